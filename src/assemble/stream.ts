@@ -1,0 +1,101 @@
+import type { LabelSpec } from '../spec/types.js';
+import { compact } from '../text/fold.js';
+import type { Token } from './tokens.js';
+
+/** Placeholder characters for non-text tokens in the compact stream. */
+export const NUM = '#';
+export const BLANK = '_';
+
+export interface LabelMatch {
+  /** Offsets in the compact stream. */
+  start: number;
+  end: number;
+  /** Token indexes covered (inclusive start, exclusive end). */
+  firstToken: number;
+  endToken: number;
+  /** The wording matched (folded). */
+  matched: string;
+  /** True when a non-standard variant matched. */
+  variant: boolean;
+}
+
+const keyCache = new WeakMap<LabelSpec, { keys: string[]; variants: string[] }>();
+
+/** The label's search keys and variants, folded and without whitespace. */
+export function labelKeys(label: LabelSpec): { keys: string[]; variants: string[] } {
+  let cached = keyCache.get(label);
+  if (!cached) {
+    cached = {
+      keys: (label.keys ?? [label.official]).map(compact),
+      variants: (label.variants ?? []).map(compact),
+    };
+    keyCache.set(label, cached);
+  }
+  return cached;
+}
+
+/**
+ * The report's text with whitespace removed and each number replaced by `#`: labels wrapped over
+ * lines, or split by a row of figures (PDF layouts), read as one string here.
+ */
+export class TokenStream {
+  readonly text: string;
+  /** For each character of `text`, the index of its token. */
+  private readonly owner: Int32Array;
+  /** For each token, the offset of its first character in `text`. */
+  private readonly offsets: Int32Array;
+
+  constructor(readonly tokens: readonly Token[]) {
+    const parts: string[] = [];
+    let length = 0;
+    this.offsets = new Int32Array(tokens.length + 1);
+    tokens.forEach((token, i) => {
+      this.offsets[i] = length;
+      const piece = token.kind === 'text' ? token.text : token.kind === 'num' ? NUM : BLANK;
+      parts.push(piece);
+      length += piece.length;
+    });
+    this.offsets[tokens.length] = length;
+    this.text = parts.join('');
+    this.owner = new Int32Array(length);
+    tokens.forEach((_, i) => {
+      this.owner.fill(i, this.offsets[i] as number, this.offsets[i + 1] as number);
+    });
+  }
+
+  /** Token index owning offset `at` (or the token count at the end). */
+  tokenAt(at: number): number {
+    return at >= this.text.length ? this.tokens.length : (this.owner[at] as number);
+  }
+
+  /** Offset where token `index` starts. */
+  offsetOf(index: number): number {
+    return this.offsets[Math.min(index, this.tokens.length)] as number;
+  }
+
+  /**
+   * Finds the earliest occurrence in [from, to) of any key of the label (official keys first when
+   * two start at the same place), or of one of its variants.
+   */
+  find(label: LabelSpec, from: number, to = this.text.length): LabelMatch | null {
+    const { keys, variants } = labelKeys(label);
+    let best: LabelMatch | null = null;
+    const consider = (key: string, variant: boolean) => {
+      if (!key) return;
+      const at = this.text.indexOf(key, from);
+      if (at === -1 || at + key.length > to) return;
+      if (best && (at > best.start || (at === best.start && (variant || !best.variant)))) return;
+      best = {
+        start: at,
+        end: at + key.length,
+        firstToken: this.tokenAt(at),
+        endToken: this.tokenAt(at + key.length - 1) + 1,
+        matched: key,
+        variant,
+      };
+    };
+    for (const key of keys) consider(key, false);
+    for (const key of variants) consider(key, true);
+    return best;
+  }
+}

@@ -1,0 +1,146 @@
+import type { Point } from '../core/finding.js';
+import type { Block } from '../read/blocks.js';
+import { foldText } from '../text/fold.js';
+
+export type TokenKind = 'text' | 'num' | 'blank';
+
+/**
+ * A piece of the report in reading order: a run of label/prose characters, a run of digits, or a
+ * mark that stands for an empty cell (「/」「—」「无」). Whitespace only separates tokens.
+ */
+export interface Token {
+  kind: TokenKind;
+  /** Folded text (NFKC and the spec's equivalences). */
+  text: string;
+  line: number;
+  column: number;
+  page?: number;
+  /** First token on its source line. */
+  first: boolean;
+  /** Last token on its source line. */
+  last: boolean;
+  /** Blank source lines before this token's line (only meaningful when `first`). */
+  gap: number;
+  /** Whitespace (or a table-cell border) separates it from the token before. */
+  spaced: boolean;
+  /** Index of the block it came from. */
+  block: number;
+}
+
+const blankMarks = new Set(['/', '-', '—', '——', '--', '无', '空', '—/—', 'N/A', '/ ']);
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+function tokenizeLine(
+  text: string,
+  map: Int32Array | null,
+  line: number,
+  column0: number,
+  page: number | undefined,
+  block: number,
+  gap: number,
+  out: Token[],
+): void {
+  const startCount = out.length;
+  let i = 0;
+  let spaced = true;
+  const n = text.length;
+  const push = (kind: TokenKind, from: number, to: number) => {
+    const column = column0 + (map ? (map[from] as number) : from);
+    const token: Token = {
+      kind,
+      text: text.slice(from, to),
+      line,
+      column,
+      first: out.length === startCount,
+      last: false,
+      gap: out.length === startCount ? gap : 0,
+      spaced,
+      block,
+    };
+    if (page !== undefined) token.page = page;
+    out.push(token);
+    spaced = false;
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      spaced = true;
+      i++;
+      continue;
+    }
+    const signed =
+      (c === 45 || c === 43) &&
+      i + 1 < n &&
+      isDigit(text.charCodeAt(i + 1)) &&
+      (i === 0 || !isDigit(text.charCodeAt(i - 1)));
+    if (isDigit(c) || signed) {
+      let j = i + 1;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      if (j + 1 < n && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < n && isDigit(text.charCodeAt(j))) j++;
+      }
+      push('num', i, j);
+      i = j;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 32 || isDigit(d)) break;
+      if ((d === 45 || d === 43) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) break;
+      j++;
+    }
+    const piece = text.slice(i, j);
+    const standalone = spaced && (j === n || text.charCodeAt(j) === 32);
+    push(standalone && blankMarks.has(piece) ? 'blank' : 'text', i, j);
+    i = j;
+  }
+  if (out.length > startCount) (out[out.length - 1] as Token).last = true;
+}
+
+/** Turns blocks into one token stream. Table cells become tokens separated as by whitespace. */
+export function tokenize(blocks: readonly Block[]): Token[] {
+  const tokens: Token[] = [];
+  let previousLine = 0;
+  blocks.forEach((block, index) => {
+    if (block.type === 'paragraph') {
+      const folded = foldText(block.text);
+      const gap = previousLine === 0 ? 0 : Math.max(0, block.line - previousLine - 1);
+      tokenizeLine(folded.text, folded.map, block.line, block.column, block.page, index, gap, tokens);
+      previousLine = block.line;
+    } else {
+      for (const row of block.rows) {
+        for (const cell of row) {
+          if (cell.spanned) continue;
+          const folded = foldText(cell.text);
+          const before = tokens.length;
+          tokenizeLine(folded.text, folded.map, cell.line, cell.column, cell.page, index, 0, tokens);
+          if (tokens.length === before) {
+            const empty: Token = {
+              kind: 'blank',
+              text: '',
+              line: cell.line,
+              column: cell.column,
+              first: true,
+              last: true,
+              gap: 0,
+              spaced: true,
+              block: index,
+            };
+            if (cell.page !== undefined) empty.page = cell.page;
+            tokens.push(empty);
+          }
+        }
+      }
+      previousLine = 0;
+    }
+  });
+  return tokens;
+}
+
+export const pointOf = (token: Token | undefined): Point | null =>
+  token
+    ? { line: token.line, column: token.column, ...(token.page !== undefined ? { page: token.page } : {}) }
+    : null;

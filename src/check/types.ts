@@ -1,0 +1,17 @@
+import type { Evidence } from '../assemble/evidence.js';
+import type { Report } from '../core/report.js';
+import type { SourceFile } from '../core/source-file.js';
+import type { FormatSpec } from '../spec/types.js';
+
+export interface CheckInput {
+  report: Report;
+  spec: FormatSpec;
+  /** What the reader saw; absent for a report that did not come from a source document. */
+  evidence?: Evidence;
+}
+
+/**
+ * One check: looks at the report and reports findings through the file (codes `check.*`).
+ * Checks are independent of each other and of the order they run in.
+ */
+export type Check = (input: CheckInput, file: SourceFile) => void;

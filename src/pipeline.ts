@@ -1,0 +1,50 @@
+/**
+ * The pipeline, phase by phase (after unified's parse → run → stringify):
+ * bytes → reader (by sniffed file type) → blocks → assembler (aligns blocks to the format spec)
+ * → report + evidence → checks. Each phase can be called alone.
+ */
+import { assemble } from './assemble/assemble.js';
+import type { Evidence } from './assemble/evidence.js';
+import { runChecks } from './check/index.js';
+import { compareFindings } from './core/finding.js';
+import type { ReportResult } from './core/report.js';
+import { SourceFile } from './core/source-file.js';
+import type { Block, SourceType } from './read/blocks.js';
+import { readBlocks } from './read/registry.js';
+import type { FormatSpec } from './spec/types.js';
+
+export interface ProcessResult {
+  /** The report with every finding of reading and checking, sorted by place. */
+  report: ReportResult;
+  evidence: Evidence;
+  spec: FormatSpec;
+  sourceType: SourceType;
+  file: SourceFile;
+}
+
+export interface ProcessOptions {
+  /** Run the checker after reading (default true). */
+  check?: boolean;
+}
+
+/** Reads one file's bytes into blocks (throws `UnreadableInputError` for unusable input). */
+export async function read(
+  bytes: Uint8Array,
+  file: SourceFile,
+): Promise<{ blocks: Block[]; sourceType: SourceType }> {
+  return readBlocks(bytes, file);
+}
+
+/** Reads, assembles and checks one report. */
+export async function processBytes(
+  bytes: Uint8Array,
+  path: string,
+  options: ProcessOptions = {},
+): Promise<ProcessResult> {
+  const file = new SourceFile(path);
+  const { blocks, sourceType } = await read(bytes, file);
+  const { report, evidence, spec } = assemble(blocks, file);
+  if (options.check !== false) runChecks({ report, spec, evidence }, file);
+  const findings = [...file.findings].sort(compareFindings);
+  return { report: { ...report, findings }, evidence, spec, sourceType, file };
+}

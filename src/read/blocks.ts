@@ -1,0 +1,36 @@
+/**
+ * What readers produce: the report as a sequence of blocks in reading order, each with its place
+ * in the source. Readers know file formats; they know nothing of the report format.
+ */
+export interface Paragraph {
+  type: 'paragraph';
+  text: string;
+  /** 1-based line and column of the block's first character in the decoded source. */
+  line: number;
+  column: number;
+  page?: number;
+}
+
+export interface TableCell {
+  text: string;
+  line: number;
+  column: number;
+  page?: number;
+}
+
+/**
+ * A table as a grid: merged cells are already expanded (a merged cell's text is in its first
+ * grid position, the other positions it covers hold `spanned: true`).
+ */
+export interface TableBlock {
+  type: 'table';
+  rows: (TableCell & { spanned?: boolean })[][];
+  line: number;
+  column: number;
+  page?: number;
+}
+
+export type Block = Paragraph | TableBlock;
+
+/** The file types Gongkai reads. */
+export type SourceType = 'text' | 'html' | 'docx' | 'pdf';
