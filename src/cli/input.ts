@@ -1,0 +1,71 @@
+/**
+ * Inputs: a file argument (or `-` for standard input) → bytes → the pipeline's result, or the
+ * reason, in Chinese, why the input cannot be used. Nothing here throws for bad input.
+ */
+import { readFile } from 'node:fs/promises';
+import { UnreadableInputError } from '../core/source-file.js';
+import type { ProcessResult } from '../pipeline.js';
+import { type CliIO, processorOf } from './io.js';
+
+/** The argument that stands for standard input. */
+export const STDIN = '-';
+
+export type Outcome =
+  | { ok: true; path: string; result: ProcessResult }
+  /** `internal` marks a bug in Gongkai rather than a problem with the input. */
+  | { ok: false; path: string; reason: string; internal: boolean; error?: unknown };
+
+/** A file system error as a reason for the user. */
+export function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return '文件不存在';
+    case 'EISDIR':
+      return '这是一个目录，不是文件';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取权限';
+    default:
+      return `无法读取文件（${code ?? (error instanceof Error ? error.message : String(error))}）`;
+  }
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Makes a function that reads and processes one input. Standard input is read once: a second
+ * `-` gets the same bytes.
+ */
+export function inputProcessor(io: CliIO): (path: string) => Promise<Outcome> {
+  let stdin: Promise<Uint8Array> | undefined;
+  const processBytes = processorOf(io);
+
+  return async (path) => {
+    let bytes: Uint8Array;
+    try {
+      if (path === STDIN) {
+        stdin ??= readAll(io.stdin);
+        bytes = await stdin;
+      } else {
+        bytes = await readFile(path);
+      }
+    } catch (error) {
+      return { ok: false, path, reason: describeReadError(error), internal: false };
+    }
+    try {
+      return { ok: true, path, result: await processBytes(bytes, path) };
+    } catch (error) {
+      if (error instanceof UnreadableInputError)
+        return { ok: false, path, reason: error.message, internal: false };
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, path, reason, internal: true, error };
+    }
+  };
+}

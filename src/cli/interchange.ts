@@ -1,0 +1,85 @@
+/**
+ * The interchange JSON of a report (spec/INTERCHANGE.md): members in a fixed order, and every
+ * cell key of the report's format in codebook order, `null` where no value was read.
+ */
+import type { Finding } from '../core/finding.js';
+import type { Cells, ReportResult, Section } from '../core/report.js';
+import { cellKeys, getFormat } from '../spec/registry.js';
+import type { FormatId } from '../spec/types.js';
+
+export interface InterchangeFinding {
+  code: string;
+  severity: Finding['severity'];
+  message: string;
+  line: number | null;
+  column: number | null;
+  keys: string[];
+  page?: number;
+  actual?: string;
+  expected?: string;
+  note?: string;
+}
+
+export interface InterchangeSection {
+  number: number;
+  title: string;
+  text: string;
+  line: number | null;
+}
+
+export interface InterchangeReport {
+  file: string;
+  format: FormatId;
+  agency: string | null;
+  year: number | null;
+  publishedOn: string | null;
+  signedOn: string | null;
+  cells: Cells;
+  sections: InterchangeSection[];
+  findings: InterchangeFinding[];
+}
+
+export function findingToJson(finding: Finding): InterchangeFinding {
+  const json: InterchangeFinding = {
+    code: finding.code,
+    severity: finding.severity,
+    message: finding.message,
+    line: finding.line,
+    column: finding.column,
+    keys: [...finding.keys],
+  };
+  if (finding.page !== undefined) json.page = finding.page;
+  if (finding.actual !== undefined) json.actual = finding.actual;
+  if (finding.expected !== undefined) json.expected = finding.expected;
+  if (finding.note !== undefined) json.note = finding.note;
+  return json;
+}
+
+/** Every key of the format, in codebook order. */
+export function fullCells(format: FormatId, cells: Cells): Cells {
+  const full: Cells = {};
+  for (const key of cellKeys(getFormat(format))) full[key] = cells[key] ?? null;
+  return full;
+}
+
+function sectionToJson(section: Section): InterchangeSection {
+  return { number: section.number, title: section.title, text: section.text, line: section.line };
+}
+
+export function toInterchange(
+  file: string,
+  report: ReportResult,
+  findings: readonly Finding[] = report.findings,
+): InterchangeReport {
+  return {
+    file,
+    format: report.format,
+    agency: report.agency,
+    year: report.year,
+    publishedOn: report.publishedOn,
+    signedOn: report.signedOn,
+    cells: fullCells(report.format, report.cells),
+    sections: report.sections.map(sectionToJson),
+    findings: findings.map(findingToJson),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Where the CLI reads and writes. `main` takes one of these so that tests (and programs that embed
+ * the CLI) can capture the output and feed standard input; `processIO()` is the real terminal.
+ */
+import { processBytes } from '../pipeline.js';
+
+/** The part of a writable stream the CLI uses (a `process.stdout`, or a test double). */
+export interface Output {
+  write(chunk: string): unknown;
+  /** True for a terminal: the progress bar is only drawn on one. */
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** The pipeline the CLI runs on each input: bytes and the path as given → report and findings. */
+export type Processor = typeof processBytes;
+
+export interface CliIO {
+  stdout: Output;
+  stderr: Output;
+  /** Read whole when a file argument is `-`. */
+  stdin: AsyncIterable<Uint8Array | string>;
+  /** Print stack traces of internal errors (set by the environment variable `GONGKAI_DEBUG`). */
+  debug?: boolean;
+  /** The pipeline to run; defaults to `processBytes` (tests substitute one). */
+  process?: Processor;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    debug: Boolean(process.env.GONGKAI_DEBUG),
+  };
+}
+
+/** The pipeline of an IO, with the default filled in. */
+export function processorOf(io: CliIO): Processor {
+  return io.process ?? processBytes;
+}
