@@ -17,6 +17,10 @@ export interface LabelVariantEvidence {
 
 /** A stretch of prose (outside the tables), for checks of prose against tables. */
 export interface ProseEvidence {
+  /**
+   * Folded text (NFKC: full-width digits and punctuation become ASCII — 「，」→「,」「：」→「:」
+   * 「（」→「(」; 「。」「、」 stay), runs of whitespace as one space.
+   */
   text: string;
   place: Point | null;
   /** The part it belongs to (0 before the first heading). */

@@ -1,0 +1,276 @@
+import type { SourceFile } from '../core/source-file.js';
+import type { CellType } from '../spec/types.js';
+import type { RowLocation } from './rows.js';
+import { numberingOffset } from './rows.js';
+import { parseLoose, splitRuns } from './split.js';
+import type { TokenStream } from './stream.js';
+import { pointOf, type Token } from './tokens.js';
+
+/** A figure or an empty-cell mark inside a row's range. */
+interface Figure {
+  text: string;
+  kind: 'num' | 'blank';
+  token: Token;
+}
+
+/** What a row's range holds, before its figures are assigned to cells. */
+export interface RowFigures {
+  location: RowLocation;
+  figures: Figure[];
+  /** Units written in the row (「元」「万元」). */
+  units: Token[];
+  /** Each figure alone on its line (the one-cell-per-line layouts): blank lines then carry meaning. */
+  lineLayout: boolean;
+  /** Blank lines before each figure, and before the token that ends the row. */
+  gaps: number[];
+  trailingGap: number | null;
+  /** The first token of the row's label. */
+  labelToken: Token | undefined;
+}
+
+/** The possible readings of a row: each a value per cell (`null` = blank). */
+export interface RowReading {
+  location: RowLocation;
+  keys: string[];
+  types: CellType[];
+  candidates: (number | null)[][];
+  /** The row's figures, for messages (「81153」). */
+  printed: string;
+  /** Where the row's figures start (or its label). */
+  token: Token | undefined;
+}
+
+const units = /^(万元|元|亿元|千元)$/;
+
+/** Collects the figures of a row's range, taking off the numbering of the next row (「00000002.其他…」). */
+export function collectFigures(
+  stream: TokenStream,
+  location: RowLocation,
+  next: RowLocation | undefined,
+): RowFigures {
+  const strip = new Map<number, string>();
+  if (next?.label && next.row.numbering) {
+    const offset = numberingOffset(stream, next.row, next.label);
+    const at = offset === null ? null : stream.tokenAt(offset);
+    if (at !== null && at >= location.from && at < location.to) {
+      const token = stream.tokens[at] as Token;
+      if (token.text.endsWith(next.row.numbering))
+        strip.set(at, token.text.slice(0, -next.row.numbering.length));
+    }
+  }
+  const figures: Figure[] = [];
+  const unitTokens: Token[] = [];
+  for (let i = location.from; i < location.to; i++) {
+    const token = stream.tokens[i] as Token;
+    if (token.kind === 'text') {
+      if (units.test(token.text.replace(/[()（）:：单位]/g, ''))) unitTokens.push(token);
+      continue;
+    }
+    const text = strip.has(i) ? (strip.get(i) as string) : token.text;
+    if (text === '') continue;
+    figures.push({ text, kind: token.kind, token });
+  }
+  const ender = stream.tokens[location.to];
+  const ownLabelEndsLine = location.label
+    ? (stream.tokens[location.label.endToken - 1]?.last ?? false)
+    : true;
+  const lineLayout =
+    figures.length > 0
+      ? ownLabelEndsLine && figures.every((f) => f.token.first && f.token.last)
+      : ownLabelEndsLine && (ender?.first ?? false);
+  return {
+    location,
+    figures,
+    units: unitTokens,
+    lineLayout,
+    gaps: figures.map((f) => f.token.gap),
+    trailingGap: ender?.first ? ender.gap : null,
+    labelToken: location.label ? stream.tokens[location.label.firstToken] : undefined,
+  };
+}
+
+/** Blank-line spacing of a one-cell-per-line layout, learnt from the rows that are complete. */
+export interface LineSpacing {
+  /** Blank lines between two cells of a row. */
+  cell: number;
+  /** Blank lines between a row's label and its first cell. */
+  lead: number;
+  /** Blank lines after a row's last cell. */
+  end: number;
+}
+
+const mode = (values: number[]): number | null => {
+  if (values.length < 3) return null;
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
+};
+
+export function learnSpacing(rows: readonly RowFigures[]): LineSpacing | null {
+  const cell: number[] = [];
+  const lead: number[] = [];
+  const end: number[] = [];
+  for (const r of rows) {
+    if (!r.lineLayout || r.figures.length !== r.location.row.cells.length || r.figures.length < 2) continue;
+    if (r.location.label) lead.push(r.gaps[0] as number);
+    cell.push(...r.gaps.slice(1));
+    if (r.trailingGap !== null) end.push(r.trailingGap);
+  }
+  const c = mode(cell);
+  const l = mode(lead);
+  const e = mode(end);
+  return c === null || l === null || e === null ? null : { cell: c, lead: l, end: e };
+}
+
+/** Places k figures among n cells from the blank lines around them; null when the gaps don't say. */
+function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Figure | null)[] | null {
+  const period = spacing.cell + 1;
+  const k = r.figures.length;
+  const empties: number[] = [];
+  for (let i = 0; i <= k; i++) {
+    const gap = i < k ? (r.gaps[i] as number) : r.trailingGap;
+    if (gap === null) return null;
+    const base =
+      i === k ? spacing.end : i === 0 ? (r.location.label ? spacing.lead : spacing.end) : spacing.cell;
+    empties.push(gap < base ? 0 : Math.floor((gap - base) / period));
+  }
+  if (empties.reduce((a, b) => a + b, 0) !== n - k) return null;
+  const placed: (Figure | null)[] = [];
+  empties.forEach((e, i) => {
+    for (let j = 0; j < e; j++) placed.push(null);
+    if (i < k) placed.push(r.figures[i] as Figure);
+  });
+  return placed;
+}
+
+/**
+ * Turns a row's figures into its possible readings, reporting what can be told from the row
+ * alone: blank cells, units, figures that don't fit, too many or too few figures.
+ */
+export function readRow(r: RowFigures, spacing: LineSpacing | null, file: SourceFile): RowReading {
+  const { location } = r;
+  const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;
+  const keys = location.collapsed
+    ? location.collapsed.flatMap((row) => row.cells.map((c) => c.key))
+    : cells.map((c) => c.key);
+  const types = cells.map((c) => c.type);
+  const n = types.length;
+  const first = r.figures[0]?.token;
+  const place = pointOf(first ?? r.labelToken);
+  const printed = r.figures.map((f) => f.text).join(' ');
+  const rowName = location.row.path.at(-1)?.official ?? '复议诉讼情况';
+  const reading: RowReading = {
+    location,
+    keys: cells.map((c) => c.key),
+    types,
+    candidates: [],
+    printed,
+    token: first,
+  };
+  const allNull = (): (number | null)[] => types.map(() => null);
+
+  for (const unit of r.units)
+    file.info('assemble.unit', `「${rowName}」写明单位「${unit.text}」，数字按原样记录`, {
+      place: pointOf(unit),
+      keys: cells.filter((c) => c.type === 'decimal').map((c) => c.key),
+    });
+
+  let placed: (Figure | null)[] | null = null;
+  if (r.figures.length === n) placed = r.figures;
+  else if (r.figures.length < n && r.lineLayout && spacing) placed = placeByGaps(r, n, spacing);
+
+  if (placed) {
+    const values: (number | null)[] = [];
+    const blanks: string[] = [];
+    const bad: string[] = [];
+    placed.forEach((f, i) => {
+      const key = cells[i]?.key as string;
+      if (!f || f.kind === 'blank') {
+        values.push(null);
+        blanks.push(key);
+        return;
+      }
+      const value = parseLoose(f.text);
+      // A count of several digits never starts with 0: such a figure is not read with certainty.
+      if (value === null || /^[+-]?0\d/.test(f.text)) {
+        values.push(null);
+        bad.push(key);
+        file.error('assemble.bad-figure', `「${rowName}」中的「${f.text}」不是有效的数字`, {
+          place: pointOf(f.token),
+          keys: [key],
+          actual: f.text,
+        });
+        return;
+      }
+      values.push(value);
+    });
+    if (blanks.length > 0)
+      file.warn('assemble.blank-cell', `「${rowName}」有 ${blanks.length} 个单元格空白，记为空值`, {
+        place,
+        keys: blanks,
+      });
+    reading.candidates = [values];
+    return expandCollapsed(reading, r, file);
+  }
+
+  if (r.figures.length === 0) {
+    file.warn('assemble.blank-cell', `「${rowName}」没有填写数字，${n} 个单元格记为空值`, {
+      place,
+      keys: reading.keys,
+    });
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+
+  if (r.figures.length > n || r.figures.some((f) => f.kind === 'blank')) {
+    file.error(
+      'assemble.row-shape',
+      `「${rowName}」应有 ${n} 个数字，读到 ${r.figures.length} 个（${printed}），无法确定对应关系`,
+      { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+
+  // Fewer runs than cells: the figures are run together. Every way to cut them is a candidate.
+  const split = splitRuns(
+    r.figures.map((f) => f.text),
+    types,
+  );
+  if (split.truncated || split.candidates.length === 0) {
+    file.error(
+      'assemble.row-shape',
+      split.truncated
+        ? `「${rowName}」的数字「${printed}」连在一起，可能的拆分方式过多，无法确定`
+        : `「${rowName}」的数字「${printed}」无法拆分为 ${n} 个单元格`,
+      { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+  reading.candidates = split.candidates;
+  return expandCollapsed(reading, r, file);
+}
+
+/**
+ * A group printed as one row stands for several rows: where its figure is 0, every row of the
+ * group is 0 in that column; any other figure can't be shared out, so those cells are blank.
+ */
+function expandCollapsed(reading: RowReading, r: RowFigures, file: SourceFile): RowReading {
+  const rows = reading.location.collapsed;
+  if (!rows) return reading;
+  const keys = rows.flatMap((row) => row.cells.map((c) => c.key));
+  const types = rows.flatMap((row) => row.cells.map((c) => c.type));
+  const name = reading.location.row.path.at(-2)?.official ?? '';
+  const expanded = reading.candidates.map((values) =>
+    rows.flatMap(() => values.map((v) => (v === 0 ? 0 : null))),
+  );
+  const unsettled = keys.filter((_, i) => expanded.some((values) => values[i] === null));
+  if (unsettled.length > 0)
+    file.error(
+      'assemble.collapsed-group',
+      `「${name}」只填了一行合计（旧格式），不能分到各子项，相关单元格记为空值`,
+      { place: pointOf(r.figures[0]?.token), keys: unsettled },
+    );
+  return { ...reading, keys, types, candidates: expanded };
+}

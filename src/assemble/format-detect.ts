@@ -1,0 +1,35 @@
+import { formatForYear, formats } from '../spec/registry.js';
+import type { FormatSpec } from '../spec/types.js';
+import { compact } from '../text/fold.js';
+
+export interface FormatDecision {
+  spec: FormatSpec;
+  /** Signature labels of each format found in the text. */
+  scores: Record<string, number>;
+  /** How it was decided. */
+  basis: 'labels' | 'year' | 'default';
+}
+
+/**
+ * Decides the table format from the labels the report prints (each format's `signatures`), and
+ * only when the labels don't tell, from the year.
+ */
+export function detectFormat(streamText: string, year: number | null): FormatDecision {
+  const scores: Record<string, number> = {};
+  let best: FormatSpec | null = null;
+  let bestScore = 0;
+  let tie = false;
+  for (const spec of formats) {
+    const score = spec.signatures.filter((s) => streamText.includes(compact(s))).length;
+    scores[spec.id] = score;
+    if (score > bestScore) {
+      best = spec;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && score > 0) tie = true;
+  }
+  if (best && !tie) return { spec: best, scores, basis: 'labels' };
+  const byYear = year !== null ? formatForYear(year) : undefined;
+  if (byYear) return { spec: byYear, scores, basis: 'year' };
+  return { spec: formats[0] as FormatSpec, scores, basis: 'default' };
+}

@@ -1,0 +1,139 @@
+import type { RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
+import { compact } from '../text/fold.js';
+import { type LabelMatch, NUM, type TokenStream } from './stream.js';
+
+/** Where one row of the format stands in the stream. */
+export interface RowLocation {
+  row: RowSpec;
+  part: TablePartSpec;
+  /** The row's own label (null for a row without a label). */
+  label: LabelMatch | null;
+  /** Token range holding the row's figures: [from, to). */
+  from: number;
+  to: number;
+  /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
+  collapsed?: readonly RowSpec[];
+}
+
+export interface TableLocation {
+  table: TableSpec;
+  /** Offsets in the compact stream. */
+  start: number;
+  end: number;
+  rows: RowLocation[];
+  /** Rows of the format not found in the report. */
+  missing: { row: RowSpec; part: TablePartSpec }[];
+  /** Label variants met while locating rows. */
+  variants: LabelMatch[];
+}
+
+/**
+ * Stream offset of the numbering digits (「2.」) written before a row's label, when the label's
+ * key is preceded by its numbering and the label words before the key (「2.」+「其他法律…」).
+ */
+export function numberingOffset(stream: TokenStream, row: RowSpec, match: LabelMatch): number | null {
+  const own = row.path.at(-1);
+  if (!own || !row.numbering) return null;
+  const official = compact(own.official).replace(/^[(]?\d+[.、,)]?/, '');
+  const lead = Math.max(0, official.indexOf(match.matched));
+  const window = stream.text.slice(Math.max(0, match.start - lead - 2), match.start);
+  for (let i = window.length - 2; i >= 0; i--) {
+    if (window[i] === NUM && /[.、,]/.test(window[i + 1] as string)) {
+      const at = match.start - window.length + i;
+      const token = stream.tokens[stream.tokenAt(at)];
+      return token?.kind === 'num' && token.text.endsWith(row.numbering) ? at : null;
+    }
+  }
+  return null;
+}
+
+function findRow(stream: TokenStream, row: RowSpec, from: number, to: number): LabelMatch | null {
+  const own = row.path.at(-1);
+  if (!own) return null;
+  let at = from;
+  for (;;) {
+    const match = stream.find(own, at, to);
+    if (!match || !row.numberedKey || numberingOffset(stream, row, match) !== null) return match;
+    at = match.start + 1;
+  }
+}
+
+/**
+ * Finds each row of the table in [start, end) of the compact stream, in the format's order. A
+ * row's figures are the tokens between its label and the next row's label.
+ */
+export function locateTable(
+  stream: TokenStream,
+  table: TableSpec,
+  start: number,
+  end: number,
+): TableLocation {
+  const found: {
+    row: RowSpec;
+    part: TablePartSpec;
+    label: LabelMatch | null;
+    collapsed?: readonly RowSpec[];
+  }[] = [];
+  const missing: { row: RowSpec; part: TablePartSpec }[] = [];
+  const variants: LabelMatch[] = [];
+  let cursor = start;
+  for (const part of table.parts) {
+    const collapsedRows = new Set(part.collapsible?.flatMap((g) => g.rows) ?? []);
+    for (const row of part.rows) {
+      if (row.path.length === 0) {
+        found.push({ row, part, label: null });
+        continue;
+      }
+      const match = findRow(stream, row, cursor, end);
+      if (match) {
+        found.push({ row, part, label: match });
+        if (match.variant) variants.push(match);
+        cursor = match.end;
+        continue;
+      }
+      missing.push({ row, part });
+      if (collapsedRows.has(row.id)) continue;
+    }
+    // A collapsible group none of whose rows was found, but whose label is there: one row of sums.
+    for (const group of part.collapsible ?? []) {
+      const groupRows = part.rows.filter((r) => group.rows.includes(r.id));
+      if (groupRows.some((r) => found.some((f) => f.row === r))) continue;
+      const firstIndex = part.rows.indexOf(groupRows[0] as RowSpec);
+      const previous = [...found].reverse().find((f) => part.rows.indexOf(f.row) < firstIndex && f.label);
+      const next = found.find((f) => part.rows.indexOf(f.row) > firstIndex && f.label);
+      const label = stream.find(group.label, previous?.label?.end ?? start, next?.label?.start ?? end);
+      if (!label) continue;
+      const at = found.indexOf(next as (typeof found)[number]);
+      const entry = { row: groupRows[0] as RowSpec, part, label, collapsed: groupRows };
+      if (at === -1) found.push(entry);
+      else found.splice(at, 0, entry);
+      for (const r of groupRows) {
+        const i = missing.findIndex((m) => m.row === r);
+        if (i !== -1) missing.splice(i, 1);
+      }
+    }
+  }
+
+  const endToken = stream.tokenAt(end);
+  const rows: RowLocation[] = found.map((f, i) => {
+    const next = found.slice(i + 1).find((g) => g.label);
+    let from = f.label ? f.label.endToken : (found[i - 1]?.label?.endToken ?? stream.tokenAt(start));
+    let to = next?.label ? next.label.firstToken : endToken;
+    if (!f.label) {
+      // A row without a label (table 四): the figures after the last text of the table.
+      let k = to - 1;
+      while (k >= from && stream.tokens[k]?.kind !== 'text') k--;
+      from = k + 1;
+    } else if (!next) {
+      // The last row of a table ends at the first text after its figures.
+      let k = from;
+      while (k < to && stream.tokens[k]?.kind === 'text') k++;
+      while (k < to && stream.tokens[k]?.kind !== 'text') k++;
+      to = k;
+    }
+    const location: RowLocation = { row: f.row, part: f.part, label: f.label, from, to };
+    if (f.collapsed) location.collapsed = f.collapsed;
+    return location;
+  });
+  return { table, start, end, rows, missing, variants };
+}

@@ -1,0 +1,59 @@
+import type { SectionSpec } from '../spec/types.js';
+import { compact } from '../text/fold.js';
+import type { TokenStream } from './stream.js';
+
+export interface HeadingMatch {
+  section: SectionSpec;
+  /** Offsets in the compact stream: from the numeral to the end of the title. */
+  start: number;
+  end: number;
+  title: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every place where a part's heading (numeral, separator, title words) stands, in stream order. */
+export function findHeadings(stream: TokenStream, sections: readonly SectionSpec[]): HeadingMatch[] {
+  const matches: HeadingMatch[] = [];
+  for (const section of sections) {
+    const keys = section.keys.map((k) => escape(compact(k))).join('|');
+    const pattern = new RegExp(
+      `(?<![(\\[])${section.numeral}[、.,:]?[^、。,;:#_()]{0,${section.lead ?? 4}}?(?:${keys})`,
+      'g',
+    );
+    const official = compact(section.title);
+    for (const m of stream.text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      let end = start + m[0].length;
+      // Extend over the rest of the official title where the report follows it.
+      const matchedKey = section.keys.map((k) => compact(k)).find((k) => m[0].endsWith(k)) ?? '';
+      let at = official.indexOf(matchedKey);
+      if (at !== -1) {
+        at += matchedKey.length;
+        while (at < official.length && stream.text[end] === official[at]) {
+          end++;
+          at++;
+        }
+      }
+      matches.push({ section, start, end, title: stream.text.slice(start, end) });
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The heading that opens each part: walking the stream in order, the first heading of a part
+ * that comes after the part before it.
+ */
+export function chooseHeadings(matches: readonly HeadingMatch[]): Map<number, HeadingMatch> {
+  const chosen = new Map<number, HeadingMatch>();
+  let last = 0;
+  let lastEnd = -1;
+  for (const m of matches) {
+    if (m.section.number <= last || chosen.has(m.section.number) || m.start < lastEnd) continue;
+    chosen.set(m.section.number, m);
+    last = m.section.number;
+    lastEnd = m.end;
+  }
+  return chosen;
+}
