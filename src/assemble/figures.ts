@@ -70,7 +70,9 @@ export function collectFigures(
     if (text === '') continue;
     figures.push({ text, kind: token.kind, token });
   }
-  const ender = stream.tokens[location.to];
+  // The row ends at the first line after its last figure (a group label may stand before the next row).
+  const lastIndex = figures.length > 0 ? stream.tokens.indexOf((figures.at(-1) as Figure).token) : location.from - 1;
+  const ender = stream.tokens[lastIndex + 1];
   const ownLabelEndsLine = location.label
     ? (stream.tokens[location.label.endToken - 1]?.last ?? false)
     : true;

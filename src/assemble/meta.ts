@@ -110,7 +110,8 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
   for (let i = 0; i < head; i++) {
     const text = folded[i] as string;
     const m = titleYear.exec(text);
-    if (!m) continue;
+    // A title is a short line that ends with the words 年度报告 (not a sentence that mentions them).
+    if (!m || text.length > 80 || m.index + m[0].length < text.length - 4) continue;
     meta.year = Number(m[1]);
     const before = clean(text.slice(0, m.index)).replace(/[,，。:：]+$/, '');
     const candidate = before || (i > 0 ? clean(folded[i - 1] as string) : '');

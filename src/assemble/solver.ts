@@ -79,35 +79,24 @@ export function settle(
     } else local.set(r, kept);
   }
 
-  // 2. All rows together: every combination that satisfies the identities that can be evaluated.
-  const searchable = open.filter((r) => !broken.has(r));
+  // 2. Rows linked by identities, together: every combination that satisfies the identities
+  //    that can be evaluated. Rows that share no identity are settled apart.
   const brokenKeys = new Set([...broken].flatMap((r) => r.keys));
   const usable = relevant.filter((id) => ![...id.left, ...id.right].some((k) => brokenKeys.has(k)));
-  const used = new Map<RowReading, Set<number>>(searchable.map((r) => [r, new Set<number>()]));
-  let solutions = 0;
-  let steps = 0;
-  const limit = 200000;
-  const choose = (index: number, values: Values): void => {
-    if (++steps > limit || solutions > 5000) return;
-    const evaluable = usable.filter((id) => [...id.left, ...id.right].every((k) => values.has(k)));
-    if (evaluable.some((id) => holds(id, values) === false)) return;
-    if (index === searchable.length) {
-      solutions++;
-      return;
-    }
-    const r = searchable[index] as RowReading;
-    for (const i of local.get(r) ?? []) {
-      const before = solutions;
-      choose(index + 1, withRow(values, r, r.candidates[i] as CellValue[]));
-      if (solutions > before) used.get(r)?.add(i);
-    }
-  };
-  choose(0, known);
-  const exhausted = steps > limit;
+  const used = new Map<RowReading, Set<number>>();
+  for (const component of components(
+    open.filter((r) => !broken.has(r)),
+    usable,
+    keysOf,
+  )) {
+    const result = search(component, usable, known, local);
+    if (result) for (const [r, indexes] of result) used.set(r, indexes);
+  }
 
   for (const r of open) {
     let indexes = local.get(r) ?? [];
-    if (!broken.has(r) && solutions > 0 && !exhausted) indexes = [...(used.get(r) ?? [])];
+    const settled = used.get(r);
+    if (!broken.has(r) && settled && settled.size > 0) indexes = [...settled];
     const candidates = indexes.map((i) => r.candidates[i] as CellValue[]);
     const settledValues = r.keys.map((_, k) => {
       const first = candidates[0]?.[k] ?? null;
@@ -137,3 +126,70 @@ export function settle(
 
 const rowName = (r: RowReading) => r.location.row.path.at(-1)?.official ?? '复议诉讼情况';
 const place = (r: RowReading): Point | null => pointOf(r.token);
+
+/** Groups rows that share an identity (directly or through other rows). */
+function components(
+  rows: readonly RowReading[],
+  identities: readonly IdentitySpec[],
+  keysOf: Map<RowReading, Set<string>>,
+): RowReading[][] {
+  const parent = new Map<RowReading, RowReading>(rows.map((r) => [r, r]));
+  const find = (r: RowReading): RowReading => {
+    let p = parent.get(r) as RowReading;
+    while (p !== parent.get(p)) p = parent.get(p) as RowReading;
+    parent.set(r, p);
+    return p;
+  };
+  for (const id of identities) {
+    const keys = [...id.left, ...id.right];
+    const linked = rows.filter((r) => keys.some((k) => keysOf.get(r)?.has(k)));
+    for (const r of linked.slice(1)) parent.set(find(r), find(linked[0] as RowReading));
+  }
+  const groups = new Map<RowReading, RowReading[]>();
+  for (const r of rows) {
+    const root = find(r);
+    groups.set(root, [...(groups.get(root) ?? []), r]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Every assignment of candidates to the rows that satisfies the identities that can be
+ * evaluated; returns, for each row, the candidates some solution uses, or null when the search
+ * hit its limits or found no solution.
+ */
+function search(
+  rows: readonly RowReading[],
+  identities: readonly IdentitySpec[],
+  known: Values,
+  local: Map<RowReading, number[]>,
+): Map<RowReading, Set<number>> | null {
+  const rowKeys = new Set(rows.flatMap((r) => r.keys));
+  const mine = identities.filter((id) => [...id.left, ...id.right].some((k) => rowKeys.has(k)));
+  const used = new Map<RowReading, Set<number>>(rows.map((r) => [r, new Set<number>()]));
+  let solutions = 0;
+  let steps = 0;
+  const stepLimit = 200000;
+  const solutionLimit = 2000;
+  const choose = (index: number, values: Values): boolean => {
+    if (++steps > stepLimit || solutions > solutionLimit) return false;
+    const evaluable = mine.filter((id) => [...id.left, ...id.right].every((k) => values.has(k)));
+    if (evaluable.some((id) => holds(id, values) === false)) return false;
+    if (index === rows.length) {
+      solutions++;
+      return true;
+    }
+    const r = rows[index] as RowReading;
+    let any = false;
+    for (const i of local.get(r) ?? []) {
+      if (choose(index + 1, withRow(values, r, r.candidates[i] as CellValue[]))) {
+        used.get(r)?.add(i);
+        any = true;
+      }
+    }
+    return any;
+  };
+  choose(0, known);
+  if (steps > stepLimit || solutions > solutionLimit || solutions === 0) return null;
+  return used;
+}
