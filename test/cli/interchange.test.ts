@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { findingToJson, fullCells, toInterchange } from '../../src/cli/interchange.js';
+import { makeFinding } from '../../src/core/finding.js';
+import type { ReportResult } from '../../src/core/report.js';
+import { cellKeys, getFormat } from '../../src/spec/registry.js';
+
+const report: ReportResult = {
+  format: '2019',
+  agency: '某某市教育局',
+  year: 2019,
+  publishedOn: null,
+  signedOn: '2020-01-15',
+  cells: { 'a.new.np': 16, 'p.rules.made': 0, 'not.a.key': 5 },
+  sections: [{ number: 2, title: '二、主动公开政府信息情况', text: '正文', line: 12 }],
+  findings: [
+    makeFinding('error', 'assemble.split-ambiguous', '无法确定', {
+      place: { line: 3, column: 7, page: 2 },
+      keys: ['a.new.np'],
+      actual: '1153',
+      note: '说明',
+    }),
+  ],
+};
+
+describe('interchange JSON', () => {
+  it('has its members in the contract order', () => {
+    expect(Object.keys(toInterchange('x.txt', report))).toEqual([
+      'file',
+      'format',
+      'agency',
+      'year',
+      'publishedOn',
+      'signedOn',
+      'cells',
+      'sections',
+      'findings',
+    ]);
+  });
+
+  it('lists every cell key of the format in codebook order, null where nothing was read', () => {
+    const cells = fullCells('2019', report.cells);
+    expect(Object.keys(cells)).toEqual(cellKeys(getFormat('2019')));
+    expect(Object.keys(cells)).toHaveLength(198);
+    expect(cells['a.new.np']).toBe(16);
+    expect(cells['p.rules.made']).toBe(0);
+    expect(cells['p.rules.published']).toBeNull();
+    expect('not.a.key' in cells).toBe(false);
+  });
+
+  it('writes sections and findings with fixed members', () => {
+    const json = toInterchange('x.txt', report);
+    expect(json.sections).toEqual([{ number: 2, title: '二、主动公开政府信息情况', text: '正文', line: 12 }]);
+    expect(json.findings).toEqual([
+      {
+        code: 'assemble.split-ambiguous',
+        severity: 'error',
+        message: '无法确定',
+        line: 3,
+        column: 7,
+        keys: ['a.new.np'],
+        page: 2,
+        actual: '1153',
+        note: '说明',
+      },
+    ]);
+    expect(Object.keys(findingToJson(makeFinding('info', 'a.b', 'c')))).toEqual([
+      'code',
+      'severity',
+      'message',
+      'line',
+      'column',
+      'keys',
+    ]);
+  });
+});
