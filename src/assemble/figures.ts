@@ -11,6 +11,8 @@ interface Figure {
   text: string;
   kind: 'num' | 'blank';
   token: Token;
+  /** Index of the token in the stream. */
+  index: number;
 }
 
 /** What a row's range holds, before its figures are assigned to cells. */
@@ -68,10 +70,10 @@ export function collectFigures(
     }
     const text = strip.has(i) ? (strip.get(i) as string) : token.text;
     if (text === '') continue;
-    figures.push({ text, kind: token.kind, token });
+    figures.push({ text, kind: token.kind, token, index: i });
   }
   // The row ends at the first line after its last figure (a group label may stand before the next row).
-  const lastIndex = figures.length > 0 ? stream.tokens.indexOf((figures.at(-1) as Figure).token) : location.from - 1;
+  const lastIndex = figures.length > 0 ? (figures.at(-1) as Figure).index : location.from - 1;
   const ender = stream.tokens[lastIndex + 1];
   const ownLabelEndsLine = location.label
     ? (stream.tokens[location.label.endToken - 1]?.last ?? false)
