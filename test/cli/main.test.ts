@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../../src/core/finding.js';
 import { UnreadableInputError } from '../../src/core/source-file.js';
-import { fakeProcessor, jsonLines, run, tempFiles } from './helpers.js';
+import { fakeProcessor, run, tempFiles } from './helpers.js';
 
 const warning = makeFinding('warning', 'check.label-variant', '标签写法不规范', {
   place: { line: 40, column: 1 },

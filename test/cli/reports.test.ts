@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { InterchangeReport } from '../../src/cli/interchange.js';
 import { formatFinding } from '../../src/cli/reporter.js';
 import type { Finding } from '../../src/core/finding.js';
 import { cellKeys, getFormat } from '../../src/spec/registry.js';
@@ -23,6 +24,11 @@ interface Expected {
 
 const expectedOf = (path: string) =>
   JSON.parse(readFileSync(path.replace(/\.txt$/, '.expected.json'), 'utf8')) as Expected;
+
+/** `gongkai parse --json FILES…` → the objects printed. */
+async function parseJson(...files: string[]): Promise<InterchangeReport[]> {
+  return jsonLines((await run(['parse', '--json', ...files])).stdout) as unknown as InterchangeReport[];
+}
 
 const members = [
   'file',
@@ -61,7 +67,7 @@ describe('gongkai parse --json', () => {
   });
 
   it('reads standard input given as -', async () => {
-    const fromFile = jsonLines((await run(['parse', '--json', seed000])).stdout)[0];
+    const [fromFile] = await parseJson(seed000);
     const fromStdin = await run(['parse', '--json', '-'], { stdin: readFileSync(seed000) });
     expect(fromStdin.code).toBe(0);
     expect(jsonLines(fromStdin.stdout)[0]).toEqual({ ...fromFile, file: '-' });
@@ -69,7 +75,7 @@ describe('gongkai parse --json', () => {
 
   // Depends on the assembler (src/assemble): fails until it reads the seeds exactly.
   it.each([seed000, seed001])('reads %s as its expected.json says', async (seed) => {
-    const [json] = jsonLines((await run(['parse', '--json', seed])).stdout);
+    const [json] = await parseJson(seed);
     const { format, agency, year, publishedOn, signedOn, cells } = expectedOf(seed);
     expect(json).toMatchObject({ file: seed, format, agency, year, publishedOn, signedOn });
     expect(json?.cells).toEqual(cells);
@@ -78,23 +84,23 @@ describe('gongkai parse --json', () => {
 
 describe('gongkai parse', () => {
   it('summarises each file in Chinese, then prints its findings as check does', async () => {
-    const [json] = jsonLines((await run(['parse', '--json', example])).stdout);
+    const json = (await parseJson(example))[0] as InterchangeReport;
     const result = await run(['parse', example]);
     expect(result.code).toBe(0);
-    const cells = Object.values(json?.cells as object);
+    const cells = Object.values(json.cells);
     const read = cells.filter((value) => value !== null).length;
-    const findings = json?.findings as Finding[];
+    const findings = json.findings as Finding[];
     const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
     expect(result.stdout).toBe(
       [
         example,
-        `  格式：${json?.format} 年版（${getFormat(json?.format as FormatId).document}）`,
-        `  机关：${json?.agency ?? '未找到'}`,
-        `  年度：${json?.year ?? '未找到'}`,
-        `  发布日期：${json?.publishedOn ?? '未找到'}`,
-        `  落款日期：${json?.signedOn ?? '未找到'}`,
+        `  格式：${json.format} 年版（${getFormat(json.format).document}）`,
+        `  机关：${json.agency ?? '未找到'}`,
+        `  年度：${json.year ?? '未找到'}`,
+        `  发布日期：${json.publishedOn ?? '未找到'}`,
+        `  落款日期：${json.signedOn ?? '未找到'}`,
         `  表格：共 ${cells.length} 格，读出 ${read} 格，空缺或未能读出 ${cells.length - read} 格`,
-        `  章节：${(json?.sections as object[]).length} 个`,
+        `  章节：${json.sections.length} 个`,
         ...findings.map((f) => formatFinding(example, f)),
         '',
         `共 1 个文件：${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条提示`,
@@ -135,10 +141,8 @@ describe('gongkai check', () => {
     const path = 'test/fixtures/real/001.txt';
     const result = await run(['check', '--json', path]);
     expect(result.code).toBe(1);
-    const [json] = jsonLines(result.stdout);
-    const errorKeys = new Set(
-      (json?.findings as Finding[]).filter((f) => f.severity === 'error').flatMap((f) => f.keys),
-    );
+    const json = jsonLines(result.stdout)[0] as { findings: Finding[] };
+    const errorKeys = new Set(json.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
     for (const key of expectedOf(path).ambiguous ?? []) expect(errorKeys).toContain(key);
   });
 });
