@@ -1,8 +1,31 @@
 import type { SourceFile } from '../core/source-file.js';
+import { checkBalanceNote } from './checks/balance-note.js';
+import { checkDeadline } from './checks/deadline.js';
+import { checkFormatYear } from './checks/format-year.js';
+import { checkIdentities } from './checks/identities.js';
+import { checkLabelVariants } from './checks/label-variant.js';
+import { checkPartsAnnounced } from './checks/parts-announced.js';
+import { checkProseApplications } from './checks/prose-applications.js';
+import { checkProseLitigation } from './checks/prose-litigation.js';
+import { checkProseProactive } from './checks/prose-proactive.js';
+import { checkSections } from './checks/sections.js';
+import { checkValues } from './checks/values.js';
 import type { Check, CheckInput } from './types.js';
 
 /** Every check, in the order their findings are most useful to read. */
-export const checks: Check[] = [];
+export const checks: Check[] = [
+  checkFormatYear,
+  checkValues,
+  checkIdentities,
+  checkSections,
+  checkPartsAnnounced,
+  checkLabelVariants,
+  checkBalanceNote,
+  checkDeadline,
+  checkProseApplications,
+  checkProseLitigation,
+  checkProseProactive,
+];
 
 export function runChecks(input: CheckInput, file: SourceFile): void {
   for (const check of checks) check(input, file);
