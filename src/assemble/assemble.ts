@@ -5,9 +5,10 @@ import { cellKeys } from '../spec/registry.js';
 import type { FormatSpec } from '../spec/types.js';
 
 import { type Evidence, emptyEvidence } from './evidence.js';
-import { collectFigures, learnSpacing, readRow } from './figures.js';
+import { collectFigures, learnSpacing, type RowReading, readRow } from './figures.js';
 import { detectFormat } from './format-detect.js';
 import { extractMeta } from './meta.js';
+import { proseHints } from './prose-hints.js';
 import { locateTable, type TableLocation } from './rows.js';
 import { chooseHeadings, findHeadings, type HeadingMatch } from './sections.js';
 import { settle } from './solver.js';
@@ -109,7 +110,9 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
   );
   const spacing = learnSpacing(rowFigures);
   const readings = rowFigures.map((r) => readRow(r, spacing, file));
-  const values = settle(readings, spec.identities, file);
+  reportUniqueSplits(readings, file);
+  const settled = settle(readings, spec.identities, file);
+  const values = settled.values;
   const cells: Cells = {};
   for (const key of cellKeys(spec)) cells[key] = values.get(key) ?? null;
   for (const r of readings) {
@@ -141,6 +144,7 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
     });
   });
   evidence.prose = proseOf(tokens, sortedHeadings, stream, inTable);
+  proseHints(settled, evidence.prose.map((p) => p.text).join('\n'), spec, file);
 
   if (tokens.length > 0 && tableLocations.every((t) => t.rows.every((r) => r.from >= r.to)))
     file.error('assemble.no-tables', '未找到年度报告的统计表格，无法读取数字');
@@ -155,6 +159,20 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
     sections,
   };
   return { report, evidence, spec };
+}
+
+/** One note per table whose figures ran together but cut only one way. */
+function reportUniqueSplits(readings: readonly RowReading[], file: SourceFile): void {
+  const byTable = new Map<string, RowReading[]>();
+  for (const r of readings)
+    if (r.splitUnique) byTable.set(r.location.part.id, [...(byTable.get(r.location.part.id) ?? []), r]);
+  for (const rows of byTable.values()) {
+    file.info(
+      'assemble.split',
+      `${rows.length} 行的数字连在一起（如「${rows[0]?.printed}」），按「多位数不以 0 开头」各只有一种拆分`,
+      { place: pointOf(rows[0]?.token), keys: rows.flatMap((r) => r.keys) },
+    );
+  }
 }
 
 /** The table's header starts where its first caption, note or column label is, before the first row. */

@@ -40,6 +40,8 @@ export interface RowReading {
   printed: string;
   /** Where the row's figures start (or its label). */
   token: Token | undefined;
+  /** The figures ran together and only one cut fits the rules of counts. */
+  splitUnique?: boolean;
 }
 
 const units = /^(万元|元|亿元|千元)$/;
@@ -253,6 +255,7 @@ export function readRow(r: RowFigures, spacing: LineSpacing | null, file: Source
     return expandCollapsed(reading, r, file);
   }
   reading.candidates = split.candidates;
+  if (split.candidates.length === 1) reading.splitUnique = true;
   return expandCollapsed(reading, r, file);
 }
 

@@ -10,13 +10,13 @@ export interface HeadingMatch {
   title: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every place where a part's heading (numeral, separator, title words) stands, in stream order. */
 export function findHeadings(stream: TokenStream, sections: readonly SectionSpec[]): HeadingMatch[] {
   const matches: HeadingMatch[] = [];
   for (const section of sections) {
-    const keys = section.keys.map((k) => escape(compact(k))).join('|');
+    const keys = section.keys.map((k) => escapeRegExp(compact(k))).join('|');
     const pattern = new RegExp(
       `(?<![(\\[])${section.numeral}[、.,:]?[^、。,;:#_()]{0,${section.lead ?? 4}}?(?:${keys})`,
       'g',

@@ -27,11 +27,13 @@ function holds(identity: IdentitySpec, values: Values): boolean | null {
 
 const withRow = (base: Values, reading: RowReading, candidate: readonly CellValue[]): Values => {
   const values = new Map(base);
-  reading.keys.forEach((key, i) => values.set(key, candidate[i] ?? null));
+  reading.keys.forEach((key, i) => {
+    values.set(key, candidate[i] ?? null);
+  });
   return values;
 };
 
-const describe = (candidate: readonly CellValue[]) =>
+export const describe = (candidate: readonly CellValue[]) =>
   `（${candidate.map((v) => (v === null ? '空' : v)).join('，')}）`;
 
 /**
@@ -40,18 +42,28 @@ const describe = (candidate: readonly CellValue[]) =>
  * that can be evaluated. Cells that differ between the cuts left are blank, with an error naming
  * the candidates. Returns the values of every cell read.
  */
+export interface Settled {
+  values: Values;
+  /** Rows left with several readings, and the readings still possible. */
+  unsettled: { reading: RowReading; candidates: CellValue[][] }[];
+}
+
 export function settle(
   readings: readonly RowReading[],
   identities: readonly IdentitySpec[],
   file: SourceFile,
-): Values {
+): Settled {
   const known: Values = new Map();
   const open: RowReading[] = [];
   for (const r of readings) {
-    if (r.candidates.length === 1) r.keys.forEach((k, i) => known.set(k, r.candidates[0]?.[i] ?? null));
+    if (r.candidates.length === 1)
+      r.keys.forEach((k, i) => {
+        known.set(k, r.candidates[0]?.[i] ?? null);
+      });
     else open.push(r);
   }
-  if (open.length === 0) return known;
+  const unsettled: Settled['unsettled'] = [];
+  if (open.length === 0) return { values: known, unsettled };
 
   const keysOf = new Map<RowReading, Set<string>>(open.map((r) => [r, new Set(r.keys)]));
   const relevant = identities.filter((id) =>
@@ -102,7 +114,9 @@ export function settle(
       const first = candidates[0]?.[k] ?? null;
       return candidates.every((c) => c[k] === first) ? first : null;
     });
-    r.keys.forEach((key, k) => known.set(key, settledValues[k] ?? null));
+    r.keys.forEach((key, k) => {
+      known.set(key, settledValues[k] ?? null);
+    });
     if (candidates.length === 1 && !broken.has(r)) {
       if (r.candidates.length > 1)
         file.info(
@@ -112,6 +126,7 @@ export function settle(
         );
       continue;
     }
+    unsettled.push({ reading: r, candidates });
     const listed = candidates.slice(0, 12).map(describe).join('、') + (candidates.length > 12 ? ' 等' : '');
     file.error(
       broken.has(r) ? 'assemble.split-inconsistent' : 'assemble.split-ambiguous',
@@ -121,11 +136,11 @@ export function settle(
       { place: place(r), keys: r.keys, actual: r.printed },
     );
   }
-  return known;
+  return { values: known, unsettled };
 }
 
-const rowName = (r: RowReading) => r.location.row.path.at(-1)?.official ?? '复议诉讼情况';
-const place = (r: RowReading): Point | null => pointOf(r.token);
+export const rowName = (r: RowReading) => r.location.row.path.at(-1)?.official ?? '复议诉讼情况';
+export const place = (r: RowReading): Point | null => pointOf(r.token);
 
 /** Groups rows that share an identity (directly or through other rows). */
 function components(

@@ -90,9 +90,9 @@ export const format2021: FormatSpec = {
               id: 'normative',
               path: [label('行政规范性文件', ['规范性文件'])],
               cells: [
-                { key: 'p.normative.issued', type: 'int' },
-                { key: 'p.normative.repealed', type: 'int' },
-                { key: 'p.normative.inForce', type: 'int' },
+                { key: 'p.normative.issued', type: 'int', prose: ['制发', '印发', '出台', '制定'] },
+                { key: 'p.normative.repealed', type: 'int', prose: ['废止', '失效'] },
+                { key: 'p.normative.inForce', type: 'int', prose: ['现行有效'] },
               ],
             },
           ],

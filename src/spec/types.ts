@@ -29,6 +29,11 @@ export interface CellSpec {
   type: CellType;
   /** Unit set by the format (e.g. 万元), if any. */
   unit?: string;
+  /**
+   * Words of sentences that state this cell's figure in the prose (「1件予以废止」): used only to
+   * say, in an info finding, which split of run-together digits the prose supports.
+   */
+  prose?: readonly string[];
 }
 
 export interface RowSpec {
