@@ -1,3 +1,4 @@
+import { formatBytes, limits } from '../core/limits.js';
 import type { SourceFile } from '../core/source-file.js';
 import { decode, garbageRatio } from '../decode/decode.js';
 import { normalization } from '../spec/normalization.js';
@@ -39,6 +40,10 @@ export function textToBlocks(text: string): Block[] {
 
 /** The plain-text reader: decodes the bytes and refuses what is not text. */
 export function readText(bytes: Uint8Array, file: SourceFile): Block[] {
+  if (bytes.length > limits.textBytes)
+    file.fail(
+      `文件过大（${formatBytes(bytes.length)}），超过文本报告 ${formatBytes(limits.textBytes)} 的上限`,
+    );
   const decoded = decode(bytes);
   if (decoded.text.trim() === '') file.fail('文件为空，没有可读取的内容');
   if (garbageRatio(decoded.text) > 0.05) file.fail('文件不是可识别的文本（可能是二进制文件或编码无法识别）');

@@ -1,0 +1,15 @@
+/**
+ * Bounds on input, so that a damaged or hostile file gives a clear error instead of exhausting
+ * memory or time. A real annual report is well under 1 MiB of text.
+ */
+export const limits = {
+  /** Largest plain-text (or HTML) input, in bytes. */
+  textBytes: 16 * 1024 * 1024,
+} as const;
+
+export const formatBytes = (n: number): string =>
+  n >= 1024 * 1024
+    ? `${(n / 1024 / 1024).toFixed(1)} MB`
+    : n >= 1024
+      ? `${(n / 1024).toFixed(1)} KB`
+      : `${n} 字节`;

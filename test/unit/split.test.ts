@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { splitRuns } from '../../src/assemble/split.js';
+
+const ints = (n: number) => Array.from({ length: n }, () => 'int' as const);
+
+describe('splitRuns', () => {
+  it('cuts a flattened row of zeros one way', () => {
+    expect(splitRuns(['0000000'], ints(7)).candidates).toEqual([[0, 0, 0, 0, 0, 0, 0]]);
+  });
+
+  it('lists every cut of 「81153」 into three counts (no count starts with 0)', () => {
+    expect(splitRuns(['81153'], ints(3)).candidates).toEqual([
+      [8, 1, 153],
+      [8, 11, 53],
+      [8, 115, 3],
+      [81, 1, 53],
+      [81, 15, 3],
+      [811, 5, 3],
+    ]);
+  });
+
+  it('treats whitespace between runs as a cut', () => {
+    expect(splitRuns(['230', '000023'], ints(7)).candidates).toEqual([
+      [2, 30, 0, 0, 0, 0, 23],
+      [23, 0, 0, 0, 0, 0, 23],
+      [230, 0, 0, 0, 0, 2, 3],
+    ]);
+  });
+
+  it('keeps decimals in decimal cells and signs in signed cells', () => {
+    expect(splitRuns(['13575.5'], ['int', 'decimal']).candidates).toEqual([
+      [1, 3575.5],
+      [13, 575.5],
+      [135, 75.5],
+      [1357, 5.5],
+    ]);
+    expect(splitRuns(['-15', '3'], ['signed int', 'int']).candidates).toEqual([[-15, 3]]);
+  });
+
+  it('gives no candidate when the runs cannot fill the row', () => {
+    expect(splitRuns(['0', '0'], ints(3)).candidates).toEqual([]);
+  });
+
+  it('stops at its limit instead of running away', () => {
+    const result = splitRuns(['1'.repeat(60)], ints(7), 1000);
+    expect(result.truncated).toBe(true);
+  });
+});
