@@ -26,7 +26,24 @@ export interface CliIO {
   process?: Processor;
 }
 
+let pipeGuarded = false;
+
+/**
+ * Stops quietly when the reader of standard output goes away (`gongkai parse --json … | head`),
+ * instead of an unhandled EPIPE error with a stack trace.
+ */
+function guardPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
+/** The real standard streams. */
 export function processIO(): CliIO {
+  guardPipe();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
