@@ -59,6 +59,33 @@ function findRow(stream: TokenStream, row: RowSpec, from: number, to: number): L
 }
 
 /**
+ * End of the part's column header, when its column labels stand together in order (so that
+ * prose before a table that mentions 「予以公开」 or 「规章」 is not taken for a row).
+ */
+function headerEnd(stream: TokenStream, part: TablePartSpec, from: number, to: number): number | null {
+  const leaves = [...new Set(part.columns.map((c) => c.path.at(-1)).filter((l) => l !== undefined))];
+  const window = 40 + leaves.length * 16;
+  let at = from;
+  while (at < to) {
+    const first = leaves.map((l) => stream.find(l, at, to)).find((m) => m !== null);
+    if (!first) return null;
+    let found = 0;
+    let last = first;
+    let cursor = first.start;
+    for (const leaf of leaves) {
+      const m = stream.find(leaf, cursor, Math.min(to, first.start + window));
+      if (!m) continue;
+      found++;
+      last = m;
+      cursor = m.end;
+    }
+    if (found * 2 >= leaves.length && found > 0) return last.end;
+    at = first.end;
+  }
+  return null;
+}
+
+/**
  * Finds each row of the table in [start, end) of the compact stream, in the format's order. A
  * row's figures are the tokens between its label and the next row's label.
  */
@@ -78,6 +105,7 @@ export function locateTable(
   const variants: LabelMatch[] = [];
   let cursor = start;
   for (const part of table.parts) {
+    cursor = headerEnd(stream, part, cursor, end) ?? cursor;
     const collapsedRows = new Set(part.collapsible?.flatMap((g) => g.rows) ?? []);
     for (const row of part.rows) {
       if (row.path.length === 0) {

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { processBytes } from '../../src/pipeline.js';
+
+const seed = (name: string) => readFileSync(new URL(`../fixtures/seeds/${name}`, import.meta.url), 'utf8');
+const truth = (name: string) =>
+  JSON.parse(
+    readFileSync(
+      new URL(`../fixtures/seeds/${name.replace('.txt', '.expected.json')}`, import.meta.url),
+      'utf8',
+    ),
+  );
+const parse = async (text: string) => (await processBytes(Buffer.from(text, 'utf8'), 'variant.txt')).report;
+
+describe('layout variants of real seeds read the same', () => {
+  it('prose before the tables that names row labels is not taken for rows', async () => {
+    const name = '000_364e9d94d0d9df93.txt';
+    const text = seed(name)
+      .replace(
+        '二、主动公开政府信息情况\n',
+        '二、主动公开政府信息情况\n\n本年度未制发规章，行政规范性文件3件。\n',
+      )
+      .replace(
+        '三、收到和处理政府信息公开申请情况\n',
+        '三、收到和处理政府信息公开申请情况\n\n上年结转申请2件，予以公开1件，部分公开1件。\n',
+      );
+    const report = await parse(text);
+    expect(report.cells).toEqual(truth(name).cells);
+  });
+
+  it('a tab-separated report flattened to single spaces', async () => {
+    const name = '004_cf474a2a7b651b5a.txt';
+    const report = await parse(
+      seed(name)
+        .replace(/[\t ]+/g, ' ')
+        .replace(/\n+/g, ' '),
+    );
+    expect(report.cells).toEqual(truth(name).cells);
+    expect(report.year).toBe(2020);
+  });
+
+  it('a one-cell-per-line report with CRLF line ends, full-width digits and a BOM', async () => {
+    const name = '001_51a7ac9068d409eb.txt';
+    const text = `\ufeff${seed(name)
+      .replace(/\n/g, '\r\n')
+      .replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))}`;
+    const report = await parse(text);
+    expect(report.cells).toEqual(truth(name).cells);
+    expect(report.signedOn).toBe('2022-01-04');
+  });
+});
