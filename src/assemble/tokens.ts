@@ -112,12 +112,19 @@ export function tokenize(blocks: readonly Block[]): Token[] {
       previousLine = block.line;
     } else {
       for (const row of block.rows) {
+        // An empty cell is a blank figure only in a row that has figures, after its label.
+        const hasFigure = row.some((cell) => !cell.spanned && /\d/.test(cell.text));
+        let started = false;
         for (const cell of row) {
           if (cell.spanned) continue;
           const folded = foldText(cell.text);
           const before = tokens.length;
           tokenizeLine(folded.text, folded.map, cell.line, cell.column, cell.page, index, 0, tokens);
-          if (tokens.length === before) {
+          const next = tokens[before];
+          if (next) {
+            next.spaced = true;
+            started = true;
+          } else if (hasFigure && started) {
             const empty: Token = {
               kind: 'blank',
               text: '',
