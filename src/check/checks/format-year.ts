@@ -1,10 +1,10 @@
-import { formatForYear, formats, getFormat } from '../../spec/registry.js';
+import { formatForYear, formats } from '../../spec/registry.js';
 import type { Check } from '../types.js';
 
 /** The table format must be the one in force for the report year (`years` of each format spec). */
-export const checkFormatYear: Check = ({ report }, file) => {
+export const checkFormatYear: Check = ({ report, spec }, file) => {
   const { year } = report;
-  const used = getFormat(report.format);
+  const used = formats.find((f) => f.id === report.format) ?? spec;
   if (year === null) {
     file.info('check.format-year', `未能确定报告年度，无法核对所用格式（${used.document}）是否适用`);
     return;

@@ -18,12 +18,13 @@ import type { Check } from '../types.js';
 
 const newKey = 'a.new.total';
 const prevKey = 'a.prev.total';
+const receivedCountAll = receivedCount.map((p) => new RegExp(p.source, 'g'));
 
 /** The number of applications a sentence says were received, or null when it states none. */
 export function receivedCountOf(sentence: string): number | null {
   for (const clause of clausesOf(sentence, clauseEnds))
-    for (const pattern of receivedCount)
-      for (const match of clause.matchAll(new RegExp(pattern.source, 'g'))) {
+    for (const pattern of receivedCountAll)
+      for (const match of clause.matchAll(pattern)) {
         let between = match[1] ?? '';
         for (const phrase of allApplicants) between = between.replaceAll(phrase, '');
         const before = clause.slice(0, match.index);
