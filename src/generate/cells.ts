@@ -36,18 +36,20 @@ function figure(type: CellType, random: Random, maxCount: number): number {
 }
 
 function fillApplications(part: TablePartSpec, random: Random, maxCount: number, cells: Cells): void {
+  // Many bodies receive no application at all in a year.
+  const quiet = random.chance(0.35);
   const resultRows = part.rows.filter((r) => !headIds.has(r.id));
   const columns = part.columns.map((c) => c.id).filter((id) => id !== 'total');
   // Most applications come from natural persons; other applicants are rarer.
   for (const column of columns) {
-    const cap = column === 'np' ? maxCount : Math.max(1, Math.floor(maxCount / 8));
+    const cap = quiet ? 0 : column === 'np' ? maxCount : Math.max(1, Math.floor(maxCount / 8));
     let results = 0;
     for (const row of resultRows) {
-      const value = random.chance(0.6) ? 0 : random.count(Math.max(1, Math.floor(cap / 4)));
+      const value = cap === 0 || random.chance(0.6) ? 0 : random.count(Math.max(1, Math.floor(cap / 4)));
       cells[`a.${row.id}.${column}`] = value;
       results += value;
     }
-    const next = random.chance(0.7) ? 0 : random.count(Math.max(1, Math.floor(cap / 4)));
+    const next = cap === 0 || random.chance(0.7) ? 0 : random.count(Math.max(1, Math.floor(cap / 4)));
     const prev = random.chance(0.6) ? 0 : random.int(0, results + next);
     cells[`a.total.${column}`] = results;
     cells[`a.next.${column}`] = next;
@@ -75,6 +77,7 @@ export function randomCells(spec: FormatSpec, random: Random, options: CellOptio
   const totals = new Set(
     spec.identities.filter((i) => !i.derived && i.left.length === 1).flatMap((i) => i.left),
   );
+  const quietLitigation = random.chance(0.6);
   for (const table of spec.tables) {
     for (const part of table.parts) {
       if (table.id === 'applications') {
@@ -84,7 +87,12 @@ export function randomCells(spec: FormatSpec, random: Random, options: CellOptio
       for (const row of part.rows)
         for (const cell of row.cells)
           if (!totals.has(cell.key))
-            cells[cell.key] = figure(cell.type, random, table.id === 'litigation' ? 12 : maxCount);
+            cells[cell.key] =
+              table.id === 'litigation'
+                ? quietLitigation
+                  ? 0
+                  : figure(cell.type, random, 12)
+                : figure(cell.type, random, maxCount);
     }
   }
   fillTotals(spec.identities, cells);

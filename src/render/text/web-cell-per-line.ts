@@ -20,5 +20,6 @@ export function renderWebCellPerLine(report: Report): string {
     if (part.grids.length > 0 && part.number === 4) chunks.push(nbsp);
   }
   if (o.signature) chunks.push(nbsp, nbsp, nbsp, o.signature.agency, `${nbsp}${o.signature.date}`);
-  return chunks.map((c) => (c === nbsp ? c : halfWidth(c))).join('\n\n');
+  // NFKC would turn the NBSPs into spaces: fold everything but the chunks that carry them.
+  return chunks.map((c) => (c.includes(nbsp) ? c : halfWidth(c))).join('\n\n');
 }

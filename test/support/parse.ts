@@ -1,0 +1,30 @@
+/** Helpers shared by the property tests: render → bytes → the real pipeline. */
+import type { Finding } from '../../src/core/finding.js';
+import type { Cells, Report } from '../../src/core/report.js';
+import { type ProcessResult, processBytes } from '../../src/pipeline.js';
+import { renderText, type TextLayout } from '../../src/render/text/index.js';
+
+const encoder = new TextEncoder();
+
+export const toBytes = (text: string): Uint8Array => encoder.encode(text);
+
+export function parseText(text: string, path = 'report.txt'): Promise<ProcessResult> {
+  return processBytes(toBytes(text), path);
+}
+
+export function parseReport(report: Report, layout: TextLayout): Promise<ProcessResult> {
+  return parseText(renderText(report, layout), `generated-${layout}.txt`);
+}
+
+export const errors = (findings: readonly Finding[]): Finding[] =>
+  findings.filter((f) => f.severity === 'error');
+
+/** Keys whose value differs between two cell maps (a missing key counts as null). */
+export function differingKeys(expected: Cells, actual: Cells): string[] {
+  const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+  return [...keys].filter((k) => (expected[k] ?? null) !== (actual[k] ?? null));
+}
+
+/** A short description of findings for failure messages. */
+export const describeFindings = (findings: readonly Finding[]): string =>
+  findings.map((f) => `${f.severity} ${f.code} [${f.keys.join(',')}] ${f.message}`).join('\n');
