@@ -4,8 +4,9 @@ import type { Block, Paragraph } from '../read/blocks.js';
 import { cellKeys } from '../spec/registry.js';
 import type { FormatSpec } from '../spec/types.js';
 
+import { foldText } from '../text/fold.js';
 import { type Evidence, emptyEvidence } from './evidence.js';
-import { collectFigures, learnSpacing, type RowReading, readRow } from './figures.js';
+import { collectFigures, figuresRunTogether, learnSpacing, type RowReading, readRow } from './figures.js';
 import { detectFormat } from './format-detect.js';
 import { extractMeta } from './meta.js';
 import { proseHints } from './prose-hints.js';
@@ -21,7 +22,7 @@ export interface Assembled {
   spec: FormatSpec;
 }
 
-const announced = /(?:共|等|由|包括)[^。]{0,40}?([一二三四五六七八九十]|\d{1,2})\s*(?:个)?\s*部分/;
+const announced = /(?:共|等|计)\s*([一二三四五六七八九十]|\d{1,2})\s*(?:个)?\s*部分/;
 
 /**
  * Aligns the blocks of a report to its format spec: finds the parts and their headings, the
@@ -58,15 +59,23 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
   evidence.publishedPlace = meta.publishedPlace;
   evidence.signedPlace = meta.signedPlace;
 
-  const preface = stream.text.slice(0, firstHeading?.start ?? Math.min(stream.text.length, 2000));
+  const prefaceBlocks = firstHeading
+    ? (tokens[stream.tokenAt(firstHeading.start)]?.block ?? 0)
+    : Math.min(blocks.length, 8);
+  const preface = paragraphs
+    .filter((p) => blocks.indexOf(p) <= prefaceBlocks)
+    .map((p) => foldText(p.text).text)
+    .join('\n')
+    .slice(0, 4000);
   const announcement = announced.exec(preface);
   if (announcement) {
-    const count = Number(
-      /\d/.test(announcement[1] as string)
-        ? announcement[1]
-        : '一二三四五六七八九十'.indexOf(announcement[1] as string) + 1,
-    );
-    evidence.announcedParts = { count, place: pointOf(tokens[stream.tokenAt(announcement.index)]) };
+    const numeral = announcement[1] as string;
+    const count = /\d/.test(numeral) ? Number(numeral) : '一二三四五六七八九十'.indexOf(numeral) + 1;
+    const paragraph = paragraphs.find((p) => foldText(p.text).text.includes(announcement[0]));
+    evidence.announcedParts = {
+      count,
+      place: paragraph ? { line: paragraph.line, column: paragraph.column } : null,
+    };
   }
 
   // Tables: each in the part that holds it, up to the next heading.
@@ -93,7 +102,16 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
     collectHeaderVariants(stream, location, evidence);
     if (table.parts.some((p) => p.note)) {
       const note = table.parts.find((p) => p.note)?.note;
-      evidence.balanceNote = note ? stream.find(note, start, end) !== null : null;
+      evidence.balanceNote = note && location.rows.length > 0 ? stream.find(note, start, end) !== null : null;
+    }
+    const labelled = location.rows.filter((r) => r.label);
+    const unlabelledEmpty = location.rows.every((r) => r.label || r.from >= r.to);
+    if (!heading && labelled.length === 0 && unlabelledEmpty) {
+      file.error('assemble.table-missing', `未找到「${table.title}」表格，其单元格记为空值`, {
+        keys: table.parts.flatMap((p) => p.rows.flatMap((r) => r.cells.map((c) => c.key))),
+      });
+      location.rows = [];
+      location.missing = [];
     }
     for (const m of location.missing) {
       const heading = headings.get(table.section);
@@ -109,7 +127,23 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
     t.rows.map((r, i) => collectFigures(stream, r, t.rows[i + 1])),
   );
   const spacing = learnSpacing(rowFigures);
-  const readings = rowFigures.map((r) => readRow(r, spacing, file));
+  // A document that stops inside a table, short of the table's last figures, was cut off.
+  const lastTable = [...tableLocations].reverse().find((t) => t.rows.length > 0);
+  const lastRow = rowFigures.find((r) => r.location === lastTable?.rows.at(-1));
+  if (lastTable && lastRow && lastTable.end === stream.text.length) {
+    const cells = lastRow.location.row.cells.length;
+    if (lastRow.figures.length < cells)
+      file.error(
+        'assemble.truncated',
+        `文档在「${lastTable.table.title}」表格中结束，缺少表格末尾的数字，文件可能不完整`,
+        {
+          place: pointOf(tokens.at(-1)),
+          keys: lastRow.location.row.cells.map((c) => c.key),
+        },
+      );
+  }
+  const glued = figuresRunTogether(rowFigures);
+  const readings = rowFigures.map((r) => readRow(r, spacing, glued, file));
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
   const values = settled.values;

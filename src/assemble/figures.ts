@@ -77,6 +77,8 @@ export function collectFigures(
   // The row ends at the first line after its last figure (a group label may stand before the next row).
   const lastIndex = figures.length > 0 ? (figures.at(-1) as Figure).index : location.from - 1;
   const ender = stream.tokens[lastIndex + 1];
+  // Past the end of its table, a row's trailing blank lines say nothing about its cells.
+  const enderInTable = ender !== undefined && lastIndex + 1 < location.tableEnd;
   const ownLabelEndsLine = location.label
     ? (stream.tokens[location.label.endToken - 1]?.last ?? false)
     : true;
@@ -90,9 +92,27 @@ export function collectFigures(
     units: unitTokens,
     lineLayout,
     gaps: figures.map((f) => f.token.gap),
-    trailingGap: ender?.first ? ender.gap : null,
+    trailingGap: ender?.first && enderInTable ? ender.gap : null,
     labelToken: location.label ? stream.tokens[location.label.firstToken] : undefined,
   };
+}
+
+/**
+ * Whether the tables show figures run together (a flattened page): some run can't be one count
+ * (「0000000」), or most rows have fewer runs than cells. Only then is a run cut into several
+ * cells; in a layout that separates its figures, a row short of figures has missing cells.
+ */
+export function figuresRunTogether(rows: readonly RowFigures[]): boolean {
+  let short = 0;
+  let withFigures = 0;
+  for (const r of rows) {
+    if (r.figures.some((f) => f.kind === 'num' && /^[+-]?0\d/.test(f.text))) return true;
+    if (r.figures.length === 0) continue;
+    withFigures++;
+    const cells = r.location.collapsed?.[0]?.cells.length ?? r.location.row.cells.length;
+    if (r.figures.length < cells) short++;
+  }
+  return withFigures > 0 && short * 2 > withFigures;
 }
 
 /** Blank-line spacing of a one-cell-per-line layout, learnt from the rows that are complete. */
@@ -135,7 +155,10 @@ function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Figure | 
   const empties: number[] = [];
   for (let i = 0; i <= k; i++) {
     const gap = i < k ? (r.gaps[i] as number) : r.trailingGap;
-    if (gap === null) return null;
+    if (gap === null) {
+      empties.push(0);
+      continue;
+    }
     const base =
       i === k ? spacing.end : i === 0 ? (r.location.label ? spacing.lead : spacing.end) : spacing.cell;
     empties.push(gap < base ? 0 : Math.floor((gap - base) / period));
@@ -153,7 +176,12 @@ function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Figure | 
  * Turns a row's figures into its possible readings, reporting what can be told from the row
  * alone: blank cells, units, figures that don't fit, too many or too few figures.
  */
-export function readRow(r: RowFigures, spacing: LineSpacing | null, file: SourceFile): RowReading {
+export function readRow(
+  r: RowFigures,
+  spacing: LineSpacing | null,
+  glued: boolean,
+  file: SourceFile,
+): RowReading {
   const { location } = r;
   const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;
   const keys = location.collapsed
@@ -228,10 +256,12 @@ export function readRow(r: RowFigures, spacing: LineSpacing | null, file: Source
     return expandCollapsed(reading, r, file);
   }
 
-  if (r.figures.length > n || r.figures.some((f) => f.kind === 'blank')) {
+  if (r.figures.length > n || r.figures.some((f) => f.kind === 'blank') || !glued) {
     file.error(
       'assemble.row-shape',
-      `「${rowName}」应有 ${n} 个数字，读到 ${r.figures.length} 个（${printed}），无法确定对应关系`,
+      r.figures.length > n
+        ? `「${rowName}」应有 ${n} 个数字，读到 ${r.figures.length} 个（${printed}），无法确定对应关系`
+        : `「${rowName}」应有 ${n} 个数字，只读到 ${r.figures.length} 个（${printed}），缺少的单元格无法确定`,
       { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];

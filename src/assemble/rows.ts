@@ -11,6 +11,8 @@ export interface RowLocation {
   /** Token range holding the row's figures: [from, to). */
   from: number;
   to: number;
+  /** Token index where the row's table ends. */
+  tableEnd: number;
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }
@@ -153,15 +155,26 @@ export function locateTable(
       while (k >= from && stream.tokens[k]?.kind !== 'text') k--;
       from = k + 1;
     } else if (!next) {
-      // The last row of a table ends at the first text after its figures.
+      // The last row of a table ends at the first words after its figures.
+      const isWords = (k: number) => {
+        const t = stream.tokens[k];
+        return t?.kind === 'text' && /[\u4e00-\u9fff]{2}/.test(t.text);
+      };
       let k = from;
       while (k < to && stream.tokens[k]?.kind === 'text') k++;
-      while (k < to && stream.tokens[k]?.kind !== 'text') k++;
+      while (k < to && !isWords(k)) k++;
       to = k;
     }
-    const location: RowLocation = { row: f.row, part: f.part, label: f.label, from, to };
+    const location: RowLocation = { row: f.row, part: f.part, label: f.label, from, to, tableEnd: to };
     if (f.collapsed) location.collapsed = f.collapsed;
     return location;
   });
+  // A table ends with the last figure of its last row.
+  const last = rows.at(-1);
+  if (last) {
+    let k = last.to;
+    while (k > last.from && stream.tokens[k - 1]?.kind === 'text') k--;
+    for (const r of rows) r.tableEnd = k;
+  }
   return { table, start, end, rows, missing, variants };
 }

@@ -69,11 +69,8 @@ function tokenizeLine(
       i++;
       continue;
     }
-    const signed =
-      (c === 45 || c === 43) &&
-      i + 1 < n &&
-      isDigit(text.charCodeAt(i + 1)) &&
-      (i === 0 || !isDigit(text.charCodeAt(i - 1)));
+    // A sign before digits, also right after other digits (「22-22」 in a flattened 本年增/减 row).
+    const signed = (c === 45 || c === 43) && i + 1 < n && isDigit(text.charCodeAt(i + 1));
     if (isDigit(c) || signed) {
       let j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
