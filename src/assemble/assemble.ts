@@ -2,7 +2,7 @@ import type { Cells, Report, Section } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import type { Block, Paragraph } from '../read/blocks.js';
 import { cellKeys } from '../spec/registry.js';
-import type { FormatSpec } from '../spec/types.js';
+import type { FormatSpec, TablePartSpec } from '../spec/types.js';
 
 import { foldText } from '../text/fold.js';
 import { type Evidence, emptyEvidence } from './evidence.js';
@@ -105,8 +105,9 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
       evidence.balanceNote = note && location.rows.length > 0 ? stream.find(note, start, end) !== null : null;
     }
     const labelled = location.rows.filter((r) => r.label);
+    const headerFound = table.parts.some((p) => headerFoundIn(stream, p, start, end));
     const unlabelledEmpty = location.rows.every((r) => r.label || r.from >= r.to);
-    if (!heading && labelled.length === 0 && unlabelledEmpty) {
+    if (!heading && labelled.length === 0 && (unlabelledEmpty || !headerFound)) {
       file.error('assemble.table-missing', `未找到「${table.title}」表格，其单元格记为空值`, {
         keys: table.parts.flatMap((p) => p.rows.flatMap((r) => r.cells.map((c) => c.key))),
       });
@@ -127,23 +128,26 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
     t.rows.map((r, i) => collectFigures(stream, r, t.rows[i + 1])),
   );
   const spacing = learnSpacing(rowFigures);
-  // A document that stops inside a table, short of the table's last figures, was cut off.
+  // A document that stops inside a table, in the middle of its figures, was cut off: the last
+  // figure read may itself be cut.
+  const lastToken = tokens.length - 1;
+  const cut = rowFigures.find((r) => r.figures.some((f) => f.index === lastToken));
   const lastTable = [...tableLocations].reverse().find((t) => t.rows.length > 0);
   const lastRow = rowFigures.find((r) => r.location === lastTable?.rows.at(-1));
-  if (lastTable && lastRow && lastTable.end === stream.text.length) {
-    const cells = lastRow.location.row.cells.length;
-    if (lastRow.figures.length < cells)
-      file.error(
-        'assemble.truncated',
-        `文档在「${lastTable.table.title}」表格中结束，缺少表格末尾的数字，文件可能不完整`,
-        {
-          place: pointOf(tokens.at(-1)),
-          keys: lastRow.location.row.cells.map((c) => c.key),
-        },
-      );
-  }
+  const shortAtEnd =
+    lastTable &&
+    lastRow &&
+    lastTable.end === stream.text.length &&
+    lastRow.figures.length < lastRow.location.row.cells.length;
+  const truncated = cut ?? (shortAtEnd ? lastRow : undefined);
+  if (truncated)
+    file.error('assemble.truncated', '文档在统计表格中结束，表格不完整，文件可能被截断', {
+      place: pointOf(tokens.at(-1)),
+      keys: truncated.location.row.cells.map((c) => c.key),
+    });
+  const readingsOf = truncated ? rowFigures.filter((r) => r !== truncated) : rowFigures;
   const glued = figuresRunTogether(rowFigures);
-  const readings = rowFigures.map((r) => readRow(r, spacing, glued, file));
+  const readings = readingsOf.map((r) => readRow(r, spacing, glued, file));
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
   const values = settled.values;
@@ -193,6 +197,13 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
     sections,
   };
   return { report, evidence, spec };
+}
+
+/** Whether most of a part's column labels stand in [from, to). */
+function headerFoundIn(stream: TokenStream, part: TablePartSpec, from: number, to: number): boolean {
+  const leaves = [...new Set(part.columns.map((c) => c.path.at(-1)).filter((l) => l !== undefined))];
+  const found = leaves.filter((l) => stream.find(l, from, to) !== null).length;
+  return found * 2 >= leaves.length && found > 0;
 }
 
 /** One note per table whose figures ran together but cut only one way. */
