@@ -4,7 +4,7 @@ import type { Block, Paragraph } from '../read/blocks.js';
 import { cellKeys } from '../spec/registry.js';
 import type { FormatSpec, TablePartSpec } from '../spec/types.js';
 
-import { foldText } from '../text/fold.js';
+import { foldedOf } from '../text/fold.js';
 import { type Evidence, emptyEvidence } from './evidence.js';
 import { collectFigures, figuresRunTogether, learnSpacing, type RowReading, readRow } from './figures.js';
 import { detectFormat } from './format-detect.js';
@@ -62,16 +62,17 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
   const prefaceBlocks = firstHeading
     ? (tokens[stream.tokenAt(firstHeading.start)]?.block ?? 0)
     : Math.min(blocks.length, 8);
-  const preface = paragraphs
-    .filter((p) => blocks.indexOf(p) <= prefaceBlocks)
-    .map((p) => foldText(p.text).text)
+  const preface = blocks
+    .slice(0, prefaceBlocks + 1)
+    .filter((b): b is Paragraph => b.type === 'paragraph')
+    .map((p) => foldedOf(p).text)
     .join('\n')
     .slice(0, 4000);
   const announcement = announced.exec(preface);
   if (announcement) {
     const numeral = announcement[1] as string;
     const count = /\d/.test(numeral) ? Number(numeral) : '一二三四五六七八九十'.indexOf(numeral) + 1;
-    const paragraph = paragraphs.find((p) => foldText(p.text).text.includes(announcement[0]));
+    const paragraph = paragraphs.find((p) => foldedOf(p).text.includes(announcement[0]));
     evidence.announcedParts = {
       count,
       place: paragraph ? { line: paragraph.line, column: paragraph.column } : null,

@@ -1,6 +1,6 @@
 import type { Point } from '../core/finding.js';
 import type { Paragraph } from '../read/blocks.js';
-import { foldText } from '../text/fold.js';
+import { foldedOf } from '../text/fold.js';
 
 /**
  * The report's metadata from its text: title, 发布时间 line, signature. Works on paragraphs
@@ -99,7 +99,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     titleAgency: null,
     signatureAgency: null,
   };
-  const folded = paragraphs.map((p) => foldText(p.text).text.trim());
+  const folded = paragraphs.map((p) => foldedOf(p).text.trim());
   const place = (i: number, column = 1): Point => {
     const p = paragraphs[i] as Paragraph;
     return { line: p.line, column: p.column + column - 1, ...(p.page !== undefined ? { page: p.page } : {}) };

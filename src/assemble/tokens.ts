@@ -1,6 +1,6 @@
 import type { Point } from '../core/finding.js';
 import type { Block } from '../read/blocks.js';
-import { foldText } from '../text/fold.js';
+import { foldedOf, foldText } from '../text/fold.js';
 
 export type TokenKind = 'text' | 'num' | 'blank';
 
@@ -103,7 +103,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
   let previousLine = 0;
   blocks.forEach((block, index) => {
     if (block.type === 'paragraph') {
-      const folded = foldText(block.text);
+      const folded = foldedOf(block);
       const gap = previousLine === 0 ? 0 : Math.max(0, block.line - previousLine - 1);
       tokenizeLine(folded.text, folded.map, block.line, block.column, block.page, index, gap, tokens);
       previousLine = block.line;

@@ -2,24 +2,24 @@ import { normalization } from '../spec/normalization.js';
 
 const whitespace = new Set<string>(normalization.whitespace);
 const equivalences = new Map<string, string>(normalization.equivalences.map(([a, b]) => [a, b]));
-const cache = new Map<number, string>();
+/** Folded form of each BMP code unit, filled on first use. */
+const table: (string | undefined)[] = new Array(0x10000);
 
 /** Folds one UTF-16 code unit (BMP character) to its canonical form, which may be empty or longer. */
 function foldUnit(code: number): string {
-  const cached = cache.get(code);
+  const cached = table[code];
   if (cached !== undefined) return cached;
   const ch = String.fromCharCode(code);
   let out: string = whitespace.has(ch) ? ' ' : ch.normalize('NFKC');
   out = equivalences.get(out) ?? out;
   if (out.length === 1 && whitespace.has(out)) out = ' ';
-  cache.set(code, out);
+  table[code] = out;
   return out;
 }
 
-/** True for code units that fold to themselves without a lookup (ASCII, common CJK). */
-function isPlain(code: number): boolean {
-  return (code >= 0x21 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
-}
+/** True for code units that fold to themselves without a lookup (printable ASCII, common CJK). */
+const isPlain = (code: number): boolean =>
+  (code >= 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
 
 export interface FoldedText {
   /** The folded text. */
@@ -33,18 +33,26 @@ export interface FoldedText {
  * keeping a map back to the original offsets so findings point at the source.
  */
 export function foldText(input: string): FoldedText {
-  let plain = true;
+  const parts: string[] = [];
+  let last = 0;
   for (let i = 0; i < input.length; i++) {
     const code = input.charCodeAt(i);
-    if (!isPlain(code)) {
-      plain = false;
-      break;
-    }
+    if (isPlain(code) || (code >= 0xd800 && code <= 0xdfff)) continue;
+    const out = foldUnit(code);
+    if (out.length !== 1) return foldWithMap(input);
+    if (out.charCodeAt(0) === code) continue;
+    if (i > last) parts.push(input.slice(last, i));
+    parts.push(out);
+    last = i + 1;
   }
-  if (plain) return { text: input, map: null };
+  if (last === 0) return { text: input, map: null };
+  if (last < input.length) parts.push(input.slice(last));
+  return { text: parts.join(''), map: null };
+}
 
+/** The slow path, for the rare text where folding changes lengths (「㈠」→「(一)」). */
+function foldWithMap(input: string): FoldedText {
   const parts: string[] = [];
-  let sameLength = true;
   const map: number[] = [];
   for (let i = 0; i < input.length; i++) {
     const code = input.charCodeAt(i);
@@ -56,15 +64,25 @@ export function foldText(input: string): FoldedText {
       continue;
     }
     const out = isPlain(code) ? (input[i] as string) : foldUnit(code);
-    if (out.length !== 1) sameLength = false;
     parts.push(out);
     for (let k = 0; k < out.length; k++) map.push(i);
   }
-  const text = parts.join('');
-  return { text, map: sameLength ? null : Int32Array.from(map) };
+  return { text: parts.join(''), map: Int32Array.from(map) };
 }
 
 /** Folds and removes all whitespace: the form in which labels are compared. */
 export function compact(input: string): string {
   return foldText(input).text.replace(/ /g, '');
+}
+
+const blockCache = new WeakMap<object, FoldedText>();
+
+/** The folded form of a block's text, computed once per block. */
+export function foldedOf(block: { text: string }): FoldedText {
+  let folded = blockCache.get(block);
+  if (!folded) {
+    folded = foldText(block.text);
+    blockCache.set(block, folded);
+  }
+  return folded;
 }
