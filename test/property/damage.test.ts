@@ -8,7 +8,7 @@ import { generateReport } from '../../src/generate/random-report.js';
 import { renderText, seedLayouts, type TextLayout } from '../../src/render/text/index.js';
 import type { FormatId } from '../../src/spec/types.js';
 import { applyDamage, type Damage, figures } from '../support/damage.js';
-import { describeFindings, toBytes } from '../support/parse.js';
+import { describeFindings, fcParams, toBytes } from '../support/parse.js';
 import { outcome, violations } from '../support/verdict.js';
 
 interface Case {
@@ -55,10 +55,7 @@ async function check({ seed, format, layout, damage }: Case): Promise<void> {
 describe('damaged reports', () => {
   for (const [kind, damage] of Object.entries(damages)) {
     it(`${kind}: no crash, no unnoticed break, no silently wrong cell`, async () => {
-      await fc.assert(fc.asyncProperty(fc.record({ ...base, damage }), check), {
-        numRuns: 150,
-        seed: 20260101,
-      });
+      await fc.assert(fc.asyncProperty(fc.record({ ...base, damage }), check), fcParams(300, 20260101));
     });
   }
 
@@ -69,7 +66,7 @@ describe('damaged reports', () => {
         if (result !== 'unreadable')
           expect(result.report.findings.some((f) => f.severity === 'error')).toBe(true);
       }),
-      { numRuns: 200, seed: 20260102 },
+      fcParams(200, 20260102),
     );
   });
 
@@ -101,7 +98,7 @@ describe('damaged reports', () => {
           ).toEqual([]);
         },
       ),
-      { numRuns: 150, seed: 20260103 },
+      fcParams(150, 20260103),
     );
   });
 
@@ -135,7 +132,7 @@ describe('flattened layout (figures run together)', () => {
           [],
         );
       }),
-      { numRuns: 100, seed: 20260104 },
+      fcParams(100, 20260104),
     );
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seedLayouts } from '../../src/render/text/index.js';
 import type { FormatId } from '../../src/spec/types.js';
 import { arbitrarySeededReport } from '../support/arbitraries.js';
-import { describeFindings, differingKeys, errors, parseReport } from '../support/parse.js';
+import { describeFindings, differingKeys, errors, fcParams, parseReport } from '../support/parse.js';
 
 describe('round trip through the text layouts', () => {
   for (const format of ['2021', '2019'] as FormatId[])
@@ -26,7 +26,7 @@ describe('round trip through the text layouts', () => {
             });
             expect(differingKeys(report.cells, read.cells), context).toEqual([]);
           }),
-          { numRuns: 100, seed: 20260201 },
+          fcParams(100, 20260201),
         );
       });
 });

@@ -178,13 +178,18 @@ export function applyDamage(report: Report, text: string, damage: Damage): Damag
       const lastRow = rowOf(report, (all.at(-1) as Figure).key);
       const firstOfLastRow = all.find((f) => rowOf(report, f.key) === lastRow) as Figure;
       const rowStart = encoder.encode(text.slice(0, firstOfLastRow.start)).length;
+      // A cut inside a figure of table 二 shortens it (「2614.8」→「2614」): like a changed digit there,
+      // nothing can tell.
+      const byteAt = (i: number) => encoder.encode(text.slice(0, i)).length;
+      const cutFigure = all.find((f) => byteAt(f.start) < at && at < byteAt(f.end));
+      const exempt = cutFigure && tableOf(report, cutFigure.key) === 'proactive' ? [cutFigure.key] : [];
       return {
         text: '',
         bytes: bytes.slice(0, at),
         description: `truncated at byte ${at} of ${bytes.length} (last row starts at byte ${rowStart})`,
         breaks: at < rowStart,
         blankTolerant: at >= rowStart,
-        exempt: [],
+        exempt,
       };
     }
   }

@@ -28,3 +28,16 @@ export function differingKeys(expected: Cells, actual: Cells): string[] {
 /** A short description of findings for failure messages. */
 export const describeFindings = (findings: readonly Finding[]): string =>
   findings.map((f) => `${f.severity} ${f.code} [${f.keys.join(',')}] ${f.message}`).join('\n');
+
+/**
+ * fast-check settings: a fixed seed so runs are reproducible; GONGKAI_FC_RUNS (a multiplier) and
+ * GONGKAI_FC_SEED allow deeper, different sweeps by hand.
+ */
+export function fcParams(numRuns: number, seed: number): { numRuns: number; seed: number } {
+  const factor = Number(process.env.GONGKAI_FC_RUNS ?? 1);
+  const override = process.env.GONGKAI_FC_SEED;
+  return {
+    numRuns: Math.max(1, Math.round(numRuns * (Number.isFinite(factor) ? factor : 1))),
+    seed: override ? Number(override) + seed : seed,
+  };
+}
