@@ -184,9 +184,6 @@ export function readRow(
 ): RowReading {
   const { location } = r;
   const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;
-  const keys = location.collapsed
-    ? location.collapsed.flatMap((row) => row.cells.map((c) => c.key))
-    : cells.map((c) => c.key);
   const types = cells.map((c) => c.type);
   const n = types.length;
   const first = r.figures[0]?.token;

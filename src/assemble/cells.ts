@@ -1,0 +1,87 @@
+import type { Cells } from '../core/report.js';
+import type { SourceFile } from '../core/source-file.js';
+import { cellKeys } from '../spec/registry.js';
+import type { FormatSpec } from '../spec/types.js';
+import type { Evidence } from './evidence.js';
+import {
+  collectFigures,
+  figuresRunTogether,
+  learnSpacing,
+  type RowFigures,
+  type RowReading,
+  readRow,
+} from './figures.js';
+import type { TableLocation } from './rows.js';
+import { type Settled, settle } from './solver.js';
+import type { TokenStream } from './stream.js';
+import { pointOf } from './tokens.js';
+
+/**
+ * Reads each located row's figures into cells: blank cells from the layout, runs of digits cut
+ * and settled by the format's identities, a cut-off end of the document.
+ */
+export function readCells(
+  stream: TokenStream,
+  spec: FormatSpec,
+  tables: readonly TableLocation[],
+  evidence: Evidence,
+  file: SourceFile,
+): { cells: Cells; settled: Settled } {
+  const rowFigures = tables.flatMap((t) => t.rows.map((r, i) => collectFigures(stream, r, t.rows[i + 1])));
+  const truncated = cutOff(stream, tables, rowFigures);
+  if (truncated)
+    file.error('assemble.truncated', '文档在统计表格中结束，表格不完整，文件可能被截断', {
+      place: pointOf(stream.tokens.at(-1)),
+      keys: truncated.location.row.cells.map((c) => c.key),
+    });
+  const spacing = learnSpacing(rowFigures);
+  const glued = figuresRunTogether(rowFigures);
+  const readings = rowFigures.filter((r) => r !== truncated).map((r) => readRow(r, spacing, glued, file));
+  reportUniqueSplits(readings, file);
+  const settled = settle(readings, spec.identities, file);
+  const cells: Cells = {};
+  for (const key of cellKeys(spec)) cells[key] = settled.values.get(key) ?? null;
+  for (const r of readings) {
+    const place = pointOf(r.token);
+    if (place) for (const key of r.keys) evidence.cellPlaces[key] = place;
+  }
+  return { cells, settled };
+}
+
+/**
+ * A document that stops inside a table, in the middle of its figures, was cut off: the row
+ * holding its last token (whose last figure may itself be cut), or a last row short of figures.
+ */
+function cutOff(
+  stream: TokenStream,
+  tables: readonly TableLocation[],
+  rows: readonly RowFigures[],
+): RowFigures | undefined {
+  const lastToken = stream.tokens.length - 1;
+  const holding = rows.find((r) => r.figures.some((f) => f.index === lastToken));
+  if (holding) return holding;
+  const lastTable = [...tables].reverse().find((t) => t.rows.length > 0);
+  const lastRow = rows.find((r) => r.location === lastTable?.rows.at(-1));
+  if (
+    lastTable &&
+    lastRow &&
+    lastTable.end === stream.text.length &&
+    lastRow.figures.length < lastRow.location.row.cells.length
+  )
+    return lastRow;
+  return undefined;
+}
+
+/** One note per table whose figures ran together but cut only one way. */
+function reportUniqueSplits(readings: readonly RowReading[], file: SourceFile): void {
+  const byTable = new Map<string, RowReading[]>();
+  for (const r of readings)
+    if (r.splitUnique) byTable.set(r.location.part.id, [...(byTable.get(r.location.part.id) ?? []), r]);
+  for (const rows of byTable.values()) {
+    file.info(
+      'assemble.split',
+      `${rows.length} 行的数字连在一起（如「${rows[0]?.printed}」），按「多位数不以 0 开头」各只有一种拆分`,
+      { place: pointOf(rows[0]?.token), keys: rows.flatMap((r) => r.keys) },
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import type { SourceFile } from '../core/source-file.js';
+import type { FormatSpec, TablePartSpec } from '../spec/types.js';
+import type { Evidence } from './evidence.js';
+import type { Outline } from './outline.js';
+import { locateTable, type TableLocation } from './rows.js';
+import type { TokenStream } from './stream.js';
+import { pointOf } from './tokens.js';
+
+/**
+ * Finds each table of the format in the part that holds it (up to the next heading), with its
+ * rows; reports tables and rows not found and records label variants and the 勾稽 note.
+ */
+export function locateTables(
+  stream: TokenStream,
+  spec: FormatSpec,
+  parts: Outline,
+  evidence: Evidence,
+  file: SourceFile,
+): TableLocation[] {
+  const tables: TableLocation[] = [];
+  let previousEnd = parts.ordered[0]?.end ?? 0;
+  for (const table of spec.tables) {
+    const heading = parts.chosen.get(table.section);
+    const start = heading?.end ?? previousEnd;
+    const next = parts.ordered.find((h) => h.start >= start && h.section.number > table.section);
+    const end = next?.start ?? stream.text.length;
+    const location = locateTable(stream, table, start, end);
+    tables.push(location);
+    previousEnd = Math.max(previousEnd, location.rows.at(-1)?.label?.end ?? start);
+    for (const v of location.variants) {
+      const row = location.rows.find((r) => r.label === v);
+      evidence.labelVariants.push({
+        official: row?.row.path.at(-1)?.official ?? v.matched,
+        found: v.matched,
+        place: pointOf(stream.tokens[v.firstToken]),
+        keys: row?.row.cells.map((c) => c.key) ?? [],
+      });
+    }
+    collectHeaderVariants(stream, location, evidence);
+    const note = table.parts.find((p) => p.note)?.note;
+    if (note) evidence.balanceNote = location.rows.length > 0 ? stream.find(note, start, end) !== null : null;
+
+    const labelled = location.rows.filter((r) => r.label);
+    const headerFound = table.parts.some((p) => headerFoundIn(stream, p, start, end));
+    const unlabelledEmpty = location.rows.every((r) => r.label || r.from >= r.to);
+    if (!heading && labelled.length === 0 && (unlabelledEmpty || !headerFound)) {
+      file.error('assemble.table-missing', `未找到「${table.title}」表格，其单元格记为空值`, {
+        keys: table.parts.flatMap((p) => p.rows.flatMap((r) => r.cells.map((c) => c.key))),
+      });
+      location.rows = [];
+      location.missing = [];
+    }
+    for (const m of location.missing)
+      file.error('assemble.row-missing', `未找到「${m.row.path.at(-1)?.official}」行，该行各单元格记为空值`, {
+        place: pointOf(stream.tokens[stream.tokenAt(heading?.start ?? start)]),
+        keys: m.row.cells.map((c) => c.key),
+      });
+  }
+  if (stream.tokens.length > 0 && tables.every((t) => t.rows.every((r) => r.from >= r.to)))
+    file.error('assemble.no-tables', '未找到年度报告的统计表格，无法读取数字');
+  return tables;
+}
+
+/** Whether most of a part's column labels stand in [from, to). */
+function headerFoundIn(stream: TokenStream, part: TablePartSpec, from: number, to: number): boolean {
+  const leaves = [...new Set(part.columns.map((c) => c.path.at(-1)).filter((l) => l !== undefined))];
+  const found = leaves.filter((l) => stream.find(l, from, to) !== null).length;
+  return found * 2 >= leaves.length && found > 0;
+}
+
+/** The table's header starts where its first caption, note or column label is, before the first row. */
+export function headerStart(stream: TokenStream, t: TableLocation, firstRowToken: number): number {
+  const limit = stream.offsetOf(firstRowToken);
+  let earliest = limit;
+  for (const part of t.table.parts) {
+    for (const label of [part.caption, part.corner, part.note, ...part.columns.flatMap((c) => c.path)]) {
+      if (!label) continue;
+      const m = stream.find(label, t.start, limit);
+      if (m && m.start < earliest) earliest = m.start;
+    }
+  }
+  return stream.tokenAt(earliest);
+}
+
+/** Column labels written in a non-standard wording (「社会组织」, 「本年发件数」). */
+function collectHeaderVariants(stream: TokenStream, t: TableLocation, evidence: Evidence): void {
+  let from = t.start;
+  for (const part of t.table.parts) {
+    const firstRow = t.rows.find((r) => r.part === part && r.label);
+    const to = firstRow?.label?.start ?? t.end;
+    const seen = new Set<string>();
+    for (const [index, column] of part.columns.entries()) {
+      const own = column.path.at(-1);
+      if (!own?.variants || seen.has(own.official)) continue;
+      seen.add(own.official);
+      const m = stream.find(own, from, to);
+      if (m?.variant)
+        evidence.labelVariants.push({
+          official: own.official,
+          found: m.matched,
+          place: pointOf(stream.tokens[m.firstToken]),
+          keys: part.rows.map((r) => r.cells[index]?.key).filter((k): k is string => !!k),
+        });
+    }
+    const last = [...t.rows].reverse().find((r) => r.part === part);
+    from = last ? stream.offsetOf(last.to) : from;
+  }
+}
