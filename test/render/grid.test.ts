@@ -1,6 +1,6 @@
 /** Header flattening and body rows of table parts, from the spec alone. */
 import { describe, expect, it } from 'vitest';
-import { expandRow, partGrid } from '../../src/render/text/grid.js';
+import { expandRow, partGrid } from '../../src/render/grid.js';
 import { getFormat } from '../../src/spec/registry.js';
 
 const spec = getFormat('2021');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { generateReport } from '../../src/generate/random-report.js';
-import { chineseDate, publishTime } from '../../src/render/text/date.js';
+import { chineseDate, publishTime } from '../../src/render/date.js';
 import { renderText, seedLayouts } from '../../src/render/text/index.js';
 
 const dir = new URL('../fixtures/seeds/', import.meta.url);

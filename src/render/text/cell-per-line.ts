@@ -4,9 +4,9 @@
  * right under the title.
  */
 import type { Report } from '../../core/report.js';
-import { publishTime } from './date.js';
-import { outline, preface } from './document.js';
-import type { PartGrid } from './grid.js';
+import { publishTime } from '../date.js';
+import { outline, preface } from '../document.js';
+import type { PartGrid } from '../grid.js';
 import { halfWidth, splitHeader } from './labels.js';
 
 /**

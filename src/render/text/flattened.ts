@@ -4,7 +4,7 @@
  * adjacent cells cannot be told apart: a layout for damage and ambiguity tests.
  */
 import type { Report } from '../../core/report.js';
-import { outline, preface } from './document.js';
+import { outline, preface } from '../document.js';
 
 export function renderFlattened(report: Report): string {
   const o = outline(report);

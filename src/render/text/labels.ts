@@ -1,5 +1,5 @@
 /** How layouts bend the official wording of labels, as converters and typists do. */
-import type { GridCell } from './grid.js';
+import type { GridCell } from '../grid.js';
 
 /**
  * Header labels that narrow columns break over two lines: a column's own four-character label

@@ -4,8 +4,8 @@
  * converter residue (「[image: …]」), signature indented with spaces.
  */
 import type { Report } from '../../core/report.js';
-import { outline, preface } from './document.js';
-import type { GridCell, PartGrid } from './grid.js';
+import { outline, preface } from '../document.js';
+import type { GridCell, PartGrid } from '../grid.js';
 import { splitHeader } from './labels.js';
 
 const nbsp = '\u00a0';

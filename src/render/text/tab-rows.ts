@@ -4,8 +4,8 @@
  * spaces inside labels (「(一) 予以公开」, 「结果 维持」) and around the year (「2020 年」).
  */
 import type { Report } from '../../core/report.js';
-import { outline, preface } from './document.js';
-import { expandRow, type GridCell, type PartGrid } from './grid.js';
+import { outline, preface } from '../document.js';
+import { expandRow, type GridCell, type PartGrid } from '../grid.js';
 import { spacedNumbering, splitHeader } from './labels.js';
 
 function spaced(cell: GridCell): GridCell {

@@ -4,7 +4,7 @@
  * 「[bookmark: _GoBack]」 left by the converter.
  */
 import type { Report } from '../../core/report.js';
-import { outline, preface } from './document.js';
+import { outline, preface } from '../document.js';
 import { tableLines } from './tab-indented.js';
 
 export function renderTabSplitLabels(report: Report): string {

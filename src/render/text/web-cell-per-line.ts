@@ -3,8 +3,8 @@
  * no preface, one cell per line with blank lines between, NBSP-only lines before the signature.
  */
 import type { Report } from '../../core/report.js';
+import { outline } from '../document.js';
 import { tableChunks } from './cell-per-line.js';
-import { outline } from './document.js';
 import { halfWidth } from './labels.js';
 
 const nbsp = '\u00a0';

@@ -2,9 +2,9 @@
  * What every layout prints, in order, independent of how it prints it: title, dates, a preface,
  * the six parts with their prose and tables (from the spec of the report's format), signature.
  */
-import type { Report } from '../../core/report.js';
-import { getFormat } from '../../spec/registry.js';
-import type { FormatSpec, TableSpec } from '../../spec/types.js';
+import type { Report } from '../core/report.js';
+import { getFormat } from '../spec/registry.js';
+import type { FormatSpec, TableSpec } from '../spec/types.js';
 import { chineseDate } from './date.js';
 import { type PartGrid, partGrid } from './grid.js';
 

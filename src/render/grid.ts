@@ -4,8 +4,8 @@
  * order), the corner or note in the top-left, and body rows with their label paths (a group
  * label shared with the row above is a continuation of a merged cell).
  */
-import type { Cells, CellValue } from '../../core/report.js';
-import type { ColumnSpec, LabelSpec, RowSpec, TablePartSpec } from '../../spec/types.js';
+import type { Cells, CellValue } from '../core/report.js';
+import type { ColumnSpec, LabelSpec, RowSpec, TablePartSpec } from '../spec/types.js';
 
 export type GridCellKind = 'caption' | 'corner' | 'header' | 'label' | 'value';
 
