@@ -43,7 +43,7 @@ export function readCells(
   for (const key of cellKeys(spec)) cells[key] = settled.values.get(key) ?? null;
   for (const r of readings) {
     const place = pointOf(r.token);
-    if (place) for (const key of r.keys) evidence.cellPlaces[key] = place;
+    if (place) for (const key of r.keys) evidence.cellPlaces.set(key, place);
   }
   return { cells, settled };
 }

@@ -39,7 +39,7 @@ export interface Evidence {
   /** Whether the 勾稽 note of table 三 is printed; `null` when table 三 was not found. */
   balanceNote: boolean | null;
   /** Where each cell's figure was read. */
-  cellPlaces: Record<string, Point>;
+  cellPlaces: Map<string, Point>;
   prose: ProseEvidence[];
   /** Place of the 发布时间 line and of the signature date. */
   publishedPlace: Point | null;
@@ -51,7 +51,7 @@ export const emptyEvidence = (): Evidence => ({
   announcedParts: null,
   labelVariants: [],
   balanceNote: null,
-  cellPlaces: {},
+  cellPlaces: new Map(),
   prose: [],
   publishedPlace: null,
   signedPlace: null,

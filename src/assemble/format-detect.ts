@@ -2,6 +2,16 @@ import { formatForYear, formats } from '../spec/registry.js';
 import type { FormatSpec } from '../spec/types.js';
 import { compact } from '../text/fold.js';
 
+const compiled = new Map<FormatSpec, string[]>();
+const signaturesOf = (spec: FormatSpec): string[] => {
+  let list = compiled.get(spec);
+  if (!list) {
+    list = spec.signatures.map(compact);
+    compiled.set(spec, list);
+  }
+  return list;
+};
+
 export interface FormatDecision {
   spec: FormatSpec;
   /** Signature labels of each format found in the text. */
@@ -20,7 +30,7 @@ export function detectFormat(streamText: string, year: number | null): FormatDec
   let bestScore = 0;
   let tie = false;
   for (const spec of formats) {
-    const score = spec.signatures.filter((s) => streamText.includes(compact(s))).length;
+    const score = signaturesOf(spec).filter((s) => streamText.includes(s)).length;
     scores[spec.id] = score;
     if (score > bestScore) {
       best = spec;

@@ -12,15 +12,28 @@ export interface HeadingMatch {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const patterns = new Map<SectionSpec, RegExp>();
+
+/** Numeral, an optional separator, a few lead characters, then one of the title's keys. */
+function headingPattern(section: SectionSpec): RegExp {
+  let pattern = patterns.get(section);
+  if (!pattern) {
+    const keys = section.keys.map((k) => escapeRegExp(compact(k))).join('|');
+    pattern = new RegExp(
+      `(?<![(\\[])${section.numeral}[、.,:]?[^、。,;:#_()]{0,${section.lead ?? 4}}?(?:${keys})`,
+      'g',
+    );
+    patterns.set(section, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
 /** Every place where a part's heading (numeral, separator, title words) stands, in stream order. */
 export function findHeadings(stream: TokenStream, sections: readonly SectionSpec[]): HeadingMatch[] {
   const matches: HeadingMatch[] = [];
   for (const section of sections) {
-    const keys = section.keys.map((k) => escapeRegExp(compact(k))).join('|');
-    const pattern = new RegExp(
-      `(?<![(\\[])${section.numeral}[、.,:]?[^、。,;:#_()]{0,${section.lead ?? 4}}?(?:${keys})`,
-      'g',
-    );
+    const pattern = headingPattern(section);
     const official = compact(section.title);
     for (const m of stream.text.matchAll(pattern)) {
       const start = m.index ?? 0;

@@ -30,7 +30,7 @@ export function cellPlace(input: CheckInput, keys: readonly string[]): Point | n
   const places = input.evidence?.cellPlaces;
   if (!places) return null;
   for (const key of keys) {
-    const place = places[key];
+    const place = places.get(key);
     if (place) return place;
   }
   return null;

@@ -37,15 +37,11 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
+const garbage = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/g;
+
 /** Share of characters that are control characters or undecodable: high for binary input. */
 export function garbageRatio(text: string, sample = 65536): number {
-  const n = Math.min(text.length, sample);
-  if (n === 0) return 0;
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd || c === 0x7f)
-      bad++;
-  }
-  return bad / n;
+  const head = text.length > sample ? text.slice(0, sample) : text;
+  if (head.length === 0) return 0;
+  return (head.match(garbage)?.length ?? 0) / head.length;
 }

@@ -75,14 +75,15 @@ export function compact(input: string): string {
   return foldText(input).text.replace(/ /g, '');
 }
 
-const blockCache = new WeakMap<object, FoldedText>();
+const FOLDED = Symbol('folded');
 
-/** The folded form of a block's text, computed once per block. */
+/** The folded form of a block's text, computed once per block (kept on the block itself). */
 export function foldedOf(block: { text: string }): FoldedText {
-  let folded = blockCache.get(block);
+  const holder = block as { text: string; [FOLDED]?: FoldedText };
+  let folded = holder[FOLDED];
   if (!folded) {
     folded = foldText(block.text);
-    blockCache.set(block, folded);
+    holder[FOLDED] = folded;
   }
   return folded;
 }

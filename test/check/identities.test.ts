@@ -74,7 +74,7 @@ describe.each([format2021, format2019])('identities of format $id', (spec) => {
   });
 
   it('points at the first printed cell of the identity', () => {
-    const evidence = goodEvidence(spec, { cellPlaces: { 'a.new.total': { line: 40, column: 9 } } });
+    const evidence = goodEvidence(spec, { cellPlaces: new Map([['a.new.total', { line: 40, column: 9 }]]) });
     const findings = run(
       { report: zeroReport(spec, { cells: { ...zero(), 'a.new.np': 1 } }), spec, evidence },
       checkIdentities,

@@ -55,7 +55,7 @@ describe('cell values against their types', () => {
     const spec = format2021;
     const report = zeroReport(spec, { cells: { ...zeroReport(spec).cells, 'p.rules.issued': -1 } });
     const evidence = goodEvidence(spec, {
-      cellPlaces: { 'p.rules.issued': { line: 7, column: 3, page: 2 } },
+      cellPlaces: new Map([['p.rules.issued', { line: 7, column: 3, page: 2 }]]),
     });
     expect(run({ report, spec, evidence }, checkValues)[0]).toMatchObject({ line: 7, column: 3, page: 2 });
   });
