@@ -49,3 +49,32 @@ describe('layout variants of real seeds read the same', () => {
     expect(report.signedOn).toBe('2022-01-04');
   });
 });
+
+describe('encodings and blank marks', () => {
+  const encoded = (name: string) => readFileSync(new URL(`../fixtures/encodings/${name}`, import.meta.url));
+
+  it('reads GB18030 and GBK files to the same cells', async () => {
+    for (const [file, seedName] of [
+      ['000-gb18030.txt', '000_364e9d94d0d9df93.txt'],
+      ['002-gbk.txt', '002_3c3763e501192771.txt'],
+    ] as const) {
+      const { report } = await processBytes(encoded(file), file);
+      expect(report.cells).toEqual(truth(seedName).cells);
+      expect(report.agency).toBe(truth(seedName).agency);
+    }
+  });
+
+  it('「/」「—」「无」 in a cell are blank: null with a warning, never a number', async () => {
+    const name = '004_cf474a2a7b651b5a.txt';
+    const text = seed(name).replace('行政强制\t3\t0\t0', '行政强制\t/\t—\t无');
+    const report = await parse(text);
+    expect([
+      report.cells['p.coercion.prevItems'],
+      report.cells['p.coercion.change'],
+      report.cells['p.coercion.decisions'],
+    ]).toEqual([null, null, null]);
+    const blank = report.findings.find((f) => f.code === 'assemble.blank-cell');
+    expect(blank?.severity).toBe('warning');
+    expect(blank?.keys).toEqual(['p.coercion.prevItems', 'p.coercion.change', 'p.coercion.decisions']);
+  });
+});
