@@ -78,3 +78,33 @@ describe('encodings and blank marks', () => {
     expect(blank?.keys).toEqual(['p.coercion.prevItems', 'p.coercion.change', 'p.coercion.decisions']);
   });
 });
+
+describe('mixed versions: a 2021 table with the 2019 single （六）其他处理 row', () => {
+  const name = '000_364e9d94d0d9df93.txt';
+  const collapse = (figures: string) => {
+    const text = seed(name);
+    const from = text.indexOf('(六)其他处理');
+    const to = text.indexOf('(七)总计');
+    return `${text.slice(0, from)}(六)其他处理\n\n${figures}\n\n${text.slice(to)}`;
+  };
+  const subRows = ['noCorrection', 'noFee', 'other'];
+
+  it('all zero: every sub-row is settled as 0, with the 2021 keys', async () => {
+    const report = await parse(collapse('0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0'));
+    expect(report.format).toBe('2021');
+    expect(report.cells).toEqual(truth(name).cells);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('a non-zero figure cannot be shared out: those cells are null, with an error naming them', async () => {
+    // (七)总计 and the rest stay as printed (all zero); the single row says 2 natural persons.
+    const report = await parse(collapse('2\n\n0\n\n0\n\n0\n\n0\n\n0\n\n2'));
+    for (const row of subRows) {
+      expect(report.cells[`a.other.${row}.np`]).toBeNull();
+      expect(report.cells[`a.other.${row}.biz`]).toBe(0);
+    }
+    const error = report.findings.find((f) => f.code === 'assemble.collapsed-group');
+    expect(error?.severity).toBe('error');
+    expect(error?.keys).toEqual(subRows.flatMap((r) => [`a.other.${r}.np`, `a.other.${r}.total`]));
+  });
+});
