@@ -6,7 +6,8 @@ import { processBytes } from '../pipeline.js';
 
 /** The part of a writable stream the CLI uses (a `process.stdout`, or a test double). */
 export interface Output {
-  write(chunk: string): unknown;
+  /** Text, or bytes for binary output (DOCX, PDF). */
+  write(chunk: string | Uint8Array): unknown;
   /** True for a terminal: the progress bar is only drawn on one. */
   isTTY?: boolean;
   columns?: number;

@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { defineCheck } from './commands/check.js';
+import { defineConvert } from './commands/convert.js';
 import { defineParse } from './commands/parse.js';
+import { defineRender } from './commands/render.js';
+import { defineSchema } from './commands/schema.js';
 import { ExitCode } from './exit-code.js';
 import { type CliIO, processIO } from './io.js';
 import { displayWidth, translateError, translateTitle } from './messages.js';
@@ -23,7 +26,7 @@ export function version(): string {
 
 export function createProgram(io: CliIO, done: (code: number) => void): Command {
   const program = new Command('gongkai')
-    .description('Gongkai（公开）：读取、核查政府信息公开工作年度报告')
+    .description('Gongkai（公开）：读取、核查、生成政府信息公开工作年度报告')
     .usage('<命令> [选项]')
     .exitOverride()
     .configureOutput({
@@ -44,11 +47,15 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .version(version(), '-V, --version', '显示版本号');
   program.addHelpText(
     'after',
-    ['', '示例：', '  gongkai check examples/*.txt', '  gongkai parse --json 报告.txt > 报告.jsonl'].join(
-      '\n',
-    ),
+    [
+      '',
+      '示例：',
+      '  gongkai check examples/*.txt',
+      '  gongkai parse --json 报告.txt > 报告.jsonl',
+      '  gongkai convert 报告.txt --to html -o 报告.html',
+    ].join('\n'),
   );
-  for (const define of [defineParse, defineCheck])
+  for (const define of [defineParse, defineCheck, defineRender, defineConvert, defineSchema])
     define(program, io, done).helpOption('-h, --help', '显示帮助');
   return program;
 }

@@ -18,6 +18,12 @@ const errors: [RegExp, (...groups: string[]) => string][] = [
   [/^error: unknown command '(.*)'$/, (name) => `未知命令「${name}」`],
   [/^error: missing required argument '(.*)'$/, (name) => `缺少参数「${name}」`],
   [/^error: option '(.*)' argument missing$/, (flags) => `选项「${flags}」缺少取值`],
+  [/^error: required option '(.*)' not specified$/, (flags) => `缺少必需的选项「${flags}」`],
+  [
+    /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/,
+    (flags, value, choices) =>
+      `选项「${flags}」的取值「${value}」无效（可选：${choices.split(', ').join('、')}）`,
+  ],
   [/^error: too many arguments(?: for '(.*)')?\. .*$/, () => '参数过多'],
 ];
 
