@@ -1,5 +1,6 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { Block, SourceType } from './blocks.js';
+import { htmlReader } from './html/index.js';
 import { readText } from './text-reader.js';
 
 /** A reader turns one file type's bytes into blocks; `sniff` recognises the type by content. */
@@ -37,6 +38,7 @@ export const readers: Reader[] = [
     ...unsupported('docx', 'Word 97–2003（.doc）或 WPS 文件无法直接读取，请另存为 DOCX 后再试'),
     sniff: (bytes) => startsWith(bytes, OLE),
   },
+  htmlReader,
   { type: 'text', sniff: () => true, read: readText },
 ];
 

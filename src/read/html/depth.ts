@@ -1,0 +1,221 @@
+/**
+ * A bound on nesting before the HTML parser sees the page. The parser keeps a stack of open
+ * elements and scans it for many start tags, so 100,000 nested `<div>`s take minutes; real pages
+ * nest a few dozen deep. Tags beyond the limit are blanked out in place (line and column of
+ * everything else stay put); block-level ones become a `<br>` so their lines stay apart.
+ */
+
+/** Elements that never nest (void) or that the parser closes on its own (optional end tags). */
+const uncounted = new Set([
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'html',
+  'head',
+  'body',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'caption',
+  'colgroup',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rtc',
+  'rp',
+]);
+
+/** Elements whose content is text up to their end tag. */
+const rawText = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
+
+const blockish = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'pre',
+  'section',
+  'table',
+  'ul',
+]);
+
+const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
+/** The tag's characters turned to spaces, line breaks kept; a `<br>` up front where it fits. */
+function blank(tag: string, breakLine: boolean): string {
+  const spaces = tag.replace(/[^\r\n]/g, ' ');
+  return breakLine && tag.length >= 4 ? `<br>${spaces.slice(4)}` : spaces;
+}
+
+const rawEnd = new Map<string, RegExp>();
+const endOf = (name: string): RegExp => {
+  let re = rawEnd.get(name);
+  if (!re) {
+    re = new RegExp(`</${name}[\\s/>]`, 'gi');
+    rawEnd.set(name, re);
+  }
+  return re;
+};
+
+export interface Flattened {
+  text: string;
+  /** Start and end tags blanked out. */
+  ignored: number;
+}
+
+/** Blanks out tags nested deeper than `limit`, scanning the text once. */
+export function limitNesting(text: string, limit: number): Flattened {
+  const n = text.length;
+  const stack: string[] = [];
+  const open = new Map<string, number>();
+  const blanked = new Map<string, number>();
+  const parts: string[] = [];
+  let copied = 0;
+  let ignored = 0;
+  const replace = (from: number, to: number, name: string) => {
+    parts.push(text.slice(copied, from), blank(text.slice(from, to), blockish.has(name)));
+    copied = to;
+    ignored++;
+  };
+  let i = 0;
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    if (lt === -1 || lt + 1 >= n) break;
+    const c = text.charCodeAt(lt + 1);
+    if (c === 0x21 || c === 0x3f) {
+      // Comment, doctype, CDATA or processing instruction.
+      const comment = text.startsWith('<!--', lt);
+      const end = comment ? text.indexOf('-->', lt + 4) : text.indexOf('>', lt + 2);
+      if (end === -1) break;
+      i = end + (comment ? 3 : 1);
+      continue;
+    }
+    const closing = c === 0x2f;
+    const nameStart = closing ? lt + 2 : lt + 1;
+    if (!isAlpha(text.charCodeAt(nameStart))) {
+      i = lt + 1;
+      continue;
+    }
+    let j = nameStart + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (isSpace(d) || d === 0x2f || d === 0x3e) break;
+      j++;
+    }
+    const name = text.slice(nameStart, j).toLowerCase();
+    // Attributes: a quote opens a value only after 「=」.
+    let end = -1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 0x3e) {
+        end = j + 1;
+        break;
+      }
+      if (isSpace(d) || d === 0x2f) {
+        j++;
+        continue;
+      }
+      // Attribute name.
+      j++;
+      while (j < n) {
+        const e = text.charCodeAt(j);
+        if (isSpace(e) || e === 0x2f || e === 0x3e || e === 0x3d) break;
+        j++;
+      }
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 0x3d) continue;
+      j++;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      const q = text.charCodeAt(j);
+      if (q === 0x22 || q === 0x27) {
+        const close = text.indexOf(q === 0x22 ? '"' : "'", j + 1);
+        if (close === -1) {
+          j = n;
+          break;
+        }
+        j = close + 1;
+      } else {
+        while (j < n) {
+          const e = text.charCodeAt(j);
+          if (isSpace(e) || e === 0x3e) break;
+          j++;
+        }
+      }
+    }
+    if (end === -1) break;
+    i = end;
+    if (closing) {
+      const b = blanked.get(name) ?? 0;
+      if (b > 0) {
+        blanked.set(name, b - 1);
+        replace(lt, end, name);
+      } else if ((open.get(name) ?? 0) > 0) {
+        for (;;) {
+          const top = stack.pop() as string;
+          open.set(top, (open.get(top) as number) - 1);
+          if (top === name) break;
+        }
+      }
+      continue;
+    }
+    if (name === 'plaintext') break;
+    if (rawText.has(name)) {
+      const re = endOf(name);
+      re.lastIndex = end;
+      const m = re.exec(text);
+      if (!m) break;
+      i = m.index;
+      continue;
+    }
+    if (uncounted.has(name)) continue;
+    if (stack.length >= limit) {
+      blanked.set(name, (blanked.get(name) ?? 0) + 1);
+      replace(lt, end, name);
+    } else {
+      stack.push(name);
+      open.set(name, (open.get(name) ?? 0) + 1);
+    }
+  }
+  if (ignored === 0) return { text, ignored };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), ignored };
+}

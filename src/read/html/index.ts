@@ -1,0 +1,53 @@
+/**
+ * The HTML reader: government web pages (and Word's 「另存为网页」) → blocks. Decodes by BOM,
+ * declared charset or detection, bounds size and nesting, parses with parse5 (keeping source
+ * locations), then keeps the report and drops the site around it (see `page.ts`).
+ */
+import { parse } from 'parse5';
+import { formatBytes, limits } from '../../core/limits.js';
+import type { SourceFile } from '../../core/source-file.js';
+import { garbageRatio } from '../../decode/decode.js';
+import type { Block } from '../blocks.js';
+import type { Reader } from '../registry.js';
+import { decodeHtml } from './decode.js';
+import { limitNesting } from './depth.js';
+import { pageBlocks } from './page.js';
+import { Positions } from './positions.js';
+import { sniffHtml } from './sniff.js';
+
+/** Deepest element nesting read as structure; real pages nest a few dozen deep. */
+export const maxNesting = 256;
+/** Most table grid positions on one page (merged cells count every position they cover). */
+export const maxGridCells = 1_000_000;
+
+export function readHtml(bytes: Uint8Array, file: SourceFile): Block[] {
+  if (bytes.length > limits.textBytes)
+    file.fail(
+      `文件过大（${formatBytes(bytes.length)}），超过网页报告 ${formatBytes(limits.textBytes)} 的上限`,
+    );
+  const decoded = decodeHtml(bytes);
+  if (decoded.text.trim() === '') file.fail('文件为空，没有可读取的内容');
+  if (garbageRatio(decoded.text) > 0.05) file.fail('文件不是可识别的网页（可能是二进制文件或编码无法识别）');
+  if (decoded.replacements > 0)
+    file.warn(
+      'read.decode',
+      `有 ${decoded.replacements} 个字符无法按 ${decoded.encoding} 解码，已替换为「�」`,
+    );
+  file.text = decoded.text;
+  const { text, ignored } = limitNesting(decoded.text, maxNesting);
+  if (ignored > 0)
+    file.warn(
+      'read.html-nesting',
+      `网页标签嵌套超过 ${maxNesting} 层，更深的 ${ignored} 个标签已忽略（其中的文字照常读取）`,
+    );
+  const document = parse(text, { sourceCodeLocationInfo: true });
+  let cells = 0;
+  const charge = (n: number) => {
+    cells += n;
+    if (cells > maxGridCells)
+      file.fail(`网页中的表格过大（合并单元格展开后超过 ${maxGridCells} 格），无法读取`);
+  };
+  return pageBlocks(document, new Positions(text), charge);
+}
+
+export const htmlReader: Reader = { type: 'html', sniff: sniffHtml, read: readHtml };

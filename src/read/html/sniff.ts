@@ -1,0 +1,45 @@
+/**
+ * Recognises an HTML page by its first markup, not by its name: after a BOM, whitespace,
+ * comments and an XML declaration, the page must open with a tag that starts documents or
+ * report bodies. Plain-text reports never open with one, so they keep going to the text reader.
+ */
+
+/** Bytes looked at; a saved page's leading comments rarely run longer. */
+const window = 8192;
+
+const opening =
+  /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|style|script|div|table|p|span|font|center|h[1-6]|form|section|article|main|header|nav|br|b|strong)(?=[\s/>])/i;
+
+/** The start of the bytes as text good enough to look at ASCII markup (UTF-16 by its BOM). */
+export function headText(bytes: Uint8Array, length = window): string {
+  const head = bytes.subarray(0, length);
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head);
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
+  let start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  // latin1 keeps every ASCII byte in place whatever the real encoding.
+  let out = '';
+  for (; start < head.length; start += 4096)
+    out += String.fromCharCode(...head.subarray(start, Math.min(head.length, start + 4096)));
+  return out;
+}
+
+/** Skips whitespace, comments, an XML declaration and processing instructions at the start. */
+export function skipPrologue(text: string): string {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /[\s\ufeff]/.test(text.charAt(i))) i++;
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end === -1) return '';
+      i = end + 3;
+    } else if (text.startsWith('<?', i)) {
+      const end = text.indexOf('>', i + 2);
+      if (end === -1) return '';
+      i = end + 1;
+    } else return text.slice(i);
+  }
+}
+
+export function sniffHtml(bytes: Uint8Array): boolean {
+  return opening.test(skipPrologue(headText(bytes)));
+}
