@@ -5,6 +5,8 @@
 export const limits = {
   /** Largest plain-text (or HTML) input, in bytes. */
   textBytes: 16 * 1024 * 1024,
+  /** Largest DOCX input, in bytes (compressed; embedded pictures and scans make them large). */
+  docxBytes: 128 * 1024 * 1024,
 } as const;
 
 export const formatBytes = (n: number): string =>

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { Block, SourceType } from './blocks.js';
+import { docxReader } from './docx/index.js';
 import { htmlReader } from './html/index.js';
 import { readText } from './text-reader.js';
 
@@ -15,7 +16,6 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
 
 /** Word 97–2003 (.doc) and WPS files: an OLE compound document. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
 
 const unsupported = (type: SourceType, message: string): Reader => ({
@@ -30,10 +30,7 @@ export const readers: Reader[] = [
     ...unsupported('pdf', 'PDF 文件暂不支持读取'),
     sniff: (bytes) => startsWith(bytes, PDF),
   },
-  {
-    ...unsupported('docx', 'DOCX 文件暂不支持读取'),
-    sniff: (bytes) => startsWith(bytes, ZIP),
-  },
+  docxReader,
   {
     ...unsupported('docx', 'Word 97–2003（.doc）或 WPS 文件无法直接读取，请另存为 DOCX 后再试'),
     sniff: (bytes) => startsWith(bytes, OLE),

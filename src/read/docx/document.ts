@@ -1,0 +1,475 @@
+/**
+ * Walks word/document.xml into blocks, in one streaming pass over the body.
+ *
+ * Places: `line` is the 1-based ordinal of the paragraph (`w:p`) in the body, counting every
+ * paragraph in document order, empty ones and those inside tables and text boxes included (empty
+ * paragraphs show as gaps, like blank lines in text); `column` is the 1-based offset in that
+ * paragraph's text, numbering prefix included. A table's place is that of its first paragraph;
+ * a cell's is that of its own first paragraph, column 1. `file.text` holds one line per
+ * paragraph, so a place points into it as into a text file.
+ *
+ * What is read:
+ * - runs' text (`w:t`), `w:tab`/`w:ptab` as '\t', `w:noBreakHyphen` as '-', `w:sym` as its
+ *   character (private-use symbol-font codes mapped down; dingbat fonts dropped);
+ * - a line break (`w:br`, `w:cr`, of any type) ends a line: the paragraph is split into one
+ *   Paragraph block per line, the later ones with the column where they start; in a table cell
+ *   the lines are joined like the cell's paragraphs;
+ * - automatic numbering (numbering.ts) is printed before the paragraph's text;
+ * - tracked changes as if accepted: `w:ins` and `w:moveTo` kept, `w:del` and `w:moveFrom`
+ *   dropped, and a row marked deleted is dropped;
+ * - fields: the instruction (`w:instrText`) is dropped and the result kept, except a table of
+ *   contents' result, which would repeat the headings; hidden runs (`w:vanish`) are dropped;
+ * - content controls (`w:sdt`), hyperlinks, smart tags and custom XML are read in place; so are
+ *   text boxes: their paragraphs come right after the paragraph that anchors them; of an
+ *   `mc:AlternateContent` only the first `mc:Choice` is read, never its `mc:Fallback`;
+ * - headers, footers, footnotes and comments live in other parts and are never read.
+ *
+ * Tables (`w:tbl`) become TableBlocks: a cell spanning `w:gridSpan` columns holds its text in its
+ * first position and `spanned: true` in the others; a cell continuing a vertical merge
+ * (`w:vMerge` without `restart`) or a legacy horizontal one (`w:hMerge`) holds `spanned: true` in
+ * all its positions; grid positions without a cell (`w:gridBefore`, `w:gridAfter`) hold
+ * `spanned: true` too. A cell's text is its paragraphs (and lines) joined: without a space
+ * between two CJK characters, with one otherwise. A table nested in a cell becomes its own
+ * TableBlock right after the table that contains it (its text is not in the outer cell). A table
+ * of a single column is taken for layout (a frame around text) and read as its content.
+ */
+import type { SourceFile } from '../../core/source-file.js';
+import type { Block, TableBlock, TableCell } from '../blocks.js';
+import type { Numbering, ParagraphNumbering } from './numbering.js';
+import { attr, intAttr, isMath, isOn, MC, parseXml, type Tag, wordName } from './xml.js';
+
+interface Segment {
+  text: string;
+  column: number;
+}
+
+interface ParagraphItem {
+  kind: 'paragraph';
+  line: number;
+  segments: Segment[];
+}
+
+interface Container {
+  items: Item[];
+}
+
+interface Cell extends Container {
+  line: number;
+  span: number;
+  /** Continues a merged cell (vertical or legacy horizontal): no content of its own. */
+  continued: boolean;
+}
+
+interface Row {
+  cells: Cell[];
+  before: number;
+  after: number;
+  deleted: boolean;
+}
+
+interface TableItem {
+  kind: 'table';
+  line: number;
+  rows: Row[];
+}
+
+type Item = ParagraphItem | TableItem;
+
+interface OpenParagraph extends ParagraphNumbering {
+  line: number;
+  parts: string[];
+  prefix: string | null;
+  container: Container;
+  index: number;
+}
+
+interface OpenTable {
+  item: TableItem;
+  container: Container;
+  index: number;
+  row: Row | null;
+  cell: Cell | null;
+}
+
+interface Field {
+  instruction: string;
+  /** Past `separate`: what follows is the result. */
+  result: boolean;
+}
+
+/** Elements whose whole content is left out (deletions, old formatting, control properties). */
+const skipped = new Set([
+  'del',
+  'moveFrom',
+  'delText',
+  'delInstrText',
+  'rt',
+  'pPrChange',
+  'rPrChange',
+  'tblPrChange',
+  'trPrChange',
+  'tcPrChange',
+  'sectPrChange',
+  'tblGridChange',
+  'numberingChange',
+  'sdtPr',
+  'sdtEndPr',
+  'fldData',
+  'sectPr',
+  'tblGrid',
+]);
+
+/** Fonts whose characters are pictures, not letters. */
+const dingbatFont = /wingdings|webdings|marlett|zapf/i;
+/** The Symbol font's letters are Greek, and some of its signs sit where Latin-1 has others. */
+const symbolFont: Record<number, string> = {
+  45: '−',
+  163: '≤',
+  176: '°',
+  177: '±',
+  179: '≥',
+  180: '×',
+  183: '•',
+  184: '÷',
+  185: '≠',
+  187: '≈',
+  215: '·',
+};
+const greek = 'αβχδεφγηιϕκλμνοπθρστυϖωξψζ';
+
+function symbol(tag: Tag): string {
+  let code = Number.parseInt(attr(tag, 'char') ?? '', 16);
+  if (!Number.isFinite(code)) return '';
+  const font = attr(tag, 'font') ?? '';
+  if (dingbatFont.test(font)) return '';
+  if (code >= 0xf000 && code <= 0xf0ff) code -= 0xf000;
+  if (/^symbol$/i.test(font)) {
+    const sign = symbolFont[code];
+    if (sign) return sign;
+    if (code >= 0x61 && code <= 0x7a) return greek[code - 0x61] as string;
+    if (code >= 0x41 && code <= 0x5a) return (greek[code - 0x41] as string).toUpperCase();
+  }
+  if (code < 0x20 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '';
+  return String.fromCodePoint(code);
+}
+
+const isCjk = (code: number): boolean =>
+  (code >= 0x2e80 && code <= 0x9fff) ||
+  (code >= 0xf900 && code <= 0xfaff) ||
+  (code >= 0xfe30 && code <= 0xfe4f) ||
+  (code >= 0xff00 && code <= 0xffef) ||
+  code >= 0x20000;
+
+/** Joins a cell's lines: no space between two CJK characters, one space otherwise. */
+export function joinCellText(lines: readonly string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (out !== '') {
+      let end = out.charCodeAt(out.length - 1);
+      if (end >= 0xdc00 && end <= 0xdfff && out.length >= 2) end = out.codePointAt(out.length - 2) ?? end;
+      if (!(isCjk(end) && isCjk(line.codePointAt(0) ?? 0))) out += ' ';
+    }
+    out += line;
+  }
+  return out;
+}
+
+/** Reads the document part; `numbering` counts the lists as paragraphs go by. */
+export function readDocument(bytes: Uint8Array, numbering: Numbering, file: SourceFile): Block[] {
+  const body: Container = { items: [] };
+  const containers: Container[] = [body];
+  const names: string[] = [];
+  const paragraphs: OpenParagraph[] = [];
+  const tables: OpenTable[] = [];
+  const hiddenRuns: boolean[] = [];
+  const fields: Field[] = [];
+  /** For each open mc:AlternateContent: whether a choice has been read. */
+  const alternates: boolean[] = [];
+  const lines: string[] = [];
+  let ordinal = 0;
+  let skipDepth = 0;
+  let collecting: 'text' | 'instruction' | null = null;
+
+  const parent = (up = 1): string => names[names.length - 1 - up] ?? '';
+  const container = (): Container => containers[containers.length - 1] as Container;
+
+  const emit = (text: string) => {
+    const p = paragraphs[paragraphs.length - 1];
+    if (!p || hiddenRuns[hiddenRuns.length - 1]) return;
+    for (const f of fields) if (!f.result || /^\s*TOC\b/i.test(f.instruction)) return;
+    p.parts.push(text);
+  };
+
+  const numberOf = (p: OpenParagraph) => {
+    if (p.prefix === null) p.prefix = numbering.next(p);
+  };
+
+  const open = (tag: Tag) => {
+    const name = wordName(tag);
+    names.push(name || (tag.uri === MC ? `mc:${tag.local}` : isMath(tag) ? `m:${tag.local}` : ''));
+    if (skipDepth > 0) return;
+    if (tag.uri === MC) {
+      if (tag.local === 'AlternateContent') alternates.push(false);
+      else if (tag.local === 'Fallback') skipDepth = names.length;
+      else if (tag.local === 'Choice') {
+        if (alternates[alternates.length - 1]) skipDepth = names.length;
+        else alternates[alternates.length - 1] = true;
+      }
+      return;
+    }
+    if (isMath(tag)) {
+      if (tag.local === 't') collecting = 'text';
+      return;
+    }
+    if (skipped.has(name)) {
+      if (name === 'del' && parent() === 'trPr') {
+        const row = tables[tables.length - 1]?.row;
+        if (row) row.deleted = true;
+      }
+      skipDepth = names.length;
+      return;
+    }
+    const inRun = parent() === 'r';
+    switch (name) {
+      case 'p': {
+        const c = container();
+        paragraphs.push({
+          line: ++ordinal,
+          parts: [],
+          prefix: null,
+          style: null,
+          numId: null,
+          ilvl: null,
+          container: c,
+          index: c.items.length,
+        });
+        return;
+      }
+      case 'pStyle': {
+        const p = paragraphs[paragraphs.length - 1];
+        if (p && parent() === 'pPr' && parent(2) === 'p') p.style = attr(tag, 'val') ?? null;
+        return;
+      }
+      case 'numId':
+      case 'ilvl': {
+        const p = paragraphs[paragraphs.length - 1];
+        if (p && parent() === 'numPr' && parent(2) === 'pPr' && parent(3) === 'p') {
+          if (name === 'numId') p.numId = intAttr(tag, 'val', 0);
+          else p.ilvl = intAttr(tag, 'val', 0);
+        }
+        return;
+      }
+      case 'r':
+        hiddenRuns.push(hiddenRuns[hiddenRuns.length - 1] ?? false);
+        return;
+      case 'vanish':
+        if (parent() === 'rPr' && parent(2) === 'r' && hiddenRuns.length > 0)
+          hiddenRuns[hiddenRuns.length - 1] = isOn(tag);
+        return;
+      case 't':
+        if (inRun) collecting = 'text';
+        return;
+      case 'instrText':
+        collecting = 'instruction';
+        return;
+      case 'tab':
+      case 'ptab':
+        if (inRun) emit('\t');
+        return;
+      case 'br':
+      case 'cr':
+        if (inRun) emit('\n');
+        return;
+      case 'noBreakHyphen':
+        if (inRun) emit('-');
+        return;
+      case 'sym':
+        if (inRun) emit(symbol(tag));
+        return;
+      case 'fldChar': {
+        const type = attr(tag, 'fldCharType');
+        const top = fields[fields.length - 1];
+        if (type === 'begin') fields.push({ instruction: '', result: false });
+        else if (type === 'separate' && top) top.result = true;
+        else if (type === 'end') fields.pop();
+        return;
+      }
+      case 'tbl': {
+        const c = container();
+        tables.push({
+          item: { kind: 'table', line: ordinal + 1, rows: [] },
+          container: c,
+          index: c.items.length,
+          row: null,
+          cell: null,
+        });
+        return;
+      }
+      case 'tr': {
+        const t = tables[tables.length - 1];
+        if (t) t.row = { cells: [], before: 0, after: 0, deleted: false };
+        return;
+      }
+      case 'gridBefore':
+      case 'gridAfter': {
+        const row = tables[tables.length - 1]?.row;
+        if (row && parent() === 'trPr')
+          row[name === 'gridBefore' ? 'before' : 'after'] = Math.min(64, Math.max(0, intAttr(tag, 'val', 0)));
+        return;
+      }
+      case 'tc': {
+        const t = tables[tables.length - 1];
+        if (!t) return;
+        t.cell = { items: [], line: ordinal + 1, span: 1, continued: false };
+        containers.push(t.cell);
+        return;
+      }
+      case 'gridSpan':
+      case 'vMerge':
+      case 'hMerge': {
+        const cell = tables[tables.length - 1]?.cell;
+        if (!cell || parent() !== 'tcPr') return;
+        if (name === 'gridSpan') cell.span = clampSpan(tag);
+        else if (attr(tag, 'val') !== 'restart') cell.continued = true;
+        return;
+      }
+    }
+  };
+
+  const close = () => {
+    const depth = names.length;
+    const name = names.pop() ?? '';
+    if (skipDepth > 0) {
+      if (depth === skipDepth) skipDepth = 0;
+      return;
+    }
+    switch (name) {
+      case 'mc:AlternateContent':
+        alternates.pop();
+        return;
+      case 'm:t':
+      case 't':
+      case 'instrText':
+        collecting = null;
+        return;
+      case 'r':
+        hiddenRuns.pop();
+        return;
+      case 'pPr': {
+        const p = paragraphs[paragraphs.length - 1];
+        if (p && names[names.length - 1] === 'p') numberOf(p);
+        return;
+      }
+      case 'p': {
+        const p = paragraphs.pop();
+        if (!p) return;
+        numberOf(p);
+        const text = (p.prefix ?? '') + p.parts.join('');
+        const segments: Segment[] = [];
+        let column = 1;
+        for (const piece of text.split('\n')) {
+          segments.push({ text: piece, column });
+          column += piece.length + 1;
+        }
+        lines[p.line - 1] = text.replace(/\n/g, ' ');
+        p.container.items.splice(p.index, 0, { kind: 'paragraph', line: p.line, segments });
+        return;
+      }
+      case 'tc': {
+        const t = tables[tables.length - 1];
+        if (!t?.cell) return;
+        containers.pop();
+        t.row?.cells.push(t.cell);
+        t.cell = null;
+        return;
+      }
+      case 'tr': {
+        const t = tables[tables.length - 1];
+        if (t?.row && !t.row.deleted) t.item.rows.push(t.row);
+        if (t) t.row = null;
+        return;
+      }
+      case 'tbl': {
+        const t = tables.pop();
+        if (t) t.container.items.splice(t.index, 0, t.item);
+        return;
+      }
+    }
+  };
+
+  parseXml(bytes, 'word/document.xml', file, {
+    open,
+    close,
+    text: (text) => {
+      if (skipDepth > 0 || collecting === null) return;
+      if (collecting === 'text') emit(text);
+      else {
+        const top = fields[fields.length - 1];
+        if (top && !top.result) top.instruction += text;
+      }
+    },
+  });
+
+  for (let i = 0; i < ordinal; i++) lines[i] ??= '';
+  file.text = lines.join('\n');
+  const blocks: Block[] = [];
+  toBlocks(body.items, blocks);
+  return blocks;
+}
+
+const clampSpan = (tag: Tag): number => Math.min(64, Math.max(1, intAttr(tag, 'val', 1)));
+
+/** A table with a single column frames text: its content is read as if it were not in a table. */
+const isFrame = (t: TableItem): boolean => t.rows.length > 0 && t.rows.every((r) => r.cells.length === 1);
+
+function toBlocks(items: readonly Item[], out: Block[]): void {
+  for (const item of items) {
+    if (item.kind === 'paragraph') {
+      for (const s of item.segments)
+        if (s.text.trim() !== '')
+          out.push({ type: 'paragraph', text: s.text, line: item.line, column: s.column });
+      continue;
+    }
+    if (isFrame(item)) {
+      for (const row of item.rows) for (const cell of row.cells) toBlocks(cell.items, out);
+      continue;
+    }
+    const table = tableBlock(item);
+    if (table) out.push(table);
+    for (const row of item.rows)
+      for (const cell of row.cells)
+        toBlocks(
+          cell.items.filter((i) => i.kind === 'table'),
+          out,
+        );
+  }
+}
+
+function tableBlock(t: TableItem): TableBlock | null {
+  let any = false;
+  const rows = t.rows.map((row) => {
+    const line = row.cells[0]?.line ?? t.line;
+    const cells: (TableCell & { spanned?: boolean })[] = [];
+    const covered = (at: number, n: number) => {
+      for (let k = 0; k < n; k++) cells.push({ text: '', line: at, column: 1, spanned: true });
+    };
+    covered(line, row.before);
+    for (const cell of row.cells) {
+      if (cell.continued) {
+        covered(cell.line, cell.span);
+        continue;
+      }
+      const text = joinCellText(
+        cell.items.flatMap((i) => (i.kind === 'paragraph' ? i.segments.map((s) => s.text) : [])),
+      );
+      if (text !== '') any = true;
+      cells.push({ text, line: cell.line, column: 1 });
+      covered(cell.line, cell.span - 1);
+    }
+    covered(line, row.after);
+    return cells;
+  });
+  return any ? { type: 'table', rows, line: t.line, column: 1 } : null;
+}

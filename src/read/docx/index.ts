@@ -1,0 +1,48 @@
+/**
+ * The DOCX reader: unzips the three parts it needs (bounded, see zip.ts) and walks the OOXML
+ * itself (document.ts), with automatic numbering resolved (numbering.ts). Converters such as
+ * mammoth drop the automatic numbers that the report's headings (「一、」「（一）」) are made of.
+ */
+import { formatBytes, limits } from '../../core/limits.js';
+import type { SourceFile } from '../../core/source-file.js';
+import type { Block } from '../blocks.js';
+import type { Reader } from '../registry.js';
+import { readDocument } from './document.js';
+import { Numbering } from './numbering.js';
+import { findEntry, listEntries, readEntry } from './zip.js';
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
+  signature.every((b, i) => bytes[i] === b);
+
+/** A ZIP archive: a local file header first, or the end record alone (an empty archive). */
+const isZip = (bytes: Uint8Array): boolean =>
+  startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
+
+const odfMime = [...new TextEncoder().encode('application/vnd.oasis.opendocument')];
+
+export function readDocx(bytes: Uint8Array, file: SourceFile): Block[] {
+  if (bytes.length > limits.docxBytes)
+    file.fail(
+      `文件过大（${formatBytes(bytes.length)}），超过 DOCX 报告 ${formatBytes(limits.docxBytes)} 的上限`,
+    );
+  const entries = listEntries(bytes, file);
+  const main = findEntry(entries, 'word/document.xml');
+  if (!main) {
+    // OpenDocument (.odt, which WPS and LibreOffice write) starts with an uncompressed mimetype.
+    const mimetype = findEntry(entries, 'mimetype');
+    if (mimetype && mimetype.method === 0 && startsWith(bytes.subarray(mimetype.offset + 38), odfMime))
+      file.fail('OpenDocument（.odt）文件暂不支持读取，请另存为 DOCX 后再试');
+    file.fail('不是有效的 DOCX 文件：缺少 word/document.xml');
+  }
+  const part = (name: string) => {
+    const entry = findEntry(entries, name);
+    return entry ? readEntry(bytes, entry, file) : null;
+  };
+  const numbering = new Numbering(part('word/numbering.xml'), part('word/styles.xml'), file);
+  const blocks = readDocument(readEntry(bytes, main, file), numbering, file);
+  if (blocks.length === 0) file.fail('DOCX 文件中没有可读取的文字（可能只有图片，例如扫描件）');
+  return blocks;
+}
+
+/** Registered for every ZIP: one that is not a DOCX gets a clear message rather than「不是文本」. */
+export const docxReader: Reader = { type: 'docx', sniff: isZip, read: readDocx };
