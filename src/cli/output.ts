@@ -30,9 +30,14 @@ export type Resolved =
 
 export const textLayouts = Object.keys(textRenderers) as TextLayout[];
 
-export function resolveOutput(options: OutputOptions, io: CliIO): Resolved {
+/** `lookup` finds the renderer of a target (the registry; tests pass their own). */
+export function resolveOutput(
+  options: OutputOptions,
+  io: CliIO,
+  lookup: (target: string) => Renderer | undefined = getRenderer,
+): Resolved {
   const target = options.to.toLowerCase().replace(/^\./, '');
-  const renderer = getRenderer(target);
+  const renderer = lookup(target);
   if (!renderer) {
     if (plannedTargets.includes(target))
       return {

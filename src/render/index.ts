@@ -7,6 +7,7 @@
 import type { Report } from '../core/report.js';
 import { renderHtml } from './html/index.js';
 import { renderMarkdown } from './markdown/index.js';
+import { renderPdf } from './pdf/index.js';
 import { renderText, type TextLayout } from './text/index.js';
 
 export interface RenderOptions {
@@ -45,7 +46,7 @@ export const renderers: readonly Renderer[] = [
   text('html', 'text/html', renderHtml),
   text('md', 'text/markdown', renderMarkdown),
   // binary('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', renderDocx),
-  // binary('pdf', 'application/pdf', renderPdf),
+  binary('pdf', 'application/pdf', (report) => renderPdf(report)),
 ];
 
 /** Targets announced but not yet provided by a renderer. */

@@ -41,10 +41,10 @@ export function renderHtml(report: Report): string {
   }
   if (o.signature && report.signedOn)
     lines.push(
-      '<footer class="signature">',
+      '<div class="signature">',
       paragraph(o.signature.agency),
       `  <p><time datetime="${report.signedOn}">${escapeHtml(o.signature.date)}</time></p>`,
-      '</footer>',
+      '</div>',
     );
   lines.push('</article>', '</main>', '</body>', '</html>');
   return `${lines.join('\n')}\n`;

@@ -66,7 +66,7 @@ describe('renderHtml: the page', () => {
   it('ends with the signature and date, right-aligned', () => {
     const html = renderHtml(report('2021', { agency: '某某局', signedOn: '2022-01-04' }));
     expect(html).toContain(
-      '<footer class="signature">\n  <p>某某局</p>\n  <p><time datetime="2022-01-04">2022年1月4日</time></p>\n</footer>\n</article>',
+      '<div class="signature">\n  <p>某某局</p>\n  <p><time datetime="2022-01-04">2022年1月4日</time></p>\n</div>\n</article>',
     );
     expect(html).toMatch(/\.signature \{[^}]*text-align: right;/);
     expect(renderHtml(report('2021', { signedOn: null }))).not.toContain('class="signature"');
