@@ -125,7 +125,8 @@ function drawRows(pages: Pages, layout: TableLayout, rows: readonly number[]): v
     y += (layout.rows[r] as TableLayout['rows'][number]).height;
   }
   const x0 = textArea.left;
-  const offsets = layout.widths.reduce<number[]>((acc, w) => [...acc, (acc.at(-1) as number) + w], [0]);
+  const offsets = [0];
+  for (const w of layout.widths) offsets.push((offsets.at(-1) as number) + w);
   const present = new Set(rows);
   // Cells that start on these rows, or start above and are continued here (a merged cell broken
   // by the page: its text stays with its first fragment).

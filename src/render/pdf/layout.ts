@@ -55,5 +55,5 @@ export const table = {
   line: 13.5,
   padX: mm(1),
   padY: 2.5,
-  border: 0.75,
+  border: 0.5,
 } as const;

@@ -4,7 +4,6 @@
  * run at an explicit position (no pdfkit line wrapping), so a PDF reader finds each line and each
  * table figure whole.
  */
-import type PDFDocument from 'pdfkit';
 import type { Face } from './fonts.js';
 import { baselineOffset, linePitch, textArea } from './layout.js';
 
@@ -69,5 +68,3 @@ export class Pages {
     this.doc.font(face).fontSize(size);
   }
 }
-
-export type { PDFDocument };

@@ -151,13 +151,3 @@ export function layoutTable(grids: readonly PartGrid[], measure: Measure): Table
 
 /** Height needed to print a cell's text. */
 export const textHeight = (c: PlacedCell): number => lineHeight(c.lines.length);
-
-/** Indices of the rows that head each part (caption and header rows), by part. */
-export function partHeads(layout: TableLayout): Map<number, number[]> {
-  const heads = new Map<number, number[]>();
-  layout.rows.forEach((row, i) => {
-    if (row.kind === 'body') return;
-    heads.set(row.part, [...(heads.get(row.part) ?? []), i]);
-  });
-  return heads;
-}
