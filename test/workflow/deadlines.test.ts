@@ -111,7 +111,13 @@ describe('events that move the deadline', () => {
   });
 
   it('a fee notice stops the count until payment (2025: five working days incl. the make-up Saturday)', () => {
-    const notice: ApplicationEvent = { type: 'feeNotified', on: '2025-10-09', method: 'perItem', quantity: 11, amount: 100 };
+    const notice: ApplicationEvent = {
+      type: 'feeNotified',
+      on: '2025-10-09',
+      method: 'perItem',
+      quantity: 11,
+      amount: 100,
+    };
     const paid = app('2025-09-26', [notice, { type: 'feePaid', on: '2025-10-15' }]);
     expect(applicationStatus(paid, '2025-10-16')).toMatchObject({
       status: 'pending',
@@ -154,19 +160,32 @@ describe('events that move the deadline', () => {
 describe('day of receipt (第三十一条)', () => {
   it('当面: the day of submission; 邮寄: the day signed for; 网络/传真: the day confirmed', () => {
     const base = { id: 'R', applicant: 'biz' as const, events: [] };
-    expect(applicationStatus({ ...base, channel: 'inPerson', submittedOn: '2024-09-27' }, '2024-09-27').receivedOn).toBe(
-      '2024-09-27',
-    );
-    const posted = { ...base, channel: 'post' as const, submittedOn: '2024-09-25', signedForOn: '2024-09-29' };
-    expect(applicationStatus(posted, '2024-09-30')).toMatchObject({ receivedOn: '2024-09-29', dueOn: '2024-10-31' });
-    const online = { ...base, channel: 'online' as const, submittedOn: '2024-09-28', confirmedOn: '2024-09-30' };
+    expect(
+      applicationStatus({ ...base, channel: 'inPerson', submittedOn: '2024-09-27' }, '2024-09-27').receivedOn,
+    ).toBe('2024-09-27');
+    const posted = {
+      ...base,
+      channel: 'post' as const,
+      submittedOn: '2024-09-25',
+      signedForOn: '2024-09-29',
+    };
+    expect(applicationStatus(posted, '2024-09-30')).toMatchObject({
+      receivedOn: '2024-09-29',
+      dueOn: '2024-10-31',
+    });
+    const online = {
+      ...base,
+      channel: 'online' as const,
+      submittedOn: '2024-09-28',
+      confirmedOn: '2024-09-30',
+    };
     expect(applicationStatus(online, '2024-09-30').receivedOn).toBe('2024-09-30');
-    expect(() => applicationStatus({ ...base, channel: 'fax', submittedOn: '2024-09-28' }, '2024-09-30')).toThrow(
-      '以传真方式提交的申请，应记录确认收到申请的日期（第三十一条）',
-    );
-    expect(() => applicationStatus({ ...base, channel: 'post', submittedOn: '2024-09-28' }, '2024-09-30')).toThrow(
-      '以邮寄（需签收）方式提交的申请，应记录行政机关签收日期（第三十一条）',
-    );
+    expect(() =>
+      applicationStatus({ ...base, channel: 'fax', submittedOn: '2024-09-28' }, '2024-09-30'),
+    ).toThrow('以传真方式提交的申请，应记录确认收到申请的日期（第三十一条）');
+    expect(() =>
+      applicationStatus({ ...base, channel: 'post', submittedOn: '2024-09-28' }, '2024-09-30'),
+    ).toThrow('以邮寄（需签收）方式提交的申请，应记录行政机关签收日期（第三十一条）');
   });
 });
 
@@ -175,7 +194,11 @@ describe('impossible records are refused with a clear message', () => {
     expect(() => applicationStatus(app(receivedOn, events), '2024-12-31')).toThrow(message);
 
   it.each<[string, ApplicationEvent[], string]>([
-    ['reply before receipt', [{ type: 'replied', on: '2024-09-26', outcome: 'open' }], '答复日期 2024-09-26 早于收到申请之日 2024-09-27'],
+    [
+      'reply before receipt',
+      [{ type: 'replied', on: '2024-09-26', outcome: 'open' }],
+      '答复日期 2024-09-26 早于收到申请之日 2024-09-27',
+    ],
     [
       'two replies',
       [
@@ -242,7 +265,9 @@ describe('impossible records are refused with a clear message', () => {
   it('a fee notice before the 办法 took effect', () => {
     expect(() =>
       applicationStatus(
-        app('2020-09-25', [{ type: 'feeNotified', on: '2020-10-09', method: 'perPage', quantity: 50, amount: 200 }]),
+        app('2020-09-25', [
+          { type: 'feeNotified', on: '2020-10-09', method: 'perPage', quantity: 50, amount: 200 },
+        ]),
         '2020-12-31',
       ),
     ).toThrow('信息处理费自 2021年1月1日 起按国办函〔2020〕109号收取，2020-10-09 不能发出收费通知');
@@ -250,12 +275,20 @@ describe('impossible records are refused with a clear message', () => {
 
   it('the error carries every issue as a flat object', () => {
     try {
-      applicationStatus(app('2024-09-27', [{ type: 'replied', on: '2024-09-26', outcome: 'open' }]), '2024-12-31');
+      applicationStatus(
+        app('2024-09-27', [{ type: 'replied', on: '2024-09-26', outcome: 'open' }]),
+        '2024-12-31',
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(WorkflowError);
       expect((e as WorkflowError).issues).toEqual([
-        { code: 'workflow.before-receipt', severity: 'error', message: '答复日期 2024-09-26 早于收到申请之日 2024-09-27', event: 0 },
+        {
+          code: 'workflow.before-receipt',
+          severity: 'error',
+          message: '答复日期 2024-09-26 早于收到申请之日 2024-09-27',
+          event: 0,
+        },
       ]);
     }
   });
@@ -283,9 +316,15 @@ describe('statutory rules the agency broke are warnings', () => {
 
 describe('years missing from the holiday table', () => {
   it('refuses to compute a deadline in 2018 or one that reaches the end of 2026', () => {
-    expect(() => applicationStatus(app('2018-12-20'), '2018-12-20')).toThrow('缺少 2018 年节假日安排，无法计算期限');
+    expect(() => applicationStatus(app('2018-12-20'), '2018-12-20')).toThrow(
+      '缺少 2018 年节假日安排，无法计算期限',
+    );
     expect(() => applicationStatus(app('2026-12-01'), '2026-12-01')).toThrow(MissingHolidayYearError);
-    expect(() => applicationStatus(app('2026-12-01'), '2026-12-01')).toThrow(/缺少 2027 年节假日安排，无法计算期限/);
-    expect(() => applicationStatus(app('2027-01-05'), '2027-01-05')).toThrow('缺少 2027 年节假日安排，无法计算期限');
+    expect(() => applicationStatus(app('2026-12-01'), '2026-12-01')).toThrow(
+      /缺少 2027 年节假日安排，无法计算期限/,
+    );
+    expect(() => applicationStatus(app('2027-01-05'), '2027-01-05')).toThrow(
+      '缺少 2027 年节假日安排，无法计算期限',
+    );
   });
 });

@@ -76,9 +76,15 @@ export function createCalendar(table: readonly YearArrangement[] = holidayTable)
     return { date, kind: isWeekend(date) ? 'weekend' : 'workday', festival: null };
   };
 
+  const known = new Map<IsoDate, boolean>();
   const isWorkingDay = (date: IsoDate): boolean => {
-    const { kind } = dayInfo(date);
-    return kind === 'workday' || kind === 'makeupWorkday';
+    let working = known.get(date);
+    if (working === undefined) {
+      const { kind } = dayInfo(date);
+      working = kind === 'workday' || kind === 'makeupWorkday';
+      known.set(date, working);
+    }
+    return working;
   };
 
   const addWorkingDays = (date: IsoDate, n: number): IsoDate => {
