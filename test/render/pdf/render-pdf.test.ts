@@ -148,3 +148,14 @@ describe('body text', () => {
     expect(first?.x).toBeCloseTo(textArea.left + (2 * textArea.width) / 28, 2);
   });
 });
+
+describe('output', () => {
+  it('is the same bytes for the same report and creation date', async () => {
+    const report = generateReport(5, '2021');
+    const [a, b] = await Promise.all([
+      renderPdf(report, { creationDate: fixedDate }),
+      renderPdf(report, { creationDate: fixedDate }),
+    ]);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
