@@ -7,6 +7,9 @@ export const limits = {
   textBytes: 16 * 1024 * 1024,
   /** Largest DOCX input, in bytes (compressed; embedded pictures and scans make them large). */
   docxBytes: 128 * 1024 * 1024,
+  /** Largest PDF input in bytes, and the most pages of a PDF that are read. */
+  pdfBytes: 64 * 1024 * 1024,
+  pdfPages: 500,
 } as const;
 
 export const formatBytes = (n: number): string =>

@@ -2,6 +2,7 @@ import type { SourceFile } from '../core/source-file.js';
 import type { Block, SourceType } from './blocks.js';
 import { docxReader } from './docx/index.js';
 import { htmlReader } from './html/index.js';
+import { readPdf } from './pdf/read-pdf.js';
 import { readText } from './text-reader.js';
 
 /** A reader turns one file type's bytes into blocks; `sniff` recognises the type by content. */
@@ -26,10 +27,7 @@ const unsupported = (type: SourceType, message: string): Reader => ({
 
 /** Readers in sniffing order; the text reader comes last and takes what the others don't. */
 export const readers: Reader[] = [
-  {
-    ...unsupported('pdf', 'PDF 文件暂不支持读取'),
-    sniff: (bytes) => startsWith(bytes, PDF),
-  },
+  { type: 'pdf', sniff: (bytes) => startsWith(bytes, PDF), read: readPdf },
   docxReader,
   {
     ...unsupported('docx', 'Word 97–2003（.doc）或 WPS 文件无法直接读取，请另存为 DOCX 后再试'),

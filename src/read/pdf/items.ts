@@ -1,0 +1,90 @@
+/**
+ * A page's text as positioned pieces: PDF.js text items, placed in the page's upright view
+ * (x to the right, y downwards, in points), with whitespace made explicit.
+ */
+import type { PDFPageProxy } from 'pdfjs-dist';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { pdfjs } from './pdfjs.js';
+
+/** One piece of text on a page. */
+export interface PdfItem {
+  /**
+   * The text without surrounding whitespace (full-width spaces inside are two spaces); empty for
+   * an item of whitespace only, which marks a space between its neighbours.
+   */
+  text: string;
+  /** Left end and baseline, in points from the page's top left corner. */
+  x: number;
+  y: number;
+  /** Advance width in points. */
+  width: number;
+  /** Font size (height of an em) in points. */
+  size: number;
+  /** Whitespace stood before or after the text in the same item. */
+  spaceBefore: boolean;
+  spaceAfter: boolean;
+}
+
+/** A page's items and size. */
+export interface PdfPage {
+  number: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+const fullWidthSpace = /\u3000/g;
+const otherSpaces = /[\t\r\n\u00a0\u2000-\u200a\u202f\u205f]/g;
+/** Control and zero-width characters: never text of the report. */
+const invisible = (c: number) =>
+  c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+const dropInvisible = (s: string): string => {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!invisible(s.charCodeAt(i))) out += s[i];
+  return out;
+};
+
+/** Turns raw item strings into the item's text and whether whitespace surrounded it. */
+export function cleanItemText(raw: string): { text: string; before: boolean; after: boolean } {
+  const spaced = dropInvisible(raw.replace(fullWidthSpace, '  ').replace(otherSpaces, ' '));
+  const text = spaced.trim();
+  if (text === '') return { text, before: spaced.length > 0, after: spaced.length > 0 };
+  return { text, before: spaced[0] === ' ', after: spaced.at(-1) === ' ' };
+}
+
+/** Reads one page's text items. */
+export async function pageItems(page: PDFPageProxy): Promise<PdfPage> {
+  const { Util } = await pdfjs();
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const items: PdfItem[] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw)) continue;
+    const item = raw as TextItem;
+    if (item.str === '') continue;
+    const m = Util.transform(viewport.transform, item.transform) as number[];
+    const size = Math.hypot(m[2] as number, m[3] as number) || Math.hypot(m[0] as number, m[1] as number);
+    const x = m[4] as number;
+    const y = m[5] as number;
+    if (!Number.isFinite(x) || !Number.isFinite(y) || !(size > 0)) continue;
+    const { text, before, after } = cleanItemText(item.str);
+    if (text === '') {
+      items.push({ text, x, y, width: 0, size, spaceBefore: true, spaceAfter: true });
+      continue;
+    }
+    // Whitespace around the text shifts its start: spread the width evenly over the characters.
+    const lead = item.str.length - item.str.trimStart().length;
+    const advance = item.width / Math.max(1, [...item.str].length);
+    const trail = item.str.length - item.str.trimEnd().length;
+    items.push({
+      text,
+      x: x + lead * advance,
+      y,
+      width: Math.max(0, item.width - (lead + trail) * advance),
+      size,
+      spaceBefore: before,
+      spaceAfter: after,
+    });
+  }
+  return { number: page.pageNumber, width: viewport.width, height: viewport.height, items };
+}

@@ -1,0 +1,132 @@
+/**
+ * The PDF reader: the text layer of each page, as lines laid out like `pdftotext -layout`
+ * (see lines.ts), without page numbers and running headers and footers. A PDF without a text
+ * layer (a scan), an encrypted one and a damaged one are refused with the reason.
+ */
+import { formatBytes, limits } from '../../core/limits.js';
+import { type SourceFile, UnreadableInputError } from '../../core/source-file.js';
+import type { Block, Paragraph } from '../blocks.js';
+import { dropFurniture, dropMarginPageNumbers, type PlacedLine } from './furniture.js';
+import { type PdfPage, pageItems } from './items.js';
+import { clusterLines, lineText } from './lines.js';
+import { openPdf, PdfOpenError } from './pdfjs.js';
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Reads a PDF's text layer into one paragraph per line. */
+export async function readPdf(bytes: Uint8Array, file: SourceFile): Promise<Block[]> {
+  if (bytes.length > limits.pdfBytes)
+    file.fail(
+      `文件过大（${formatBytes(bytes.length)}），超过 PDF 报告 ${formatBytes(limits.pdfBytes)} 的上限`,
+    );
+  let doc: Awaited<ReturnType<typeof openPdf>>;
+  try {
+    doc = await openPdf(bytes);
+  } catch (error) {
+    if (error instanceof PdfOpenError && error.failure === 'password')
+      file.fail('PDF 文件已加密，需要密码才能打开：请提供未加密（无打开密码）的文件');
+    file.fail(
+      `PDF 文件已损坏或不完整，无法读取（${reason(error instanceof PdfOpenError ? error.cause : error)}）`,
+    );
+  }
+  try {
+    const pages = await readPages(doc, file);
+    return toBlocks(pages, file);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+async function readPages(doc: Awaited<ReturnType<typeof openPdf>>, file: SourceFile): Promise<PdfPage[]> {
+  const count = Math.min(doc.numPages, limits.pdfPages);
+  if (doc.numPages > limits.pdfPages)
+    file.warn(
+      'read.pdf-pages',
+      `PDF 共 ${doc.numPages} 页，超过 ${limits.pdfPages} 页的上限，只读取了前 ${limits.pdfPages} 页`,
+    );
+  const pages: PdfPage[] = [];
+  const broken: number[] = [];
+  let characters = 0;
+  for (let n = 1; n <= count; n++) {
+    try {
+      const page = await doc.getPage(n);
+      const read = await pageItems(page);
+      page.cleanup();
+      for (const item of read.items) characters += item.text.length;
+      if (characters > limits.textBytes)
+        file.fail(`PDF 的文字过多（超过 ${limits.textBytes} 个字符），不像是一份年度报告`);
+      pages.push(read);
+    } catch (error) {
+      if (error instanceof UnreadableInputError) throw error;
+      broken.push(n);
+      file.error('read.pdf-page', `PDF 第 ${n} 页已损坏，无法读取其中的文字（${reason(error)}）`, {
+        place: { line: 0, column: 0, page: n },
+      });
+    }
+  }
+  const withText = pages.filter((p) => p.items.some((item) => item.text !== ''));
+  if (withText.length === 0) {
+    if (broken.length > 0) file.fail('PDF 文件已损坏，没有一页能够读取');
+    file.fail(
+      '扫描件，无文字层：PDF 中没有可读取的文字，无法读取数字（请提供带文字层的 PDF，或先做文字识别）',
+    );
+  }
+  const blank = pages.filter((p) => !withText.includes(p)).map((p) => p.number);
+  if (blank.length > 0)
+    file.warn(
+      'read.pdf-no-text',
+      `PDF 第 ${blank.join('、')} 页没有文字层（可能是扫描页或图片），其中的内容无法读取`,
+      { place: { line: 0, column: 0, page: blank[0] as number } },
+    );
+  return pages;
+}
+
+/** Lays out each page's lines, drops page furniture and numbers the lines through the document. */
+export function toBlocks(pages: readonly PdfPage[], _file?: SourceFile): Block[] {
+  const placed: PlacedLine[][] = pages.map((page) => {
+    let left = Number.POSITIVE_INFINITY;
+    for (const item of page.items) if (item.text !== '' && item.x < left) left = item.x;
+    return clusterLines(page.items, page.number).map((raw) => {
+      const line = dropMarginPageNumbers(raw, page.height);
+      const { text, indent } = lineText(line, left);
+      return { line, text, indent, height: page.height };
+    });
+  });
+  const kept = dropFurniture(placed).map((lines) => lines.filter((p) => p.text !== ''));
+  const pitch = linePitch(kept);
+  const blocks: Paragraph[] = [];
+  let number = 0;
+  for (const lines of kept) {
+    lines.forEach((p, i) => {
+      const above = lines[i - 1];
+      number += above ? 1 + blankLines(p.line.y - above.line.y, pitch) : 1;
+      blocks.push({ type: 'paragraph', text: p.text, line: number, column: p.indent + 1, page: p.line.page });
+    });
+  }
+  return blocks;
+}
+
+/**
+ * The distance between two lines set one under the other, learnt from the document: the shortest
+ * distance that a fifth of the line pairs keep (so that wide spacing isn't taken for blank lines).
+ */
+function linePitch(pages: readonly PlacedLine[][]): number {
+  const distances: number[] = [];
+  for (const lines of pages)
+    for (let i = 1; i < lines.length; i++) {
+      const a = lines[i - 1] as PlacedLine;
+      const b = lines[i] as PlacedLine;
+      const dy = b.line.y - a.line.y;
+      if (dy >= 0.8 * Math.min(a.line.size, b.line.size)) distances.push(dy);
+    }
+  if (distances.length === 0) return 0;
+  distances.sort((a, b) => a - b);
+  return distances[Math.floor(distances.length / 5)] as number;
+}
+
+/** Blank lines that a vertical distance stands for, like the empty lines of `pdftotext -layout`. */
+const blankLines = (dy: number, pitch: number): number =>
+  pitch > 0 ? Math.min(maxBlankLines, Math.max(0, Math.round(dy / pitch) - 1)) : 0;
+
+/** Most blank lines counted between two lines (a large space is still just a gap). */
+const maxBlankLines = 99;

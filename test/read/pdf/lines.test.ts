@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { PdfItem } from '../../../src/read/pdf/items.js';
+import { cleanItemText } from '../../../src/read/pdf/items.js';
+import { clusterLines, lineText } from '../../../src/read/pdf/lines.js';
+
+const item = (text: string, x: number, y: number, width: number, size = 10): PdfItem => ({
+  text,
+  x,
+  y,
+  width,
+  size,
+  spaceBefore: false,
+  spaceAfter: false,
+});
+
+/** Characters of a word set one by one, each an em wide, starting at x. */
+const spelled = (word: string, x: number, y: number, size = 10) =>
+  [...word].map((c, i) => item(c, x + i * size, y, size, size));
+
+const texts = (items: PdfItem[]) => clusterLines(items, 1).map((line) => lineText(line, 50));
+
+describe('items become lines', () => {
+  it('characters set one by one join without spaces; digits too', () => {
+    expect(texts([...spelled('信息公开', 50, 100), ...spelled('3001', 95, 100)])).toEqual([
+      { text: '信息公开 3001', indent: 0 },
+    ]);
+    // 「信息公开」 ends at 90: a gap of half an em is one space.
+  });
+
+  it('gaps become runs of spaces as long as the gap, so columns stay apart', () => {
+    const row = [
+      item('规章', 50, 200, 20),
+      item('1', 150, 200, 5),
+      item('0', 200, 200, 5),
+      item('11', 250, 200, 10),
+    ];
+    expect(texts(row)).toEqual([
+      { text: `规章${' '.repeat(16)}1${' '.repeat(9)}0${' '.repeat(9)}11`, indent: 0 },
+    ]);
+  });
+
+  it('figures set a little lower than their label share its line; lines are ordered top down', () => {
+    const lines = texts([
+      item('二、上年结转', 50, 300, 60),
+      item('34', 150, 302.3, 10),
+      item('一、本年新收', 50, 276, 60),
+      item('3001', 150, 278.3, 20),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual([
+      `一、本年新收${' '.repeat(8)}3001`,
+      `二、上年结转${' '.repeat(8)}34`,
+    ]);
+  });
+
+  it('a label wrapped over two lines with its figures between them keeps three lines', () => {
+    const lines = texts([
+      item('（二）部分公开（区分处理的，只计这一情', 60, 500, 140),
+      item('447', 260, 509.7, 15),
+      item('形，不计其他情形）', 60, 515, 70),
+    ]);
+    expect(lines.map((l) => [l.text.trim(), l.indent])).toEqual([
+      ['（二）部分公开（区分处理的，只计这一情', 2],
+      ['447', 42],
+      ['形，不计其他情形）', 2],
+    ]);
+  });
+
+  it('a space item between two pieces is a space even where they almost touch', () => {
+    const spaced = { ...item('', 90, 100, 0), spaceBefore: true, spaceAfter: true };
+    expect(texts([item('2024', 50, 100, 40), spaced, item('年', 92, 100, 10)])).toEqual([
+      { text: '2024 年', indent: 0 },
+    ]);
+  });
+
+  it('text overprinted a hair apart (faked bold) reads once', () => {
+    expect(texts([item('一、总体情况', 50, 100, 60), item('一、总体情况', 50.3, 100, 60)])).toEqual([
+      { text: '一、总体情况', indent: 0 },
+    ]);
+  });
+
+  it('whitespace-only lines are dropped', () => {
+    expect(texts([{ ...item('', 50, 100, 0), spaceBefore: true, spaceAfter: true }])).toEqual([]);
+  });
+});
+
+describe('item text', () => {
+  it('full-width spaces split like two spaces; control characters go', () => {
+    expect(cleanItemText('规章\u3000\u3000\u30001\u30000')).toEqual({
+      text: '规章      1  0',
+      before: false,
+      after: false,
+    });
+    expect(cleanItemText('\u3000行政许可\u0000 ')).toEqual({ text: '行政许可', before: true, after: true });
+    expect(cleanItemText('\u3000')).toEqual({ text: '', before: true, after: true });
+  });
+});
