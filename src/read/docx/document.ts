@@ -22,7 +22,10 @@
  * - content controls (`w:sdt`), hyperlinks, smart tags and custom XML are read in place; so are
  *   text boxes: their paragraphs come right after the paragraph that anchors them; of an
  *   `mc:AlternateContent` only the first `mc:Choice` is read, never its `mc:Fallback`;
- * - headers, footers, footnotes and comments live in other parts and are never read.
+ * - headers, footers, footnotes and comments live in other parts and are never read; neither is
+ *   content imported in another format (`w:altChunk`), which gets a warning.
+ *
+ * Tracked changes give one info finding (`read.docx-revisions`) at the first of them.
  *
  * Tables (`w:tbl`) become TableBlocks: a cell spanning `w:gridSpan` columns holds its text in its
  * first position and `spanned: true` in the others; a cell continuing a vertical merge
@@ -190,6 +193,9 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
   const lines: string[] = [];
   let ordinal = 0;
   let skipDepth = 0;
+  /** First tracked change and first imported chunk met, for one finding each. */
+  let revision: number | null = null;
+  let altChunks = 0;
   let collecting: 'text' | 'instruction' | null = null;
 
   const parent = (up = 1): string => names[names.length - 1 - up] ?? '';
@@ -223,6 +229,9 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
       if (tag.local === 't') collecting = 'text';
       return;
     }
+    if (revision === null && (name === 'ins' || name === 'del' || name === 'moveFrom' || name === 'moveTo'))
+      revision = Math.max(1, paragraphs[paragraphs.length - 1]?.line ?? ordinal + 1);
+    if (name === 'altChunk') altChunks++;
     if (skipped.has(name)) {
       if (name === 'del' && parent() === 'trPr') {
         const row = tables[tables.length - 1]?.row;
@@ -412,6 +421,15 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
     },
   });
 
+  if (revision !== null)
+    file.info('read.docx-revisions', '文档中有未接受的修订，已按接受全部修订读取（删除的文字不计）', {
+      place: { line: revision, column: 1 },
+    });
+  if (altChunks > 0)
+    file.warn(
+      'read.docx-altchunk',
+      `文档中有 ${altChunks} 处以其他格式嵌入的内容（altChunk），未能读取；请用 Word 打开后另存为 DOCX 再试`,
+    );
   for (let i = 0; i < ordinal; i++) lines[i] ??= '';
   file.text = lines.join('\n');
   const blocks: Block[] = [];

@@ -40,7 +40,11 @@ export function readDocx(bytes: Uint8Array, file: SourceFile): Block[] {
   };
   const numbering = new Numbering(part('word/numbering.xml'), part('word/styles.xml'), file);
   const blocks = readDocument(readEntry(bytes, main, file), numbering, file);
-  if (blocks.length === 0) file.fail('DOCX 文件中没有可读取的文字（可能只有图片，例如扫描件）');
+  if (blocks.length === 0) {
+    if (file.findings.some((f) => f.code === 'read.docx-altchunk'))
+      file.fail('DOCX 文件的内容以其他格式嵌入（altChunk），无法读取，请用 Word 打开后另存为 DOCX 再试');
+    file.fail('DOCX 文件中没有可读取的文字（可能只有图片，例如扫描件）');
+  }
   return blocks;
 }
 

@@ -314,3 +314,20 @@ describe('tables', () => {
     expect(joinCellText(['结果', '维持', '', ' 2 ', '件', 'a', '𠀀', '字'])).toBe('结果维持 2 件 a 𠀀字');
   });
 });
+
+describe('findings', () => {
+  it('tracked changes: one info at the first; imported chunks: a warning, or a refusal when nothing else', () => {
+    const { file } = read(
+      docx(
+        p('前') +
+          p('a', '<w:ins w:id="1" w:author="x"><w:r><w:t>b</w:t></w:r></w:ins>') +
+          '<w:altChunk r:id="rId5"/>',
+      ),
+    );
+    expect(file.findings.map((f) => [f.code, f.severity, f.line])).toEqual([
+      ['read.docx-revisions', 'info', 2],
+      ['read.docx-altchunk', 'warning', null],
+    ]);
+    expect(() => read(docx('<w:altChunk r:id="rId5"/>'))).toThrow(/altChunk/);
+  });
+});
