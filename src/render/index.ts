@@ -5,6 +5,7 @@
  * renderer provides yet is reported as 「暂不支持」.
  */
 import type { Report } from '../core/report.js';
+import { renderDocx } from './docx/index.js';
 import { renderHtml } from './html/index.js';
 import { renderMarkdown } from './markdown/index.js';
 import { renderPdf } from './pdf/index.js';
@@ -45,7 +46,7 @@ export const renderers: readonly Renderer[] = [
   text('txt', 'text/plain', (report, options) => renderText(report, options.layout ?? defaultTextLayout)),
   text('html', 'text/html', renderHtml),
   text('md', 'text/markdown', renderMarkdown),
-  // binary('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', renderDocx),
+  binary('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', renderDocx),
   binary('pdf', 'application/pdf', (report) => renderPdf(report)),
 ];
 
