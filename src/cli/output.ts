@@ -11,7 +11,6 @@ import {
   plannedTargets,
   type Renderer,
   type RenderOptions,
-  renderTargets,
 } from '../render/index.js';
 import { type TextLayout, textRenderers } from '../render/text/index.js';
 import { STDIN } from './input.js';
@@ -39,12 +38,12 @@ export function resolveOutput(
   const target = options.to.toLowerCase().replace(/^\./, '');
   const renderer = lookup(target);
   if (!renderer) {
+    const available = knownTargets()
+      .filter((t) => lookup(t) !== undefined)
+      .join('、');
     if (plannedTargets.includes(target))
-      return {
-        ok: false,
-        reason: `暂不支持输出 ${target.toUpperCase()}（可用：${renderTargets().join('、')}）`,
-      };
-    return { ok: false, reason: `未知的输出格式「${options.to}」（可用：${knownTargets().join('、')}）` };
+      return { ok: false, reason: `暂不支持输出 ${target.toUpperCase()}（可用：${available}）` };
+    return { ok: false, reason: `未知的输出格式「${options.to}」（可用：${available}）` };
   }
   if (options.layout !== undefined && target !== 'txt')
     return { ok: false, reason: '--layout 只用于 --to txt' };

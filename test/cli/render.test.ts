@@ -68,12 +68,30 @@ describe('gongkai render', () => {
     expect(result.stderr).toMatch(/^gongkai: 错误：暂不支持输出 PDF（可用：txt、html、md/);
   });
 
+  for (const [target, magic] of [
+    ['docx', 'PK'],
+    ['pdf', '%PDF'],
+  ] as const)
+    it.runIf(getRenderer(target) !== undefined)(
+      `writes ${target} bytes to the file given by -o`,
+      async () => {
+        const dir = tempFiles({});
+        const out = join(dir, `r.${target}`);
+        expect(await run(['render', '-', '--to', target, '-o', out], { stdin: json })).toEqual({
+          code: 0,
+          stdout: '',
+          stderr: '',
+        });
+        expect(readFileSync(out).subarray(0, magic.length).toString('latin1')).toBe(magic);
+      },
+    );
+
   it('refuses an unknown target, a missing --to and --layout with another target (exit 2)', async () => {
     expect(await run(['render', '-', '--to', 'xlsx'], { stdin: json })).toEqual({
       code: 2,
       stdout: '',
       stderr: expect.stringMatching(
-        /^gongkai: 错误：未知的输出格式「xlsx」（可用：txt、html、md、.*docx.*pdf/,
+        /^gongkai: 错误：未知的输出格式「xlsx」（可用：txt、html、md[、a-z]*）\n$/,
       ),
     });
     expect(await run(['render', '-'], { stdin: json })).toEqual({
@@ -232,6 +250,14 @@ describe('binary output (a stand-in renderer)', () => {
     stdout: new Capture(isTTY),
     stderr: new Capture(),
     stdin: (async function* () {})(),
+  });
+
+  it('says a planned target is not supported yet while no renderer provides it', () => {
+    const withoutDocx = (t: string) => (t === 'docx' ? undefined : t === 'pdf' ? fake : getRenderer(t));
+    expect(resolveOutput({ to: 'docx' }, io(false), withoutDocx)).toEqual({
+      ok: false,
+      reason: '暂不支持输出 DOCX（可用：txt、html、md、pdf）',
+    });
   });
 
   it('needs -o when standard output is a terminal', () => {

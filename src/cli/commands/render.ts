@@ -1,23 +1,28 @@
 /** `gongkai render REPORT.json --to html|md|txt`: writes a report given as JSON in a published form. */
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
+import { defaultTextLayout, getRenderer, plannedTargets, renderTargets } from '../../render/index.js';
 import { loadReportJson, ReportJsonError } from '../../report-json/load.js';
 import { ExitCode } from '../exit-code.js';
 import { describeReadError, readAll, STDIN } from '../input.js';
 import type { CliIO } from '../io.js';
 import { type OutputOptions, resolveOutput, textLayouts, writeRendered } from '../output.js';
 
+/** 「输出格式：txt、html、md（docx、pdf 暂不支持）」, from the registry. */
+function targetsHelp(): string {
+  const pending = plannedTargets.filter((t) => !getRenderer(t));
+  return `输出格式：${renderTargets().join('、')}${pending.length > 0 ? `（${pending.join('、')} 暂不支持）` : ''}`;
+}
+
+const layoutsHelp = (): string =>
+  textLayouts.map((l) => (l === defaultTextLayout ? `${l}（默认）` : l)).join('、');
+
 /** The `--to`, `-o` and `--layout` options shared by `render` and `convert`. */
 export function outputOptions(command: Command): Command {
   return command
-    .requiredOption('--to <格式>', '输出格式：txt、html、md（docx、pdf 暂不支持）')
+    .requiredOption('--to <格式>', targetsHelp())
     .option('-o, --output <文件>', '输出文件（省略或为 “-” 时写到标准输出）')
-    .addOption(
-      new Option(
-        '--layout <版式>',
-        `文本版式（仅用于 --to txt，默认 cell-per-line）：${textLayouts.join('、')}`,
-      ),
-    );
+    .addOption(new Option('--layout <版式>', `文本版式（仅用于 --to txt）：${layoutsHelp()}`));
 }
 
 /** Reads a file argument (or standard input for `-`) whole. */
