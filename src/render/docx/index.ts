@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import type { Report } from '../../core/report.js';
 import { chineseDate } from '../date.js';
-import { outline, preface } from '../document.js';
+import { type Outline, outline, preface } from '../document.js';
 import { fangsong, runFonts } from './fonts.js';
 import { charSpace, footerDistance, halfPoints, linePitch, margin, page, sizes } from './layout.js';
 import { finishPackage } from './package.js';
@@ -35,8 +35,7 @@ import {
 import { docxTable } from './table.js';
 
 /** The body of the document, in reading order. */
-export function documentChildren(report: Report): (Paragraph | Table)[] {
-  const o = outline(report);
+export function documentChildren(o: Outline): (Paragraph | Table)[] {
   const children: (Paragraph | Table)[] = [];
   if (o.agency) children.push(titleLine(o.agency));
   children.push(titleLine(o.reportName), emptyLine());
@@ -96,7 +95,7 @@ export function docxDocument(report: Report): Document {
           default: new Footer({ children: [pageNumber('odd')] }),
           even: new Footer({ children: [pageNumber('even')] }),
         },
-        children: documentChildren(report),
+        children: documentChildren(o),
       },
     ],
   });

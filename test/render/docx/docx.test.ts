@@ -331,6 +331,36 @@ describe('renderDocx: footers, fonts, properties, package', () => {
     );
   });
 
+  it('renders a report with nothing known: no agency, year, dates, prose or figures', async () => {
+    const spec = getFormat('2019');
+    const empty: Report = {
+      format: '2019',
+      agency: null,
+      year: null,
+      publishedOn: null,
+      signedOn: null,
+      cells: {},
+      sections: [],
+    };
+    const p = await docxParts(empty);
+    const doc = p['word/document.xml'] as string;
+    expect(textOf(bodyParagraphs(doc)[0] as string)).toBe('政府信息公开工作年度报告');
+    const values = tables(doc)
+      .flat()
+      .filter((row) => row.length > 0)
+      .flatMap((row) => row.map(textOf))
+      .filter((t) => /^-?\d+(?:\.\d+)?$/.test(t));
+    expect(values).toEqual([]);
+    expect(p['docProps/core.xml']).not.toContain('dcterms:created');
+    expect(tables(doc)).toHaveLength(spec.tables.length);
+  });
+
+  it('escapes what XML would read as markup', async () => {
+    const p = await docxParts({ ...report, agency: 'A&B<局>' });
+    expect(p['docProps/core.xml']).toContain('<dc:creator>A&amp;B&lt;局&gt;</dc:creator>');
+    expect(textOf(bodyParagraphs(p['word/document.xml'] as string)[0] as string)).toBe('A&amp;B&lt;局&gt;');
+  });
+
   it('gives the same bytes for the same report', async () => {
     expect(await renderDocx(report)).toEqual(await renderDocx(report));
   });
