@@ -1,0 +1,326 @@
+/**
+ * The one module that knows which database is in use. Everything that differs between SQLite and
+ * PostgreSQL is a named capability here — the DDL types and checks the migrations use, the
+ * append-only guard, how errors are recognised, the integrity check, how a connection is set up —
+ * and nothing outside this file asks which database it talks to (STYLE §2).
+ *
+ * Both backends return the same JavaScript values for the same column, so the row types of schema.ts
+ * hold for both: calendar dates as `YYYY-MM-DD` strings, timestamps as ISO strings
+ * (`2024-05-01T08:00:00.000Z`), JSON as its text, integers as numbers. On PostgreSQL that is done by
+ * the pool's type parsers; SQLite stores exactly those strings (with CHECKs that keep them so).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import {
+  type ColumnDefinitionBuilder,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  type RawBuilder,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
+import pg from 'pg';
+
+/** DDL the migrations need, per database. Frozen once released: add a new entry, never change one. */
+export interface Ddl {
+  /** Column type for calendar dates (`YYYY-MM-DD`). */
+  readonly date: 'date' | 'text';
+  /** Column type for instants. */
+  readonly timestamp: 'timestamptz' | 'text';
+  /** Column type for JSON documents. */
+  readonly json: 'jsonb' | 'text';
+  /** Column type for figures that may have decimals. */
+  readonly real: 'double precision' | 'real';
+  /** Column type of a generated integer key. */
+  readonly serial: 'bigint' | 'integer';
+  /** Makes a column of type `serial` a generated, never reused primary key. */
+  serialKey(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** A CHECK expression keeping a column a valid value of its kind, where the column type doesn't. */
+  check(kind: 'date' | 'timestamp' | 'json', column: string): RawBuilder<unknown> | null;
+  /** Statements that make a table reject UPDATE and DELETE (and TRUNCATE where there is one). */
+  appendOnly(table: string): { up: RawBuilder<unknown>[]; down: RawBuilder<unknown>[] };
+}
+
+export interface Capabilities {
+  /** Human-readable name of the backend and its location, for messages (never branch on it). */
+  readonly description: string;
+  /** DDL runs inside transactions (both: SQLite's transactions cover DDL, PostgreSQL's too). */
+  readonly supportsTransactionalDdl: boolean;
+  /** `INSERT … ON CONFLICT … DO UPDATE` (SQLite ≥ 3.24, PostgreSQL ≥ 9.5). */
+  readonly supportsUpsert: boolean;
+  readonly ddl: Ddl;
+  /** A unique or primary key constraint was violated. */
+  isUniqueViolation(error: unknown): boolean;
+  /** A foreign key constraint was violated. */
+  isForeignKeyViolation(error: unknown): boolean;
+  /** A CHECK or NOT NULL constraint was violated. */
+  isCheckViolation(error: unknown): boolean;
+  /** The database's own consistency check: an empty list when it is sound. */
+  // biome-ignore lint/suspicious/noExplicitAny: an untyped handle, as migrations get (STYLE §2)
+  integrityCheck(db: Kysely<any>): Promise<string[]>;
+}
+
+/** Kysely adapters of our dialects carry the capabilities, so migrations can read them from the handle. */
+interface WithCapabilities {
+  readonly capabilities: Capabilities;
+}
+
+/** The capabilities of the database behind a Kysely handle (a migration's untyped `db` included). */
+// biome-ignore lint/suspicious/noExplicitAny: an untyped handle, as migrations get (STYLE §2)
+export function capabilitiesOf(db: Kysely<any>): Capabilities {
+  const adapter = db.getExecutor().adapter as Partial<WithCapabilities>;
+  if (!adapter.capabilities) throw new Error('store: this Kysely handle was not opened by openStore');
+  return adapter.capabilities;
+}
+
+const codeOf = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+
+// ── SQLite ───────────────────────────────────────────────────────────────────────────────────────
+
+const sqliteDdl: Ddl = {
+  date: 'text',
+  timestamp: 'text',
+  json: 'text',
+  real: 'real',
+  serial: 'integer',
+  serialKey: (col) => col.primaryKey().autoIncrement(),
+  check: (kind, column) => {
+    const c = sql.ref(column);
+    if (kind === 'date') return sql`${c} is null or date(${c}) is ${c}`;
+    if (kind === 'timestamp') return sql`${c} is null or strftime('%Y-%m-%dT%H:%M:%fZ', ${c}) is ${c}`;
+    return sql`${c} is null or json_valid(${c})`;
+  },
+  appendOnly: (table) => {
+    const t = sql.id(table);
+    const message = sql.lit(`${table} is append-only`);
+    return {
+      up: [
+        sql`create trigger ${sql.id(`${table}_no_update`)} before update on ${t} begin select raise(abort, ${message}); end`,
+        sql`create trigger ${sql.id(`${table}_no_delete`)} before delete on ${t} begin select raise(abort, ${message}); end`,
+      ],
+      down: [
+        sql`drop trigger if exists ${sql.id(`${table}_no_update`)}`,
+        sql`drop trigger if exists ${sql.id(`${table}_no_delete`)}`,
+      ],
+    };
+  },
+};
+
+/**
+ * Every transaction starts with `BEGIN IMMEDIATE`: it takes the write lock at once (waiting up to the
+ * busy timeout) instead of upgrading a read lock later, which can fail with SQLITE_BUSY between two
+ * processes. It also makes the migration run (one transaction) exclusive between processes.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class GongkaiSqliteAdapter extends SqliteAdapter implements WithCapabilities {
+  constructor(readonly capabilities: Capabilities) {
+    super();
+  }
+  /** SQLite runs DDL in transactions; Kysely's default adapter says no only to stay conservative. */
+  override get supportsTransactionalDdl(): boolean {
+    return this.capabilities.supportsTransactionalDdl;
+  }
+}
+
+class GongkaiSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly config: SqliteDialectConfig,
+    private readonly capabilities: Capabilities,
+  ) {
+    super(config);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.config);
+  }
+  override createAdapter() {
+    return new GongkaiSqliteAdapter(this.capabilities);
+  }
+}
+
+/** The database file inside the data directory. */
+export const sqliteFileName = 'gongkai.sqlite';
+
+/** Milliseconds a statement waits for another process's write lock before failing. */
+export const busyTimeoutMs = 10_000;
+
+/**
+ * `synchronous=FULL`: in WAL mode a commit is written to the WAL before it returns, so it survives
+ * the process being killed with NORMAL already; FULL also fsyncs the WAL on every commit, so a
+ * committed record survives a power cut or an OS crash too. These are legal records with statutory
+ * deadlines entered by hand, a few writes a minute: one fsync per commit is cheap for them.
+ */
+export const sqliteSettings = {
+  journal_mode: 'wal',
+  synchronous: 'full',
+  foreign_keys: 'on',
+  busy_timeout: busyTimeoutMs,
+} as const;
+
+export interface Backend {
+  dialect: Dialect;
+  capabilities: Capabilities;
+}
+
+export function sqliteBackend(dataDir: string): Backend {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, sqliteFileName);
+  const database = new SqliteDatabase(file, { timeout: busyTimeoutMs });
+  try {
+    database.pragma(`busy_timeout = ${sqliteSettings.busy_timeout}`);
+    const mode = database.pragma(`journal_mode = ${sqliteSettings.journal_mode}`, { simple: true });
+    if (mode !== 'wal')
+      throw new Error(`store: SQLite refused journal_mode=WAL for ${file} (got ${String(mode)})`);
+    database.pragma(`synchronous = ${sqliteSettings.synchronous}`);
+    database.pragma(`foreign_keys = ${sqliteSettings.foreign_keys}`);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  const capabilities: Capabilities = {
+    description: `SQLite ${file}`,
+    supportsTransactionalDdl: true,
+    supportsUpsert: true,
+    ddl: sqliteDdl,
+    isUniqueViolation: (e) => {
+      const code = codeOf(e);
+      return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+    },
+    isForeignKeyViolation: (e) => codeOf(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+    isCheckViolation: (e) =>
+      codeOf(e) === 'SQLITE_CONSTRAINT_CHECK' || codeOf(e) === 'SQLITE_CONSTRAINT_NOTNULL',
+    integrityCheck: async (db) => {
+      const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
+      const foreign = await sql<Record<string, unknown>>`pragma foreign_key_check`.execute(db);
+      return [
+        ...integrity.rows.map((r) => r.integrity_check).filter((r) => r !== 'ok'),
+        ...foreign.rows.map((r) => `foreign key: ${JSON.stringify(r)}`),
+      ];
+    },
+  };
+  return { dialect: new GongkaiSqliteDialect({ database }, capabilities), capabilities };
+}
+
+// ── PostgreSQL ───────────────────────────────────────────────────────────────────────────────────
+
+const pgDdl: Ddl = {
+  date: 'date',
+  timestamp: 'timestamptz',
+  json: 'jsonb',
+  real: 'double precision',
+  serial: 'bigint',
+  serialKey: (col) => col.primaryKey().generatedAlwaysAsIdentity(),
+  check: () => null,
+  appendOnly: (table) => {
+    const fn = sql.id(`${table}_reject_change`);
+    const t = sql.id(table);
+    const message = sql.lit(`${table} is append-only`);
+    return {
+      up: [
+        sql`create function ${fn}() returns trigger language plpgsql as $$
+begin
+  raise exception ${message} using errcode = 'restrict_violation';
+end
+$$`,
+        sql`create trigger ${sql.id(`${table}_no_change`)} before update or delete on ${t} for each row execute function ${fn}()`,
+        sql`create trigger ${sql.id(`${table}_no_truncate`)} before truncate on ${t} for each statement execute function ${fn}()`,
+      ],
+      down: [
+        sql`drop trigger if exists ${sql.id(`${table}_no_truncate`)} on ${t}`,
+        sql`drop trigger if exists ${sql.id(`${table}_no_change`)} on ${t}`,
+        sql`drop function if exists ${fn}()`,
+      ],
+    };
+  },
+};
+
+class GongkaiPostgresAdapter extends PostgresAdapter implements WithCapabilities {
+  constructor(readonly capabilities: Capabilities) {
+    super();
+  }
+}
+
+class GongkaiPostgresDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly capabilities: Capabilities,
+  ) {
+    super(config);
+  }
+  override createAdapter() {
+    return new GongkaiPostgresAdapter(this.capabilities);
+  }
+}
+
+const oid = { int8: 20, json: 114, date: 1082, timestamp: 1114, timestamptz: 1184, jsonb: 3802 } as const;
+
+/** Values as SQLite gives them: dates and JSON as text, instants as ISO strings, int8 as numbers. */
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((id: number, format?: 'text' | 'binary') => {
+    const raw = (value: string) => value;
+    if (id === oid.date || id === oid.json || id === oid.jsonb) return raw;
+    if (id === oid.int8) return (value: string) => Number(value);
+    if (id === oid.timestamptz || id === oid.timestamp) {
+      const parse = pg.types.getTypeParser(id, 'text') as (value: string) => Date;
+      return (value: string) => parse(value).toISOString();
+    }
+    return pg.types.getTypeParser(id, format ?? 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** `postgres://user:***@host/db`: the URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+
+export function postgresBackend(url: string, poolSize = 10): Backend {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
+  const capabilities: Capabilities = {
+    description: `PostgreSQL ${redactUrl(url)}`,
+    supportsTransactionalDdl: true,
+    supportsUpsert: true,
+    ddl: pgDdl,
+    isUniqueViolation: (e) => codeOf(e) === '23505',
+    isForeignKeyViolation: (e) => codeOf(e) === '23503',
+    isCheckViolation: (e) => codeOf(e) === '23514' || codeOf(e) === '23502',
+    integrityCheck: async (db) => {
+      // PostgreSQL recovers its own WAL on start; a database that answers and whose catalog lists
+      // every table is sound as far as a client can tell.
+      const rows = await sql<{ ok: number }>`select 1 as ok`.execute(db);
+      return rows.rows[0]?.ok === 1 ? [] : ['select 1 failed'];
+    },
+  };
+  return { dialect: new GongkaiPostgresDialect({ pool }, capabilities), capabilities };
+}
+
+/** The backend for a location: the one place that picks a database. */
+export function openBackend(
+  location: { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string },
+  poolSize?: number,
+): Backend {
+  return location.kind === 'postgres'
+    ? postgresBackend(location.url, poolSize)
+    : sqliteBackend(location.dataDir);
+}

@@ -1,0 +1,89 @@
+/**
+ * The audit log: one row per change, with the record before and after it, written in the same
+ * transaction as the change. Append-only: this module has no update or delete, and the database
+ * rejects both (a trigger on each backend, see adapter.ts).
+ */
+import type { Actor, StoreContext, Tx } from './context.js';
+import type { AuditRow } from './schema.js';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  /** The record before the change (null when created). */
+  before: unknown;
+  /** The record after the change (null when deleted). */
+  after: unknown;
+}
+
+export interface AuditChange {
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+const toJson = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
+
+/** Appends one audit row inside the caller's transaction. */
+export async function appendAudit(
+  trx: Tx,
+  ctx: StoreContext,
+  actor: Actor,
+  change: AuditChange,
+): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at: ctx.now(),
+      user_id: actor.userId,
+      action: change.action,
+      entity: change.entity,
+      entity_id: change.entityId,
+      before: toJson(change.before),
+      after: toJson(change.after),
+    })
+    .execute();
+}
+
+const toEntry = (row: AuditRow): AuditEntry => ({
+  id: row.id,
+  at: row.at,
+  userId: row.user_id,
+  action: row.action,
+  entity: row.entity,
+  entityId: row.entity_id,
+  before: row.before === null ? null : JSON.parse(row.before),
+  after: row.after === null ? null : JSON.parse(row.after),
+});
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  userId?: string;
+  /** Only rows with a larger id (to page or follow the log). */
+  afterId?: number;
+  limit?: number;
+}
+
+export function auditRepository(ctx: StoreContext) {
+  return {
+    /** Audit rows in the order they were written. */
+    async list(filter: AuditFilter = {}): Promise<AuditEntry[]> {
+      let q = ctx.db.selectFrom('audit_log').selectAll().orderBy('id');
+      if (filter.entity !== undefined) q = q.where('entity', '=', filter.entity);
+      if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId);
+      if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
+      if (filter.afterId !== undefined) q = q.where('id', '>', filter.afterId);
+      if (filter.limit !== undefined) q = q.limit(filter.limit);
+      return (await q.execute()).map(toEntry);
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -1,0 +1,104 @@
+/**
+ * The store of the year's work: agencies and users, applications with their events, cases, figures
+ * of table 二, reports, and the audit log. SQLite in the data directory by default; PostgreSQL when
+ * DATABASE_URL names one. `openStore` opens it and runs the migrations; every write goes through a
+ * repository, takes an actor and appends an audit row in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { Kysely } from 'kysely';
+import { accessScope } from './access.js';
+import { type Capabilities, openBackend } from './adapter.js';
+import { auditRepository } from './audit.js';
+import { resolveLocation, type StoreOptions } from './config.js';
+import type { StoreContext } from './context.js';
+import { executedMigrations, migrateToLatest } from './migrate.js';
+import { migrations as knownMigrations } from './migrations/index.js';
+import { agencyRepository } from './repositories/agencies.js';
+import { applicationRepository } from './repositories/applications.js';
+import { caseRepository } from './repositories/cases.js';
+import { proactiveRepository } from './repositories/proactive.js';
+import { reportRepository } from './repositories/reports.js';
+import { sessionRepository } from './repositories/sessions.js';
+import { userRepository } from './repositories/users.js';
+import type { Database } from './schema.js';
+
+export type { AccessScope, AccessSubject } from './access.js';
+export type { Capabilities } from './adapter.js';
+export type { AuditEntry, AuditFilter } from './audit.js';
+export { defaultDataDir, resolveLocation, type StoreLocation, type StoreOptions } from './config.js';
+export { type Actor, actorOf, systemActor } from './context.js';
+export { StoreError, type StoreErrorCode } from './errors.js';
+export { migrations } from './migrations/index.js';
+export type { Agency, AgencyPatch, NewAgency } from './repositories/agencies.js';
+export type {
+  ApplicationFilter,
+  ApplicationPatch,
+  ApplicationRecord,
+  NewApplication,
+} from './repositories/applications.js';
+export type { CaseFilter, CasePatch, CaseRecord, NewCase } from './repositories/cases.js';
+export { proactiveKeys } from './repositories/proactive.js';
+export type { NewStoredReport, ReportFilter, StoredReport } from './repositories/reports.js';
+export type { Session } from './repositories/sessions.js';
+export type { NewUser, User, UserPatch } from './repositories/users.js';
+export * from './schema.js';
+
+export interface Store {
+  /** The typed Kysely handle (for queries no repository offers; writes belong in repositories). */
+  readonly db: Kysely<Database>;
+  readonly capabilities: Capabilities;
+  readonly agencies: ReturnType<typeof agencyRepository>;
+  readonly users: ReturnType<typeof userRepository>;
+  readonly sessions: ReturnType<typeof sessionRepository>;
+  readonly applications: ReturnType<typeof applicationRepository>;
+  readonly cases: ReturnType<typeof caseRepository>;
+  readonly proactive: ReturnType<typeof proactiveRepository>;
+  readonly reports: ReturnType<typeof reportRepository>;
+  readonly audit: ReturnType<typeof auditRepository>;
+  readonly access: ReturnType<typeof accessScope>;
+  /** The migrations the database has executed, in order. */
+  migrations(): Promise<string[]>;
+  /** The database's own consistency check (SQLite: integrity_check and foreign_key_check); [] when sound. */
+  integrityCheck(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Opens the store and brings its schema up to date (see StoreOptions for where the data lives). */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const location = resolveLocation(options);
+  const backend = openBackend(location, options.poolSize);
+  const db = new Kysely<Database>({ dialect: backend.dialect });
+  try {
+    await migrateToLatest(db, options.migrations ?? knownMigrations, backend.capabilities.description);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const clock = options.now ?? (() => new Date());
+  const ctx: StoreContext = {
+    db,
+    capabilities: backend.capabilities,
+    now: () => clock().toISOString(),
+    newId: options.newId ?? randomUUID,
+  };
+  let closed: Promise<void> | undefined;
+  return {
+    db,
+    capabilities: backend.capabilities,
+    agencies: agencyRepository(ctx),
+    users: userRepository(ctx),
+    sessions: sessionRepository(ctx),
+    applications: applicationRepository(ctx),
+    cases: caseRepository(ctx),
+    proactive: proactiveRepository(ctx),
+    reports: reportRepository(ctx),
+    audit: auditRepository(ctx),
+    access: accessScope(ctx),
+    migrations: () => executedMigrations(db),
+    integrityCheck: () => backend.capabilities.integrityCheck(db),
+    close: () => {
+      closed ??= db.destroy();
+      return closed;
+    },
+  };
+}

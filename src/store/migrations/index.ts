@@ -1,0 +1,10 @@
+/**
+ * Every migration Gongkai knows, by name. Names start with an ISO date and sort in the order the
+ * migrations run; a new migration is a new file added at the end of this list, never an edit.
+ */
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-22-01-initial.js';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026-11-22-01-initial': initial,
+};

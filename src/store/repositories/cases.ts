@@ -1,0 +1,168 @@
+/** 行政复议 and 行政诉讼 cases (table 四), loaded as the workflow's `Case`. */
+
+import {
+  type Case,
+  type CaseKind,
+  type CaseOutcome,
+  caseKinds,
+  caseOutcomes,
+  type IsoDate,
+  isIsoDate,
+} from '../../workflow/index.js';
+import { appendAudit } from '../audit.js';
+import {
+  type Actor,
+  definedFields,
+  inTransaction,
+  notFound,
+  type StoreContext,
+  type Tx,
+} from '../context.js';
+import { StoreError } from '../errors.js';
+import type { CaseRow } from '../schema.js';
+
+export interface CaseRecord extends Case {
+  agencyId: string;
+  applicationId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewCase {
+  id?: string;
+  agencyId: string;
+  kind: CaseKind;
+  filedOn: IsoDate;
+  /** Both null (or omitted) while pending. */
+  decidedOn?: IsoDate | null;
+  outcome?: CaseOutcome | null;
+  applicationId?: string | null;
+}
+
+export type CasePatch = Partial<
+  Pick<CaseRecord, 'kind' | 'filedOn' | 'decidedOn' | 'outcome' | 'applicationId'>
+>;
+
+type Db = Tx | StoreContext['db'];
+
+const toCase = (row: CaseRow): CaseRecord => ({
+  id: row.id,
+  agencyId: row.agency_id,
+  kind: row.kind,
+  filedOn: row.filed_on,
+  decidedOn: row.decided_on,
+  outcome: row.outcome,
+  applicationId: row.application_id,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const load = async (db: Db, id: string): Promise<CaseRecord | undefined> => {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCase(row);
+};
+
+function check(c: Pick<CasePatch, 'kind' | 'filedOn' | 'decidedOn' | 'outcome'>): void {
+  const invalid = (message: string): never => {
+    throw new StoreError('store.invalid', message);
+  };
+  if (c.kind !== undefined && !caseKinds.includes(c.kind)) invalid(`案件类型「${String(c.kind)}」无效`);
+  if (c.outcome !== undefined && c.outcome !== null && !caseOutcomes.includes(c.outcome))
+    invalid(`案件结果「${String(c.outcome)}」无效`);
+  for (const d of [c.filedOn, c.decidedOn])
+    if (d !== undefined && d !== null && !isIsoDate(d))
+      invalid(`案件日期「${String(d)}」不是有效的 YYYY-MM-DD 日期`);
+}
+
+export interface CaseFilter {
+  agencyIds: readonly string[];
+  /** Only cases filed in this year (the year whose table 四 counts them). */
+  year?: number;
+}
+
+export function caseRepository(ctx: StoreContext) {
+  return {
+    get: (id: string) => load(ctx.db, id),
+
+    /** Cases of the given agencies, by filing day then id. */
+    async list(filter: CaseFilter): Promise<CaseRecord[]> {
+      if (filter.agencyIds.length === 0) return [];
+      let q = ctx.db
+        .selectFrom('cases')
+        .selectAll()
+        .where('agency_id', 'in', filter.agencyIds)
+        .orderBy('filed_on')
+        .orderBy('id');
+      if (filter.year !== undefined)
+        q = q.where('filed_on', '>=', `${filter.year}-01-01`).where('filed_on', '<=', `${filter.year}-12-31`);
+      return (await q.execute()).map(toCase);
+    },
+
+    create: (actor: Actor, input: NewCase): Promise<CaseRecord> =>
+      inTransaction(ctx, async (trx) => {
+        check(input);
+        const id = input.id ?? ctx.newId();
+        const at = ctx.now();
+        await trx
+          .insertInto('cases')
+          .values({
+            id,
+            agency_id: input.agencyId,
+            kind: input.kind,
+            filed_on: input.filedOn,
+            decided_on: input.decidedOn ?? null,
+            outcome: input.outcome ?? null,
+            application_id: input.applicationId ?? null,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        const after = (await load(trx, id)) as CaseRecord;
+        await appendAudit(trx, ctx, actor, {
+          action: 'create',
+          entity: 'case',
+          entityId: id,
+          before: null,
+          after,
+        });
+        return after;
+      }),
+
+    /** Changes a case; to decide it, set `decidedOn` and `outcome` together. */
+    update: (actor: Actor, id: string, patch: CasePatch): Promise<CaseRecord> =>
+      inTransaction(ctx, async (trx) => {
+        check(patch);
+        const before = (await load(trx, id)) ?? notFound('案件', id);
+        const set = definedFields({
+          kind: patch.kind,
+          filed_on: patch.filedOn,
+          decided_on: patch.decidedOn,
+          outcome: patch.outcome,
+          application_id: patch.applicationId,
+        });
+        await trx
+          .updateTable('cases')
+          .set({ ...set, updated_at: ctx.now() })
+          .where('id', '=', id)
+          .execute();
+        const after = (await load(trx, id)) as CaseRecord;
+        await appendAudit(trx, ctx, actor, { action: 'update', entity: 'case', entityId: id, before, after });
+        return after;
+      }),
+
+    remove: (actor: Actor, id: string): Promise<void> =>
+      inTransaction(ctx, async (trx) => {
+        const before = (await load(trx, id)) ?? notFound('案件', id);
+        await trx.deleteFrom('cases').where('id', '=', id).execute();
+        await appendAudit(trx, ctx, actor, {
+          action: 'delete',
+          entity: 'case',
+          entityId: id,
+          before,
+          after: null,
+        });
+      }),
+  };
+}
+
+export type CaseRepository = ReturnType<typeof caseRepository>;

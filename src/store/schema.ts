@@ -1,0 +1,193 @@
+/**
+ * The database as Kysely sees it: one interface per table, row types derived from them. Columns the
+ * database fills are `Generated<T>`; columns that are written once are `ColumnType<T, T, never>`; a
+ * nullable column is `T | null`. Dates are `YYYY-MM-DD` strings, instants ISO strings, JSON its text
+ * on both backends (adapter.ts). The migrations describe the same tables without importing this.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FormatId } from '../spec/types.js';
+import type { ApplicantType, CaseKind, CaseOutcome, Channel, EventType } from '../workflow/index.js';
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type DateText = string;
+/** An instant, `2024-05-01T08:00:00.000Z`. */
+export type Timestamp = string;
+/** A JSON document as text. */
+export type JsonText = string;
+
+/** Written when the row is created, never changed. */
+type CreatedAt = ColumnType<Timestamp, Timestamp, never>;
+/** A key given at insert time and never changed. */
+type Key = ColumnType<string, string, never>;
+
+export const roles = ['clerk', 'reviewer', 'admin', 'supervisor'] as const;
+/** 录入 (clerk), 审核 (reviewer), 管理员 (admin), 监督 (supervisor). */
+export type Role = (typeof roles)[number];
+export const roleNames: Record<Role, string> = {
+  clerk: '录入',
+  reviewer: '审核',
+  admin: '管理员',
+  supervisor: '监督',
+};
+
+export interface AgencyTable {
+  id: Key;
+  name: string;
+  /** 行政区划 (e.g. 「青海省西宁市湟源县」). */
+  region: string | null;
+  /** 统一社会信用代码 or another code the agency is known by. */
+  code: string | null;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  id: Key;
+  username: string;
+  display_name: string;
+  /** Hashed by the API layer; the store never sees a password. */
+  password_hash: string;
+  role: Role;
+  /** Null for supervisors (they see the agencies of supervisor_agencies). */
+  agency_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SupervisorAgencyTable {
+  user_id: Key;
+  agency_id: Key;
+}
+
+export interface SessionTable {
+  /** Hash of the session token; the token itself is only ever held by the client. */
+  token_hash: Key;
+  user_id: Key;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApplicationTable {
+  id: Key;
+  agency_id: string;
+  applicant: ApplicantType;
+  channel: Channel;
+  submitted_on: DateText;
+  signed_for_on: DateText | null;
+  confirmed_on: DateText | null;
+  /** The day of receipt by 第三十一条 (derived from the three dates above); null until known. */
+  received_on: DateText | null;
+  /** Year of `received_on`: the report year the application is 本年新收 in. */
+  received_year: number | null;
+  /** Day of the reply event, if any: an application replied before a year began is not in it. */
+  replied_on: DateText | null;
+  request_text: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationEventTable {
+  application_id: Key;
+  /** Index in the application's `events` (0-based). */
+  ordinal: number;
+  type: EventType;
+  on_date: DateText;
+  /** The event's other fields (`correctBy`, `party`, `outcome`, …) as JSON. */
+  payload: JsonText;
+}
+
+export interface CaseTable {
+  id: Key;
+  agency_id: string;
+  kind: CaseKind;
+  filed_on: DateText;
+  /** Null while pending (尚未审结), together with `decided_on`. */
+  outcome: CaseOutcome | null;
+  decided_on: DateText | null;
+  application_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProactiveFigureTable {
+  agency_id: Key;
+  year: ColumnType<number, number, never>;
+  /** A table 二 key of the year's codebook (`p.rules.issued`, …). */
+  cell_key: Key;
+  value: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: ColumnType<Timestamp, Timestamp, never>;
+  /** Null when the system acted (bootstrap, housekeeping). */
+  user_id: ColumnType<string | null, string | null, never>;
+  action: ColumnType<string, string, never>;
+  entity: ColumnType<string, string, never>;
+  entity_id: ColumnType<string, string, never>;
+  before: ColumnType<JsonText | null, JsonText | null, never>;
+  after: ColumnType<JsonText | null, JsonText | null, never>;
+}
+
+export const reportOrigins = ['compiled', 'ingested'] as const;
+/** compiled: made by compileReport from the records; ingested: read from a published report. */
+export type ReportOrigin = (typeof reportOrigins)[number];
+
+export interface ReportTable {
+  id: Key;
+  agency_id: string;
+  year: number;
+  format: FormatId;
+  origin: ReportOrigin;
+  /** The agency name as the report gives it. */
+  agency_name: string | null;
+  published_on: DateText | null;
+  signed_on: DateText | null;
+  /** Cells by codebook key. */
+  cells: JsonText;
+  /** The six parts. */
+  sections: JsonText;
+  compiled_at: CreatedAt;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  users: UserTable;
+  supervisor_agencies: SupervisorAgencyTable;
+  sessions: SessionTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
+  cases: CaseTable;
+  proactive_figures: ProactiveFigureTable;
+  audit_log: AuditLogTable;
+  reports: ReportTable;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type NewAgencyRow = Insertable<AgencyTable>;
+export type AgencyUpdate = Updateable<AgencyTable>;
+
+export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+
+export type SessionRow = Selectable<SessionTable>;
+export type NewSessionRow = Insertable<SessionTable>;
+
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type NewApplicationRow = Insertable<ApplicationTable>;
+export type ApplicationUpdate = Updateable<ApplicationTable>;
+
+export type ApplicationEventRow = Selectable<ApplicationEventTable>;
+export type NewApplicationEventRow = Insertable<ApplicationEventTable>;
+
+export type CaseRow = Selectable<CaseTable>;
+export type NewCaseRow = Insertable<CaseTable>;
+export type CaseUpdate = Updateable<CaseTable>;
+
+export type ProactiveFigureRow = Selectable<ProactiveFigureTable>;
+export type NewProactiveFigureRow = Insertable<ProactiveFigureTable>;
+
+export type AuditRow = Selectable<AuditLogTable>;
+export type NewAuditRow = Insertable<AuditLogTable>;
+
+export type ReportRow = Selectable<ReportTable>;
+export type NewReportRow = Insertable<ReportTable>;
