@@ -1,5 +1,5 @@
 /** The store on both backends: migrations, each repository's round trip with its audit rows, scoping. */
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import {
@@ -97,6 +97,25 @@ describeEachBackend('store', (backend) => {
     expect(await store.migrations()).toEqual([initial]);
     expect((await store.agencies.list()).map((a) => a.name)).toEqual(['某县人民政府办公室']);
     expect((await store.audit.list()).length).toBe(1);
+  });
+
+  it('migrates down to empty and up again', async () => {
+    const migrator = new Migrator({
+      db: store.db,
+      provider: { getMigrations: async () => ({ ...migrations }) },
+    });
+    const down = await migrator.migrateDown();
+    expect(down.error).toBeUndefined();
+    expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
+      [initial, 'Down', 'Success'],
+    ]);
+    const left = (await store.db.introspection.getTables()).map((t) => t.name);
+    expect(left).toEqual([]);
+    const up = await migrator.migrateToLatest();
+    expect(up.results?.map((r) => [r.migrationName, r.status])).toEqual([[initial, 'Success']]);
+    expect((await store.db.introspection.getTables()).map((t) => t.name).sort()).toEqual(tables);
+    await seed();
+    await expect(sql`delete from audit_log`.execute(store.db)).rejects.toThrow(/append-only/);
   });
 
   it('runs a new migration added after the executed ones', async () => {
