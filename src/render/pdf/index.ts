@@ -37,8 +37,11 @@ export interface PdfOptions {
 const body: RunOptions = { face: 'regular', size: sizes.body, spacing: charPitch - sizes.body };
 const heading: RunOptions = { ...body, face: 'bold' };
 const title: RunOptions = { face: 'bold', size: sizes.title };
-/** Justification never spaces characters so far apart that a reader sees a word space. */
-const maxJustify = 1.4;
+/**
+ * Justification never spaces characters so far apart that a reader sees a word space (PDF.js
+ * takes a gap over 0.102 em for one).
+ */
+const maxJustify = 1.75;
 /** Lines of a paragraph to keep on one page with `after` points that follow it. */
 interface Keep {
   lines: number;
@@ -58,21 +61,22 @@ const gridWidth = (pages: Pages, text: string, options: RunOptions): number =>
  */
 function paragraph(pages: Pages, text: string, options: RunOptions = body, keep?: Keep): void {
   const indent = 2 * charPitch;
-  const lines = breakLines(
-    text,
-    (i) => textArea.width - (i === 0 ? indent : 0),
-    (t) => gridWidth(pages, t, options),
-  );
+  const width = (i: number) => textArea.width - (i === 0 ? indent : 0);
+  const lines = breakLines(text, width, (t) => gridWidth(pages, t, options), {
+    squeeze: true,
+    longUnit: 6 * charPitch,
+  });
   lines.forEach((line, i) => {
     if (keep && i === Math.max(0, lines.length - keep.lines))
       pages.ensure((lines.length - i) * linePitch + keep.after);
     const x = textArea.left + (i === 0 ? indent : 0);
     let spacing = options.spacing ?? 0;
     const count = [...line].length;
-    if (i < lines.length - 1 && count > 1) {
-      const slack = textArea.width - (x - textArea.left) - gridWidth(pages, line, options);
+    const slack = width(i) - gridWidth(pages, line, options);
+    if (count > 1) {
       const extra = slack / (count - 1);
-      if (extra > 0 && extra <= maxJustify) spacing += extra;
+      // Tighten a line that squeezed in its closing punctuation; spread out all but the last.
+      if (extra < 0 || (i < lines.length - 1 && extra <= maxJustify)) spacing += extra;
     }
     pages.line(line, x, { ...options, spacing });
   });

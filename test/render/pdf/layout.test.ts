@@ -49,6 +49,24 @@ describe('breakLines', () => {
     expect(breakLines('一二《三四》', 3, measure)).toEqual(['一二', '《三', '四》']);
   });
 
+  it('with squeeze, lets one closing mark overflow instead of pulling a character down', () => {
+    expect(breakLines('一二三。四五', 3, measure, { squeeze: true })).toEqual(['一二三。', '四五']);
+    expect(breakLines('一二三”。四五', 3, measure, { squeeze: true })).toEqual(['一二', '三”。', '四五']);
+  });
+
+  it('never breaks next to a space', () => {
+    expect(breakLines('一二信息 4 条', 4, measure)).toEqual(['一二信', '息 4 条']);
+  });
+
+  it('breaks a long Latin run by character rather than leave a wide gap', () => {
+    expect(breakLines('一二www.example.cn', 4, measure, { longUnit: 3 })).toEqual([
+      '一二www.',
+      'example.',
+      'cn',
+    ]);
+    expect(breakLines('一二三0537-698', 4, measure, { longUnit: 5 })).toEqual(['一二三', '0537-698']);
+  });
+
   it('keeps a run of Latin letters and digits together unless it is longer than a line', () => {
     expect(breakLines('一二2021年', 3, measure)).toEqual(['一二', '2021年']);
     expect(breakLines('abcdefghij', 3, measure)).toEqual(['abcdef', 'ghij']);

@@ -128,24 +128,26 @@ describe('body text', () => {
     expect(lines.every((r) => Math.abs(r.x - textArea.left) < 0.01)).toBe(true);
   });
 
-  it('indents a paragraph two characters and never starts a line with closing punctuation', async () => {
+  it('indents a paragraph two characters and squeezes closing punctuation into a full line', async () => {
     const base = generateReport(4, '2021');
-    const text = `${'国'.repeat(26)}，${'家'.repeat(26)}。${'民'.repeat(20)}`;
+    const text = `${'国'.repeat(26)}，${'家'.repeat(28)}”。${'民'.repeat(20)}`;
     const report: Report = {
       ...base,
       sections: base.sections.map((s) => (s.number === 1 ? { ...s, text } : s)),
     };
     const pdf = await openPdf(await renderPdf(report, { creationDate: fixedDate }));
-    const runs = pdf.pages.flatMap((p) => p.runs.map((r) => r.text));
-    const start = runs.findIndex((r) => r.startsWith('国'));
-    // 26 characters fit after the indent and 28 on a line, but 「，」 and 「。」 may not start one.
-    expect(runs.slice(start, start + 3)).toEqual([
-      `${'国'.repeat(25)}`,
-      `国，${'家'.repeat(25)}`,
-      `家。${'民'.repeat(20)}`,
+    const runs = pdf.pages.flatMap((p) => p.runs);
+    const start = runs.findIndex((r) => r.text.startsWith('国'));
+    // 26 characters fit after the indent and 28 on a line: 「，」 squeezes in, 「”。」 can't both,
+    // and neither may start a line, so a character comes down with them.
+    expect(runs.slice(start, start + 3).map((r) => r.text)).toEqual([
+      `${'国'.repeat(26)}，`,
+      `${'家'.repeat(27)}`,
+      `家”。${'民'.repeat(20)}`,
     ]);
-    const first = pdf.pages.flatMap((p) => p.runs).find((r) => r.text.startsWith('国'));
+    const [first, second, third] = runs.slice(start, start + 3);
     expect(first?.x).toBeCloseTo(textArea.left + (2 * textArea.width) / 28, 2);
+    for (const run of [second, third]) expect(run?.x).toBeCloseTo(textArea.left, 4);
   });
 });
 
