@@ -152,6 +152,23 @@ describe('body text', () => {
 });
 
 describe('output', () => {
+  it('renders an empty report: no agency, year, dates, prose or figures', async () => {
+    const empty: Report = {
+      format: '2021',
+      agency: null,
+      year: null,
+      publishedOn: null,
+      signedOn: null,
+      cells: {},
+      sections: [],
+    };
+    const pdf = await openPdf(await renderPdf(empty, { creationDate: fixedDate }));
+    expect(pdf.info.Title).toBe('政府信息公开工作年度报告');
+    const text = allText(pdf);
+    expect(officialLabels(getFormat('2021')).filter((l) => !text.includes(l))).toEqual([]);
+    expect(pdf.pages.flatMap((p) => p.runs.map((r) => r.text.trim()).filter(isFigure))).toEqual([]);
+  });
+
   it('is the same bytes for the same report and creation date', async () => {
     const report = generateReport(5, '2021');
     const [a, b] = await Promise.all([
