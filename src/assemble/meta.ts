@@ -13,6 +13,8 @@ export interface Meta {
   publishedPlace: Point | null;
   signedOn: string | null;
   signedPlace: Point | null;
+  /** First source line of the closing signature (the body's name, else the date), when on lines of its own. */
+  signatureLine: number | null;
   titleAgency: string | null;
   signatureAgency: string | null;
 }
@@ -96,6 +98,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     publishedPlace: null,
     signedOn: null,
     signedPlace: null,
+    signatureLine: null,
     titleAgency: null,
     signatureAgency: null,
   };
@@ -146,10 +149,12 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     if (rest === '') {
       meta.signedOn = date.iso;
       meta.signedPlace = place(i);
+      meta.signatureLine = (paragraphs[i] as Paragraph).line;
       for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
         const name = clean(folded[j] as string);
         if (name && bodyName.test(name)) {
           meta.signatureAgency = name;
+          meta.signatureLine = (paragraphs[j] as Paragraph).line;
           break;
         }
       }
@@ -157,6 +162,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
       meta.signedOn = date.iso;
       meta.signedPlace = place(i);
       meta.signatureAgency = rest;
+      meta.signatureLine = (paragraphs[i] as Paragraph).line;
     }
     break;
   }

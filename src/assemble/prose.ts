@@ -7,22 +7,39 @@ import type { TokenStream } from './stream.js';
 import { headerStart } from './tables.js';
 import { pointOf, type Token } from './tokens.js';
 
+/** Tokens that are only Markdown or table punctuation (「|」「##」「:---:」「**」). */
+const markup = /^[|#*>`:\-_=~]+$/;
+
 /** The parts of the report with their prose, and the prose stretches for the checker; tables left out. */
 export function sectionsAndProse(
   stream: TokenStream,
   parts: Outline,
   tables: readonly TableLocation[],
+  signatureLine: number | null,
 ): { sections: Section[]; prose: Evidence['prose'] } {
   const tokens = stream.tokens;
-  const ranges = tables
-    .filter((t) => t.rows.length > 0)
-    .map((t) => {
-      const first = t.rows[0];
-      const from = first?.label ? first.label.firstToken : (first?.from ?? 0);
-      const to = Math.max(...t.rows.map((r) => r.to));
-      return [headerStart(stream, t, from), to] as const;
-    });
-  const inTable = (i: number) => ranges.some(([a, b]) => i >= a && i < b);
+  const signatureBlock =
+    signatureLine === null ? null : (tokens.find((t) => t.line >= signatureLine && t.first)?.block ?? null);
+  const ranges: (readonly [number, number])[] = [];
+  for (const t of tables) {
+    if (t.rows.length === 0) continue;
+    const first = t.rows[0];
+    const from = first?.label ? first.label.firstToken : (first?.from ?? 0);
+    ranges.push([headerStart(stream, t, from), Math.max(...t.rows.map((r) => r.to))]);
+    // A table's note (the 勾稽 note) may stand under it rather than in its header.
+    for (const part of t.table.parts) {
+      const note = part.note ? stream.find(part.note, t.start, t.end) : null;
+      if (note) ranges.push([noteStart(stream, note.firstToken), noteEnd(stream, note.endToken - 1)]);
+    }
+  }
+  // Left out of the parts' text: the tables, the closing signature, and Markdown punctuation.
+  const inTable = (i: number) => {
+    const t = tokens[i] as Token;
+    if (signatureLine !== null && t.line >= signatureLine && t.block >= (signatureBlock ?? Infinity))
+      return true;
+    if (t.kind === 'text' && markup.test(t.text)) return true;
+    return ranges.some(([a, b]) => i >= a && i < b);
+  };
   const sections = parts.ordered.map((h, index) => ({
     number: h.section.number,
     title: h.title,
@@ -87,4 +104,17 @@ function proseOf(
   }
   if (current) prose.push(current);
   return prose.map(({ text, place, section }) => ({ text, place, section }));
+}
+
+/** The note's tokens: from its opening bracket to its closing one, on the same stretch of text. */
+function noteStart(stream: TokenStream, at: number): number {
+  let k = at;
+  while (k > 0 && !/^\(/.test(stream.tokens[k]?.text ?? '') && at - k < 3) k--;
+  return /^\(/.test(stream.tokens[k]?.text ?? '') ? k : at;
+}
+
+function noteEnd(stream: TokenStream, at: number): number {
+  for (let k = at; k < stream.tokens.length && k - at < 12; k++)
+    if (/\)$/.test(stream.tokens[k]?.text ?? '')) return k + 1;
+  return at + 1;
 }

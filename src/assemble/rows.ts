@@ -1,6 +1,7 @@
 import type { RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
 import { compact } from '../text/fold.js';
 import { type LabelMatch, NUM, type TokenStream } from './stream.js';
+import type { Token } from './tokens.js';
 
 /** Where one row of the format stands in the stream. */
 export interface RowLocation {
@@ -58,6 +59,13 @@ function findRow(stream: TokenStream, row: RowSpec, from: number, to: number): L
     if (!match || !row.numberedKey || numberingOffset(stream, row, match) !== null) return match;
     at = match.start + 1;
   }
+}
+
+/** A text token with words in it (CJK or Latin letters), as opposed to punctuation or figures. */
+function isWords(token: Token | undefined, minimum = 1): boolean {
+  if (token?.kind !== 'text') return false;
+  const words = token.text.match(/[\u4e00-\u9fffA-Za-z]/g);
+  return (words?.length ?? 0) >= minimum;
 }
 
 /**
@@ -150,19 +158,17 @@ export function locateTable(
     let from = f.label ? f.label.endToken : (found[i - 1]?.label?.endToken ?? stream.tokenAt(start));
     let to = next?.label ? next.label.firstToken : endToken;
     if (!f.label) {
-      // A row without a label (table 四): the figures after the last text of the table.
+      // A row without a label (table 四): the figures after the last words of the table
+      // (punctuation such as a Markdown table's 「|」 or a heading's 「##」 is not words).
+      while (to > from && stream.tokens[to - 1]?.kind === 'text' && !isWords(stream.tokens[to - 1])) to--;
       let k = to - 1;
-      while (k >= from && stream.tokens[k]?.kind !== 'text') k--;
+      while (k >= from && !isWords(stream.tokens[k])) k--;
       from = k + 1;
     } else if (!next) {
       // The last row of a table ends at the first words after its figures.
-      const isWords = (k: number) => {
-        const t = stream.tokens[k];
-        return t?.kind === 'text' && /[\u4e00-\u9fff]{2}/.test(t.text);
-      };
       let k = from;
       while (k < to && stream.tokens[k]?.kind === 'text') k++;
-      while (k < to && !isWords(k)) k++;
+      while (k < to && !isWords(stream.tokens[k], 2)) k++;
       to = k;
     }
     const location: RowLocation = { row: f.row, part: f.part, label: f.label, from, to, tableEnd: to };

@@ -2,7 +2,7 @@ import { formatBytes, limits } from '../core/limits.js';
 import type { SourceFile } from '../core/source-file.js';
 import { decode, garbageRatio } from '../decode/decode.js';
 import { normalization } from '../spec/normalization.js';
-import type { Block, Paragraph } from './blocks.js';
+import type { Block, TableBlock, TableCell } from './blocks.js';
 
 /** Lines that are page furniture, not report text: page numbers as PDF extraction leaves them. */
 const pageNumberLine =
@@ -16,9 +16,43 @@ function blankResidue(line: string): string {
   return out;
 }
 
-/** Splits decoded text into one paragraph per non-blank line (blank lines show as gaps in `line`). */
+const pipeRow = /^\s*\|.*\|\s*$/;
+const pipeRule = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
+
+/** A Markdown pipe table's rows as a grid: its empty cells then read as blank cells. */
+function pipeTable(lines: { text: string; line: number }[]): TableBlock {
+  const rows = lines
+    .filter((l) => !pipeRule.test(l.text))
+    .map(({ text, line }) => {
+      const cells: TableCell[] = [];
+      let at = text.indexOf('|') + 1;
+      for (;;) {
+        const next = text.indexOf('|', at);
+        if (next === -1) break;
+        const raw = text.slice(at, next);
+        const lead = raw.length - raw.trimStart().length;
+        cells.push({ text: raw.trim(), line, column: at + lead + 1 });
+        at = next + 1;
+      }
+      return cells;
+    });
+  const first = lines[0] as { line: number };
+  return { type: 'table', rows, line: first.line, column: 1 };
+}
+
+/**
+ * Splits decoded text into one paragraph per non-blank line (blank lines show as gaps in `line`);
+ * runs of Markdown pipe-table rows become a table.
+ */
 export function textToBlocks(text: string): Block[] {
-  const blocks: Paragraph[] = [];
+  const blocks: Block[] = [];
+  let table: { text: string; line: number }[] = [];
+  const flush = () => {
+    if (table.length >= 2) blocks.push(pipeTable(table));
+    else
+      for (const row of table) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
+    table = [];
+  };
   let start = 0;
   let line = 1;
   const n = text.length;
@@ -28,13 +62,16 @@ export function textToBlocks(text: string): Block[] {
     let raw = text.slice(start, end);
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     const cleaned = blankResidue(raw);
-    if (cleaned.trim() !== '' && !pageNumberLine.test(cleaned)) {
+    if (pipeRow.test(cleaned)) table.push({ text: cleaned, line });
+    else if (cleaned.trim() !== '' && !pageNumberLine.test(cleaned)) {
+      flush();
       blocks.push({ type: 'paragraph', text: cleaned, line, column: 1 });
     }
     if (end === n) break;
     start = end + 1;
     line++;
   }
+  flush();
   return blocks;
 }
 

@@ -6,10 +6,8 @@
  * whitespace → one space), as for every source type, so a part's text is compared with the
  * folded original.
  *
- * Markdown goes through the plain-text reader, which knows nothing of Markdown syntax. What reads
- * back today is a property over random reports; what does not yet is kept as `it.fails` on one
- * report (the known gaps are listed there): when the readers handle them, those tests fail and
- * should become properties like the others.
+ * Markdown goes through the plain-text reader: pipe tables become table grids, and Markdown
+ * punctuation is left out of the parts' text.
  *
  * The HTML round trip runs once a reader that takes the rendered page is registered.
  */
@@ -83,39 +81,21 @@ const signed = (format: FormatId): Report => ({ ...generateReport(1, format), si
 
 describe('round trip through Markdown (the text reader)', () => {
   for (const format of formats) {
-    it(`${format}: format, agency, year, dates and the cells of tables 二 and 三 read back`, async () => {
+    it(`${format}: format, agency, year, dates, every cell and each part's text read back`, async () => {
       await fc.assert(
         fc.asyncProperty(arbitrarySeededReport(format), async ({ seed, report }) => {
           const read = await readBack(renderMarkdown(report), 'report.md');
-          const d = differences(report, read);
           const context = `generateReport(${seed}, '${format}') as Markdown\n${describeFindings(read.findings)}`;
-          expect({ ...d, cells: { ...d.cells, litigation: [] }, sections: [] }, context).toEqual(none);
+          expect(differences(report, read), context).toEqual(none);
         }),
         fcParams(50, 20260301),
       );
     });
 
-    /**
-     * Known gap: a row without a label (table 四) takes the figures after the last text of its
-     * table, and here the pipes of the row (「| 0 | 1 | … |」) and the 「##」 of the next heading are
-     * text: all 15 cells read as blank (warning assemble.blank-cell).
-     */
-    it.fails(`${format}: the cells of table 四 read back (known gap)`, async () => {
+    it(`${format}: a signed report's signature is not part of the last part's text`, async () => {
       const report = signed(format);
       const read = await readBack(renderMarkdown(report), 'report.md');
-      expect(differences(report, read).cells.litigation).toEqual([]);
-    });
-
-    /**
-     * Known gaps: a part's text keeps the Markdown around it: the 「##」 of the next heading at its
-     * end, the leading 「|」 of a table header (「| |」 with the empty corner cell of table 三), the
-     * 勾稽 note printed under table 三; and part 六 ends with the signature (agency and date), as
-     * in every text layout.
-     */
-    it.fails(`${format}: the text of each part reads back (known gaps)`, async () => {
-      const report = signed(format);
-      const read = await readBack(renderMarkdown(report), 'report.md');
-      expect(differences(report, read).sections).toEqual([]);
+      expect(differences(report, read)).toEqual(none);
     });
   }
 });
