@@ -15,6 +15,7 @@ const prefixes =
 const notices =
   /版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|网站识别码|政府网站找错|建议使用.{0,20}浏览器|分辨率/i;
 
+const attachmentLabel = /^(?:相关)?附件\s*\d*\s*[:：]?\s*/;
 const fileLink = /\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|7z|ceb|txt)\s*$/i;
 
 /** True when a line is page chrome, not report text. `linked`: how many of its characters are link text. */
@@ -22,7 +23,9 @@ export function isChromeLine(text: string, linked: number): boolean {
   if (text.length > 200) return false;
   if (prefixes.test(text) || notices.test(text)) return true;
   if (/^附件\s*[:：]?\s*$/.test(text)) return true;
-  if (linked >= text.replace(/\s/g, '').length && fileLink.test(text)) return true;
+  // A link to a file, after 「附件：」 or alone.
+  const unlinked = text.replace(attachmentLabel, '').replace(/\s/g, '').length;
+  if (linked >= unlinked && fileLink.test(text)) return true;
   const words = text.match(toolWords);
   if (!words?.some((w) => w.length >= 2)) return false;
   return text.replace(toolWords, '').replace(toolPunctuation, '') === '';

@@ -1,8 +1,9 @@
 /**
- * A bound on nesting before the HTML parser sees the page. The parser keeps a stack of open
- * elements and scans it for many start tags, so 100,000 nested `<div>`s take minutes; real pages
- * nest a few dozen deep. Tags beyond the limit are blanked out in place (line and column of
- * everything else stay put); block-level ones become a `<br>` so their lines stay apart.
+ * Flattens a page that nests too deep for the parser (see `parse.ts`), before parsing it again:
+ * one linear scan estimates nesting from start and end tags, and tags beyond the limit are blanked
+ * out in place (line and column of everything else stay put); block-level ones become a `<br>` so
+ * their lines stay apart. Only pages the parser refused get here, so the estimate's errors
+ * (tags the parser closes on its own) cost nothing on ordinary pages.
  */
 
 /** Elements that never nest (void) or that the parser closes on its own (optional end tags). */
@@ -77,6 +78,30 @@ const blockish = new Set([
   'ul',
 ]);
 
+/**
+ * Formatting elements: an unclosed one stays on the parser's list of active formatting elements
+ * and is re-opened inside every later paragraph, however many there are.
+ */
+const formatting = new Set([
+  'a',
+  'b',
+  'big',
+  'code',
+  'em',
+  'font',
+  'i',
+  'nobr',
+  's',
+  'small',
+  'strike',
+  'strong',
+  'tt',
+  'u',
+]);
+
+/** Unclosed formatting elements kept; more are blanked (they carry no text of their own). */
+export const maxOpenFormatting = 4;
+
 const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 
@@ -102,12 +127,18 @@ export interface Flattened {
   ignored: number;
 }
 
-/** Blanks out tags nested deeper than `limit`, scanning the text once. */
+/**
+ * Blanks out tags nested deeper than `limit`, and formatting tags beyond `maxOpenFormatting`
+ * unclosed ones, scanning the text once.
+ */
 export function limitNesting(text: string, limit: number): Flattened {
   const n = text.length;
   const stack: string[] = [];
   const open = new Map<string, number>();
   const blanked = new Map<string, number>();
+  /** Formatting elements opened and not yet closed by their own end tag. */
+  const active = new Map<string, number>();
+  let activeCount = 0;
   const parts: string[] = [];
   let copied = 0;
   let ignored = 0;
@@ -188,7 +219,14 @@ export function limitNesting(text: string, limit: number): Flattened {
       if (b > 0) {
         blanked.set(name, b - 1);
         replace(lt, end, name);
-      } else if ((open.get(name) ?? 0) > 0) {
+        continue;
+      }
+      const a = active.get(name) ?? 0;
+      if (a > 0) {
+        active.set(name, a - 1);
+        activeCount--;
+      }
+      if ((open.get(name) ?? 0) > 0) {
         for (;;) {
           const top = stack.pop() as string;
           open.set(top, (open.get(top) as number) - 1);
@@ -207,10 +245,15 @@ export function limitNesting(text: string, limit: number): Flattened {
       continue;
     }
     if (uncounted.has(name)) continue;
-    if (stack.length >= limit) {
+    const isFormatting = formatting.has(name);
+    if (stack.length >= limit || (isFormatting && activeCount >= maxOpenFormatting)) {
       blanked.set(name, (blanked.get(name) ?? 0) + 1);
       replace(lt, end, name);
     } else {
+      if (isFormatting) {
+        active.set(name, (active.get(name) ?? 0) + 1);
+        activeCount++;
+      }
       stack.push(name);
       open.set(name, (open.get(name) ?? 0) + 1);
     }

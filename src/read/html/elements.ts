@@ -159,10 +159,17 @@ const chromePrefixes = /^(?:nav|menu|footer|breadcrumb|crumb|share|copyright|sid
 
 const chromeRoles = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
 
-/** Named like site chrome: by tag (`<nav>`, `<footer>` …), ARIA role, or a class or id word. */
-export function looksLikeChrome(el: Element): boolean {
+/** Elements whose `<header>` and `<footer>` are their own (an article's signature), not the page's. */
+export const sectioningTags = new Set(['article', 'main', 'section']);
+
+/**
+ * Named like site chrome: by tag (`<nav>`, `<aside>`, and `<header>`/`<footer>` outside an
+ * article), ARIA role, or a class or id word.
+ */
+export function looksLikeChrome(el: Element, inArticle: boolean): boolean {
   const tag = el.tagName;
-  if (tag === 'nav' || tag === 'footer' || tag === 'aside' || tag === 'header') return true;
+  if (tag === 'nav' || tag === 'aside') return true;
+  if ((tag === 'footer' || tag === 'header') && !inArticle) return true;
   if (el.attrs.length === 0) return false;
   const role = attr(el, 'role');
   if (role !== null && chromeRoles.has(role.toLowerCase())) return true;

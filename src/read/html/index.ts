@@ -3,7 +3,6 @@
  * declared charset or detection, bounds size and nesting, parses with parse5 (keeping source
  * locations), then keeps the report and drops the site around it (see `page.ts`).
  */
-import { parse } from 'parse5';
 import { formatBytes, limits } from '../../core/limits.js';
 import type { SourceFile } from '../../core/source-file.js';
 import { garbageRatio } from '../../decode/decode.js';
@@ -12,11 +11,19 @@ import type { Reader } from '../registry.js';
 import { decodeHtml } from './decode.js';
 import { limitNesting } from './depth.js';
 import { pageBlocks } from './page.js';
+import { elementBudget, parseBounded } from './parse.js';
 import { Positions } from './positions.js';
 import { sniffHtml } from './sniff.js';
 
-/** Deepest element nesting read as structure; real pages nest a few dozen deep. */
-export const maxNesting = 256;
+/** Deepest nesting of open elements parsed as it is; real pages nest a few dozen deep. */
+export const maxNesting = 512;
+/** Depth beyond which tags are blanked out when a page nests deeper than `maxNesting`. */
+export const flattenedNesting = 256;
+/**
+ * The bound on the flattened page: the blanking counts a table once where the parser opens four
+ * elements (table, tbody, tr, td).
+ */
+const flattenedBound = 5 * flattenedNesting;
 /** Most table grid positions on one page (merged cells count every position they cover). */
 export const maxGridCells = 1_000_000;
 
@@ -34,13 +41,19 @@ export function readHtml(bytes: Uint8Array, file: SourceFile): Block[] {
       `有 ${decoded.replacements} 个字符无法按 ${decoded.encoding} 解码，已替换为「�」`,
     );
   file.text = decoded.text;
-  const { text, ignored } = limitNesting(decoded.text, maxNesting);
-  if (ignored > 0)
+  let text = decoded.text;
+  const elements = elementBudget(text);
+  let document = parseBounded(text, { depth: maxNesting, elements });
+  if (!document) {
+    const flattened = limitNesting(text, flattenedNesting);
+    text = flattened.text;
+    document = parseBounded(text, { depth: flattenedBound, elements });
+    if (!document) file.fail('网页标签嵌套过深或未闭合的标签过多，无法读取');
     file.warn(
       'read.html-nesting',
-      `网页标签嵌套超过 ${maxNesting} 层，更深的 ${ignored} 个标签已忽略（其中的文字照常读取）`,
+      `网页标签嵌套过深或未闭合的标签过多，已忽略其中 ${flattened.ignored} 个标签（其中的文字照常读取）`,
     );
-  const document = parse(text, { sourceCodeLocationInfo: true });
+  }
   let cells = 0;
   const charge = (n: number) => {
     cells += n;

@@ -15,7 +15,7 @@
 import type { Block } from '../blocks.js';
 import { isChromeLine } from './chrome-lines.js';
 import { type Element, isElement, isText, type ParentNode, walk } from './dom.js';
-import { blockTags, isDropped, looksLikeChrome } from './elements.js';
+import { blockTags, isDropped, looksLikeChrome, sectioningTags } from './elements.js';
 import { Line } from './line.js';
 import type { Positions } from './positions.js';
 import { collectStats, type Stats } from './stats.js';
@@ -36,6 +36,7 @@ export function pageBlocks(root: ParentNode, positions: Positions, charge: (cell
   const tables: CellMode[] = [];
   let inLink = 0;
   let inPre = 0;
+  let inArticle = 0;
 
   const paragraph = (text: string, start: number) => {
     const place = positions.at(start);
@@ -71,8 +72,15 @@ export function pageBlocks(root: ParentNode, positions: Positions, charge: (cell
       if (!isElement(node) || isDropped(node)) return false;
       const tag = node.tagName;
       const s = stats.get(node);
-      if (s && !neverChrome.has(tag) && !s.keep && !s.figures && (looksLikeChrome(node) || isLinkList(s)))
+      if (
+        s &&
+        !neverChrome.has(tag) &&
+        !s.keep &&
+        !s.figures &&
+        (looksLikeChrome(node, inArticle > 0) || isLinkList(s))
+      )
         return false;
+      if (sectioningTags.has(tag)) inArticle++;
       switch (tag) {
         case 'br':
           flush();
@@ -100,6 +108,7 @@ export function pageBlocks(root: ParentNode, positions: Positions, charge: (cell
     },
     (el) => {
       const tag = el.tagName;
+      if (sectioningTags.has(tag)) inArticle--;
       if (tag === 'a') inLink--;
       else if (tag === 'pre' || tag === 'xmp' || tag === 'listing') inPre--;
       else if (tag === 'table') tables.pop();

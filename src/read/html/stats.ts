@@ -25,6 +25,9 @@ const metadata =
   /(?:标题|题目|发布时间|发布日期|发文日期|成文日期|发布机构|发文机关|来源|阅读次数|浏览次数|点击数|访问量|索引号|文号|落款)\s*[:：]/;
 const titleWords = /年度报告|工作年报|公开年报/;
 const partHeading = /^\s*[一二三四五六七八九十]{1,2}\s*[、.．]/;
+/** A date alone: the signature's. */
+const signatureDate =
+  /^\s*(?:\d{4}|[〇零○Oo一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const figure = /^\s*[+-]?[\d０-９]+(?:[.．][\d０-９]+)?\s*$/;
 /** Plain text beyond this much is report text whatever the element is called. */
 const proseLength = 400;
@@ -51,7 +54,12 @@ export function collectStats(root: ParentNode, skip: (el: Element) => boolean): 
         const n = visibleLength(node.value);
         top.text += n;
         if (inLink > 0) top.link += n;
-        else if (metadata.test(node.value) || titleWords.test(node.value) || partHeading.test(node.value))
+        else if (
+          metadata.test(node.value) ||
+          titleWords.test(node.value) ||
+          partHeading.test(node.value) ||
+          signatureDate.test(node.value)
+        )
           top.keep = true;
         if (inCell > 0 && figure.test(node.value)) top.figures = true;
         return false;

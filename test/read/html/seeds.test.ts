@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/core/report.js';
 import { processBytes } from '../../../src/pipeline.js';
+import { renderHtml } from '../../../src/render/html/index.js';
 import { type PageStyle, reportPage } from './support/page.js';
 
 interface Truth {
@@ -27,16 +28,23 @@ const styles: PageStyle[] = [
   { divs: true, breakHeaders: true, thead: true },
 ];
 
-describe('the seeds written as web pages read back to their truth', () => {
+/** The seed's truth with the prose of each part as read from the seed itself. */
+async function seedReport(name: string): Promise<{ truth: Truth; report: Report }> {
+  const truth = JSON.parse(
+    readFileSync(new URL(name.replace(/\.txt$/, '.expected.json'), dir), 'utf8'),
+  ) as Truth;
+  const text = await processBytes(readFileSync(new URL(name, dir)), name, { check: false });
+  return { truth, report: { ...truth, sections: text.report.sections } };
+}
+
+describe.each([
+  ['the test pages of site styles', (report: Report, i: number) => reportPage(report, styles[i] ?? {})],
+  ['renderHtml', (report: Report) => renderHtml(report)],
+])('the seeds written as web pages (%s) read back to their truth', (_, render) => {
   seeds.forEach((name, i) => {
     it(name, async () => {
-      const truth = JSON.parse(
-        readFileSync(new URL(name.replace(/\.txt$/, '.expected.json'), dir), 'utf8'),
-      ) as Truth;
-      // The prose of each part comes from reading the seed itself.
-      const text = await processBytes(readFileSync(new URL(name, dir)), name, { check: false });
-      const report: Report = { ...truth, sections: text.report.sections };
-      const html = reportPage(report, styles[i] ?? {});
+      const { truth, report } = await seedReport(name);
+      const html = render(report, i);
       const { report: read, sourceType } = await processBytes(new TextEncoder().encode(html), `${name}.html`);
       expect(sourceType).toBe('html');
       expect({
