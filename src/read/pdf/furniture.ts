@@ -19,7 +19,8 @@ export interface PlacedLine {
   text: string;
   /** Half-width characters between the page's left text edge and the line's first character. */
   indent: number;
-  /** Page height in points. */
+  /** Page size in points. */
+  width: number;
   height: number;
 }
 

@@ -9,6 +9,7 @@ import type { Block, Paragraph } from '../blocks.js';
 import { dropFurniture, dropMarginPageNumbers, type PlacedLine } from './furniture.js';
 import { type PdfPage, pageItems } from './items.js';
 import { clusterLines, lineText } from './lines.js';
+import { groupParagraphs, joinText } from './paragraphs.js';
 import { openPdf, PdfOpenError } from './pdfjs.js';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -89,19 +90,21 @@ export function toBlocks(pages: readonly PdfPage[], _file?: SourceFile): Block[]
     return clusterLines(page.items, page.number).map((raw) => {
       const line = dropMarginPageNumbers(raw, page.height);
       const { text, indent } = lineText(line, left);
-      return { line, text, indent, height: page.height };
+      return { line, text, indent, width: page.width, height: page.height };
     });
   });
   const kept = dropFurniture(placed).map((lines) => lines.filter((p) => p.text !== ''));
   const pitch = linePitch(kept);
   const blocks: Paragraph[] = [];
   let number = 0;
-  for (const lines of kept) {
-    lines.forEach((p, i) => {
-      const above = lines[i - 1];
-      number += above ? 1 + blankLines(p.line.y - above.line.y, pitch) : 1;
-      blocks.push({ type: 'paragraph', text: p.text, line: number, column: p.indent + 1, page: p.line.page });
-    });
+  let above: PlacedLine | undefined;
+  for (const group of groupParagraphs(kept.flat())) {
+    const first = group[0] as PlacedLine;
+    number +=
+      above && above.line.page === first.line.page ? 1 + blankLines(first.line.y - above.line.y, pitch) : 1;
+    const text = joinText(group);
+    blocks.push({ type: 'paragraph', text, line: number, column: first.indent + 1, page: first.line.page });
+    above = group.at(-1);
   }
   return blocks;
 }

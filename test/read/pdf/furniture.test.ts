@@ -98,3 +98,28 @@ describe('page furniture is not report text', () => {
     ]);
   });
 });
+
+describe('wrapped prose', () => {
+  const full = '政府信息公开工作按照条例要求扎实推进各项任务圆满完成本年度'; // 29 characters at 15 pt
+  it('lines that run to the right edge continue their paragraph, also over a page break', async () => {
+    const pages = [
+      {
+        runs: [
+          { text: `　　${full.slice(2)}`, x: 72, y: 100, size: 15 },
+          { text: full, x: 72, y: 122, size: 15 },
+          { text: '最后一行。', x: 72, y: 144, size: 15 },
+          { text: '　　第二段开头缩进两个字符不与上一段相连接的情况在此', x: 72, y: 166, size: 15 },
+          { text: '一、标题不接在上一行后面', x: 72, y: 188, size: 15 },
+          { text: full, x: 72, y: 760, size: 15 },
+        ],
+      },
+      { runs: [{ text: '跨页接续。', x: 72, y: 100, size: 15 }] },
+    ];
+    expect(await read(pages)).toEqual([
+      `1:1:${full.slice(2)}${full}最后一行。`,
+      '1:2:第二段开头缩进两个字符不与上一段相连接的情况在此',
+      '1:3:一、标题不接在上一行后面',
+      `1:29:${full}跨页接续。`,
+    ]);
+  });
+});
