@@ -37,6 +37,7 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const garbage = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/g;
 
 /** Share of characters that are control characters or undecodable: high for binary input. */
