@@ -9,6 +9,7 @@ import { generateReport } from '../generate/random-report.js';
 import { processBytes } from '../pipeline.js';
 import { renderText, seedLayouts } from '../render/text/index.js';
 import type { FormatId } from '../spec/types.js';
+import { benchForms, printForms } from './formats.js';
 
 interface Row {
   workload: string;
@@ -148,6 +149,9 @@ async function main(): Promise<void> {
   console.log('');
   ratio('seeds', seedParse, seedBase);
   ratio('corpus', corpusParse, corpusBase);
+
+  console.log('\npublished forms (the five seeds, read back and written):\n');
+  printForms(await benchForms(seeds, seconds));
 }
 
 await main();
