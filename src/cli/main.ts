@@ -6,10 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { defineCheck } from './commands/check.js';
+import { defineCompile } from './commands/compile.js';
 import { defineConvert } from './commands/convert.js';
+import { defineDue } from './commands/due.js';
 import { defineParse } from './commands/parse.js';
+import { defineAgencies, defineApplications, defineCases, defineProactive } from './commands/register.js';
 import { defineRender } from './commands/render.js';
 import { defineSchema } from './commands/schema.js';
+import { defineServe } from './commands/serve.js';
+import { defineUsers } from './commands/users.js';
 import { ExitCode } from './exit-code.js';
 import { type CliIO, processIO } from './io.js';
 import { displayWidth, translateError, translateTitle } from './messages.js';
@@ -56,6 +61,17 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     ].join('\n'),
   );
   for (const define of [defineParse, defineCheck, defineRender, defineConvert, defineSchema])
+    define(program, io, done).helpOption('-h, --help', '显示帮助');
+  for (const define of [
+    defineServe,
+    defineUsers,
+    defineAgencies,
+    defineApplications,
+    defineCases,
+    defineProactive,
+    defineDue,
+    defineCompile,
+  ])
     define(program, io, done).helpOption('-h, --help', '显示帮助');
   return program;
 }

@@ -1,0 +1,163 @@
+/**
+ * Errors of the API as one flat shape: an HTTP status, a fixed `code` and a Chinese `message`, sent
+ * as `{ error: { code, message } }` (plus `issues` when a record breaks the workflow's rules). Every
+ * error the services, the store, the workflow, zod or Fastify raise is turned into one here, so bad
+ * input is a 400 and never a 500.
+ */
+import { z } from 'zod';
+import { StoreError } from '../store/errors.js';
+import { MissingHolidayYearError } from '../workflow/calendar/working-days.js';
+import { WorkflowError, type WorkflowIssue } from '../workflow/issues.js';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: readonly WorkflowIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
+export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+export const notFound = (what: string, id: string) =>
+  new ApiError(404, 'not-found', `${what}「${id}」不存在或无权查看`);
+export const unauthenticated = (message = '请先登录') => new ApiError(401, 'unauthenticated', message);
+
+/** The body of an error response. */
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: '错误代码，如 invalid-input、not-found、workflow.order' }),
+      message: z.string().meta({ description: '中文说明' }),
+      issues: z
+        .array(
+          z.object({
+            code: z.string(),
+            severity: z.enum(['error', 'warning']),
+            message: z.string(),
+            event: z.number().int().nullable(),
+          }),
+        )
+        .optional()
+        .meta({ description: '记录不符合办理规则时，逐条列出的问题' }),
+    }),
+  })
+  .meta({ id: 'Error', title: '错误' });
+
+export type ErrorBody = z.infer<typeof errorBody>;
+
+/** Where a field is, for messages: 「body.events[0].on」 → 「events[0].on」. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  return out;
+}
+
+const typeNames: Record<string, string> = {
+  string: '字符串',
+  number: '数字',
+  int: '整数',
+  boolean: '布尔值',
+  object: '对象',
+  array: '数组',
+  undefined: '空',
+  null: 'null',
+};
+
+/** One zod issue in Chinese. */
+function issueText(issue: z.core.$ZodIssue): string {
+  const where = fieldPath(issue.path);
+  const at = where ? `「${where}」` : '请求';
+  switch (issue.code) {
+    case 'invalid_type':
+      if ((issue as { input?: unknown }).input === undefined && where) return `缺少${at}`;
+      return `${at}应为${typeNames[issue.expected] ?? issue.expected}`;
+    case 'invalid_format':
+      if (issue.format === 'date') return `${at}不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）`;
+      return `${at}格式不正确`;
+    case 'invalid_value':
+      return `${at}的值无效，应为 ${issue.values.map((v) => String(v)).join('、')} 之一`;
+    case 'invalid_union':
+      return `${at}的值无效`;
+    case 'unrecognized_keys':
+      return `${at}中有未知的字段：${issue.keys.join('、')}`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? `${at}太短（至少 ${String(issue.minimum)} 个字符）`
+        : issue.origin === 'array'
+          ? `${at}至少应有 ${String(issue.minimum)} 项`
+          : `${at}不能小于 ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `${at}太长（至多 ${String(issue.maximum)} 个字符）`
+        : issue.origin === 'array'
+          ? `${at}至多 ${String(issue.maximum)} 项`
+          : `${at}不能大于 ${String(issue.maximum)}`;
+    default:
+      return `${at}${/[\u4e00-\u9fff]/.test(issue.message) ? `：${issue.message}` : '无效'}`;
+  }
+}
+
+/** A zod error as a 400 with every issue in Chinese. */
+export function invalidInput(error: z.ZodError): ApiError {
+  const texts = [...new Set(error.issues.map(issueText))];
+  return badRequest('invalid-input', `输入有误：${texts.join('；')}`);
+}
+
+/** Fastify's own client errors (body parsing, limits), in Chinese. */
+const fastifyMessages: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: '请求体过大',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持的请求体类型，应为 application/json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: '请求体长度与 Content-Length 不符',
+  FST_ERR_CTP_EMPTY_JSON_BODY: '请求体为空，应为 JSON 对象',
+  FST_ERR_CTP_INVALID_JSON_BODY: '请求体不是有效的 JSON',
+};
+
+export interface ErrorContext {
+  /** The largest body accepted, for the message. */
+  bodyLimit: number;
+}
+
+/** Any thrown value as an ApiError (a 500 only for what is not the client's fault). */
+export function toApiError(error: unknown, context: ErrorContext): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof z.ZodError) return invalidInput(error);
+  if (error instanceof WorkflowError) {
+    const errors = error.issues.filter((i) => i.severity === 'error');
+    const first = errors[0] ?? error.issues[0];
+    return new ApiError(400, first?.code ?? 'workflow', `记录不符合办理规则：${error.message}`, error.issues);
+  }
+  if (error instanceof MissingHolidayYearError) return badRequest('workflow.calendar-missing', error.message);
+  if (error instanceof StoreError) {
+    if (error.code === 'store.not-found') return new ApiError(404, 'not-found', error.message);
+    if (error.code === 'store.conflict')
+      return new ApiError(409, 'conflict', '记录已存在（编号或用户名重复）');
+    if (error.code === 'store.invalid') return badRequest('invalid-input', error.message);
+    return new ApiError(500, 'internal', '服务器内部错误（数据库）');
+  }
+  const fastify = error as { code?: unknown; statusCode?: unknown };
+  if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_')) {
+    if (fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return badRequest('body-too-large', `请求体过大（上限 ${Math.round(context.bodyLimit / 1024)} KB）`);
+    const message = fastifyMessages[fastify.code];
+    if (message) return badRequest('invalid-request', message);
+  }
+  if (error instanceof SyntaxError) return badRequest('invalid-request', '请求体不是有效的 JSON');
+  if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500)
+    return badRequest('invalid-request', '请求无效');
+  return new ApiError(500, 'internal', '服务器内部错误');
+}
+
+export function errorResponse(error: ApiError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: [...error.issues] } : {}),
+    },
+  };
+}

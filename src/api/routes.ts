@@ -1,0 +1,411 @@
+/** Every route of the API. */
+import { z } from 'zod';
+import { sessionCookie } from '../auth/session.js';
+import { anyReportSchema } from '../report-json/schema.js';
+import type { User } from '../store/index.js';
+import { unauthenticated } from './errors.js';
+import { type Route, route } from './route.js';
+import * as s from './schemas.js';
+import * as svc from './services/index.js';
+import type { Principal } from './services/principal.js';
+
+const signedIn = (p: Principal | null): Principal => {
+  if (p === null) throw unauthenticated();
+  return p;
+};
+
+const userSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: s.roleSchema,
+    agencyId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User', title: '用户' });
+
+const publicUser = (u: User) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  agencyId: u.agencyId,
+  createdAt: u.createdAt,
+});
+
+const agencySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    region: z.string().nullable(),
+    code: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Agency', title: '机关' });
+
+const stateSchema = z.object({
+  asOf: z.string(),
+  status: z.string().nullable(),
+  statusName: z.string(),
+  dueOn: z.string().nullable(),
+  provisional: z.boolean(),
+  closedOn: z.string().nullable(),
+  outcome: z.string().nullable(),
+  answeredLate: z.boolean().nullable(),
+});
+
+const applicationSchema = z
+  .object({
+    id: z.string(),
+    agencyId: z.string(),
+    applicant: z.string(),
+    channel: z.string(),
+    submittedOn: z.string(),
+    signedForOn: z.string().nullable(),
+    confirmedOn: z.string().nullable(),
+    receivedOn: z.string().nullable(),
+    requestText: z.string(),
+    events: z.array(s.eventSchema),
+    state: stateSchema,
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'Application', title: '政府信息公开申请' });
+
+const caseSchema = z
+  .object({
+    id: z.string(),
+    agencyId: z.string(),
+    kind: z.string(),
+    filedOn: z.string(),
+    decidedOn: z.string().nullable(),
+    outcome: z.string().nullable(),
+    applicationId: z.string().nullable(),
+  })
+  .meta({ id: 'Case', title: '行政复议或行政诉讼案件' });
+
+const dueItem = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  applicant: z.string(),
+  receivedOn: z.string().nullable(),
+  requestText: z.string(),
+  state: stateSchema,
+});
+
+const proactiveSchema = z.object({
+  agencyId: z.string(),
+  year: z.number().int(),
+  cells: z.record(z.string(), z.number()),
+});
+
+export const routes: readonly Route[] = [
+  route({
+    method: 'POST',
+    url: '/api/login',
+    summary: '登录：用户名和密码换取会话令牌（同时写入 HttpOnly Cookie）',
+    tag: '会话',
+    auth: false,
+    body: s.loginBody,
+    response: z.object({ token: z.string(), expiresAt: z.string(), user: userSchema }),
+    async handle({ body, request, reply, deps }) {
+      const result = await svc.login(deps.store, deps.limiter, { ...body, ip: request.ip }, deps.now());
+      const cookie = sessionCookie(result.token);
+      reply.header('set-cookie', request.protocol === 'https' ? `${cookie}; Secure` : cookie);
+      return { token: result.token, expiresAt: result.expiresAt, user: publicUser(result.user) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/logout',
+    summary: '退出登录：结束当前会话',
+    tag: '会话',
+    auth: true,
+    response: z.object({ ok: z.literal(true) }),
+    async handle({ principal, token, reply, deps }) {
+      await svc.logout(deps.store, signedIn(principal), token as string);
+      reply.header('set-cookie', sessionCookie(null));
+      return { ok: true };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/me',
+    summary: '当前用户及其可见的机关',
+    tag: '会话',
+    auth: true,
+    response: z.object({ user: userSchema, agencies: z.array(agencySchema) }),
+    async handle({ principal, deps }) {
+      const p = signedIn(principal);
+      const { agencies } = await svc.me(deps.store, p);
+      return { user: publicUser(p.user as User), agencies };
+    },
+  }),
+
+  route({
+    method: 'GET',
+    url: '/api/agencies',
+    summary: '可见的机关',
+    tag: '机关',
+    auth: true,
+    response: z.array(agencySchema),
+    handle: ({ principal, deps }) => svc.listAgencies(deps.store, signedIn(principal)),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/agencies/:agencyId',
+    summary: '一个机关',
+    tag: '机关',
+    auth: true,
+    params: s.agencyParams,
+    response: agencySchema,
+    handle: ({ principal, params, deps }) => svc.getAgency(deps.store, signedIn(principal), params.agencyId),
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/agencies/:agencyId',
+    summary: '修改本机关的信息（管理员）',
+    tag: '机关',
+    auth: true,
+    params: s.agencyParams,
+    body: s.agencyPatchBody,
+    response: agencySchema,
+    handle: ({ principal, params, body, deps }) =>
+      svc.updateAgency(deps.store, signedIn(principal), params.agencyId, body),
+  }),
+
+  route({
+    method: 'GET',
+    url: '/api/users',
+    summary: '本机关的用户（管理员）',
+    tag: '用户',
+    auth: true,
+    response: z.array(userSchema.extend({ supervises: z.array(z.string()) })),
+    async handle({ principal, deps }) {
+      const users = await svc.listUsers(deps.store, signedIn(principal));
+      return users.map((u) => ({ ...publicUser(u), supervises: u.supervises }));
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/users',
+    summary: '新建用户（管理员）：录入、审核、管理员，或监督一组机关的监督角色',
+    tag: '用户',
+    auth: true,
+    status: 201,
+    body: s.newUserBody,
+    response: userSchema.extend({ supervises: z.array(z.string()) }),
+    async handle({ principal, body, deps }) {
+      const u = await svc.createUser(deps.store, signedIn(principal), body);
+      return { ...publicUser(u), supervises: u.supervises };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/users/:userId',
+    summary: '一个用户（管理员）',
+    tag: '用户',
+    auth: true,
+    params: s.userParams,
+    response: userSchema.extend({ supervises: z.array(z.string()) }),
+    async handle({ principal, params, deps }) {
+      const u = await svc.getUser(deps.store, signedIn(principal), params.userId);
+      return { ...publicUser(u), supervises: u.supervises };
+    },
+  }),
+
+  route({
+    method: 'GET',
+    url: '/api/applications',
+    summary: '政府信息公开申请（可见机关的），附当前办理状态',
+    tag: '申请',
+    auth: true,
+    query: s.applicationListQuery,
+    response: z.array(applicationSchema),
+    handle: ({ principal, query, deps }) =>
+      svc.listApplications(deps.store, signedIn(principal), { ...query, asOf: query.asOf ?? deps.today() }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/applications',
+    summary: '登记一件申请（可附已发生的事件）；不可能的记录被拒绝',
+    tag: '申请',
+    auth: true,
+    status: 201,
+    body: s.newApplicationBody,
+    response: applicationSchema,
+    handle: ({ principal, body, deps }) =>
+      svc.createApplication(deps.store, signedIn(principal), body, deps.today()),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/applications/:applicationId',
+    summary: '一件申请及其办理状态',
+    tag: '申请',
+    auth: true,
+    params: s.applicationParams,
+    response: applicationSchema,
+    handle: ({ principal, params, deps }) =>
+      svc.getApplication(deps.store, signedIn(principal), params.applicationId, deps.today()),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/applications/:applicationId/events',
+    summary: '记录一个办理事件（补正、征求意见、延期、收费、答复等）；答复和延期需审核权限',
+    tag: '申请',
+    auth: true,
+    status: 201,
+    params: s.applicationParams,
+    body: s.eventSchema,
+    response: applicationSchema,
+    handle: ({ principal, params, body, deps }) =>
+      svc.addEvent(deps.store, signedIn(principal), params.applicationId, body, deps.today()),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/due',
+    summary: '已超期和即将到期的申请（可见机关的）',
+    tag: '申请',
+    auth: true,
+    query: s.dueQuery,
+    response: z.object({
+      asOf: z.string(),
+      days: z.number().int(),
+      overdue: z.array(dueItem),
+      dueSoon: z.array(dueItem),
+    }),
+    handle: ({ principal, query, deps }) =>
+      svc.dueApplications(deps.store, signedIn(principal), { ...query, asOf: query.asOf ?? deps.today() }),
+  }),
+
+  route({
+    method: 'GET',
+    url: '/api/cases',
+    summary: '行政复议和行政诉讼案件',
+    tag: '案件',
+    auth: true,
+    query: s.caseListQuery,
+    response: z.array(caseSchema),
+    handle: ({ principal, query, deps }) => svc.listCases(deps.store, signedIn(principal), query),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/cases',
+    summary: '登记一个案件',
+    tag: '案件',
+    auth: true,
+    status: 201,
+    body: s.newCaseBody,
+    response: caseSchema,
+    handle: ({ principal, body, deps }) => svc.createCase(deps.store, signedIn(principal), body),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId',
+    summary: '一个案件',
+    tag: '案件',
+    auth: true,
+    params: s.caseParams,
+    response: caseSchema,
+    handle: ({ principal, params, deps }) => svc.getCase(deps.store, signedIn(principal), params.caseId),
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/cases/:caseId',
+    summary: '修改案件（如记录结案日期和结果）',
+    tag: '案件',
+    auth: true,
+    params: s.caseParams,
+    body: s.casePatchBody,
+    response: caseSchema,
+    handle: ({ principal, params, body, deps }) =>
+      svc.updateCase(deps.store, signedIn(principal), params.caseId, body),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/cases/:caseId',
+    summary: '删除误登记的案件（审核、管理员）',
+    tag: '案件',
+    auth: true,
+    params: s.caseParams,
+    response: z.object({ ok: z.literal(true) }),
+    async handle({ principal, params, deps }) {
+      await svc.deleteCase(deps.store, signedIn(principal), params.caseId);
+      return { ok: true };
+    },
+  }),
+
+  route({
+    method: 'GET',
+    url: '/api/proactive/:agencyId/:year',
+    summary: '机关某年度表二（主动公开）的数据',
+    tag: '主动公开',
+    auth: true,
+    params: s.proactiveParams,
+    response: proactiveSchema,
+    handle: ({ principal, params, deps }) =>
+      svc.getProactive(deps.store, signedIn(principal), params.agencyId, params.year),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/proactive/:agencyId/:year',
+    summary: '填写机关某年度表二（主动公开）的数据；null 删除一项',
+    tag: '主动公开',
+    auth: true,
+    params: s.proactiveParams,
+    body: s.proactiveBody,
+    response: proactiveSchema,
+    handle: ({ principal, params, body, deps }) =>
+      svc.setProactive(deps.store, signedIn(principal), params.agencyId, params.year, body.cells),
+  }),
+
+  route({
+    method: 'POST',
+    url: '/api/compile',
+    summary: '由登记的记录生成机关某年度的年度报告（JSON，或 ?to=html|md|txt|docx|pdf）',
+    tag: '年度报告',
+    auth: true,
+    query: s.compileQuery,
+    body: s.compileBody,
+    response: z.object({
+      agencyId: z.string(),
+      report: anyReportSchema(),
+      findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() }).loose()),
+    }),
+    produces: [
+      'text/html',
+      'text/markdown',
+      'text/plain',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    async handle({ principal, query, body, reply, deps }) {
+      const compiled = await svc.compileYear(deps.store, signedIn(principal), body);
+      const to = query.to ?? 'json';
+      if (to === 'json') return compiled;
+      const out = await svc.renderCompiled(compiled.report, to);
+      reply.type(out.mediaType);
+      const name = encodeURIComponent(`${compiled.report.agency ?? compiled.agencyId}-${body.year}.${to}`);
+      reply.header('content-disposition', `inline; filename*=UTF-8''${name}`);
+      return reply.send(typeof out.body === 'string' ? out.body : Buffer.from(out.body));
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/fees/calculate',
+    summary: '按国办函〔2020〕109号计算信息处理费',
+    tag: '收费',
+    auth: true,
+    query: s.feeQuery,
+    response: z.object({
+      method: z.string(),
+      quantity: z.number().int(),
+      fee: z.number(),
+      monthTotal: z.number().nullable(),
+    }),
+    async handle({ principal, query }) {
+      signedIn(principal);
+      return svc.calculateFee(query.method, query.quantity);
+    },
+  }),
+];

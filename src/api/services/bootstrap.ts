@@ -1,0 +1,42 @@
+/**
+ * The first admin. `gongkai serve` on an empty store either prints how to create one, or creates one
+ * from the environment: GONGKAI_ADMIN_PASSWORD (required), GONGKAI_ADMIN_USERNAME (default admin),
+ * GONGKAI_ADMIN_AGENCY (the agency's name, created when missing; default 「本机关」).
+ */
+import type { Store, User } from '../../store/index.js';
+import { cliPrincipal } from './principal.js';
+import { createUser } from './users.js';
+
+export const bootstrapHelp = [
+  '尚未创建任何用户。创建第一个管理员：',
+  '  gongkai agencies add --name 某某县人民政府办公室 --id office',
+  '  gongkai users add --admin --agency office --username admin --name 管理员 --password-stdin',
+  '或在启动前设置环境变量 GONGKAI_ADMIN_PASSWORD（可选 GONGKAI_ADMIN_USERNAME、GONGKAI_ADMIN_AGENCY），',
+  '服务启动时自动创建该管理员。',
+].join('\n');
+
+export async function hasUsers(store: Store): Promise<boolean> {
+  const row = await store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Creates the admin from the environment when the store has no user; returns it, or null. */
+export async function bootstrapAdmin(
+  store: Store,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<User | null> {
+  const password = env.GONGKAI_ADMIN_PASSWORD;
+  if (!password || (await hasUsers(store))) return null;
+  const name = env.GONGKAI_ADMIN_AGENCY || '本机关';
+  const agency =
+    (await store.agencies.list()).find((a) => a.name === name) ??
+    (await store.agencies.create(cliPrincipal.actor, { name }));
+  const user = await createUser(store, cliPrincipal, {
+    username: env.GONGKAI_ADMIN_USERNAME || 'admin',
+    displayName: '管理员',
+    password,
+    role: 'admin',
+    agencyId: agency.id,
+  });
+  return user;
+}

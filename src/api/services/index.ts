@@ -1,0 +1,12 @@
+/** The services the API and the CLI share: one function per register operation. */
+export * from './agencies.js';
+export * from './applications.js';
+export * from './bootstrap.js';
+export * from './cases.js';
+export * from './compile.js';
+export * from './fees.js';
+export * from './principal.js';
+export * from './proactive.js';
+export * from './sessions.js';
+export * from './today.js';
+export * from './users.js';

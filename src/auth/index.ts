@@ -1,0 +1,5 @@
+/** Authentication and roles: password hashes, session tokens, the login limiter, role rights. */
+export * from './password.js';
+export * from './rate-limit.js';
+export * from './roles.js';
+export * from './session.js';

@@ -1,0 +1,46 @@
+/** `gongkai due [--agency A] [--days 5]`: applications past their due date or due within a few working days. */
+import type { Command } from 'commander';
+import * as s from '../../api/schemas.js';
+import * as svc from '../../api/services/index.js';
+import { applicantName } from '../../workflow/index.js';
+import { ExitCode } from '../exit-code.js';
+import type { CliIO } from '../io.js';
+import { withStore, writeJson } from './register-shared.js';
+
+const line = (item: svc.DueItem): string =>
+  `  ${item.id}\t${item.agencyId}\t${applicantName(item.applicant)}\t收到 ${item.receivedOn ?? '—'}\t答复期限 ${item.state.dueOn ?? '—'}${item.state.provisional ? '（暂定）' : ''}${item.requestText ? `\t${item.requestText.slice(0, 30)}` : ''}\n`;
+
+export function defineDue(program: Command, io: CliIO, done: (code: number) => void): Command {
+  return program
+    .command('due')
+    .summary('列出已超期和即将到期的申请')
+    .usage('[选项]')
+    .option('--agency <机关>', '机关编号或名称（省略时列出全部机关）')
+    .option('--days <工作日>', '距答复期限不超过几个工作日算即将到期', '5')
+    .option('--as-of <日期>', '依据的日期（默认今天）')
+    .option('--json', '输出 JSON')
+    .action(async (o: { agency?: string; days: string; asOf?: string; json?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          const q = s.dueQuery.parse({
+            days: o.days,
+            ...(o.agency !== undefined ? { agency: o.agency } : {}),
+            ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
+          });
+          const due = await svc.dueApplications(store, svc.cliPrincipal, {
+            ...q,
+            asOf: q.asOf ?? svc.todayInChina(),
+          });
+          if (o.json) {
+            writeJson(io, due);
+            return ExitCode.ok;
+          }
+          io.stdout.write(`截至 ${due.asOf}：\n已超期 ${due.overdue.length} 件\n`);
+          for (const item of due.overdue) io.stdout.write(line(item));
+          io.stdout.write(`${due.days} 个工作日内到期 ${due.dueSoon.length} 件\n`);
+          for (const item of due.dueSoon) io.stdout.write(line(item));
+          return ExitCode.ok;
+        }),
+      );
+    });
+}

@@ -1,0 +1,48 @@
+/**
+ * What the register commands share: opening the store (SQLite in GONGKAI_DATA or ./gongkai-data,
+ * PostgreSQL when DATABASE_URL is set), running one service as the local system actor `cli`, and
+ * reporting its errors in Chinese with the exit codes of the CLI.
+ */
+import { toApiError } from '../../api/errors.js';
+import { openStore, type Store } from '../../store/index.js';
+import { ExitCode } from '../exit-code.js';
+import type { CliIO } from '../io.js';
+
+/** Runs `work` with an open store and closes it; resolves to the exit code. */
+export async function withStore(io: CliIO, work: (store: Store) => Promise<number>): Promise<number> {
+  let store: Store | undefined;
+  try {
+    store = await openStore();
+    return await work(store);
+  } catch (error) {
+    return reportError(error, io);
+  } finally {
+    await store?.close();
+  }
+}
+
+/** Prints an error as `gongkai: 错误：…`: 2 for bad input or a missing record, 70 for a bug. */
+export function reportError(error: unknown, io: CliIO): number {
+  const e = toApiError(error, { bodyLimit: 0 });
+  if (e.status >= 500) {
+    const detail = io.debug && error instanceof Error ? `\n${error.stack}` : '';
+    io.stderr.write(
+      `gongkai: 内部错误：${error instanceof Error ? error.message : String(error)}${detail}\n`,
+    );
+    return ExitCode.internal;
+  }
+  io.stderr.write(`gongkai: 错误：${e.message}\n`);
+  for (const issue of e.issues ?? [])
+    if (issue.severity === 'error' && e.issues && e.issues.length > 1)
+      io.stderr.write(`  ${issue.message}\n`);
+  return ExitCode.usage;
+}
+
+/** A value given on the command line as a number (NaN stays NaN: the schema reports it). */
+export const numberOption = (value: string | undefined): number | undefined =>
+  value === undefined ? undefined : value.trim() === '' ? Number.NaN : Number(value);
+
+/** Writes one JSON line. */
+export const writeJson = (io: CliIO, value: unknown): void => {
+  io.stdout.write(`${JSON.stringify(value)}\n`);
+};

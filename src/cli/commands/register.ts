@@ -1,0 +1,290 @@
+/**
+ * The register commands, thin shells over the services the API uses (src/api/services): each parses
+ * its options with the API's zod schema, calls the service as the local system actor (`cli` in the
+ * audit log) and prints the result.
+ *
+ *   gongkai agencies add|list
+ *   gongkai applications add|event|list
+ *   gongkai cases add
+ *   gongkai proactive set
+ */
+import type { Command } from 'commander';
+import * as s from '../../api/schemas.js';
+import * as svc from '../../api/services/index.js';
+import { channels, outcomes } from '../../workflow/index.js';
+import { ExitCode } from '../exit-code.js';
+import type { CliIO } from '../io.js';
+import { numberOption, withStore, writeJson } from './register-shared.js';
+
+type Done = (code: number) => void;
+const p = svc.cliPrincipal;
+
+/** Drops the options that were not given. */
+const given = <T extends Record<string, unknown>>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+export function defineAgencies(program: Command, io: CliIO, done: Done): Command {
+  const agencies = program.command('agencies').summary('登记和列出机关').usage('<命令>');
+  agencies
+    .command('add')
+    .summary('登记一个机关')
+    .requiredOption('--name <名称>', '机关名称，如「某某县人民政府办公室」')
+    .option('--id <编号>', '机关编号（省略时自动生成）')
+    .option('--region <行政区划>', '行政区划')
+    .option('--code <代码>', '统一社会信用代码等')
+    .option('--json', '输出 JSON')
+    .action(async (o: { name: string; id?: string; region?: string; code?: string; json?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          const body = s.newAgencyBody.parse(
+            given({ name: o.name, id: o.id, region: o.region, code: o.code }),
+          );
+          const agency = await svc.createAgency(store, p, body);
+          if (o.json) writeJson(io, agency);
+          else io.stdout.write(`已登记机关 ${agency.id}：${agency.name}\n`);
+          return ExitCode.ok;
+        }),
+      );
+    });
+  agencies
+    .command('list')
+    .summary('列出机关')
+    .option('--json', '每行输出一个 JSON')
+    .action(async (o: { json?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          for (const a of await svc.listAgencies(store, p))
+            if (o.json) writeJson(io, a);
+            else io.stdout.write(`${a.id}\t${a.name}\n`);
+          return ExitCode.ok;
+        }),
+      );
+    });
+  return agencies;
+}
+
+interface ApplicationAddOptions {
+  agency?: string;
+  applicant: string;
+  channel: string;
+  submitted: string;
+  signedFor?: string;
+  confirmed?: string;
+  request?: string;
+  id?: string;
+  json?: boolean;
+}
+
+interface EventOptions {
+  type: string;
+  on: string;
+  correctBy?: string;
+  party?: string;
+  days?: string;
+  approvedBy?: string;
+  method?: string;
+  quantity?: string;
+  amount?: string;
+  outcome?: string;
+  json?: boolean;
+}
+
+const stateLine = (v: svc.ApplicationView): string =>
+  `${v.id}\t${v.receivedOn ?? '未确认收到'}\t${v.state.statusName}${v.state.dueOn ? `\t答复期限 ${v.state.dueOn}` : ''}`;
+
+export function defineApplications(program: Command, io: CliIO, done: Done): Command {
+  const applications = program
+    .command('applications')
+    .summary('登记政府信息公开申请及其办理事件')
+    .usage('<命令>');
+  applications
+    .command('add')
+    .summary('登记一件申请')
+    .option('--agency <机关>', '机关编号或名称（只有一个机关时可省略）')
+    .requiredOption(
+      '--applicant <类型>',
+      'np 自然人、biz 商业企业、res 科研机构、ngo 社会公益组织、law 法律服务机构、oth 其他',
+    )
+    .requiredOption('--channel <方式>', `提交方式：${channels.join('、')}`)
+    .requiredOption('--submitted <日期>', '申请人提交日期（YYYY-MM-DD）')
+    .option('--signed-for <日期>', '邮寄：签收日期')
+    .option('--confirmed <日期>', '平常信函、互联网、电子邮件、传真：确认收到日期')
+    .option('--request <内容>', '申请内容')
+    .option('--id <编号>', '申请编号（省略时自动生成）')
+    .option('--json', '输出 JSON')
+    .action(async (o: ApplicationAddOptions) => {
+      done(
+        await withStore(io, async (store) => {
+          const body = s.newApplicationBody.parse(
+            given({
+              id: o.id,
+              agencyId: o.agency,
+              applicant: o.applicant,
+              channel: o.channel,
+              submittedOn: o.submitted,
+              signedForOn: o.signedFor,
+              confirmedOn: o.confirmed,
+              requestText: o.request,
+            }),
+          );
+          const view = await svc.createApplication(store, p, body, svc.todayInChina());
+          if (o.json) writeJson(io, view);
+          else io.stdout.write(`已登记申请 ${stateLine(view)}\n`);
+          return ExitCode.ok;
+        }),
+      );
+    });
+  applications
+    .command('event')
+    .summary('记录一件申请的办理事件')
+    .argument('<申请编号>')
+    .requiredOption(
+      '--type <事件>',
+      'correctionRequested 补正通知、corrected 收到补正、consultationSent 征求意见、consultationAnswered 收到意见、extended 延长答复期限、feeNotified 收费通知、feePaid 缴纳费用、replied 答复',
+    )
+    .requiredOption('--on <日期>', '事件日期（YYYY-MM-DD）')
+    .option('--correct-by <日期>', '补正通知：补正期限')
+    .option('--party <对象>', '征求意见：thirdParty 第三方、agency 其他机关')
+    .option('--days <工作日>', '延长答复期限：延长的工作日数')
+    .option('--approved-by <批准人>', '延长答复期限：批准人')
+    .option('--method <方式>', '收费通知：perItem 按件、perPage 按量')
+    .option('--quantity <数量>', '收费通知：本月第几件或页数')
+    .option('--amount <元>', '收费通知：收费金额')
+    .option('--outcome <结果>', `答复：办理结果（${outcomes.slice(0, 4).join('、')}…）`)
+    .option('--json', '输出 JSON')
+    .action(async (id: string, o: EventOptions) => {
+      done(
+        await withStore(io, async (store) => {
+          const event = s.eventSchema.parse(
+            given({
+              type: o.type,
+              on: o.on,
+              correctBy: o.correctBy,
+              party: o.party,
+              days: numberOption(o.days),
+              approvedBy: o.approvedBy,
+              method: o.method,
+              quantity: numberOption(o.quantity),
+              amount: numberOption(o.amount),
+              outcome: o.outcome,
+            }),
+          );
+          const view = await svc.addEvent(store, p, id, event, svc.todayInChina());
+          if (o.json) writeJson(io, view);
+          else {
+            io.stdout.write(`已记录 ${stateLine(view)}\n`);
+            for (const w of view.warnings) io.stderr.write(`gongkai: 警告：${w.message}\n`);
+          }
+          return ExitCode.ok;
+        }),
+      );
+    });
+  applications
+    .command('list')
+    .summary('列出申请及其办理状态')
+    .option('--agency <机关>', '机关编号或名称（省略时列出全部）')
+    .option('--year <年度>', '只列出该年度收到的申请')
+    .option('--as-of <日期>', '依据的日期（默认今天）')
+    .option('--json', '每行输出一个 JSON')
+    .action(async (o: { agency?: string; year?: string; asOf?: string; json?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          const q = s.applicationListQuery.parse(given({ agency: o.agency, year: o.year, asOf: o.asOf }));
+          const list = await svc.listApplications(store, p, { ...q, asOf: q.asOf ?? svc.todayInChina() });
+          for (const v of list)
+            if (o.json) writeJson(io, v);
+            else io.stdout.write(`${stateLine(v)}\n`);
+          if (!o.json) io.stdout.write(`共 ${list.length} 件\n`);
+          return ExitCode.ok;
+        }),
+      );
+    });
+  return applications;
+}
+
+export function defineCases(program: Command, io: CliIO, done: Done): Command {
+  const cases = program.command('cases').summary('登记行政复议和行政诉讼案件').usage('<命令>');
+  cases
+    .command('add')
+    .summary('登记一个案件')
+    .option('--agency <机关>', '机关编号或名称（只有一个机关时可省略）')
+    .requiredOption('--kind <类型>', 'review 行政复议、direct 未经复议直接起诉、afterReview 复议后起诉')
+    .requiredOption('--filed <日期>', '收案日期（YYYY-MM-DD）')
+    .option('--decided <日期>', '结案日期')
+    .option('--outcome <结果>', 'upheld 结果维持、corrected 结果纠正、other 其他结果')
+    .option('--application <申请编号>', '相关的申请')
+    .option('--id <编号>', '案件编号（省略时自动生成）')
+    .option('--json', '输出 JSON')
+    .action(
+      async (o: {
+        agency?: string;
+        kind: string;
+        filed: string;
+        decided?: string;
+        outcome?: string;
+        application?: string;
+        id?: string;
+        json?: boolean;
+      }) => {
+        done(
+          await withStore(io, async (store) => {
+            const body = s.newCaseBody.parse(
+              given({
+                id: o.id,
+                agencyId: o.agency,
+                kind: o.kind,
+                filedOn: o.filed,
+                decidedOn: o.decided,
+                outcome: o.outcome,
+                applicationId: o.application,
+              }),
+            );
+            const c = await svc.createCase(store, p, body);
+            if (o.json) writeJson(io, c);
+            else
+              io.stdout.write(
+                `已登记案件 ${c.id}（${c.filedOn}${c.outcome ? `，${c.outcome}` : '，尚未审结'}）\n`,
+              );
+            return ExitCode.ok;
+          }),
+        );
+      },
+    );
+  return cases;
+}
+
+export function defineProactive(program: Command, io: CliIO, done: Done): Command {
+  const proactive = program.command('proactive').summary('填写表二（主动公开）的数据').usage('<命令>');
+  proactive
+    .command('set')
+    .summary('填写机关某年度表二的数据：键=值（值为空删除该项）')
+    .usage('--agency <机关> --year <年度> <键=值...>')
+    .option('--agency <机关>', '机关编号或名称（只有一个机关时可省略）')
+    .requiredOption('--year <年度>', '报告年度')
+    .argument('<键=值...>', '如 p.rules.issued=3 p.fees.amount=1.25')
+    .option('--json', '输出 JSON')
+    .action(async (pairs: string[], o: { agency?: string; year: string; json?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          const cells: Record<string, unknown> = {};
+          for (const pair of pairs) {
+            const eq = pair.indexOf('=');
+            const key = eq < 0 ? pair : pair.slice(0, eq);
+            const value = eq < 0 ? '' : pair.slice(eq + 1).trim();
+            cells[key] = value === '' ? null : Number(value);
+          }
+          const year = s.reportYear.parse(o.year);
+          const body = s.proactiveBody.parse({ cells });
+          const agency = await svc.resolveAgency(store, p, o.agency);
+          const result = await svc.setProactive(store, p, agency.id, year, body.cells);
+          if (o.json) writeJson(io, result);
+          else
+            io.stdout.write(
+              `已填写 ${agency.name} ${year} 年度表二 ${Object.keys(result.cells).length} 项\n`,
+            );
+          return ExitCode.ok;
+        }),
+      );
+    });
+  return proactive;
+}

@@ -1,0 +1,91 @@
+/**
+ * `gongkai serve [--port N] [--host 127.0.0.1]`: the HTTP API on the store (SQLite in GONGKAI_DATA or
+ * ./gongkai-data; PostgreSQL when DATABASE_URL is set). On an empty store it creates the first admin
+ * from GONGKAI_ADMIN_PASSWORD, or says how to create one. Stops cleanly on SIGINT or SIGTERM.
+ */
+import type { Command } from 'commander';
+import { buildApi } from '../../api/server.js';
+import { bootstrapAdmin, bootstrapHelp, hasUsers } from '../../api/services/bootstrap.js';
+import { openStore, type Store } from '../../store/index.js';
+import { ExitCode } from '../exit-code.js';
+import type { CliIO } from '../io.js';
+import { version } from '../main.js';
+import { reportError } from './register-shared.js';
+
+export interface ServeOptions {
+  port: string;
+  host: string;
+}
+
+/** Resolves when the process is asked to stop. */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function runServe(
+  options: ServeOptions,
+  io: CliIO,
+  stopped: Promise<unknown> = stopSignal(),
+): Promise<number> {
+  const port = Number(options.port);
+  if (!/^\d+$/.test(options.port) || port > 65_535) {
+    io.stderr.write(`gongkai: 错误：端口「${options.port}」无效（0–65535）\n`);
+    return ExitCode.usage;
+  }
+  let store: Store | undefined;
+  try {
+    store = await openStore();
+    const admin = await bootstrapAdmin(store, process.env);
+    if (admin)
+      io.stderr.write(`已按 GONGKAI_ADMIN_PASSWORD 创建管理员 ${admin.username}（机关 ${admin.agencyId}）\n`);
+    else if (!(await hasUsers(store))) io.stderr.write(`${bootstrapHelp}\n`);
+    const app = await buildApi({ store, version: version() });
+    const address = await app.listen({ port, host: options.host });
+    io.stdout.write(
+      `Gongkai API 已启动：${address}（接口说明：${address}/openapi.json；数据：${store.capabilities.description}）\n`,
+    );
+    await stopped;
+    io.stderr.write('正在停止……\n');
+    await app.close();
+    io.stderr.write('已停止\n');
+    return ExitCode.ok;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      io.stderr.write(`gongkai: 错误：无法在 ${options.host}:${port} 上监听（${String(code)}）\n`);
+      return ExitCode.usage;
+    }
+    return reportError(error, io);
+  } finally {
+    await store?.close();
+  }
+}
+
+export function defineServe(program: Command, io: CliIO, done: (code: number) => void): Command {
+  return program
+    .command('serve')
+    .summary('启动 HTTP API')
+    .description(
+      [
+        '启动 HTTP API（接口说明见 /openapi.json）。数据存放在 GONGKAI_DATA 目录（默认 ./gongkai-data）的',
+        'SQLite 数据库中；设置 DATABASE_URL 时使用 PostgreSQL。Ctrl-C（SIGINT）或 SIGTERM 停止服务。',
+        '',
+        '第一次启动时如尚无用户：设置 GONGKAI_ADMIN_PASSWORD（可选 GONGKAI_ADMIN_USERNAME、',
+        'GONGKAI_ADMIN_AGENCY）自动创建管理员，或先用 gongkai users add --admin 创建。',
+      ].join('\n'),
+    )
+    .usage('[选项]')
+    .option('--port <端口>', '监听端口', '8080')
+    .option('--host <地址>', '监听地址（默认只监听本机）', '127.0.0.1')
+    .action(async (options: ServeOptions) => {
+      done(await runServe(options, io));
+    });
+}

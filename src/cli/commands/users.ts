@@ -1,0 +1,96 @@
+/** `gongkai users add|list`: users of the API, created as the local system actor `cli`. */
+import type { Command } from 'commander';
+import * as s from '../../api/schemas.js';
+import * as svc from '../../api/services/index.js';
+import { roleNames } from '../../store/schema.js';
+import { ExitCode } from '../exit-code.js';
+import { readAll } from '../input.js';
+import type { CliIO } from '../io.js';
+import { withStore, writeJson } from './register-shared.js';
+
+interface UserAddOptions {
+  username: string;
+  name?: string;
+  role?: string;
+  admin?: boolean;
+  agency?: string;
+  supervises?: string;
+  password?: string;
+  passwordStdin?: boolean;
+  json?: boolean;
+}
+
+export function defineUsers(program: Command, io: CliIO, done: (code: number) => void): Command {
+  const users = program.command('users').summary('管理 API 的用户').usage('<命令>');
+  users
+    .command('add')
+    .summary('新建用户')
+    .requiredOption('--username <用户名>', '登录用的用户名')
+    .option('--name <姓名>', '显示的姓名（默认同用户名）')
+    .option('--role <角色>', 'clerk 录入、reviewer 审核、admin 管理员、supervisor 监督（默认 clerk）')
+    .option('--admin', '管理员（同 --role admin）')
+    .option('--agency <机关>', '所属机关的编号或名称（只有一个机关时可省略）')
+    .option('--supervises <机关,...>', '监督角色：监督的机关，逗号分隔')
+    .option('--password <密码>', '密码（至少 8 个字符；建议改用 --password-stdin）')
+    .option('--password-stdin', '从标准输入读取密码（第一行）')
+    .option('--json', '输出 JSON')
+    .action(async (o: UserAddOptions) => {
+      done(
+        await withStore(io, async (store) => {
+          let password = o.password;
+          if (o.passwordStdin)
+            password = Buffer.from(await readAll(io.stdin))
+              .toString('utf8')
+              .split(/\r?\n/)[0];
+          if (password === undefined) {
+            io.stderr.write('gongkai: 错误：请用 --password-stdin（或 --password）给出密码\n');
+            return ExitCode.usage;
+          }
+          const role = o.admin ? 'admin' : (o.role ?? 'clerk');
+          const body = s.newUserBody.parse({
+            username: o.username,
+            displayName: o.name ?? o.username,
+            password,
+            role,
+            ...(role === 'supervisor'
+              ? o.supervises !== undefined
+                ? {
+                    agencyIds: o.supervises
+                      .split(/[,，]/)
+                      .map((x) => x.trim())
+                      .filter(Boolean),
+                  }
+                : {}
+              : o.agency !== undefined
+                ? { agencyId: o.agency }
+                : {}),
+          });
+          const user = await svc.createUser(store, svc.cliPrincipal, body);
+          if (o.json) writeJson(io, user);
+          else
+            io.stdout.write(
+              `已创建用户 ${user.username}（${roleNames[user.role]}${user.agencyId ? `，机关 ${user.agencyId}` : `，监督 ${user.supervises.join('、')}`}）\n`,
+            );
+          return ExitCode.ok;
+        }),
+      );
+    });
+  users
+    .command('list')
+    .summary('列出用户')
+    .option('--json', '每行输出一个 JSON')
+    .action(async (o: { json?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          for (const u of await svc.listUsers(store, svc.cliPrincipal))
+            if (o.json) writeJson(io, u);
+            else
+              io.stdout.write(
+                `${u.username}\t${roleNames[u.role]}\t${u.agencyId ?? u.supervises.join(',')}\t${u.displayName}\n`,
+              );
+          return ExitCode.ok;
+        }),
+      );
+    });
+  return users;
+}
