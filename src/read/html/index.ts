@@ -60,7 +60,9 @@ export function readHtml(bytes: Uint8Array, file: SourceFile): Block[] {
     if (cells > maxGridCells)
       file.fail(`网页中的表格过大（合并单元格展开后超过 ${maxGridCells} 格），无法读取`);
   };
-  return pageBlocks(document, new Positions(text), charge);
+  const blocks = pageBlocks(document, new Positions(text), charge);
+  if (blocks.length === 0) file.fail('网页中没有可读取的文字');
+  return blocks;
 }
 
 export const htmlReader: Reader = { type: 'html', sniff: sniffHtml, read: readHtml };
