@@ -3,6 +3,7 @@ import type { Finding } from '../../src/core/finding.js';
 import type { Cells, Report } from '../../src/core/report.js';
 import { type ProcessResult, processBytes } from '../../src/pipeline.js';
 import { renderText, type TextLayout } from '../../src/render/text/index.js';
+import { foldText } from '../../src/text/fold.js';
 
 const encoder = new TextEncoder();
 
@@ -41,3 +42,11 @@ export function fcParams(numRuns: number, seed: number): { numRuns: number; seed
     seed: override ? Number(override) + seed : seed,
   };
 }
+
+/** A part's prose as readers give it back: each paragraph folded, whitespace runs as one space. */
+export const foldedProse = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => foldText(line).text.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');

@@ -11,7 +11,7 @@ import { processBytes } from '../../../src/pipeline.js';
 import { readers } from '../../../src/read/registry.js';
 import { renderDocx } from '../../../src/render/docx/index.js';
 import { arbitrarySeededReport } from '../../support/arbitraries.js';
-import { describeFindings, differingKeys, errors, fcParams } from '../../support/parse.js';
+import { describeFindings, differingKeys, errors, fcParams, foldedProse } from '../../support/parse.js';
 
 async function docxReaderRegistered(): Promise<boolean> {
   const bytes = await renderDocx(generateReport(1, '2021'));
@@ -53,6 +53,19 @@ describe.skipIf(!registered)('DOCX round trip through the registered reader', ()
         });
       }),
       fcParams(20, 9704),
+    );
+  }, 120_000);
+
+  it("reads back each part's text of random reports", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitrarySeededReport(), async ({ seed, report }) => {
+        const { report: back } = await processBytes(await renderDocx(report), `seed-${seed}.docx`);
+        expect(
+          back.sections.map((s) => [s.number, s.text]),
+          `seed ${seed} (${report.format})`,
+        ).toEqual(report.sections.map((s) => [s.number, foldedProse(s.text)]));
+      }),
+      fcParams(20, 9705),
     );
   }, 120_000);
 });
