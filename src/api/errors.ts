@@ -68,13 +68,17 @@ const typeNames: Record<string, string> = {
   null: 'null',
 };
 
+/** An issue about a member that is absent (the input is kept when parsed with `reportInput`). */
+const isMissing = (issue: z.core.$ZodIssue): boolean =>
+  'input' in issue ? issue.input === undefined : /received undefined/.test(issue.message);
+
 /** One zod issue in Chinese. */
 function issueText(issue: z.core.$ZodIssue): string {
   const where = fieldPath(issue.path);
   const at = where ? `「${where}」` : '请求';
   switch (issue.code) {
     case 'invalid_type':
-      if ((issue as { input?: unknown }).input === undefined && where) return `缺少${at}`;
+      if (where && isMissing(issue)) return `缺少${at}`;
       return `${at}应为${typeNames[issue.expected] ?? issue.expected}`;
     case 'invalid_format':
       if (issue.format === 'date') return `${at}不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）`;

@@ -3,7 +3,7 @@ import { hashPassword } from '../../auth/password.js';
 import type { Store, User } from '../../store/index.js';
 import { badRequest, forbidden, notFound } from '../errors.js';
 import type { NewUserBody } from '../schemas.js';
-import { type Principal, requireRight, resolveAgency } from './principal.js';
+import { type Principal, requireRight, resolveAgency, visibleAgencyIds } from './principal.js';
 
 export interface UserView extends User {
   /** The agencies a supervisor oversees (empty for other roles). */
@@ -35,9 +35,14 @@ export async function listUsers(store: Store, p: Principal): Promise<UserView[]>
 }
 
 export async function getUser(store: Store, p: Principal, id: string): Promise<UserView> {
-  requireRight(p, 'manage');
   const user = await store.users.get(id);
-  if (!user || !(await manageable(store, p, user))) throw notFound('用户', id);
+  // Someone of another agency is not found, whatever the role asking; one's own colleagues need the right.
+  const visible = await visibleAgencyIds(store, p);
+  const agencies =
+    user?.role === 'supervisor' ? await store.users.supervisedAgencies(user.id) : [user?.agencyId];
+  if (!user || !agencies.some((a) => a != null && visible.includes(a))) throw notFound('用户', id);
+  requireRight(p, 'manage');
+  if (!(await manageable(store, p, user))) throw notFound('用户', id);
   return view(store, user);
 }
 

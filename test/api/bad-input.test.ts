@@ -1,0 +1,282 @@
+/**
+ * BAD INPUT on every route of the OpenAPI document: a valid request for each is taken apart field by
+ * field (missing, wrong type, impossible or out-of-range date, unknown member), its query and path
+ * parameters spoiled, and a 10 MB body, unparsable JSON and a JSON array sent. Every answer is a 400
+ * with a Chinese message, never a 500; nothing is written.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { systemActor } from '../../src/store/index.js';
+import { describeEachBackend } from '../store/backends.js';
+import { errorOf, type Harness, harness } from './helpers.js';
+
+type Json = Record<string, unknown>;
+type Doc = { paths: Record<string, Record<string, Json>> };
+
+/** A valid request for each route (as A's admin), before it is spoiled. */
+const valid: Record<string, { path?: Record<string, string>; query?: Record<string, string>; body?: Json }> =
+  {
+    'POST /api/login': { body: { username: 'a-admin', password: 'correct-horse-1' } },
+    'POST /api/logout': {},
+    'GET /api/me': {},
+    'GET /api/agencies': {},
+    'GET /api/agencies/{agencyId}': { path: { agencyId: 'A' } },
+    'PATCH /api/agencies/{agencyId}': {
+      path: { agencyId: 'A' },
+      body: { name: '甲县政府办', region: '某省' },
+    },
+    'GET /api/users': {},
+    'POST /api/users': {
+      body: {
+        username: 'new-user',
+        displayName: '新用户',
+        password: 'password-123',
+        role: 'clerk',
+        agencyId: 'A',
+      },
+    },
+    'GET /api/users/{userId}': { path: { userId: 'u-a-clerk' } },
+    'GET /api/applications': { query: { agency: 'A', year: '2024', asOf: '2024-06-03' } },
+    'POST /api/applications': {
+      body: {
+        agencyId: 'A',
+        applicant: 'np',
+        channel: 'post',
+        submittedOn: '2024-05-06',
+        signedForOn: '2024-05-07',
+        requestText: '某文件',
+        events: [{ type: 'replied', on: '2024-05-20', outcome: 'open' }],
+      },
+    },
+    'GET /api/applications/{applicationId}': { path: { applicationId: 'a-app' } },
+    'POST /api/applications/{applicationId}/events': {
+      path: { applicationId: 'a-app' },
+      body: { type: 'extended', on: '2024-05-08', days: 10, approvedBy: '主任' },
+    },
+    'GET /api/due': { query: { agency: 'A', days: '5', asOf: '2024-06-03' } },
+    'GET /api/cases': { query: { agency: 'A', year: '2024' } },
+    'POST /api/cases': {
+      body: {
+        agencyId: 'A',
+        kind: 'review',
+        filedOn: '2024-04-01',
+        decidedOn: '2024-05-01',
+        outcome: 'upheld',
+      },
+    },
+    'GET /api/cases/{caseId}': { path: { caseId: 'a-case' } },
+    'PATCH /api/cases/{caseId}': {
+      path: { caseId: 'a-case' },
+      body: { decidedOn: '2024-05-01', outcome: 'other' },
+    },
+    'DELETE /api/cases/{caseId}': { path: { caseId: 'a-case' } },
+    'GET /api/proactive/{agencyId}/{year}': { path: { agencyId: 'A', year: '2024' } },
+    'PUT /api/proactive/{agencyId}/{year}': {
+      path: { agencyId: 'A', year: '2024' },
+      body: { cells: { 'p.rules.issued': 3 } },
+    },
+    'POST /api/compile': { query: { to: 'md' }, body: { agencyId: 'A', year: 2024 } },
+    'GET /api/fees/calculate': { query: { method: 'perPage', quantity: '120' } },
+    'GET /openapi.json': {},
+  };
+
+const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** Values of the wrong type for a value. */
+function wrongTypes(value: unknown): unknown[] {
+  if (typeof value === 'number') return ['十二', true, null];
+  if (typeof value === 'string') return [12345, false, { x: 1 }];
+  if (Array.isArray(value)) return ['不是数组', 7];
+  if (typeof value === 'object' && value !== null) return ['不是对象', [1, 2]];
+  return [{}];
+}
+
+/** Spoiled copies of a body, each with what was done to it. */
+function spoiled(body: Json, required: ReadonlySet<string>): [string, Json][] {
+  const out: [string, Json][] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (required.has(key)) {
+      const { [key]: _, ...rest } = body;
+      out.push([`without ${key}`, rest]);
+    }
+    for (const wrong of wrongTypes(value))
+      out.push([`${key} = ${JSON.stringify(wrong)}`, { ...body, [key]: wrong }]);
+    if (isDate(value))
+      for (const d of ['2019-02-30', '2023-13-01', '1899-12-31', '2150-01-01', '2024-5-6', ''])
+        out.push([`${key} = ${d}`, { ...body, [key]: d }]);
+  }
+  out.push(['an unknown member', { ...body, unknownMember: 1 }]);
+  if (Array.isArray(body.events))
+    for (const [what, event] of spoiled(body.events[0] as Json, new Set(['type', 'on', 'outcome'])))
+      out.push([`events[0] ${what}`, { ...body, events: [event] }]);
+  if (body.cells)
+    out.push(
+      ['a cell as text', { cells: { 'p.rules.issued': '三' } }],
+      ['a key not of table 二', { cells: { 'a.new.np': 1 } }],
+      ['a negative count', { cells: { 'p.rules.issued': -1 } }],
+      ['a fractional count', { cells: { 'p.rules.issued': 1.5 } }],
+    );
+  return out;
+}
+
+/** Spoiled values for a query or path parameter. */
+function spoiledParameter(name: string, value: string): string[] {
+  if (isDate(value)) return ['2019-02-30', 'yesterday', '2150-01-01'];
+  if (/^\d+$/.test(value)) return ['abc', '-5', '1.5', '99999999999'];
+  if (name === 'method' || name === 'to') return ['bogus'];
+  return ['bad id!', '../etc', 'x'.repeat(150)];
+}
+
+describeEachBackend('bad input', (backend) => {
+  let h: Harness;
+  let doc: Doc;
+
+  beforeAll(async () => {
+    h = await harness(backend);
+    await h.store.applications.create(systemActor, {
+      id: 'a-app',
+      agencyId: 'A',
+      applicant: 'np',
+      channel: 'inPerson',
+      submittedOn: '2024-05-06',
+      requestText: '甲方申请',
+    });
+    await h.store.cases.create(systemActor, {
+      id: 'a-case',
+      agencyId: 'A',
+      kind: 'direct',
+      filedOn: '2024-03-01',
+    });
+    doc = (await h.call(null, 'GET', '/openapi.json')).json() as Doc;
+  });
+
+  const url = (path: string, params: Record<string, string> = {}, query: Record<string, string> = {}) => {
+    const filled = path.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent(params[n] as string));
+    const q = new URLSearchParams(query).toString();
+    return q ? `${filled}?${q}` : filled;
+  };
+
+  const expect400 = async (
+    label: string,
+    method: string,
+    target: string,
+    payload?: unknown,
+    headers?: Json,
+  ) => {
+    const res = await h.call('a-admin', method, target, payload, headers as Record<string, string>);
+    expect(res.statusCode, `${label}: ${method} ${target} → ${res.body.slice(0, 300)}`).toBe(400);
+    const error = errorOf(res);
+    expect(error.code).toMatch(/^(invalid-input|invalid-request|body-too-large)$/);
+    return error;
+  };
+
+  it('every documented route has a valid request, which succeeds', async () => {
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(documented.sort()).toEqual(Object.keys(valid).sort());
+    for (const key of documented) {
+      if (key === 'POST /api/logout' || key === 'DELETE /api/cases/{caseId}') continue;
+      const [method, path] = key.split(' ') as [string, string];
+      const v = valid[key] ?? {};
+      const res = await h.call('a-admin', method, url(path, v.path, v.query), v.body);
+      expect(res.statusCode, `${key}: ${res.body.slice(0, 300)}`).toBeLessThan(300);
+    }
+  });
+
+  it('spoiled bodies, queries and path parameters are refused with 400 and a Chinese message', async () => {
+    const auditBefore = (await h.store.audit.list()).length;
+    let count = 0;
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [m, op] of Object.entries(ops)) {
+        const method = m.toUpperCase();
+        const v = valid[`${method} ${path}`] ?? {};
+        const schema = (op.requestBody as Json | undefined)?.content as Json | undefined;
+        const bodySchema = (schema?.['application/json'] as Json | undefined)?.schema as Json | undefined;
+        if (v.body) {
+          const required = new Set((bodySchema?.required ?? ['type', 'on']) as string[]);
+          for (const [what, body] of spoiled(v.body, required)) {
+            if (method === 'POST' && path === '/api/login' && what.startsWith('password')) continue;
+            await expect400(what, method, url(path, v.path, v.query), body);
+            count++;
+          }
+          await expect400('no body', method, url(path, v.path, v.query));
+          await expect400('an empty object', method, url(path, v.path, v.query), {});
+          await expect400('a JSON array', method, url(path, v.path, v.query), [v.body]);
+          await expect400('a JSON string', method, url(path, v.path, v.query), '"text"', {
+            'content-type': 'application/json',
+          });
+          await expect400('unparsable JSON', method, url(path, v.path, v.query), '{"name": ', {
+            'content-type': 'application/json',
+          });
+          await expect400('a form body', method, url(path, v.path, v.query), 'a=1', {
+            'content-type': 'application/x-www-form-urlencoded',
+          });
+          count += 6;
+        }
+        if (method !== 'GET') {
+          const big = JSON.stringify({ ...(v.body ?? {}), padding: 'x'.repeat(10 * 1024 * 1024) });
+          const error = await expect400('a 10 MB body', method, url(path, v.path, v.query), big, {
+            'content-type': 'application/json',
+          });
+          expect(error).toEqual({ code: 'body-too-large', message: '请求体过大（上限 1024 KB）' });
+          count++;
+        }
+        for (const [name, value] of Object.entries(v.query ?? {}))
+          for (const bad of spoiledParameter(name, value)) {
+            await expect400(
+              `query ${name}=${bad}`,
+              method,
+              url(path, v.path, { ...v.query, [name]: bad }),
+              v.body,
+            );
+            count++;
+          }
+        if (v.query || ((op.parameters as Json[] | undefined) ?? []).some((p) => p.in === 'query')) {
+          await expect400(
+            'an unknown query parameter',
+            method,
+            url(path, v.path, { ...v.query, bogus: '1' }),
+            v.body,
+          );
+          count++;
+        }
+        for (const [name, value] of Object.entries(v.path ?? {}))
+          for (const bad of spoiledParameter(name, value)) {
+            await expect400(
+              `path ${name}=${bad}`,
+              method,
+              url(path, { ...v.path, [name]: bad }, v.query),
+              v.body,
+            );
+            count++;
+          }
+      }
+    expect(count).toBeGreaterThan(300);
+    const writes = (await h.store.audit.list()).slice(auditBefore).filter((a) => a.action !== 'login');
+    expect(writes).toEqual([]);
+  });
+
+  it('messages name the field and say what is wrong, in Chinese', async () => {
+    const missing = await expect400('missing', 'POST', '/api/applications', {
+      applicant: 'np',
+      channel: 'inPerson',
+    });
+    expect(missing.message).toBe('输入有误：缺少「submittedOn」');
+    const wrongType = await expect400('type', 'POST', '/api/cases', { kind: 'review', filedOn: 20240401 });
+    expect(wrongType.message).toBe('输入有误：「filedOn」应为字符串');
+    const date = await expect400('date', 'POST', '/api/cases', { kind: 'review', filedOn: '2019-02-30' });
+    expect(date.message).toBe('输入有误：「filedOn」：不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）');
+    const range = await expect400('range', 'POST', '/api/cases', { kind: 'review', filedOn: '1999-12-31' });
+    expect(range.message).toBe('输入有误：「filedOn」：日期应在 2000-01-01 至 2099-12-31 之间');
+    const choice = await expect400('enum', 'POST', '/api/cases', { kind: 'appeal', filedOn: '2024-04-01' });
+    expect(choice.message).toBe('输入有误：「kind」的值无效，应为 review、direct、afterReview 之一');
+    const unknown = await expect400('unknown', 'GET', '/api/due?dayz=3');
+    expect(unknown.message).toBe('输入有误：请求中有未知的字段：dayz');
+    const json = await expect400('json', 'POST', '/api/cases', '{', { 'content-type': 'application/json' });
+    expect(json.message).toBe('请求体不是有效的 JSON');
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+});
