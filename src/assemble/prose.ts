@@ -1,4 +1,5 @@
 import type { Section } from '../core/report.js';
+import { compact } from '../text/fold.js';
 import type { Evidence } from './evidence.js';
 import type { Outline } from './outline.js';
 import type { TableLocation } from './rows.js';
@@ -6,6 +7,22 @@ import type { HeadingMatch } from './sections.js';
 import type { TokenStream } from './stream.js';
 import { headerStart } from './tables.js';
 import { pointOf, type Token } from './tokens.js';
+
+/**
+ * Blocks that only repeat a table's title (「主动公开政府信息情况」 as an HTML caption or a line
+ * above the table, with or without 「表二」): captions, not prose.
+ */
+function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[]): Set<number> {
+  const titles = new Set(tables.map((t) => compact(t.table.title)));
+  const text = new Map<number, string>();
+  for (const t of tokens) text.set(t.block, (text.get(t.block) ?? '') + (t.kind === 'text' ? t.text : '#'));
+  const captions = new Set<number>();
+  for (const [block, words] of text) {
+    const bare = words.replace(/^(?:表[一二三四五六七八九十]+|[一二三四五六七八九十]+、)[:.、]?/, '');
+    if (titles.has(bare)) captions.add(block);
+  }
+  return captions;
+}
 
 /** Tokens that are only Markdown or table punctuation (「|」「##」「:---:」「**」). */
 const markup = /^[|#*>`:\-_=~]+$/;
@@ -32,9 +49,12 @@ export function sectionsAndProse(
       if (note) ranges.push([noteStart(stream, note.firstToken), noteEnd(stream, note.endToken - 1)]);
     }
   }
-  // Left out of the parts' text: the tables, the closing signature, and Markdown punctuation.
+  const captions = captionBlocks(tokens, tables);
+  // Left out of the parts' text: the tables and their captions, the closing signature, and
+  // Markdown punctuation.
   const inTable = (i: number) => {
     const t = tokens[i] as Token;
+    if (captions.has(t.block)) return true;
     if (signatureLine !== null && t.line >= signatureLine && t.block >= (signatureBlock ?? Infinity))
       return true;
     if (t.kind === 'text' && markup.test(t.text)) return true;
