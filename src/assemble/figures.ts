@@ -74,6 +74,10 @@ export function collectFigures(
     if (text === '') continue;
     figures.push({ text, kind: token.kind, token, index: i });
   }
+  // Empty grid cells past the row's last cell are a decorative column, not blank figures.
+  const cells = location.collapsed?.[0]?.cells.length ?? location.row.cells.length;
+  while (figures.length > cells && figures.at(-1)?.kind === 'blank' && figures.at(-1)?.token.text === '')
+    figures.pop();
   // The row ends at the first line after its last figure (a group label may stand before the next row).
   const lastIndex = figures.length > 0 ? (figures.at(-1) as Figure).index : location.from - 1;
   const ender = stream.tokens[lastIndex + 1];
