@@ -115,5 +115,5 @@ export function errorOf(res: LightMyRequestResponse): { code: string; message: s
   if (!body.error) throw new Error(`not an error response: ${res.statusCode} ${res.body}`);
   if (!/[\u4e00-\u9fff]/.test(body.error.message))
     throw new Error(`message not in Chinese: ${body.error.message}`);
-  return body.error;
+  return { code: body.error.code, message: body.error.message };
 }

@@ -1,0 +1,143 @@
+/** /openapi.json: valid JSON, OpenAPI 3.1, every route listed with its schemas, every $ref resolving. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { routes } from '../../src/api/routes.js';
+import { describeEachBackend } from '../store/backends.js';
+import { errorOf, type Harness, harness } from './helpers.js';
+
+type Json = Record<string, unknown>;
+
+describeEachBackend('OpenAPI document', (backend) => {
+  let h: Harness;
+  let doc: Json;
+
+  beforeAll(async () => {
+    h = await harness(backend);
+    const res = await h.call(null, 'GET', '/openapi.json');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    doc = JSON.parse(res.body) as Json;
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('is OpenAPI 3.1 and lists every route of the server, and only those', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect((doc.info as Json).title).toBe('Gongkai API');
+    const paths = doc.paths as Record<string, Json>;
+    const listed = Object.entries(paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
+    const served = [
+      ...routes.map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`),
+      'GET /openapi.json',
+    ].sort();
+    expect(listed).toEqual(served);
+    expect(listed).toEqual([
+      'DELETE /api/cases/{caseId}',
+      'GET /api/agencies',
+      'GET /api/agencies/{agencyId}',
+      'GET /api/applications',
+      'GET /api/applications/{applicationId}',
+      'GET /api/cases',
+      'GET /api/cases/{caseId}',
+      'GET /api/due',
+      'GET /api/fees/calculate',
+      'GET /api/me',
+      'GET /api/proactive/{agencyId}/{year}',
+      'GET /api/users',
+      'GET /api/users/{userId}',
+      'GET /openapi.json',
+      'PATCH /api/agencies/{agencyId}',
+      'PATCH /api/cases/{caseId}',
+      'POST /api/applications',
+      'POST /api/applications/{applicationId}/events',
+      'POST /api/cases',
+      'POST /api/compile',
+      'POST /api/login',
+      'POST /api/logout',
+      'POST /api/users',
+      'PUT /api/proactive/{agencyId}/{year}',
+    ]);
+  });
+
+  it('describes parameters and bodies from the zod schemas', () => {
+    const paths = doc.paths as Record<string, Record<string, Json>>;
+    const due = paths['/api/due']?.get as Json;
+    expect((due.parameters as Json[]).map((p) => [p.name, p.in, p.required])).toEqual([
+      ['agency', 'query', false],
+      ['days', 'query', false],
+      ['asOf', 'query', false],
+    ]);
+    const event = paths['/api/applications/{applicationId}/events']?.post as Json;
+    expect((event.parameters as Json[])[0]).toMatchObject({
+      name: 'applicationId',
+      in: 'path',
+      required: true,
+    });
+    const body = ((event.requestBody as Json).content as Json)['application/json'] as Json;
+    expect(body.schema).toEqual({ $ref: '#/components/schemas/ApplicationEvent' });
+    const schemas = (doc.components as Json).schemas as Record<string, Json>;
+    const variants = (schemas.ApplicationEvent?.oneOf ?? schemas.ApplicationEvent?.anyOf) as Json[];
+    expect(variants.map((v) => ((v.properties as Json).type as Json).const)).toEqual([
+      'correctionRequested',
+      'corrected',
+      'consultationSent',
+      'consultationAnswered',
+      'extended',
+      'feeNotified',
+      'feePaid',
+      'replied',
+    ]);
+    const create = paths['/api/applications']?.post as Json;
+    const schema = (((create.requestBody as Json).content as Json)['application/json'] as Json)
+      .schema as Json;
+    expect(schema.required).toEqual(['applicant', 'channel', 'submittedOn']);
+    expect(schema.additionalProperties).toBe(false);
+    expect(((schema.properties as Json).submittedOn as Json).format).toBe('date');
+    const login = paths['/api/login']?.post as Json;
+    expect(login.security).toEqual([]);
+    expect(Object.keys(login.responses as Json)).toEqual(['200', '400', '401', '429']);
+    expect(Object.keys((paths['/api/cases']?.post as Json).responses as Json)).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '404',
+    ]);
+  });
+
+  it('has every $ref resolve within the document', () => {
+    const refs: string[] = [];
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '$ref' && typeof x === 'string') refs.push(x);
+          else walk(x);
+        }
+    };
+    walk(doc);
+    expect(refs.length).toBeGreaterThan(40);
+    for (const ref of new Set(refs)) {
+      expect(ref.startsWith('#/components/schemas/'), ref).toBe(true);
+      const name = ref.slice('#/components/schemas/'.length);
+      expect(((doc.components as Json).schemas as Json)[name], ref).toBeDefined();
+    }
+  });
+
+  it('answers every listed route (no 404 for a missing route) and 404 in Chinese for others', async () => {
+    for (const [p, ops] of Object.entries(doc.paths as Record<string, Json>))
+      for (const m of Object.keys(ops)) {
+        const res = await h.call(null, m.toUpperCase(), p.replace(/\{(\w+)\}/g, 'x'));
+        if (res.statusCode === 404) expect(res.json().error.code).not.toBe('no-route');
+      }
+    const missing = await h.call('a-clerk', 'GET', '/api/nothing-here?x=1');
+    expect(missing.statusCode).toBe(404);
+    expect(errorOf(missing)).toEqual({ code: 'no-route', message: '没有这个接口：GET /api/nothing-here' });
+    const wrongMethod = await h.call('a-clerk', 'DELETE', '/api/applications');
+    expect(wrongMethod.statusCode).toBe(404);
+    expect(errorOf(wrongMethod).code).toBe('no-route');
+  });
+});
