@@ -51,7 +51,7 @@ export const renderers: readonly Renderer[] = [
 ];
 
 /** Targets announced but not yet provided by a renderer. */
-export const plannedTargets: readonly string[] = [];
+export const plannedTargets: readonly string[] = ['docx', 'pdf'];
 
 export function getRenderer(target: string): Renderer | undefined {
   return renderers.find((r) => r.target === target);
