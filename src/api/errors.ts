@@ -68,6 +68,8 @@ const typeNames: Record<string, string> = {
   null: 'null',
 };
 
+const chinese = /[\u4e00-\u9fff]/;
+
 /** An issue about a member that is absent (the input is kept when parsed with `reportInput`). */
 const isMissing = (issue: z.core.$ZodIssue): boolean =>
   'input' in issue ? issue.input === undefined : /received undefined/.test(issue.message);
@@ -82,7 +84,9 @@ function issueText(issue: z.core.$ZodIssue): string {
       return `${at}应为${typeNames[issue.expected] ?? issue.expected}`;
     case 'invalid_format':
       if (issue.format === 'date') return `${at}不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）`;
-      return `${at}格式不正确`;
+      return chinese.test(issue.message) && issue.format === 'regex'
+        ? `${at}：${issue.message}`
+        : `${at}格式不正确`;
     case 'invalid_value':
       return `${at}的值无效，应为 ${issue.values.map((v) => String(v)).join('、')} 之一`;
     case 'invalid_union':
@@ -102,7 +106,7 @@ function issueText(issue: z.core.$ZodIssue): string {
           ? `${at}至多 ${String(issue.maximum)} 项`
           : `${at}不能大于 ${String(issue.maximum)}`;
     default:
-      return `${at}${/[\u4e00-\u9fff]/.test(issue.message) ? `：${issue.message}` : '无效'}`;
+      return `${at}${chinese.test(issue.message) ? `：${issue.message}` : '无效'}`;
   }
 }
 

@@ -222,8 +222,8 @@ describeEachBackend('sessions, roles and audit', (backend) => {
       ['u-a-reviewer', 'update', 'case', 'c2'],
     ]);
     expect(rows[0]?.before).toBeNull();
-    expect((rows[1]?.before as { events: unknown[] }).events).toEqual([]);
-    expect((rows[1]?.after as { events: unknown[] }).events).toEqual([
+    expect((rows[1]?.before as { events: unknown[] } | undefined)?.events).toEqual([]);
+    expect((rows[1]?.after as { events: unknown[] } | undefined)?.events).toEqual([
       { type: 'replied', on: '2024-05-08', outcome: 'partial' },
     ]);
     expect(rows[2]?.before).toEqual({});

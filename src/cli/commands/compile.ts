@@ -10,7 +10,7 @@ import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
 import { describeWriteError } from '../output.js';
 import { formatFinding } from '../reporter.js';
-import { withStore } from './register-shared.js';
+import { agencyIdOf, withStore } from './register-shared.js';
 
 interface CompileOptions {
   agency?: string;
@@ -42,7 +42,7 @@ export function defineCompile(program: Command, io: CliIO, done: (code: number) 
           const { to } = s.compileQuery.parse({ to: o.to.toLowerCase() });
           const body = s.compileBody.parse({
             year: o.year,
-            ...(o.agency !== undefined ? { agencyId: o.agency } : {}),
+            ...(o.agency !== undefined ? { agencyId: await agencyIdOf(store, o.agency) } : {}),
           });
           const compiled = await svc.compileYear(store, svc.cliPrincipal, body);
           const toStdout = o.output === undefined || o.output === '-';

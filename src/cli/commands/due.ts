@@ -5,7 +5,7 @@ import * as svc from '../../api/services/index.js';
 import { applicantName } from '../../workflow/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
-import { withStore, writeJson } from './register-shared.js';
+import { agencyIdOf, withStore, writeJson } from './register-shared.js';
 
 const line = (item: svc.DueItem): string =>
   `  ${item.id}\t${item.agencyId}\t${applicantName(item.applicant)}\t收到 ${item.receivedOn ?? '—'}\t答复期限 ${item.state.dueOn ?? '—'}${item.state.provisional ? '（暂定）' : ''}${item.requestText ? `\t${item.requestText.slice(0, 30)}` : ''}\n`;
@@ -24,7 +24,7 @@ export function defineDue(program: Command, io: CliIO, done: (code: number) => v
         await withStore(io, async (store) => {
           const q = s.dueQuery.parse({
             days: o.days,
-            ...(o.agency !== undefined ? { agency: o.agency } : {}),
+            ...(o.agency !== undefined ? { agency: await agencyIdOf(store, o.agency) } : {}),
             ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
           });
           const due = await svc.dueApplications(store, svc.cliPrincipal, {

@@ -4,6 +4,7 @@
  * reporting its errors in Chinese with the exit codes of the CLI.
  */
 import { toApiError } from '../../api/errors.js';
+import { cliPrincipal, resolveAgency } from '../../api/services/principal.js';
 import { openStore, type Store } from '../../store/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
@@ -46,3 +47,8 @@ export const numberOption = (value: string | undefined): number | undefined =>
 export const writeJson = (io: CliIO, value: unknown): void => {
   io.stdout.write(`${JSON.stringify(value)}\n`);
 };
+
+/** The id of an agency named on the command line by id or by name (undefined stays undefined). */
+export async function agencyIdOf(store: Store, ref: string | undefined): Promise<string | undefined> {
+  return ref === undefined ? undefined : (await resolveAgency(store, cliPrincipal, ref)).id;
+}

@@ -14,7 +14,7 @@ import * as svc from '../../api/services/index.js';
 import { channels, outcomes } from '../../workflow/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
-import { numberOption, withStore, writeJson } from './register-shared.js';
+import { agencyIdOf, numberOption, withStore, writeJson } from './register-shared.js';
 
 type Done = (code: number) => void;
 const p = svc.cliPrincipal;
@@ -118,7 +118,7 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
           const body = s.newApplicationBody.parse(
             given({
               id: o.id,
-              agencyId: o.agency,
+              agencyId: await agencyIdOf(store, o.agency),
               applicant: o.applicant,
               channel: o.channel,
               submittedOn: o.submitted,
@@ -189,7 +189,9 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
     .action(async (o: { agency?: string; year?: string; asOf?: string; json?: boolean }) => {
       done(
         await withStore(io, async (store) => {
-          const q = s.applicationListQuery.parse(given({ agency: o.agency, year: o.year, asOf: o.asOf }));
+          const q = s.applicationListQuery.parse(
+            given({ agency: await agencyIdOf(store, o.agency), year: o.year, asOf: o.asOf }),
+          );
           const list = await svc.listApplications(store, p, { ...q, asOf: q.asOf ?? svc.todayInChina() });
           for (const v of list)
             if (o.json) writeJson(io, v);
@@ -231,7 +233,7 @@ export function defineCases(program: Command, io: CliIO, done: Done): Command {
             const body = s.newCaseBody.parse(
               given({
                 id: o.id,
-                agencyId: o.agency,
+                agencyId: await agencyIdOf(store, o.agency),
                 kind: o.kind,
                 filedOn: o.filed,
                 decidedOn: o.decided,

@@ -6,7 +6,7 @@ import { roleNames } from '../../store/schema.js';
 import { ExitCode } from '../exit-code.js';
 import { readAll } from '../input.js';
 import type { CliIO } from '../io.js';
-import { withStore, writeJson } from './register-shared.js';
+import { agencyIdOf, withStore, writeJson } from './register-shared.js';
 
 interface UserAddOptions {
   username: string;
@@ -62,7 +62,7 @@ export function defineUsers(program: Command, io: CliIO, done: (code: number) =>
                   }
                 : {}
               : o.agency !== undefined
-                ? { agencyId: o.agency }
+                ? { agencyId: await agencyIdOf(store, o.agency) }
                 : {}),
           });
           const user = await svc.createUser(store, svc.cliPrincipal, body);

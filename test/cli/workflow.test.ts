@@ -1,0 +1,339 @@
+/**
+ * The register commands on both backends: agencies, users, applications and their events, cases,
+ * table 二, due and compile, run in-process against a fresh store named by GONGKAI_DATA or
+ * DATABASE_URL. They go through the API's services, as the actor `cli` in the audit log.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { verifyPassword } from '../../src/auth/password.js';
+import type { Report } from '../../src/core/report.js';
+import { openStore } from '../../src/store/index.js';
+import { describeEachBackend, type Target } from '../store/backends.js';
+import { run, tempFiles } from './helpers.js';
+
+describeEachBackend('register commands', (backend) => {
+  let target: Target;
+  const saved = { data: process.env.GONGKAI_DATA, url: process.env.DATABASE_URL };
+
+  beforeEach(async () => {
+    target = await backend.fresh();
+    delete process.env.DATABASE_URL;
+    delete process.env.GONGKAI_DATA;
+    if (target.options.databaseUrl) process.env.DATABASE_URL = target.options.databaseUrl;
+    if (target.options.dataDir) process.env.GONGKAI_DATA = target.options.dataDir;
+  });
+
+  afterEach(async () => {
+    for (const [key, value] of [
+      ['GONGKAI_DATA', saved.data],
+      ['DATABASE_URL', saved.url],
+    ] as const)
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    await target.dispose();
+  });
+
+  const ok = async (args: string[], stdin?: string) => {
+    const result = await run(args, stdin === undefined ? {} : { stdin });
+    expect(result.stderr, args.join(' ')).toBe('');
+    expect(result.code, args.join(' ')).toBe(0);
+    return result.stdout;
+  };
+
+  it('enters a year of records and compiles the report', async () => {
+    expect(await ok(['agencies', 'add', '--name', '丁县人民政府办公室', '--id', 'ding'])).toBe(
+      '已登记机关 ding：丁县人民政府办公室\n',
+    );
+    expect(
+      await ok(
+        ['users', 'add', '--admin', '--agency', 'ding', '--username', 'admin', '--password-stdin'],
+        'secret-pass-1\n',
+      ),
+    ).toBe('已创建用户 admin（管理员，机关 ding）\n');
+    expect(
+      await ok([
+        'users',
+        'add',
+        '--role',
+        'supervisor',
+        '--supervises',
+        'ding',
+        '--username',
+        'sup',
+        '--password',
+        'secret-pass-2',
+      ]),
+    ).toBe('已创建用户 sup（监督，监督 ding）\n');
+    expect(await ok(['users', 'list'])).toBe('admin\t管理员\tding\tadmin\nsup\t监督\tding\tsup\n');
+
+    await ok([
+      'applications',
+      'add',
+      '--applicant',
+      'np',
+      '--channel',
+      'inPerson',
+      '--submitted',
+      '2024-05-06',
+      '--id',
+      'r1',
+      '--request',
+      '某项目审批文件',
+    ]);
+    await ok([
+      'applications',
+      'add',
+      '--agency',
+      '丁县人民政府办公室',
+      '--applicant',
+      'biz',
+      '--channel',
+      'post',
+      '--submitted',
+      '2024-05-15',
+      '--signed-for',
+      '2024-05-20',
+      '--id',
+      'r2',
+    ]);
+    await ok([
+      'applications',
+      'add',
+      '--applicant',
+      'law',
+      '--channel',
+      'online',
+      '--submitted',
+      '2024-12-20',
+      '--confirmed',
+      '2024-12-23',
+      '--id',
+      'r3',
+    ]);
+    expect(
+      await ok([
+        'applications',
+        'event',
+        'r1',
+        '--type',
+        'replied',
+        '--on',
+        '2024-05-30',
+        '--outcome',
+        'open',
+      ]),
+    ).toBe('已记录 r1\t2024-05-06\t已答复\t答复期限 2024-05-31\n');
+    await ok([
+      'applications',
+      'event',
+      'r2',
+      '--type',
+      'consultationSent',
+      '--on',
+      '2024-05-22',
+      '--party',
+      'thirdParty',
+    ]);
+    await ok([
+      'applications',
+      'event',
+      'r2',
+      '--type',
+      'consultationAnswered',
+      '--on',
+      '2024-06-03',
+      '--party',
+      'thirdParty',
+    ]);
+    await ok([
+      'applications',
+      'event',
+      'r2',
+      '--type',
+      'feeNotified',
+      '--on',
+      '2024-06-04',
+      '--method',
+      'perPage',
+      '--quantity',
+      '120',
+      '--amount',
+      '1100',
+    ]);
+    await ok(['applications', 'event', 'r2', '--type', 'feePaid', '--on', '2024-06-06']);
+    await ok([
+      'applications',
+      'event',
+      'r2',
+      '--type',
+      'replied',
+      '--on',
+      '2024-06-20',
+      '--outcome',
+      'deny.thirdParty',
+    ]);
+    await ok([
+      'cases',
+      'add',
+      '--kind',
+      'review',
+      '--filed',
+      '2024-07-01',
+      '--decided',
+      '2024-09-01',
+      '--outcome',
+      'upheld',
+      '--application',
+      'r2',
+      '--id',
+      'k1',
+    ]);
+    await ok(['cases', 'add', '--kind', 'direct', '--filed', '2024-11-01', '--id', 'k2']);
+    expect(
+      await ok([
+        'proactive',
+        'set',
+        '--year',
+        '2024',
+        'p.rules.issued=1',
+        'p.license.decisions=40',
+        'p.fees.amount=0.11',
+      ]),
+    ).toBe('已填写 丁县人民政府办公室 2024 年度表二 3 项\n');
+
+    expect(await ok(['applications', 'list', '--as-of', '2024-12-31'])).toBe(
+      [
+        'r1\t2024-05-06\t已答复\t答复期限 2024-05-31',
+        'r2\t2024-05-20\t已答复\t答复期限 2024-07-02',
+        'r3\t2024-12-23\t办理中\t答复期限 2025-01-21',
+        '共 3 件',
+        '',
+      ].join('\n'),
+    );
+    expect(await ok(['due', '--as-of', '2025-01-16'])).toBe(
+      [
+        '截至 2025-01-16：',
+        '已超期 0 件',
+        '5 个工作日内到期 1 件',
+        '  r3\tding\t法律服务机构\t收到 2024-12-23\t答复期限 2025-01-21',
+        '',
+      ].join('\n'),
+    );
+    expect(await ok(['due', '--agency', 'ding', '--as-of', '2025-01-22', '--json'])).toContain(
+      '"overdue":[{"id":"r3"',
+    );
+
+    const report = JSON.parse(await ok(['compile', '--agency', 'ding', '--year', '2024'])) as Report;
+    expect(report.agency).toBe('丁县人民政府办公室');
+    expect(report.cells['a.new.total']).toBe(3);
+    expect(report.cells['a.open.np']).toBe(1);
+    expect(report.cells['a.deny.thirdParty.biz']).toBe(1);
+    expect(report.cells['a.next.law']).toBe(1);
+    expect(report.cells['l.review.upheld']).toBe(1);
+    expect(report.cells['l.direct.pending']).toBe(1);
+    expect(report.cells['p.license.decisions']).toBe(40);
+    const dir = tempFiles({});
+    await ok(['compile', '--year', '2024', '--to', 'md', '-o', join(dir, 'r.md')]);
+    expect(readFileSync(join(dir, 'r.md'), 'utf8').split('\n')[0]).toBe(
+      '# 丁县人民政府办公室2024年政府信息公开工作年度报告',
+    );
+    await ok(['compile', '--year', '2024', '--to', 'pdf', '-o', join(dir, 'r.pdf')]);
+    expect(readFileSync(join(dir, 'r.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const store = await openStore(target.options);
+    try {
+      const audit = await store.audit.list();
+      expect(new Set(audit.map((a) => a.userId))).toEqual(new Set(['cli']));
+      expect(audit.map((a) => `${a.action} ${a.entity}`)).toEqual([
+        'create agency',
+        'create user',
+        'create user',
+        'supervise user',
+        'create application',
+        'create application',
+        'create application',
+        ...Array(6).fill('event application'),
+        'create case',
+        'create case',
+        'set proactive_figures',
+      ]);
+      const admin = await store.users.credentials('admin');
+      expect(await verifyPassword('secret-pass-1', admin?.passwordHash ?? '')).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses impossible records and unknown agencies with a Chinese message and exit code 2', async () => {
+    await ok(['agencies', 'add', '--name', '戊县人民政府办公室', '--id', 'wu']);
+    await ok([
+      'applications',
+      'add',
+      '--applicant',
+      'np',
+      '--channel',
+      'inPerson',
+      '--submitted',
+      '2024-05-06',
+      '--id',
+      'r1',
+    ]);
+    expect(
+      await run([
+        'applications',
+        'event',
+        'r1',
+        '--type',
+        'replied',
+        '--on',
+        '2024-05-01',
+        '--outcome',
+        'open',
+      ]),
+    ).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：记录不符合办理规则：答复日期 2024-05-01 早于收到申请之日 2024-05-06\n',
+    });
+    expect(
+      await run([
+        'applications',
+        'event',
+        'r1',
+        '--type',
+        'replied',
+        '--on',
+        '2024-02-30',
+        '--outcome',
+        'open',
+      ]),
+    ).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：输入有误：「on」：不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）\n',
+    });
+    expect(await run(['applications', 'event', 'nope', '--type', 'corrected', '--on', '2024-05-07'])).toEqual(
+      {
+        code: 2,
+        stdout: '',
+        stderr: 'gongkai: 错误：申请「nope」不存在或无权查看\n',
+      },
+    );
+    expect(await run(['compile', '--agency', '己县', '--year', '2024'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：机关「己县」不存在或无权查看\n',
+    });
+    expect(await run(['users', 'add', '--username', 'xu', '--password', 'short'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：输入有误：「password」太短（至少 8 个字符）\n',
+    });
+    expect(await run(['proactive', 'set', '--year', '2024', 'p.rules.issued=-1'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：输入有误：表二「p.rules.issued」不能为负数\n',
+    });
+  });
+});
