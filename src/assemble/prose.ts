@@ -14,8 +14,14 @@ import { pointOf, type Token } from './tokens.js';
  */
 function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[]): Set<number> {
   const titles = new Set(tables.map((t) => compact(t.table.title)));
+  const longest = Math.max(0, ...[...titles].map((t) => t.length)) + 6;
+  const blocks = (tokens.at(-1)?.block ?? -1) + 1;
+  const length = new Int32Array(blocks);
+  for (const t of tokens) length[t.block] = (length[t.block] as number) + t.text.length;
   const text = new Map<number, string>();
-  for (const t of tokens) text.set(t.block, (text.get(t.block) ?? '') + (t.kind === 'text' ? t.text : '#'));
+  for (const t of tokens)
+    if ((length[t.block] as number) <= longest)
+      text.set(t.block, (text.get(t.block) ?? '') + (t.kind === 'text' ? t.text : '#'));
   const captions = new Set<number>();
   for (const [block, words] of text) {
     const bare = words.replace(/^(?:表[一二三四五六七八九十]+|[一二三四五六七八九十]+、)[:.、]?/, '');
@@ -49,17 +55,21 @@ export function sectionsAndProse(
       if (note) ranges.push([noteStart(stream, note.firstToken), noteEnd(stream, note.endToken - 1)]);
     }
   }
-  const captions = captionBlocks(tokens, tables);
   // Left out of the parts' text: the tables and their captions, the closing signature, and
-  // Markdown punctuation.
-  const inTable = (i: number) => {
+  // Markdown punctuation. Marked once per token.
+  const captions = captionBlocks(tokens, tables);
+  const skipped = new Uint8Array(tokens.length);
+  for (const [a, b] of ranges) skipped.fill(1, a, b);
+  for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (captions.has(t.block)) return true;
-    if (signatureLine !== null && t.line >= signatureLine && t.block >= (signatureBlock ?? Infinity))
-      return true;
-    if (t.kind === 'text' && markup.test(t.text)) return true;
-    return ranges.some(([a, b]) => i >= a && i < b);
-  };
+    if (
+      captions.has(t.block) ||
+      (t.kind === 'text' && markup.test(t.text)) ||
+      (signatureLine !== null && t.line >= signatureLine && t.block >= (signatureBlock ?? Infinity))
+    )
+      skipped[i] = 1;
+  }
+  const inTable = (i: number) => skipped[i] === 1;
   const sections = parts.ordered.map((h, index) => ({
     number: h.section.number,
     title: h.title,
@@ -80,14 +90,17 @@ function joinTokens(
   to: number,
   skip: (i: number) => boolean,
 ): string {
-  let out = '';
+  const parts: string[] = [];
+  let last = '';
   for (let i = from; i < to; i++) {
     if (skip(i)) continue;
     const t = tokens[i] as Token;
-    if (out && (t.first || t.spaced) && !/\s$/.test(out)) out += t.first ? '\n' : ' ';
-    out += t.text;
+    if (parts.length > 0 && (t.first || t.spaced) && last !== ' ' && last !== '\n')
+      parts.push(t.first ? '\n' : ' ');
+    parts.push(t.text);
+    last = t.text.at(-1) ?? last;
   }
-  return out.trim();
+  return parts.join('').trim();
 }
 
 function proseOf(
