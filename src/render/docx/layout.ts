@@ -4,6 +4,8 @@
  * its numbers from here.
  */
 
+import { charsPerLine, linesPerPage, marginMm, pageMm, sizes } from '../gbt9704.js';
+
 /** Millimetres to twips, rounded. */
 export const mm = (millimetres: number): number => Math.round((millimetres / 25.4) * 1440);
 
@@ -11,10 +13,15 @@ export const mm = (millimetres: number): number => Math.round((millimetres / 25.
 export const pt = (points: number): number => Math.round(points * 20);
 
 /** A4 portrait. */
-export const page = { width: mm(210), height: mm(297) } as const;
+export const page = { width: mm(pageMm.width), height: mm(pageMm.height) } as const;
 
 /** 天头 37 mm, 订口 28 mm, 翻口 26 mm, bottom 35 mm: a 版心 of 156 × 225 mm. */
-export const margin = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
+export const margin = {
+  top: mm(marginMm.top),
+  bottom: mm(marginMm.bottom),
+  left: mm(marginMm.left),
+  right: mm(marginMm.right),
+} as const;
 
 /** The 版心 (type area). */
 export const textArea = {
@@ -22,21 +29,7 @@ export const textArea = {
   height: page.height - margin.top - margin.bottom,
 } as const;
 
-/** 22 lines a page, 28 characters a line. */
-export const linesPerPage = 22;
-export const charsPerLine = 28;
-
-/** Font sizes of the 号 scale, in points. */
-export const sizes = {
-  /** 2号: the title. */
-  title: 22,
-  /** 3号: body text and headings. */
-  body: 16,
-  /** 4号: page numbers. */
-  pageNumber: 14,
-  /** 5号: table text. */
-  table: 10.5,
-} as const;
+export { charsPerLine, linesPerPage, sizes } from '../gbt9704.js';
 
 /** Half-points, the unit of w:sz. */
 export const halfPoints = (points: number): number => Math.round(points * 2);

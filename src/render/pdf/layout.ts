@@ -4,13 +4,20 @@
  * lines of 28 characters of 3号 text.
  */
 
+import { charsPerLine, linesPerPage, marginMm, sizes } from '../gbt9704.js';
+
 /** Millimetres to points. */
 export const mm = (millimetres: number): number => (millimetres * 72) / 25.4;
 
 /** A4 portrait, as pdfkit sizes it (595.28 × 841.89 pt). */
 export const page = { width: 595.28, height: 841.89 } as const;
 
-export const margin = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
+export const margin = {
+  top: mm(marginMm.top),
+  bottom: mm(marginMm.bottom),
+  left: mm(marginMm.left),
+  right: mm(marginMm.right),
+} as const;
 
 /** The 版心 (type area). */
 export const textArea = {
@@ -22,20 +29,7 @@ export const textArea = {
   bottom: page.height - margin.bottom,
 } as const;
 
-export const linesPerPage = 22;
-export const charsPerLine = 28;
-
-/** Font sizes of the 号 scale, in points. */
-export const sizes = {
-  /** 2号: the title. */
-  title: 22,
-  /** 3号: body text and headings. */
-  body: 16,
-  /** 4号: page numbers. */
-  pageNumber: 14,
-  /** 5号: table text. */
-  table: 10.5,
-} as const;
+export { charsPerLine, linesPerPage, sizes } from '../gbt9704.js';
 
 /** Exact line pitch: the 版心 height over 22 lines, to the twip as in the DOCX (28.95 pt). */
 export const linePitch = Math.floor((textArea.height * 20) / linesPerPage) / 20;
