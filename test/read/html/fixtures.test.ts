@@ -5,6 +5,7 @@ import { processBytes } from '../../../src/pipeline.js';
 import type { Block } from '../../../src/read/blocks.js';
 import { decodeHtml } from '../../../src/read/html/decode.js';
 import { readHtml } from '../../../src/read/html/index.js';
+import { metaOf } from '../../support/truth.js';
 import { encodeGbk } from './support/gbk.js';
 
 interface Truth {
@@ -29,19 +30,7 @@ const pages = readdirSync(dir)
 async function expectTruth(bytes: Uint8Array, name: string, truth: Truth) {
   const { report, sourceType } = await processBytes(bytes, name);
   expect(sourceType).toBe('html');
-  expect({
-    format: report.format,
-    agency: report.agency,
-    year: report.year,
-    publishedOn: report.publishedOn,
-    signedOn: report.signedOn,
-  }).toEqual({
-    format: truth.format,
-    agency: truth.agency,
-    year: truth.year,
-    publishedOn: truth.publishedOn,
-    signedOn: truth.signedOn,
-  });
+  expect(metaOf(report)).toEqual(metaOf(truth));
   expect(Object.keys(report.cells)).toEqual(Object.keys(truth.cells));
   for (const [key, value] of Object.entries(truth.cells))
     expect([key, report.cells[key]]).toEqual([key, value]);
