@@ -39,25 +39,38 @@ export interface ApplicationView extends ApplicationRecord {
   warnings: WorkflowIssue[];
 }
 
-export function summarize(app: ApplicationRecord, asOf: IsoDate, dueSoonWorkingDays = 5): StatusSummary {
+/** The status as of a day and the record's warnings, reading the record once for both. */
+function assess(
+  app: ApplicationRecord,
+  asOf: IsoDate,
+  dueSoonWorkingDays: number,
+): { state: StatusSummary; warnings: WorkflowIssue[] | null } {
   try {
-    if (app.receivedOn !== null && asOf < app.receivedOn) return blank(asOf, `${asOf} 时尚未收到申请`);
+    if (app.receivedOn !== null && asOf < app.receivedOn)
+      return { state: blank(asOf, `${asOf} 时尚未收到申请`), warnings: null };
     const s = applicationStatus(app, asOf, { dueSoonWorkingDays });
     return {
-      asOf,
-      status: s.status,
-      statusName: statusNames[s.status],
-      dueOn: s.dueOn,
-      provisional: s.provisional,
-      closedOn: s.closedOn,
-      outcome: s.outcome,
-      answeredLate: s.answeredLate,
+      state: {
+        asOf,
+        status: s.status,
+        statusName: statusNames[s.status],
+        dueOn: s.dueOn,
+        provisional: s.provisional,
+        closedOn: s.closedOn,
+        outcome: s.outcome,
+        answeredLate: s.answeredLate,
+      },
+      warnings: s.issues.filter((i) => i.severity === 'warning'),
     };
   } catch (error) {
-    if (error instanceof MissingHolidayYearError) return blank(asOf, `无法计算期限：${error.message}`);
+    if (error instanceof MissingHolidayYearError)
+      return { state: blank(asOf, `无法计算期限：${error.message}`), warnings: null };
     throw error;
   }
 }
+
+export const summarize = (app: ApplicationRecord, asOf: IsoDate, dueSoonWorkingDays = 5): StatusSummary =>
+  assess(app, asOf, dueSoonWorkingDays).state;
 
 function blank(asOf: IsoDate, statusName: string): StatusSummary {
   return {
@@ -73,10 +86,11 @@ function blank(asOf: IsoDate, statusName: string): StatusSummary {
 }
 
 export function viewOf(app: ApplicationRecord, asOf: IsoDate): ApplicationView {
+  const { state, warnings } = assess(app, asOf, 5);
   return {
     ...app,
-    state: summarize(app, asOf),
-    warnings: validateApplication(app).filter((i) => i.severity === 'warning'),
+    state,
+    warnings: warnings ?? validateApplication(app).filter((i) => i.severity === 'warning'),
   };
 }
 

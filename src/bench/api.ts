@@ -1,0 +1,381 @@
+/**
+ * Throughput of the HTTP API: `gongkai serve` started as a child process on a loopback port, driven
+ * by 50 concurrent keep-alive clients for 30 s with a mix of GET /api/applications, GET /api/due and
+ * POST …/events, on SQLite and on PostgreSQL (DATABASE_URL's server, or a throwaway one from
+ * scripts/pg-test-server.sh; skipped with a note when neither is there). Prints requests/s and p50/p99
+ * latency per backend and request kind. Run with `npm run bench:api` (options: --seconds S,
+ * --clients N, --backend sqlite|postgres).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import * as svc from '../api/services/index.js';
+import { openStore, type StoreOptions } from '../store/index.js';
+import type { ApplicantType, Channel, Outcome } from '../workflow/index.js';
+import { addDays } from '../workflow/index.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function textOption(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const seconds = option('seconds', 30);
+const clients = option('clients', 50);
+const listed = 120;
+const password = 'bench-password-1';
+
+type Kind = 'GET /api/applications' | 'GET /api/due' | 'POST /api/applications/:id/events';
+const kinds: readonly Kind[] = ['GET /api/applications', 'GET /api/due', 'POST /api/applications/:id/events'];
+
+interface Result {
+  backend: string;
+  kind: Kind | 'all';
+  requests: number;
+  errors: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+/** Two agencies: one whose list and due dates are read, one whose applications take the new events. */
+async function seed(options: StoreOptions): Promise<void> {
+  const store = await openStore(options);
+  try {
+    const p = svc.cliPrincipal;
+    await svc.createAgency(store, p, { id: 'read', name: '基准测试机关（查询）' });
+    await svc.createAgency(store, p, { id: 'write', name: '基准测试机关（录入）' });
+    for (const [username, agencyId] of [
+      ['reader', 'read'],
+      ['writer', 'write'],
+    ] as const)
+      await svc.createUser(store, p, { username, displayName: username, password, role: 'clerk', agencyId });
+    const applicants: ApplicantType[] = ['np', 'np', 'np', 'biz', 'law', 'oth'];
+    const outcomes: Outcome[] = ['open', 'partial', 'none.notHeld', 'deny.process'];
+    const reviewer = p;
+    for (let i = 0; i < listed; i++) {
+      const receivedOn = addDays('2024-01-02', (i * 3) % 360);
+      const channel: Channel = i % 2 === 0 ? 'inPerson' : 'online';
+      await svc.createApplication(
+        store,
+        reviewer,
+        {
+          id: `read-${i}`,
+          agencyId: 'read',
+          applicant: applicants[i % applicants.length] as ApplicantType,
+          channel,
+          submittedOn: receivedOn,
+          ...(channel === 'online' ? { confirmedOn: receivedOn } : {}),
+          requestText: `基准测试申请 ${i}`,
+          events:
+            i % 3 === 0
+              ? []
+              : [
+                  {
+                    type: 'replied',
+                    on: addDays(receivedOn, 10),
+                    outcome: outcomes[i % outcomes.length] as Outcome,
+                  },
+                ],
+        },
+        '2024-12-31',
+      );
+    }
+    for (let c = 0; c < clients; c++)
+      await svc.createApplication(
+        store,
+        p,
+        {
+          id: `write-${c}`,
+          agencyId: 'write',
+          applicant: 'np',
+          channel: 'inPerson',
+          submittedOn: '2024-03-04',
+        },
+        '2024-12-31',
+      );
+  } finally {
+    await store.close();
+  }
+}
+
+interface Server {
+  url: URL;
+  stop(): Promise<void>;
+}
+
+function startServer(env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'gongkai.js'), 'serve', '--port', '0'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+      if (!m) return reject(new Error(`gongkai serve: ${line}\n${stderr}`));
+      resolve({
+        url: new URL(m[1] as string),
+        async stop() {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+    void exited.then(() => reject(new Error(`gongkai serve exited: ${stderr}`)));
+  });
+}
+
+interface Response {
+  status: number;
+  body: string;
+}
+
+function request(
+  agent: http.Agent,
+  url: URL,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const percentile = (sorted: Float64Array, q: number): number =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number);
+
+async function drive(backend: string, url: URL): Promise<Result[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const login = async (username: string) => {
+    const res = await request(agent, url, 'POST', '/api/login', null, { username, password });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body}`);
+    return (JSON.parse(res.body) as { token: string }).token;
+  };
+  const reader = await login('reader');
+  const writer = await login('writer');
+  // Warm-up, not timed: the JIT and the connection pools settle.
+  const warm = performance.now() + Math.min(3, seconds / 10) * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let n = 0; n < 1000 && performance.now() < warm; n++) {
+        await request(agent, url, 'GET', '/api/applications?asOf=2024-12-31', reader);
+        await request(agent, url, 'GET', '/api/due?asOf=2024-12-31&days=5', reader);
+      }
+    }),
+  );
+  const cap = 5_000_000;
+  const latency = kinds.map(() => new Float64Array(cap));
+  const count = kinds.map(() => 0);
+  const errors = kinds.map(() => 0);
+  const firstError: string[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      let n = 0;
+      let open = false;
+      while (performance.now() < deadline && n < cap / clients) {
+        const k = (client + n) % 10 < 4 ? 0 : (client + n) % 10 < 7 ? 1 : 2;
+        n++;
+        const t0 = performance.now();
+        let res: Response;
+        if (k === 0) res = await request(agent, url, 'GET', '/api/applications?asOf=2024-12-31', reader);
+        else if (k === 1) res = await request(agent, url, 'GET', '/api/due?asOf=2024-12-31&days=5', reader);
+        else {
+          const event = {
+            type: open ? 'consultationAnswered' : 'consultationSent',
+            on: '2024-03-05',
+            party: 'agency',
+          };
+          res = await request(agent, url, 'POST', `/api/applications/write-${client}/events`, writer, event);
+          if (res.status === 201) open = !open;
+        }
+        const i = count[k] as number;
+        (latency[k] as Float64Array)[i] = performance.now() - t0;
+        count[k] = i + 1;
+        if (res.status >= 300) {
+          errors[k] = (errors[k] as number) + 1;
+          if (firstError.length < 3) firstError.push(`${kinds[k]} → ${res.status} ${res.body.slice(0, 200)}`);
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  for (const e of firstError) console.log(`  ${backend}: ${e}`);
+  const row = (kind: Result['kind'], samples: Float64Array, requests: number, errs: number): Result => {
+    const sorted = samples.slice(0, requests).sort();
+    return {
+      backend,
+      kind,
+      requests,
+      errors: errs,
+      seconds: elapsed,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+    };
+  };
+  const rows = kinds.map((kind, k) =>
+    row(kind, latency[k] as Float64Array, count[k] as number, errors[k] as number),
+  );
+  const all = new Float64Array(count.reduce((s, c) => s + c, 0));
+  let at = 0;
+  kinds.forEach((_, k) => {
+    all.set((latency[k] as Float64Array).subarray(0, count[k]), at);
+    at += count[k] as number;
+  });
+  rows.push(
+    row(
+      'all',
+      all,
+      all.length,
+      errors.reduce((s, e) => s + e, 0),
+    ),
+  );
+  return rows;
+}
+
+/** A database of its own on a PostgreSQL server: from DATABASE_URL, or a throwaway server. */
+async function postgresTarget(): Promise<{ url: string; dispose(): Promise<void> } | string> {
+  let serverUrl = process.env.DATABASE_URL;
+  let serverDir: string | null = null;
+  if (!serverUrl) {
+    serverDir = mkdtempSync(join(tmpdir(), 'gongkai-bench-pg-'));
+    try {
+      serverUrl = execFileSync('bash', [join(root, 'scripts', 'pg-test-server.sh'), 'start'], {
+        env: { ...process.env, PG_TEST_DIR: serverDir },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).trim();
+    } catch (error) {
+      rmSync(serverDir, { recursive: true, force: true });
+      const stderr = String((error as { stderr?: unknown }).stderr ?? error).trim();
+      return `PostgreSQL skipped: ${stderr.split('\n')[0]}`;
+    }
+  }
+  const name = `gongkai_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async dispose() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+      if (serverDir) execFileSync('bash', [join(root, 'scripts', 'pg-test-server.sh'), 'stop', serverDir]);
+    },
+  };
+}
+
+function printTable(rows: readonly Result[]): void {
+  const header = ['backend', 'request', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms'];
+  const body = rows.map((r) => [
+    r.backend,
+    r.kind,
+    String(r.requests),
+    String(r.errors),
+    (r.requests / r.seconds).toFixed(0),
+    r.p50.toFixed(2),
+    r.p99.toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const b of body) console.log(line(b));
+}
+
+async function main(): Promise<void> {
+  const only = textOption('backend');
+  console.log(
+    `API: gongkai serve on 127.0.0.1, ${clients} concurrent keep-alive clients for ${seconds} s per backend; ` +
+      `mix 40% GET /api/applications (${listed} applications), 30% GET /api/due, 30% POST …/events; node ${process.version}\n`,
+  );
+  const rows: Result[] = [];
+  if (only === undefined || only === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
+    try {
+      await seed({ dataDir: dir, env: {} });
+      const server = await startServer({ GONGKAI_DATA: dir });
+      try {
+        rows.push(...(await drive('sqlite', server.url)));
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (only === undefined || only === 'postgres') {
+    const target = await postgresTarget();
+    if (typeof target === 'string') console.log(`note: ${target}`);
+    else
+      try {
+        await seed({ databaseUrl: target.url, env: {} });
+        const server = await startServer({ DATABASE_URL: target.url });
+        try {
+          rows.push(...(await drive('postgres', server.url)));
+        } finally {
+          await server.stop();
+        }
+      } finally {
+        await target.dispose();
+      }
+  }
+  printTable(rows);
+}
+
+await main();
