@@ -4,6 +4,7 @@
  * GONGKAI_ADMIN_AGENCY (the agency's name, created when missing; default 「本机关」).
  */
 import type { Store, User } from '../../store/index.js';
+import { newUserBody } from '../schemas.js';
 import { cliPrincipal } from './principal.js';
 import { createUser } from './users.js';
 
@@ -31,12 +32,13 @@ export async function bootstrapAdmin(
   const agency =
     (await store.agencies.list()).find((a) => a.name === name) ??
     (await store.agencies.create(cliPrincipal.actor, { name }));
-  const user = await createUser(store, cliPrincipal, {
+  // The same checks as any new user (a password of at least 8 characters, a valid username).
+  const input = newUserBody.parse({
     username: env.GONGKAI_ADMIN_USERNAME || 'admin',
     displayName: '管理员',
     password,
     role: 'admin',
     agencyId: agency.id,
   });
-  return user;
+  return createUser(store, cliPrincipal, input);
 }
