@@ -14,13 +14,15 @@ import { pointOf, type Token } from './tokens.js';
  */
 function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[]): Set<number> {
   const titles = new Set(tables.map((t) => compact(t.table.title)));
-  const longest = Math.max(0, ...[...titles].map((t) => t.length)) + 6;
+  const lengths = [...titles].map((t) => t.length);
+  const longest = Math.max(0, ...lengths) + 6;
+  const shortest = Math.min(...lengths);
   const blocks = (tokens.at(-1)?.block ?? -1) + 1;
   const length = new Int32Array(blocks);
   for (const t of tokens) length[t.block] = (length[t.block] as number) + t.text.length;
   const text = new Map<number, string>();
   for (const t of tokens)
-    if ((length[t.block] as number) <= longest)
+    if ((length[t.block] as number) <= longest && (length[t.block] as number) >= shortest)
       text.set(t.block, (text.get(t.block) ?? '') + (t.kind === 'text' ? t.text : '#'));
   const captions = new Set<number>();
   for (const [block, words] of text) {

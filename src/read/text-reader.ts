@@ -62,8 +62,9 @@ export function textToBlocks(text: string): Block[] {
     let raw = text.slice(start, end);
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     const cleaned = blankResidue(raw);
-    if (pipeRow.test(cleaned)) table.push({ text: cleaned, line });
-    else if (cleaned.trim() !== '' && !pageNumberLine.test(cleaned)) {
+    const trimmed = cleaned.trim();
+    if (trimmed.charCodeAt(0) === 0x7c && pipeRow.test(cleaned)) table.push({ text: cleaned, line });
+    else if (trimmed !== '' && !(trimmed.length <= 24 && pageNumberLine.test(cleaned))) {
       flush();
       blocks.push({ type: 'paragraph', text: cleaned, line, column: 1 });
     }

@@ -46,7 +46,14 @@ export function cellsOf(spec: FormatSpec): Map<string, CellLocation> {
   return index;
 }
 
-/** Codebook keys of a format, in table order. */
-export function cellKeys(spec: FormatSpec): string[] {
-  return [...cellsOf(spec).keys()];
+const keyLists = new WeakMap<FormatSpec, readonly string[]>();
+
+/** Codebook keys of a format, in table order (one shared, frozen list per format). */
+export function cellKeys(spec: FormatSpec): readonly string[] {
+  let keys = keyLists.get(spec);
+  if (!keys) {
+    keys = Object.freeze([...cellsOf(spec).keys()]);
+    keyLists.set(spec, keys);
+  }
+  return keys;
 }

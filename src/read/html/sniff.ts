@@ -40,6 +40,20 @@ export function skipPrologue(text: string): string {
   }
 }
 
+/** First byte after a UTF-8 BOM and ASCII whitespace: a page's is 「<」. */
+function firstByte(bytes: Uint8Array): number | undefined {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
+  )
+    i++;
+  return bytes[i];
+}
+
 export function sniffHtml(bytes: Uint8Array): boolean {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // Most inputs are plain text: no need to look further than their first character.
+  if (!utf16 && firstByte(bytes) !== 0x3c) return false;
   return opening.test(skipPrologue(headText(bytes)));
 }
