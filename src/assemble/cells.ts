@@ -2,6 +2,7 @@ import type { Cells } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import { cellKeys } from '../spec/registry.js';
 import type { FormatSpec } from '../spec/types.js';
+import { nearbyColumns } from './columns.js';
 import type { Evidence } from './evidence.js';
 import {
   collectFigures,
@@ -36,7 +37,9 @@ export function readCells(
     });
   const spacing = learnSpacing(rowFigures);
   const glued = figuresRunTogether(rowFigures);
-  const readings = rowFigures.filter((r) => r !== truncated).map((r) => readRow(r, spacing, glued, file));
+  const readings = rowFigures.flatMap((r, i) =>
+    r === truncated ? [] : [readRow(r, spacing, glued, file, () => nearbyColumns(rowFigures, i))],
+  );
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
   // Copying a template with every key keeps one object shape (much faster than adding 200 keys).

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { CellType } from '../spec/types.js';
+import { placeByColumns } from './columns.js';
 import type { RowLocation } from './rows.js';
 import { numberingOffset } from './rows.js';
 import { parseLoose, splitRuns } from './split.js';
@@ -185,6 +186,8 @@ export function readRow(
   spacing: LineSpacing | null,
   glued: boolean,
   file: SourceFile,
+  /** Column centres of the nearby complete rows (asked only for a row short of figures). */
+  columns: () => readonly number[] | null = () => null,
 ): RowReading {
   const { location } = r;
   const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;
@@ -213,6 +216,7 @@ export function readRow(
   let placed: (Figure | null)[] | null = null;
   if (r.figures.length === n) placed = r.figures;
   else if (r.figures.length < n && r.lineLayout && spacing) placed = placeByGaps(r, n, spacing);
+  else if (r.figures.length < n && !glued && !location.collapsed) placed = placeByColumns(r, columns());
 
   if (placed) {
     const values: (number | null)[] = [];

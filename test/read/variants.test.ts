@@ -108,3 +108,25 @@ describe('mixed versions: a 2021 table with the 2019 single （六）其他处�
     expect(error?.keys).toEqual(subRows.flatMap((r) => [`a.other.${r}.np`, `a.other.${r}.total`]));
   });
 });
+
+describe('blank cells in a column-aligned layout (pdftotext -layout)', () => {
+  const real = (name: string) => readFileSync(new URL(`../fixtures/real/${name}`, import.meta.url), 'utf8');
+
+  it('a figure missing under its column is a blank cell; the others keep their columns', async () => {
+    const text = real('011.txt').replace(/(（一）予以公开\s+1288\s+)21/, (_m, head: string) => `${head}  `);
+    const report = await parse(text);
+    expect(
+      ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map((c) => report.cells[`a.open.${c}`]),
+    ).toEqual([1288, null, 0, 0, 50, 3, 1362]);
+    const blank = report.findings.find((f) => f.code === 'assemble.blank-cell');
+    expect([blank?.severity, blank?.keys]).toEqual(['warning', ['a.open.biz']]);
+  });
+
+  it('figures that do not stand clearly under the columns stay an error', async () => {
+    // 「21」 gone and 「1288」 moved halfway between the first two columns: neither is clearly its own.
+    const text = real('011.txt').replace('1288        21', '     1288     ');
+    const report = await parse(text);
+    expect(report.cells['a.open.np']).toBeNull();
+    expect(report.findings.find((f) => f.code === 'assemble.row-shape')?.keys).toContain('a.open.np');
+  });
+});
