@@ -51,6 +51,23 @@ export async function appendAudit(
     .execute();
 }
 
+/**
+ * Loads the record a transaction has just inserted and appends its 'create' audit row (no
+ * before, the record after); returns the record.
+ */
+export async function auditCreated<T>(
+  trx: Tx,
+  ctx: StoreContext,
+  actor: Actor,
+  entity: string,
+  id: string,
+  load: (trx: Tx, id: string) => Promise<T | undefined>,
+): Promise<T> {
+  const after = (await load(trx, id)) as T;
+  await appendAudit(trx, ctx, actor, { action: 'create', entity, entityId: id, before: null, after });
+  return after;
+}
+
 const toEntry = (row: AuditRow): AuditEntry => ({
   id: row.id,
   at: row.at,

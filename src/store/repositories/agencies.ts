@@ -1,5 +1,5 @@
 /** Agencies (行政机关): the owners of the records. */
-import { appendAudit } from '../audit.js';
+import { appendAudit, auditCreated } from '../audit.js';
 import {
   type Actor,
   definedFields,
@@ -65,15 +65,7 @@ export function agencyRepository(ctx: StoreContext) {
             created_at: ctx.now(),
           })
           .execute();
-        const after = (await load(trx, id)) as Agency;
-        await appendAudit(trx, ctx, actor, {
-          action: 'create',
-          entity: 'agency',
-          entityId: id,
-          before: null,
-          after,
-        });
-        return after;
+        return auditCreated<Agency>(trx, ctx, actor, 'agency', id, load);
       }),
 
     update: (actor: Actor, id: string, patch: AgencyPatch): Promise<Agency> =>

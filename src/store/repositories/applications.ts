@@ -14,7 +14,7 @@ import {
   receiptDate,
   yearOf,
 } from '../../workflow/index.js';
-import { appendAudit } from '../audit.js';
+import { appendAudit, auditCreated } from '../audit.js';
 import {
   type Actor,
   definedFields,
@@ -251,15 +251,7 @@ export function applicationRepository(ctx: StoreContext) {
           })
           .execute();
         await writeEvents(trx, id, events);
-        const after = (await load(trx, id)) as ApplicationRecord;
-        await appendAudit(trx, ctx, actor, {
-          action: 'create',
-          entity: 'application',
-          entityId: id,
-          before: null,
-          after,
-        });
-        return after;
+        return auditCreated<ApplicationRecord>(trx, ctx, actor, 'application', id, load);
       }),
 
     /** Changes the record's own fields (not its events). */

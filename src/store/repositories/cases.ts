@@ -9,7 +9,7 @@ import {
   type IsoDate,
   isIsoDate,
 } from '../../workflow/index.js';
-import { appendAudit } from '../audit.js';
+import { appendAudit, auditCreated } from '../audit.js';
 import {
   type Actor,
   definedFields,
@@ -117,15 +117,7 @@ export function caseRepository(ctx: StoreContext) {
             updated_at: at,
           })
           .execute();
-        const after = (await load(trx, id)) as CaseRecord;
-        await appendAudit(trx, ctx, actor, {
-          action: 'create',
-          entity: 'case',
-          entityId: id,
-          before: null,
-          after,
-        });
-        return after;
+        return auditCreated<CaseRecord>(trx, ctx, actor, 'case', id, load);
       }),
 
     /** Changes a case; to decide it, set `decidedOn` and `outcome` together. */

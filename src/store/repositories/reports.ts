@@ -5,7 +5,7 @@
 
 import type { Report } from '../../core/report.js';
 import { isFormatId } from '../../spec/registry.js';
-import { appendAudit } from '../audit.js';
+import { auditCreated } from '../audit.js';
 import { type Actor, inTransaction, type StoreContext, type Tx } from '../context.js';
 import { StoreError } from '../errors.js';
 import { type ReportOrigin, type ReportRow, reportOrigins } from '../schema.js';
@@ -116,15 +116,7 @@ export function reportRepository(ctx: StoreContext) {
             compiled_at: ctx.now(),
           })
           .execute();
-        const after = (await load(trx, id)) as StoredReport;
-        await appendAudit(trx, ctx, actor, {
-          action: 'create',
-          entity: 'report',
-          entityId: id,
-          before: null,
-          after,
-        });
-        return after;
+        return auditCreated<StoredReport>(trx, ctx, actor, 'report', id, load);
       }),
   };
 }

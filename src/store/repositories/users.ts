@@ -2,7 +2,7 @@
  * Users and the agencies a supervisor oversees. The password hash is made and checked by the API
  * layer; the store keeps it and never writes it into the audit log.
  */
-import { appendAudit } from '../audit.js';
+import { appendAudit, auditCreated } from '../audit.js';
 import {
   type Actor,
   definedFields,
@@ -112,15 +112,7 @@ export function userRepository(ctx: StoreContext) {
             created_at: ctx.now(),
           })
           .execute();
-        const after = (await load(trx, id)) as User;
-        await appendAudit(trx, ctx, actor, {
-          action: 'create',
-          entity: 'user',
-          entityId: id,
-          before: null,
-          after,
-        });
-        return after;
+        return auditCreated<User>(trx, ctx, actor, 'user', id, load);
       }),
 
     update: (actor: Actor, id: string, patch: UserPatch): Promise<User> =>
