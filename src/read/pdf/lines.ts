@@ -88,7 +88,10 @@ export function lineText(line: PdfLine, left: number): { text: string; indent: n
       const em = Math.min(item.size, size);
       const gap = item.x - end;
       let spaces = 0;
-      if (gap > spaceGap * em) spaces = Math.max(1, Math.round(gap / (spaceWidth * em)));
+      // A wide gap pads the line to the item's place on the page (in half-width characters from
+      // the left edge), so that figures under one table column get the same column on every row.
+      if (gap > spaceGap * em)
+        spaces = Math.max(1, Math.round((item.x - left) / (spaceWidth * em)) - indent - text.length);
       else if (pendingSpace || item.spaceBefore) spaces = 1;
       text += ' '.repeat(spaces) + item.text;
     }

@@ -87,14 +87,14 @@ describe('page furniture is not report text', () => {
 
   it('full-width spaces inside one run split like spaces; columns keep their gaps', async () => {
     const pages = [{ runs: [{ text: '规章\u3000\u3000\u30001\u3000\u30000\u3000\u300011', x: 72, y: 100 }] }];
-    expect(await read(pages)).toEqual(['1:1:规章      1    0    11']);
+    expect(await read(pages)).toEqual([`1:1:规章${' '.repeat(8)}1    0    11`]);
   });
 
   it('characters printed one by one read as a word', async () => {
     const runs = [...'本年新收政府信息公开申请数量'].map((c, i) => ({ text: c, x: 72 + i * 12, y: 100 }));
     const figures = [...'3001'].map((c, i) => ({ text: c, x: 300 + i * 6.6, y: 100 }));
     expect(await read([{ runs: [...runs, ...figures] }])).toEqual([
-      `1:1:本年新收政府信息公开申请数量${' '.repeat(10)}3001`,
+      `1:1:本年新收政府信息公开申请数量${' '.repeat(24)}3001`,
     ]);
   });
 });

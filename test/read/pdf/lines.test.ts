@@ -22,12 +22,12 @@ const texts = (items: PdfItem[]) => clusterLines(items, 1).map((line) => lineTex
 describe('items become lines', () => {
   it('characters set one by one join without spaces; digits too', () => {
     expect(texts([...spelled('信息公开', 50, 100), ...spelled('3001', 95, 100)])).toEqual([
-      { text: '信息公开 3001', indent: 0 },
+      { text: `信息公开${' '.repeat(5)}3001`, indent: 0 },
     ]);
     // 「信息公开」 ends at 90: a gap of half an em is one space.
   });
 
-  it('gaps become runs of spaces as long as the gap, so columns stay apart', () => {
+  it("a gap pads the line to the item's place on the page (half-widths from the left edge), so columns line up", () => {
     const row = [
       item('规章', 50, 200, 20),
       item('1', 150, 200, 5),
@@ -35,7 +35,7 @@ describe('items become lines', () => {
       item('11', 250, 200, 10),
     ];
     expect(texts(row)).toEqual([
-      { text: `规章${' '.repeat(16)}1${' '.repeat(9)}0${' '.repeat(9)}11`, indent: 0 },
+      { text: `规章${' '.repeat(18)}1${' '.repeat(9)}0${' '.repeat(9)}11`, indent: 0 },
     ]);
   });
 
@@ -47,8 +47,8 @@ describe('items become lines', () => {
       item('3001', 150, 278.3, 20),
     ]);
     expect(lines.map((l) => l.text)).toEqual([
-      `一、本年新收${' '.repeat(8)}3001`,
-      `二、上年结转${' '.repeat(8)}34`,
+      `一、本年新收${' '.repeat(14)}3001`,
+      `二、上年结转${' '.repeat(14)}34`,
     ]);
   });
 
