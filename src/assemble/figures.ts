@@ -2,7 +2,7 @@ import type { SourceFile } from '../core/source-file.js';
 import type { CellType } from '../spec/types.js';
 import { placeByColumns } from './columns.js';
 import type { RowLocation } from './rows.js';
-import { numberingOffset } from './rows.js';
+import { numberingOffset, rowLabel } from './rows.js';
 import { parseLoose, splitRuns } from './split.js';
 import type { TokenStream } from './stream.js';
 import { pointOf, type Token } from './tokens.js';
@@ -196,7 +196,7 @@ export function readRow(
   const first = r.figures[0]?.token;
   const place = pointOf(first ?? r.labelToken);
   const printed = r.figures.map((f) => f.text).join(' ');
-  const rowName = location.row.path.at(-1)?.official ?? '复议诉讼情况';
+  const rowName = rowLabel(location);
   const reading: RowReading = {
     location,
     keys: cells.map((c) => c.key),

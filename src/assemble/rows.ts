@@ -7,6 +7,7 @@ import type { Token } from './tokens.js';
 export interface RowLocation {
   row: RowSpec;
   part: TablePartSpec;
+  table: TableSpec;
   /** The row's own label (null for a row without a label). */
   label: LabelMatch | null;
   /** Token range holding the row's figures: [from, to). */
@@ -17,6 +18,10 @@ export interface RowLocation {
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }
+
+/** What messages call a row: its own label, or its table's title for a row without one (table 四). */
+export const rowLabel = (location: RowLocation): string =>
+  location.row.path.at(-1)?.official ?? location.table.title;
 
 export interface TableLocation {
   table: TableSpec;
@@ -171,7 +176,7 @@ export function locateTable(
       while (k < to && !isWords(stream.tokens[k], 2)) k++;
       to = k;
     }
-    const location: RowLocation = { row: f.row, part: f.part, label: f.label, from, to, tableEnd: to };
+    const location: RowLocation = { row: f.row, part: f.part, table, label: f.label, from, to, tableEnd: to };
     if (f.collapsed) location.collapsed = f.collapsed;
     return location;
   });

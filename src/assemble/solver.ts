@@ -3,6 +3,7 @@ import type { CellValue } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import type { IdentitySpec } from '../spec/types.js';
 import type { RowReading } from './figures.js';
+import { rowLabel } from './rows.js';
 import { pointOf } from './tokens.js';
 
 type Values = Map<string, CellValue>;
@@ -139,7 +140,7 @@ export function settle(
   return { values: known, unsettled };
 }
 
-export const rowName = (r: RowReading) => r.location.row.path.at(-1)?.official ?? '复议诉讼情况';
+export const rowName = (r: RowReading) => rowLabel(r.location);
 export const place = (r: RowReading): Point | null => pointOf(r.token);
 
 /** Groups rows that share an identity (directly or through other rows). */

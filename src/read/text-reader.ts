@@ -1,8 +1,8 @@
-import { formatBytes, limits } from '../core/limits.js';
 import type { SourceFile } from '../core/source-file.js';
-import { decode, garbageRatio } from '../decode/decode.js';
+import { decode } from '../decode/decode.js';
 import { normalization } from '../spec/normalization.js';
 import type { Block, TableBlock, TableCell } from './blocks.js';
+import { decodedInput } from './decoded-input.js';
 
 /** Lines that are page furniture, not report text: page numbers as PDF extraction leaves them. */
 const pageNumberLine =
@@ -78,18 +78,5 @@ export function textToBlocks(text: string): Block[] {
 
 /** The plain-text reader: decodes the bytes and refuses what is not text. */
 export function readText(bytes: Uint8Array, file: SourceFile): Block[] {
-  if (bytes.length > limits.textBytes)
-    file.fail(
-      `文件过大（${formatBytes(bytes.length)}），超过文本报告 ${formatBytes(limits.textBytes)} 的上限`,
-    );
-  const decoded = decode(bytes);
-  if (decoded.text.trim() === '') file.fail('文件为空，没有可读取的内容');
-  if (garbageRatio(decoded.text) > 0.05) file.fail('文件不是可识别的文本（可能是二进制文件或编码无法识别）');
-  if (decoded.replacements > 0)
-    file.warn(
-      'read.decode',
-      `有 ${decoded.replacements} 个字符无法按 ${decoded.encoding} 解码，已替换为「�」`,
-    );
-  file.text = decoded.text;
-  return textToBlocks(decoded.text);
+  return textToBlocks(decodedInput(bytes, file, '文本', decode));
 }

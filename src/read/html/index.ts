@@ -3,10 +3,9 @@
  * declared charset or detection, bounds size and nesting, parses with parse5 (keeping source
  * locations), then keeps the report and drops the site around it (see `page.ts`).
  */
-import { formatBytes, limits } from '../../core/limits.js';
 import type { SourceFile } from '../../core/source-file.js';
-import { garbageRatio } from '../../decode/decode.js';
 import type { Block } from '../blocks.js';
+import { decodedInput } from '../decoded-input.js';
 import type { Reader } from '../registry.js';
 import { decodeHtml } from './decode.js';
 import { limitNesting } from './depth.js';
@@ -28,20 +27,7 @@ const flattenedBound = 5 * flattenedNesting;
 export const maxGridCells = 1_000_000;
 
 export function readHtml(bytes: Uint8Array, file: SourceFile): Block[] {
-  if (bytes.length > limits.textBytes)
-    file.fail(
-      `文件过大（${formatBytes(bytes.length)}），超过网页报告 ${formatBytes(limits.textBytes)} 的上限`,
-    );
-  const decoded = decodeHtml(bytes);
-  if (decoded.text.trim() === '') file.fail('文件为空，没有可读取的内容');
-  if (garbageRatio(decoded.text) > 0.05) file.fail('文件不是可识别的网页（可能是二进制文件或编码无法识别）');
-  if (decoded.replacements > 0)
-    file.warn(
-      'read.decode',
-      `有 ${decoded.replacements} 个字符无法按 ${decoded.encoding} 解码，已替换为「�」`,
-    );
-  file.text = decoded.text;
-  let text = decoded.text;
+  let text = decodedInput(bytes, file, '网页', decodeHtml);
   const elements = elementBudget(text);
   let document = parseBounded(text, { depth: maxNesting, elements });
   if (!document) {
