@@ -9,6 +9,7 @@ import { defineCheck } from './commands/check.js';
 import { defineCompile } from './commands/compile.js';
 import { defineConvert } from './commands/convert.js';
 import { defineDue } from './commands/due.js';
+import { defineIngest } from './commands/ingest.js';
 import { defineParse } from './commands/parse.js';
 import { defineAgencies, defineApplications, defineCases, defineProactive } from './commands/register.js';
 import { defineRender } from './commands/render.js';
@@ -71,6 +72,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     defineProactive,
     defineDue,
     defineCompile,
+    defineIngest,
   ])
     define(program, io, done).helpOption('-h, --help', '显示帮助');
   return program;

@@ -41,6 +41,8 @@ export interface Ddl {
   readonly real: 'double precision' | 'real';
   /** Column type of a generated integer key. */
   readonly serial: 'bigint' | 'integer';
+  /** Column type for raw bytes (a report's source file). */
+  readonly bytes: 'bytea' | 'blob';
   /** Makes a column of type `serial` a generated, never reused primary key. */
   serialKey(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** A CHECK expression keeping a column a valid value of its kind, where the column type doesn't. */
@@ -92,6 +94,7 @@ const sqliteDdl: Ddl = {
   json: 'text',
   real: 'real',
   serial: 'integer',
+  bytes: 'blob',
   serialKey: (col) => col.primaryKey().autoIncrement(),
   check: (kind, column) => {
     const c = sql.ref(column);
@@ -223,6 +226,7 @@ const pgDdl: Ddl = {
   json: 'jsonb',
   real: 'double precision',
   serial: 'bigint',
+  bytes: 'bytea',
   serialKey: (col) => col.primaryKey().generatedAlwaysAsIdentity(),
   check: () => null,
   appendOnly: (table) => {

@@ -159,6 +159,11 @@ export interface Database {
   proactive_figures: ProactiveFigureTable;
   audit_log: AuditLogTable;
   reports: ReportTable;
+  corpus_bodies: CorpusBodyTable;
+  corpus_aliases: CorpusAliasTable;
+  corpus_reports: CorpusReportTable;
+  corpus_cells: CorpusCellTable;
+  corpus_findings: CorpusFindingTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -191,3 +196,81 @@ export type NewAuditRow = Insertable<AuditLogTable>;
 
 export type ReportRow = Selectable<ReportTable>;
 export type NewReportRow = Insertable<ReportTable>;
+
+// ── The corpus of published reports (督) ────────────────────────────────────────────────────────
+
+/** 人民政府 (a people's government, 管委会 with government powers included) or 部门 (a department). */
+export type BodyKind = 'government' | 'department';
+
+export interface CorpusBodyTable {
+  id: Key;
+  /** The full name, as a person or the longest spelling gave it. */
+  name: string;
+  /** The normalised name the spellings of this body share (see src/corpus/bodies). */
+  match_key: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  /** province + city + county, for prefix filters ('' when unknown). */
+  region: string;
+  kind: BodyKind;
+  /** Set when a person merged this body into another. */
+  merged_into: string | null;
+  /** 1 when a person corrected it: ingest never changes it then. */
+  corrected: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface CorpusAliasTable {
+  /** A normalised spelling. */
+  alias: Key;
+  body_id: string;
+}
+
+export interface CorpusReportTable {
+  id: Generated<number>;
+  sha256: ColumnType<string, string, never>;
+  body_id: string | null;
+  agency_name: string | null;
+  year: number | null;
+  /** 1 for the first file of a body and year, 2 for the next different one, … */
+  version: number;
+  format: FormatId;
+  source_type: string;
+  /** Where the file was read from (path, or `zip!entry`, or the uploaded name). */
+  file: string;
+  size: number;
+  published_on: DateText | null;
+  signed_on: DateText | null;
+  /** The statutory deadline for the body's kind. */
+  deadline: DateText | null;
+  /** 1 when published or signed after the deadline. */
+  late: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  sections: JsonText;
+  text: string;
+  source: Uint8Array | null;
+  ingested_at: CreatedAt;
+}
+
+export interface CorpusCellTable {
+  report_id: number;
+  key: string;
+  value: number | null;
+}
+
+export interface CorpusFindingTable {
+  report_id: number;
+  ordinal: number;
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  line: number | null;
+  col: number | null;
+  keys: JsonText;
+  actual: string | null;
+  expected: string | null;
+  note: string | null;
+}

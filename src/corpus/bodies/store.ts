@@ -1,0 +1,241 @@
+/**
+ * Bodies in the store: a report's agency name resolves to one body (by a person's correction first,
+ * then by the normalised match key, then by a unique body the short name ends), created when new.
+ * A person merges or corrects bodies; both stick on re-ingest (ingest never changes a body) and
+ * are audited.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { appendAudit } from '../../store/audit.js';
+import type { Actor, Tx } from '../../store/context.js';
+import type { Database } from '../../store/index.js';
+import type { BodyKind, CorpusBodyTable } from '../../store/schema.js';
+import { parseBodyName, regionOf } from './names.js';
+
+type Db = Kysely<Database> | Tx;
+
+export interface Body {
+  id: string;
+  name: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  region: string;
+  kind: BodyKind;
+  mergedInto: string | null;
+  corrected: boolean;
+}
+
+const toBody = (row: Selectable<CorpusBodyTable>): Body => ({
+  id: row.id,
+  name: row.name,
+  province: row.province,
+  city: row.city,
+  county: row.county,
+  region: row.region,
+  kind: row.kind,
+  mergedInto: row.merged_into,
+  corrected: row.corrected === 1,
+});
+
+export async function getBody(db: Db, id: string): Promise<Body | undefined> {
+  const row = await db.selectFrom('corpus_bodies').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toBody(row);
+}
+
+/** Follows merges to the body that stands. */
+async function standing(db: Db, id: string): Promise<string> {
+  let current = id;
+  for (let i = 0; i < 32; i++) {
+    const row = await db
+      .selectFrom('corpus_bodies')
+      .select('merged_into')
+      .where('id', '=', current)
+      .executeTakeFirst();
+    if (!row?.merged_into) return current;
+    current = row.merged_into;
+  }
+  return current;
+}
+
+/** The body of an agency name, created when none matches (inside the caller's transaction). */
+export async function resolveBody(trx: Tx, raw: string, now: string, newId = randomUUID): Promise<string> {
+  const parsed = parseBodyName(raw);
+  const alias = await trx
+    .selectFrom('corpus_aliases')
+    .select('body_id')
+    .where('alias', '=', parsed.matchKey)
+    .executeTakeFirst();
+  if (alias) return standing(trx, alias.body_id);
+  const byKey = await trx
+    .selectFrom('corpus_bodies')
+    .select('id')
+    .where('match_key', '=', parsed.matchKey)
+    .executeTakeFirst();
+  if (byKey) return standing(trx, byKey.id);
+  if (!parsed.county && !parsed.city && !parsed.province) {
+    // 「区工业和信息化局」: the one body whose key ends with it, if there is exactly one.
+    const candidates = await trx
+      .selectFrom('corpus_bodies')
+      .select('id')
+      .where('merged_into', 'is', null)
+      .where('match_key', 'like', `%${parsed.matchKey.replace(/[%_]/g, '')}`)
+      .where('match_key', '!=', parsed.matchKey)
+      .limit(2)
+      .execute();
+    if (candidates.length === 1) return (candidates[0] as { id: string }).id;
+  }
+  const id = newId();
+  await trx
+    .insertInto('corpus_bodies')
+    .values({
+      id,
+      name: parsed.name,
+      match_key: parsed.matchKey,
+      province: parsed.province,
+      city: parsed.city,
+      county: parsed.county,
+      region: regionOf(parsed),
+      kind: parsed.kind,
+      merged_into: null,
+      created_at: now,
+    })
+    .execute();
+  return id;
+}
+
+export interface BodyCorrection {
+  name?: string;
+  province?: string | null;
+  city?: string | null;
+  county?: string | null;
+  kind?: BodyKind;
+}
+
+/** A person corrects a body's name, places or kind: marked corrected, audited. */
+export async function correctBody(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  patch: BodyCorrection,
+  now: string,
+): Promise<Body> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getBody(trx, id);
+    if (!before) throw new Error(`机关「${id}」不存在`);
+    const next = {
+      ...before,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    };
+    await trx
+      .updateTable('corpus_bodies')
+      .set({
+        name: next.name,
+        province: next.province,
+        city: next.city,
+        county: next.county,
+        region: regionOf(next),
+        kind: next.kind,
+        corrected: 1,
+      })
+      .where('id', '=', id)
+      .execute();
+    const after = (await getBody(trx, id)) as Body;
+    await appendAudit(trx, { now: () => now } as never, actor, {
+      action: 'correct',
+      entity: 'corpus_body',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Merges body `from` into body `into`: its reports move, its spellings name `into` from now on,
+ * and `from` stays as a pointer. Versions are renumbered after the existing ones of `into`.
+ */
+export async function mergeBodies(
+  db: Kysely<Database>,
+  actor: Actor,
+  from: string,
+  into: string,
+  now: string,
+): Promise<Body> {
+  return db.transaction().execute(async (trx) => {
+    const source = await getBody(trx, from);
+    const target = await getBody(trx, await standing(trx, into));
+    if (!source) throw new Error(`机关「${from}」不存在`);
+    if (!target) throw new Error(`机关「${into}」不存在`);
+    if (source.id === target.id) throw new Error('不能把机关合并到它自己');
+    const moved = await trx
+      .selectFrom('corpus_reports')
+      .select(['id', 'year'])
+      .where('body_id', '=', source.id)
+      .orderBy('year')
+      .orderBy('version')
+      .execute();
+    for (const report of moved) {
+      const last = await trx
+        .selectFrom('corpus_reports')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('body_id', '=', target.id)
+        .where(report.year === null ? (eb) => eb('year', 'is', null) : (eb) => eb('year', '=', report.year))
+        .executeTakeFirst();
+      await trx
+        .updateTable('corpus_reports')
+        .set({ body_id: target.id, version: Number(last?.v ?? 0) + 1 })
+        .where('id', '=', report.id)
+        .execute();
+    }
+    const key = await trx
+      .selectFrom('corpus_bodies')
+      .select('match_key')
+      .where('id', '=', source.id)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('corpus_aliases')
+      .set({ body_id: target.id })
+      .where('body_id', '=', source.id)
+      .execute();
+    const existing = await trx
+      .selectFrom('corpus_aliases')
+      .select('alias')
+      .where('alias', '=', key.match_key)
+      .executeTakeFirst();
+    if (existing)
+      await trx
+        .updateTable('corpus_aliases')
+        .set({ body_id: target.id })
+        .where('alias', '=', key.match_key)
+        .execute();
+    else
+      await trx.insertInto('corpus_aliases').values({ alias: key.match_key, body_id: target.id }).execute();
+    await trx
+      .updateTable('corpus_bodies')
+      .set({ merged_into: target.id, corrected: 1 })
+      .where('id', '=', source.id)
+      .execute();
+    await appendAudit(trx, { now: () => now } as never, actor, {
+      action: 'merge',
+      entity: 'corpus_body',
+      entityId: source.id,
+      before: source,
+      after: { ...source, mergedInto: target.id, reports: moved.length },
+    });
+    return target;
+  });
+}
+
+/** Bodies that stand (not merged away), by name. */
+export async function listBodies(db: Db): Promise<Body[]> {
+  const rows = await db
+    .selectFrom('corpus_bodies')
+    .selectAll()
+    .where('merged_into', 'is', null)
+    .orderBy('region')
+    .orderBy('name')
+    .execute();
+  return rows.map(toBody);
+}

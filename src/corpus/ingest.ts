@@ -1,0 +1,268 @@
+/**
+ * Ingest: files into the corpus. Idempotent by the SHA-256 of the bytes (the same bytes twice are
+ * one report); a different file for a body and year already known is a new version, and both are
+ * kept. Parsing runs in the pool's worker threads; each report is written — report, cells by
+ * codebook key, findings, source path (and bytes when asked) and text — in one transaction on the
+ * main thread, so a failure leaves nothing half-written.
+ */
+import { createHash } from 'node:crypto';
+import { deadlineFor, isLate } from '../check/checks/deadline.js';
+import type { Finding } from '../core/finding.js';
+import type { ReportResult } from '../core/report.js';
+import type { Store } from '../store/index.js';
+import { resolveBody } from './bodies/store.js';
+import type { ParseOutcome } from './parse-one.js';
+import { inlinePool, type ParsePool } from './pool.js';
+import { defaultZipLimits, listFiles, readSource, type Source, type ZipLimits } from './sources.js';
+
+export type IngestStatus = 'new' | 'version' | 'known' | 'unreadable';
+
+export interface IngestResult {
+  path: string;
+  status: IngestStatus;
+  sha256?: string;
+  /** The stored report's id (new, version, known). */
+  id?: number;
+  version?: number;
+  reason?: string;
+}
+
+export interface IngestSummary {
+  /** Files looked at (zip entries counted one by one; a refused archive counts once). */
+  read: number;
+  added: number;
+  known: number;
+  versions: number;
+  unreadable: { path: string; reason: string }[];
+  results: IngestResult[];
+}
+
+export interface IngestOptions {
+  pool?: ParsePool;
+  /** Keep the source bytes in the store (uploads; files on disk keep their path). */
+  keepSource?: boolean;
+  now?: () => Date;
+  zipLimits?: ZipLimits;
+  /** Called after each file: done so far and the total known so far. */
+  onProgress?(done: number, total: number): void;
+  /** Reports in flight at once (default: twice the pool's threads, at least 2). */
+  inFlight?: number;
+}
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+async function knownReport(store: Store, hash: string) {
+  return store.db
+    .selectFrom('corpus_reports')
+    .select(['id', 'version'])
+    .where('sha256', '=', hash)
+    .executeTakeFirst();
+}
+
+const chunk = <T>(items: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+export interface ParsedFile {
+  path: string;
+  bytes: Uint8Array;
+  hash: string;
+  report: ReportResult;
+  sourceType: string;
+  text: string;
+}
+
+/**
+ * Writes one parsed report in one transaction. Returns its id and version, or `known` when another
+ * writer stored the same bytes first.
+ */
+export async function storeParsed(
+  store: Store,
+  parsed: ParsedFile,
+  options: { keepSource?: boolean; now?: () => Date } = {},
+): Promise<IngestResult> {
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  const { report } = parsed;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await store.db.transaction().execute(async (trx) => {
+        const bodyId = report.agency ? await resolveBody(trx, report.agency, now) : null;
+        const kind = bodyId
+          ? ((
+              await trx
+                .selectFrom('corpus_bodies')
+                .select('kind')
+                .where('id', '=', bodyId)
+                .executeTakeFirstOrThrow()
+            ).kind as 'government' | 'department')
+          : 'department';
+        let versionQuery = trx.selectFrom('corpus_reports').select((eb) => eb.fn.max('version').as('v'));
+        versionQuery =
+          bodyId === null
+            ? versionQuery.where('body_id', 'is', null)
+            : versionQuery.where('body_id', '=', bodyId);
+        versionQuery =
+          report.year === null
+            ? versionQuery.where('year', 'is', null)
+            : versionQuery.where('year', '=', report.year);
+        const last = await versionQuery.executeTakeFirst();
+        const version = Number(last?.v ?? 0) + 1;
+        const deadline = report.year === null ? null : deadlineFor(report.year, kind);
+        const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
+        const inserted = await trx
+          .insertInto('corpus_reports')
+          .values({
+            sha256: parsed.hash,
+            body_id: bodyId,
+            agency_name: report.agency,
+            year: report.year,
+            version,
+            format: report.format,
+            source_type: parsed.sourceType,
+            file: parsed.path,
+            size: parsed.bytes.length,
+            published_on: report.publishedOn,
+            signed_on: report.signedOn,
+            deadline,
+            late: deadline !== null && isLate(report, deadline) ? 1 : 0,
+            errors: count('error'),
+            warnings: count('warning'),
+            infos: count('info'),
+            sections: JSON.stringify(report.sections),
+            text: parsed.text,
+            source: options.keepSource ? parsed.bytes : null,
+            ingested_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const id = Number(inserted.id);
+        const cells = Object.entries(report.cells).map(([key, value]) => ({ report_id: id, key, value }));
+        for (const rows of chunk(cells, 250)) await trx.insertInto('corpus_cells').values(rows).execute();
+        const findings = report.findings.map((f, ordinal) => ({
+          report_id: id,
+          ordinal,
+          code: f.code,
+          severity: f.severity,
+          message: f.message,
+          line: f.line,
+          col: f.column,
+          keys: JSON.stringify(f.keys),
+          actual: f.actual ?? null,
+          expected: f.expected ?? null,
+          note: f.note ?? null,
+        }));
+        for (const rows of chunk(findings, 200))
+          await trx.insertInto('corpus_findings').values(rows).execute();
+        return {
+          path: parsed.path,
+          status: version > 1 ? 'version' : 'new',
+          sha256: parsed.hash,
+          id,
+          version,
+        } satisfies IngestResult;
+      });
+    } catch (error) {
+      if (!store.capabilities.isUniqueViolation(error) || attempt >= 5) throw error;
+      const known = await knownReport(store, parsed.hash);
+      if (known)
+        return {
+          path: parsed.path,
+          status: 'known',
+          sha256: parsed.hash,
+          id: known.id,
+          version: known.version,
+        };
+      // Another writer took this body and year's next version number: count again.
+    }
+  }
+}
+
+/** Parses and stores one file's bytes (known bytes are not parsed again). */
+export async function ingestBytes(
+  store: Store,
+  path: string,
+  bytes: Uint8Array,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const hash = sha256(bytes);
+  const known = await knownReport(store, hash);
+  if (known) return { path, status: 'known', sha256: hash, id: known.id, version: known.version };
+  const outcome: ParseOutcome = await (options.pool ?? inlinePool()).parse(bytes, path);
+  if (!outcome.ok)
+    return {
+      path,
+      status: 'unreadable',
+      sha256: hash,
+      reason: outcome.internal ? `内部错误：${outcome.reason}` : outcome.reason,
+    };
+  return storeParsed(
+    store,
+    { path, bytes, hash, report: outcome.report, sourceType: outcome.sourceType, text: outcome.text },
+    options,
+  );
+}
+
+/** Ingests files, folders and zips; resolves to the summary. */
+export async function ingestPaths(
+  store: Store,
+  paths: readonly string[],
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const summary: IngestSummary = { read: 0, added: 0, known: 0, versions: 0, unreadable: [], results: [] };
+  const listed: { path: string; error?: string }[] = [];
+  for await (const entry of listFiles(paths)) listed.push(entry);
+  let total = listed.length;
+  let done = 0;
+  const limit = options.inFlight ?? Math.max(2, (options.pool?.threads ?? 1) * 2);
+  const inFlight = new Set<Promise<void>>();
+  /** Hashes of this run, so the same bytes twice in one run are parsed once. */
+  const seen = new Map<string, Promise<IngestResult>>();
+
+  const record = (result: IngestResult) => {
+    summary.results.push(result);
+    if (result.status === 'new') summary.added++;
+    else if (result.status === 'version') summary.versions++;
+    else if (result.status === 'known') summary.known++;
+    else summary.unreadable.push({ path: result.path, reason: result.reason ?? '无法读取' });
+    done++;
+    options.onProgress?.(done, total);
+  };
+
+  const handle = async (source: Source) => {
+    if (source.error !== undefined) {
+      record({ path: source.path, status: 'unreadable', reason: source.error });
+      return;
+    }
+    const hash = sha256(source.bytes);
+    const earlier = seen.get(hash);
+    if (earlier) {
+      const first = await earlier;
+      record(
+        first.status === 'unreadable'
+          ? { ...first, path: source.path }
+          : { path: source.path, status: 'known', sha256: hash, ...(first.id ? { id: first.id } : {}) },
+      );
+      return;
+    }
+    const pending = ingestBytes(store, source.path, source.bytes, options);
+    seen.set(hash, pending);
+    record(await pending);
+  };
+
+  for (const entry of listed) {
+    const sources: Source[] = entry.error
+      ? [{ path: entry.path, error: entry.error }]
+      : await readSource(entry.path, options.zipLimits ?? defaultZipLimits);
+    total += sources.length - 1;
+    summary.read += sources.length;
+    for (const source of sources) {
+      while (inFlight.size >= limit) await Promise.race(inFlight);
+      const task = handle(source).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+    }
+  }
+  await Promise.all(inFlight);
+  return summary;
+}

@@ -1,0 +1,14 @@
+/** The worker thread of the parse pool: parses the files the main thread posts, one at a time. */
+import { parentPort } from 'node:worker_threads';
+import { parseOne } from './parse-one.js';
+
+interface Job {
+  id: number;
+  bytes: Uint8Array;
+  path: string;
+}
+
+parentPort?.on('message', async (job: Job) => {
+  const outcome = await parseOne(job.bytes, job.path);
+  parentPort?.postMessage({ id: job.id, outcome });
+});

@@ -1,0 +1,141 @@
+/**
+ * The corpus of published reports (督): bodies with their region and kind, the spellings that name
+ * them, every report version read from a published file (identified by the SHA-256 of its bytes),
+ * its cells by codebook key and its findings.
+ *
+ * Frozen: a released migration is never edited. It takes an untyped handle and imports no schema or
+ * domain code; the enumerations below are copied here on purpose.
+ */
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { capabilitiesOf } from '../adapter.js';
+
+const kinds = ['government', 'department'];
+const severities = ['error', 'warning', 'info'];
+
+const oneOf = (column: string, values: readonly string[]) =>
+  sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
+
+// biome-ignore lint/suspicious/noExplicitAny: an untyped handle, as migrations get (STYLE §2)
+export async function up(db: Kysely<any>): Promise<void> {
+  const { ddl } = capabilitiesOf(db);
+  const notNull = (col: ColumnDefinitionBuilder) => col.notNull();
+  const checked = (table: string, column: string, kind: 'date' | 'timestamp' | 'json') => {
+    const check = ddl.check(kind, column);
+    return check ? ([`${table}_${column}_${kind}`, check] as const) : null;
+  };
+
+  let bodies = db.schema
+    .createTable('corpus_bodies')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', notNull)
+    .addColumn('match_key', 'text', (c) => c.notNull().unique())
+    .addColumn('province', 'text')
+    .addColumn('city', 'text')
+    .addColumn('county', 'text')
+    .addColumn('region', 'text', notNull)
+    .addColumn('kind', 'text', notNull)
+    .addColumn('merged_into', 'text', (c) => c.references('corpus_bodies.id'))
+    .addColumn('corrected', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', ddl.timestamp, notNull)
+    .addCheckConstraint('corpus_bodies_kind', oneOf('kind', kinds));
+  const bodiesAt = checked('corpus_bodies', 'created_at', 'timestamp');
+  if (bodiesAt) bodies = bodies.addCheckConstraint(bodiesAt[0], bodiesAt[1]);
+  await bodies.execute();
+  await db.schema.createIndex('corpus_bodies_region_idx').on('corpus_bodies').column('region').execute();
+
+  await db.schema
+    .createTable('corpus_aliases')
+    .addColumn('alias', 'text', (c) => c.primaryKey())
+    .addColumn('body_id', 'text', (c) => c.notNull().references('corpus_bodies.id'))
+    .execute();
+
+  let reports = db.schema
+    .createTable('corpus_reports')
+    .addColumn('id', ddl.serial, ddl.serialKey)
+    .addColumn('sha256', 'text', (c) => c.notNull().unique())
+    .addColumn('body_id', 'text', (c) => c.references('corpus_bodies.id'))
+    .addColumn('agency_name', 'text')
+    .addColumn('year', 'integer')
+    .addColumn('version', 'integer', notNull)
+    .addColumn('format', 'text', notNull)
+    .addColumn('source_type', 'text', notNull)
+    .addColumn('file', 'text', notNull)
+    .addColumn('size', 'integer', notNull)
+    .addColumn('published_on', ddl.date)
+    .addColumn('signed_on', ddl.date)
+    .addColumn('deadline', ddl.date)
+    .addColumn('late', 'integer', notNull)
+    .addColumn('errors', 'integer', notNull)
+    .addColumn('warnings', 'integer', notNull)
+    .addColumn('infos', 'integer', notNull)
+    .addColumn('sections', ddl.json, notNull)
+    .addColumn('text', 'text', notNull)
+    .addColumn('source', ddl.bytes)
+    .addColumn('ingested_at', ddl.timestamp, notNull);
+  for (const [column, kind] of [
+    ['published_on', 'date'],
+    ['signed_on', 'date'],
+    ['deadline', 'date'],
+    ['sections', 'json'],
+    ['ingested_at', 'timestamp'],
+  ] as const) {
+    const c = checked('corpus_reports', column, kind);
+    if (c) reports = reports.addCheckConstraint(c[0], c[1]);
+  }
+  await reports.execute();
+  await db.schema
+    .createIndex('corpus_reports_body_year_idx')
+    .unique()
+    .on('corpus_reports')
+    .columns(['body_id', 'year', 'version'])
+    .execute();
+  await db.schema.createIndex('corpus_reports_year_idx').on('corpus_reports').column('year').execute();
+
+  await db.schema
+    .createTable('corpus_cells')
+    .addColumn('report_id', ddl.serial, (c) =>
+      c.notNull().references('corpus_reports.id').onDelete('cascade'),
+    )
+    .addColumn('key', 'text', notNull)
+    .addColumn('value', ddl.real)
+    .addPrimaryKeyConstraint('corpus_cells_pk', ['report_id', 'key'])
+    .execute();
+  await db.schema
+    .createIndex('corpus_cells_key_idx')
+    .on('corpus_cells')
+    .columns(['key', 'report_id'])
+    .execute();
+
+  await db.schema
+    .createTable('corpus_findings')
+    .addColumn('report_id', ddl.serial, (c) =>
+      c.notNull().references('corpus_reports.id').onDelete('cascade'),
+    )
+    .addColumn('ordinal', 'integer', notNull)
+    .addColumn('code', 'text', notNull)
+    .addColumn('severity', 'text', notNull)
+    .addColumn('message', 'text', notNull)
+    .addColumn('line', 'integer')
+    .addColumn('col', 'integer')
+    .addColumn('keys', ddl.json, notNull)
+    .addColumn('actual', 'text')
+    .addColumn('expected', 'text')
+    .addColumn('note', 'text')
+    .addPrimaryKeyConstraint('corpus_findings_pk', ['report_id', 'ordinal'])
+    .addCheckConstraint('corpus_findings_severity', oneOf('severity', severities))
+    .execute();
+  await db.schema.createIndex('corpus_findings_code_idx').on('corpus_findings').column('code').execute();
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: an untyped handle, as migrations get (STYLE §2)
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of [
+    'corpus_findings',
+    'corpus_cells',
+    'corpus_reports',
+    'corpus_aliases',
+    'corpus_bodies',
+  ])
+    await db.schema.dropTable(table).execute();
+}

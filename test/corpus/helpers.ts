@@ -1,0 +1,51 @@
+/** Generated reports written as files, and a fresh store, for the corpus tests. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Report } from '../../src/core/report.js';
+import { generateReport } from '../../src/generate/random-report.js';
+import { renderHtml } from '../../src/render/html/index.js';
+import { renderText } from '../../src/render/text/index.js';
+import type { FormatId } from '../../src/spec/types.js';
+import { openStore, type Store, type StoreOptions } from '../../src/store/index.js';
+
+export interface ReportSpec {
+  agency: string;
+  year: number;
+  seed?: number;
+  publishedOn?: string | null;
+  edit?: (report: Report) => void;
+}
+
+/** A valid generated report of the body and year (format by year). */
+export function makeReport(spec: ReportSpec): Report {
+  const format: FormatId = spec.year >= 2021 ? '2021' : '2019';
+  const report = generateReport(spec.seed ?? spec.year * 7919 + spec.agency.length, format, {
+    year: spec.year,
+    datedShare: 0,
+  });
+  report.agency = spec.agency;
+  report.publishedOn = spec.publishedOn === undefined ? `${spec.year + 1}-01-20` : spec.publishedOn;
+  spec.edit?.(report);
+  return report;
+}
+
+export const renderAs = (report: Report, form: 'txt' | 'html' | 'tab'): string =>
+  form === 'html'
+    ? renderHtml(report)
+    : renderText(report, form === 'tab' ? 'tab-indented' : 'cell-per-line');
+
+export function tempDir(prefix = 'gongkai-corpus-'): { dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function writeFile(path: string, content: string | Uint8Array): string {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+export async function sqliteStore(dir: string, extra: StoreOptions = {}): Promise<Store> {
+  return openStore({ dataDir: join(dir, 'data'), env: {}, ...extra });
+}
