@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { defineCheck } from './commands/check.js';
 import { defineCompile } from './commands/compile.js';
 import { defineConvert } from './commands/convert.js';
+import { defineCorpus } from './commands/corpus.js';
 import { defineDue } from './commands/due.js';
 import { defineIngest } from './commands/ingest.js';
 import { defineParse } from './commands/parse.js';
@@ -73,6 +74,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     defineDue,
     defineCompile,
     defineIngest,
+    defineCorpus,
   ])
     define(program, io, done).helpOption('-h, --help', '显示帮助');
   return program;
