@@ -42,7 +42,7 @@ export const loginBody = z.strictObject({
 });
 
 export const roleSchema = z.enum(roles).meta({
-  description: 'clerk 录入、reviewer 审核、admin 管理员、supervisor 监督',
+  description: 'clerk 录入、reviewer 审核、admin 管理员、supervisor 监督、evaluator 评估（只看报告库）',
 });
 
 export const newUserBody = z.strictObject({

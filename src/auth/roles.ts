@@ -1,28 +1,32 @@
 /**
  * What each role may do (over the agencies it can see, see the store's `access.visibleAgencyIds`):
  *
- * | right        | 录入 clerk | 审核 reviewer | 管理员 admin | 监督 supervisor |
- * |--------------|-----------|--------------|-------------|----------------|
- * | read         | ✓         | ✓            | ✓           | ✓              |
- * | enter        | ✓         | ✓            | ✓           |                |
- * | reply        |           | ✓            | ✓           |                |
- * | delete       |           | ✓            | ✓           |                |
- * | manage       |           |              | ✓           |                |
+ * | right        | 录入 clerk | 审核 reviewer | 管理员 admin | 监督 supervisor | 评估 evaluator |
+ * |--------------|-----------|--------------|-------------|----------------|---------------|
+ * | read         | ✓         | ✓            | ✓           | ✓              |               |
+ * | enter        | ✓         | ✓            | ✓           |                |               |
+ * | reply        |           | ✓            | ✓           |                |               |
+ * | delete       |           | ✓            | ✓           |                |               |
+ * | manage       |           |              | ✓           |                |               |
+ * | corpus       | ✓         | ✓            | ✓           | ✓              | ✓             |
+ * | ingest       |           |              | ✓           | ✓              | ✓             |
  *
  * read: see records, compile the report, list due applications; enter: applications, events other
  * than the reply and the extension, cases, table 二 figures; reply: the reply (答复) and approving an
  * extension (延长答复期限); delete: cases entered by mistake; manage: the users and the details of the
- * admin's own agency.
+ * admin's own agency; corpus: read the corpus of published reports (the evaluator all of it, others
+ * the bodies they belong to or supervise); ingest: add published reports to the corpus.
  */
 import type { Role } from '../store/schema.js';
 
-export type Right = 'read' | 'enter' | 'reply' | 'delete' | 'manage';
+export type Right = 'read' | 'enter' | 'reply' | 'delete' | 'manage' | 'corpus' | 'ingest';
 
 export const rights: Record<Role, readonly Right[]> = {
-  clerk: ['read', 'enter'],
-  reviewer: ['read', 'enter', 'reply', 'delete'],
-  admin: ['read', 'enter', 'reply', 'delete', 'manage'],
-  supervisor: ['read'],
+  clerk: ['read', 'enter', 'corpus'],
+  reviewer: ['read', 'enter', 'reply', 'delete', 'corpus'],
+  admin: ['read', 'enter', 'reply', 'delete', 'manage', 'corpus', 'ingest'],
+  supervisor: ['read', 'corpus', 'ingest'],
+  evaluator: ['corpus', 'ingest'],
 };
 
 export const rightNames: Record<Right, string> = {
@@ -31,6 +35,8 @@ export const rightNames: Record<Right, string> = {
   reply: '答复和批准延期',
   delete: '删除',
   manage: '管理用户和机关',
+  corpus: '查看报告库',
+  ingest: '向报告库导入报告',
 };
 
 export const hasRight = (role: Role, right: Right): boolean => rights[role].includes(right);

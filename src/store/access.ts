@@ -6,6 +6,7 @@ export type AccessSubject = Pick<User, 'id' | 'role' | 'agencyId'>;
 
 export function accessScope(ctx: StoreContext) {
   const visibleAgencyIds = async (user: AccessSubject): Promise<string[]> => {
+    if (user.role === 'evaluator') return [];
     if (user.role !== 'supervisor') return user.agencyId === null ? [] : [user.agencyId];
     const rows = await ctx.db
       .selectFrom('supervisor_agencies')

@@ -43,6 +43,8 @@ export interface Ddl {
   readonly serial: 'bigint' | 'integer';
   /** Column type for raw bytes (a report's source file). */
   readonly bytes: 'bytea' | 'blob';
+  /** ALTER TABLE can drop and add a CHECK constraint (SQLite can't: the table is rebuilt). */
+  readonly alterConstraints: boolean;
   /** Makes a column of type `serial` a generated, never reused primary key. */
   serialKey(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** A CHECK expression keeping a column a valid value of its kind, where the column type doesn't. */
@@ -95,6 +97,7 @@ const sqliteDdl: Ddl = {
   real: 'real',
   serial: 'integer',
   bytes: 'blob',
+  alterConstraints: false,
   serialKey: (col) => col.primaryKey().autoIncrement(),
   check: (kind, column) => {
     const c = sql.ref(column);
@@ -227,6 +230,7 @@ const pgDdl: Ddl = {
   real: 'double precision',
   serial: 'bigint',
   bytes: 'bytea',
+  alterConstraints: true,
   serialKey: (col) => col.primaryKey().generatedAlwaysAsIdentity(),
   check: () => null,
   appendOnly: (table) => {

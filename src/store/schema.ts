@@ -20,14 +20,15 @@ type CreatedAt = ColumnType<Timestamp, Timestamp, never>;
 /** A key given at insert time and never changed. */
 type Key = ColumnType<string, string, never>;
 
-export const roles = ['clerk', 'reviewer', 'admin', 'supervisor'] as const;
-/** 录入 (clerk), 审核 (reviewer), 管理员 (admin), 监督 (supervisor). */
+export const roles = ['clerk', 'reviewer', 'admin', 'supervisor', 'evaluator'] as const;
+/** 录入 (clerk), 审核 (reviewer), 管理员 (admin), 监督 (supervisor), 评估 (evaluator: the corpus, no register). */
 export type Role = (typeof roles)[number];
 export const roleNames: Record<Role, string> = {
   clerk: '录入',
   reviewer: '审核',
   admin: '管理员',
   supervisor: '监督',
+  evaluator: '评估',
 };
 
 export interface AgencyTable {

@@ -50,7 +50,12 @@ export async function createUser(store: Store, p: Principal, input: NewUserBody)
   requireRight(p, 'manage');
   let agencyId: string | null = null;
   let supervises: string[] = [];
-  if (input.role === 'supervisor') {
+  if (input.role === 'evaluator') {
+    // 评估: the whole corpus and no agency's register; created by the local system only.
+    if (p.user !== null) throw forbidden('评估角色只能在命令行（gongkai users add）创建');
+    if (input.agencyId !== undefined || input.agencyIds !== undefined)
+      throw badRequest('invalid-input', '输入有误：评估角色不属于任何机关，不能指定 agencyId 或 agencyIds');
+  } else if (input.role === 'supervisor') {
     if (input.agencyId !== undefined)
       throw badRequest('invalid-input', '输入有误：监督角色不属于某一机关，请用 agencyIds 指定监督的机关');
     const ids = input.agencyIds ?? (p.user?.agencyId ? [p.user.agencyId] : []);

@@ -27,7 +27,10 @@ export function defineUsers(program: Command, io: CliIO, done: (code: number) =>
     .summary('新建用户')
     .requiredOption('--username <用户名>', '登录用的用户名')
     .option('--name <姓名>', '显示的姓名（默认同用户名）')
-    .option('--role <角色>', 'clerk 录入、reviewer 审核、admin 管理员、supervisor 监督（默认 clerk）')
+    .option(
+      '--role <角色>',
+      'clerk 录入、reviewer 审核、admin 管理员、supervisor 监督、evaluator 评估（默认 clerk）',
+    )
     .option('--admin', '管理员（同 --role admin）')
     .option('--agency <机关>', '所属机关的编号或名称（只有一个机关时可省略）')
     .option('--supervises <机关,...>', '监督角色：监督的机关，逗号分隔')
@@ -61,9 +64,11 @@ export function defineUsers(program: Command, io: CliIO, done: (code: number) =>
                       .filter(Boolean),
                   }
                 : {}
-              : o.agency !== undefined
-                ? { agencyId: await agencyIdOf(store, o.agency) }
-                : {}),
+              : role === 'evaluator'
+                ? {}
+                : o.agency !== undefined
+                  ? { agencyId: await agencyIdOf(store, o.agency) }
+                  : {}),
           });
           const user = await svc.createUser(store, svc.cliPrincipal, body);
           if (o.json) writeJson(io, user);

@@ -11,14 +11,91 @@ import { sql } from 'kysely';
 import { capabilitiesOf } from '../adapter.js';
 
 const kinds = ['government', 'department'];
+const rolesBefore = ['clerk', 'reviewer', 'admin', 'supervisor'];
+const rolesAfter = [...rolesBefore, 'evaluator'];
 const severities = ['error', 'warning', 'info'];
 
 const oneOf = (column: string, values: readonly string[]) =>
   sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
 
+/**
+ * The users table with the role list given (the evaluator role, 评估, sees the corpus and no agency's
+ * records, so it has no agency, like a supervisor). PostgreSQL swaps the two CHECK constraints;
+ * SQLite can't alter a CHECK, so the users table and its two child tables are rebuilt with their
+ * rows, children first, and renamed into place (SQLite rewrites the references on rename).
+ */
+async function setRoles(
+  // biome-ignore lint/suspicious/noExplicitAny: an untyped handle, as migrations get (STYLE §2)
+  db: Kysely<any>,
+  roles: readonly string[],
+  agencyless: readonly string[],
+): Promise<void> {
+  const { ddl } = capabilitiesOf(db);
+  const roleCheck = oneOf('role', roles);
+  const agencyCheck = sql`${oneOf('role', agencyless)} or agency_id is not null`;
+  if (ddl.alterConstraints) {
+    await sql`alter table users drop constraint users_role`.execute(db);
+    await sql`alter table users drop constraint users_agency`.execute(db);
+    await sql`alter table users add constraint users_role check (${roleCheck})`.execute(db);
+    await sql`alter table users add constraint users_agency check (${agencyCheck})`.execute(db);
+    return;
+  }
+  const notNull = (col: ColumnDefinitionBuilder) => col.notNull();
+  const stamp = (table: string, column: string) =>
+    [`${table}_${column}_timestamp`, ddl.check('timestamp', column)] as const;
+  const [uName, uCheck] = stamp('users', 'created_at');
+  await db.schema
+    .createTable('users_next')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('username', 'text', (c) => c.notNull().unique())
+    .addColumn('display_name', 'text', notNull)
+    .addColumn('password_hash', 'text', notNull)
+    .addColumn('role', 'text', notNull)
+    .addColumn('agency_id', 'text', (c) => c.references('agencies.id'))
+    .addCheckConstraint('users_role', roleCheck)
+    .addCheckConstraint('users_agency', agencyCheck)
+    .addColumn('created_at', ddl.timestamp, notNull)
+    .addCheckConstraint(uName, uCheck as never)
+    .execute();
+  await sql`insert into users_next (id, username, display_name, password_hash, role, agency_id, created_at)
+    select id, username, display_name, password_hash, role, agency_id, created_at from users`.execute(db);
+  await db.schema
+    .createTable('supervisor_agencies_next')
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users_next.id').onDelete('cascade'))
+    .addColumn('agency_id', 'text', (c) => c.notNull().references('agencies.id'))
+    .addPrimaryKeyConstraint('supervisor_agencies_pk', ['user_id', 'agency_id'])
+    .execute();
+  await sql`insert into supervisor_agencies_next select user_id, agency_id from supervisor_agencies`.execute(
+    db,
+  );
+  const [cName, cCheck] = stamp('sessions', 'created_at');
+  const [eName, eCheck] = stamp('sessions', 'expires_at');
+  await db.schema
+    .createTable('sessions_next')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users_next.id').onDelete('cascade'))
+    .addColumn('created_at', ddl.timestamp, notNull)
+    .addCheckConstraint(cName, cCheck as never)
+    .addColumn('expires_at', ddl.timestamp, notNull)
+    .addCheckConstraint(eName, eCheck as never)
+    .execute();
+  await sql`insert into sessions_next select token_hash, user_id, created_at, expires_at from sessions`.execute(
+    db,
+  );
+  await db.schema.dropTable('sessions').execute();
+  await db.schema.dropTable('supervisor_agencies').execute();
+  await db.schema.dropTable('users').execute();
+  await sql`alter table users_next rename to users`.execute(db);
+  await sql`alter table sessions_next rename to sessions`.execute(db);
+  await sql`alter table supervisor_agencies_next rename to supervisor_agencies`.execute(db);
+  await db.schema.createIndex('users_agency_idx').on('users').column('agency_id').execute();
+  await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: an untyped handle, as migrations get (STYLE §2)
 export async function up(db: Kysely<any>): Promise<void> {
   const { ddl } = capabilitiesOf(db);
+  await setRoles(db, rolesAfter, ['supervisor', 'evaluator']);
   const notNull = (col: ColumnDefinitionBuilder) => col.notNull();
   const checked = (table: string, column: string, kind: 'date' | 'timestamp' | 'json') => {
     const check = ddl.check(kind, column);
@@ -138,4 +215,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     'corpus_bodies',
   ])
     await db.schema.dropTable(table).execute();
+  await db.deleteFrom('users').where('role', '=', 'evaluator').execute();
+  await setRoles(db, rolesBefore, ['supervisor']);
 }
