@@ -81,6 +81,21 @@ export function buildOpenApi(routes: readonly Route[], version: string): Json {
       summary: r.summary,
       tags: [r.tag],
       parameters: [...parameters(r.params, 'path', components), ...parameters(r.query, 'query', components)],
+      ...(r.multipart
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+                  },
+                },
+              },
+            },
+          }
+        : {}),
       ...(r.body
         ? {
             requestBody: {

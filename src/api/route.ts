@@ -52,6 +52,8 @@ export interface Route<P extends Schema = Schema, Q extends Schema = Schema, B e
   body?: B;
   /** Schema of a successful JSON response, for the document. */
   response?: z.ZodType;
+  /** The body is multipart/form-data with files (an upload), read by the handler itself. */
+  multipart?: boolean;
   /** Media types of a success other than JSON (the compiled report rendered). */
   produces?: readonly string[];
   handle(input: HandlerInput<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;

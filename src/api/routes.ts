@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sessionCookie } from '../auth/session.js';
 import { anyReportSchema } from '../report-json/schema.js';
 import type { User } from '../store/index.js';
+import { corpusRoutes } from './corpus-routes.js';
 import { unauthenticated } from './errors.js';
 import { type Route, route } from './route.js';
 import * as s from './schemas.js';
@@ -408,4 +409,5 @@ export const routes: readonly Route[] = [
       return svc.calculateFee(query.method, query.quantity);
     },
   }),
+  ...corpusRoutes,
 ];

@@ -3,12 +3,14 @@
  * sent as `{ error: { code, message } }` in Chinese (errors.ts), and /openapi.json generated from the
  * same routes. `buildApi` makes the instance without listening (tests call `inject`).
  */
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { LoginLimiter } from '../auth/rate-limit.js';
 import { tokenFromHeaders } from '../auth/session.js';
 import type { Store } from '../store/index.js';
 import type { IsoDate } from '../workflow/index.js';
+import { uploadLimitBytes, uploadMaxFiles } from './corpus-contract.js';
 import { ApiError, errorResponse, invalidInput, toApiError } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import type { ApiDeps, Route } from './route.js';
@@ -71,6 +73,8 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
         ),
       ),
   );
+
+  await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: uploadMaxFiles } });
 
   const document = buildOpenApi(routes, options.version ?? '0.0.0');
   app.get('/openapi.json', async () => document);

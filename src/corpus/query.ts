@@ -47,7 +47,10 @@ export interface CorpusRow {
 }
 
 type Db = Kysely<Database>;
-type Eb = ExpressionBuilder<Database & { r: Database['corpus_reports']; b: Database['corpus_bodies'] }, 'r' | 'b'>;
+type Eb = ExpressionBuilder<
+  Database & { r: Database['corpus_reports']; b: Database['corpus_bodies'] },
+  'r' | 'b'
+>;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -172,6 +175,12 @@ export async function listReports(
   return { rows: shown, next: more && last ? encodeCursor(last.id) : null };
 }
 
+/** One report, when the filter lets it through. */
+export async function getReport(db: Db, filter: CorpusFilter, id: number): Promise<CorpusRow | undefined> {
+  const row = await selectRow(reportsQuery(db, filter).where('r.id', '=', id)).executeTakeFirst();
+  return row && toRow(row);
+}
+
 export async function countReports(db: Db, filter: CorpusFilter): Promise<number> {
   const row = await reportsQuery(db, filter)
     .select((eb) => eb.fn.countAll().as('n'))
@@ -180,7 +189,11 @@ export async function countReports(db: Db, filter: CorpusFilter): Promise<number
 }
 
 /** Every report of the filter, page by page (constant memory). */
-export async function* iterateReports(db: Db, filter: CorpusFilter, pageSize = 500): AsyncGenerator<CorpusRow> {
+export async function* iterateReports(
+  db: Db,
+  filter: CorpusFilter,
+  pageSize = 500,
+): AsyncGenerator<CorpusRow> {
   let after: string | undefined;
   for (;;) {
     const page = await listReports(db, filter, { after, limit: pageSize });
@@ -191,7 +204,10 @@ export async function* iterateReports(db: Db, filter: CorpusFilter, pageSize = 5
 }
 
 /** The cells of some reports, by report id. */
-export async function cellsOf(db: Db, ids: readonly number[]): Promise<Map<number, Record<string, number | null>>> {
+export async function cellsOf(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, Record<string, number | null>>> {
   const out = new Map<number, Record<string, number | null>>();
   for (const id of ids) out.set(id, {});
   if (ids.length === 0) return out;

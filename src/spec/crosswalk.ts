@@ -13,7 +13,10 @@ export interface CrosswalkMeasure {
   keys: Record<FormatId, readonly string[] | null>;
 }
 
-const both = (keys: readonly string[]): Record<FormatId, readonly string[]> => ({ '2019': keys, '2021': keys });
+const both = (keys: readonly string[]): Record<FormatId, readonly string[]> => ({
+  '2019': keys,
+  '2021': keys,
+});
 
 const deny = ['secret', 'law', 'security', 'thirdParty', 'internal', 'process', 'enforcement', 'query'].map(
   (r) => `a.deny.${r}.total`,
@@ -47,7 +50,11 @@ export const crosswalk: readonly CrosswalkMeasure[] = [
     label: '行政诉讼结果纠正',
     keys: both(['l.direct.corrected', 'l.afterReview.corrected']),
   },
-  { id: 'fees.amount', label: '行政事业性收费金额（万元）', keys: { '2019': null, '2021': ['p.fees.amount'] } },
+  {
+    id: 'fees.amount',
+    label: '行政事业性收费金额（万元）',
+    keys: { '2019': null, '2021': ['p.fees.amount'] },
+  },
 ];
 
 /** A measure's value for a report's cells: the sum of its cells (blank cells as 0), null without any. */

@@ -46,10 +46,17 @@ beforeAll(async () => {
   for (const agency of ['泉州市洛江区工业和信息化局', '宿迁市人民政府', '嘉祥县财政局'])
     for (const year of [2020, 2021, 2022]) {
       const form = forms[n++ % forms.length] as (typeof forms)[number];
-      files.push(writeFile(join(tmp.dir, 'in', `${agency}-${year}.${form === 'html' ? 'html' : 'txt'}`), renderAs(makeReport({ agency, year }), form)));
+      files.push(
+        writeFile(
+          join(tmp.dir, 'in', `${agency}-${year}.${form === 'html' ? 'html' : 'txt'}`),
+          renderAs(makeReport({ agency, year }), form),
+        ),
+      );
     }
   const ingest = await run(['ingest', join(tmp.dir, 'in')]);
-  expect(ingest.stdout).toBe('共读取 9 个文件：新增 9 份，已有 0 份（内容相同），新版本 0 份，无法读取 0 个\n');
+  expect(ingest.stdout).toBe(
+    '共读取 9 个文件：新增 9 份，已有 0 份（内容相同），新版本 0 份，无法读取 0 个\n',
+  );
 });
 afterAll(() => {
   delete process.env.GONGKAI_DATA;
@@ -60,7 +67,11 @@ describe('corpus export', () => {
   it('CSV: UTF-8 with BOM, one row per report, every cell equal to gongkai parse --json of its file', async () => {
     const result = await run(['corpus', 'export', '--to', 'csv']);
     expect(result.code).toBe(0);
-    expect(result.stdout.startsWith('\ufeffagency,region,kind,year,version,format,publishedOn,signedOn,file,sha256,errors,warnings,p.rules.issued,')).toBe(true);
+    expect(
+      result.stdout.startsWith(
+        '\ufeffagency,region,kind,year,version,format,publishedOn,signedOn,file,sha256,errors,warnings,p.rules.issued,',
+      ),
+    ).toBe(true);
     const [header, ...rows] = splitCsv(result.stdout.slice(1)) as [string[], ...string[][]];
     expect(rows).toHaveLength(9);
     const keys2021 = new Set(cellKeys(getFormat('2021')));
@@ -80,7 +91,9 @@ describe('corpus export', () => {
       const own = new Set(cellKeys(getFormat(parsed.format as '2019' | '2021')));
       for (const key of header.slice(12)) {
         const expected = own.has(key) ? parsed.cells[key] : null;
-        expect(record[key], `${record.file} ${key}`).toBe(expected === null || expected === undefined ? '' : String(expected));
+        expect(record[key], `${record.file} ${key}`).toBe(
+          expected === null || expected === undefined ? '' : String(expected),
+        );
       }
     }
   });
@@ -101,6 +114,9 @@ describe('corpus export', () => {
 
   it('refuses a bad format with exit 2', async () => {
     const result = await run(['corpus', 'export', '--to', 'ods']);
-    expect(result).toMatchObject({ code: 2, stderr: 'gongkai: 错误：导出格式「ods」无效，应为 csv 或 xlsx\n' });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: 'gongkai: 错误：导出格式「ods」无效，应为 csv 或 xlsx\n',
+    });
   });
 });

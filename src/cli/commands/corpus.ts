@@ -42,7 +42,10 @@ export function filterOf(options: FilterOptions): CorpusFilter {
       部门: 'department',
     };
     const kind = kinds[options.kind];
-    if (!kind) throw new UsageError(`机关类型「${options.kind}」无效，应为 government（人民政府）或 department（部门）`);
+    if (!kind)
+      throw new UsageError(
+        `机关类型「${options.kind}」无效，应为 government（人民政府）或 department（部门）`,
+      );
     filter.kind = kind;
   }
   if (options.year !== undefined) {
@@ -108,14 +111,18 @@ export async function runExport(options: ExportOptions, io: CliIO): Promise<numb
     let stream: Writable;
     if (toStdout) {
       const pass = new PassThrough();
-      pass.on('data', (chunk: Buffer) => io.stdout.write(options.to === 'csv' ? chunk.toString('utf8') : chunk));
+      pass.on('data', (chunk: Buffer) =>
+        io.stdout.write(options.to === 'csv' ? chunk.toString('utf8') : chunk),
+      );
       stream = pass;
     } else stream = createWriteStream(options.output as string);
     const done = finished(stream);
     let rows: number;
     try {
       rows =
-        options.to === 'csv' ? await exportCsv(store.db, filter, stream) : await exportXlsx(store.db, filter, stream);
+        options.to === 'csv'
+          ? await exportCsv(store.db, filter, stream)
+          : await exportXlsx(store.db, filter, stream);
     } finally {
       if (!stream.writableEnded) stream.end();
     }

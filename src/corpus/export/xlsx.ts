@@ -11,10 +11,29 @@ import type { Database } from '../../store/index.js';
 import { type CorpusFilter, iterateReports, iterateWithCells } from '../query.js';
 import { exportHeader, exportValues } from './columns.js';
 
-const findingColumns = ['file', 'agency', 'year', 'version', 'code', 'severity', 'message', 'line', 'column', 'keys'];
+const findingColumns = [
+  'file',
+  'agency',
+  'year',
+  'version',
+  'code',
+  'severity',
+  'message',
+  'line',
+  'column',
+  'keys',
+];
 
-export async function exportXlsx(db: Kysely<Database>, filter: CorpusFilter, stream: Writable): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
+export async function exportXlsx(
+  db: Kysely<Database>,
+  filter: CorpusFilter,
+  stream: Writable,
+): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   let count = 0;
 
   const reports = workbook.addWorksheet('报告');
@@ -27,7 +46,8 @@ export async function exportXlsx(db: Kysely<Database>, filter: CorpusFilter, str
 
   const findings = workbook.addWorksheet('问题');
   findings.addRow(findingColumns).commit();
-  const page: { id: number; file: string; agency: string | null; year: number | null; version: number }[] = [];
+  const page: { id: number; file: string; agency: string | null; year: number | null; version: number }[] =
+    [];
   const flush = async () => {
     if (page.length === 0) return;
     const byId = new Map(page.map((r) => [r.id, r]));
@@ -59,7 +79,9 @@ export async function exportXlsx(db: Kysely<Database>, filter: CorpusFilter, str
   findings.commit();
 
   const measures = workbook.addWorksheet('可比指标');
-  measures.addRow(['agency', 'region', 'kind', 'year', 'version', 'format', ...crosswalk.map((m) => m.label)]).commit();
+  measures
+    .addRow(['agency', 'region', 'kind', 'year', 'version', 'format', ...crosswalk.map((m) => m.label)])
+    .commit();
   for await (const { row, cells } of iterateWithCells(db, filter)) {
     measures
       .addRow([

@@ -1,0 +1,222 @@
+/**
+ * The contract of the corpus routes (/api/corpus/…): method, path and the zod schemas of their
+ * inputs and outputs. Pure — zod only, no server imports — so the web app imports it to type and
+ * check its calls, and the server (corpus-routes.ts) and the OpenAPI document use the same schemas.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .meta({ description: 'true 或 false' });
+
+export const bodyKindSchema = z.enum(['government', 'department']).meta({
+  description: 'government 人民政府（含行使政府职能的管委会）、department 部门',
+});
+
+/** Filters shared by the list, the stats and the export. */
+export const corpusFilterQuery = z.object({
+  region: z.string().max(100).optional().meta({ description: '地区（省、市、县区名，如 泉州市、洛江区）' }),
+  kind: bodyKindSchema.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ description: '年度' }),
+  format: z.enum(['2019', '2021']).optional().meta({ description: '格式版本' }),
+  late: bool.optional().meta({ description: '是否逾期发布' }),
+  hasErrors: bool.optional().meta({ description: '是否有错误' }),
+  agency: z.string().max(200).optional().meta({ description: '机关编号，或机关名称中的文字' }),
+  latest: bool.optional().meta({ description: '每个机关每个年度只取最新版本' }),
+});
+export type CorpusFilterQuery = z.output<typeof corpusFilterQuery>;
+
+export const corpusListQuery = corpusFilterQuery.extend({
+  after: z.string().max(100).optional().meta({ description: '上一页返回的 next（键集分页）' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100)
+    .meta({ description: '每页条数（1–1000，默认 100）' }),
+});
+
+export const corpusReportRow = z
+  .object({
+    id: z.number().int(),
+    bodyId: z.string().nullable(),
+    agency: z.string().nullable(),
+    region: z.string(),
+    kind: bodyKindSchema.nullable(),
+    year: z.number().int().nullable(),
+    version: z.number().int(),
+    format: z.enum(['2019', '2021']),
+    sourceType: z.string(),
+    publishedOn: z.string().nullable(),
+    signedOn: z.string().nullable(),
+    deadline: z.string().nullable(),
+    late: z.boolean(),
+    file: z.string(),
+    sha256: z.string(),
+    size: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    infos: z.number().int(),
+    ingestedAt: z.string(),
+  })
+  .meta({ id: 'CorpusReport', title: '报告库中的一份报告（一个版本）' });
+export type CorpusReportRow = z.infer<typeof corpusReportRow>;
+
+export const corpusListResponse = z.object({
+  rows: z.array(corpusReportRow),
+  next: z.string().nullable().meta({ description: '下一页的 after；最后一页为 null' }),
+  total: z.number().int().meta({ description: '符合筛选条件的报告总数' }),
+});
+
+export const corpusFinding = z
+  .object({
+    code: z.string(),
+    severity: z.enum(['error', 'warning', 'info']),
+    message: z.string(),
+    line: z.number().int().nullable(),
+    column: z.number().int().nullable(),
+    keys: z.array(z.string()),
+    actual: z.string().optional(),
+    expected: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'CorpusFinding', title: '问题' });
+
+export const corpusReportParams = z.object({
+  reportId: z.coerce.number().int().min(1).meta({ description: '报告编号' }),
+});
+
+export const corpusReportDetail = z.object({
+  report: corpusReportRow,
+  cells: z.record(z.string(), z.number().nullable()),
+  sections: z.array(
+    z.object({
+      number: z.number().int(),
+      title: z.string(),
+      text: z.string(),
+      line: z.number().int().nullable(),
+    }),
+  ),
+  findings: z.array(corpusFinding),
+  source: z.object({
+    file: z.string(),
+    sourceType: z.string(),
+    text: z.string().meta({ description: '解码后的原文（文本、网页、DOCX）' }),
+    hasBytes: z.boolean().meta({ description: '库中是否保存了原文件' }),
+  }),
+  versions: z.array(z.object({ id: z.number().int(), version: z.number().int(), sha256: z.string() })),
+});
+
+export const statsQuery = corpusFilterQuery.extend({
+  by: z
+    .enum(['region', 'agency', 'year', 'kind'])
+    .optional()
+    .meta({ description: '分组：地区、机关、年度、机关类型' }),
+});
+
+export const statsRow = z.object({
+  group: z.string(),
+  label: z.string(),
+  reports: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  undated: z.number().int(),
+  format2019: z.number().int(),
+  format2021: z.number().int(),
+  withErrors: z.number().int(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  measures: z.record(z.string(), z.number()),
+  rates: z.record(z.string(), z.number().nullable()),
+  findings: z.record(z.string(), z.number().int()),
+});
+
+export const statsResponse = z
+  .object({
+    by: z.enum(['region', 'agency', 'year', 'kind']).nullable(),
+    rows: z.array(statsRow),
+    findings: z.array(z.object({ code: z.string(), severity: z.string(), count: z.number().int() })),
+    measures: z
+      .array(z.object({ id: z.string(), label: z.string() }))
+      .meta({ description: '可比指标（2019 与 2021 年版格式通用）的编号与名称' }),
+    rateLabels: z.record(z.string(), z.string()),
+    timings: z.record(z.string(), z.number()),
+  })
+  .meta({ id: 'CorpusStats', title: '报告库统计' });
+
+export const exportQuery = corpusFilterQuery.extend({
+  to: z.enum(['csv', 'xlsx']).default('csv').meta({ description: '导出格式' }),
+});
+
+export const ingestResult = z.object({
+  path: z.string(),
+  status: z.enum(['new', 'version', 'known', 'unreadable']),
+  sha256: z.string().optional(),
+  id: z.number().int().optional(),
+  version: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+
+export const uploadResponse = z
+  .object({
+    read: z.number().int(),
+    added: z.number().int(),
+    known: z.number().int(),
+    versions: z.number().int(),
+    unreadable: z.array(z.object({ path: z.string(), reason: z.string() })),
+    results: z.array(ingestResult),
+  })
+  .meta({ id: 'IngestSummary', title: '导入汇总' });
+
+export const corpusBody = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    province: z.string().nullable(),
+    city: z.string().nullable(),
+    county: z.string().nullable(),
+    region: z.string(),
+    kind: bodyKindSchema,
+    mergedInto: z.string().nullable(),
+    corrected: z.boolean(),
+  })
+  .meta({ id: 'CorpusBody', title: '报告库中的机关' });
+
+export const crossFinding = corpusFinding
+  .extend({
+    file: z.string(),
+    agency: z.string().nullable(),
+    year: z.number().int().nullable(),
+    reportId: z.number().int(),
+    otherReportId: z.number().int().optional(),
+  })
+  .meta({ id: 'CorpusCrossFinding', title: '跨报告核查的问题' });
+
+/** Largest upload (all files together), bytes. */
+export const uploadLimitBytes = 50 * 1024 * 1024;
+/** Most files in one upload. */
+export const uploadMaxFiles = 200;
+
+/** The routes, as the web app calls them. */
+export const corpusEndpoints = {
+  list: { method: 'GET', url: '/api/corpus/reports', query: corpusListQuery, response: corpusListResponse },
+  report: {
+    method: 'GET',
+    url: '/api/corpus/reports/:reportId',
+    params: corpusReportParams,
+    response: corpusReportDetail,
+  },
+  source: { method: 'GET', url: '/api/corpus/reports/:reportId/source', params: corpusReportParams },
+  stats: { method: 'GET', url: '/api/corpus/stats', query: statsQuery, response: statsResponse },
+  checks: {
+    method: 'GET',
+    url: '/api/corpus/checks',
+    query: corpusFilterQuery,
+    response: z.array(crossFinding),
+  },
+  bodies: { method: 'GET', url: '/api/corpus/bodies', response: z.array(corpusBody) },
+  export: { method: 'GET', url: '/api/corpus/export', query: exportQuery },
+  upload: { method: 'POST', url: '/api/corpus/upload', response: uploadResponse },
+} as const;

@@ -1,0 +1,284 @@
+/**
+ * The corpus routes (/api/corpus/…) on the contract of corpus-contract.ts: list with filters and
+ * keyset paging, one report with its findings and source, stats, cross-report checks, bodies,
+ * export (CSV or XLSX, streamed) and upload (multipart, size-limited) to ingest. Who sees what:
+ * src/corpus/scope.ts (an evaluator everything, a supervisor the bodies supervised).
+ */
+import { PassThrough } from 'node:stream';
+import { corpusStats, rateLabels } from '../corpus/aggregate.js';
+import { listBodies } from '../corpus/bodies/store.js';
+import { runCorpusChecks } from '../corpus/checks/index.js';
+import { exportCsv } from '../corpus/export/csv.js';
+import { exportXlsx } from '../corpus/export/xlsx.js';
+import { type IngestSummary, ingestBytes } from '../corpus/ingest.js';
+import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
+import { visibleBodyIds } from '../corpus/scope.js';
+import { unzipBounded } from '../corpus/sources.js';
+import { crosswalk } from '../spec/crosswalk.js';
+import * as c from './corpus-contract.js';
+import { ApiError, badRequest, notFound, unauthenticated } from './errors.js';
+import { type HandlerInput, type Route, route } from './route.js';
+import { type Principal, requireRight } from './services/principal.js';
+
+const tag = '报告库';
+
+const signedIn = (p: Principal | null): Principal => {
+  if (p === null) throw unauthenticated();
+  return p;
+};
+
+/** The filter of a query, limited to what the principal may see. */
+async function scopedFilter(
+  input: Pick<HandlerInput<unknown, unknown, unknown>, 'principal' | 'deps'>,
+  query: c.CorpusFilterQuery,
+): Promise<CorpusFilter> {
+  const p = signedIn(input.principal);
+  requireRight(p, 'corpus');
+  return { ...query, bodyIds: await visibleBodyIds(input.deps.store, p.user) };
+}
+
+const withRange = (error: unknown): never => {
+  if (error instanceof RangeError) throw badRequest('invalid-input', `输入有误：${error.message}`);
+  throw error;
+};
+
+async function reportRow(
+  input: Pick<HandlerInput<unknown, unknown, unknown>, 'principal' | 'deps'>,
+  id: number,
+) {
+  const row = await getReport(input.deps.store.db, await scopedFilter(input, {}), id);
+  if (!row) throw notFound('报告', String(id));
+  return row;
+}
+
+export const corpusRoutes: readonly Route[] = [
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.list.url,
+    summary: '报告库：按地区、机关类型、年度、格式、是否逾期、是否有错误、机关筛选，键集分页',
+    tag,
+    auth: true,
+    query: c.corpusListQuery,
+    response: c.corpusListResponse,
+    async handle(input) {
+      const { after, limit, ...query } = input.query;
+      const filter = await scopedFilter(input, query);
+      const page = await listReports(input.deps.store.db, filter, { after, limit }).catch(withRange);
+      return { ...page, total: await countReports(input.deps.store.db, filter) };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.report.url,
+    summary: '报告库中的一份报告：各格数值、各部分正文、问题、原文和同年度的其他版本',
+    tag,
+    auth: true,
+    params: c.corpusReportParams,
+    response: c.corpusReportDetail,
+    async handle(input) {
+      const row = await reportRow(input, input.params.reportId);
+      const db = input.deps.store.db;
+      const stored = await db
+        .selectFrom('corpus_reports')
+        .select(['sections', 'text', 'source_type', 'file', 'body_id', 'year'])
+        .select((eb) => eb('source', 'is not', null).as('has_bytes'))
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      const findings = await db
+        .selectFrom('corpus_findings')
+        .selectAll()
+        .where('report_id', '=', row.id)
+        .orderBy('ordinal')
+        .execute();
+      let versions: { id: number; version: number; sha256: string }[] = [];
+      if (stored.body_id !== null && stored.year !== null)
+        versions = (
+          await db
+            .selectFrom('corpus_reports')
+            .select(['id', 'version', 'sha256'])
+            .where('body_id', '=', stored.body_id)
+            .where('year', '=', stored.year)
+            .orderBy('version')
+            .execute()
+        ).map((v) => ({ id: Number(v.id), version: v.version, sha256: v.sha256 }));
+      return {
+        report: row,
+        cells: (await cellsOf(db, [row.id])).get(row.id) ?? {},
+        sections: JSON.parse(stored.sections),
+        findings: findings.map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          message: f.message,
+          line: f.line,
+          column: f.col,
+          keys: JSON.parse(f.keys) as string[],
+          ...(f.actual !== null ? { actual: f.actual } : {}),
+          ...(f.expected !== null ? { expected: f.expected } : {}),
+          ...(f.note !== null ? { note: f.note } : {}),
+        })),
+        source: {
+          file: stored.file,
+          sourceType: stored.source_type,
+          text: stored.text,
+          hasBytes: Boolean(stored.has_bytes),
+        },
+        versions,
+      };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.source.url,
+    summary: '报告的原文件（库中保存了原文件时），否则为解码后的原文',
+    tag,
+    auth: true,
+    params: c.corpusReportParams,
+    produces: ['application/octet-stream', 'text/plain'],
+    async handle(input) {
+      const row = await reportRow(input, input.params.reportId);
+      const stored = await input.deps.store.db
+        .selectFrom('corpus_reports')
+        .select(['source', 'text', 'file'])
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      const name = encodeURIComponent(stored.file.split(/[/\\!]/).pop() ?? `report-${row.id}`);
+      input.reply.header('content-disposition', `inline; filename*=UTF-8''${name}`);
+      if (stored.source) return input.reply.type('application/octet-stream').send(Buffer.from(stored.source));
+      return input.reply.type('text/plain; charset=utf-8').send(stored.text);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.stats.url,
+    summary:
+      '报告库统计：按时发布、格式、问题代码、申请与办理、结果占比、复议诉讼纠错率、收费（2019/2021 年版可比）',
+    tag,
+    auth: true,
+    query: c.statsQuery,
+    response: c.statsResponse,
+    async handle(input) {
+      const { by, ...query } = input.query;
+      const filter = await scopedFilter(input, query);
+      const stats = await corpusStats(input.deps.store.db, filter, by ?? null);
+      return { ...stats, measures: crosswalk.map((m) => ({ id: m.id, label: m.label })), rateLabels };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.checks.url,
+    summary: '跨报告核查：上年结转、现行有效件数、正文雷同、数据突变、缺少年度、报告被修改',
+    tag,
+    auth: true,
+    query: c.corpusFilterQuery,
+    response: c.corpusEndpoints.checks.response,
+    async handle(input) {
+      const filter = await scopedFilter(input, input.query);
+      return runCorpusChecks(input.deps.store.db, filter);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.bodies.url,
+    summary: '报告库中的机关：规范化名称、地区（省/市/县）和机关类型',
+    tag,
+    auth: true,
+    response: c.corpusEndpoints.bodies.response,
+    async handle(input) {
+      const scope = (await scopedFilter(input, {})).bodyIds;
+      const bodies = await listBodies(input.deps.store.db);
+      return scope === null || scope === undefined ? bodies : bodies.filter((b) => scope.includes(b.id));
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.export.url,
+    summary:
+      '导出报告库（CSV 为带 BOM 的 UTF-8；XLSX 另有问题和可比指标两张工作表），与列表使用同样的筛选条件',
+    tag,
+    auth: true,
+    query: c.exportQuery,
+    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    async handle(input) {
+      const { to, ...query } = input.query;
+      const filter = await scopedFilter(input, query);
+      const stream = new PassThrough();
+      const name = encodeURIComponent(`报告库.${to}`);
+      input.reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`);
+      input.reply.type(
+        to === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      const db = input.deps.store.db;
+      (to === 'csv' ? exportCsv(db, filter, stream) : exportXlsx(db, filter, stream))
+        .catch((error) => input.request.log.error(error))
+        .finally(() => {
+          if (!stream.writableEnded) stream.end();
+        });
+      return input.reply.send(stream);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: c.corpusEndpoints.upload.url,
+    summary: `上传报告文件导入报告库（multipart/form-data，字段 files，可多个；.zip 会解压；共不超过 ${c.uploadLimitBytes / 1024 / 1024} MB、${c.uploadMaxFiles} 个文件）`,
+    tag,
+    auth: true,
+    multipart: true,
+    response: c.uploadResponse,
+    async handle({ principal, request, deps }) {
+      const p = signedIn(principal);
+      requireRight(p, 'ingest');
+      if (!request.isMultipart())
+        throw badRequest('invalid-request', '请以 multipart/form-data 上传文件（字段 files）');
+      const summary: IngestSummary = {
+        read: 0,
+        added: 0,
+        known: 0,
+        versions: 0,
+        unreadable: [],
+        results: [],
+      };
+      const record = (r: IngestSummary['results'][number]) => {
+        summary.results.push(r);
+        if (r.status === 'new') summary.added++;
+        else if (r.status === 'version') summary.versions++;
+        else if (r.status === 'known') summary.known++;
+        else summary.unreadable.push({ path: r.path, reason: r.reason ?? '无法读取' });
+      };
+      let total = 0;
+      try {
+        for await (const part of request.files()) {
+          const bytes = new Uint8Array(await part.toBuffer());
+          total += bytes.length;
+          if (total > c.uploadLimitBytes) throw new ApiError(413, 'too-large', '上传的文件过大');
+          const name = part.filename || 'upload';
+          const sources = /\.zip$/i.test(name) ? unzipBounded(name, bytes) : [{ path: name, bytes }];
+          if (typeof sources === 'string') {
+            summary.read++;
+            record({ path: name, status: 'unreadable', reason: sources });
+            continue;
+          }
+          for (const source of sources) {
+            summary.read++;
+            if (source.error !== undefined)
+              record({ path: source.path, status: 'unreadable', reason: source.error });
+            else if (source.bytes.length === 0)
+              record({ path: source.path, status: 'unreadable', reason: '文件为空' });
+            else record(await ingestBytes(deps.store, source.path, source.bytes, { keepSource: true }));
+          }
+        }
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT')
+          throw new ApiError(
+            413,
+            'too-large',
+            `上传的文件过大或过多（共不超过 ${c.uploadLimitBytes / 1024 / 1024} MB、${c.uploadMaxFiles} 个文件）`,
+          );
+        throw error;
+      }
+      return summary;
+    },
+  }),
+];

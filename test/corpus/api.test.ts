@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApi } from '../../src/api/server.js';
+import { hashPassword } from '../../src/auth/password.js';
+import { LoginLimiter } from '../../src/auth/rate-limit.js';
+import { ingestPaths } from '../../src/corpus/ingest.js';
+import { openStore, type Store, systemActor } from '../../src/store/index.js';
+import { describeEachBackend, type Target } from '../store/backends.js';
+import { makeReport, renderAs, tempDir, writeFile } from './helpers.js';
+
+const password = 'correct-horse-1';
+
+describeEachBackend('corpus API', (backend) => {
+  let target: Target;
+  let store: Store;
+  let app: FastifyInstance;
+  let tmp: ReturnType<typeof tempDir>;
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    target = await backend.fresh();
+    store = await openStore(target.options);
+    tmp = tempDir();
+    const passwordHash = await hashPassword(password);
+    await store.agencies.create(systemActor, { id: 'A', name: '泉州市洛江区人民政府' });
+    await store.agencies.create(systemActor, { id: 'B', name: '宿迁市宿城区财政局' });
+    const users = [
+      { username: 'eva', role: 'evaluator', agencyId: null },
+      { username: 'sup', role: 'supervisor', agencyId: null },
+      { username: 'b-clerk', role: 'clerk', agencyId: 'B' },
+    ] as const;
+    for (const u of users)
+      await store.users.create(systemActor, {
+        ...u,
+        displayName: u.username,
+        passwordHash,
+        id: `u-${u.username}`,
+      });
+    await store.users.setSupervisedAgencies(systemActor, 'u-sup', ['A']);
+    const bodies = ['洛江区工信局', '宿迁市宿城区财政局', '宿迁市人民政府'];
+    for (const [i, agency] of bodies.entries())
+      for (const year of [2021, 2022])
+        writeFile(
+          join(tmp.dir, 'in', `${i}-${year}.txt`),
+          renderAs(
+            makeReport({ agency, year, publishedOn: year === 2022 && i === 0 ? '2023-02-10' : undefined }),
+            'txt',
+          ),
+        );
+    await ingestPaths(store, [join(tmp.dir, 'in')]);
+    app = await buildApi({ store, limiter: new LoginLimiter({ maxFailures: 1000 }), version: 'test' });
+    for (const u of users) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/login',
+        payload: { username: u.username, password },
+      });
+      tokens.set(u.username, (res.json() as { token: string }).token);
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    await target?.dispose();
+    tmp?.dispose();
+  });
+
+  const get = (user: string, url: string) =>
+    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens.get(user)}` } });
+
+  it('lists the whole corpus to an evaluator, with filters and keyset paging', async () => {
+    const all = (await get('eva', '/api/corpus/reports')).json();
+    expect(all.total).toBe(6);
+    const first = (await get('eva', '/api/corpus/reports?limit=4')).json();
+    expect(first.rows).toHaveLength(4);
+    const second = (await get('eva', `/api/corpus/reports?limit=4&after=${first.next}`)).json();
+    expect(second.rows.map((r: { id: number }) => r.id)).toEqual([5, 6]);
+    expect(second.next).toBeNull();
+    const late = (await get('eva', '/api/corpus/reports?late=true')).json();
+    expect(late.rows.map((r: { agency: string; year: number }) => [r.agency, r.year])).toEqual([
+      ['洛江区工业和信息化局', 2022],
+    ]);
+    const gov = (await get('eva', '/api/corpus/reports?kind=government&year=2022')).json();
+    expect(gov.rows.map((r: { agency: string }) => r.agency)).toEqual(['宿迁市人民政府']);
+    expect((await get('eva', '/api/corpus/reports?after=bad')).statusCode).toBe(400);
+  });
+
+  it('shows a supervisor the bodies of the governments supervised, a clerk their own, and an evaluator no register', async () => {
+    const sup = (await get('sup', '/api/corpus/reports')).json();
+    expect(new Set(sup.rows.map((r: { agency: string }) => r.agency))).toEqual(
+      new Set(['洛江区工业和信息化局']),
+    );
+    const clerk = (await get('b-clerk', '/api/corpus/reports')).json();
+    expect(new Set(clerk.rows.map((r: { agency: string }) => r.agency))).toEqual(
+      new Set(['宿迁市宿城区财政局']),
+    );
+    expect((await get('sup', '/api/corpus/reports/3')).statusCode).toBe(404);
+    expect((await get('eva', '/api/agencies')).json()).toEqual([]);
+    expect((await get('eva', '/api/applications')).statusCode).toBe(403);
+  });
+
+  it('gives one report with cells, findings and its source text', async () => {
+    const res = await get('eva', '/api/corpus/reports/1');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.report).toMatchObject({ id: 1, year: 2021, version: 1 });
+    expect(Object.keys(body.cells).length).toBeGreaterThan(100);
+    expect(body.source.text).toContain('政府信息公开');
+    expect(body.versions).toEqual([{ id: 1, version: 1, sha256: body.report.sha256 }]);
+    const source = await get('eva', '/api/corpus/reports/1/source');
+    expect(source.headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  it('answers stats by kind and exports CSV', async () => {
+    const stats = (await get('eva', '/api/corpus/stats?by=kind')).json();
+    expect(
+      stats.rows.map((r: { group: string; reports: number; late: number }) => [r.group, r.reports, r.late]),
+    ).toEqual([
+      ['department', 4, 1],
+      ['government', 2, 0],
+    ]);
+    const csv = await get('eva', '/api/corpus/export?to=csv&year=2021');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('报告库.csv')}`,
+    );
+    expect(csv.body.startsWith('\ufeffagency,')).toBe(true);
+    expect(csv.body.trimEnd().split('\r\n')).toHaveLength(4);
+  });
+
+  it('ingests an upload (multipart) and refuses a too large one', async () => {
+    const report = renderAs(makeReport({ agency: '宿迁市人民政府', year: 2023 }), 'txt');
+    const boundary = 'gongkaiboundary';
+    const payload =
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="2023.txt"\r\nContent-Type: text/plain\r\n\r\n${report}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="empty.txt"\r\nContent-Type: text/plain\r\n\r\n\r\n` +
+      `--${boundary}--\r\n`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/corpus/upload',
+      payload,
+      headers: {
+        authorization: `Bearer ${tokens.get('eva')}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      read: 2,
+      added: 1,
+      unreadable: [{ path: 'empty.txt', reason: '文件为空' }],
+    });
+    const clerk = await app.inject({
+      method: 'POST',
+      url: '/api/corpus/upload',
+      payload,
+      headers: {
+        authorization: `Bearer ${tokens.get('b-clerk')}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    });
+    expect(clerk.statusCode).toBe(403);
+  });
+
+  it('documents every corpus route in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    for (const path of [
+      '/api/corpus/reports',
+      '/api/corpus/reports/{reportId}',
+      '/api/corpus/stats',
+      '/api/corpus/export',
+      '/api/corpus/upload',
+      '/api/corpus/checks',
+      '/api/corpus/bodies',
+    ])
+      expect(doc.paths[path], path).toBeDefined();
+    expect(doc.paths['/api/corpus/upload'].post.requestBody.content['multipart/form-data']).toBeDefined();
+  });
+});
