@@ -15,7 +15,7 @@ export const bodyKindSchema = z.enum(['government', 'department']).meta({
 });
 
 /** Filters shared by the list, the stats and the export. */
-export const corpusFilterQuery = z.object({
+export const corpusFilterQuery = z.strictObject({
   region: z.string().max(100).optional().meta({ description: '地区（省、市、县区名，如 泉州市、洛江区）' }),
   kind: bodyKindSchema.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional().meta({ description: '年度' }),
@@ -85,7 +85,7 @@ export const corpusFinding = z
   .meta({ id: 'CorpusFinding', title: '问题' });
 
 export const corpusReportParams = z.object({
-  reportId: z.coerce.number().int().min(1).meta({ description: '报告编号' }),
+  reportId: z.coerce.number().int().min(1).max(2_147_483_647).meta({ description: '报告编号' }),
 });
 
 export const corpusReportDetail = z.object({

@@ -5,6 +5,9 @@
  * with a Chinese message, never a 500; nothing is written.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ingestBytes } from '../../src/corpus/ingest.js';
+import { generateReport } from '../../src/generate/random-report.js';
+import { renderText } from '../../src/render/text/index.js';
 import { systemActor } from '../../src/store/index.js';
 import { describeEachBackend } from '../store/backends.js';
 import { errorOf, type Harness, harness } from './helpers.js';
@@ -77,6 +80,14 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'POST /api/compile': { query: { to: 'md' }, body: { agencyId: 'A', year: 2024 } },
     'GET /api/fees/calculate': { query: { method: 'perPage', quantity: '120' } },
     'GET /openapi.json': {},
+    'GET /api/corpus/reports': { query: { year: '2022', limit: '10' } },
+    'GET /api/corpus/reports/{reportId}': { path: { reportId: '1' } },
+    'GET /api/corpus/reports/{reportId}/source': { path: { reportId: '1' } },
+    'GET /api/corpus/stats': { query: { by: 'kind', year: '2022' } },
+    'GET /api/corpus/checks': { query: { year: '2022' } },
+    'GET /api/corpus/bodies': {},
+    'GET /api/corpus/export': { query: { to: 'csv', year: '2022' } },
+    'POST /api/corpus/upload': {},
   };
 
 const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -140,6 +151,17 @@ describeEachBackend('bad input', (backend) => {
       submittedOn: '2024-05-06',
       requestText: '甲方申请',
     });
+    // One report of agency A's own body in the corpus, for the corpus routes.
+    await ingestBytes(
+      h.store,
+      'a-2022.txt',
+      new TextEncoder().encode(
+        renderText(
+          { ...generateReport(1, '2021', { year: 2022 }), agency: '甲县人民政府办公室' },
+          'cell-per-line',
+        ),
+      ),
+    );
     await h.store.cases.create(systemActor, {
       id: 'a-case',
       agencyId: 'A',
@@ -175,7 +197,13 @@ describeEachBackend('bad input', (backend) => {
     );
     expect(documented.sort()).toEqual(Object.keys(valid).sort());
     for (const key of documented) {
-      if (key === 'POST /api/logout' || key === 'DELETE /api/cases/{caseId}') continue;
+      // An upload is multipart (test/corpus/api.test.ts sends one).
+      if (
+        key === 'POST /api/logout' ||
+        key === 'DELETE /api/cases/{caseId}' ||
+        key === 'POST /api/corpus/upload'
+      )
+        continue;
       const [method, path] = key.split(' ') as [string, string];
       const v = valid[key] ?? {};
       const res = await h.call('a-admin', method, url(path, v.path, v.query), v.body);

@@ -137,7 +137,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
     .command('corpus')
     .summary('报告库（监督）：导出、统计、跨报告核查、评分、机关')
     .description('对已导入报告库（gongkai ingest）的年度报告做汇总监督。')
-    .usage('<子命令> [选项]')
+    .usage('<子命令>')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [子命令]', '显示某个子命令的帮助');
 

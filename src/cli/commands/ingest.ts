@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { type IngestSummary, ingestPaths } from '../../corpus/ingest.js';
 import { createPool } from '../../corpus/pool.js';
+import { enqueuePaths, QueueConfigError } from '../../corpus/queue.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
 import { withStore } from './register-shared.js';
@@ -63,9 +64,15 @@ export async function runIngest(
   io: CliIO,
 ): Promise<number> {
   if (options.queue) {
-    const { enqueuePaths } = await import('../../corpus/queue.js');
     return withStore(io, async (store) => {
-      const result = await enqueuePaths(store, paths);
+      let result: Awaited<ReturnType<typeof enqueuePaths>>;
+      try {
+        result = await enqueuePaths(store, paths);
+      } catch (error) {
+        if (!(error instanceof QueueConfigError)) throw error;
+        io.stderr.write(`gongkai: 错误：${error.message}\n`);
+        return ExitCode.usage;
+      }
       io.stdout.write(
         `已加入队列 ${result.sent} 个文件（${result.skipped} 个已在队列或已导入），无法读取 ${result.unreadable.length} 个\n`,
       );
@@ -112,7 +119,7 @@ export function defineIngest(program: Command, io: CliIO, done: (code: number) =
         '退出码：0 全部导入；2 有文件无法读取或用法错误。',
       ].join('\n'),
     )
-    .usage('[选项] <路径...>')
+    .usage('<路径...>')
     .argument('<路径...>', '报告文件、目录或 .zip 压缩包')
     .option('--queue', '不在本机解析：每个文件加入任务队列（需要 PostgreSQL），由 gongkai worker 处理')
     .option('--keep-source', '在库中保存原文件的字节（默认只保存路径和文字）')
