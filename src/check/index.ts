@@ -1,10 +1,12 @@
 import type { SourceFile } from '../core/source-file.js';
+import { checkArticle50 } from './checks/article-50.js';
 import { checkBalanceNote } from './checks/balance-note.js';
 import { checkDeadline } from './checks/deadline.js';
 import { checkFormatYear } from './checks/format-year.js';
 import { checkIdentities } from './checks/identities.js';
 import { checkLabelVariants } from './checks/label-variant.js';
 import { checkPartsAnnounced } from './checks/parts-announced.js';
+import { checkPlaceholders } from './checks/placeholders.js';
 import { checkProseApplications } from './checks/prose-applications.js';
 import { checkProseLitigation } from './checks/prose-litigation.js';
 import { checkProseProactive } from './checks/prose-proactive.js';
@@ -25,6 +27,8 @@ export const checks: Check[] = [
   checkProseApplications,
   checkProseLitigation,
   checkProseProactive,
+  checkPlaceholders,
+  checkArticle50,
 ];
 
 export function runChecks(input: CheckInput, file: SourceFile): void {

@@ -17,6 +17,7 @@ import { defineRender } from './commands/render.js';
 import { defineSchema } from './commands/schema.js';
 import { defineServe } from './commands/serve.js';
 import { defineUsers } from './commands/users.js';
+import { defineWorker } from './commands/worker.js';
 import { ExitCode } from './exit-code.js';
 import { type CliIO, processIO } from './io.js';
 import { displayWidth, translateError, translateTitle } from './messages.js';
@@ -75,6 +76,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     defineCompile,
     defineIngest,
     defineCorpus,
+    defineWorker,
   ])
     define(program, io, done).helpOption('-h, --help', '显示帮助');
   return program;

@@ -6,12 +6,21 @@ import { createWriteStream } from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { cliActor } from '../../api/services/principal.js';
+import { corpusStats, type StatsDimension, statsDimensions } from '../../corpus/aggregate.js';
+import { correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
+import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
 import { exportXlsx } from '../../corpus/export/xlsx.js';
+import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
 import type { CorpusFilter } from '../../corpus/query.js';
+import { scoreCorpus } from '../../corpus/score.js';
 import type { Store } from '../../store/index.js';
 import { ExitCode } from '../exit-code.js';
+import { findingToJson } from '../interchange.js';
 import type { CliIO } from '../io.js';
+import { countFindings } from '../reporter.js';
+import { formatBodies, formatCrossFinding, formatScores, formatStats } from './corpus-views.js';
 import { withStore } from './register-shared.js';
 
 export interface FilterOptions {
@@ -132,6 +141,145 @@ export async function runExport(options: ExportOptions, io: CliIO): Promise<numb
   });
 }
 
+export interface StatsOptions extends FilterOptions {
+  by?: string;
+  json?: boolean;
+}
+
+export async function runStats(options: StatsOptions, io: CliIO): Promise<number> {
+  if (options.by !== undefined && !(statsDimensions as readonly string[]).includes(options.by)) {
+    io.stderr.write(`gongkai: 错误：分组「${options.by}」无效，应为 region、agency、year 或 kind\n`);
+    return ExitCode.usage;
+  }
+  return withCorpus(io, async (store) => {
+    const stats = await corpusStats(
+      store.db,
+      filterOf(options),
+      (options.by as StatsDimension | undefined) ?? null,
+    );
+    io.stdout.write(options.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
+    return ExitCode.ok;
+  });
+}
+
+export interface CorpusCheckOptions extends FilterOptions {
+  json?: boolean;
+}
+
+export async function runCorpusCheck(options: CorpusCheckOptions, io: CliIO): Promise<number> {
+  return withCorpus(io, async (store) => {
+    const findings = await runCorpusChecks(store.db, filterOf(options));
+    const stats = countFindings(findings);
+    for (const f of findings)
+      io.stdout.write(
+        options.json ? `${JSON.stringify(crossFindingToJson(f))}\n` : `${formatCrossFinding(f)}\n`,
+      );
+    if (!options.json)
+      io.stdout.write(`共 ${stats.errors} 个错误，${stats.warnings} 个警告，${stats.infos} 条提示\n`);
+    return stats.errors > 0 ? ExitCode.findings : ExitCode.ok;
+  });
+}
+
+const crossFindingToJson = (f: CrossFinding) => ({
+  ...findingToJson(f),
+  file: f.file,
+  agency: f.agency,
+  year: f.year,
+  reportId: f.reportId,
+  ...(f.otherReportId !== undefined ? { otherReportId: f.otherReportId } : {}),
+});
+
+export interface ScoreOptions extends FilterOptions {
+  pack: string;
+  json?: boolean;
+}
+
+export async function runScore(options: ScoreOptions, io: CliIO): Promise<number> {
+  let pack: Pack;
+  try {
+    pack = loadPack(options.pack);
+  } catch (error) {
+    if (!(error instanceof PackError)) throw error;
+    io.stderr.write(`gongkai: 错误：${error.message}\n`);
+    return ExitCode.usage;
+  }
+  return withCorpus(io, async (store) => {
+    const scores = await scoreCorpus(store.db, pack, filterOf(options));
+    if (options.json) for (const s of scores) io.stdout.write(`${JSON.stringify({ pack: pack.id, ...s })}\n`);
+    else io.stdout.write(formatScores(scores, pack.name));
+    return ExitCode.ok;
+  });
+}
+
+export interface BodiesOptions {
+  json?: boolean;
+}
+
+export async function runBodies(options: BodiesOptions, io: CliIO): Promise<number> {
+  return withCorpus(io, async (store) => {
+    const bodies = await listBodies(store.db);
+    if (options.json) for (const b of bodies) io.stdout.write(`${JSON.stringify(b)}\n`);
+    else io.stdout.write(formatBodies(bodies));
+    return ExitCode.ok;
+  });
+}
+
+export async function runMerge(from: string, into: string, io: CliIO): Promise<number> {
+  return withCorpus(io, async (store) => {
+    try {
+      const target = await mergeBodies(store.db, cliActor, from, into, new Date().toISOString());
+      io.stdout.write(`已把机关「${from}」合并到「${target.name}」（${target.id}）\n`);
+      return ExitCode.ok;
+    } catch (error) {
+      if (error instanceof Error && /不存在|自己/.test(error.message)) {
+        io.stderr.write(`gongkai: 错误：${error.message}\n`);
+        return ExitCode.usage;
+      }
+      throw error;
+    }
+  });
+}
+
+export interface CorrectOptions {
+  name?: string;
+  province?: string;
+  city?: string;
+  county?: string;
+  kind?: string;
+}
+
+export async function runCorrect(id: string, options: CorrectOptions, io: CliIO): Promise<number> {
+  return withCorpus(io, async (store) => {
+    const kind = options.kind === undefined ? undefined : filterOf({ kind: options.kind }).kind;
+    const empty = (v: string | undefined) => (v === undefined ? undefined : v === '' ? null : v);
+    try {
+      const body = await correctBody(
+        store.db,
+        cliActor,
+        id,
+        {
+          ...(options.name ? { name: options.name } : {}),
+          ...(options.province !== undefined ? { province: empty(options.province) } : {}),
+          ...(options.city !== undefined ? { city: empty(options.city) } : {}),
+          ...(options.county !== undefined ? { county: empty(options.county) } : {}),
+          ...(kind ? { kind } : {}),
+        },
+        new Date().toISOString(),
+      );
+      io.stdout.write(
+        `已修改机关「${body.name}」（${body.id}）：${body.region || '地区未知'}，${body.kind === 'government' ? '人民政府' : '部门'}\n`,
+      );
+      return ExitCode.ok;
+    } catch (error) {
+      if (error instanceof Error && /不存在/.test(error.message)) {
+        io.stderr.write(`gongkai: 错误：${error.message}\n`);
+        return ExitCode.usage;
+      }
+      throw error;
+    }
+  });
+}
+
 export function defineCorpus(program: Command, io: CliIO, done: (code: number) => void): Command {
   const corpus = program
     .command('corpus')
@@ -159,5 +307,86 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
   ).action(async (options: ExportOptions) => {
     done(await runExport(options, io));
   });
+  addFilterOptions(
+    corpus
+      .command('stats')
+      .summary('统计：按时发布、格式、问题、申请与办理、结果占比、纠错率、收费')
+      .description('每个机关每个年度取最新版本；2019 与 2021 年版按可比指标（spec 中的对照表）汇总。')
+      .usage('[--by region|agency|year|kind] [筛选选项]')
+      .option('--by <分组>', 'region（地区）、agency（机关）、year（年度）或 kind（机关类型）')
+      .option('--json', '输出 JSON')
+      .helpOption('-h, --help', '显示帮助'),
+  ).action(async (options: StatsOptions) => {
+    done(await runStats(options, io));
+  });
+  addFilterOptions(
+    corpus
+      .command('check')
+      .summary('跨报告核查：上年结转、现行有效件数、正文雷同、数据突变、缺少年度、报告被修改')
+      .description(
+        [
+          '每个问题一行：文件:行:列: 级别 代码 说明（机关 年度）；--json 时每个问题一行 JSON（JSON Lines），',
+          '字段与 gongkai check 相同，另加 file、agency、year、reportId。',
+          '退出码：0 无错误；1 发现错误。',
+        ].join('\n'),
+      )
+      .usage('[--json] [筛选选项]')
+      .option('--json', '每个问题输出一行 JSON')
+      .helpOption('-h, --help', '显示帮助'),
+  ).action(async (options: CorpusCheckOptions) => {
+    done(await runCorpusCheck(options, io));
+  });
+  addFilterOptions(
+    corpus
+      .command('score')
+      .summary('按评估规则包给报告打分')
+      .description(
+        '规则包（JSON）把问题和数据折算为分数，并注明依据；示例：spec/packs/suqian-2026-department.json。',
+      )
+      .usage('--pack <文件> [--json] [筛选选项]')
+      .requiredOption('--pack <文件>', '评估规则包（JSON）')
+      .option('--json', '每份报告输出一行 JSON')
+      .helpOption('-h, --help', '显示帮助'),
+  ).action(async (options: ScoreOptions) => {
+    done(await runScore(options, io));
+  });
+  const bodies = corpus
+    .command('bodies')
+    .summary('报告库中的机关：列出、合并、修改')
+    .usage('[list|merge|set] …')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [子命令]', '显示某个子命令的帮助');
+  bodies
+    .command('list', { isDefault: true })
+    .summary('列出机关（编号、名称、地区、类型）')
+    .option('--json', '每个机关输出一行 JSON')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (options: BodiesOptions) => {
+      done(await runBodies(options, io));
+    });
+  bodies
+    .command('merge')
+    .summary('把一个机关合并到另一个（同一机关的不同写法）；以后导入时仍按合并后的机关归集，并记入审计日志')
+    .usage('<被合并的机关编号> <保留的机关编号>')
+    .argument('<from>', '被合并的机关编号')
+    .argument('<into>', '保留的机关编号')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (from: string, into: string) => {
+      done(await runMerge(from, into, io));
+    });
+  bodies
+    .command('set')
+    .summary('修改机关的名称、地区或类型；以后导入时不再改动，并记入审计日志')
+    .usage('<机关编号> [选项]')
+    .argument('<id>', '机关编号')
+    .option('--name <名称>', '规范名称')
+    .option('--province <省>', '省（空字符串表示清除）')
+    .option('--city <市>', '市（空字符串表示清除）')
+    .option('--county <县区>', '县、区（空字符串表示清除）')
+    .option('--kind <类型>', 'government（人民政府）或 department（部门）')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (id: string, options: CorrectOptions) => {
+      done(await runCorrect(id, options, io));
+    });
   return corpus;
 }

@@ -1,0 +1,117 @@
+/** The text views of `gongkai corpus stats|check|score|bodies`: pure functions to lines. */
+import type { Stats, StatsRow } from '../../corpus/aggregate.js';
+import type { Body } from '../../corpus/bodies/store.js';
+import type { CrossFinding } from '../../corpus/checks/index.js';
+import type { ReportScore } from '../../corpus/score.js';
+import { displayWidth } from '../messages.js';
+
+const pad = (text: string, width: number, right = false) => {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+};
+
+/** A table with a header row; numeric columns right-aligned. */
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: (i: number) => boolean,
+): string {
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i] ?? 0, numeric(i)))
+      .join('  ')
+      .trimEnd();
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+const percent = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
+const amount = (v: number | undefined) => (v === undefined ? '0' : String(Math.round(v * 100) / 100));
+
+const groupNames = { region: '地区', agency: '机关', year: '年度', kind: '机关类型' } as const;
+
+export function formatStats(stats: Stats): string {
+  const header = [
+    stats.by ? groupNames[stats.by] : '范围',
+    '报告',
+    '按时',
+    '逾期',
+    '未注日期',
+    '2019版',
+    '2021版',
+    '有错误',
+    '新收申请',
+    '上年结转',
+    '办结',
+    '结转下年',
+    '公开占比',
+    '部分公开',
+    '不予公开',
+    '复议纠错率',
+    '诉讼纠错率',
+    '收费（万元）',
+  ];
+  const row = (r: StatsRow) => [
+    r.label,
+    String(r.reports),
+    String(r.onTime),
+    String(r.late),
+    String(r.undated),
+    String(r.format2019),
+    String(r.format2021),
+    String(r.withErrors),
+    amount(r.measures['applications.new']),
+    amount(r.measures['applications.carriedIn']),
+    amount(r.measures['applications.answered']),
+    amount(r.measures['applications.carriedOver']),
+    percent(r.rates['outcome.open']),
+    percent(r.rates['outcome.partial']),
+    percent(r.rates['outcome.deny']),
+    percent(r.rates['review.correctedRate']),
+    percent(r.rates['litigation.correctedRate']),
+    amount(r.measures['fees.amount']),
+  ];
+  let text = table(header, stats.rows.map(row), (i) => i > 0);
+  if (stats.findings.length > 0) {
+    text += '\n问题（按代码）：\n';
+    text += table(
+      ['代码', '级别', '次数'],
+      stats.findings.map((f) => [f.code, f.severity, String(f.count)]),
+      (i) => i === 2,
+    );
+  }
+  text += `\n（每个机关每个年度取最新版本；按时：发布和落款日期均不晚于期限；2019 与 2021 年版按可比指标汇总）\n`;
+  return text;
+}
+
+export function formatCrossFinding(f: CrossFinding): string {
+  const message = f.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return `${f.file}:${f.line ?? 0}:${f.column ?? 0}: ${f.severity} ${f.code} ${message}（${f.agency ?? '未识别机关'} ${f.year ?? ''}）`;
+}
+
+export function formatScores(scores: readonly ReportScore[], packName: string): string {
+  const lines: string[] = [`评估规则：${packName}`, ''];
+  for (const s of scores) {
+    lines.push(`${s.agency ?? '未识别机关'} ${s.year ?? ''}：${s.score} 分（${s.file}）`);
+    for (const item of s.items)
+      lines.push(
+        `  ${item.points} 分  ${item.label}${item.count !== null && item.count > 1 ? ` × ${item.count}` : ''}（${item.citation}）`,
+      );
+    for (const note of s.notAssessed) lines.push(`  未评估：${note}`);
+  }
+  lines.push('', `共 ${scores.length} 份报告`);
+  return `${lines.join('\n')}\n`;
+}
+
+const kindNames = { government: '人民政府', department: '部门' } as const;
+
+export function formatBodies(bodies: readonly Body[]): string {
+  return table(
+    ['编号', '名称', '地区', '类型', '人工修改'],
+    bodies.map((b) => [b.id, b.name, b.region || '—', kindNames[b.kind], b.corrected ? '是' : '']),
+    () => false,
+  );
+}
