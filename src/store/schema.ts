@@ -51,6 +51,8 @@ export interface UserTable {
   /** Null for supervisors (they see the agencies of supervisor_agencies). */
   agency_id: string | null;
   created_at: CreatedAt;
+  /** When the account was disabled (it can't sign in, its sessions are gone); null while active. */
+  disabled_at: Timestamp | null;
 }
 
 export interface SupervisorAgencyTable {
@@ -69,6 +71,8 @@ export interface SessionTable {
 export interface ApplicationTable {
   id: Key;
   agency_id: string;
+  /** The agency's own number for it (2026-001), unique per agency. */
+  number: string;
   applicant: ApplicantType;
   channel: Channel;
   submitted_on: DateText;
@@ -98,6 +102,8 @@ export interface ApplicationEventTable {
 export interface CaseTable {
   id: Key;
   agency_id: string;
+  /** The agency's own number for it (2026-001), unique per agency. */
+  number: string;
   kind: CaseKind;
   filed_on: DateText;
   /** Null while pending (尚未审结), together with `decided_on`. */
@@ -149,6 +155,12 @@ export interface ReportTable {
   compiled_at: CreatedAt;
 }
 
+/** A counter per agency, raised by every write to its records (cached views compare it). */
+export interface DataVersionTable {
+  agency_id: Key;
+  version: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -165,6 +177,7 @@ export interface Database {
   corpus_reports: CorpusReportTable;
   corpus_cells: CorpusCellTable;
   corpus_findings: CorpusFindingTable;
+  data_versions: DataVersionTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -95,7 +95,9 @@ describeEachBackend('corpus API', (backend) => {
     expect(new Set(clerk.rows.map((r: { agency: string }) => r.agency))).toEqual(
       new Set(['宿迁市宿城区财政局']),
     );
-    expect((await get('sup', '/api/corpus/reports/3')).statusCode).toBe(404);
+    const all = (await get('eva', '/api/corpus/reports')).json();
+    const hidden = all.rows.find((r: { agency: string }) => r.agency !== '洛江区工业和信息化局');
+    expect((await get('sup', `/api/corpus/reports/${hidden.id}`)).statusCode).toBe(404);
     expect((await get('eva', '/api/agencies')).json()).toEqual([]);
     expect((await get('eva', '/api/applications')).statusCode).toBe(403);
   });

@@ -22,7 +22,8 @@ const oneOf = (column: string, values: readonly string[]) =>
  * The users table with the role list given (the evaluator role, 评估, sees the corpus and no agency's
  * records, so it has no agency, like a supervisor). PostgreSQL swaps the two CHECK constraints;
  * SQLite can't alter a CHECK, so the users table and its two child tables are rebuilt with their
- * rows, children first, and renamed into place (SQLite rewrites the references on rename).
+ * rows, children first, and renamed into place (SQLite rewrites the references on rename), with
+ * the columns and indexes the register migration (2026-12-02-02) gave them.
  */
 async function setRoles(
   // biome-ignore lint/suspicious/noExplicitAny: an untyped handle, as migrations get (STYLE §2)
@@ -56,9 +57,12 @@ async function setRoles(
     .addCheckConstraint('users_agency', agencyCheck)
     .addColumn('created_at', ddl.timestamp, notNull)
     .addCheckConstraint(uName, uCheck as never)
+    .addColumn('disabled_at', ddl.timestamp)
     .execute();
-  await sql`insert into users_next (id, username, display_name, password_hash, role, agency_id, created_at)
-    select id, username, display_name, password_hash, role, agency_id, created_at from users`.execute(db);
+  await sql`insert into users_next (id, username, display_name, password_hash, role, agency_id, created_at, disabled_at)
+    select id, username, display_name, password_hash, role, agency_id, created_at, disabled_at from users`.execute(
+    db,
+  );
   await db.schema
     .createTable('supervisor_agencies_next')
     .addColumn('user_id', 'text', (c) => c.notNull().references('users_next.id').onDelete('cascade'))
@@ -89,6 +93,7 @@ async function setRoles(
   await sql`alter table sessions_next rename to sessions`.execute(db);
   await sql`alter table supervisor_agencies_next rename to supervisor_agencies`.execute(db);
   await db.schema.createIndex('users_agency_idx').on('users').column('agency_id').execute();
+  await sql`create unique index users_username_ci on users (lower(username))`.execute(db);
   await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
 }
 
