@@ -10,8 +10,8 @@ import { figureLike, layoutPage, type OcrCell, type OcrLine, type OcrTable } fro
 import { inkLevel, preprocess } from './preprocess.js';
 import type { Box } from './rules.js';
 import { eraseRules, findTables } from './rules.js';
-import { buildSheet, inkBox, pieceSheet, wordsOnPage } from './sheet.js';
-import { recognise } from './tesseract.js';
+import { buildSheet, inkBox, pieceSheets, type Sheet, wordsOnPage } from './sheet.js';
+import { recognise, type Word } from './tesseract.js';
 
 export interface PageRead {
   number: number;
@@ -51,10 +51,8 @@ export async function readPage(raw: Gray, number: number, dpi: number): Promise<
   const clean = eraseRules(image, tables, dpi);
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-ocr-'));
   try {
-    const path = join(dir, 'page.pgm');
-    const sheet = buildSheet(clean, tables, dpi);
-    await writeFile(path, encodePgm(sheet.image));
-    const words = wordsOnPage(await recognise(path, dpi), sheet);
+    const { sheet, rest } = buildSheet(clean, tables, dpi);
+    const words = await readSheets([sheet, ...pieceSheets(clean, rest, dpi, 1)], dir, dpi, false);
     const inset = Math.max(3, Math.round(dpi / 40));
     const laid = layoutPage(words, tables, dpi / 7, (b) =>
       inkBox(clean, {
@@ -103,15 +101,13 @@ async function readFiguresAgain(
     top: Math.max(0, b.top - 2),
     bottom: Math.min(image.height - 1, b.bottom + 2),
   });
-  const sheet = pieceSheet(
+  const sheets = pieceSheets(
     image,
     cells.map((c) => grow(c.ink)),
     dpi,
     2,
   );
-  const path = join(dir, 'figures.pgm');
-  await writeFile(path, encodePgm(sheet.image));
-  const words = wordsOnPage(await recognise(path, dpi * 2, true), sheet);
+  const words = await readSheets(sheets, dir, dpi * 2, true);
   for (const { cell, ink } of cells) {
     const box = grow(ink);
     const mine = words
@@ -124,4 +120,20 @@ async function readFiguresAgain(
     cell.digits = mine.map((w) => w.text).join('');
     cell.digitConfidence = mine.length === 0 ? 0 : Math.min(...mine.map((w) => w.confidence));
   }
+}
+
+/** Reads sheets one after the other; the words, placed back on the page. */
+async function readSheets(
+  sheets: readonly Sheet[],
+  dir: string,
+  dpi: number,
+  digits: boolean,
+): Promise<Word[]> {
+  const words: Word[] = [];
+  for (const [i, sheet] of sheets.entries()) {
+    const path = join(dir, `${digits ? 'figures' : 'page'}-${i}.pgm`);
+    await writeFile(path, encodePgm(sheet.image));
+    words.push(...wordsOnPage(await recognise(path, dpi, digits), sheet));
+  }
+  return words;
 }

@@ -109,14 +109,23 @@ export async function rasterPage(pdfPath: string, page: number, dpi: number): Pr
 }
 
 /**
- * Every page at a low resolution in one go (a cheap look for blank pages): the share of each
- * page that is ink, in page order.
+ * Which pages have anything on them, from every page at 10 dpi in one run of pdftoppm (cheap even
+ * for hundreds of pages): a page whose darkest spot is hardly darker than its paper is blank.
  */
-export async function thumbnails(pdfPath: string, dir: string, pages: number): Promise<Gray[]> {
+export async function pagesWithInk(pdfPath: string, dir: string, last: number): Promise<Set<number>> {
   const root = join(dir, 'thumb');
-  await run('pdftoppm', ['-gray', '-r', '12', '-f', '1', '-l', String(pages), pdfPath, root], {
-    timeout: 120_000,
+  await run('pdftoppm', ['-gray', '-r', '10', '-f', '1', '-l', String(last), pdfPath, root], {
+    timeout: 300_000,
   });
-  const names = (await readdir(dir)).filter((n) => n.startsWith('thumb')).sort();
-  return Promise.all(names.map(async (n) => parsePgm(await readFile(join(dir, n)))));
+  const names = (await readdir(dir)).filter((n) => n.startsWith('thumb') && n.endsWith('.pgm'));
+  const inked = new Set<number>();
+  for (const name of names) {
+    const page = Number(name.match(/(\d+)\.pgm$/)?.[1]);
+    const { data } = parsePgm(await readFile(join(dir, name)));
+    const sorted = [...data].sort((a, b) => a - b);
+    const paper = sorted[Math.floor(sorted.length / 2)] as number;
+    const darkest = sorted[Math.floor(sorted.length / 500)] as number;
+    if (paper - darkest > 25) inked.add(page);
+  }
+  return inked;
 }

@@ -45,6 +45,7 @@ const isInk = (image: Gray, x: number, y: number) => (image.data[y * image.width
 /** Runs of ink along pixel rows at least `minRun` long, merged across neighbouring rows into rules. */
 export function horizontalRules(image: Gray, minRun: number): Rule[] {
   const { width, height } = image;
+  const maxGap = 2;
   const segments: { y: number; from: number; to: number }[] = [];
   for (let y = 0; y < height; y++) {
     let x = 0;
@@ -54,9 +55,9 @@ export function horizontalRules(image: Gray, minRun: number): Rule[] {
         continue;
       }
       const start = x;
-      // A gap of a pixel or two (noise, a faint stretch) does not end a rule.
+      // A short gap (noise, a faint stretch, JPEG blur) does not end a rule.
       let last = x;
-      while (x < width && x - last <= 2) {
+      while (x < width && x - last <= maxGap) {
         if (isInk(image, x, y)) last = x;
         x++;
       }
@@ -81,13 +82,13 @@ export function horizontalRules(image: Gray, minRun: number): Rule[] {
     .map(({ at, from, to }) => ({ at, from, to }));
 }
 
-/** Share of a vertical stretch at column x (±1 pixel) that is ink. */
+/** Share of a vertical stretch at column x (±2 pixels) that is ink. */
 function verticalCover(image: Gray, x: number, y0: number, y1: number): number {
   let ink = 0;
   let n = 0;
   for (let y = Math.round(y0); y <= Math.round(y1); y++) {
     n++;
-    for (let dx = -1; dx <= 1; dx++) {
+    for (let dx = -2; dx <= 2; dx++) {
       const xx = x + dx;
       if (xx >= 0 && xx < image.width && isInk(image, xx, y)) {
         ink++;
@@ -144,6 +145,26 @@ export function findTables(image: Gray, dpi: number): TableGrid[] {
     if (group) group.push(r);
     else groups.push([r]);
   }
+  // Pieces of one table that the grouping kept apart (a rule broken in two) overlap: one table.
+  const box = (g: Rule[]) => ({
+    left: Math.min(...g.map((r) => r.from)),
+    right: Math.max(...g.map((r) => r.to)),
+    top: Math.min(...g.map((r) => r.at)),
+    bottom: Math.max(...g.map((r) => r.at)),
+  });
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < groups.length && !merged; i++)
+      for (let j = i + 1; j < groups.length && !merged; j++) {
+        const a = box(groups[i] as Rule[]);
+        const b = box(groups[j] as Rule[]);
+        if (a.left < b.right && b.left < a.right && a.top <= b.bottom + 3 && b.top <= a.bottom + 3) {
+          (groups[i] as Rule[]).push(...(groups[j] as Rule[]));
+          groups.splice(j, 1);
+          merged = true;
+        }
+      }
+  }
   const tables: TableGrid[] = [];
   for (const group of groups) {
     if (group.length < 2) continue;
@@ -171,7 +192,7 @@ function gridOf(image: Gray, group: Rule[], dpi: number): TableGrid | null {
     if (y1 - y0 >= 4)
       for (let x = left - 2; x <= right + 2; x++) {
         if (x < 0 || x >= image.width) continue;
-        if (verticalCover(image, x, y0, y1) >= 0.9) found.push(x);
+        if (verticalCover(image, x, y0, y1) >= 0.8) found.push(x);
       }
     const xs = cluster(found, 3);
     bandBoundaries.push(xs);

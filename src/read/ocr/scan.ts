@@ -5,7 +5,7 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
 import { recordFigures } from './certainty.js';
@@ -18,6 +18,7 @@ import {
   imagePdf,
   imageSize,
   pageDpi,
+  pagesWithInk,
   rasterPage,
 } from './raster.js';
 import { engineName, ocrInstalled } from './tesseract.js';
@@ -131,13 +132,20 @@ async function readPages(
   options: OcrOptions,
   image?: ImageKind,
 ): Promise<Block[]> {
-  let chosen = pages;
-  if (pages.length > maxOcrPages) {
-    chosen = pages.slice(0, maxOcrPages);
+  // Blank pages are told apart cheaply, before any page is read.
+  const inked = await pagesWithInk(path, dirname(path), pages.at(-1)?.number ?? 0);
+  const blank = pages.filter((p) => !inked.has(p.number));
+  if (blank.length > 0)
+    file.info('read.ocr-skipped', `${pageList(blank.map((p) => p.number))}是空白页，已跳过`, {
+      place: { line: 0, column: 0, page: (blank[0] as ScanPage).number },
+    });
+  let chosen = pages.filter((p) => inked.has(p.number));
+  if (chosen.length > maxOcrPages) {
     file.warn(
       'read.ocr-pages',
-      `共有 ${pages.length} 页需要文字识别，超过 ${maxOcrPages} 页的上限，只识别了前 ${maxOcrPages} 页`,
+      `共有 ${chosen.length} 页需要文字识别，超过 ${maxOcrPages} 页的上限，只识别了前 ${maxOcrPages} 页`,
     );
+    chosen = chosen.slice(0, maxOcrPages);
   }
   let done = 0;
   const width = Math.max(1, Math.min(4, availableParallelism()));
@@ -166,7 +174,9 @@ async function readPages(
       file.info(
         'read.ocr-skipped',
         `第 ${p.number} 页${p.skipped === 'blank' ? '是空白页' : '是图片，没有文字'}，已跳过`,
-        { place },
+        {
+          place,
+        },
       );
     else
       file.info(
@@ -184,3 +194,9 @@ async function readPages(
 
 /** Long side of an image's page, in pixels: A4 at 200 dpi. */
 const imageSide = 2339;
+
+/** 「第 3 页」「第 1、2、5 页」, or 「共 480 页」 for long lists. */
+function pageList(numbers: readonly number[]): string {
+  if (numbers.length > 12) return `共 ${numbers.length} 页（第 ${numbers[0]} 页起）`;
+  return `第 ${numbers.join('、')} 页`;
+}

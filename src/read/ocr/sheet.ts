@@ -73,10 +73,11 @@ export function pieceSheet(image: Gray, pieces: readonly Box[], dpi: number, sca
   const slots: Slot[] = [];
   let height = gap;
   let width = 0;
-  for (const from of pieces) {
-    slots.push({ from, x: margin, y: height + pad });
+  for (const [i, from] of pieces.entries()) {
+    const x = margin + stagger(i, dpi * scale);
+    slots.push({ from, x, y: height + pad });
     height += (from.bottom - from.top + 1) * scale + 2 * pad + gap;
-    width = Math.max(width, (from.right - from.left + 1) * scale + 2 * margin);
+    width = Math.max(width, x + (from.right - from.left + 1) * scale + margin);
   }
   const sheet = grayImage(Math.max(width, 1), height);
   for (const s of slots) {
@@ -104,7 +105,43 @@ export function pieceSheet(image: Gray, pieces: readonly Box[], dpi: number, sca
   return { image: sheet, pageHeight: 0, slots, scale };
 }
 
-export function buildSheet(image: Gray, tables: readonly TableGrid[], dpi: number): Sheet {
+/**
+ * How far right the i-th piece stands. Pieces one exactly under another would line up the strokes
+ * of their 1s into what tesseract takes for a ruling line, and it removes them (14 read as 4).
+ */
+const stagger = (i: number, dpi: number): number => ((i * 7) % 11) * Math.round(dpi / 12);
+
+/** Tallest sheet handed to tesseract (it refuses images over 32,767 pixels a side). */
+const maxHeight = 30_000;
+
+/** Pieces in as many sheets as it takes to keep each under the height tesseract accepts. */
+export function pieceSheets(image: Gray, pieces: readonly Box[], dpi: number, scale: number): Sheet[] {
+  const sheets: Sheet[] = [];
+  let chunk: Box[] = [];
+  let height = 0;
+  const room = (b: Box) => (b.bottom - b.top + 1) * scale + (dpi * scale) / 2;
+  for (const piece of pieces) {
+    if (chunk.length > 0 && height + room(piece) > maxHeight) {
+      sheets.push(pieceSheet(image, chunk, dpi, scale));
+      chunk = [];
+      height = 0;
+    }
+    chunk.push(piece);
+    height += room(piece);
+  }
+  if (chunk.length > 0) sheets.push(pieceSheet(image, chunk, dpi, scale));
+  return sheets;
+}
+
+/**
+ * The page with its tables blanked and, below it, the ink of each table cell; pieces that don't
+ * fit under the height limit come back in `rest`.
+ */
+export function buildSheet(
+  image: Gray,
+  tables: readonly TableGrid[],
+  dpi: number,
+): { sheet: Sheet; rest: Box[] } {
   const inset = Math.max(3, Math.round(dpi / 40));
   const pad = Math.round(dpi / 20);
   const gap = Math.round(dpi / 5);
@@ -123,9 +160,16 @@ export function buildSheet(image: Gray, tables: readonly TableGrid[], dpi: numbe
     }
   let height = image.height + gap;
   const slots: Slot[] = [];
-  for (const from of pieces) {
-    slots.push({ from, x: margin, y: height + pad });
-    height += from.bottom - from.top + 1 + 2 * pad + gap;
+  const rest: Box[] = [];
+  for (const [i, from] of pieces.entries()) {
+    const room = from.bottom - from.top + 1 + 2 * pad + gap;
+    const x = margin + stagger(i, dpi);
+    if (height + room > maxHeight || x + from.right - from.left + 1 + margin > image.width) {
+      rest.push(from);
+      continue;
+    }
+    slots.push({ from, x, y: height + pad });
+    height += room;
   }
   const sheet = grayImage(image.width, height);
   sheet.data.set(image.data);
@@ -148,7 +192,7 @@ export function buildSheet(image: Gray, tables: readonly TableGrid[], dpi: numbe
       sheet.data.set(image.data.subarray(src, src + w), (s.y + y) * image.width + s.x);
     }
   }
-  return { image: sheet, pageHeight: image.height, slots, scale: 1 };
+  return { sheet: { image: sheet, pageHeight: image.height, slots, scale: 1 }, rest };
 }
 
 /** Moves words found in the stack back to their place on the page; drops words between pieces. */
