@@ -162,9 +162,7 @@ export async function scanReport(report: Report, options: ScanOptions = {}): Pro
   const images: Uint8Array[] = [];
   for (const [i, page] of pages.entries()) {
     const scanned = degrade(page, { ...options, seed: (options.seed ?? 1) * 31 + i });
-    images.push(
-      options.jpegQuality ? await encodeJpeg(scanned, options.jpegQuality) : encodePng(scanned),
-    );
+    images.push(options.jpegQuality ? await encodeJpeg(scanned, options.jpegQuality) : encodePng(scanned));
   }
   return { pdf: await imagesPdf(images), images };
 }

@@ -49,7 +49,10 @@ export function settleOcr(report: Report, evidence: Evidence, spec: FormatSpec, 
     const line = figures
       .filter((f) => f.page === first.page && f.line === first.line && f.column >= first.column)
       .sort((a, b) => a.column - b.column);
-    if (line.length === keys.length) keys.forEach((key, i) => byKey.set(key, line[i] as CellRead));
+    if (line.length === keys.length)
+      keys.forEach((key, i) => {
+        byKey.set(key, line[i] as CellRead);
+      });
     else if (keys.length === 1) byKey.set(keys[0] as string, first);
   }
   for (const [key, read] of byKey) {
