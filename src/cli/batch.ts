@@ -4,8 +4,10 @@
  * runs. While the progress bar is on screen, output meant for the terminal is held back and
  * written when it goes away.
  */
+import { stat } from 'node:fs/promises';
+import { listFiles } from '../corpus/sources.js';
 import { ExitCode, worst } from './exit-code.js';
-import { inputProcessor, type Outcome } from './input.js';
+import { inputProcessor, type Outcome, STDIN } from './input.js';
 import type { CliIO, Output } from './io.js';
 import { startProgress } from './progress.js';
 
@@ -24,12 +26,37 @@ export interface BatchResult {
   unreadable: number;
 }
 
+/**
+ * The inputs of the arguments: a directory stands for the report files under it (recursive, by
+ * name; a directory loop is an input that can't be read); other arguments stay as given.
+ */
+export async function expandInputs(paths: readonly string[]): Promise<{ path: string; error?: string }[]> {
+  const out: { path: string; error?: string }[] = [];
+  for (const path of paths) {
+    const isDirectory =
+      path !== STDIN &&
+      (await stat(path).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ));
+    if (!isDirectory) {
+      out.push({ path });
+      continue;
+    }
+    const before = out.length;
+    for await (const entry of listFiles([path])) out.push(entry);
+    if (out.length === before) out.push({ path, error: '目录中没有报告文件' });
+  }
+  return out;
+}
+
 export async function runBatch(
-  paths: readonly string[],
+  args: readonly string[],
   io: CliIO,
   handle: (outcome: ReadOutcome, sink: Sink) => void,
 ): Promise<BatchResult> {
-  const progress = startProgress(paths.length, io.stderr);
+  const inputs = await expandInputs(args);
+  const progress = startProgress(inputs.length, io.stderr);
   const held: [Output, string][] = [];
   const write = (stream: Output, text: string) => {
     if (progress.active && (stream === io.stderr || stream.isTTY === true)) held.push([stream, text]);
@@ -41,7 +68,14 @@ export async function runBatch(
   let exitCode: number = ExitCode.ok;
   let unreadable = 0;
   try {
-    for (const path of paths) {
+    for (const { path, error } of inputs) {
+      if (error !== undefined) {
+        unreadable++;
+        exitCode = worst(exitCode, ExitCode.unreadable);
+        sink.err(`${path}: 错误：${error}\n`);
+        progress.tick();
+        continue;
+      }
       const outcome = await processInput(path);
       if (outcome.ok) {
         handle(outcome, sink);
@@ -62,5 +96,5 @@ export async function runBatch(
     progress.stop();
     for (const [stream, text] of held) stream.write(text);
   }
-  return { exitCode, files: paths.length, unreadable };
+  return { exitCode, files: inputs.length, unreadable };
 }

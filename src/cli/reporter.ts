@@ -12,11 +12,15 @@ import { compareFindings, type Finding, type Severity } from '../core/finding.js
 export interface ReporterOptions {
   /** Errors only. */
   quiet?: boolean;
+  /** The least severe findings shown: `warning` hides info, `error` shows errors only. */
+  level?: Severity;
 }
 
 export interface FileFindings {
   path: string;
   findings: readonly Finding[];
+  /** The decoded source: when given, each finding with a place is followed by its line and a caret. */
+  source?: string;
 }
 
 export interface Statistics {
@@ -43,15 +47,63 @@ export function formatFinding(path: string, finding: Finding): string {
 
 /** The findings to show, in order. */
 export function visibleFindings(findings: readonly Finding[], options: ReporterOptions = {}): Finding[] {
-  const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : [...findings];
+  const least = options.quiet ? 'error' : (options.level ?? 'info');
+  const shown = findings.filter((f) => rank[f.severity] <= rank[least]);
   return shown.sort(compareFindings);
+}
+
+const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Columns a string takes on a terminal (CJK and full-width characters take two). */
+function columns(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      code >= 0x20000
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+/**
+ * The source line of a finding with a caret under its column, like a compiler:
+ *
+ *    11 | 本年度共收到政府信息公开申请 3 件
+ *       |              ^
+ */
+export function formatSourceLines(source: string, finding: Pick<Finding, 'line' | 'column'>): string {
+  if (finding.line === null || finding.line < 1) return '';
+  const text = source.split('\n')[finding.line - 1];
+  if (text === undefined) return '';
+  const line = text.replace(/\r$/, '').replace(/\t/g, ' ');
+  const gutter = String(finding.line).padStart(5);
+  const before = line.slice(0, Math.max(0, (finding.column ?? 1) - 1));
+  return `${gutter} | ${line}\n${' '.repeat(gutter.length)} | ${' '.repeat(columns(before))}^\n`;
 }
 
 /** The lines of one file, each ending with a line break ('' when there is nothing to show). */
 export function formatFileFindings(file: FileFindings, options: ReporterOptions = {}): string {
   return visibleFindings(file.findings, options)
-    .map((finding) => `${formatFinding(file.path, finding)}\n`)
+    .map(
+      (finding) =>
+        `${formatFinding(file.path, finding)}\n${file.source ? formatSourceLines(file.source, finding) : ''}`,
+    )
     .join('');
+}
+
+/** One line for a file: 「path: X 个错误，Y 个警告，Z 条提示」. */
+export function formatFileSummary(path: string, findings: Iterable<Finding>): string {
+  const s = countFindings(findings);
+  return `${path}: ${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 条提示\n`;
 }
 
 export function countFindings(findings: Iterable<Finding>, into?: Statistics): Statistics {

@@ -1,5 +1,5 @@
 /** `main` in-process, with a stand-in pipeline (exit codes, output shape) and with the real one. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../../src/core/finding.js';
@@ -147,16 +147,18 @@ describe('bad input (real pipeline)', () => {
     });
   });
 
-  it('reports an empty file, a directory and a binary file, for parse too', async () => {
+  it('reports an empty file, a directory without reports and a binary file, for parse too', async () => {
     const empty = join(dir, 'empty.txt');
     const binary = join(dir, 'binary.dat');
-    const result = await run(['parse', '--json', empty, dir, binary]);
+    const folder = join(dir, 'no-reports');
+    mkdirSync(folder, { recursive: true });
+    const result = await run(['parse', '--json', empty, folder, binary]);
     expect(result).toEqual({
       code: 2,
       stdout: '',
       stderr: [
         `${empty}: 错误：文件为空，没有可读取的内容`,
-        `${dir}: 错误：这是一个目录，不是文件`,
+        `${folder}: 错误：目录中没有报告文件`,
         `${binary}: 错误：文件不是可识别的文本（可能是二进制文件或编码无法识别）`,
         '',
       ].join('\n'),
@@ -183,7 +185,7 @@ describe('usage', () => {
     expect(result.stdout).toContain('  check [选项] <文件...>  核查年度报告，列出发现的问题\n');
     const check = await run(['help', 'check']);
     expect(check.stdout.split('\n')[0]).toBe('用法： gongkai check [选项] <文件...>');
-    expect(check.stdout).toContain('  -q, --quiet  只列出错误（汇总行仍计入全部问题）\n');
+    expect(check.stdout).toContain('  -q, --quiet     只列出错误（汇总行仍计入全部问题）\n');
   });
 
   it('exits 2 with help on standard error when no command is given', async () => {

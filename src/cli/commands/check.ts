@@ -1,5 +1,6 @@
 /** `gongkai check FILE…`: reads and checks reports and prints what was found. */
 import type { Command } from 'commander';
+import type { Severity } from '../../core/finding.js';
 import { runBatch } from '../batch.js';
 import { ExitCode, worst } from '../exit-code.js';
 import { findingToJson } from '../interchange.js';
@@ -7,6 +8,7 @@ import type { CliIO } from '../io.js';
 import {
   countFindings,
   formatFileFindings,
+  formatFileSummary,
   formatSummary,
   type Statistics,
   visibleFindings,
@@ -15,19 +17,35 @@ import {
 export interface CheckOptions {
   json?: boolean;
   quiet?: boolean;
+  level?: string;
+  summary?: boolean;
+  /** Source lines with a caret under each finding (default: on a terminal). */
+  source?: boolean;
 }
+
+const levels = ['error', 'warning', 'info'] as const;
 
 /** Returns the exit code: 2 when an input can't be read, else 1 when any error was found, else 0. */
 export async function runCheck(files: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
+  if (options.level !== undefined && !(levels as readonly string[]).includes(options.level)) {
+    io.stderr.write(`gongkai: 错误：级别「${options.level}」无效，应为 error、warning 或 info\n`);
+    return ExitCode.usage;
+  }
+  const shown = { quiet: options.quiet === true, level: (options.level ?? 'info') as Severity };
+  const withSource = options.source ?? io.stdout.isTTY === true;
   const stats: Statistics = { errors: 0, warnings: 0, infos: 0 };
   const batch = await runBatch(files, io, ({ path, result }, sink) => {
     const { findings } = result.report;
     countFindings(findings, stats);
     if (options.json) {
-      const shown = visibleFindings(findings, options).map(findingToJson);
-      sink.out(`${JSON.stringify({ file: path, findings: shown })}\n`);
+      const visible = visibleFindings(findings, shown).map(findingToJson);
+      sink.out(`${JSON.stringify({ file: path, findings: visible })}\n`);
+    } else if (options.summary) {
+      sink.out(formatFileSummary(path, findings));
     } else {
-      sink.out(formatFileFindings({ path, findings }, options));
+      sink.out(
+        formatFileFindings({ path, findings, ...(withSource ? { source: result.file.text } : {}) }, shown),
+      );
     }
   });
   if (!options.json) io.stdout.write(formatSummary(batch.files, stats, batch.unreadable));
@@ -41,15 +59,21 @@ export function defineCheck(program: Command, io: CliIO, done: (code: number) =>
     .description(
       [
         '读取并核查年度报告，每个问题一行：文件:行:列: 级别 代码 说明',
-        '（与位置无关的问题记为 0:0），最后一行汇总。',
+        '（与位置无关的问题记为 0:0），最后一行汇总。在终端上，每个问题下面显示原文的那一行，',
+        '并用 ^ 指出列（--no-source 关闭，--source 在非终端上也显示）。',
+        '参数可以是目录：递归读取其中的报告文件（.txt、.html、.docx、.pdf 等）。',
         '',
         '退出码：0 无错误；1 发现错误；2 有文件无法读取或用法错误。',
       ].join('\n'),
     )
     .usage('[选项] <文件...>')
-    .argument('<文件...>', '要核查的报告文件，“-” 表示标准输入')
+    .argument('<文件...>', '要核查的报告文件或目录，“-” 表示标准输入')
     .option('--json', '每个文件输出一行 JSON：{file, findings}')
     .option('-q, --quiet', '只列出错误（汇总行仍计入全部问题）')
+    .option('--level <级别>', '只列出该级别及更严重的问题：error、warning（不列提示）或 info（默认）')
+    .option('--summary', '每个文件只输出一行：错误、警告、提示的个数')
+    .option('--source', '在每个问题下面显示原文的那一行和指示列的 ^（终端上默认显示）')
+    .option('--no-source', '不显示原文行')
     .action(async (files: string[], options: CheckOptions) => {
       done(await runCheck(files, options, io));
     });
