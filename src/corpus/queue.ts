@@ -27,6 +27,8 @@ export interface QueueOptions {
   expireInSeconds?: number;
   retryLimit?: number;
   retryDelay?: number;
+  /** How often pg-boss looks for expired jobs (default 60 s). */
+  maintenanceIntervalSeconds?: number;
 }
 
 export class QueueConfigError extends Error {
@@ -41,7 +43,13 @@ function urlOf(): string {
 }
 
 export async function openBoss(url = urlOf(), options: QueueOptions = {}): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: url, max: 4, supervise: true, schedule: false });
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 4,
+    supervise: true,
+    schedule: false,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+  });
   boss.on('error', () => {});
   await boss.start();
   await boss.createQueue(deadLetterQueue, { name: deadLetterQueue, policy: 'standard' });
@@ -148,6 +156,8 @@ export async function startWorker(
     concurrency?: number;
     pollingIntervalSeconds?: number;
     onResult?(result: IngestResult): void;
+    /** Called when a job starts, before it is handled. */
+    onStart?(job: IngestJob): void | Promise<void>;
   } = {},
 ): Promise<WorkerHandle> {
   const boss = await openBoss(options.url, options);
@@ -159,6 +169,7 @@ export async function startWorker(
       { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
       async ([job]) => {
         if (!job) return;
+        await options.onStart?.(job.data);
         const result = await handleJob(store, job.data, pool);
         options.onResult?.(result);
         return result;
