@@ -43,6 +43,8 @@ export function createPool(size = availableParallelism()): ParsePool {
       const worker = idle.pop() as Worker;
       const job = queue.shift() as Pending;
       busy.set(worker, job);
+      // A busy worker keeps the process alive; an idle one doesn't hold it open.
+      worker.ref();
       worker.postMessage({ id: job.id, bytes: job.bytes, path: job.path });
     }
   };
@@ -51,6 +53,7 @@ export function createPool(size = availableParallelism()): ParsePool {
     worker.on('message', (message: { outcome: ParseOutcome }) => {
       const job = busy.get(worker);
       busy.delete(worker);
+      worker.unref();
       idle.push(worker);
       job?.resolve(message.outcome);
       dispatch();
