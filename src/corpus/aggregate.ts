@@ -105,18 +105,29 @@ export async function corpusStats(
   const allKeys = [
     ...new Set(crosswalk.flatMap((m) => [...(m.keys['2019'] ?? []), ...(m.keys['2021'] ?? [])])),
   ];
-  const measureColumns = crosswalk.map((m, i) => {
-    const parts = (['2019', '2021'] as const)
-      .filter((f) => m.keys[f])
-      .map(
-        (f) => sql`(r.format = ${f} and c.key in (${sql.join((m.keys[f] ?? []).map((k) => sql.lit(k)))}))`,
-      );
-    return sql<number>`sum(case when ${sql.join(parts, sql` or `)} then c.value else 0 end)`.as(`m${i}`);
-  });
+  // Cells summed per report first (one pass over the index of the crosswalk's keys), then per group.
+  const keySum = (keys: readonly string[] | null, name: string) =>
+    keys
+      ? sql<number>`sum(case when cc.key in (${sql.join(keys.map((k) => sql.lit(k)))}) then cc.value else 0 end)`.as(
+          name,
+        )
+      : sql<number>`0`.as(name);
+  const perReport = db
+    .selectFrom('corpus_cells as cc')
+    .where('cc.key', 'in', allKeys)
+    .groupBy('cc.report_id')
+    .select([
+      'cc.report_id',
+      ...crosswalk.flatMap((m, i) => [keySum(m.keys['2019'], `a${i}`), keySum(m.keys['2021'], `b${i}`)]),
+    ]);
+  const measureColumns = crosswalk.map((_, i) =>
+    sql<number>`sum(case when r.format = '2019' then ${sql.ref(`c.a${i}`)} else ${sql.ref(`c.b${i}`)} end)`.as(
+      `m${i}`,
+    ),
+  );
   const measures = await timed(timings, 'measures', () =>
     reportsQuery(db, selection)
-      .innerJoin('corpus_cells as c', 'c.report_id', 'r.id')
-      .where('c.key', 'in', allKeys)
+      .innerJoin(perReport.as('c'), 'c.report_id', 'r.id')
       .select([group.as('g'), ...measureColumns])
       .groupBy(group)
       .execute(),
