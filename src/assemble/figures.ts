@@ -71,8 +71,10 @@ export function collectFigures(
       if (units.test(token.text.replace(/[()（）:：单位]/g, ''))) unitTokens.push(token);
       continue;
     }
-    const text = strip.has(i) ? (strip.get(i) as string) : token.text;
-    if (text === '') continue;
+    const stripped = strip.get(i);
+    // A number that was only the next row's numbering leaves nothing; an empty grid cell stays.
+    if (stripped === '') continue;
+    const text = stripped ?? token.text;
     figures.push({ text, kind: token.kind, token, index: i });
   }
   // Empty grid cells past the row's last cell are a decorative column, not blank figures.
