@@ -136,7 +136,9 @@ export function dataColumns(table: TableBlock): { from: number[]; to: number } {
   }
   const from = own.map((labelEnd, r) => {
     const f = first[r] as number;
-    return f !== -1 && f < common ? labelEnd : common;
+    // A ragged row: its own label's end in a real grid; in loose text, no blank cells at all.
+    if (f !== -1 && f < common) return table.loose ? Number.POSITIVE_INFINITY : labelEnd;
+    return common;
   });
   return { from, to };
 }
@@ -156,6 +158,9 @@ export function tokenize(blocks: readonly Block[]): Token[] {
       block.rows.forEach((row, r) => {
         // An empty cell is a blank figure in a row that has figures, in a column of figures.
         const hasFigure = row.some((cell) => !cell.spanned && hasDigit(cell.text));
+        // In text, a tab after a row's last cell may be only a trailing tab: blanks are inside.
+        let last = row.length;
+        if (block.loose) while (last > 0 && (row[last - 1] as TableCell).text.trim() === '') last--;
         for (let c = 0; c < row.length; c++) {
           const cell = row[c] as TableCell & { spanned?: boolean };
           if (cell.spanned) continue;
@@ -164,7 +169,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
           tokenizeLine(folded.text, folded.map, cell.line, cell.column, cell.page, index, 0, tokens);
           const next = tokens[before];
           if (next) next.spaced = true;
-          else if (hasFigure && c >= (columns.from[r] as number) && c < columns.to) {
+          else if (hasFigure && c >= (columns.from[r] as number) && c < columns.to && c < last) {
             const empty: Token = {
               kind: 'blank',
               text: '',
