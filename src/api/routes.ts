@@ -22,6 +22,7 @@ const userSchema = z
     role: s.roleSchema,
     agencyId: z.string().nullable(),
     createdAt: z.string(),
+    disabled: z.boolean().meta({ description: '账号已停用' }),
   })
   .meta({ id: 'User', title: '用户' });
 
@@ -32,6 +33,7 @@ const publicUser = (u: User) => ({
   role: u.role,
   agencyId: u.agencyId,
   createdAt: u.createdAt,
+  disabled: u.disabledAt !== null,
 });
 
 const agencySchema = z
@@ -59,6 +61,7 @@ const applicationSchema = z
   .object({
     id: z.string(),
     agencyId: z.string(),
+    number: z.string().meta({ description: '本机关的编号（如 2026-001）' }),
     applicant: z.string(),
     channel: z.string(),
     submittedOn: z.string(),
@@ -76,6 +79,7 @@ const caseSchema = z
   .object({
     id: z.string(),
     agencyId: z.string(),
+    number: z.string().meta({ description: '本机关的编号（如 2026-001）' }),
     kind: z.string(),
     filedOn: z.string(),
     decidedOn: z.string().nullable(),
@@ -87,6 +91,7 @@ const caseSchema = z
 const dueItem = z.object({
   id: z.string(),
   agencyId: z.string(),
+  number: z.string(),
   applicant: z.string(),
   receivedOn: z.string().nullable(),
   requestText: z.string(),
@@ -109,7 +114,9 @@ export const routes: readonly Route[] = [
     body: s.loginBody,
     response: z.object({ token: z.string(), expiresAt: z.string(), user: userSchema }),
     async handle({ body, request, reply, deps }) {
-      const result = await svc.login(deps.store, deps.limiter, { ...body, ip: request.ip }, deps.now());
+      const result = await svc.login(deps.store, deps.limiter, { ...body, ip: request.ip }, deps.now(), (e) =>
+        request.log.warn(e, e.event === 'lockout' ? '登录锁定' : '登录失败'),
+      );
       const cookie = sessionCookie(result.token);
       reply.header('set-cookie', request.protocol === 'https' ? `${cookie}; Secure` : cookie);
       return { token: result.token, expiresAt: result.expiresAt, user: publicUser(result.user) };
@@ -213,6 +220,20 @@ export const routes: readonly Route[] = [
       return { ...publicUser(u), supervises: u.supervises };
     },
   }),
+  route({
+    method: 'PATCH',
+    url: '/api/users/:userId',
+    summary: '修改用户（管理员）：停用或重新启用账号、重设密码（均立即结束其全部会话）、修改姓名',
+    tag: '用户',
+    auth: true,
+    params: s.userParams,
+    body: s.userPatchBody,
+    response: userSchema.extend({ supervises: z.array(z.string()) }),
+    async handle({ principal, params, body, deps }) {
+      const u = await svc.updateUser(deps.store, signedIn(principal), params.userId, body);
+      return { ...publicUser(u), supervises: u.supervises };
+    },
+  }),
 
   route({
     method: 'GET',
@@ -260,6 +281,25 @@ export const routes: readonly Route[] = [
     response: applicationSchema,
     handle: ({ principal, params, body, deps }) =>
       svc.addEvent(deps.store, signedIn(principal), params.applicationId, body, deps.today()),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/applications/:applicationId/events/:ordinal/void',
+    summary: '作废一个误记的事件并说明理由（审核、管理员）；原事件和理由记入审计日志',
+    tag: '申请',
+    auth: true,
+    params: s.eventParams,
+    body: s.voidEventBody,
+    response: applicationSchema,
+    handle: ({ principal, params, body, deps }) =>
+      svc.voidEvent(
+        deps.store,
+        signedIn(principal),
+        params.applicationId,
+        params.ordinal,
+        body.reason,
+        deps.today(),
+      ),
   }),
   route({
     method: 'GET',

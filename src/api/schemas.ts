@@ -4,8 +4,32 @@
  * from these (openapi.ts).
  */
 import { z } from 'zod';
+import { isCommonPassword, minPasswordLength } from '../auth/common-passwords.js';
 import { roles } from '../store/schema.js';
 import { applicantTypes, caseKinds, caseOutcomes, channels, isIsoDate, outcomes } from '../workflow/index.js';
+
+/**
+ * Text without control characters: NUL breaks PostgreSQL text and the XML of a DOCX, the others have
+ * no place in a register. `line` allows none; `text` (several lines) keeps tab, line feed and return.
+ */
+const controlMessage = '不能包含控制字符（如 NUL）';
+export const line = (max: number) =>
+  z
+    .string()
+    .max(max)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters refused
+    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: controlMessage });
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters refused
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { error: controlMessage });
+
+/** A new password: at least 10 characters, none of them control characters, not a common one. */
+export const newPassword = line(200)
+  .min(minPasswordLength)
+  .refine((p) => !isCommonPassword(p), { error: '密码过于常见，请换一个不易猜到的密码' });
 
 /** Earliest and latest dates a record may carry. */
 export const dateRange = { from: '2000-01-01', to: '2099-12-31' } as const;
@@ -37,8 +61,8 @@ const agencyRef = recordId.meta({ description: '机关编号（用户只属于�
 // ── Login and users ────────────────────────────────────────────────────────────────────────────
 
 export const loginBody = z.strictObject({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(200),
+  username: line(64).min(1),
+  password: line(200).min(1),
 });
 
 export const roleSchema = z.enum(roles).meta({
@@ -51,8 +75,8 @@ export const newUserBody = z.strictObject({
     .min(2)
     .max(64)
     .regex(/^[A-Za-z0-9_.@-]+$/, { error: '用户名只能包含字母、数字和 _ . @ -' }),
-  displayName: z.string().min(1).max(100),
-  password: z.string().min(8).max(200),
+  displayName: line(100).min(1),
+  password: newPassword,
   role: roleSchema,
   agencyId: agencyRef.optional(),
   agencyIds: z.array(recordId).max(1000).optional().meta({ description: '监督角色监督的机关' }),
@@ -60,20 +84,31 @@ export const newUserBody = z.strictObject({
 
 export const userParams = z.strictObject({ userId: recordId });
 
+export const userPatchBody = z
+  .strictObject({
+    disabled: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true 停用账号（立即结束其全部会话），false 重新启用' }),
+    password: newPassword.optional().meta({ description: '新密码（至少 10 个字符；该用户的会话全部结束）' }),
+    displayName: line(100).min(1).optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { error: '至少应修改一项' });
+
 // ── Agencies ─────────────────────────────────────────────────────────────────────────────────────
 
 export const newAgencyBody = z.strictObject({
   id: recordId.optional(),
-  name: z.string().min(1).max(200),
-  region: z.string().max(200).nullable().optional(),
-  code: z.string().max(100).nullable().optional(),
+  name: line(200).min(1),
+  region: line(200).nullable().optional(),
+  code: line(100).nullable().optional(),
 });
 
 export const agencyPatchBody = z
   .strictObject({
-    name: z.string().min(1).max(200).optional(),
-    region: z.string().max(200).nullable().optional(),
-    code: z.string().max(100).nullable().optional(),
+    name: line(200).min(1).optional(),
+    region: line(200).nullable().optional(),
+    code: line(100).nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { error: '至少应修改一项' });
 
@@ -93,7 +128,7 @@ export const eventSchema = z
       type: z.literal('extended'),
       on: isoDate,
       days: z.number().int().min(1).max(366),
-      approvedBy: z.string().min(1).max(100),
+      approvedBy: line(100).min(1),
     }),
     z.strictObject({
       type: z.literal('feeNotified'),
@@ -107,8 +142,14 @@ export const eventSchema = z
   ])
   .meta({ id: 'ApplicationEvent', title: '申请的办理事件' });
 
+/** The agency's own number for a record; unique per agency. */
+const recordNumber = recordId.meta({
+  description: '本机关的编号（如 2026-001），在本机关内唯一；省略时按年度顺序自动编号',
+});
+
 export const newApplicationBody = z.strictObject({
-  id: recordId.optional(),
+  number: recordNumber.optional(),
+  id: recordNumber.optional().meta({ description: '同 number（旧字段）', deprecated: true }),
   agencyId: agencyRef.optional(),
   applicant: z.enum(applicantTypes).meta({
     description: 'np 自然人、biz 商业企业、res 科研机构、ngo 社会公益组织、law 法律服务机构、oth 其他',
@@ -117,11 +158,27 @@ export const newApplicationBody = z.strictObject({
   submittedOn: isoDate,
   signedForOn: isoDate.nullable().optional(),
   confirmedOn: isoDate.nullable().optional(),
-  requestText: z.string().max(20_000).optional(),
+  requestText: text(20_000).optional(),
   events: z.array(eventSchema).max(100).optional(),
 });
 
-export const applicationParams = z.strictObject({ applicationId: recordId });
+export const applicationParams = z.strictObject({
+  applicationId: recordId.meta({ description: '申请的 id，或本机关的编号（如 2026-001）' }),
+});
+
+export const eventParams = z.strictObject({
+  applicationId: recordId.meta({ description: '申请的 id，或本机关的编号（如 2026-001）' }),
+  ordinal: z.coerce
+    .number({ error: '事件序号应为整数' })
+    .int({ error: '事件序号应为整数' })
+    .min(0)
+    .max(1000)
+    .meta({ description: '事件在申请的事件中的序号（从 0 起算）' }),
+});
+
+export const voidEventBody = z.strictObject({
+  reason: text(500).min(2).meta({ description: '作废的理由（写入审计日志）' }),
+});
 
 export const applicationListQuery = z.strictObject({
   agency: agencyRef.optional(),
@@ -156,7 +213,8 @@ const caseFields = {
 };
 
 export const newCaseBody = z.strictObject({
-  id: recordId.optional(),
+  number: recordNumber.optional(),
+  id: recordNumber.optional().meta({ description: '同 number（旧字段）', deprecated: true }),
   agencyId: agencyRef.optional(),
   ...caseFields,
 });
@@ -171,7 +229,9 @@ export const casePatchBody = z
   })
   .refine((p) => Object.keys(p).length > 0, { error: '至少应修改一项' });
 
-export const caseParams = z.strictObject({ caseId: recordId });
+export const caseParams = z.strictObject({
+  caseId: recordId.meta({ description: '案件的 id，或本机关的编号（如 2026-001）' }),
+});
 
 export const caseListQuery = z.strictObject({
   agency: agencyRef.optional(),
@@ -215,3 +275,4 @@ export type NewCaseBody = z.infer<typeof newCaseBody>;
 export type CasePatchBody = z.infer<typeof casePatchBody>;
 export type NewUserBody = z.infer<typeof newUserBody>;
 export type NewAgencyBody = z.infer<typeof newAgencyBody>;
+export type UserPatchBody = z.infer<typeof userPatchBody>;

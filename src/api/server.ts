@@ -16,6 +16,7 @@ import { routes } from './routes.js';
 import { principalOf } from './services/principal.js';
 import { authenticate } from './services/sessions.js';
 import { todayInChina } from './services/today.js';
+import { registerWebStatic } from './web-static.js';
 
 /** Bodies larger than this are refused (400). */
 export const defaultBodyLimit = 1024 * 1024;
@@ -101,5 +102,6 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     });
   };
   for (const r of routes) register(r);
+  registerWebStatic(app);
   return app;
 }

@@ -7,9 +7,6 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 export const scryptParameters = { N: 16_384, r: 8, p: 1, keyLength: 64, saltLength: 16 } as const;
 
-/** Shortest password accepted when one is set. */
-export const minPasswordLength = 8;
-
 function derive(password: string, salt: Buffer, N: number, r: number, p: number, keyLength: number) {
   return new Promise<Buffer>((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, keyLength, { N, r, p, maxmem: 256 * N * r }, (error, key) =>

@@ -47,6 +47,11 @@ export interface Ddl {
   check(kind: 'date' | 'timestamp' | 'json', column: string): RawBuilder<unknown> | null;
   /** Statements that make a table reject UPDATE and DELETE (and TRUNCATE where there is one). */
   appendOnly(table: string): { up: RawBuilder<unknown>[]; down: RawBuilder<unknown>[] };
+  /**
+   * Statements that make an insert over an existing row fail (SQLite's `INSERT OR REPLACE` deletes the
+   * old row without firing its delete trigger; PostgreSQL's upsert fires the update trigger already).
+   */
+  appendOnlyInsert(table: string): { up: RawBuilder<unknown>[]; down: RawBuilder<unknown>[] };
 }
 
 export interface Capabilities {
@@ -56,6 +61,11 @@ export interface Capabilities {
   readonly supportsTransactionalDdl: boolean;
   /** `INSERT … ON CONFLICT … DO UPDATE` (SQLite ≥ 3.24, PostgreSQL ≥ 9.5). */
   readonly supportsUpsert: boolean;
+  /**
+   * `SELECT … FOR UPDATE` locks the rows read until the transaction ends (PostgreSQL). SQLite has no
+   * row locks: its transactions begin IMMEDIATE and hold the database's write lock from the start.
+   */
+  readonly rowLocks: boolean;
   readonly ddl: Ddl;
   /** A unique or primary key constraint was violated. */
   isUniqueViolation(error: unknown): boolean;
@@ -111,6 +121,17 @@ const sqliteDdl: Ddl = {
         sql`drop trigger if exists ${sql.id(`${table}_no_update`)}`,
         sql`drop trigger if exists ${sql.id(`${table}_no_delete`)}`,
       ],
+    };
+  },
+  appendOnlyInsert: (table) => {
+    const t = sql.id(table);
+    const name = sql.id(`${table}_no_replace`);
+    const message = sql.lit(`${table} is append-only`);
+    return {
+      up: [
+        sql`create trigger ${name} before insert on ${t} when exists (select 1 from ${t} where id = new.id) begin select raise(abort, ${message}); end`,
+      ],
+      down: [sql`drop trigger if exists ${name}`],
     };
   },
 };
@@ -195,6 +216,7 @@ export function sqliteBackend(dataDir: string): Backend {
     description: `SQLite ${file}`,
     supportsTransactionalDdl: true,
     supportsUpsert: true,
+    rowLocks: false,
     ddl: sqliteDdl,
     isUniqueViolation: (e) => {
       const code = codeOf(e);
@@ -246,6 +268,7 @@ $$`,
       ],
     };
   },
+  appendOnlyInsert: () => ({ up: [], down: [] }),
 };
 
 class GongkaiPostgresAdapter extends PostgresAdapter implements WithCapabilities {
@@ -297,10 +320,14 @@ export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.te
 
 export function postgresBackend(url: string, poolSize = 10): Backend {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
+  // An idle connection the server ends (a restart, a dropped database) is discarded by the pool; without
+  // a listener its error would end the process.
+  pool.on('error', () => undefined);
   const capabilities: Capabilities = {
     description: `PostgreSQL ${redactUrl(url)}`,
     supportsTransactionalDdl: true,
     supportsUpsert: true,
+    rowLocks: true,
     ddl: pgDdl,
     isUniqueViolation: (e) => codeOf(e) === '23505',
     isForeignKeyViolation: (e) => codeOf(e) === '23503',

@@ -3,7 +3,7 @@
  * transaction as the change. Append-only: this module has no update or delete, and the database
  * rejects both (a trigger on each backend, see adapter.ts).
  */
-import type { Actor, StoreContext, Tx } from './context.js';
+import { type Actor, inTransaction, type StoreContext, type Tx } from './context.js';
 import type { AuditRow } from './schema.js';
 
 export interface AuditEntry {
@@ -90,6 +90,10 @@ export interface AuditFilter {
 
 export function auditRepository(ctx: StoreContext) {
   return {
+    /** Records an event that changes no record (a failed login, a lockout) in its own transaction. */
+    record: (actor: Actor, change: AuditChange): Promise<void> =>
+      inTransaction(ctx, (trx) => appendAudit(trx, ctx, actor, change)),
+
     /** Audit rows in the order they were written. */
     async list(filter: AuditFilter = {}): Promise<AuditEntry[]> {
       let q = ctx.db.selectFrom('audit_log').selectAll().orderBy('id');

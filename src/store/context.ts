@@ -43,6 +43,21 @@ export async function inTransaction<T>(ctx: StoreContext, run: (trx: Tx) => Prom
   }
 }
 
+/**
+ * Raises the data version of an agency inside a write's transaction. The row stays locked until the
+ * transaction ends (PostgreSQL; SQLite holds the write lock anyway), so a reader that sees a version
+ * sees every write before it: a view cached under a version is current while the version is.
+ */
+export async function bumpVersion(trx: Tx, agencyId: string): Promise<void> {
+  await trx
+    .insertInto('data_versions')
+    .values({ agency_id: agencyId, version: 1 })
+    .onConflict((oc) =>
+      oc.column('agency_id').doUpdateSet((eb) => ({ version: eb('data_versions.version', '+', 1) })),
+    )
+    .execute();
+}
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function notFound(what: string, id: string): never {

@@ -50,6 +50,8 @@ export interface UserTable {
   /** Null for supervisors (they see the agencies of supervisor_agencies). */
   agency_id: string | null;
   created_at: CreatedAt;
+  /** When the account was disabled (it can't sign in, its sessions are gone); null while active. */
+  disabled_at: Timestamp | null;
 }
 
 export interface SupervisorAgencyTable {
@@ -68,6 +70,8 @@ export interface SessionTable {
 export interface ApplicationTable {
   id: Key;
   agency_id: string;
+  /** The agency's own number for it (2026-001), unique per agency. */
+  number: string;
   applicant: ApplicantType;
   channel: Channel;
   submitted_on: DateText;
@@ -97,6 +101,8 @@ export interface ApplicationEventTable {
 export interface CaseTable {
   id: Key;
   agency_id: string;
+  /** The agency's own number for it (2026-001), unique per agency. */
+  number: string;
   kind: CaseKind;
   filed_on: DateText;
   /** Null while pending (尚未审结), together with `decided_on`. */
@@ -148,6 +154,12 @@ export interface ReportTable {
   compiled_at: CreatedAt;
 }
 
+/** A counter per agency, raised by every write to its records (cached views compare it). */
+export interface DataVersionTable {
+  agency_id: Key;
+  version: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -159,6 +171,7 @@ export interface Database {
   proactive_figures: ProactiveFigureTable;
   audit_log: AuditLogTable;
   reports: ReportTable;
+  data_versions: DataVersionTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -35,6 +35,7 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       },
     },
     'GET /api/users/{userId}': { path: { userId: 'u-a-clerk' } },
+    'PATCH /api/users/{userId}': { path: { userId: 'u-a-clerk' }, body: { displayName: '录入员' } },
     'GET /api/applications': { query: { agency: 'A', year: '2024', asOf: '2024-06-03' } },
     'POST /api/applications': {
       body: {
@@ -51,6 +52,10 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'POST /api/applications/{applicationId}/events': {
       path: { applicationId: 'a-app' },
       body: { type: 'extended', on: '2024-05-08', days: 10, approvedBy: '主任' },
+    },
+    'POST /api/applications/{applicationId}/events/{ordinal}/void': {
+      path: { applicationId: 'a-app', ordinal: '0' },
+      body: { reason: '误记的延期' },
     },
     'GET /api/due': { query: { agency: 'A', days: '5', asOf: '2024-06-03' } },
     'GET /api/cases': { query: { agency: 'A', year: '2024' } },

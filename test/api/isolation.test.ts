@@ -17,6 +17,7 @@ const bIds: Record<string, string> = {
   caseId: 'b-case',
   userId: 'u-b-clerk',
   year: '2024',
+  ordinal: '0',
 };
 
 /** How each route is aimed at B: a query and a body naming B (or B's ids in the path). */
@@ -33,6 +34,7 @@ const aimedAtB: Record<string, { query?: string; body?: unknown }> = {
     },
   },
   'GET /api/users/{userId}': {},
+  'PATCH /api/users/{userId}': { body: { disabled: true } },
   'GET /api/applications': { query: 'agency=B' },
   'POST /api/applications': {
     body: {
@@ -47,6 +49,7 @@ const aimedAtB: Record<string, { query?: string; body?: unknown }> = {
   'POST /api/applications/{applicationId}/events': {
     body: { type: 'consultationSent', on: '2024-05-08', party: 'agency' },
   },
+  'POST /api/applications/{applicationId}/events/{ordinal}/void': { body: { reason: '越权作废' } },
   'GET /api/due': { query: 'agency=B' },
   'GET /api/cases': { query: 'agency=B' },
   'POST /api/cases': { body: { agencyId: 'B', kind: 'review', filedOn: '2024-04-01' } },
@@ -126,7 +129,7 @@ describeEachBackend('isolation between agencies', (backend) => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(documented.filter((r) => !walked.has(r))).toEqual([]);
-    expect(documented.length).toBe(24);
+    expect(documented.length).toBe(26);
   });
 
   for (const username of ['a-admin', 'a-reviewer', 'a-clerk', 'a-supervisor']) {

@@ -109,8 +109,11 @@ it('serves the API over HTTP with an admin made from the environment, and stops 
       body: JSON.stringify({ applicant: 'np', channel: 'inPerson', submittedOn: '2024-05-06' }),
     });
     expect(created.status).toBe(201);
-    const missing = await fetch(`${server.url}/nothing`);
+    const missing = await fetch(`${server.url}/api/nothing`);
     expect(missing.status).toBe(404);
+    // Outside /api the web app answers (or, not built, a page saying how to build it).
+    const app = await fetch(`${server.url}/applications`);
+    expect(app.headers.get('content-type')).toBe('text/html; charset=utf-8');
   } finally {
     server.child.kill('SIGTERM');
   }

@@ -41,6 +41,7 @@ describeEachBackend('sessions, roles and audit', (backend) => {
       role: 'clerk',
       agencyId: 'A',
       createdAt: '2024-01-01T00:00:04.000Z',
+      disabled: false,
     });
     expect(res.headers['set-cookie']).toBe(
       `gongkai_session=${body.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200`,
@@ -199,27 +200,33 @@ describeEachBackend('sessions, roles and audit', (backend) => {
 
   it('records who changed what, before and after, in the audit log', async () => {
     const start = (await h.store.audit.list()).at(-1)?.id ?? 0;
-    await h.call('a-clerk', 'POST', '/api/applications', {
-      id: 'x2',
-      applicant: 'biz',
-      channel: 'inPerson',
-      submittedOn: '2024-05-06',
-    });
+    const x2 = (
+      await h.call('a-clerk', 'POST', '/api/applications', {
+        id: 'x2',
+        applicant: 'biz',
+        channel: 'inPerson',
+        submittedOn: '2024-05-06',
+      })
+    ).json() as { id: string; number: string };
+    expect(x2.number).toBe('x2');
     await h.call('a-reviewer', 'POST', '/api/applications/x2/events', {
       type: 'replied',
       on: '2024-05-08',
       outcome: 'partial',
     });
     await h.call('a-clerk', 'PUT', '/api/proactive/A/2024', { cells: { 'p.rules.issued': 2 } });
-    await h.call('a-clerk', 'POST', '/api/cases', { id: 'c2', kind: 'direct', filedOn: '2024-04-01' });
+    const c2 = (
+      await h.call('a-clerk', 'POST', '/api/cases', { id: 'c2', kind: 'direct', filedOn: '2024-04-01' })
+    ).json() as { id: string; number: string };
+    expect(c2.number).toBe('c2');
     await h.call('a-reviewer', 'PATCH', '/api/cases/c2', { decidedOn: '2024-05-02', outcome: 'upheld' });
     const rows = (await h.store.audit.list({ afterId: start })).filter((r) => r.action !== 'login');
     expect(rows.map((r) => [r.userId, r.action, r.entity, r.entityId])).toEqual([
-      ['u-a-clerk', 'create', 'application', 'x2'],
-      ['u-a-reviewer', 'event', 'application', 'x2'],
+      ['u-a-clerk', 'create', 'application', x2.id],
+      ['u-a-reviewer', 'event', 'application', x2.id],
       ['u-a-clerk', 'set', 'proactive_figures', 'A/2024'],
-      ['u-a-clerk', 'create', 'case', 'c2'],
-      ['u-a-reviewer', 'update', 'case', 'c2'],
+      ['u-a-clerk', 'create', 'case', c2.id],
+      ['u-a-reviewer', 'update', 'case', c2.id],
     ]);
     expect(rows[0]?.before).toBeNull();
     expect((rows[1]?.before as { events: unknown[] } | undefined)?.events).toEqual([]);

@@ -65,7 +65,9 @@ describeEachBackend('register commands', (backend) => {
         'secret-pass-2',
       ]),
     ).toBe('已创建用户 sup（监督，监督 ding）\n');
-    expect(await ok(['users', 'list'])).toBe('admin\t管理员\tding\tadmin\nsup\t监督\tding\tsup\n');
+    expect(await ok(['users', 'list'])).toBe(
+      '用户名\t角色\t机关（监督角色：监督的机关）\t姓名\t状态\nadmin\t管理员\tding\tadmin\t正常\nsup\t监督\tding\tsup\t正常\n',
+    );
 
     await ok([
       'applications',
@@ -220,8 +222,8 @@ describeEachBackend('register commands', (backend) => {
         '',
       ].join('\n'),
     );
-    expect(await ok(['due', '--agency', 'ding', '--as-of', '2025-01-22', '--json'])).toContain(
-      '"overdue":[{"id":"r3"',
+    expect(await ok(['due', '--agency', 'ding', '--as-of', '2025-01-22', '--json'])).toMatch(
+      /"overdue":\[\{"id":"[^"]+","agencyId":"ding","number":"r3"/,
     );
 
     const report = JSON.parse(await ok(['compile', '--agency', 'ding', '--year', '2024'])) as Report;
@@ -328,7 +330,7 @@ describeEachBackend('register commands', (backend) => {
     expect(await run(['users', 'add', '--username', 'xu', '--password', 'short'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'gongkai: 错误：输入有误：「password」太短（至少 8 个字符）\n',
+      stderr: 'gongkai: 错误：输入有误：「password」太短（至少 10 个字符）\n',
     });
     expect(await run(['proactive', 'set', '--year', '2024', 'p.rules.issued=-1'])).toEqual({
       code: 2,

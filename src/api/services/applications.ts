@@ -13,12 +13,12 @@ import {
   MissingHolidayYearError,
   statusNames,
   validateApplication,
+  WorkflowError,
   type WorkflowIssue,
 } from '../../workflow/index.js';
-import { notFound } from '../errors.js';
+import { ApiError, badRequest, notFound } from '../errors.js';
 import type { NewApplicationBody } from '../schemas.js';
-import { withLock } from './lock.js';
-import { agencyScope, type Principal, requireRight, requireVisible, resolveAgency } from './principal.js';
+import { agencyScope, type Principal, requireRight, resolveAgency, visibleAgencyIds } from './principal.js';
 
 /** The status of an application as of a day, in brief. */
 export interface StatusSummary {
@@ -65,6 +65,10 @@ function assess(
   } catch (error) {
     if (error instanceof MissingHolidayYearError)
       return { state: blank(asOf, `无法计算期限：${error.message}`), warnings: null };
+    // A record stored before its rules were checked in the same transaction (or by an older
+    // version) can be impossible: it is listed with the reason, never blocks the list.
+    if (error instanceof WorkflowError)
+      return { state: blank(asOf, `记录有误，请作废错误的事件：${error.message}`), warnings: null };
     throw error;
   }
 }
@@ -94,6 +98,30 @@ export function viewOf(app: ApplicationRecord, asOf: IsoDate): ApplicationView {
   };
 }
 
+/** The view of a record just committed: never an error (the write stands whatever happens next). */
+function committedView(app: ApplicationRecord, asOf: IsoDate): ApplicationView {
+  try {
+    return viewOf(app, asOf);
+  } catch {
+    return { ...app, state: blank(asOf, '已保存'), warnings: [] };
+  }
+}
+
+/**
+ * The application a reference names among the visible agencies: its id, or its number. 404 when
+ * none (or the agency is not visible); 400 when the number is used by several visible agencies.
+ */
+export async function findApplication(store: Store, p: Principal, ref: string): Promise<ApplicationRecord> {
+  const found = await store.applications.find(ref, await visibleAgencyIds(store, p));
+  if (found.length === 0) throw notFound('申请', ref);
+  if (found.length > 1)
+    throw badRequest(
+      'ambiguous',
+      `编号「${ref}」在多个机关都有（${found.map((a) => a.agencyId).join('、')}），请用申请的 id：${found.map((a) => a.id).join('、')}`,
+    );
+  return found[0] as ApplicationRecord;
+}
+
 /** Throws a WorkflowError (→ 400) when the record is impossible. */
 function validate(app: Parameters<typeof validateApplication>[0]): void {
   assertNoErrors(validateApplication(app));
@@ -120,9 +148,7 @@ export async function getApplication(
   asOf: IsoDate,
 ): Promise<ApplicationView> {
   requireRight(p, 'read');
-  const app = await store.applications.get(id);
-  await requireVisible(store, p, app?.agencyId, '申请', id);
-  return viewOf(app as ApplicationRecord, asOf);
+  return viewOf(await findApplication(store, p, id), asOf);
 }
 
 /** The reply and an extension need the 审核 right; other events the 录入 right. */
@@ -139,8 +165,9 @@ export async function createApplication(
   requireRight(p, 'enter');
   const events = (input.events ?? []) as ApplicationEvent[];
   for (const e of events) requireRight(p, rightFor(e));
+  const number = input.number ?? input.id;
   const record = {
-    id: input.id ?? 'new',
+    id: number ?? 'new',
     applicant: input.applicant,
     channel: input.channel,
     submittedOn: input.submittedOn,
@@ -149,8 +176,9 @@ export async function createApplication(
     events,
   };
   validate(record);
+  // The id is always generated: a number is the agency's own, so another agency's records never show.
   const created = await store.applications.create(p.actor, {
-    ...(input.id !== undefined ? { id: input.id } : {}),
+    ...(number !== undefined ? { number } : {}),
     agencyId: agency.id,
     applicant: input.applicant,
     channel: input.channel,
@@ -160,9 +188,15 @@ export async function createApplication(
     requestText: input.requestText ?? '',
     events,
   });
-  return viewOf(created, asOf);
+  return committedView(created, asOf);
 }
 
+/**
+ * Records an event. The record is read, checked against the workflow's rules with the event, and
+ * the event appended, in one transaction that holds the record (a row lock on PostgreSQL, the write
+ * lock on SQLite): of two concurrent replies in two processes, exactly one is stored and the other is
+ * refused. Once committed, the answer is the record, never an error.
+ */
 export async function addEvent(
   store: Store,
   p: Principal,
@@ -170,19 +204,45 @@ export async function addEvent(
   event: ApplicationEvent,
   asOf: IsoDate,
 ): Promise<ApplicationView> {
-  return withLock(`application:${id}`, async () => {
-    const app = await store.applications.get(id);
-    await requireVisible(store, p, app?.agencyId, '申请', id);
-    if (!app) throw notFound('申请', id);
-    requireRight(p, rightFor(event));
-    validate({ ...app, events: [...app.events, event] });
-    return viewOf(await store.applications.appendEvent(p.actor, id, event), asOf);
+  const app = await findApplication(store, p, id);
+  requireRight(p, rightFor(event));
+  const after = await store.applications.appendEvent(p.actor, app.id, event, (before) => {
+    validate({ ...before, events: [...before.events, event] });
   });
+  return committedView(after, asOf);
+}
+
+/**
+ * Voids an event entered by mistake (審核 right): it is taken out of the record, and the audit row
+ * keeps it with the reason. The record that remains must be possible; a record made impossible by a
+ * race or an older version (two replies) is put right this way.
+ */
+export async function voidEvent(
+  store: Store,
+  p: Principal,
+  id: string,
+  ordinal: number,
+  reason: string,
+  asOf: IsoDate,
+): Promise<ApplicationView> {
+  const app = await findApplication(store, p, id);
+  requireRight(p, 'reply');
+  const after = await store.applications.voidEvent(p.actor, app.id, ordinal, reason, (before, events) => {
+    if (ordinal >= before.events.length)
+      throw new ApiError(
+        404,
+        'not-found',
+        `申请「${id}」没有第 ${ordinal} 个事件（共 ${before.events.length} 个，从 0 起算）`,
+      );
+    validate({ ...before, events });
+  });
+  return committedView(after, asOf);
 }
 
 export interface DueItem {
   id: string;
   agencyId: string;
+  number: string;
   applicant: ApplicationRecord['applicant'];
   receivedOn: IsoDate | null;
   requestText: string;
@@ -211,6 +271,7 @@ export async function dueApplications(
     const item: DueItem = {
       id: app.id,
       agencyId: app.agencyId,
+      number: app.number,
       applicant: app.applicant,
       receivedOn: app.receivedOn,
       requestText: app.requestText,

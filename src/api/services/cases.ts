@@ -1,16 +1,21 @@
 /** 行政复议 and 行政诉讼 cases, checked by the workflow's `validateCase` before every write. */
 import type { CaseRecord, Store } from '../../store/index.js';
 import { assertNoErrors, type Case, validateCase } from '../../workflow/index.js';
-import { notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
 import type { CasePatchBody, NewCaseBody } from '../schemas.js';
 import { withLock } from './lock.js';
-import { agencyScope, type Principal, requireRight, requireVisible, resolveAgency } from './principal.js';
+import { agencyScope, type Principal, requireRight, resolveAgency, visibleAgencyIds } from './principal.js';
 
-/** A linked application must be one of the same agency. */
-async function checkApplication(store: Store, agencyId: string, applicationId: string | null | undefined) {
-  if (applicationId === null || applicationId === undefined) return;
-  const app = await store.applications.get(applicationId);
-  if (app?.agencyId !== agencyId) throw notFound('申请', applicationId);
+/** A linked application (by id or number) must be one of the same agency; returns its id. */
+async function linkedApplication(
+  store: Store,
+  agencyId: string,
+  ref: string | null | undefined,
+): Promise<string | null | undefined> {
+  if (ref === null || ref === undefined) return ref;
+  const [app] = await store.applications.find(ref, [agencyId]);
+  if (!app) throw notFound('申请', ref);
+  return app.id;
 }
 
 export async function listCases(
@@ -23,10 +28,16 @@ export async function listCases(
   return store.cases.list({ agencyIds, ...(query.year !== undefined ? { year: query.year } : {}) });
 }
 
-async function load(store: Store, p: Principal, id: string): Promise<CaseRecord> {
-  const found = await store.cases.get(id);
-  await requireVisible(store, p, found?.agencyId, '案件', id);
-  return found as CaseRecord;
+/** The case a reference (id or number) names among the visible agencies. */
+async function load(store: Store, p: Principal, ref: string): Promise<CaseRecord> {
+  const found = await store.cases.find(ref, await visibleAgencyIds(store, p));
+  if (found.length === 0) throw notFound('案件', ref);
+  if (found.length > 1)
+    throw badRequest(
+      'ambiguous',
+      `编号「${ref}」在多个机关都有（${found.map((c) => c.agencyId).join('、')}），请用案件的 id：${found.map((c) => c.id).join('、')}`,
+    );
+  return found[0] as CaseRecord;
 }
 
 export async function getCase(store: Store, p: Principal, id: string): Promise<CaseRecord> {
@@ -37,23 +48,25 @@ export async function getCase(store: Store, p: Principal, id: string): Promise<C
 export async function createCase(store: Store, p: Principal, input: NewCaseBody): Promise<CaseRecord> {
   const agency = await resolveAgency(store, p, input.agencyId);
   requireRight(p, 'enter');
+  const number = input.number ?? input.id;
   const record: Case = {
-    id: input.id ?? 'new',
+    id: number ?? 'new',
     kind: input.kind,
     filedOn: input.filedOn,
     decidedOn: input.decidedOn ?? null,
     outcome: input.outcome ?? null,
   };
   assertNoErrors(validateCase(record));
-  await checkApplication(store, agency.id, input.applicationId);
+  const applicationId = await linkedApplication(store, agency.id, input.applicationId);
+  // The id is always generated: a number is the agency's own, so another agency's records never show.
   return store.cases.create(p.actor, {
-    ...(input.id !== undefined ? { id: input.id } : {}),
+    ...(number !== undefined ? { number } : {}),
     agencyId: agency.id,
     kind: input.kind,
     filedOn: input.filedOn,
     decidedOn: record.decidedOn,
     outcome: record.outcome,
-    applicationId: input.applicationId ?? null,
+    applicationId: applicationId ?? null,
   });
 }
 
@@ -63,8 +76,9 @@ export async function updateCase(
   id: string,
   patch: CasePatchBody,
 ): Promise<CaseRecord> {
-  return withLock(`case:${id}`, async () => {
-    const before = await load(store, p, id);
+  const found = await load(store, p, id);
+  return withLock(`case:${found.id}`, async () => {
+    const before = await load(store, p, found.id);
     requireRight(p, 'enter');
     const merged: Case = {
       id,
@@ -74,15 +88,18 @@ export async function updateCase(
       outcome: patch.outcome !== undefined ? patch.outcome : before.outcome,
     };
     assertNoErrors(validateCase(merged));
-    await checkApplication(store, before.agencyId, patch.applicationId);
-    return store.cases.update(p.actor, id, patch);
+    const applicationId = await linkedApplication(store, before.agencyId, patch.applicationId);
+    return store.cases.update(p.actor, before.id, {
+      ...patch,
+      ...(applicationId !== undefined ? { applicationId } : {}),
+    });
   });
 }
 
 export async function deleteCase(store: Store, p: Principal, id: string): Promise<void> {
-  await withLock(`case:${id}`, async () => {
-    await load(store, p, id);
+  const found = await load(store, p, id);
+  await withLock(`case:${found.id}`, async () => {
     requireRight(p, 'delete');
-    await store.cases.remove(p.actor, id);
+    await store.cases.remove(p.actor, found.id);
   });
 }

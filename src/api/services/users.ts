@@ -2,7 +2,7 @@
 import { hashPassword } from '../../auth/password.js';
 import type { Store, User } from '../../store/index.js';
 import { badRequest, forbidden, notFound } from '../errors.js';
-import type { NewUserBody } from '../schemas.js';
+import type { NewUserBody, UserPatchBody } from '../schemas.js';
 import { type Principal, requireRight, resolveAgency, visibleAgencyIds } from './principal.js';
 
 export interface UserView extends User {
@@ -35,6 +35,11 @@ export async function listUsers(store: Store, p: Principal): Promise<UserView[]>
 }
 
 export async function getUser(store: Store, p: Principal, id: string): Promise<UserView> {
+  return view(store, await manageableUser(store, p, id));
+}
+
+/** The user an admin may manage; 404 for anyone else (another agency's user is never revealed). */
+async function manageableUser(store: Store, p: Principal, id: string): Promise<User> {
   const user = await store.users.get(id);
   // Someone of another agency is not found, whatever the role asking; one's own colleagues need the right.
   const visible = await visibleAgencyIds(store, p);
@@ -43,7 +48,37 @@ export async function getUser(store: Store, p: Principal, id: string): Promise<U
   if (!user || !agencies.some((a) => a != null && visible.includes(a))) throw notFound('用户', id);
   requireRight(p, 'manage');
   if (!(await manageable(store, p, user))) throw notFound('用户', id);
-  return view(store, user);
+  return user;
+}
+
+/** A user by username (case does not matter), for the CLI; 404 when there is none. */
+export async function userByUsername(store: Store, p: Principal, username: string): Promise<UserView> {
+  const user = await store.users.getByUsername(username);
+  if (!user) throw notFound('用户', username);
+  return getUser(store, p, user.id);
+}
+
+/**
+ * Changes an account (admin of the user's agency, or the local system): disable it (its sessions end
+ * at once) or enable it again, set a new password (its sessions end too), change the display name.
+ * An admin can't disable their own account (there would be no one left to enable it).
+ */
+export async function updateUser(
+  store: Store,
+  p: Principal,
+  id: string,
+  patch: UserPatchBody,
+): Promise<UserView> {
+  requireRight(p, 'manage');
+  const user = await manageableUser(store, p, id);
+  if (patch.disabled === true && p.user?.id === user.id)
+    throw badRequest('invalid-input', '输入有误：不能停用自己的账号');
+  if (patch.displayName !== undefined)
+    await store.users.update(p.actor, id, { displayName: patch.displayName });
+  if (patch.password !== undefined)
+    await store.users.setPasswordHash(p.actor, id, await hashPassword(patch.password));
+  if (patch.disabled !== undefined) await store.users.setDisabled(p.actor, id, patch.disabled);
+  return view(store, (await store.users.get(id)) as User);
 }
 
 export async function createUser(store: Store, p: Principal, input: NewUserBody): Promise<UserView> {

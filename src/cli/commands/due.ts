@@ -8,7 +8,7 @@ import type { CliIO } from '../io.js';
 import { agencyIdOf, withStore, writeJson } from './register-shared.js';
 
 const line = (item: svc.DueItem): string =>
-  `  ${item.id}\t${item.agencyId}\t${applicantName(item.applicant)}\t收到 ${item.receivedOn ?? '—'}\t答复期限 ${item.state.dueOn ?? '—'}${item.state.provisional ? '（暂定）' : ''}${item.requestText ? `\t${item.requestText.slice(0, 30)}` : ''}\n`;
+  `  ${item.number}\t${item.agencyId}\t${applicantName(item.applicant)}\t收到 ${item.receivedOn ?? '—'}\t答复期限 ${item.state.dueOn ?? '—'}${item.state.provisional ? '（暂定）' : ''}${item.requestText ? `\t${item.requestText.slice(0, 30)}` : ''}\n`;
 
 export function defineDue(program: Command, io: CliIO, done: (code: number) => void): Command {
   return program

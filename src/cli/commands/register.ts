@@ -90,7 +90,7 @@ interface EventOptions {
 }
 
 const stateLine = (v: svc.ApplicationView): string =>
-  `${v.id}\t${v.receivedOn ?? '未确认收到'}\t${v.state.statusName}${v.state.dueOn ? `\t答复期限 ${v.state.dueOn}` : ''}`;
+  `${v.number}\t${v.receivedOn ?? '未确认收到'}\t${v.state.statusName}${v.state.dueOn ? `\t答复期限 ${v.state.dueOn}` : ''}`;
 
 export function defineApplications(program: Command, io: CliIO, done: Done): Command {
   const applications = program
@@ -110,7 +110,7 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
     .option('--signed-for <日期>', '邮寄：签收日期')
     .option('--confirmed <日期>', '平常信函、互联网、电子邮件、传真：确认收到日期')
     .option('--request <内容>', '申请内容')
-    .option('--id <编号>', '申请编号（省略时自动生成）')
+    .option('--id <编号>', '本机关的申请编号（如 2026-001；省略时按年度顺序自动编号）')
     .option('--json', '输出 JSON')
     .action(async (o: ApplicationAddOptions) => {
       done(
@@ -215,7 +215,7 @@ export function defineCases(program: Command, io: CliIO, done: Done): Command {
     .option('--decided <日期>', '结案日期')
     .option('--outcome <结果>', 'upheld 结果维持、corrected 结果纠正、other 其他结果')
     .option('--application <申请编号>', '相关的申请')
-    .option('--id <编号>', '案件编号（省略时自动生成）')
+    .option('--id <编号>', '本机关的案件编号（省略时按年度顺序自动编号）')
     .option('--json', '输出 JSON')
     .action(
       async (o: {
@@ -245,7 +245,7 @@ export function defineCases(program: Command, io: CliIO, done: Done): Command {
             if (o.json) writeJson(io, c);
             else
               io.stdout.write(
-                `已登记案件 ${c.id}（${c.filedOn}${c.outcome ? `，${c.outcome}` : '，尚未审结'}）\n`,
+                `已登记案件 ${c.number}（${c.filedOn}${c.outcome ? `，${c.outcome}` : '，尚未审结'}）\n`,
               );
             return ExitCode.ok;
           }),

@@ -31,7 +31,7 @@ export function defineUsers(program: Command, io: CliIO, done: (code: number) =>
     .option('--admin', '管理员（同 --role admin）')
     .option('--agency <机关>', '所属机关的编号或名称（只有一个机关时可省略）')
     .option('--supervises <机关,...>', '监督角色：监督的机关，逗号分隔')
-    .option('--password <密码>', '密码（至少 8 个字符；建议改用 --password-stdin）')
+    .option('--password <密码>', '密码（至少 10 个字符，不能是常见密码；建议改用 --password-stdin）')
     .option('--password-stdin', '从标准输入读取密码（第一行）')
     .option('--json', '输出 JSON')
     .action(async (o: UserAddOptions) => {
@@ -82,12 +82,61 @@ export function defineUsers(program: Command, io: CliIO, done: (code: number) =>
     .action(async (o: { json?: boolean }) => {
       done(
         await withStore(io, async (store) => {
-          for (const u of await svc.listUsers(store, svc.cliPrincipal))
+          const list = await svc.listUsers(store, svc.cliPrincipal);
+          if (!o.json) io.stdout.write('用户名\t角色\t机关（监督角色：监督的机关）\t姓名\t状态\n');
+          for (const u of list)
             if (o.json) writeJson(io, u);
             else
               io.stdout.write(
-                `${u.username}\t${roleNames[u.role]}\t${u.agencyId ?? u.supervises.join(',')}\t${u.displayName}\n`,
+                `${u.username}\t${roleNames[u.role]}\t${u.agencyId ?? u.supervises.join(',')}\t${u.displayName}\t${u.disabledAt ? '已停用' : '正常'}\n`,
               );
+          return ExitCode.ok;
+        }),
+      );
+    });
+  for (const [name, disabled, summary] of [
+    ['disable', true, '停用账号（立即结束其全部会话）'],
+    ['enable', false, '重新启用停用的账号'],
+  ] as const)
+    users
+      .command(name)
+      .summary(summary)
+      .argument('<用户名>')
+      .option('--json', '输出 JSON')
+      .action(async (username: string, o: { json?: boolean }) => {
+        done(
+          await withStore(io, async (store) => {
+            const user = await svc.userByUsername(store, svc.cliPrincipal, username);
+            const after = await svc.updateUser(
+              store,
+              svc.cliPrincipal,
+              user.id,
+              s.userPatchBody.parse({ disabled }),
+            );
+            if (o.json) writeJson(io, after);
+            else io.stdout.write(`${disabled ? '已停用' : '已启用'}用户 ${after.username}\n`);
+            return ExitCode.ok;
+          }),
+        );
+      });
+  users
+    .command('password')
+    .summary('重设用户的密码（立即结束其全部会话）')
+    .argument('<用户名>')
+    .option('--password-stdin', '从标准输入读取新密码（第一行）')
+    .action(async (username: string, o: { passwordStdin?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          if (!o.passwordStdin) {
+            io.stderr.write('gongkai: 错误：请用 --password-stdin 从标准输入给出新密码\n');
+            return ExitCode.usage;
+          }
+          const password = Buffer.from(await readAll(io.stdin))
+            .toString('utf8')
+            .split(/\r?\n/)[0];
+          const user = await svc.userByUsername(store, svc.cliPrincipal, username);
+          await svc.updateUser(store, svc.cliPrincipal, user.id, s.userPatchBody.parse({ password }));
+          io.stdout.write(`已重设用户 ${user.username} 的密码，其会话已全部结束\n`);
           return ExitCode.ok;
         }),
       );

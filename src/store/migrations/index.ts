@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-22-01-initial.js';
+import * as registerHardening from './2026-12-02-02-register-hardening.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-01-initial': initial,
+  '2026-12-02-02-register-hardening': registerHardening,
 };

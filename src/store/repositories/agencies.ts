@@ -2,6 +2,7 @@
 import { appendAudit, auditCreated } from '../audit.js';
 import {
   type Actor,
+  bumpVersion,
   definedFields,
   inTransaction,
   notFound,
@@ -71,6 +72,7 @@ export function agencyRepository(ctx: StoreContext) {
     update: (actor: Actor, id: string, patch: AgencyPatch): Promise<Agency> =>
       inTransaction(ctx, async (trx) => {
         const before = (await load(trx, id)) ?? notFound('机关', id);
+        await bumpVersion(trx, id);
         const set = definedFields({ name: patch.name, region: patch.region, code: patch.code });
         if (Object.keys(set).length > 0)
           await trx.updateTable('agencies').set(set).where('id', '=', id).execute();

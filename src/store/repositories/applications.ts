@@ -17,6 +17,7 @@ import {
 import { appendAudit, auditCreated } from '../audit.js';
 import {
   type Actor,
+  bumpVersion,
   definedFields,
   inTransaction,
   notFound,
@@ -24,11 +25,14 @@ import {
   type Tx,
 } from '../context.js';
 import { StoreError } from '../errors.js';
+import { nextNumber } from '../numbers.js';
 import type { ApplicationEventRow, ApplicationRow } from '../schema.js';
 
 /** An application as stored: the workflow's record plus the agency and the request. */
 export interface ApplicationRecord extends Application {
   agencyId: string;
+  /** The agency's own number for it (2026-001), unique per agency. */
+  number: string;
   /** What the applicant asked for (申请内容). */
   requestText: string;
   signedForOn: IsoDate | null;
@@ -42,6 +46,8 @@ export interface ApplicationRecord extends Application {
 export interface NewApplication {
   id?: string;
   agencyId: string;
+  /** Defaults to the next of the agency's year of receipt (or submission): 2026-001, 2026-002, … */
+  number?: string;
   applicant: Application['applicant'];
   channel: Application['channel'];
   submittedOn: IsoDate;
@@ -68,6 +74,7 @@ function toRecord(row: ApplicationRow, events: ApplicationEvent[]): ApplicationR
   return {
     id: row.id,
     agencyId: row.agency_id,
+    number: row.number,
     applicant: row.applicant,
     channel: row.channel,
     submittedOn: row.submitted_on,
@@ -102,6 +109,14 @@ async function withEvents(db: Db, rows: ApplicationRow[]): Promise<ApplicationRe
 const load = async (db: Db, id: string): Promise<ApplicationRecord | undefined> => {
   const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
   return row && (await withEvents(db, [row]))[0];
+};
+
+/** Loads a record inside a write's transaction, locking its row until the end (where rows lock). */
+const loadLocked = async (ctx: StoreContext, trx: Tx, id: string): Promise<ApplicationRecord | undefined> => {
+  let q = trx.selectFrom('applications').selectAll().where('id', '=', id);
+  if (ctx.capabilities.rowLocks) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row && (await withEvents(trx, [row]))[0];
 };
 
 function invalid(message: string): never {
@@ -177,7 +192,8 @@ export function applicationRepository(ctx: StoreContext) {
     change: (trx: Tx, before: ApplicationRecord) => Promise<void>,
   ): Promise<ApplicationRecord> =>
     inTransaction(ctx, async (trx) => {
-      const before = (await load(trx, id)) ?? notFound('申请', id);
+      const before = (await loadLocked(ctx, trx, id)) ?? notFound('申请', id);
+      await bumpVersion(trx, before.agencyId);
       await change(trx, before);
       await refresh(trx, (await load(trx, id)) as ApplicationRecord);
       const after = (await load(trx, id)) as ApplicationRecord;
@@ -187,6 +203,19 @@ export function applicationRepository(ctx: StoreContext) {
 
   return {
     get: (id: string) => load(ctx.db, id),
+
+    /**
+     * The records of the given agencies a reference names: its id, or else its number (a number may
+     * be used by several of the agencies).
+     */
+    async find(ref: string, agencyIds: readonly string[]): Promise<ApplicationRecord[]> {
+      if (agencyIds.length === 0) return [];
+      const base = ctx.db.selectFrom('applications').selectAll().where('agency_id', 'in', agencyIds);
+      const byId = await base.where('id', '=', ref).execute();
+      const rows =
+        byId.length > 0 ? byId : await base.where('number', '=', ref).orderBy('agency_id').execute();
+      return withEvents(ctx.db, rows);
+    },
 
     /** Applications of the given agencies, by day of receipt then id. */
     async list(filter: ApplicationFilter): Promise<ApplicationRecord[]> {
@@ -233,18 +262,29 @@ export function applicationRepository(ctx: StoreContext) {
           confirmedOn: input.confirmedOn ?? null,
           events,
         };
+        const columns = derived(record);
+        await bumpVersion(trx, input.agencyId);
+        const number =
+          input.number ??
+          (await nextNumber(
+            trx,
+            'applications',
+            input.agencyId,
+            columns.received_year ?? yearOf(input.submittedOn),
+          ));
         const at = ctx.now();
         await trx
           .insertInto('applications')
           .values({
             id,
             agency_id: input.agencyId,
+            number,
             applicant: input.applicant,
             channel: input.channel,
             submitted_on: input.submittedOn,
             signed_for_on: record.signedForOn,
             confirmed_on: record.confirmedOn,
-            ...derived(record),
+            ...columns,
             request_text: input.requestText,
             created_at: at,
             updated_at: at,
@@ -271,10 +311,88 @@ export function applicationRepository(ctx: StoreContext) {
           await trx.updateTable('applications').set(set).where('id', '=', id).execute();
       }),
 
-    /** Adds an event after the last one. */
-    appendEvent: (actor: Actor, id: string, event: ApplicationEvent): Promise<ApplicationRecord> =>
-      changeEvents(actor, id, 'event', async (trx, before) => {
+    /**
+     * Adds an event after the last one. `check` sees the record as it is inside the transaction, with
+     * its row locked (PostgreSQL) or the database's write lock held (SQLite): throwing there stores
+     * nothing, and no other write to the record can come between the check and the append. The
+     * record is read once; the record after is worked out from it.
+     */
+    appendEvent: (
+      actor: Actor,
+      id: string,
+      event: ApplicationEvent,
+      check?: (before: ApplicationRecord) => void,
+    ): Promise<ApplicationRecord> =>
+      inTransaction(ctx, async (trx) => {
+        const before = (await loadLocked(ctx, trx, id)) ?? notFound('申请', id);
+        check?.(before);
+        await bumpVersion(trx, before.agencyId);
         await writeEvents(trx, id, [event], before.events.length);
+        const at = ctx.now();
+        const events = [...before.events, event];
+        const columns = derived({ ...before, events });
+        await trx
+          .updateTable('applications')
+          .set({ ...columns, updated_at: at })
+          .where('id', '=', id)
+          .execute();
+        const after: ApplicationRecord = {
+          ...before,
+          events,
+          receivedOn: columns.received_on,
+          updatedAt: at,
+        };
+        await appendAudit(trx, ctx, actor, {
+          action: 'event',
+          entity: 'application',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      }),
+
+    /**
+     * Takes the event at `ordinal` out of the record (entered by mistake); the audit row (action
+     * `void`) keeps the record before, and the event with the reason. `check` sees the record and
+     * the events that would remain, inside the transaction, and may refuse.
+     */
+    voidEvent: (
+      actor: Actor,
+      id: string,
+      ordinal: number,
+      reason: string,
+      check?: (before: ApplicationRecord, events: ApplicationEvent[]) => void,
+    ): Promise<ApplicationRecord> =>
+      inTransaction(ctx, async (trx) => {
+        const before = (await loadLocked(ctx, trx, id)) ?? notFound('申请', id);
+        const events = before.events.filter((_, i) => i !== ordinal);
+        check?.(before, events);
+        if (ordinal < 0 || ordinal >= before.events.length) notFound('申请的事件', `${id}#${ordinal}`);
+        await bumpVersion(trx, before.agencyId);
+        await trx.deleteFrom('application_events').where('application_id', '=', id).execute();
+        await writeEvents(trx, id, events);
+        const at = ctx.now();
+        const columns = derived({ ...before, events });
+        await trx
+          .updateTable('applications')
+          .set({ ...columns, updated_at: at })
+          .where('id', '=', id)
+          .execute();
+        const after: ApplicationRecord = {
+          ...before,
+          events,
+          receivedOn: columns.received_on,
+          updatedAt: at,
+        };
+        await appendAudit(trx, ctx, actor, {
+          action: 'void',
+          entity: 'application',
+          entityId: id,
+          before,
+          after: { ...after, voided: { ordinal, event: before.events[ordinal], reason } },
+        });
+        return after;
       }),
 
     /** Replaces every event (to correct a mistake in one). */
@@ -291,7 +409,8 @@ export function applicationRepository(ctx: StoreContext) {
     /** Deletes an application entered by mistake (its events go with it; the audit row keeps both). */
     remove: (actor: Actor, id: string): Promise<void> =>
       inTransaction(ctx, async (trx) => {
-        const before = (await load(trx, id)) ?? notFound('申请', id);
+        const before = (await loadLocked(ctx, trx, id)) ?? notFound('申请', id);
+        await bumpVersion(trx, before.agencyId);
         await trx.deleteFrom('applications').where('id', '=', id).execute();
         await appendAudit(trx, ctx, actor, {
           action: 'delete',

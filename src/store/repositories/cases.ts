@@ -8,10 +8,12 @@ import {
   caseOutcomes,
   type IsoDate,
   isIsoDate,
+  yearOf,
 } from '../../workflow/index.js';
 import { appendAudit, auditCreated } from '../audit.js';
 import {
   type Actor,
+  bumpVersion,
   definedFields,
   inTransaction,
   notFound,
@@ -19,10 +21,13 @@ import {
   type Tx,
 } from '../context.js';
 import { StoreError } from '../errors.js';
+import { nextNumber } from '../numbers.js';
 import type { CaseRow } from '../schema.js';
 
 export interface CaseRecord extends Case {
   agencyId: string;
+  /** The agency's own number for it (2026-001), unique per agency. */
+  number: string;
   applicationId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -31,6 +36,8 @@ export interface CaseRecord extends Case {
 export interface NewCase {
   id?: string;
   agencyId: string;
+  /** Defaults to the next of the agency's year of filing: 2026-001, 2026-002, … */
+  number?: string;
   kind: CaseKind;
   filedOn: IsoDate;
   /** Both null (or omitted) while pending. */
@@ -48,6 +55,7 @@ type Db = Tx | StoreContext['db'];
 const toCase = (row: CaseRow): CaseRecord => ({
   id: row.id,
   agencyId: row.agency_id,
+  number: row.number,
   kind: row.kind,
   filedOn: row.filed_on,
   decidedOn: row.decided_on,
@@ -59,6 +67,13 @@ const toCase = (row: CaseRow): CaseRecord => ({
 
 const load = async (db: Db, id: string): Promise<CaseRecord | undefined> => {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCase(row);
+};
+
+const loadLocked = async (ctx: StoreContext, trx: Tx, id: string): Promise<CaseRecord | undefined> => {
+  let q = trx.selectFrom('cases').selectAll().where('id', '=', id);
+  if (ctx.capabilities.rowLocks) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
   return row && toCase(row);
 };
 
@@ -84,6 +99,16 @@ export function caseRepository(ctx: StoreContext) {
   return {
     get: (id: string) => load(ctx.db, id),
 
+    /** The cases of the given agencies a reference names: its id, or else its number. */
+    async find(ref: string, agencyIds: readonly string[]): Promise<CaseRecord[]> {
+      if (agencyIds.length === 0) return [];
+      const base = ctx.db.selectFrom('cases').selectAll().where('agency_id', 'in', agencyIds);
+      const byId = await base.where('id', '=', ref).execute();
+      const rows =
+        byId.length > 0 ? byId : await base.where('number', '=', ref).orderBy('agency_id').execute();
+      return rows.map(toCase);
+    },
+
     /** Cases of the given agencies, by filing day then id. */
     async list(filter: CaseFilter): Promise<CaseRecord[]> {
       if (filter.agencyIds.length === 0) return [];
@@ -102,12 +127,16 @@ export function caseRepository(ctx: StoreContext) {
       inTransaction(ctx, async (trx) => {
         check(input);
         const id = input.id ?? ctx.newId();
+        await bumpVersion(trx, input.agencyId);
+        const number =
+          input.number ?? (await nextNumber(trx, 'cases', input.agencyId, yearOf(input.filedOn)));
         const at = ctx.now();
         await trx
           .insertInto('cases')
           .values({
             id,
             agency_id: input.agencyId,
+            number,
             kind: input.kind,
             filed_on: input.filedOn,
             decided_on: input.decidedOn ?? null,
@@ -124,7 +153,8 @@ export function caseRepository(ctx: StoreContext) {
     update: (actor: Actor, id: string, patch: CasePatch): Promise<CaseRecord> =>
       inTransaction(ctx, async (trx) => {
         check(patch);
-        const before = (await load(trx, id)) ?? notFound('案件', id);
+        const before = (await loadLocked(ctx, trx, id)) ?? notFound('案件', id);
+        await bumpVersion(trx, before.agencyId);
         const set = definedFields({
           kind: patch.kind,
           filed_on: patch.filedOn,
@@ -144,7 +174,8 @@ export function caseRepository(ctx: StoreContext) {
 
     remove: (actor: Actor, id: string): Promise<void> =>
       inTransaction(ctx, async (trx) => {
-        const before = (await load(trx, id)) ?? notFound('案件', id);
+        const before = (await loadLocked(ctx, trx, id)) ?? notFound('案件', id);
+        await bumpVersion(trx, before.agencyId);
         await trx.deleteFrom('cases').where('id', '=', id).execute();
         await appendAudit(trx, ctx, actor, {
           action: 'delete',

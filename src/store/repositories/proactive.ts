@@ -6,7 +6,7 @@
 import type { Cells } from '../../core/report.js';
 import { cellsOf, formatForYear } from '../../spec/registry.js';
 import { appendAudit } from '../audit.js';
-import { type Actor, inTransaction, type StoreContext, type Tx } from '../context.js';
+import { type Actor, bumpVersion, inTransaction, type StoreContext, type Tx } from '../context.js';
 import { StoreError } from '../errors.js';
 
 type Db = Tx | StoreContext['db'];
@@ -52,6 +52,7 @@ export function proactiveRepository(ctx: StoreContext) {
     set: (actor: Actor, agencyId: string, year: number, cells: Cells): Promise<Cells> =>
       inTransaction(ctx, async (trx) => {
         check(year, cells);
+        await bumpVersion(trx, agencyId);
         const before = await load(trx, agencyId, year);
         for (const [key, value] of Object.entries(cells)) {
           const at = trx

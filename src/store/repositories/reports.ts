@@ -6,7 +6,7 @@
 import type { Report } from '../../core/report.js';
 import { isFormatId } from '../../spec/registry.js';
 import { auditCreated } from '../audit.js';
-import { type Actor, inTransaction, type StoreContext, type Tx } from '../context.js';
+import { type Actor, bumpVersion, inTransaction, type StoreContext, type Tx } from '../context.js';
 import { StoreError } from '../errors.js';
 import { type ReportOrigin, type ReportRow, reportOrigins } from '../schema.js';
 
@@ -100,6 +100,7 @@ export function reportRepository(ctx: StoreContext) {
         if (!reportOrigins.includes(input.origin))
           throw new StoreError('store.invalid', `报告来源「${String(input.origin)}」无效`);
         const id = input.id ?? ctx.newId();
+        await bumpVersion(trx, input.agencyId);
         await trx
           .insertInto('reports')
           .values({

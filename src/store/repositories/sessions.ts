@@ -68,9 +68,11 @@ export function sessionRepository(ctx: StoreContext) {
           'users.role',
           'users.agency_id',
           'users.created_at as user_created_at',
+          'users.disabled_at',
         ])
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', at)
+        .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
       if (!row) return undefined;
       const user: User = {
@@ -80,6 +82,7 @@ export function sessionRepository(ctx: StoreContext) {
         role: row.role,
         agencyId: row.agency_id,
         createdAt: row.user_created_at,
+        disabledAt: row.disabled_at,
       };
       return { session: toSession(row), user };
     },

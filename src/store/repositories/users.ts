@@ -2,6 +2,8 @@
  * Users and the agencies a supervisor oversees. The password hash is made and checked by the API
  * layer; the store keeps it and never writes it into the audit log.
  */
+
+import { sql } from 'kysely';
 import { appendAudit, auditCreated } from '../audit.js';
 import {
   type Actor,
@@ -22,6 +24,8 @@ export interface User {
   /** Null for a supervisor without an agency of their own. */
   agencyId: string | null;
   createdAt: string;
+  /** When the account was disabled, or null while it is active. */
+  disabledAt: string | null;
 }
 
 export interface NewUser {
@@ -44,7 +48,11 @@ const toUser = (row: UserRow): User => ({
   role: row.role,
   agencyId: row.agency_id,
   createdAt: row.created_at,
+  disabledAt: row.disabled_at,
 });
+
+/** Usernames are unique regardless of case: 「Admin」 and 「admin」 are one account. */
+const byUsername = (username: string) => sql<boolean>`lower(username) = lower(${username})`;
 
 const load = async (db: Db, id: string): Promise<User | undefined> => {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -61,6 +69,12 @@ const supervised = async (db: Db, userId: string): Promise<string[]> =>
       .execute()
   ).map((r) => r.agency_id);
 
+/** Deletes every session of a user; returns how many there were. */
+async function endSessions(trx: Tx, userId: string): Promise<number> {
+  const rows = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(rows.numDeletedRows);
+}
+
 function checkRole(role: Role | undefined): void {
   if (role !== undefined && !roles.includes(role))
     throw new StoreError('store.invalid', `角色「${String(role)}」无效，应为 ${roles.join('、')} 之一`);
@@ -71,21 +85,13 @@ export function userRepository(ctx: StoreContext) {
     get: (id: string) => load(ctx.db, id),
 
     async getByUsername(username: string): Promise<User | undefined> {
-      const row = await ctx.db
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', username)
-        .executeTakeFirst();
+      const row = await ctx.db.selectFrom('users').selectAll().where(byUsername(username)).executeTakeFirst();
       return row && toUser(row);
     },
 
     /** The user and the stored hash, for the API layer to verify a password against. */
     async credentials(username: string): Promise<{ user: User; passwordHash: string } | undefined> {
-      const row = await ctx.db
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', username)
-        .executeTakeFirst();
+      const row = await ctx.db.selectFrom('users').selectAll().where(byUsername(username)).executeTakeFirst();
       return row && { user: toUser(row), passwordHash: row.password_hash };
     },
 
@@ -132,18 +138,44 @@ export function userRepository(ctx: StoreContext) {
         return after;
       }),
 
-    /** Replaces the password hash; the audit row records that it changed, not the hash. */
+    /**
+     * Replaces the password hash and ends the user's sessions; the audit row records that it changed,
+     * not the hash.
+     */
     setPasswordHash: (actor: Actor, id: string, passwordHash: string): Promise<void> =>
       inTransaction(ctx, async (trx) => {
         const user = (await load(trx, id)) ?? notFound('用户', id);
         await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+        const ended = await endSessions(trx, id);
         await appendAudit(trx, ctx, actor, {
           action: 'password',
           entity: 'user',
           entityId: id,
           before: user,
-          after: user,
+          after: { ...user, sessionsEnded: ended },
         });
+      }),
+
+    /** Disables an account (its sessions end in the same transaction) or enables it again. */
+    setDisabled: (actor: Actor, id: string, disabled: boolean): Promise<User> =>
+      inTransaction(ctx, async (trx) => {
+        const before = (await load(trx, id)) ?? notFound('用户', id);
+        if (disabled === (before.disabledAt !== null)) return before;
+        await trx
+          .updateTable('users')
+          .set({ disabled_at: disabled ? ctx.now() : null })
+          .where('id', '=', id)
+          .execute();
+        const ended = disabled ? await endSessions(trx, id) : 0;
+        const after = (await load(trx, id)) as User;
+        await appendAudit(trx, ctx, actor, {
+          action: disabled ? 'disable' : 'enable',
+          entity: 'user',
+          entityId: id,
+          before,
+          after: { ...after, sessionsEnded: ended },
+        });
+        return after;
       }),
 
     /** The agencies a supervisor oversees, by id. */

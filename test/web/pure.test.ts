@@ -1,0 +1,129 @@
+/** The web app's pure code: status badges and next actions, URL codecs, table 二 checks. */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { getFormat } from '../../src/spec/registry.js';
+import {
+  badgeOf,
+  deadlineArticle,
+  nextActions,
+  workingDaysLeft,
+} from '../../web/src/features/register/status.js';
+import { proactiveProblems } from '../../web/src/features/report/proactive-checks.js';
+import { decode, encode } from '../../web/src/lib/url-codec.js';
+
+const state = (over: Partial<Parameters<typeof badgeOf>[0]>) => ({
+  asOf: '2024-06-03',
+  status: 'pending',
+  statusName: '办理中',
+  dueOn: '2024-06-28',
+  provisional: false,
+  closedOn: null,
+  outcome: null,
+  answeredLate: null,
+  ...over,
+});
+
+describe('register status', () => {
+  it('counts working days to the due date over the Dragon Boat Festival', () => {
+    // 2024-06-10 (Monday) is 端午节: 4, 5, 6, 7, 11 are the working days after 06-03.
+    expect(workingDaysLeft({ asOf: '2024-06-03', dueOn: '2024-06-11' })).toBe(5);
+    expect(workingDaysLeft({ asOf: '2024-06-03', dueOn: '2024-06-03' })).toBe(0);
+    expect(workingDaysLeft({ asOf: '2024-06-03', dueOn: '2024-05-31' })).toBe(-1);
+    expect(workingDaysLeft({ asOf: '2024-06-03', dueOn: null })).toBeNull();
+  });
+
+  it('shows 即将到期 within 3 working days, 征求意见中 while an opinion is awaited', () => {
+    expect(badgeOf(state({ dueOn: '2024-06-06' }))).toBe('dueSoon');
+    expect(badgeOf(state({ dueOn: '2024-06-07', status: 'dueSoon' }))).toBe('pending');
+    expect(badgeOf(state({}), [{ type: 'consultationSent', on: '2024-05-30', party: 'thirdParty' }])).toBe(
+      'consulting',
+    );
+    expect(
+      badgeOf(state({}), [
+        { type: 'consultationSent', on: '2024-05-30', party: 'thirdParty' },
+        { type: 'consultationAnswered', on: '2024-05-31', party: 'thirdParty' },
+      ]),
+    ).toBe('pending');
+    expect(badgeOf(state({ status: 'overdue' }))).toBe('overdue');
+    expect(badgeOf(state({ status: 'answered', answeredLate: true }))).toBe('answeredLate');
+    expect(badgeOf(state({ status: null }))).toBe('unknown');
+  });
+
+  it('offers the reply and the extension only with the reviewer right, nothing once closed', () => {
+    const clerk = { enter: true, reply: false };
+    const reviewer = { enter: true, reply: true };
+    expect(nextActions(state({}), [], clerk)).toEqual([
+      'correctionRequested',
+      'consultationSent',
+      'feeNotified',
+    ]);
+    expect(nextActions(state({}), [], reviewer)).toEqual([
+      'correctionRequested',
+      'consultationSent',
+      'extended',
+      'feeNotified',
+      'replied',
+    ]);
+    expect(nextActions(state({ status: 'awaitingCorrection', dueOn: null }), [], reviewer)).toEqual([
+      'corrected',
+      'replied',
+    ]);
+    expect(nextActions(state({ status: 'answered', closedOn: '2024-05-01' }), [], reviewer)).toEqual([]);
+    expect(nextActions(state({}), [], { enter: false, reply: false })).toEqual([]);
+  });
+
+  it('names the article that set the deadline', () => {
+    expect(deadlineArticle([])).toBe(
+      '《政府信息公开条例》第三十三条第一款（收到申请之日起20个工作日内答复）',
+    );
+    expect(deadlineArticle([{ type: 'extended', on: '2024-05-01', days: 20, approvedBy: '李' }])).toContain(
+      '第三十三条第二款',
+    );
+  });
+});
+
+describe('url codec', () => {
+  const schema = z.object({
+    q: z.string().default(''),
+    page: z.coerce.number().int().min(1).default(1),
+    status: z.enum(['a', 'b']).optional(),
+    region: z.array(z.string()).default([]),
+  });
+
+  it('round-trips a state and writes only what differs from the defaults, sorted', () => {
+    const s = { q: '低保', page: 3, status: 'b' as const, region: ['青海', '西宁'] };
+    const text = encode(schema, s).toString();
+    expect(text).toBe(
+      'page=3&q=%E4%BD%8E%E4%BF%9D&region=%E9%9D%92%E6%B5%B7&region=%E8%A5%BF%E5%AE%81&status=b',
+    );
+    expect(decode(schema, new URLSearchParams(text))).toEqual(s);
+    expect(encode(schema, { q: '', page: 1, region: [] }).toString()).toBe('');
+  });
+
+  it('drops a bad value and keeps the rest', () => {
+    expect(decode(schema, new URLSearchParams('page=-2&status=zzz&q=x'))).toEqual({
+      q: 'x',
+      page: 1,
+      region: [],
+    });
+  });
+});
+
+describe('table 二 checks', () => {
+  const spec = getFormat('2021');
+  it('flags negative and fractional counts and 现行有效 below 本年制发', () => {
+    const problems = proactiveProblems(spec, {
+      'p.rules.issued': 3,
+      'p.rules.inForce': 1,
+      'p.penalty.decisions': -1,
+      'p.license.decisions': 1.5,
+      'p.fees.amount': 1.25,
+    });
+    expect([...problems.keys()].sort()).toEqual([
+      'p.license.decisions',
+      'p.penalty.decisions',
+      'p.rules.inForce',
+    ]);
+    expect(problems.get('p.rules.inForce')).toContain('现行有效件数（1）少于本年制发件数（3）');
+  });
+});

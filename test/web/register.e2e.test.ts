@@ -1,0 +1,116 @@
+/**
+ * The clerk's workbench in a real browser against the real server: log in → register an application
+ * → events → reply → the due list changes → compile → download DOCX.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
+import { password, startWebServer, type WebServer } from './support/seed.js';
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('web: register', () => {
+  let server: WebServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startWebServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('logs in, and an unknown path under /api stays a JSON 404', async () => {
+    const { page, problems, context } = await openPage(browser, server.url);
+    await page.goto('/applications');
+    await page.getByLabel('用户名').waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/applications');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码').fill('wrong-password-x');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码' }).waitFor();
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '申请登记', level: 1 }).waitFor();
+    await page.getByRole('link', { name: '2024-004' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const api404 = await page.request.get('/api/nothing-here');
+    expect(api404.status()).toBe(404);
+    expect((await api404.json()).error.code).toBe('no-route');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  /** Picks an option of the antd select labelled `label`. */
+  async function choose(page: Page, label: string, option: string) {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  }
+
+  it('registers an application, records events and the reply, the due list changes, compiles and downloads DOCX', async () => {
+    const clerk = await openPage(browser, server.url, 'clerk');
+    const page = clerk.page;
+    await page.goto('/applications/new');
+    await choose(page, '申请人类型', '自然人');
+    await choose(page, '提交渠道', '当面提交');
+    await page.getByLabel('提交日期').fill('2024-06-03');
+    await page.getByLabel('提交日期').press('Tab');
+    await page.getByLabel('申请内容').fill('申请公开本县2024年度城乡低保资金发放情况');
+    await page.getByLabel('编号').fill('2024-100');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /登\s*记/ }).click();
+    await page.getByText('申请 2024-100').waitFor();
+    await page.getByText('剩余 20 个工作日').waitFor();
+    // A clerk may ask for opinions but neither reply nor approve an extension.
+    await page.getByRole('button', { name: '征求意见' }).waitFor();
+    expect(await page.getByRole('button', { name: /^答\s*复$/ }).count()).toBe(0);
+    await page.getByRole('button', { name: '征求意见' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.getByText('征求意见中').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(clerk.problems).toEqual([]);
+    await clerk.context.close();
+
+    const reviewer = await openPage(browser, server.url, 'reviewer');
+    const p2 = reviewer.page;
+    await p2.goto('/due');
+    const overdue = p2.locator('.gk-panel').filter({ hasText: '已超期' });
+    await overdue.getByRole('link', { name: '2024-006' }).waitFor();
+    expect(await axeViolations(p2)).toEqual([]);
+    await overdue.getByRole('link', { name: '2024-006' }).click();
+    await p2.getByText('申请 2024-006').waitFor();
+    await p2.getByRole('button', { name: /^答\s*复$/ }).click();
+    const dialog = p2.getByRole('dialog');
+    await dialog.getByLabel('办理结果').click();
+    await p2.locator('.ant-select-item-option').filter({ hasText: '予以公开' }).first().click();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await p2.getByText('已答复（超期）').waitFor();
+    await p2.getByRole('link', { name: '到期提醒' }).click();
+    await p2.locator('.gk-panel').filter({ hasText: '已超期' }).first().waitFor();
+    await p2.getByText('2024-004').first().waitFor();
+    expect(await overdue.getByRole('link', { name: '2024-006' }).count()).toBe(0);
+
+    await p2.goto('/report?year=2024');
+    await p2
+      .getByRole('region', { name: '2024年度报告正文' })
+      .getByText('湟源县人民政府办公室')
+      .first()
+      .waitFor();
+    expect(await axeViolations(p2)).toEqual([]);
+    const [download] = await Promise.all([
+      p2.waitForEvent('download'),
+      p2.getByRole('button', { name: /下载 DOCX/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('湟源县人民政府办公室-2024.docx');
+    const bytes = await readFile((await download.path()) as string);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(reviewer.problems).toEqual([]);
+    await reviewer.context.close();
+  });
+});

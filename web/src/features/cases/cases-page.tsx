@@ -1,0 +1,241 @@
+/** 复议诉讼: the year's review and litigation cases; register one, record its result, delete a mistake. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { z } from 'zod';
+import { casePatchBody, newCaseBody } from '../../../../src/api/schemas.js';
+import { caseKinds, caseOutcomes } from '../../../../src/workflow/cases.js';
+import { can } from '../../app/access.js';
+import { AgencySelect, useAgency } from '../../components/agency-select.js';
+import { LoadError } from '../../components/query-state.js';
+import { call, fieldErrors, messageOf } from '../../lib/api.js';
+import * as api from '../../lib/endpoints.js';
+import { showFieldErrors } from '../../lib/form-errors.js';
+import { caseKindNames, caseOutcomeNames } from '../../lib/names.js';
+import type { Case } from '../../lib/responses.js';
+import { useMe } from '../../lib/session.js';
+import { useYear, yearsAround } from '../../lib/today.js';
+import { useUrlState } from '../../lib/url-state.js';
+
+const url = z.object({ year: z.coerce.number().int().min(2008).max(2099).optional() });
+
+interface Values {
+  kind?: string;
+  filedOn?: Dayjs;
+  decidedOn?: Dayjs | null;
+  outcome?: string | null;
+  applicationId?: string;
+}
+const fields = ['kind', 'filedOn', 'decidedOn', 'outcome', 'applicationId'];
+const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : d === null ? null : undefined);
+
+function CaseModal({
+  editing,
+  agencyId,
+  onClose,
+}: {
+  editing: Case | null;
+  agencyId: string | undefined;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const qc = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: async (v: Values) => {
+      const raw = {
+        kind: v.kind,
+        filedOn: day(v.filedOn),
+        decidedOn: day(v.decidedOn ?? null),
+        outcome: v.outcome ?? null,
+        applicationId: v.applicationId?.trim() || null,
+      };
+      if (editing) {
+        const body = casePatchBody.safeParse(raw);
+        if (!body.success) throw body.error;
+        return call(api.updateCase, { params: { caseId: editing.id }, body: body.data });
+      }
+      const body = newCaseBody.safeParse({ ...raw, agencyId });
+      if (!body.success) throw body.error;
+      return call(api.createCase, { body: body.data });
+    },
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['cases'] });
+      onClose();
+    },
+    onError: (e) => {
+      if (e instanceof z.ZodError) {
+        const rest = showFieldErrors(form, fieldErrors(e), fields);
+        setProblem(rest.length ? rest.join('；') : null);
+      } else setProblem(messageOf(e));
+    },
+  });
+  return (
+    <Modal
+      open
+      title={editing ? `修改案件 ${editing.id}` : '登记案件'}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText="保存"
+      cancelText="取消"
+    >
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={
+          editing
+            ? {
+                kind: editing.kind,
+                filedOn: dayjs(editing.filedOn),
+                decidedOn: editing.decidedOn ? dayjs(editing.decidedOn) : null,
+                outcome: editing.outcome,
+                applicationId: editing.applicationId ?? '',
+              }
+            : { kind: 'review' }
+        }
+      >
+        <Form.Item label="案件类型" name="kind" required>
+          <Select options={caseKinds.map((k) => ({ value: k, label: caseKindNames[k] }))} />
+        </Form.Item>
+        <Form.Item label="收案日期" name="filedOn" required>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item label="审结日期" name="decidedOn">
+          <DatePicker />
+        </Form.Item>
+        <Form.Item label="结果" name="outcome">
+          <Select
+            allowClear
+            placeholder="未审结"
+            options={caseOutcomes.map((o) => ({ value: o, label: caseOutcomeNames[o] }))}
+          />
+        </Form.Item>
+        <Form.Item label="关联申请编号" name="applicationId">
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function CasesPage() {
+  const [state, update] = useUrlState(url);
+  const year = useYear(state.year);
+  const { agencyId } = useAgency();
+  const me = useMe();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const role = me.data?.user.role;
+  const [editing, setEditing] = useState<Case | null | 'new'>(null);
+  const list = useQuery({
+    queryKey: ['cases', agencyId, year],
+    queryFn: () => call(api.listCases, { query: { agency: agencyId, year } }),
+    enabled: agencyId !== undefined,
+  });
+  const remove = useMutation({
+    mutationFn: (caseId: string) => call(api.deleteCase, { params: { caseId } }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['cases'] });
+      message.success('已删除');
+    },
+    onError: (e) => message.error(messageOf(e)),
+  });
+  const columns: TableColumnsType<Case> = [
+    { title: '编号', dataIndex: 'id', width: 200 },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      render: (k: string) => caseKindNames[k as keyof typeof caseKindNames] ?? k,
+    },
+    { title: '收案日期', dataIndex: 'filedOn' },
+    { title: '审结日期', dataIndex: 'decidedOn', render: (d: string | null) => d ?? '未审结' },
+    {
+      title: '结果',
+      dataIndex: 'outcome',
+      render: (o: string | null) => caseOutcomeNames[(o ?? 'pending') as keyof typeof caseOutcomeNames] ?? o,
+    },
+    { title: '关联申请', dataIndex: 'applicationId', render: (a: string | null) => a ?? '—' },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_, c) => (
+        <Space>
+          {can(role, 'enter') && (
+            <Button size="small" onClick={() => setEditing(c)}>
+              修改
+            </Button>
+          )}
+          {can(role, 'delete') && (
+            <Popconfirm
+              title="确定删除这个误登记的案件？"
+              okText="删除"
+              cancelText="取消"
+              onConfirm={() => remove.mutate(c.id)}
+            >
+              <Button size="small" danger>
+                删除
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <div className="gk-panel">
+      <Space style={{ marginBottom: 12 }} wrap>
+        <AgencySelect />
+        <Select
+          aria-label="年度"
+          value={year}
+          style={{ width: 110 }}
+          onChange={(y) => update({ year: y })}
+          options={yearsAround(year).map((y) => ({ value: y, label: `${y}年` }))}
+        />
+        {can(role, 'enter') && (
+          <Button type="primary" onClick={() => setEditing('new')}>
+            登记案件
+          </Button>
+        )}
+      </Space>
+      {list.error ? (
+        <LoadError error={list.error} retry={() => list.refetch()} />
+      ) : (
+        <Table<Case>
+          size="small"
+          rowKey="id"
+          loading={list.isPending}
+          columns={columns}
+          dataSource={list.data ?? []}
+          locale={{ emptyText: <Empty description="该年度没有复议诉讼案件" /> }}
+          pagination={false}
+        />
+      )}
+      {editing && (
+        <CaseModal
+          editing={editing === 'new' ? null : editing}
+          agencyId={agencyId}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/** 首页: overdue and due-soon counts and the way into the day's work. */
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
+import { can } from '../../app/access.js';
+import { useAgency } from '../../components/agency-select.js';
+import { QueryView } from '../../components/query-state.js';
+import { useMe } from '../../lib/session.js';
+import { applicationsQuery, dueQuery } from '../register/api.js';
+import { dueSoonDays } from '../register/status.js';
+
+export default function HomePage() {
+  const me = useMe();
+  const { agencyId } = useAgency();
+  const role = me.data?.user.role;
+  const due = useQuery({
+    ...dueQuery({ agency: agencyId, days: dueSoonDays }),
+    enabled: agencyId !== undefined && can(role, 'read'),
+  });
+  const apps = useQuery({ ...applicationsQuery({ agency: agencyId }), enabled: agencyId !== undefined });
+  const open = (apps.data ?? []).filter((a) => !a.state.closedOn).length;
+
+  return (
+    <>
+      {agencyId === undefined ? (
+        <div className="gk-panel">当前账号尚未关联机关。</div>
+      ) : (
+        <QueryView query={due}>
+          {(d) => (
+            <Row gutter={12}>
+              <Col span={6}>
+                <Card>
+                  <Link to="/due">
+                    <Statistic
+                      title="已超期"
+                      value={d.overdue.length}
+                      suffix="件"
+                      styles={{ content: { color: '#cf1322' } }}
+                    />
+                  </Link>
+                </Card>
+              </Col>
+              <Col span={6}>
+                <Card>
+                  <Link to="/due">
+                    <Statistic
+                      title={`${dueSoonDays}个工作日内到期`}
+                      value={d.dueSoon.length}
+                      suffix="件"
+                      styles={{ content: { color: '#d46b08' } }}
+                    />
+                  </Link>
+                </Card>
+              </Col>
+              <Col span={6}>
+                <Card>
+                  <Link to="/applications">
+                    <Statistic title="办理中" value={apps.isPending ? '—' : open} suffix="件" />
+                  </Link>
+                </Card>
+              </Col>
+              <Col span={6}>
+                <Card>
+                  <Statistic title="统计日期" value={d.asOf} />
+                </Card>
+              </Col>
+            </Row>
+          )}
+        </QueryView>
+      )}
+      <div className="gk-panel" style={{ marginTop: 12 }}>
+        <Typography.Title level={2} style={{ fontSize: 16 }}>
+          常用功能
+        </Typography.Title>
+        <Typography.Paragraph>
+          <Link to="/applications/new">登记新申请</Link>　<Link to="/applications">申请登记</Link>　
+          <Link to="/due">到期提醒</Link>　<Link to="/report">年度报告</Link>　
+          <Link to="/inspect">报告检查</Link>
+        </Typography.Paragraph>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+/** The register's queries and mutations: each key built where its query is, so writes invalidate exactly it. */
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { EventBody, NewApplicationBody } from '../../../../src/api/schemas.js';
+import { call } from '../../lib/api.js';
+import * as api from '../../lib/endpoints.js';
+
+export const applicationsQuery = (query: { agency?: string; year?: number }) =>
+  queryOptions({
+    queryKey: ['applications', 'list', query],
+    queryFn: () => call(api.listApplications, { query }),
+  });
+
+export const applicationQuery = (applicationId: string) =>
+  queryOptions({
+    queryKey: ['applications', 'one', applicationId],
+    queryFn: () => call(api.getApplication, { params: { applicationId } }),
+  });
+
+export const dueQuery = (query: { agency?: string; days?: number }) =>
+  queryOptions({ queryKey: ['due', query], queryFn: () => call(api.due, { query }) });
+
+export function useCreateApplication() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewApplicationBody) => call(api.createApplication, { body }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['applications'] });
+      qc.invalidateQueries({ queryKey: ['due'] });
+    },
+  });
+}
+
+export function useAddEvent(applicationId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EventBody) => call(api.addEvent, { params: { applicationId }, body }),
+    onSuccess: (app) => {
+      qc.setQueryData(applicationQuery(applicationId).queryKey, app);
+      qc.invalidateQueries({ queryKey: ['applications', 'list'] });
+      qc.invalidateQueries({ queryKey: ['due'] });
+    },
+  });
+}

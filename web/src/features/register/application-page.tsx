@@ -1,0 +1,170 @@
+/** 申请详情: the record, its timeline of events, its deadline, and the actions allowed next. */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Descriptions, Space, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { EventBody } from '../../../../src/api/schemas.js';
+import { can } from '../../app/access.js';
+import { QueryView } from '../../components/query-state.js';
+import { applicantNameOf, channelNameOf, eventNames, partyNames } from '../../lib/names.js';
+import type { Application } from '../../lib/responses.js';
+import { useMe } from '../../lib/session.js';
+import { applicationQuery, useAddEvent } from './api.js';
+import { EventModal, outcomeOptions } from './event-form.js';
+import { type ActionKind, deadlineArticle, nextActions, workingDaysLeft } from './status.js';
+import { StatusTag } from './status-tag.js';
+
+export function describeEvent(e: EventBody, year: number): string {
+  switch (e.type) {
+    case 'correctionRequested':
+      return `补正期限 ${e.correctBy}`;
+    case 'consultationSent':
+    case 'consultationAnswered':
+      return partyNames[e.party];
+    case 'extended':
+      return `延长 ${e.days} 个工作日，批准人：${e.approvedBy}`;
+    case 'feeNotified':
+      return `${e.method === 'perItem' ? '按件' : '按量'}计收，数量 ${e.quantity}，金额 ${e.amount} 元`;
+    case 'replied':
+      return `办理结果：${outcomeOptions(year).find((o) => o.value === e.outcome)?.label ?? e.outcome}`;
+    default:
+      return '';
+  }
+}
+
+function Deadline({ app }: { app: Application }) {
+  const s = app.state;
+  if (s.closedOn)
+    return (
+      <span>
+        已于 {s.closedOn} 办结
+        {s.answeredLate ? <Typography.Text type="danger">（超过答复期限）</Typography.Text> : ''}
+      </span>
+    );
+  if (!s.dueOn) return <span>{s.statusName}（期限待补正后重新计算）</span>;
+  const left = workingDaysLeft(s);
+  return (
+    <Space orientation="vertical" size={0}>
+      <span>
+        {s.dueOn}
+        {s.provisional ? '（暂定：暂停期间未计入）' : ''}；
+        {left === null ? (
+          ''
+        ) : left < 0 ? (
+          <Typography.Text type="danger">已超期 {-left} 个工作日</Typography.Text>
+        ) : (
+          `剩余 ${left} 个工作日`
+        )}
+      </span>
+      <Typography.Text type="secondary">依据：{deadlineArticle(app.events)}</Typography.Text>
+    </Space>
+  );
+}
+
+function Detail({ app }: { app: Application }) {
+  const me = useMe();
+  const { message } = App.useApp();
+  const role = me.data?.user.role;
+  const [action, setAction] = useState<ActionKind | null>(null);
+  const add = useAddEvent(app.id);
+  const year = Number((app.receivedOn ?? app.submittedOn).slice(0, 4));
+  const actions = nextActions(app.state, app.events, {
+    enter: can(role, 'enter'),
+    reply: can(role, 'reply'),
+  });
+
+  return (
+    <>
+      <div className="gk-panel">
+        <Descriptions
+          size="small"
+          bordered
+          column={2}
+          title={
+            <Space>
+              <span>申请 {app.id}</span>
+              <StatusTag state={app.state} events={app.events} />
+            </Space>
+          }
+          extra={<Link to="/applications">返回列表</Link>}
+          items={[
+            { key: 'applicant', label: '申请人类型', children: applicantNameOf(app.applicant) },
+            { key: 'channel', label: '提交渠道', children: channelNameOf(app.channel) },
+            { key: 'submitted', label: '提交日期', children: app.submittedOn },
+            { key: 'received', label: '收到申请日期', children: app.receivedOn ?? '—' },
+            { key: 'due', label: '答复期限', span: 2, children: <Deadline app={app} /> },
+            { key: 'text', label: '申请内容', span: 2, children: app.requestText || '—' },
+          ]}
+        />
+        {app.warnings.map((w) => (
+          <Alert
+            key={w.code + w.message}
+            type="warning"
+            showIcon
+            title={w.message}
+            style={{ marginTop: 8 }}
+          />
+        ))}
+      </div>
+      <div className="gk-panel">
+        <Typography.Title level={2} style={{ fontSize: 16 }}>
+          办理操作
+        </Typography.Title>
+        {actions.length === 0 ? (
+          <Typography.Text type="secondary">
+            {app.state.closedOn ? '该申请已办结。' : '当前账号没有可进行的操作。'}
+          </Typography.Text>
+        ) : (
+          <Space wrap>
+            {actions.map((a) => (
+              <Button key={a} type={a === 'replied' ? 'primary' : 'default'} onClick={() => setAction(a)}>
+                {a === 'extended' ? '延期（审核批准）' : eventNames[a]}
+              </Button>
+            ))}
+          </Space>
+        )}
+      </div>
+      <div className="gk-panel">
+        <Typography.Title level={2} style={{ fontSize: 16 }}>
+          办理过程
+        </Typography.Title>
+        <Timeline
+          items={[
+            {
+              color: 'blue',
+              content: `${app.receivedOn ?? app.submittedOn} 收到申请（${channelNameOf(app.channel)}）`,
+            },
+            ...app.events.map((e, i) => ({
+              key: `${i}`,
+              color: e.type === 'replied' ? 'green' : 'gray',
+              content: (
+                <span>
+                  {e.on} <strong>{eventNames[e.type]}</strong> {describeEvent(e, year)}
+                </span>
+              ),
+            })),
+          ]}
+        />
+      </div>
+      {action && (
+        <EventModal
+          type={action}
+          year={year}
+          today={app.state.asOf}
+          defaultApprover={me.data?.user.displayName ?? ''}
+          onClose={() => setAction(null)}
+          onSubmit={async (event) => {
+            await add.mutateAsync(event);
+            message.success(`已记录：${eventNames[event.type]}`);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export default function ApplicationPage() {
+  const { applicationId = '' } = useParams();
+  const query = useQuery(applicationQuery(applicationId));
+  return <QueryView query={query}>{(app) => <Detail app={app} />}</QueryView>;
+}

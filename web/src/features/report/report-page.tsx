@@ -1,0 +1,178 @@
+/**
+ * 年度报告: choose a year, see the report compiled from the register in the official layout with the
+ * checker's findings beside it, set the signature block and publication date where the API takes
+ * them, and download it as DOCX, PDF, HTML or Markdown.
+ */
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Col, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { z } from 'zod';
+import { compileBody } from '../../../../src/api/schemas.js';
+import { AgencySelect, useAgency } from '../../components/agency-select.js';
+import { OfficialView } from '../../components/official-view.js';
+import { LoadError, Loading } from '../../components/query-state.js';
+import { call, callFile, messageOf } from '../../lib/api.js';
+import { saveBlob } from '../../lib/download.js';
+import * as api from '../../lib/endpoints.js';
+import { useYear, yearsAround } from '../../lib/today.js';
+import { useUrlState } from '../../lib/url-state.js';
+
+const url = z.object({ year: z.coerce.number().int().min(2008).max(2099).optional() });
+
+/** Options of the compile body beyond agency and year (the signature block, the publication date). */
+const optionNames: Record<string, string> = {
+  signatureAgency: '落款机关名称',
+  signature: '落款机关名称',
+  signedBy: '落款机关名称',
+  signedOn: '成文日期',
+  publishedOn: '发布日期',
+};
+export const compileOptions = Object.keys(compileBody.shape).filter((k) => k !== 'agencyId' && k !== 'year');
+
+const formats = [
+  { to: 'docx', label: 'DOCX' },
+  { to: 'pdf', label: 'PDF' },
+  { to: 'html', label: '网页 HTML' },
+  { to: 'md', label: 'Markdown' },
+] as const;
+
+const severityTag: Record<string, { color: string; text: string }> = {
+  error: { color: 'red', text: '错误' },
+  warning: { color: 'orange', text: '警告' },
+  info: { color: 'blue', text: '提示' },
+};
+
+export default function ReportPage() {
+  const [state, update] = useUrlState(url);
+  const year = useYear(state.year);
+  const { agencyId } = useAgency();
+  const { message } = App.useApp();
+  const [options, setOptions] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const body = { agencyId, year, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== '')) };
+
+  const compiled = useQuery({
+    queryKey: ['compile', body],
+    queryFn: () => call(api.compile, { query: {}, body }),
+    enabled: agencyId !== undefined,
+  });
+  const html = useQuery({
+    queryKey: ['compile-html', body],
+    queryFn: async () => (await callFile(api.compile, { query: { to: 'html' }, body }, {})).blob.text(),
+    enabled: agencyId !== undefined && compiled.isSuccess,
+  });
+
+  const download = async (to: (typeof formats)[number]['to']) => {
+    setBusy(to);
+    try {
+      const file = await callFile(api.compile, { query: { to }, body }, {});
+      saveBlob(file.blob, file.filename ?? `年度报告-${year}.${to}`);
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const findings = (compiled.data?.findings ?? []) as {
+    code: string;
+    severity: string;
+    message: string;
+    line?: number | null;
+  }[];
+
+  return (
+    <>
+      <div className="gk-panel">
+        <Space wrap>
+          <AgencySelect />
+          <Select
+            aria-label="报告年度"
+            value={year}
+            style={{ width: 110 }}
+            onChange={(y) => update({ year: y })}
+            options={yearsAround(year).map((y) => ({ value: y, label: `${y}年` }))}
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => compiled.refetch()}>
+            重新生成
+          </Button>
+          {formats.map((f) => (
+            <Button
+              key={f.to}
+              icon={<DownloadOutlined />}
+              loading={busy === f.to}
+              disabled={!compiled.isSuccess}
+              onClick={() => download(f.to)}
+            >
+              下载 {f.label}
+            </Button>
+          ))}
+        </Space>
+        {compileOptions.length > 0 && (
+          <Form layout="inline" style={{ marginTop: 12 }}>
+            {compileOptions.map((k) => (
+              <Form.Item key={k} label={optionNames[k] ?? k}>
+                <Input
+                  value={options[k] ?? ''}
+                  placeholder={k.endsWith('On') ? 'YYYY-MM-DD' : ''}
+                  onChange={(e) => setOptions((o) => ({ ...o, [k]: e.target.value }))}
+                  onBlur={() => compiled.refetch()}
+                />
+              </Form.Item>
+            ))}
+          </Form>
+        )}
+      </div>
+      <Row gutter={12}>
+        <Col span={16}>
+          <div className="gk-panel">
+            <Typography.Title level={2} style={{ fontSize: 16 }}>
+              报告正文（按规定格式）
+            </Typography.Title>
+            {compiled.error ? (
+              <LoadError error={compiled.error} retry={() => compiled.refetch()} />
+            ) : html.isPending || compiled.isPending ? (
+              <Loading tip="正在生成报告……" />
+            ) : html.error ? (
+              <LoadError error={html.error} retry={() => html.refetch()} />
+            ) : (
+              <OfficialView html={html.data ?? ''} label={`${year}年度报告正文`} />
+            )}
+          </div>
+        </Col>
+        <Col span={8}>
+          <div className="gk-panel">
+            <Typography.Title level={2} style={{ fontSize: 16 }}>
+              核查结果
+            </Typography.Title>
+            {compiled.isPending ? (
+              <Loading />
+            ) : (
+              <List
+                size="small"
+                dataSource={findings}
+                locale={{
+                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未发现问题" />,
+                }}
+                renderItem={(f) => (
+                  <List.Item>
+                    <Space orientation="vertical" size={0}>
+                      <span>
+                        <Tag color={severityTag[f.severity]?.color}>
+                          {severityTag[f.severity]?.text ?? f.severity}
+                        </Tag>
+                        <Typography.Text code>{f.code}</Typography.Text>
+                      </span>
+                      <span>{f.message}</span>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            )}
+          </div>
+        </Col>
+      </Row>
+    </>
+  );
+}

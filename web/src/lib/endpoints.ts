@@ -1,0 +1,123 @@
+/**
+ * Every endpoint the web app calls, declared once: method, URL and the API's own schemas. Features
+ * wrap these in query options and hooks; nothing else builds a URL to /api.
+ */
+import { z } from 'zod';
+import * as s from '../../../src/api/schemas.js';
+import type { Endpoint } from './api.js';
+import * as r from './responses.js';
+
+const endpoint = <
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(
+  e: Endpoint<P, Q, B, R>,
+) => e;
+
+export const login = endpoint({
+  method: 'POST',
+  url: '/api/login',
+  body: s.loginBody,
+  response: z.object({ token: z.string(), expiresAt: z.string(), user: r.userSchema }),
+});
+export const logout = endpoint({ method: 'POST', url: '/api/logout', response: r.okSchema });
+export const me = endpoint({
+  method: 'GET',
+  url: '/api/me',
+  response: z.object({ user: r.userSchema, agencies: z.array(r.agencySchema) }),
+});
+
+export const listApplications = endpoint({
+  method: 'GET',
+  url: '/api/applications',
+  query: s.applicationListQuery,
+  response: z.array(r.applicationSchema),
+});
+export const createApplication = endpoint({
+  method: 'POST',
+  url: '/api/applications',
+  body: s.newApplicationBody,
+  response: r.applicationSchema,
+});
+export const getApplication = endpoint({
+  method: 'GET',
+  url: '/api/applications/:applicationId',
+  params: s.applicationParams,
+  response: r.applicationSchema,
+});
+export const addEvent = endpoint({
+  method: 'POST',
+  url: '/api/applications/:applicationId/events',
+  params: s.applicationParams,
+  body: s.eventSchema,
+  response: r.applicationSchema,
+});
+export const due = endpoint({ method: 'GET', url: '/api/due', query: s.dueQuery, response: r.dueSchema });
+
+export const listCases = endpoint({
+  method: 'GET',
+  url: '/api/cases',
+  query: s.caseListQuery,
+  response: z.array(r.caseSchema),
+});
+export const createCase = endpoint({
+  method: 'POST',
+  url: '/api/cases',
+  body: s.newCaseBody,
+  response: r.caseSchema,
+});
+export const updateCase = endpoint({
+  method: 'PATCH',
+  url: '/api/cases/:caseId',
+  params: s.caseParams,
+  body: s.casePatchBody,
+  response: r.caseSchema,
+});
+export const deleteCase = endpoint({
+  method: 'DELETE',
+  url: '/api/cases/:caseId',
+  params: s.caseParams,
+  response: r.okSchema,
+});
+
+export const getProactive = endpoint({
+  method: 'GET',
+  url: '/api/proactive/:agencyId/:year',
+  params: s.proactiveParams,
+  response: r.proactiveSchema,
+});
+export const setProactive = endpoint({
+  method: 'PUT',
+  url: '/api/proactive/:agencyId/:year',
+  params: s.proactiveParams,
+  body: s.proactiveBody,
+  response: r.proactiveSchema,
+});
+
+export const compile = endpoint({
+  method: 'POST',
+  url: '/api/compile',
+  query: s.compileQuery,
+  body: s.compileBody,
+  response: r.compiledSchema,
+});
+export const calculateFee = endpoint({
+  method: 'GET',
+  url: '/api/fees/calculate',
+  query: s.feeQuery,
+  response: r.feeSchema,
+});
+
+export const listUsers = endpoint({
+  method: 'GET',
+  url: '/api/users',
+  response: z.array(r.managedUserSchema),
+});
+export const createUser = endpoint({
+  method: 'POST',
+  url: '/api/users',
+  body: s.newUserBody,
+  response: r.managedUserSchema,
+});
