@@ -79,7 +79,8 @@ export function textToBlocks(text: string): Block[] {
       for (const row of table) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
     table = [];
     if (tabs.length >= 2) blocks.push(tabTable(tabs));
-    else for (const row of tabs) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
+    else
+      for (const row of tabs) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
     tabs = [];
   };
   let start = 0;
