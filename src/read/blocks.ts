@@ -35,4 +35,4 @@ export interface TableBlock {
 export type Block = Paragraph | TableBlock;
 
 /** The file types Gongkai reads. */
-export type SourceType = 'text' | 'html' | 'docx' | 'pdf';
+export type SourceType = 'text' | 'html' | 'docx' | 'pdf' | 'image';

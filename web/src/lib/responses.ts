@@ -14,6 +14,7 @@ export const userSchema = z.object({
   role: roleSchema,
   agencyId: z.string().nullable(),
   createdAt: z.string(),
+  disabled: z.boolean(),
 });
 export const managedUserSchema = userSchema.extend({ supervises: z.array(z.string()) });
 
@@ -39,6 +40,7 @@ export const stateSchema = z.object({
 export const applicationSchema = z.object({
   id: z.string(),
   agencyId: z.string(),
+  number: z.string(),
   applicant: z.string(),
   channel: z.string(),
   submittedOn: z.string(),
@@ -54,6 +56,7 @@ export const applicationSchema = z.object({
 export const caseSchema = z.object({
   id: z.string(),
   agencyId: z.string(),
+  number: z.string(),
   kind: z.string(),
   filedOn: z.string(),
   decidedOn: z.string().nullable(),
@@ -64,6 +67,7 @@ export const caseSchema = z.object({
 export const dueItemSchema = z.object({
   id: z.string(),
   agencyId: z.string(),
+  number: z.string(),
   applicant: z.string(),
   receivedOn: z.string().nullable(),
   requestText: z.string(),

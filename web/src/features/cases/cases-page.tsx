@@ -88,7 +88,7 @@ function CaseModal({
   return (
     <Modal
       open
-      title={editing ? `修改案件 ${editing.id}` : '登记案件'}
+      title={editing ? `修改案件 ${editing.number}` : '登记案件'}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
@@ -159,7 +159,7 @@ export default function CasesPage() {
     onError: (e) => message.error(messageOf(e)),
   });
   const columns: TableColumnsType<Case> = [
-    { title: '编号', dataIndex: 'id', width: 200 },
+    { title: '编号', dataIndex: 'number', width: 120 },
     {
       title: '类型',
       dataIndex: 'kind',

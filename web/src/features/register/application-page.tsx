@@ -82,7 +82,7 @@ function Detail({ app }: { app: Application }) {
           column={2}
           title={
             <Space>
-              <span>申请 {app.id}</span>
+              <span>申请 {app.number}</span>
               <StatusTag state={app.state} events={app.events} />
             </Space>
           }

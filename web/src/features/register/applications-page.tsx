@@ -32,7 +32,7 @@ export function matches(app: Application, f: z.output<typeof applicationsUrl>): 
   if (f.applicant && app.applicant !== f.applicant) return false;
   if (f.channel && app.channel !== f.channel) return false;
   const q = f.q.trim();
-  if (q && !app.id.includes(q) && !app.requestText.includes(q)) return false;
+  if (q && !app.number.includes(q) && !app.requestText.includes(q)) return false;
   return true;
 }
 
@@ -50,9 +50,9 @@ export default function ApplicationsPage() {
   const columns: TableColumnsType<Application> = [
     {
       title: '编号',
-      dataIndex: 'id',
+      dataIndex: 'number',
       width: 150,
-      render: (id: string) => <Link to={`/applications/${encodeURIComponent(id)}`}>{id}</Link>,
+      render: (number: string, a) => <Link to={`/applications/${encodeURIComponent(a.id)}`}>{number}</Link>,
     },
     {
       title: '收到日期',

@@ -39,7 +39,7 @@ function DueList({ title, items, type }: { title: string; items: DueItem[]; type
           const left = workingDaysLeft(d.state);
           return (
             <List.Item>
-              <Link to={`/applications/${encodeURIComponent(d.id)}`}>{d.id}</Link>
+              <Link to={`/applications/${encodeURIComponent(d.id)}`}>{d.number}</Link>
               <span>
                 期限 {d.state.dueOn ?? '—'}
                 {left !== null && (left < 0 ? `，超期 ${-left} 个工作日` : `，剩余 ${left} 个工作日`)}
@@ -73,7 +73,7 @@ export default function DuePage() {
           return (
             <li key={a.id}>
               <Link to={`/applications/${encodeURIComponent(a.id)}`}>
-                <Badge status={status} text={a.id} />
+                <Badge status={status} text={a.number} />
               </Link>
             </li>
           );

@@ -13,7 +13,7 @@ import { applicantNameOf, channelNames } from '../../lib/names.js';
 import { useCreateApplication } from './api.js';
 
 interface Values {
-  id?: string;
+  number?: string;
   applicant?: string;
   channel?: (typeof channels)[number];
   submittedOn?: Dayjs;
@@ -28,7 +28,7 @@ const day = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 export function bodyOf(values: Values, agencyId: string | undefined): Record<string, unknown> {
   const body: Record<string, unknown> = {
     agencyId,
-    id: values.id?.trim() || undefined,
+    number: values.number?.trim() || undefined,
     applicant: values.applicant,
     channel: values.channel,
     submittedOn: day(values.submittedOn),
@@ -40,7 +40,15 @@ export function bodyOf(values: Values, agencyId: string | undefined): Record<str
   return body;
 }
 
-const fieldNames = ['id', 'applicant', 'channel', 'submittedOn', 'signedForOn', 'confirmedOn', 'requestText'];
+const fieldNames = [
+  'number',
+  'applicant',
+  'channel',
+  'submittedOn',
+  'signedForOn',
+  'confirmedOn',
+  'requestText',
+];
 
 export default function NewApplicationPage() {
   const [form] = Form.useForm<Values>();
@@ -62,7 +70,7 @@ export default function NewApplicationPage() {
     }
     try {
       const app = await create.mutateAsync(checked.data as NewApplicationBody);
-      message.success(`已登记申请 ${app.id}`);
+      message.success(`已登记申请 ${app.number}`);
       navigate(`/applications/${encodeURIComponent(app.id)}`);
     } catch (error) {
       setProblem(messageOf(error));
@@ -126,7 +134,7 @@ export default function NewApplicationPage() {
         <Form.Item label="申请内容" name="requestText">
           <Input.TextArea rows={4} maxLength={20000} showCount />
         </Form.Item>
-        <Form.Item label="编号" name="id" extra="可留空，由系统生成">
+        <Form.Item label="编号" name="number" extra="可留空，由系统按年度顺序编号">
           <Input placeholder="如 2024-001" />
         </Form.Item>
         <Form.Item wrapperCol={{ offset: 5 }}>
