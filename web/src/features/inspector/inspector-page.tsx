@@ -180,7 +180,7 @@ function Result({ result }: { result: InspectResult }) {
                 label: `存疑单元格（${ambiguousKeys.size}）`,
                 children: ambiguous.length ? (
                   <ul className="gk-findings">
-                    {ambiguous.map((f, i) => (
+                    {ambiguous.map((f) => (
                       <li key={`${f.line}:${f.column}:${f.keys.join()}`}>
                         <div>{f.message}</div>
                         <Space wrap size={4}>
