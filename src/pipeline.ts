@@ -10,7 +10,8 @@ import { compareFindings } from './core/finding.js';
 import type { ReportResult } from './core/report.js';
 import { SourceFile } from './core/source-file.js';
 import type { Block, SourceType } from './read/blocks.js';
-import { readBlocks } from './read/registry.js';
+import { settleOcr } from './read/ocr/index.js';
+import { type ReadOptions, readBlocks } from './read/registry.js';
 import type { FormatSpec } from './spec/types.js';
 
 export interface ProcessResult {
@@ -22,7 +23,7 @@ export interface ProcessResult {
   file: SourceFile;
 }
 
-export interface ProcessOptions {
+export interface ProcessOptions extends ReadOptions {
   /** Run the checker after reading (default true). */
   check?: boolean;
 }
@@ -31,8 +32,9 @@ export interface ProcessOptions {
 export async function read(
   bytes: Uint8Array,
   file: SourceFile,
+  options: ReadOptions = {},
 ): Promise<{ blocks: Block[]; sourceType: SourceType }> {
-  return readBlocks(bytes, file);
+  return readBlocks(bytes, file, options);
 }
 
 /** Reads, assembles and checks one report. */
@@ -42,8 +44,9 @@ export async function processBytes(
   options: ProcessOptions = {},
 ): Promise<ProcessResult> {
   const file = new SourceFile(path);
-  const { blocks, sourceType } = await read(bytes, file);
+  const { blocks, sourceType } = await read(bytes, file, options);
   const { report, evidence, spec } = assemble(blocks, file);
+  settleOcr(report, evidence, spec, file);
   if (options.check !== false) runChecks({ report, spec, evidence }, file);
   const findings = [...file.findings].sort(compareFindings);
   return { report: { ...report, findings }, evidence, spec, sourceType, file };

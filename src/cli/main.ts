@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { addOcrOption } from '../read/ocr/cli-option.js';
 import { defineCheck } from './commands/check.js';
 import { defineCompile } from './commands/compile.js';
 import { defineConvert } from './commands/convert.js';
@@ -60,6 +61,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
       '  gongkai convert 报告.txt --to html -o 报告.html',
     ].join('\n'),
   );
+  addOcrOption(program, io);
   for (const define of [defineParse, defineCheck, defineRender, defineConvert, defineSchema])
     define(program, io, done).helpOption('-h, --help', '显示帮助');
   for (const define of [

@@ -6,6 +6,7 @@
 import { formatBytes, limits } from '../../core/limits.js';
 import { type SourceFile, UnreadableInputError } from '../../core/source-file.js';
 import type { Block, Paragraph } from '../blocks.js';
+import { type OcrOptions, readScannedPdf } from '../ocr/index.js';
 import { dropFurniture, dropMarginPageNumbers, type PlacedLine } from './furniture.js';
 import { type PdfPage, pageItems } from './items.js';
 import { clusterLines, lineText } from './lines.js';
@@ -15,7 +16,11 @@ import { openPdf, PdfOpenError } from './pdfjs.js';
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Reads a PDF's text layer into one paragraph per line. */
-export async function readPdf(bytes: Uint8Array, file: SourceFile): Promise<Block[]> {
+export async function readPdf(
+  bytes: Uint8Array,
+  file: SourceFile,
+  options: OcrOptions = {},
+): Promise<Block[]> {
   if (bytes.length > limits.pdfBytes)
     file.fail(
       `文件过大（${formatBytes(bytes.length)}），超过 PDF 报告 ${formatBytes(limits.pdfBytes)} 的上限`,
@@ -31,14 +36,21 @@ export async function readPdf(bytes: Uint8Array, file: SourceFile): Promise<Bloc
     );
   }
   try {
-    const pages = await readPages(doc, file);
+    const pages = await readPages(doc, file, options.ocr !== false);
+    // A scan: every page by OCR.
+    if (!pages.some((p) => p.items.some((item) => item.text !== '')))
+      return await readScannedPdf(bytes, pages, file, options);
     return toBlocks(pages, file);
   } finally {
     await doc.destroy().catch(() => undefined);
   }
 }
 
-async function readPages(doc: Awaited<ReturnType<typeof openPdf>>, file: SourceFile): Promise<PdfPage[]> {
+async function readPages(
+  doc: Awaited<ReturnType<typeof openPdf>>,
+  file: SourceFile,
+  scans = false,
+): Promise<PdfPage[]> {
   const count = Math.min(doc.numPages, limits.pdfPages);
   if (doc.numPages > limits.pdfPages)
     file.warn(
@@ -68,6 +80,7 @@ async function readPages(doc: Awaited<ReturnType<typeof openPdf>>, file: SourceF
   const withText = pages.filter((p) => p.items.some((item) => item.text !== ''));
   if (withText.length === 0) {
     if (broken.length > 0) file.fail('PDF 文件已损坏，没有一页能够读取');
+    if (scans) return pages;
     file.fail(
       '扫描件，无文字层：PDF 中没有可读取的文字，无法读取数字（请提供带文字层的 PDF，或先做文字识别）',
     );

@@ -19,9 +19,9 @@ async function refusal(bytes: Uint8Array): Promise<string | null> {
 }
 
 describe('PDFs that cannot be read are refused with the reason', () => {
-  it('a scan (pages with only an image) has no text layer', async () => {
+  it('a scan (pages with only an image) has no text layer (with --no-ocr; OCR: test/read/ocr)', async () => {
     const pdf = await makePdf([{ image: png() }, { image: png(32, 48) }], { cjk: false });
-    expect(await refusal(pdf)).toBe(
+    await expect(processBytes(pdf, 'x.pdf', { ocr: false })).rejects.toThrow(
       '扫描件，无文字层：PDF 中没有可读取的文字，无法读取数字（请提供带文字层的 PDF，或先做文字识别）',
     );
   });

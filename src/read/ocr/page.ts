@@ -1,0 +1,150 @@
+/**
+ * One page image → its text lines and tables: flatten and straighten, find the ruling lines,
+ * whiten them, read the words once for the whole page, lay them out.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encodePgm, type Gray } from './image.js';
+import { figureLike, layoutPage, type OcrCell, type OcrLine, type OcrTable } from './layout.js';
+import { inkLevel, preprocess } from './preprocess.js';
+import type { Box } from './rules.js';
+import { eraseRules, findTables } from './rules.js';
+import { buildSheet, inkBox, pieceSheets, type Sheet, wordsOnPage } from './sheet.js';
+import { recognise, type Word } from './tesseract.js';
+
+export interface PageRead {
+  number: number;
+  width: number;
+  height: number;
+  lines: OcrLine[];
+  tables: OcrTable[];
+  /** Typical character height in pixels. */
+  pitch: number;
+  skew: number;
+  /** Mean confidence of the page's words (0–100); null for a page without words. */
+  meanConfidence: number | null;
+  /** Why the page was not read: blank, or a picture without text. */
+  skipped?: 'blank' | 'picture';
+}
+
+/** Share of the page that is ink. */
+export function inkShare(image: Gray): number {
+  let ink = 0;
+  const { data } = image;
+  for (let i = 0; i < data.length; i += 3) if ((data[i] as number) < inkLevel) ink++;
+  return ink / Math.ceil(data.length / 3);
+}
+
+/** A page with less ink than this is blank (specks and a page number at most). */
+const blankShare = 0.001;
+/** A page with more ink than this is a picture (a cover photo), not a page of text. */
+const pictureShare = 0.35;
+
+export async function readPage(raw: Gray, number: number, dpi: number): Promise<PageRead> {
+  const base = { number, width: raw.width, height: raw.height, lines: [], tables: [], pitch: 0 };
+  const { image, skew } = preprocess(raw);
+  const share = inkShare(image);
+  if (share < blankShare) return { ...base, skew, meanConfidence: null, skipped: 'blank' };
+  if (share > pictureShare) return { ...base, skew, meanConfidence: null, skipped: 'picture' };
+  const tables = findTables(image, dpi);
+  const clean = eraseRules(image, tables, dpi);
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-ocr-'));
+  try {
+    const { sheet, rest } = buildSheet(clean, tables, dpi);
+    const words = await readSheets([sheet, ...pieceSheets(clean, rest, dpi, 1)], dir, dpi, false);
+    const inset = Math.max(3, Math.round(dpi / 40));
+    const laid = layoutPage(words, tables, dpi / 7, (b) =>
+      inkBox(clean, {
+        left: b.left + inset,
+        right: b.right - inset,
+        top: b.top + inset,
+        bottom: b.bottom - inset,
+      }),
+    );
+    await readFiguresAgain(clean, laid.tables, laid.pitch, dpi, dir, inset);
+    const mean = words.length === 0 ? null : words.reduce((s, w) => s + w.confidence, 0) / words.length;
+    return { ...base, ...laid, skew, meanConfidence: mean };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The figures once more, enlarged twice and read by the English model restricted to digits: a
+ * figure is taken only where both readings agree (see to-blocks.ts).
+ */
+async function readFiguresAgain(
+  image: Gray,
+  tables: readonly OcrTable[],
+  pitch: number,
+  dpi: number,
+  dir: string,
+  inset: number,
+): Promise<void> {
+  const cells: { cell: OcrCell; ink: Box }[] = [];
+  for (const t of tables)
+    for (const c of t.cells) {
+      if (c.text !== '' && !figureLike.test(c.text)) continue;
+      const ink = inkBox(image, {
+        left: c.cell.left + inset,
+        right: c.cell.right - inset,
+        top: c.cell.top + inset,
+        bottom: c.cell.bottom - inset,
+      });
+      if (ink && ink.right - ink.left < 8 * pitch) cells.push({ cell: c, ink });
+    }
+  if (cells.length === 0) return;
+  const grow = (b: Box): Box => ({
+    left: Math.max(0, b.left - 2),
+    right: Math.min(image.width - 1, b.right + 2),
+    top: Math.max(0, b.top - 2),
+    bottom: Math.min(image.height - 1, b.bottom + 2),
+  });
+  const sheets = pieceSheets(
+    image,
+    cells.map((c) => grow(c.ink)),
+    dpi,
+    2,
+  );
+  const words = await readSheets(sheets, dir, dpi * 2, true);
+  for (const { cell, ink } of cells) {
+    const box = grow(ink);
+    const mine = words
+      .filter((w) => {
+        const x = (w.left + w.right) / 2;
+        const y = (w.top + w.bottom) / 2;
+        return x >= box.left - 1 && x <= box.right + 1 && y >= box.top - 1 && y <= box.bottom + 1;
+      })
+      .sort((a, b) => a.left - b.left);
+    cell.digits = mine.map((w) => w.text).join('');
+    cell.digitConfidence = mine.length === 0 ? 0 : Math.min(...mine.map((w) => w.confidence));
+  }
+  // A figure whose ink is wider than its digits can fill has lost one (「14」 read as 「4」).
+  const widths = cells
+    .filter((c) => /^\d+$/.test(c.cell.digits ?? ''))
+    .map((c) => (c.ink.right - c.ink.left + 1) / (c.cell.digits as string).length)
+    .sort((a, b) => a - b);
+  const digit = widths[Math.floor(widths.length / 2)];
+  if (digit === undefined || widths.length < 5) return;
+  for (const { cell, ink } of cells) {
+    const n = (cell.digits ?? '').replace(/[^\d]/g, '').length;
+    if (n > 0 && ink.right - ink.left + 1 > (n + 0.5) * digit) cell.uncovered = true;
+  }
+}
+
+/** Reads sheets one after the other; the words, placed back on the page. */
+async function readSheets(
+  sheets: readonly Sheet[],
+  dir: string,
+  dpi: number,
+  digits: boolean,
+): Promise<Word[]> {
+  const words: Word[] = [];
+  for (const [i, sheet] of sheets.entries()) {
+    const path = join(dir, `${digits ? 'figures' : 'page'}-${i}.pgm`);
+    await writeFile(path, encodePgm(sheet.image));
+    words.push(...wordsOnPage(await recognise(path, dpi, digits), sheet));
+  }
+  return words;
+}

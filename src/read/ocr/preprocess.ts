@@ -1,0 +1,166 @@
+/**
+ * Before reading a page: even out the contrast (a scan's background is rarely uniform) and turn
+ * the page straight (a sheet fed a little askew), so that ruling lines run along the pixel rows
+ * and columns.
+ */
+import { type Gray, grayImage } from './image.js';
+
+/** Side of the tiles in which the paper's brightness is taken, in pixels. */
+const tile = 48;
+
+/**
+ * Divides each pixel by the brightness of the paper around it (the brightest pixels of its tile,
+ * interpolated between tiles), so that a shadowed or grey background becomes white and text
+ * keeps its darkness relative to the paper.
+ */
+export function flattenBackground(image: Gray): Gray {
+  const { width, height, data } = image;
+  const tw = Math.ceil(width / tile);
+  const th = Math.ceil(height / tile);
+  const paper = new Float32Array(tw * th);
+  const histogram = new Uint32Array(256);
+  for (let ty = 0; ty < th; ty++)
+    for (let tx = 0; tx < tw; tx++) {
+      histogram.fill(0);
+      let n = 0;
+      for (let y = ty * tile; y < Math.min(height, (ty + 1) * tile); y++)
+        for (let x = tx * tile; x < Math.min(width, (tx + 1) * tile); x++) {
+          histogram[data[y * width + x] as number] = (histogram[data[y * width + x] as number] as number) + 1;
+          n++;
+        }
+      // The paper: the level that the brightest tenth of the tile reaches.
+      let seen = 0;
+      let level = 255;
+      while (level > 0 && seen + (histogram[level] as number) < n * 0.1) seen += histogram[level--] as number;
+      paper[ty * tw + tx] = Math.max(level, 60);
+    }
+  // A tile that is all ink (a thick bar, a photo) takes the paper of its brighter neighbours.
+  const smoothed = new Float32Array(paper.length);
+  for (let ty = 0; ty < th; ty++)
+    for (let tx = 0; tx < tw; tx++) {
+      let best = 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const v =
+            paper[Math.min(th - 1, Math.max(0, ty + dy)) * tw + Math.min(tw - 1, Math.max(0, tx + dx))];
+          best = Math.max(best, v as number);
+        }
+      smoothed[ty * tw + tx] = best;
+    }
+  const out = grayImage(width, height);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(th - 1, Math.max(0, (y - tile / 2) / tile));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(th - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(tw - 1, Math.max(0, (x - tile / 2) / tile));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(tw - 1, x0 + 1);
+      const wx = fx - x0;
+      const p =
+        (smoothed[y0 * tw + x0] as number) * (1 - wx) * (1 - wy) +
+        (smoothed[y0 * tw + x1] as number) * wx * (1 - wy) +
+        (smoothed[y1 * tw + x0] as number) * (1 - wx) * wy +
+        (smoothed[y1 * tw + x1] as number) * wx * wy;
+      const v = (255 * (data[y * width + x] as number)) / p;
+      out.data[y * width + x] = v >= 255 ? 255 : v;
+    }
+  }
+  return out;
+}
+
+/** Dark enough to be ink, after flattening. */
+export const inkLevel = 150;
+
+/** Largest skew looked for, in degrees (a sheet fed askew by more is refused by any scanner). */
+export const maxSkew = 1.5;
+
+/**
+ * The page's skew in degrees (positive: the text runs down to the right), from the angle at which
+ * the ink lines up best in rows: the projection of the ink onto the vertical is sharpest.
+ */
+export function estimateSkew(image: Gray): number {
+  const { width, height, data } = image;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  // A sample of ink pixels: every fourth column is plenty. Every row, though: skipping rows would
+  // favour the angle 0, where the sampled rows fall into every other bin.
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x += 4)
+      if ((data[y * width + x] as number) < inkLevel) {
+        xs.push(x);
+        ys.push(y);
+      }
+  if (xs.length < 100) return 0;
+  const bins = new Float64Array(height + 2 * width);
+  const score = (degrees: number): number => {
+    const t = Math.tan((degrees * Math.PI) / 180);
+    bins.fill(0);
+    const offset = width;
+    for (let i = 0; i < xs.length; i++) {
+      const b = Math.round((ys[i] as number) - (xs[i] as number) * t) + offset;
+      bins[b] = (bins[b] as number) + 1;
+    }
+    let s = 0;
+    for (const b of bins) s += b * b;
+    return s;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let d = -maxSkew; d <= maxSkew + 1e-9; d += 0.1) {
+    const s = score(d);
+    if (s > bestScore) {
+      bestScore = s;
+      best = d;
+    }
+  }
+  // Refine to a hundredth of a degree around the best tenth.
+  for (let d = best - 0.09; d <= best + 0.09 + 1e-9; d += 0.01) {
+    const s = score(d);
+    if (s > bestScore) {
+      bestScore = s;
+      best = d;
+    }
+  }
+  return Math.round(best * 100) / 100;
+}
+
+/** Turns the page by `-degrees` around its centre (bilinear), the new corners white. */
+export function rotate(image: Gray, degrees: number): Gray {
+  if (degrees === 0) return image;
+  const { width, height, data } = image;
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = width / 2;
+  const cy = height / 2;
+  const out = grayImage(width, height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      // Where this pixel of the straight page lies on the skewed one.
+      const dx = x - cx;
+      const dy = y - cy;
+      const sx = cx + dx * cos - dy * sin;
+      const sy = cy + dx * sin + dy * cos;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * width + x0;
+      out.data[y * width + x] =
+        (data[i] as number) * (1 - fx) * (1 - fy) +
+        (data[i + 1] as number) * fx * (1 - fy) +
+        (data[i + width] as number) * (1 - fx) * fy +
+        (data[i + width + 1] as number) * fx * fy;
+    }
+  return out;
+}
+
+/** The page flattened and straightened, with the skew that was taken out. */
+export function preprocess(image: Gray): { image: Gray; skew: number } {
+  const flat = flattenBackground(image);
+  const skew = estimateSkew(flat);
+  return { image: rotate(flat, skew), skew };
+}

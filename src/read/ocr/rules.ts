@@ -1,0 +1,288 @@
+/**
+ * Tables from ruling lines. Horizontal rules are long runs of ink along a pixel row; the rows of
+ * the grid lie between them. A column boundary is a vertical rule that runs through the whole
+ * height of a row band. Where a boundary is missing the two grid cells are one merged cell, so
+ * merged headers and labels come out as the other readers give them: the text in the first
+ * position, the covered positions `spanned`.
+ */
+import type { Gray } from './image.js';
+import { inkLevel } from './preprocess.js';
+
+export interface Rule {
+  /** Centre line (y for a horizontal rule). */
+  at: number;
+  from: number;
+  to: number;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** A cell of the grid: its box and the grid positions it covers. */
+export interface GridCellBox extends Box {
+  row: number;
+  column: number;
+  rowSpan: number;
+  columnSpan: number;
+}
+
+export interface TableGrid {
+  box: Box;
+  /** Y of the horizontal rules and X of the vertical ones, top to bottom and left to right. */
+  ys: number[];
+  xs: number[];
+  cells: GridCellBox[];
+  /** Every pixel that belongs to a rule, to be whitened before the text is read. */
+  rules: { horizontal: Rule[]; vertical: Rule[] };
+}
+
+const isInk = (image: Gray, x: number, y: number) => (image.data[y * image.width + x] as number) < inkLevel;
+
+/** Runs of ink along pixel rows at least `minRun` long, merged across neighbouring rows into rules. */
+export function horizontalRules(image: Gray, minRun: number): Rule[] {
+  const { width, height } = image;
+  const maxGap = 2;
+  const segments: { y: number; from: number; to: number }[] = [];
+  for (let y = 0; y < height; y++) {
+    let x = 0;
+    while (x < width) {
+      if (!isInk(image, x, y)) {
+        x++;
+        continue;
+      }
+      const start = x;
+      // A short gap (noise, a faint stretch, JPEG blur) does not end a rule.
+      let last = x;
+      while (x < width && x - last <= maxGap) {
+        if (isInk(image, x, y)) last = x;
+        x++;
+      }
+      if (last - start + 1 >= minRun) segments.push({ y, from: start, to: last });
+    }
+  }
+  // Neighbouring rows with overlapping runs are one rule (a rule is a few pixels thick).
+  const rules: (Rule & { top: number; bottom: number })[] = [];
+  for (const s of segments) {
+    const open = rules.find((r) => s.y - r.bottom <= 1 && s.from <= r.to && s.to >= r.from);
+    if (open) {
+      open.bottom = s.y;
+      open.from = Math.min(open.from, s.from);
+      open.to = Math.max(open.to, s.to);
+    } else rules.push({ at: s.y, top: s.y, bottom: s.y, from: s.from, to: s.to });
+  }
+  // A solid block of ink (a photo, a seal) is not a rule: rules are thin.
+  const thin = Math.max(3, Math.round(minRun / 12));
+  return rules
+    .filter((r) => r.bottom - r.top <= thin)
+    .map((r) => ({ at: (r.top + r.bottom) / 2, from: r.from, to: r.to, thick: r.bottom - r.top + 1 }))
+    .map(({ at, from, to }) => ({ at, from, to }));
+}
+
+/** Share of a vertical stretch at column x (±2 pixels) that is ink. */
+function verticalCover(image: Gray, x: number, y0: number, y1: number): number {
+  let ink = 0;
+  let n = 0;
+  for (let y = Math.round(y0); y <= Math.round(y1); y++) {
+    n++;
+    for (let dx = -2; dx <= 2; dx++) {
+      const xx = x + dx;
+      if (xx >= 0 && xx < image.width && isInk(image, xx, y)) {
+        ink++;
+        break;
+      }
+    }
+  }
+  return n === 0 ? 0 : ink / n;
+}
+
+/** Share of a horizontal stretch at row y (±2 pixels) that is ink. */
+function horizontalCover(image: Gray, y: number, x0: number, x1: number): number {
+  let ink = 0;
+  let n = 0;
+  for (let x = Math.round(x0); x <= Math.round(x1); x++) {
+    n++;
+    for (let dy = -2; dy <= 2; dy++) {
+      const yy = Math.round(y) + dy;
+      if (yy >= 0 && yy < image.height && isInk(image, x, yy)) {
+        ink++;
+        break;
+      }
+    }
+  }
+  return n === 0 ? 0 : ink / n;
+}
+
+/** Groups values that lie within `tolerance` of each other; returns each group's mean. */
+function cluster(values: number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out.at(-1);
+    if (last && v - (last.at(-1) as number) <= tolerance) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+/**
+ * The tables of a page. `dpi` sets the scale: a rule is at least a third of an inch long, the rules
+ * of one table are less than an inch apart.
+ */
+export function findTables(image: Gray, dpi: number): TableGrid[] {
+  const minRun = Math.round(dpi / 3);
+  const rules = horizontalRules(image, minRun);
+  // Rules that overlap across and stand close one under another form a table.
+  const groups: Rule[][] = [];
+  for (const r of [...rules].sort((a, b) => a.at - b.at)) {
+    const group = groups.find((g) => {
+      const last = g.at(-1) as Rule;
+      return r.at - last.at <= dpi * 1.2 && r.from < last.to && r.to > last.from;
+    });
+    if (group) group.push(r);
+    else groups.push([r]);
+  }
+  // Pieces of one table that the grouping kept apart (a rule broken in two) overlap: one table.
+  const box = (g: Rule[]) => ({
+    left: Math.min(...g.map((r) => r.from)),
+    right: Math.max(...g.map((r) => r.to)),
+    top: Math.min(...g.map((r) => r.at)),
+    bottom: Math.max(...g.map((r) => r.at)),
+  });
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < groups.length && !merged; i++)
+      for (let j = i + 1; j < groups.length && !merged; j++) {
+        const a = box(groups[i] as Rule[]);
+        const b = box(groups[j] as Rule[]);
+        if (a.left < b.right && b.left < a.right && a.top <= b.bottom + 3 && b.top <= a.bottom + 3) {
+          (groups[i] as Rule[]).push(...(groups[j] as Rule[]));
+          groups.splice(j, 1);
+          merged = true;
+        }
+      }
+  }
+  const tables: TableGrid[] = [];
+  for (const group of groups) {
+    if (group.length < 2) continue;
+    const table = gridOf(image, group, dpi);
+    if (table) tables.push(table);
+  }
+  return tables;
+}
+
+function gridOf(image: Gray, group: Rule[], dpi: number): TableGrid | null {
+  const left = Math.min(...group.map((r) => r.from));
+  const right = Math.max(...group.map((r) => r.to));
+  const ys = cluster(
+    group.map((r) => r.at),
+    Math.max(3, dpi / 40),
+  );
+  if (ys.length < 2) return null;
+  // Column boundaries: x positions where a vertical rule fills some row band from rule to rule.
+  const bandBoundaries: number[][] = [];
+  const candidates: number[] = [];
+  for (let b = 0; b + 1 < ys.length; b++) {
+    const y0 = (ys[b] as number) + 3;
+    const y1 = (ys[b + 1] as number) - 3;
+    const found: number[] = [];
+    if (y1 - y0 >= 4)
+      for (let x = left - 2; x <= right + 2; x++) {
+        if (x < 0 || x >= image.width) continue;
+        if (verticalCover(image, x, y0, y1) >= 0.8) found.push(x);
+      }
+    const xs = cluster(found, 3);
+    bandBoundaries.push(xs);
+    candidates.push(...xs);
+  }
+  const xs = cluster(candidates, Math.max(4, dpi / 30));
+  if (xs.length < 2) return null;
+  const near = (list: number[], x: number) => list.some((v) => Math.abs(v - x) <= Math.max(4, dpi / 30));
+  const rows = ys.length - 1;
+  const columns = xs.length - 1;
+  // Walls: a vertical wall right of (r, c), a horizontal wall below (r, c).
+  const wallRight = (r: number, c: number) => near(bandBoundaries[r] as number[], xs[c + 1] as number);
+  const wallBelow = (r: number, c: number) =>
+    horizontalCover(image, ys[r + 1] as number, (xs[c] as number) + 3, (xs[c + 1] as number) - 3) >= 0.8;
+  // Union–find over grid positions without a wall between them.
+  const parent = Array.from({ length: rows * columns }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  const join = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) {
+      if (c + 1 < columns && !wallRight(r, c)) join(r * columns + c, r * columns + c + 1);
+      if (r + 1 < rows && !wallBelow(r, c)) join(r * columns + c, (r + 1) * columns + c);
+    }
+  const byRoot = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) {
+      const root = find(r * columns + c);
+      const span = byRoot.get(root);
+      if (!span) byRoot.set(root, { r0: r, c0: c, r1: r, c1: c });
+      else {
+        span.r0 = Math.min(span.r0, r);
+        span.c0 = Math.min(span.c0, c);
+        span.r1 = Math.max(span.r1, r);
+        span.c1 = Math.max(span.c1, c);
+      }
+    }
+  const cells: GridCellBox[] = [...byRoot.values()]
+    .map((s) => ({
+      row: s.r0,
+      column: s.c0,
+      rowSpan: s.r1 - s.r0 + 1,
+      columnSpan: s.c1 - s.c0 + 1,
+      left: xs[s.c0] as number,
+      right: xs[s.c1 + 1] as number,
+      top: ys[s.r0] as number,
+      bottom: ys[s.r1 + 1] as number,
+    }))
+    .sort((a, b) => a.row - b.row || a.column - b.column);
+  const vertical: Rule[] = [];
+  bandBoundaries.forEach((list, b) => {
+    for (const x of list) vertical.push({ at: x, from: ys[b] as number, to: ys[b + 1] as number });
+  });
+  return {
+    box: { left, right, top: ys[0] as number, bottom: ys.at(-1) as number },
+    ys,
+    xs,
+    cells,
+    rules: { horizontal: group, vertical },
+  };
+}
+
+/** Whitens the rules (where they are ink), so that the text reader sees only the text. */
+export function eraseRules(image: Gray, tables: readonly TableGrid[], dpi: number): Gray {
+  const out: Gray = { ...image, data: new Uint8Array(image.data) };
+  const reach = Math.max(3, Math.round(dpi / 50));
+  const whiten = (x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < out.width && y < out.height) out.data[y * out.width + x] = 255;
+  };
+  for (const t of tables) {
+    for (const r of t.rules.horizontal)
+      for (let x = Math.round(r.from) - 1; x <= Math.round(r.to) + 1; x++)
+        for (let dy = -reach; dy <= reach; dy++) {
+          const y = Math.round(r.at) + dy;
+          // Only the rule's own run of ink: stop at text that touches it.
+          if (y >= 0 && y < out.height && isInk(image, x, y)) whiten(x, y);
+        }
+    for (const r of t.rules.vertical)
+      for (let y = Math.round(r.from) - reach; y <= Math.round(r.to) + reach; y++)
+        for (let dx = -reach; dx <= reach; dx++) {
+          const x = Math.round(r.at) + dx;
+          if (x >= 0 && x < out.width && y >= 0 && y < out.height && isInk(image, x, y)) whiten(x, y);
+        }
+  }
+  return out;
+}

@@ -1,0 +1,202 @@
+/**
+ * Reading scans: the pages of an image-only PDF, or an image file, through OCR into the blocks
+ * every reader gives. Pages are read side by side (tesseract runs as one child process a page);
+ * blank pages and pictures are skipped; a file with no text in it is refused.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { SourceFile } from '../../core/source-file.js';
+import type { Block } from '../blocks.js';
+import { recordFigures } from './certainty.js';
+import { type PageRead, readPage } from './page.js';
+import { pdfPageSizes } from './pdf-pages.js';
+import {
+  type ImageKind,
+  imageLimits,
+  imageNames,
+  imagePdf,
+  imageSize,
+  pageDpi,
+  pagesWithInk,
+  rasterPage,
+} from './raster.js';
+import { engineName, ocrInstalled } from './tesseract.js';
+import { pagesToBlocks } from './to-blocks.js';
+
+/** How reading by OCR goes: on by default; a progress callback for long files. */
+export interface OcrOptions {
+  /** `false` (`--no-ocr`): refuse scans as before. */
+  ocr?: boolean;
+  /** Told after each page: pages done, pages in all. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** Most pages read by OCR from one file (an annual report has a few dozen at most). */
+export const maxOcrPages = 60;
+
+export interface ScanPage {
+  number: number;
+  /** Page size in points. */
+  width: number;
+  height: number;
+}
+
+/** Runs `task` on each item, at most `width` at a time, keeping the order of results. */
+async function pool<T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await task(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
+}
+
+const reason = (error: unknown) => {
+  const detail = (error as { detail?: string } | null)?.detail;
+  return detail || (error instanceof Error ? error.message : String(error));
+};
+
+/** Fails when the OCR programs are missing. */
+async function requireOcr(file: SourceFile): Promise<void> {
+  if (!(await ocrInstalled()))
+    file.fail(
+      '扫描件需要文字识别，但本机未安装 tesseract（含简体中文模型 chi_sim）或 poppler：请安装 tesseract-ocr、tesseract-ocr-chi-sim 和 poppler-utils',
+    );
+}
+
+/** Reads the given pages of a PDF (by number, with their sizes) by OCR. */
+export async function readScannedPdf(
+  bytes: Uint8Array,
+  pages: readonly ScanPage[],
+  file: SourceFile,
+  options: OcrOptions = {},
+): Promise<Block[]> {
+  await requireOcr(file);
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-scan-'));
+  try {
+    const path = join(dir, 'in.pdf');
+    await writeFile(path, bytes);
+    return await readPages(path, pages, file, options);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads a PNG, JPEG or TIFF image by OCR. */
+export async function readImage(
+  bytes: Uint8Array,
+  kind: ImageKind,
+  file: SourceFile,
+  options: OcrOptions = {},
+): Promise<Block[]> {
+  const name = imageNames[kind];
+  if (options.ocr === false) file.fail(`${name} 图片需要文字识别才能读取（已用 --no-ocr 关闭文字识别）`);
+  const size = imageSize(bytes, kind);
+  if (!size) file.fail(`${name} 图片已损坏或不完整，无法读取其尺寸`);
+  if (
+    size.width > imageLimits.side ||
+    size.height > imageLimits.side ||
+    size.width * size.height > imageLimits.pixels
+  )
+    file.fail(
+      `图片过大（${size.width}×${size.height} 像素），超过 ${imageLimits.side} 像素边长或 ${imageLimits.pixels / 1e6} 百万像素的上限`,
+    );
+  await requireOcr(file);
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-image-'));
+  try {
+    let pdf: Uint8Array;
+    try {
+      pdf = await imagePdf(bytes, kind, dir);
+    } catch (error) {
+      file.fail(`${name} 图片已损坏或不完整，无法读取（${reason(error)}）`);
+    }
+    const path = join(dir, 'in.pdf');
+    await writeFile(path, pdf);
+    // One point a pixel (tiff2pdf: the image's own resolution); pages counted by pdftoppm below.
+    const pages = await pdfPageSizes(pdf);
+    return await readPages(path, pages, file, options, kind);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function readPages(
+  path: string,
+  pages: readonly ScanPage[],
+  file: SourceFile,
+  options: OcrOptions,
+  image?: ImageKind,
+): Promise<Block[]> {
+  // Blank pages are told apart cheaply, before any page is read.
+  const inked = await pagesWithInk(path, dirname(path), pages.at(-1)?.number ?? 0);
+  const blank = pages.filter((p) => !inked.has(p.number));
+  if (blank.length > 0)
+    file.info('read.ocr-skipped', `${pageList(blank.map((p) => p.number))}是空白页，已跳过`, {
+      place: { line: 0, column: 0, page: (blank[0] as ScanPage).number },
+    });
+  let chosen = pages.filter((p) => inked.has(p.number));
+  if (chosen.length > maxOcrPages) {
+    file.warn(
+      'read.ocr-pages',
+      `共有 ${chosen.length} 页需要文字识别，超过 ${maxOcrPages} 页的上限，只识别了前 ${maxOcrPages} 页`,
+    );
+    chosen = chosen.slice(0, maxOcrPages);
+  }
+  let done = 0;
+  const width = Math.max(1, Math.min(4, availableParallelism()));
+  const read = await pool(chosen, width, async (page): Promise<PageRead | null> => {
+    // A PDF page at 200 dpi; an image as if it were an A4 page at 200 dpi (its long side 2339 px).
+    const dpi = image
+      ? (imageSide * 72) / Math.max(page.width, page.height, 1)
+      : pageDpi(page.width, page.height);
+    try {
+      const raster = await rasterPage(path, page.number, dpi);
+      return await readPage(raster, page.number, image ? 200 : dpi);
+    } catch (error) {
+      file.error('read.ocr-page', `第 ${page.number} 页无法识别（${reason(error)}）`, {
+        place: { line: 0, column: 0, page: page.number },
+      });
+      return null;
+    } finally {
+      options.progress?.(++done, chosen.length);
+    }
+  });
+  const pagesRead = read.filter((p): p is PageRead => p !== null);
+  const engine = await engineName();
+  for (const p of pagesRead) {
+    const place = { line: 0, column: 0, page: p.number };
+    if (p.skipped)
+      file.info(
+        'read.ocr-skipped',
+        `第 ${p.number} 页${p.skipped === 'blank' ? '是空白页' : '是图片，没有文字'}，已跳过`,
+        {
+          place,
+        },
+      );
+    else
+      file.info(
+        'read.ocr',
+        `第 ${p.number} 页经文字识别读取（${engine}），平均置信度 ${Math.round(p.meanConfidence ?? 0)}%${p.skew !== 0 ? `，已纠正 ${p.skew}° 倾斜` : ''}`,
+        { place },
+      );
+  }
+  const { blocks, figures } = pagesToBlocks(pagesRead);
+  const what = image ? `${imageNames[image]} 图片` : '扫描件';
+  if (blocks.length === 0) file.fail(`${what}中没有识别出文字，不是一份年度报告`);
+  recordFigures(file, figures);
+  return blocks;
+}
+
+/** Long side of an image's page, in pixels: A4 at 200 dpi. */
+const imageSide = 2339;
+
+/** 「第 3 页」「第 1、2、5 页」, or 「共 480 页」 for long lists. */
+function pageList(numbers: readonly number[]): string {
+  if (numbers.length > 12) return `共 ${numbers.length} 页（第 ${numbers[0]} 页起）`;
+  return `第 ${numbers.join('、')} 页`;
+}

@@ -1,0 +1,125 @@
+/**
+ * Scans of generated reports (Gongkai's own PDF through pdftoppm, turned, speckled, shaded and
+ * JPEG-compressed by src/generate/scan.ts) read by OCR: exact on a clean 200-dpi scan, and exact or
+ * flagged (every differing cell null or named by an error) on degraded ones. Bad input gets a
+ * Chinese error or a result, never a crash. These tests need tesseract-ocr (with chi-sim) and
+ * poppler-utils: without them they skip locally, saying so, and fail under CI=true.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SourceFile, UnreadableInputError } from '../../../src/core/source-file.js';
+import { generateReport } from '../../../src/generate/random-report.js';
+import { encodePng, imagesPdf, scanReport } from '../../../src/generate/scan.js';
+import { processBytes, read } from '../../../src/pipeline.js';
+import { grayImage } from '../../../src/read/ocr/image.js';
+import { ocrInstalled } from '../../../src/read/ocr/tesseract.js';
+import { describeFindings, differingKeys, errors, fcParams } from '../../support/parse.js';
+import { violations } from '../../support/verdict.js';
+
+const installed = await ocrInstalled();
+const inCi = process.env.CI === 'true';
+
+describe.runIf(!installed)('OCR engine', () => {
+  it.runIf(inCi)('is installed in CI (tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils)', () => {
+    expect(installed, 'tesseract with chi_sim and pdftoppm are missing: see .ci/run').toBe(true);
+  });
+  it.skipIf(inCi)(
+    'is not installed here: the OCR tests skip (install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)',
+    () => {
+      console.warn('OCR tests skipped: tesseract-ocr, tesseract-ocr-chi-sim or poppler-utils not installed');
+    },
+  );
+});
+
+describe.runIf(installed)('scanned reports', () => {
+  it('a clean 200-dpi scan: most cells exact, the others null and named by read.ocr-doubt', async () => {
+    const report = generateReport(3, '2021');
+    const scan = await scanReport(report, { dpi: 200 });
+    const result = await processBytes(scan.pdf, 'scan.pdf');
+    const got = result.report;
+    const context = describeFindings(got.findings);
+    expect(violations(report, result, { breaks: false }), context).toEqual([]);
+    const differing = differingKeys(report.cells, got.cells);
+    const doubted = new Set(
+      errors(got.findings).flatMap((f) => (f.code.startsWith('read.ocr') ? f.keys : [])),
+    );
+    expect(
+      differing.filter((k) => got.cells[k] !== null || !doubted.has(k)),
+      context,
+    ).toEqual([]);
+    expect(differing.length / Object.keys(report.cells).length, context).toBeLessThan(0.15);
+    expect({ format: got.format, year: got.year }).toEqual({ format: report.format, year: report.year });
+    const ocr = got.findings.filter((f) => f.code === 'read.ocr');
+    expect(ocr.length).toBeGreaterThan(0);
+    expect(ocr[0]?.severity).toBe('info');
+    expect(ocr[0]?.message).toMatch(
+      /^第 1 页经文字识别读取（tesseract [\d.]+，chi_sim\+eng），平均置信度 \d+%$/,
+    );
+  }, 240_000);
+
+  it('degraded scans: exact or flagged, never silently wrong', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          seed: fc.integer({ min: 0, max: 0x7fffffff }),
+          format: fc.constantFrom('2021' as const, '2019' as const),
+          dpi: fc.constantFrom(150, 200, 300),
+          rotation: fc.double({ min: -1, max: 1, noNaN: true }),
+          noise: fc.double({ min: 0, max: 0.01, noNaN: true }),
+          shade: fc.double({ min: 0, max: 0.4, noNaN: true }),
+          jpegQuality: fc.option(fc.integer({ min: 30, max: 90 }), { nil: undefined }),
+        }),
+        async ({ seed, format, ...options }) => {
+          const report = generateReport(seed, format);
+          const scan = await scanReport(report, { ...options, seed });
+          let result: Awaited<ReturnType<typeof processBytes>> | 'unreadable';
+          try {
+            result = await processBytes(scan.pdf, 'scan.pdf');
+          } catch (error) {
+            if (!(error instanceof UnreadableInputError)) throw error;
+            result = 'unreadable';
+          }
+          const context = `generateReport(${seed}, '${format}') scanned with ${JSON.stringify(options)}`;
+          expect(violations(report, result, { breaks: false }), context).toEqual([]);
+        },
+      ),
+      fcParams(1, 20261202),
+    );
+  }, 600_000);
+
+  it('a page image (PNG) reads into the same table blocks', async () => {
+    const scan = await scanReport(generateReport(5, '2021'), { dpi: 200 });
+    // The second page holds the first tables.
+    const file = new SourceFile('page.png');
+    const { blocks, sourceType } = await read(scan.images[1] as Uint8Array, file);
+    expect(sourceType).toBe('image');
+    const cells = blocks.flatMap((b) => (b.type === 'table' ? b.rows.flat().map((c) => c.text) : []));
+    expect(cells).toContain('信息内容');
+    expect(file.findings.some((f) => f.code === 'read.ocr')).toBe(true);
+  }, 240_000);
+
+  it('--no-ocr refuses a scan as before', async () => {
+    const scan = await scanReport(generateReport(1, '2021'), { dpi: 100 });
+    await expect(processBytes(scan.pdf, 'scan.pdf', { ocr: false })).rejects.toThrow('扫描件，无文字层');
+  }, 120_000);
+
+  it('a truncated JPEG: a Chinese error or a result', async () => {
+    const scan = await scanReport(generateReport(2, '2021'), { dpi: 100, jpegQuality: 60 });
+    const jpeg = scan.images[0] as Uint8Array;
+    for (const cut of [20, Math.floor(jpeg.length / 2)]) {
+      try {
+        const result = await processBytes(jpeg.subarray(0, cut), 'cut.jpg');
+        expect(result.sourceType).toBe('image');
+      } catch (error) {
+        expect(error).toBeInstanceOf(UnreadableInputError);
+        expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  }, 120_000);
+
+  it('a PDF of 500 blank image pages: every page looked at cheaply, then a clear error', async () => {
+    const blank = encodePng(grayImage(60, 85, 250));
+    const pdf = await imagesPdf(Array.from({ length: 500 }, () => blank));
+    await expect(processBytes(pdf, 'blank.pdf')).rejects.toThrow('扫描件中没有识别出文字，不是一份年度报告');
+  }, 240_000);
+});
