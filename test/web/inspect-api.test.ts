@@ -10,7 +10,7 @@ const root = resolve(import.meta.dirname, '../..');
 
 describe('POST /api/inspect', () => {
   let server: WebServer;
-  let cookie: string;
+  let auth: string;
   beforeAll(async () => {
     server = await startWebServer();
     const res = await server.app.inject({
@@ -18,7 +18,7 @@ describe('POST /api/inspect', () => {
       url: '/api/login',
       payload: { username: 'clerk', password: 'web-test-password-1' },
     });
-    cookie = `gongkai_session=${res.json().token}`;
+    auth = `Bearer ${res.json().token}`;
   });
   afterAll(() => server?.close());
 
@@ -27,7 +27,7 @@ describe('POST /api/inspect', () => {
       method: 'POST',
       url: '/api/inspect?name=report.txt',
       payload,
-      headers: { cookie, 'content-type': 'application/octet-stream', ...headers },
+      headers: { authorization: auth, 'content-type': 'application/octet-stream', ...headers },
     });
 
   it('answers the cells with their places in the decoded text, the findings and the identities', async () => {
@@ -80,7 +80,7 @@ describe('POST /api/inspect', () => {
       method: 'POST',
       url: '/api/applications',
       payload: Buffer.from('x'),
-      headers: { cookie, 'content-type': 'application/octet-stream' },
+      headers: { authorization: auth, 'content-type': 'application/octet-stream' },
     });
     expect(elsewhere.statusCode).toBe(415);
   });
