@@ -5,6 +5,7 @@ import { anyReportSchema } from '../report-json/schema.js';
 import type { User } from '../store/index.js';
 import { corpusRoutes } from './corpus-routes.js';
 import { unauthenticated } from './errors.js';
+import { inspectRoutes } from './inspect-routes.js';
 import { type Route, route } from './route.js';
 import * as s from './schemas.js';
 import * as svc from './services/index.js';
@@ -450,4 +451,5 @@ export const routes: readonly Route[] = [
     },
   }),
   ...corpusRoutes,
+  ...inspectRoutes,
 ];

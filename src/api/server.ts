@@ -19,6 +19,7 @@ import type { Store } from '../store/index.js';
 import type { IsoDate } from '../workflow/index.js';
 import { uploadLimitBytes, uploadMaxFiles } from './corpus-contract.js';
 import { ApiError, errorResponse, invalidInput, toApiError } from './errors.js';
+import { registerInspectBodies } from './inspect-routes.js';
 import { buildOpenApi } from './openapi.js';
 import type { ApiDeps, Route } from './route.js';
 import { routes } from './routes.js';
@@ -213,6 +214,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     });
   };
   for (const r of routes) register(r);
+  registerInspectBodies(app);
   registerWebStatic(app);
   return app;
 }

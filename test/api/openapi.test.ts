@@ -65,6 +65,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'POST /api/cases',
       'POST /api/compile',
       'POST /api/corpus/upload',
+      'POST /api/inspect',
       'POST /api/login',
       'POST /api/logout',
       'POST /api/users',
