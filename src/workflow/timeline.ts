@@ -21,7 +21,7 @@
 import { isApplicantType } from './applicant.js';
 import type { Application, ApplicationEvent, ConsultedParty } from './application.js';
 import { eventNames, partyNames } from './application.js';
-import { addDays, chineseDate, type IsoDate, isIsoDate } from './calendar/date.js';
+import { addDays, chineseDate, dayNumber, fromDayNumber, type IsoDate, isIsoDate } from './calendar/date.js';
 import {
   calendar as defaultCalendar,
   MissingHolidayYearError,
@@ -99,19 +99,24 @@ export function countWorkingDays(
       const cap = cal.addWorkingDays(p.from, p.capWorkingDays);
       if (cap < end) end = cap;
     }
-    return [p.from, end] as const;
+    return [dayNumber(p.from), dayNumber(end)] as const;
   });
-  const paused = (day: IsoDate) => spans.some(([from, to]) => from < day && day <= to);
+  const paused = (day: number) => spans.some(([from, to]) => from < day && day <= to);
   let left = replyWorkingDays + (timeline.extension?.days ?? 0);
-  let day = start;
+  // Day numbers, not date strings: this loop runs for every application on every list.
+  let day = dayNumber(start);
   let pausedWorkingDays = 0;
+  if (spans.length === 0) {
+    const due = cal.addWorkingDays(start, left);
+    return { dueOn: due, pausedWorkingDays: 0 };
+  }
   while (left > 0) {
-    day = addDays(day, 1);
-    if (!cal.isWorkingDay(day)) continue;
+    day++;
+    if (!cal.isWorkingDayNumber(day)) continue;
     if (paused(day)) pausedWorkingDays++;
     else left--;
   }
-  return { dueOn: day, pausedWorkingDays };
+  return { dueOn: fromDayNumber(day), pausedWorkingDays };
 }
 
 const lapseNames: Record<LapseOutcome, string> = {

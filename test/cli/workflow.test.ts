@@ -206,6 +206,8 @@ describeEachBackend('register commands', (backend) => {
 
     expect(await ok(['applications', 'list', '--as-of', '2024-12-31'])).toBe(
       [
+        '机关：丁县人民政府办公室（ding）',
+        '编号\t收到日期\t状态\t答复期限',
         'r1\t2024-05-06\t已答复\t答复期限 2024-05-31',
         'r2\t2024-05-20\t已答复\t答复期限 2024-07-02',
         'r3\t2024-12-23\t办理中\t答复期限 2025-01-21',

@@ -70,7 +70,7 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       .click();
     await page.getByRole('list', { name: '问题列表' }).getByRole('button').first().click();
     await shoot(page, 'inspect');
-    await visit('/users', 'users', (p) => p.getByText('张管理').waitFor());
+    await visit('/users', 'users', (p) => p.getByRole('cell', { name: '张管理' }).waitFor());
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -37,7 +37,8 @@ export function reportError(error: unknown, io: CliIO): number {
     );
     return ExitCode.internal;
   }
-  io.stderr.write(`gongkai: 错误：${e.message}\n`);
+  // The services name the API's field; on the command line it is the --agency option.
+  io.stderr.write(`gongkai: 错误：${e.message.replace('（agencyId）', '（--agency）')}\n`);
   for (const issue of e.issues ?? [])
     if (issue.severity === 'error' && e.issues && e.issues.length > 1)
       io.stderr.write(`  ${issue.message}\n`);

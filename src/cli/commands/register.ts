@@ -193,6 +193,15 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
             given({ agency: await agencyIdOf(store, o.agency), year: o.year, asOf: o.asOf }),
           );
           const list = await svc.listApplications(store, p, { ...q, asOf: q.asOf ?? svc.todayInChina() });
+          if (!o.json) {
+            const names = new Map((await store.agencies.list()).map((a) => [a.id, a.name]));
+            const agencies = [...new Set(list.map((v) => v.agencyId))].map(
+              (id) => `${names.get(id) ?? id}（${id}）`,
+            );
+            io.stdout.write(
+              `机关：${q.agency ? `${names.get(q.agency) ?? q.agency}（${q.agency}）` : agencies.join('、') || '全部'}\n编号\t收到日期\t状态\t答复期限\n`,
+            );
+          }
           for (const v of list)
             if (o.json) writeJson(io, v);
             else io.stdout.write(`${stateLine(v)}\n`);

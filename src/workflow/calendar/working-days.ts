@@ -50,6 +50,11 @@ export interface WorkingCalendar {
   addWorkingDays(date: IsoDate, n: number): IsoDate;
   /** Working days d with from < d ≤ to (negative when `to` is before `from`). */
   workingDaysBetween(from: IsoDate, to: IsoDate): number;
+  /**
+   * Whether the day with this day number (days since 1970-01-01) is a working day, for loops over
+   * days that would otherwise make a date string per day. Same refusals as `isWorkingDay`.
+   */
+  isWorkingDayNumber(day: number): boolean;
 }
 
 export function createCalendar(table: readonly YearArrangement[] = holidayTable): WorkingCalendar {
@@ -76,35 +81,74 @@ export function createCalendar(table: readonly YearArrangement[] = holidayTable)
     return { date, kind: isWeekend(date) ? 'weekend' : 'workday', festival: null };
   };
 
-  const known = new Map<IsoDate, boolean>();
+  // The covered span as day numbers: a flag per day and prefix sums of working days, so that a
+  // period of n working days is a binary search and a count is a subtraction (no walk day by day).
+  const sorted = [...years].sort((a, b) => a - b);
+  const first = sorted.length > 0 ? dayNumber(`${sorted[0]}-01-01`) : 0;
+  const last = sorted.length > 0 ? dayNumber(`${sorted[sorted.length - 1]}-12-31`) : -1;
+  const span = last - first + 1;
+  const working = new Uint8Array(Math.max(0, span));
+  /** 1 where the date is covered: its year is in the table, and from 24 December the next one too. */
+  const coveredDay = new Uint8Array(Math.max(0, span));
+  /** prefix[i]: working days among the first i days of the span. */
+  const prefix = new Int32Array(Math.max(0, span) + 1);
+  for (let i = 0; i < span; i++) {
+    const date = fromDayNumber(first + i);
+    const mark = marks.get(date);
+    const isWorking = mark ? mark.kind === 'makeupWorkday' : !isWeekend(date);
+    working[i] = isWorking ? 1 : 0;
+    prefix[i + 1] = (prefix[i] as number) + (isWorking ? 1 : 0);
+    const year = yearOf(date);
+    coveredDay[i] = years.has(year) && (date.slice(5) < lateDecemberFrom || years.has(year + 1)) ? 1 : 0;
+  }
+  const isCovered = (day: number): boolean => day >= first && day <= last && coveredDay[day - first] === 1;
+  /** nextGap[i]: the index of the first uncovered day at or after index i (span when none). */
+  const nextGap = new Int32Array(Math.max(0, span) + 1);
+  nextGap[span] = span;
+  for (let i = span - 1; i >= 0; i--) nextGap[i] = coveredDay[i] === 1 ? (nextGap[i + 1] as number) : i;
+  /** Refuses, as a walk would, when a day after index i up to index j is not covered. */
+  const walkable = (i: number, j: number): void => {
+    const gap = i + 1 > span ? span : (nextGap[i + 1] as number);
+    if (gap <= j) covered(fromDayNumber(first + gap));
+  };
+
+  const isWorkingDayNumber = (day: number): boolean => {
+    if (!isCovered(day)) covered(fromDayNumber(day));
+    return working[day - first] === 1;
+  };
+
   const isWorkingDay = (date: IsoDate): boolean => {
-    let working = known.get(date);
-    if (working === undefined) {
-      const { kind } = dayInfo(date);
-      working = kind === 'workday' || kind === 'makeupWorkday';
-      known.set(date, working);
-    }
-    return working;
+    covered(date);
+    return working[dayNumber(date) - first] === 1;
   };
 
   const addWorkingDays = (date: IsoDate, n: number): IsoDate => {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数，实际为 ${n}`);
     covered(date);
-    let day = date;
-    for (let left = n; left > 0; ) {
-      day = addDays(day, 1);
-      if (isWorkingDay(day)) left--;
+    if (n === 0) return date;
+    const i = dayNumber(date) - first;
+    const want = (prefix[i + 1] as number) + n;
+    // The first index j with prefix[j + 1] >= want is the nth working day after `date`.
+    let lo = i + 1;
+    let hi = span;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((prefix[mid + 1] as number) >= want) hi = mid;
+      else lo = mid + 1;
     }
-    return day;
+    // A day on the way the table lacks (or one past its end) refuses, as a walk day by day would.
+    walkable(i, lo);
+    return fromDayNumber(first + lo);
   };
 
   const workingDaysBetween = (from: IsoDate, to: IsoDate): number => {
     if (to < from) return -workingDaysBetween(to, from);
     covered(from);
-    let count = 0;
-    for (let day = dayNumber(from) + 1, end = dayNumber(to); day <= end; day++)
-      if (isWorkingDay(fromDayNumber(day))) count++;
-    return count;
+    if (to === from) return 0;
+    const i = dayNumber(from) - first;
+    const j = dayNumber(to) - first;
+    walkable(i, j);
+    return (prefix[j + 1] as number) - (prefix[i + 1] as number);
   };
 
   return {
@@ -113,6 +157,7 @@ export function createCalendar(table: readonly YearArrangement[] = holidayTable)
     isWorkingDay,
     addWorkingDays,
     workingDaysBetween,
+    isWorkingDayNumber,
   };
 }
 
