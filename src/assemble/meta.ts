@@ -102,7 +102,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     titleAgency: null,
     signatureAgency: null,
   };
-  const folded = paragraphs.map((p) => foldedOf(p).text.trim());
+  const folded = paragraphs.map((p) => boundedRuns(foldedOf(p).text.trim()));
   const place = (i: number, column = 1): Point => {
     const p = paragraphs[i] as Paragraph;
     return { line: p.line, column: p.column + column - 1, ...(p.page !== undefined ? { page: p.page } : {}) };
@@ -189,6 +189,14 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
   else if (signature) meta.agency = signature;
   else meta.agency = agencyFromProse(whole);
   return meta;
+}
+
+/**
+ * A line with a very long run of digits (a damaged or hostile file) has it shortened: no date or
+ * year is in it, and the patterns here would try each of its positions.
+ */
+function boundedRuns(text: string): string {
+  return text.length > 4096 ? text.replace(/\d{13,}/g, (run) => run.slice(0, 12)) : text;
 }
 
 const prosePatterns = [

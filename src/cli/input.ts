@@ -2,9 +2,9 @@
  * Inputs: a file argument (or `-` for standard input) → bytes → the pipeline's result, or the
  * reason, in Chinese, why the input cannot be used. Nothing here throws for bad input.
  */
-import { readFile } from 'node:fs/promises';
 import { UnreadableInputError } from '../core/source-file.js';
 import type { ProcessResult } from '../pipeline.js';
+import { InputTooLargeError, readAllBounded, readFileBounded } from '../read/bounded-input.js';
 import { type CliIO, processorOf } from './io.js';
 
 /** The argument that stands for standard input. */
@@ -17,6 +17,7 @@ export type Outcome =
 
 /** A file system error as a reason for the user. */
 export function describeReadError(error: unknown): string {
+  if (error instanceof InputTooLargeError) return error.message;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
@@ -32,13 +33,9 @@ export function describeReadError(error: unknown): string {
   }
 }
 
-/** Reads a whole stream (standard input). */
-export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
+/** Reads a whole stream (standard input), up to the input size cap. */
+export const readAll = (stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> =>
+  readAllBounded(stream);
 
 /**
  * Makes a function that reads and processes one input. Standard input is read once: a second
@@ -55,7 +52,7 @@ export function inputProcessor(io: CliIO): (path: string) => Promise<Outcome> {
         stdin ??= readAll(io.stdin);
         bytes = await stdin;
       } else {
-        bytes = await readFile(path);
+        bytes = await readFileBounded(path);
       }
     } catch (error) {
       return { ok: false, path, reason: describeReadError(error), internal: false };

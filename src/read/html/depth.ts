@@ -142,8 +142,13 @@ export function limitNesting(text: string, limit: number): Flattened {
   const parts: string[] = [];
   let copied = 0;
   let ignored = 0;
+  /** End of the last tag blanked into a `<br>`: a run of them with only spaces between needs one. */
+  let lastBreak = -1;
   const replace = (from: number, to: number, name: string) => {
-    parts.push(text.slice(copied, from), blank(text.slice(from, to), blockish.has(name)));
+    const between = text.slice(copied, from);
+    const breakLine = blockish.has(name) && (lastBreak !== copied || /\S/.test(between));
+    parts.push(between, blank(text.slice(from, to), breakLine));
+    if (breakLine || (lastBreak === copied && !/\S/.test(between))) lastBreak = to;
     copied = to;
     ignored++;
   };
