@@ -3,6 +3,7 @@
  * wrap these in query options and hooks; nothing else builds a URL to /api.
  */
 import { z } from 'zod';
+import { corpusEndpoints } from '../../../src/api/corpus-contract.js';
 import * as inspect_ from '../../../src/api/inspect-contract.js';
 import * as s from '../../../src/api/schemas.js';
 import type { Endpoint } from './api.js';
@@ -137,3 +138,7 @@ export const inspect = endpoint({
   query: inspect_.inspectQuery,
   response: inspect_.inspectResponse,
 });
+
+export const corpusList = endpoint(corpusEndpoints.list);
+export const corpusReport = endpoint(corpusEndpoints.report);
+export const corpusStats = endpoint(corpusEndpoints.stats);

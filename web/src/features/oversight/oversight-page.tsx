@@ -1,9 +1,244 @@
-import { Empty } from 'antd';
+/**
+ * 监督概览: the corpus of published reports: charts from the stats (on time per year, findings by
+ * code, applications and outcomes by region), the table with its filters and keyset pages in the URL,
+ * the drill-down of a report, export of the current view and upload of files to ingest.
+ */
+import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import type { CorpusReportRow } from '../../../../src/api/corpus-contract.js';
+import { can } from '../../app/access.js';
+import { LoadError } from '../../components/query-state.js';
+import { useMe } from '../../lib/session.js';
+import { encode } from '../../lib/url-codec.js';
+import { useUrlState } from '../../lib/url-state.js';
+import { corpusListQuery, corpusStatsQuery, exportUrl } from './api.js';
+import { Chart } from './chart.js';
+import { applicationsByRegionOption, findingsByCodeOption, onTimeByYearOption } from './chart-options.js';
+import { kindNames } from './names.js';
+import { ReportDrawer } from './report-drawer.js';
+import { UploadPanel } from './upload-panel.js';
+import { filterOf, type OversightState, oversightUrl } from './url.js';
 
-export default function Page() {
+const pageSize = 50;
+const yesNo = [
+  { value: 'true', label: '是' },
+  { value: 'false', label: '否' },
+];
+
+export default function OversightPage() {
+  const me = useMe();
+  const [state, update] = useUrlState(oversightUrl);
+  const filter = filterOf(state);
+  const after = state.after.at(-1);
+  const list = useQuery(corpusListQuery({ ...filter, limit: pageSize, ...(after ? { after } : {}) }));
+  const { year: _y, ...withoutYear } = filter;
+  const { region: _r, ...withoutRegion } = filter;
+  const byYear = useQuery(corpusStatsQuery({ ...withoutYear, by: 'year' }));
+  const byRegion = useQuery(corpusStatsQuery({ ...withoutRegion, by: 'region' }));
+
+  const yearOption = useMemo(() => onTimeByYearOption(byYear.data?.rows ?? []), [byYear.data]);
+  const findingsOption = useMemo(() => findingsByCodeOption(byRegion.data?.findings ?? []), [byRegion.data]);
+  const regionOption = useMemo(() => applicationsByRegionOption(byRegion.data?.rows ?? []), [byRegion.data]);
+
+  /** A filter change starts again at the first page. */
+  const refine = (patch: Partial<OversightState>) => update({ ...patch, after: [] });
+  const linkTo = (report: number) => ({ search: encode(oversightUrl, { ...state, report }).toString() });
+
+  const columns: TableColumnsType<CorpusReportRow> = [
+    {
+      title: '机关',
+      dataIndex: 'agency',
+      render: (agency: string | null, r) => <Link to={linkTo(r.id)}>{agency ?? r.file}</Link>,
+    },
+    { title: '地区', dataIndex: 'region', width: 120, render: (v: string) => v || '—' },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      width: 90,
+      render: (k: CorpusReportRow['kind']) => (k ? kindNames[k] : '—'),
+    },
+    { title: '年度', dataIndex: 'year', width: 70, render: (y: number | null) => y ?? '—' },
+    { title: '格式', dataIndex: 'format', width: 80, render: (f: string) => `${f} 年版` },
+    {
+      title: '错误 / 警告',
+      key: 'findings',
+      width: 100,
+      align: 'right',
+      render: (_, r) => (
+        <span>
+          <Typography.Text type={r.errors > 0 ? 'danger' : undefined}>{r.errors}</Typography.Text> /{' '}
+          {r.warnings}
+        </span>
+      ),
+    },
+    {
+      title: '逾期',
+      dataIndex: 'late',
+      width: 70,
+      render: (late: boolean) => (late ? <Tag color="red">逾期</Tag> : '否'),
+    },
+  ];
+
   return (
-    <div className="gk-panel">
-      <Empty description="此功能正在建设中" />
-    </div>
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <div className="gk-panel">
+        <Space wrap>
+          <Input.Search
+            aria-label="机关名称或编号"
+            placeholder="机关名称或编号"
+            allowClear
+            defaultValue={state.agency}
+            onSearch={(agency) => refine({ agency: agency || undefined })}
+            style={{ width: 200 }}
+          />
+          <Select
+            aria-label="地区"
+            placeholder="地区"
+            allowClear
+            showSearch
+            style={{ width: 140 }}
+            value={state.region}
+            onChange={(region) => refine({ region })}
+            options={(byRegion.data?.rows ?? [])
+              .filter((r) => r.group)
+              .map((r) => ({ value: r.group, label: r.label }))}
+          />
+          <Select
+            aria-label="机关类型"
+            placeholder="机关类型"
+            allowClear
+            style={{ width: 120 }}
+            value={state.kind}
+            onChange={(kind) => refine({ kind })}
+            options={Object.entries(kindNames).map(([value, label]) => ({ value, label }))}
+          />
+          <Select
+            aria-label="年度"
+            placeholder="年度"
+            allowClear
+            style={{ width: 110 }}
+            value={state.year}
+            onChange={(year) => refine({ year })}
+            options={(byYear.data?.rows ?? [])
+              .filter((r) => /^\d{4}$/.test(r.group))
+              .map((r) => ({ value: Number(r.group), label: `${r.group}年` }))}
+          />
+          <Select
+            aria-label="格式"
+            placeholder="格式"
+            allowClear
+            style={{ width: 120 }}
+            value={state.format}
+            onChange={(format) => refine({ format })}
+            options={[
+              { value: '2019', label: '2019 年版' },
+              { value: '2021', label: '2021 年版' },
+            ]}
+          />
+          <Select
+            aria-label="是否逾期"
+            placeholder="是否逾期"
+            allowClear
+            style={{ width: 120 }}
+            value={state.late}
+            onChange={(late) => refine({ late })}
+            options={yesNo}
+          />
+          <Select
+            aria-label="是否有错误"
+            placeholder="是否有错误"
+            allowClear
+            style={{ width: 130 }}
+            value={state.hasErrors}
+            onChange={(hasErrors) => refine({ hasErrors })}
+            options={yesNo}
+          />
+          <Button icon={<FileTextOutlined />} href={exportUrl(filter, 'csv')}>
+            导出 CSV
+          </Button>
+          <Button icon={<FileExcelOutlined />} href={exportUrl(filter, 'xlsx')}>
+            导出 Excel
+          </Button>
+        </Space>
+      </div>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={8}>
+          <Card size="small">
+            <Chart option={yearOption} label="各年度报告按时发布情况" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small">
+            <Chart option={findingsOption} label="问题代码分布" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small">
+            <Chart option={regionOption} label="各地区申请与办理结果" />
+          </Card>
+        </Col>
+      </Row>
+
+      <div className="gk-panel">
+        {list.error ? (
+          <LoadError error={list.error} retry={() => list.refetch()} />
+        ) : (
+          <>
+            <Table<CorpusReportRow>
+              size="small"
+              rowKey="id"
+              loading={list.isPending || list.isPlaceholderData}
+              columns={columns}
+              dataSource={list.data?.rows ?? []}
+              locale={{ emptyText: <Empty description="没有符合条件的报告" /> }}
+              pagination={false}
+            />
+            <Space style={{ marginTop: 12 }}>
+              <Typography.Text>共 {list.data?.total ?? 0} 份报告</Typography.Text>
+              <Button disabled={state.after.length === 0} onClick={() => update({ after: [] })}>
+                第一页
+              </Button>
+              <Button
+                disabled={state.after.length === 0}
+                onClick={() => update({ after: state.after.slice(0, -1) })}
+              >
+                上一页
+              </Button>
+              <Button
+                disabled={!list.data?.next}
+                onClick={() => list.data?.next && update({ after: [...state.after, list.data.next] })}
+              >
+                下一页
+              </Button>
+            </Space>
+          </>
+        )}
+      </div>
+
+      {can(me.data?.user.role, 'ingest') && (
+        <Card size="small" title="导入报告">
+          <UploadPanel />
+        </Card>
+      )}
+
+      <ReportDrawer reportId={state.report} onClose={() => update({ report: undefined })} />
+    </Space>
   );
 }

@@ -1,0 +1,120 @@
+/** The oversight charts' options and the page's URL state, as pure functions. */
+import { describe, expect, it } from 'vitest';
+import {
+  applicationsByRegionOption,
+  findingsByCodeOption,
+  onTimeByYearOption,
+  type StatsRow,
+} from '../../web/src/features/oversight/chart-options.js';
+import { addSummaries } from '../../web/src/features/oversight/summary.js';
+import { filterOf, oversightUrl } from '../../web/src/features/oversight/url.js';
+import { decode, encode } from '../../web/src/lib/url-codec.js';
+
+const row = (group: string, over: Partial<StatsRow> = {}): StatsRow => ({
+  group,
+  label: group,
+  reports: 0,
+  onTime: 0,
+  late: 0,
+  undated: 0,
+  format2019: 0,
+  format2021: 0,
+  withErrors: 0,
+  errors: 0,
+  warnings: 0,
+  measures: {},
+  rates: {},
+  findings: {},
+  ...over,
+});
+
+type Series = { name: string; data: unknown[]; stack?: string };
+
+describe('oversight chart options', () => {
+  it('stacks on-time, late and undated reports per year, in year order, with aria on', () => {
+    const o = onTimeByYearOption([
+      row('2022', { onTime: 3, late: 1, undated: 0 }),
+      row('2021', { onTime: 2, late: 0, undated: 4 }),
+    ]);
+    expect(o.aria).toMatchObject({ show: true });
+    expect((o.xAxis as { data: string[] }).data).toEqual(['2021', '2022']);
+    const series = o.series as Series[];
+    expect(series.map((s) => [s.name, s.data, s.stack])).toEqual([
+      ['按时', [2, 3], 'reports'],
+      ['逾期', [0, 1], 'reports'],
+      ['未注明日期', [4, 0], 'reports'],
+    ]);
+  });
+
+  it('shows the most frequent finding codes, the largest at the top, coloured by severity', () => {
+    const o = findingsByCodeOption(
+      [
+        { code: 'B', severity: 'warning', count: 2 },
+        { code: 'A', severity: 'error', count: 5 },
+        { code: 'C', severity: 'info', count: 2 },
+      ],
+      2,
+    );
+    expect(o.aria).toMatchObject({ show: true });
+    expect((o.yAxis as { data: string[] }).data).toEqual(['B', 'A']);
+    expect((o.series as Series[])[0]?.data).toEqual([
+      { value: 2, itemStyle: { color: '#d46b08' } },
+      { value: 5, itemStyle: { color: '#cf1322' } },
+    ]);
+  });
+
+  it('puts applications and the stacked outcomes per region, most applications first', () => {
+    const o = applicationsByRegionOption([
+      row('洛江区', { measures: { 'applications.new': 3, 'outcome.open': 2, 'outcome.deny': 1 } }),
+      row('泉州市', { measures: { 'applications.new': 10, 'outcome.open': 7 } }),
+    ]);
+    expect(o.aria).toMatchObject({ show: true });
+    expect((o.xAxis as { data: string[] }).data).toEqual(['泉州市', '洛江区']);
+    const series = o.series as Series[];
+    expect(series.map((s) => s.name)).toEqual([
+      '新收申请',
+      '予以公开',
+      '部分公开',
+      '不予公开',
+      '无法提供',
+      '不予处理',
+      '其他处理',
+    ]);
+    expect(series[0]?.data).toEqual([10, 3]);
+    expect(series[1]?.data).toEqual([7, 2]);
+    expect(series[3]?.data).toEqual([0, 1]);
+    expect(series[0]?.stack).toBeUndefined();
+    expect(series[1]?.stack).toBe('outcomes');
+  });
+
+  it('keeps the filters and the page stack in the URL and gives the API only the filters', () => {
+    const state = decode(
+      oversightUrl,
+      new URLSearchParams('region=泉州市&late=true&after=x&after=y&report=7'),
+    );
+    expect(state.after).toEqual(['x', 'y']);
+    expect(filterOf(state)).toEqual({ region: '泉州市', late: 'true' });
+    expect(decode(oversightUrl, new URLSearchParams('after=x')).after).toEqual(['x']);
+    expect(encode(oversightUrl, { ...state, after: [] }).toString()).toBe(
+      'late=true&region=%E6%B3%89%E5%B7%9E%E5%B8%82&report=7',
+    );
+  });
+
+  it('adds upload summaries', () => {
+    const s = (added: number, unreadable: string[]) => ({
+      read: added + unreadable.length,
+      added,
+      known: 1,
+      versions: 0,
+      unreadable: unreadable.map((path) => ({ path, reason: '无法读取' })),
+      results: [],
+    });
+    expect(addSummaries([s(2, []), s(1, ['a.bin'])])).toEqual({
+      read: 4,
+      added: 3,
+      known: 2,
+      versions: 0,
+      unreadable: [{ path: 'a.bin', reason: '无法读取' }],
+    });
+  });
+});

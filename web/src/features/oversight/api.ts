@@ -1,0 +1,37 @@
+/** The oversight page's queries on the corpus routes, and the links (export, source) it offers. */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { corpusEndpoints, type corpusFilterQuery } from '../../../../src/api/corpus-contract.js';
+import { call, pathOf, searchOf } from '../../lib/api.js';
+import * as api from '../../lib/endpoints.js';
+
+export type CorpusFilter = z.input<typeof corpusFilterQuery>;
+
+export const corpusListQuery = (query: CorpusFilter & { after?: string; limit?: number }) =>
+  queryOptions({
+    queryKey: ['corpus', 'list', query],
+    queryFn: () => call(api.corpusList, { query }),
+    placeholderData: keepPreviousData,
+  });
+
+export const corpusReportQuery = (reportId: number) =>
+  queryOptions({
+    queryKey: ['corpus', 'report', reportId],
+    queryFn: () => call(api.corpusReport, { params: { reportId } }),
+  });
+
+export const corpusStatsQuery = (query: CorpusFilter & { by?: 'region' | 'agency' | 'year' | 'kind' }) =>
+  queryOptions({
+    queryKey: ['corpus', 'stats', query],
+    queryFn: () => call(api.corpusStats, { query }),
+    placeholderData: keepPreviousData,
+  });
+
+/** The export of the current view (same filters) as CSV or XLSX. */
+export const exportUrl = (filter: CorpusFilter, to: 'csv' | 'xlsx'): string =>
+  corpusEndpoints.export.url + searchOf({ ...filter, to });
+
+/** The stored source file of a report. */
+export const sourceUrl = (reportId: number): string => pathOf(corpusEndpoints.source.url, { reportId });
+
+export const uploadUrl = corpusEndpoints.upload.url;

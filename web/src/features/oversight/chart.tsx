@@ -1,0 +1,55 @@
+/**
+ * One ECharts chart, from echarts/core with only the parts the oversight charts use (bar charts,
+ * grid, legend, title, tooltip, aria, canvas), so ECharts stays in its own chunk on this page only.
+ */
+import { BarChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { type EChartsType, init, use } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { ChartOption } from './chart-options.js';
+
+use([
+  BarChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+export function Chart({
+  option,
+  label,
+  height = 320,
+}: {
+  option: ChartOption;
+  label: string;
+  height?: number;
+}) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    const c = init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const observer = new ResizeObserver(() => c.resize());
+    observer.observe(el.current);
+    return () => {
+      observer.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+  return <div ref={el} role="img" aria-label={label} style={{ width: '100%', height }} />;
+}

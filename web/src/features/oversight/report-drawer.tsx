@@ -1,0 +1,85 @@
+/** The drill-down of one corpus report: its facts, its findings and a link to its source file. */
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
+import { QueryView } from '../../components/query-state.js';
+import { corpusReportQuery, sourceUrl } from './api.js';
+import { kindNames, severityNames } from './names.js';
+
+const severityColors = { error: 'red', warning: 'orange', info: 'blue' } as const;
+
+export function ReportDrawer({ reportId, onClose }: { reportId: number | undefined; onClose: () => void }) {
+  const detail = useQuery({ ...corpusReportQuery(reportId ?? 0), enabled: reportId !== undefined });
+  return (
+    <Drawer
+      open={reportId !== undefined}
+      onClose={onClose}
+      size="large"
+      title={
+        detail.data
+          ? `${detail.data.report.agency ?? '未识别机关'} ${detail.data.report.year ?? ''}年度报告`
+          : '报告'
+      }
+      destroyOnHidden
+    >
+      {reportId !== undefined && (
+        <QueryView query={detail}>
+          {(d) => (
+            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              <Descriptions
+                size="small"
+                column={2}
+                bordered
+                items={[
+                  { key: 'agency', label: '机关', children: d.report.agency ?? '—' },
+                  { key: 'region', label: '地区', children: d.report.region || '—' },
+                  { key: 'kind', label: '类型', children: d.report.kind ? kindNames[d.report.kind] : '—' },
+                  { key: 'year', label: '年度', children: d.report.year ?? '—' },
+                  { key: 'format', label: '格式', children: `${d.report.format} 年版` },
+                  { key: 'version', label: '版本', children: d.report.version },
+                  { key: 'published', label: '发布日期', children: d.report.publishedOn ?? '—' },
+                  { key: 'deadline', label: '发布期限', children: d.report.deadline ?? '—' },
+                  {
+                    key: 'late',
+                    label: '是否逾期',
+                    children: d.report.late ? <Tag color="red">逾期</Tag> : '否',
+                  },
+                  { key: 'file', label: '文件', children: d.report.file },
+                ]}
+              />
+              <Button icon={<DownloadOutlined />} href={sourceUrl(d.report.id)} target="_blank">
+                下载原文
+              </Button>
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                问题（{d.findings.length}）
+              </Typography.Title>
+              {d.findings.length === 0 ? (
+                <Empty description="没有发现问题" />
+              ) : (
+                <List
+                  aria-label="问题列表"
+                  size="small"
+                  dataSource={d.findings}
+                  renderItem={(f) => (
+                    <List.Item>
+                      <Space direction="vertical" size={0}>
+                        <Space wrap>
+                          <Tag color={severityColors[f.severity]}>{severityNames[f.severity]}</Tag>
+                          <Typography.Text code>{f.code}</Typography.Text>
+                          {f.line !== null && (
+                            <Typography.Text type="secondary">第 {f.line} 行</Typography.Text>
+                          )}
+                        </Space>
+                        <span>{f.message}</span>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Space>
+          )}
+        </QueryView>
+      )}
+    </Drawer>
+  );
+}

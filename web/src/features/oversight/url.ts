@@ -1,0 +1,33 @@
+/** The oversight page's state in its URL: the corpus filters, the keyset page stack, the open report. */
+import { z } from 'zod';
+import type { CorpusFilter } from './api.js';
+
+const flag = z.enum(['true', 'false']).optional();
+
+export const oversightUrl = z.object({
+  region: z.string().max(100).optional(),
+  kind: z.enum(['government', 'department']).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  format: z.enum(['2019', '2021']).optional(),
+  late: flag,
+  hasErrors: flag,
+  agency: z.string().max(200).optional(),
+  /** The `after` cursors of the pages seen so far: the last one is the current page's. */
+  after: z.union([z.string().transform((s) => [s]), z.array(z.string())]).default([]),
+  /** The report open in the drawer. */
+  report: z.coerce.number().int().min(1).optional(),
+});
+export type OversightState = z.output<typeof oversightUrl>;
+
+/** The API filter of a page state (without paging and the open report). */
+export function filterOf(s: OversightState): CorpusFilter {
+  const f: CorpusFilter = {};
+  if (s.region) f.region = s.region;
+  if (s.kind) f.kind = s.kind;
+  if (s.year) f.year = s.year;
+  if (s.format) f.format = s.format;
+  if (s.late) f.late = s.late;
+  if (s.hasErrors) f.hasErrors = s.hasErrors;
+  if (s.agency) f.agency = s.agency;
+  return f;
+}
