@@ -3,7 +3,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Upload, type UploadProps } from 'antd';
 import { useState } from 'react';
-import { uploadLimitBytes, type uploadResponse } from '../../../../src/api/corpus-contract.js';
+import { uploadLimitBytes } from '../../../../src/api/corpus-contract.js';
 import { uploadUrl } from './api.js';
 import { addSummaries, type Summary } from './summary.js';
 
