@@ -1,0 +1,74 @@
+/** 监督概览 in a real browser: ingested reports in the table, charts drawn, drill-down, upload. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/password.js';
+import { ingestBytes } from '../../src/corpus/ingest.js';
+import { systemActor } from '../../src/store/index.js';
+import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
+import { brokenExample } from './support/reports.js';
+import { password, startWebServer, type WebServer } from './support/seed.js';
+
+const run = browserAvailable();
+const examples = resolve(import.meta.dirname, '../../examples');
+
+describe.skipIf(!run)('web: oversight', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-oversight-'));
+  beforeAll(async () => {
+    server = await startWebServer();
+    await server.store.users.create(systemActor, {
+      id: 'u-evaluator',
+      username: 'evaluator',
+      displayName: '孙评估',
+      passwordHash: await hashPassword(password),
+      role: 'evaluator',
+      agencyId: null,
+    });
+    for (const name of ['湟源县人民政府办公室-2021.txt', '嘉祥县工业和信息化局-2021.txt']) {
+      const result = await ingestBytes(server.store, name, readFileSync(join(examples, name)));
+      expect(result.status).toBe('new');
+    }
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the corpus, draws the charts, drills down to a report and ingests an upload', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight');
+    const table = page.getByRole('table');
+    await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
+    await table.getByRole('link', { name: '湟源县人民政府办公室' }).waitFor();
+    await page.getByText('共 2 份报告').waitFor();
+    await expect.poll(() => page.locator('canvas').count()).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('嘉祥县工业和信息化局 2021年度报告').waitFor();
+    expect(new URL(page.url()).searchParams.get('report')).toMatch(/^\d+$/);
+    const source = drawer.getByRole('link', { name: /下载原文/ });
+    expect(await source.getAttribute('href')).toMatch(/^\/api\/corpus\/reports\/\d+\/source$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.get('report')).toBeNull();
+
+    const csv = page.getByRole('link', { name: /导出 CSV/ });
+    expect(await csv.getAttribute('href')).toBe('/api/corpus/export?to=csv');
+
+    const file = join(dir, '湟源县人民政府办公室-2021-修订.txt');
+    writeFileSync(file, brokenExample());
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText(/共读取 1 份：新增 0 份，新版本 1 份/).waitFor();
+    await page.getByText('共 3 份报告').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
