@@ -33,6 +33,7 @@ export const errorBody = z
     error: z.object({
       code: z.string().meta({ description: '错误代码，如 invalid-input、not-found、workflow.order' }),
       message: z.string().meta({ description: '中文说明' }),
+      requestId: z.string().optional().meta({ description: '请求编号，与服务器日志中的 reqId 相同' }),
       issues: z
         .array(
           z.object({
@@ -145,10 +146,19 @@ export function toApiError(error: unknown, context: ErrorContext): ApiError {
     if (error.code === 'store.conflict')
       return new ApiError(409, 'conflict', '记录已存在（编号或用户名重复）');
     if (error.code === 'store.invalid') return badRequest('invalid-input', error.message);
+    if (error.code === 'store.unavailable')
+      return new ApiError(
+        503,
+        'storage-unavailable',
+        '数据存储暂时不可用（磁盘已满或数据目录不可写），请联系管理员',
+      );
     return new ApiError(500, 'internal', '服务器内部错误（数据库）');
   }
   const fastify = error as { code?: unknown; statusCode?: unknown };
   if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_')) {
+    if (fastify.code === 'FST_ERR_MAX_PARAM_LENGTH')
+      return new ApiError(414, 'uri-too-long', '请求的地址过长');
+    if (fastify.code === 'FST_ERR_BAD_URL') return badRequest('invalid-request', '请求的地址无效');
     if (fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return badRequest('body-too-large', `请求体过大（上限 ${Math.round(context.bodyLimit / 1024)} KB）`);
     const message = fastifyMessages[fastify.code];
@@ -160,11 +170,12 @@ export function toApiError(error: unknown, context: ErrorContext): ApiError {
   return new ApiError(500, 'internal', '服务器内部错误');
 }
 
-export function errorResponse(error: ApiError): ErrorBody {
+export function errorResponse(error: ApiError, requestId?: string): ErrorBody {
   return {
     error: {
       code: error.code,
       message: error.message,
+      ...(requestId !== undefined ? { requestId } : {}),
       ...(error.issues ? { issues: [...error.issues] } : {}),
     },
   };

@@ -62,7 +62,10 @@ const errorResponse = (description: string) => ({
 
 export function buildOpenApi(routes: readonly Route[], version: string): Json {
   const components: Json = {};
-  components.Error = convert(errorBody, 'output', {});
+  // The Error schema itself, not the reference to it that `convert` returns for a registered schema.
+  const own: Json = {};
+  convert(errorBody, 'output', own);
+  components.Error = own.Error;
   delete (components.Error as Json).id;
   const paths: Record<string, Json> = {};
   for (const r of routes) {

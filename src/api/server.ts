@@ -3,7 +3,13 @@
  * sent as `{ error: { code, message } }` in Chinese (errors.ts), and /openapi.json generated from the
  * same routes. `buildApi` makes the instance without listening (tests call `inject`).
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { z } from 'zod';
 import { LoginLimiter } from '../auth/rate-limit.js';
 import { tokenFromHeaders } from '../auth/session.js';
@@ -31,8 +37,69 @@ export interface ApiOptions {
   bodyLimit?: number;
   /** The version in the OpenAPI document. */
   version?: string;
-  /** Log requests to standard output (pino, as Fastify does). */
-  logger?: boolean;
+  /**
+   * Log as JSON lines (pino, as Fastify does): true for warnings and errors on standard output, or
+   * the level and the stream. Every line of a request carries its id (`reqId`), which is also in
+   * the `X-Request-Id` header and in the body of an error.
+   */
+  logger?: boolean | { level?: string; stream?: { write(line: string): unknown } };
+  /**
+   * The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (addresses or CIDR ranges,
+   * comma-separated); none by default: the client address is the socket's.
+   */
+  trustProxy?: string | string[];
+  /** Milliseconds a request may take to arrive in full, headers and body (30 s). */
+  requestTimeoutMs?: number;
+  /** Milliseconds a connection may stay idle (60 s; keep-alive between requests: 5 s). */
+  connectionTimeoutMs?: number;
+}
+
+/** Security headers of every response. */
+export const securityHeaders: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  // The web app is served from the same origin: its scripts and styles from 'self', Ant Design's
+  // inline styles allowed; no framing by other sites.
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+};
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A change made with the session cookie must come from a page of this site: its Origin (or, without
+ * one, its Referer) names this host. A token sent as `Authorization: Bearer` is not sent by
+ * browsers on their own, so it needs no such check.
+ */
+function sameOrigin(request: FastifyRequest): boolean {
+  const source = request.headers.origin ?? request.headers.referer;
+  if (typeof source !== 'string' || source === 'null') return false;
+  try {
+    // Through URL on both sides, so a default port written out (localhost:80) compares equal.
+    return new URL(source).host === new URL(`${request.protocol}://${request.host}`).host;
+  } catch {
+    return false;
+  }
+}
+
+const requestId = (): string => randomBytes(6).toString('hex');
+
+/** A bare error response for the client errors Node answers before Fastify sees a request. */
+function rawError(status: number, code: string, message: string): string {
+  const body = JSON.stringify({ error: { code, message } });
+  const reason =
+    status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
+function loggerOptions(logger: ApiOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  if (logger === true) return { level: 'warn' };
+  return {
+    level: logger.level ?? 'warn',
+    ...(logger.stream ? { stream: logger.stream } : {}),
+  } as FastifyServerOptions['logger'];
 }
 
 function parse<S extends z.ZodType | undefined>(schema: S, value: unknown): unknown {
@@ -51,26 +118,56 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     now,
     today: options.today ?? (() => todayInChina(now())),
   };
+  const sendError = (request: FastifyRequest, reply: FastifyReply, e: ApiError) =>
+    reply
+      .status(e.status)
+      .type('application/json; charset=utf-8')
+      .send(errorResponse(e, String(request.id)));
   const app = Fastify({
     bodyLimit,
-    logger: options.logger ?? false,
+    logger: loggerOptions(options.logger),
+    genReqId: requestId,
+    requestIdLogLabel: 'reqId',
+    trustProxy: options.trustProxy ?? false,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    connectionTimeout: options.connectionTimeoutMs ?? 60_000,
+    keepAliveTimeout: 5_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => {
+      void sendError(request, reply, toApiError(error, { bodyLimit }));
+    },
+    clientErrorHandler: (error, socket) => {
+      const code = (error as { code?: string }).code;
+      if (!socket.writable) return socket.destroy();
+      const text =
+        code === 'HPE_HEADER_OVERFLOW'
+          ? rawError(431, 'headers-too-large', '请求头或地址过长')
+          : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? rawError(408, 'request-timeout', '请求未在规定时间内传完')
+            : rawError(400, 'invalid-request', '请求无效');
+      socket.end(text);
+    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+    for (const [name, value] of Object.entries(securityHeaders)) reply.header(name, value);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const e = toApiError(error, { bodyLimit });
-    if (e.status >= 500) request.log.error(error);
-    return reply.status(e.status).type('application/json; charset=utf-8').send(errorResponse(e));
+    if (e.status >= 500)
+      request.log.error({ err: error }, `${request.method} ${request.url.split('?')[0]}：${e.message}`);
+    return sendError(request, reply, e);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(
-        errorResponse(
-          new ApiError(404, 'no-route', `没有这个接口：${request.method} ${request.url.split('?')[0]}`),
-        ),
-      ),
+    sendError(
+      request,
+      reply,
+      new ApiError(404, 'no-route', `没有这个接口：${request.method} ${request.url.split('?')[0]}`),
+    ),
   );
 
   const document = buildOpenApi(routes, options.version ?? '0.0.0');
@@ -81,8 +178,17 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
       method: r.method,
       url: r.url,
       handler: async (request, reply) => {
-        const token = tokenFromHeaders(request.headers as { cookie?: string; authorization?: string });
+        const headers = request.headers as { cookie?: string; authorization?: string };
+        const token = tokenFromHeaders(headers);
         let principal = null;
+        if (
+          r.auth &&
+          token !== null &&
+          unsafeMethods.has(r.method) &&
+          tokenFromHeaders({ authorization: headers.authorization }) === null &&
+          !sameOrigin(request)
+        )
+          throw new ApiError(403, 'origin', '请求来源不是本站：用 Cookie 登录时，修改须来自本站的页面');
         if (r.auth) {
           const user = await authenticate(deps.store, token, now());
           if (!user)

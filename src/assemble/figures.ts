@@ -14,6 +14,11 @@ interface Figure {
   token: Token;
   /** Index of the token in the stream. */
   index: number;
+  /**
+   * The layout sets it apart as a cell of its own: alone on its line or in its grid cell, or
+   * two spaces or more after what stands before it on its line (a column-aligned layout).
+   */
+  apart: boolean;
 }
 
 /** What a row's range holds, before its figures are assigned to cells. */
@@ -71,9 +76,21 @@ export function collectFigures(
       if (units.test(token.text.replace(/[()（）:：单位]/g, ''))) unitTokens.push(token);
       continue;
     }
-    const text = strip.has(i) ? (strip.get(i) as string) : token.text;
-    if (text === '') continue;
-    figures.push({ text, kind: token.kind, token, index: i });
+    const stripped = strip.get(i);
+    // A number that was only the next row's numbering leaves nothing; an empty grid cell stays.
+    if (stripped === '') continue;
+    const text = stripped ?? token.text;
+    const before = stream.tokens[i - 1];
+    // A run that can't be one figure (「0000000」) is figures run together wherever it stands.
+    const apart =
+      !/^[+-]?0\d/.test(text) &&
+      ((token.first && token.last) ||
+        (token.spaced &&
+          (token.first ||
+            (before !== undefined &&
+              before.line === token.line &&
+              token.column - (before.column + before.text.length) >= 2))));
+    figures.push({ text, kind: token.kind, token, index: i, apart });
   }
   // Empty grid cells past the row's last cell are a decorative column, not blank figures.
   const cells = location.collapsed?.[0]?.cells.length ?? location.row.cells.length;
@@ -103,6 +120,31 @@ export function collectFigures(
 }
 
 /**
+ * Figures on one line kept apart by runs of spaces (a column-aligned layout: pdftotext -layout,
+ * the PDF reader's lines): a row short of figures there has blank cells, not figures run together.
+ */
+export function spreadApart(r: RowFigures): boolean {
+  const { figures } = r;
+  if (figures.length < 2) return false;
+  const line = figures[0]?.token.line;
+  for (let i = 1; i < figures.length; i++) {
+    const a = figures[i - 1] as Figure;
+    const b = figures[i] as Figure;
+    if (b.token.line !== line || a.token.line !== line) return false;
+    if (b.token.column - (a.token.column + a.text.length) < 2) return false;
+  }
+  return true;
+}
+
+/**
+ * Figures the layout sets apart, each a cell of its own: a row short of figures there has blank
+ * cells; cutting a figure further would be a guess.
+ */
+function ownCells(r: RowFigures): boolean {
+  return r.figures.length >= 1 && r.figures.every((f) => f.apart);
+}
+
+/**
  * Whether the tables show figures run together (a flattened page): some run can't be one count
  * (「0000000」), or most rows have fewer runs than cells. Only then is a run cut into several
  * cells; in a layout that separates its figures, a row short of figures has missing cells.
@@ -112,7 +154,7 @@ export function figuresRunTogether(rows: readonly RowFigures[]): boolean {
   let withFigures = 0;
   for (const r of rows) {
     if (r.figures.some((f) => f.kind === 'num' && /^[+-]?0\d/.test(f.text))) return true;
-    if (r.figures.length === 0) continue;
+    if (r.figures.length === 0 || ownCells(r)) continue;
     withFigures++;
     const cells = r.location.collapsed?.[0]?.cells.length ?? r.location.row.cells.length;
     if (r.figures.length < cells) short++;
@@ -137,19 +179,36 @@ const mode = (values: number[]): number | null => {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
 };
 
+const least = (values: number[]): number | null => (values.length < 3 ? null : Math.min(...values));
+
+/**
+ * The spacing the complete rows agree on; where too few rows are complete (a column left blank
+ * in every row), the least gap seen in the rows of the layout (a blank cell only adds lines).
+ */
 export function learnSpacing(rows: readonly RowFigures[]): LineSpacing | null {
   const cell: number[] = [];
   const lead: number[] = [];
+  const anyCell: number[] = [];
+  const anyLead: number[] = [];
   const end: number[] = [];
+  const anyEnd: number[] = [];
   for (const r of rows) {
-    if (!r.lineLayout || r.figures.length !== r.location.row.cells.length || r.figures.length < 2) continue;
-    if (r.location.label) lead.push(r.gaps[0] as number);
-    cell.push(...r.gaps.slice(1));
-    if (r.trailingGap !== null) end.push(r.trailingGap);
+    if (!r.lineLayout || r.figures.length === 0) continue;
+    const complete = r.figures.length === r.location.row.cells.length && r.figures.length >= 2;
+    if (r.location.label) {
+      anyLead.push(r.gaps[0] as number);
+      if (complete) lead.push(r.gaps[0] as number);
+    }
+    anyCell.push(...r.gaps.slice(1));
+    if (complete) cell.push(...r.gaps.slice(1));
+    if (r.trailingGap !== null) {
+      anyEnd.push(r.trailingGap);
+      if (complete) end.push(r.trailingGap);
+    }
   }
-  const c = mode(cell);
-  const l = mode(lead);
-  const e = mode(end);
+  const c = mode(cell) ?? least(anyCell);
+  const l = mode(lead) ?? least(anyLead);
+  const e = mode(end) ?? least(anyEnd);
   return c === null || l === null || e === null ? null : { cell: c, lead: l, end: e };
 }
 
@@ -261,7 +320,13 @@ export function readRow(
     return expandCollapsed(reading, r, file);
   }
 
-  if (r.figures.length > n || r.figures.some((f) => f.kind === 'blank') || !glued) {
+  if (
+    r.figures.length > n ||
+    r.figures.some((f) => f.kind === 'blank') ||
+    !glued ||
+    spreadApart(r) ||
+    ownCells(r)
+  ) {
     file.error(
       'assemble.row-shape',
       r.figures.length > n

@@ -1,5 +1,5 @@
 import type { Point } from '../core/finding.js';
-import type { Block } from '../read/blocks.js';
+import type { Block, TableBlock, TableCell } from '../read/blocks.js';
 import { foldedOf, foldText } from '../text/fold.js';
 
 export type TokenKind = 'text' | 'num' | 'blank';
@@ -97,6 +97,52 @@ function tokenizeLine(
   if (out.length > startCount) (out[out.length - 1] as Token).last = true;
 }
 
+const hasDigit = (text: string): boolean => /\d/.test(text);
+/** Words (CJK or Latin letters): a label, as opposed to a figure or a blank mark. */
+const hasWords = (text: string): boolean => /[\u3400-\u9fffA-Za-z]/.test(text);
+
+/**
+ * The grid columns that hold figures, for each row [from[row], to): right of every row's label
+ * (the words before its first figure) and up to the last column any row covers with text (the
+ * header's last leaf, through its span). So a column left blank in every row is still a column,
+ * and empty cells that only continue a label are not blanks. A ragged row whose figures start
+ * left of that keeps its own: the cells after its label.
+ */
+export function dataColumns(table: TableBlock): { from: number[]; to: number } {
+  let common = 0;
+  let to = 0;
+  const own: number[] = [];
+  const first: number[] = [];
+  for (const row of table.rows) {
+    let figureAt = -1;
+    let labelEnd = 0;
+    let end = -1;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c] as TableCell & { spanned?: boolean };
+      if (cell.spanned) {
+        if (end === c - 1 && c > 0) end = c;
+        continue;
+      }
+      if (cell.text.trim() === '') continue;
+      end = c;
+      const words = hasWords(cell.text);
+      if (figureAt === -1 && hasDigit(cell.text) && !words) figureAt = c;
+      if (figureAt === -1 && words) labelEnd = c + 1;
+    }
+    own.push(labelEnd);
+    first.push(figureAt);
+    if (figureAt !== -1) common = Math.max(common, labelEnd);
+    to = Math.max(to, end + 1);
+  }
+  const from = own.map((labelEnd, r) => {
+    const f = first[r] as number;
+    // A ragged row: its own label's end in a real grid; in loose text, no blank cells at all.
+    if (f !== -1 && f < common) return table.loose ? Number.POSITIVE_INFINITY : labelEnd;
+    return common;
+  });
+  return { from, to };
+}
+
 /** Turns blocks into one token stream. Table cells become tokens separated as by whitespace. */
 export function tokenize(blocks: readonly Block[]): Token[] {
   const tokens: Token[] = [];
@@ -108,20 +154,22 @@ export function tokenize(blocks: readonly Block[]): Token[] {
       tokenizeLine(folded.text, folded.map, block.line, block.column, block.page, index, gap, tokens);
       previousLine = block.line;
     } else {
-      for (const row of block.rows) {
-        // An empty cell is a blank figure only in a row that has figures, after its label.
-        const hasFigure = row.some((cell) => !cell.spanned && /\d/.test(cell.text));
-        let started = false;
-        for (const cell of row) {
+      const columns = dataColumns(block);
+      block.rows.forEach((row, r) => {
+        // An empty cell is a blank figure in a row that has figures, in a column of figures.
+        const hasFigure = row.some((cell) => !cell.spanned && hasDigit(cell.text));
+        // In text, a tab after a row's last cell may be only a trailing tab: blanks are inside.
+        let last = row.length;
+        if (block.loose) while (last > 0 && (row[last - 1] as TableCell).text.trim() === '') last--;
+        for (let c = 0; c < row.length; c++) {
+          const cell = row[c] as TableCell & { spanned?: boolean };
           if (cell.spanned) continue;
           const folded = foldText(cell.text);
           const before = tokens.length;
           tokenizeLine(folded.text, folded.map, cell.line, cell.column, cell.page, index, 0, tokens);
           const next = tokens[before];
-          if (next) {
-            next.spaced = true;
-            started = true;
-          } else if (hasFigure && started) {
+          if (next) next.spaced = true;
+          else if (hasFigure && c >= (columns.from[r] as number) && c < columns.to && c < last) {
             const empty: Token = {
               kind: 'blank',
               text: '',
@@ -137,7 +185,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
             tokens.push(empty);
           }
         }
-      }
+      });
       previousLine = 0;
     }
   });

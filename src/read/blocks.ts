@@ -25,6 +25,8 @@ export interface TableCell {
 export interface TableBlock {
   type: 'table';
   rows: (TableCell & { spanned?: boolean })[][];
+  /** Cells separated in text (tabs): a row's columns may not line up with the other rows'. */
+  loose?: boolean;
   line: number;
   column: number;
   page?: number;

@@ -41,17 +41,47 @@ function pipeTable(lines: { text: string; line: number }[]): TableBlock {
 }
 
 /**
+ * Rows of cells separated by tabs (a table copied from Word or a spreadsheet) as a grid: an
+ * empty cell between two tabs is an empty cell. Their columns need not line up (`loose`).
+ */
+function tabTable(lines: { text: string; line: number }[]): TableBlock {
+  const rows = lines.map(({ text, line }) => {
+    const cells: TableCell[] = [];
+    let at = 0;
+    for (;;) {
+      const next = text.indexOf('\t', at);
+      const raw = text.slice(at, next === -1 ? text.length : next);
+      const lead = raw.length - raw.trimStart().length;
+      cells.push({ text: raw.trim(), line, column: at + lead + 1 });
+      if (next === -1) break;
+      at = next + 1;
+    }
+    return cells;
+  });
+  const first = lines[0] as { line: number };
+  return { type: 'table', rows, line: first.line, column: 1, loose: true };
+}
+
+/** A line with a tab between its words (not only indentation or trailing tabs). */
+const tabRow = (line: string): boolean => line.indexOf('\t') !== -1 && line.trim().indexOf('\t') !== -1;
+
+/**
  * Splits decoded text into one paragraph per non-blank line (blank lines show as gaps in `line`);
- * runs of Markdown pipe-table rows become a table.
+ * runs of Markdown pipe-table rows, and of tab-separated rows, become a table.
  */
 export function textToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let table: { text: string; line: number }[] = [];
+  let tabs: { text: string; line: number }[] = [];
   const flush = () => {
     if (table.length >= 2) blocks.push(pipeTable(table));
     else
       for (const row of table) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
     table = [];
+    if (tabs.length >= 2) blocks.push(tabTable(tabs));
+    else
+      for (const row of tabs) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
+    tabs = [];
   };
   let start = 0;
   let line = 1;
@@ -63,8 +93,15 @@ export function textToBlocks(text: string): Block[] {
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     const cleaned = blankResidue(raw);
     const trimmed = cleaned.trim();
-    if (trimmed.charCodeAt(0) === 0x7c && pipeRow.test(cleaned)) table.push({ text: cleaned, line });
-    else if (trimmed !== '' && !(trimmed.length <= 24 && pageNumberLine.test(cleaned))) {
+    if (trimmed.charCodeAt(0) === 0x7c && pipeRow.test(cleaned)) {
+      if (tabs.length > 0) flush();
+      table.push({ text: cleaned, line });
+    } else if (tabRow(cleaned)) {
+      if (table.length > 0) flush();
+      tabs.push({ text: cleaned, line });
+    } else if (trimmed === '' && tabs.length > 0) {
+      // A blank line inside tab-separated rows keeps the table together.
+    } else if (trimmed !== '' && !(trimmed.length <= 24 && pageNumberLine.test(cleaned))) {
       flush();
       blocks.push({ type: 'paragraph', text: cleaned, line, column: 1 });
     }

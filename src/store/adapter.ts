@@ -28,6 +28,7 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { StoreError } from './errors.js';
 
 /** DDL the migrations need, per database. Frozen once released: add a new entry, never change one. */
 export interface Ddl {
@@ -73,6 +74,11 @@ export interface Capabilities {
   isForeignKeyViolation(error: unknown): boolean;
   /** A CHECK or NOT NULL constraint was violated. */
   isCheckViolation(error: unknown): boolean;
+  /**
+   * The storage failed, not the statement: a full disk, a read-only or vanished data directory.
+   * Returns what is wrong, in Chinese, or null.
+   */
+  storageFailure(error: unknown): string | null;
   /** The database's own consistency check: an empty list when it is sound. */
   // biome-ignore lint/suspicious/noExplicitAny: an untyped handle, as migrations get (STYLE §2)
   integrityCheck(db: Kysely<any>): Promise<string[]>;
@@ -196,11 +202,36 @@ export interface Backend {
   capabilities: Capabilities;
 }
 
+/** What a file-system or SQLite error says about the data directory, in Chinese; null for others. */
+export function fileSystemFailure(error: unknown): string | null {
+  const code = String(codeOf(error) ?? '');
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return '磁盘已满（或超出配额）';
+  if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return '数据目录只读，无法写入';
+  if (code === 'EACCES' || code === 'EPERM') return '无权在数据目录中创建或写入文件';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return '数据目录的路径不是一个目录';
+  if (code.startsWith('SQLITE_CANTOPEN')) return '无法打开数据库文件（目录不存在、不可写或不是目录）';
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return '读写数据文件时出错（磁盘故障或空间不足）';
+  return null;
+}
+
+/** Opening the data directory failed: a StoreError that names the path and what is wrong. */
+function unavailable(path: string, error: unknown): unknown {
+  const reason = fileSystemFailure(error);
+  return reason === null
+    ? error
+    : new StoreError('store.unavailable', `无法使用数据目录「${path}」：${reason}`, { cause: error });
+}
+
 export function sqliteBackend(dataDir: string): Backend {
   const dir = resolve(dataDir);
-  mkdirSync(dir, { recursive: true });
   const file = join(dir, sqliteFileName);
-  const database = new SqliteDatabase(file, { timeout: busyTimeoutMs });
+  let database: SqliteDatabase.Database;
+  try {
+    mkdirSync(dir, { recursive: true });
+    database = new SqliteDatabase(file, { timeout: busyTimeoutMs });
+  } catch (error) {
+    throw unavailable(dir, error);
+  }
   try {
     database.pragma(`busy_timeout = ${sqliteSettings.busy_timeout}`);
     const mode = database.pragma(`journal_mode = ${sqliteSettings.journal_mode}`, { simple: true });
@@ -210,10 +241,14 @@ export function sqliteBackend(dataDir: string): Backend {
     database.pragma(`foreign_keys = ${sqliteSettings.foreign_keys}`);
   } catch (error) {
     database.close();
-    throw error;
+    throw unavailable(dir, error);
   }
   const capabilities: Capabilities = {
     description: `SQLite ${file}`,
+    storageFailure: (e) => {
+      const reason = fileSystemFailure(e);
+      return reason && `数据目录「${dir}」：${reason}`;
+    },
     supportsTransactionalDdl: true,
     supportsUpsert: true,
     rowLocks: false,
@@ -332,6 +367,14 @@ export function postgresBackend(url: string, poolSize = 10): Backend {
     isUniqueViolation: (e) => codeOf(e) === '23505',
     isForeignKeyViolation: (e) => codeOf(e) === '23503',
     isCheckViolation: (e) => codeOf(e) === '23514' || codeOf(e) === '23502',
+    storageFailure: (e) => {
+      const code = String(codeOf(e) ?? '');
+      if (code === '53100') return `PostgreSQL ${redactUrl(url)}：数据库服务器磁盘已满`;
+      if (code === '25006') return `PostgreSQL ${redactUrl(url)}：数据库只读，无法写入`;
+      if (code.startsWith('53') || code.startsWith('58'))
+        return `PostgreSQL ${redactUrl(url)}：数据库服务器资源不足或读写出错`;
+      return null;
+    },
     integrityCheck: async (db) => {
       // PostgreSQL recovers its own WAL on start; a database that answers and whose catalog lists
       // every table is sound as far as a client can tell.

@@ -39,6 +39,8 @@ export async function inTransaction<T>(ctx: StoreContext, run: (trx: Tx) => Prom
       });
     if (ctx.capabilities.isCheckViolation(error))
       throw new StoreError('store.invalid', `记录不符合约束：${messageOf(error)}`, { cause: error });
+    const failure = ctx.capabilities.storageFailure(error);
+    if (failure !== null) throw new StoreError('store.unavailable', `无法保存：${failure}`, { cause: error });
     throw error;
   }
 }

@@ -9,7 +9,9 @@ export type StoreErrorCode =
   /** A unique key is taken (a username, an id). */
   | 'store.conflict'
   /** A value the database can't hold (an unknown cell key, a report without a year, …). */
-  | 'store.invalid';
+  | 'store.invalid'
+  /** The data can't be written or read: a full disk, a read-only or missing data directory. */
+  | 'store.unavailable';
 
 export class StoreError extends Error {
   override name = 'StoreError';

@@ -88,7 +88,9 @@ it('serves the API over HTTP with an admin made from the environment, and stops 
     expect(doc.openapi).toBe('3.1.0');
     const denied = await fetch(`${server.url}/api/me`);
     expect(denied.status).toBe(401);
-    expect(await denied.json()).toEqual({ error: { code: 'unauthenticated', message: '请先登录' } });
+    expect(await denied.json()).toEqual({
+      error: { code: 'unauthenticated', message: '请先登录', requestId: denied.headers.get('x-request-id') },
+    });
     const login = await fetch(`${server.url}/api/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -105,7 +107,7 @@ it('serves the API over HTTP with an admin made from the environment, and stops 
     expect(me.agencies.map((a) => a.name)).toEqual(['丙县人民政府办公室']);
     const created = await fetch(`${server.url}/api/applications`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, origin: server.url, 'content-type': 'application/json' },
       body: JSON.stringify({ applicant: 'np', channel: 'inPerson', submittedOn: '2024-05-06' }),
     });
     expect(created.status).toBe(201);

@@ -5,7 +5,7 @@
  */
 import { toApiError } from '../../api/errors.js';
 import { cliPrincipal, resolveAgency } from '../../api/services/principal.js';
-import { openStore, type Store } from '../../store/index.js';
+import { openStore, type Store, StoreError } from '../../store/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
 
@@ -24,6 +24,11 @@ export async function withStore(io: CliIO, work: (store: Store) => Promise<numbe
 
 /** Prints an error as `gongkai: 错误：…`: 2 for bad input or a missing record, 70 for a bug. */
 export function reportError(error: unknown, io: CliIO): number {
+  // The data can't be written (a full disk, a read-only data directory): the user can fix that.
+  if (error instanceof StoreError && error.code === 'store.unavailable') {
+    io.stderr.write(`gongkai: 错误：${error.message}\n`);
+    return ExitCode.usage;
+  }
   const e = toApiError(error, { bodyLimit: 0 });
   if (e.status >= 500) {
     const detail = io.debug && error instanceof Error ? `\n${error.stack}` : '';

@@ -15,6 +15,8 @@ import { reportError } from './register-shared.js';
 export interface ServeOptions {
   port: string;
   host: string;
+  /** Proxies whose X-Forwarded-* headers are believed (comma-separated addresses or CIDR ranges). */
+  trustProxy?: string;
 }
 
 /** Resolves when the process is asked to stop. */
@@ -47,7 +49,16 @@ export async function runServe(
     if (admin)
       io.stderr.write(`已按 GONGKAI_ADMIN_PASSWORD 创建管理员 ${admin.username}（机关 ${admin.agencyId}）\n`);
     else if (!(await hasUsers(store))) io.stderr.write(`${bootstrapHelp}\n`);
-    const app = await buildApi({ store, version: version() });
+    const trust = (options.trustProxy ?? process.env.GONGKAI_TRUST_PROXY ?? '')
+      .split(/[,，\s]+/)
+      .filter(Boolean);
+    const app = await buildApi({
+      store,
+      version: version(),
+      // JSON lines on standard output: warnings (failed logins, lockouts) and errors, each with its request id.
+      logger: { level: process.env.GONGKAI_LOG_LEVEL || 'warn', stream: process.stdout },
+      ...(trust.length > 0 ? { trustProxy: trust } : {}),
+    });
     const address = await app.listen({ port, host: options.host });
     io.stdout.write(
       `Gongkai API 已启动：${address}（接口说明：${address}/openapi.json；数据：${store.capabilities.description}）\n`,
@@ -80,11 +91,19 @@ export function defineServe(program: Command, io: CliIO, done: (code: number) =>
         '',
         '第一次启动时如尚无用户：设置 GONGKAI_ADMIN_PASSWORD（可选 GONGKAI_ADMIN_USERNAME、',
         'GONGKAI_ADMIN_AGENCY）自动创建管理员，或先用 gongkai users add --admin 创建。',
+        '',
+        '日志为 JSON 行（pino），写到标准输出：默认记录警告（登录失败、锁定）和错误，每行带请求编号 reqId，',
+        '与错误响应中的 requestId 相同；GONGKAI_LOG_LEVEL=info 记录每个请求。在反向代理之后运行时，用',
+        '--trust-proxy 指定代理的地址，客户端地址才取自 X-Forwarded-For，经 HTTPS 访问时 Cookie 带 Secure。',
       ].join('\n'),
     )
     .usage('[选项]')
     .option('--port <端口>', '监听端口', '8080')
     .option('--host <地址>', '监听地址（默认只监听本机）', '127.0.0.1')
+    .option(
+      '--trust-proxy <地址,…>',
+      '信任其 X-Forwarded-For / X-Forwarded-Proto 的反向代理（地址或网段，逗号分隔；也可用环境变量 GONGKAI_TRUST_PROXY）',
+    )
     .action(async (options: ServeOptions) => {
       done(await runServe(options, io));
     });

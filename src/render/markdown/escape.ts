@@ -1,8 +1,15 @@
 /** Escapes for Markdown: only where the text would otherwise change the document's structure. */
 
+/**
+ * HTML in the text stays text: Markdown passes raw HTML through to the page it is rendered on, so a
+ * 「<script>」 in an agency name would run there. `<` becomes `&lt;` (an entity renders as the
+ * character and starts no tag); nothing else needs it.
+ */
+export const escapeHtml = (text: string): string => text.replace(/</g, '&lt;');
+
 /** Text in a pipe table cell: a pipe would end the cell, a line break the row. */
 export function escapeCell(text: string): string {
-  return text
+  return escapeHtml(text)
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/\s*\n\s*/g, ' ');
@@ -17,7 +24,7 @@ const blockStart =
 
 export function escapeParagraph(paragraph: string): string {
   // Leading spaces would make an indented code block; they carry nothing in a report's prose.
-  const text = paragraph.replace(/^[ \t]+/, '');
+  const text = escapeHtml(paragraph.replace(/^[ \t]+/, ''));
   if (!blockStart.test(text)) return text;
   // A backslash escapes punctuation only: an ordered-list number keeps its digits, its dot is escaped.
   const list = /^(\d{1,9})([.)])/.exec(text);

@@ -1,0 +1,102 @@
+/**
+ * Blank cells read back as blank: a generated report with cells left blank here and there, whole
+ * columns of table 三 and a group of table 四 never filled, rendered by every renderer.
+ *
+ * In a grid (HTML, DOCX, Markdown pipe tables, tab-separated rows) the column decides: every
+ * cell reads back exactly, each blank one as null with the blank-cell warning. In the text
+ * layouts and PDF, where only spacing marks a blank cell, a cell reads back exactly or is named
+ * by an error, never silently wrong. (The flattened layout runs cells together with nothing
+ * between them: a blank cell there leaves no trace at all, so it is not tried.)
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report.js';
+import { withBlankCells } from '../../src/generate/blanks.js';
+import { generateReport } from '../../src/generate/random-report.js';
+import { processBytes } from '../../src/pipeline.js';
+import { getRenderer } from '../../src/render/index.js';
+import { renderText, type TextLayout } from '../../src/render/text/index.js';
+import type { FormatId } from '../../src/spec/types.js';
+import { describeFindings, differingKeys, errors, fcParams, toBytes } from '../support/parse.js';
+
+/** A seed and a format; the report is built from them inside the property (short counterexamples). */
+const blankReport = () =>
+  fc
+    .tuple(fc.integer({ min: 0, max: 0x7fffffff }), fc.constantFrom<FormatId>('2019', '2021'))
+    .map(([seed, format]) => ({ seed, format }));
+
+const build = (seed: number, format: FormatId): Report => withBlankCells(generateReport(seed, format), seed);
+
+async function readBack(report: Report, target: string, layout?: TextLayout) {
+  const out = layout
+    ? renderText(report, layout)
+    : await (getRenderer(target)?.render(report, {}) as Promise<string | Uint8Array>);
+  const bytes = typeof out === 'string' ? toBytes(out) : out;
+  return (await processBytes(bytes, `report.${target}`)).report;
+}
+
+const blankKeys = (report: Report) => Object.keys(report.cells).filter((k) => report.cells[k] === null);
+
+describe('blank cells in a grid read back exactly', () => {
+  const grids: [string, TextLayout | undefined, number][] = [
+    ['html', undefined, 40],
+    ['md', undefined, 40],
+    ['docx', undefined, 20],
+    ['txt', 'tab-rows', 40],
+  ];
+  for (const [target, layout, runs] of grids)
+    it(`${layout ?? target}: every cell, each blank one null with a blank-cell warning`, async () => {
+      await fc.assert(
+        fc.asyncProperty(blankReport(), async ({ seed, format }) => {
+          const report = build(seed, format);
+          const read = await readBack(report, target, layout);
+          const context = `withBlankCells(generateReport(${seed}, '${format}'), ${seed}) as ${layout ?? target}\n${describeFindings(read.findings)}`;
+          if (layout) {
+            // Tab-separated text: a tab after a row's last cell may be decoration, so a blank last
+            // cell is named by an error rather than guessed.
+            const flagged = new Set(errors(read.findings).flatMap((f) => f.keys));
+            const wrong = differingKeys(report.cells, read.cells).filter(
+              (k) => !flagged.has(k) || read.cells[k] !== null,
+            );
+            expect(wrong, context).toEqual([]);
+            return;
+          }
+          expect(differingKeys(report.cells, read.cells), context).toEqual([]);
+          const warned = new Set(
+            read.findings.filter((f) => f.code === 'assemble.blank-cell').flatMap((f) => f.keys),
+          );
+          expect(
+            blankKeys(report).filter((k) => !warned.has(k)),
+            context,
+          ).toEqual([]);
+        }),
+        fcParams(runs, 20261201),
+      );
+    }, 120_000);
+});
+
+describe('blank cells where only spacing marks them: exact or named by an error', () => {
+  const layouts: [string, TextLayout | undefined, number][] = [
+    ['pdf', undefined, 8],
+    ['txt', 'cell-per-line', 30],
+    ['txt', 'web-cell-per-line', 30],
+    ['txt', 'tab-indented', 30],
+    ['txt', 'tab-split-labels', 30],
+  ];
+  for (const [target, layout, runs] of layouts)
+    it(`${layout ?? target}: never a silently wrong cell`, async () => {
+      await fc.assert(
+        fc.asyncProperty(blankReport(), async ({ seed, format }) => {
+          const report = build(seed, format);
+          const read = await readBack(report, target, layout);
+          const flagged = new Set(errors(read.findings).flatMap((f) => f.keys));
+          const silent = differingKeys(report.cells, read.cells).filter(
+            (k) => read.cells[k] !== null && !flagged.has(k),
+          );
+          const context = `withBlankCells(generateReport(${seed}, '${format}'), ${seed}) as ${layout ?? target}\n${describeFindings(read.findings)}`;
+          expect(silent, context).toEqual([]);
+        }),
+        fcParams(runs, 20261202),
+      );
+    }, 180_000);
+});
