@@ -4,6 +4,7 @@ import { sessionCookie } from '../auth/session.js';
 import { anyReportSchema } from '../report-json/schema.js';
 import type { User } from '../store/index.js';
 import { unauthenticated } from './errors.js';
+import { inspectRoutes } from './inspect-routes.js';
 import { type Route, route } from './route.js';
 import * as s from './schemas.js';
 import * as svc from './services/index.js';
@@ -448,4 +449,5 @@ export const routes: readonly Route[] = [
       return svc.calculateFee(query.method, query.quantity);
     },
   }),
+  ...inspectRoutes,
 ];

@@ -16,6 +16,7 @@ import { tokenFromHeaders } from '../auth/session.js';
 import type { Store } from '../store/index.js';
 import type { IsoDate } from '../workflow/index.js';
 import { ApiError, errorResponse, invalidInput, toApiError } from './errors.js';
+import { registerInspectBodies } from './inspect-routes.js';
 import { buildOpenApi } from './openapi.js';
 import type { ApiDeps, Route } from './route.js';
 import { routes } from './routes.js';
@@ -208,6 +209,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     });
   };
   for (const r of routes) register(r);
+  registerInspectBodies(app);
   registerWebStatic(app);
   return app;
 }

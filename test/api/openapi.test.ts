@@ -57,6 +57,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'POST /api/applications/{applicationId}/events/{ordinal}/void',
       'POST /api/cases',
       'POST /api/compile',
+      'POST /api/inspect',
       'POST /api/login',
       'POST /api/logout',
       'POST /api/users',

@@ -169,3 +169,19 @@ export async function callForm(url: string, form: FormData): Promise<unknown> {
 /** The Chinese message of anything thrown. */
 export const messageOf = (error: unknown): string =>
   error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+
+/** Sends a file's raw bytes (application/octet-stream) to an endpoint; answers its JSON. */
+export async function callBytes<E extends Endpoint>(
+  endpoint: E,
+  input: Input<E>,
+  bytes: Uint8Array,
+): Promise<Output<E>> {
+  const { url } = requestOf(endpoint, input);
+  const res = await send(url, {
+    method: endpoint.method,
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+    body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+  });
+  return (await res.json()) as Output<E>;
+}

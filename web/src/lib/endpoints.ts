@@ -3,6 +3,7 @@
  * wrap these in query options and hooks; nothing else builds a URL to /api.
  */
 import { z } from 'zod';
+import * as inspect_ from '../../../src/api/inspect-contract.js';
 import * as s from '../../../src/api/schemas.js';
 import type { Endpoint } from './api.js';
 import * as r from './responses.js';
@@ -120,4 +121,19 @@ export const createUser = endpoint({
   url: '/api/users',
   body: s.newUserBody,
   response: r.managedUserSchema,
+});
+
+export const updateUser = endpoint({
+  method: 'PATCH',
+  url: '/api/users/:userId',
+  params: s.userParams,
+  body: s.userPatchBody,
+  response: r.managedUserSchema,
+});
+
+export const inspect = endpoint({
+  method: 'POST',
+  url: '/api/inspect',
+  query: inspect_.inspectQuery,
+  response: inspect_.inspectResponse,
 });

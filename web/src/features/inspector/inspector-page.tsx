@@ -1,9 +1,285 @@
-import { Empty } from 'antd';
+/**
+ * 报告检查: drop a report in any form; its three tables as grids where every cell is a button that
+ * scrolls the source pane to the place its figure was read and lights it; a finding lights its cells
+ * and its place; identities as formulas with both sides and the difference; ambiguous cells with
+ * their candidate splits. The selected cell and finding are in the URL.
+ */
+import { InboxOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Empty, Space, Tabs, Tag, Typography, Upload } from 'antd';
+import { useEffect, useMemo, useRef } from 'react';
+import { z } from 'zod';
+import type { InspectFinding, InspectIdentity, InspectResult } from '../../../../src/api/inspect-contract.js';
+import { getFormat } from '../../../../src/spec/registry.js';
+import { Loading } from '../../components/query-state.js';
+import { TableGrid } from '../../components/table-grid.js';
+import { callBytes, messageOf } from '../../lib/api.js';
+import * as api from '../../lib/endpoints.js';
+import { useUrlState } from '../../lib/url-state.js';
+import { cellLabels, formatValue, formula } from './cells.js';
 
-export default function Page() {
+const url = z.object({
+  cell: z.string().optional(),
+  finding: z.coerce.number().int().min(0).optional(),
+});
+
+const severity: Record<string, { color: string; text: string }> = {
+  error: { color: '#a8071a', text: '错误' },
+  warning: { color: '#ad4e00', text: '警告' },
+  info: { color: '#1d4f91', text: '提示' },
+};
+
+function SourcePane({
+  result,
+  line,
+  tone,
+}: {
+  result: InspectResult;
+  line: number | null;
+  tone: 'cell' | 'finding';
+}) {
+  const pane = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (line === null) return;
+    const el = pane.current?.querySelector(`[data-line="${line}"]`);
+    el?.scrollIntoView({ block: 'center' });
+  }, [line]);
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section aria-label="原文" className="gk-source" ref={pane} tabIndex={0}>
+      {result.lines.map((l, i) => {
+        const n = i + 1;
+        const on = n === line;
+        return (
+          <div
+            key={n}
+            data-line={n}
+            className={`gk-source-line${on ? (tone === 'finding' ? ' gk-hit-finding' : ' gk-hit') : ''}`}
+            aria-current={on ? 'location' : undefined}
+          >
+            <span className="gk-ln">
+              {l.page !== undefined && (i === 0 || result.lines[i - 1]?.page !== l.page) ? `P${l.page} ` : ''}
+              {n}
+            </span>
+            <span className="gk-lt">{l.text}</span>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function Findings({
+  findings,
+  selected,
+  onSelect,
+}: {
+  findings: InspectFinding[];
+  selected: number | undefined;
+  onSelect: (i: number) => void;
+}) {
+  if (findings.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未发现问题" />;
+  return (
+    <ul className="gk-findings" aria-label="问题列表">
+      {findings.map((f, i) => (
+        <li key={`${f.code}:${f.line}:${f.column}:${f.keys.join()}:${f.message}`}>
+          <button
+            type="button"
+            className={`gk-finding${selected === i ? ' gk-finding-on' : ''}`}
+            aria-pressed={selected === i}
+            onClick={() => onSelect(i)}
+          >
+            <Tag color={severity[f.severity]?.color}>{severity[f.severity]?.text}</Tag>
+            <span className="gk-finding-place">
+              {f.line ? `${f.page ? `第${f.page}页 ` : ''}第${f.line}行` : '全文'}
+            </span>
+            {f.message}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Identities({
+  list,
+  labels,
+  onCell,
+}: {
+  list: InspectIdentity[];
+  labels: Map<string, string>;
+  onCell: (k: string) => void;
+}) {
+  const shown = [...list].sort((a, b) => Number(a.holds !== false) - Number(b.holds !== false));
+  return (
+    <ul className="gk-findings" aria-label="勾稽关系">
+      {shown.map((i) => (
+        <li key={i.id} className={i.holds === false ? 'gk-identity-bad' : ''}>
+          <div>
+            <Tag color={i.holds === false ? '#a8071a' : i.holds ? '#237804' : '#595959'}>
+              {i.holds === false ? '不成立' : i.holds ? '成立' : '有空格'}
+            </Tag>
+            {i.description}
+          </div>
+          <div className="gk-formula">{formula(i, labels, onCell)}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Result({ result }: { result: InspectResult }) {
+  const [state, update] = useUrlState(url);
+  const spec = getFormat(result.format);
+  const labels = useMemo(() => cellLabels(spec), [spec]);
+  const finding = state.finding !== undefined ? result.findings[state.finding] : undefined;
+  const litKeys = new Set(finding?.keys ?? []);
+  const cellPlace = state.cell ? result.places[state.cell] : undefined;
+  const line = finding?.line ?? cellPlace?.line ?? null;
+  const ambiguous = result.findings.filter(
+    (f) => f.code === 'assemble.split-ambiguous' || f.code === 'assemble.split-inconsistent',
+  );
+  const ambiguousKeys = new Set(ambiguous.flatMap((f) => f.keys));
+  const badKeys = new Set(result.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
+  const selectCell = (key: string) => update({ cell: key, finding: undefined });
+  const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+  for (const f of result.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+
+  return (
+    <>
+      <Alert
+        type={counts.error ? 'error' : counts.warning ? 'warning' : 'success'}
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={`${result.name}：${result.agency ?? '（未识别机关）'} ${result.year ?? ''}年度报告（${result.format}年格式，${result.sourceType.toUpperCase()}）`}
+        description={`${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 条提示；读出 ${Object.values(result.cells).filter((v) => v !== null).length} 个单元格`}
+      />
+      <div className="gk-inspector">
+        <div className="gk-inspector-main">
+          <Tabs
+            size="small"
+            items={[
+              {
+                key: 'findings',
+                label: `问题（${result.findings.length}）`,
+                children: (
+                  <Findings
+                    findings={result.findings}
+                    selected={state.finding}
+                    onSelect={(i) => update({ finding: i, cell: undefined })}
+                  />
+                ),
+              },
+              {
+                key: 'identities',
+                label: '勾稽关系',
+                children: <Identities list={result.identities} labels={labels} onCell={selectCell} />,
+              },
+              {
+                key: 'ambiguous',
+                label: `存疑单元格（${ambiguousKeys.size}）`,
+                children: ambiguous.length ? (
+                  <ul className="gk-findings">
+                    {ambiguous.map((f) => (
+                      <li key={`${f.line}:${f.column}:${f.keys.join()}`}>
+                        <div>{f.message}</div>
+                        <Space wrap size={4}>
+                          {f.keys.map((k) => (
+                            <button key={k} type="button" className="gk-chip" onClick={() => selectCell(k)}>
+                              {labels.get(k) ?? k}
+                            </button>
+                          ))}
+                        </Space>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有存疑的单元格" />
+                ),
+              },
+            ]}
+          />
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="gk-grids" aria-label="报告表格" tabIndex={0}>
+            {spec.tables.map((t) => (
+              <TableGrid
+                key={t.id}
+                table={t}
+                renderCell={(cell) => {
+                  const v = result.cells[cell.key] ?? null;
+                  const cls = ['gk-cell'];
+                  if (state.cell === cell.key || litKeys.has(cell.key)) cls.push('gk-cell-on');
+                  else if (badKeys.has(cell.key)) cls.push('gk-cell-bad');
+                  if (ambiguousKeys.has(cell.key)) cls.push('gk-cell-ambiguous');
+                  return (
+                    <button
+                      type="button"
+                      className={cls.join(' ')}
+                      aria-label={`${labels.get(cell.key) ?? cell.key}：${formatValue(v)}`}
+                      aria-pressed={state.cell === cell.key || litKeys.has(cell.key)}
+                      data-key={cell.key}
+                      onClick={() => selectCell(cell.key)}
+                    >
+                      {formatValue(v)}
+                    </button>
+                  );
+                }}
+              />
+            ))}
+          </section>
+        </div>
+        <div className="gk-inspector-source">
+          <Typography.Text type="secondary">
+            {state.cell
+              ? `${labels.get(state.cell) ?? state.cell}${cellPlace ? `：第 ${cellPlace.line} 行` : '：原文中没有找到'}`
+              : finding
+                ? `${finding.code}${finding.line ? `：第 ${finding.line} 行` : ''}`
+                : '点击单元格或问题，原文中对应的位置会高亮显示'}
+          </Typography.Text>
+          <SourcePane result={result} line={line} tone={finding ? 'finding' : 'cell'} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export default function InspectorPage() {
+  const inspect = useMutation({
+    mutationFn: async (file: File) =>
+      callBytes(api.inspect, { query: { name: file.name } }, new Uint8Array(await file.arrayBuffer())),
+  });
   return (
     <div className="gk-panel">
-      <Empty description="此功能正在建设中" />
+      <Upload.Dragger
+        accept=".txt,.html,.htm,.docx,.pdf,.md,text/plain,text/html,application/pdf"
+        multiple={false}
+        showUploadList={false}
+        beforeUpload={(file) => {
+          inspect.mutate(file);
+          return false;
+        }}
+        style={{ marginBottom: 12 }}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">把年度报告拖到这里，或点击选择文件</p>
+        <p className="ant-upload-hint">
+          支持文本、网页（HTML）、Word（DOCX）和 PDF；文件只用于本次检查，不会保存
+        </p>
+      </Upload.Dragger>
+      {inspect.isPending && <Loading tip="正在读取和核查报告……" />}
+      {inspect.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title="无法检查该文件"
+          description={messageOf(inspect.error)}
+        />
+      )}
+      {inspect.data && <Result result={inspect.data} />}
+      {inspect.isIdle && <Empty description="尚未选择报告" />}
     </div>
   );
 }

@@ -1,0 +1,87 @@
+/** POST /api/inspect: any form of report in, cells with their places, findings, identities and source lines out. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectResponse } from '../../src/api/inspect-contract.js';
+import { brokenExample } from './support/reports.js';
+import { startWebServer, type WebServer } from './support/seed.js';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('POST /api/inspect', () => {
+  let server: WebServer;
+  let auth: string;
+  beforeAll(async () => {
+    server = await startWebServer();
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { username: 'clerk', password: 'web-test-password-1' },
+    });
+    auth = `Bearer ${res.json().token}`;
+  });
+  afterAll(() => server?.close());
+
+  const inspect = (payload: Buffer | string, headers: Record<string, string> = {}) =>
+    server.app.inject({
+      method: 'POST',
+      url: '/api/inspect?name=report.txt',
+      payload,
+      headers: { authorization: auth, 'content-type': 'application/octet-stream', ...headers },
+    });
+
+  it('answers the cells with their places in the decoded text, the findings and the identities', async () => {
+    const res = await inspect(Buffer.from(brokenExample()));
+    expect(res.statusCode).toBe(200);
+    const body = inspectResponse.parse(res.json());
+    expect(body).toMatchObject({
+      name: 'report.txt',
+      sourceType: 'text',
+      format: '2021',
+      agency: '湟源县人民政府办公室',
+      year: 2021,
+    });
+    expect(body.cells['a.new.np']).toBe(5);
+    expect(body.places['a.new.np']).toEqual({ line: 111, column: 1 });
+    expect(body.lines[110]).toEqual({ text: '5' });
+    const broken = body.identities.filter((i) => i.holds === false).map((i) => i.id);
+    expect(broken.length).toBeGreaterThan(0);
+    const identity = body.identities.find((i) => i.holds === false);
+    expect(identity?.difference).not.toBe(0);
+    const error = body.findings.find((f) => f.severity === 'error' && f.keys.includes('a.new.np'));
+    expect(error?.line).toBeGreaterThan(0);
+  });
+
+  it('reads a PDF and lays its lines out with their pages', async () => {
+    const res = await inspect(readFileSync(resolve(root, 'test/fixtures/real/011.pdf')));
+    expect(res.statusCode).toBe(200);
+    const body = inspectResponse.parse(res.json());
+    expect(body.sourceType).toBe('pdf');
+    const place = Object.values(body.places)[0];
+    expect(place?.page).toBeGreaterThan(0);
+    expect(body.lines[(place?.line ?? 1) - 1]?.page).toBe(place?.page);
+  });
+
+  it('refuses an empty body, a JSON body, an unreadable file, and a user not signed in, in Chinese', async () => {
+    expect((await inspect(Buffer.alloc(0))).json().error.code).toBe('no-file');
+    const json = await inspect('{}', { 'content-type': 'application/json' });
+    expect(json.statusCode).toBe(400);
+    const doc = await inspect(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    expect(doc.statusCode).toBe(422);
+    expect(doc.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    const anonymous = await server.app.inject({
+      method: 'POST',
+      url: '/api/inspect',
+      payload: Buffer.from('x'),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const elsewhere = await server.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      payload: Buffer.from('x'),
+      headers: { authorization: auth, 'content-type': 'application/octet-stream' },
+    });
+    expect(elsewhere.statusCode).toBe(415);
+  });
+});

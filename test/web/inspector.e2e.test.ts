@@ -1,0 +1,67 @@
+/** 报告检查 in a real browser: drop a report, the grids show its cells, a cell and a finding light their place. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
+import { brokenExample } from './support/reports.js';
+import { startWebServer, type WebServer } from './support/seed.js';
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('web: inspector', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-inspect-'));
+  beforeAll(async () => {
+    server = await startWebServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the cells of a dropped report; a cell and a finding highlight their place in the source', async () => {
+    const file = join(dir, '湟源县-2021.txt');
+    writeFileSync(file, brokenExample());
+    const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+    await page.goto('/inspect');
+    await page.getByText('把年度报告拖到这里').waitFor();
+    await page.locator('input[type=file]').setInputFiles(file);
+    const cell = page.getByRole('button', {
+      name: '一、本年新收政府信息公开申请数量 / 申请人情况 / 自然人：5',
+    });
+    await cell.waitFor();
+    await cell.click();
+    expect(new URL(page.url()).searchParams.get('cell')).toBe('a.new.np');
+    const source = page.getByRole('region', { name: '原文' });
+    await expect
+      .poll(() => source.locator('[aria-current="location"]').getAttribute('data-line'))
+      .toBe('111');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const finding = page
+      .getByRole('list', { name: '问题列表' })
+      .getByRole('button')
+      .filter({ hasText: '错误' })
+      .first();
+    await finding.click();
+    const line = await source.locator('[aria-current="location"]').getAttribute('data-line');
+    expect(Number(line)).toBeGreaterThan(0);
+    await expect.poll(() => cell.getAttribute('aria-pressed')).toBe('true');
+
+    await page.getByRole('tab', { name: '勾稽关系' }).click();
+    await page.getByRole('list', { name: '勾稽关系' }).getByText('不成立').first().waitFor();
+    await page
+      .getByRole('list', { name: '勾稽关系' })
+      .getByText(/差 -?[1-9]/)
+      .first()
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Screenshots of every page into docs/screenshots/, from the seeded register (scripts/web-screenshots.sh).
+ * Runs only with GONGKAI_SCREENSHOTS=1: the images are documentation, not a test.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveBrowser, launchBrowser, openPage } from './support/browser.js';
+import { brokenExample } from './support/reports.js';
+import { startWebServer, type WebServer } from './support/seed.js';
+
+const out = resolve(import.meta.dirname, '../../docs/screenshots');
+
+describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-shots-'));
+  beforeAll(async () => {
+    mkdirSync(out, { recursive: true });
+    server = await startWebServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const shoot = async (page: Page, name: string) => {
+    await page.waitForLoadState('networkidle');
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(out, `${name}.png`) });
+  };
+
+  it('takes a picture of every page', async () => {
+    const anonymous = await openPage(browser, server.url);
+    await anonymous.page.goto('/login');
+    await anonymous.page.getByLabel('用户名').waitFor();
+    await shoot(anonymous.page, 'login');
+    await anonymous.context.close();
+
+    const { page, problems, context } = await openPage(browser, server.url, 'admin');
+    const visit = async (path: string, name: string, ready: (p: Page) => Promise<unknown>) => {
+      await page.goto(path);
+      await ready(page);
+      await shoot(page, name);
+    };
+    await visit('/', 'home', (p) => p.getByText('已超期').first().waitFor());
+    await visit('/applications', 'applications', (p) => p.getByRole('link', { name: '2024-004' }).waitFor());
+    await visit('/applications/new', 'application-new', (p) => p.getByLabel('申请人类型').waitFor());
+    await page.goto('/applications');
+    await page.getByRole('link', { name: '2024-002' }).click();
+    await page.getByText('申请 2024-002').waitFor();
+    await shoot(page, 'application');
+    await visit('/due', 'due', (p) => p.getByText('答复期限日历').waitFor());
+    await visit('/cases?year=2024', 'cases', (p) => p.getByText('行政复议').first().waitFor());
+    await visit('/proactive?year=2024', 'proactive', (p) => p.getByRole('spinbutton').first().waitFor());
+    await visit('/report?year=2024', 'report', (p) =>
+      p.getByRole('region', { name: '2024年度报告正文' }).getByText('湟源县人民政府办公室').first().waitFor(),
+    );
+    const file = join(dir, '湟源县人民政府办公室-2021.txt');
+    writeFileSync(file, brokenExample());
+    await page.goto('/inspect');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page
+      .getByRole('button', { name: /自然人：5$/ })
+      .first()
+      .click();
+    await page.getByRole('list', { name: '问题列表' }).getByRole('button').first().click();
+    await shoot(page, 'inspect');
+    await visit('/users', 'users', (p) => p.getByRole('cell', { name: '张管理' }).waitFor());
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
