@@ -71,7 +71,7 @@ export async function readPage(raw: Gray, number: number, dpi: number): Promise<
 }
 
 /**
- * The figures once more, enlarged twice and read by the English model restricted to digits: a
+ * The figures once more, read by the English model restricted to digits: a
  * figure is taken only where both readings agree (see to-blocks.ts).
  */
 async function readFiguresAgain(
@@ -105,9 +105,9 @@ async function readFiguresAgain(
     image,
     cells.map((c) => grow(c.ink)),
     dpi,
-    2,
+    figureScale,
   );
-  const words = await readSheets(sheets, dir, dpi * 2, true);
+  const words = await readSheets(sheets, dir, dpi * figureScale, true);
   for (const { cell, ink } of cells) {
     const box = grow(ink);
     const mine = words
@@ -148,3 +148,9 @@ async function readSheets(
   }
   return words;
 }
+
+/**
+ * How much the figures are enlarged for their second reading: not at all (at 2× the English model
+ * dropped more digits than it found on the generated scans).
+ */
+const figureScale = 1;

@@ -118,10 +118,16 @@ function tableBlock(
       text = text.replace(/[^\d]/g, '');
       confidence = 0;
     }
-    // A figure is taken only when both readings agree.
+    // A figure is taken only when both readings agree: the same digits, where the Chinese model's
+    // marks are read as the one digit each stands for (「]」「l」「|」 for 1, 「o」「O」 for 0).
     if (c.digits !== undefined && (figure.test(text) || figure.test(c.digits))) {
+      const asDigits = asFigure(c.text);
       if (c.digits === text) confidence = Math.min(confidence, c.digitConfidence ?? 0);
-      else {
+      else if (figure.test(c.digits) && asDigits === c.digits && !c.uncovered) {
+        text = c.digits;
+        // The Chinese model is never sure of a mark it took for a digit: the digits model answers.
+        confidence = c.digitConfidence ?? 0;
+      } else {
         if (figure.test(c.digits)) text = c.digits;
         confidence = 0;
       }
@@ -148,4 +154,13 @@ function tableBlock(
     column: columnOf(table.grid.box.left),
     page,
   };
+}
+
+/** What the Chinese model's reading of a figure says, its look-alike marks taken as digits. */
+function asFigure(text: string): string | null {
+  const digits = text
+    .replace(/\s/g, '')
+    .replace(/[\][|!lIi]/g, '1')
+    .replace(/[oO]/g, '0');
+  return figure.test(digits) ? digits : null;
 }

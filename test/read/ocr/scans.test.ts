@@ -47,7 +47,7 @@ describe.runIf(installed)('scanned reports', () => {
       differing.filter((k) => got.cells[k] !== null || !doubted.has(k)),
       context,
     ).toEqual([]);
-    expect(differing.length / Object.keys(report.cells).length, context).toBeLessThan(0.15);
+    expect(differing.length / Object.keys(report.cells).length, context).toBeLessThan(0.05);
     expect({ format: got.format, year: got.year }).toEqual({ format: report.format, year: report.year });
     const ocr = got.findings.filter((f) => f.code === 'read.ocr');
     expect(ocr.length).toBeGreaterThan(0);
