@@ -6,6 +6,7 @@ import {
   onTimeByYearOption,
   type StatsRow,
 } from '../../web/src/features/oversight/chart-options.js';
+import { agencyYearMatrix } from '../../web/src/features/oversight/matrix.js';
 import { addSummaries } from '../../web/src/features/oversight/summary.js';
 import { filterOf, oversightUrl } from '../../web/src/features/oversight/url.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
@@ -116,5 +117,31 @@ describe('oversight chart options', () => {
       versions: 0,
       unreadable: [{ path: 'a.bin', reason: '无法读取' }],
     });
+  });
+
+  it('lays the stats by agency of each year out as an agency × year matrix', () => {
+    const m = agencyYearMatrix([
+      { year: 2022, rows: [row('b2', { label: '乙局', reports: 1, late: 1 })] },
+      {
+        year: 2021,
+        rows: [
+          row('b2', { label: '乙局', reports: 2, withErrors: 1 }),
+          row('b1', { label: '甲局', reports: 1 }),
+          row('', { label: '未知', reports: 5 }),
+        ],
+      },
+    ]);
+    expect(m.years).toEqual([2021, 2022]);
+    expect(m.rows).toEqual([
+      { agency: 'b1', label: '甲局', cells: { 2021: { reports: 1, late: 0, withErrors: 0 } } },
+      {
+        agency: 'b2',
+        label: '乙局',
+        cells: {
+          2021: { reports: 2, late: 0, withErrors: 1 },
+          2022: { reports: 1, late: 1, withErrors: 0 },
+        },
+      },
+    ]);
   });
 });

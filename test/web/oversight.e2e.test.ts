@@ -40,10 +40,11 @@ describe.skipIf(!run)('web: oversight', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lists the corpus, draws the charts, drills down to a report and ingests an upload', async () => {
+  it('lands the evaluator on it, lists the corpus, draws the charts, drills down to a report and ingests an upload', async () => {
     const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
-    await page.goto('/oversight');
-    const table = page.getByRole('table');
+    await page.goto('/');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
+    const table = page.getByRole('region', { name: '报告列表' });
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
     await table.getByRole('link', { name: '湟源县人民政府办公室' }).waitFor();
     await page.getByText('共 2 份报告').waitFor();
@@ -68,6 +69,11 @@ describe.skipIf(!run)('web: oversight', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByText(/共读取 1 份：新增 0 份，新版本 1 份/).waitFor();
     await page.getByText('共 3 份报告').waitFor();
+
+    await page.getByRole('button', { name: /^嘉祥县工业和信息化局 2021年：/ }).click();
+    await page.getByText('共 1 份报告').waitFor();
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2021');
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

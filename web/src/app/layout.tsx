@@ -77,6 +77,9 @@ export function AppLayout() {
     );
   }
   const { user, agencies } = me.data;
+  // Who has no register but oversees (the evaluator) lands on 监督概览 instead of the home page.
+  if (location.pathname === '/' && !can(user.role, 'read') && can(user.role, 'oversee'))
+    return <Navigate to="/oversight" replace />;
   const agencyName =
     agencies.find((a) => a.id === user.agencyId)?.name ??
     (agencies.length > 1 ? `${agencies.length} 个机关` : '');

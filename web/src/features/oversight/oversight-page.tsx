@@ -30,6 +30,7 @@ import { useUrlState } from '../../lib/url-state.js';
 import { corpusListQuery, corpusStatsQuery, exportUrl } from './api.js';
 import { Chart } from './chart.js';
 import { applicationsByRegionOption, findingsByCodeOption, onTimeByYearOption } from './chart-options.js';
+import { MatrixTable } from './matrix-table.js';
 import { kindNames } from './names.js';
 import { ReportDrawer } from './report-drawer.js';
 import { UploadPanel } from './upload-panel.js';
@@ -52,6 +53,10 @@ export default function OversightPage() {
   const byYear = useQuery(corpusStatsQuery({ ...withoutYear, by: 'year' }));
   const byRegion = useQuery(corpusStatsQuery({ ...withoutRegion, by: 'region' }));
 
+  const years = useMemo(
+    () => (byYear.data?.rows ?? []).filter((r) => /^\d{4}$/.test(r.group)).map((r) => Number(r.group)),
+    [byYear.data],
+  );
   const yearOption = useMemo(() => onTimeByYearOption(byYear.data?.rows ?? []), [byYear.data]);
   const findingsOption = useMemo(() => findingsByCodeOption(byRegion.data?.findings ?? []), [byRegion.data]);
   const regionOption = useMemo(() => applicationsByRegionOption(byRegion.data?.rows ?? []), [byRegion.data]);
@@ -135,9 +140,7 @@ export default function OversightPage() {
             style={{ width: 110 }}
             value={state.year}
             onChange={(year) => refine({ year })}
-            options={(byYear.data?.rows ?? [])
-              .filter((r) => /^\d{4}$/.test(r.group))
-              .map((r) => ({ value: Number(r.group), label: `${r.group}年` }))}
+            options={years.map((y) => ({ value: y, label: `${y}年` }))}
           />
           <Select
             aria-label="格式"
@@ -196,7 +199,7 @@ export default function OversightPage() {
         </Col>
       </Row>
 
-      <div className="gk-panel">
+      <section className="gk-panel" aria-label="报告列表">
         {list.error ? (
           <LoadError error={list.error} retry={() => list.refetch()} />
         ) : (
@@ -230,7 +233,18 @@ export default function OversightPage() {
             </Space>
           </>
         )}
-      </div>
+      </section>
+
+      <Card size="small" title="机关 × 年度">
+        <MatrixTable
+          filter={filter}
+          years={years}
+          onPick={(agency, year) => {
+            refine({ agency, year });
+            window.scrollTo({ top: 0 });
+          }}
+        />
+      </Card>
 
       {can(me.data?.user.role, 'ingest') && (
         <Card size="small" title="导入报告">
