@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestBytes } from '../../src/corpus/ingest.js';
 import { haveBrowser, launchBrowser, openPage } from './support/browser.js';
 import { brokenExample } from './support/reports.js';
 import { startWebServer, type WebServer } from './support/seed.js';
@@ -71,6 +72,17 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await page.getByRole('list', { name: '问题列表' }).getByRole('button').first().click();
     await shoot(page, 'inspect');
     await visit('/users', 'users', (p) => p.getByRole('cell', { name: '张管理' }).waitFor());
+    await ingestBytes(
+      server.store,
+      '湟源县人民政府办公室-2021.txt',
+      new TextEncoder().encode(brokenExample()),
+    );
+    await visit('/oversight', 'oversight', (p) =>
+      p
+        .getByRole('region', { name: '报告列表' })
+        .getByRole('link', { name: '湟源县人民政府办公室' })
+        .waitFor(),
+    );
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -69,7 +69,7 @@ export function findingsByCodeOption(findings: readonly FindingCount[], top = 15
     ...base('问题代码分布'),
     legend: { show: false },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', name: '次数', minInterval: 1 },
+    xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: shown.map((f) => f.code) },
     series: [
       {
@@ -100,6 +100,8 @@ export function applicationsByRegionOption(rows: readonly StatsRow[]): ChartOpti
   return {
     ...base('各地区申请与办理结果'),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 8, right: 16, top: 40, bottom: 36, containLabel: true },
     xAxis: { type: 'category', data: sorted.map((r) => r.label), axisLabel: { interval: 0, rotate: 30 } },
     yAxis: { type: 'value', name: '件数', minInterval: 1 },
     series: [

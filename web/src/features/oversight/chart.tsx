@@ -49,7 +49,9 @@ export function Chart({
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    // No animation when the reader asked for less motion (and none half-drawn in a screenshot).
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    chart.current?.setOption({ ...option, animation: !still }, true);
   }, [option]);
   return <div ref={el} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }
