@@ -55,7 +55,8 @@ const groupExpression = (by: StatsDimension | null): RawBuilder<string> => {
     case 'kind':
       return sql<string>`coalesce(b.kind, '')`;
     default:
-      return sql<string>`''`;
+      // A bare constant is refused in PostgreSQL's GROUP BY (it reads as a column number).
+      return sql<string>`cast('' as text)`;
   }
 };
 
