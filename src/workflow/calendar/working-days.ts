@@ -8,7 +8,7 @@
  * the next year's notice, which may move the last weekend of December (the 2019 notice made
  * 2018-12-29 a working day). Anything else refuses with a MissingHolidayYearError: never a guess.
  */
-import { addDays, dayNumber, fromDayNumber, type IsoDate, isWeekend, yearOf } from './date.js';
+import { dayNumber, fromDayNumber, type IsoDate, isWeekend, yearOf } from './date.js';
 import { type Festival, holidayTable, type YearArrangement } from './holidays.js';
 
 /** From this day of December on, the next year's notice may change a date (元旦 make-up days). */
