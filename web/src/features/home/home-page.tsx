@@ -1,6 +1,6 @@
 /** 首页: overdue and due-soon counts and the way into the day's work. */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { can } from '../../app/access.js';
 import { useAgency } from '../../components/agency-select.js';
@@ -72,11 +72,13 @@ export default function HomePage() {
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           常用功能
         </Typography.Title>
-        <Typography.Paragraph>
-          <Link to="/applications/new">登记新申请</Link>　<Link to="/applications">申请登记</Link>　
-          <Link to="/due">到期提醒</Link>　<Link to="/report">年度报告</Link>　
+        <Space size="large" wrap>
+          <Link to="/applications/new">登记新申请</Link>
+          <Link to="/applications">申请登记</Link>
+          <Link to="/due">到期提醒</Link>
+          <Link to="/report">年度报告</Link>
           <Link to="/inspect">报告检查</Link>
-        </Typography.Paragraph>
+        </Space>
       </div>
     </>
   );
