@@ -48,6 +48,8 @@ export async function openPage(browser: Browser, baseURL: string, username?: str
     baseURL,
     locale: 'zh-CN',
     viewport: { width: 1280, height: 860 },
+    // Charts draw at once (no animation), so pages and screenshots show their final state.
+    reducedMotion: 'reduce',
     acceptDownloads: true,
   });
   if (username) {
