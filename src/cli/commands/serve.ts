@@ -10,6 +10,7 @@ import { openStore, type Store } from '../../store/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
 import { version } from '../main.js';
+import { stopSignal } from '../stop-signal.js';
 import { reportError } from './register-shared.js';
 
 export interface ServeOptions {
@@ -17,19 +18,6 @@ export interface ServeOptions {
   host: string;
   /** Proxies whose X-Forwarded-* headers are believed (comma-separated addresses or CIDR ranges). */
   trustProxy?: string;
-}
-
-/** Resolves when the process is asked to stop. */
-function stopSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 export async function runServe(

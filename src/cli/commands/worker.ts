@@ -8,23 +8,12 @@ import type { Command } from 'commander';
 import { QueueConfigError, startWorker } from '../../corpus/queue.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
+import { stopSignal } from '../stop-signal.js';
 import { withStore } from './register-shared.js';
 
 export interface WorkerOptions {
   concurrency?: string;
   expire?: string;
-}
-
-function stopSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 export async function runWorker(
