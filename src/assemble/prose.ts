@@ -1,11 +1,11 @@
 import type { Section } from '../core/report.js';
-import { compact } from '../text/fold.js';
+import type { Block } from '../read/blocks.js';
+import { compact, foldedOf } from '../text/fold.js';
 import type { Evidence } from './evidence.js';
 import type { Outline } from './outline.js';
 import type { TableLocation } from './rows.js';
-import type { HeadingMatch } from './sections.js';
 import type { TokenStream } from './stream.js';
-import { headerStart } from './tables.js';
+import { headerOffset } from './tables.js';
 import { pointOf, type Token } from './tokens.js';
 
 /**
@@ -35,9 +35,73 @@ function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[
 /** Tokens that are only Markdown or table punctuation (「|」「##」「:---:」「**」). */
 const markup = /^[|#*>`:\-_=~]+$/;
 
+/** Half-open ranges of the compact stream, sorted and merged. */
+type Ranges = [number, number][];
+
+function merged(ranges: Ranges): Ranges {
+  const sorted = ranges.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: Ranges = [];
+  for (const [a, b] of sorted) {
+    const last = out.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** A piece of one token left in a part: folded characters [from, to) of token `token`. */
+interface Piece {
+  token: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The pieces of [from, to) of the compact stream outside the skipped ranges, in order. Parts and
+ * tables are cut at characters, not tokens: on a flattened page a part's last sentence and the
+ * next heading (or a table's first label) are one token.
+ */
+function piecesOf(
+  stream: TokenStream,
+  from: number,
+  to: number,
+  skipped: Ranges,
+  skipToken: (i: number) => boolean,
+): Piece[] {
+  const pieces: Piece[] = [];
+  let r = 0;
+  let at = from;
+  while (at < to) {
+    while (r < skipped.length && (skipped[r] as [number, number])[1] <= at) r++;
+    const skip = skipped[r];
+    if (skip && skip[0] <= at) {
+      at = skip[1];
+      continue;
+    }
+    const end = Math.min(to, skip ? skip[0] : to);
+    // Split [at, end) by token.
+    let i = stream.tokenAt(at);
+    while (at < end && i < stream.tokens.length) {
+      const tokenStart = stream.offsetOf(i);
+      const tokenEnd = stream.offsetOf(i + 1);
+      const stop = Math.min(end, tokenEnd);
+      const token = stream.tokens[i] as Token;
+      if (skipToken(i) || stop <= at) {
+        // skipped
+      } else if (token.kind !== 'text') pieces.push({ token: i, from: 0, to: token.text.length });
+      else pieces.push({ token: i, from: at - tokenStart, to: stop - tokenStart });
+      at = stop;
+      i++;
+    }
+    at = Math.max(at, end);
+  }
+  return pieces;
+}
+
 /** The parts of the report with their prose, and the prose stretches for the checker; tables left out. */
 export function sectionsAndProse(
   stream: TokenStream,
+  blocks: readonly Block[],
   parts: Outline,
   tables: readonly TableLocation[],
   signatureLine: number | null,
@@ -45,23 +109,26 @@ export function sectionsAndProse(
   const tokens = stream.tokens;
   const signatureBlock =
     signatureLine === null ? null : (tokens.find((t) => t.line >= signatureLine && t.first)?.block ?? null);
-  const ranges: (readonly [number, number])[] = [];
+  const ranges: Ranges = [];
   for (const t of tables) {
     if (t.rows.length === 0) continue;
     const first = t.rows[0];
-    const from = first?.label ? first.label.firstToken : (first?.from ?? 0);
-    ranges.push([headerStart(stream, t, from), Math.max(...t.rows.map((r) => r.to))]);
+    const from = first?.label ? first.label.start : stream.offsetOf(first?.from ?? 0);
+    ranges.push([
+      headerOffset(stream, t, from),
+      unitAfter(stream, stream.offsetOf(Math.max(...t.rows.map((r) => r.to)))),
+    ]);
     // A table's note (the 勾稽 note) may stand under it rather than in its header.
     for (const part of t.table.parts) {
       const note = part.note ? stream.find(part.note, t.start, t.end) : null;
-      if (note) ranges.push([noteStart(stream, note.firstToken), noteEnd(stream, note.endToken - 1)]);
+      if (note) ranges.push([noteStart(stream, note.start), noteEnd(stream, note.end)]);
     }
   }
+  const skipped = merged(ranges);
   // Left out of the parts' text: the tables and their captions, the closing signature, and
   // Markdown punctuation. Marked once per token.
   const captions = captionBlocks(tokens, tables);
-  const skipped = new Uint8Array(tokens.length);
-  for (const [a, b] of ranges) skipped.fill(1, a, b);
+  const skippedToken = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (
@@ -69,87 +136,135 @@ export function sectionsAndProse(
       (t.kind === 'text' && markup.test(t.text)) ||
       (signatureLine !== null && t.line >= signatureLine && t.block >= (signatureBlock ?? Infinity))
     )
-      skipped[i] = 1;
+      skippedToken[i] = 1;
   }
-  const inTable = (i: number) => skipped[i] === 1;
-  const sections = parts.ordered.map((h, index) => ({
-    number: h.section.number,
-    title: h.title,
-    text: joinTokens(
-      tokens,
-      stream.tokenAt(h.end),
-      stream.tokenAt(parts.ordered[index + 1]?.start ?? stream.text.length),
-      inTable,
+  const skipToken = (i: number) => skippedToken[i] === 1;
+  const source = new SourceText(stream, blocks);
+  const sections = parts.ordered.map((h, index) => {
+    const pieces = piecesOf(
+      stream,
+      h.end,
+      parts.ordered[index + 1]?.start ?? stream.text.length,
+      skipped,
+      skipToken,
+    );
+    return {
+      number: h.section.number,
+      // A title as written, less the spacing some put after its numeral (「一、\t总体情况」).
+      title: source.join(piecesOf(stream, h.start, h.end, [], () => false)).replace(/\s+/g, ''),
+      text: source.join(pieces),
+      line: tokens[stream.tokenAt(h.start)]?.line ?? null,
+    };
+  });
+  const prosePieces = parts.ordered.map((h, index) => ({
+    section: h.section.number,
+    pieces: piecesOf(
+      stream,
+      h.start,
+      parts.ordered[index + 1]?.start ?? stream.text.length,
+      skipped,
+      skipToken,
     ),
-    line: tokens[stream.tokenAt(h.start)]?.line ?? null,
   }));
-  return { sections, prose: proseOf(tokens, parts.ordered, stream, inTable) };
+  const before = parts.ordered[0]?.start ?? stream.text.length;
+  prosePieces.unshift({ section: 0, pieces: piecesOf(stream, 0, before, skipped, skipToken) });
+  return { sections, prose: proseOf(stream, prosePieces) };
 }
 
-function joinTokens(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  skip: (i: number) => boolean,
-): string {
-  const parts: string[] = [];
-  let last = '';
-  for (let i = from; i < to; i++) {
-    if (skip(i)) continue;
-    const t = tokens[i] as Token;
-    if (parts.length > 0 && (t.first || t.spaced) && last !== ' ' && last !== '\n')
-      parts.push(t.first ? '\n' : ' ');
-    parts.push(t.text);
-    last = t.text.at(-1) ?? last;
+/** Table and heading offsets mapped back to the blocks' own text (not the folded form used for matching). */
+class SourceText {
+  constructor(
+    private readonly stream: TokenStream,
+    private readonly blocks: readonly Block[],
+  ) {}
+
+  /** The source characters of folded characters [from, to) of token `i`. */
+  slice(i: number, from: number, to: number): string {
+    const token = this.stream.tokens[i] as Token;
+    const folded = token.text.slice(from, to);
+    const block = this.blocks[token.block];
+    if (block?.type !== 'paragraph' || token.kind === 'blank') return folded;
+    const base = token.column - block.column;
+    const { map } = foldedOf(block);
+    let raw: string;
+    if (map === null) raw = block.text.slice(base + from, base + to);
+    else {
+      // The token's first folded character: the first one that maps to `base`.
+      let lo = 0;
+      let hi = map.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((map[mid] as number) < base) lo = mid + 1;
+        else hi = mid;
+      }
+      const a = map[lo + from];
+      const last = map[lo + to - 1];
+      raw = a === undefined || last === undefined ? '' : block.text.slice(a, last + 1);
+    }
+    // Only a slice that folds back to the token's text is the source's; else the folded text.
+    return compact(raw) === folded ? raw.replace(/\s+/g, ' ') : folded;
   }
-  return parts.join('').trim();
+
+  /** Pieces joined as the source separates them: a new line between lines, a space where spaced. */
+  join(pieces: readonly Piece[]): string {
+    const out: string[] = [];
+    let cut = false;
+    for (const p of pieces) {
+      const token = this.stream.tokens[p.token] as Token;
+      if (out.length > 0) {
+        // A piece that starts or ends inside a token was cut by a table: a new paragraph.
+        if (cut || p.from > 0 || token.first) out.push('\n');
+        else if (token.spaced) out.push(' ');
+      }
+      out.push(this.slice(p.token, p.from, p.to));
+      cut = token.kind === 'text' && p.to < token.text.length;
+    }
+    return out
+      .join('')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .join('\n');
+  }
 }
 
 function proseOf(
-  tokens: readonly Token[],
-  headings: readonly HeadingMatch[],
   stream: TokenStream,
-  skip: (i: number) => boolean,
+  parts: readonly { section: number; pieces: readonly Piece[] }[],
 ): Evidence['prose'] {
   const prose: Evidence['prose'] = [];
-  const starts = headings.map((h) => ({ at: stream.tokenAt(h.start), number: h.section.number }));
-  let current: { text: string; place: ReturnType<typeof pointOf>; section: number; block: number } | null =
-    null;
-  let section = 0;
-  let nextHeading = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    while (nextHeading < starts.length && (starts[nextHeading]?.at ?? Infinity) <= i) {
-      section = starts[nextHeading]?.number ?? section;
-      nextHeading++;
-      if (current) prose.push(current);
-      current = null;
+  for (const { section, pieces } of parts) {
+    let current: { text: string; place: ReturnType<typeof pointOf>; block: number; token: number } | null =
+      null;
+    for (const p of pieces) {
+      const t = stream.tokens[p.token] as Token;
+      const text = t.text.slice(p.from, p.to);
+      if (current && current.block === t.block && current.token + 1 === p.token && p.from === 0) {
+        current.text += (t.spaced ? ' ' : '') + text;
+        current.token = p.token;
+        continue;
+      }
+      if (current) prose.push({ text: current.text, place: current.place, section });
+      current = { text, place: pointOf(t), block: t.block, token: p.token };
     }
-    const t = tokens[i] as Token;
-    if (skip(i)) {
-      if (current) prose.push(current);
-      current = null;
-      continue;
-    }
-    if (!current || current.block !== t.block) {
-      if (current) prose.push(current);
-      current = { text: t.text, place: pointOf(t), section, block: t.block };
-      continue;
-    }
-    current.text += (t.spaced ? ' ' : '') + t.text;
+    if (current) prose.push({ text: current.text, place: current.place, section });
   }
-  if (current) prose.push(current);
-  return prose.map(({ text, place, section }) => ({ text, place, section }));
+  return prose;
 }
 
-/** The note's tokens: from its opening bracket to its closing one, on the same stretch of text. */
+/** The note's characters: from its opening bracket to its closing one, on the same stretch of text. */
 function noteStart(stream: TokenStream, at: number): number {
-  let k = at;
-  while (k > 0 && !/^\(/.test(stream.tokens[k]?.text ?? '') && at - k < 3) k--;
-  return /^\(/.test(stream.tokens[k]?.text ?? '') ? k : at;
+  const open = stream.text.lastIndexOf('(', at);
+  return open !== -1 && at - open <= 12 && !stream.text.slice(open, at).includes(')') ? open : at;
 }
 
 function noteEnd(stream: TokenStream, at: number): number {
-  for (let k = at; k < stream.tokens.length && k - at < 12; k++)
-    if (/\)$/.test(stream.tokens[k]?.text ?? '')) return k + 1;
-  return at + 1;
+  const close = stream.text.indexOf(')', at);
+  return close !== -1 && close - at <= 60 && !stream.text.slice(at, close).includes('(') ? close + 1 : at;
+}
+
+/** A unit written after a table's last figure (「13575394432.52元」): the cell's, not prose. */
+function unitAfter(stream: TokenStream, at: number): number {
+  const unit = /^(?:万元|元)/.exec(stream.text.slice(at, at + 2));
+  return unit && stream.text[at - 1] === '#' ? at + unit[0].length : at;
 }

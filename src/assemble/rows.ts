@@ -33,6 +33,8 @@ export interface TableLocation {
   missing: { row: RowSpec; part: TablePartSpec }[];
   /** Label variants met while locating rows. */
   variants: LabelMatch[];
+  /** Rows whose label was damaged (characters dropped, doubled or changed), placed by row order. */
+  damaged: { row: RowSpec; label: LabelMatch; distance: number }[];
 }
 
 /**
@@ -44,7 +46,8 @@ export function numberingOffset(stream: TokenStream, row: RowSpec, match: LabelM
   if (!own || !row.numbering) return null;
   const official = compact(own.official).replace(/^[(]?\d+[.、,)]?/, '');
   const lead = Math.max(0, official.indexOf(match.matched));
-  const window = stream.text.slice(Math.max(0, match.start - lead - 2), match.start);
+  // A few characters of slack: a label whose words before the key were damaged (one doubled).
+  const window = stream.text.slice(Math.max(0, match.start - lead - 3), match.start);
   for (let i = window.length - 2; i >= 0; i--) {
     if (window[i] === NUM && /[.、,]/.test(window[i + 1] as string)) {
       const at = match.start - window.length + i;
@@ -61,9 +64,34 @@ function findRow(stream: TokenStream, row: RowSpec, from: number, to: number): L
   let at = from;
   for (;;) {
     const match = stream.find(own, at, to);
-    if (!match || !row.numberedKey || numberingOffset(stream, row, match) !== null) return match;
+    if (!match || !row.numberedKey || numberingOffset(stream, row, match) !== null)
+      return match ? withLead(stream, row, match) : match;
     at = match.start + 1;
   }
+}
+
+/**
+ * The label's first token moved back over the label's own words before its key, when they are
+ * written there: so a label spread over a row with spaces between its characters
+ * (「申 请 人 无 正 当 理 由…」) gives none of its characters (「无」, a blank mark alone) to
+ * the row before.
+ */
+function withLead(stream: TokenStream, row: RowSpec, match: LabelMatch): LabelMatch {
+  const own = row.path.at(-1);
+  if (!own) return match;
+  const official = compact(own.official);
+  const lead = official.slice(0, Math.max(0, official.indexOf(match.matched)));
+  if (lead === '') return match;
+  let k = match.firstToken;
+  let written = stream.tokens[k]?.text.slice(0, match.start - stream.offsetOf(k)) ?? '';
+  while (k > 0 && written.length < lead.length) {
+    const t = stream.tokens[k - 1];
+    if (!t || t.kind === 'num') break;
+    written = t.text + written;
+    k--;
+  }
+  if (k === match.firstToken || !lead.endsWith(written)) return match;
+  return { ...match, firstToken: k };
 }
 
 /** A text token with words in it (CJK or Latin letters), as opposed to punctuation or figures. */
@@ -157,6 +185,16 @@ export function locateTable(
     }
   }
 
+  const damaged = placeDamaged(stream, table, found, missing, start, end);
+  const order = table.parts.flatMap((p) => p.rows);
+  const lost = new Set(missing.map((m) => order.indexOf(m.row)));
+  /** Whether a row of the format that was not found stands between rows `a` and `b`. */
+  const gapBetween = (a: RowSpec, b: RowSpec | undefined): boolean => {
+    const to = b ? order.indexOf(b) : order.length;
+    for (let k = order.indexOf(a) + 1; k < to; k++) if (lost.has(k)) return true;
+    return false;
+  };
+
   const endToken = stream.tokenAt(end);
   const rows: RowLocation[] = found.map((f, i) => {
     const next = found.slice(i + 1).find((g) => g.label);
@@ -169,8 +207,9 @@ export function locateTable(
       let k = to - 1;
       while (k >= from && !isWords(stream.tokens[k])) k--;
       from = k + 1;
-    } else if (!next) {
-      // The last row of a table ends at the first words after its figures.
+    } else if (!next || gapBetween(f.row, next.row)) {
+      // The last row of a table ends at the first words after its figures; so does a row before
+      // one that was not found, whose figures are not this row's.
       let k = from;
       while (k < to && stream.tokens[k]?.kind === 'text') k++;
       while (k < to && !isWords(stream.tokens[k], 2)) k++;
@@ -187,5 +226,115 @@ export function locateTable(
     while (k > last.from && stream.tokens[k - 1]?.kind === 'text') k--;
     for (const r of rows) r.tableEnd = k;
   }
-  return { table, start, end, rows, missing, variants };
+  return { table, start, end, rows, missing, variants, damaged };
+}
+
+type Found = { row: RowSpec; part: TablePartSpec; label: LabelMatch | null; collapsed?: readonly RowSpec[] };
+
+/** Longest stretch of stream searched for one damaged label. */
+const WINDOW = 400;
+
+/**
+ * Rows not found by their words, placed where the rows around them and the format's order put
+ * them: between the labels of the rows found before and after, the stretch of words closest to
+ * the row's label by edit distance (characters dropped, doubled or changed by extraction), when
+ * it is close enough. A placed row moves from `missing` into `found`.
+ */
+function placeDamaged(
+  stream: TokenStream,
+  table: TableSpec,
+  found: Found[],
+  missing: { row: RowSpec; part: TablePartSpec }[],
+  start: number,
+  end: number,
+): TableLocation['damaged'] {
+  const damaged: TableLocation['damaged'] = [];
+  const order = table.parts.flatMap((p) => p.rows);
+  for (const m of [...missing]) {
+    const own = m.row.path.at(-1);
+    if (!own) continue;
+    const wanted = compact(own.official).replace(
+      /^(?:[(][一二三四五六七八九十]+[)]|[一二三四五六七八九十]+、|\d+[.、])/,
+      '',
+    );
+    if (wanted.length < 4) continue;
+    const index = order.indexOf(m.row);
+    const before = [...found].reverse().find((f) => f.label && order.indexOf(f.row) < index);
+    const after = found.find((f) => f.label && order.indexOf(f.row) > index);
+    const from = Math.max(before?.label?.end ?? start, start);
+    const to = Math.min(after?.label?.start ?? end, end, from + WINDOW);
+    if (to - from < wanted.length - 2) continue;
+    const best = closest(stream.text, from, to, wanted);
+    if (!best || best.distance > Math.max(1, Math.floor(wanted.length / 4))) continue;
+    const label: LabelMatch = {
+      start: best.start,
+      end: best.end,
+      firstToken: stream.tokenAt(best.start),
+      endToken: stream.tokenAt(best.end - 1) + 1,
+      matched: stream.text.slice(best.start, best.end),
+      variant: true,
+    };
+    const at = found.findIndex((f) => order.indexOf(f.row) > index);
+    const entry = { row: m.row, part: m.part, label };
+    if (at === -1) found.push(entry);
+    else found.splice(at, 0, entry);
+    missing.splice(missing.indexOf(m), 1);
+    damaged.push({ row: m.row, label, distance: best.distance });
+  }
+  return damaged;
+}
+
+/**
+ * The substring of text[from, to) with the least edit distance to `wanted` (approximate
+ * substring matching); figures and blanks (「#」「_」) never belong to a label.
+ */
+export function closest(
+  text: string,
+  from: number,
+  to: number,
+  wanted: string,
+): { start: number; end: number; distance: number } | null {
+  const m = wanted.length;
+  const n = to - from;
+  if (m === 0 || n <= 0) return null;
+  const far = 1000;
+  let previous = new Int32Array(n + 1);
+  let previousStart = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) previousStart[j] = j;
+  let current = new Int32Array(n + 1);
+  let currentStart = new Int32Array(n + 1);
+  for (let i = 1; i <= m; i++) {
+    current[0] = i;
+    currentStart[0] = 0;
+    const p = wanted.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const c = text.charCodeAt(from + j - 1);
+      const figure = c === 35 || c === 95;
+      const substitute = (previous[j - 1] as number) + (figure ? far : c === p ? 0 : 1);
+      const skipWanted = (previous[j] as number) + 1;
+      const skipText = (current[j - 1] as number) + (figure ? far : 1);
+      let best = substitute;
+      let origin = previousStart[j - 1] as number;
+      if (skipWanted < best) {
+        best = skipWanted;
+        origin = previousStart[j] as number;
+      }
+      if (skipText < best) {
+        best = skipText;
+        origin = currentStart[j - 1] as number;
+      }
+      current[j] = best;
+      currentStart[j] = origin;
+    }
+    [previous, current] = [current, previous];
+    [previousStart, currentStart] = [currentStart, previousStart];
+  }
+  let bestEnd = -1;
+  for (let j = 1; j <= n; j++)
+    if (bestEnd === -1 || (previous[j] as number) < (previous[bestEnd] as number)) bestEnd = j;
+  if (bestEnd === -1) return null;
+  const distance = previous[bestEnd] as number;
+  const startAt = previousStart[bestEnd] as number;
+  if (distance >= far || bestEnd <= startAt) return null;
+  return { start: from + startAt, end: from + bestEnd, distance };
 }

@@ -48,6 +48,7 @@ export function findHeadings(stream: TokenStream, sections: readonly SectionSpec
           at++;
         }
       }
+      end = restOfLine(stream, end);
       matches.push({ section, start, end, title: stream.text.slice(start, end) });
     }
   }
@@ -69,4 +70,18 @@ export function chooseHeadings(matches: readonly HeadingMatch[]): Map<number, He
     lastEnd = m.end;
   }
   return chosen;
+}
+
+/**
+ * A heading on a line of its own keeps the words after the matched title
+ * (「四、因政府信息公开工作被申请行政复议、提起行政诉讼情况」): a few words, no figure, no sentence.
+ */
+function restOfLine(stream: TokenStream, end: number): number {
+  const i = stream.tokenAt(Math.max(0, end - 1));
+  const token = stream.tokens[i];
+  if (!token?.last) return end;
+  const tokenEnd = stream.offsetOf(i + 1);
+  const rest = stream.text.slice(end, tokenEnd);
+  const titleLike = /^、|(?:情况|事项|问题)$/.test(rest);
+  return rest.length > 0 && rest.length <= 16 && titleLike && !/[#_。;:!?]/.test(rest) ? tokenEnd : end;
 }

@@ -49,7 +49,14 @@ export function locateTables(
       });
       location.rows = [];
       location.missing = [];
+      location.damaged = [];
     }
+    for (const d of location.damaged)
+      file.info(
+        'assemble.label-damaged',
+        `「${d.label.matched}」与「${d.row.path.at(-1)?.official}」有 ${d.distance} 处不同，按表格的行序认作该行`,
+        { place: pointOf(stream.tokens[d.label.firstToken]), keys: d.row.cells.map((c) => c.key) },
+      );
     for (const m of location.missing)
       file.error('assemble.row-missing', `未找到「${m.row.path.at(-1)?.official}」行，该行各单元格记为空值`, {
         place: pointOf(stream.tokens[stream.tokenAt(heading?.start ?? start)]),
@@ -68,18 +75,20 @@ function headerFoundIn(stream: TokenStream, part: TablePartSpec, from: number, t
   return found * 2 >= leaves.length && found > 0;
 }
 
-/** The table's header starts where its first caption, note or column label is, before the first row. */
-export function headerStart(stream: TokenStream, t: TableLocation, firstRowToken: number): number {
-  const limit = stream.offsetOf(firstRowToken);
-  let earliest = limit;
+/**
+ * Offset in the compact stream where the table's header starts: its first caption, note or column
+ * label before the first row (which starts at offset `firstRow`).
+ */
+export function headerOffset(stream: TokenStream, t: TableLocation, firstRow: number): number {
+  let earliest = firstRow;
   for (const part of t.table.parts) {
     for (const label of [part.caption, part.corner, part.note, ...part.columns.flatMap((c) => c.path)]) {
       if (!label) continue;
-      const m = stream.find(label, t.start, limit);
+      const m = stream.find(label, t.start, firstRow);
       if (m && m.start < earliest) earliest = m.start;
     }
   }
-  return stream.tokenAt(earliest);
+  return earliest;
 }
 
 /** Column labels written in a non-standard wording (「社会组织」, 「本年发件数」). */

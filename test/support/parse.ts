@@ -3,7 +3,6 @@ import type { Finding } from '../../src/core/finding.js';
 import type { Cells, Report } from '../../src/core/report.js';
 import { type ProcessResult, processBytes } from '../../src/pipeline.js';
 import { renderText, type TextLayout } from '../../src/render/text/index.js';
-import { foldText } from '../../src/text/fold.js';
 
 const encoder = new TextEncoder();
 
@@ -43,10 +42,10 @@ export function fcParams(numRuns: number, seed: number): { numRuns: number; seed
   };
 }
 
-/** A part's prose as readers give it back: each paragraph folded, whitespace runs as one space. */
+/** A part's prose as readers give it back: as written, each paragraph trimmed, whitespace runs as one space. */
 export const foldedProse = (text: string): string =>
   text
     .split('\n')
-    .map((line) => foldText(line).text.replace(/\s+/g, ' ').trim())
+    .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')
     .join('\n');
