@@ -92,7 +92,11 @@ export function parseXml(bytes: Uint8Array, part: string, file: SourceFile, hand
     const attributes = raw.attributes as Record<string, string>;
     let forked = false;
     for (const key in attributes)
-      if (key.charCodeAt(0) === 120 && key.startsWith('xmlns') && (key.length === 5 || key.charCodeAt(5) === 58)) {
+      if (
+        key.charCodeAt(0) === 120 &&
+        key.startsWith('xmlns') &&
+        (key.length === 5 || key.charCodeAt(5) === 58)
+      ) {
         if (!forked) scope = Object.create(scope) as Scope;
         forked = true;
         scope[key.slice(6)] = attributes[key] as string;
