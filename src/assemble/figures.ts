@@ -46,6 +46,11 @@ export interface RowReading {
   printed: string;
   /** Where the row's figures start (or its label). */
   token: Token | undefined;
+  /**
+   * Figures run together, to be cut by the solver (which checks each cut against the identities
+   * as it goes); `candidates` is then empty.
+   */
+  runs?: string[];
   /** The figures ran together and only one cut fits the rules of counts. */
   splitUnique?: boolean;
 }
@@ -338,15 +343,14 @@ export function readRow(
     return expandCollapsed(reading, r, file);
   }
 
-  // Fewer runs than cells: the figures are run together. Every way to cut them is a candidate.
-  const split = splitRuns(
-    r.figures.map((f) => f.text),
-    types,
-  );
-  if (split.truncated || split.candidates.length === 0) {
+  // Fewer runs than cells: the figures are run together. A cut that is the only one by the rules
+  // of counts is read at once; otherwise the solver cuts the runs against the identities.
+  const runs = r.figures.map((f) => f.text);
+  const probe = splitRuns(runs, types, 4000, location.collapsed ? Number.POSITIVE_INFINITY : 2);
+  if ((probe.truncated && location.collapsed) || (!probe.truncated && probe.candidates.length === 0)) {
     file.error(
       'assemble.row-shape',
-      split.truncated
+      probe.truncated
         ? `「${rowName}」的数字「${printed}」连在一起，可能的拆分方式过多，无法确定`
         : `「${rowName}」的数字「${printed}」无法拆分为 ${n} 个单元格`,
       { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
@@ -354,9 +358,17 @@ export function readRow(
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
   }
-  reading.candidates = split.candidates;
-  if (split.candidates.length === 1) reading.splitUnique = true;
-  return expandCollapsed(reading, r, file);
+  if (probe.candidates.length === 1 && !probe.truncated) {
+    reading.candidates = probe.candidates;
+    reading.splitUnique = true;
+    return expandCollapsed(reading, r, file);
+  }
+  if (location.collapsed) {
+    reading.candidates = probe.candidates;
+    return expandCollapsed(reading, r, file);
+  }
+  reading.runs = runs;
+  return reading;
 }
 
 /**
