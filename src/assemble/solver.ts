@@ -83,6 +83,16 @@ export function settle(
     let outcome = solve(rows, mine, known, budget);
     let broken: IdentitySpec[] = [];
     if (outcome.kind === 'none') {
+      // At most half of what is left goes to trying the identities one by one.
+      const share = new Budget(Math.floor(budget.left / 2));
+      const relaxed = relax(rows, mine, known, share, 1);
+      budget.spend(Math.floor(budget.left / 2) - Math.max(0, share.left));
+      if (relaxed) {
+        outcome = relaxed.outcome;
+        broken = relaxed.broken;
+      }
+    }
+    if (outcome.kind === 'none') {
       // Rows that no cut reconciles with the identities of their own row and of the cells read
       // are left blank; the others are settled by the identities that don't touch them.
       const split = withoutBrokenRows(rows, mine, known, budget);
@@ -96,9 +106,7 @@ export function settle(
         finish(split.rest, split.outcome, [], known, unsettled, file);
         continue;
       }
-    }
-    if (outcome.kind === 'none') {
-      const relaxed = relax(rows, mine, known, budget);
+      const relaxed = relax(rows, mine, known, budget, 2);
       if (relaxed) {
         outcome = relaxed.outcome;
         broken = relaxed.broken;
@@ -237,6 +245,8 @@ function relax(
   identities: readonly IdentitySpec[],
   known: Values,
   budget: Budget,
+  /** 1: one identity at a time; 2: the identities of one figure read without doubt. */
+  tier: 1 | 2,
 ): { outcome: Outcome; broken: IdentitySpec[] } | null {
   const dropWith = (dropped: readonly IdentitySpec[]) => {
     const keys = new Set(dropped.flatMap((d) => [...d.left, ...d.right]));
@@ -245,18 +255,18 @@ function relax(
       ...identities.filter((i) => i.derived && [...i.left, ...i.right].some((k) => keys.has(k))),
     ]);
   };
-  const tiers: Set<IdentitySpec>[][] = [
-    identities.filter((i) => !i.derived).map((i) => dropWith([i])),
-    [...new Set(identities.flatMap((i) => [...i.left, ...i.right]))]
-      .filter((k) => known.has(k) && known.get(k) !== null)
-      .map((k) => dropWith(identities.filter((i) => !i.derived && [...i.left, ...i.right].includes(k))))
-      .filter((s) => s.size > 1),
-  ];
-  for (const tier of tiers) {
+  const drops: Set<IdentitySpec>[] =
+    tier === 1
+      ? identities.filter((i) => !i.derived).map((i) => dropWith([i]))
+      : [...new Set(identities.flatMap((i) => [...i.left, ...i.right]))]
+          .filter((k) => known.has(k) && known.get(k) !== null)
+          .map((k) => dropWith(identities.filter((i) => !i.derived && [...i.left, ...i.right].includes(k))))
+          .filter((s) => s.size > 1);
+  {
     const seen = new Set<string>();
     const used: Map<string, number[]>[] = rows.map(() => new Map());
     const broken = new Set<IdentitySpec>();
-    for (const drop of tier) {
+    for (const drop of drops) {
       const id = [...drop]
         .map((i) => i.id)
         .sort()
