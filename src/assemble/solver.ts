@@ -1,4 +1,4 @@
-import type { Point } from '../core/finding.js';
+import type { Finding, Point } from '../core/finding.js';
 import type { CellValue } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import type { CellType, IdentitySpec } from '../spec/types.js';
@@ -23,7 +23,7 @@ export const settleBudget = 150_000;
 export interface Settled {
   values: Values;
   /** Rows left with several readings, and the readings still possible (empty when unknown). */
-  unsettled: { reading: RowReading; candidates: CellValue[][] }[];
+  unsettled: { reading: RowReading; candidates: CellValue[][]; finding?: Finding }[];
   /** Steps spent (cuts tried, transitions between rows), against `settleBudget`. */
   steps: number;
 }
@@ -146,26 +146,27 @@ function finish(
         );
       return;
     }
-    unsettled.push({ reading: r, candidates });
     const listed = candidates.slice(0, 12).map(describe).join('、') + (candidates.length > 12 ? ' 等' : '');
+    let finding: Finding;
     if (outcome.kind === 'budget')
-      file.error(
+      finding = file.error(
         'assemble.split-ambiguous',
         `「${rowName(r)}」的数字「${r.printed}」连在一起，可能的拆分方式过多，无法确定的单元格记为空值`,
         { place: place(r), keys: r.keys, actual: r.printed },
       );
     else if (outcome.kind === 'none')
-      file.error(
+      finding = file.error(
         'assemble.split-inconsistent',
         `「${rowName(r)}」的数字「${r.printed}」连在一起，任何拆分都不满足表内的勾稽关系${candidates.length > 0 ? `（候选：${listed}）` : ''}，无法确定的单元格记为空值`,
         { place: place(r), keys: r.keys, actual: r.printed },
       );
     else
-      file.error(
+      finding = file.error(
         'assemble.split-ambiguous',
         `「${rowName(r)}」的数字「${r.printed}」连在一起，有 ${candidates.length} 种拆分都说得通（${listed}），无法确定的单元格记为空值`,
         { place: place(r), keys: r.keys, actual: r.printed },
       );
+    unsettled.push({ reading: r, candidates, finding });
   });
   for (const identity of broken) {
     const keys = [...identity.left, ...identity.right];
