@@ -1,21 +1,24 @@
 /**
  * The corpus, measured: ingest throughput (reports/s) of generated reports in mixed forms, against a
  * bare `parse` of the same bytes on one thread; and the time of each stats query on many report rows
- * in SQLite (and PostgreSQL when GONGKAI_BENCH_DATABASE_URL names one). Defaults run in about a
- * minute; the issue's sizes are flags: --reports 10000 --rows 200000.
+ * in SQLite (and PostgreSQL when GONGKAI_BENCH_DATABASE_URL names one), against the goal of 1 s
+ * each. Defaults: 400 reports ingested, 200,000 report rows for the stats (the issue's size); the
+ * issue's ingest size is a flag: --reports 10000; --stats-only skips the ingest.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Insertable } from 'kysely';
 import { corpusStats, type StatsDimension } from '../corpus/aggregate.js';
 import { ingestPaths } from '../corpus/ingest.js';
+import { statsMeasures } from '../corpus/measures.js';
 import { createPool } from '../corpus/pool.js';
 import { generateReport } from '../generate/random-report.js';
 import { processBytes } from '../pipeline.js';
 import { renderHtml } from '../render/html/index.js';
 import { renderText, seedLayouts } from '../render/text/index.js';
-import { crosswalk } from '../spec/crosswalk.js';
 import { openStore, type Store } from '../store/index.js';
+import type { CorpusReportTable } from '../store/schema.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,7 +27,7 @@ function option(name: string, fallback: number): number {
 }
 
 const reports = option('reports', 400);
-const rows = option('rows', 20_000);
+const rows = option('rows', 200_000);
 const encoder = new TextEncoder();
 
 function corpusFiles(n: number): { name: string; bytes: Uint8Array }[] {
@@ -69,33 +72,40 @@ async function benchIngest(): Promise<void> {
   }
 }
 
-/** Report rows with the crosswalk's cells, written straight to the tables (no parsing). */
+/**
+ * Report rows with their measures and one finding each, written straight to the tables (no parsing,
+ * no cells: the statistics read only reports, measures and findings).
+ */
 async function fill(store: Store, n: number): Promise<void> {
-  const keys = [...new Set(crosswalk.flatMap((m) => [...(m.keys['2021'] ?? []), ...(m.keys['2019'] ?? [])]))];
   const bodies = 2000;
   const now = new Date().toISOString();
   await store.db.transaction().execute(async (trx) => {
-    for (let b = 0; b < bodies; b++)
+    for (let b = 0; b < bodies; b += 500)
       await trx
         .insertInto('corpus_bodies')
-        .values({
-          id: `b${b}`,
-          name: `测试${b}局`,
-          match_key: `测试${b}局`,
-          province: null,
-          city: `市${b % 13}`,
-          county: `县${b % 97}`,
-          region: `市${b % 13}县${b % 97}`,
-          kind: b % 5 === 0 ? 'government' : 'department',
-          merged_into: null,
-          created_at: now,
-        })
+        .values(
+          Array.from({ length: Math.min(500, bodies - b) }, (_, k) => {
+            const i = b + k;
+            return {
+              id: `b${i}`,
+              name: `测试${i}局`,
+              match_key: `测试${i}局`,
+              province: null,
+              city: `市${i % 13}`,
+              county: `县${i % 97}`,
+              region: `市${i % 13}县${i % 97}`,
+              kind: i % 5 === 0 ? ('government' as const) : ('department' as const),
+              merged_into: null,
+              created_at: now,
+            };
+          }),
+        )
         .execute();
   });
-  const batch = 500;
+  const batch = 1000;
   for (let start = 0; start < n; start += batch) {
     await store.db.transaction().execute(async (trx) => {
-      const values = [];
+      const values: Insertable<CorpusReportTable>[] = [];
       for (let i = start; i < Math.min(n, start + batch); i++) {
         const year = 2019 + (Math.floor(i / bodies) % 7);
         values.push({
@@ -121,19 +131,35 @@ async function fill(store: Store, n: number): Promise<void> {
           ingested_at: now,
         });
       }
-      const ids = await trx.insertInto('corpus_reports').values(values).returning('id').execute();
-      const cells = ids.flatMap(({ id }) =>
-        keys.map((key, k) => ({ report_id: Number(id), key, value: (Number(id) * 31 + k) % 17 })),
+      const ids = (await trx.insertInto('corpus_reports').values(values).returning('id').execute()).map((r) =>
+        Number(r.id),
       );
-      for (let c = 0; c < cells.length; c += 300)
+      const measures = ids.map((id, k) => {
+        const r = values[k] as Insertable<CorpusReportTable>;
+        const i = start + k;
+        return {
+          report_id: id,
+          body_id: r.body_id ?? null,
+          year: r.year ?? null,
+          format: r.format,
+          late: r.late,
+          dated: 1,
+          errors: r.errors,
+          warnings: r.warnings,
+          // The newest version of its body and year: no row a whole round of bodies and years later.
+          latest: i + bodies * 7 >= n ? 1 : 0,
+          ...Object.fromEntries(statsMeasures.map((m, c) => [m.column, (id * 31 + c) % 17])),
+        };
+      });
+      for (let c = 0; c < measures.length; c += 500)
         await trx
-          .insertInto('corpus_cells')
-          .values(cells.slice(c, c + 300))
+          .insertInto('corpus_measures')
+          .values(measures.slice(c, c + 500))
           .execute();
-      const findings = ids.map(({ id }) => ({
-        report_id: Number(id),
+      const findings = ids.map((id) => ({
+        report_id: id,
         ordinal: 0,
-        code: Number(id) % 2 ? 'check.late' : 'check.balance',
+        code: id % 2 ? 'check.late' : 'check.balance',
         severity: 'warning' as const,
         message: '',
         line: null,
@@ -143,10 +169,10 @@ async function fill(store: Store, n: number): Promise<void> {
         expected: null,
         note: null,
       }));
-      for (let c = 0; c < findings.length; c += 300)
+      for (let c = 0; c < findings.length; c += 500)
         await trx
           .insertInto('corpus_findings')
-          .values(findings.slice(c, c + 300))
+          .values(findings.slice(c, c + 500))
           .execute();
     });
   }
@@ -157,22 +183,27 @@ async function benchStats(name: string, options: Parameters<typeof openStore>[0]
   try {
     const start = performance.now();
     await fill(store, rows);
-    console.log(`统计查询（${name}，${rows} 份报告，写入 ${seconds(start).toFixed(1)} 秒）`);
+    console.log(
+      `统计查询（${name}，${rows} 份报告，写入 ${seconds(start).toFixed(1)} 秒；目标：每项 1 秒以内）`,
+    );
+    let slowest = 0;
     for (const by of [null, 'region', 'agency', 'year', 'kind'] as (StatsDimension | null)[]) {
       const t = performance.now();
       const stats = await corpusStats(store.db, {}, by);
       const ms = performance.now() - t;
+      slowest = Math.max(slowest, ms);
       console.log(
-        `  ${(by ?? '全部').padEnd(6)} ${ms.toFixed(0).padStart(6)} ms（${stats.rows.length} 组；报告 ${stats.timings.reports} ms，指标 ${stats.timings.measures} ms，问题 ${stats.timings.findings} ms）${ms < 1000 ? '' : '  超过 1 秒'}`,
+        `  ${(by ?? '全部').padEnd(6)} ${ms.toFixed(0).padStart(6)} ms（${stats.rows.length} 组；报告与指标 ${stats.timings.reports} ms，问题 ${stats.timings.findings} ms）${ms < 1000 ? '' : '  超过 1 秒'}`,
       );
     }
+    console.log(`  最慢 ${slowest.toFixed(0)} ms：${slowest < 1000 ? '达到' : '未达到'} 1 秒目标`);
   } finally {
     await store.close();
   }
 }
 
 async function main(): Promise<void> {
-  await benchIngest();
+  if (!process.argv.includes('--stats-only')) await benchIngest();
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-stats-'));
   try {
     await benchStats('SQLite', { dataDir: dir, env: {} });
