@@ -54,9 +54,9 @@ const groupExpression = (by: StatsDimension | null): RawBuilder<string> => {
     case 'region':
       return sql<string>`coalesce(b.region, '')`;
     case 'agency':
-      return sql<string>`coalesce(r.body_id, '')`;
+      return sql<string>`r.body_id`;
     case 'year':
-      return sql<string>`coalesce(cast(r.year as text), '')`;
+      return sql<string>`r.year`;
     case 'kind':
       return sql<string>`coalesce(b.kind, '')`;
     default:
@@ -89,47 +89,35 @@ export async function corpusStats(
   // One pass over the narrow per-report rows stored at ingest: counts and sums.
   const measureSums = statsMeasures.map((m, i) => sql<number>`sum(${sql.ref(`r.${m.column}`)})`.as(`m${i}`));
   const base = await timed(timings, 'reports', () =>
-    measuresQuery(db, selection)
+    measuresQuery(db, selection, by === 'region' || by === 'kind' || by === 'agency')
       .select([
         group.as('g'),
         sql<number>`count(*)`.as('reports'),
         sql<number>`sum(r.late)`.as('late'),
-        sql<number>`sum(case when r.late = 0 and r.dated = 1 then 1 else 0 end)`.as('on_time'),
-        sql<number>`sum(1 - r.dated)`.as('undated'),
-        sql<number>`sum(case when r.format = '2019' then 1 else 0 end)`.as('f2019'),
+        sql<number>`sum(r.dated)`.as('dated'),
         sql<number>`sum(case when r.format = '2021' then 1 else 0 end)`.as('f2021'),
         sql<number>`sum(case when r.errors > 0 then 1 else 0 end)`.as('with_errors'),
         sql<number>`sum(r.errors)`.as('errors'),
         sql<number>`sum(r.warnings)`.as('warnings'),
-        sql<number>`sum(case when r.fees_disclosure is not null then 1 else 0 end)`.as('fees_stated'),
+        sql<number>`count(r.fees_disclosure)`.as('fees_stated'),
         sql<number>`sum(case when r.fees_disclosure > 0 then 1 else 0 end)`.as('fees_charged'),
         ...measureSums,
+        // A body's name with its id (one query, however many bodies).
+        (by === 'agency' ? sql<string | null>`max(b.name)` : sql<string | null>`null`).as('name'),
       ])
       .groupBy(group)
-      .orderBy(group)
       .execute(),
   );
 
   // Findings by code: the covering index (report_id, code, severity) from the selected rows.
   const findingRows = await timed(timings, 'findings', () =>
-    measuresQuery(db, selection)
+    measuresQuery(db, selection, by === 'region' || by === 'kind')
       .innerJoin('corpus_findings as f', 'f.report_id', 'r.report_id')
       .select([group.as('g'), 'f.code', 'f.severity', sql<number>`count(*)`.as('n')])
       .groupBy([group, 'f.code', 'f.severity'])
       .execute(),
   );
 
-  const names = new Map<string, string>();
-  if (by === 'agency') {
-    const ids = base.map((r) => r.g).filter(Boolean);
-    if (ids.length > 0)
-      for (const b of await db
-        .selectFrom('corpus_bodies')
-        .select(['id', 'name'])
-        .where('id', 'in', ids)
-        .execute())
-        names.set(b.id, b.name);
-  }
   const byGroup = new Map<string, StatsRow>();
   for (const r of base) {
     const g = String(r.g ?? '');
@@ -137,18 +125,19 @@ export async function corpusStats(
       group: g,
       label:
         by === 'agency'
-          ? (names.get(g) ?? '未识别机关')
+          ? (r.name ?? '未识别机关')
           : by === 'kind'
             ? (kindLabels[g] ?? g)
             : by === null
               ? '全部'
               : g || '未知',
       reports: Number(r.reports),
-      onTime: Number(r.on_time),
+      // Late implies dated (a date after the deadline): on time = dated − late.
+      onTime: Number(r.dated ?? 0) - Number(r.late ?? 0),
       late: Number(r.late),
-      undated: Number(r.undated),
-      format2019: Number(r.f2019),
-      format2021: Number(r.f2021),
+      undated: Number(r.reports) - Number(r.dated ?? 0),
+      format2019: Number(r.reports) - Number(r.f2021 ?? 0),
+      format2021: Number(r.f2021 ?? 0),
       withErrors: Number(r.with_errors),
       errors: Number(r.errors ?? 0),
       warnings: Number(r.warnings ?? 0),
@@ -185,7 +174,8 @@ export async function corpusStats(
   }
   return {
     by,
-    rows: [...byGroup.values()],
+    // By group, in code point order (the same on both databases, whatever their collation).
+    rows: [...byGroup.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
     findings: [...totals.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     timings,
   };

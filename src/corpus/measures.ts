@@ -130,12 +130,22 @@ export async function storeMeasures(
   if (report.body_id !== null && report.year !== null) await refreshLatest(trx, report.body_id, report.year);
 }
 
+/** Handles whose every report is known to be measured (ingest measures each report it stores). */
+const measured = new WeakSet<Kysely<Database>>();
+
 /**
  * Measures the reports stored without them (before the table existed), in batches. Cheap when none
- * is missing: two counts (each row of `corpus_measures` belongs to a report, by its foreign key).
- * Returns how many were measured.
+ * is missing: two counts (each row of `corpus_measures` belongs to a report, by its foreign key),
+ * once per handle. Returns how many were measured.
  */
 export async function ensureMeasures(db: Kysely<Database>, batch = 500): Promise<number> {
+  if (measured.has(db)) return 0;
+  const done = await measureMissing(db, batch);
+  measured.add(db);
+  return done;
+}
+
+async function measureMissing(db: Kysely<Database>, batch: number): Promise<number> {
   const count = async (table: 'corpus_reports' | 'corpus_measures') =>
     Number(
       (

@@ -99,13 +99,15 @@ export function reportsQuery(db: Db, filter: CorpusFilter) {
 
 /**
  * The same selection over the narrow per-report rows of `corpus_measures` (as `r`, with the body as
- * `b`): what the statistics scan.
+ * `b` when `bodies` or the filter needs it): what the statistics scan.
  */
-export function measuresQuery(db: Db, filter: CorpusFilter) {
-  return db
-    .selectFrom('corpus_measures as r')
-    .leftJoin('corpus_bodies as b', 'b.id', 'r.body_id')
-    .where((eb) => whereFilter(eb as unknown as Eb, filter, 'measures'));
+export function measuresQuery(db: Db, filter: CorpusFilter, bodies = false) {
+  const query = db.selectFrom('corpus_measures as r').leftJoin('corpus_bodies as b', 'b.id', 'r.body_id');
+  // The body is joined only when asked for or filtered on (one lookup a row saved otherwise).
+  const join = bodies || filter.region || filter.kind || filter.agency;
+  return (join ? query : (db.selectFrom('corpus_measures as r') as unknown as typeof query)).where((eb) =>
+    whereFilter(eb as unknown as Eb, filter, 'measures'),
+  );
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the joined query's row type is spelled once, here

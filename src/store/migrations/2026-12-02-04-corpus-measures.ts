@@ -4,7 +4,7 @@
  * version of its body and year, and the figures (the crosswalk's measures, and the 信息处理费 a
  * report's prose states) — written at ingest, so `gongkai corpus stats` scans one small table with
  * SQL instead of pivoting every cell or reading the wide report rows. Findings get an index that
- * covers the count by code.
+ * covers the count by code from the selected reports.
  * Reports stored before this migration get their row lazily, the first time statistics are asked
  * for (src/corpus/measures.ts), because the figures come from application code (the crosswalk and
  * the prose reader) that a migration must not import.
@@ -59,15 +59,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('corpus_measures')
     .columns(['body_id', 'year'])
     .execute();
+  // Counting findings by code goes through the selected reports: this index covers it, and
+  // replaces the index on code alone (which led SQLite to read every finding's row instead).
   await db.schema
     .createIndex('corpus_findings_report_code_idx')
     .on('corpus_findings')
     .columns(['report_id', 'code', 'severity'])
     .execute();
+  await db.schema.dropIndex('corpus_findings_code_idx').execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: an untyped handle, as migrations get (STYLE §2)
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex('corpus_findings_code_idx').on('corpus_findings').column('code').execute();
   await db.schema.dropIndex('corpus_findings_report_code_idx').execute();
   await db.schema.dropTable('corpus_measures').execute();
 }
