@@ -115,4 +115,3 @@ export async function fillStatsRows(store: Store, n: number): Promise<void> {
     });
   }
 }
-
