@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sessionCookie } from '../auth/session.js';
 import { anyReportSchema } from '../report-json/schema.js';
 import type { User } from '../store/index.js';
+import { corpusCompareRoutes } from './corpus-compare-routes.js';
 import { corpusRoutes } from './corpus-routes.js';
 import { unauthenticated } from './errors.js';
 import { inspectRoutes } from './inspect-routes.js';
@@ -451,5 +452,6 @@ export const routes: readonly Route[] = [
     },
   }),
   ...corpusRoutes,
+  ...corpusCompareRoutes,
   ...inspectRoutes,
 ];
