@@ -15,7 +15,6 @@ import { badRequest, notFound, unauthenticated } from './errors.js';
 import { type Route, route } from './route.js';
 import { requireRight } from './services/principal.js';
 
-
 const asSection = (s: Omit<Section, 'line'>): Section => ({ ...s, line: null });
 
 const diff = (from: number | null, to: number | null): number | null =>

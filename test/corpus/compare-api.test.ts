@@ -9,35 +9,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/server.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { LoginLimiter } from '../../src/auth/rate-limit.js';
-import type { Report } from '../../src/core/report.js';
 import { ingestPaths } from '../../src/corpus/ingest.js';
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
+import { compareReport } from './compare-fixture.js';
 import { makeReport, renderAs, tempDir, writeFile } from './helpers.js';
 
 const password = 'correct-horse-1';
-
-export const prose: Record<number, string> = {
-  2021: '2021年，本局认真贯彻落实政府信息公开条例，持续推进政务公开标准化规范化建设。全年共发布政府信息125条，其中政策文件12件。本局依托门户网站及时发布财政预决算信息。',
-  2022: '2022年，本局认真贯彻落实政府信息公开条例，持续推进政务公开标准化规范化建设。全年共发布政府信息140条，其中政策文件15件。本年新建政务公开专区，方便群众查阅办事指南。',
-};
-
-/** The body's report of a year: same seed both years; 2022 has five more 自然人 applications. */
-export function compareReport(agency: string, year: 2021 | 2022): Report {
-  return makeReport({
-    agency,
-    year,
-    seed: 42,
-    edit: (r) => {
-      const first = r.sections.find((s) => s.number === 1);
-      if (first) first.text = prose[year] as string;
-      if (year === 2022) {
-        r.cells['a.new.np'] = (r.cells['a.new.np'] ?? 0) + 5;
-        r.cells['a.new.total'] = (r.cells['a.new.total'] ?? 0) + 5;
-      }
-    },
-  });
-}
 
 describeEachBackend('corpus compare API', (backend) => {
   let target: Target;
@@ -56,11 +34,22 @@ describeEachBackend('corpus compare API', (backend) => {
       { username: 'eva', role: 'evaluator', agencyId: null },
       { username: 'sup', role: 'supervisor', agencyId: null },
     ] as const)
-      await store.users.create(systemActor, { ...u, displayName: u.username, passwordHash, id: `u-${u.username}` });
+      await store.users.create(systemActor, {
+        ...u,
+        displayName: u.username,
+        passwordHash,
+        id: `u-${u.username}`,
+      });
     await store.users.setSupervisedAgencies(systemActor, 'u-sup', ['A']);
     for (const year of [2021, 2022] as const)
-      writeFile(join(tmp.dir, 'in', `${year}.txt`), renderAs(compareReport('宿迁市宿城区财政局', year), 'txt'));
-    writeFile(join(tmp.dir, 'in', 'one.txt'), renderAs(makeReport({ agency: '宿迁市人民政府', year: 2022 }), 'txt'));
+      writeFile(
+        join(tmp.dir, 'in', `${year}.txt`),
+        renderAs(compareReport('宿迁市宿城区财政局', year), 'txt'),
+      );
+    writeFile(
+      join(tmp.dir, 'in', 'one.txt'),
+      renderAs(makeReport({ agency: '宿迁市人民政府', year: 2022 }), 'txt'),
+    );
     await ingestPaths(store, [join(tmp.dir, 'in')]);
     app = await buildApi({ store, limiter: new LoginLimiter({ maxFailures: 1000 }), version: 'test' });
     for (const username of ['eva', 'sup']) {
@@ -145,7 +134,10 @@ describeEachBackend('corpus compare API', (backend) => {
     expect(reversed.json().error.message).toBe('输入有误：较早的年度应早于较晚的年度');
     const missing = await get('eva', `/api/corpus/compare?body=${encodeURIComponent(id)}&from=2019&to=2022`);
     expect(missing.statusCode).toBe(404);
-    const single = await get('eva', `/api/corpus/compare?body=${encodeURIComponent(await bodyId('宿迁市人民政府'))}`);
+    const single = await get(
+      'eva',
+      `/api/corpus/compare?body=${encodeURIComponent(await bodyId('宿迁市人民政府'))}`,
+    );
     expect(single.statusCode).toBe(400);
     expect(single.json().error.message).toBe('「宿迁市人民政府」在报告库中不足两个年度的报告，无法对比');
     const hidden = await get('sup', `/api/corpus/compare?body=${encodeURIComponent(id)}`);

@@ -3,6 +3,7 @@
  * wrap these in query options and hooks; nothing else builds a URL to /api.
  */
 import { z } from 'zod';
+import { compareEndpoints } from '../../../src/api/corpus-compare-contract.js';
 import { corpusEndpoints } from '../../../src/api/corpus-contract.js';
 import * as inspect_ from '../../../src/api/inspect-contract.js';
 import * as s from '../../../src/api/schemas.js';
@@ -142,3 +143,5 @@ export const inspect = endpoint({
 export const corpusList = endpoint(corpusEndpoints.list);
 export const corpusReport = endpoint(corpusEndpoints.report);
 export const corpusStats = endpoint(corpusEndpoints.stats);
+export const corpusBodies = endpoint(corpusEndpoints.bodies);
+export const corpusCompare = endpoint(compareEndpoints.compare);
