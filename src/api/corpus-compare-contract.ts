@@ -6,11 +6,12 @@
  */
 import { z } from 'zod';
 import { corpusReportRow } from './corpus-contract.js';
+import { recordId } from './schemas.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 
 export const compareQuery = z.strictObject({
-  body: z.string().min(1).max(200).meta({ description: '机关编号（报告库中的机关）' }),
+  body: recordId.meta({ description: '机关编号（报告库中的机关）' }),
   from: year.optional().meta({ description: '较早的年度（默认：该机关有报告的倒数第二个年度）' }),
   to: year.optional().meta({ description: '较晚的年度（默认：该机关有报告的最后一个年度）' }),
 });
