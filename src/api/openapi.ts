@@ -82,6 +82,7 @@ export function buildOpenApi(routes: readonly Route[], version: string): Json {
         .map((w) => w[0]?.toUpperCase() + w.slice(1))
         .join('')}`,
       summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
       tags: [r.tag],
       parameters: [...parameters(r.params, 'path', components), ...parameters(r.query, 'query', components)],
       ...(r.multipart

@@ -42,6 +42,8 @@ export interface Route<P extends Schema = Schema, Q extends Schema = Schema, B e
   url: string;
   /** One line for the OpenAPI document, in Chinese. */
   summary: string;
+  /** Longer Chinese text for the OpenAPI document. */
+  description?: string;
   tag: string;
   /** False only for login and the OpenAPI document. */
   auth: boolean;

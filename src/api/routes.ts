@@ -337,6 +337,11 @@ export const routes: readonly Route[] = [
     method: 'POST',
     url: '/api/compile',
     summary: '由登记的记录生成机关某年度的年度报告（JSON，或 ?to=html|md|txt|docx|pdf）',
+    description: [
+      '报告按 signedOn 印落款（机关名称和成文日期），按 publishedOn 印发布日期。',
+      '生成后按 gongkai check 的方式读回输出并核查：JSON 的 findings 是核查该输出（checkedAs，JSON 时按 Markdown）',
+      '所得的问题；其他格式在响应头 X-Gongkai-Errors、X-Gongkai-Warnings 中给出错误数和警告数。',
+    ].join(''),
     tag: '年度报告',
     auth: true,
     query: s.compileQuery,
@@ -345,6 +350,7 @@ export const routes: readonly Route[] = [
       agencyId: z.string(),
       report: anyReportSchema(),
       findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() }).loose()),
+      checkedAs: z.enum(s.compileTargets).meta({ description: '读回核查的输出格式' }),
     }),
     produces: [
       'text/html',
@@ -354,14 +360,23 @@ export const routes: readonly Route[] = [
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     ],
     async handle({ principal, query, body, reply, deps }) {
-      const compiled = await svc.compileYear(deps.store, signedIn(principal), body);
-      const to = query.to ?? 'json';
-      if (to === 'json') return compiled;
-      const out = await svc.renderCompiled(compiled.report, to);
-      reply.type(out.mediaType);
-      const name = encodeURIComponent(`${compiled.report.agency ?? compiled.agencyId}-${body.year}.${to}`);
+      const { output, ...compiled } = await svc.compileYear(
+        deps.store,
+        signedIn(principal),
+        body,
+        query.to ?? 'json',
+      );
+      if (output === null) return compiled;
+      const count = (severity: string) =>
+        String(compiled.findings.filter((f) => f.severity === severity).length);
+      reply.type(output.mediaType);
+      const name = encodeURIComponent(
+        `${compiled.report.agency ?? compiled.agencyId}-${body.year}.${compiled.checkedAs}`,
+      );
       reply.header('content-disposition', `inline; filename*=UTF-8''${name}`);
-      return reply.send(typeof out.body === 'string' ? out.body : Buffer.from(out.body));
+      reply.header('x-gongkai-errors', count('error'));
+      reply.header('x-gongkai-warnings', count('warning'));
+      return reply.send(typeof output.body === 'string' ? output.body : Buffer.from(output.body));
     },
   }),
   route({

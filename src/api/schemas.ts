@@ -253,7 +253,36 @@ export const proactiveBody = z.strictObject({
 
 export const compileTargets = ['json', 'html', 'md', 'txt', 'docx', 'pdf'] as const;
 
-export const compileBody = z.strictObject({ agencyId: agencyRef.optional(), year: reportYear });
+export const compileBody = z
+  .strictObject({
+    agencyId: agencyRef.optional(),
+    year: reportYear,
+    signedOn: isoDate.optional().meta({
+      description: '落款的成文日期（YYYY-MM-DD）：报告末尾右对齐印出机关名称和该日期；省略时不印落款',
+    }),
+    publishedOn: isoDate.optional().meta({ description: '发布日期（YYYY-MM-DD），印在标题下' }),
+  })
+  .superRefine((b, ctx) => {
+    const yearEnd = `${b.year}-12-31`;
+    if (b.signedOn !== undefined && b.signedOn <= yearEnd)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signedOn'],
+        message: `成文日期应在报告年度结束（${yearEnd}）之后`,
+      });
+    if (b.publishedOn !== undefined && b.publishedOn <= yearEnd)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['publishedOn'],
+        message: `发布日期应在报告年度结束（${yearEnd}）之后`,
+      });
+    if (b.signedOn !== undefined && b.publishedOn !== undefined && b.publishedOn < b.signedOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['publishedOn'],
+        message: `发布日期不能早于成文日期（${b.signedOn}）`,
+      });
+  });
 
 export const compileQuery = z.strictObject({
   to: z.enum(compileTargets).optional().meta({ description: '输出格式，默认 json' }),

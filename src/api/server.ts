@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
+  LogController,
 } from 'fastify';
 import type { z } from 'zod';
 import { LoginLimiter } from '../auth/rate-limit.js';
@@ -131,7 +132,8 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
     bodyLimit,
     logger: loggerOptions(options.logger),
     genReqId: requestId,
-    requestIdLogLabel: 'reqId',
+    // Fastify 5 takes the label of the request id in log lines from the log controller.
+    logController: new LogController({ requestIdLogLabel: 'reqId' }),
     trustProxy: options.trustProxy ?? false,
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     connectionTimeout: options.connectionTimeoutMs ?? 60_000,

@@ -8,6 +8,8 @@ import { emptyEvidence } from '../../src/assemble/evidence.js';
 import { runChecks } from '../../src/check/index.js';
 import type { Cells, Report } from '../../src/core/report.js';
 import { SourceFile } from '../../src/core/source-file.js';
+import { processBytes } from '../../src/pipeline.js';
+import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { getFormat } from '../../src/spec/registry.js';
 import { applicantTypes } from '../../src/workflow/applicant.js';
 import type { Case } from '../../src/workflow/cases.js';
@@ -157,5 +159,50 @@ describeEachBackend('a simulated year through the API', (backend) => {
     const pdf = await h.call('a-clerk', 'POST', '/api/compile?to=pdf', { year });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('signs and dates the report, and reports what checking its own output finds', async () => {
+    const dates = { signedOn: '2025-01-20', publishedOn: '2025-01-24' };
+    const res = await h.call('a-clerk', 'POST', '/api/compile', { year, ...dates });
+    expect(res.statusCode, res.body).toBe(200);
+    const json = res.json() as { report: Report; findings: unknown[]; checkedAs: string };
+    expect(json.checkedAs).toBe('md');
+    expect([json.report.signedOn, json.report.publishedOn]).toEqual(['2025-01-20', '2025-01-24']);
+    const md = renderMarkdown(json.report);
+    expect(md.split('\n').slice(-4)).toEqual(['甲县人民政府办公室', '', '2025年1月20日', '']);
+    const read = await processBytes(new TextEncoder().encode(md), `甲县人民政府办公室-${year}.md`);
+    expect(json.findings).toEqual(read.report.findings);
+    expect(json.findings).toEqual([]);
+
+    for (const to of ['html', 'docx', 'pdf']) {
+      const out = await h.call('a-clerk', 'POST', `/api/compile?to=${to}`, { year, ...dates });
+      expect(out.statusCode, to).toBe(200);
+      const back = await processBytes(new Uint8Array(out.rawPayload), `r.${to}`);
+      expect([back.report.signedOn, back.report.publishedOn], to).toEqual(['2025-01-20', '2025-01-24']);
+      const count = (severity: string) =>
+        String(back.report.findings.filter((f) => f.severity === severity).length);
+      expect([out.headers['x-gongkai-errors'], out.headers['x-gongkai-warnings']], to).toEqual([
+        count('error'),
+        count('warning'),
+      ]);
+      expect(out.headers['x-gongkai-errors'], to).toBe('0');
+    }
+
+    const early = await h.call('a-clerk', 'POST', '/api/compile', { year, signedOn: '2024-12-31' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({
+      error: {
+        code: 'invalid-input',
+        message: `输入有误：「signedOn」：成文日期应在报告年度结束（${year}-12-31）之后`,
+      },
+    });
+    const before = await h.call('a-clerk', 'POST', '/api/compile', {
+      year,
+      signedOn: '2025-01-20',
+      publishedOn: '2025-01-19',
+    });
+    expect(before.json()).toMatchObject({
+      error: { message: '输入有误：「publishedOn」：发布日期不能早于成文日期（2025-01-20）' },
+    });
   });
 });

@@ -217,6 +217,7 @@ describeEachBackend('register commands', (backend) => {
     );
     expect(await ok(['due', '--as-of', '2025-01-16'])).toBe(
       [
+        '机关：全部',
         '截至 2025-01-16：',
         '已超期 0 件',
         '5 个工作日内到期 1 件',
@@ -224,12 +225,33 @@ describeEachBackend('register commands', (backend) => {
         '',
       ].join('\n'),
     );
+    expect((await ok(['due', '--agency', 'ding', '--as-of', '2025-01-22'])).split('\n').slice(0, 3)).toEqual([
+      '机关：丁县人民政府办公室（ding）',
+      '截至 2025-01-22：',
+      '已超期 1 件',
+    ]);
+    expect(await ok(['agencies', 'list'])).toBe('编号\t名称\nding\t丁县人民政府办公室\n');
     expect(await ok(['due', '--agency', 'ding', '--as-of', '2025-01-22', '--json'])).toMatch(
       /"overdue":\[\{"id":"[^"]+","agencyId":"ding","number":"r3"/,
     );
 
-    const report = JSON.parse(await ok(['compile', '--agency', 'ding', '--year', '2024'])) as Report;
+    // Four figures of table 二 were not given: checking the output finds them blank, and says so.
+    const blanks = (name: string, lines: string[]) => [
+      `${name}:${lines[0]}: warning assemble.blank-cell 「规章」有 2 个单元格空白，记为空值`,
+      `${name}:${lines[1]}: warning assemble.blank-cell 「行政规范性文件」没有填写数字，3 个单元格记为空值`,
+      `${name}:${lines[2]}: warning assemble.blank-cell 「行政处罚」没有填写数字，1 个单元格记为空值`,
+      `${name}:${lines[3]}: warning assemble.blank-cell 「行政强制」没有填写数字，1 个单元格记为空值`,
+    ];
+    const compiledJson = await run(['compile', '--agency', 'ding', '--year', '2024']);
+    expect(compiledJson.stderr.split('\n')).toEqual([
+      ...blanks('丁县人民政府办公室-2024.md', ['27:8', '28:3', '40:3', '41:3']),
+      '',
+    ]);
+    expect(compiledJson.code).toBe(0);
+    const report = JSON.parse(compiledJson.stdout) as Report;
     expect(report.agency).toBe('丁县人民政府办公室');
+    expect(report.signedOn).toBe(null);
+    expect(report.publishedOn).toBe(null);
     expect(report.cells['a.new.total']).toBe(3);
     expect(report.cells['a.open.np']).toBe(1);
     expect(report.cells['a.deny.thirdParty.biz']).toBe(1);
@@ -237,13 +259,41 @@ describeEachBackend('register commands', (backend) => {
     expect(report.cells['l.review.upheld']).toBe(1);
     expect(report.cells['l.direct.pending']).toBe(1);
     expect(report.cells['p.license.decisions']).toBe(40);
+
+    // Each target: compile reports exactly what `gongkai check` finds in the file it wrote, and the
+    // signature and publication dates read back from it.
     const dir = tempFiles({});
-    await ok(['compile', '--year', '2024', '--to', 'md', '-o', join(dir, 'r.md')]);
-    expect(readFileSync(join(dir, 'r.md'), 'utf8').split('\n')[0]).toBe(
-      '# 丁县人民政府办公室2024年政府信息公开工作年度报告',
-    );
-    await ok(['compile', '--year', '2024', '--to', 'pdf', '-o', join(dir, 'r.pdf')]);
+    const signed = ['--signed-on', '2025-01-20', '--published-on', '2025-01-24'];
+    for (const to of ['md', 'html', 'txt', 'docx', 'pdf']) {
+      const file = join(dir, `r.${to}`);
+      const compiled = await run(['compile', '--year', '2024', '--to', to, '-o', file, ...signed]);
+      const checked = await run(['check', file]);
+      expect(compiled.stderr.split('\n'), to).toEqual(checked.stdout.split('\n').slice(0, -2).concat(''));
+      expect(compiled.code, to).toBe(checked.code);
+      const parsed = JSON.parse((await run(['parse', file, '--json'])).stdout) as Report;
+      expect([parsed.signedOn, parsed.publishedOn], to).toEqual(['2025-01-20', '2025-01-24']);
+    }
+    expect((await run(['check', join(dir, 'r.md')])).stdout.split('\n')).toEqual([
+      ...blanks(join(dir, 'r.md'), ['29:8', '30:3', '42:3', '43:3']),
+      '共 1 个文件：0 个错误，4 个警告，0 条提示',
+      '',
+    ]);
+    const md = readFileSync(join(dir, 'r.md'), 'utf8').split('\n');
+    expect(md[0]).toBe('# 丁县人民政府办公室2024年政府信息公开工作年度报告');
+    expect(md.slice(-4)).toEqual(['丁县人民政府办公室', '', '2025年1月20日', '']);
+    // A PDF can't show which of 规章's three cells the one figure given is in: an error, exit 1.
+    const pdf = await run(['compile', '--year', '2024', '--to', 'pdf', '-o', join(dir, 'r.pdf')]);
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr.split('\n').slice(0, 2)).toEqual([
+      `${join(dir, 'r.pdf')}:27:32: error assemble.row-shape 「规章」应有 3 个数字，只读到 1 个（1），缺少的单元格无法确定`,
+      `${join(dir, 'r.pdf')}:28:2: warning assemble.blank-cell 「行政规范性文件」没有填写数字，3 个单元格记为空值`,
+    ]);
     expect(readFileSync(join(dir, 'r.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await run(['compile', '--year', '2024', '--signed-on', '2024-12-31'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：输入有误：「--signed-on」：成文日期应在报告年度结束（2024-12-31）之后\n',
+    });
 
     const store = await openStore(target.options);
     try {
@@ -315,7 +365,7 @@ describeEachBackend('register commands', (backend) => {
     ).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'gongkai: 错误：输入有误：「on」：不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）\n',
+      stderr: 'gongkai: 错误：输入有误：「--on」：不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）\n',
     });
     expect(await run(['applications', 'event', 'nope', '--type', 'corrected', '--on', '2024-05-07'])).toEqual(
       {
@@ -332,7 +382,7 @@ describeEachBackend('register commands', (backend) => {
     expect(await run(['users', 'add', '--username', 'xu', '--password', 'short'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'gongkai: 错误：输入有误：「password」太短（至少 10 个字符）\n',
+      stderr: 'gongkai: 错误：输入有误：「--password」太短（至少 10 个字符）\n',
     });
     expect(await run(['proactive', 'set', '--year', '2024', 'p.rules.issued=-1'])).toEqual({
       code: 2,

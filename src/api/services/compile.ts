@@ -1,57 +1,92 @@
 /**
- * The year's report of an agency, compiled from its records (`compileReport`), checked with every
- * check of the checker, and rendered through the renderer registry when asked.
+ * The year's report of an agency, compiled from its records (`compileReport`), dated and signed as
+ * asked, rendered through the renderer registry, and checked the way `gongkai check` checks a file:
+ * the rendered bytes are read back and checked, so the findings are those of the output itself
+ * (a blank figure the office has not given, a figure a PDF cannot place, a late date).
  */
-import { runChecks } from '../../check/index.js';
 import type { Finding } from '../../core/finding.js';
 import type { Report } from '../../core/report.js';
-import { SourceFile } from '../../core/source-file.js';
+import { processBytes } from '../../pipeline.js';
 import { getRenderer, type RenderOutput } from '../../render/index.js';
-import { getFormat } from '../../spec/registry.js';
 import type { Store } from '../../store/index.js';
 import { carryOverOf, compileReport } from '../../workflow/index.js';
 import { badRequest } from '../errors.js';
 import { type Principal, requireRight, resolveAgency } from './principal.js';
 
+/** A rendered form of the report. */
+export interface Rendered {
+  body: RenderOutput;
+  mediaType: string;
+  binary: boolean;
+}
+
 export interface Compiled {
   agencyId: string;
   report: Report;
-  /** What the checker finds in it (none of severity error, by construction). */
+  /** What checking the rendered output (`checkedAs`) finds, as `gongkai check` would report it. */
   findings: Finding[];
+  /** The form that was read back and checked: the target asked for; Markdown for JSON. */
+  checkedAs: string;
+  /** The report rendered as asked; null when JSON was asked for. */
+  output: Rendered | null;
 }
+
+export interface CompileRequest {
+  agencyId?: string | undefined;
+  year: number;
+  /** 成文日期 of the signature block (落款); no signature when absent. */
+  signedOn?: string | undefined;
+  /** 发布日期. */
+  publishedOn?: string | undefined;
+}
+
+/** The form JSON output is checked in: the report model has no reading of its own to check. */
+export const jsonCheckedAs = 'md';
 
 export async function compileYear(
   store: Store,
   p: Principal,
-  input: { agencyId?: string | undefined; year: number },
+  input: CompileRequest,
+  to = 'json',
 ): Promise<Compiled> {
   const agency = await resolveAgency(store, p, input.agencyId);
   requireRight(p, 'read');
   const { year } = input;
+  const checkedAs = to === 'json' ? jsonCheckedAs : to;
+  // Refuse an unknown target before any work.
+  if (!getRenderer(checkedAs)) throw badRequest('invalid-input', `输入有误：不支持的输出格式「${to}」`);
   const [applications, cases, proactive, previous] = await Promise.all([
     store.applications.forYear(agency.id, year),
     store.cases.list({ agencyIds: [agency.id], year }),
     store.proactive.get(agency.id, year),
     store.reports.latest(agency.id, year - 1, 'compiled'),
   ]);
-  const report = compileReport({
-    agency: agency.name,
-    year,
-    applications,
-    cases,
-    proactive,
-    ...(previous ? { previousCarryOver: carryOverOf(previous.report) } : {}),
-  });
-  const file = new SourceFile(`${agency.name}-${year}`);
-  runChecks({ report, spec: getFormat(report.format) }, file);
-  return { agencyId: agency.id, report, findings: file.findings };
+  const report: Report = {
+    ...compileReport({
+      agency: agency.name,
+      year,
+      applications,
+      cases,
+      proactive,
+      ...(previous ? { previousCarryOver: carryOverOf(previous.report) } : {}),
+    }),
+    signedOn: input.signedOn ?? null,
+    publishedOn: input.publishedOn ?? null,
+  };
+  const rendered = await renderCompiled(report, checkedAs);
+  const bytes = typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
+  const read = await processBytes(bytes, `${agency.name}-${year}.${checkedAs}`);
+  return {
+    agencyId: agency.id,
+    report,
+    findings: read.report.findings,
+    checkedAs,
+    output: to === 'json' ? null : rendered,
+  };
 }
 
 /** The report in a published form. */
-export async function renderCompiled(
-  report: Report,
-  target: string,
-): Promise<{ body: RenderOutput; mediaType: string; binary: boolean }> {
+export async function renderCompiled(report: Report, target: string): Promise<Rendered> {
   const renderer = getRenderer(target);
   if (!renderer) throw badRequest('invalid-input', `输入有误：不支持的输出格式「${target}」`);
   return { body: await renderer.render(report, {}), mediaType: renderer.mediaType, binary: renderer.binary };

@@ -17,6 +17,8 @@ interface CompileOptions {
   year: string;
   to: string;
   output?: string;
+  signedOn?: string;
+  publishedOn?: string;
 }
 
 export function defineCompile(program: Command, io: CliIO, done: (code: number) => void): Command {
@@ -25,8 +27,11 @@ export function defineCompile(program: Command, io: CliIO, done: (code: number) 
     .summary('由登记的记录生成年度报告')
     .description(
       [
-        '由登记的申请、案件和表二数据生成机关某年度的政府信息公开工作年度报告，',
-        '核查后按 --to 输出（默认 JSON）。核查发现的问题写在标准错误输出上。',
+        '由登记的申请、案件和表二数据生成机关某年度的政府信息公开工作年度报告，按 --to 输出',
+        '（默认 JSON）。给出 --signed-on 时在报告末尾印落款（机关名称和成文日期），给出',
+        '--published-on 时在标题下印发布日期。',
+        '生成后像 gongkai check 一样读回输出并核查（JSON 按 Markdown 核查），发现的问题写在标准错误',
+        '输出上，位置指输出文件中的行列。',
         '',
         '退出码：0 已生成；1 核查发现错误；2 机关不存在、记录有误、输出文件无法写入或用法错误。',
       ].join('\n'),
@@ -36,30 +41,35 @@ export function defineCompile(program: Command, io: CliIO, done: (code: number) 
     .requiredOption('--year <年度>', '报告年度')
     .option('--to <格式>', `输出格式：${s.compileTargets.join('、')}`, 'json')
     .option('-o, --output <文件>', '输出文件（省略或为 “-” 时写到标准输出）')
+    .option('--signed-on <日期>', '落款的成文日期（YYYY-MM-DD），省略时不印落款')
+    .option('--published-on <日期>', '发布日期（YYYY-MM-DD）')
     .action(async (o: CompileOptions) => {
       done(
         await withStore(io, async (store) => {
-          const { to } = s.compileQuery.parse({ to: o.to.toLowerCase() });
+          const { to = 'json' } = s.compileQuery.parse({ to: o.to.toLowerCase() });
           const body = s.compileBody.parse({
             year: o.year,
             ...(o.agency !== undefined ? { agencyId: await agencyIdOf(store, o.agency) } : {}),
+            ...(o.signedOn !== undefined ? { signedOn: o.signedOn } : {}),
+            ...(o.publishedOn !== undefined ? { publishedOn: o.publishedOn } : {}),
           });
-          const compiled = await svc.compileYear(store, svc.cliPrincipal, body);
           const toStdout = o.output === undefined || o.output === '-';
-          let out: string | Uint8Array;
-          if (to === undefined || to === 'json') out = `${JSON.stringify(compiled.report)}\n`;
-          else {
-            const rendered = await svc.renderCompiled(compiled.report, to);
-            if (rendered.binary && toStdout && io.stdout.isTTY === true) {
-              io.stderr.write(
-                `gongkai: 错误：${to.toUpperCase()} 是二进制格式，不能输出到终端，请用 -o 指定输出文件\n`,
-              );
-              return ExitCode.usage;
-            }
-            out = rendered.body;
+          // A binary format can't go to a terminal: say so before any work.
+          if (toStdout && io.stdout.isTTY === true && (to === 'docx' || to === 'pdf')) {
+            io.stderr.write(
+              `gongkai: 错误：${to.toUpperCase()} 是二进制格式，不能输出到终端，请用 -o 指定输出文件\n`,
+            );
+            return ExitCode.usage;
           }
-          for (const f of compiled.findings)
-            io.stderr.write(`${formatFinding(compiled.report.agency ?? '', f)}\n`);
+          const compiled = await svc.compileYear(store, svc.cliPrincipal, body, to);
+          const out = compiled.output?.body ?? `${JSON.stringify(compiled.report)}\n`;
+          // Places are in the output as written; JSON was checked in its Markdown form.
+          const name = toStdout
+            ? `${compiled.report.agency ?? compiled.agencyId}-${body.year}.${compiled.checkedAs}`
+            : to === 'json'
+              ? `${o.output as string}（${compiled.checkedAs}）`
+              : (o.output as string);
+          for (const f of compiled.findings) io.stderr.write(`${formatFinding(name, f)}\n`);
           if (toStdout) io.stdout.write(out);
           else
             try {

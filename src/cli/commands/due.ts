@@ -35,7 +35,10 @@ export function defineDue(program: Command, io: CliIO, done: (code: number) => v
             writeJson(io, due);
             return ExitCode.ok;
           }
-          io.stdout.write(`截至 ${due.asOf}：\n已超期 ${due.overdue.length} 件\n`);
+          const agency = q.agency === undefined ? null : await store.agencies.get(q.agency);
+          io.stdout.write(
+            `机关：${agency ? `${agency.name}（${agency.id}）` : '全部'}\n截至 ${due.asOf}：\n已超期 ${due.overdue.length} 件\n`,
+          );
           for (const item of due.overdue) io.stdout.write(line(item));
           io.stdout.write(`${due.days} 个工作日内到期 ${due.dueSoon.length} 件\n`);
           for (const item of due.dueSoon) io.stdout.write(line(item));

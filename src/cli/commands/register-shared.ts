@@ -22,6 +22,65 @@ export async function withStore(io: CliIO, work: (store: Store) => Promise<numbe
   }
 }
 
+/** The API's field names whose option on the command line has another name. */
+const flagOf: Record<string, string> = {
+  agencyId: 'agency',
+  submittedOn: 'submitted',
+  signedForOn: 'signed-for',
+  confirmedOn: 'confirmed',
+  requestText: 'request',
+  filedOn: 'filed',
+  decidedOn: 'decided',
+  applicationId: 'application',
+  displayName: 'name',
+};
+
+/** Option names of the register commands, as the services' messages name their fields. */
+const flags = new Set([
+  'agency',
+  'year',
+  'to',
+  'id',
+  'name',
+  'region',
+  'code',
+  'applicant',
+  'channel',
+  'type',
+  'on',
+  'party',
+  'days',
+  'method',
+  'quantity',
+  'amount',
+  'outcome',
+  'kind',
+  'username',
+  'password',
+  'role',
+  'supervises',
+  'correctBy',
+  'approvedBy',
+  'asOf',
+  'signedOn',
+  'publishedOn',
+]);
+
+/**
+ * A service message with the API's field names (「agencyId」, （agencyId）) replaced by the options
+ * that set them on the command line (「--agency」, （--agency）).
+ */
+export function asFlags(message: string): string {
+  return message.replace(
+    /([「（])([A-Za-z]+)([」）])/g,
+    (all, open: string, field: string, close: string) => {
+      const flag =
+        flagOf[field] ?? (flags.has(field) ? field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) : null);
+      return flag === null ? all : `${open}--${flag}${close}`;
+    },
+  );
+}
+
 /** Prints an error as `gongkai: 错误：…`: 2 for bad input or a missing record, 70 for a bug. */
 export function reportError(error: unknown, io: CliIO): number {
   // The data can't be written (a full disk, a read-only data directory): the user can fix that.
@@ -37,11 +96,10 @@ export function reportError(error: unknown, io: CliIO): number {
     );
     return ExitCode.internal;
   }
-  // The services name the API's field; on the command line it is the --agency option.
-  io.stderr.write(`gongkai: 错误：${e.message.replace('（agencyId）', '（--agency）')}\n`);
+  io.stderr.write(`gongkai: 错误：${asFlags(e.message)}\n`);
   for (const issue of e.issues ?? [])
     if (issue.severity === 'error' && e.issues && e.issues.length > 1)
-      io.stderr.write(`  ${issue.message}\n`);
+      io.stderr.write(`  ${asFlags(issue.message)}\n`);
   return ExitCode.usage;
 }
 

@@ -53,6 +53,7 @@ export function defineAgencies(program: Command, io: CliIO, done: Done): Command
     .action(async (o: { json?: boolean }) => {
       done(
         await withStore(io, async (store) => {
+          if (!o.json) io.stdout.write('编号\t名称\n');
           for (const a of await svc.listAgencies(store, p))
             if (o.json) writeJson(io, a);
             else io.stdout.write(`${a.id}\t${a.name}\n`);
