@@ -1,7 +1,5 @@
 /** Every route of the API. */
-import { z } from 'zod';
 import { sessionCookie } from '../auth/session.js';
-import { anyReportSchema } from '../report-json/schema.js';
 import type { User } from '../store/index.js';
 import {
   agencyListSchema,
@@ -10,6 +8,7 @@ import {
   applicationSchema,
   caseListSchema,
   caseSchema,
+  compiledSchema,
   dueSchema,
   feeSchema,
   loginResponse,
@@ -346,12 +345,7 @@ export const routes: readonly Route[] = [
     auth: true,
     query: s.compileQuery,
     body: s.compileBody,
-    response: z.object({
-      agencyId: z.string(),
-      report: anyReportSchema(),
-      findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() }).loose()),
-      checkedAs: z.enum(s.compileTargets).meta({ description: '读回核查的输出格式' }),
-    }),
+    response: compiledSchema,
     produces: [
       'text/html',
       'text/markdown',

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { anyReportSchema } from '../../report-json/schema.js';
-import { eventSchema, roleSchema } from '../schemas.js';
+import { compileTargets, eventSchema, roleSchema } from '../schemas.js';
 
 export const userSchema = z
   .object({
@@ -106,6 +106,7 @@ export const compiledSchema = z.object({
   agencyId: z.string(),
   report: anyReportSchema(),
   findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() }).loose()),
+  checkedAs: z.enum(compileTargets).meta({ description: '读回核查的输出格式' }),
 });
 
 export const feeSchema = z.object({

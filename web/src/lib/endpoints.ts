@@ -32,6 +32,14 @@ export const me = endpoint({
   response: r.meResponse,
 });
 
+export const updateAgency = endpoint({
+  method: 'PATCH',
+  url: '/api/agencies/:agencyId',
+  params: s.agencyParams,
+  body: s.agencyPatchBody,
+  response: r.agencySchema,
+});
+
 export const listApplications = endpoint({
   method: 'GET',
   url: '/api/applications',
