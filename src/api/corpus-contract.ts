@@ -138,9 +138,9 @@ export const statsResponse = z
     by: z.enum(['region', 'agency', 'year', 'kind']).nullable(),
     rows: z.array(statsRow),
     findings: z.array(z.object({ code: z.string(), severity: z.string(), count: z.number().int() })),
-    measures: z
-      .array(z.object({ id: z.string(), label: z.string() }))
-      .meta({ description: '可比指标（2019 与 2021 年版格式通用）的编号与名称' }),
+    measures: z.array(z.object({ id: z.string(), label: z.string() })).meta({
+      description: '统计指标的编号与名称：可比指标（2019 与 2021 年版格式通用），及正文所述的信息处理费',
+    }),
     rateLabels: z.record(z.string(), z.string()),
     timings: z.record(z.string(), z.number()),
   })

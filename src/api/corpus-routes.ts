@@ -5,7 +5,7 @@
  * src/corpus/scope.ts (an evaluator everything, a supervisor the bodies supervised).
  */
 import { PassThrough } from 'node:stream';
-import { corpusStats, rateLabels } from '../corpus/aggregate.js';
+import { corpusStats, rateLabels, statsMeasureLabels } from '../corpus/aggregate.js';
 import { listBodies } from '../corpus/bodies/store.js';
 import { runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
@@ -14,7 +14,6 @@ import { type IngestSummary, ingestBytes } from '../corpus/ingest.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
 import { visibleBodyIds } from '../corpus/scope.js';
 import { unzipBounded } from '../corpus/sources.js';
-import { crosswalk } from '../spec/crosswalk.js';
 import * as c from './corpus-contract.js';
 import { ApiError, badRequest, notFound, unauthenticated } from './errors.js';
 import { type HandlerInput, type Route, route } from './route.js';
@@ -151,7 +150,7 @@ export const corpusRoutes: readonly Route[] = [
     method: 'GET',
     url: c.corpusEndpoints.stats.url,
     summary:
-      '报告库统计：按时发布、格式、问题代码、申请与办理、结果占比、复议诉讼纠错率、收费（2019/2021 年版可比）',
+      '报告库统计：按时发布、格式、问题代码、申请与办理、结果占比、复议诉讼纠错率、信息处理费（2019/2021 年版可比）',
     tag,
     auth: true,
     query: c.statsQuery,
@@ -160,7 +159,7 @@ export const corpusRoutes: readonly Route[] = [
       const { by, ...query } = input.query;
       const filter = await scopedFilter(input, query);
       const stats = await corpusStats(input.deps.store.db, filter, by ?? null);
-      return { ...stats, measures: crosswalk.map((m) => ({ id: m.id, label: m.label })), rateLabels };
+      return { ...stats, measures: [...statsMeasureLabels], rateLabels };
     },
   }),
   route({

@@ -1,8 +1,24 @@
 /** Every route of the API. */
-import { z } from 'zod';
 import { sessionCookie } from '../auth/session.js';
-import { anyReportSchema } from '../report-json/schema.js';
 import type { User } from '../store/index.js';
+import {
+  agencyListSchema,
+  agencySchema,
+  applicationListSchema,
+  applicationSchema,
+  caseListSchema,
+  caseSchema,
+  compiledSchema,
+  dueSchema,
+  feeSchema,
+  loginResponse,
+  managedUserListSchema,
+  managedUserSchema,
+  meResponse,
+  okSchema,
+  proactiveSchema,
+} from './contract/responses.js';
+import { corpusCompareRoutes } from './corpus-compare-routes.js';
 import { corpusRoutes } from './corpus-routes.js';
 import { unauthenticated } from './errors.js';
 import { inspectRoutes } from './inspect-routes.js';
@@ -16,18 +32,6 @@ const signedIn = (p: Principal | null): Principal => {
   return p;
 };
 
-const userSchema = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: s.roleSchema,
-    agencyId: z.string().nullable(),
-    createdAt: z.string(),
-    disabled: z.boolean().meta({ description: '账号已停用' }),
-  })
-  .meta({ id: 'User', title: '用户' });
-
 const publicUser = (u: User) => ({
   id: u.id,
   username: u.username,
@@ -38,74 +42,6 @@ const publicUser = (u: User) => ({
   disabled: u.disabledAt !== null,
 });
 
-const agencySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    region: z.string().nullable(),
-    code: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Agency', title: '机关' });
-
-const stateSchema = z.object({
-  asOf: z.string(),
-  status: z.string().nullable(),
-  statusName: z.string(),
-  dueOn: z.string().nullable(),
-  provisional: z.boolean(),
-  closedOn: z.string().nullable(),
-  outcome: z.string().nullable(),
-  answeredLate: z.boolean().nullable(),
-});
-
-const applicationSchema = z
-  .object({
-    id: z.string(),
-    agencyId: z.string(),
-    number: z.string().meta({ description: '本机关的编号（如 2026-001）' }),
-    applicant: z.string(),
-    channel: z.string(),
-    submittedOn: z.string(),
-    signedForOn: z.string().nullable(),
-    confirmedOn: z.string().nullable(),
-    receivedOn: z.string().nullable(),
-    requestText: z.string(),
-    events: z.array(s.eventSchema),
-    state: stateSchema,
-    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
-  })
-  .meta({ id: 'Application', title: '政府信息公开申请' });
-
-const caseSchema = z
-  .object({
-    id: z.string(),
-    agencyId: z.string(),
-    number: z.string().meta({ description: '本机关的编号（如 2026-001）' }),
-    kind: z.string(),
-    filedOn: z.string(),
-    decidedOn: z.string().nullable(),
-    outcome: z.string().nullable(),
-    applicationId: z.string().nullable(),
-  })
-  .meta({ id: 'Case', title: '行政复议或行政诉讼案件' });
-
-const dueItem = z.object({
-  id: z.string(),
-  agencyId: z.string(),
-  number: z.string(),
-  applicant: z.string(),
-  receivedOn: z.string().nullable(),
-  requestText: z.string(),
-  state: stateSchema,
-});
-
-const proactiveSchema = z.object({
-  agencyId: z.string(),
-  year: z.number().int(),
-  cells: z.record(z.string(), z.number()),
-});
-
 export const routes: readonly Route[] = [
   route({
     method: 'POST',
@@ -114,7 +50,7 @@ export const routes: readonly Route[] = [
     tag: '会话',
     auth: false,
     body: s.loginBody,
-    response: z.object({ token: z.string(), expiresAt: z.string(), user: userSchema }),
+    response: loginResponse,
     async handle({ body, request, reply, deps }) {
       const result = await svc.login(deps.store, deps.limiter, { ...body, ip: request.ip }, deps.now(), (e) =>
         request.log.warn(e, e.event === 'lockout' ? '登录锁定' : '登录失败'),
@@ -130,7 +66,7 @@ export const routes: readonly Route[] = [
     summary: '退出登录：结束当前会话',
     tag: '会话',
     auth: true,
-    response: z.object({ ok: z.literal(true) }),
+    response: okSchema,
     async handle({ principal, token, reply, deps }) {
       await svc.logout(deps.store, signedIn(principal), token as string);
       reply.header('set-cookie', sessionCookie(null));
@@ -143,7 +79,7 @@ export const routes: readonly Route[] = [
     summary: '当前用户及其可见的机关',
     tag: '会话',
     auth: true,
-    response: z.object({ user: userSchema, agencies: z.array(agencySchema) }),
+    response: meResponse,
     async handle({ principal, deps }) {
       const p = signedIn(principal);
       const { agencies } = await svc.me(deps.store, p);
@@ -157,7 +93,7 @@ export const routes: readonly Route[] = [
     summary: '可见的机关',
     tag: '机关',
     auth: true,
-    response: z.array(agencySchema),
+    response: agencyListSchema,
     handle: ({ principal, deps }) => svc.listAgencies(deps.store, signedIn(principal)),
   }),
   route({
@@ -189,7 +125,7 @@ export const routes: readonly Route[] = [
     summary: '本机关的用户（管理员）',
     tag: '用户',
     auth: true,
-    response: z.array(userSchema.extend({ supervises: z.array(z.string()) })),
+    response: managedUserListSchema,
     async handle({ principal, deps }) {
       const users = await svc.listUsers(deps.store, signedIn(principal));
       return users.map((u) => ({ ...publicUser(u), supervises: u.supervises }));
@@ -203,7 +139,7 @@ export const routes: readonly Route[] = [
     auth: true,
     status: 201,
     body: s.newUserBody,
-    response: userSchema.extend({ supervises: z.array(z.string()) }),
+    response: managedUserSchema,
     async handle({ principal, body, deps }) {
       const u = await svc.createUser(deps.store, signedIn(principal), body);
       return { ...publicUser(u), supervises: u.supervises };
@@ -216,7 +152,7 @@ export const routes: readonly Route[] = [
     tag: '用户',
     auth: true,
     params: s.userParams,
-    response: userSchema.extend({ supervises: z.array(z.string()) }),
+    response: managedUserSchema,
     async handle({ principal, params, deps }) {
       const u = await svc.getUser(deps.store, signedIn(principal), params.userId);
       return { ...publicUser(u), supervises: u.supervises };
@@ -230,7 +166,7 @@ export const routes: readonly Route[] = [
     auth: true,
     params: s.userParams,
     body: s.userPatchBody,
-    response: userSchema.extend({ supervises: z.array(z.string()) }),
+    response: managedUserSchema,
     async handle({ principal, params, body, deps }) {
       const u = await svc.updateUser(deps.store, signedIn(principal), params.userId, body);
       return { ...publicUser(u), supervises: u.supervises };
@@ -244,7 +180,7 @@ export const routes: readonly Route[] = [
     tag: '申请',
     auth: true,
     query: s.applicationListQuery,
-    response: z.array(applicationSchema),
+    response: applicationListSchema,
     handle: ({ principal, query, deps }) =>
       svc.listApplications(deps.store, signedIn(principal), { ...query, asOf: query.asOf ?? deps.today() }),
   }),
@@ -310,12 +246,7 @@ export const routes: readonly Route[] = [
     tag: '申请',
     auth: true,
     query: s.dueQuery,
-    response: z.object({
-      asOf: z.string(),
-      days: z.number().int(),
-      overdue: z.array(dueItem),
-      dueSoon: z.array(dueItem),
-    }),
+    response: dueSchema,
     handle: ({ principal, query, deps }) =>
       svc.dueApplications(deps.store, signedIn(principal), { ...query, asOf: query.asOf ?? deps.today() }),
   }),
@@ -327,7 +258,7 @@ export const routes: readonly Route[] = [
     tag: '案件',
     auth: true,
     query: s.caseListQuery,
-    response: z.array(caseSchema),
+    response: caseListSchema,
     handle: ({ principal, query, deps }) => svc.listCases(deps.store, signedIn(principal), query),
   }),
   route({
@@ -370,7 +301,7 @@ export const routes: readonly Route[] = [
     tag: '案件',
     auth: true,
     params: s.caseParams,
-    response: z.object({ ok: z.literal(true) }),
+    response: okSchema,
     async handle({ principal, params, deps }) {
       await svc.deleteCase(deps.store, signedIn(principal), params.caseId);
       return { ok: true };
@@ -414,12 +345,7 @@ export const routes: readonly Route[] = [
     auth: true,
     query: s.compileQuery,
     body: s.compileBody,
-    response: z.object({
-      agencyId: z.string(),
-      report: anyReportSchema(),
-      findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() }).loose()),
-      checkedAs: z.enum(s.compileTargets).meta({ description: '读回核查的输出格式' }),
-    }),
+    response: compiledSchema,
     produces: [
       'text/html',
       'text/markdown',
@@ -454,17 +380,13 @@ export const routes: readonly Route[] = [
     tag: '收费',
     auth: true,
     query: s.feeQuery,
-    response: z.object({
-      method: z.string(),
-      quantity: z.number().int(),
-      fee: z.number(),
-      monthTotal: z.number().nullable(),
-    }),
+    response: feeSchema,
     async handle({ principal, query }) {
       signedIn(principal);
       return svc.calculateFee(query.method, query.quantity);
     },
   }),
   ...corpusRoutes,
+  ...corpusCompareRoutes,
   ...inspectRoutes,
 ];

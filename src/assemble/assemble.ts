@@ -57,7 +57,7 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
   const { cells, settled } = readCells(stream, spec, tables, evidence, file);
   const { sections, prose } = sectionsAndProse(stream, blocks, parts, tables, meta.signatureLine);
   evidence.prose = prose;
-  proseHints(settled, prose.map((p) => p.text).join('\n'), spec, file);
+  for (const [key, value] of proseHints(settled, prose, spec, file)) cells[key] = value;
 
   const report: Report = {
     format: spec.id,

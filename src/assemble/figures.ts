@@ -19,6 +19,8 @@ interface Figure {
    * two spaces or more after what stands before it on its line (a column-aligned layout).
    */
   apart: boolean;
+  /** A unit written right after the figure (「120000元」). */
+  unit?: string;
 }
 
 /** What a row's range holds, before its figures are assigned to cells. */
@@ -46,11 +48,25 @@ export interface RowReading {
   printed: string;
   /** Where the row's figures start (or its label). */
   token: Token | undefined;
+  /**
+   * Figures run together, to be cut by the solver (which checks each cut against the identities
+   * as it goes); `candidates` is then empty.
+   */
+  runs?: string[];
   /** The figures ran together and only one cut fits the rules of counts. */
   splitUnique?: boolean;
 }
 
 const units = /^(万元|元|亿元|千元)$/;
+
+/** Yuan per unit. */
+const unitFactor: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
+
+/** A figure in one unit expressed in another, without binary rounding noise (1.2万元 → 12000元). */
+function rescale(value: number, from: number, to: number): number {
+  const exact = from >= to ? value * (from / to) : value / (to / from);
+  return Number(exact.toPrecision(12));
+}
 
 /** Collects the figures of a row's range, taking off the numbering of the next row (「00000002.其他…」). */
 export function collectFigures(
@@ -73,7 +89,11 @@ export function collectFigures(
   for (let i = location.from; i < location.to; i++) {
     const token = stream.tokens[i] as Token;
     if (token.kind === 'text') {
-      if (units.test(token.text.replace(/[()（）:：单位]/g, ''))) unitTokens.push(token);
+      if (!units.test(token.text.replace(/[()（）:：单位]/g, ''))) continue;
+      // Right after a figure, with nothing between: the figure's own unit.
+      const last = figures.at(-1);
+      if (last && last.index === i - 1 && last.kind === 'num' && !token.spaced) last.unit = token.text;
+      else unitTokens.push(token);
       continue;
     }
     const stripped = strip.get(i);
@@ -300,6 +320,23 @@ export function readRow(
         });
         return;
       }
+      const cell = cells[i];
+      if (f.unit && cell?.unit && unitFactor[f.unit] && unitFactor[cell.unit]) {
+        // Written in another unit than the format's (「120000元」 in a 万元 cell): converted.
+        const converted = rescale(value, unitFactor[f.unit] as number, unitFactor[cell.unit] as number);
+        file.info(
+          'assemble.unit',
+          `「${rowName}」写作「${f.text}${f.unit}」，按表格单位「${cell.unit}」记为 ${converted}`,
+          { place: pointOf(f.token), keys: [key], actual: `${f.text}${f.unit}` },
+        );
+        values.push(converted);
+        return;
+      }
+      if (f.unit)
+        file.info('assemble.unit', `「${rowName}」写明单位「${f.unit}」，数字按原样记录`, {
+          place: pointOf(f.token),
+          keys: [key],
+        });
       values.push(value);
     });
     if (blanks.length > 0)
@@ -338,15 +375,14 @@ export function readRow(
     return expandCollapsed(reading, r, file);
   }
 
-  // Fewer runs than cells: the figures are run together. Every way to cut them is a candidate.
-  const split = splitRuns(
-    r.figures.map((f) => f.text),
-    types,
-  );
-  if (split.truncated || split.candidates.length === 0) {
+  // Fewer runs than cells: the figures are run together. A cut that is the only one by the rules
+  // of counts is read at once; otherwise the solver cuts the runs against the identities.
+  const runs = r.figures.map((f) => f.text);
+  const probe = splitRuns(runs, types, 4000, location.collapsed ? Number.POSITIVE_INFINITY : 2);
+  if ((probe.truncated && location.collapsed) || (!probe.truncated && probe.candidates.length === 0)) {
     file.error(
       'assemble.row-shape',
-      split.truncated
+      probe.truncated
         ? `「${rowName}」的数字「${printed}」连在一起，可能的拆分方式过多，无法确定`
         : `「${rowName}」的数字「${printed}」无法拆分为 ${n} 个单元格`,
       { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
@@ -354,9 +390,17 @@ export function readRow(
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
   }
-  reading.candidates = split.candidates;
-  if (split.candidates.length === 1) reading.splitUnique = true;
-  return expandCollapsed(reading, r, file);
+  if (probe.candidates.length === 1 && !probe.truncated) {
+    reading.candidates = probe.candidates;
+    reading.splitUnique = true;
+    return expandCollapsed(reading, r, file);
+  }
+  if (location.collapsed) {
+    reading.candidates = probe.candidates;
+    return expandCollapsed(reading, r, file);
+  }
+  reading.runs = runs;
+  return reading;
 }
 
 /**

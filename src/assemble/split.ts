@@ -29,20 +29,28 @@ export interface SplitResult {
  * position may be. Each piece must fit its cell's type (no leading zero, decimals only in
  * decimal cells, a sign only in signed cells at the start of a run).
  */
-export function splitRuns(runs: readonly string[], types: readonly CellType[], limit = 20000): SplitResult {
+export function splitRuns(
+  runs: readonly string[],
+  types: readonly CellType[],
+  limit = 20000,
+  /** Stop after this many candidates (`truncated` stays false). */
+  most = Number.POSITIVE_INFINITY,
+): SplitResult {
   const candidates: number[][] = [];
   const values: number[] = [];
   let steps = 0;
   let truncated = false;
+  let stop = false;
   const n = types.length;
   const walk = (run: number, offset: number, cell: number): void => {
-    if (truncated) return;
+    if (truncated || stop) return;
     if (++steps > limit) {
       truncated = true;
       return;
     }
     if (run === runs.length) {
       if (cell === n) candidates.push([...values]);
+      if (candidates.length >= most) stop = true;
       return;
     }
     if (cell === n) return;
@@ -61,7 +69,7 @@ export function splitRuns(runs: readonly string[], types: readonly CellType[], l
       if (end === text.length) walk(run + 1, 0, cell + 1);
       else walk(run, end, cell + 1);
       values.pop();
-      if (truncated) return;
+      if (truncated || stop) return;
     }
   };
   walk(0, 0, 0);

@@ -45,11 +45,11 @@ function tokenizeLine(
   let i = 0;
   let spaced = true;
   const n = text.length;
-  const push = (kind: TokenKind, from: number, to: number) => {
+  const push = (kind: TokenKind, from: number, to: number, own?: string) => {
     const column = column0 + (map ? (map[from] as number) : from);
     const token: Token = {
       kind,
-      text: text.slice(from, to),
+      text: own ?? text.slice(from, to),
       line,
       column,
       first: out.length === startCount,
@@ -74,11 +74,27 @@ function tokenizeLine(
     if (isDigit(c) || signed) {
       let j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
+      // Thousands separators (「3,001」「12,345,678」): a lead of one to three digits, not 0, then
+      // groups of exactly three digits each after a comma.
+      const digitsFrom = signed ? i + 1 : i;
+      let grouped = false;
+      if (j - digitsFrom <= 3 && text.charCodeAt(digitsFrom) !== 48)
+        while (
+          j + 3 < n + 0 &&
+          text.charCodeAt(j) === 44 &&
+          isDigit(text.charCodeAt(j + 1)) &&
+          isDigit(text.charCodeAt(j + 2)) &&
+          isDigit(text.charCodeAt(j + 3)) &&
+          (j + 4 >= n || !isDigit(text.charCodeAt(j + 4)))
+        ) {
+          j += 4;
+          grouped = true;
+        }
       if (j + 1 < n && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
         j += 2;
         while (j < n && isDigit(text.charCodeAt(j))) j++;
       }
-      push('num', i, j);
+      push('num', i, j, grouped ? text.slice(i, j).replaceAll(',', '') : undefined);
       i = j;
       continue;
     }

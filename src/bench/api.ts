@@ -376,6 +376,23 @@ async function main(): Promise<void> {
       }
   }
   printTable(rows);
+  printGoal(rows);
+}
+
+/** The goal of the register's API on SQLite (issue 11), what was measured, and the ratio. */
+const goal = { requestsPerSecond: 2000, p99Ms: 50, clients: 50 } as const;
+
+function printGoal(rows: readonly Result[]): void {
+  const all = rows.find((r) => r.backend === 'sqlite' && r.kind === 'all');
+  if (!all) return;
+  const rate = all.requests / all.seconds;
+  const met = rate >= goal.requestsPerSecond && all.p99 < goal.p99Ms && clients === goal.clients;
+  console.log(
+    `\ngoal (SQLite, ${goal.clients} clients): ≥ ${goal.requestsPerSecond} req/s with p99 < ${goal.p99Ms} ms; ` +
+      `measured ${rate.toFixed(0)} req/s (${(rate / goal.requestsPerSecond).toFixed(2)}× the goal), ` +
+      `p99 ${all.p99.toFixed(1)} ms (${(all.p99 / goal.p99Ms).toFixed(2)}× the limit) with ${clients} clients: ` +
+      `${met ? 'met' : 'not met'}`,
+  );
 }
 
 await main();

@@ -1,8 +1,9 @@
 /**
  * The corpus, measured: ingest throughput (reports/s) of generated reports in mixed forms, against a
  * bare `parse` of the same bytes on one thread; and the time of each stats query on many report rows
- * in SQLite (and PostgreSQL when GONGKAI_BENCH_DATABASE_URL names one). Defaults run in about a
- * minute; the issue's sizes are flags: --reports 10000 --rows 200000.
+ * in SQLite (and PostgreSQL when GONGKAI_BENCH_DATABASE_URL names one), against the goal of 1 s
+ * each. Defaults: 400 reports ingested, 200,000 report rows for the stats (the issue's size); the
+ * issue's ingest size is a flag: --reports 10000; --stats-only skips the ingest.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,8 @@ import { generateReport } from '../generate/random-report.js';
 import { processBytes } from '../pipeline.js';
 import { renderHtml } from '../render/html/index.js';
 import { renderText, seedLayouts } from '../render/text/index.js';
-import { crosswalk } from '../spec/crosswalk.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore } from '../store/index.js';
+import { fillStatsRows } from './corpus-rows.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,7 +25,7 @@ function option(name: string, fallback: number): number {
 }
 
 const reports = option('reports', 400);
-const rows = option('rows', 20_000);
+const rows = option('rows', 200_000);
 const encoder = new TextEncoder();
 
 function corpusFiles(n: number): { name: string; bytes: Uint8Array }[] {
@@ -69,110 +70,35 @@ async function benchIngest(): Promise<void> {
   }
 }
 
-/** Report rows with the crosswalk's cells, written straight to the tables (no parsing). */
-async function fill(store: Store, n: number): Promise<void> {
-  const keys = [...new Set(crosswalk.flatMap((m) => [...(m.keys['2021'] ?? []), ...(m.keys['2019'] ?? [])]))];
-  const bodies = 2000;
-  const now = new Date().toISOString();
-  await store.db.transaction().execute(async (trx) => {
-    for (let b = 0; b < bodies; b++)
-      await trx
-        .insertInto('corpus_bodies')
-        .values({
-          id: `b${b}`,
-          name: `测试${b}局`,
-          match_key: `测试${b}局`,
-          province: null,
-          city: `市${b % 13}`,
-          county: `县${b % 97}`,
-          region: `市${b % 13}县${b % 97}`,
-          kind: b % 5 === 0 ? 'government' : 'department',
-          merged_into: null,
-          created_at: now,
-        })
-        .execute();
-  });
-  const batch = 500;
-  for (let start = 0; start < n; start += batch) {
-    await store.db.transaction().execute(async (trx) => {
-      const values = [];
-      for (let i = start; i < Math.min(n, start + batch); i++) {
-        const year = 2019 + (Math.floor(i / bodies) % 7);
-        values.push({
-          sha256: `h${i}`,
-          body_id: `b${i % bodies}`,
-          agency_name: `测试${i % bodies}局`,
-          year,
-          version: 1 + Math.floor(i / (bodies * 7)),
-          format: (year < 2021 ? '2019' : '2021') as '2019' | '2021',
-          source_type: 'text',
-          file: `f${i}.txt`,
-          size: 1000,
-          published_on: `${year + 1}-01-20`,
-          signed_on: null,
-          deadline: `${year + 1}-01-31`,
-          late: i % 9 === 0 ? 1 : 0,
-          errors: i % 7 === 0 ? 1 : 0,
-          warnings: i % 3,
-          infos: 0,
-          sections: '[]',
-          text: '',
-          source: null,
-          ingested_at: now,
-        });
-      }
-      const ids = await trx.insertInto('corpus_reports').values(values).returning('id').execute();
-      const cells = ids.flatMap(({ id }) =>
-        keys.map((key, k) => ({ report_id: Number(id), key, value: (Number(id) * 31 + k) % 17 })),
-      );
-      for (let c = 0; c < cells.length; c += 300)
-        await trx
-          .insertInto('corpus_cells')
-          .values(cells.slice(c, c + 300))
-          .execute();
-      const findings = ids.map(({ id }) => ({
-        report_id: Number(id),
-        ordinal: 0,
-        code: Number(id) % 2 ? 'check.late' : 'check.balance',
-        severity: 'warning' as const,
-        message: '',
-        line: null,
-        col: null,
-        keys: '[]',
-        actual: null,
-        expected: null,
-        note: null,
-      }));
-      for (let c = 0; c < findings.length; c += 300)
-        await trx
-          .insertInto('corpus_findings')
-          .values(findings.slice(c, c + 300))
-          .execute();
-    });
-  }
-}
-
 async function benchStats(name: string, options: Parameters<typeof openStore>[0]): Promise<void> {
   const store = await openStore(options);
   try {
     const start = performance.now();
-    await fill(store, rows);
-    console.log(`统计查询（${name}，${rows} 份报告，写入 ${seconds(start).toFixed(1)} 秒）`);
+    await fillStatsRows(store, rows);
+    console.log(
+      `统计查询（${name}，${rows} 份报告，写入 ${seconds(start).toFixed(1)} 秒；目标：每项 1 秒以内）`,
+    );
+    let slowest = 0;
     for (const by of [null, 'region', 'agency', 'year', 'kind'] as (StatsDimension | null)[]) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const stats = await corpusStats(store.db, {}, by);
       const ms = performance.now() - t;
+      const used = process.cpuUsage(cpu);
+      slowest = Math.max(slowest, ms);
+      // SQLite runs in this process: its CPU time is the query's cost however busy the machine is.
       console.log(
-        `  ${(by ?? '全部').padEnd(6)} ${ms.toFixed(0).padStart(6)} ms（${stats.rows.length} 组；报告 ${stats.timings.reports} ms，指标 ${stats.timings.measures} ms，问题 ${stats.timings.findings} ms）${ms < 1000 ? '' : '  超过 1 秒'}`,
+        `  ${(by ?? '全部').padEnd(6)} ${ms.toFixed(0).padStart(6)} ms（本进程 CPU ${((used.user + used.system) / 1000).toFixed(0)} ms；${stats.rows.length} 组；报告与指标 ${stats.timings.reports} ms，问题 ${stats.timings.findings} ms）${ms < 1000 ? '' : '  超过 1 秒'}`,
       );
     }
+    console.log(`  最慢 ${slowest.toFixed(0)} ms：${slowest < 1000 ? '达到' : '未达到'} 1 秒目标`);
   } finally {
     await store.close();
   }
 }
 
 async function main(): Promise<void> {
-  await benchIngest();
+  if (!process.argv.includes('--stats-only')) await benchIngest();
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-stats-'));
   try {
     await benchStats('SQLite', { dataDir: dir, env: {} });

@@ -1,18 +1,15 @@
 /**
  * Throughput of each published form, read and written: reports per second for HTML and DOCX and
- * pages per second for PDF, on the five seeds (rendered once, untimed, from their parsed reports).
+ * pages per second for PDF, on the five seeds (rendered once, untimed, from their parsed reports);
+ * and PDF reading of real reports (not only Gongkai's own PDFs), in turn with `pdftotext -layout`
+ * on the same files, page for page.
  */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Report } from '../core/report.js';
 import { processBytes } from '../pipeline.js';
 import { getRenderer } from '../render/index.js';
-
-export interface FormRow {
-  workload: string;
-  /** Reports (or, for PDF, pages) handled. */
-  units: number;
-  unit: 'reports' | 'pages';
-  seconds: number;
-}
+import { interleave, type Timing, type Workload } from './measure.js';
 
 const encoder = new TextEncoder();
 
@@ -23,71 +20,88 @@ async function bytesOf(target: string, report: Report): Promise<Uint8Array> {
   return typeof out === 'string' ? encoder.encode(out) : out;
 }
 
-/** Pages of a PDF written by pdfkit (its page objects). */
+/** Pages of a PDF (its page objects). */
 export const pdfPages = (bytes: Uint8Array): number =>
   (
     Buffer.from(bytes)
       .toString('latin1')
-      .match(/\/Type \/Page\b/g) ?? []
+      .match(/\/Type\s*\/Page\b/g) ?? []
   ).length;
 
-async function timed(
-  seconds: number,
-  round: () => Promise<number>,
-): Promise<{ units: number; seconds: number }> {
-  const start = performance.now();
-  let units = 0;
-  let elapsed = 0;
-  do {
-    units += await round();
-    elapsed = (performance.now() - start) / 1000;
-  } while (elapsed < seconds);
-  return { units, seconds: elapsed };
+/** The real PDFs kept as test fixtures (the benchmark's files), with their page counts. */
+export function realPdfs(): { path: string; bytes: Uint8Array; pages: number }[] {
+  const dir = new URL('../../test/fixtures/real/', import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+    .map((f) => {
+      const path = new URL(f, dir).pathname;
+      const bytes = new Uint8Array(readFileSync(path));
+      return { path, bytes, pages: pdfPages(bytes) };
+    });
 }
 
-export async function benchForms(seeds: readonly Uint8Array[], seconds: number): Promise<FormRow[]> {
+const hasPdftotext = (): boolean => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Writing and reading each form, in turn round after round (units: reports, or pages for PDF),
+ * then reading the real PDFs in turn with `pdftotext -layout` (units: pages).
+ */
+export async function benchForms(
+  seeds: readonly Uint8Array[],
+  rounds: number,
+  minMs: number,
+): Promise<Timing[]> {
   const reports = await Promise.all(seeds.map(async (b) => (await processBytes(b, 'seed.txt')).report));
-  const rows: FormRow[] = [];
+  const workloads: Workload[] = [];
   for (const [target, unit] of [
     ['html', 'reports'],
     ['docx', 'reports'],
     ['pdf', 'pages'],
   ] as const) {
     const files = await Promise.all(reports.map((r) => bytesOf(target, r)));
-    const count = (bytes: Uint8Array) => (unit === 'pages' ? pdfPages(bytes) : 1);
-    const write = await timed(seconds, async () => {
-      let n = 0;
-      for (const r of reports) n += count(await bytesOf(target, r));
-      return n;
+    const units = unit === 'pages' ? files.reduce((n, f) => n + pdfPages(f), 0) : files.length;
+    workloads.push({
+      name: `${target}: write`,
+      units,
+      run: async () => {
+        for (const r of reports) await bytesOf(target, r);
+      },
     });
-    rows.push({ workload: `${target}: write`, unit, ...write });
-    const read = await timed(seconds, async () => {
-      let n = 0;
-      for (const f of files) {
-        await processBytes(f, `seed.${target}`, { check: false });
-        n += count(f);
-      }
-      return n;
+    workloads.push({
+      name: `${target}: read`,
+      units,
+      run: async () => {
+        for (const f of files) await processBytes(f, `seed.${target}`, { check: false });
+      },
     });
-    rows.push({ workload: `${target}: read`, unit, ...read });
   }
-  return rows;
-}
-
-export function printForms(rows: readonly FormRow[]): void {
-  const header = ['workload', 'units', 'seconds', 'per second'];
-  const body = rows.map((r) => [
-    r.workload,
-    `${r.units} ${r.unit}`,
-    r.seconds.toFixed(2),
-    `${(r.units / r.seconds).toFixed(1)} ${r.unit}/s`,
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
-      .join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const b of body) console.log(line(b));
+  const real = realPdfs();
+  const realPages = real.reduce((n, f) => n + f.pages, 0);
+  if (real.length > 0) {
+    workloads.push({
+      name: 'pdf: read, real reports',
+      units: realPages,
+      run: async () => {
+        for (const f of real) await processBytes(f.bytes, 'real.pdf', { check: false });
+      },
+    });
+    if (hasPdftotext())
+      workloads.push({
+        name: 'pdf: pdftotext -layout, real reports',
+        units: realPages,
+        run: () => {
+          for (const f of real)
+            execFileSync('pdftotext', ['-layout', f.path, '-'], { stdio: ['ignore', 'pipe', 'ignore'] });
+        },
+      });
+  }
+  return interleave(workloads, rounds, minMs);
 }

@@ -10,6 +10,14 @@ export const limits = {
   /** Largest PDF input in bytes, and the most pages of a PDF that are read. */
   pdfBytes: 64 * 1024 * 1024,
   pdfPages: 500,
+  /**
+   * Most bytes that a PDF's streams may inflate to, for its embedded font programs and for the
+   * rest but images (content streams above all): a small file whose streams inflate past them (a
+   * decompression bomb) is refused before it is parsed. Interpreting 8 MB of page content takes
+   * PDF.js several seconds; a real report has well under 1 MB.
+   */
+  pdfFontBytes: 64 * 1024 * 1024,
+  pdfContentBytes: 8 * 1024 * 1024,
 } as const;
 
 export const formatBytes = (n: number): string =>

@@ -2,8 +2,8 @@
  * Ingest: files into the corpus. Idempotent by the SHA-256 of the bytes (the same bytes twice are
  * one report); a different file for a body and year already known is a new version, and both are
  * kept. Parsing runs in the pool's worker threads; each report is written — report, cells by
- * codebook key, findings, source path (and bytes when asked) and text — in one transaction on the
- * main thread, so a failure leaves nothing half-written.
+ * codebook key, the measures the statistics sum (./measures.ts), findings, source path (and bytes
+ * when asked) and text — in one transaction on the main thread, so a failure leaves nothing half-written.
  */
 import { createHash } from 'node:crypto';
 import { deadlineFor, isLate } from '../check/checks/deadline.js';
@@ -11,6 +11,7 @@ import type { Finding } from '../core/finding.js';
 import type { ReportResult } from '../core/report.js';
 import type { Store } from '../store/index.js';
 import { resolveBody } from './bodies/store.js';
+import { measuresOf, storeMeasures } from './measures.js';
 import type { ParseOutcome } from './parse-one.js';
 import { inlinePool, type ParsePool } from './pool.js';
 import { defaultZipLimits, listFiles, readSource, type Source, type ZipLimits } from './sources.js';
@@ -89,14 +90,14 @@ export async function storeParsed(
     try {
       return await store.db.transaction().execute(async (trx) => {
         const bodyId = report.agency ? await resolveBody(trx, report.agency, now) : null;
+        // The body's row is locked (PostgreSQL; SQLite's write transactions are serial already), so
+        // two versions of one body are numbered and marked newest one after the other.
+        const bodyRow = (id: string) => {
+          const query = trx.selectFrom('corpus_bodies').select('kind').where('id', '=', id);
+          return store.capabilities.rowLocks ? query.forUpdate() : query;
+        };
         const kind = bodyId
-          ? ((
-              await trx
-                .selectFrom('corpus_bodies')
-                .select('kind')
-                .where('id', '=', bodyId)
-                .executeTakeFirstOrThrow()
-            ).kind as 'government' | 'department')
+          ? ((await bodyRow(bodyId).executeTakeFirstOrThrow()).kind as 'government' | 'department')
           : 'department';
         let versionQuery = trx.selectFrom('corpus_reports').select((eb) => eb.fn.max('version').as('v'));
         versionQuery =
@@ -111,33 +112,35 @@ export async function storeParsed(
         const version = Number(last?.v ?? 0) + 1;
         const deadline = report.year === null ? null : deadlineFor(report.year, kind);
         const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
+        const row = {
+          sha256: parsed.hash,
+          body_id: bodyId,
+          agency_name: report.agency,
+          year: report.year,
+          version,
+          format: report.format,
+          source_type: parsed.sourceType,
+          file: parsed.path,
+          size: parsed.bytes.length,
+          published_on: report.publishedOn,
+          signed_on: report.signedOn,
+          deadline,
+          late: deadline !== null && isLate(report, deadline) ? 1 : 0,
+          errors: count('error'),
+          warnings: count('warning'),
+          infos: count('info'),
+          sections: JSON.stringify(report.sections),
+          text: parsed.text,
+          source: options.keepSource ? parsed.bytes : null,
+          ingested_at: now,
+        };
         const inserted = await trx
           .insertInto('corpus_reports')
-          .values({
-            sha256: parsed.hash,
-            body_id: bodyId,
-            agency_name: report.agency,
-            year: report.year,
-            version,
-            format: report.format,
-            source_type: parsed.sourceType,
-            file: parsed.path,
-            size: parsed.bytes.length,
-            published_on: report.publishedOn,
-            signed_on: report.signedOn,
-            deadline,
-            late: deadline !== null && isLate(report, deadline) ? 1 : 0,
-            errors: count('error'),
-            warnings: count('warning'),
-            infos: count('info'),
-            sections: JSON.stringify(report.sections),
-            text: parsed.text,
-            source: options.keepSource ? parsed.bytes : null,
-            ingested_at: now,
-          })
+          .values(row)
           .returning('id')
           .executeTakeFirstOrThrow();
         const id = Number(inserted.id);
+        await storeMeasures(trx, { ...row, id }, measuresOf(report.format, report.cells, report.sections));
         const cells = Object.entries(report.cells).map(([key, value]) => ({ report_id: id, key, value }));
         for (const rows of chunk(cells, 250)) await trx.insertInto('corpus_cells').values(rows).execute();
         const findings = report.findings.map((f, ordinal) => ({

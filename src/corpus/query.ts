@@ -3,7 +3,7 @@
  * with an opaque `next`, and the export follows `next` through every page, so nothing holds the
  * whole corpus in memory.
  */
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../store/index.js';
 import type { BodyKind } from '../store/schema.js';
 
@@ -54,8 +54,12 @@ type Eb = ExpressionBuilder<
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The conditions of a filter, for any query over `corpus_reports as r left join corpus_bodies as b`. */
-export function whereFilter(eb: Eb, filter: CorpusFilter) {
+/**
+ * The conditions of a filter, for any query over `corpus_reports as r left join corpus_bodies as b`,
+ * or over `corpus_measures as r` (its copies of the report's columns have the same names), where
+ * the newest version is a stored flag.
+ */
+export function whereFilter(eb: Eb, filter: CorpusFilter, on: 'reports' | 'measures' = 'reports') {
   const and = [];
   if (filter.region) and.push(eb('b.region', 'like', `%${escapeLike(filter.region)}%`));
   if (filter.kind) and.push(eb('b.kind', '=', filter.kind));
@@ -69,7 +73,8 @@ export function whereFilter(eb: Eb, filter: CorpusFilter) {
     );
   if (filter.bodyIds)
     and.push(filter.bodyIds.length === 0 ? eb.lit(false) : eb('r.body_id', 'in', [...filter.bodyIds]));
-  if (filter.latest)
+  if (filter.latest && on === 'measures') and.push(eb(sql.ref<number>('r.latest'), '=', 1));
+  else if (filter.latest)
     and.push(
       eb.not(
         eb.exists(
@@ -90,6 +95,19 @@ export function reportsQuery(db: Db, filter: CorpusFilter) {
     .selectFrom('corpus_reports as r')
     .leftJoin('corpus_bodies as b', 'b.id', 'r.body_id')
     .where((eb) => whereFilter(eb as unknown as Eb, filter));
+}
+
+/**
+ * The same selection over the narrow per-report rows of `corpus_measures` (as `r`, with the body as
+ * `b` when `bodies` or the filter needs it): what the statistics scan.
+ */
+export function measuresQuery(db: Db, filter: CorpusFilter, bodies = false) {
+  const query = db.selectFrom('corpus_measures as r').leftJoin('corpus_bodies as b', 'b.id', 'r.body_id');
+  // The body is joined only when asked for or filtered on (one lookup a row saved otherwise).
+  const join = bodies || filter.region || filter.kind || filter.agency;
+  return (join ? query : (db.selectFrom('corpus_measures as r') as unknown as typeof query)).where((eb) =>
+    whereFilter(eb as unknown as Eb, filter, 'measures'),
+  );
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the joined query's row type is spelled once, here

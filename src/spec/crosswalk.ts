@@ -50,10 +50,21 @@ export const crosswalk: readonly CrosswalkMeasure[] = [
     label: '行政诉讼结果纠正',
     keys: both(['l.direct.corrected', 'l.afterReview.corrected']),
   },
+  // Not fees for disclosure: table 二's 行政事业性收费 is the amount of the administrative fees the
+  // body itself levies, published under 条例第二十条第（八）项 (2021 format only).
   {
-    id: 'fees.amount',
-    label: '行政事业性收费金额（万元）',
+    id: 'fees.administrative',
+    label: '主动公开的行政事业性收费金额（万元，表二，非信息处理费）',
     keys: { '2019': null, '2021': ['p.fees.amount'] },
+  },
+  // Fees for disclosure (信息处理费, 国办函〔2020〕109号, from 2021): neither format has a cell for the
+  // amount (the 2021 format asks for it in 六、其他需要报告的事项; see src/corpus/measures.ts); table
+  // 三 of the 2021 format counts the applications closed because the fee went unpaid. The 2019
+  // format predates the fee and has neither.
+  {
+    id: 'fees.unpaid',
+    label: '逾期未缴信息处理费不再处理的申请（件）',
+    keys: { '2019': null, '2021': ['a.other.noFee.total'] },
   },
 ];
 

@@ -203,6 +203,33 @@ export const sqliteSettings = {
   busy_timeout: busyTimeoutMs,
 } as const;
 
+/** Most prepared statements kept per SQLite connection. */
+const statementCacheSize = 500;
+
+/**
+ * The database as Kysely's SQLite driver sees it, with its statements kept prepared: the driver
+ * prepares every query it runs, and a register runs the same few dozen SQL texts over and over
+ * (better-sqlite3 statements can be run again; the driver runs one query at a time).
+ */
+function preparedOnce(database: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      database.close();
+    },
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = database.prepare(sql);
+        if (statements.size >= statementCacheSize) statements.clear();
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export interface Backend {
   dialect: Dialect;
   capabilities: Capabilities;
@@ -275,7 +302,10 @@ export function sqliteBackend(dataDir: string): Backend {
       ];
     },
   };
-  return { dialect: new GongkaiSqliteDialect({ database }, capabilities), capabilities };
+  return {
+    dialect: new GongkaiSqliteDialect({ database: preparedOnce(database) }, capabilities),
+    capabilities,
+  };
 }
 
 // ── PostgreSQL ───────────────────────────────────────────────────────────────────────────────────

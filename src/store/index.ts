@@ -56,6 +56,12 @@ export interface Store {
   readonly reports: ReturnType<typeof reportRepository>;
   readonly audit: ReturnType<typeof auditRepository>;
   readonly access: ReturnType<typeof accessScope>;
+  /**
+   * The data version of each agency named (0 for one never written to): raised in the transaction of
+   * every write to the agency's records, by any process, so a view cached under the versions it was
+   * read after is current while they are unchanged. Read the versions before the data.
+   */
+  dataVersions(agencyIds: readonly string[]): Promise<Map<string, number>>;
   /** The migrations the database has executed, in order. */
   migrations(): Promise<string[]>;
   /** The database's own consistency check (SQLite: integrity_check and foreign_key_check); [] when sound. */
@@ -94,6 +100,17 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     reports: reportRepository(ctx),
     audit: auditRepository(ctx),
     access: accessScope(ctx),
+    async dataVersions(agencyIds) {
+      const versions = new Map(agencyIds.map((id) => [id, 0]));
+      if (agencyIds.length === 0) return versions;
+      const rows = await db
+        .selectFrom('data_versions')
+        .select(['agency_id', 'version'])
+        .where('agency_id', 'in', agencyIds)
+        .execute();
+      for (const row of rows) versions.set(row.agency_id, Number(row.version));
+      return versions;
+    },
     migrations: () => executedMigrations(db),
     integrityCheck: () => backend.capabilities.integrityCheck(db),
     close: () => {

@@ -177,6 +177,7 @@ export interface Database {
   corpus_reports: CorpusReportTable;
   corpus_cells: CorpusCellTable;
   corpus_findings: CorpusFindingTable;
+  corpus_measures: CorpusMeasureTable;
   data_versions: DataVersionTable;
 }
 
@@ -287,4 +288,41 @@ export interface CorpusFindingTable {
   actual: string | null;
   expected: string | null;
   note: string | null;
+}
+
+/**
+ * One report's measures, what `gongkai corpus stats` groups, filters and sums (src/corpus/measures.ts):
+ * copies of the report's narrow columns, then one column per crosswalk measure and per figure read
+ * from prose, null where the report's format or text has none.
+ */
+export interface CorpusMeasureTable {
+  report_id: number;
+  /** Copies of the report's (kept in step by ingest and merges). */
+  body_id: string | null;
+  year: number | null;
+  format: FormatId;
+  late: number;
+  /** 1 when the report has a publication or signature date. */
+  dated: number;
+  errors: number;
+  warnings: number;
+  /** 1 for the newest version of its body and year (every report without a body or year). */
+  latest: number;
+  applications_new: number | null;
+  applications_carried_in: number | null;
+  applications_answered: number | null;
+  applications_carried_over: number | null;
+  outcome_open: number | null;
+  outcome_partial: number | null;
+  outcome_deny: number | null;
+  outcome_none: number | null;
+  outcome_reject: number | null;
+  outcome_other: number | null;
+  review_total: number | null;
+  review_corrected: number | null;
+  litigation_total: number | null;
+  litigation_corrected: number | null;
+  fees_administrative: number | null;
+  fees_unpaid: number | null;
+  fees_disclosure: number | null;
 }

@@ -91,6 +91,7 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'GET /api/corpus/stats': { query: { by: 'kind', year: '2022' } },
     'GET /api/corpus/checks': { query: { year: '2022' } },
     'GET /api/corpus/bodies': {},
+    'GET /api/corpus/compare': { query: { body: 'x', from: '2021', to: '2022' } },
     'GET /api/corpus/export': { query: { to: 'csv', year: '2022' } },
     'POST /api/corpus/upload': {},
     // Takes a file's raw bytes, not JSON: its valid and spoiled requests are in test/web/inspect-api.test.ts.
@@ -204,9 +205,11 @@ describeEachBackend('bad input', (backend) => {
     );
     expect(documented.sort()).toEqual(Object.keys(valid).sort());
     for (const key of documented) {
-      // Uploads are multipart (test/corpus/api.test.ts sends one; the inspect route its own test).
+      // Uploads are multipart (test/corpus/api.test.ts sends one; the inspect route its own test);
+      // a comparison needs two years of one body (test/corpus/compare-api.test.ts).
       if (
         key === 'POST /api/logout' ||
+        key === 'GET /api/corpus/compare' ||
         key === 'DELETE /api/cases/{caseId}' ||
         key === 'POST /api/corpus/upload' ||
         key === 'POST /api/inspect'

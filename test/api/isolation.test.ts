@@ -80,6 +80,7 @@ const agencyFree = new Set([
   'GET /api/corpus/stats',
   'GET /api/corpus/checks',
   'GET /api/corpus/bodies',
+  'GET /api/corpus/compare',
   'GET /api/corpus/export',
   'POST /api/corpus/upload',
   'POST /api/inspect',
@@ -139,7 +140,7 @@ describeEachBackend('isolation between agencies', (backend) => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(documented.filter((r) => !walked.has(r))).toEqual([]);
-    expect(documented.length).toBe(35);
+    expect(documented.length).toBe(36);
   });
 
   for (const username of ['a-admin', 'a-reviewer', 'a-clerk', 'a-supervisor']) {

@@ -47,6 +47,7 @@ const tables = [
   'corpus_bodies',
   'corpus_cells',
   'corpus_findings',
+  'corpus_measures',
   'corpus_reports',
 ].sort();
 

@@ -1,8 +1,9 @@
 /**
  * The web app's contract with the API: web/ imports nothing from src/ but pure modules (zod schemas,
  * names, the rights table: no Node built-in, no package but zod, however deep), every endpoint it
- * calls is a route of the API, and every field it reads from a response is in that route's own
- * response schema with the same type.
+ * calls is a route of the API with the route's own response schema (the same object, from the pure
+ * src/api/contract/responses.ts or a route's contract module), and every field it reads from a
+ * response is in that schema with the same type.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -63,6 +64,14 @@ describe('web contract', () => {
 
   it('calls only routes the API has', () => {
     for (const [name, e] of list) expect(known.has(`${e.method} ${e.url}`), name).toBe(true);
+  });
+
+  it("declares each response with the route's own schema object, not a copy", () => {
+    const copies = list.filter(([, e]) => {
+      const route = known.get(`${e.method} ${e.url}`);
+      return route?.response !== undefined && route.response !== e.response;
+    });
+    expect(copies.map(([name]) => name)).toEqual([]);
   });
 
   type Json = Record<string, unknown>;

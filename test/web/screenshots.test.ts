@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
+import { compareReport } from '../corpus/compare-fixture.js';
+import { renderAs } from '../corpus/helpers.js';
 import { haveBrowser, launchBrowser, openPage } from './support/browser.js';
 import { brokenExample } from './support/reports.js';
 import { startWebServer, type WebServer } from './support/seed.js';
@@ -29,10 +31,10 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const shoot = async (page: Page, name: string) => {
+  const shoot = async (page: Page, name: string, fullPage = false) => {
     await page.waitForLoadState('networkidle');
     await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
-    await page.screenshot({ path: join(out, `${name}.png`) });
+    await page.screenshot({ path: join(out, `${name}.png`), fullPage });
   };
 
   it('takes a picture of every page', async () => {
@@ -58,9 +60,14 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await visit('/due', 'due', (p) => p.getByText('答复期限日历').waitFor());
     await visit('/cases?year=2024', 'cases', (p) => p.getByText('行政复议').first().waitFor());
     await visit('/proactive?year=2024', 'proactive', (p) => p.getByRole('spinbutton').first().waitFor());
-    await visit('/report?year=2024', 'report', (p) =>
-      p.getByRole('region', { name: '2024年度报告正文' }).getByText('湟源县人民政府办公室').first().waitFor(),
-    );
+    await page.goto('/report?year=2024');
+    const reportText = page.getByRole('region', { name: '2024年度报告正文' });
+    await reportText.getByText('湟源县人民政府办公室').first().waitFor();
+    await page.getByLabel('成文日期').fill('2025-01-15');
+    await page.getByLabel('发布日期').fill('2025-01-20');
+    await page.getByRole('button', { name: '按此生成' }).click();
+    await reportText.getByText('发布时间：2025-01-20').waitFor();
+    await shoot(page, 'report');
     const file = join(dir, '湟源县人民政府办公室-2021.txt');
     writeFileSync(file, brokenExample());
     await page.goto('/inspect');
@@ -83,6 +90,21 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
         .getByRole('link', { name: '湟源县人民政府办公室' })
         .waitFor(),
     );
+    for (const year of [2021, 2022] as const)
+      await ingestBytes(
+        server.store,
+        `宿迁市宿城区财政局-${year}.txt`,
+        new TextEncoder().encode(renderAs(compareReport('宿迁市宿城区财政局', year), 'txt')),
+      );
+    const body = await server.store.db
+      .selectFrom('corpus_bodies')
+      .select('id')
+      .where('name', '=', '宿迁市宿城区财政局')
+      .executeTakeFirstOrThrow();
+    await visit(`/oversight/compare?body=${body.id}`, 'compare', (p) =>
+      p.getByRole('table', { name: '数值变化的格' }).waitFor(),
+    );
+    await shoot(page, 'compare', true);
     expect(problems).toEqual([]);
     await context.close();
   });

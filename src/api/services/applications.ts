@@ -122,6 +122,63 @@ export async function findApplication(store: Store, p: Principal, ref: string): 
   return found[0] as ApplicationRecord;
 }
 
+/** The id of the application a reference names, found as `findApplication` does, without its events. */
+async function findApplicationId(store: Store, p: Principal, ref: string): Promise<string> {
+  const found = await store.applications.findRefs(ref, await visibleAgencyIds(store, p));
+  if (found.length === 0) throw notFound('申请', ref);
+  if (found.length > 1)
+    throw badRequest(
+      'ambiguous',
+      `编号「${ref}」在多个机关都有（${found.map((a) => a.agencyId).join('、')}），请用申请的 id：${found.map((a) => a.id).join('、')}`,
+    );
+  return (found[0] as { id: string }).id;
+}
+
+/**
+ * The records of some agencies and what is worked out from them (the views as of a day, the due
+ * list), kept per store under the agencies' data versions: a request reads the versions (one small
+ * query), and reads the records again only when a write, in this process or another, raised one.
+ */
+interface CachedRecords {
+  versions: string;
+  records: readonly ApplicationRecord[];
+  derived: Map<string, unknown>;
+}
+
+const recordCache = new WeakMap<Store, Map<string, CachedRecords>>();
+/** Scopes (agency sets and years) and results of each kept; past these the cache starts again. */
+const scopesKept = 64;
+const resultsKept = 16;
+
+async function fromRecords<T>(
+  store: Store,
+  filter: { agencyIds: readonly string[]; receivedYear?: number },
+  key: string,
+  derive: (records: readonly ApplicationRecord[]) => T,
+): Promise<T> {
+  // The versions first: records read after them are at least as new, so never cached as current
+  // under a version older than the data they show.
+  const versions = await store.dataVersions(filter.agencyIds);
+  const version = filter.agencyIds.map((id) => versions.get(id) ?? 0).join(',');
+  const scope = `${filter.agencyIds.join(',')}|${filter.receivedYear ?? ''}`;
+  let scopes = recordCache.get(store);
+  if (!scopes) {
+    scopes = new Map();
+    recordCache.set(store, scopes);
+  }
+  let entry = scopes.get(scope);
+  if (entry?.versions !== version) {
+    entry = { versions: version, records: await store.applications.list(filter), derived: new Map() };
+    if (scopes.size >= scopesKept) scopes.clear();
+    scopes.set(scope, entry);
+  }
+  if (entry.derived.has(key)) return entry.derived.get(key) as T;
+  const value = derive(entry.records);
+  if (entry.derived.size >= resultsKept) entry.derived.clear();
+  entry.derived.set(key, value);
+  return value;
+}
+
 /** Throws a WorkflowError (→ 400) when the record is impossible. */
 function validate(app: Parameters<typeof validateApplication>[0]): void {
   assertNoErrors(validateApplication(app));
@@ -134,11 +191,12 @@ export async function listApplications(
 ): Promise<ApplicationView[]> {
   requireRight(p, 'read');
   const agencyIds = await agencyScope(store, p, query.agency);
-  const records = await store.applications.list({
-    agencyIds,
-    ...(query.year !== undefined ? { receivedYear: query.year } : {}),
-  });
-  return records.map((r) => viewOf(r, query.asOf));
+  const filter = { agencyIds, ...(query.year !== undefined ? { receivedYear: query.year } : {}) };
+  // Each status worked out once per data version and day; the caller gets its own array.
+  const views = await fromRecords(store, filter, `views ${query.asOf}`, (records) =>
+    records.map((r) => viewOf(r, query.asOf)),
+  );
+  return [...views];
 }
 
 export async function getApplication(
@@ -204,9 +262,10 @@ export async function addEvent(
   event: ApplicationEvent,
   asOf: IsoDate,
 ): Promise<ApplicationView> {
-  const app = await findApplication(store, p, id);
+  const appId = await findApplicationId(store, p, id);
   requireRight(p, rightFor(event));
-  const after = await store.applications.appendEvent(p.actor, app.id, event, (before) => {
+  // The record is loaded once, inside the write's transaction.
+  const after = await store.applications.appendEvent(p.actor, appId, event, (before) => {
     validate({ ...before, events: [...before.events, event] });
   });
   return committedView(after, asOf);
@@ -225,9 +284,9 @@ export async function voidEvent(
   reason: string,
   asOf: IsoDate,
 ): Promise<ApplicationView> {
-  const app = await findApplication(store, p, id);
+  const appId = await findApplicationId(store, p, id);
   requireRight(p, 'reply');
-  const after = await store.applications.voidEvent(p.actor, app.id, ordinal, reason, (before, events) => {
+  const after = await store.applications.voidEvent(p.actor, appId, ordinal, reason, (before, events) => {
     if (ordinal >= before.events.length)
       throw new ApiError(
         404,
@@ -264,10 +323,17 @@ export async function dueApplications(
 ): Promise<DueList> {
   requireRight(p, 'read');
   const agencyIds = await agencyScope(store, p, query.agency);
-  const out: DueList = { asOf: query.asOf, days: query.days, overdue: [], dueSoon: [] };
-  for (const app of await store.applications.list({ agencyIds })) {
+  const due = await fromRecords(store, { agencyIds }, `due ${query.asOf} ${query.days}`, (records) =>
+    dueOf(records, query.asOf, query.days),
+  );
+  return { ...due, overdue: [...due.overdue], dueSoon: [...due.dueSoon] };
+}
+
+function dueOf(records: readonly ApplicationRecord[], asOf: IsoDate, days: number): DueList {
+  const out: DueList = { asOf, days, overdue: [], dueSoon: [] };
+  for (const app of records) {
     if (app.events.some((e) => e.type === 'replied')) continue;
-    const state = summarize(app, query.asOf, query.days);
+    const state = summarize(app, asOf, days);
     const item: DueItem = {
       id: app.id,
       agencyId: app.agencyId,

@@ -52,7 +52,8 @@ export function formatStats(stats: Stats): string {
     '不予公开',
     '复议纠错率',
     '诉讼纠错率',
-    '收费（万元）',
+    '信息处理费（元）',
+    '说明收费',
   ];
   const row = (r: StatsRow) => [
     r.label,
@@ -72,7 +73,8 @@ export function formatStats(stats: Stats): string {
     percent(r.rates['outcome.deny']),
     percent(r.rates['review.correctedRate']),
     percent(r.rates['litigation.correctedRate']),
-    amount(r.measures['fees.amount']),
+    amount(r.measures['fees.disclosure']),
+    `${r.measures['fees.disclosureStated'] ?? 0}/${r.reports}`,
   ];
   let text = table(header, stats.rows.map(row), (i) => i > 0);
   if (stats.findings.length > 0) {
@@ -83,7 +85,7 @@ export function formatStats(stats: Stats): string {
       (i) => i === 2,
     );
   }
-  text += `\n（每个机关每个年度取最新版本；按时：发布和落款日期均不晚于期限；2019 与 2021 年版按可比指标汇总）\n`;
+  text += `\n（每个机关每个年度取最新版本；按时：发布和落款日期均不晚于期限；2019 与 2021 年版按可比指标汇总；信息处理费取自正文（第六部分），说明收费：正文说明了收取情况的报告数/报告数）\n`;
   return text;
 }
 

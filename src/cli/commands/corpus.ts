@@ -310,7 +310,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
   addFilterOptions(
     corpus
       .command('stats')
-      .summary('统计：按时发布、格式、问题、申请与办理、结果占比、纠错率、收费')
+      .summary('统计：按时发布、格式、问题、申请与办理、结果占比、纠错率、信息处理费')
       .description('每个机关每个年度取最新版本；2019 与 2021 年版按可比指标（spec 中的对照表）汇总。')
       .usage('[--by region|agency|year|kind] [筛选选项]')
       .option('--by <分组>', 'region（地区）、agency（机关）、year（年度）或 kind（机关类型）')

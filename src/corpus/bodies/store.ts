@@ -10,6 +10,7 @@ import { appendAudit } from '../../store/audit.js';
 import type { Actor, Tx } from '../../store/context.js';
 import type { Database } from '../../store/index.js';
 import type { BodyKind, CorpusBodyTable } from '../../store/schema.js';
+import { refreshLatest } from '../measures.js';
 import { parseBodyName, regionOf } from './names.js';
 
 type Db = Kysely<Database> | Tx;
@@ -188,6 +189,18 @@ export async function mergeBodies(
         .set({ body_id: target.id, version: Number(last?.v ?? 0) + 1 })
         .where('id', '=', report.id)
         .execute();
+    }
+    if (moved.length > 0) {
+      await trx
+        .updateTable('corpus_measures')
+        .set({ body_id: target.id })
+        .where(
+          'report_id',
+          'in',
+          moved.map((r) => r.id),
+        )
+        .execute();
+      await refreshLatest(trx, target.id);
     }
     const key = await trx
       .selectFrom('corpus_bodies')

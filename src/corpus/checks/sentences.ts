@@ -57,3 +57,38 @@ export function placeOf(text: string, passage: string): { line: number; column: 
   const line = before.split('\n').length;
   return { line, column: at - before.lastIndexOf('\n') };
 }
+
+/** A line that is only a page number or running footer of a printed page: 「- 3 -」「第 2 页 共 5 页」. */
+const pageLine = /^[-—–－\s]*\d+[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$/;
+
+/**
+ * Prose folded so that copies of one report compare equal whatever their file form: a PDF's text
+ * wraps lines anywhere and adds page numbers, a web page spaces differently, and a copy may use
+ * half- or full-width punctuation. Page-number lines go, the lines of each part are joined, then
+ * NFKC (full-width forms to their plain ones), every whitespace removed and curly quotes made
+ * straight. Digits are kept: a changed figure is a change.
+ */
+export function foldProse(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !pageLine.test(line.trim()))
+    .join('')
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‘’′]/g, "'");
+}
+
+/**
+ * A report's prose as folded sentences (split at 。!?; only, never at line ends) for comparing two
+ * versions of one report: `raw` is the folded sentence, `key` the same without its final stop.
+ */
+export function foldedSentences(sections: readonly Section[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const section of sections)
+    for (const raw of foldProse(section.text).split(/(?<=[。!?;])/)) {
+      const key = raw.replace(/[。!?;,、:]+$/, '');
+      if (key.length > 0) out.push({ raw, key });
+    }
+  return out;
+}

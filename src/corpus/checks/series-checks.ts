@@ -4,7 +4,7 @@
  */
 import { makeFinding } from '../../core/finding.js';
 import { crosswalk, measureValue } from '../../spec/crosswalk.js';
-import { placeOf, sentencesOf } from './sentences.js';
+import { foldedSentences, foldProse, placeOf, sentencesOf } from './sentences.js';
 import type { CheckContext, CrossFinding, SeriesCheck, SeriesReport } from './types.js';
 
 const columns: [string, string][] = [
@@ -159,7 +159,18 @@ export const checkMissingYear: SeriesCheck = ({ latest, report }) => {
   }
 };
 
-/** Two versions of one year differ: which cells, which passages. */
+/** The line where a folded sentence begins (its first characters, folded, on that line). */
+function placeOfFolded(text: string, folded: string): { line: number; column: number } | null {
+  const exact = placeOf(text, folded);
+  if (exact) return exact;
+  const start = folded.slice(0, 8);
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++)
+    if (foldProse(lines[i] ?? '').includes(start)) return { line: i + 1, column: 1 };
+  return null;
+}
+
+/** Two versions of one year differ: which cells, which passages (copies in another form don't). */
 export const checkChanged: SeriesCheck = ({ series, report }) => {
   for (let i = 1; i < series.reports.length; i++) {
     const older = series.reports[i - 1] as SeriesReport;
@@ -168,10 +179,16 @@ export const checkChanged: SeriesCheck = ({ series, report }) => {
     const keys = [...new Set([...Object.keys(older.cells), ...Object.keys(newer.cells)])].filter(
       (k) => (older.cells[k] ?? null) !== (newer.cells[k] ?? null),
     );
-    const before = new Set(sentencesOf(older.sections).map((s) => s.key));
-    const after = new Set(sentencesOf(newer.sections).map((s) => s.key));
-    const added = sentencesOf(newer.sections).filter((s) => !before.has(s.key));
-    const removed = sentencesOf(older.sections).filter((s) => !after.has(s.key));
+    // Prose folded (line joins, spacing, page numbers, punctuation width ignored): a text and a PDF
+    // copy of one report have the same sentences.
+    const olderSentences = foldedSentences(older.sections);
+    const newerSentences = foldedSentences(newer.sections);
+    const before = new Set(olderSentences.map((s) => s.key));
+    const after = new Set(newerSentences.map((s) => s.key));
+    const added = newerSentences.filter((s) => !before.has(s.key));
+    const removed = olderSentences.filter((s) => !after.has(s.key));
+    // Copies of one report in other file forms are the same report, not a change.
+    if (keys.length === 0 && added.length + removed.length === 0 && older.format === newer.format) continue;
     const parts = [
       keys.length > 0
         ? `${keys.length} 个单元格不同（${keys.slice(0, 5).join('、')}${keys.length > 5 ? '等' : ''}）`
@@ -180,7 +197,7 @@ export const checkChanged: SeriesCheck = ({ series, report }) => {
       older.format !== newer.format ? `格式由 ${older.format} 年版改为 ${newer.format} 年版` : '',
     ].filter(Boolean);
     const what = parts.length > 0 ? parts.join('，') : '内容相同，仅文件不同';
-    const place = added[0] ? placeOf(newer.text, added[0].raw) : null;
+    const place = added[0] ? placeOfFolded(newer.text, added[0].raw) : null;
     report(
       about(
         newer,

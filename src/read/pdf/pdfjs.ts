@@ -11,10 +11,36 @@ type PdfJs = typeof import('pdfjs-dist');
 
 let loaded: Promise<PdfJs> | undefined;
 
-/** The pdfjs-dist module (legacy build, which runs on Node 20). */
+/**
+ * The pdfjs-dist module (legacy build, which runs on Node 20), with its in-process worker loaded
+ * beside it (PDF.js finds it on `globalThis.pdfjsWorker` and doesn't import it per document).
+ */
 export function pdfjs(): Promise<PdfJs> {
-  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJs>;
+  loaded ??= loadPdfjs();
   return loaded;
+}
+
+/**
+ * The legacy build carries core-js polyfills, and on Node 20 some of them replace built-ins that
+ * work, for the whole process: `Array.prototype.push` (a JavaScript loop, for an edge case of
+ * read-only lengths) and `JSON.parse`/`JSON.stringify` (wrappers for newer proposals). Everything
+ * that runs after the first PDF (parsing, `--json` output) would pay for them, so the native ones
+ * are put back once PDF.js is loaded. Polyfills that only add what Node 20 lacks stay.
+ */
+async function loadPdfjs(): Promise<PdfJs> {
+  const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push') as PropertyDescriptor;
+  const { parse, stringify } = JSON;
+  try {
+    const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as PdfJs;
+    // (A computed specifier: the worker module has no type declarations.)
+    const worker = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+    await import(worker);
+    return lib;
+  } finally {
+    Object.defineProperty(Array.prototype, 'push', push);
+    JSON.parse = parse;
+    JSON.stringify = stringify;
+  }
 }
 
 let root: string | undefined;

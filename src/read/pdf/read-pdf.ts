@@ -12,6 +12,7 @@ import { type PdfPage, pageItems } from './items.js';
 import { clusterLines, lineText } from './lines.js';
 import { groupParagraphs, joinText } from './paragraphs.js';
 import { openPdf, PdfOpenError } from './pdfjs.js';
+import { InflatedTooLargeError, prescanPdf } from './prescan.js';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -25,9 +26,20 @@ export async function readPdf(
     file.fail(
       `文件过大（${formatBytes(bytes.length)}），超过 PDF 报告 ${formatBytes(limits.pdfBytes)} 的上限`,
     );
+  let scanned: ReturnType<typeof prescanPdf>;
+  try {
+    scanned = prescanPdf(bytes, { fonts: limits.pdfFontBytes, content: limits.pdfContentBytes });
+  } catch (error) {
+    if (!(error instanceof InflatedTooLargeError)) throw error;
+    const what = error.kind === 'fonts' ? '嵌入字体' : '页面内容';
+    const bound = error.kind === 'fonts' ? limits.pdfFontBytes : limits.pdfContentBytes;
+    file.fail(
+      `输入过大：PDF 的${what}解压后超过 ${formatBytes(bound)} 的上限（文件可能经过恶意构造），未读取`,
+    );
+  }
   let doc: Awaited<ReturnType<typeof openPdf>>;
   try {
-    doc = await openPdf(bytes);
+    doc = await openPdf(scanned.bytes);
   } catch (error) {
     if (error instanceof PdfOpenError && error.failure === 'password')
       file.fail('PDF 文件已加密，需要密码才能打开：请提供未加密（无打开密码）的文件');

@@ -10,7 +10,7 @@ import type { Report } from '../../core/report.js';
 import { chineseDate } from '../date.js';
 import { outline, preface } from '../document.js';
 import { breakLines } from './breaking.js';
-import { type Face, fontBytes } from './fonts.js';
+import { type Face, fontSource, keepParsedFonts } from './fonts.js';
 import {
   baselineOffset,
   charPitch,
@@ -283,7 +283,8 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  for (const face of ['regular', 'bold'] as Face[]) doc.registerFont(face, fontBytes(face));
+  for (const face of ['regular', 'bold'] as Face[])
+    doc.registerFont(face, fontSource(face) as Parameters<typeof doc.registerFont>[1]);
 
   const pages = new Pages(doc);
   titleLines(pages, o.agency, o.reportName);
@@ -323,5 +324,6 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   pageNumbers(pages);
   doc.end();
   await done;
+  keepParsedFonts(doc);
   return new Uint8Array(Buffer.concat(chunks));
 }

@@ -6,6 +6,7 @@
  */
 import type { Face } from './fonts.js';
 import { baselineOffset, linePitch, textArea } from './layout.js';
+import { widthOfString } from './widths.js';
 
 export interface RunOptions {
   face: Face;
@@ -43,7 +44,7 @@ export class Pages {
 
   measure(text: string, options: RunOptions): number {
     this.use(options);
-    return this.doc.widthOfString(text, { characterSpacing: options.spacing ?? 0 });
+    return widthOfString(this.doc, text, options.spacing ?? 0);
   }
 
   /** Prints one run with its baseline at `baseline`. */

@@ -176,15 +176,6 @@ export interface ApplicationFilter {
 }
 
 export function applicationRepository(ctx: StoreContext) {
-  /** Re-derives the helper columns after the events or dates changed. */
-  const refresh = async (trx: Tx, record: ApplicationRecord): Promise<void> => {
-    await trx
-      .updateTable('applications')
-      .set({ ...derived(record), updated_at: ctx.now() })
-      .where('id', '=', record.id)
-      .execute();
-  };
-
   const changeEvents = (
     actor: Actor,
     id: string,
@@ -195,8 +186,15 @@ export function applicationRepository(ctx: StoreContext) {
       const before = (await loadLocked(ctx, trx, id)) ?? notFound('申请', id);
       await bumpVersion(trx, before.agencyId);
       await change(trx, before);
-      await refresh(trx, (await load(trx, id)) as ApplicationRecord);
-      const after = (await load(trx, id)) as ApplicationRecord;
+      const changed = (await load(trx, id)) as ApplicationRecord;
+      const columns = derived(changed);
+      const at = ctx.now();
+      await trx
+        .updateTable('applications')
+        .set({ ...columns, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+      const after: ApplicationRecord = { ...changed, receivedOn: columns.received_on, updatedAt: at };
       await appendAudit(trx, ctx, actor, { action, entity: 'application', entityId: id, before, after });
       return after;
     });
@@ -215,6 +213,22 @@ export function applicationRepository(ctx: StoreContext) {
       const rows =
         byId.length > 0 ? byId : await base.where('number', '=', ref).orderBy('agency_id').execute();
       return withEvents(ctx.db, rows);
+    },
+
+    /**
+     * Like `find`, the id and agency only (no events): enough to check visibility before a write,
+     * which then loads the record once, inside its transaction.
+     */
+    async findRefs(ref: string, agencyIds: readonly string[]): Promise<{ id: string; agencyId: string }[]> {
+      if (agencyIds.length === 0) return [];
+      const base = ctx.db
+        .selectFrom('applications')
+        .select(['id', 'agency_id'])
+        .where('agency_id', 'in', agencyIds);
+      const byId = await base.where('id', '=', ref).execute();
+      const rows =
+        byId.length > 0 ? byId : await base.where('number', '=', ref).orderBy('agency_id').execute();
+      return rows.map((r) => ({ id: r.id, agencyId: r.agency_id }));
     },
 
     /** Applications of the given agencies, by day of receipt then id. */

@@ -7,19 +7,34 @@
 /** An ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const msPerDay = 86_400_000;
 
-/** Year, month (1–12) and day of a valid ISO date; throws a RangeError otherwise. */
+/** The value of the decimal digits of `text` from `start` to `end`, or -1 when one isn't a digit. */
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Year, month (1–12) and day of a valid ISO date; throws a RangeError otherwise. Read character by
+ * character (this runs for every date of every status): years before 100 are refused, as
+ * Date.UTC would read them as 19xx.
+ */
 export function dateParts(date: IsoDate): [number, number, number] {
-  const m = isoPattern.exec(date);
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    const back = new Date(Date.UTC(y, mo - 1, d));
-    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d)
-      return [y, mo, d];
+  if (typeof date === 'string' && date.length === 10 && date[4] === '-' && date[7] === '-') {
+    const y = digits(date, 0, 4);
+    const mo = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y >= 100 && mo >= 1 && mo <= 12 && d >= 1)
+      if (d <= (mo === 2 && isLeap(y) ? 29 : (monthDays[mo - 1] as number))) return [y, mo, d];
   }
   throw new RangeError(`日期「${date}」不是有效的 YYYY-MM-DD 格式日期`);
 }
@@ -34,17 +49,34 @@ export const isIsoDate = (value: unknown): value is IsoDate => {
   }
 };
 
+/** Day numbers and dates already converted: the same few hundred dates recur in every request. */
+const dayOf = new Map<IsoDate, number>();
+const dateOf = new Map<number, IsoDate>();
+const memoLimit = 100_000;
+
 /** Days since 1970-01-01. */
 export function dayNumber(date: IsoDate): number {
-  const [y, m, d] = dateParts(date);
-  return Date.UTC(y, m - 1, d) / msPerDay;
+  let day = dayOf.get(date);
+  if (day === undefined) {
+    const [y, m, d] = dateParts(date);
+    day = Date.UTC(y, m - 1, d) / msPerDay;
+    if (dayOf.size >= memoLimit) dayOf.clear();
+    dayOf.set(date, day);
+  }
+  return day;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 export function fromDayNumber(day: number): IsoDate {
-  const date = new Date(day * msPerDay);
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  let date = dateOf.get(day);
+  if (date === undefined) {
+    const d = new Date(day * msPerDay);
+    date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    if (dateOf.size >= memoLimit) dateOf.clear();
+    dateOf.set(day, date);
+  }
+  return date;
 }
 
 export const addDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(dayNumber(date) + days);

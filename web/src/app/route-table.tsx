@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  DiffOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -106,6 +107,14 @@ export const pages: readonly PageRoute[] = [
     capability: 'oversee',
     group: '检查与监督',
     load: () => import('../features/oversight/oversight-page.js'),
+  },
+  {
+    path: '/oversight/compare',
+    title: '两年对比',
+    icon: <DiffOutlined />,
+    capability: 'oversee',
+    group: '检查与监督',
+    load: () => import('../features/oversight/compare-page.js'),
   },
   {
     path: '/users',

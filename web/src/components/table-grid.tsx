@@ -3,10 +3,27 @@
  * a row per row of the spec; what each cell shows is the caller's (a figure, an input, a button).
  */
 import type { ReactNode } from 'react';
-import type { CellSpec, RowSpec, TableSpec } from '../../../src/spec/types.js';
+import type { CellSpec, FormatSpec, RowSpec, TableSpec } from '../../../src/spec/types.js';
 
 export const pathText = (path: readonly { official: string }[]): string =>
   path.map((l) => l.official).join(' / ');
+
+/** Each cell's name: its table's number, its row and its column (「三 / 一、本年新收政府信息公开申请数量 / 自然人」). */
+export function cellLabels(spec: FormatSpec): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of spec.tables)
+    for (const part of t.parts)
+      for (const row of part.rows)
+        row.cells.forEach((cell, i) => {
+          const column = part.columns[i];
+          const parts = [
+            pathText(row.path),
+            column && part.columns.length > 1 ? pathText(column.path) : column ? pathText(column.path) : '',
+          ];
+          out.set(cell.key, parts.filter(Boolean).join(' / '));
+        });
+  return out;
+}
 
 export function TableGrid({
   table,

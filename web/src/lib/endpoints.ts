@@ -2,12 +2,13 @@
  * Every endpoint the web app calls, declared once: method, URL and the API's own schemas. Features
  * wrap these in query options and hooks; nothing else builds a URL to /api.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import * as r from '../../../src/api/contract/responses.js';
+import { compareEndpoints } from '../../../src/api/corpus-compare-contract.js';
 import { corpusEndpoints } from '../../../src/api/corpus-contract.js';
 import * as inspect_ from '../../../src/api/inspect-contract.js';
 import * as s from '../../../src/api/schemas.js';
 import type { Endpoint } from './api.js';
-import * as r from './responses.js';
 
 const endpoint = <
   P extends z.ZodType | undefined = undefined,
@@ -22,20 +23,28 @@ export const login = endpoint({
   method: 'POST',
   url: '/api/login',
   body: s.loginBody,
-  response: z.object({ token: z.string(), expiresAt: z.string(), user: r.userSchema }),
+  response: r.loginResponse,
 });
 export const logout = endpoint({ method: 'POST', url: '/api/logout', response: r.okSchema });
 export const me = endpoint({
   method: 'GET',
   url: '/api/me',
-  response: z.object({ user: r.userSchema, agencies: z.array(r.agencySchema) }),
+  response: r.meResponse,
+});
+
+export const updateAgency = endpoint({
+  method: 'PATCH',
+  url: '/api/agencies/:agencyId',
+  params: s.agencyParams,
+  body: s.agencyPatchBody,
+  response: r.agencySchema,
 });
 
 export const listApplications = endpoint({
   method: 'GET',
   url: '/api/applications',
   query: s.applicationListQuery,
-  response: z.array(r.applicationSchema),
+  response: r.applicationListSchema,
 });
 export const createApplication = endpoint({
   method: 'POST',
@@ -62,7 +71,7 @@ export const listCases = endpoint({
   method: 'GET',
   url: '/api/cases',
   query: s.caseListQuery,
-  response: z.array(r.caseSchema),
+  response: r.caseListSchema,
 });
 export const createCase = endpoint({
   method: 'POST',
@@ -115,7 +124,7 @@ export const calculateFee = endpoint({
 export const listUsers = endpoint({
   method: 'GET',
   url: '/api/users',
-  response: z.array(r.managedUserSchema),
+  response: r.managedUserListSchema,
 });
 export const createUser = endpoint({
   method: 'POST',
@@ -142,3 +151,5 @@ export const inspect = endpoint({
 export const corpusList = endpoint(corpusEndpoints.list);
 export const corpusReport = endpoint(corpusEndpoints.report);
 export const corpusStats = endpoint(corpusEndpoints.stats);
+export const corpusBodies = endpoint(corpusEndpoints.bodies);
+export const corpusCompare = endpoint(compareEndpoints.compare);

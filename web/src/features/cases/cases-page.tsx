@@ -18,6 +18,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { z } from 'zod';
+import type { Case } from '../../../../src/api/contract/responses.js';
 import { casePatchBody, newCaseBody } from '../../../../src/api/schemas.js';
 import { caseKinds, caseOutcomes } from '../../../../src/workflow/cases.js';
 import { can } from '../../app/access.js';
@@ -27,7 +28,6 @@ import { call, fieldErrors, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
 import { caseKindNames, caseOutcomeNames } from '../../lib/names.js';
-import type { Case } from '../../lib/responses.js';
 import { useMe } from '../../lib/session.js';
 import { useYear, yearsAround } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';

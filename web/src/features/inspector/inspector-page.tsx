@@ -12,11 +12,11 @@ import { z } from 'zod';
 import type { InspectFinding, InspectIdentity, InspectResult } from '../../../../src/api/inspect-contract.js';
 import { getFormat } from '../../../../src/spec/registry.js';
 import { Loading } from '../../components/query-state.js';
-import { TableGrid } from '../../components/table-grid.js';
+import { cellLabels, TableGrid } from '../../components/table-grid.js';
 import { callBytes, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { useUrlState } from '../../lib/url-state.js';
-import { cellLabels, formatValue, formula } from './cells.js';
+import { formatValue, formula } from './cells.js';
 
 const url = z.object({
   cell: z.string().optional(),

@@ -27,6 +27,16 @@ export const corpusStatsQuery = (query: CorpusFilter & { by?: 'region' | 'agency
     placeholderData: keepPreviousData,
   });
 
+export const corpusBodiesQuery = () =>
+  queryOptions({ queryKey: ['corpus', 'bodies'], queryFn: () => call(api.corpusBodies, {}) });
+
+/** One body's two years (the API picks the last two when the years are not given). */
+export const corpusCompareQuery = (query: { body: string; from?: number; to?: number }) =>
+  queryOptions({
+    queryKey: ['corpus', 'compare', query],
+    queryFn: () => call(api.corpusCompare, { query }),
+  });
+
 /** The export of the current view (same filters) as CSV or XLSX. */
 export const exportUrl = (filter: CorpusFilter, to: 'csv' | 'xlsx'): string =>
   corpusEndpoints.export.url + searchOf({ ...filter, to });

@@ -1,10 +1,13 @@
 /** The drill-down of one corpus report: its facts, its findings and a link to its source file. */
-import { DownloadOutlined } from '@ant-design/icons';
+import { DiffOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { QueryView } from '../../components/query-state.js';
+import { encode } from '../../lib/url-codec.js';
 import { corpusReportQuery, sourceUrl } from './api.js';
 import { kindNames, severityNames } from './names.js';
+import { compareUrl } from './url.js';
 
 const severityColors = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
@@ -47,9 +50,21 @@ export function ReportDrawer({ reportId, onClose }: { reportId: number | undefin
                   { key: 'file', label: '文件', children: d.report.file },
                 ]}
               />
-              <Button icon={<DownloadOutlined />} href={sourceUrl(d.report.id)} target="_blank">
-                下载原文
-              </Button>
+              <Space>
+                <Button icon={<DownloadOutlined />} href={sourceUrl(d.report.id)} target="_blank">
+                  下载原文
+                </Button>
+                {d.report.bodyId !== null && d.report.year !== null && (
+                  <Link
+                    to={{
+                      pathname: '/oversight/compare',
+                      search: encode(compareUrl, { body: d.report.bodyId, to: d.report.year }).toString(),
+                    }}
+                  >
+                    <DiffOutlined /> 与上一年度对比
+                  </Link>
+                )}
+              </Space>
               <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
                 问题（{d.findings.length}）
               </Typography.Title>

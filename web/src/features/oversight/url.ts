@@ -1,4 +1,7 @@
-/** The oversight page's state in its URL: the corpus filters, the keyset page stack, the open report. */
+/**
+ * The oversight pages' state in their URLs: the corpus filters, the keyset page stack and the open
+ * report; the comparison's body and years.
+ */
 import { z } from 'zod';
 import type { CorpusFilter } from './api.js';
 
@@ -31,3 +34,8 @@ export function filterOf(s: OversightState): CorpusFilter {
   if (s.agency) f.agency = s.agency;
   return f;
 }
+
+const year = z.coerce.number().int().min(2000).max(2100).optional();
+
+/** The two-year comparison's state: the body and the two years (the API's default: its last two). */
+export const compareUrl = z.object({ body: z.string().max(200).optional(), from: year, to: year });

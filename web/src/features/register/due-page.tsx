@@ -4,9 +4,9 @@ import { Badge, Calendar, Col, Empty, List, Row, Select, Space, Typography } fro
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
+import type { Application, DueItem } from '../../../../src/api/contract/responses.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { QueryView } from '../../components/query-state.js';
-import type { Application, DueItem } from '../../lib/responses.js';
 import { yearsAround } from '../../lib/today.js';
 import { applicationsQuery, dueQuery } from './api.js';
 import { badgeOf, badges, dueSoonDays, workingDaysLeft } from './status.js';

@@ -1,10 +1,11 @@
 /**
  * 年度报告: choose a year, see the report compiled from the register in the official layout with the
- * checker's findings beside it, set the signature block and publication date where the API takes
- * them, and download it as DOCX, PDF, HTML or Markdown.
+ * checker's findings beside it, set the signature block (the agency's name, which an admin may
+ * change, and 成文日期) and the publication date as the compile request takes them, and download it
+ * as DOCX, PDF, HTML or Markdown.
  */
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -12,23 +13,19 @@ import { compileBody } from '../../../../src/api/schemas.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { OfficialView } from '../../components/official-view.js';
 import { LoadError, Loading } from '../../components/query-state.js';
-import { call, callFile, messageOf } from '../../lib/api.js';
+import { call, callFile, fieldErrors, messageOf } from '../../lib/api.js';
 import { saveBlob } from '../../lib/download.js';
 import * as api from '../../lib/endpoints.js';
+import { showFieldErrors } from '../../lib/form-errors.js';
+import { meQuery, useMe } from '../../lib/session.js';
 import { useYear, yearsAround } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
 
 const url = z.object({ year: z.coerce.number().int().min(2008).max(2099).optional() });
 
-/** Options of the compile body beyond agency and year (the signature block, the publication date). */
-const optionNames: Record<string, string> = {
-  signatureAgency: '落款机关名称',
-  signature: '落款机关名称',
-  signedBy: '落款机关名称',
-  signedOn: '成文日期',
-  publishedOn: '发布日期',
-};
-export const compileOptions = Object.keys(compileBody.shape).filter((k) => k !== 'agencyId' && k !== 'year');
+/** The signature block and the publication date, as the compile request takes them. */
+const dateFields = ['signedOn', 'publishedOn'] as const;
+type Dates = Partial<Record<(typeof dateFields)[number], string>>;
 
 const formats = [
   { to: 'docx', label: 'DOCX' },
@@ -48,9 +45,45 @@ export default function ReportPage() {
   const year = useYear(state.year);
   const { agencyId } = useAgency();
   const { message } = App.useApp();
-  const [options, setOptions] = useState<Record<string, string>>({});
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Dates & { agencyName: string }>();
+  const [dates, setDates] = useState<Dates>({});
   const [busy, setBusy] = useState<string | null>(null);
-  const body = { agencyId, year, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== '')) };
+  const body = { agencyId, year, ...dates };
+  const agency = me.data?.agencies.find((a) => a.id === agencyId);
+  const isAdmin = me.data?.user.role === 'admin' && me.data.user.agencyId === agencyId;
+
+  /** Checks the dates as the API does, then compiles with them. */
+  const apply = (values: Dates) => {
+    const next: Dates = {};
+    for (const k of dateFields) if (values[k]) next[k] = values[k]?.trim();
+    const checked = compileBody.safeParse({ agencyId, year, ...next });
+    form.setFields(dateFields.map((name) => ({ name, errors: [] })));
+    if (!checked.success) {
+      const unplaced = showFieldErrors(form, fieldErrors(checked.error), dateFields);
+      if (unplaced.length > 0) message.error(unplaced.join('；'));
+      return;
+    }
+    setDates(next);
+  };
+
+  const saveName = async () => {
+    const name = (form.getFieldValue('agencyName') as string | undefined)?.trim() ?? '';
+    if (!agencyId || name === '' || name === agency?.name) return;
+    setBusy('name');
+    try {
+      await call(api.updateAgency, { params: { agencyId }, body: { name } });
+      await queryClient.invalidateQueries({ queryKey: meQuery().queryKey });
+      await queryClient.invalidateQueries({ queryKey: ['compile'] });
+      await queryClient.invalidateQueries({ queryKey: ['compile-html'] });
+      message.success('已保存机关名称');
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const compiled = useQuery({
     queryKey: ['compile', body],
@@ -109,20 +142,37 @@ export default function ReportPage() {
             </Button>
           ))}
         </Space>
-        {compileOptions.length > 0 && (
-          <Form layout="inline" style={{ marginTop: 12 }}>
-            {compileOptions.map((k) => (
-              <Form.Item key={k} label={optionNames[k] ?? k}>
-                <Input
-                  value={options[k] ?? ''}
-                  placeholder={k.endsWith('On') ? 'YYYY-MM-DD' : ''}
-                  onChange={(e) => setOptions((o) => ({ ...o, [k]: e.target.value }))}
-                  onBlur={() => compiled.refetch()}
-                />
-              </Form.Item>
-            ))}
-          </Form>
-        )}
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginTop: 12, rowGap: 8 }}
+          aria-label="落款和发布日期"
+          onFinish={apply}
+          initialValues={{ agencyName: agency?.name ?? '' }}
+          key={agency?.id ?? ''}
+        >
+          <Form.Item label="落款机关名称" name="agencyName" tooltip="落款印本机关的名称；管理员可在此修改">
+            <Input style={{ width: 240 }} disabled={!isAdmin} />
+          </Form.Item>
+          {isAdmin && (
+            <Form.Item>
+              <Button loading={busy === 'name'} onClick={saveName}>
+                保存机关名称
+              </Button>
+            </Form.Item>
+          )}
+          <Form.Item label="成文日期" name="signedOn">
+            <Input placeholder="YYYY-MM-DD" style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item label="发布日期" name="publishedOn">
+            <Input placeholder="YYYY-MM-DD" style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit">
+              按此生成
+            </Button>
+          </Form.Item>
+        </Form>
       </div>
       <Row gutter={12}>
         <Col span={16}>

@@ -1,0 +1,129 @@
+/**
+ * What the register routes answer (src/api/routes.ts), as zod schemas. Pure — zod and the pure
+ * report schema only, no Fastify, store or Node import — so the server declares its responses with
+ * them, the OpenAPI document is made from them and the web app (web/src/lib/endpoints.ts) types and
+ * checks its calls with the very same objects.
+ */
+import { z } from 'zod';
+import { anyReportSchema } from '../../report-json/schema.js';
+import { compileTargets, eventSchema, roleSchema } from '../schemas.js';
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    agencyId: z.string().nullable(),
+    createdAt: z.string(),
+    disabled: z.boolean().meta({ description: '账号已停用' }),
+  })
+  .meta({ id: 'User', title: '用户' });
+
+/** A user as an admin manages it: with the agencies a supervisor supervises. */
+export const managedUserSchema = userSchema.extend({ supervises: z.array(z.string()) });
+
+export const agencySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    region: z.string().nullable(),
+    code: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Agency', title: '机关' });
+
+export const loginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: userSchema });
+export const meResponse = z.object({ user: userSchema, agencies: z.array(agencySchema) });
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export const stateSchema = z.object({
+  asOf: z.string(),
+  status: z.string().nullable(),
+  statusName: z.string(),
+  dueOn: z.string().nullable(),
+  provisional: z.boolean(),
+  closedOn: z.string().nullable(),
+  outcome: z.string().nullable(),
+  answeredLate: z.boolean().nullable(),
+});
+
+export const applicationSchema = z
+  .object({
+    id: z.string(),
+    agencyId: z.string(),
+    number: z.string().meta({ description: '本机关的编号（如 2026-001）' }),
+    applicant: z.string(),
+    channel: z.string(),
+    submittedOn: z.string(),
+    signedForOn: z.string().nullable(),
+    confirmedOn: z.string().nullable(),
+    receivedOn: z.string().nullable(),
+    requestText: z.string(),
+    events: z.array(eventSchema),
+    state: stateSchema,
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'Application', title: '政府信息公开申请' });
+
+export const caseSchema = z
+  .object({
+    id: z.string(),
+    agencyId: z.string(),
+    number: z.string().meta({ description: '本机关的编号（如 2026-001）' }),
+    kind: z.string(),
+    filedOn: z.string(),
+    decidedOn: z.string().nullable(),
+    outcome: z.string().nullable(),
+    applicationId: z.string().nullable(),
+  })
+  .meta({ id: 'Case', title: '行政复议或行政诉讼案件' });
+
+export const dueItemSchema = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  number: z.string(),
+  applicant: z.string(),
+  receivedOn: z.string().nullable(),
+  requestText: z.string(),
+  state: stateSchema,
+});
+
+export const dueSchema = z.object({
+  asOf: z.string(),
+  days: z.number().int(),
+  overdue: z.array(dueItemSchema),
+  dueSoon: z.array(dueItemSchema),
+});
+
+export const proactiveSchema = z.object({
+  agencyId: z.string(),
+  year: z.number().int(),
+  cells: z.record(z.string(), z.number()),
+});
+
+export const compiledSchema = z.object({
+  agencyId: z.string(),
+  report: anyReportSchema(),
+  findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string() }).loose()),
+  checkedAs: z.enum(compileTargets).meta({ description: '读回核查的输出格式' }),
+});
+
+export const feeSchema = z.object({
+  method: z.string(),
+  quantity: z.number().int(),
+  fee: z.number(),
+  monthTotal: z.number().nullable(),
+});
+
+export const agencyListSchema = z.array(agencySchema);
+export const managedUserListSchema = z.array(managedUserSchema);
+export const applicationListSchema = z.array(applicationSchema);
+export const caseListSchema = z.array(caseSchema);
+
+export type User = z.infer<typeof userSchema>;
+export type Agency = z.infer<typeof agencySchema>;
+export type Application = z.infer<typeof applicationSchema>;
+export type AppState = z.infer<typeof stateSchema>;
+export type Case = z.infer<typeof caseSchema>;
+export type DueItem = z.infer<typeof dueItemSchema>;

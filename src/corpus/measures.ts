@@ -1,0 +1,200 @@
+/**
+ * Per-report measures, stored at ingest in `corpus_measures` (one narrow row per report) so the
+ * statistics are one SQL aggregate over a small table: every crosswalk measure (src/spec/crosswalk.ts,
+ * the sum of its cells in the report's format) and the 信息处理费 the prose states.
+ *
+ * A measure's column is its id in snake case (`applications.carriedIn` → `applications_carried_in`);
+ * a new measure needs a migration adding its column (test/corpus/stats.test.ts checks every one has
+ * it). Reports stored before the table existed are measured lazily by `ensureMeasures`.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Cells, Section } from '../core/report.js';
+import { crosswalk, measureValue } from '../spec/crosswalk.js';
+import type { FormatId } from '../spec/types.js';
+import type { Tx } from '../store/context.js';
+import type { CorpusMeasureTable, Database } from '../store/schema.js';
+
+/** The columns copied from the report; the rest are figures. */
+type ReportColumn =
+  | 'report_id'
+  | 'body_id'
+  | 'year'
+  | 'format'
+  | 'late'
+  | 'dated'
+  | 'errors'
+  | 'warnings'
+  | 'latest';
+
+export interface StatsMeasure {
+  id: string;
+  label: string;
+  column: Exclude<keyof CorpusMeasureTable, ReportColumn>;
+}
+
+export const columnOf = (id: string): StatsMeasure['column'] =>
+  id.replace(/\./g, '_').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as StatsMeasure['column'];
+
+/** The measures the statistics sum: the crosswalk's, then those read from prose. */
+export const statsMeasures: readonly StatsMeasure[] = [
+  ...crosswalk.map((m) => ({ id: m.id, label: m.label, column: columnOf(m.id) })),
+  { id: 'fees.disclosure', label: '收取信息处理费（元，正文所述）', column: columnOf('fees.disclosure') },
+];
+
+const number = String.raw`(\d+(?:\.\d+)?)`;
+/** 「收取信息处理费3940元」「信息处理费收入共计1.2万元」: an amount (first one stated). */
+const feeAmount = new RegExp(
+  String.raw`信息处理费(?:收入|金额|费用)?[^。；;，,\d]{0,8}?${number}(万元|元)|(?:收取|收缴|收到)[^。；;\d]{0,6}${number}(万元|元)[^。；;]{0,4}信息处理费`,
+);
+/** 「未收取信息处理费」「无收取信息处理费情况」「没有产生信息处理费」「信息处理费为0元」. */
+const feeNone =
+  /(?:未|没有|无|不)[^。；;]{0,6}(?:收取|收缴|收费|产生|发生)[^。；;]{0,12}信息处理费|信息处理费[^。；;]{0,10}(?:未收取|为零|为0元|0元|零元)/;
+
+/**
+ * The 信息处理费 a report's prose says was collected, in 元: 0 when it says none was, null when it
+ * doesn't say. Line breaks, spaces and full-width forms are ignored (PDF text wraps anywhere).
+ */
+export function disclosureFee(prose: string): number | null {
+  const text = prose.normalize('NFKC').replace(/\s+/gu, '');
+  const amount = feeAmount.exec(text);
+  if (amount) {
+    const value = Number(amount[1] ?? amount[3]);
+    const unit = amount[2] ?? amount[4];
+    if (Number.isFinite(value)) return Math.round(value * (unit === '万元' ? 10_000 : 1) * 100) / 100;
+  }
+  return feeNone.test(text) ? 0 : null;
+}
+
+/** A report's figures (the columns of `corpus_measures` after the copies of the report's). */
+export type MeasureRow = Omit<CorpusMeasureTable, ReportColumn>;
+
+/** The report columns `corpus_measures` copies. */
+export interface MeasuredReport {
+  id: number;
+  body_id: string | null;
+  year: number | null;
+  format: FormatId;
+  late: number;
+  published_on: string | null;
+  signed_on: string | null;
+  errors: number;
+  warnings: number;
+}
+
+/** A report's measures, from its cells and the prose of its sections. */
+export function measuresOf(format: FormatId, cells: Cells, sections: readonly Section[]): MeasureRow {
+  const row = {} as Record<StatsMeasure['column'], number | null>;
+  for (const m of crosswalk) row[columnOf(m.id)] = measureValue(m, format, cells);
+  row.fees_disclosure = disclosureFee(sections.map((s) => s.text).join('\n'));
+  return row as MeasureRow;
+}
+
+/**
+ * Marks which reports of a body (of one year, when given) are the newest version of their body and
+ * year, after a report was added or moved (inside the caller's transaction).
+ */
+export async function refreshLatest(
+  trx: Tx | Kysely<Database>,
+  bodyId: string,
+  year?: number,
+): Promise<void> {
+  await sql`update corpus_measures set latest = case when exists (
+      select 1 from corpus_reports r join corpus_reports n
+        on n.body_id = r.body_id and n.year = r.year and n.version > r.version
+      where r.id = corpus_measures.report_id) then 0 else 1 end
+    where body_id = ${bodyId}${year === undefined ? sql`` : sql` and year = ${year}`}`.execute(trx);
+}
+
+/** Writes a report's measures and marks the newest version of its body and year (in the caller's transaction). */
+export async function storeMeasures(
+  trx: Tx | Kysely<Database>,
+  report: MeasuredReport,
+  figures: MeasureRow,
+): Promise<void> {
+  await trx
+    .insertInto('corpus_measures')
+    .values({
+      report_id: report.id,
+      body_id: report.body_id,
+      year: report.year,
+      format: report.format,
+      late: report.late,
+      dated: report.published_on !== null || report.signed_on !== null ? 1 : 0,
+      errors: report.errors,
+      warnings: report.warnings,
+      latest: 1,
+      ...figures,
+    })
+    .onConflict((oc) => oc.column('report_id').doNothing())
+    .execute();
+  if (report.body_id !== null && report.year !== null) await refreshLatest(trx, report.body_id, report.year);
+}
+
+/** Handles whose every report is known to be measured (ingest measures each report it stores). */
+const measured = new WeakSet<Kysely<Database>>();
+
+/**
+ * Measures the reports stored without them (before the table existed), in batches. Cheap when none
+ * is missing: two counts (each row of `corpus_measures` belongs to a report, by its foreign key),
+ * once per handle. Returns how many were measured.
+ */
+export async function ensureMeasures(db: Kysely<Database>, batch = 500): Promise<number> {
+  if (measured.has(db)) return 0;
+  const done = await measureMissing(db, batch);
+  measured.add(db);
+  return done;
+}
+
+async function measureMissing(db: Kysely<Database>, batch: number): Promise<number> {
+  const count = async (table: 'corpus_reports' | 'corpus_measures') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
+  if ((await count('corpus_reports')) === (await count('corpus_measures'))) return 0;
+  let done = 0;
+  for (;;) {
+    const reports = await db
+      .selectFrom('corpus_reports as r')
+      .leftJoin('corpus_measures as m', 'm.report_id', 'r.id')
+      .where('m.report_id', 'is', null)
+      .select([
+        'r.id',
+        'r.body_id',
+        'r.year',
+        'r.format',
+        'r.late',
+        'r.published_on',
+        'r.signed_on',
+        'r.errors',
+        'r.warnings',
+        'r.sections',
+      ])
+      .orderBy('r.id')
+      .limit(batch)
+      .execute();
+    if (reports.length === 0) return done;
+    const ids = reports.map((r) => Number(r.id));
+    const cells = new Map<number, Cells>(ids.map((id) => [id, {}]));
+    for (const c of await db
+      .selectFrom('corpus_cells')
+      .select(['report_id', 'key', 'value'])
+      .where('report_id', 'in', ids)
+      .execute()) {
+      const of = cells.get(Number(c.report_id));
+      if (of) of[c.key] = c.value;
+    }
+    await db.transaction().execute(async (trx) => {
+      for (const r of reports) {
+        const id = Number(r.id);
+        const sections = JSON.parse(r.sections) as Section[];
+        await storeMeasures(trx, { ...r, id }, measuresOf(r.format, cells.get(id) ?? {}, sections));
+      }
+    });
+    done += reports.length;
+  }
+}

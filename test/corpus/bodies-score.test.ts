@@ -1,0 +1,300 @@
+/**
+ * `gongkai corpus score` by the shipped rule pack, and `gongkai corpus bodies merge|set`: exact
+ * output, the audit trail, and corrections that stick on re-ingest.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { jsonLines, run } from '../cli/helpers.js';
+import { makeReport, renderAs, tempDir, writeFile } from './helpers.js';
+
+let tmp: ReturnType<typeof tempDir>;
+const pack = 'spec/packs/suqian-2026-department.json';
+const gx = '泉州市洛江区工业和信息化局';
+const jx = '泉州市洛江区经济和信息化局';
+
+/** Writes one report and ingests it alone, so report ids follow the order of the calls. */
+async function ingest(name: string, ...specs: Parameters<typeof makeReport>): Promise<string> {
+  const path = writeFile(join(tmp.dir, 'in', name), renderAs(makeReport(specs[0]), 'txt'));
+  const result = await run(['ingest', path]);
+  expect(result.stdout).toBe(
+    '共读取 1 个文件：新增 1 份，已有 0 份（内容相同），新版本 0 份，无法读取 0 个\n',
+  );
+  return path;
+}
+
+const withStore = async <T>(work: (store: Store) => Promise<T>): Promise<T> => {
+  const store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+};
+
+const bodies = async () =>
+  jsonLines((await run(['corpus', 'bodies', '--json'])).stdout) as {
+    id: string;
+    name: string;
+    region: string;
+    kind: string;
+    corrected: boolean;
+  }[];
+
+/** No review or suit corrected (generated reports have some). */
+const uncorrected = (r: Report) => {
+  for (const key of ['l.review.corrected', 'l.direct.corrected', 'l.afterReview.corrected']) r.cells[key] = 0;
+};
+
+beforeAll(async () => {
+  tmp = tempDir();
+  process.env.GONGKAI_DATA = join(tmp.dir, 'data');
+  const first = makeReport({ agency: gx, year: 2021 });
+  await ingest('gx-2021.txt', { agency: gx, year: 2021, edit: uncorrected });
+  // Late for a department (31 January), its prose copied from 2021, one review and one suit lost.
+  await ingest('gx-2022.txt', {
+    agency: gx,
+    year: 2022,
+    publishedOn: '2023-02-10',
+    edit: (r) => {
+      r.sections = first.sections;
+      uncorrected(r);
+      r.cells['l.review.corrected'] = 1;
+      r.cells['l.direct.corrected'] = 1;
+    },
+  });
+  await ingest('jx-2020.txt', { agency: jx, year: 2020, edit: uncorrected });
+  // A people's government: the department pack leaves it out.
+  await ingest('sq-2022.txt', { agency: '宿迁市人民政府', year: 2022, publishedOn: '2023-02-10' });
+});
+afterAll(() => {
+  delete process.env.GONGKAI_DATA;
+  tmp.dispose();
+});
+
+describe('corpus score', () => {
+  it('scores the departments by the 宿迁 pack, with each item cited', async () => {
+    const result = await run(['corpus', 'score', '--pack', pack]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const out = result.stdout.replaceAll(`${tmp.dir}/in/`, '');
+    const notAssessed =
+      '  未评估：依申请公开答复超过 20 个工作日（年度报告中没有此项数据：register.lateReplies）';
+    expect(out).toBe(
+      [
+        '评估规则：宿迁 2026 年度部门政府信息公开工作年度报告评估指标',
+        '',
+        `${gx} 2021：0 分（gx-2021.txt）`,
+        notAssessed,
+        `${gx} 2022：-5 分（gx-2022.txt）`,
+        '  -0.5 分  未按时发布年度报告（《中华人民共和国政府信息公开条例》第四十九条：部门于每年 1 月 31 日前公布上一年度报告；评估指标：逾期发布扣 0.5 分）',
+        '  -0.5 分  年度报告正文超过 50% 照搬上年（评估指标：年度报告内容与上年雷同超过 50% 扣 0.5 分）',
+        '  -4 分  政府信息公开行政复议被纠错、行政诉讼败诉 × 2（评估指标：每件复议纠错或诉讼败诉扣 2 分（年度报告表四「结果纠正」））',
+        notAssessed,
+        `${jx} 2020：0 分（jx-2020.txt）`,
+        notAssessed,
+        '',
+        '共 3 份报告',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints one JSON line per report with --json, and filters like the other corpus commands', async () => {
+    const result = await run(['corpus', 'score', '--pack', pack, '--json', '--year', '2022']);
+    const lines = jsonLines(result.stdout);
+    expect(lines).toEqual([
+      {
+        pack: 'suqian-2026-department',
+        reportId: 2,
+        file: join(tmp.dir, 'in', 'gx-2022.txt'),
+        agency: gx,
+        year: 2022,
+        score: -5,
+        items: [
+          {
+            rule: 'late',
+            label: '未按时发布年度报告',
+            count: 1,
+            points: -0.5,
+            citation:
+              '《中华人民共和国政府信息公开条例》第四十九条：部门于每年 1 月 31 日前公布上一年度报告；评估指标：逾期发布扣 0.5 分',
+          },
+          {
+            rule: 'copied',
+            label: '年度报告正文超过 50% 照搬上年',
+            count: 1,
+            points: -0.5,
+            citation: '评估指标：年度报告内容与上年雷同超过 50% 扣 0.5 分',
+          },
+          {
+            rule: 'corrected',
+            label: '政府信息公开行政复议被纠错、行政诉讼败诉',
+            count: 2,
+            points: -4,
+            citation: '评估指标：每件复议纠错或诉讼败诉扣 2 分（年度报告表四「结果纠正」）',
+          },
+        ],
+        notAssessed: ['依申请公开答复超过 20 个工作日（年度报告中没有此项数据：register.lateReplies）'],
+      },
+    ]);
+  });
+
+  it('refuses a missing or invalid pack with exit 2', async () => {
+    expect(await run(['corpus', 'score', '--pack', 'nope.json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：无法读取评估规则包「nope.json」（文件不存在）\n',
+    });
+    const bad = writeFile(
+      join(tmp.dir, 'bad.json'),
+      JSON.stringify({ id: 'x', name: 'x', source: 'x', rules: [] }),
+    );
+    expect(await run(['corpus', 'score', '--pack', bad])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `gongkai: 错误：评估规则包「${bad}」无效：rules：Too small: expected array to have >=1 items\n`,
+    });
+  });
+});
+
+describe('corpus bodies merge and set', () => {
+  it('merges one spelling into another: the reports move, the merge is audited and sticks on re-ingest', async () => {
+    const before = await bodies();
+    expect(before.map((b) => [b.name, b.region, b.kind, b.corrected])).toEqual([
+      ['宿迁市人民政府', '宿迁市', 'government', false],
+      [gx, '泉州市洛江区', 'department', false],
+      [jx, '泉州市洛江区', 'department', false],
+    ]);
+    const id = (name: string) => before.find((b) => b.name === name)?.id as string;
+    const merged = await run(['corpus', 'bodies', 'merge', id(jx), id(gx)]);
+    expect(merged).toEqual({
+      code: 0,
+      stdout: `已把机关「${id(jx)}」合并到「${gx}」（${id(gx)}）\n`,
+      stderr: '',
+    });
+    expect((await bodies()).map((b) => b.name)).toEqual(['宿迁市人民政府', gx]);
+
+    // A later report under the old name joins the body it was merged into.
+    await ingest('jx-2023.txt', { agency: jx, year: 2023 });
+    await withStore(async (store) => {
+      const reports = await store.db
+        .selectFrom('corpus_reports as r')
+        .innerJoin('corpus_measures as m', 'm.report_id', 'r.id')
+        .select(['r.id', 'r.body_id', 'r.year', 'r.version', 'm.body_id as measured_body', 'm.latest'])
+        .orderBy('r.id')
+        .execute();
+      expect(reports).toEqual([
+        { id: 1, body_id: id(gx), year: 2021, version: 1, measured_body: id(gx), latest: 1 },
+        { id: 2, body_id: id(gx), year: 2022, version: 1, measured_body: id(gx), latest: 1 },
+        { id: 3, body_id: id(gx), year: 2020, version: 1, measured_body: id(gx), latest: 1 },
+        {
+          id: 4,
+          body_id: id('宿迁市人民政府'),
+          year: 2022,
+          version: 1,
+          measured_body: id('宿迁市人民政府'),
+          latest: 1,
+        },
+        { id: 5, body_id: id(gx), year: 2023, version: 1, measured_body: id(gx), latest: 1 },
+      ]);
+      const audit = await store.db
+        .selectFrom('audit_log')
+        .select(['user_id', 'action', 'entity', 'entity_id', 'after'])
+        .where('entity', '=', 'corpus_body')
+        .execute();
+      expect(audit.map((a) => ({ ...a, after: JSON.parse(a.after ?? 'null') }))).toEqual([
+        {
+          user_id: 'cli',
+          action: 'merge',
+          entity: 'corpus_body',
+          entity_id: id(jx),
+          after: expect.objectContaining({ id: id(jx), name: jx, mergedInto: id(gx), reports: 1 }),
+        },
+      ]);
+    });
+    const stats = JSON.parse((await run(['corpus', 'stats', '--by', 'agency', '--json'])).stdout);
+    // By agency, the groups come in the order of the bodies' ids (random here): sorted by name.
+    expect(
+      stats.rows
+        .map((r: { label: string; reports: number }) => [r.label, r.reports])
+        .sort((a: string[], b: string[]) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    ).toEqual([
+      ['宿迁市人民政府', 1],
+      [gx, 4],
+    ]);
+  });
+
+  it('corrects a body: marked corrected, audited, and kept when its reports are ingested again', async () => {
+    const gxId = (await bodies()).find((b) => b.name === gx)?.id as string;
+    const set = await run([
+      'corpus',
+      'bodies',
+      'set',
+      gxId,
+      '--name',
+      '洛江区工信局',
+      '--kind',
+      'government',
+    ]);
+    expect(set).toEqual({
+      code: 0,
+      stdout: `已修改机关「洛江区工信局」（${gxId}）：泉州市洛江区，人民政府\n`,
+      stderr: '',
+    });
+    await ingest('gx-2024.txt', { agency: gx, year: 2024 });
+    expect((await bodies()).map((b) => [b.id === gxId, b.name, b.kind, b.corrected])).toEqual([
+      [false, '宿迁市人民政府', 'government', false],
+      [true, '洛江区工信局', 'government', true],
+    ]);
+    await withStore(async (store) => {
+      const audit = await store.db
+        .selectFrom('audit_log')
+        .select(['action', 'entity_id', 'before', 'after'])
+        .where('entity', '=', 'corpus_body')
+        .where('action', '=', 'correct')
+        .execute();
+      expect(
+        audit.map((a) => [a.action, a.entity_id, JSON.parse(a.before ?? '{}'), JSON.parse(a.after ?? '{}')]),
+      ).toEqual([
+        [
+          'correct',
+          gxId,
+          expect.objectContaining({ name: gx, kind: 'department', corrected: false }),
+          expect.objectContaining({ name: '洛江区工信局', kind: 'government', corrected: true }),
+        ],
+      ]);
+      const latest = await store.db
+        .selectFrom('corpus_reports')
+        .select(['body_id', 'year'])
+        .where('id', '=', 6)
+        .executeTakeFirstOrThrow();
+      expect(latest).toEqual({ body_id: gxId, year: 2024 });
+    });
+  });
+
+  it('refuses unknown bodies, a merge into itself and a bad kind with exit 2', async () => {
+    const gxId = (await bodies()).find((b) => b.name === '洛江区工信局')?.id as string;
+    expect(await run(['corpus', 'bodies', 'merge', 'nope', gxId])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：机关「nope」不存在\n',
+    });
+    expect(await run(['corpus', 'bodies', 'merge', gxId, gxId])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：不能把机关合并到它自己\n',
+    });
+    expect(await run(['corpus', 'bodies', 'set', 'nope', '--kind', 'department'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：机关「nope」不存在\n',
+    });
+    expect(await run(['corpus', 'bodies', 'set', gxId, '--kind', 'bureau'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：机关类型「bureau」无效，应为 government（人民政府）或 department（部门）\n',
+    });
+  });
+});

@@ -1,0 +1,371 @@
+/**
+ * Statistics over the per-report measures stored at ingest (corpus_measures): exact aggregates on
+ * both backends, the lazy measuring of reports stored without them, and the 信息处理费 read from prose.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusStats, statsMeasureLabels } from '../../src/corpus/aggregate.js';
+import { ingestPaths } from '../../src/corpus/ingest.js';
+import {
+  disclosureFee,
+  type MeasureRow,
+  measuresOf,
+  statsMeasures,
+  storeMeasures,
+} from '../../src/corpus/measures.js';
+import { crosswalk } from '../../src/spec/crosswalk.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { root } from '../cli/helpers.js';
+import { describeEachBackend, type Target } from '../store/backends.js';
+import { makeReport, renderAs, tempDir, writeFile } from './helpers.js';
+
+const now = '2024-03-01T00:00:00.000Z';
+
+interface Row {
+  body: string;
+  year: number;
+  version?: number;
+  format: '2019' | '2021';
+  publishedOn?: string | null;
+  late?: 0 | 1;
+  errors?: number;
+  warnings?: number;
+  measures: Partial<MeasureRow>;
+  findings?: { code: string; severity: 'error' | 'warning' | 'info' }[];
+}
+
+/** Reports written straight to the tables, with the measures given (the rest null). */
+async function insert(store: Store, rows: readonly Row[]): Promise<void> {
+  const bodies = [
+    { id: 'A', name: '泉州市洛江区人民政府', city: '泉州市', county: '洛江区', kind: 'government' as const },
+    { id: 'B', name: '泉州市洛江区财政局', city: '泉州市', county: '洛江区', kind: 'department' as const },
+    { id: 'C', name: '宿迁市财政局', city: '宿迁市', county: null, kind: 'department' as const },
+  ];
+  for (const b of bodies)
+    await store.db
+      .insertInto('corpus_bodies')
+      .values({
+        ...b,
+        match_key: b.name,
+        province: null,
+        region: `${b.city}${b.county ?? ''}`,
+        merged_into: null,
+        created_at: now,
+      })
+      .execute();
+  for (const [i, r] of rows.entries()) {
+    const report = {
+      sha256: `h${i}`,
+      body_id: r.body,
+      agency_name: r.body,
+      year: r.year,
+      version: r.version ?? 1,
+      format: r.format,
+      source_type: 'text',
+      file: `${i}.txt`,
+      size: 1,
+      published_on: r.publishedOn === undefined ? `${r.year + 1}-01-20` : r.publishedOn,
+      signed_on: null,
+      deadline: `${r.year + 1}-01-31`,
+      late: r.late ?? 0,
+      errors: r.errors ?? 0,
+      warnings: r.warnings ?? 0,
+      infos: 0,
+      sections: '[]',
+      text: '',
+      source: null,
+      ingested_at: now,
+    };
+    const { id } = await store.db
+      .insertInto('corpus_reports')
+      .values(report)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const figures = Object.fromEntries(statsMeasures.map((m) => [m.column, r.measures[m.column] ?? null]));
+    await storeMeasures(store.db, { ...report, id: Number(id) }, figures as MeasureRow);
+    for (const [ordinal, f] of (r.findings ?? []).entries())
+      await store.db
+        .insertInto('corpus_findings')
+        .values({
+          report_id: Number(id),
+          ordinal,
+          ...f,
+          message: '',
+          line: null,
+          col: null,
+          keys: '[]',
+          actual: null,
+          expected: null,
+          note: null,
+        })
+        .execute();
+  }
+}
+
+/** Every measure 0 but those given. */
+const sums = (given: Record<string, number>) => ({
+  ...Object.fromEntries(statsMeasureLabels.map((m) => [m.id, 0])),
+  ...given,
+});
+
+const rows: Row[] = [
+  {
+    // An older version: left out of the statistics.
+    body: 'A',
+    year: 2021,
+    format: '2021',
+    measures: { applications_new: 99, fees_disclosure: 99 },
+    findings: [{ code: 'check.old', severity: 'error' }],
+  },
+  {
+    body: 'A',
+    year: 2021,
+    version: 2,
+    format: '2021',
+    errors: 2,
+    measures: {
+      applications_new: 12,
+      applications_answered: 10,
+      outcome_open: 5,
+      outcome_partial: 2.5,
+      review_total: 2,
+      review_corrected: 1,
+      litigation_total: 1,
+      litigation_corrected: 0,
+      fees_administrative: 1.25,
+      fees_unpaid: 1,
+      fees_disclosure: 3940,
+    },
+    findings: [
+      { code: 'check.balance', severity: 'error' },
+      { code: 'check.balance', severity: 'error' },
+    ],
+  },
+  {
+    body: 'B',
+    year: 2020,
+    format: '2019',
+    late: 1,
+    publishedOn: '2021-02-10',
+    warnings: 1,
+    measures: { applications_new: 3, applications_answered: 3, outcome_open: 3, fees_disclosure: 0 },
+    findings: [{ code: 'check.late', severity: 'warning' }],
+  },
+  {
+    body: 'C',
+    year: 2021,
+    format: '2021',
+    publishedOn: null,
+    errors: 1,
+    measures: { applications_new: 1, applications_answered: 0, fees_administrative: 0.5 },
+    findings: [{ code: 'check.balance', severity: 'error' }],
+  },
+];
+
+describeEachBackend('corpus stats over stored measures', (backend) => {
+  let target: Target;
+  let store: Store;
+  let tmp: ReturnType<typeof tempDir>;
+
+  beforeAll(async () => {
+    target = await backend.fresh();
+    store = await openStore(target.options);
+    tmp = tempDir();
+    await insert(store, rows);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await target?.dispose();
+    tmp?.dispose();
+  });
+
+  it('sums the newest version of each report, exactly', async () => {
+    const stats = await corpusStats(store.db, {});
+    expect(stats.by).toBeNull();
+    expect(stats.rows).toEqual([
+      {
+        group: '',
+        label: '全部',
+        reports: 3,
+        onTime: 1,
+        late: 1,
+        undated: 1,
+        format2019: 1,
+        format2021: 2,
+        withErrors: 2,
+        errors: 3,
+        warnings: 1,
+        measures: sums({
+          'applications.new': 16,
+          'applications.answered': 13,
+          'outcome.open': 8,
+          'outcome.partial': 2.5,
+          'review.total': 2,
+          'review.corrected': 1,
+          'litigation.total': 1,
+          'fees.administrative': 1.75,
+          'fees.unpaid': 1,
+          'fees.disclosure': 3940,
+          'fees.disclosureStated': 2,
+          'fees.disclosureCharged': 1,
+        }),
+        rates: {
+          onTime: 0.3333,
+          'outcome.open': 0.6154,
+          'outcome.partial': 0.1923,
+          'outcome.deny': 0,
+          'outcome.none': 0,
+          'outcome.reject': 0,
+          'outcome.other': 0,
+          'review.correctedRate': 0.5,
+          'litigation.correctedRate': 0,
+        },
+        findings: { 'check.balance': 3, 'check.late': 1 },
+      },
+    ]);
+    expect(stats.findings).toEqual([
+      { code: 'check.balance', severity: 'error', count: 3 },
+      { code: 'check.late', severity: 'warning', count: 1 },
+    ]);
+  });
+
+  it('groups by kind, region, year and agency', async () => {
+    const pick = async (by: 'kind' | 'region' | 'year' | 'agency') =>
+      (await corpusStats(store.db, {}, by)).rows.map((r) => [
+        r.group,
+        r.label,
+        r.reports,
+        r.measures['applications.new'],
+        r.measures['fees.disclosure'],
+        r.rates['review.correctedRate'],
+      ]);
+    expect(await pick('kind')).toEqual([
+      ['department', '部门', 2, 4, 0, null],
+      ['government', '人民政府', 1, 12, 3940, 0.5],
+    ]);
+    expect(await pick('region')).toEqual([
+      ['宿迁市', '宿迁市', 1, 1, 0, null],
+      ['泉州市洛江区', '泉州市洛江区', 2, 15, 3940, 0.5],
+    ]);
+    expect(await pick('year')).toEqual([
+      ['2020', '2020', 1, 3, 0, null],
+      ['2021', '2021', 2, 13, 3940, 0.5],
+    ]);
+    expect(await pick('agency')).toEqual([
+      ['A', '泉州市洛江区人民政府', 1, 12, 3940, 0.5],
+      ['B', '泉州市洛江区财政局', 1, 3, 0, null],
+      ['C', '宿迁市财政局', 1, 1, 0, null],
+    ]);
+    const filtered = await corpusStats(store.db, { kind: 'department', year: 2021 });
+    expect(filtered.rows.map((r) => [r.reports, r.measures['fees.administrative']])).toEqual([[1, 0.5]]);
+  });
+
+  it('stores the measures at ingest, and measures reports stored without them when asked for stats', async () => {
+    const files = [
+      writeFile(
+        join(tmp.dir, 'in', 'a.txt'),
+        renderAs(makeReport({ agency: '宿迁市宿城区财政局', year: 2022 }), 'txt'),
+      ),
+      writeFile(
+        join(tmp.dir, 'in', 'b.html'),
+        renderAs(makeReport({ agency: '宿迁市宿城区财政局', year: 2020 }), 'html'),
+      ),
+    ];
+    const summary = await ingestPaths(store, files);
+    expect(summary.added).toBe(2);
+    const ids = summary.results.map((r) => r.id as number).sort((a, b) => a - b);
+    const measured = () =>
+      store.db
+        .selectFrom('corpus_measures')
+        .select(['report_id', 'latest', ...statsMeasures.map((m) => m.column)])
+        .where('report_id', 'in', ids)
+        .orderBy('report_id')
+        .execute();
+    const stored = await measured();
+    const expected = [];
+    for (const id of ids) {
+      const report = await store.db
+        .selectFrom('corpus_reports')
+        .select(['format', 'sections'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const cells = Object.fromEntries(
+        (
+          await store.db
+            .selectFrom('corpus_cells')
+            .select(['key', 'value'])
+            .where('report_id', '=', id)
+            .execute()
+        ).map((c) => [c.key, c.value]),
+      );
+      expected.push({
+        report_id: id,
+        latest: 1,
+        ...measuresOf(report.format, cells, JSON.parse(report.sections)),
+      });
+    }
+    expect(stored).toEqual(expected);
+    // The 2019 format has no 表二 fees and no unpaid-fee row: null, not 0.
+    expect(stored.map((s) => [s.fees_administrative === null, s.fees_unpaid === null])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+    expect(stored[0]?.applications_new).toBeGreaterThan(0);
+
+    // As if stored before the measures existed (a store opened anew): statistics measure them first.
+    await store.db.deleteFrom('corpus_measures').where('report_id', 'in', ids).execute();
+    await store.close();
+    store = await openStore(target.options);
+    const before = await corpusStats(store.db, { agency: '宿城区' });
+    expect(before.rows[0]?.reports).toBe(2);
+    const again = await measured();
+    expect(again).toEqual(expected);
+    expect(before.rows[0]?.measures['applications.new']).toBe(
+      (expected[0]?.applications_new ?? 0) + (expected[1]?.applications_new ?? 0),
+    );
+  });
+});
+
+describe('measures', () => {
+  it('has a stored column for every crosswalk measure, and the disclosure fee', () => {
+    expect(statsMeasures.map((m) => m.column)).toEqual([
+      'applications_new',
+      'applications_carried_in',
+      'applications_answered',
+      'applications_carried_over',
+      'outcome_open',
+      'outcome_partial',
+      'outcome_deny',
+      'outcome_none',
+      'outcome_reject',
+      'outcome_other',
+      'review_total',
+      'review_corrected',
+      'litigation_total',
+      'litigation_corrected',
+      'fees_administrative',
+      'fees_unpaid',
+      'fees_disclosure',
+    ]);
+    expect(statsMeasures.slice(0, crosswalk.length).map((m) => m.id)).toEqual(crosswalk.map((m) => m.id));
+  });
+
+  it('reads the 信息处理费 from prose: an amount, none, or not stated', () => {
+    expect(
+      disclosureFee('依据《政府信息公开信息处理费管理\n办法》，全年收取政府信息公开信息处理费 3940 元。'),
+    ).toBe(3940);
+    expect(disclosureFee('本年度发出信息处理费收费通知3件，收取信息处理费120元。')).toBe(120);
+    expect(disclosureFee('共收取信息处理费１．５万元。')).toBe(15_000);
+    expect(disclosureFee('2021年未收取信息处理费。')).toBe(0);
+    expect(disclosureFee('六、其他需要报告的事项2023年，无收取信息处理费情况')).toBe(0);
+    expect(disclosureFee('嘉祥县工业和信息化局2021年没有收取信息处理费情况。')).toBe(0);
+    expect(disclosureFee('暂无其他需要报告的事项。')).toBeNull();
+    expect(disclosureFee('认真贯彻执行《政府信息公开信息处理费管理办法》。')).toBeNull();
+  });
+
+  it('reads it from a published report (test/fixtures/real/011: 3940 元 in section 六, no cell)', () => {
+    const text = readFileSync(join(root, 'test/fixtures/real/011.txt'), 'utf8');
+    expect(disclosureFee(text)).toBe(3940);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Figures as people write them: thousands separators, full-width digits, money with its unit in
+ * the cell (「120000元」「1.2万元」 in the 万元 cell), in the one-cell-per-line and tab-separated
+ * layouts, read back exactly; negative 本年增/减 run into their neighbours in the 2019 format
+ * (「1520-37412」) read back exactly or flagged, never wrong.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report.js';
+import { generateReport } from '../../src/generate/random-report.js';
+import { withLargeFigures, writeFigures } from '../../src/generate/written-figures.js';
+import { renderText, type TextLayout } from '../../src/render/text/index.js';
+import type { FormatId } from '../../src/spec/types.js';
+import { describeFindings, differingKeys, errors, fcParams, parseText } from '../support/parse.js';
+import { violations } from '../support/verdict.js';
+
+const seedAndFormat = () =>
+  fc.tuple(fc.integer({ min: 0, max: 0x7fffffff }), fc.constantFrom<FormatId>('2019', '2021'));
+
+describe('figures as people write them', () => {
+  for (const layout of ['cell-per-line', 'tab-rows'] as const satisfies readonly TextLayout[])
+    it(`${layout}: separators, full-width digits and money with its unit read back exactly`, async () => {
+      await fc.assert(
+        fc.asyncProperty(seedAndFormat(), async ([seed, format]) => {
+          const report = withLargeFigures(generateReport(seed, format), seed);
+          const amount = format === '2021' ? (report.cells['p.fees.amount'] ?? null) : null;
+          const text = writeFigures(renderText(report, layout), seed, amount);
+          const read = (await parseText(text)).report;
+          expect(differingKeys(report.cells, read.cells), describeFindings(read.findings)).toEqual([]);
+          expect(errors(read.findings)).toEqual([]);
+        }),
+        fcParams(15, 20261205),
+      );
+    });
+
+  it('「3,001」 is one figure, 「120000元」 in the 万元 cell is 12', async () => {
+    const base = withLargeFigures(generateReport(3, '2021'), 3);
+    const report: Report = { ...base, cells: { ...base.cells, 'p.fees.amount': 12 } };
+    const text = renderText(report, 'cell-per-line')
+      .split('\n')
+      .map((line) =>
+        line === String(report.cells['a.new.np']) ? line.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : line,
+      )
+      .join('\n');
+    const money = text.replace(/^12$/m, '120000元');
+    expect(money).not.toBe(text);
+    const read = (await parseText(money)).report;
+    expect(read.cells['a.new.np']).toBe(report.cells['a.new.np']);
+    expect(read.cells['p.fees.amount']).toBe(12);
+    const unit = read.findings.find((f) => f.code === 'assemble.unit');
+    expect(unit?.keys).toEqual(['p.fees.amount']);
+  });
+
+  it('2019, flattened: negative 本年增/减 run into their neighbours are exact or flagged', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 0x7fffffff }), async (seed) => {
+        const base = generateReport(seed, '2019');
+        const cells = { ...base.cells };
+        for (const key of Object.keys(cells))
+          if (key.endsWith('.change')) cells[key] = -((seed + key.length) % 400) - 1;
+        const report = { ...base, cells };
+        for (const layout of ['flattened', 'cell-per-line', 'tab-rows'] as const) {
+          const result = await parseText(renderText(report, layout));
+          expect(violations(report, result, { breaks: false })).toEqual([]);
+        }
+      }),
+      fcParams(12, 20261206),
+    );
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * 两年对比 in a real browser: one body's 2021 and 2022 reports (the compare API test's fixture),
+ * opened from the report drawer; the changed cells are marked with their difference in the tables,
+ * and a sentence carried over from 2021 is marked in the 2022 prose.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/password.js';
+import { ingestBytes } from '../../src/corpus/ingest.js';
+import { systemActor } from '../../src/store/index.js';
+import { compareReport } from '../corpus/compare-fixture.js';
+import { renderAs } from '../corpus/helpers.js';
+import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
+import { password, startWebServer, type WebServer } from './support/seed.js';
+
+const run = browserAvailable();
+const agency = '宿迁市宿城区财政局';
+
+describe.skipIf(!run)('web: two years side by side', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let newAt2021 = 0;
+  beforeAll(async () => {
+    server = await startWebServer();
+    await server.store.users.create(systemActor, {
+      id: 'u-evaluator',
+      username: 'evaluator',
+      displayName: '孙评估',
+      passwordHash: await hashPassword(password),
+      role: 'evaluator',
+      agencyId: null,
+    });
+    for (const year of [2021, 2022] as const) {
+      const report = compareReport(agency, year);
+      if (year === 2021) newAt2021 = report.cells['a.new.np'] as number;
+      const result = await ingestBytes(
+        server.store,
+        `${agency}-${year}.txt`,
+        new TextEncoder().encode(renderAs(report, 'txt')),
+      );
+      expect(result.status).toBe('new');
+    }
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the comparison from a report and marks the changed cells and the copied sentences', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight?year=2022');
+    await page.getByRole('region', { name: '报告列表' }).getByRole('link', { name: agency }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('link', { name: /与上一年度对比/ })
+      .click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight/compare');
+    await page.getByText(`${agency} 2021年与2022年年度报告对比`).waitFor();
+    await page.getByText('2 格', { exact: true }).waitFor();
+
+    const changes = page.getByRole('table', { name: '数值变化的格' });
+    expect(await changes.getByRole('row').count()).toBe(3);
+    const np = changes.getByRole('row', { name: /自然人/ });
+    expect(await np.getByRole('cell').allInnerTexts()).toEqual([
+      expect.stringContaining('自然人'),
+      String(newAt2021),
+      String(newAt2021 + 5),
+      '+5',
+    ]);
+
+    const grid2022 = page.getByRole('table', { name: /^2022年 .*收到和处理政府信息公开申请情况/ });
+    const marked = grid2022.locator('mark');
+    expect(await marked.count()).toBe(2);
+    expect(await marked.allInnerTexts()).toEqual([
+      `${newAt2021 + 5}（+5）`,
+      expect.stringMatching(/（\+5）$/),
+    ]);
+    const grid2021 = page.getByRole('table', { name: /^2021年 .*收到和处理政府信息公开申请情况/ });
+    expect(await grid2021.locator('mark').allInnerTexts()).toEqual([
+      String(newAt2021),
+      expect.stringMatching(/^\d+$/),
+    ]);
+
+    const prose2022 = page.getByRole('region', { name: /^2022年 一、/ });
+    const copied = prose2022.getByTitle('与上一年度相同');
+    expect(await copied.allInnerTexts()).toEqual([
+      '2022年,本局认真贯彻落实政府信息公开条例,持续推进政务公开标准化规范化建设。',
+      '全年共发布政府信息140条,其中政策文件15件。',
+    ]);
+    await prose2022.getByText('本年新建政务公开专区,方便群众查阅办事指南。').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('combobox', { name: '较早年度' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

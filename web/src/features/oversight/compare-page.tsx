@@ -1,0 +1,267 @@
+/**
+ * 两年对比: one body's reports of two years side by side (GET /api/corpus/compare): the three tables
+ * with the cells that changed marked and their difference, the comparable measures, and each part's
+ * prose with the sentences the later year copies from the earlier one marked (found by the server
+ * with the corpus checks' own sentence splitter). Body and years live in the URL.
+ */
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Row,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import type { CompareResponse } from '../../../../src/api/corpus-compare-contract.js';
+import { getFormat } from '../../../../src/spec/registry.js';
+import { QueryView } from '../../components/query-state.js';
+import { cellLabels, TableGrid } from '../../components/table-grid.js';
+import { useUrlState } from '../../lib/url-state.js';
+import { corpusBodiesQuery, corpusCompareQuery } from './api.js';
+import { deltaText, markPassages } from './compare.js';
+import { compareUrl } from './url.js';
+
+type Change = CompareResponse['changes'][number];
+type Measure = CompareResponse['measures'][number];
+
+const numberText = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+
+export default function ComparePage() {
+  const [state, update] = useUrlState(compareUrl);
+  const bodies = useQuery(corpusBodiesQuery());
+  const query = state.body
+    ? {
+        body: state.body,
+        ...(state.from ? { from: state.from } : {}),
+        ...(state.to ? { to: state.to } : {}),
+      }
+    : null;
+  const compare = useQuery({ ...corpusCompareQuery(query ?? { body: '' }), enabled: query !== null });
+  const d = compare.data;
+  const from = d?.from.report.year ?? state.from;
+  const to = d?.to.report.year ?? state.to;
+  const years = d?.years ?? [];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <div className="gk-panel">
+        <Space wrap>
+          <Select
+            aria-label="机关"
+            placeholder="选择机关"
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 280 }}
+            loading={bodies.isPending}
+            value={state.body}
+            onChange={(body) => update({ body, from: undefined, to: undefined })}
+            options={(bodies.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+          />
+          <Select
+            aria-label="较早年度"
+            placeholder="较早年度"
+            style={{ width: 120 }}
+            value={from}
+            disabled={!d}
+            onChange={(y) => update({ from: y, to })}
+            options={years
+              .filter((y) => to === undefined || y < to)
+              .map((y) => ({ value: y, label: `${y}年` }))}
+          />
+          <span aria-hidden="true">→</span>
+          <Select
+            aria-label="较晚年度"
+            placeholder="较晚年度"
+            style={{ width: 120 }}
+            value={to}
+            disabled={!d}
+            onChange={(y) => update({ to: y, from })}
+            options={years
+              .filter((y) => from === undefined || y > from)
+              .map((y) => ({ value: y, label: `${y}年` }))}
+          />
+          <Link to="/oversight">返回监督概览</Link>
+        </Space>
+      </div>
+      {query === null ? (
+        <div className="gk-panel">
+          <Empty description="请选择一个机关，对比其两个年度的报告" />
+        </div>
+      ) : (
+        <QueryView query={compare}>{(data) => <CompareView data={data} />}</QueryView>
+      )}
+    </Space>
+  );
+}
+
+function CompareView({ data }: { data: CompareResponse }) {
+  const a = data.from.report;
+  const b = data.to.report;
+  const labels = useMemo(() => cellLabels(getFormat(b.format)), [b.format]);
+  const changed = useMemo(() => new Map(data.changes.map((c) => [c.key, c])), [data.changes]);
+  const share = data.to.sentences > 0 ? Math.round((data.copied.length / data.to.sentences) * 100) : 0;
+
+  const changeColumns: TableColumnsType<Change> = [
+    { title: '格', dataIndex: 'key', render: (key: string) => labels.get(key) ?? key },
+    { title: `${a.year}年`, dataIndex: 'from', width: 100, align: 'right', render: numberText },
+    { title: `${b.year}年`, dataIndex: 'to', width: 100, align: 'right', render: numberText },
+    { title: '增减', dataIndex: 'delta', width: 100, align: 'right', render: deltaText },
+  ];
+  const measureColumns: TableColumnsType<Measure> = [
+    { title: '指标', dataIndex: 'label' },
+    { title: `${a.year}年`, dataIndex: 'from', width: 100, align: 'right', render: numberText },
+    { title: `${b.year}年`, dataIndex: 'to', width: 100, align: 'right', render: numberText },
+    { title: '增减', dataIndex: 'delta', width: 100, align: 'right', render: deltaText },
+  ];
+
+  const cell = (key: string, side: 'from' | 'to') => {
+    const value = (side === 'from' ? data.from.cells : data.to.cells)[key];
+    const change = changed.get(key);
+    if (!change) return value === null || value === undefined ? '' : value;
+    return (
+      <mark
+        className="gk-changed"
+        title={`${labels.get(key) ?? key}：${a.year}年 ${numberText(change.from)}，${b.year}年 ${numberText(change.to)}，增减 ${deltaText(change.delta)}`}
+      >
+        {numberText(value)}
+        {side === 'to' && change.delta !== null && <small>（{deltaText(change.delta)}）</small>}
+      </mark>
+    );
+  };
+
+  const numbers = [...new Set([...data.from.sections, ...data.to.sections].map((s) => s.number))].sort(
+    (x, y) => x - y,
+  );
+
+  return (
+    <>
+      <Descriptions
+        size="small"
+        bordered
+        column={2}
+        className="gk-panel"
+        title={`${data.body.name} ${a.year}年与${b.year}年年度报告对比`}
+        items={[
+          { key: 'from', label: '较早年度', children: `${a.year}年（${a.format} 年版，第 ${a.version} 版）` },
+          { key: 'to', label: '较晚年度', children: `${b.year}年（${b.format} 年版，第 ${b.version} 版）` },
+          { key: 'changes', label: '数值变化', children: `${data.changes.length} 格` },
+          {
+            key: 'copied',
+            label: '与上一年度相同的句子',
+            children: `${data.copied.length} 句（占 ${b.year} 年度正文 ${data.to.sentences} 句的 ${share}%）`,
+          },
+        ]}
+      />
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="数值变化的格">
+            <Table<Change>
+              aria-label="数值变化的格"
+              size="small"
+              rowKey="key"
+              columns={changeColumns}
+              dataSource={data.changes}
+              locale={{ emptyText: <Empty description="两个年度的数据相同" /> }}
+              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="可比指标">
+            <Table<Measure>
+              size="small"
+              rowKey="id"
+              columns={measureColumns}
+              dataSource={data.measures}
+              pagination={false}
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      <Card size="small" title="表格对比（数值变化的格以黄色标出，括号内为增减）">
+        {data.sameFormat ? (
+          getFormat(b.format).tables.map((table) => (
+            <Row gutter={16} key={table.id} style={{ marginBottom: 12 }}>
+              {(['from', 'to'] as const).map((side) => (
+                <Col span={12} key={side} className="gk-compare-grid">
+                  <TableGrid
+                    table={table}
+                    caption={`${side === 'from' ? a.year : b.year}年 ${table.title}`}
+                    renderCell={(c) => cell(c.key, side)}
+                  />
+                </Col>
+              ))}
+            </Row>
+          ))
+        ) : (
+          <Alert
+            type="info"
+            showIcon
+            title={`两个年度的报告格式不同（${a.format} 年版与 ${b.format} 年版），表格按上方的可比指标对比`}
+          />
+        )}
+      </Card>
+
+      <Card size="small" title={`正文对比（以黄色标出的句子与 ${a.year} 年度报告相同，数字不计）`}>
+        {numbers.map((n) => {
+          const left = data.from.sections.find((s) => s.number === n);
+          const right = data.to.sections.find((s) => s.number === n);
+          const copiedHere = data.copied.filter((c) => c.section === n);
+          return (
+            <Row gutter={16} key={n} style={{ marginBottom: 12 }}>
+              <Col span={12}>
+                <Prose
+                  heading={`${a.year}年 ${left?.title ?? ''}`}
+                  text={left?.text ?? ''}
+                  passages={data.copied.map((c) => c.previous)}
+                />
+              </Col>
+              <Col span={12}>
+                <Prose
+                  heading={`${b.year}年 ${right?.title ?? ''}`}
+                  text={right?.text ?? ''}
+                  passages={copiedHere.map((c) => c.text)}
+                />
+              </Col>
+            </Row>
+          );
+        })}
+      </Card>
+    </>
+  );
+}
+
+function Prose({ heading, text, passages }: { heading: string; text: string; passages: string[] }) {
+  return (
+    <section aria-label={heading}>
+      <Typography.Title level={3} style={{ fontSize: 14, margin: '0 0 4px' }}>
+        {heading}
+      </Typography.Title>
+      <div className="gk-prose">
+        {text === ''
+          ? '（无此部分）'
+          : markPassages(text, passages).map((s, i) =>
+              s.copied ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: segments of one text, in order
+                <mark key={i} className="gk-copied" title="与上一年度相同">
+                  {s.text}
+                </mark>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: segments of one text, in order
+                <span key={i}>{s.text}</span>
+              ),
+            )}
+      </div>
+    </section>
+  );
+}
