@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/auth/password.js';
 import { ingestBytes } from '../../src/corpus/ingest.js';
+import { systemActor } from '../../src/store/index.js';
 import { compareReport } from '../corpus/compare-fixture.js';
 import { renderAs } from '../corpus/helpers.js';
 import { haveBrowser, launchBrowser, openPage } from './support/browser.js';
 import { brokenExample } from './support/reports.js';
-import { startWebServer, type WebServer } from './support/seed.js';
+import { password, startWebServer, type WebServer } from './support/seed.js';
 
 const out = resolve(import.meta.dirname, '../../docs/screenshots');
 
@@ -63,8 +65,9 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await page.goto('/report?year=2024');
     const reportText = page.getByRole('region', { name: '2024年度报告正文' });
     await reportText.getByText('湟源县人民政府办公室').first().waitFor();
-    await page.getByLabel('成文日期').fill('2025-01-15');
-    await page.getByLabel('发布日期').fill('2025-01-20');
+    const dates = page.getByRole('form', { name: '落款和发布日期' });
+    await dates.getByLabel('成文日期').fill('2025-01-15');
+    await dates.getByLabel('发布日期').fill('2025-01-20');
     await page.getByRole('button', { name: '按此生成' }).click();
     await reportText.getByText('发布时间：2025-01-20').waitFor();
     await shoot(page, 'report');
@@ -101,11 +104,22 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       .select('id')
       .where('name', '=', '宿迁市宿城区财政局')
       .executeTakeFirstOrThrow();
-    await visit(`/oversight/compare?body=${body.id}`, 'compare', (p) =>
-      p.getByRole('table', { name: '数值变化的格' }).waitFor(),
-    );
-    await shoot(page, 'compare', true);
+    // The comparison is an evaluator's view: the admin sees only the bodies of its own agency.
+    await server.store.users.create(systemActor, {
+      id: 'u-evaluator',
+      username: 'evaluator',
+      displayName: '孙评估',
+      passwordHash: await hashPassword(password),
+      role: 'evaluator',
+      agencyId: null,
+    });
+    const evaluator = await openPage(browser, server.url, 'evaluator');
+    await evaluator.page.goto(`/oversight/compare?body=${body.id}`);
+    await evaluator.page.getByRole('table', { name: '数值变化的格' }).waitFor();
+    await shoot(evaluator.page, 'compare', true);
     expect(problems).toEqual([]);
+    expect(evaluator.problems).toEqual([]);
+    await evaluator.context.close();
     await context.close();
   });
 });
