@@ -42,7 +42,8 @@ describe.skipIf(!run)('web: annual report', () => {
     await form.getByRole('button', { name: '按此生成' }).click();
     await shown.getByText('2025年1月15日').waitFor();
     await shown.getByText('湟源县政府办公室', { exact: true }).waitFor();
-    expect(await form.getByText('成文日期应在报告年度结束').count()).toBe(0);
+    // The earlier error leaves with antd's motion: wait for it to go rather than count at once.
+    await expect.poll(() => form.getByText('成文日期应在报告年度结束').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([
