@@ -5,13 +5,11 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/auth/password.js';
 import { ingestBytes } from '../../src/corpus/ingest.js';
-import { systemActor } from '../../src/store/index.js';
 import { compareReport } from '../corpus/compare-fixture.js';
 import { renderAs } from '../corpus/helpers.js';
 import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { password, startWebServer, type WebServer } from './support/seed.js';
+import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
 
 const run = browserAvailable();
 const agency = '宿迁市宿城区财政局';
@@ -22,14 +20,7 @@ describe.skipIf(!run)('web: two years side by side', () => {
   let newAt2021 = 0;
   beforeAll(async () => {
     server = await startWebServer();
-    await server.store.users.create(systemActor, {
-      id: 'u-evaluator',
-      username: 'evaluator',
-      displayName: '孙评估',
-      passwordHash: await hashPassword(password),
-      role: 'evaluator',
-      agencyId: null,
-    });
+    await addEvaluator(server.store);
     for (const year of [2021, 2022] as const) {
       const report = compareReport(agency, year);
       if (year === 2021) newAt2021 = report.cells['a.new.np'] as number;

@@ -4,12 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/auth/password.js';
 import { ingestBytes } from '../../src/corpus/ingest.js';
-import { systemActor } from '../../src/store/index.js';
 import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
 import { brokenExample } from './support/reports.js';
-import { password, startWebServer, type WebServer } from './support/seed.js';
+import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
 
 const run = browserAvailable();
 const examples = resolve(import.meta.dirname, '../../examples');
@@ -20,14 +18,7 @@ describe.skipIf(!run)('web: oversight', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-oversight-'));
   beforeAll(async () => {
     server = await startWebServer();
-    await server.store.users.create(systemActor, {
-      id: 'u-evaluator',
-      username: 'evaluator',
-      displayName: '孙评估',
-      passwordHash: await hashPassword(password),
-      role: 'evaluator',
-      agencyId: null,
-    });
+    await addEvaluator(server.store);
     for (const name of ['湟源县人民政府办公室-2021.txt', '嘉祥县工业和信息化局-2021.txt']) {
       const result = await ingestBytes(server.store, name, readFileSync(join(examples, name)));
       expect(result.status).toBe('new');

@@ -7,14 +7,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/auth/password.js';
 import { ingestBytes } from '../../src/corpus/ingest.js';
-import { systemActor } from '../../src/store/index.js';
 import { compareReport } from '../corpus/compare-fixture.js';
 import { renderAs } from '../corpus/helpers.js';
 import { haveBrowser, launchBrowser, openPage } from './support/browser.js';
 import { brokenExample } from './support/reports.js';
-import { password, startWebServer, type WebServer } from './support/seed.js';
+import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
 
 const out = resolve(import.meta.dirname, '../../docs/screenshots');
 
@@ -105,14 +103,7 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       .where('name', '=', '宿迁市宿城区财政局')
       .executeTakeFirstOrThrow();
     // The comparison is an evaluator's view: the admin sees only the bodies of its own agency.
-    await server.store.users.create(systemActor, {
-      id: 'u-evaluator',
-      username: 'evaluator',
-      displayName: '孙评估',
-      passwordHash: await hashPassword(password),
-      role: 'evaluator',
-      agencyId: null,
-    });
+    await addEvaluator(server.store);
     const evaluator = await openPage(browser, server.url, 'evaluator');
     await evaluator.page.goto(`/oversight/compare?body=${body.id}`);
     await evaluator.page.getByRole('table', { name: '数值变化的格' }).waitFor();

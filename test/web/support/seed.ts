@@ -27,6 +27,18 @@ export const users = {
   supervisor: { username: 'supervisor', displayName: '赵监督', role: 'supervisor' as const },
 };
 
+/** An evaluator (no agency, the whole corpus): username `evaluator`, the same password. */
+export async function addEvaluator(store: Store): Promise<void> {
+  await store.users.create(systemActor, {
+    id: 'u-evaluator',
+    username: 'evaluator',
+    displayName: '孙评估',
+    passwordHash: await hashPassword(password),
+    role: 'evaluator',
+    agencyId: null,
+  });
+}
+
 export async function seed(store: Store): Promise<void> {
   await store.agencies.create(systemActor, {
     id: 'A',
