@@ -269,7 +269,8 @@ async function drive(backend: string, server: Server): Promise<Result[]> {
         count[k] = i + 1;
         if (res.status >= 300) {
           errors[k] = (errors[k] as number) + 1;
-          if (firstError.length < 3) firstError.push(`${kinds[k]} → ${res.status} ${res.text().slice(0, 200)}`);
+          if (firstError.length < 3)
+            firstError.push(`${kinds[k]} → ${res.status} ${res.text().slice(0, 200)}`);
         }
       }
     }),
