@@ -6,19 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { addOcrOption } from '../read/ocr/cli-option.js';
-import { defineCheck } from './commands/check.js';
-import { defineCompile } from './commands/compile.js';
-import { defineConvert } from './commands/convert.js';
-import { defineCorpus } from './commands/corpus.js';
-import { defineDue } from './commands/due.js';
-import { defineIngest } from './commands/ingest.js';
-import { defineParse } from './commands/parse.js';
-import { defineAgencies, defineApplications, defineCases, defineProactive } from './commands/register.js';
-import { defineRender } from './commands/render.js';
-import { defineSchema } from './commands/schema.js';
-import { defineServe } from './commands/serve.js';
-import { defineUsers } from './commands/users.js';
-import { defineWorker } from './commands/worker.js';
 import { ExitCode } from './exit-code.js';
 import { type CliIO, processIO } from './io.js';
 import { displayWidth, translateError, translateTitle } from './messages.js';
@@ -33,7 +20,56 @@ export function version(): string {
   return pkg.version;
 }
 
-export function createProgram(io: CliIO, done: (code: number) => void): Command {
+type Define = (program: Command, io: CliIO, done: (code: number) => void) => Command;
+
+/**
+ * The commands in the order help lists them, each loaded only when needed: a command's module
+ * brings its dependencies (the store, the web server, the renderers, PDF and XLSX libraries), and
+ * loading all of them costs more than reading a report. Several names can share one module.
+ */
+const commandModules: readonly { names: readonly string[]; load: () => Promise<Define[]> }[] = [
+  { names: ['parse'], load: async () => [(await import('./commands/parse.js')).defineParse] },
+  { names: ['check'], load: async () => [(await import('./commands/check.js')).defineCheck] },
+  { names: ['render'], load: async () => [(await import('./commands/render.js')).defineRender] },
+  { names: ['convert'], load: async () => [(await import('./commands/convert.js')).defineConvert] },
+  { names: ['schema'], load: async () => [(await import('./commands/schema.js')).defineSchema] },
+  { names: ['serve'], load: async () => [(await import('./commands/serve.js')).defineServe] },
+  { names: ['users'], load: async () => [(await import('./commands/users.js')).defineUsers] },
+  {
+    names: ['agencies', 'applications', 'cases', 'proactive'],
+    load: async () => {
+      const m = await import('./commands/register.js');
+      return [m.defineAgencies, m.defineApplications, m.defineCases, m.defineProactive];
+    },
+  },
+  { names: ['due'], load: async () => [(await import('./commands/due.js')).defineDue] },
+  { names: ['compile'], load: async () => [(await import('./commands/compile.js')).defineCompile] },
+  { names: ['ingest'], load: async () => [(await import('./commands/ingest.js')).defineIngest] },
+  { names: ['corpus'], load: async () => [(await import('./commands/corpus.js')).defineCorpus] },
+  { names: ['worker'], load: async () => [(await import('./commands/worker.js')).defineWorker] },
+];
+
+/**
+ * The command an argument list names: the first argument that is not an option (the program's
+ * own options take no value). `help X` names X. Undefined when none is named or the name is not
+ * a command: then every command is loaded, for help and for commander's suggestions.
+ */
+export function namedCommand(args: readonly string[]): string | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return commandModules.some((m) => m.names.includes(name ?? '')) ? name : undefined;
+}
+
+/** The define functions for `args` (user arguments, without node and the script). */
+export async function loadCommands(args: readonly string[]): Promise<Define[]> {
+  const name = namedCommand(args);
+  const versionOnly = name === undefined && args.some((a) => a === '-V' || a === '--version');
+  if (versionOnly) return [];
+  const wanted = commandModules.filter((m) => name === undefined || m.names.includes(name));
+  return (await Promise.all(wanted.map((m) => m.load()))).flat();
+}
+
+export function createProgram(io: CliIO, done: (code: number) => void, defines: readonly Define[]): Command {
   const program = new Command('gongkai')
     .description('Gongkai（公开）：读取、核查、生成政府信息公开工作年度报告')
     .usage('<命令> [选项]')
@@ -65,31 +101,21 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     ].join('\n'),
   );
   addOcrOption(program, io);
-  for (const define of [defineParse, defineCheck, defineRender, defineConvert, defineSchema])
-    define(program, io, done).helpOption('-h, --help', '显示帮助');
-  for (const define of [
-    defineServe,
-    defineUsers,
-    defineAgencies,
-    defineApplications,
-    defineCases,
-    defineProactive,
-    defineDue,
-    defineCompile,
-    defineIngest,
-    defineCorpus,
-    defineWorker,
-  ])
-    define(program, io, done).helpOption('-h, --help', '显示帮助');
+  for (const define of defines) define(program, io, done).helpOption('-h, --help', '显示帮助');
   return program;
 }
 
 /** Runs `gongkai` with the given arguments; resolves to the exit code. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  const program = createProgram(io, (code) => {
-    exitCode = code;
-  });
+  const defines = await loadCommands(argv.slice(2));
+  const program = createProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    defines,
+  );
   try {
     await program.parseAsync(argv, { from: 'node' });
   } catch (error) {

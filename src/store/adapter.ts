@@ -77,6 +77,12 @@ export interface Capabilities {
    * rows on disk to group them; with more it groups them in a hash table in memory.
    */
   readonly aggregateSettings: readonly RawBuilder<unknown>[];
+  /**
+   * Writes that arrive together share one transaction and one commit (group-commit.ts): SQLite, one
+   * connection whose every commit is an fsync. PostgreSQL runs each write in its own transaction on
+   * its own connection, and flushes concurrent commits together itself.
+   */
+  readonly groupCommit: boolean;
   readonly ddl: Ddl;
   /** A unique or primary key constraint was violated. */
   isUniqueViolation(error: unknown): boolean;
@@ -292,6 +298,7 @@ export function sqliteBackend(dataDir: string): Backend {
     supportsUpsert: true,
     rowLocks: false,
     aggregateSettings: [],
+    groupCommit: true,
     ddl: sqliteDdl,
     isUniqueViolation: (e) => {
       const code = codeOf(e);
@@ -409,6 +416,7 @@ export function postgresBackend(url: string, poolSize = 10): Backend {
     supportsUpsert: true,
     rowLocks: true,
     aggregateSettings: [sql`set local work_mem = '64MB'`],
+    groupCommit: false,
     ddl: pgDdl,
     isUniqueViolation: (e) => codeOf(e) === '23505',
     isForeignKeyViolation: (e) => codeOf(e) === '23503',

@@ -5,7 +5,6 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { type Gray, parsePgm } from './image.js';
 import { run } from './tesseract.js';
 
@@ -78,6 +77,8 @@ export async function imagePdf(bytes: Uint8Array, kind: ImageKind, dir: string):
     return readFile(output);
   }
   const size = imageSize(bytes, kind) as { width: number; height: number };
+  // pdfkit is loaded only here: it costs more to load than reading a text report.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: [size.width, size.height], margin: 0, autoFirstPage: true });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
