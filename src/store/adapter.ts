@@ -71,6 +71,12 @@ export interface Capabilities {
    * row locks: its transactions begin IMMEDIATE and hold the database's write lock from the start.
    */
   readonly rowLocks: boolean;
+  /**
+   * Writes that arrive together share one transaction and one commit (group-commit.ts): SQLite, one
+   * connection whose every commit is an fsync. PostgreSQL runs each write in its own transaction on
+   * its own connection, and flushes concurrent commits together itself.
+   */
+  readonly groupCommit: boolean;
   readonly ddl: Ddl;
   /** A unique or primary key constraint was violated. */
   isUniqueViolation(error: unknown): boolean;
@@ -285,6 +291,7 @@ export function sqliteBackend(dataDir: string): Backend {
     supportsTransactionalDdl: true,
     supportsUpsert: true,
     rowLocks: false,
+    groupCommit: true,
     ddl: sqliteDdl,
     isUniqueViolation: (e) => {
       const code = codeOf(e);
@@ -401,6 +408,7 @@ export function postgresBackend(url: string, poolSize = 10): Backend {
     supportsTransactionalDdl: true,
     supportsUpsert: true,
     rowLocks: true,
+    groupCommit: false,
     ddl: pgDdl,
     isUniqueViolation: (e) => codeOf(e) === '23505',
     isForeignKeyViolation: (e) => codeOf(e) === '23503',
