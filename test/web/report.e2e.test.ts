@@ -61,9 +61,9 @@ describe.skipIf(!run)('web: annual report', () => {
     ]);
     const update = parts.getByRole('button', { name: '更新预览' });
     expect(await update.isDisabled()).toBe(true);
-    // A blank part is refused; 「恢复默认」 puts the draft back.
+    // A blank part is refused (Ctrl+Enter in the text area updates too); 「恢复默认」 puts the draft back.
     await problems5.fill('  ');
-    await update.click();
+    await problems5.press('Control+Enter');
     await parts.getByText('正文不能为空；要用生成的默认文字，请点「恢复默认」').waitFor();
     await parts.getByRole('button', { name: '恢复默认：五、存在的主要问题及改进情况' }).click();
     expect(await problems5.inputValue()).toBe(draft5);

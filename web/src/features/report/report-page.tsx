@@ -21,7 +21,8 @@ import { showFieldErrors } from '../../lib/form-errors.js';
 import { meQuery, useMe } from '../../lib/session.js';
 import { useYear, yearsAround } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
-import { type DraftedPart, type Prose, ProseEditor } from './prose-editor.js';
+import type { DraftedPart, Prose } from './prose.js';
+import { ProseEditor } from './prose-editor.js';
 
 const url = z.object({ year: z.coerce.number().int().min(2008).max(2099).optional() });
 
