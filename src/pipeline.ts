@@ -12,6 +12,8 @@ import { SourceFile } from './core/source-file.js';
 import type { Block, SourceType } from './read/blocks.js';
 import { settleOcr } from './read/ocr/index.js';
 import { type ReadOptions, readBlocks } from './read/registry.js';
+import { looksLikeReportJson, readReportJson } from './report-json/as-input.js';
+import { getFormat } from './spec/registry.js';
 import type { FormatSpec } from './spec/types.js';
 
 export interface ProcessResult {
@@ -19,7 +21,8 @@ export interface ProcessResult {
   report: ReportResult;
   evidence: Evidence;
   spec: FormatSpec;
-  sourceType: SourceType;
+  /** The reader's type, or `json` for a report given as JSON. */
+  sourceType: SourceType | 'json';
   file: SourceFile;
 }
 
@@ -44,6 +47,13 @@ export async function processBytes(
   options: ProcessOptions = {},
 ): Promise<ProcessResult> {
   const file = new SourceFile(path);
+  if (looksLikeReportJson(bytes)) {
+    const { report, evidence } = readReportJson(bytes, file);
+    const spec = getFormat(report.format);
+    if (options.check !== false) runChecks({ report, spec, evidence }, file);
+    const findings = [...file.findings].sort(compareFindings);
+    return { report: { ...report, findings }, evidence, spec, sourceType: 'json', file };
+  }
   const { blocks, sourceType } = await read(bytes, file, options);
   const { report, evidence, spec } = assemble(blocks, file);
   settleOcr(report, evidence, spec, file);

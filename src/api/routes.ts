@@ -337,7 +337,8 @@ export const routes: readonly Route[] = [
     url: '/api/compile',
     summary: '由登记的记录生成机关某年度的年度报告（JSON，或 ?to=html|md|txt|docx|pdf）',
     description: [
-      '报告按 signedOn 印落款（机关名称和成文日期），按 publishedOn 印发布日期。',
+      '报告按 signedOn 印落款（机关名称和成文日期），按 publishedOn 印发布日期；',
+      'prose 给出的部分正文替换由记录生成的默认文字。',
       '生成后按 gongkai check 的方式读回输出并核查：JSON 的 findings 是核查该输出（checkedAs，JSON 时按 Markdown）',
       '所得的问题；其他格式在响应头 X-Gongkai-Errors、X-Gongkai-Warnings 中给出错误数和警告数。',
     ].join(''),

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { isCommonPassword, minPasswordLength } from '../auth/common-passwords.js';
+import { formats } from '../spec/registry.js';
+import type { SectionSpec } from '../spec/types.js';
 import { roles } from '../store/schema.js';
 import { applicantTypes, caseKinds, caseOutcomes, channels, isIsoDate, outcomes } from '../workflow/index.js';
 
@@ -253,6 +255,36 @@ export const proactiveBody = z.strictObject({
 
 export const compileTargets = ['json', 'html', 'md', 'txt', 'docx', 'pdf'] as const;
 
+/** The parts of a report (一 … 六) by number, as the formats' specs list them. */
+export const reportParts: readonly SectionSpec[] = [
+  ...new Map(formats.flatMap((f) => f.sections).map((section) => [section.number, section])).values(),
+].sort((a, b) => a.number - b.number);
+
+/** Most characters of a part's prose. */
+export const proseMax = 20_000;
+
+/** The office's text of parts of the report, keyed by part number; each replaces the drafted text. */
+export const compileProse = z
+  .strictObject(
+    Object.fromEntries(
+      reportParts.map((part) => [
+        String(part.number),
+        text(proseMax)
+          .refine((t) => t.trim() !== '', { error: '正文不能为空；要用生成的默认文字，省略这一部分即可' })
+          .optional()
+          .meta({ description: `${part.numeral}、${part.title}` }),
+      ]),
+    ),
+  )
+  .meta({
+    description: [
+      '各部分的正文，键为部分序号（',
+      reportParts.map((p) => `${p.number} 即「${p.numeral}、${p.title}」`).join('，'),
+      '）；给出的部分替换由记录生成的默认文字（其中无法由记录得出的内容为【待补充：…】），',
+      '省略的部分仍用默认文字。换行分段，表格仍由数据生成。',
+    ].join(''),
+  });
+
 export const compileBody = z
   .strictObject({
     agencyId: agencyRef.optional(),
@@ -261,6 +293,7 @@ export const compileBody = z
       description: '落款的成文日期（YYYY-MM-DD）：报告末尾右对齐印出机关名称和该日期；省略时不印落款',
     }),
     publishedOn: isoDate.optional().meta({ description: '发布日期（YYYY-MM-DD），印在标题下' }),
+    prose: compileProse.optional(),
   })
   .superRefine((b, ctx) => {
     const yearEnd = `${b.year}-12-31`;

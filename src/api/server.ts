@@ -26,6 +26,7 @@ import type { ApiDeps, Route } from './route.js';
 import { routes } from './routes.js';
 import { principalOf } from './services/principal.js';
 import { authenticate } from './services/sessions.js';
+import { sharedJson } from './services/shared.js';
 import { todayInChina } from './services/today.js';
 import { registerWebStatic } from './web-static.js';
 
@@ -211,6 +212,9 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
         const result = await r.handle({ ...input, principal, token, request, reply, deps } as never);
         if (reply.sent || result === reply) return reply;
         reply.status(r.status ?? 200);
+        // A view shared between requests is sent as the JSON text made when it was first sent.
+        const json = sharedJson(result);
+        if (json !== undefined) return reply.type('application/json; charset=utf-8').send(json);
         return result;
       },
     });

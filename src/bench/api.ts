@@ -3,11 +3,12 @@
  * by 50 concurrent keep-alive clients for 30 s with a mix of GET /api/applications, GET /api/due and
  * POST …/events, on SQLite and on PostgreSQL (DATABASE_URL's server, or a throwaway one from
  * scripts/pg-test-server.sh; skipped with a note when neither is there). Prints requests/s and p50/p99
- * latency per backend and request kind. Run with `npm run bench:api` (options: --seconds S,
- * --clients N, --backend sqlite|postgres).
+ * latency per backend and request kind, and the CPU time the server and this load generator used.
+ * Run with `npm run bench:api` (options: --seconds S, --clients N, --backend sqlite|postgres,
+ * --cpu-prof DIR to have the server write a V8 CPU profile there).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,15 +114,36 @@ async function seed(options: StoreOptions): Promise<void> {
 
 interface Server {
   url: URL;
+  /** CPU seconds the server process has used so far (user + system), from /proc; NaN where there is none. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
+/** With `--cpu-prof DIR`, the server writes a V8 CPU profile there when it stops. */
+const profileDir = textOption('cpu-prof');
+
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    // Fields 14 and 15 of /proc/PID/stat: user and system time in clock ticks (100 a second on Linux).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'gongkai.js'), 'serve', '--port', '0'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, join(root, 'bin', 'gongkai.js'), 'serve', '--port', '0'],
+    {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
@@ -133,6 +155,7 @@ function startServer(env: Record<string, string>): Promise<Server> {
       if (!m) return reject(new Error(`gongkai serve: ${line}\n${stderr}`));
       resolve({
         url: new URL(m[1] as string),
+        cpuSeconds: () => cpuSecondsOf(child.pid),
         async stop() {
           child.kill('SIGTERM');
           await exited;
@@ -145,7 +168,8 @@ function startServer(env: Record<string, string>): Promise<Server> {
 
 interface Response {
   status: number;
-  body: string;
+  /** The body as text, decoded only when asked (the load generator reads every byte, decodes few). */
+  text(): string;
 }
 
 function request(
@@ -176,7 +200,7 @@ function request(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({ status: res.statusCode ?? 0, text: () => Buffer.concat(chunks).toString('utf8') }),
         );
         res.on('error', reject);
       },
@@ -191,12 +215,13 @@ const percentile = (sorted: Float64Array, q: number): number =>
     ? Number.NaN
     : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number);
 
-async function drive(backend: string, url: URL): Promise<Result[]> {
+async function drive(backend: string, server: Server): Promise<Result[]> {
+  const url = server.url;
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const login = async (username: string) => {
     const res = await request(agent, url, 'POST', '/api/login', null, { username, password });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body}`);
-    return (JSON.parse(res.body) as { token: string }).token;
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.text()}`);
+    return (JSON.parse(res.text()) as { token: string }).token;
   };
   const reader = await login('reader');
   const writer = await login('writer');
@@ -217,6 +242,8 @@ async function drive(backend: string, url: URL): Promise<Result[]> {
   const firstError: string[] = [];
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
+  const clientCpu0 = process.cpuUsage();
+  const serverCpu0 = server.cpuSeconds();
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       let n = 0;
@@ -242,13 +269,23 @@ async function drive(backend: string, url: URL): Promise<Result[]> {
         count[k] = i + 1;
         if (res.status >= 300) {
           errors[k] = (errors[k] as number) + 1;
-          if (firstError.length < 3) firstError.push(`${kinds[k]} → ${res.status} ${res.body.slice(0, 200)}`);
+          if (firstError.length < 3)
+            firstError.push(`${kinds[k]} → ${res.status} ${res.text().slice(0, 200)}`);
         }
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(clientCpu0);
+  const serverCpu = server.cpuSeconds() - serverCpu0;
   agent.destroy();
+  const done = count.reduce((s, c) => s + c, 0);
+  const share = (cpu: number) =>
+    `${cpu.toFixed(1)} CPU s (${((cpu / elapsed) * 100).toFixed(0)}% of a core, ${((cpu / done) * 1000).toFixed(2)} ms a request)`;
+  console.log(
+    `${backend}: in ${elapsed.toFixed(1)} s the server used ${share(serverCpu)}, ` +
+      `this load generator ${share((clientCpu.user + clientCpu.system) / 1e6)}`,
+  );
   for (const e of firstError) console.log(`  ${backend}: ${e}`);
   const row = (kind: Result['kind'], samples: Float64Array, requests: number, errs: number): Result => {
     const sorted = samples.slice(0, requests).sort();
@@ -351,7 +388,7 @@ async function main(): Promise<void> {
       await seed({ dataDir: dir, env: {} });
       const server = await startServer({ GONGKAI_DATA: dir });
       try {
-        rows.push(...(await drive('sqlite', server.url)));
+        rows.push(...(await drive('sqlite', server)));
       } finally {
         await server.stop();
       }
@@ -367,7 +404,7 @@ async function main(): Promise<void> {
         await seed({ databaseUrl: target.url, env: {} });
         const server = await startServer({ DATABASE_URL: target.url });
         try {
-          rows.push(...(await drive('postgres', server.url)));
+          rows.push(...(await drive('postgres', server)));
         } finally {
           await server.stop();
         }

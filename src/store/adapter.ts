@@ -71,6 +71,18 @@ export interface Capabilities {
    * row locks: its transactions begin IMMEDIATE and hold the database's write lock from the start.
    */
   readonly rowLocks: boolean;
+  /**
+   * Statements that open the transaction of a large read-only aggregate (the corpus statistics), or
+   * none when it needs no transaction. PostgreSQL's default 4 MB of `work_mem` makes it sort 200,000
+   * rows on disk to group them; with more it groups them in a hash table in memory.
+   */
+  readonly aggregateSettings: readonly RawBuilder<unknown>[];
+  /**
+   * Writes that arrive together share one transaction and one commit (group-commit.ts): SQLite, one
+   * connection whose every commit is an fsync. PostgreSQL runs each write in its own transaction on
+   * its own connection, and flushes concurrent commits together itself.
+   */
+  readonly groupCommit: boolean;
   readonly ddl: Ddl;
   /** A unique or primary key constraint was violated. */
   isUniqueViolation(error: unknown): boolean;
@@ -285,6 +297,8 @@ export function sqliteBackend(dataDir: string): Backend {
     supportsTransactionalDdl: true,
     supportsUpsert: true,
     rowLocks: false,
+    aggregateSettings: [],
+    groupCommit: true,
     ddl: sqliteDdl,
     isUniqueViolation: (e) => {
       const code = codeOf(e);
@@ -401,6 +415,8 @@ export function postgresBackend(url: string, poolSize = 10): Backend {
     supportsTransactionalDdl: true,
     supportsUpsert: true,
     rowLocks: true,
+    aggregateSettings: [sql`set local work_mem = '64MB'`],
+    groupCommit: false,
     ddl: pgDdl,
     isUniqueViolation: (e) => codeOf(e) === '23505',
     isForeignKeyViolation: (e) => codeOf(e) === '23503',

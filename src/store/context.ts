@@ -10,6 +10,8 @@ export interface StoreContext {
   /** The current instant as an ISO string. */
   now(): string;
   newId(): string;
+  /** Runs a write in a transaction of its own, or in a batch's (group commit); resolves once committed. */
+  transact<T>(run: (trx: Tx) => Promise<T>): Promise<T>;
 }
 
 export type Tx = Transaction<Database>;
@@ -29,7 +31,7 @@ export const actorOf = (user: { readonly id: string }): Actor => ({ userId: user
  */
 export async function inTransaction<T>(ctx: StoreContext, run: (trx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await ctx.db.transaction().execute(run);
+    return await ctx.transact(run);
   } catch (error) {
     if (ctx.capabilities.isUniqueViolation(error))
       throw new StoreError('store.conflict', `记录已存在（唯一约束）：${messageOf(error)}`, { cause: error });

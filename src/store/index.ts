@@ -11,8 +11,10 @@ import { type Capabilities, openBackend } from './adapter.js';
 import { auditRepository } from './audit.js';
 import { resolveLocation, type StoreOptions } from './config.js';
 import type { StoreContext } from './context.js';
+import { groupCommit } from './group-commit.js';
 import { executedMigrations, migrateToLatest } from './migrate.js';
 import { migrations as knownMigrations } from './migrations/index.js';
+import { prepared } from './prepared.js';
 import { agencyRepository } from './repositories/agencies.js';
 import { applicationRepository } from './repositories/applications.js';
 import { caseRepository } from './repositories/cases.js';
@@ -42,6 +44,8 @@ export type { NewStoredReport, ReportFilter, StoredReport } from './repositories
 export type { Session } from './repositories/sessions.js';
 export type { NewUser, User, UserPatch } from './repositories/users.js';
 export * from './schema.js';
+
+type VersionRow = { agency_id: string; version: number };
 
 export interface Store {
   /** The typed Kysely handle (for queries no repository offers; writes belong in repositories). */
@@ -81,11 +85,30 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw error;
   }
   const clock = options.now ?? (() => new Date());
+  const batches = backend.capabilities.groupCommit ? groupCommit(db) : null;
   const ctx: StoreContext = {
     db,
     capabilities: backend.capabilities,
     now: () => clock().toISOString(),
     newId: options.newId ?? randomUUID,
+    transact: (run) => (batches ? batches.run(run) : db.transaction().execute(run)),
+  };
+  // The query of `dataVersions` (every read asks it), prepared once per count of agencies.
+  const versionQueries = new Map<number, (db: Kysely<Database>, ...ids: string[]) => Promise<VersionRow[]>>();
+  const versionsOf = (count: number) => {
+    let query = versionQueries.get(count);
+    if (query === undefined) {
+      query = prepared(
+        (h, ...ids: string[]) =>
+          (h as Kysely<Database>)
+            .selectFrom('data_versions')
+            .select(['agency_id', 'version'])
+            .where('agency_id', 'in', ids),
+        count,
+      );
+      if (versionQueries.size < 64) versionQueries.set(count, query);
+    }
+    return query;
   };
   let closed: Promise<void> | undefined;
   return {
@@ -103,18 +126,14 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     async dataVersions(agencyIds) {
       const versions = new Map(agencyIds.map((id) => [id, 0]));
       if (agencyIds.length === 0) return versions;
-      const rows = await db
-        .selectFrom('data_versions')
-        .select(['agency_id', 'version'])
-        .where('agency_id', 'in', agencyIds)
-        .execute();
+      const rows = await versionsOf(agencyIds.length)(db, ...agencyIds);
       for (const row of rows) versions.set(row.agency_id, Number(row.version));
       return versions;
     },
     migrations: () => executedMigrations(db),
     integrityCheck: () => backend.capabilities.integrityCheck(db),
     close: () => {
-      closed ??= db.destroy();
+      closed ??= (batches?.idle() ?? Promise.resolve()).then(() => db.destroy());
       return closed;
     },
   };

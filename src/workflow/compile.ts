@@ -14,7 +14,7 @@ import {
   type WorkingCalendar,
 } from './calendar/working-days.js';
 import type { Case } from './cases.js';
-import { draftSections } from './draft.js';
+import { draftSections, type Prose } from './draft.js';
 import { WorkflowError, type WorkflowIssue } from './issues.js';
 import { outcomeRow } from './outcome.js';
 import { applicationStatus } from './status.js';
@@ -34,6 +34,8 @@ export interface CompileInput {
    */
   previousCarryOver?: Partial<ApplicantCounts>;
   calendar?: WorkingCalendar;
+  /** The office's text of parts (by number), in place of the draft (see `draftSections`). */
+  prose?: Prose;
 }
 
 const fail = (code: string, message: string): never => {
@@ -183,6 +185,10 @@ export function compileReport(input: CompileInput): Report {
     publishedOn: null,
     signedOn: null,
     cells,
-    sections: draftSections(spec, { agency, year, cells, replies, overdueAtYearEnd, fees, missingProactive }),
+    sections: draftSections(
+      spec,
+      { agency, year, cells, replies, overdueAtYearEnd, fees, missingProactive },
+      input.prose,
+    ),
   };
 }

@@ -1,11 +1,13 @@
 /**
  * The six parts of a compiled report, drafted in Chinese from the figures and the records only.
  * What the records can't tell (the year's work on proactive disclosure, its problems and plans) is
- * left as a bracketed 【待补充：…】 for the office to write: nothing is invented.
+ * left as a bracketed 【待补充：…】 for the office to write: nothing is invented. The office's own
+ * text for a part (`Prose`) replaces its draft.
  */
 import type { Cells, Section } from '../core/report.js';
 import type { FormatSpec } from '../spec/types.js';
 import { caseKindNames, caseKinds } from './cases.js';
+import { WorkflowError, type WorkflowIssue } from './issues.js';
 import { resultRows } from './outcome.js';
 
 export interface DraftFacts {
@@ -131,24 +133,65 @@ function otherMatters({ fees }: DraftFacts): string[] {
   return out;
 }
 
-export function draftSections(spec: FormatSpec, facts: DraftFacts): Section[] {
+/** The drafted paragraphs of part `number`. */
+function drafted(spec: FormatSpec, number: number, facts: DraftFacts): string[] {
+  switch (number) {
+    case 1:
+      return overview(facts);
+    case 2:
+      return proactive(facts);
+    case 3:
+      return applications(spec, facts);
+    case 4:
+      return litigation(facts);
+    case 5:
+      return problems(facts);
+    default:
+      return otherMatters(facts);
+  }
+}
+
+/** The office's text of parts of the report, by part number (1 to 6 for 一 to 六). */
+export type Prose = Readonly<Partial<Record<number, string>>>;
+
+/**
+ * A part's text as the report keeps it: line endings as line feeds, each line trimmed (the
+ * renderers indent paragraphs themselves), blank lines left out. Empty when nothing is left.
+ */
+export function normalizeProse(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** Refuses prose for a part the format doesn't have, or prose with no text. */
+function checkProse(spec: FormatSpec, prose: Prose): void {
+  const issues: WorkflowIssue[] = [];
+  for (const [key, text] of Object.entries(prose)) {
+    if (text === undefined) continue;
+    const section = spec.sections.find((s) => String(s.number) === key);
+    const issue = (message: string) =>
+      issues.push({ code: 'workflow.prose', severity: 'error', message, event: null });
+    if (!section)
+      issue(`${spec.document}规定的年度报告没有第「${key}」部分（应为 1～${spec.sections.length}）`);
+    else if (normalizeProse(text) === '') issue(`「${section.numeral}、${section.title}」的正文不能为空`);
+  }
+  if (issues.length > 0) throw new WorkflowError(issues);
+}
+
+/** The parts of the report: the office's prose where given, else the draft from the figures. */
+export function draftSections(spec: FormatSpec, facts: DraftFacts, prose: Prose = {}): Section[] {
+  checkProse(spec, prose);
   return spec.sections.map((section) => {
-    const paragraphs =
-      section.number === 1
-        ? overview(facts)
-        : section.number === 2
-          ? proactive(facts)
-          : section.number === 3
-            ? applications(spec, facts)
-            : section.number === 4
-              ? litigation(facts)
-              : section.number === 5
-                ? problems(facts)
-                : otherMatters(facts);
+    const given = prose[section.number];
+    const text =
+      given !== undefined ? normalizeProse(given) : drafted(spec, section.number, facts).join('\n');
     return {
       number: section.number,
       title: `${section.numeral}、${section.title}`,
-      text: paragraphs.join('\n'),
+      text,
       line: null,
     };
   });

@@ -82,7 +82,10 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       path: { agencyId: 'A', year: '2024' },
       body: { cells: { 'p.rules.issued': 3 } },
     },
-    'POST /api/compile': { query: { to: 'md' }, body: { agencyId: 'A', year: 2024 } },
+    'POST /api/compile': {
+      query: { to: 'md' },
+      body: { agencyId: 'A', year: 2024, prose: { '5': '本年度没有发现问题。' } },
+    },
     'GET /api/fees/calculate': { query: { method: 'perPage', quantity: '120' } },
     'GET /openapi.json': {},
     'GET /api/corpus/reports': { query: { year: '2022', limit: '10' } },

@@ -27,7 +27,7 @@ beforeAll(async () => {
     external: [/^[^./]/],
     write: true,
     logLevel: 'silent',
-    output: { file: cli, format: 'esm' },
+    output: { file: cli, format: 'esm', codeSplitting: false },
   });
 });
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
     external: [/^[^./]/],
     write: true,
     logLevel: 'silent',
-    output: { file: cli, format: 'esm' },
+    output: { file: cli, format: 'esm', codeSplitting: false },
   });
 });
 

@@ -65,9 +65,9 @@ describeEachBackend('views cached per data version', (backend) => {
     const first = await svc.listApplications(one, p, { agency: 'a', asOf });
     await svc.addEvent(two, p, 'b-1', { type: 'replied', on: '2024-05-30', outcome: 'open' }, asOf);
     const second = await svc.listApplications(one, p, { agency: 'a', asOf });
-    // The same view objects (cached), in a new array of the caller's own.
-    expect(second).not.toBe(first);
-    expect(second[0]).toBe(first[0]);
+    // The same view (cached), shared between callers: frozen, so none can change another's.
+    expect(second).toBe(first);
+    expect(Object.isFrozen(second)).toBe(true);
     expect(await states(one, 'b')).toEqual(['b-1 1 已答复']);
     // A voided event is a write too.
     await svc.voidEvent(two, p, 'b-1', 0, '录入错误', asOf);

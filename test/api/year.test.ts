@@ -31,6 +31,13 @@ const proactive: Cells = {
   'p.fees.amount': 1.25,
 };
 
+/** What the office writes for the parts the records can't tell (else they are left 【待补充】). */
+const prose = {
+  '1': `${year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续加强政府信息管理和平台建设。`,
+  '5': '政府信息公开栏目更新还不够及时。下一步将加强栏目维护，及时发布政府信息。',
+  '6': '本年度没有其他需要报告的事项。',
+};
+
 /** Table 三 counted from the plan: by receipt and closure dates only. */
 function expectedApplications(planned: readonly PlannedApplication[]): Cells {
   const cells: Cells = {};
@@ -117,7 +124,7 @@ describeEachBackend('a simulated year through the API', (backend) => {
   });
 
   it('compiles a report the checker accepts, whose cells equal the count made here', async () => {
-    const res = await h.call('a-supervisor', 'POST', '/api/compile', { agencyId: 'A', year });
+    const res = await h.call('a-supervisor', 'POST', '/api/compile', { agencyId: 'A', year, prose });
     expect(res.statusCode, res.body).toBe(200);
     const { report, findings: served } = res.json() as { report: Report; findings: { severity: string }[] };
     expect(report.agency).toBe('甲县人民政府办公室');
@@ -162,7 +169,7 @@ describeEachBackend('a simulated year through the API', (backend) => {
   });
 
   it('signs and dates the report, and reports what checking its own output finds', async () => {
-    const dates = { signedOn: '2025-01-20', publishedOn: '2025-01-24' };
+    const dates = { signedOn: '2025-01-20', publishedOn: '2025-01-24', prose };
     const res = await h.call('a-clerk', 'POST', '/api/compile', { year, ...dates });
     expect(res.statusCode, res.body).toBe(200);
     const json = res.json() as { report: Report; findings: unknown[]; checkedAs: string };

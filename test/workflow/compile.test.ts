@@ -20,6 +20,13 @@ import { WorkflowError } from '../../src/workflow/issues.js';
 import type { Outcome } from '../../src/workflow/outcome.js';
 import { type PlannedApplication, simulateApplications, simulateCases } from './simulate.js';
 
+/** What the office writes for the parts the records can't tell. */
+const officeProse = {
+  1: '2024年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续加强政府信息管理和平台建设。',
+  5: '政府信息公开栏目更新还不够及时。下一步将加强栏目维护，及时发布政府信息。',
+  6: '本年度没有其他需要报告的事项。',
+};
+
 /** Runs every check, with evidence made from the drafted parts so the prose checks run too. */
 function check(report: Report): Finding[] {
   const spec = getFormat(report.format);
@@ -192,8 +199,54 @@ describe('compileReport: a small year by hand (2024)', () => {
     expect(text).toContain('【待补充：存在的主要问题及改进措施。】');
   });
 
-  it('the checker finds nothing wrong in it', () => {
-    expect(check(report).filter((f) => f.severity !== 'info')).toEqual([]);
+  it('the checker finds only the 【待补充】 left for the office, and nothing once the office writes them', () => {
+    const left = [
+      '【待补充：主动公开、政府信息管理、平台建设、监督保障等方面的工作情况。】',
+      '【待补充：存在的主要问题及改进措施。】',
+      '【待补充：其他需要报告的事项；没有的可删去本句。】',
+    ].map((p) => `check.placeholder ${p}`);
+    const found = check(report)
+      .filter((f) => f.severity !== 'info')
+      .map((f) => `${f.code} ${f.actual}`);
+    // Checked twice (see check): with the drafted parts as evidence, and without.
+    expect(found).toEqual([...left, ...left]);
+    const written = compileReport({
+      agency: '测试县人民政府办公室',
+      year: 2024,
+      applications,
+      cases,
+      proactive: proactive2021,
+      prose: officeProse,
+    });
+    expect(check(written).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it("the office's prose replaces a part's draft: lines trimmed, blank lines left out", () => {
+    const written = compileReport({
+      agency: '测试县人民政府办公室',
+      year: 2024,
+      applications,
+      cases,
+      proactive: proactive2021,
+      prose: { 5: '　　一是平台栏目更新不及时。\r\n\r\n  二是答复文书不够规范。 \n' },
+    });
+    expect(written.sections.map((s) => s.text)).toEqual(
+      report.sections.map((s) =>
+        s.number === 5 ? '一是平台栏目更新不及时。\n二是答复文书不够规范。' : s.text,
+      ),
+    );
+    const refused = (prose: Record<number, string>) => {
+      try {
+        compileReport({ agency: '某局', year: 2024, applications: [], cases: [], proactive: {}, prose });
+      } catch (e) {
+        return e instanceof WorkflowError ? e.issues.map((i) => `${i.code} ${i.message}`) : e;
+      }
+      return 'accepted';
+    };
+    expect(refused({ 7: '正文' })).toEqual([
+      'workflow.prose 国办公开办函〔2021〕30号规定的年度报告没有第「7」部分（应为 1～6）',
+    ]);
+    expect(refused({ 6: ' \n　' })).toEqual(['workflow.prose 「六、其他需要报告的事项」的正文不能为空']);
   });
 
   it('checks the carry-over against the previous report', () => {
@@ -255,7 +308,12 @@ describe('compileReport: a small year by hand (2024)', () => {
     expect(empty.cells['a.new.total']).toBe(0);
     expect(empty.sections[1]?.text).toContain('【待补充：表中尚缺「规章·本年制发件数」');
     expect(empty.sections[0]?.text).toContain('本年度未收到政府信息公开申请，也没有上年结转的申请。');
-    expect(check(empty).filter((f) => f.severity !== 'info')).toEqual([]);
+    // The parts the office writes, and the figures of table 二 it has not given, are left 【待补充】.
+    expect(
+      check(empty)
+        .filter((f) => f.severity !== 'info')
+        .map((f) => f.code),
+    ).toEqual(Array(8).fill('check.placeholder'));
   });
 });
 
@@ -325,7 +383,10 @@ describe('a simulated year', () => {
           });
           const spec = getFormat(report.format);
           expect(report.format).toBe(year <= 2020 ? '2019' : '2021');
-          expect(check(report).filter((f) => f.severity !== 'info')).toEqual([]);
+          // The parts the office writes are left 【待补充】 (see above): the placeholder check's.
+          expect(
+            check(report).filter((f) => f.severity !== 'info' && f.code !== 'check.placeholder'),
+          ).toEqual([]);
           expect(pick(report.cells, 'a.')).toEqual(expectedApplications(spec, planned, year));
           expect(pick(report.cells, 'l.')).toEqual(expectedCases(cases, year));
           expect(report.cells['a.new.total']).toBeGreaterThan(300);
@@ -340,7 +401,9 @@ describe('a simulated year', () => {
           });
           for (const t of [...applicantTypes, 'total'])
             expect(next.cells[`a.prev.${t}`]).toBe(report.cells[`a.next.${t}`]);
-          expect(check(next).filter((f) => f.severity !== 'info')).toEqual([]);
+          expect(check(next).filter((f) => f.severity !== 'info' && f.code !== 'check.placeholder')).toEqual(
+            [],
+          );
         },
       ),
       { numRuns: 25, seed: 20260402 },

@@ -19,6 +19,7 @@ import {
 import { ApiError, badRequest, notFound } from '../errors.js';
 import type { NewApplicationBody } from '../schemas.js';
 import { agencyScope, type Principal, requireRight, resolveAgency, visibleAgencyIds } from './principal.js';
+import { share } from './shared.js';
 
 /** The status of an application as of a day, in brief. */
 export interface StatusSummary {
@@ -188,15 +189,14 @@ export async function listApplications(
   store: Store,
   p: Principal,
   query: { agency?: string | undefined; year?: number | undefined; asOf: IsoDate },
-): Promise<ApplicationView[]> {
+): Promise<readonly ApplicationView[]> {
   requireRight(p, 'read');
   const agencyIds = await agencyScope(store, p, query.agency);
   const filter = { agencyIds, ...(query.year !== undefined ? { receivedYear: query.year } : {}) };
-  // Each status worked out once per data version and day; the caller gets its own array.
-  const views = await fromRecords(store, filter, `views ${query.asOf}`, (records) =>
-    records.map((r) => viewOf(r, query.asOf)),
+  // Each status worked out once per data version and day, and shared (frozen, its JSON made once).
+  return fromRecords(store, filter, `views ${query.asOf}`, (records) =>
+    share(records.map((r) => viewOf(r, query.asOf))),
   );
-  return [...views];
 }
 
 export async function getApplication(
@@ -311,8 +311,8 @@ export interface DueItem {
 export interface DueList {
   asOf: IsoDate;
   days: number;
-  overdue: DueItem[];
-  dueSoon: DueItem[];
+  overdue: readonly DueItem[];
+  dueSoon: readonly DueItem[];
 }
 
 /** Open applications of the visible agencies that are past their due date or due within `days` working days. */
@@ -320,17 +320,17 @@ export async function dueApplications(
   store: Store,
   p: Principal,
   query: { agency?: string | undefined; days: number; asOf: IsoDate },
-): Promise<DueList> {
+): Promise<Readonly<DueList>> {
   requireRight(p, 'read');
   const agencyIds = await agencyScope(store, p, query.agency);
-  const due = await fromRecords(store, { agencyIds }, `due ${query.asOf} ${query.days}`, (records) =>
+  // Worked out once per data version, day and span, and shared (frozen, its JSON made once).
+  return fromRecords(store, { agencyIds }, `due ${query.asOf} ${query.days}`, (records) =>
     dueOf(records, query.asOf, query.days),
   );
-  return { ...due, overdue: [...due.overdue], dueSoon: [...due.dueSoon] };
 }
 
-function dueOf(records: readonly ApplicationRecord[], asOf: IsoDate, days: number): DueList {
-  const out: DueList = { asOf, days, overdue: [], dueSoon: [] };
+function dueOf(records: readonly ApplicationRecord[], asOf: IsoDate, days: number): Readonly<DueList> {
+  const out = { asOf, days, overdue: [] as DueItem[], dueSoon: [] as DueItem[] };
   for (const app of records) {
     if (app.events.some((e) => e.type === 'replied')) continue;
     const state = summarize(app, asOf, days);
@@ -350,5 +350,5 @@ function dueOf(records: readonly ApplicationRecord[], asOf: IsoDate, days: numbe
     (a.state.dueOn ?? '').localeCompare(b.state.dueOn ?? '') || a.id.localeCompare(b.id);
   out.overdue.sort(byDue);
   out.dueSoon.sort(byDue);
-  return out;
+  return share({ ...out, overdue: Object.freeze(out.overdue), dueSoon: Object.freeze(out.dueSoon) });
 }

@@ -2,14 +2,15 @@
  * The year's report of an agency, compiled from its records (`compileReport`), dated and signed as
  * asked, rendered through the renderer registry, and checked the way `gongkai check` checks a file:
  * the rendered bytes are read back and checked, so the findings are those of the output itself
- * (a blank figure the office has not given, a figure a PDF cannot place, a late date).
+ * (a blank figure the office has not given, a 【待补充】 the office has not written, a figure a PDF
+ * cannot place, a late date). The office's prose for a part replaces the drafted text.
  */
 import type { Finding } from '../../core/finding.js';
 import type { Report } from '../../core/report.js';
 import { processBytes } from '../../pipeline.js';
 import { getRenderer, type RenderOutput } from '../../render/index.js';
 import type { Store } from '../../store/index.js';
-import { carryOverOf, compileReport } from '../../workflow/index.js';
+import { carryOverOf, compileReport, type Prose } from '../../workflow/index.js';
 import { badRequest } from '../errors.js';
 import { type Principal, requireRight, resolveAgency } from './principal.js';
 
@@ -38,6 +39,8 @@ export interface CompileRequest {
   signedOn?: string | undefined;
   /** 发布日期. */
   publishedOn?: string | undefined;
+  /** The office's text of parts by number (「1」 to 「6」), in place of the drafted text. */
+  prose?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /** The form JSON output is checked in: the report model has no reading of its own to check. */
@@ -69,6 +72,7 @@ export async function compileYear(
       cases,
       proactive,
       ...(previous ? { previousCarryOver: carryOverOf(previous.report) } : {}),
+      ...(input.prose ? { prose: proseByNumber(input.prose) } : {}),
     }),
     signedOn: input.signedOn ?? null,
     publishedOn: input.publishedOn ?? null,
@@ -83,6 +87,13 @@ export async function compileYear(
     checkedAs,
     output: to === 'json' ? null : rendered,
   };
+}
+
+/** Prose keyed 「1」 … 「6」 as the API takes it, keyed by part number as the workflow takes it. */
+function proseByNumber(prose: Readonly<Record<string, string | undefined>>): Prose {
+  const out: Record<number, string> = {};
+  for (const [key, text] of Object.entries(prose)) if (text !== undefined) out[Number(key)] = text;
+  return out;
 }
 
 /** The report in a published form. */

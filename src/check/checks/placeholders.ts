@@ -5,7 +5,9 @@ import type { Check } from '../types.js';
  * report was published unfinished.
  */
 const patterns: readonly RegExp[] = [
-  /【[^】\n]{0,12}(待补充|待填写?|待定|待核实|请填写|填写)[^】\n]{0,12}】/g,
+  // A short bracket naming what is missing, or an instruction of any length after 「待补充：」
+  // (the compiled draft's 【待补充：存在的主要问题及改进措施。】).
+  /【(?:[^】\n]{0,12}(?:待补充|待填写?|待定|待核实|请填写|填写)[^】\n]{0,12}|(?:待补充|待填写?|待核实|请填写)[：:][^】\n]*)】/g,
   /[×✕╳]{2,}/g,
   /(?<![A-Za-z0-9])[XＸ]{2,}(?![A-Za-z0-9])/g,
 ];

@@ -54,6 +54,8 @@ export const checkProseApplications: Check = ({ report, evidence }, file) => {
   const received = cellValue(report.cells, newKey);
   const carried = cellValue(report.cells, prevKey);
   for (const { text, place } of sentencesOf(evidence.prose)) {
+    // Every claim below names 申请: a sentence without it says nothing about applications.
+    if (!text.includes(applicationWord)) continue;
     if (received !== null) {
       const count = receivedCountOf(text);
       if (count === 0 ? received > 0 : count !== null && count !== received) {

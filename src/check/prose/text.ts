@@ -20,43 +20,54 @@ export function compactProse(text: string): string {
   );
 }
 
-/** The point `offset` code units into a text that starts at `start`. */
-export function pointAt(start: Point | null, text: string, offset: number): Point | null {
-  if (!start) return null;
-  const before = text.slice(0, offset);
-  const lastBreak = before.lastIndexOf('\n');
-  const lines = before.split('\n').length - 1;
-  const point: Point =
-    lines === 0
-      ? { line: start.line, column: start.column + offset }
-      : { line: start.line + lines, column: offset - lastBreak };
-  if (start.page !== undefined) point.page = start.page;
-  return point;
-}
+const sentenceCache = new WeakMap<readonly ProseEvidence[], Sentence[]>();
 
-/** The sentences of the prose (cut at 。；!? and line breaks), in order, empty ones left out. */
+/**
+ * The sentences of the prose (cut at 。；!? and line breaks), in order, empty ones left out. The
+ * checks of one report share them: the result is kept for the same prose array.
+ */
 export function sentencesOf(prose: readonly ProseEvidence[]): Sentence[] {
+  const cached = sentenceCache.get(prose);
+  if (cached) return cached;
   const sentences: Sentence[] = [];
   const ends = new RegExp(sentenceEnds.source, 'g');
   for (const paragraph of prose) {
+    const whole = paragraph.text;
     let start = 0;
+    // Where the sentence starts, advanced line by line (not recounted from the paragraph's start).
+    let counted = 0;
+    let lines = 0;
+    let lastBreak = -1;
+    const placeOf = (offset: number): Point | null => {
+      const origin = paragraph.place;
+      if (!origin) return null;
+      for (let i = whole.indexOf('\n', counted); i >= 0 && i < offset; i = whole.indexOf('\n', i + 1)) {
+        lines++;
+        lastBreak = i;
+      }
+      counted = Math.max(counted, offset);
+      const point: Point =
+        lines === 0
+          ? { line: origin.line, column: origin.column + offset }
+          : { line: origin.line + lines, column: offset - lastBreak };
+      if (origin.page !== undefined) point.page = origin.page;
+      return point;
+    };
     const cut = (end: number) => {
-      const text = compactProse(paragraph.text.slice(start, end));
+      const raw = whole.slice(start, end);
+      const text = compactProse(raw);
       if (text) {
-        const lead = paragraph.text.slice(start, end).search(/\S/);
-        sentences.push({
-          text,
-          place: pointAt(paragraph.place, paragraph.text, start + Math.max(lead, 0)),
-          section: paragraph.section,
-        });
+        const lead = raw.search(/\S/);
+        sentences.push({ text, place: placeOf(start + Math.max(lead, 0)), section: paragraph.section });
       }
     };
-    for (const match of paragraph.text.matchAll(ends)) {
+    for (const match of whole.matchAll(ends)) {
       cut(match.index);
       start = match.index + match[0].length;
     }
-    cut(paragraph.text.length);
+    cut(whole.length);
   }
+  sentenceCache.set(prose, sentences);
   return sentences;
 }
 

@@ -5,6 +5,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { pdfjs } from './pdfjs.js';
+import { type PageRules, pageRules } from './rules.js';
 
 /** One piece of text on a page. */
 export interface PdfItem {
@@ -31,7 +32,12 @@ export interface PdfPage {
   width: number;
   height: number;
   items: PdfItem[];
+  /** The page's ruling lines (table borders), when they were read. */
+  rules?: PageRules;
 }
+
+/** A figure as a table cell holds it: digits, with a sign, thousands separators or decimals. */
+export const isFigureText = (text: string): boolean => /^[+-]?\d[\d,]*(?:\.\d+)?$/.test(text);
 
 const fullWidthSpace = /\u3000/g;
 const otherSpaces = /[\t\r\n\u00a0\u2000-\u200a\u202f\u205f]/g;
@@ -86,5 +92,6 @@ export async function pageItems(page: PDFPageProxy): Promise<PdfPage> {
       spaceAfter: after,
     });
   }
-  return { number: page.pageNumber, width: viewport.width, height: viewport.height, items };
+  const rules = await pageRules(page);
+  return { number: page.pageNumber, width: viewport.width, height: viewport.height, items, rules };
 }

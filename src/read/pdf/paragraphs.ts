@@ -50,14 +50,17 @@ export function joinText(group: LineGroup): string {
   return text;
 }
 
-/** Groups the document's lines (in reading order) into paragraphs. */
-export function groupParagraphs(lines: readonly PlacedLine[]): LineGroup[] {
+/**
+ * Groups the document's lines (in reading order) into paragraphs; a line in `breaks` (the first
+ * after a table) always begins one.
+ */
+export function groupParagraphs(lines: readonly PlacedLine[], breaks?: ReadonlySet<PlacedLine>): LineGroup[] {
   const edges: Edges = { right: rightEdge(lines), ...pageEdges(lines) };
   const groups: LineGroup[] = [];
   let current: LineGroup | undefined;
   for (const p of lines) {
     const previous = current?.at(-1);
-    if (current && previous && continues(previous, p, edges)) current.push(p);
+    if (current && previous && !breaks?.has(p) && continues(previous, p, edges)) current.push(p);
     else {
       current = [p];
       groups.push(current);

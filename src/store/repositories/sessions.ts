@@ -4,6 +4,7 @@
  */
 import { appendAudit } from '../audit.js';
 import { type Actor, inTransaction, type StoreContext } from '../context.js';
+import { prepared } from '../prepared.js';
 import type { SessionRow } from '../schema.js';
 import type { User } from './users.js';
 
@@ -29,6 +30,27 @@ const audited = (s: Session) => ({
 });
 
 export function sessionRepository(ctx: StoreContext) {
+  /**
+   * A session that has not expired by `at`, with its user if not disabled: asked on every request,
+   * so prepared (for this store's database).
+   */
+  const findSession = prepared((db, tokenHash: string, at: string) =>
+    (db as StoreContext['db'])
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      .select([
+        'users.username',
+        'users.display_name',
+        'users.role',
+        'users.agency_id',
+        'users.created_at as user_created_at',
+        'users.disabled_at',
+      ])
+      .where('sessions.token_hash', '=', tokenHash)
+      .where('sessions.expires_at', '>', at)
+      .where('users.disabled_at', 'is', null),
+  );
   return {
     create: (
       actor: Actor,
@@ -58,22 +80,7 @@ export function sessionRepository(ctx: StoreContext) {
       tokenHash: string,
       at: string = ctx.now(),
     ): Promise<{ session: Session; user: User } | undefined> {
-      const row = await ctx.db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .selectAll('sessions')
-        .select([
-          'users.username',
-          'users.display_name',
-          'users.role',
-          'users.agency_id',
-          'users.created_at as user_created_at',
-          'users.disabled_at',
-        ])
-        .where('sessions.token_hash', '=', tokenHash)
-        .where('sessions.expires_at', '>', at)
-        .where('users.disabled_at', 'is', null)
-        .executeTakeFirst();
+      const [row] = await findSession(ctx.db, tokenHash, at);
       if (!row) return undefined;
       const user: User = {
         id: row.user_id,

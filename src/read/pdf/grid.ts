@@ -1,0 +1,175 @@
+/**
+ * Tables from a page's ruling lines. Rules that cross or touch form one table. The grid's rows lie
+ * between its horizontal rules, its columns between its vertical ones; where the rule between two
+ * grid positions is missing they are one merged cell. A merged cell that is not a rectangle makes
+ * the grid unsure, and it is not used.
+ */
+import type { PageRules, Rule } from './rules.js';
+
+/** A cell of the grid: the grid positions it covers and its box (points, y downwards). */
+export interface GridCellBox {
+  row: number;
+  column: number;
+  rowSpan: number;
+  columnSpan: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export interface RuledGrid {
+  /** Y of the horizontal rules and X of the vertical ones, top to bottom and left to right. */
+  ys: number[];
+  xs: number[];
+  cells: GridCellBox[];
+  /** For each grid position (row × columns + column), the index of the cell covering it. */
+  owner: number[];
+}
+
+/** Points by which rules that meet may miss each other, and lines at one place may differ. */
+const slack = 2;
+/** Share of a cell side a rule must cover to be a wall. */
+const cover = 0.8;
+
+/** Joins rules that continue one another on one line (a border drawn cell by cell). */
+function mergeCollinear(rules: readonly Rule[]): Rule[] {
+  const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Rule[] = [];
+  for (const r of sorted) {
+    const last = out.findLast(
+      (o) => Math.abs(o.at - r.at) <= 1 && r.from <= o.to + slack && r.to >= o.from - slack,
+    );
+    if (last) {
+      last.from = Math.min(last.from, r.from);
+      last.to = Math.max(last.to, r.to);
+    } else out.push({ ...r });
+  }
+  return out;
+}
+
+/** Centres of values that lie within `tolerance` of their neighbours, in order. */
+function cluster(values: readonly number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const groups: number[][] = [];
+  for (const v of sorted) {
+    const group = groups.at(-1);
+    if (group && v - (group.at(-1) as number) <= tolerance) group.push(v);
+    else groups.push([v]);
+  }
+  return groups.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+/** How much of [from, to] the rules at `at` cover, as a share. */
+function coverage(rules: readonly Rule[], at: number, from: number, to: number): number {
+  if (to <= from) return 0;
+  let covered = 0;
+  for (const r of rules) {
+    if (Math.abs(r.at - at) > slack) continue;
+    covered += Math.max(0, Math.min(to, r.to + slack) - Math.max(from, r.from - slack));
+  }
+  return Math.min(1, covered / (to - from));
+}
+
+/** The ruled tables of a page, top to bottom. */
+export function findGrids(rules: PageRules): RuledGrid[] {
+  const horizontal = mergeCollinear(rules.horizontal);
+  const vertical = mergeCollinear(rules.vertical);
+  const all = [...horizontal, ...vertical];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  horizontal.forEach((h, i) => {
+    vertical.forEach((v, j) => {
+      const meet =
+        v.at >= h.from - slack && v.at <= h.to + slack && h.at >= v.from - slack && h.at <= v.to + slack;
+      if (meet) parent[find(i)] = find(horizontal.length + j);
+    });
+  });
+  const groups = new Map<number, { h: Rule[]; v: Rule[] }>();
+  all.forEach((r, i) => {
+    const root = find(i);
+    let group = groups.get(root);
+    if (!group) {
+      group = { h: [], v: [] };
+      groups.set(root, group);
+    }
+    (i < horizontal.length ? group.h : group.v).push(r);
+  });
+  const grids: RuledGrid[] = [];
+  for (const { h, v } of groups.values()) {
+    if (h.length < 2 || v.length < 2) continue;
+    const grid = gridOf(h, v);
+    if (grid) grids.push(grid);
+  }
+  return grids.sort((a, b) => (a.ys[0] as number) - (b.ys[0] as number));
+}
+
+function gridOf(horizontal: readonly Rule[], vertical: readonly Rule[]): RuledGrid | null {
+  const ys = cluster(
+    horizontal.map((r) => r.at),
+    slack,
+  );
+  const xs = cluster(
+    vertical.map((r) => r.at),
+    slack,
+  );
+  const rows = ys.length - 1;
+  const columns = xs.length - 1;
+  if (rows < 1 || columns < 2) return null;
+  const wallRight = (r: number, c: number) =>
+    coverage(vertical, xs[c + 1] as number, ys[r] as number, ys[r + 1] as number) >= cover;
+  const wallBelow = (r: number, c: number) =>
+    coverage(horizontal, ys[r + 1] as number, xs[c] as number, xs[c + 1] as number) >= cover;
+  const parent = Array.from({ length: rows * columns }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) {
+      if (c + 1 < columns && !wallRight(r, c)) parent[find(r * columns + c)] = find(r * columns + c + 1);
+      if (r + 1 < rows && !wallBelow(r, c)) parent[find(r * columns + c)] = find((r + 1) * columns + c);
+    }
+  const spans = new Map<number, { r0: number; c0: number; r1: number; c1: number; size: number }>();
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) {
+      const root = find(r * columns + c);
+      const s = spans.get(root);
+      if (!s) spans.set(root, { r0: r, c0: c, r1: r, c1: c, size: 1 });
+      else {
+        s.r0 = Math.min(s.r0, r);
+        s.c0 = Math.min(s.c0, c);
+        s.r1 = Math.max(s.r1, r);
+        s.c1 = Math.max(s.c1, c);
+        s.size++;
+      }
+    }
+  const cells: GridCellBox[] = [];
+  const index = new Map<number, number>();
+  for (const [root, s] of spans) {
+    // A merged cell shaped like an L: the rules don't say which cell is which.
+    if ((s.r1 - s.r0 + 1) * (s.c1 - s.c0 + 1) !== s.size) return null;
+    index.set(root, cells.length);
+    cells.push({
+      row: s.r0,
+      column: s.c0,
+      rowSpan: s.r1 - s.r0 + 1,
+      columnSpan: s.c1 - s.c0 + 1,
+      left: xs[s.c0] as number,
+      right: xs[s.c1 + 1] as number,
+      top: ys[s.r0] as number,
+      bottom: ys[s.r1 + 1] as number,
+    });
+  }
+  const owner = parent.map((_, i) => index.get(find(i)) as number);
+  return { ys, xs, cells, owner };
+}
