@@ -10,8 +10,12 @@ export type OcrEngineId = 'paddle' | 'tesseract';
 
 export type OcrEngine = { id: 'tesseract'; name: string } | { id: 'paddle'; name: string; paddle: Paddle };
 
-/** The engine used when none is asked for and both are there. */
-export const defaultEngine: OcrEngineId = 'tesseract';
+/**
+ * The engine used when none is asked for and both are there: PaddleOCR, which read every cell of
+ * the bench's clean scans exactly (tesseract 89.5%) and flags fewer cells on degraded ones, at
+ * about twice tesseract's CPU time a page (README, 扫描件（文字识别）).
+ */
+export const defaultEngine: OcrEngineId = 'paddle';
 
 /** The engine asked for: the option, else the environment variable, else none. */
 export function wantedEngine(option?: OcrEngineId): OcrEngineId | undefined {

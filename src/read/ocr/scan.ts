@@ -1,6 +1,7 @@
 /**
  * Reading scans: the pages of an image-only PDF, or an image file, through OCR into the blocks
- * every reader gives. Pages are read side by side (tesseract runs as one child process a page);
+ * every reader gives, by the engine chosen in engine.ts. Pages are read side by side (tesseract runs
+ * as one child process a page; PaddleOCR's pages take turns on the cores);
  * blank pages and pictures are skipped; a file with no text in it is refused.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
