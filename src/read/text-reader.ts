@@ -3,6 +3,7 @@ import { decode } from '../decode/decode.js';
 import { normalization } from '../spec/normalization.js';
 import type { Block, Paragraph, TableBlock, TableCell } from './blocks.js';
 import { decodedInput } from './decoded-input.js';
+import { joinPipePieces } from './pipe-pieces.js';
 
 /** Lines that are page furniture, not report text: page numbers as PDF extraction leaves them. */
 const pageNumberLine =
@@ -18,11 +19,17 @@ function blankResidue(line: string): string {
 
 const pipeRow = /^\s*\|.*\|\s*$/;
 const pipeRule = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
+/** A pipe row of empty cells and short dashes only. */
+const dashesOnly = /^\s*\|(?:[\s\-—–]*\|)+\s*$/;
 
 /** A Markdown pipe table's rows as a grid: its empty cells then read as blank cells. */
 function pipeTable(lines: { text: string; line: number }[]): TableBlock {
   const rows = lines
-    .filter((l) => !pipeRule.test(l.text))
+    // A table of dashes only (header and rule) is a converter's leftover, not rows: it goes.
+    .filter(
+      (l, i) =>
+        !pipeRule.test(l.text) && !(dashesOnly.test(l.text) && pipeRule.test(lines[i + 1]?.text ?? '')),
+    )
     .map(({ text, line }) => {
       const cells: TableCell[] = [];
       let at = text.indexOf('|') + 1;
@@ -180,7 +187,7 @@ export function textToBlocks(text: string): Block[] {
     line++;
   }
   flush();
-  return blocks;
+  return blocks.some((b) => b.type === 'table') ? joinPipePieces(blocks) : blocks;
 }
 
 /** The plain-text reader: decodes the bytes and refuses what is not text. */
