@@ -152,6 +152,21 @@ const updateDerived = prepared(
       .where('id', '=', id),
 );
 
+const refById = prepared((h, agencyId: string, id: string) =>
+  (h as Tx)
+    .selectFrom('applications')
+    .select(['id', 'agency_id'])
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id),
+);
+const refByNumber = prepared((h, agencyId: string, number: string) =>
+  (h as Tx)
+    .selectFrom('applications')
+    .select(['id', 'agency_id'])
+    .where('agency_id', '=', agencyId)
+    .where('number', '=', number),
+);
+
 /** Loads a record inside a write's transaction, locking its row until the end (where rows lock). */
 const loadLocked = async (ctx: StoreContext, trx: Tx, id: string): Promise<ApplicationRecord | undefined> => {
   const [row] = await (ctx.capabilities.rowLocks ? lockedRowOf : rowOf)(trx, id);
@@ -265,6 +280,13 @@ export function applicationRepository(ctx: StoreContext) {
      */
     async findRefs(ref: string, agencyIds: readonly string[]): Promise<{ id: string; agencyId: string }[]> {
       if (agencyIds.length === 0) return [];
+      if (agencyIds.length === 1) {
+        // One agency (every user but a supervisor's): prepared, as it comes before every write.
+        const [agencyId] = agencyIds as [string];
+        const byId = await refById(ctx.db, agencyId, ref);
+        const rows = byId.length > 0 ? byId : await refByNumber(ctx.db, agencyId, ref);
+        return rows.map((r) => ({ id: r.id, agencyId: r.agency_id }));
+      }
       const base = ctx.db
         .selectFrom('applications')
         .select(['id', 'agency_id'])
