@@ -166,7 +166,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
   blocks.forEach((block, index) => {
     if (block.type === 'paragraph') {
       const folded = foldedOf(block);
-      const gap = previousLine === 0 ? 0 : Math.max(0, block.line - previousLine - 1);
+      const gap = previousLine === 0 || block.pageBreak ? 0 : Math.max(0, block.line - previousLine - 1);
       tokenizeLine(folded.text, folded.map, block.line, block.column, block.page, index, gap, tokens);
       previousLine = block.line;
     } else {

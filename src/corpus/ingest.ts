@@ -11,7 +11,7 @@ import type { Finding } from '../core/finding.js';
 import type { ReportResult } from '../core/report.js';
 import type { Store } from '../store/index.js';
 import { resolveBody } from './bodies/store.js';
-import { measuresOf, storeMeasures } from './measures.js';
+import { measuresOf, storeFindingCounts, storeMeasures } from './measures.js';
 import type { ParseOutcome } from './parse-one.js';
 import { inlinePool, type ParsePool } from './pool.js';
 import { defaultZipLimits, listFiles, readSource, type Source, type ZipLimits } from './sources.js';
@@ -158,6 +158,7 @@ export async function storeParsed(
         }));
         for (const rows of chunk(findings, 200))
           await trx.insertInto('corpus_findings').values(rows).execute();
+        await storeFindingCounts(trx, id);
         return {
           path: parsed.path,
           status: version > 1 ? 'version' : 'new',

@@ -6,8 +6,13 @@
  * A measure's column is its id in snake case (`applications.carriedIn` → `applications_carried_in`);
  * a new measure needs a migration adding its column (test/corpus/stats.test.ts checks every one has
  * it). Reports stored before the table existed are measured lazily by `ensureMeasures`.
+ *
+ * Each report's findings are counted by code in `corpus_finding_counts` (after its findings are
+ * stored), with copies of its measures' body, year, format, lateness, errors and newest-version flag,
+ * so the statistics count findings by group from one table too; the copies follow new versions
+ * (`refreshLatest`) and merges (./bodies/store.ts).
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Cells, Section } from '../core/report.js';
 import { crosswalk, measureValue } from '../spec/crosswalk.js';
 import type { FormatId } from '../spec/types.js';
@@ -103,6 +108,28 @@ export async function refreshLatest(
         on n.body_id = r.body_id and n.year = r.year and n.version > r.version
       where r.id = corpus_measures.report_id) then 0 else 1 end
     where body_id = ${bodyId}${year === undefined ? sql`` : sql` and year = ${year}`}`.execute(trx);
+  // The copies in the finding counts follow.
+  await sql`update corpus_finding_counts set latest = (
+      select m.latest from corpus_measures m where m.report_id = corpus_finding_counts.report_id)
+    where report_id in (select report_id from corpus_measures
+      where body_id = ${bodyId}${year === undefined ? sql`` : sql` and year = ${year}`})`.execute(trx);
+}
+
+/** Counts findings by code for the reports chosen by `which`, with copies of their measures' columns. */
+const insertFindingCounts = (which: RawBuilder<unknown>) =>
+  sql`insert into corpus_finding_counts
+      (report_id, code, severity, n, body_id, year, format, late, errors, latest)
+    select f.report_id, f.code, f.severity, count(*), m.body_id, m.year, m.format, m.late, m.errors, m.latest
+    from corpus_findings f join corpus_measures m on m.report_id = f.report_id
+    where ${which}
+    group by f.report_id, f.code, f.severity, m.body_id, m.year, m.format, m.late, m.errors, m.latest`;
+
+/**
+ * Counts a report's findings by code (`corpus_finding_counts`), once its measures and findings are
+ * stored (in the caller's transaction).
+ */
+export async function storeFindingCounts(trx: Tx | Kysely<Database>, reportId: number): Promise<void> {
+  await insertFindingCounts(sql`f.report_id = ${reportId}`).execute(trx);
 }
 
 /** Writes a report's measures and marks the newest version of its body and year (in the caller's transaction). */
@@ -141,8 +168,30 @@ const measured = new WeakSet<Kysely<Database>>();
 export async function ensureMeasures(db: Kysely<Database>, batch = 500): Promise<number> {
   if (measured.has(db)) return 0;
   const done = await measureMissing(db, batch);
+  await countMissingFindings(db);
   measured.add(db);
   return done;
+}
+
+/**
+ * Counts the findings of the measured reports without counts (stored before the counts existed, or
+ * written straight to the tables). Cheap when none is missing: two counts.
+ */
+async function countMissingFindings(db: Kysely<Database>): Promise<void> {
+  const [findings, counted] = await Promise.all([
+    db
+      .selectFrom('corpus_findings')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('corpus_finding_counts')
+      .select((eb) => eb.fn.sum<number | string | null>('n').as('n'))
+      .executeTakeFirst(),
+  ]);
+  if (Number(findings?.n ?? 0) === Number(counted?.n ?? 0)) return;
+  await insertFindingCounts(
+    sql`not exists (select 1 from corpus_finding_counts c where c.report_id = f.report_id)`,
+  ).execute(db);
 }
 
 async function measureMissing(db: Kysely<Database>, batch: number): Promise<number> {

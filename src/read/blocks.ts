@@ -9,6 +9,11 @@ export interface Paragraph {
   line: number;
   column: number;
   page?: number;
+  /**
+   * Page furniture (a page number, a running head, a form feed) stood between this paragraph and
+   * the one before: the lines between are no blank lines of the text.
+   */
+  pageBreak?: boolean;
 }
 
 export interface TableCell {

@@ -1,8 +1,9 @@
 import type { SourceFile } from '../core/source-file.js';
 import { decode } from '../decode/decode.js';
 import { normalization } from '../spec/normalization.js';
-import type { Block, TableBlock, TableCell } from './blocks.js';
+import type { Block, Paragraph, TableBlock, TableCell } from './blocks.js';
 import { decodedInput } from './decoded-input.js';
+import { joinPipePieces } from './pipe-pieces.js';
 
 /** Lines that are page furniture, not report text: page numbers as PDF extraction leaves them. */
 const pageNumberLine =
@@ -18,11 +19,17 @@ function blankResidue(line: string): string {
 
 const pipeRow = /^\s*\|.*\|\s*$/;
 const pipeRule = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
+/** A pipe row of empty cells and short dashes only. */
+const dashesOnly = /^\s*\|(?:[\s\-—–]*\|)+\s*$/;
 
 /** A Markdown pipe table's rows as a grid: its empty cells then read as blank cells. */
 function pipeTable(lines: { text: string; line: number }[]): TableBlock {
   const rows = lines
-    .filter((l) => !pipeRule.test(l.text))
+    // A table of dashes only (header and rule) is a converter's leftover, not rows: it goes.
+    .filter(
+      (l, i) =>
+        !pipeRule.test(l.text) && !(dashesOnly.test(l.text) && pipeRule.test(lines[i + 1]?.text ?? '')),
+    )
     .map(({ text, line }) => {
       const cells: TableCell[] = [];
       let at = text.indexOf('|') + 1;
@@ -62,6 +69,63 @@ function tabTable(lines: { text: string; line: number }[]): TableBlock {
   return { type: 'table', rows, line: first.line, column: 1, loose: true };
 }
 
+/** Most characters of a running head (a line of page furniture, not a paragraph). */
+const headLength = 60;
+
+/**
+ * Running heads and feet: the same line (digits aside) at the page breaks of most pages, where a
+ * page break is a form feed (as PDF extraction leaves it) or a page-number line. Returns the line
+ * numbers (1-based) to drop.
+ */
+export function runningHeads(lines: readonly string[]): Set<number> {
+  const isPageNumber = (t: string) => t.length <= 24 && pageNumberLine.test(t);
+  const nonBlank = (from: number, step: number): number => {
+    for (let i = from; i >= 0 && i < lines.length; i += step)
+      if ((lines[i] as string).trim() !== '') return i;
+    return -1;
+  };
+  const boundary = new Set<number>();
+  let breaks = 0;
+  lines.forEach((raw, i) => {
+    const feed = raw.includes('\f');
+    const number = isPageNumber(raw.replaceAll('\f', ''));
+    if (!feed && !number) return;
+    breaks++;
+    if (feed) {
+      // The first line of the next page: on this line after the feed, or the next one.
+      if (raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '') boundary.add(i);
+      else boundary.add(nonBlank(i + 1, 1));
+    }
+    if (number) {
+      boundary.add(nonBlank(i - 1, -1));
+      boundary.add(nonBlank(i + 1, 1));
+    }
+  });
+  const drop = new Set<number>();
+  if (breaks < 2) return drop;
+  const byKey = new Map<string, number[]>();
+  for (const i of boundary) {
+    if (i < 0) continue;
+    const text = (lines[i] as string).replaceAll('\f', '').trim();
+    if (
+      text === '' ||
+      text.length > headLength ||
+      isPageNumber(text) ||
+      text.includes('\t') ||
+      text.startsWith('|')
+    )
+      continue;
+    const key = text.replace(/\d+/g, '#');
+    // A figure alone is a table cell, never a head.
+    if (/^[#.,\s+-]*$/.test(key)) continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  }
+  // Pages = breaks (a form feed and a number at one break count twice: halve for safety).
+  for (const at of byKey.values())
+    if (at.length >= 2 && at.length * 4 >= breaks) for (const i of at) drop.add(i + 1);
+  return drop;
+}
+
 /** A line with a tab between its words (not only indentation or trailing tabs). */
 const tabRow = (line: string): boolean => line.indexOf('\t') !== -1 && line.trim().indexOf('\t') !== -1;
 
@@ -83,6 +147,9 @@ export function textToBlocks(text: string): Block[] {
       for (const row of tabs) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
     tabs = [];
   };
+  const furniture = runningHeads(text.split('\n'));
+  /** Page furniture since the last paragraph. */
+  let broken = false;
   let start = 0;
   let line = 1;
   const n = text.length;
@@ -91,6 +158,13 @@ export function textToBlocks(text: string): Block[] {
     if (end === -1) end = n;
     let raw = text.slice(start, end);
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+    // A form feed ends a page (PDF extraction); a running head is page furniture, not text.
+    const feed = raw.includes('\f');
+    if (feed) raw = raw.replaceAll('\f', '');
+    if (furniture.has(line)) {
+      raw = '';
+      broken = true;
+    }
     const cleaned = blankResidue(raw);
     const trimmed = cleaned.trim();
     if (trimmed.charCodeAt(0) === 0x7c && pipeRow.test(cleaned)) {
@@ -103,14 +177,17 @@ export function textToBlocks(text: string): Block[] {
       // A blank line inside tab-separated rows keeps the table together.
     } else if (trimmed !== '' && !(trimmed.length <= 24 && pageNumberLine.test(cleaned))) {
       flush();
-      blocks.push({ type: 'paragraph', text: cleaned, line, column: 1 });
-    }
+      const block: Paragraph = { type: 'paragraph', text: cleaned, line, column: 1 };
+      if (broken || feed) block.pageBreak = true;
+      blocks.push(block);
+      broken = false;
+    } else if (trimmed !== '' || feed) broken = true;
     if (end === n) break;
     start = end + 1;
     line++;
   }
   flush();
-  return blocks;
+  return blocks.some((b) => b.type === 'table') ? joinPipePieces(blocks) : blocks;
 }
 
 /** The plain-text reader: decodes the bytes and refuses what is not text. */

@@ -72,6 +72,12 @@ export interface Capabilities {
    */
   readonly rowLocks: boolean;
   /**
+   * Statements that open the transaction of a large read-only aggregate (the corpus statistics), or
+   * none when it needs no transaction. PostgreSQL's default 4 MB of `work_mem` makes it sort 200,000
+   * rows on disk to group them; with more it groups them in a hash table in memory.
+   */
+  readonly aggregateSettings: readonly RawBuilder<unknown>[];
+  /**
    * Writes that arrive together share one transaction and one commit (group-commit.ts): SQLite, one
    * connection whose every commit is an fsync. PostgreSQL runs each write in its own transaction on
    * its own connection, and flushes concurrent commits together itself.
@@ -291,6 +297,7 @@ export function sqliteBackend(dataDir: string): Backend {
     supportsTransactionalDdl: true,
     supportsUpsert: true,
     rowLocks: false,
+    aggregateSettings: [],
     groupCommit: true,
     ddl: sqliteDdl,
     isUniqueViolation: (e) => {
@@ -408,6 +415,7 @@ export function postgresBackend(url: string, poolSize = 10): Backend {
     supportsTransactionalDdl: true,
     supportsUpsert: true,
     rowLocks: true,
+    aggregateSettings: [sql`set local work_mem = '64MB'`],
     groupCommit: false,
     ddl: pgDdl,
     isUniqueViolation: (e) => codeOf(e) === '23505',

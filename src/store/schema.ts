@@ -178,6 +178,7 @@ export interface Database {
   corpus_cells: CorpusCellTable;
   corpus_findings: CorpusFindingTable;
   corpus_measures: CorpusMeasureTable;
+  corpus_finding_counts: CorpusFindingCountTable;
   data_versions: DataVersionTable;
 }
 
@@ -325,4 +326,22 @@ export interface CorpusMeasureTable {
   fees_administrative: number | null;
   fees_unpaid: number | null;
   fees_disclosure: number | null;
+}
+
+/**
+ * One report's findings counted by code and severity, with copies of the columns of its
+ * `corpus_measures` row that the statistics filter and group on (kept in step with them), so the
+ * counts by region, body or year are one scan of one table (src/corpus/measures.ts).
+ */
+export interface CorpusFindingCountTable {
+  report_id: number;
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  n: number;
+  body_id: string | null;
+  year: number | null;
+  format: FormatId;
+  late: number;
+  errors: number;
+  latest: number;
 }

@@ -1,4 +1,4 @@
-/** The web app's pure code: status badges and next actions, URL codecs, table 二 checks. */
+/** The web app's pure code: status badges and next actions, URL codecs, table 二 checks, the parts' prose. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getFormat } from '../../src/spec/registry.js';
@@ -9,6 +9,7 @@ import {
   workingDaysLeft,
 } from '../../web/src/features/register/status.js';
 import { proactiveProblems } from '../../web/src/features/report/proactive-checks.js';
+import { proseOf, sameProse } from '../../web/src/features/report/prose.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
 
 const state = (over: Partial<Parameters<typeof badgeOf>[0]>) => ({
@@ -125,5 +126,33 @@ describe('table 二 checks', () => {
       'p.rules.inForce',
     ]);
     expect(problems.get('p.rules.inForce')).toContain('现行有效件数（1）少于本年制发件数（3）');
+  });
+});
+
+describe("the parts' prose", () => {
+  const parts = [
+    { key: '5', title: '五、存在的主要问题及改进情况', text: '【待补充：存在的主要问题及改进措施。】' },
+    {
+      key: '6',
+      title: '六、其他需要报告的事项',
+      text: '本年度未收取信息处理费。\n【待补充：其他需要报告的事项；没有的可删去本句。】',
+    },
+  ];
+
+  it('sends only the parts that differ from their draft, whitespace aside', () => {
+    const edits = {
+      '5': '一是栏目更新不及时。',
+      '6': '  本年度未收取信息处理费。\r\n\r\n【待补充：其他需要报告的事项；没有的可删去本句。】 ',
+    };
+    expect(proseOf(parts, edits)).toEqual({ '5': '一是栏目更新不及时。' });
+    expect(proseOf(parts, { '5': '' })).toEqual({ '5': '' });
+    expect(proseOf(parts, {})).toEqual({});
+  });
+
+  it('takes two sets of prose as the same when they give the same report', () => {
+    expect(sameProse({ '5': '甲\n乙' }, { '5': ' 甲\r\n\r\n乙 ' })).toBe(true);
+    expect(sameProse({ '5': '甲' }, { '5': '甲', '6': '乙' })).toBe(false);
+    expect(sameProse({ '5': '甲' }, { '6': '甲' })).toBe(false);
+    expect(sameProse({}, {})).toBe(true);
   });
 });

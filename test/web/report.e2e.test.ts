@@ -1,7 +1,9 @@
 /**
  * 年度报告 in a real browser: an admin renames the agency (the signature's 机关名称), sets 成文日期
- * and 发布日期 (a date inside the year is refused with the API's own message), the report shown is
- * compiled with them, and the downloaded Markdown carries the signature block and the date.
+ * and 发布日期 (a date inside the year is refused with the API's own message), writes part 五 in
+ * place of its 【待补充】 (a blank part is refused; 「恢复默认」 puts a draft back), the report shown
+ * and its findings are compiled with them, and the downloaded Markdown and HTML carry the signature
+ * block, the date and the prose.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
@@ -23,7 +25,7 @@ describe.skipIf(!run)('web: annual report', () => {
     await server?.close();
   });
 
-  it('compiles with the signature and the publication date entered, and downloads them', async () => {
+  it('compiles with the signature, the publication date and a part’s prose entered, and downloads them', async () => {
     const { page, problems, context } = await openPage(browser, server.url, 'admin');
     await page.goto('/report?year=2024');
     const shown = page.getByRole('region', { name: '2024年度报告正文' });
@@ -44,6 +46,39 @@ describe.skipIf(!run)('web: annual report', () => {
     await shown.getByText('湟源县政府办公室', { exact: true }).waitFor();
     // The earlier error leaves with antd's motion: wait for it to go rather than count at once.
     await expect.poll(() => form.getByText('成文日期应在报告年度结束').count()).toBe(0);
+
+    // Part 五 as drafted: a 【待补充】, which checking the report finds.
+    const findings = page.getByRole('region', { name: '核查结果' });
+    const left = '报告中留有未填写的占位文字「【待补充：存在的主要问题及改进措施。】」';
+    await findings.getByText(left).waitFor();
+    const parts = page.getByRole('form', { name: '各部分正文' });
+    const problems5 = parts.getByRole('textbox', { name: '五、存在的主要问题及改进情况' });
+    const draft5 = await problems5.inputValue();
+    expect(draft5.split('\n')).toEqual([
+      '本年度有1件政府信息公开申请超过法定期限答复。',
+      expect.stringMatching(/^截至本年末，有\d+件政府信息公开申请已超过答复期限尚未答复。$/),
+      '【待补充：存在的主要问题及改进措施。】',
+    ]);
+    const update = parts.getByRole('button', { name: '更新预览' });
+    expect(await update.isDisabled()).toBe(true);
+    // A blank part is refused (Ctrl+Enter in the text area updates too); 「恢复默认」 puts the draft back.
+    await problems5.fill('  ');
+    await problems5.press('Control+Enter');
+    await parts.getByText('正文不能为空；要用生成的默认文字，请点「恢复默认」').waitFor();
+    await parts.getByRole('button', { name: '恢复默认：五、存在的主要问题及改进情况' }).click();
+    expect(await problems5.inputValue()).toBe(draft5);
+    expect(await update.isDisabled()).toBe(true);
+
+    await problems5.fill('政务公开栏目更新不够及时。\n下一步将建立栏目巡查制度。');
+    await parts.getByText('正文有修改，尚未更新到预览和下载的报告').waitFor();
+    await update.press('Enter');
+    await shown.getByText('下一步将建立栏目巡查制度。').waitFor();
+    await findings
+      .getByText('报告中留有未填写的占位文字「【待补充：其他需要报告的事项；没有的可删去本句。】」')
+      .waitFor();
+    await expect.poll(() => findings.getByText(left).count()).toBe(0);
+    expect(await shown.getByText('存在的主要问题及改进措施。】').count()).toBe(0);
+    await parts.getByText('预览与下方正文一致').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([
@@ -54,6 +89,17 @@ describe.skipIf(!run)('web: annual report', () => {
     const text = await readFile((await download.path()) as string, 'utf8');
     expect(text).toMatch(/\n湟源县政府办公室\n\n2025年1月15日\n*$/);
     expect(text).toContain('2025-01-20');
+    expect(text).toContain(
+      '## 五、存在的主要问题及改进情况\n\n政务公开栏目更新不够及时。\n\n下一步将建立栏目巡查制度。\n',
+    );
+    const [html] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载 网页 HTML/ }).click(),
+    ]);
+    expect(html.suggestedFilename()).toBe('湟源县政府办公室-2024.html');
+    const page5 = await readFile((await html.path()) as string, 'utf8');
+    expect(page5).toContain('下一步将建立栏目巡查制度。');
+    expect(page5).not.toContain('存在的主要问题及改进措施。】');
     expect(problems).toEqual([]);
     await context.close();
   });

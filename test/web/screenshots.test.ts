@@ -68,6 +68,14 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await dates.getByLabel('发布日期').fill('2025-01-20');
     await page.getByRole('button', { name: '按此生成' }).click();
     await reportText.getByText('发布时间：2025-01-20').waitFor();
+    const parts = page.getByRole('form', { name: '各部分正文' });
+    await parts
+      .getByRole('textbox', { name: '五、存在的主要问题及改进情况' })
+      .fill(
+        '一是政务公开栏目更新不够及时。\n二是个别答复超过法定期限。下一步将建立栏目巡查和答复期限提醒制度。',
+      );
+    await parts.getByRole('button', { name: '更新预览' }).click();
+    await parts.getByText('预览与下方正文一致').waitFor();
     await shoot(page, 'report');
     const file = join(dir, '湟源县人民政府办公室-2021.txt');
     writeFileSync(file, brokenExample());

@@ -191,15 +191,16 @@ export async function mergeBodies(
         .execute();
     }
     if (moved.length > 0) {
-      await trx
-        .updateTable('corpus_measures')
-        .set({ body_id: target.id })
-        .where(
-          'report_id',
-          'in',
-          moved.map((r) => r.id),
-        )
-        .execute();
+      for (const table of ['corpus_measures', 'corpus_finding_counts'] as const)
+        await trx
+          .updateTable(table)
+          .set({ body_id: target.id })
+          .where(
+            'report_id',
+            'in',
+            moved.map((r) => r.id),
+          )
+          .execute();
       await refreshLatest(trx, target.id);
     }
     const key = await trx

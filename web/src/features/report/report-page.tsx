@@ -1,8 +1,9 @@
 /**
  * 年度报告: choose a year, see the report compiled from the register in the official layout with the
  * checker's findings beside it, set the signature block (the agency's name, which an admin may
- * change, and 成文日期) and the publication date as the compile request takes them, and download it
- * as DOCX, PDF, HTML or Markdown.
+ * change, and 成文日期) and the publication date as the compile request takes them, edit the prose of
+ * each part (in place of the text drafted from the records), and download it as DOCX, PDF, HTML or
+ * Markdown: the preview, the findings and the downloads are all of the report compiled with them.
  */
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,6 +21,8 @@ import { showFieldErrors } from '../../lib/form-errors.js';
 import { meQuery, useMe } from '../../lib/session.js';
 import { useYear, yearsAround } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
+import type { DraftedPart, Prose } from './prose.js';
+import { ProseEditor } from './prose-editor.js';
 
 const url = z.object({ year: z.coerce.number().int().min(2008).max(2099).optional() });
 
@@ -50,7 +53,11 @@ export default function ReportPage() {
   const [form] = Form.useForm<Dates & { agencyName: string }>();
   const [dates, setDates] = useState<Dates>({});
   const [busy, setBusy] = useState<string | null>(null);
-  const body = { agencyId, year, ...dates };
+  // The parts' prose belongs to one agency's year: another year starts from its own drafts.
+  const scope = `${agencyId ?? ''}:${year}`;
+  const [edited, setEdited] = useState<{ scope: string; prose: Prose }>({ scope, prose: {} });
+  const prose = edited.scope === scope ? edited.prose : {};
+  const body = { agencyId, year, ...dates, ...(Object.keys(prose).length > 0 ? { prose } : {}) };
   const agency = me.data?.agencies.find((a) => a.id === agencyId);
   const isAdmin = me.data?.user.role === 'admin' && me.data.user.agencyId === agencyId;
 
@@ -90,6 +97,30 @@ export default function ReportPage() {
     queryFn: () => call(api.compile, { query: {}, body }),
     enabled: agencyId !== undefined,
   });
+  // The parts as drafted from the records (what 「恢复默认」 puts back): the same request without
+  // dates or prose, so before any edit it is the report shown.
+  const drafted = useQuery({
+    queryKey: ['compile', { agencyId, year }],
+    queryFn: () => call(api.compile, { query: {}, body: { agencyId, year } }),
+    enabled: agencyId !== undefined,
+  });
+  const parts: DraftedPart[] = (drafted.data?.report.sections ?? []).map((s) => ({
+    key: String(s.number),
+    title: s.title,
+    text: s.text,
+  }));
+  /** Checks the parts' prose as the API does: the message of each part refused. */
+  const checkProse = (next: Prose): Record<string, string> => {
+    const checked = compileBody.safeParse({ agencyId, year, ...dates, prose: next });
+    const out: Record<string, string> = {};
+    if (!checked.success)
+      for (const [path, text] of Object.entries(fieldErrors(checked.error))) {
+        const [head, key] = path.split('.');
+        if (head === 'prose' && key !== undefined) out[key] = text;
+        else message.error(text);
+      }
+    return out;
+  };
   const html = useQuery({
     queryKey: ['compile-html', body],
     queryFn: async () => (await callFile(api.compile, { query: { to: 'html' }, body }, {})).blob.text(),
@@ -192,8 +223,8 @@ export default function ReportPage() {
           </div>
         </Col>
         <Col span={8}>
-          <div className="gk-panel">
-            <Typography.Title level={2} style={{ fontSize: 16 }}>
+          <section className="gk-panel" aria-labelledby="report-findings">
+            <Typography.Title level={2} style={{ fontSize: 16 }} id="report-findings">
               核查结果
             </Typography.Title>
             {compiled.isPending ? (
@@ -218,6 +249,24 @@ export default function ReportPage() {
                     </Space>
                   </List.Item>
                 )}
+              />
+            )}
+          </section>
+          <div className="gk-panel">
+            <Typography.Title level={2} style={{ fontSize: 16 }}>
+              各部分正文
+            </Typography.Title>
+            {drafted.error ? (
+              <LoadError error={drafted.error} retry={() => drafted.refetch()} />
+            ) : drafted.isPending ? (
+              <Loading />
+            ) : (
+              <ProseEditor
+                key={scope}
+                parts={parts}
+                applied={prose}
+                check={checkProse}
+                onApply={(next) => setEdited({ scope, prose: next })}
               />
             )}
           </div>

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Paragraph } from '../../src/read/blocks.js';
+import { runningHeads, textToBlocks } from '../../src/read/text-reader.js';
+
+const texts = (text: string) => textToBlocks(text).map((b) => (b as Paragraph).text);
+
+describe('page furniture in extracted PDF text', () => {
+  const head = 'XX市统计局2023年政府信息公开工作年度报告';
+  const pages = (n: number, body: (p: number) => string[]) =>
+    Array.from({ length: n }, (_, p) => [...(p > 0 ? [`\f${head}`] : []), ...body(p + 1), `- ${p + 1} -`])
+      .flat()
+      .join('\n');
+
+  it('a running head at the page breaks goes, with the page numbers; the same words in the text stay', () => {
+    const text = `${head}\n${pages(3, (p) => [`第${p}页的正文`, '12'])}`;
+    expect(texts(text)).toEqual([head, '第1页的正文', '12', '第2页的正文', '12', '第3页的正文', '12']);
+  });
+
+  it('a head that changes with the page number is still a head', () => {
+    const lines = [
+      '正文一',
+      '- 1 -',
+      '\f第 2 页 共 3 页 报告',
+      '正文二',
+      '- 2 -',
+      '\f第 3 页 共 3 页 报告',
+      '正文三',
+    ];
+    expect([...runningHeads(lines)]).toEqual([3, 6]);
+  });
+
+  it('a line at only a few of many page breaks (a table header repeated) stays', () => {
+    const text = pages(10, (p) => (p === 4 || p === 7 ? ['申请人情况', `${p}`] : [`正文${p}`]));
+    expect(texts(text).filter((t) => t === '申请人情况')).toEqual(['申请人情况', '申请人情况']);
+  });
+
+  it('the lines a page break leaves are no blank lines: the paragraph after it says so', () => {
+    const blocks = textToBlocks('规章\n3\n\n- 2 -\n\n\f4\n5') as Paragraph[];
+    expect(blocks.map((b) => [b.text, b.line, b.pageBreak ?? false])).toEqual([
+      ['规章', 1, false],
+      ['3', 2, false],
+      ['4', 6, true],
+      ['5', 7, false],
+    ]);
+  });
+});
