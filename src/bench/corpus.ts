@@ -6,7 +6,7 @@
  * issue's ingest size is a flag: --reports 10000; --stats-only skips the ingest.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusStats, type StatsDimension } from '../corpus/aggregate.js';
 import { ingestPaths } from '../corpus/ingest.js';
@@ -44,6 +44,11 @@ function corpusFiles(n: number): { name: string; bytes: Uint8Array }[] {
 }
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
+/** The machine's load average over 1, 5 and 15 minutes (as `uptime` prints it): wall times depend on it. */
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 
 async function benchIngest(): Promise<void> {
   const files = corpusFiles(reports);
@@ -76,7 +81,7 @@ async function benchStats(name: string, options: Parameters<typeof openStore>[0]
     const start = performance.now();
     await fillStatsRows(store, rows);
     console.log(
-      `统计查询（${name}，${rows} 份报告，写入 ${seconds(start).toFixed(1)} 秒；目标：每项 1 秒以内）`,
+      `统计查询（${name}，${rows} 份报告，写入 ${seconds(start).toFixed(1)} 秒；目标：每项 1 秒以内；机器负载 ${load()}）`,
     );
     let slowest = 0;
     for (const by of [null, 'region', 'agency', 'year', 'kind'] as (StatsDimension | null)[]) {
@@ -91,7 +96,9 @@ async function benchStats(name: string, options: Parameters<typeof openStore>[0]
         `  ${(by ?? '全部').padEnd(6)} ${ms.toFixed(0).padStart(6)} ms（本进程 CPU ${((used.user + used.system) / 1000).toFixed(0)} ms；${stats.rows.length} 组；报告与指标 ${stats.timings.reports} ms，问题 ${stats.timings.findings} ms）${ms < 1000 ? '' : '  超过 1 秒'}`,
       );
     }
-    console.log(`  最慢 ${slowest.toFixed(0)} ms：${slowest < 1000 ? '达到' : '未达到'} 1 秒目标`);
+    console.log(
+      `  最慢 ${slowest.toFixed(0)} ms：${slowest < 1000 ? '达到' : '未达到'} 1 秒目标（测完时机器负载 ${load()}）`,
+    );
   } finally {
     await store.close();
   }

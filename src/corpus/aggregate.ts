@@ -8,8 +8,9 @@
  * (./measures.ts: the measures, and the findings counted by code), never over report JSON, the cells
  * or the findings themselves, so they stay fast on 200,000 reports: each is one scan of one table,
  * grouped by body (for region, kind and agency: a body's region, kind and name are looked up once
- * a body, after the sums), by year or not at all, in the order of a covering index on SQLite, in a
- * hash table on PostgreSQL (each query in its own transaction, both at once).
+ * a body, after the sums), by year or not at all, in the order of a covering index on SQLite; in a
+ * hash table on PostgreSQL, by region or kind directly (`hashAggregate`), each query in its own
+ * transaction, both at once.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { capabilitiesOf } from '../store/adapter.js';
@@ -131,12 +132,17 @@ function baseQuery(db: Kysely<Database>, filter: CorpusFilter, by: StatsDimensio
   const key = keyOf(by);
   const sums = baseSums();
   const selected = Object.entries(sums).map(([alias, expression]) => expression.as(alias));
+  const group = bodyGroup(by);
+  if (group && capabilitiesOf(db).hashAggregate)
+    return measuresQuery(db, filter, true)
+      .select([group.as('g'), ...selected])
+      .groupBy(group)
+      .execute();
   const inner = key
     ? measuresQuery(db, filter)
         .select([key.as('k'), ...selected])
         .groupBy(key)
     : measuresQuery(db, filter).select([sql<string>`cast('' as text)`.as('k'), ...selected]);
-  const group = bodyGroup(by);
   if (group)
     return db
       .selectFrom(inner.as('x'))
@@ -164,6 +170,12 @@ function findingsQuery(
   by: StatsDimension | null,
 ): Promise<{ g: unknown; code: string; severity: string; n: unknown }[]> {
   const key = keyOf(by);
+  const group = bodyGroup(by);
+  if (group && capabilitiesOf(db).hashAggregate)
+    return findingCountsQuery(db, filter, true)
+      .select([group.as('g'), 'r.code', 'r.severity', sql<number>`sum(r.n)`.as('n')])
+      .groupBy([group, 'r.code', 'r.severity'])
+      .execute();
   const counts = findingCountsQuery(db, filter);
   const inner = key
     ? counts
@@ -177,7 +189,6 @@ function findingsQuery(
           sql<number>`sum(r.n)`.as('n'),
         ])
         .groupBy(['r.code', 'r.severity']);
-  const group = bodyGroup(by);
   if (group)
     return db
       .selectFrom(inner.as('x'))

@@ -99,12 +99,12 @@ export function reportsQuery(db: Db, filter: CorpusFilter) {
 
 /**
  * The same selection over the narrow per-report rows of `corpus_measures` (as `r`, with the body as
- * `b` only when the filter needs it): what the statistics scan.
+ * `b` when `bodies` or the filter needs it): what the statistics scan.
  */
-export function measuresQuery(db: Db, filter: CorpusFilter) {
+export function measuresQuery(db: Db, filter: CorpusFilter, bodies = false) {
   const query = db.selectFrom('corpus_measures as r').leftJoin('corpus_bodies as b', 'b.id', 'r.body_id');
-  // The body is joined only when filtered on (one lookup a row saved otherwise).
-  const join = filter.region || filter.kind || filter.agency;
+  // The body is joined only when asked for or filtered on (one lookup a row saved otherwise).
+  const join = bodies || filter.region || filter.kind || filter.agency;
   return (join ? query : (db.selectFrom('corpus_measures as r') as unknown as typeof query)).where((eb) =>
     whereFilter(eb as unknown as Eb, filter, 'measures'),
   );
@@ -112,13 +112,13 @@ export function measuresQuery(db: Db, filter: CorpusFilter) {
 
 /**
  * The same selection over `corpus_finding_counts` (as `r`: its copies of the measures' columns have
- * the same names), with the body as `b` only when the filter needs it.
+ * the same names), with the body as `b` when `bodies` or the filter needs it.
  */
-export function findingCountsQuery(db: Db, filter: CorpusFilter) {
+export function findingCountsQuery(db: Db, filter: CorpusFilter, bodies = false) {
   const query = db
     .selectFrom('corpus_finding_counts as r')
     .leftJoin('corpus_bodies as b', 'b.id', 'r.body_id');
-  const join = filter.region || filter.kind || filter.agency;
+  const join = bodies || filter.region || filter.kind || filter.agency;
   return (join ? query : (db.selectFrom('corpus_finding_counts as r') as unknown as typeof query)).where(
     (eb) => whereFilter(eb as unknown as Eb, filter, 'measures'),
   );

@@ -78,6 +78,12 @@ export interface Capabilities {
    */
   readonly aggregateSettings: readonly RawBuilder<unknown>[];
   /**
+   * GROUP BY builds a hash table (PostgreSQL), so grouping many rows by a joined table's column costs
+   * little more than by their own. SQLite sorts instead, unless an index gives the order: grouping by
+   * an indexed column first, then joining the fewer groups, is cheaper there.
+   */
+  readonly hashAggregate: boolean;
+  /**
    * Writes that arrive together share one transaction and one commit (group-commit.ts): SQLite, one
    * connection whose every commit is an fsync. PostgreSQL runs each write in its own transaction on
    * its own connection, and flushes concurrent commits together itself.
@@ -298,6 +304,7 @@ export function sqliteBackend(dataDir: string): Backend {
     supportsUpsert: true,
     rowLocks: false,
     aggregateSettings: [],
+    hashAggregate: false,
     groupCommit: true,
     ddl: sqliteDdl,
     isUniqueViolation: (e) => {
@@ -416,6 +423,7 @@ export function postgresBackend(url: string, poolSize = 10): Backend {
     supportsUpsert: true,
     rowLocks: true,
     aggregateSettings: [sql`set local work_mem = '64MB'`],
+    hashAggregate: true,
     groupCommit: false,
     ddl: pgDdl,
     isUniqueViolation: (e) => codeOf(e) === '23505',
