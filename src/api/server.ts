@@ -89,7 +89,17 @@ function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
-const requestId = (): string => randomBytes(6).toString('hex');
+/** Request ids: 6 random bytes each, drawn from a pool filled for 1,024 ids at a time. */
+let idPool = Buffer.alloc(0);
+let idAt = 0;
+function requestId(): string {
+  if (idAt >= idPool.length) {
+    idPool = randomBytes(6 * 1024);
+    idAt = 0;
+  }
+  idAt += 6;
+  return idPool.toString('hex', idAt - 6, idAt);
+}
 
 /** A bare error response for the client errors Node answers before Fastify sees a request. */
 function rawError(status: number, code: string, message: string): string {
@@ -113,6 +123,23 @@ function parse<S extends z.ZodType | undefined>(schema: S, value: unknown): unkn
   const result = schema.safeParse(value ?? {}, { reportInput: true });
   if (!result.success) throw invalidInput(result.error);
   return result.data;
+}
+
+/** Query strings parsed per route, kept (frozen) by their text: a register asks the same few over and over. */
+const queriesKept = 256;
+
+function queryParser(schema: z.ZodType | undefined): (request: FastifyRequest) => unknown {
+  if (!schema) return () => undefined;
+  const parsed = new Map<string, unknown>();
+  return (request) => {
+    const at = request.url.indexOf('?');
+    const text = at < 0 ? '' : request.url.slice(at);
+    if (parsed.has(text)) return parsed.get(text);
+    const value = parse(schema, request.query);
+    if (parsed.size >= queriesKept) parsed.clear();
+    parsed.set(text, typeof value === 'object' && value !== null ? Object.freeze(value) : value);
+    return value;
+  };
 }
 
 export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
@@ -183,6 +210,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', async () => document);
 
   const register = (r: Route) => {
+    const parseQuery = queryParser(r.query);
     app.route({
       method: r.method,
       url: r.url,
@@ -206,7 +234,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
         }
         const input = {
           params: parse(r.params, request.params),
-          query: parse(r.query, request.query),
+          query: parseQuery(request),
           body: parse(r.body, request.body),
         };
         const result = await r.handle({ ...input, principal, token, request, reply, deps } as never);

@@ -1,4 +1,5 @@
 import type { Section } from '../core/report.js';
+import type { SourceFile } from '../core/source-file.js';
 import type { Block } from '../read/blocks.js';
 import { compact, foldedOf } from '../text/fold.js';
 import type { Evidence } from './evidence.js';
@@ -105,6 +106,7 @@ export function sectionsAndProse(
   parts: Outline,
   tables: readonly TableLocation[],
   signatureLine: number | null,
+  file?: SourceFile,
 ): { sections: Section[]; prose: Evidence['prose'] } {
   const tokens = stream.tokens;
   const signatureBlock =
@@ -140,14 +142,25 @@ export function sectionsAndProse(
   }
   const skipToken = (i: number) => skippedToken[i] === 1;
   const source = new SourceText(stream, blocks);
+  const stray = strayPieces(stream, blocks, skipped, skipToken);
+  /** The part's pieces, with the stray sentences that stand in its stretch put back in order. */
+  const withStray = (pieces: Piece[], from: number, to: number, section?: HeadingMatchLike): Piece[] => {
+    const own = stray.filter((g) => g.at >= from && g.at < to);
+    if (own.length === 0) return pieces;
+    for (const g of own)
+      if (section)
+        file?.warn(
+          'assemble.stray-text',
+          `表格中的「${g.text.length > 20 ? `${g.text.slice(0, 20)}…` : g.text}」不是表格内容，归入「${section.title}」部分`,
+          { place: pointOf(tokens[g.pieces[0]?.token ?? 0]) },
+        );
+    return [...pieces, ...own.flatMap((g) => g.pieces)].sort((a, b) => a.token - b.token || a.from - b.from);
+  };
   const sections = parts.ordered.map((h, index) => {
-    const pieces = piecesOf(
-      stream,
-      h.end,
-      parts.ordered[index + 1]?.start ?? stream.text.length,
-      skipped,
-      skipToken,
-    );
+    const to = parts.ordered[index + 1]?.start ?? stream.text.length;
+    const pieces = withStray(piecesOf(stream, h.end, to, skipped, skipToken), h.end, to, {
+      title: h.section.title,
+    });
     return {
       number: h.section.number,
       // A title as written, less the spacing some put after its numeral (「一、\t总体情况」).
@@ -156,19 +169,64 @@ export function sectionsAndProse(
       line: tokens[stream.tokenAt(h.start)]?.line ?? null,
     };
   });
-  const prosePieces = parts.ordered.map((h, index) => ({
-    section: h.section.number,
-    pieces: piecesOf(
-      stream,
-      h.start,
-      parts.ordered[index + 1]?.start ?? stream.text.length,
-      skipped,
-      skipToken,
-    ),
-  }));
+  const prosePieces = parts.ordered.map((h, index) => {
+    const to = parts.ordered[index + 1]?.start ?? stream.text.length;
+    return {
+      section: h.section.number,
+      pieces: withStray(piecesOf(stream, h.start, to, skipped, skipToken), h.start, to),
+    };
+  });
   const before = parts.ordered[0]?.start ?? stream.text.length;
   prosePieces.unshift({ section: 0, pieces: piecesOf(stream, 0, before, skipped, skipToken) });
   return { sections, prose: proseOf(stream, prosePieces) };
+}
+
+interface HeadingMatchLike {
+  title: string;
+}
+
+/** Sentences inside a table's stretch: a paragraph that is not a table's own and stands wholly in it. */
+interface Stray {
+  /** Stream offset of its first character. */
+  at: number;
+  text: string;
+  pieces: Piece[];
+}
+
+/** A sentence: it ends one (。！？), with words enough; labels, headers and notes of tables never do. */
+const sentence = (text: string): boolean =>
+  /[。！？]/.test(text) && (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6;
+
+/**
+ * Paragraphs of prose that stand wholly inside a table's stretch (a note between its rows): the
+ * table leaves them out, and without a part they would be read nowhere.
+ */
+function strayPieces(
+  stream: TokenStream,
+  blocks: readonly Block[],
+  skipped: Ranges,
+  skipToken: (i: number) => boolean,
+): Stray[] {
+  const out: Stray[] = [];
+  const tokens = stream.tokens;
+  let i = 0;
+  while (i < tokens.length) {
+    const block = (tokens[i] as Token).block;
+    let j = i;
+    while (j < tokens.length && (tokens[j] as Token).block === block) j++;
+    const b = blocks[block];
+    const from = stream.offsetOf(i);
+    const to = stream.offsetOf(j);
+    const inside = skipped.some(([a, z]) => a <= from && to <= z);
+    if (b?.type === 'paragraph' && inside && sentence(b.text)) {
+      const pieces: Piece[] = [];
+      for (let k = i; k < j; k++)
+        if (!skipToken(k)) pieces.push({ token: k, from: 0, to: (tokens[k] as Token).text.length });
+      if (pieces.length > 0) out.push({ at: from, text: b.text.trim(), pieces });
+    }
+    i = j;
+  }
+  return out;
 }
 
 /** Table and heading offsets mapped back to the blocks' own text (not the folded form used for matching). */

@@ -4,6 +4,7 @@
  * rejects both (a trigger on each backend, see adapter.ts).
  */
 import { type Actor, inTransaction, type StoreContext, type Tx } from './context.js';
+import { prepared } from './prepared.js';
 import type { AuditRow } from './schema.js';
 
 export interface AuditEntry {
@@ -37,19 +38,40 @@ export async function appendAudit(
   actor: Actor,
   change: AuditChange,
 ): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at: ctx.now(),
-      user_id: actor.userId,
-      action: change.action,
-      entity: change.entity,
-      entity_id: change.entityId,
-      before: toJson(change.before),
-      after: toJson(change.after),
-    })
-    .execute();
+  await insertAudit(
+    trx,
+    ctx.now(),
+    actor.userId,
+    change.action,
+    change.entity,
+    change.entityId,
+    toJson(change.before),
+    toJson(change.after),
+  );
 }
+
+/** The insert of every write, prepared once. */
+const insertAudit = prepared(
+  (
+    h,
+    at: string,
+    userId: string | null,
+    action: string,
+    entity: string,
+    entityId: string,
+    before: string | null,
+    after: string | null,
+  ) =>
+    (h as Tx).insertInto('audit_log').values({
+      at,
+      user_id: userId,
+      action,
+      entity,
+      entity_id: entityId,
+      before,
+      after,
+    }),
+);
 
 /**
  * Loads the record a transaction has just inserted and appends its 'create' audit row (no

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Capabilities } from './adapter.js';
 import { StoreError } from './errors.js';
+import { prepared } from './prepared.js';
 import type { Database } from './schema.js';
 
 export interface StoreContext {
@@ -53,14 +54,17 @@ export async function inTransaction<T>(ctx: StoreContext, run: (trx: Tx) => Prom
  * sees every write before it: a view cached under a version is current while the version is.
  */
 export async function bumpVersion(trx: Tx, agencyId: string): Promise<void> {
-  await trx
+  await raiseVersion(trx, agencyId);
+}
+
+const raiseVersion = prepared((h, agencyId: string) =>
+  (h as Tx)
     .insertInto('data_versions')
     .values({ agency_id: agencyId, version: 1 })
     .onConflict((oc) =>
       oc.column('agency_id').doUpdateSet((eb) => ({ version: eb('data_versions.version', '+', 1) })),
-    )
-    .execute();
-}
+    ),
+);
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

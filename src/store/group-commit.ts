@@ -12,7 +12,7 @@
  * Meant for one connection shared by the process (SQLite): the transaction holds it from BEGIN to
  * COMMIT, as a single transaction would.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 
 /** One write: what it does inside the transaction, and its caller's promise. */
 interface Unit<DB> {
@@ -97,24 +97,26 @@ export function groupCommit<DB>(db: Kysely<DB>, options: GroupCommitOptions = {}
   };
 }
 
-const savepoint = sql.id('group_commit_write');
+const savepoint = CompiledQuery.raw('savepoint group_commit_write');
+const rollbackTo = CompiledQuery.raw('rollback to group_commit_write');
+const release = CompiledQuery.raw('release group_commit_write');
 
 /**
  * One write in its savepoint: released when it succeeds, rolled back to when it throws. Throws only
  * when the savepoint itself can't be set or undone (the transaction is gone).
  */
 async function inSavepoint<DB>(trx: Transaction<DB>, unit: Unit<DB>): Promise<Outcome> {
-  await sql`savepoint ${savepoint}`.execute(trx);
+  await trx.executeQuery(savepoint);
   let outcome: Outcome;
   try {
     outcome = { ok: true, value: await unit.work(trx) };
   } catch (error) {
     // When the failure took the transaction with it (a full disk), the write's own error says why.
-    await sql`rollback to ${savepoint}`.execute(trx).catch(() => {
+    await trx.executeQuery(rollbackTo).catch(() => {
       throw error;
     });
     outcome = { ok: false, error };
   }
-  await sql`release ${savepoint}`.execute(trx);
+  await trx.executeQuery(release);
   return outcome;
 }

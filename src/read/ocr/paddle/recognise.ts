@@ -1,0 +1,137 @@
+/**
+ * Text recognition (PaddleOCR's CRNN model with CTC): a line of text scaled to 48 pixels high in,
+ * a class for every 8 pixels of its width out. The greedy reading keeps each run's best class,
+ * drops the blanks, and gives every character the probability the model put on it.
+ */
+import type { Gray } from '../image.js';
+import type { Box } from '../rules.js';
+import type { Paddle } from './models.js';
+
+export interface LineRead {
+  text: string;
+  /** The probability of each character of `text` (0–1). */
+  probabilities: number[];
+  /** The least sure step of the reading, blanks included: a digit the model half saw between two others shows here. */
+  leastStep: number;
+}
+
+const height = 48;
+/** How lines narrower than the model needs are widened. */
+export interface Padding {
+  /** Narrower lines are padded to this width (PaddleOCR: 320; a lone 「0」 is misread at 16; 96 reads
+   * the generated tables' cells as 320 does, at a third of the CPU time). */
+  minWidth: number;
+  /** With white (paper), or with 0 after normalisation (mid grey, as PaddleOCR pads). */
+  white: boolean;
+}
+
+export const padding: Padding = { minWidth: 96, white: false };
+/** Lines read in one run of the model, when of about the same width. */
+const batch = 8;
+
+/** Width a crop takes at the recogniser's height. */
+const scaledWidth = (box: Box) =>
+  Math.max(1, Math.round(((box.right - box.left + 1) * height) / (box.bottom - box.top + 1)));
+
+/** Writes the crop, scaled to the model's height (bilinear) and normalised, at the slot's start. */
+function fill(image: Gray, box: Box, out: Float32Array, slot: number, width: number, white: boolean): void {
+  const w = scaledWidth(box);
+  const bw = box.right - box.left + 1;
+  const bh = box.bottom - box.top + 1;
+  const plane = height * width;
+  const base = slot * 3 * plane;
+  if (white) out.fill(1, base, base + 3 * plane);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(bh - 1, Math.max(0, ((y + 0.5) * bh) / height - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(bh - 1, y0 + 1);
+    const fy = sy - y0;
+    const r0 = (box.top + y0) * image.width + box.left;
+    const r1 = (box.top + y1) * image.width + box.left;
+    for (let x = 0; x < Math.min(w, width); x++) {
+      const sx = Math.min(bw - 1, Math.max(0, ((x + 0.5) * bw) / w - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(bw - 1, x0 + 1);
+      const fx = sx - x0;
+      const v =
+        (image.data[r0 + x0] as number) * (1 - fx) * (1 - fy) +
+        (image.data[r0 + x1] as number) * fx * (1 - fy) +
+        (image.data[r1 + x0] as number) * (1 - fx) * fy +
+        (image.data[r1 + x1] as number) * fx * fy;
+      const n = v / 127.5 - 1;
+      const i = base + y * width + x;
+      out[i] = n;
+      out[i + plane] = n;
+      out[i + 2 * plane] = n;
+    }
+  }
+}
+
+/** Greedy CTC reading of one line's class probabilities (`steps` × `classes`). */
+export function decode(
+  data: Float32Array,
+  offset: number,
+  steps: number,
+  classes: number,
+  characters: readonly string[],
+  /** Steps that cover the line itself (the rest is padding). */
+  content = steps,
+): LineRead {
+  let text = '';
+  const probabilities: number[] = [];
+  let leastStep = 1;
+  let previous = 0;
+  for (let t = 0; t < steps; t++) {
+    const row = offset + t * classes;
+    let best = 0;
+    let p = data[row] as number;
+    for (let c = 1; c < classes; c++)
+      if ((data[row + c] as number) > p) {
+        p = data[row + c] as number;
+        best = c;
+      }
+    if (t < content) leastStep = Math.min(leastStep, p);
+    if (best !== 0 && best === previous) {
+      const last = probabilities.length - 1;
+      probabilities[last] = Math.max(probabilities[last] as number, p);
+    } else if (best !== 0) {
+      text += characters[best] ?? '';
+      probabilities.push(p);
+    }
+    previous = best;
+  }
+  return { text, probabilities, leastStep };
+}
+
+/** Reads each box of the image as one line of text. */
+export async function recognise(
+  paddle: Paddle,
+  image: Gray,
+  boxes: readonly Box[],
+  pad: Padding = padding,
+): Promise<LineRead[]> {
+  const out: LineRead[] = new Array(boxes.length);
+  // Lines of about the same width run together, so little of a run is padding.
+  const order = boxes.map((b, i) => ({ i, w: scaledWidth(b) })).sort((a, b) => a.w - b.w);
+  for (let k = 0; k < order.length; k += batch) {
+    const group = order.slice(k, k + batch);
+    const width = Math.ceil(Math.max(pad.minWidth, ...group.map((g) => g.w)) / 8) * 8;
+    // Padding is 0 after normalisation, as PaddleOCR pads.
+    const input = new Float32Array(group.length * 3 * height * width);
+    group.forEach((g, slot) => {
+      fill(image, boxes[g.i] as Box, input, slot, width, pad.white);
+    });
+    const result = await paddle.recogniser.run({
+      [paddle.recogniser.inputNames[0] as string]: paddle.tensor(input, [group.length, 3, height, width]),
+    });
+    const output = result[paddle.recogniser.outputNames[0] as string];
+    if (!output) throw new Error('the recogniser gave no output');
+    const [, steps, classes] = output.dims as [number, number, number];
+    const data = output.data as Float32Array;
+    group.forEach((g, slot) => {
+      const content = Math.ceil((g.w * steps) / width);
+      out[g.i] = decode(data, slot * steps * classes, steps, classes, paddle.characters, content);
+    });
+  }
+  return out;
+}

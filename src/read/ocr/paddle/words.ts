@@ -1,0 +1,151 @@
+/**
+ * A page's words by PaddleOCR. The cells of ruled tables are known: each cell's ink is cut into its
+ * text lines and each line is recognised as it stands, with no detection. The rest of the page (its
+ * tables blanked) goes through detection, then recognition of each line found. Every line read
+ * becomes one word, its confidence the least sure step of its reading.
+ */
+import { type Gray, grayImage } from '../image.js';
+import { inkLevel } from '../preprocess.js';
+import type { Box, TableGrid } from '../rules.js';
+import { inkBox } from '../sheet.js';
+import type { Word } from '../tesseract.js';
+import { detect } from './detect.js';
+import type { Paddle } from './models.js';
+import { type LineRead, recognise } from './recognise.js';
+
+/** The text lines in a box of ink: bands of rows with ink, a band too thin to be a line joined to its nearer neighbour. */
+export function textLines(image: Gray, ink: Box): Box[] {
+  const bands: { top: number; bottom: number }[] = [];
+  for (let y = ink.top; y <= ink.bottom; y++) {
+    let any = false;
+    for (let x = ink.left; x <= ink.right && !any; x++)
+      any = (image.data[y * image.width + x] as number) < inkLevel;
+    const last = bands.at(-1);
+    if (!any) continue;
+    if (last && last.bottom === y - 1) last.bottom = y;
+    else bands.push({ top: y, bottom: y });
+  }
+  const tallest = Math.max(0, ...bands.map((b) => b.bottom - b.top + 1));
+  for (;;) {
+    const i = bands.findIndex((b) => b.bottom - b.top + 1 < 0.45 * tallest);
+    if (i < 0 || bands.length < 2) break;
+    const b = bands[i] as { top: number; bottom: number };
+    const above = bands[i - 1];
+    const below = bands[i + 1];
+    const gapAbove = above ? b.top - above.bottom : Number.POSITIVE_INFINITY;
+    const gapBelow = below ? below.top - b.bottom : Number.POSITIVE_INFINITY;
+    const into = gapAbove <= gapBelow ? (above as typeof b) : (below as typeof b);
+    into.top = Math.min(into.top, b.top);
+    into.bottom = Math.max(into.bottom, b.bottom);
+    bands.splice(i, 1);
+  }
+  return bands
+    .map((b) => inkBox(image, { left: ink.left, right: ink.right, top: b.top, bottom: b.bottom }))
+    .filter((b): b is Box => b !== null);
+}
+
+/** A box with a margin of a fifth of its height, within the image. */
+function padded(image: Gray, b: Box): Box {
+  const m = Math.max(2, Math.round((b.bottom - b.top + 1) / 5));
+  return {
+    left: Math.max(0, b.left - m),
+    right: Math.min(image.width - 1, b.right + m),
+    top: Math.max(0, b.top - m),
+    bottom: Math.min(image.height - 1, b.bottom + m),
+  };
+}
+
+const cjk = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/** The reading as text: spaces next to Chinese characters dropped (the model reads a wide gap as one). */
+export function cleanText(text: string): string {
+  let out = '';
+  const chars = [...text.trim()];
+  chars.forEach((c, i) => {
+    if (c === ' ' && (cjk.test(chars[i - 1] ?? '') || cjk.test(chars[i + 1] ?? '') || out.endsWith(' ')))
+      return;
+    out += c;
+  });
+  return out;
+}
+
+/** How sure a reading is (0–100): its least sure character or step. */
+export const readingConfidence = (read: LineRead): number =>
+  100 * Math.min(read.leastStep, ...read.probabilities);
+
+/** The page's words: table cells read line by line, the rest detected then read. */
+export async function paddleWords(
+  paddle: Paddle,
+  image: Gray,
+  tables: readonly TableGrid[],
+  dpi: number,
+): Promise<Word[]> {
+  const inset = Math.max(3, Math.round(dpi / 40));
+  const cells: Line[] = [];
+  for (const [t, table] of tables.entries())
+    for (const [c, cell] of table.cells.entries()) {
+      const ink = inkBox(image, {
+        left: cell.left + inset,
+        right: cell.right - inset,
+        top: cell.top + inset,
+        bottom: cell.bottom - inset,
+      });
+      if (!ink) continue;
+      for (const [l, box] of textLines(image, ink).entries())
+        cells.push({ box, crop: padded(image, box), line: `t${t}.${c}.${l}` });
+    }
+  const rest = tables.length === 0 ? image : withoutTables(image, tables, inset);
+  const prose: Line[] = [];
+  for (const [i, found] of (await detect(paddle, rest, 100 / dpi)).entries()) {
+    const h = found.core.bottom - found.core.top + 1;
+    const box = inkBox(rest, {
+      left: found.box.left,
+      right: found.box.right,
+      top: Math.max(found.box.top, found.core.top - 0.6 * h),
+      bottom: Math.min(found.box.bottom, found.core.bottom + 0.6 * h),
+    });
+    if (box) prose.push({ box, crop: found.box, line: `p${i}` });
+  }
+  return [...(await read(paddle, image, cells)), ...(await read(paddle, rest, prose))];
+}
+
+interface Line {
+  /** The ink of the line, as its word's box … */
+  box: Box;
+  /** … and what the recogniser is given. */
+  crop: Box;
+  line: string;
+}
+
+async function read(paddle: Paddle, image: Gray, lines: readonly Line[]): Promise<Word[]> {
+  const reads = await recognise(
+    paddle,
+    image,
+    lines.map((l) => l.crop),
+  );
+  const words: Word[] = [];
+  lines.forEach((l, i) => {
+    const read = reads[i] as LineRead;
+    const text = cleanText(read.text);
+    if (text !== '') words.push({ ...l.box, text, confidence: readingConfidence(read), line: l.line });
+  });
+  return words;
+}
+
+/** The image with its tables whitened. */
+function withoutTables(image: Gray, tables: readonly TableGrid[], inset: number): Gray {
+  const out = grayImage(image.width, image.height);
+  out.data.set(image.data);
+  for (const t of tables)
+    for (
+      let y = Math.max(0, Math.floor(t.box.top - inset));
+      y <= Math.min(image.height - 1, t.box.bottom + inset);
+      y++
+    )
+      out.data.fill(
+        255,
+        y * image.width + Math.max(0, Math.floor(t.box.left - inset)),
+        y * image.width + Math.min(image.width, Math.ceil(t.box.right + inset) + 1),
+      );
+  return out;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { generateReport } from '../../src/generate/random-report.js';
+import { processBytes } from '../../src/pipeline.js';
+import { renderText } from '../../src/render/text/index.js';
+
+describe('a sentence standing inside a table', () => {
+  it('goes to the part that holds the table, in its place, with a warning; the cells keep their values', async () => {
+    const report = generateReport(3, '2021');
+    const note = '注：本表中数据来源于本机关办件系统，已经人工核对。';
+    const text = renderText(report, 'cell-per-line').replace(
+      /(\n[^\n]*上年结转[^\n]*\n(?:\n?\d+\n)+)/,
+      `$1\n${note}\n`,
+    );
+    expect(text).toContain(note);
+    const back = (await processBytes(new TextEncoder().encode(text), 'note.txt')).report;
+    expect(back.cells).toEqual(report.cells);
+    const three = back.sections.find((s) => s.number === 3)?.text ?? '';
+    expect(three.split('\n')).toContain(note);
+    expect(back.sections.filter((s) => s.text.includes(note)).map((s) => s.number)).toEqual([3]);
+    const stray = back.findings.filter((f) => f.code === 'assemble.stray-text');
+    expect(stray.map((f) => [f.severity, f.message])).toEqual([
+      [
+        'warning',
+        '表格中的「注：本表中数据来源于本机关办件系统，已经…」不是表格内容，归入「收到和处理政府信息公开申请情况」部分',
+      ],
+    ]);
+  });
+});
