@@ -1,29 +1,9 @@
 /** Offsets in the decoded source → 1-based line and column, counted as the text reader counts them. */
-export interface Place {
-  line: number;
-  column: number;
-}
+import { LinePositions } from '../../text/line-positions.js';
 
-export class Positions {
-  /** Offset of the first character of each line. */
-  private readonly starts: number[] = [0];
+export type { Place } from '../../text/line-positions.js';
 
-  constructor(readonly source: string) {
-    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  at(offset: number): Place {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
-  }
-
+export class Positions extends LinePositions {
   /**
    * The offset of the first visible character of source text that starts at `start`: skips
    * whitespace and the character references that stand for it (`&nbsp;`, `&#12288;` …).

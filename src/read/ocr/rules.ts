@@ -5,6 +5,8 @@
  * merged headers and labels come out as the other readers give them: the text in the first
  * position, the covered positions `spanned`.
  */
+
+import { cluster } from '../cluster.js';
 import type { Gray } from './image.js';
 import { inkLevel } from './preprocess.js';
 
@@ -114,18 +116,6 @@ function horizontalCover(image: Gray, y: number, x0: number, x1: number): number
     }
   }
   return n === 0 ? 0 : ink / n;
-}
-
-/** Groups values that lie within `tolerance` of each other; returns each group's mean. */
-function cluster(values: number[], tolerance: number): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const out: number[][] = [];
-  for (const v of sorted) {
-    const last = out.at(-1);
-    if (last && v - (last.at(-1) as number) <= tolerance) last.push(v);
-    else out.push([v]);
-  }
-  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
 }
 
 /**

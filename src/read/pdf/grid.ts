@@ -4,6 +4,8 @@
  * grid positions is missing they are one merged cell. A merged cell that is not a rectangle makes
  * the grid unsure, and it is not used.
  */
+
+import { cluster } from '../cluster.js';
 import type { PageRules, Rule } from './rules.js';
 
 /** A cell of the grid: the grid positions it covers and its box (points, y downwards). */
@@ -46,18 +48,6 @@ function mergeCollinear(rules: readonly Rule[]): Rule[] {
     } else out.push({ ...r });
   }
   return out;
-}
-
-/** Centres of values that lie within `tolerance` of their neighbours, in order. */
-function cluster(values: readonly number[], tolerance: number): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const groups: number[][] = [];
-  for (const v of sorted) {
-    const group = groups.at(-1);
-    if (group && v - (group.at(-1) as number) <= tolerance) group.push(v);
-    else groups.push([v]);
-  }
-  return groups.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
 }
 
 /** How much of [from, to] the rules at `at` cover, as a share. */
