@@ -223,13 +223,14 @@ const num = (v: unknown): number => Number(v ?? 0);
 /** A group's row from its sums. */
 function statsRow(by: StatsDimension | null, r: SumRow): StatsRow {
   const group = String(r.g ?? '');
-  const [reports = 0, late = 0, dated = 0, f2021 = 0, withErrors = 0, errors = 0, warnings = 0, ...rest] =
-    readSums(r.v);
+  // In the order of `baseSums`: seven counts, the two fee counts, then the measures.
+  const sums = readSums(r.v);
+  const [reports = 0, late = 0, dated = 0, f2021 = 0, withErrors = 0, errors = 0, warnings = 0] = sums;
   const measures = { ...measuresShape };
   for (let i = 0; i < measureIds.length; i++)
-    measures[measureIds[i] as string] = Math.round((rest[i + 2] ?? 0) * 100) / 100;
-  measures['fees.disclosureStated'] = rest[0] ?? 0;
-  measures['fees.disclosureCharged'] = rest[1] ?? 0;
+    measures[measureIds[i] as string] = Math.round((sums[i + 9] ?? 0) * 100) / 100;
+  measures['fees.disclosureStated'] = sums[7] ?? 0;
+  measures['fees.disclosureCharged'] = sums[8] ?? 0;
   // Late implies dated (a date after the deadline): on time = dated − late.
   const onTime = dated - late;
   const answered = measures['applications.answered'];
