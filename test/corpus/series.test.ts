@@ -16,15 +16,18 @@ let tmp: ReturnType<typeof tempDir>;
 let store: Store;
 const series = buildSeries(bodies);
 
-beforeAll(async () => {
-  tmp = tempDir();
-  store = await sqliteStore(tmp.dir);
-  for (const file of series.files)
-    writeFile(join(tmp.dir, 'in', file.name), await renderForm(file.report, file.form));
-  const summary = await ingestPaths(store, [join(tmp.dir, 'in')]);
-  expect(summary.unreadable).toEqual([]);
-  // Rendering and ingesting five years in every form: about 6 s a body on a busy 2-core machine.
-}, Math.max(120_000, bodies * 6_000));
+beforeAll(
+  async () => {
+    tmp = tempDir();
+    store = await sqliteStore(tmp.dir);
+    for (const file of series.files)
+      writeFile(join(tmp.dir, 'in', file.name), await renderForm(file.report, file.form));
+    const summary = await ingestPaths(store, [join(tmp.dir, 'in')]);
+    expect(summary.unreadable).toEqual([]);
+    // Rendering and ingesting five years in every form: about 6 s a body on a busy 2-core machine.
+  },
+  Math.max(120_000, bodies * 6_000),
+);
 afterAll(async () => {
   await store.close();
   tmp.dispose();
