@@ -15,12 +15,9 @@ export function headText(bytes: Uint8Array, length = window): string {
   const head = bytes.subarray(0, length);
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head);
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
-  let start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   // latin1 keeps every ASCII byte in place whatever the real encoding.
-  let out = '';
-  for (; start < head.length; start += 4096)
-    out += String.fromCharCode(...head.subarray(start, Math.min(head.length, start + 4096)));
-  return out;
+  return Buffer.from(head.buffer, head.byteOffset + start, head.byteLength - start).toString('latin1');
 }
 
 /** Skips whitespace, comments, an XML declaration and processing instructions at the start. */
