@@ -116,8 +116,15 @@ export function sectionsAndProse(
     if (t.rows.length === 0) continue;
     const first = t.rows[0];
     const from = first?.label ? first.label.start : stream.offsetOf(first?.from ?? 0);
+    // A sentence paragraph of its own, apart from the block of the table's first row, is prose.
+    const rowBlock = tokens[stream.tokenAt(from)]?.block;
+    const inProse = (token: number) => {
+      const block = tokens[token]?.block;
+      const b = block === undefined ? undefined : blocks[block];
+      return block !== rowBlock && b?.type === 'paragraph' && sentence(b.text);
+    };
     ranges.push([
-      headerOffset(stream, t, from),
+      headerOffset(stream, t, from, inProse),
       unitAfter(stream, stream.offsetOf(Math.max(...t.rows.map((r) => r.to)))),
     ]);
     // A table's note (the 勾稽 note) may stand under it rather than in its header.

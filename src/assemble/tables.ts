@@ -77,15 +77,30 @@ function headerFoundIn(stream: TokenStream, part: TablePartSpec, from: number, t
 
 /**
  * Offset in the compact stream where the table's header starts: its first caption, note or column
- * label before the first row (which starts at offset `firstRow`).
+ * label before the first row (which starts at offset `firstRow`). A label met in a sentence of
+ * prose standing apart from the table (「其他处理9件」 before a grid) is the prose's word, not the
+ * header: `inProse` tells such tokens, and the search goes on after them.
  */
-export function headerOffset(stream: TokenStream, t: TableLocation, firstRow: number): number {
+export function headerOffset(
+  stream: TokenStream,
+  t: TableLocation,
+  firstRow: number,
+  inProse: (token: number) => boolean = () => false,
+): number {
   let earliest = firstRow;
   for (const part of t.table.parts) {
     for (const label of [part.caption, part.corner, part.note, ...part.columns.flatMap((c) => c.path)]) {
       if (!label) continue;
-      const m = stream.find(label, t.start, firstRow);
-      if (m && m.start < earliest) earliest = m.start;
+      for (let from = t.start; ; ) {
+        const m = stream.find(label, from, firstRow);
+        if (!m) break;
+        if (inProse(m.firstToken)) {
+          from = m.end;
+          continue;
+        }
+        if (m.start < earliest) earliest = m.start;
+        break;
+      }
     }
   }
   return earliest;

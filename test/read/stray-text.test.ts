@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateReport } from '../../src/generate/random-report.js';
 import { processBytes } from '../../src/pipeline.js';
+import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { renderText } from '../../src/render/text/index.js';
 
 describe('a sentence standing inside a table', () => {
@@ -24,5 +25,19 @@ describe('a sentence standing inside a table', () => {
         '表格中的「注：本表中数据来源于本机关办件系统，已经…」不是表格内容，归入「收到和处理政府信息公开申请情况」部分',
       ],
     ]);
+  });
+
+  it("a sentence before the grid that names a column (「其他处理」) is prose, not the table's header", async () => {
+    const report = generateReport(3, '2021');
+    const sentences = [
+      '本年度作出办理结果32件，其中不予处理9件、其他处理9件；结转下年度继续办理10件。',
+      '本年度作出的答复中，21件在法定期限内答复，3件超过法定期限答复。',
+    ];
+    const three = report.sections.find((s) => s.number === 3);
+    if (three) three.text = sentences.join('\n');
+    const back = (await processBytes(new TextEncoder().encode(renderMarkdown(report)), 'prose.md')).report;
+    expect(back.cells).toEqual(report.cells);
+    expect(back.sections.find((s) => s.number === 3)?.text.split('\n')).toEqual(sentences);
+    expect(back.findings.filter((f) => f.code === 'assemble.stray-text')).toEqual([]);
   });
 });
