@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { InspectFinding, InspectIdentity, InspectResult } from '../../../../src/api/inspect-contract.js';
 import { getFormat } from '../../../../src/spec/registry.js';
 import { Loading } from '../../components/query-state.js';
+import { SeverityTag } from '../../components/severity-tag.js';
 import { cellLabels, TableGrid } from '../../components/table-grid.js';
 import { callBytes, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
@@ -22,12 +23,6 @@ const url = z.object({
   cell: z.string().optional(),
   finding: z.coerce.number().int().min(0).optional(),
 });
-
-const severity: Record<string, { color: string; text: string }> = {
-  error: { color: '#a8071a', text: '错误' },
-  warning: { color: '#ad4e00', text: '警告' },
-  info: { color: '#1d4f91', text: '提示' },
-};
 
 function SourcePane({
   result,
@@ -89,7 +84,7 @@ function Findings({
             aria-pressed={selected === i}
             onClick={() => onSelect(i)}
           >
-            <Tag color={severity[f.severity]?.color}>{severity[f.severity]?.text}</Tag>
+            <SeverityTag severity={f.severity} />
             <span className="gk-finding-place">
               {f.line ? `${f.page ? `第${f.page}页 ` : ''}第${f.line}行` : '全文'}
             </span>

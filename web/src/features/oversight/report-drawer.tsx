@@ -4,12 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { QueryView } from '../../components/query-state.js';
+import { SeverityTag } from '../../components/severity-tag.js';
 import { encode } from '../../lib/url-codec.js';
 import { corpusReportQuery, sourceUrl } from './api.js';
-import { kindNames, severityNames } from './names.js';
+import { kindNames } from './names.js';
 import { compareUrl } from './url.js';
-
-const severityColors = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
 export function ReportDrawer({ reportId, onClose }: { reportId: number | undefined; onClose: () => void }) {
   const detail = useQuery({ ...corpusReportQuery(reportId ?? 0), enabled: reportId !== undefined });
@@ -79,7 +78,7 @@ export function ReportDrawer({ reportId, onClose }: { reportId: number | undefin
                     <List.Item>
                       <Space direction="vertical" size={0}>
                         <Space wrap>
-                          <Tag color={severityColors[f.severity]}>{severityNames[f.severity]}</Tag>
+                          <SeverityTag severity={f.severity} />
                           <Typography.Text code>{f.code}</Typography.Text>
                           {f.line !== null && (
                             <Typography.Text type="secondary">第 {f.line} 行</Typography.Text>

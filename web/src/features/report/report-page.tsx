@@ -7,13 +7,14 @@
  */
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Col, Empty, Form, Input, List, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { z } from 'zod';
 import { compileBody } from '../../../../src/api/schemas.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { OfficialView } from '../../components/official-view.js';
 import { LoadError, Loading } from '../../components/query-state.js';
+import { SeverityTag } from '../../components/severity-tag.js';
 import { call, callFile, fieldErrors, messageOf } from '../../lib/api.js';
 import { saveBlob } from '../../lib/download.js';
 import * as api from '../../lib/endpoints.js';
@@ -36,12 +37,6 @@ const formats = [
   { to: 'html', label: '网页 HTML' },
   { to: 'md', label: 'Markdown' },
 ] as const;
-
-const severityTag: Record<string, { color: string; text: string }> = {
-  error: { color: 'red', text: '错误' },
-  warning: { color: 'orange', text: '警告' },
-  info: { color: 'blue', text: '提示' },
-};
 
 export default function ReportPage() {
   const [state, update] = useUrlState(url);
@@ -240,9 +235,7 @@ export default function ReportPage() {
                   <List.Item>
                     <Space orientation="vertical" size={0}>
                       <span>
-                        <Tag color={severityTag[f.severity]?.color}>
-                          {severityTag[f.severity]?.text ?? f.severity}
-                        </Tag>
+                        <SeverityTag severity={f.severity} />
                         <Typography.Text code>{f.code}</Typography.Text>
                       </span>
                       <span>{f.message}</span>
