@@ -93,7 +93,7 @@ function issueText(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       return `${at}的值无效`;
     case 'unrecognized_keys':
-      return `${at}中有未知的字段：${issue.keys.join('、')}`;
+      return `${at}中有未知的字段：${issue.keys.join('、')}${chinese.test(issue.message) ? `（${issue.message}）` : ''}`;
     case 'too_small':
       return issue.origin === 'string'
         ? `${at}太短（至少 ${String(issue.minimum)} 个字符）`

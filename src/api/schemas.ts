@@ -275,6 +275,12 @@ export const compileProse = z
           .meta({ description: `${part.numeral}、${part.title}` }),
       ]),
     ),
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `部分序号应为 ${reportParts.map((p) => p.number).join('、')}`
+          : undefined,
+    },
   )
   .meta({
     description: [

@@ -4,7 +4,7 @@ import type { Block, Paragraph } from '../read/blocks.js';
 import type { FormatSpec } from '../spec/types.js';
 import { readCells } from './cells.js';
 import { type Evidence, emptyEvidence } from './evidence.js';
-import { detectFormat } from './format-detect.js';
+import { detectFormat, formatScores } from './format-detect.js';
 import { extractMeta } from './meta.js';
 import { outline } from './outline.js';
 import { sectionsAndProse } from './prose.js';
@@ -30,7 +30,8 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
   const evidence = emptyEvidence();
 
   // Both formats share the part headings, so the outline comes before the format is known.
-  const parts = outline(stream, blocks, detectFormat(stream.text, null).spec.sections);
+  const scores = formatScores(stream.text);
+  const parts = outline(stream, blocks, detectFormat(stream.text, null, scores).spec.sections);
   evidence.headings = parts.all.map((h) => ({
     number: h.section.number,
     title: h.title,
@@ -43,7 +44,7 @@ export function assemble(blocks: readonly Block[], file: SourceFile): Assembled 
   evidence.publishedPlace = meta.publishedPlace;
   evidence.signedPlace = meta.signedPlace;
 
-  const decision = detectFormat(stream.text, meta.year);
+  const decision = detectFormat(stream.text, meta.year, scores);
   const spec = decision.spec;
   if (decision.basis !== 'labels')
     file.info(

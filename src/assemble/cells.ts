@@ -43,8 +43,10 @@ export function readCells(
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
   // Copying a template with every key keeps one object shape (much faster than adding 200 keys).
-  const cells: Cells = { ...cellTemplate(spec) };
-  for (const key of cellKeys(spec)) cells[key] = settled.values.get(key) ?? null;
+  // Only the cells read are written over the blank template's (writing all 200 keys costs more).
+  const template = cellTemplate(spec);
+  const cells: Cells = { ...template };
+  for (const [key, value] of settled.values) if (Object.hasOwn(template, key)) cells[key] = value ?? null;
   for (const r of readings) {
     const place = pointOf(r.token);
     if (place) for (const key of r.keys) evidence.cellPlaces.set(key, place);

@@ -20,18 +20,32 @@ export interface FormatDecision {
   basis: 'labels' | 'year' | 'default';
 }
 
+/** How many of each format's signature labels the text prints, by format id. */
+export function formatScores(streamText: string): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const spec of formats) {
+    let score = 0;
+    for (const s of signaturesOf(spec)) if (streamText.includes(s)) score++;
+    scores[spec.id] = score;
+  }
+  return scores;
+}
+
 /**
  * Decides the table format from the labels the report prints (each format's `signatures`), and
- * only when the labels don't tell, from the year.
+ * only when the labels don't tell, from the year. `scores` (from `formatScores`) saves counting
+ * the labels again.
  */
-export function detectFormat(streamText: string, year: number | null): FormatDecision {
-  const scores: Record<string, number> = {};
+export function detectFormat(
+  streamText: string,
+  year: number | null,
+  scores: Record<string, number> = formatScores(streamText),
+): FormatDecision {
   let best: FormatSpec | null = null;
   let bestScore = 0;
   let tie = false;
   for (const spec of formats) {
-    const score = signaturesOf(spec).filter((s) => streamText.includes(s)).length;
-    scores[spec.id] = score;
+    const score = scores[spec.id] ?? 0;
     if (score > bestScore) {
       best = spec;
       bestScore = score;

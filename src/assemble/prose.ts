@@ -125,7 +125,7 @@ export function sectionsAndProse(
     };
     ranges.push([
       headerOffset(stream, t, from, inProse),
-      unitAfter(stream, stream.offsetOf(Math.max(...t.rows.map((r) => r.to)))),
+      unitAfter(stream, stream.offsetOf(Math.max(t.labelsEnd ?? 0, ...t.rows.map((r) => r.to)))),
     ]);
     // A table's note (the 勾稽 note) may stand under it rather than in its header.
     for (const part of t.table.parts) {

@@ -35,6 +35,11 @@ export interface TableLocation {
   variants: LabelMatch[];
   /** Rows whose label was damaged (characters dropped, doubled or changed), placed by row order. */
   damaged: { row: RowSpec; label: LabelMatch; distance: number }[];
+  /**
+   * Token index where the table's row labels end, when labels stand after its last figure
+   * (reading-order text: a label drawn in a tall cell comes out after the figures).
+   */
+  labelsEnd?: number;
 }
 
 /**
@@ -58,7 +63,7 @@ export function numberingOffset(stream: TokenStream, row: RowSpec, match: LabelM
   return null;
 }
 
-function findRow(stream: TokenStream, row: RowSpec, from: number, to: number): LabelMatch | null {
+export function findRow(stream: TokenStream, row: RowSpec, from: number, to: number): LabelMatch | null {
   const own = row.path.at(-1);
   if (!own) return null;
   let at = from;
@@ -105,7 +110,7 @@ function isWords(token: Token | undefined, minimum = 1): boolean {
  * End of the part's column header, when its column labels stand together in order (so that
  * prose before a table that mentions 「予以公开」 or 「规章」 is not taken for a row).
  */
-function headerEnd(stream: TokenStream, part: TablePartSpec, from: number, to: number): number | null {
+export function headerEnd(stream: TokenStream, part: TablePartSpec, from: number, to: number): number | null {
   const leaves = [...new Set(part.columns.map((c) => c.path.at(-1)).filter((l) => l !== undefined))];
   const window = 40 + leaves.length * 16;
   let at = from;

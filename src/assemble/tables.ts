@@ -2,7 +2,8 @@ import type { SourceFile } from '../core/source-file.js';
 import type { FormatSpec, TablePartSpec } from '../spec/types.js';
 import type { Evidence } from './evidence.js';
 import type { Outline } from './outline.js';
-import { locateTable, type TableLocation } from './rows.js';
+import { alignReadingOrder } from './reading-order.js';
+import { headerEnd, locateTable, type RowLocation, type TableLocation } from './rows.js';
 import type { TokenStream } from './stream.js';
 import { pointOf } from './tokens.js';
 
@@ -24,7 +25,7 @@ export function locateTables(
     const start = heading?.end ?? previousEnd;
     const next = parts.ordered.find((h) => h.start >= start && h.section.number > table.section);
     const end = next?.start ?? stream.text.length;
-    const location = locateTable(stream, table, start, end);
+    const location = realigned(stream, spec, locateTable(stream, table, start, end), start, end);
     tables.push(location);
     previousEnd = Math.max(previousEnd, location.rows.at(-1)?.label?.end ?? start);
     for (const v of location.variants) {
@@ -129,4 +130,32 @@ function collectHeaderVariants(stream: TokenStream, t: TableLocation, evidence: 
     const last = [...t.rows].reverse().find((r) => r.part === part);
     from = last ? stream.offsetOf(last.to) : from;
   }
+}
+
+/**
+ * A table whose rows were not all found in order, or hold more figures than a row has cells,
+ * read again as reading-order text (labels away from their figures) when that aligns exactly.
+ */
+function realigned(
+  stream: TokenStream,
+  spec: FormatSpec,
+  location: TableLocation,
+  start: number,
+  end: number,
+): TableLocation {
+  const tooMany = location.rows.some((r) => {
+    let figures = 0;
+    for (let k = r.from; k < r.to; k++) if (stream.tokens[k]?.kind !== 'text') figures++;
+    return figures > (r.collapsed?.[0]?.cells.length ?? r.row.cells.length);
+  });
+  if (location.missing.length === 0 && location.damaged.length === 0 && !tooMany) return location;
+  const part = location.table.parts[0];
+  if (location.table.parts.length !== 1 || !part) return location;
+  const from = headerEnd(stream, part, start, end) ?? start;
+  const aligned = alignReadingOrder(stream, location.table, from, end, spec.identities);
+  if (!aligned) return location;
+  const tableEnd = Math.max(...aligned.rows.map((r) => r.to));
+  const rows: RowLocation[] = aligned.rows.map((r) => ({ ...r, table: location.table, tableEnd }));
+  const variants = aligned.rows.flatMap((r) => (r.label.variant ? [r.label] : []));
+  return { ...location, rows, missing: [], damaged: [], variants, labelsEnd: aligned.end };
 }

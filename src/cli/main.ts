@@ -4,11 +4,17 @@
  * the process and writes only to `io`, so it can run in-process in tests.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { addOcrOption } from '../read/ocr/cli-option.js';
 import { ExitCode } from './exit-code.js';
 import { type CliIO, processIO } from './io.js';
-import { displayWidth, translateError, translateTitle } from './messages.js';
+import {
+  displayWidth,
+  translateError,
+  translateOptionExtras,
+  translateTitle,
+  wrapHelpText,
+} from './messages.js';
 
 export type { CliIO } from './io.js';
 
@@ -84,6 +90,10 @@ export function createProgram(io: CliIO, done: (code: number) => void, defines: 
     .configureHelp({
       styleTitle: translateTitle,
       displayWidth,
+      boxWrap: wrapHelpText,
+      optionDescription(this: Help, option) {
+        return translateOptionExtras(Help.prototype.optionDescription.call(this, option));
+      },
       subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`.trim(),
     })
     .showHelpAfterError('（运行 gongkai help 查看用法）')

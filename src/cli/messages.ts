@@ -61,3 +61,52 @@ export function displayWidth(text: string): number {
   }
   return width;
 }
+
+/** One unit a line may break after: a run of Latin text, or one CJK character with the punctuation that must stay with it. */
+const WRAP_UNIT =
+  /\s*[（「『《〈“‘([]*(?:[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[^\s\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+)[，。、；：！？）」』》〉”’,.;:!?)\]]*/gu;
+
+/**
+ * Wraps help text to `width` terminal columns, keeping existing line breaks. Unlike commander's
+ * own wrapping, which breaks only at spaces, a line of Chinese may break between any two characters
+ * (never before closing punctuation or after an opening bracket).
+ */
+export function wrapHelpText(text: string, width: number): string {
+  if (width < 40) return text;
+  return text
+    .split(/\r?\n/)
+    .map((line) => {
+      const indent = /^\s*/.exec(line)?.[0] ?? '';
+      const lines: string[] = [];
+      let current = '';
+      let currentWidth = 0;
+      for (const unit of line.slice(indent.length).match(WRAP_UNIT) ?? []) {
+        const unitWidth = displayWidth(unit);
+        if (current !== '' && currentWidth + unitWidth > width - indent.length) {
+          lines.push(current);
+          current = unit.trimStart();
+          currentWidth = displayWidth(current);
+        } else {
+          current += unit;
+          currentWidth += unitWidth;
+        }
+      }
+      lines.push(current);
+      return lines.map((part) => indent + part).join('\n');
+    })
+    .join('\n');
+}
+
+/** Commander's English extras after an option's description, «(default: "json", env: X)», in Chinese. */
+export function translateOptionExtras(description: string): string {
+  return description.replace(/ ?\(((?:choices|default|preset|env): .*)\)$/, (_, inner: string) => {
+    const parts = inner.split(/, (?=(?:choices|default|preset|env): )/).map((part) =>
+      part
+        .replace(/^choices: /, '可选：')
+        .replace(/^default: "?([^"]*)"?$/, '默认：$1')
+        .replace(/^preset: /, '不带值时：')
+        .replace(/^env: /, '环境变量：'),
+    );
+    return `（${parts.join('；')}）`;
+  });
+}

@@ -87,11 +87,11 @@ describeEachBackend('compile with the parts’ prose', (backend) => {
     };
     expect(await refused({ '7': '第七部分', '5': '正文' })).toMatchObject({
       code: 'invalid-input',
-      message: '输入有误：「prose」中有未知的字段：7',
+      message: '输入有误：「prose」中有未知的字段：7（部分序号应为 1、2、3、4、5、6）',
     });
     expect(await refused({ overview: '正文' })).toMatchObject({
       code: 'invalid-input',
-      message: '输入有误：「prose」中有未知的字段：overview',
+      message: '输入有误：「prose」中有未知的字段：overview（部分序号应为 1、2、3、4、5、6）',
     });
     expect((await refused({ '6': ' \n　' })).message).toBe(
       '输入有误：「prose.6」：正文不能为空；要用生成的默认文字，省略这一部分即可',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingToJson, fullCells, toInterchange } from '../../src/cli/interchange.js';
+import { findingToJson, fullCells, interchangeJson, toInterchange } from '../../src/cli/interchange.js';
 import { makeFinding } from '../../src/core/finding.js';
 import type { ReportResult } from '../../src/core/report.js';
 import { cellKeys, getFormat } from '../../src/spec/registry.js';
@@ -71,5 +71,18 @@ describe('interchange JSON', () => {
       'column',
       'keys',
     ]);
+  });
+
+  it('writes the line of parse --json as JSON.stringify of the object would, byte for byte', () => {
+    const odd: ReportResult = {
+      ...report,
+      agency: '「引号"与\\反斜杠\n',
+      cells: { ...report.cells, 'a.new.total': -0, 'p.rules.published': Number.NaN, 'a.new.np': 1.25e21 },
+      findings: [],
+    };
+    // Cells that already hold every key in codebook order, as assembled reports' do.
+    const full = { ...odd, cells: fullCells('2019', odd.cells) };
+    for (const r of [report, odd, full, { ...report, format: '2021' as const }])
+      expect(interchangeJson('目录/x "y".txt', r)).toBe(JSON.stringify(toInterchange('目录/x "y".txt', r)));
   });
 });

@@ -1,8 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode, worst } from '../../src/cli/exit-code.js';
-import { displayWidth, translateError, translateTitle } from '../../src/cli/messages.js';
+import {
+  displayWidth,
+  translateError,
+  translateOptionExtras,
+  translateTitle,
+  wrapHelpText,
+} from '../../src/cli/messages.js';
 
 describe('messages', () => {
+  it('wraps Chinese help text between characters, keeping punctuation with its character', () => {
+    expect(wrapHelpText('读取年度报告（与 parse 相同），再生成为网页、Markdown 或纯文本。', 40)).toBe(
+      '读取年度报告（与 parse 相同），再生成为\n网页、Markdown 或纯文本。',
+    );
+    expect(wrapHelpText('一二三四五六七八九十一二三四五六七八九，十一二三', 40)).toBe(
+      '一二三四五六七八九十一二三四五六七八九，\n十一二三',
+    );
+    expect(wrapHelpText('  --to 输出格式\n第二行', 40)).toBe('  --to 输出格式\n第二行');
+    expect(wrapHelpText('很长的一行'.repeat(10), 20)).toBe('很长的一行'.repeat(10));
+  });
+
+  it('translates commander option extras', () => {
+    expect(translateOptionExtras('输出格式 (default: "json")')).toBe('输出格式（默认：json）');
+    expect(translateOptionExtras('方式 (choices: "a", "b", env: GONGKAI_X)')).toBe(
+      '方式（可选："a", "b"；环境变量：GONGKAI_X）',
+    );
+    expect(translateOptionExtras('没有附加说明')).toBe('没有附加说明');
+  });
+
   it('translates commander errors and keeps the suggestion', () => {
     expect(translateError("error: unknown option '--jsn'\n(Did you mean --json?)\n")).toBe(
       'gongkai: 错误：未知选项「--jsn」\n（是否想用 --json？）\n',

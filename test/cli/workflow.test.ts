@@ -284,7 +284,7 @@ describeEachBackend('register commands', (backend) => {
       code: 2,
       stdout: '',
       stderr:
-        'gongkai: 错误：输入有误：「--prose 中的 5」：正文不能为空；要用生成的默认文字，省略这一部分即可；「--prose」中有未知的字段：7\n',
+        'gongkai: 错误：输入有误：「--prose 中的 5」：正文不能为空；要用生成的默认文字，省略这一部分即可；「--prose」中有未知的字段：7（部分序号应为 1、2、3、4、5、6）\n',
     });
     expect(await run(['compile', '--year', '2024', '--prose', join(proseDir, 'broken.json')])).toMatchObject({
       code: 2,

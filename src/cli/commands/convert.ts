@@ -39,10 +39,10 @@ export function defineConvert(program: Command, io: CliIO, done: (code: number) 
   return outputOptions(
     program
       .command('convert')
-      .summary('读取年度报告，转换为 HTML、Markdown 或文本')
+      .summary('读取年度报告，转换为网页、Markdown、文本、DOCX 或 PDF')
       .description(
         [
-          '读取年度报告（与 parse 相同），再按规定格式生成为网页（html）、Markdown（md）或纯文本（txt）。',
+          '读取年度报告（与 parse 相同），再按规定格式生成为网页（html）、Markdown（md）、纯文本（txt）、Word 文档（docx）或 PDF（pdf）。',
           '读取中发现的问题列在标准错误输出上，转换照常进行。',
           '',
           '退出码：0 已转换；2 文件无法读取、输出文件无法写入，或用法错误。',

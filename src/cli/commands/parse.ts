@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { ReportResult } from '../../core/report.js';
 import { getFormat } from '../../spec/registry.js';
 import { runBatch } from '../batch.js';
-import { fullCells, toInterchange } from '../interchange.js';
+import { fullCells, interchangeJson } from '../interchange.js';
 import type { CliIO } from '../io.js';
 import { countFindings, formatFileFindings, formatSummary, type Statistics } from '../reporter.js';
 
@@ -36,7 +36,7 @@ export async function runParse(files: readonly string[], options: ParseOptions, 
   let first = true;
   const batch = await runBatch(files, io, ({ path, result }, sink) => {
     if (options.json) {
-      sink.out(`${JSON.stringify(toInterchange(path, result.report))}\n`);
+      sink.out(`${interchangeJson(path, result.report)}\n`);
       return;
     }
     countFindings(result.report.findings, stats);

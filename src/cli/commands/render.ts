@@ -64,11 +64,11 @@ export function defineRender(program: Command, io: CliIO, done: (code: number) =
   return outputOptions(
     program
       .command('render')
-      .summary('把报告 JSON 生成为 HTML、Markdown 或文本')
+      .summary('把报告 JSON 生成为网页、Markdown、文本、DOCX 或 PDF')
       .description(
         [
           '把报告 JSON（gongkai parse --json 的一行，或按 gongkai schema 编写的 JSON）',
-          '按规定格式生成为网页（html）、Markdown（md）或纯文本（txt）。',
+          '按规定格式生成为网页（html）、Markdown（md）、纯文本（txt）、Word 文档（docx）或 PDF（pdf，版式依 GB/T 9704）。',
           '',
           '退出码：0 已生成；2 JSON 无法读取或不符合格式、输出文件无法写入，或用法错误。',
         ].join('\n'),

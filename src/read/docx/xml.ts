@@ -1,11 +1,19 @@
 /**
- * Streaming XML for the DOCX parts: decoding, namespaces, and the attribute look-up they all need.
+ * Streaming XML for the DOCX parts: a small scanner of its own, namespaces, and the attribute
+ * look-up they all need.
  *
- * saxes runs without its own namespace processing (a quarter of the parse, spent on objects for
- * every attribute): the few declarations a part makes are kept here as a chain of scopes, and a
- * prefix is looked up only for the element names and the attributes actually asked for.
+ * The parts are machine-written XML whose shape is fixed, so a general parser's work (objects for
+ * every attribute, namespace records, character-class checks on every name) is not needed: the
+ * scanner finds each tag with `indexOf`, checks an element's attributes but keeps only where they
+ * are written (most are never asked for), and decodes entities only where a `&` occurs. The few namespace declarations a part makes are kept as
+ * a chain of scopes, and a prefix is looked up only for the element names and the attributes
+ * actually asked for.
+ *
+ * What it still refuses as malformed: unclosed or mismatched tags, text or a second element outside
+ * the root, no root at all, an attribute without a quoted value, an unbound prefix, `<` in an
+ * attribute value, and any entity but the five predefined ones and character references (DTD
+ * entities are never expanded, so a part cannot smuggle in entity expansion).
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { SourceFile } from '../../core/source-file.js';
 
 /** WordprocessingML, transitional and strict (ISO 29500 strict documents use the second). */
@@ -26,9 +34,11 @@ type Scope = Record<string, string>;
 export interface Tag {
   local: string;
   uri: string;
-  /** Attributes by qualified name, as written. */
-  attributes: Record<string, string>;
   scope: Scope;
+  /** The part and where this element's attributes are written in it (checked, not decoded). */
+  source: Source;
+  from: number;
+  to: number;
 }
 
 const rootScope: Scope = Object.assign(Object.create(null) as Scope, {
@@ -36,22 +46,48 @@ const rootScope: Scope = Object.assign(Object.create(null) as Scope, {
   xml: 'http://www.w3.org/XML/1998/namespace',
 });
 
+let lastUri = '';
+let lastIsWord = false;
+
 /** The element's local name when it is WordprocessingML, '' otherwise. */
-export const wordName = (tag: Tag): string => (wordNamespaces.has(tag.uri) ? tag.local : '');
+export const wordName = (tag: Tag): string => {
+  if (tag.uri !== lastUri) {
+    lastUri = tag.uri;
+    lastIsWord = wordNamespaces.has(lastUri);
+  }
+  return lastIsWord ? tag.local : '';
+};
 export const isMath = (tag: Tag): boolean => mathNamespaces.has(tag.uri);
 
-/** A WordprocessingML attribute (`w:val`) by local name; unprefixed ones count too. */
+/**
+ * A WordprocessingML attribute (`w:val`) by local name; unprefixed ones count too. The attributes
+ * were checked by the scanner, so they are read here without checking again.
+ */
 export function attr(tag: Tag, local: string): string | undefined {
-  const attributes = tag.attributes;
-  for (const key in attributes) {
-    if (key === local) return attributes[key];
-    const colon = key.length - local.length - 1;
-    if (colon > 0 && key.charCodeAt(colon) === 58 && key.endsWith(local)) {
-      const uri = tag.scope[key.slice(0, colon)];
-      if (uri !== undefined && wordNamespaces.has(uri)) return attributes[key];
+  const source = tag.source;
+  const s = source.text;
+  const end = tag.to;
+  let k = tag.from;
+  for (;;) {
+    while (k < end && isSpace(s.charCodeAt(k))) k++;
+    if (k >= end) return undefined;
+    const a = k;
+    const eq = s.indexOf('=', k);
+    let nameEnd = eq;
+    while (isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
+    k = eq + 1;
+    while (isSpace(s.charCodeAt(k))) k++;
+    const close = s.indexOf(s.charCodeAt(k) === 34 ? '"' : "'", k + 1);
+    const colon = nameEnd - local.length - 1;
+    if (colon >= a - 1 && s.startsWith(local, nameEnd - local.length)) {
+      if (colon === a - 1) return attributeValue(source, k + 1, close);
+      if (colon > a && s.charCodeAt(colon) === 58) {
+        const uri = tag.scope[s.slice(a, colon)];
+        if (uri !== undefined && wordNamespaces.has(uri)) return attributeValue(source, k + 1, close);
+      }
     }
+    k = close + 1;
   }
-  return undefined;
 }
 
 /** An ST_OnOff attribute: absent means on, 「false」「0」「off」 mean off. */
@@ -73,61 +109,240 @@ export interface XmlHandlers {
   text(text: string): void;
 }
 
-/** XML parts are UTF-8 unless they start with a UTF-16 byte order mark. */
-function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+/**
+ * A part's text. UTF-8 parts (all but those with a UTF-16 byte order mark) are scanned as Latin-1,
+ * one character a byte, which is cheap to make and to search; the markup is ASCII, and only the
+ * pieces of text and the attribute values taken out are decoded from the bytes as UTF-8.
+ */
+interface Source {
+  text: string;
+  /** The bytes when `text` is their Latin-1 reading. */
+  utf8: Buffer | null;
+}
+
+function decodeXml(bytes: Uint8Array): Source {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes), utf8: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes), utf8: null };
+  const utf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { text: utf8.toString('latin1'), utf8 };
+}
+
+/** The characters written from `from` to `to`. */
+function piece(source: Source, from: number, to: number): string {
+  const s = source.text;
+  if (source.utf8)
+    for (let i = from; i < to; i++) if (s.charCodeAt(i) > 0x7f) return source.utf8.toString('utf8', from, to);
+  return s.slice(from, to);
 }
 
 /**
- * Parses one part, calling the handlers in document order. saxes expands no DTD entities, so a
- * part cannot smuggle in entity expansion; malformed XML fails the file.
+ * Parses one part, calling the handlers in document order (an empty element opens and closes).
+ * Malformed XML fails the file.
  */
 export function parseXml(bytes: Uint8Array, part: string, file: SourceFile, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false });
-  const open: Tag[] = [];
-  let scope = rootScope;
-  parser.on('opentag', (raw: SaxesTagPlain) => {
-    const attributes = raw.attributes as Record<string, string>;
-    let forked = false;
-    for (const key in attributes)
-      if (
-        key.charCodeAt(0) === 120 &&
-        key.startsWith('xmlns') &&
-        (key.length === 5 || key.charCodeAt(5) === 58)
-      ) {
-        if (!forked) scope = Object.create(scope) as Scope;
-        forked = true;
-        scope[key.slice(6)] = attributes[key] as string;
-      }
-    const colon = raw.name.indexOf(':');
-    const prefix = colon < 0 ? '' : raw.name.slice(0, colon);
-    const uri = scope[prefix];
-    if (uri === undefined) throw new MalformedXml(`unbound namespace prefix: "${prefix}"`);
-    const tag: Tag = { local: colon < 0 ? raw.name : raw.name.slice(colon + 1), uri, attributes, scope };
-    open.push(tag);
-    handlers.open(tag);
-  });
-  parser.on('closetag', () => {
-    const tag = open.pop() as Tag;
-    scope = open[open.length - 1]?.scope ?? rootScope;
-    handlers.close(tag);
-  });
-  parser.on('text', handlers.text);
-  parser.on('cdata', handlers.text);
-  parser.on('error', (error) => {
-    throw new MalformedXml(error.message);
-  });
   try {
-    parser.write(decodeXml(bytes)).close();
+    scan(decodeXml(bytes), handlers);
   } catch (error) {
     if (!(error instanceof MalformedXml)) throw error;
-    file.fail(
-      `DOCX 文件已损坏（${part} 不是有效的 XML：${error.message.split('\n')[0]}），请用 Word 另存后再试`,
-    );
+    file.fail(`DOCX 文件已损坏（${part} 不是有效的 XML：${error.message}），请用 Word 另存后再试`);
   }
 }
 
-/** Only the parser's own complaints become a "not XML" failure; anything else propagates. */
+/** Only the scanner's own complaints become a "not XML" failure; anything else propagates. */
 class MalformedXml extends Error {}
+
+const predefined: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Resolves one entity or character reference (the text between `&` and `;`). */
+function entity(name: string): string {
+  const known = predefined[name];
+  if (known !== undefined) return known;
+  if (name.charCodeAt(0) === 35) {
+    const hex = name.charCodeAt(1) === 120;
+    const digits = name.slice(hex ? 2 : 1);
+    if (digits !== '' && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) {
+      const code = Number.parseInt(digits, hex ? 16 : 10);
+      if (code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff))
+        return String.fromCodePoint(code);
+    }
+    throw new MalformedXml(`malformed character entity: &${name};`);
+  }
+  throw new MalformedXml(`undefined entity: &${name};`);
+}
+
+const references = /&([^;&<]*);|&/g;
+const decodeReferences = (raw: string): string =>
+  raw.replace(references, (_whole, name: string | undefined) => {
+    if (name === undefined) throw new MalformedXml('unterminated entity reference');
+    return entity(name);
+  });
+
+/** Character data: line ends normalised to `\n` (XML 1.0 §2.11), references resolved. */
+function textOf(source: Source, from: number, to: number): string {
+  let raw = piece(source, from, to);
+  if (raw.indexOf('\r') >= 0) raw = raw.replace(/\r\n?/g, '\n');
+  return raw.indexOf('&') >= 0 ? decodeReferences(raw) : raw;
+}
+
+/** An attribute value: white space normalised to spaces (XML 1.0 §3.3.3), references resolved. */
+function attributeValue(source: Source, from: number, to: number): string {
+  let raw = piece(source, from, to);
+  if (raw.indexOf('<') >= 0) throw new MalformedXml('disallowed character in attribute value');
+  if (/[\t\n\r]/.test(raw)) raw = raw.replace(/\r\n|[\t\n\r]/g, ' ');
+  return raw.indexOf('&') >= 0 ? decodeReferences(raw) : raw;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+
+function isBlank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Where `needle` starts at or after `from`; a missing one is an unterminated construct. */
+function find(s: string, needle: string, from: number, what: string): number {
+  const at = s.indexOf(needle, from);
+  if (at < 0) throw new MalformedXml(`unclosed ${what}`);
+  return at;
+}
+
+/** Skips `<!DOCTYPE …>` (its internal subset included, quoted strings respected); returns the end. */
+function skipDoctype(s: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      i = find(s, c === 34 ? '"' : "'", i + 1, 'DOCTYPE');
+    } else if (c === 91) depth++;
+    else if (c === 93) depth--;
+    else if (c === 62 && depth <= 0) return i + 1;
+  }
+  throw new MalformedXml('unclosed DOCTYPE');
+}
+
+/** Name characters end at white space, `/`, `>` or `=`. */
+const endsName = (c: number): boolean => isSpace(c) || c === 47 || c === 62 || c === 61 || Number.isNaN(c);
+
+function scan(source: Source, handlers: XmlHandlers): void {
+  const s = source.text;
+  const n = s.length;
+  const open: Tag[] = [];
+  const names: string[] = [];
+  let scope = rootScope;
+  let rooted = false;
+  let i = s.charCodeAt(0) === 0xfeff ? 1 : source.utf8 && s.startsWith('\xef\xbb\xbf') ? 3 : 0;
+  while (i < n) {
+    const lt = s.indexOf('<', i);
+    const end = lt < 0 ? n : lt;
+    if (end > i) {
+      if (open.length > 0) handlers.text(textOf(source, i, end));
+      else if (!isBlank(s, i, end)) throw new MalformedXml('text data outside of root node');
+    }
+    if (lt < 0) break;
+    const c = s.charCodeAt(lt + 1);
+    if (c === 47) {
+      // End tag.
+      const gt = find(s, '>', lt + 2, 'end tag');
+      let stop = gt;
+      while (stop > lt + 2 && isSpace(s.charCodeAt(stop - 1))) stop--;
+      const name = s.slice(lt + 2, stop);
+      const expected = names.pop();
+      if (expected === undefined) throw new MalformedXml(`unmatched closing tag: ${name}`);
+      if (name !== expected) throw new MalformedXml(`unexpected close tag: ${name}, expected ${expected}`);
+      const tag = open.pop() as Tag;
+      scope = open[open.length - 1]?.scope ?? rootScope;
+      handlers.close(tag);
+      i = gt + 1;
+      continue;
+    }
+    if (c === 63) {
+      i = find(s, '?>', lt + 2, 'processing instruction') + 2;
+      continue;
+    }
+    if (c === 33) {
+      if (s.startsWith('!--', lt + 1)) {
+        i = find(s, '-->', lt + 4, 'comment') + 3;
+      } else if (s.startsWith('![CDATA[', lt + 1)) {
+        const close = find(s, ']]>', lt + 9, 'CDATA section');
+        if (open.length === 0) throw new MalformedXml('CDATA section outside of root node');
+        handlers.text(piece(source, lt + 9, close).replace(/\r\n?/g, '\n'));
+        i = close + 3;
+      } else if (s.startsWith('!DOCTYPE', lt + 1) && !rooted) {
+        i = skipDoctype(s, lt + 9);
+      } else throw new MalformedXml('unexpected markup declaration');
+      continue;
+    }
+    // Start tag: the attributes are checked here and decoded only when asked for (attr).
+    let k = lt + 1;
+    while (!endsName(s.charCodeAt(k))) k++;
+    const qname = s.slice(lt + 1, k);
+    if (qname === '') throw new MalformedXml('missing element name');
+    if (open.length === 0 && rooted) throw new MalformedXml('more than one root element');
+    const from = k;
+    let to = k;
+    let forked = false;
+    let empty = false;
+    let nextLt = -1;
+    for (;;) {
+      const spaced = isSpace(s.charCodeAt(k));
+      while (isSpace(s.charCodeAt(k))) k++;
+      const d = s.charCodeAt(k);
+      if (d === 62) {
+        to = k++;
+        break;
+      }
+      if (d === 47 && s.charCodeAt(k + 1) === 62) {
+        empty = true;
+        to = k;
+        k += 2;
+        break;
+      }
+      if (Number.isNaN(d)) throw new MalformedXml(`unclosed tag: ${qname}`);
+      if (!spaced) throw new MalformedXml('no whitespace between attributes');
+      const a = k;
+      while (!endsName(s.charCodeAt(k))) k++;
+      const keyEnd = k;
+      while (isSpace(s.charCodeAt(k))) k++;
+      if (keyEnd === a || s.charCodeAt(k) !== 61) throw new MalformedXml('attribute without value');
+      k++;
+      while (isSpace(s.charCodeAt(k))) k++;
+      const q = s.charCodeAt(k);
+      if (q !== 34 && q !== 39) throw new MalformedXml('unquoted attribute value');
+      const close = find(s, q === 34 ? '"' : "'", k + 1, 'attribute value');
+      if (nextLt < k) {
+        nextLt = s.indexOf('<', k);
+        if (nextLt < 0) nextLt = n;
+      }
+      if (nextLt < close) throw new MalformedXml('disallowed character in attribute value');
+      if (
+        s.charCodeAt(a) === 120 &&
+        s.startsWith('xmlns', a) &&
+        (keyEnd - a === 5 || s.charCodeAt(a + 5) === 58)
+      ) {
+        if (!forked) scope = Object.create(scope) as Scope;
+        forked = true;
+        scope[s.slice(a + 6, keyEnd)] = attributeValue(source, k + 1, close);
+      }
+      k = close + 1;
+    }
+    const colon = qname.indexOf(':');
+    const prefix = colon < 0 ? '' : qname.slice(0, colon);
+    const uri = scope[prefix];
+    if (uri === undefined) throw new MalformedXml(`unbound namespace prefix: "${prefix}"`);
+    const tag: Tag = { local: colon < 0 ? qname : qname.slice(colon + 1), uri, scope, source, from, to };
+    rooted = true;
+    handlers.open(tag);
+    if (empty) {
+      scope = open[open.length - 1]?.scope ?? rootScope;
+      handlers.close(tag);
+    } else {
+      open.push(tag);
+      names.push(qname);
+    }
+    i = k;
+  }
+  if (open.length > 0) throw new MalformedXml(`unclosed tag: ${names[names.length - 1]}`);
+  if (!rooted) throw new MalformedXml('document must contain a root element');
+}

@@ -6,6 +6,7 @@
  * past `entryLimit`, or at a ratio past `ratioLimit` once it is past `ratioFloor`, is refused as
  * a probable ZIP bomb.
  */
+import { inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { formatBytes } from '../../core/limits.js';
 import type { SourceFile } from '../../core/source-file.js';
@@ -155,6 +156,15 @@ export function readEntry(
   if (entry.method !== 8)
     file.fail(`DOCX 文件使用了不支持的压缩方式（${entry.method}），请用 Word 另存后再试`);
 
+  // Up to the ratio floor no ratio needs watching: zlib inflates at once, stopping at the cap. Past
+  // it, or on any error, the entry is inflated again step by step, which says exactly what is wrong.
+  const cap = Math.min(limit, ratioFloor);
+  try {
+    const out = inflateRawSync(bytes.subarray(dataStart, dataEnd), { maxOutputLength: cap });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch {
+    // Larger than the cap, damaged or cut off: see below.
+  }
   const chunks: Uint8Array[] = [];
   let produced = 0;
   let done = false;

@@ -1,0 +1,217 @@
+/**
+ * Tables in reading-order text (plain `pdftotext`, the text portals serve): each cell on its own
+ * line, but a row label the PDF drew in a tall merged cell comes out after its figures or far
+ * from them, and group labels wrapped down the page (「三、|本|年|度|办|理」) stand between rows.
+ * There the table is a stream of labels and groups of figures. The format's row order is known,
+ * so the groups are aligned to it with the labels as anchors: a label followed by figures is
+ * that row's; further groups after it belong, in order, to the rows the format puts next whose
+ * labels stand elsewhere, and only when their number fits exactly.
+ */
+import type { IdentitySpec, RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
+import { findRow, numberingOffset } from './rows.js';
+import { parseLoose } from './split.js';
+import type { LabelMatch, TokenStream } from './stream.js';
+
+interface Occurrence {
+  row: number;
+  match: LabelMatch;
+  /** First token of the label with its numbering (「1.」). */
+  first: number;
+}
+
+/**
+ * Every place in [start, end) where a row's label is written, longest first where two overlap.
+ * Null when one place is claimed by two rows alike (the labels then don't tell).
+ */
+function occurrences(
+  stream: TokenStream,
+  rows: readonly RowSpec[],
+  start: number,
+  end: number,
+): Occurrence[] | null {
+  const all: Occurrence[] = [];
+  rows.forEach((row, index) => {
+    for (let at = start; at < end; ) {
+      const match = findRow(stream, row, at, end);
+      if (!match) break;
+      const numbering = numberingOffset(stream, row, match);
+      const first =
+        numbering === null ? match.firstToken : Math.min(match.firstToken, stream.tokenAt(numbering));
+      all.push({ row: index, match, first });
+      at = match.end;
+    }
+  });
+  all.sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end);
+  const kept: Occurrence[] = [];
+  for (const o of all) {
+    const last = kept.at(-1);
+    if (last && o.match.start < last.match.end) {
+      // Inside a longer label: not a label of its own.
+      if (o.match.end <= last.match.end && o.match.end - o.match.start < last.match.end - last.match.start)
+        continue;
+      return null;
+    }
+    kept.push(o);
+  }
+  return kept;
+}
+
+/** Where the alignment puts one row: its figures' token range (empty for a blank row). */
+export interface Placed {
+  row: RowSpec;
+  part: TablePartSpec;
+  label: LabelMatch;
+  from: number;
+  to: number;
+}
+
+/**
+ * Aligns a table part's figure groups to its rows in reading-order text. Returns null (and the
+ * rows are read as before) unless every figure stands alone on its line, every group lands on one
+ * row by the rules above, no group is left over, and the identities whose cells all came from
+ * whole groups hold. A row placed is either a whole group, a group short of figures right after
+ * its own label (blank cells leave no line), or blank (its label alone, in its place).
+ */
+export function alignReadingOrder(
+  stream: TokenStream,
+  table: TableSpec,
+  start: number,
+  end: number,
+  identities: readonly IdentitySpec[],
+): { rows: Placed[]; end: number } | null {
+  if (table.parts.length !== 1) return null;
+  const part = table.parts[0] as TablePartSpec;
+  const rows = part.rows;
+  const n = rows[0]?.cells.length ?? 0;
+  if (n < 2 || rows.some((r) => r.path.length === 0 || r.cells.length !== n)) return null;
+  const found = occurrences(stream, rows, start, end);
+  if (!found || found.length === 0) return null;
+
+  // The figure tokens after each label, up to the next label.
+  const endToken = stream.tokenAt(end);
+  const segments = found.map((o, i) => {
+    const stop = found[i + 1]?.first ?? endToken;
+    const figures: number[] = [];
+    for (let k = o.match.endToken; k < stop; k++) {
+      const t = stream.tokens[k];
+      if (t && t.kind !== 'text') figures.push(k);
+    }
+    return figures;
+  });
+  // Reading order only: each figure alone on its line.
+  for (const s of segments)
+    for (const k of s) {
+      const t = stream.tokens[k];
+      if (t?.kind !== 'num' || !t.first || !t.last) return null;
+    }
+  // Figures before the first label: labels may follow their figures throughout; don't guess.
+  for (let k = stream.tokenAt(start); k < (found[0] as Occurrence).first; k++) {
+    const t = stream.tokens[k];
+    if (t && t.kind !== 'text' && t.first && t.last) return null;
+  }
+
+  const placed: (Placed | null)[] = rows.map(() => null);
+  const put = (index: number, label: LabelMatch, from: number, to: number): boolean => {
+    if (placed[index]) return false;
+    placed[index] = { row: rows[index] as RowSpec, part, label, from, to };
+    return true;
+  };
+  // Anchors: labels followed by figures, in the format's order.
+  const anchors = found.flatMap((o, i) => ((segments[i] as number[]).length > 0 ? [{ o, i }] : []));
+  if (anchors.length === 0) return null;
+  const first = anchors[0] as { o: Occurrence; i: number };
+  // Rows before the first anchor: blank, their labels written before it.
+  for (let r = 0; r < first.o.row; r++) {
+    const o = found.slice(0, first.i).find((x) => x.row === r);
+    if (!o || !put(r, o.match, o.match.endToken, o.match.endToken)) return null;
+  }
+  /** Where a row's label is first written (for a row given a group away from its label). */
+  const labelOf = new Map<number, LabelMatch>();
+  for (const o of found) if (!labelOf.has(o.row)) labelOf.set(o.row, o.match);
+  const whole: number[] = [];
+  let moved = false;
+
+  for (const [a, { o, i }] of anchors.entries()) {
+    const figures = segments[i] as number[];
+    const next = anchors[a + 1];
+    const nextRow = next ? next.o.row : rows.length;
+    if (nextRow <= o.row) return null;
+    // The rows up to the next anchor whose labels are written before it, without figures, are
+    // blank in their place; the others wait for a group.
+    const between = found.slice(i + 1, next ? next.i : found.length);
+    const waiting: number[] = [];
+    for (let r = o.row + 1; r < nextRow; r++) {
+      const own = between.find((x) => x.row === r);
+      if (own && (next || figures.length === n)) {
+        if (!put(r, own.match, own.match.endToken, own.match.endToken)) return null;
+      } else waiting.push(r);
+    }
+    if (figures.length % n !== 0) {
+      // A row short of figures (blank cells leave no line): read alone, as before.
+      if (figures.length > n || waiting.length > 0) return null;
+      if (!put(o.row, o.match, figures[0] as number, (figures.at(-1) as number) + 1)) return null;
+      continue;
+    }
+    const groups = figures.length / n;
+    // Up to the next anchor the count must fit exactly; past the last one, the groups go to the
+    // rows right after, whose labels are written elsewhere, and the rows left are blank.
+    if (next ? waiting.length !== groups - 1 : waiting.length < groups - 1) return null;
+    for (let g = 0; g < groups; g++) {
+      const index = g === 0 ? o.row : (waiting[g - 1] as number);
+      const label = g === 0 ? o.match : labelOf.get(index);
+      if (!label || (!next && index !== o.row + g)) return null;
+      if (!put(index, label, figures[g * n] as number, (figures[g * n + n - 1] as number) + 1)) return null;
+      whole.push(index);
+      if (g > 0) moved = true;
+    }
+    for (const r of waiting.slice(groups - 1)) {
+      const label = labelOf.get(r);
+      if (!label || !put(r, label, label.endToken, label.endToken)) return null;
+    }
+  }
+  if (placed.some((p) => p === null)) return null;
+  if (!identitiesHold(stream, placed as Placed[], whole, identities, moved)) return null;
+  // The table ends after its last figure or its last label, whichever stands later.
+  const last = Math.max(
+    ...found.map((o) => o.match.endToken),
+    ...segments.flatMap((s) => s.map((k) => k + 1)),
+  );
+  return { rows: placed as Placed[], end: last };
+}
+
+/**
+ * Whether every identity whose cells all lie in whole groups holds; when a group was placed away
+ * from its label, at least one identity across rows must have been checked.
+ */
+function identitiesHold(
+  stream: TokenStream,
+  placed: readonly Placed[],
+  whole: readonly number[],
+  identities: readonly IdentitySpec[],
+  moved: boolean,
+): boolean {
+  const values = new Map<string, number>();
+  const rowOf = new Map<string, number>();
+  for (const index of whole) {
+    const p = placed[index] as Placed;
+    let c = 0;
+    for (let k = p.from; k < p.to; k++) {
+      const t = stream.tokens[k];
+      if (t?.kind !== 'num') continue;
+      const value = parseLoose(t.text);
+      const cell = p.row.cells[c++];
+      if (value === null || !cell) return false;
+      values.set(cell.key, value);
+      rowOf.set(cell.key, index);
+    }
+  }
+  const sum = (keys: readonly string[]) => keys.reduce((s, k) => s + (values.get(k) as number), 0);
+  let checked = 0;
+  for (const identity of identities) {
+    const keys = [...identity.left, ...identity.right];
+    if (!keys.every((k) => values.has(k))) continue;
+    if (new Set(keys.map((k) => rowOf.get(k))).size > 1) checked++;
+    if (Math.abs(sum(identity.left) - sum(identity.right)) > 1e-6) return false;
+  }
+  return checked > 0 || !moved;
+}
