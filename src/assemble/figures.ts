@@ -348,6 +348,15 @@ export function readRow(
     return expandCollapsed(reading, r, file);
   }
 
+  if (r.figures.length === 0 && location.doubtful) {
+    file.error(
+      'assemble.row-shape',
+      `「${rowName}」后没有数字，表格中其他行的数字多于单元格，该行的数字可能写在别处，无法确定`,
+      { place, keys: reading.keys, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
   if (r.figures.length === 0) {
     file.warn('assemble.blank-cell', `「${rowName}」没有填写数字，${n} 个单元格记为空值`, {
       place,

@@ -15,6 +15,11 @@ export interface RowLocation {
   to: number;
   /** Token index where the row's table ends. */
   tableEnd: number;
+  /**
+   * A row of a table where some row holds too many figures (reading-order text whose labels
+   * could not be aligned): if it has none, they may stand elsewhere, so it is not read as blank.
+   */
+  doubtful?: boolean;
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

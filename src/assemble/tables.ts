@@ -153,7 +153,12 @@ function realigned(
   if (location.table.parts.length !== 1 || !part) return location;
   const from = headerEnd(stream, part, start, end) ?? start;
   const aligned = alignReadingOrder(stream, location.table, from, end, spec.identities);
-  if (!aligned) return location;
+  if (!aligned) {
+    // Rows with too many figures beside labels with none: a label may stand away from its
+    // figures, so an empty row is not read as blank.
+    if (tooMany) for (const r of location.rows) if (r.label) r.doubtful = true;
+    return location;
+  }
   const tableEnd = Math.max(...aligned.rows.map((r) => r.to));
   const rows: RowLocation[] = aligned.rows.map((r) => ({ ...r, table: location.table, tableEnd }));
   const variants = aligned.rows.flatMap((r) => (r.label.variant ? [r.label] : []));
