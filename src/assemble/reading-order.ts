@@ -11,6 +11,14 @@ import type { IdentitySpec, RowSpec, TablePartSpec, TableSpec } from '../spec/ty
 import { findRow, numberingOffset } from './rows.js';
 import { parseLoose } from './split.js';
 import type { LabelMatch, TokenStream } from './stream.js';
+import type { Token } from './tokens.js';
+
+/**
+ * A figure or a blank mark; not a blank mark that is a character of words (「无」 of a group label
+ * written down the page one character a line, 「（四）|无|法|提|供」).
+ */
+const isFigure = (t: Token | undefined): boolean =>
+  t !== undefined && (t.kind === 'num' || (t.kind === 'blank' && !/[\u4e00-\u9fff]/.test(t.text)));
 
 interface Occurrence {
   row: number;
@@ -93,8 +101,7 @@ export function alignReadingOrder(
     const stop = found[i + 1]?.first ?? endToken;
     const figures: number[] = [];
     for (let k = o.match.endToken; k < stop; k++) {
-      const t = stream.tokens[k];
-      if (t && t.kind !== 'text') figures.push(k);
+      if (isFigure(stream.tokens[k])) figures.push(k);
     }
     return figures;
   });
@@ -107,7 +114,7 @@ export function alignReadingOrder(
   // Figures before the first label: labels may follow their figures throughout; don't guess.
   for (let k = stream.tokenAt(start); k < (found[0] as Occurrence).first; k++) {
     const t = stream.tokens[k];
-    if (t && t.kind !== 'text' && t.first && t.last) return null;
+    if (t && isFigure(t) && t.first && t.last) return null;
   }
 
   const placed: (Placed | null)[] = rows.map(() => null);
