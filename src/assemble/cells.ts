@@ -46,7 +46,8 @@ export function readCells(
   // Only the cells read are written over the blank template's (writing all 200 keys costs more).
   const template = cellTemplate(spec);
   const cells: Cells = { ...template };
-  for (const [key, value] of settled.values) if (Object.hasOwn(template, key)) cells[key] = value ?? null;
+  const known = keySet(spec);
+  for (const [key, value] of settled.values) if (known.has(key)) cells[key] = value ?? null;
   for (const r of readings) {
     const place = pointOf(r.token);
     if (place) for (const key of r.keys) evidence.cellPlaces.set(key, place);
@@ -55,6 +56,17 @@ export function readCells(
 }
 
 const templates = new WeakMap<FormatSpec, Cells>();
+const keySets = new WeakMap<FormatSpec, Set<string>>();
+
+/** The format's cell keys as a set (asking the 200-member template costs several times more). */
+function keySet(spec: FormatSpec): Set<string> {
+  let keys = keySets.get(spec);
+  if (!keys) {
+    keys = new Set(cellKeys(spec));
+    keySets.set(spec, keys);
+  }
+  return keys;
+}
 
 /** Every cell of the format, blank, in codebook order. */
 function cellTemplate(spec: FormatSpec): Cells {

@@ -219,11 +219,13 @@ function identitiesHold(
     }
   }
   const sum = (keys: readonly string[]) => keys.reduce((s, k) => s + (values.get(k) as number), 0);
+  const known = (keys: readonly string[]) => keys.every((k) => values.has(k));
   let checked = 0;
   for (const identity of identities) {
-    const keys = [...identity.left, ...identity.right];
-    if (!keys.every((k) => values.has(k))) continue;
-    if (new Set(keys.map((k) => rowOf.get(k))).size > 1) checked++;
+    if (!known(identity.left) || !known(identity.right)) continue;
+    const row = rowOf.get(identity.left[0] ?? (identity.right[0] as string));
+    const elsewhere = (k: string) => rowOf.get(k) !== row;
+    if (identity.left.some(elsewhere) || identity.right.some(elsewhere)) checked++;
     if (Math.abs(sum(identity.left) - sum(identity.right)) > 1e-6) return false;
   }
   return checked > 0 || !moved;

@@ -57,10 +57,12 @@ export class TokenStream {
     });
     this.offsets[tokens.length] = length;
     this.text = parts.join('');
-    this.owner = new Int32Array(length);
-    tokens.forEach((_, i) => {
-      this.owner.fill(i, this.offsets[i] as number, this.offsets[i + 1] as number);
-    });
+    const owner = new Int32Array(length);
+    for (let i = 0, at = 0; i < tokens.length; i++) {
+      const end = this.offsets[i + 1] as number;
+      while (at < end) owner[at++] = i;
+    }
+    this.owner = owner;
   }
 
   /** Token index owning offset `at` (or the token count at the end). */
@@ -80,9 +82,13 @@ export class TokenStream {
   find(label: LabelSpec, from: number, to = this.text.length): LabelMatch | null {
     const { keys, variants } = labelKeys(label);
     let best: LabelMatch | null = null;
+    // Searched within [from, to) only: the first match after `from` that ends past `to` was no match.
+    const bounded = from >= 0 && to >= 0 && to < this.text.length;
+    const window = bounded ? this.text.slice(from, to) : this.text;
     const consider = (key: string, variant: boolean) => {
       if (!key) return;
-      const at = this.text.indexOf(key, from);
+      const found = bounded ? window.indexOf(key) : this.text.indexOf(key, from);
+      const at = bounded && found !== -1 ? found + from : found;
       if (at === -1 || at + key.length > to) return;
       if (best && (at > best.start || (at === best.start && (variant || !best.variant)))) return;
       best = {

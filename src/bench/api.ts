@@ -8,7 +8,7 @@
  * --cpu-prof DIR to have the server write a V8 CPU profile there).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,6 +132,8 @@ interface Server {
 
 /** With `--cpu-prof DIR`, the server writes a V8 CPU profile there when it stops. */
 const profileDir = textOption('cpu-prof');
+/** With `--server-log FILE`, what the server wrote (its log included) is saved there. */
+const serverLog = textOption('server-log');
 
 function cpuSecondsOf(pid: number | undefined): number {
   try {
@@ -161,7 +163,12 @@ function startServer(env: Record<string, string>): Promise<Server> {
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    // After the first line (the address), stdout is the server's log (pino's JSON lines).
+    lines.on('line', (line) => {
+      if (serverLog) stderr += `${line}\n`;
+    });
+    lines.once('line', (line) => {
       const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line);
       if (!m) return reject(new Error(`gongkai serve: ${line}\n${stderr}`));
       resolve({
@@ -170,6 +177,7 @@ function startServer(env: Record<string, string>): Promise<Server> {
         async stop() {
           child.kill('SIGTERM');
           await exited;
+          if (serverLog) writeFileSync(serverLog, stderr);
         },
       });
     });

@@ -3,17 +3,28 @@ import type { Point } from '../core/finding.js';
 import type { Cells } from '../core/report.js';
 import type { CheckInput } from './types.js';
 
+/** The finite numbers among the cells, by key. */
+export function cellNumbers(cells: Cells): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const key in cells) {
+    const value = cells[key];
+    if (typeof value === 'number' && Number.isFinite(value)) numbers.set(key, value);
+  }
+  return numbers;
+}
+
 /** The value of a cell, or `null` when it is blank, unreadable or absent. */
-export function cellValue(cells: Cells, key: string): number | null {
-  const value = cells[key];
+export function cellValue(input: CheckInput, key: string): number | null {
+  if (input.numbers) return input.numbers.get(key) ?? null;
+  const value = input.report.cells[key];
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /** The values of the keys, or `null` when any of them is missing (the relation can't be checked). */
-export function cellValues(cells: Cells, keys: readonly string[]): number[] | null {
+export function cellValues(input: CheckInput, keys: readonly string[]): number[] | null {
   const values: number[] = [];
   for (const key of keys) {
-    const value = cellValue(cells, key);
+    const value = cellValue(input, key);
     if (value === null) return null;
     values.push(value);
   }

@@ -1,4 +1,5 @@
 import type { SourceFile } from '../core/source-file.js';
+import { cellNumbers } from './cells.js';
 import { checkArticle50 } from './checks/article-50.js';
 import { checkBalanceNote } from './checks/balance-note.js';
 import { checkDeadline } from './checks/deadline.js';
@@ -32,5 +33,6 @@ export const checks: Check[] = [
 ];
 
 export function runChecks(input: CheckInput, file: SourceFile): void {
-  for (const check of checks) check(input, file);
+  const prepared: CheckInput = { ...input, numbers: cellNumbers(input.report.cells) };
+  for (const check of checks) check(prepared, file);
 }

@@ -8,6 +8,11 @@ export interface CheckInput {
   spec: FormatSpec;
   /** What the reader saw; absent for a report that did not come from a source document. */
   evidence?: Evidence;
+  /**
+   * The finite numbers among `report.cells`, by key: `runChecks` builds it once per report (a
+   * lookup by key in the 200-member cells object costs several times a Map's).
+   */
+  numbers?: ReadonlyMap<string, number>;
 }
 
 /**

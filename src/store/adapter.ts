@@ -29,6 +29,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { StoreError } from './errors.js';
+import { SqliteWriterDialect } from './sqlite-writer.js';
 
 /** DDL the migrations need, per database. Frozen once released: add a new entry, never change one. */
 export interface Ddl {
@@ -251,6 +252,12 @@ function preparedOnce(database: SqliteDatabase.Database): SqliteDialectConfig['d
 export interface Backend {
   dialect: Dialect;
   capabilities: Capabilities;
+  /**
+   * The dialect of the connection the writes run on, when it is not `dialect`'s: SQLite's writer on a
+   * thread of its own (sqlite-writer.ts), so a commit's fsync doesn't stop the main thread. Null on
+   * PostgreSQL, whose pool runs reads and writes alike without blocking.
+   */
+  writer: Dialect | null;
 }
 
 /** What a file-system or SQLite error says about the data directory, in Chinese; null for others. */
@@ -323,9 +330,24 @@ export function sqliteBackend(dataDir: string): Backend {
       ];
     },
   };
+  const writer = new SqliteWriterDialect(
+    {
+      file,
+      pragmas: [
+        `busy_timeout = ${sqliteSettings.busy_timeout}`,
+        `journal_mode = ${sqliteSettings.journal_mode}`,
+        `synchronous = ${sqliteSettings.synchronous}`,
+        `foreign_keys = ${sqliteSettings.foreign_keys}`,
+      ],
+      timeoutMs: busyTimeoutMs,
+      statementCacheSize,
+    },
+    () => new GongkaiSqliteAdapter(capabilities),
+  );
   return {
     dialect: new GongkaiSqliteDialect({ database: preparedOnce(database) }, capabilities),
     capabilities,
+    writer,
   };
 }
 
@@ -444,7 +466,7 @@ export function postgresBackend(url: string, poolSize = 10): Backend {
       return rows.rows[0]?.ok === 1 ? [] : ['select 1 failed'];
     },
   };
-  return { dialect: new GongkaiPostgresDialect({ pool }, capabilities), capabilities };
+  return { dialect: new GongkaiPostgresDialect({ pool }, capabilities), capabilities, writer: null };
 }
 
 /** The backend for a location: the one place that picks a database. */

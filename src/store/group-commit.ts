@@ -102,21 +102,22 @@ const rollbackTo = CompiledQuery.raw('rollback to group_commit_write');
 const release = CompiledQuery.raw('release group_commit_write');
 
 /**
- * One write in its savepoint: released when it succeeds, rolled back to when it throws. Throws only
+ * One write in its savepoint: released when it succeeds, rolled back to when it throws (or its release
+ * does: a statement may report its failure only with the next one, see sqlite-writer.ts). Throws only
  * when the savepoint itself can't be set or undone (the transaction is gone).
  */
 async function inSavepoint<DB>(trx: Transaction<DB>, unit: Unit<DB>): Promise<Outcome> {
   await trx.executeQuery(savepoint);
-  let outcome: Outcome;
   try {
-    outcome = { ok: true, value: await unit.work(trx) };
+    const value = await unit.work(trx);
+    await trx.executeQuery(release);
+    return { ok: true, value };
   } catch (error) {
     // When the failure took the transaction with it (a full disk), the write's own error says why.
     await trx.executeQuery(rollbackTo).catch(() => {
       throw error;
     });
-    outcome = { ok: false, error };
+    await trx.executeQuery(release);
+    return { ok: false, error };
   }
-  await trx.executeQuery(release);
-  return outcome;
 }

@@ -85,13 +85,15 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw error;
   }
   const clock = options.now ?? (() => new Date());
-  const batches = backend.capabilities.groupCommit ? groupCommit(db) : null;
+  // Writes run on the writer's connection where the backend has one (SQLite's, on its own thread).
+  const writes = backend.writer ? new Kysely<Database>({ dialect: backend.writer }) : db;
+  const batches = backend.capabilities.groupCommit ? groupCommit(writes) : null;
   const ctx: StoreContext = {
     db,
     capabilities: backend.capabilities,
     now: () => clock().toISOString(),
     newId: options.newId ?? randomUUID,
-    transact: (run) => (batches ? batches.run(run) : db.transaction().execute(run)),
+    transact: (run) => (batches ? batches.run(run) : writes.transaction().execute(run)),
   };
   // The query of `dataVersions` (every read asks it), prepared once per count of agencies.
   const versionQueries = new Map<number, (db: Kysely<Database>, ...ids: string[]) => Promise<VersionRow[]>>();
@@ -133,7 +135,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     migrations: () => executedMigrations(db),
     integrityCheck: () => backend.capabilities.integrityCheck(db),
     close: () => {
-      closed ??= (batches?.idle() ?? Promise.resolve()).then(() => db.destroy());
+      closed ??= (batches?.idle() ?? Promise.resolve())
+        .then(() => (writes === db ? undefined : writes.destroy()))
+        .then(() => db.destroy());
       return closed;
     },
   };

@@ -80,7 +80,9 @@ describe('interchange JSON', () => {
       cells: { ...report.cells, 'a.new.total': -0, 'p.rules.published': Number.NaN, 'a.new.np': 1.25e21 },
       findings: [],
     };
-    for (const r of [report, odd, { ...report, format: '2021' as const }])
+    // Cells that already hold every key in codebook order, as assembled reports' do.
+    const full = { ...odd, cells: fullCells('2019', odd.cells) };
+    for (const r of [report, odd, full, { ...report, format: '2021' as const }])
       expect(interchangeJson('目录/x "y".txt', r)).toBe(JSON.stringify(toInterchange('目录/x "y".txt', r)));
   });
 });

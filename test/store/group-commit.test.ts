@@ -1,14 +1,16 @@
 /**
  * Group commit on SQLite: writes queued together share one COMMIT; a write that throws is rolled
  * back alone; nothing is answered before the COMMIT returned, and a failed COMMIT fails every write
- * of its batch with nothing stored.
+ * of its batch with nothing stored. Each on the main thread's connection and on the writer's thread
+ * (sqlite-writer.ts), where a write's INSERTs are sent ahead and report their failure with the next
+ * statement: the outcome is the same.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sqliteBackend } from '../../src/store/adapter.js';
+import { type Backend, sqliteBackend } from '../../src/store/adapter.js';
 import { type GroupCommit, groupCommit } from '../../src/store/group-commit.js';
 
 interface Db {
@@ -17,34 +19,21 @@ interface Db {
 
 let dir: string;
 let db: Kysely<Db>;
+/** Where the tests read: the main thread's connection (it sees what the writer's thread committed). */
+let reader: Kysely<Db>;
 let commits: number[];
 let log: string[];
 let batches: GroupCommit<Db>;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gongkai-group-commit-'));
-  db = new Kysely<Db>({ dialect: sqliteBackend(dir).dialect });
-  // A deferred foreign key is checked at COMMIT: the way to make a COMMIT fail on purpose.
-  await sql`create table items (id integer primary key, parent integer references items (id) deferrable initially deferred)`.execute(
-    db,
-  );
-  commits = [];
-  log = [];
-  batches = groupCommit(db, {
-    onCommit: (size) => {
-      commits.push(size);
-      log.push(`commit ${size}`);
-    },
-  });
-});
+const mainThread = (backend: Backend) => new Kysely<Db>({ dialect: backend.dialect });
 
-afterEach(async () => {
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
+const connections: [string, (backend: Backend) => Kysely<Db>][] = [
+  ['main thread', mainThread],
+  ['writer thread', (backend) => new Kysely<Db>({ dialect: backend.writer ?? backend.dialect })],
+];
 
 const stored = async () =>
-  (await db.selectFrom('items').select('id').orderBy('id').execute()).map((r) => r.id);
+  (await reader.selectFrom('items').select('id').orderBy('id').execute()).map((r) => r.id);
 
 /** A write that inserts `id` and answers it; logs when its caller hears back. */
 function insert(id: number, parent: number | null = null): Promise<number> {
@@ -59,7 +48,33 @@ function insert(id: number, parent: number | null = null): Promise<number> {
   return answer;
 }
 
-describe('group commit', () => {
+describe.each(connections)('group commit (%s)', (_, connectionOf) => {
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gongkai-group-commit-'));
+    const backend = sqliteBackend(dir);
+    db = connectionOf(backend);
+    reader =
+      backend.writer && connectionOf !== mainThread ? new Kysely<Db>({ dialect: backend.dialect }) : db;
+    // A deferred foreign key is checked at COMMIT: the way to make a COMMIT fail on purpose.
+    await sql`create table items (id integer primary key, parent integer references items (id) deferrable initially deferred)`.execute(
+      db,
+    );
+    commits = [];
+    log = [];
+    batches = groupCommit(db, {
+      onCommit: (size) => {
+        commits.push(size);
+        log.push(`commit ${size}`);
+      },
+    });
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+    if (reader !== db) await reader.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('commits writes queued together once, in the order they came', async () => {
     const answers = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((id) => insert(id)));
     expect(answers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);

@@ -11,9 +11,9 @@ const sameKeys = (a: readonly string[], b: readonly string[]): boolean =>
  * left side that can't be checked (（七）总计 blank → 一 + 二 = Σ办理结果 + 四).
  */
 export const checkIdentities: Check = (input, file) => {
-  const { report, spec } = input;
+  const { spec } = input;
   const checkable = (identity: IdentitySpec) =>
-    cellValues(report.cells, identity.left) !== null && cellValues(report.cells, identity.right) !== null;
+    cellValues(input, identity.left) !== null && cellValues(input, identity.right) !== null;
 
   for (const identity of spec.identities) {
     if (
@@ -27,8 +27,8 @@ export const checkIdentities: Check = (input, file) => {
       )
     )
       continue;
-    const left = cellValues(report.cells, identity.left);
-    const right = cellValues(report.cells, identity.right);
+    const left = cellValues(input, identity.left);
+    const right = cellValues(input, identity.right);
     if (left === null || right === null) continue;
     const leftSum = sum(left);
     const rightSum = sum(right);

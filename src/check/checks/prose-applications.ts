@@ -49,10 +49,11 @@ export const claimsHandled = (sentence: string): boolean =>
   !mentions(sentence, hypothetical);
 
 /** What the prose says about applications against table 三 (「一、本年新收」 and 「二、上年结转」). */
-export const checkProseApplications: Check = ({ report, evidence }, file) => {
+export const checkProseApplications: Check = (input, file) => {
+  const { evidence } = input;
   if (!evidence) return;
-  const received = cellValue(report.cells, newKey);
-  const carried = cellValue(report.cells, prevKey);
+  const received = cellValue(input, newKey);
+  const carried = cellValue(input, prevKey);
   for (const { text, place } of sentencesOf(evidence.prose)) {
     // Every claim below names 申请: a sentence without it says nothing about applications.
     if (!text.includes(applicationWord)) continue;

@@ -23,12 +23,13 @@ export const claimsLitigation = (sentence: string): boolean =>
   !mentions(sentence, hypothetical);
 
 /** Prose saying reviews or lawsuits took place while every total of table 四 is 0. */
-export const checkProseLitigation: Check = ({ report, spec, evidence }, file) => {
+export const checkProseLitigation: Check = (input, file) => {
+  const { spec, evidence } = input;
   if (!evidence) return;
   const keys = [...cellsOf(spec).entries()]
     .filter(([key, at]) => at.table.id === 'litigation' && key.endsWith('.total'))
     .map(([key]) => key);
-  const totals = cellValues(report.cells, keys);
+  const totals = cellValues(input, keys);
   if (keys.length === 0 || totals === null || totals.some((t) => t !== 0)) return;
   for (const { text, place } of sentencesOf(evidence.prose))
     if (claimsLitigation(text))

@@ -15,10 +15,20 @@ export interface Sentence {
 
 /** Folds (NFKC, the spec's equivalences) and removes whitespace, except a space between two digits. */
 export function compactProse(text: string): string {
-  return foldText(text).text.replace(/\s+/g, (space, offset: number, whole: string) =>
-    /\d/.test(whole[offset - 1] ?? '') && /\d/.test(whole[offset + space.length] ?? '') ? ' ' : '',
+  const folded = foldText(text).text;
+  if (!hasSpace.test(folded)) return folded;
+  return folded.replace(/\s+/g, (space, offset: number, whole: string) =>
+    isDigitAt(whole, offset - 1) && isDigitAt(whole, offset + space.length) ? ' ' : '',
   );
 }
+
+const hasSpace = /\s/;
+
+/** An ASCII digit at the index (none outside the string). */
+const isDigitAt = (text: string, index: number): boolean => {
+  const c = text.charCodeAt(index);
+  return c >= 48 && c <= 57;
+};
 
 const sentenceCache = new WeakMap<readonly ProseEvidence[], Sentence[]>();
 

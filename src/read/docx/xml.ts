@@ -34,6 +34,8 @@ type Scope = Record<string, string>;
 export interface Tag {
   local: string;
   uri: string;
+  /** `local` when the element is WordprocessingML, '' otherwise. */
+  word: string;
   scope: Scope;
   /** The part and where this element's attributes are written in it (checked, not decoded). */
   source: Source;
@@ -46,17 +48,8 @@ const rootScope: Scope = Object.assign(Object.create(null) as Scope, {
   xml: 'http://www.w3.org/XML/1998/namespace',
 });
 
-let lastUri = '';
-let lastIsWord = false;
-
 /** The element's local name when it is WordprocessingML, '' otherwise. */
-export const wordName = (tag: Tag): string => {
-  if (tag.uri !== lastUri) {
-    lastUri = tag.uri;
-    lastIsWord = wordNamespaces.has(lastUri);
-  }
-  return lastIsWord ? tag.local : '';
-};
+export const wordName = (tag: Tag): string => tag.word;
 export const isMath = (tag: Tag): boolean => mathNamespaces.has(tag.uri);
 
 /**
@@ -225,12 +218,43 @@ function skipDoctype(s: string, from: number): number {
 /** Name characters end at white space, `/`, `>` or `=`. */
 const endsName = (c: number): boolean => isSpace(c) || c === 47 || c === 62 || c === 61 || Number.isNaN(c);
 
+interface Name {
+  qname: string;
+  prefix: string;
+  local: string;
+}
+
+/** Element names met in a part, each made into strings once (a part uses a few dozen). */
+class NameTable {
+  private readonly slots: (Name | undefined)[] = new Array(1024);
+  at(s: string, from: number, to: number, hash: number): Name {
+    const slot = hash & 1023;
+    const found = this.slots[slot];
+    if (found && found.qname.length === to - from && s.startsWith(found.qname, from)) return found;
+    const qname = s.slice(from, to);
+    const colon = qname.indexOf(':');
+    const name = {
+      qname,
+      prefix: colon < 0 ? '' : qname.slice(0, colon),
+      local: colon < 0 ? qname : qname.slice(colon + 1),
+    };
+    this.slots[slot] = name;
+    return name;
+  }
+}
+
 function scan(source: Source, handlers: XmlHandlers): void {
   const s = source.text;
   const n = s.length;
   const open: Tag[] = [];
   const names: string[] = [];
+  const pool: Tag[] = [];
+  const nameTable = new NameTable();
   let scope = rootScope;
+  let lastScope: Scope | null = null;
+  let lastPrefix = '';
+  let lastUri: string | undefined;
+  let lastIsWord = false;
   let rooted = false;
   let i = s.charCodeAt(0) === 0xfeff ? 1 : source.utf8 && s.startsWith('\xef\xbb\xbf') ? 3 : 0;
   while (i < n) {
@@ -245,12 +269,10 @@ function scan(source: Source, handlers: XmlHandlers): void {
     if (c === 47) {
       // End tag.
       const gt = find(s, '>', lt + 2, 'end tag');
-      let stop = gt;
-      while (stop > lt + 2 && isSpace(s.charCodeAt(stop - 1))) stop--;
-      const name = s.slice(lt + 2, stop);
       const expected = names.pop();
-      if (expected === undefined) throw new MalformedXml(`unmatched closing tag: ${name}`);
-      if (name !== expected) throw new MalformedXml(`unexpected close tag: ${name}, expected ${expected}`);
+      if (expected === undefined) throw new MalformedXml(`unmatched closing tag: ${s.slice(lt + 2, gt)}`);
+      if (!s.startsWith(expected, lt + 2) || !isBlank(s, lt + 2 + expected.length, gt))
+        throw new MalformedXml(`unexpected close tag: ${s.slice(lt + 2, gt).trim()}, expected ${expected}`);
       const tag = open.pop() as Tag;
       scope = open[open.length - 1]?.scope ?? rootScope;
       handlers.close(tag);
@@ -276,27 +298,32 @@ function scan(source: Source, handlers: XmlHandlers): void {
     }
     // Start tag: the attributes are checked here and decoded only when asked for (attr).
     let k = lt + 1;
-    while (!endsName(s.charCodeAt(k))) k++;
-    const qname = s.slice(lt + 1, k);
-    if (qname === '') throw new MalformedXml('missing element name');
+    let hash = 0;
+    for (let d = s.charCodeAt(k); !endsName(d); d = s.charCodeAt(++k)) hash = (hash * 31 + d) | 0;
+    if (k === lt + 1) throw new MalformedXml('missing element name');
+    const name = nameTable.at(s, lt + 1, k, hash);
+    const qname = name.qname;
     if (open.length === 0 && rooted) throw new MalformedXml('more than one root element');
     const from = k;
     let to = k;
     let forked = false;
     let empty = false;
     let nextLt = -1;
-    for (;;) {
+    let checked = false;
+    while (!checked) {
       const spaced = isSpace(s.charCodeAt(k));
       while (isSpace(s.charCodeAt(k))) k++;
       const d = s.charCodeAt(k);
       if (d === 62) {
         to = k++;
+        checked = true;
         break;
       }
       if (d === 47 && s.charCodeAt(k + 1) === 62) {
         empty = true;
         to = k;
         k += 2;
+        checked = true;
         break;
       }
       if (Number.isNaN(d)) throw new MalformedXml(`unclosed tag: ${qname}`);
@@ -327,11 +354,28 @@ function scan(source: Source, handlers: XmlHandlers): void {
       }
       k = close + 1;
     }
-    const colon = qname.indexOf(':');
-    const prefix = colon < 0 ? '' : qname.slice(0, colon);
-    const uri = scope[prefix];
-    if (uri === undefined) throw new MalformedXml(`unbound namespace prefix: "${prefix}"`);
-    const tag: Tag = { local: colon < 0 ? qname : qname.slice(colon + 1), uri, scope, source, from, to };
+    if (scope !== lastScope || name.prefix !== lastPrefix) {
+      lastScope = scope;
+      lastPrefix = name.prefix;
+      lastUri = scope[name.prefix];
+      lastIsWord = lastUri !== undefined && wordNamespaces.has(lastUri);
+    }
+    const uri = lastUri;
+    if (uri === undefined) throw new MalformedXml(`unbound namespace prefix: "${name.prefix}"`);
+    // One Tag per depth, reused: handlers never keep a tag past its close.
+    const depth = open.length;
+    let tag = pool[depth];
+    if (tag === undefined) {
+      tag = { local: '', uri: '', word: '', scope, source, from, to };
+      pool[depth] = tag;
+    }
+    tag.local = name.local;
+    tag.uri = uri;
+    tag.word = lastIsWord ? name.local : '';
+    tag.scope = scope;
+    tag.source = source;
+    tag.from = from;
+    tag.to = to;
     rooted = true;
     handlers.open(tag);
     if (empty) {

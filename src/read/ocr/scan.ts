@@ -1,7 +1,7 @@
 /**
  * Reading scans: the pages of an image-only PDF, or an image file, through OCR into the blocks
  * every reader gives, by the engine chosen in engine.ts. Pages are read side by side (tesseract runs
- * as one child process a page; PaddleOCR's pages take turns on the cores);
+ * as one child process a page; PaddleOCR's pages on worker threads, see page-pool.ts);
  * blank pages and pictures are skipped; a file with no text in it is refused.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +11,9 @@ import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
 import { recordFigures } from './certainty.js';
 import { chooseEngine, type OcrEngine, type OcrEngineId, wantedEngine } from './engine.js';
-import { type PageRead, readPage } from './page.js';
+import type { PageRead } from './page.js';
+import { type PageJob, readPageJob } from './page-job.js';
+import { pagePoolAvailable, readPageOnWorker } from './page-pool.js';
 import { pdfPageSizes } from './pdf-pages.js';
 import {
   type ImageKind,
@@ -21,7 +23,6 @@ import {
   imageSize,
   pageDpi,
   pagesWithInk,
-  rasterPage,
 } from './raster.js';
 import { pagesToBlocks } from './to-blocks.js';
 
@@ -157,15 +158,18 @@ async function readPages(
     chosen = chosen.slice(0, maxOcrPages);
   }
   let done = 0;
-  const width = Math.max(1, Math.min(4, availableParallelism()));
+  // PaddleOCR's pages go to worker threads (its inference holds the calling thread); tesseract's
+  // child processes run side by side from here.
+  const onWorkers = engine.id === 'paddle' && chosen.length > 1 && pagePoolAvailable();
+  const width = onWorkers ? chosen.length : Math.max(1, Math.min(4, availableParallelism()));
   const read = await pool(chosen, width, async (page): Promise<PageRead | null> => {
     // A PDF page at 200 dpi; an image as if it were an A4 page at 200 dpi (its long side 2339 px).
     const dpi = image
       ? (imageSide * 72) / Math.max(page.width, page.height, 1)
       : pageDpi(page.width, page.height);
+    const job: PageJob = { path, number: page.number, dpi, readDpi: image ? 200 : dpi, engine: engine.id };
     try {
-      const raster = await rasterPage(path, page.number, dpi);
-      return await readPage(raster, page.number, image ? 200 : dpi, engine);
+      return await (onWorkers ? readPageOnWorker(job) : readPageJob(job, engine));
     } catch (error) {
       file.error('read.ocr-page', `第 ${page.number} 页无法识别（${reason(error)}）`, {
         place: { line: 0, column: 0, page: page.number },

