@@ -1,21 +1,51 @@
 import type { CellType } from '../spec/types.js';
 
-/** Patterns a figure must fit, by cell type. A count never starts with 0 unless it is 0. */
-const valid: Record<CellType, RegExp> = {
-  int: /^(?:0|[1-9]\d*)$/,
-  'signed int': /^[+-]?(?:0|[1-9]\d*)$/,
-  decimal: /^(?:0|[1-9]\d*)(?:\.\d+)?$/,
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Whether the text is a figure: digits, after a sign where `signed`, with a fraction
+ * (「.」 and digits) where `fraction`; where `strict`, a whole part of several digits never starts
+ * with 0. Scanned by hand: it runs for every piece the split walk tries.
+ */
+function isFigure(text: string, signed: boolean, fraction: boolean, strict: boolean): boolean {
+  const n = text.length;
+  let i = 0;
+  if (signed && n > 0) {
+    const c = text.charCodeAt(0);
+    if (c === 43 || c === 45) i = 1;
+  }
+  const from = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === from || (strict && i - from > 1 && text.charCodeAt(from) === 48)) return false;
+  if (i === n) return true;
+  if (!fraction || text.charCodeAt(i) !== 46) return false;
+  const point = ++i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  return i > point && i === n;
+}
+
+/** What a figure must be, by cell type. A count never starts with 0 unless it is 0. */
+const fits: Record<CellType, (text: string) => boolean> = {
+  int: (text) => isFigure(text, false, false, true),
+  'signed int': (text) => isFigure(text, true, false, true),
+  decimal: (text) => isFigure(text, false, true, true),
 };
 
 /** Reads a figure as printed; `null` when it doesn't fit the cell type. */
 export function parseFigure(text: string, type: CellType): number | null {
-  return valid[type].test(text) ? Number(text) : null;
+  return fits[type](text) ? Number(text) : null;
 }
 
 /** Reads a figure loosely (any sign, decimals): used when the token count already fits the row. */
 export function parseLoose(text: string): number | null {
-  return /^[+-]?\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
+  return isFigure(text, true, true, false) ? Number(text) : null;
 }
+
+/** A 0 leading further digits, after a sign or not (「05」「-03」): no longer piece can fit. */
+const zeroLed = (text: string): boolean => {
+  const at = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
+  return text.charCodeAt(at) === 48 && isDigit(text.charCodeAt(at + 1));
+};
 
 export interface SplitResult {
   /** Every way to cut the runs into the row's cells (values in cell order). */
@@ -62,7 +92,7 @@ export function splitRuns(
       const value = parseFigure(piece, types[cell] as CellType);
       if (value === null) {
         // Past a leading zero nothing longer can be valid, unless a decimal point follows it.
-        if (/^[+-]?0\d/.test(piece)) break;
+        if (zeroLed(piece)) break;
         continue;
       }
       values.push(value);

@@ -88,7 +88,7 @@ export function runningHeads(lines: readonly string[]): Set<number> {
   let breaks = 0;
   lines.forEach((raw, i) => {
     const feed = raw.includes('\f');
-    const number = isPageNumber(raw.replaceAll('\f', ''));
+    const number = isPageNumber(feed ? raw.replaceAll('\f', '') : raw);
     if (!feed && !number) return;
     breaks++;
     if (feed) {

@@ -6,6 +6,8 @@
 import { formatBytes, limits } from '../../core/limits.js';
 import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
+import { docxImages } from '../images/docx-images.js';
+import { withImages } from '../images/embedded.js';
 import type { Reader } from '../registry.js';
 import { readDocument } from './document.js';
 import { Numbering } from './numbering.js';
@@ -19,6 +21,8 @@ const isZip = (bytes: Uint8Array): boolean =>
   startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
 
 const odfMime = [...new TextEncoder().encode('application/vnd.oasis.opendocument')];
+
+const noTextInDocx = 'DOCX 文件中没有可读取的文字（可能只有图片，例如扫描件）';
 
 export function readDocx(bytes: Uint8Array, file: SourceFile): Block[] {
   if (bytes.length > limits.docxBytes)
@@ -49,4 +53,9 @@ export function readDocx(bytes: Uint8Array, file: SourceFile): Block[] {
 }
 
 /** Registered for every ZIP: one that is not a DOCX gets a clear message rather than「不是文本」. */
-export const docxReader: Reader = { type: 'docx', sniff: isZip, read: readDocx };
+export const docxReader: Reader = {
+  type: 'docx',
+  sniff: isZip,
+  // Tables published as pictures are read by OCR too (src/read/images).
+  read: withImages(readDocx, docxImages, noTextInDocx),
+};

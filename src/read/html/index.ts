@@ -6,6 +6,8 @@
 import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
 import { decodedInput } from '../decoded-input.js';
+import { withImages } from '../images/embedded.js';
+import { htmlImages } from '../images/html-images.js';
 import type { Reader } from '../registry.js';
 import { decodeHtml } from './decode.js';
 import { limitNesting } from './depth.js';
@@ -25,6 +27,8 @@ export const flattenedNesting = 256;
 const flattenedBound = 5 * flattenedNesting;
 /** Most table grid positions on one page (merged cells count every position they cover). */
 export const maxGridCells = 1_000_000;
+
+const noTextInPage = '网页中没有可读取的文字';
 
 export function readHtml(bytes: Uint8Array, file: SourceFile): Block[] {
   let text = decodedInput(bytes, file, '网页', decodeHtml);
@@ -47,8 +51,13 @@ export function readHtml(bytes: Uint8Array, file: SourceFile): Block[] {
       file.fail(`网页中的表格过大（合并单元格展开后超过 ${maxGridCells} 格），无法读取`);
   };
   const blocks = pageBlocks(document, new Positions(text), charge);
-  if (blocks.length === 0) file.fail('网页中没有可读取的文字');
+  if (blocks.length === 0) file.fail(noTextInPage);
   return blocks;
 }
 
-export const htmlReader: Reader = { type: 'html', sniff: sniffHtml, read: readHtml };
+/** Tables published as pictures (`<img>`) are read by OCR too (src/read/images). */
+export const htmlReader: Reader = {
+  type: 'html',
+  sniff: sniffHtml,
+  read: withImages(readHtml, htmlImages, noTextInPage),
+};

@@ -12,9 +12,11 @@ export interface PageJob {
   /** … and the resolution the page is read as (an image is read as if at 200 dpi). */
   readDpi: number;
   engine: OcrEngineId;
+  /** The page number the reading carries, where not `number` (an image inside a document). */
+  page?: number;
 }
 
 export async function readPageJob(job: PageJob, engine: OcrEngine): Promise<PageRead> {
   const raster = await rasterPage(job.path, job.number, job.dpi);
-  return readPage(raster, job.number, job.readDpi, engine);
+  return readPage(raster, job.page ?? job.number, job.readDpi, engine);
 }

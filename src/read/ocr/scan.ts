@@ -96,12 +96,18 @@ export async function readScannedPdf(
   }
 }
 
+/** An image inside a web page or DOCX (see src/read/images): its blocks are numbered as this page. */
+export interface EmbeddedImage {
+  page: number;
+}
+
 /** Reads a PNG, JPEG or TIFF image by OCR. */
 export async function readImage(
   bytes: Uint8Array,
   kind: ImageKind,
   file: SourceFile,
   options: OcrOptions = {},
+  embedded?: EmbeddedImage,
 ): Promise<Block[]> {
   const name = imageNames[kind];
   if (options.ocr === false) file.fail(`${name} 图片需要文字识别才能读取（已用 --no-ocr 关闭文字识别）`);
@@ -128,7 +134,7 @@ export async function readImage(
     await writeFile(path, pdf);
     // One point a pixel (tiff2pdf: the image's own resolution); pages counted by pdftoppm below.
     const pages = await pdfPageSizes(pdf);
-    return await readPages(path, pages, file, options, engine, kind);
+    return await readPages(path, pages, file, options, engine, kind, embedded);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -141,6 +147,7 @@ async function readPages(
   options: OcrOptions,
   engine: OcrEngine,
   image?: ImageKind,
+  embedded?: EmbeddedImage,
 ): Promise<Block[]> {
   // Blank pages are told apart cheaply, before any page is read.
   const inked = await pagesWithInk(path, dirname(path), pages.at(-1)?.number ?? 0);
@@ -157,22 +164,36 @@ async function readPages(
     );
     chosen = chosen.slice(0, maxOcrPages);
   }
+  const pageName = (n: number) => (embedded ? `第 ${n} 张图片` : `第 ${n} 页`);
   let done = 0;
   // PaddleOCR's pages go to worker threads (its inference holds the calling thread); tesseract's
   // child processes run side by side from here.
-  const onWorkers = engine.id === 'paddle' && chosen.length > 1 && pagePoolAvailable();
+  const onWorkers =
+    engine.id === 'paddle' && (chosen.length > 1 || embedded !== undefined) && pagePoolAvailable();
   const width = onWorkers ? chosen.length : Math.max(1, Math.min(4, availableParallelism()));
   const read = await pool(chosen, width, async (page): Promise<PageRead | null> => {
     // A PDF page at 200 dpi; an image as if it were an A4 page at 200 dpi (its long side 2339 px).
-    const dpi = image
-      ? (imageSide * 72) / Math.max(page.width, page.height, 1)
-      : pageDpi(page.width, page.height);
-    const job: PageJob = { path, number: page.number, dpi, readDpi: image ? 200 : dpi, engine: engine.id };
+    // An image in a document: at its own size (a table's text a dozen pixels high or more), small
+    // ones enlarged up to twice.
+    const long = Math.max(page.width, page.height, 1);
+    const dpi = embedded
+      ? 72 * Math.min(2, Math.max(1, embeddedSide / long))
+      : image
+        ? (imageSide * 72) / long
+        : pageDpi(page.width, page.height);
+    const job: PageJob = {
+      path,
+      number: page.number,
+      dpi,
+      readDpi: image ? 200 : dpi,
+      engine: engine.id,
+      ...(embedded ? { page: embedded.page } : {}),
+    };
     try {
       return await (onWorkers ? readPageOnWorker(job) : readPageJob(job, engine));
     } catch (error) {
-      file.error('read.ocr-page', `第 ${page.number} 页无法识别（${reason(error)}）`, {
-        place: { line: 0, column: 0, page: page.number },
+      file.error('read.ocr-page', `${pageName(embedded?.page ?? page.number)}无法识别（${reason(error)}）`, {
+        place: { line: 0, column: 0, page: embedded?.page ?? page.number },
       });
       return null;
     } finally {
@@ -185,7 +206,7 @@ async function readPages(
     if (p.skipped)
       file.info(
         'read.ocr-skipped',
-        `第 ${p.number} 页${p.skipped === 'blank' ? '是空白页' : '是图片，没有文字'}，已跳过`,
+        `${pageName(p.number)}${p.skipped === 'blank' ? '是空白页' : '是图片，没有文字'}，已跳过`,
         {
           place,
         },
@@ -193,7 +214,7 @@ async function readPages(
     else
       file.info(
         'read.ocr',
-        `第 ${p.number} 页经文字识别读取（${engine.name}），平均置信度 ${Math.round(p.meanConfidence ?? 0)}%${p.skew !== 0 ? `，已纠正 ${p.skew}° 倾斜` : ''}`,
+        `${pageName(p.number)}经文字识别读取（${engine.name}），平均置信度 ${Math.round(p.meanConfidence ?? 0)}%${p.skew !== 0 ? `，已纠正 ${p.skew}° 倾斜` : ''}`,
         { place },
       );
   }
@@ -206,6 +227,8 @@ async function readPages(
 
 /** Long side of an image's page, in pixels: A4 at 200 dpi. */
 const imageSide = 2339;
+/** An image in a document narrower than this (pixels, long side) is enlarged towards it. */
+const embeddedSide = 1600;
 
 /** 「第 3 页」「第 1、2、5 页」, or 「共 480 页」 for long lists. */
 function pageList(numbers: readonly number[]): string {
