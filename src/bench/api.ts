@@ -127,6 +127,8 @@ interface Server {
   url: URL;
   /** CPU seconds the server process has used so far (user + system), from /proc; NaN where there is none. */
   cpuSeconds(): number;
+  /** CPU seconds its main thread has used so far; the rest is the SQLite writer's thread, GC and I/O. */
+  mainThreadSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -135,12 +137,24 @@ const profileDir = textOption('cpu-prof');
 /** With `--server-log FILE`, what the server wrote (its log included) is saved there. */
 const serverLog = textOption('server-log');
 
+/** User + system CPU seconds in a /proc stat line (fields 14 and 15, in clock ticks of 1/100 s). */
+function ticksOf(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function cpuSecondsOf(pid: number | undefined): number {
   try {
-    // Fields 14 and 15 of /proc/PID/stat: user and system time in clock ticks (100 a second on Linux).
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return ticksOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds of the process's main thread alone (its JavaScript, the HTTP work, reads); NaN where unknown. */
+function mainThreadSecondsOf(pid: number | undefined): number {
+  try {
+    return ticksOf(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8'));
   } catch {
     return Number.NaN;
   }
@@ -174,6 +188,7 @@ function startServer(env: Record<string, string>): Promise<Server> {
       resolve({
         url: new URL(m[1] as string),
         cpuSeconds: () => cpuSecondsOf(child.pid),
+        mainThreadSeconds: () => mainThreadSecondsOf(child.pid),
         async stop() {
           child.kill('SIGTERM');
           await exited;
@@ -263,6 +278,7 @@ async function drive(backend: string, server: Server): Promise<Result[]> {
   const started = performance.now();
   const clientCpu0 = process.cpuUsage();
   const serverCpu0 = server.cpuSeconds();
+  const mainCpu0 = server.mainThreadSeconds();
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       let n = 0;
@@ -306,14 +322,27 @@ async function drive(backend: string, server: Server): Promise<Result[]> {
   const elapsed = (performance.now() - started) / 1000;
   const clientCpu = process.cpuUsage(clientCpu0);
   const serverCpu = server.cpuSeconds() - serverCpu0;
+  const mainCpu = server.mainThreadSeconds() - mainCpu0;
   agent.destroy();
   const done = count.reduce((s, c) => s + c, 0);
   const share = (cpu: number) =>
     `${cpu.toFixed(1)} CPU s (${((cpu / elapsed) * 100).toFixed(0)}% of a core, ${((cpu / done) * 1000).toFixed(2)} ms a request)`;
+  const clientSeconds = (clientCpu.user + clientCpu.system) / 1e6;
   console.log(
     `${backend}: in ${elapsed.toFixed(1)} s the server used ${share(serverCpu)}, ` +
-      `this load generator ${share((clientCpu.user + clientCpu.system) / 1e6)}`,
+      `this load generator ${share(clientSeconds)}`,
   );
+  // The server's main thread does the HTTP work and every request's JavaScript: one core's worth of it is
+  // the server's ceiling, with its other threads (the SQLite writer, GC, I/O) and the load generator on
+  // other cores. Measured here, the load generator shares the cores; the ceiling says what the server
+  // would do on a core of its own.
+  const mainMs = (mainCpu / done) * 1000;
+  if (Number.isFinite(mainMs) && mainMs > 0)
+    console.log(
+      `${backend}: server CPU a request ${((serverCpu / done) * 1000).toFixed(3)} ms, of which the main thread ` +
+        `${mainMs.toFixed(3)} ms (${((mainCpu / elapsed) * 100).toFixed(0)}% of a core): on a core of its own the ` +
+        `main thread would serve about ${(1000 / mainMs).toFixed(0)} requests/s`,
+    );
   for (const e of firstError) console.log(`  ${backend}: ${e}`);
   const row = (kind: Result['kind'], samples: Float64Array, requests: number, errs: number): Result => {
     const sorted = samples.slice(0, requests).sort();

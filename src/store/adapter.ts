@@ -434,11 +434,46 @@ export function redactUrl(url: string): string {
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
+/** Most statements named (prepared on each connection that runs them); the others run unnamed. */
+const namedStatementLimit = 1000;
+
+/**
+ * The queries of the register as named (prepared) statements: PostgreSQL parses and plans a statement
+ * once per connection, not on every run. Kysely sends each query's text; every new connection of the
+ * pool names the texts of reads and row changes (never DDL, whose objects a migration may change), the
+ * same name for the same text on every connection, up to `namedStatementLimit` texts.
+ */
+function namingStatements(pool: pg.Pool): void {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (
+      name === undefined &&
+      names.size < namedStatementLimit &&
+      /^\s*(select|insert|update|delete)\s/i.test(text)
+    ) {
+      name = `gongkai_${names.size + 1}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+      const name = typeof text === 'string' && Array.isArray(values) ? nameOf(text) : undefined;
+      if (name === undefined)
+        return callback === undefined ? query(text, values) : query(text, values, callback);
+      return query({ name, text, values });
+    };
+  });
+}
+
 export function postgresBackend(url: string, poolSize = 10): Backend {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
   // An idle connection the server ends (a restart, a dropped database) is discarded by the pool; without
   // a listener its error would end the process.
   pool.on('error', () => undefined);
+  namingStatements(pool);
   const capabilities: Capabilities = {
     description: `PostgreSQL ${redactUrl(url)}`,
     supportsTransactionalDdl: true,
