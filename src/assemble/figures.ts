@@ -68,6 +68,25 @@ function rescale(value: number, from: number, to: number): number {
   return Number(exact.toPrecision(12));
 }
 
+/**
+ * A blank mark that is a character of a label written down the page, one character a line
+ * (「（|四|）|无|法|提|供」 in reading-order PDF text): words on the lines right before and after.
+ */
+export function inWordsDown(stream: TokenStream, i: number): boolean {
+  const token = stream.tokens[i];
+  const before = stream.tokens[i - 1];
+  const after = stream.tokens[i + 1];
+  if (!token || !before || !after || !/^[\u4e00-\u9fff]$/.test(token.text)) return false;
+  const down = (t: Token, line: number) => t.kind === 'text' && t.first && t.last && t.line === line;
+  return (
+    token.first &&
+    token.last &&
+    down(before, token.line - 1) &&
+    down(after, token.line + 1) &&
+    (before.text.length === 1 || after.text.length === 1)
+  );
+}
+
 /** Collects the figures of a row's range, taking off the numbering of the next row (「00000002.其他…」). */
 export function collectFigures(
   stream: TokenStream,
@@ -96,6 +115,7 @@ export function collectFigures(
       else unitTokens.push(token);
       continue;
     }
+    if (token.kind === 'blank' && inWordsDown(stream, i)) continue;
     const stripped = strip.get(i);
     // A number that was only the next row's numbering leaves nothing; an empty grid cell stays.
     if (stripped === '') continue;
@@ -292,6 +312,16 @@ export function readRow(
       keys: cells.filter((c) => c.type === 'decimal').map((c) => c.key),
     });
 
+  if (location.doubtful === 'any') {
+    file.error(
+      'assemble.row-shape',
+      `表格的行标签不按格式的顺序排列（阅读顺序文本），「${rowName}」的数字无法确定`,
+      { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+
   let placed: (Figure | null)[] | null = null;
   if (r.figures.length === n) placed = r.figures;
   else if (r.figures.length < n && r.lineLayout && spacing) placed = placeByGaps(r, n, spacing);
@@ -348,6 +378,15 @@ export function readRow(
     return expandCollapsed(reading, r, file);
   }
 
+  if (r.figures.length === 0 && location.doubtful === 'empty') {
+    file.error(
+      'assemble.row-shape',
+      `「${rowName}」后没有数字，表格中其他行的数字多于单元格，该行的数字可能写在别处，无法确定`,
+      { place, keys: reading.keys, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
   if (r.figures.length === 0) {
     file.warn('assemble.blank-cell', `「${rowName}」没有填写数字，${n} 个单元格记为空值`, {
       place,

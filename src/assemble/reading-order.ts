@@ -11,6 +11,14 @@ import type { IdentitySpec, RowSpec, TablePartSpec, TableSpec } from '../spec/ty
 import { findRow, numberingOffset } from './rows.js';
 import { parseLoose } from './split.js';
 import type { LabelMatch, TokenStream } from './stream.js';
+import type { Token } from './tokens.js';
+
+/**
+ * A figure or a blank mark; not a blank mark that is a character of words (「无」 of a group label
+ * written down the page one character a line, 「（四）|无|法|提|供」).
+ */
+const isFigure = (t: Token | undefined): boolean =>
+  t !== undefined && (t.kind === 'num' || (t.kind === 'blank' && !/[\u4e00-\u9fff]/.test(t.text)));
 
 interface Occurrence {
   row: number;
@@ -93,8 +101,7 @@ export function alignReadingOrder(
     const stop = found[i + 1]?.first ?? endToken;
     const figures: number[] = [];
     for (let k = o.match.endToken; k < stop; k++) {
-      const t = stream.tokens[k];
-      if (t && t.kind !== 'text') figures.push(k);
+      if (isFigure(stream.tokens[k])) figures.push(k);
     }
     return figures;
   });
@@ -107,7 +114,7 @@ export function alignReadingOrder(
   // Figures before the first label: labels may follow their figures throughout; don't guess.
   for (let k = stream.tokenAt(start); k < (found[0] as Occurrence).first; k++) {
     const t = stream.tokens[k];
-    if (t && t.kind !== 'text' && t.first && t.last) return null;
+    if (t && isFigure(t) && t.first && t.last) return null;
   }
 
   const placed: (Placed | null)[] = rows.map(() => null);
@@ -130,44 +137,50 @@ export function alignReadingOrder(
   for (const o of found) if (!labelOf.has(o.row)) labelOf.set(o.row, o.match);
   const whole: number[] = [];
   let moved = false;
+  let failed = false;
 
   for (const [a, { o, i }] of anchors.entries()) {
     const figures = segments[i] as number[];
     const next = anchors[a + 1];
     const nextRow = next ? next.o.row : rows.length;
     if (nextRow <= o.row) return null;
-    // The rows up to the next anchor whose labels are written before it, without figures, are
-    // blank in their place; the others wait for a group.
     const between = found.slice(i + 1, next ? next.i : found.length);
-    const waiting: number[] = [];
-    for (let r = o.row + 1; r < nextRow; r++) {
-      const own = between.find((x) => x.row === r);
-      if (own && (next || figures.length === n)) {
-        if (!put(r, own.match, own.match.endToken, own.match.endToken)) return null;
-      } else waiting.push(r);
-    }
+    const rowsBetween: number[] = [];
+    for (let r = o.row + 1; r < nextRow; r++) rowsBetween.push(r);
+    // Rows whose labels are not written before the next anchor: their figures must be here.
+    const away = rowsBetween.filter((r) => !between.some((x) => x.row === r));
+    let takers: number[];
     if (figures.length % n !== 0) {
       // A row short of figures (blank cells leave no line): read alone, as before.
-      if (figures.length > n || waiting.length > 0) return null;
+      if (figures.length > n || (next && away.length > 0)) return null;
       if (!put(o.row, o.match, figures[0] as number, (figures.at(-1) as number) + 1)) return null;
-      continue;
+      takers = [];
+    } else {
+      const extra = figures.length / n - 1;
+      // Up to the next anchor the count must fit exactly: the rows whose labels stand elsewhere
+      // (the rows written between then blank), or else every row between (labels written after
+      // their figures). Past the last anchor the groups go to the rows right after.
+      if (!next) {
+        if (rowsBetween.length < extra) return null;
+        takers = rowsBetween.slice(0, extra);
+      } else if (away.length === extra) takers = away;
+      else if (rowsBetween.length === extra) takers = rowsBetween;
+      else return null;
+      [o.row, ...takers].forEach((index, g) => {
+        const label = g === 0 ? o.match : labelOf.get(index);
+        if (!label || !put(index, label, figures[g * n] as number, (figures[g * n + n - 1] as number) + 1))
+          failed = true;
+        whole.push(index);
+        if (g > 0) moved = true;
+      });
     }
-    const groups = figures.length / n;
-    // Up to the next anchor the count must fit exactly; past the last one, the groups go to the
-    // rows right after, whose labels are written elsewhere, and the rows left are blank.
-    if (next ? waiting.length !== groups - 1 : waiting.length < groups - 1) return null;
-    for (let g = 0; g < groups; g++) {
-      const index = g === 0 ? o.row : (waiting[g - 1] as number);
-      const label = g === 0 ? o.match : labelOf.get(index);
-      if (!label || (!next && index !== o.row + g)) return null;
-      if (!put(index, label, figures[g * n] as number, (figures[g * n + n - 1] as number) + 1)) return null;
-      whole.push(index);
-      if (g > 0) moved = true;
-    }
-    for (const r of waiting.slice(groups - 1)) {
-      const label = labelOf.get(r);
+    // The other rows between are blank, at their labels.
+    for (const r of rowsBetween) {
+      if (takers.includes(r)) continue;
+      const label = between.find((x) => x.row === r)?.match ?? labelOf.get(r);
       if (!label || !put(r, label, label.endToken, label.endToken)) return null;
     }
+    if (failed) return null;
   }
   if (placed.some((p) => p === null)) return null;
   if (!identitiesHold(stream, placed as Placed[], whole, identities, moved)) return null;

@@ -15,6 +15,12 @@ export interface RowLocation {
   to: number;
   /** Token index where the row's table ends. */
   tableEnd: number;
+  /**
+   * Reading-order text whose labels could not be aligned. `empty`: some row holds too many
+   * figures, so a row with none is not read as blank (they may stand elsewhere); `any`: labels
+   * stand out of the format's order, so no row's figures are told by the label before them.
+   */
+  doubtful?: 'empty' | 'any';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

@@ -3,7 +3,7 @@ import type { FormatSpec, TablePartSpec } from '../spec/types.js';
 import type { Evidence } from './evidence.js';
 import type { Outline } from './outline.js';
 import { alignReadingOrder } from './reading-order.js';
-import { headerEnd, locateTable, type RowLocation, type TableLocation } from './rows.js';
+import { findRow, headerEnd, locateTable, type RowLocation, type TableLocation } from './rows.js';
 import type { TokenStream } from './stream.js';
 import { pointOf } from './tokens.js';
 
@@ -153,7 +153,19 @@ function realigned(
   if (location.table.parts.length !== 1 || !part) return location;
   const from = headerEnd(stream, part, start, end) ?? start;
   const aligned = alignReadingOrder(stream, location.table, from, end, spec.identities);
-  if (!aligned) return location;
+  if (!aligned) {
+    // Rows with too many figures beside labels with none: a label may stand away from its
+    // figures, so an empty row is not read as blank.
+    // A row of the format not found in order whose label stands elsewhere in the table: labels
+    // out of order, so no row's figures can be told by the label before them.
+    const outOfOrder = location.missing.some((m) => {
+      const own = m.row.path.at(-1);
+      return own !== undefined && findRow(stream, m.row, from, end) !== null;
+    });
+    if (tooMany || outOfOrder)
+      for (const r of location.rows) if (r.label) r.doubtful = outOfOrder ? 'any' : 'empty';
+    return location;
+  }
   const tableEnd = Math.max(...aligned.rows.map((r) => r.to));
   const rows: RowLocation[] = aligned.rows.map((r) => ({ ...r, table: location.table, tableEnd }));
   const variants = aligned.rows.flatMap((r) => (r.label.variant ? [r.label] : []));

@@ -2,7 +2,8 @@
  * A report as PDF text extracted in reading order (`pdftotext` without `-layout`, and the text
  * many portals serve): no columns kept, roughly one table cell per line in the table's order,
  * header cells one after another, labels and prose hard-wrapped where the page or the cell
- * broke them, an empty cell leaving no line at all, and at every page break (between table rows,
+ * broke them, an empty cell leaving no line at all, row labels of a long table away from their
+ * figures or after them, group labels one character a line, and at every page break (between table rows,
  * or between lines of prose) a form feed, the page number and, on some reports, a running head.
  * The same seed always lays out the same way.
  */
@@ -79,7 +80,19 @@ function cellWidth(cell: GridCell, leaf: boolean, labelWidth: number): number {
   return leaf ? labelWidth : 3;
 }
 
-/** A table part: caption, header cells, then each row's labels and figures (an empty cell: no line). */
+/**
+ * How a long table's row labels come out of a PDF whose labels sit in tall merged cells:
+ * `after`, a row's own label right after its figures (never two rows running); `away`, a row's
+ * own label after the figures of a later row, past the next row printed in place (as plain
+ * `pdftotext` leaves （一）予以公开 after a row further down).
+ */
+type Displacement = 'none' | 'after' | 'away';
+
+/**
+ * A table part: caption, header cells, then each row's labels and figures (an empty cell: no
+ * line). In a long table (table 三) the group labels drawn down a tall cell may come one
+ * character a line (「三、|本|年|度|…」), and some rows' own labels stand away from their figures.
+ */
 function tableLines(grid: PartGrid, pages: Pages, random: Random): void {
   const labelWidth = random.int(8, 16);
   const wrap = (cell: GridCell, leaf = false) => hardWrap(cell.text, cellWidth(cell, leaf, labelWidth));
@@ -88,15 +101,37 @@ function tableLines(grid: PartGrid, pages: Pages, random: Random): void {
   for (const row of grid.header)
     for (const cell of row) if (!cell.continued && cell.text !== '') header.push(...wrap(cell));
   pages.add(header);
-  for (const { cells } of grid.body) {
+  const long = grid.body.length >= 10;
+  const style: Displacement = long ? random.pick<Displacement>(['none', 'after', 'away']) : 'none';
+  const vertical = long && random.chance(0.5);
+  const displaced = grid.body.map(() => false);
+  for (let i = 1; i < displaced.length; i++)
+    if (style !== 'none' && !(style === 'after' && displaced[i - 1])) displaced[i] = random.chance(0.25);
+  /** Labels printed after the figures of row i (`away`). */
+  const later: string[][] = grid.body.map(() => []);
+  grid.body.forEach(({ cells }, i) => {
     const row: string[] = [];
+    const own: string[] = [];
     const leaf = cells.findLastIndex((c) => c.kind === 'label');
-    cells.forEach((cell, i) => {
+    cells.forEach((cell, j) => {
       if (cell.continued || cell.text === '') return;
-      row.push(...(cell.kind === 'value' ? [cell.text] : wrap(cell, i === leaf)));
+      if (cell.kind === 'value') row.push(cell.text);
+      else if (j === leaf) (displaced[i] ? own : row).push(...wrap(cell, true));
+      else row.push(...(vertical ? hardWrap(cell.text, 1) : wrap(cell)));
     });
-    pages.add(row);
-  }
+    if (style === 'after') row.push(...own);
+    else if (own.length > 0) {
+      // Past the next row printed in place, before a row whose label is in place (a label
+      // followed by figures is their row's), or at the end of the table.
+      const last = grid.body.length - 1;
+      const next = displaced.findIndex((d, k) => k > i && !d);
+      const spots = displaced.flatMap((_, k) =>
+        next !== -1 && k >= next && (k === last || !displaced[k + 1]) ? [k] : [],
+      );
+      later[spots.length > 0 ? random.pick(spots) : last]?.push(...own);
+    }
+    pages.add([...row, ...(later[i] ?? [])]);
+  });
 }
 
 /** The report as reading-order PDF text. */

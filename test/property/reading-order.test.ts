@@ -1,7 +1,9 @@
 /**
  * PDF text extracted in reading order (pdftotext without -layout, and what many portals serve as
  * text): one cell per line, header cells one after another, labels and prose hard-wrapped, page
- * numbers and running heads between rows. A report reads back exactly; with blank cells, which
+ * numbers and running heads between rows, table 三's row labels written after their figures or
+ * further down (a tall merged label cell), group labels one character a line. A report reads
+ * back exactly; with blank cells, which
  * leave no line at all there, every cell reads back exactly or is named by an error, never
  * silently wrong.
  */

@@ -7,6 +7,7 @@
  */
 
 import { cluster } from '../cluster.js';
+import { type GridCellBox, gridCells } from '../grid-cells.js';
 import type { Gray } from './image.js';
 import { inkLevel } from './preprocess.js';
 
@@ -24,13 +25,7 @@ export interface Box {
   bottom: number;
 }
 
-/** A cell of the grid: its box and the grid positions it covers. */
-export interface GridCellBox extends Box {
-  row: number;
-  column: number;
-  rowSpan: number;
-  columnSpan: number;
-}
+export type { GridCellBox };
 
 export interface TableGrid {
   box: Box;
@@ -191,54 +186,14 @@ function gridOf(image: Gray, group: Rule[], dpi: number): TableGrid | null {
   const xs = cluster(candidates, Math.max(4, dpi / 30));
   if (xs.length < 2) return null;
   const near = (list: number[], x: number) => list.some((v) => Math.abs(v - x) <= Math.max(4, dpi / 30));
-  const rows = ys.length - 1;
-  const columns = xs.length - 1;
   // Walls: a vertical wall right of (r, c), a horizontal wall below (r, c).
   const wallRight = (r: number, c: number) => near(bandBoundaries[r] as number[], xs[c + 1] as number);
   const wallBelow = (r: number, c: number) =>
     horizontalCover(image, ys[r + 1] as number, (xs[c] as number) + 3, (xs[c + 1] as number) - 3) >= 0.8;
-  // Union–find over grid positions without a wall between them.
-  const parent = Array.from({ length: rows * columns }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i] as number] as number;
-      i = parent[i] as number;
-    }
-    return i;
-  };
-  const join = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < columns; c++) {
-      if (c + 1 < columns && !wallRight(r, c)) join(r * columns + c, r * columns + c + 1);
-      if (r + 1 < rows && !wallBelow(r, c)) join(r * columns + c, (r + 1) * columns + c);
-    }
-  const byRoot = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < columns; c++) {
-      const root = find(r * columns + c);
-      const span = byRoot.get(root);
-      if (!span) byRoot.set(root, { r0: r, c0: c, r1: r, c1: c });
-      else {
-        span.r0 = Math.min(span.r0, r);
-        span.c0 = Math.min(span.c0, c);
-        span.r1 = Math.max(span.r1, r);
-        span.c1 = Math.max(span.c1, c);
-      }
-    }
-  const cells: GridCellBox[] = [...byRoot.values()]
-    .map((s) => ({
-      row: s.r0,
-      column: s.c0,
-      rowSpan: s.r1 - s.r0 + 1,
-      columnSpan: s.c1 - s.c0 + 1,
-      left: xs[s.c0] as number,
-      right: xs[s.c1 + 1] as number,
-      top: ys[s.r0] as number,
-      bottom: ys[s.r1 + 1] as number,
-    }))
-    .sort((a, b) => a.row - b.row || a.column - b.column);
+  // A merged cell shaped like an L: the rules don't say which cell is which (as in the PDF reader).
+  const grid = gridCells(ys, xs, wallRight, wallBelow);
+  if (!grid) return null;
+  const { cells } = grid;
   const vertical: Rule[] = [];
   bandBoundaries.forEach((list, b) => {
     for (const x of list) vertical.push({ at: x, from: ys[b] as number, to: ys[b + 1] as number });

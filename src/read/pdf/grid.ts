@@ -6,19 +6,10 @@
  */
 
 import { cluster } from '../cluster.js';
+import { type GridCellBox, gridCells } from '../grid-cells.js';
 import type { PageRules, Rule } from './rules.js';
 
-/** A cell of the grid: the grid positions it covers and its box (points, y downwards). */
-export interface GridCellBox {
-  row: number;
-  column: number;
-  rowSpan: number;
-  columnSpan: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
+export type { GridCellBox };
 
 export interface RuledGrid {
   /** Y of the horizontal rules and X of the vertical ones, top to bottom and left to right. */
@@ -116,50 +107,6 @@ function gridOf(horizontal: readonly Rule[], vertical: readonly Rule[]): RuledGr
     coverage(vertical, xs[c + 1] as number, ys[r] as number, ys[r + 1] as number) >= cover;
   const wallBelow = (r: number, c: number) =>
     coverage(horizontal, ys[r + 1] as number, xs[c] as number, xs[c + 1] as number) >= cover;
-  const parent = Array.from({ length: rows * columns }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i] as number] as number;
-      i = parent[i] as number;
-    }
-    return i;
-  };
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < columns; c++) {
-      if (c + 1 < columns && !wallRight(r, c)) parent[find(r * columns + c)] = find(r * columns + c + 1);
-      if (r + 1 < rows && !wallBelow(r, c)) parent[find(r * columns + c)] = find((r + 1) * columns + c);
-    }
-  const spans = new Map<number, { r0: number; c0: number; r1: number; c1: number; size: number }>();
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < columns; c++) {
-      const root = find(r * columns + c);
-      const s = spans.get(root);
-      if (!s) spans.set(root, { r0: r, c0: c, r1: r, c1: c, size: 1 });
-      else {
-        s.r0 = Math.min(s.r0, r);
-        s.c0 = Math.min(s.c0, c);
-        s.r1 = Math.max(s.r1, r);
-        s.c1 = Math.max(s.c1, c);
-        s.size++;
-      }
-    }
-  const cells: GridCellBox[] = [];
-  const index = new Map<number, number>();
-  for (const [root, s] of spans) {
-    // A merged cell shaped like an L: the rules don't say which cell is which.
-    if ((s.r1 - s.r0 + 1) * (s.c1 - s.c0 + 1) !== s.size) return null;
-    index.set(root, cells.length);
-    cells.push({
-      row: s.r0,
-      column: s.c0,
-      rowSpan: s.r1 - s.r0 + 1,
-      columnSpan: s.c1 - s.c0 + 1,
-      left: xs[s.c0] as number,
-      right: xs[s.c1 + 1] as number,
-      top: ys[s.r0] as number,
-      bottom: ys[s.r1 + 1] as number,
-    });
-  }
-  const owner = parent.map((_, i) => index.get(find(i)) as number);
-  return { ys, xs, cells, owner };
+  const grid = gridCells(ys, xs, wallRight, wallBelow);
+  return grid ? { ys, xs, ...grid } : null;
 }

@@ -45,3 +45,120 @@ export function keepParsedFonts(doc: PDFKit.PDFDocument): void {
     if (!parsed.has(face) && typeof font?.layout === 'function') parsed.set(face, font);
   }
 }
+
+/**
+ * What pdfkit redoes for every document although the font is the same: the layout of each word
+ * (pdfkit caches it per document) and, when the subset is written, each glyph decoded in full to
+ * learn whether it is made of other glyphs (fontkit's TTFSubset, a seventh of writing a PDF). Both
+ * are kept per parsed font for the process here: the layout cache is shared, and the subset's
+ * `_addGlyph` takes a glyph's bytes, components and metrics from a cache and then does what
+ * fontkit's does. The bytes written are the same.
+ */
+interface GlyphRecord {
+  raw: Uint8Array;
+  /** A compound glyph's components: glyph id and where it is written in `raw`. */
+  components: { glyphID: number; pos: number }[] | null;
+  advance: number;
+  bearing: number;
+}
+
+interface FontkitGlyph {
+  advanceWidth: number;
+  _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+  _getMetrics(): { leftBearing: number };
+}
+
+interface FontkitFont {
+  getGlyph(id: number): FontkitGlyph;
+  loca: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
+  _variationProcessor?: unknown;
+}
+
+interface TtfSubset {
+  font: FontkitFont;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(id: number): number;
+  _addGlyph(id: number): number;
+}
+
+interface EmbeddedFont {
+  font: FontkitFont;
+  layoutCache?: Record<string, unknown>;
+  subset?: TtfSubset;
+}
+
+const layoutCaches = new WeakMap<object, Record<string, unknown>>();
+const glyphCaches = new WeakMap<object, Map<number, GlyphRecord>>();
+
+function glyphRecord(font: FontkitFont, gid: number): GlyphRecord {
+  const glyph = font.getGlyph(gid);
+  const glyf = glyph._decode();
+  const stream = font._getTableStream('glyf');
+  stream.pos += font.loca.offsets[gid] as number;
+  const raw = stream.readBuffer((font.loca.offsets[gid + 1] as number) - (font.loca.offsets[gid] as number));
+  const components =
+    glyf && glyf.numberOfContours < 0
+      ? (glyf.components ?? []).map((c) => ({ glyphID: c.glyphID, pos: c.pos }))
+      : null;
+  return { raw, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+}
+
+function shareWork(embedded: EmbeddedFont): void {
+  const font = embedded.font;
+  if (typeof font !== 'object' || font === null) return;
+  if (embedded.layoutCache) {
+    let layouts = layoutCaches.get(font);
+    if (!layouts) {
+      layouts = embedded.layoutCache;
+      layoutCaches.set(font, layouts);
+    }
+    embedded.layoutCache = layouts;
+  }
+  const subset = embedded.subset;
+  if (!subset || font._variationProcessor || typeof subset._addGlyph !== 'function') return;
+  let glyphs = glyphCaches.get(font);
+  if (!glyphs) {
+    glyphs = new Map();
+    glyphCaches.set(font, glyphs);
+  }
+  const cache = glyphs;
+  subset._addGlyph = function (this: TtfSubset, gid: number): number {
+    let record = cache.get(gid);
+    if (!record) {
+      record = glyphRecord(this.font, gid);
+      cache.set(gid, record);
+    }
+    let buffer = record.raw;
+    if (record.components) {
+      buffer = new Uint8Array(buffer);
+      const view = new DataView(buffer.buffer);
+      for (const component of record.components)
+        view.setUint16(component.pos, this.includeGlyph(component.glyphID));
+    }
+    this.glyf.push(buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: record.advance, bearing: record.bearing });
+    this.offset += buffer.length;
+    return this.glyf.length - 1;
+  };
+}
+
+const shared = new WeakSet<object>();
+
+/** Makes each embedded font of `doc` share the work above, as soon as pdfkit creates it. */
+export function shareFontWork(doc: PDFKit.PDFDocument): void {
+  const font = doc.font;
+  doc.font = function (this: PDFKit.PDFDocument, ...args: Parameters<typeof font>) {
+    const result = font.apply(this, args);
+    const current = (this as unknown as { _font?: unknown })._font;
+    if (current && typeof current === 'object' && 'font' in current && !shared.has(current)) {
+      shared.add(current);
+      shareWork(current as EmbeddedFont);
+    }
+    return result;
+  } as typeof font;
+}

@@ -10,7 +10,7 @@ import type { Report } from '../../core/report.js';
 import { chineseDate } from '../date.js';
 import { outline, preface } from '../document.js';
 import { breakLines } from './breaking.js';
-import { type Face, fontSource, keepParsedFonts } from './fonts.js';
+import { type Face, fontSource, keepParsedFonts, shareFontWork } from './fonts.js';
 import {
   baselineOffset,
   charPitch,
@@ -285,6 +285,7 @@ export async function renderPdf(report: Report, options: PdfOptions = {}): Promi
   });
   for (const face of ['regular', 'bold'] as Face[])
     doc.registerFont(face, fontSource(face) as Parameters<typeof doc.registerFont>[1]);
+  shareFontWork(doc);
 
   const pages = new Pages(doc);
   titleLines(pages, o.agency, o.reportName);

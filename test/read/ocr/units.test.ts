@@ -109,6 +109,14 @@ describe('ruled tables', () => {
     ]);
   });
 
+  it('refuses a grid with an L-shaped merged cell, as the PDF reader does', () => {
+    const page = ruledPage();
+    // No wall right of (1, 0) nor below (1, 1): (1, 0), (1, 1) and (2, 1) would be one L-shaped cell.
+    for (let y = 163; y < 220; y++) page.data[y * 800 + 300] = page.data[y * 800 + 301] = 255;
+    for (let x = 303; x < 499; x++) page.data[220 * 800 + x] = page.data[221 * 800 + x] = 255;
+    expect(findTables(page, 200)).toEqual([]);
+  });
+
   it('finds no table in a page of text-like strokes', () => {
     const page = grayImage(600, 400);
     for (let y = 50; y < 350; y += 30)
