@@ -60,7 +60,7 @@ const numericDate = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日
 const chineseDate =
   /([〇零Oo一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/;
 
-function dateIn(text: string): { iso: string; index: number; length: number } | null {
+export function dateIn(text: string): { iso: string; index: number; length: number } | null {
   const n = numericDate.exec(text);
   if (n) {
     const iso = isoDate(Number(n[1]), Number(n[2]), Number(n[3]));
@@ -140,8 +140,9 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     }
   }
 
-  // Signature: a date alone on one of the last lines, the body's name on the line before.
-  for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 4); i--) {
+  // Signature: a date alone on one of the last lines (附件 lines and notes may follow), the
+  // body's name on the line before.
+  for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 8); i--) {
     const text = (folded[i] as string).replace(/\s+/g, '');
     const date = dateIn(text);
     if (!date) continue;
@@ -167,9 +168,14 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     break;
   }
 
-  const whole = folded.join('\n');
+  // The whole text, joined only for the fallbacks that need it.
+  let whole: string | undefined;
+  const wholeText = (): string => {
+    whole ??= folded.join('\n');
+    return whole;
+  };
   if (meta.year === null) {
-    const m = period.exec(whole);
+    const m = period.exec(wholeText());
     if (m) meta.year = Number(m[1]);
   }
   if (meta.year === null) {
@@ -187,7 +193,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
   if (signature && (!title || (signature.endsWith(title) && signature !== title))) meta.agency = signature;
   else if (title) meta.agency = title;
   else if (signature) meta.agency = signature;
-  else meta.agency = agencyFromProse(whole);
+  else meta.agency = agencyFromProse(wholeText());
   return meta;
 }
 

@@ -3,6 +3,7 @@ import type { SourceFile } from '../core/source-file.js';
 import type { Block } from '../read/blocks.js';
 import { compact, foldedOf } from '../text/fold.js';
 import type { Evidence } from './evidence.js';
+import { dateIn } from './meta.js';
 import type { Outline } from './outline.js';
 import type { TableLocation } from './rows.js';
 import type { TokenStream } from './stream.js';
@@ -111,6 +112,12 @@ export function sectionsAndProse(
   const tokens = stream.tokens;
   const signatureBlock =
     signatureLine === null ? null : (tokens.find((t) => t.line >= signatureLine && t.first)?.block ?? null);
+  const signatureEnd = signatureBlock === null ? null : endOfSignature(blocks, signatureBlock);
+  const inSignature = (t: Token) =>
+    signatureLine !== null &&
+    t.line >= signatureLine &&
+    t.block >= (signatureBlock ?? Infinity) &&
+    (signatureEnd === null || t.block <= signatureEnd);
   const ranges: Ranges = [];
   for (const t of tables) {
     if (t.rows.length === 0) continue;
@@ -140,11 +147,7 @@ export function sectionsAndProse(
   const skippedToken = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (
-      captions.has(t.block) ||
-      (t.kind === 'text' && markup.test(t.text)) ||
-      (signatureLine !== null && t.line >= signatureLine && t.block >= (signatureBlock ?? Infinity))
-    )
+    if (captions.has(t.block) || (t.kind === 'text' && markup.test(t.text)) || inSignature(t))
       skippedToken[i] = 1;
   }
   const skipToken = (i: number) => skippedToken[i] === 1;
@@ -163,6 +166,20 @@ export function sectionsAndProse(
         );
     return [...pieces, ...own.flatMap((g) => g.pieces)].sort((a, b) => a.token - b.token || a.from - b.from);
   };
+  // Text after the signature (附件 lines, notes under the 落款) goes to the last part, with a warning.
+  const last = parts.ordered.at(-1);
+  if (signatureEnd !== null && last)
+    for (let b = signatureEnd + 1; b < blocks.length; b++) {
+      const block = blocks[b];
+      const first = tokens.findIndex((t) => t.block === b);
+      if (block?.type !== 'paragraph' || first === -1 || stream.offsetOf(first) < last.end) continue;
+      const text = block.text.trim();
+      file?.warn(
+        'assemble.after-signature',
+        `落款之后的「${text.length > 20 ? `${text.slice(0, 20)}…` : text}」归入「${last.section.title}」部分`,
+        { place: pointOf(tokens[first]) },
+      );
+    }
   const sections = parts.ordered.map((h, index) => {
     const to = parts.ordered[index + 1]?.start ?? stream.text.length;
     const pieces = withStray(piecesOf(stream, h.end, to, skipped, skipToken), h.end, to, {
@@ -186,6 +203,19 @@ export function sectionsAndProse(
   const before = parts.ordered[0]?.start ?? stream.text.length;
   prosePieces.unshift({ section: 0, pieces: piecesOf(stream, 0, before, skipped, skipToken) });
   return { sections, prose: proseOf(stream, prosePieces) };
+}
+
+/**
+ * The last block of the closing signature that starts at block `from`: the first of its next few
+ * short paragraphs that holds the date (the body's name, then the date).
+ */
+function endOfSignature(blocks: readonly Block[], from: number): number | null {
+  for (let b = from; b < Math.min(blocks.length, from + 4); b++) {
+    const block = blocks[b];
+    if (block?.type !== 'paragraph') return null;
+    if (dateIn(compact(block.text))) return b;
+  }
+  return null;
 }
 
 interface HeadingMatchLike {

@@ -68,3 +68,33 @@ export function sentencesOf(text: string): string[] {
     .split(/(?<=[。；])/)
     .filter((s) => /[。；]$/.test(s));
 }
+
+const attachments = [
+  '政府信息公开工作年度报告统计表',
+  '政府信息公开申请办理情况说明',
+  '主动公开目录',
+  '政策解读清单',
+];
+const notes = [
+  '注：本报告中数据统计期限为本年度1月1日至12月31日，如有疑问请来电咨询。',
+  '备注：报告中所列数据可能因四舍五入原因与分项合计略有差异。',
+  '本报告电子版可在本机关门户网站政府信息公开专栏下载。',
+  '联系电话：0531-86012345，联系地址：市政务服务中心三楼。',
+];
+
+/**
+ * Lines written under the closing signature (附件 lists, notes under the 落款), appended to a
+ * report's text; they belong to the last part. The same seed always writes the same lines.
+ */
+export function afterSignature(seed: number): string[] {
+  const random = createRandom(seed ^ 0x5a17e);
+  const lines: string[] = [];
+  if (random.chance(0.6)) {
+    const count = random.int(1, 3);
+    lines.push(count === 1 ? `附件：${random.pick(attachments)}` : '附件：');
+    if (count > 1)
+      for (let i = 1; i <= count; i++) lines.push(`${i}.${attachments[(i + seed) % attachments.length]}`);
+  }
+  if (lines.length === 0 || random.chance(0.5)) lines.push(random.pick(notes));
+  return lines;
+}

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
-import { flattenPage, sentencesOf, withHardProse } from '../../src/generate/hard-prose.js';
+import { afterSignature, flattenPage, sentencesOf, withHardProse } from '../../src/generate/hard-prose.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { processBytes } from '../../src/pipeline.js';
 import { getRenderer } from '../../src/render/index.js';
@@ -97,6 +97,38 @@ describe('every sentence of the prose comes back in its part, as written', () =>
           expect(lost(report, read, out), context).toEqual([]);
         }),
         fcParams(target.runs, 20261202),
+      );
+    });
+});
+
+/** Without a signature the lines are simply the last part's text. */
+describe('lines under the signature (附件, notes) come back in the last part, with a warning', () => {
+  for (const [name, path, render] of [
+    ['cell-per-line', 'report.txt', async (r: Report) => renderText(r, 'cell-per-line')],
+    ['tab-rows', 'report.txt', async (r: Report) => renderText(r, 'tab-rows')],
+    ['md', 'report.md', async (r: Report) => (await getRenderer('md')?.render(r, {})) as string],
+  ] as const)
+    it(name, async () => {
+      await fc.assert(
+        fc.asyncProperty(seeded(), async ({ seed, format }) => {
+          const report = build(seed, format);
+          const lines = afterSignature(seed);
+          const out = `${(await render(report)).trimEnd()}\n\n${lines.join('\n')}\n`;
+          const read = (await processBytes(toBytes(out), path)).report;
+          const context = `afterSignature(${seed}) under withHardProse(generateReport(${seed}, '${format}'), ${seed}) as ${name}\n${describeFindings(read.findings)}`;
+          const last = read.sections.at(-1)?.text.split('\n') ?? [];
+          expect(
+            lines.filter((l) => !last.includes(l)),
+            context,
+          ).toEqual([]);
+          expect(lost(report, read, out), context).toEqual([]);
+          expect(read.findings.filter((f) => f.code === 'assemble.after-signature').length, context).toBe(
+            report.signedOn === null ? 0 : lines.length,
+          );
+          expect(read.cells, context).toEqual(report.cells);
+          expect(read.signedOn, context).toBe(report.signedOn);
+        }),
+        fcParams(10, 20261205),
       );
     });
 });
