@@ -19,6 +19,7 @@ import { agencyRepository } from './repositories/agencies.js';
 import { applicationRepository } from './repositories/applications.js';
 import { caseRepository } from './repositories/cases.js';
 import { proactiveRepository } from './repositories/proactive.js';
+import { reportProseRepository } from './repositories/report-prose.js';
 import { reportRepository } from './repositories/reports.js';
 import { sessionRepository } from './repositories/sessions.js';
 import { userRepository } from './repositories/users.js';
@@ -57,6 +58,8 @@ export interface Store {
   readonly applications: ReturnType<typeof applicationRepository>;
   readonly cases: ReturnType<typeof caseRepository>;
   readonly proactive: ReturnType<typeof proactiveRepository>;
+  /** The office's own text of parts of its report, per year. */
+  readonly reportProse: ReturnType<typeof reportProseRepository>;
   readonly reports: ReturnType<typeof reportRepository>;
   readonly audit: ReturnType<typeof auditRepository>;
   readonly access: ReturnType<typeof accessScope>;
@@ -124,6 +127,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     applications: applicationRepository(ctx),
     cases: caseRepository(ctx),
     proactive: proactiveRepository(ctx),
+    reportProse: reportProseRepository(ctx),
     reports: reportRepository(ctx),
     audit: auditRepository(ctx),
     access: accessScope(ctx),
