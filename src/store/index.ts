@@ -9,7 +9,7 @@ import { Kysely } from 'kysely';
 import { accessScope } from './access.js';
 import { type Capabilities, openBackend } from './adapter.js';
 import { auditRepository } from './audit.js';
-import { resolveLocation, type StoreOptions } from './config.js';
+import { resolveLocation, type StoreOptions, wantsWriterThread } from './config.js';
 import type { StoreContext } from './context.js';
 import { groupCommit } from './group-commit.js';
 import { executedMigrations, migrateToLatest } from './migrate.js';
@@ -88,8 +88,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw error;
   }
   const clock = options.now ?? (() => new Date());
-  // Writes run on the writer's connection where the backend has one (SQLite's, on its own thread).
-  const writes = backend.writer ? new Kysely<Database>({ dialect: backend.writer }) : db;
+  // Writes run on the writer's connection where the backend has one and it is wanted (SQLite's, on
+  // its own thread).
+  const writes =
+    backend.writer && wantsWriterThread(options) ? new Kysely<Database>({ dialect: backend.writer }) : db;
   const batches = backend.capabilities.groupCommit ? groupCommit(writes) : null;
   const ctx: StoreContext = {
     db,
