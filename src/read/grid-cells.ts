@@ -25,13 +25,16 @@ export interface GridCells {
 
 /**
  * The cells of the grid between rules at `ys` (top to bottom) and `xs` (left to right), given
- * whether a wall stands right of and below each grid position; null for an L-shaped merge.
+ * whether a wall stands right of and below each grid position; null for an L-shaped merge
+ * unless told to keep it.
  */
 export function gridCells(
   ys: readonly number[],
   xs: readonly number[],
   wallRight: (row: number, column: number) => boolean,
   wallBelow: (row: number, column: number) => boolean,
+  /** False: an L-shaped merge is kept as the box around it (see ocr/rules.ts). */
+  refuseL = true,
 ): GridCells | null {
   const rows = ys.length - 1;
   const columns = xs.length - 1;
@@ -66,7 +69,7 @@ export function gridCells(
   const cells: GridCellBox[] = [];
   const index = new Map<number, number>();
   for (const [root, s] of spans) {
-    if ((s.r1 - s.r0 + 1) * (s.c1 - s.c0 + 1) !== s.size) return null;
+    if (refuseL && (s.r1 - s.r0 + 1) * (s.c1 - s.c0 + 1) !== s.size) return null;
     index.set(root, cells.length);
     cells.push({
       row: s.r0,

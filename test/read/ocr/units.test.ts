@@ -109,12 +109,19 @@ describe('ruled tables', () => {
     ]);
   });
 
-  it('refuses a grid with an L-shaped merged cell, as the PDF reader does', () => {
+  it('keeps a grid with an L-shaped merged cell (a lost wall) as the box around it', () => {
     const page = ruledPage();
     // No wall right of (1, 0) nor below (1, 1): (1, 0), (1, 1) and (2, 1) would be one L-shaped cell.
     for (let y = 163; y < 220; y++) page.data[y * 800 + 300] = page.data[y * 800 + 301] = 255;
     for (let x = 303; x < 499; x++) page.data[220 * 800 + x] = page.data[221 * 800 + x] = 255;
-    expect(findTables(page, 200)).toEqual([]);
+    const [table] = findTables(page, 200);
+    expect(table?.cells.map((c) => [c.row, c.column, c.rowSpan, c.columnSpan])).toEqual([
+      [0, 0, 1, 3],
+      [1, 0, 2, 2],
+      [1, 2, 1, 1],
+      [2, 0, 1, 1],
+      [2, 2, 1, 1],
+    ]);
   });
 
   it('finds no table in a page of text-like strokes', () => {
