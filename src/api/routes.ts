@@ -17,6 +17,7 @@ import {
   meResponse,
   okSchema,
   proactiveSchema,
+  reportProseSchema,
 } from './contract/responses.js';
 import { corpusCompareRoutes } from './corpus-compare-routes.js';
 import { corpusRoutes } from './corpus-routes.js';
@@ -330,6 +331,30 @@ export const routes: readonly Route[] = [
     response: proactiveSchema,
     handle: ({ principal, params, body, deps }) =>
       svc.setProactive(deps.store, signedIn(principal), params.agencyId, params.year, body.cells),
+  }),
+
+  route({
+    method: 'GET',
+    url: '/api/report-prose/:agencyId/:year',
+    summary: '机关某年度报告保存的各部分正文',
+    tag: '年度报告',
+    auth: true,
+    params: s.reportProseParams,
+    response: reportProseSchema,
+    handle: ({ principal, params, deps }) =>
+      svc.getReportProse(deps.store, signedIn(principal), params.agencyId, params.year),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/report-prose/:agencyId/:year',
+    summary: '保存机关某年度报告的各部分正文（生成报告时替换默认文字）；null 删除一部分',
+    tag: '年度报告',
+    auth: true,
+    params: s.reportProseParams,
+    body: s.reportProseBody,
+    response: reportProseSchema,
+    handle: ({ principal, params, body, deps }) =>
+      svc.setReportProse(deps.store, signedIn(principal), params.agencyId, params.year, body.prose),
   }),
 
   route({

@@ -263,14 +263,19 @@ export const reportParts: readonly SectionSpec[] = [
 /** Most characters of a part's prose. */
 export const proseMax = 20_000;
 
-/** The office's text of parts of the report, keyed by part number; each replaces the drafted text. */
-export const compileProse = z
-  .strictObject(
+/** A part's text: not blank, at most `proseMax` characters. */
+const partText = () =>
+  text(proseMax).refine((t) => t.trim() !== '', {
+    error: '正文不能为空；要用生成的默认文字，省略这一部分即可',
+  });
+
+/** One member per part of the report (「1」 … 「6」), each of the given type; other keys are refused. */
+const byPart = <T extends z.ZodType>(member: () => T) =>
+  z.strictObject(
     Object.fromEntries(
       reportParts.map((part) => [
         String(part.number),
-        text(proseMax)
-          .refine((t) => t.trim() !== '', { error: '正文不能为空；要用生成的默认文字，省略这一部分即可' })
+        member()
           .optional()
           .meta({ description: `${part.numeral}、${part.title}` }),
       ]),
@@ -281,15 +286,26 @@ export const compileProse = z
           ? `部分序号应为 ${reportParts.map((p) => p.number).join('、')}`
           : undefined,
     },
-  )
-  .meta({
-    description: [
-      '各部分的正文，键为部分序号（',
-      reportParts.map((p) => `${p.number} 即「${p.numeral}、${p.title}」`).join('，'),
-      '）；给出的部分替换由记录生成的默认文字（其中无法由记录得出的内容为【待补充：…】），',
-      '省略的部分仍用默认文字。换行分段，表格仍由数据生成。',
-    ].join(''),
-  });
+  );
+
+const partList = reportParts.map((p) => `${p.number} 即「${p.numeral}、${p.title}」`).join('，');
+
+/** The office's text of parts of the report, keyed by part number; each replaces the drafted text. */
+export const compileProse = byPart(partText).meta({
+  description: [
+    `各部分的正文，键为部分序号（${partList}）；给出的部分替换由记录生成的默认文字`,
+    '（其中无法由记录得出的内容为【待补充：…】），省略的部分用保存的正文（见 /api/report-prose），',
+    '没有保存的用默认文字。换行分段，表格仍由数据生成。',
+  ].join(''),
+});
+
+export const reportProseParams = proactiveParams;
+
+export const reportProseBody = z.strictObject({
+  prose: byPart(() => partText().nullable()).meta({
+    description: `要保存的各部分正文，键为部分序号（${partList}）；null 删除该部分保存的正文（恢复默认文字），未提及的部分不变`,
+  }),
+});
 
 export const compileBody = z
   .strictObject({

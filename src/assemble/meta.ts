@@ -168,9 +168,14 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     break;
   }
 
-  const whole = folded.join('\n');
+  // The whole text, joined only for the fallbacks that need it.
+  let whole: string | undefined;
+  const wholeText = (): string => {
+    whole ??= folded.join('\n');
+    return whole;
+  };
   if (meta.year === null) {
-    const m = period.exec(whole);
+    const m = period.exec(wholeText());
     if (m) meta.year = Number(m[1]);
   }
   if (meta.year === null) {
@@ -188,7 +193,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
   if (signature && (!title || (signature.endsWith(title) && signature !== title))) meta.agency = signature;
   else if (title) meta.agency = title;
   else if (signature) meta.agency = signature;
-  else meta.agency = agencyFromProse(whole);
+  else meta.agency = agencyFromProse(wholeText());
   return meta;
 }
 

@@ -208,7 +208,9 @@ export function tokenize(blocks: readonly Block[]): Token[] {
   return tokens;
 }
 
-export const pointOf = (token: Token | undefined): Point | null =>
-  token
-    ? { line: token.line, column: token.column, ...(token.page !== undefined ? { page: token.page } : {}) }
-    : null;
+export function pointOf(token: Token | undefined): Point | null {
+  if (!token) return null;
+  const point: Point = { line: token.line, column: token.column };
+  if (token.page !== undefined) point.page = token.page;
+  return point;
+}

@@ -254,7 +254,8 @@ export interface Backend {
   capabilities: Capabilities;
   /**
    * The dialect of the connection the writes run on, when it is not `dialect`'s: SQLite's writer on a
-   * thread of its own (sqlite-writer.ts), so a commit's fsync doesn't stop the main thread. Null on
+   * thread of its own (sqlite-writer.ts, used when StoreOptions.writerThread asks for it), so a
+   * commit's fsync doesn't stop the main thread. Null on
    * PostgreSQL, whose pool runs reads and writes alike without blocking.
    */
   writer: Dialect | null;

@@ -18,6 +18,17 @@ export interface StoreOptions {
   migrations?: Readonly<Record<string, Migration>>;
   /** PostgreSQL connections in the pool. */
   poolSize?: number;
+  /**
+   * SQLite: run the writes on a thread of their own (sqlite-writer.ts), so a commit's fsync doesn't
+   * stop the requests. Defaults to `GONGKAI_SQLITE_WRITER=thread`; off otherwise: on two shared cores
+   * the handoffs between the threads cost more than the fsyncs they hide (see the bench).
+   */
+  writerThread?: boolean;
+}
+
+/** Whether the SQLite writes run on their own thread (see StoreOptions.writerThread). */
+export function wantsWriterThread(options: StoreOptions = {}): boolean {
+  return options.writerThread ?? (options.env ?? process.env).GONGKAI_SQLITE_WRITER === 'thread';
 }
 
 export type StoreLocation = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };

@@ -9,7 +9,7 @@ import { Kysely } from 'kysely';
 import { accessScope } from './access.js';
 import { type Capabilities, openBackend } from './adapter.js';
 import { auditRepository } from './audit.js';
-import { resolveLocation, type StoreOptions } from './config.js';
+import { resolveLocation, type StoreOptions, wantsWriterThread } from './config.js';
 import type { StoreContext } from './context.js';
 import { groupCommit } from './group-commit.js';
 import { executedMigrations, migrateToLatest } from './migrate.js';
@@ -19,6 +19,7 @@ import { agencyRepository } from './repositories/agencies.js';
 import { applicationRepository } from './repositories/applications.js';
 import { caseRepository } from './repositories/cases.js';
 import { proactiveRepository } from './repositories/proactive.js';
+import { reportProseRepository } from './repositories/report-prose.js';
 import { reportRepository } from './repositories/reports.js';
 import { sessionRepository } from './repositories/sessions.js';
 import { userRepository } from './repositories/users.js';
@@ -57,6 +58,8 @@ export interface Store {
   readonly applications: ReturnType<typeof applicationRepository>;
   readonly cases: ReturnType<typeof caseRepository>;
   readonly proactive: ReturnType<typeof proactiveRepository>;
+  /** The office's own text of parts of its report, per year. */
+  readonly reportProse: ReturnType<typeof reportProseRepository>;
   readonly reports: ReturnType<typeof reportRepository>;
   readonly audit: ReturnType<typeof auditRepository>;
   readonly access: ReturnType<typeof accessScope>;
@@ -85,8 +88,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     throw error;
   }
   const clock = options.now ?? (() => new Date());
-  // Writes run on the writer's connection where the backend has one (SQLite's, on its own thread).
-  const writes = backend.writer ? new Kysely<Database>({ dialect: backend.writer }) : db;
+  // Writes run on the writer's connection where the backend has one and it is wanted (SQLite's, on
+  // its own thread).
+  const writes =
+    backend.writer && wantsWriterThread(options) ? new Kysely<Database>({ dialect: backend.writer }) : db;
   const batches = backend.capabilities.groupCommit ? groupCommit(writes) : null;
   const ctx: StoreContext = {
     db,
@@ -122,6 +127,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     applications: applicationRepository(ctx),
     cases: caseRepository(ctx),
     proactive: proactiveRepository(ctx),
+    reportProse: reportProseRepository(ctx),
     reports: reportRepository(ctx),
     audit: auditRepository(ctx),
     access: accessScope(ctx),

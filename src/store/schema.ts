@@ -122,6 +122,18 @@ export interface ProactiveFigureTable {
   value: number;
 }
 
+/** The office's text of one part (一 … 六) of its report for a year, in place of the drafted text. */
+export interface ReportProseTable {
+  agency_id: Key;
+  year: ColumnType<number, number, never>;
+  /** The part's number, 1 to 6. */
+  part: ColumnType<number, number, never>;
+  text: string;
+  updated_at: Timestamp;
+  /** The user who last wrote it; null for the system. */
+  updated_by: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: ColumnType<Timestamp, Timestamp, never>;
@@ -170,6 +182,7 @@ export interface Database {
   application_events: ApplicationEventTable;
   cases: CaseTable;
   proactive_figures: ProactiveFigureTable;
+  report_prose: ReportProseTable;
   audit_log: AuditLogTable;
   reports: ReportTable;
   corpus_bodies: CorpusBodyTable;

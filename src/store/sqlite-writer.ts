@@ -19,6 +19,11 @@
  * this thread; group-commit.ts batches them into its transactions as before. Nothing is answered before
  * the worker's COMMIT returned, so the durability promise is unchanged.
  *
+ * Opt-in (StoreOptions.writerThread, GONGKAI_SQLITE_WRITER=thread): measured on two cores shared with
+ * the load generator and other work, the handoffs (a few per write, tens to hundreds of microseconds
+ * each when the cores are busy) cost the server more than the fsyncs they took off the main thread.
+ * Where the writer has a core to itself it should pay; `npm run bench:api -- --writer-thread` compares.
+ *
  * The worker's code is a small script given as text (`eval`): it runs the same way from the compiled
  * build and from the sources under test.
  */

@@ -82,6 +82,11 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       path: { agencyId: 'A', year: '2024' },
       body: { cells: { 'p.rules.issued': 3 } },
     },
+    'GET /api/report-prose/{agencyId}/{year}': { path: { agencyId: 'A', year: '2024' } },
+    'PUT /api/report-prose/{agencyId}/{year}': {
+      path: { agencyId: 'A', year: '2024' },
+      body: { prose: { '5': '本年度没有发现问题。' } },
+    },
     'POST /api/compile': {
       query: { to: 'md' },
       body: { agencyId: 'A', year: 2024, prose: { '5': '本年度没有发现问题。' } },

@@ -125,4 +125,33 @@ describeEachBackend('compile with the parts’ prose', (backend) => {
       '6 六、其他需要报告的事项 20000',
     ]);
   });
+  it('keeps the office’s saved prose, which every compile uses unless the request gives the part', async () => {
+    const saved = await h.call('a-clerk', 'PUT', `/api/report-prose/A/${year}`, {
+      prose: { '5': problems, '6': '本年度没有其他需要报告的事项。' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual({
+      agencyId: 'A',
+      year,
+      prose: { '5': problems, '6': '本年度没有其他需要报告的事项。' },
+    });
+    expect((await h.call('a-supervisor', 'GET', `/api/report-prose/A/${year}`)).json()).toEqual(saved.json());
+    expect(
+      (await h.call('a-supervisor', 'PUT', `/api/report-prose/A/${year}`, { prose: { '5': '改写' } }))
+        .statusCode,
+    ).toBe(403);
+
+    const texts = async (body: Record<string, unknown>) =>
+      ((await compile(body)).json() as { report: Report }).report.sections.map((s) => s.text);
+    expect((await texts({})).slice(4)).toEqual([problems, '本年度没有其他需要报告的事项。']);
+    expect((await texts({ prose: { '6': '另有一事。' } })).slice(4)).toEqual([problems, '另有一事。']);
+
+    const cleared = await h.call('a-clerk', 'PUT', `/api/report-prose/A/${year}`, {
+      prose: { '5': null, '6': null },
+    });
+    expect(cleared.json()).toEqual({ agencyId: 'A', year, prose: {} });
+    expect((await texts({}))[4]).toBe('【待补充：存在的主要问题及改进措施。】');
+    const audit = await h.store.audit.list({ entity: 'report_prose', entityId: `A/${year}` });
+    expect(audit.map((a) => a.action)).toEqual(['set', 'set']);
+  });
 });

@@ -58,6 +58,8 @@ const aimedAtB: Record<string, { query?: string; body?: unknown }> = {
   'DELETE /api/cases/{caseId}': {},
   'GET /api/proactive/{agencyId}/{year}': {},
   'PUT /api/proactive/{agencyId}/{year}': { body: { cells: { 'p.rules.issued': 99 } } },
+  'GET /api/report-prose/{agencyId}/{year}': {},
+  'PUT /api/report-prose/{agencyId}/{year}': { body: { prose: { '5': '越权写入的正文。' } } },
   'POST /api/compile': { body: { agencyId: 'B', year: 2024 } },
 };
 
@@ -109,6 +111,7 @@ describeEachBackend('isolation between agencies', (backend) => {
     });
     await store.cases.create(actor, { id: 'b-case', agencyId: 'B', kind: 'direct', filedOn: '2024-03-01' });
     await store.proactive.set(actor, 'B', 2024, { 'p.rules.issued': 2, 'p.license.decisions': 40 });
+    await store.reportProse.set(actor, 'B', 2024, { '5': '乙方申请相关的问题。' });
     await store.applications.create(systemActor, {
       id: 'a-app',
       agencyId: 'A',
@@ -129,6 +132,7 @@ describeEachBackend('isolation between agencies', (backend) => {
     applications: await h.store.applications.list({ agencyIds: ['B'] }),
     cases: await h.store.cases.list({ agencyIds: ['B'] }),
     proactive: await h.store.proactive.get('B', 2024),
+    prose: await h.store.reportProse.get('B', 2024),
     users: await h.store.users.list({ agencyId: 'B' }),
     supervisors: await h.store.users.supervisedAgencies('u-ab-supervisor'),
   });
@@ -140,7 +144,7 @@ describeEachBackend('isolation between agencies', (backend) => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(documented.filter((r) => !walked.has(r))).toEqual([]);
-    expect(documented.length).toBe(36);
+    expect(documented.length).toBe(38);
   });
 
   for (const username of ['a-admin', 'a-reviewer', 'a-clerk', 'a-supervisor']) {

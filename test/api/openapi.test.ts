@@ -54,6 +54,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/fees/calculate',
       'GET /api/me',
       'GET /api/proactive/{agencyId}/{year}',
+      'GET /api/report-prose/{agencyId}/{year}',
       'GET /api/users',
       'GET /api/users/{userId}',
       'GET /openapi.json',
@@ -71,6 +72,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'POST /api/logout',
       'POST /api/users',
       'PUT /api/proactive/{agencyId}/{year}',
+      'PUT /api/report-prose/{agencyId}/{year}',
     ]);
   });
 

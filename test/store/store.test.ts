@@ -39,6 +39,7 @@ const tables = [
   'cases',
   'data_versions',
   'proactive_figures',
+  'report_prose',
   'reports',
   'sessions',
   'supervisor_agencies',

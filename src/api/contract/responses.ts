@@ -102,6 +102,14 @@ export const proactiveSchema = z.object({
   cells: z.record(z.string(), z.number()),
 });
 
+export const reportProseSchema = z.object({
+  agencyId: z.string(),
+  year: z.number().int(),
+  prose: z
+    .record(z.string(), z.string())
+    .meta({ description: '机关保存的各部分正文，键为部分序号；未保存的部分不出现' }),
+});
+
 export const compiledSchema = z.object({
   agencyId: z.string(),
   report: anyReportSchema(),

@@ -39,7 +39,10 @@ export interface CompileRequest {
   signedOn?: string | undefined;
   /** 发布日期. */
   publishedOn?: string | undefined;
-  /** The office's text of parts by number (「1」 to 「6」), in place of the drafted text. */
+  /**
+   * The office's text of parts by number (「1」 to 「6」), in place of the drafted text; a part not
+   * given here takes the text the office saved for the year (`store.reportProse`), if any.
+   */
   prose?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
@@ -58,12 +61,15 @@ export async function compileYear(
   const checkedAs = to === 'json' ? jsonCheckedAs : to;
   // Refuse an unknown target before any work.
   if (!getRenderer(checkedAs)) throw badRequest('invalid-input', `输入有误：不支持的输出格式「${to}」`);
-  const [applications, cases, proactive, previous] = await Promise.all([
+  const [applications, cases, proactive, previous, saved] = await Promise.all([
     store.applications.forYear(agency.id, year),
     store.cases.list({ agencyIds: [agency.id], year }),
     store.proactive.get(agency.id, year),
     store.reports.latest(agency.id, year - 1, 'compiled'),
+    store.reportProse.get(agency.id, year),
   ]);
+  // The office's saved text of a part, unless the request gives the part's text itself.
+  const prose = { ...saved, ...definedOnly(input.prose ?? {}) };
   const report: Report = {
     ...compileReport({
       agency: agency.name,
@@ -72,7 +78,7 @@ export async function compileYear(
       cases,
       proactive,
       ...(previous ? { previousCarryOver: carryOverOf(previous.report) } : {}),
-      ...(input.prose ? { prose: proseByNumber(input.prose) } : {}),
+      ...(Object.keys(prose).length > 0 ? { prose: proseByNumber(prose) } : {}),
     }),
     signedOn: input.signedOn ?? null,
     publishedOn: input.publishedOn ?? null,
@@ -88,6 +94,9 @@ export async function compileYear(
     output: to === 'json' ? null : rendered,
   };
 }
+
+const definedOnly = (prose: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(prose).filter((e): e is [string, string] => e[1] !== undefined));
 
 /** Prose keyed 「1」 … 「6」 as the API takes it, keyed by part number as the workflow takes it. */
 function proseByNumber(prose: Readonly<Record<string, string | undefined>>): Prose {

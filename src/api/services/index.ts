@@ -7,6 +7,7 @@ export * from './compile.js';
 export * from './fees.js';
 export * from './principal.js';
 export * from './proactive.js';
+export * from './report-prose.js';
 export * from './sessions.js';
 export * from './today.js';
 export * from './users.js';

@@ -8,6 +8,7 @@ import * as registerHardening from './2026-12-02-02-register-hardening.js';
 import * as corpus from './2026-12-02-03-corpus.js';
 import * as corpusMeasures from './2026-12-02-04-corpus-measures.js';
 import * as corpusFindingCounts from './2026-12-02-05-corpus-finding-counts.js';
+import * as reportProse from './2026-12-02-06-report-prose.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-01-initial': initial,
@@ -15,4 +16,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-02-03-corpus': corpus,
   '2026-12-02-04-corpus-measures': corpusMeasures,
   '2026-12-02-05-corpus-finding-counts': corpusFindingCounts,
+  '2026-12-02-06-report-prose': reportProse,
 };
