@@ -316,6 +316,10 @@ export const compileBody = z
     }),
     publishedOn: isoDate.optional().meta({ description: '发布日期（YYYY-MM-DD），印在标题下' }),
     prose: compileProse.optional(),
+    savedProse: z.boolean().optional().meta({
+      description:
+        '是否用机关保存的正文补上 prose 未给出的部分（默认 true）；false 时未给出的部分用由记录生成的默认文字',
+    }),
   })
   .superRefine((b, ctx) => {
     const yearEnd = `${b.year}-12-31`;

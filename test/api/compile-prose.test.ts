@@ -145,6 +145,10 @@ describeEachBackend('compile with the parts’ prose', (backend) => {
       ((await compile(body)).json() as { report: Report }).report.sections.map((s) => s.text);
     expect((await texts({})).slice(4)).toEqual([problems, '本年度没有其他需要报告的事项。']);
     expect((await texts({ prose: { '6': '另有一事。' } })).slice(4)).toEqual([problems, '另有一事。']);
+    expect((await texts({ prose: { '6': '另有一事。' }, savedProse: false })).slice(4)).toEqual([
+      '【待补充：存在的主要问题及改进措施。】',
+      '另有一事。',
+    ]);
 
     const cleared = await h.call('a-clerk', 'PUT', `/api/report-prose/A/${year}`, {
       prose: { '5': null, '6': null },

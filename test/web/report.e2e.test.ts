@@ -3,7 +3,7 @@
  * and 发布日期 (a date inside the year is refused with the API's own message), writes part 五 in
  * place of its 【待补充】 (a blank part is refused; 「恢复默认」 puts a draft back), the report shown
  * and its findings are compiled with them, and the downloaded Markdown and HTML carry the signature
- * block, the date and the prose.
+ * block, the date and the prose; 「保存正文」 keeps the prose for the next visit.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
@@ -100,6 +100,16 @@ describe.skipIf(!run)('web: annual report', () => {
     const page5 = await readFile((await html.path()) as string, 'utf8');
     expect(page5).toContain('下一步将建立栏目巡查制度。');
     expect(page5).not.toContain('存在的主要问题及改进措施。】');
+
+    // Saved, the prose is there on the next visit, and the preview is compiled with it.
+    await parts.getByText('预览与下方正文一致；正文尚未保存').waitFor();
+    await parts.getByRole('button', { name: '保存正文' }).click();
+    await page.getByText('已保存各部分正文').waitFor();
+    await parts.getByText('预览与下方正文一致，已保存').waitFor();
+    await page.reload();
+    await shown.getByText('下一步将建立栏目巡查制度。').waitFor();
+    expect(await problems5.inputValue()).toBe('政务公开栏目更新不够及时。\n下一步将建立栏目巡查制度。');
+    expect(await parts.getByRole('button', { name: '保存正文' }).isDisabled()).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

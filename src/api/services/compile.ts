@@ -44,6 +44,8 @@ export interface CompileRequest {
    * given here takes the text the office saved for the year (`store.reportProse`), if any.
    */
   prose?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Whether parts `prose` does not give take the office's saved text (default) or the drafted text. */
+  savedProse?: boolean | undefined;
 }
 
 /** The form JSON output is checked in: the report model has no reading of its own to check. */
@@ -66,7 +68,7 @@ export async function compileYear(
     store.cases.list({ agencyIds: [agency.id], year }),
     store.proactive.get(agency.id, year),
     store.reports.latest(agency.id, year - 1, 'compiled'),
-    store.reportProse.get(agency.id, year),
+    input.savedProse === false ? {} : store.reportProse.get(agency.id, year),
   ]);
   // The office's saved text of a part, unless the request gives the part's text itself.
   const prose = { ...saved, ...definedOnly(input.prose ?? {}) };

@@ -3,12 +3,15 @@
  * optional packages load, else tesseract. `GONGKAI_OCR_ENGINE=paddle|tesseract` or the read
  * option `engine` picks one; the figures behind the default are in the README (扫描件（文字识别）).
  */
-import { loadPaddle, type Paddle } from './paddle/models.js';
+import { loadPaddle, type Paddle, probePaddle } from './paddle/models.js';
 import { engineName, ocrInstalled, run } from './tesseract.js';
 
 export type OcrEngineId = 'paddle' | 'tesseract';
 
-export type OcrEngine = { id: 'tesseract'; name: string } | { id: 'paddle'; name: string; paddle: Paddle };
+export type OcrEngine =
+  | { id: 'tesseract'; name: string }
+  /** `paddle` loads the models on first use, once a thread. */
+  | { id: 'paddle'; name: string; paddle: () => Promise<Paddle> };
 
 /**
  * The engine used when none is asked for and both are there: PaddleOCR, which read every cell of
@@ -36,8 +39,14 @@ export function popplerInstalled(): Promise<boolean> {
 }
 
 async function paddleEngine(): Promise<OcrEngine | null> {
-  const paddle = await loadPaddle();
-  return paddle && (await popplerInstalled()) ? { id: 'paddle', name: paddle.name, paddle } : null;
+  const name = await probePaddle();
+  if (!name || !(await popplerInstalled())) return null;
+  const paddle = async () => {
+    const loaded = await loadPaddle();
+    if (!loaded) throw new Error('PaddleOCR 的模型无法加载');
+    return loaded;
+  };
+  return { id: 'paddle', name, paddle };
 }
 
 async function tesseractEngine(): Promise<OcrEngine | null> {

