@@ -40,6 +40,43 @@ export function writeFigures(
   amount: number | null,
   options: WrittenOptions = {},
 ): string {
+  const figure = figureWriter(seed, amount, options);
+  return text
+    .split('\n')
+    .map((line) => line.split('\t').map(figure).join('\t'))
+    .join('\n');
+}
+
+/**
+ * The same for a rendering with table cells: an HTML page's `<td>` cells or a Markdown pipe
+ * table's cells.
+ */
+export function writeFiguresInCells(
+  output: string,
+  kind: 'html' | 'md',
+  seed: number,
+  amount: number | null,
+  options: WrittenOptions = {},
+): string {
+  const figure = figureWriter(seed, amount, options);
+  if (kind === 'html')
+    return output.replace(/(<td[^>]*>)([^<]*)(<\/td>)/g, (_, a, b, c) => `${a}${figure(b)}${c}`);
+  return output
+    .split('\n')
+    .map((line) =>
+      line.trimStart().startsWith('|')
+        ? line.replace(/\|([^|\n]*)(?=\|)/g, (_, cell: string) => {
+            const t = cell.trim();
+            const w = figure(t);
+            return w === t ? `|${cell}` : `| ${w} `;
+          })
+        : line,
+    )
+    .join('\n');
+}
+
+/** Writes one figure as people do (a non-figure stays as it is). */
+function figureWriter(seed: number, amount: number | null, options: WrittenOptions): (s: string) => string {
   const random = createRandom(seed ^ 0x1b873593);
   let moneyDone = false;
   const figure = (s: string): string => {
@@ -60,8 +97,5 @@ export function writeFigures(
     if ((options.fullWidth ?? true) && random.chance(0.15)) out = fullWidth(out);
     return out;
   };
-  return text
-    .split('\n')
-    .map((line) => line.split('\t').map(figure).join('\t'))
-    .join('\n');
+  return figure;
 }

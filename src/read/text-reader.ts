@@ -126,6 +126,15 @@ export function runningHeads(lines: readonly string[]): Set<number> {
   return drop;
 }
 
+/**
+ * A note a table may carry between its rows (「注：…」, a sentence): not a heading, which ends
+ * the table.
+ */
+const noteLine = (text: string): boolean =>
+  /^(?:注|备注|说明)[:：]/.test(text) ||
+  (/[。；]$/.test(text) &&
+    !/^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/.test(text));
+
 /** A line with a tab between its words (not only indentation or trailing tabs). */
 const tabRow = (line: string): boolean => line.indexOf('\t') !== -1 && line.trim().indexOf('\t') !== -1;
 
@@ -146,7 +155,11 @@ export function textToBlocks(text: string): Block[] {
     else
       for (const row of tabs) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
     tabs = [];
+    blocks.push(...held);
+    held = [];
   };
+  /** Notes met between tab-separated rows: the table reads through them; they follow it. */
+  let held: Paragraph[] = [];
   const furniture = runningHeads(text.split('\n'));
   /** Page furniture since the last paragraph. */
   let broken = false;
@@ -176,10 +189,13 @@ export function textToBlocks(text: string): Block[] {
     } else if (trimmed === '' && tabs.length > 0) {
       // A blank line inside tab-separated rows keeps the table together.
     } else if (trimmed !== '' && !(trimmed.length <= 24 && pageNumberLine.test(cleaned))) {
-      flush();
       const block: Paragraph = { type: 'paragraph', text: cleaned, line, column: 1 };
       if (broken || feed) block.pageBreak = true;
-      blocks.push(block);
+      if (tabs.length > 0 && held.length < 3 && noteLine(trimmed)) held.push(block);
+      else {
+        flush();
+        blocks.push(block);
+      }
       broken = false;
     } else if (trimmed !== '' || feed) broken = true;
     if (end === n) break;

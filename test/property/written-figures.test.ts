@@ -1,17 +1,20 @@
 /**
  * Figures as people write them: thousands separators, full-width digits, money with its unit in
  * the cell (「120000元」「1.2万元」 in the 万元 cell), in the one-cell-per-line and tab-separated
- * layouts, read back exactly; negative 本年增/减 run into their neighbours in the 2019 format
- * (「1520-37412」) read back exactly or flagged, never wrong.
+ * layouts and in the cells of HTML and Markdown tables, read back exactly; negative 本年增/减 run
+ * into their neighbours in the 2019 format (「1520-37412」) read back exactly or flagged, never
+ * wrong.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { generateReport } from '../../src/generate/random-report.js';
-import { withLargeFigures, writeFigures } from '../../src/generate/written-figures.js';
+import { withLargeFigures, writeFigures, writeFiguresInCells } from '../../src/generate/written-figures.js';
+import { processBytes } from '../../src/pipeline.js';
+import { getRenderer } from '../../src/render/index.js';
 import { renderText, type TextLayout } from '../../src/render/text/index.js';
 import type { FormatId } from '../../src/spec/types.js';
-import { describeFindings, differingKeys, errors, fcParams, parseText } from '../support/parse.js';
+import { describeFindings, differingKeys, errors, fcParams, parseText, toBytes } from '../support/parse.js';
 import { violations } from '../support/verdict.js';
 
 const seedAndFormat = () =>
@@ -30,6 +33,22 @@ describe('figures as people write them', () => {
           expect(errors(read.findings)).toEqual([]);
         }),
         fcParams(15, 20261205),
+      );
+    });
+
+  for (const kind of ['html', 'md'] as const)
+    it(`${kind}: separators, full-width digits and money with its unit in the cells read back exactly`, async () => {
+      await fc.assert(
+        fc.asyncProperty(seedAndFormat(), async ([seed, format]) => {
+          const report = withLargeFigures(generateReport(seed, format), seed);
+          const amount = format === '2021' ? (report.cells['p.fees.amount'] ?? null) : null;
+          const rendered = (await getRenderer(kind)?.render(report, {})) as string;
+          const output = writeFiguresInCells(rendered, kind, seed, amount);
+          const read = (await processBytes(toBytes(output), `report.${kind}`)).report;
+          expect(differingKeys(report.cells, read.cells), describeFindings(read.findings)).toEqual([]);
+          expect(errors(read.findings)).toEqual([]);
+        }),
+        fcParams(15, 20261207),
       );
     });
 
