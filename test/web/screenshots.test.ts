@@ -77,7 +77,9 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await parts.getByRole('button', { name: '更新预览' }).click();
     await parts.getByText('预览与下方正文一致').waitFor();
     // Updating the preview moves the page to the prose panel: show the report from its top.
-    await page.evaluate('window.scrollTo(0, 0)');
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
     await shoot(page, 'report');
     const file = join(dir, '湟源县人民政府办公室-2021.txt');
     writeFileSync(file, brokenExample());

@@ -82,7 +82,20 @@ export async function openPage(browser: Browser, baseURL: string, username?: str
 }
 
 /** Serious or critical accessibility violations on the page as it is now. */
+/** What the page's `document.getAnimations()` gives, as far as waiting for them needs (no DOM types here). */
+interface PageAnimation {
+  playState: string;
+  effect: { getTiming(): { iterations?: number } } | null;
+}
+
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are measured as painted: a drawer or dialog fading in is half transparent, so wait for
+  // every finite animation and transition to end (spinners run forever and are left running).
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): PageAnimation[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   // A toast is checked while it fades in (half transparent): leave it out.
   const result = await new AxeBuilder({ page }).exclude('.ant-message').analyze();
   return result.violations
