@@ -7,7 +7,9 @@ import type { Evidence } from './evidence.js';
 import {
   collectFigures,
   figuresRunTogether,
+  type LineSpacing,
   learnSpacing,
+  placeByGaps,
   type RowFigures,
   type RowReading,
   readRow,
@@ -37,6 +39,7 @@ export function readCells(
     });
   const spacing = learnSpacing(rowFigures);
   const glued = figuresRunTogether(rowFigures);
+  doubtEmptyAfterShort(rowFigures, spacing);
   const readings = rowFigures.flatMap((r, i) =>
     r === truncated ? [] : [readRow(r, spacing, glued, file, () => nearbyColumns(rowFigures, i))],
   );
@@ -53,6 +56,23 @@ export function readCells(
     if (place) for (const key of r.keys) evidence.cellPlaces.set(key, place);
   }
   return { cells, settled };
+}
+
+/**
+ * One figure a line, a row short of figures that no blank lines place, then a row with none: when
+ * a label is written after its own figures (reading-order text of a tall label cell), the second
+ * row's figures are read as the first's, and the second would pass for blank. It is doubtful
+ * instead (an error, not a blank-cell warning).
+ */
+function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing | null): void {
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i] as RowFigures;
+    const before = rows[i - 1] as RowFigures;
+    if (r.figures.length > 0 || r.location.doubtful || before.location.table !== r.location.table) continue;
+    const n = (before.location.collapsed?.[0]?.cells ?? before.location.row.cells).length;
+    const short = before.figures.length > 0 && before.figures.length < n && before.lineLayout;
+    if (short && !(spacing && placeByGaps(before, n, spacing))) r.location.doubtful = 'after-short';
+  }
 }
 
 const templates = new WeakMap<FormatSpec, Cells>();

@@ -253,7 +253,7 @@ export function learnSpacing(rows: readonly RowFigures[]): LineSpacing | null {
 }
 
 /** Places k figures among n cells from the blank lines around them; null when the gaps don't say. */
-function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Figure | null)[] | null {
+export function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Figure | null)[] | null {
   const period = spacing.cell + 1;
   const k = r.figures.length;
   const empties: number[] = [];
@@ -382,6 +382,15 @@ export function readRow(
     file.error(
       'assemble.row-shape',
       `「${rowName}」后没有数字，表格中其他行的数字多于单元格，该行的数字可能写在别处，无法确定`,
+      { place, keys: reading.keys, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+  if (r.figures.length === 0 && location.doubtful === 'after-short') {
+    file.error(
+      'assemble.row-shape',
+      `「${rowName}」后没有数字，上一行的数字少于单元格又无法定位，其中可能有该行的数字（行标签写在数字之后），无法确定`,
       { place, keys: reading.keys, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];

@@ -18,9 +18,12 @@ export interface RowLocation {
   /**
    * Reading-order text whose labels could not be aligned. `empty`: some row holds too many
    * figures, so a row with none is not read as blank (they may stand elsewhere); `any`: labels
-   * stand out of the format's order, so no row's figures are told by the label before them.
+   * stand out of the format's order, so no row's figures are told by the label before them;
+   * `after-short`: the row has no figures and the row before it, one figure a line, has fewer
+   * than its cells that no blank lines place, so figures read as that row's may be this one's
+   * (a label written after its own figures).
    */
-  doubtful?: 'empty' | 'any';
+  doubtful?: 'empty' | 'any' | 'after-short';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }
