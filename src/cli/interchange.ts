@@ -103,19 +103,24 @@ export function interchangeJson(
   report: ReportResult,
   findings: readonly Finding[] = report.findings,
 ): string {
-  const head = JSON.stringify({
+  const head = JSON.stringify(headOf(file, report));
+  const tail = JSON.stringify({
+    sections: report.sections.map(sectionToJson),
+    findings: findings.map(findingToJson),
+  });
+  return `${head.slice(0, -1)},"cells":${fullCellsJson(report.format, report.cells)},${tail.slice(1)}`;
+}
+
+/** The members of a JSON line before its cells, in their order. */
+function headOf(file: string, report: ReportResult) {
+  return {
     file,
     format: report.format,
     agency: report.agency,
     year: report.year,
     publishedOn: report.publishedOn,
     signedOn: report.signedOn,
-  });
-  const tail = JSON.stringify({
-    sections: report.sections.map(sectionToJson),
-    findings: findings.map(findingToJson),
-  });
-  return `${head.slice(0, -1)},"cells":${fullCellsJson(report.format, report.cells)},${tail.slice(1)}`;
+  };
 }
 
 function sectionToJson(section: Section): InterchangeSection {
@@ -128,12 +133,7 @@ export function toInterchange(
   findings: readonly Finding[] = report.findings,
 ): InterchangeReport {
   return {
-    file,
-    format: report.format,
-    agency: report.agency,
-    year: report.year,
-    publishedOn: report.publishedOn,
-    signedOn: report.signedOn,
+    ...headOf(file, report),
     cells: fullCells(report.format, report.cells),
     sections: report.sections.map(sectionToJson),
     findings: findings.map(findingToJson),
