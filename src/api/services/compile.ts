@@ -71,7 +71,7 @@ export async function compileYear(
     input.savedProse === false ? {} : store.reportProse.get(agency.id, year),
   ]);
   // The office's saved text of a part, unless the request gives the part's text itself.
-  const prose = { ...saved, ...definedOnly(input.prose ?? {}) };
+  const prose = proseByNumber(saved, input.prose ?? {});
   const report: Report = {
     ...compileReport({
       agency: agency.name,
@@ -80,7 +80,7 @@ export async function compileYear(
       cases,
       proactive,
       ...(previous ? { previousCarryOver: carryOverOf(previous.report) } : {}),
-      ...(Object.keys(prose).length > 0 ? { prose: proseByNumber(prose) } : {}),
+      ...(Object.keys(prose).length > 0 ? { prose } : {}),
     }),
     signedOn: input.signedOn ?? null,
     publishedOn: input.publishedOn ?? null,
@@ -97,13 +97,14 @@ export async function compileYear(
   };
 }
 
-const definedOnly = (prose: Readonly<Record<string, string | undefined>>): Record<string, string> =>
-  Object.fromEntries(Object.entries(prose).filter((e): e is [string, string] => e[1] !== undefined));
-
-/** Prose keyed 「1」 … 「6」 as the API takes it, keyed by part number as the workflow takes it. */
-function proseByNumber(prose: Readonly<Record<string, string | undefined>>): Prose {
+/**
+ * Prose keyed 「1」 … 「6」 as the API takes it, keyed by part number as the workflow takes it; a
+ * later layer's text of a part replaces an earlier one's.
+ */
+function proseByNumber(...layers: Readonly<Record<string, string | undefined>>[]): Prose {
   const out: Record<number, string> = {};
-  for (const [key, text] of Object.entries(prose)) if (text !== undefined) out[Number(key)] = text;
+  for (const layer of layers)
+    for (const [key, text] of Object.entries(layer)) if (text !== undefined) out[Number(key)] = text;
   return out;
 }
 
