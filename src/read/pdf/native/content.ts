@@ -46,18 +46,32 @@ const transform = (m1: Matrix, m2: Matrix): Matrix => [
 const identity = (): Matrix => [1, 0, 0, 1, 0, 0];
 
 class TextState {
-  ctm: Matrix = identity();
-  fontName: string | null = null;
-  fontSize = 0;
-  font: NativeFont | null = null;
-  fontMatrix: readonly number[] = [0.001, 0, 0, 0.001, 0, 0];
-  textMatrix: Matrix = identity();
-  textLineMatrix: Matrix = identity();
-  charSpacing = 0;
-  wordSpacing = 0;
-  leading = 0;
-  textHScale = 1;
-  textRise = 0;
+  ctm: Matrix;
+  fontName: string | null;
+  fontSize: number;
+  font: NativeFont | null;
+  fontMatrix: readonly number[];
+  textMatrix: Matrix;
+  textLineMatrix: Matrix;
+  charSpacing: number;
+  wordSpacing: number;
+  leading: number;
+  textHScale: number;
+  textRise: number;
+  constructor(from?: TextState) {
+    this.ctm = from ? from.ctm : identity();
+    this.fontName = from ? from.fontName : null;
+    this.fontSize = from ? from.fontSize : 0;
+    this.font = from ? from.font : null;
+    this.fontMatrix = from ? from.fontMatrix : [0.001, 0, 0, 0.001, 0, 0];
+    this.textMatrix = from ? from.textMatrix.slice() : identity();
+    this.textLineMatrix = from ? from.textLineMatrix.slice() : identity();
+    this.charSpacing = from ? from.charSpacing : 0;
+    this.wordSpacing = from ? from.wordSpacing : 0;
+    this.leading = from ? from.leading : 0;
+    this.textHScale = from ? from.textHScale : 1;
+    this.textRise = from ? from.textRise : 0;
+  }
   translateTextMatrix(x: number, y: number): void {
     const m = this.textMatrix as [number, number, number, number, number, number];
     m[4] = m[0] * x + m[2] * y + m[4];
@@ -73,10 +87,7 @@ class TextState {
     this.textMatrix = this.textLineMatrix.slice();
   }
   clone(): TextState {
-    const c = Object.assign(new TextState(), this);
-    c.textMatrix = this.textMatrix.slice();
-    c.textLineMatrix = this.textLineMatrix.slice();
-    return c;
+    return new TextState(this);
   }
 }
 
@@ -227,28 +238,29 @@ class StreamRun {
   run(): void {
     const lexer = new Lexer(this.content, 0, this.content.length, contentOperators);
     const args: PdfObj[] = [];
+    let argc = 0;
     for (;;) {
       const o = lexer.object();
       if (o === undefined) break;
       if (!(o instanceof Cmd)) {
-        args.push(o);
-        if (args.length > 33) unsupported('too many arguments');
+        if (argc >= 33) unsupported('too many arguments');
+        args[argc++] = o;
         continue;
       }
       const cmd = o.cmd;
       if (cmd === 'BI') unsupported('inline image');
       const count = argCounts[cmd];
       if (count === undefined) unsupported(`operator ${cmd}`);
-      if (count !== -1 && args.length !== count) unsupported(`operator ${cmd} with ${args.length} arguments`);
+      if (count !== -1 && argc !== count) unsupported(`operator ${cmd} with ${argc} arguments`);
       this.page.count();
-      this.op(cmd, args);
-      args.length = 0;
+      this.op(cmd, args, argc);
+      argc = 0;
     }
-    if (args.length > 0) unsupported('arguments without operator');
+    if (argc > 0) unsupported('arguments without operator');
     this.flush();
   }
 
-  private op(cmd: string, args: PdfObj[]): void {
+  private op(cmd: string, args: PdfObj[], argc: number): void {
     const rules = this.page.ruleCollector;
     // Graphics state (PDF.js' preprocessor, before the operator is handled).
     switch (cmd) {
@@ -264,7 +276,7 @@ class StreamRun {
         return;
       }
       case 'cm': {
-        const m = numbers(args);
+        const m = numbers(args, argc);
         this.textState.ctm = transform(this.textState.ctm, m);
         rules.transform(m);
         return;
@@ -306,7 +318,7 @@ class StreamRun {
         ts.carriageReturn();
         return;
       case 'Tm': {
-        const m = numbers(args);
+        const m = numbers(args, argc);
         ts.textMatrix = m.slice();
         ts.textLineMatrix = m.slice();
         this.updateAdvanceScale();
@@ -379,7 +391,7 @@ class StreamRun {
         if (cmd !== 'Tr') unsupported('Type3 glyph operators');
         return;
     }
-    this.pathOp(cmd, args);
+    this.pathOp(cmd, args, argc);
   }
 
   private needFont(): void {
@@ -388,7 +400,7 @@ class StreamRun {
 
   // --- paths (for rules.ts) ---
 
-  private pathOp(cmd: string, args: PdfObj[]): void {
+  private pathOp(cmd: string, args: PdfObj[], argc: number): void {
     const p = this.path;
     switch (cmd) {
       case 'm':
@@ -398,18 +410,18 @@ class StreamRun {
         p.push(1, num(args[0]), num(args[1]));
         return;
       case 'c':
-        p.push(2, ...numbers(args));
+        p.push(2, ...numbers(args, argc));
         return;
       case 'v':
       case 'y':
-        numbers(args);
+        numbers(args, argc);
         p.push(2, 0, 0, 0, 0, 0, 0);
         return;
       case 'h':
         p.push(4);
         return;
       case 're': {
-        const [x, y, w, h] = numbers(args) as [number, number, number, number];
+        const [x, y, w, h] = numbers(args, argc) as [number, number, number, number];
         const xw = x + w;
         const yh = y + h;
         if (w === 0 || h === 0) p.push(0, x, y, 1, xw, yh, 4);
@@ -435,7 +447,8 @@ class StreamRun {
       }
     }
     // Colours, line styles, clipping, marked points, compatibility sections: nothing to read.
-    for (const a of args) if (isDict(a) && cmd !== 'DP' && cmd !== 'MP') unsupported('dictionary argument');
+    for (let i = 0; i < argc; i++)
+      if (isDict(args[i]) && cmd !== 'DP' && cmd !== 'MP') unsupported('dictionary argument');
   }
 
   // --- resources ---
@@ -716,6 +729,10 @@ function inverseRotation(x: number, y: number, m: Matrix): [number, number] {
 
 const num = (o: PdfObj | undefined): number =>
   typeof o === 'number' ? o : unsupported('argument is not a number');
-const numbers = (args: PdfObj[]): number[] => args.map(num);
+const numbers = (args: PdfObj[], argc: number): number[] => {
+  const out: number[] = [];
+  for (let i = 0; i < argc; i++) out.push(num(args[i]));
+  return out;
+};
 const str = (o: PdfObj | undefined): string =>
   o instanceof PdfString ? o.bytes : unsupported('argument is not a string');

@@ -79,12 +79,23 @@ type Token =
   | typeof DICT_END
   | typeof EOF;
 
+/** Keywords met so far, each one object. */
+const commands = new Map<string, Cmd>();
+
 /** Every operator of content streams, and the prefixes PDF.js also knows (see `keyword`). */
 export const contentOperators = new Set(
   'w J j M d ri i gs q Q cm m l c v y h re S s f F f* B B* b b* n W W* BT ET Tc Tw Tz TL Tf Tr Ts Td TD Tm T* Tj TJ \' " d0 d1 CS cs SC SCN sc scn G g RG rg K k sh BI ID EI Do MP DP BMC BDC EMC BX EX BM BD true fa fal fals false nu nul null'.split(
     ' ',
   ),
 );
+
+/** The known operators (and PDF.js' prefixes) by their character codes, first character lowest. */
+const operatorKeys = new Map<number, Cmd | boolean | null>();
+for (const op of contentOperators) {
+  let key = 0;
+  for (let i = 0; i < op.length; i++) key += op.charCodeAt(i) * 256 ** i;
+  operatorKeys.set(key, op === 'true' ? true : op === 'false' ? false : op === 'null' ? null : new Cmd(op));
+}
 
 export class Lexer {
   pos: number;
@@ -146,29 +157,35 @@ export class Lexer {
     return this.keyword();
   }
 
+  /** A number, computed as PDF.js computes it (all digits, then one division), to the same bits. */
   private number(): number {
     const b = this.bytes;
-    const start = this.pos;
     let i = this.pos;
-    if (b[i] === 45 || b[i] === 43) i++;
+    let sign = 1;
+    if (b[i] === 45) {
+      sign = -1;
+      i++;
+    } else if (b[i] === 43) i++;
+    let divideBy = 0;
+    let value = 0;
     let digits = 0;
-    let dot = false;
     for (; i < this.end; i++) {
       const c = b[i] as number;
-      if (c >= 48 && c <= 57) digits++;
-      else if (c === 46 && !dot) dot = true;
-      else break;
+      if (c >= 48 && c <= 57) {
+        if (divideBy !== 0) divideBy *= 10;
+        value = value * 10 + (c - 48);
+        digits++;
+      } else if (c === 46) {
+        if (divideBy !== 0) unsupported('malformed number');
+        divideBy = 1;
+      } else break;
     }
     if (digits === 0) unsupported('malformed number');
-    if (i < this.end) {
-      const c = b[i] as number;
-      // `1-2`, `1.2.3`, `1+`: PDF.js reads such numbers its own way.
-      if (c === 45 || c === 43 || c === 46) unsupported('malformed number');
-    }
+    // `1-2`, `1+`: PDF.js reads such numbers its own way.
+    if (i < this.end && (b[i] === 45 || b[i] === 43)) unsupported('malformed number');
     this.pos = i;
-    let s = '';
-    for (let k = start; k < i; k++) s += String.fromCharCode(b[k] as number);
-    return Number(s);
+    if (divideBy !== 0) value /= divideBy;
+    return sign * value;
   }
 
   private name(): Name {
@@ -258,25 +275,56 @@ export class Lexer {
   }
 
   private keyword(): Token {
+    if (this.known) return this.operator();
     const b = this.bytes;
-    const known = this.known;
     let s = String.fromCharCode(b[this.pos] as number);
     let i = this.pos + 1;
-    let found = known?.has(s) ?? false;
     for (; i < this.end; i++) {
       const c = b[i] as number;
       if (special[c]) break;
-      const longer = s + String.fromCharCode(c);
-      if (found && !known?.has(longer)) break;
       if (s.length > 128) unsupported('keyword too long');
-      s = longer;
-      found = known?.has(s) ?? false;
+      s += String.fromCharCode(c);
     }
     this.pos = i;
     if (s === 'true') return true;
     if (s === 'false') return false;
     if (s === 'null') return null;
-    return new Cmd(s);
+    let cmd = commands.get(s);
+    if (!cmd) {
+      cmd = new Cmd(s);
+      if (commands.size < 1000) commands.set(s, cmd);
+    }
+    return cmd;
+  }
+
+  /**
+   * An operator of a content stream, split as PDF.js splits keywords: while the characters so far
+   * are a known operator and one more would not be, it ends there (`cmq` is `cm`, then `q`).
+   * Known operators are at most five characters: they are looked up by their character codes.
+   */
+  private operator(): Token {
+    const b = this.bytes;
+    let key = b[this.pos] as number;
+    let length = 1;
+    let i = this.pos + 1;
+    let found = operatorKeys.has(key);
+    for (; i < this.end; i++) {
+      const c = b[i] as number;
+      if (special[c]) break;
+      if (length >= 5) {
+        if (found) break;
+        unsupported('unknown operator');
+      }
+      const longer = key + c * 256 ** length;
+      if (found && !operatorKeys.has(longer)) break;
+      key = longer;
+      length++;
+      found = operatorKeys.has(key);
+    }
+    this.pos = i;
+    const op = operatorKeys.get(key);
+    if (op === undefined) return unsupported('unknown operator');
+    return op;
   }
 
   /** The next object; a keyword other than `R` comes back as a `Cmd`, EOF as `undefined`. */
