@@ -117,6 +117,17 @@ describe('the native reader reads as PDF.js reads', () => {
     expectSame(native as PdfPage[], await pdfjsPages(bytes));
   });
 
+  it('encrypted without an open password (RC4 40 and 128 bits, AES-128, AES-256): decrypted, the same items', async () => {
+    const text = readFileSync(new URL('011.txt', realDir), 'utf8').split('\n').slice(0, 60).join('\n');
+    for (const version of ['1.4', '1.5', '1.6', '1.7ext3'] as const) {
+      const bytes = await makePdf(layoutLines(text, { header: '年度报告' }), { ownerOnly: version });
+      expect(Buffer.from(bytes).toString('latin1')).toContain('/Encrypt');
+      const native = nativePages(bytes);
+      expect([version, native === null]).toEqual([version, false]);
+      expectSame(native as PdfPage[], await pdfjsPages(bytes));
+    }
+  }, 30_000);
+
   it('refuses what it does not read (a simple font, an encrypted file), never reads it differently', async () => {
     const helvetica = await makePdf([{ runs: [{ text: 'Annual report 2023', x: 72, y: 72 }] }], {
       cjk: false,
