@@ -118,7 +118,7 @@ const normalizeRegex =
 const normalizeUnicode = (s: string): string =>
   s.replace(normalizeRegex, (_, p1: string | undefined) => (p1 ? p1.normalize('NFKC') : 'ſt'));
 /** Right-to-left scripts, which PDF.js reorders: not read here. */
-const rightToLeft = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const rightToLeft = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /** The text items and rules of one page. */
 export class PageInterpreter {

@@ -373,7 +373,8 @@ export class PdfDocument {
     const parms = Array.isArray(p) ? p.map((x) => this.get(x)) : [p];
     let data = stream.raw;
     // Cross-reference streams are never encrypted.
-    if (this.decrypt && nameOf(stream.dict.get('Type')) !== 'XRef') data = this.decrypt(data, stream.num, stream.gen);
+    if (this.decrypt && nameOf(stream.dict.get('Type')) !== 'XRef')
+      data = this.decrypt(data, stream.num, stream.gen);
     filters.forEach((filter, i) => {
       const name = nameOf(filter);
       if (!name) unsupported('bad filter');
