@@ -10,9 +10,9 @@ import { compareFindings } from './core/finding.js';
 import type { ReportResult } from './core/report.js';
 import { SourceFile } from './core/source-file.js';
 import type { Block, SourceType } from './read/blocks.js';
-import { settleOcr } from './read/ocr/index.js';
+import { settleOcr } from './read/ocr/certainty.js';
 import { type ReadOptions, readBlocks } from './read/registry.js';
-import { looksLikeReportJson, readReportJson } from './report-json/as-input.js';
+import { looksLikeReportJson } from './report-json/sniff.js';
 import { getFormat } from './spec/registry.js';
 import type { FormatSpec } from './spec/types.js';
 
@@ -48,6 +48,8 @@ export async function processBytes(
 ): Promise<ProcessResult> {
   const file = new SourceFile(path);
   if (looksLikeReportJson(bytes)) {
+    // The JSON reader (and the schema library it validates with) is loaded when such an input comes.
+    const { readReportJson } = await import('./report-json/as-input.js');
     const { report, evidence } = readReportJson(bytes, file);
     const spec = getFormat(report.format);
     if (options.check !== false) runChecks({ report, spec, evidence }, file);

@@ -108,7 +108,8 @@ export function collectFigures(
   for (let i = location.from; i < location.to; i++) {
     const token = stream.tokens[i] as Token;
     if (token.kind === 'text') {
-      if (!units.test(token.text.replace(/[()（）:：单位]/g, ''))) continue;
+      // Every unit has 「元」, which the replace keeps: text without it is no unit (and costs no replace).
+      if (!token.text.includes('元') || !units.test(token.text.replace(/[()（）:：单位]/g, ''))) continue;
       // Right after a figure, with nothing between: the figure's own unit.
       const last = figures.at(-1);
       if (last && last.index === i - 1 && last.kind === 'num' && !token.spaced) last.unit = token.text;

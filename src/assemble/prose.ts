@@ -297,7 +297,8 @@ class SourceText {
       raw = a === undefined || last === undefined ? '' : block.text.slice(a, last + 1);
     }
     // Only a slice that folds back to the token's text is the source's; else the folded text.
-    return compact(raw) === folded ? raw.replace(/\s+/g, ' ') : folded;
+    // (Folding is idempotent, so a slice equal to the folded text folds back to it.)
+    return raw === folded || compact(raw) === folded ? raw.replace(/\s+/g, ' ') : folded;
   }
 
   /** Pieces joined as the source separates them: a new line between lines, a space where spaced. */

@@ -185,10 +185,9 @@ export function alignReadingOrder(
   if (placed.some((p) => p === null)) return null;
   if (!identitiesHold(stream, placed as Placed[], whole, identities, moved)) return null;
   // The table ends after its last figure or its last label, whichever stands later.
-  const last = Math.max(
-    ...found.map((o) => o.match.endToken),
-    ...segments.flatMap((s) => s.map((k) => k + 1)),
-  );
+  let last = Number.NEGATIVE_INFINITY;
+  for (const o of found) if (o.match.endToken > last) last = o.match.endToken;
+  for (const s of segments) for (const k of s) if (k + 1 > last) last = k + 1;
   return { rows: placed as Placed[], end: last };
 }
 

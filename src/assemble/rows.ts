@@ -1,4 +1,4 @@
-import type { RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
+import type { LabelSpec, RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
 import { compact } from '../text/fold.js';
 import { type LabelMatch, NUM, type TokenStream } from './stream.js';
 import type { Token } from './tokens.js';
@@ -55,10 +55,23 @@ export interface TableLocation {
  * Stream offset of the numbering digits (「2.」) written before a row's label, when the label's
  * key is preceded by its numbering and the label words before the key (「2.」+「其他法律…」).
  */
+const officials = new WeakMap<LabelSpec, { compact: string; numberless: string }>();
+
+/** A label's official wording, folded without whitespace, and without its numbering (「2.」). */
+function officialOf(label: LabelSpec): { compact: string; numberless: string } {
+  let cached = officials.get(label);
+  if (!cached) {
+    const folded = compact(label.official);
+    cached = { compact: folded, numberless: folded.replace(/^[(]?\d+[.、,)]?/, '') };
+    officials.set(label, cached);
+  }
+  return cached;
+}
+
 export function numberingOffset(stream: TokenStream, row: RowSpec, match: LabelMatch): number | null {
   const own = row.path.at(-1);
   if (!own || !row.numbering) return null;
-  const official = compact(own.official).replace(/^[(]?\d+[.、,)]?/, '');
+  const official = officialOf(own).numberless;
   const lead = Math.max(0, official.indexOf(match.matched));
   // A few characters of slack: a label whose words before the key were damaged (one doubled).
   const window = stream.text.slice(Math.max(0, match.start - lead - 3), match.start);
@@ -93,7 +106,7 @@ export function findRow(stream: TokenStream, row: RowSpec, from: number, to: num
 function withLead(stream: TokenStream, row: RowSpec, match: LabelMatch): LabelMatch {
   const own = row.path.at(-1);
   if (!own) return match;
-  const official = compact(own.official);
+  const official = officialOf(own).compact;
   const lead = official.slice(0, Math.max(0, official.indexOf(match.matched)));
   if (lead === '') return match;
   let k = match.firstToken;

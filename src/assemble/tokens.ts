@@ -31,6 +31,35 @@ const blankMarks = new Set(['/', '-', '—', '——', '--', '无', '空', '—/
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Appends one token of a line (the first on its line when `out` has grown no further than `startCount`). */
+function pushToken(
+  out: Token[],
+  startCount: number,
+  kind: TokenKind,
+  text: string,
+  line: number,
+  column: number,
+  page: number | undefined,
+  block: number,
+  gap: number,
+  spaced: boolean,
+): void {
+  const first = out.length === startCount;
+  const token: Token = {
+    kind,
+    text,
+    line,
+    column,
+    first,
+    last: false,
+    gap: first ? gap : 0,
+    spaced,
+    block,
+  };
+  if (page !== undefined) token.page = page;
+  out.push(token);
+}
+
 function tokenizeLine(
   text: string,
   map: Int32Array | null,
@@ -45,23 +74,7 @@ function tokenizeLine(
   let i = 0;
   let spaced = true;
   const n = text.length;
-  const push = (kind: TokenKind, from: number, to: number, own?: string) => {
-    const column = column0 + (map ? (map[from] as number) : from);
-    const token: Token = {
-      kind,
-      text: own ?? text.slice(from, to),
-      line,
-      column,
-      first: out.length === startCount,
-      last: false,
-      gap: out.length === startCount ? gap : 0,
-      spaced,
-      block,
-    };
-    if (page !== undefined) token.page = page;
-    out.push(token);
-    spaced = false;
-  };
+  // Tokens are pushed by a plain function, not a closure made anew for every line (every cell).
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32) {
@@ -94,7 +107,20 @@ function tokenizeLine(
         j += 2;
         while (j < n && isDigit(text.charCodeAt(j))) j++;
       }
-      push('num', i, j, grouped ? text.slice(i, j).replaceAll(',', '') : undefined);
+      const piece = grouped ? text.slice(i, j).replaceAll(',', '') : text.slice(i, j);
+      pushToken(
+        out,
+        startCount,
+        'num',
+        piece,
+        line,
+        column0 + (map ? (map[i] as number) : i),
+        page,
+        block,
+        gap,
+        spaced,
+      );
+      spaced = false;
       i = j;
       continue;
     }
@@ -107,15 +133,38 @@ function tokenizeLine(
     }
     const piece = text.slice(i, j);
     const standalone = spaced && (j === n || text.charCodeAt(j) === 32);
-    push(standalone && blankMarks.has(piece) ? 'blank' : 'text', i, j);
+    const kind = standalone && blankMarks.has(piece) ? 'blank' : 'text';
+    pushToken(
+      out,
+      startCount,
+      kind,
+      piece,
+      line,
+      column0 + (map ? (map[i] as number) : i),
+      page,
+      block,
+      gap,
+      spaced,
+    );
+    spaced = false;
     i = j;
   }
   if (out.length > startCount) (out[out.length - 1] as Token).last = true;
 }
 
-const hasDigit = (text: string): boolean => /\d/.test(text);
+/** An ASCII digit in the text (scanned by hand: it runs for every table cell). */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
+}
 /** Words (CJK or Latin letters): a label, as opposed to a figure or a blank mark. */
-const hasWords = (text: string): boolean => /[\u3400-\u9fffA-Za-z]/.test(text);
+function hasWords(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
 
 /**
  * The grid columns that hold figures, for each row [from[row], to): right of every row's label

@@ -4,8 +4,7 @@
  * runs. While the progress bar is on screen, output meant for the terminal is held back and
  * written when it goes away.
  */
-import { stat } from 'node:fs/promises';
-import { listFiles } from '../corpus/sources.js';
+import { statSync } from 'node:fs';
 import { ExitCode, worst } from './exit-code.js';
 import { inputProcessor, type Outcome, STDIN } from './input.js';
 import type { CliIO, Output } from './io.js';
@@ -33,21 +32,66 @@ export interface BatchResult {
 export async function expandInputs(paths: readonly string[]): Promise<{ path: string; error?: string }[]> {
   const out: { path: string; error?: string }[] = [];
   for (const path of paths) {
-    const isDirectory =
-      path !== STDIN &&
-      (await stat(path).then(
-        (s) => s.isDirectory(),
-        () => false,
-      ));
-    if (!isDirectory) {
+    if (path === STDIN || !isDirectory(path)) {
       out.push({ path });
       continue;
     }
+    // The corpus's file walker, loaded only when a directory is given.
+    const { listFiles } = await import('../corpus/sources.js');
     const before = out.length;
     for await (const entry of listFiles([path])) out.push(entry);
     if (out.length === before) out.push({ path, error: '目录中没有报告文件' });
   }
   return out;
+}
+
+/**
+ * Whether a path names a directory. Synchronous: a call per argument, and the asynchronous one's
+ * round trip through the thread pool costs more than the stat itself. A path that can't be
+ * looked at is not one (reading it reports why).
+ */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Output held for one write is written once it reaches this many characters. */
+const flushAt = 1 << 16;
+
+/**
+ * Standard output that is not a terminal (a file, a pipe), written in large pieces: many reports
+ * read in a row make one write per 64 KiB rather than one per line. What is held is written
+ * before anything goes to standard error (so the two keep their order when they share a file),
+ * as soon as the run waits on anything (a PDF or a scan being read: the lines before it are not
+ * kept back meanwhile), and at the end. A terminal gets each line at once.
+ */
+class HeldOutput {
+  private text = '';
+  private scheduled = false;
+
+  constructor(private readonly stream: Output) {}
+
+  write(text: string): void {
+    this.text += text;
+    if (this.text.length >= flushAt) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.flush();
+      });
+    }
+  }
+
+  flush(): void {
+    if (this.text === '') return;
+    const text = this.text;
+    this.text = '';
+    this.stream.write(text);
+  }
 }
 
 export async function runBatch(
@@ -58,9 +102,14 @@ export async function runBatch(
   const inputs = await expandInputs(args);
   const progress = startProgress(inputs.length, io.stderr);
   const held: [Output, string][] = [];
+  const stdout = io.stdout.isTTY === true ? undefined : new HeldOutput(io.stdout);
   const write = (stream: Output, text: string) => {
     if (progress.active && (stream === io.stderr || stream.isTTY === true)) held.push([stream, text]);
-    else stream.write(text);
+    else if (stream === io.stdout && stdout) stdout.write(text);
+    else {
+      stdout?.flush();
+      stream.write(text);
+    }
   };
   const sink: Sink = { out: (text) => write(io.stdout, text), err: (text) => write(io.stderr, text) };
 
@@ -93,6 +142,7 @@ export async function runBatch(
       progress.tick();
     }
   } finally {
+    stdout?.flush();
     progress.stop();
     for (const [stream, text] of held) stream.write(text);
   }

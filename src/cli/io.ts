@@ -2,7 +2,7 @@
  * Where the CLI reads and writes. `main` takes one of these so that tests (and programs that embed
  * the CLI) can capture the output and feed standard input; `processIO()` is the real terminal.
  */
-import { processBytes } from '../pipeline.js';
+import type { processBytes } from '../pipeline.js';
 
 /** The part of a writable stream the CLI uses (a `process.stdout`, or a test double). */
 export interface Output {
@@ -53,7 +53,18 @@ export function processIO(): CliIO {
   };
 }
 
+let pipeline: Promise<typeof import('../pipeline.js')> | undefined;
+
+/**
+ * `processBytes`, its module (the readers, the assembler, the checks) loaded on the first call:
+ * commands that read no report (`--version`, `help`, `serve`, `schema`…) don't load it.
+ */
+const processLazily: Processor = async (bytes, path, options) => {
+  pipeline ??= import('../pipeline.js');
+  return (await pipeline).processBytes(bytes, path, options);
+};
+
 /** The pipeline of an IO, with the default filled in. */
 export function processorOf(io: CliIO): Processor {
-  return io.process ?? processBytes;
+  return io.process ?? processLazily;
 }

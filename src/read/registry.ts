@@ -1,10 +1,13 @@
+/**
+ * The readers, by file type. Each reader's module (PDF.js, the DOCX unzipper, parse5, the OCR
+ * engines) is loaded the first time a file of its type is read, not up front: loading them all
+ * costs more than reading a text report, and a run over text files needs none of them. The
+ * sniffers, which decide the type, are small and loaded with the registry.
+ */
 import type { SourceFile } from '../core/source-file.js';
 import type { Block, SourceType } from './blocks.js';
-import { docxReader } from './docx/index.js';
-import { htmlReader } from './html/index.js';
-import { imageReader } from './ocr/index.js';
+import { sniffHtml } from './html/sniff.js';
 import type { OcrOptions } from './ocr/scan.js';
-import { readPdf } from './pdf/read-pdf.js';
 import { readText } from './text-reader.js';
 
 /** How files are read: OCR of scans (on unless `ocr: false`). */
@@ -23,6 +26,32 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
 /** Word 97–2003 (.doc) and WPS files: an OLE compound document. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
+/** A ZIP archive: a local file header first, or the end record alone (an empty archive). */
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const emptyZip = [0x50, 0x4b, 0x05, 0x06];
+/** The images the OCR reads (as `imageKind` in ocr/raster.ts tells them). */
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff];
+const TIFF = [
+  [0x49, 0x49, 0x2a, 0x00],
+  [0x4d, 0x4d, 0x00, 0x2a],
+];
+
+/**
+ * A reader whose module is imported on its first read (once: later reads wait on the same
+ * import). `load` returns the reader the module defines; its `read` does the work.
+ */
+function lazyReader(type: SourceType, sniff: Reader['sniff'], load: () => Promise<Reader['read']>): Reader {
+  let loaded: Promise<Reader['read']> | undefined;
+  return {
+    type,
+    sniff,
+    read: async (bytes, file, options) => {
+      loaded ??= load();
+      return (await loaded)(bytes, file, options);
+    },
+  };
+}
 
 const unsupported = (type: SourceType, message: string): Reader => ({
   type,
@@ -32,14 +61,26 @@ const unsupported = (type: SourceType, message: string): Reader => ({
 
 /** Readers in sniffing order; the text reader comes last and takes what the others don't. */
 export const readers: Reader[] = [
-  { type: 'pdf', sniff: (bytes) => startsWith(bytes, PDF), read: readPdf },
-  imageReader,
-  docxReader,
+  lazyReader(
+    'pdf',
+    (bytes) => startsWith(bytes, PDF),
+    async () => (await import('./pdf/read-pdf.js')).readPdf,
+  ),
+  lazyReader(
+    'image',
+    (bytes) => startsWith(bytes, PNG) || startsWith(bytes, JPEG) || TIFF.some((s) => startsWith(bytes, s)),
+    async () => (await import('./ocr/index.js')).imageReader.read,
+  ),
+  lazyReader(
+    'docx',
+    (bytes) => startsWith(bytes, ZIP) || startsWith(bytes, emptyZip),
+    async () => (await import('./docx/index.js')).docxReader.read,
+  ),
   {
     ...unsupported('docx', 'Word 97–2003（.doc）或 WPS 文件无法直接读取，请另存为 DOCX 后再试'),
     sniff: (bytes) => startsWith(bytes, OLE),
   },
-  htmlReader,
+  lazyReader('html', sniffHtml, async () => (await import('./html/index.js')).htmlReader.read),
   { type: 'text', sniff: () => true, read: readText },
 ];
 

@@ -9,14 +9,7 @@ import type { SourceFile } from '../core/source-file.js';
 import { foldText } from '../text/fold.js';
 import { loadReportJson, ReportJsonError } from './load.js';
 
-const whitespace = new Set([0x20, 0x09, 0x0a, 0x0d]);
-
-/** True when the bytes start (after a BOM and whitespace) with `{`: no published report does. */
-export function looksLikeReportJson(bytes: Uint8Array): boolean {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && whitespace.has(bytes[i] as number)) i++;
-  return bytes[i] === 0x7b;
-}
+export { looksLikeReportJson } from './sniff.js';
 
 /** The report in the JSON, with its parts' prose as evidence for the prose checks. */
 export function readReportJson(bytes: Uint8Array, file: SourceFile): { report: Report; evidence: Evidence } {

@@ -122,6 +122,48 @@ const skipped = new Set([
   'tblGrid',
 ]);
 
+/**
+ * Every element name that `open` or `close` below acts on (in any namespace): content without
+ * them can be passed over unread (see XmlHandlers.open).
+ */
+const acted = new Set([
+  'ins',
+  'del',
+  'moveFrom',
+  'moveTo',
+  'altChunk',
+  'p',
+  'pPr',
+  'pStyle',
+  'numId',
+  'ilvl',
+  'r',
+  'vanish',
+  't',
+  'instrText',
+  'tab',
+  'ptab',
+  'br',
+  'cr',
+  'noBreakHyphen',
+  'sym',
+  'fldChar',
+  'tbl',
+  'tr',
+  'tc',
+  'gridBefore',
+  'gridAfter',
+  'gridSpan',
+  'vMerge',
+  'hMerge',
+  'AlternateContent',
+  'Choice',
+  'Fallback',
+]);
+/** Properties passed over unless they hold something in `acted`. */
+const properties = new Set(['rPr', 'pPr', 'tcPr', 'trPr', 'tblPr']);
+const nothing: ReadonlySet<string> = new Set();
+
 /** Fonts whose characters are pictures, not letters. */
 const dingbatFont = /wingdings|webdings|marlett|zapf/i;
 /** The Symbol font's letters are Greek, and some of its signs sit where Latin-1 has others. */
@@ -212,10 +254,10 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
     if (p.prefix === null) p.prefix = numbering.next(p);
   };
 
-  const open = (tag: Tag) => {
+  const open = (tag: Tag): ReadonlySet<string> | undefined => {
     const name = wordName(tag);
     names.push(name || (tag.uri === MC ? `mc:${tag.local}` : isMath(tag) ? `m:${tag.local}` : ''));
-    if (skipDepth > 0) return;
+    if (skipDepth > 0) return nothing;
     if (tag.uri === MC) {
       if (tag.local === 'AlternateContent') alternates.push(false);
       else if (tag.local === 'Fallback') skipDepth = names.length;
@@ -223,7 +265,7 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         if (alternates[alternates.length - 1]) skipDepth = names.length;
         else alternates[alternates.length - 1] = true;
       }
-      return;
+      return skipDepth > 0 ? nothing : undefined;
     }
     if (isMath(tag)) {
       if (tag.local === 't') collecting = 'text';
@@ -238,8 +280,9 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         if (row) row.deleted = true;
       }
       skipDepth = names.length;
-      return;
+      return nothing;
     }
+    if (properties.has(name)) return collecting === null ? acted : undefined;
     const inRun = parent() === 'r';
     switch (name) {
       case 'p': {

@@ -5,7 +5,9 @@
  * The parts are machine-written XML whose shape is fixed, so a general parser's work (objects for
  * every attribute, namespace records, character-class checks on every name) is not needed: the
  * scanner finds each tag with `indexOf`, checks an element's attributes but keeps only where they
- * are written (most are never asked for), and decodes entities only where a `&` occurs. The few namespace declarations a part makes are kept as
+ * are written (most are never asked for), and decodes entities only where a `&` occurs. Content the
+ * handlers have no use for (run and paragraph properties, mostly) is passed over by a lighter loop
+ * that checks the same structure but reports nothing (`passOver`). The few namespace declarations a part makes are kept as
  * a chain of scopes, and a prefix is looked up only for the element names and the attributes
  * actually asked for.
  *
@@ -97,7 +99,16 @@ export const intAttr = (tag: Tag, local: string, fallback: number): number => {
 };
 
 export interface XmlHandlers {
-  open(tag: Tag): void;
+  /**
+   * An element starts. Returning a set of local names (a `Set`; anything else is ignored) asks the scanner to pass over the element's
+   * content without reporting it, unless one of those names occurs there: the handlers promise
+   * that nothing else in it matters to them (its text included). Where such a name is a direct
+   * child, the content before it is passed over and the scanning goes on from it; anywhere deeper,
+   * or at anything the fast pass does not check as the full scan would (references, comments,
+   * CDATA, namespace declarations, white space in end tags), the content is scanned in full, so
+   * errors and events are those of a full scan either way.
+   */
+  open(tag: Tag): unknown;
   close(tag: Tag): void;
   text(text: string): void;
 }
@@ -377,7 +388,14 @@ function scan(source: Source, handlers: XmlHandlers): void {
     tag.from = from;
     tag.to = to;
     rooted = true;
-    handlers.open(tag);
+    const pass = handlers.open(tag);
+    if (!empty && pass instanceof Set) {
+      const end = passOver(s, k, qname, pass, scope, nameTable);
+      if (end >= 0) {
+        empty = true;
+        k = end;
+      } else k = -1 - end;
+    }
     if (empty) {
       scope = open[open.length - 1]?.scope ?? rootScope;
       handlers.close(tag);
@@ -389,4 +407,90 @@ function scan(source: Source, handlers: XmlHandlers): void {
   }
   if (open.length > 0) throw new MalformedXml(`unclosed tag: ${names[names.length - 1]}`);
   if (!rooted) throw new MalformedXml('document must contain a root element');
+}
+
+/** Where the names of the elements open inside passed-over content start, and their lengths. */
+const passStarts: number[] = [];
+const passLengths: number[] = [];
+
+/**
+ * Passes over an element's content from `from` (just after its start tag), checking the structure
+ * as the full scan does (names matched, prefixes bound, attributes quoted, no `<` in values).
+ * Returns where its end tag ends; or, as `-1 - at`, where the full scan is to go on: at a direct
+ * child named in `watch`, or at `from` when anything else needs the full scan.
+ */
+function passOver(
+  s: string,
+  from: number,
+  qname: string,
+  watch: ReadonlySet<string>,
+  scope: Scope,
+  nameTable: NameTable,
+): number {
+  const bail = -1 - from;
+  let depth = 0;
+  let k = from;
+  let lastPrefix = '';
+  for (;;) {
+    const lt = s.indexOf('<', k);
+    if (lt < 0) return bail;
+    for (let j = k; j < lt; j++) if (s.charCodeAt(j) === 38) return bail;
+    const c = s.charCodeAt(lt + 1);
+    if (c === 47) {
+      if (depth === 0) {
+        const end = lt + 2 + qname.length;
+        return s.startsWith(qname, lt + 2) && s.charCodeAt(end) === 62 ? end + 1 : bail;
+      }
+      depth--;
+      const at = passStarts[depth] as number;
+      const length = passLengths[depth] as number;
+      for (let j = 0; j < length; j++) if (s.charCodeAt(lt + 2 + j) !== s.charCodeAt(at + j)) return bail;
+      if (s.charCodeAt(lt + 2 + length) !== 62) return bail;
+      k = lt + 3 + length;
+      continue;
+    }
+    if (c === 33 || c === 63) return bail;
+    let e = lt + 1;
+    let hash = 0;
+    for (let d = s.charCodeAt(e); !endsName(d); d = s.charCodeAt(++e)) hash = (hash * 31 + d) | 0;
+    if (e === lt + 1) return bail;
+    const name = nameTable.at(s, lt + 1, e, hash);
+    if (watch.has(name.local)) return depth === 0 ? -1 - lt : bail;
+    if (name.prefix !== lastPrefix) {
+      if (scope[name.prefix] === undefined) return bail;
+      lastPrefix = name.prefix;
+    }
+    k = e;
+    let empty = false;
+    for (;;) {
+      const spaced = isSpace(s.charCodeAt(k));
+      while (isSpace(s.charCodeAt(k))) k++;
+      const d = s.charCodeAt(k);
+      if (d === 62) {
+        k++;
+        break;
+      }
+      if (d === 47 && s.charCodeAt(k + 1) === 62) {
+        k += 2;
+        empty = true;
+        break;
+      }
+      if (!spaced) return bail;
+      const a = k;
+      while (!endsName(s.charCodeAt(k))) k++;
+      if (k === a || s.charCodeAt(k) !== 61) return bail;
+      if (s.charCodeAt(a) === 120 && s.startsWith('xmlns', a)) return bail;
+      const q = s.charCodeAt(++k);
+      if (q !== 34 && q !== 39) return bail;
+      const close = s.indexOf(q === 34 ? '"' : "'", k + 1);
+      if (close < 0) return bail;
+      for (let j = k + 1; j < close; j++) if (s.charCodeAt(j) === 60) return bail;
+      k = close + 1;
+    }
+    if (!empty) {
+      passStarts[depth] = lt + 1;
+      passLengths[depth] = e - lt - 1;
+      depth++;
+    }
+  }
 }
