@@ -4,105 +4,65 @@
  * headings in 黑体 and 楷体, the three tables in 5号 with the official format's merged headers,
  * the signature, and page numbers 「— 1 —」 alternating right and left. Labels come from the
  * spec of the report's format only.
+ *
+ * The WordprocessingML is written as strings (paragraphs.ts, table.ts, package.ts) and zipped by
+ * zip.ts: the same report always gives the same bytes.
  */
-import {
-  AlignmentType,
-  Document,
-  DocumentGridType,
-  Footer,
-  LineRuleType,
-  Packer,
-  type Paragraph,
-  type Table,
-} from 'docx';
 import type { Report } from '../../core/report.js';
 import { chineseDate } from '../date.js';
 import { type Outline, outline, preface } from '../document.js';
-import { fangsong, runFonts } from './fonts.js';
-import { charSpace, footerDistance, halfPoints, linePitch, margin, page, sizes } from './layout.js';
-import { finishPackage } from './package.js';
+import { charSpace, footerDistance, linePitch, margin, page } from './layout.js';
+import { documentStart, docxPackage, evenFooter, oddFooter } from './package.js';
 import {
   bodyParagraph,
   centredLine,
   emptyLine,
   firstLevelHeading,
-  pageNumber,
   proseParagraph,
   signature,
   tableGap,
   titleLine,
 } from './paragraphs.js';
 import { docxTable } from './table.js';
+import { zipParts } from './zip.js';
 
-/** The body of the document, in reading order. */
-export function documentChildren(o: Outline): (Paragraph | Table)[] {
-  const children: (Paragraph | Table)[] = [];
+/** The body of the document, in reading order: paragraphs and tables as WordprocessingML. */
+export function documentChildren(o: Outline): string[] {
+  const children: string[] = [];
   if (o.agency) children.push(titleLine(o.agency));
   children.push(titleLine(o.reportName), emptyLine());
   if (o.publishedOn) children.push(centredLine(`发布日期：${chineseDate(o.publishedOn)}`), emptyLine());
-  children.push(...preface(o, 'full').map(bodyParagraph));
+  for (const text of preface(o, 'full')) children.push(bodyParagraph(text));
   for (const part of o.parts) {
-    children.push(firstLevelHeading(part.heading), ...part.paragraphs.map(proseParagraph));
+    children.push(firstLevelHeading(part.heading));
+    for (const text of part.paragraphs) children.push(proseParagraph(text));
     if (part.grids.length > 0) children.push(docxTable(part.grids), tableGap());
   }
   if (o.signature) children.push(...signature(o.signature.agency, o.signature.date));
   return children;
 }
 
-const normalRun = {
-  font: runFonts(fangsong),
-  size: halfPoints(sizes.body),
-  sizeComplexScript: halfPoints(sizes.body),
-};
-const normalSpacing = { line: linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/** The one section: A4, the margins, footers for odd and even pages, the document grid. */
+const sectionProperties =
+  `<w:sectPr><w:footerReference w:type="default" r:id="${oddFooter}"/>` +
+  `<w:footerReference w:type="even" r:id="${evenFooter}"/>` +
+  `<w:pgSz w:w="${page.width}" w:h="${page.height}" w:orient="portrait"/>` +
+  `<w:pgMar w:top="${margin.top}" w:right="${margin.right}" w:bottom="${margin.bottom}" w:left="${margin.left}" ` +
+  `w:header="${margin.top / 2}" w:footer="${footerDistance}" w:gutter="0"/><w:pgNumType/>` +
+  `<w:docGrid w:type="linesAndChars" w:linePitch="${linePitch}" w:charSpace="${charSpace}"/></w:sectPr>`;
 
-export function docxDocument(report: Report): Document {
-  const o = outline(report);
-  const title = `${o.agency}${o.reportName}`;
-  return new Document({
-    title,
-    creator: o.agency,
-    lastModifiedBy: o.agency,
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { ...normalRun, language: { value: 'en-US', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: normalSpacing },
-        },
-      },
-      // Word's default paragraph style; LibreOffice sizes its character grid from it.
-      paragraphStyles: [
-        {
-          id: 'Normal',
-          name: 'Normal',
-          quickFormat: true,
-          run: normalRun,
-          paragraph: { spacing: normalSpacing, alignment: AlignmentType.BOTH },
-        },
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: page.width, height: page.height },
-            margin: { ...margin, header: margin.top / 2, footer: footerDistance, gutter: 0 },
-          },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch, charSpace },
-        },
-        footers: {
-          default: new Footer({ children: [pageNumber('odd')] }),
-          even: new Footer({ children: [pageNumber('even')] }),
-        },
-        children: documentChildren(o),
-      },
-    ],
-  });
-}
+/** word/document.xml of a report's outline. */
+export const documentXml = (o: Outline): string =>
+  `${documentStart}${documentChildren(o).join('')}${sectionProperties}</w:body></w:document>`;
 
 /** The report as the bytes of a .docx file; the same report always gives the same bytes. */
 export async function renderDocx(report: Report): Promise<Uint8Array> {
-  const bytes = await Packer.toBuffer(docxDocument(report));
-  return finishPackage(new Uint8Array(bytes), report.signedOn ?? report.publishedOn);
+  const o = outline(report);
+  return zipParts(
+    docxPackage(documentXml(o), {
+      title: `${o.agency}${o.reportName}`,
+      creator: o.agency,
+      date: report.signedOn ?? report.publishedOn,
+    }),
+  );
 }

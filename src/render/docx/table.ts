@@ -4,24 +4,10 @@
  * part narrower than the table widens its last cell (table 二 in the official format), each
  * part's caption is a merged row of its own, figures are centred and null cells left empty.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  HeightRule,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  VerticalMergeType,
-  WidthType,
-} from 'docx';
 import type { GridCell, PartGrid } from '../grid.js';
-import { fangsong, heiti, runFonts } from './fonts.js';
+import { fangsong, heiti } from './fonts.js';
 import { cellMargin, halfPoints, sizes, tableLine, tableRowHeight, textArea } from './layout.js';
+import { type Alignment, paragraphProperties, rFonts, runProperties, textRun } from './xml.js';
 
 /** A grid cell placed in the table: its first grid column and how it merges vertically. */
 export interface PlacedCell {
@@ -110,79 +96,57 @@ function spread(total: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => base + (i < total - base * n ? 1 : 0));
 }
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const borders = {
-  top: border,
-  bottom: border,
-  left: border,
-  right: border,
-  insideHorizontal: border,
-  insideVertical: border,
-};
+const border = 'w:val="single" w:color="000000" w:sz="4"';
+const width = (twips: number) => `w:type="dxa" w:w="${twips}"`;
 
-function cellParagraph(p: PlacedCell, note: boolean, keepNext: boolean): Paragraph {
+/** The table's properties: centred, fixed layout, single black borders, narrow cell margins. */
+const tableProperties =
+  `<w:tblPr><w:tblW ${width(textArea.width)}/><w:jc w:val="center"/><w:tblBorders>` +
+  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${border}/>`).join('') +
+  '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>' +
+  `<w:top ${width(cellMargin.top)}/><w:left ${width(cellMargin.left)}/>` +
+  `<w:bottom ${width(cellMargin.bottom)}/><w:right ${width(cellMargin.right)}/>` +
+  '</w:tblCellMar></w:tblPr>';
+
+const rowHeight = `<w:trHeight w:val="${tableRowHeight}" w:hRule="atLeast"/>`;
+const headerRow = `<w:trPr><w:cantSplit/><w:tblHeader/>${rowHeight}</w:trPr>`;
+const plainRow = `<w:trPr><w:cantSplit/><w:tblHeader w:val="false"/>${rowHeight}</w:trPr>`;
+
+const headerRun = runProperties(rFonts(heiti), sizes.table);
+const figureRun = runProperties(rFonts(fangsong), sizes.table);
+
+function cellParagraph(p: PlacedCell, note: boolean, keepNext: boolean): string {
   const { cell } = p;
   const bold = cell.kind === 'caption' || cell.kind === 'header' || (cell.kind === 'corner' && !note);
-  const alignment =
-    cell.kind === 'label' && p.leaf
-      ? AlignmentType.LEFT
-      : cell.kind === 'corner' && note
-        ? AlignmentType.BOTH
-        : AlignmentType.CENTER;
-  return new Paragraph({
-    alignment,
-    keepNext,
-    spacing: { line: tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    children: cell.continued
-      ? []
-      : [
-          new TextRun({
-            text: cell.text,
-            font: runFonts(bold ? heiti : fangsong),
-            size: halfPoints(sizes.table),
-            sizeComplexScript: halfPoints(sizes.table),
-          }),
-        ],
-  });
+  const alignment: Alignment =
+    cell.kind === 'label' && p.leaf ? 'left' : cell.kind === 'corner' && note ? 'both' : 'center';
+  const properties = paragraphProperties({ keepNext, line: tableLine, alignment });
+  if (cell.continued) return `<w:p>${properties}</w:p>`;
+  return `<w:p>${properties}${textRun(bold ? headerRun : figureRun, cell.text)}</w:p>`;
 }
 
-/** The Word table of one TableSpec's grids. */
-export function docxTable(grids: readonly PartGrid[]): Table {
-  const { width, rows } = placeRows(grids);
+const merges = { restart: '<w:vMerge w:val="restart"/>', continue: '<w:vMerge w:val="continue"/>' };
+
+/** The Word table (a `w:tbl`) of one TableSpec's grids. */
+export function docxTable(grids: readonly PartGrid[]): string {
+  const { width: columns, rows } = placeRows(grids);
   const labelWidth = Math.max(...grids.map((g) => g.labelWidth));
-  const widths = columnWidths(width, labelWidth);
+  const widths = columnWidths(columns, labelWidth);
   const note = grids.some((g) => g.part.note !== undefined);
   const span = (p: PlacedCell) => widths.slice(p.start, p.start + p.span).reduce((a, b) => a + b, 0);
   const repeatHeader = grids.length === 1;
-  return new Table({
-    width: { size: textArea.width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    borders,
-    margins: { ...cellMargin, marginUnitType: WidthType.DXA },
-    rows: rows.map(
-      (row) =>
-        new TableRow({
-          cantSplit: true,
-          height: { value: tableRowHeight, rule: HeightRule.ATLEAST },
-          tableHeader: repeatHeader && row.kind === 'header',
-          children: row.cells.map(
-            (p) =>
-              new TableCell({
-                width: { size: span(p), type: WidthType.DXA },
-                columnSpan: p.span > 1 ? p.span : undefined,
-                verticalMerge:
-                  p.merge === 'restart'
-                    ? VerticalMergeType.RESTART
-                    : p.merge === 'continue'
-                      ? VerticalMergeType.CONTINUE
-                      : undefined,
-                verticalAlign: VerticalAlignTable.CENTER,
-                children: [cellParagraph(p, note, !row.partEnd)],
-              }),
-          ),
-        }),
-    ),
-  });
+  let out = `<w:tbl>${tableProperties}<w:tblGrid>`;
+  for (const w of widths) out += `<w:gridCol w:w="${w}"/>`;
+  out += '</w:tblGrid>';
+  for (const row of rows) {
+    out += `<w:tr>${repeatHeader && row.kind === 'header' ? headerRow : plainRow}`;
+    for (const p of row.cells) {
+      out += `<w:tc><w:tcPr><w:tcW ${width(span(p))}/>`;
+      if (p.span > 1) out += `<w:gridSpan w:val="${p.span}"/>`;
+      if (p.merge) out += merges[p.merge];
+      out += `<w:vAlign w:val="center"/></w:tcPr>${cellParagraph(p, note, !row.partEnd)}</w:tc>`;
+    }
+    out += '</w:tr>';
+  }
+  return `${out}</w:tbl>`;
 }
