@@ -367,6 +367,18 @@ export class PdfDocument {
 
   /** A stream's data through its filters; `predictor` allows the PNG predictors (xref streams). */
   decodeStream(stream: Stream, predictor = false): Uint8Array {
+    // Each stream decoded once (a form drawn a thousand times is not inflated a thousand times).
+    let data = this.decoded.get(stream);
+    if (!data) {
+      data = this.decodeOnce(stream, predictor);
+      this.decoded.set(stream, data);
+    }
+    return data;
+  }
+
+  private readonly decoded = new WeakMap<Stream, Uint8Array>();
+
+  private decodeOnce(stream: Stream, predictor: boolean): Uint8Array {
     const f = this.get(stream.dict.get('Filter'));
     const filters = f === undefined || f === null ? [] : Array.isArray(f) ? f.map((x) => this.get(x)) : [f];
     const p = this.get(stream.dict.get('DecodeParms'));
