@@ -217,15 +217,34 @@ function identitiesHold(
       rowOf.set(cell.key, index);
     }
   }
-  const sum = (keys: readonly string[]) => keys.reduce((s, k) => s + (values.get(k) as number), 0);
-  const known = (keys: readonly string[]) => keys.every((k) => values.has(k));
+  // Plain loops, no closures: this runs for every identity of the format.
   let checked = 0;
   for (const identity of identities) {
-    if (!known(identity.left) || !known(identity.right)) continue;
+    if (!allKnown(values, identity.left) || !allKnown(values, identity.right)) continue;
     const row = rowOf.get(identity.left[0] ?? (identity.right[0] as string));
-    const elsewhere = (k: string) => rowOf.get(k) !== row;
-    if (identity.left.some(elsewhere) || identity.right.some(elsewhere)) checked++;
-    if (Math.abs(sum(identity.left) - sum(identity.right)) > 1e-6) return false;
+    if (someElsewhere(rowOf, identity.left, row) || someElsewhere(rowOf, identity.right, row)) checked++;
+    if (Math.abs(sumOf(values, identity.left) - sumOf(values, identity.right)) > 1e-6) return false;
   }
   return checked > 0 || !moved;
+}
+
+function allKnown(values: Map<string, number>, keys: readonly string[]): boolean {
+  for (const k of keys) if (!values.has(k)) return false;
+  return true;
+}
+
+function someElsewhere(
+  rowOf: Map<string, number>,
+  keys: readonly string[],
+  row: number | undefined,
+): boolean {
+  for (const k of keys) if (rowOf.get(k) !== row) return true;
+  return false;
+}
+
+/** The keys' values added in order (as a reduce from 0 adds them). */
+function sumOf(values: Map<string, number>, keys: readonly string[]): number {
+  let s = 0;
+  for (const k of keys) s += values.get(k) as number;
+  return s;
 }

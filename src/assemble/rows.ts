@@ -128,16 +128,33 @@ function isWords(token: Token | undefined, minimum = 1): boolean {
   return (words?.length ?? 0) >= minimum;
 }
 
+const leavesOf = new WeakMap<TablePartSpec, LabelSpec[]>();
+
+/** The part's column labels (the last of each column's path), each once, in the columns' order. */
+export function columnLeaves(part: TablePartSpec): LabelSpec[] {
+  let leaves = leavesOf.get(part);
+  if (!leaves) {
+    leaves = [...new Set(part.columns.map((c) => c.path.at(-1)).filter((l) => l !== undefined))];
+    leavesOf.set(part, leaves);
+  }
+  return leaves;
+}
+
 /**
  * End of the part's column header, when its column labels stand together in order (so that
  * prose before a table that mentions 「予以公开」 or 「规章」 is not taken for a row).
  */
 export function headerEnd(stream: TokenStream, part: TablePartSpec, from: number, to: number): number | null {
-  const leaves = [...new Set(part.columns.map((c) => c.path.at(-1)).filter((l) => l !== undefined))];
+  const leaves = columnLeaves(part);
   const window = 40 + leaves.length * 16;
   let at = from;
   while (at < to) {
-    const first = leaves.map((l) => stream.find(l, at, to)).find((m) => m !== null);
+    // The first leaf, in the columns' order, written anywhere in [at, to).
+    let first: LabelMatch | null = null;
+    for (const l of leaves) {
+      first = stream.find(l, at, to);
+      if (first) break;
+    }
     if (!first) return null;
     let found = 0;
     let last = first;

@@ -81,27 +81,35 @@ export class TokenStream {
    */
   find(label: LabelSpec, from: number, to = this.text.length): LabelMatch | null {
     const { keys, variants } = labelKeys(label);
-    let best: LabelMatch | null = null;
     // Searched within [from, to) only: the first match after `from` that ends past `to` was no match.
     const bounded = from >= 0 && to >= 0 && to < this.text.length;
     const window = bounded ? this.text.slice(from, to) : this.text;
-    const consider = (key: string, variant: boolean) => {
-      if (!key) return;
-      const found = bounded ? window.indexOf(key) : this.text.indexOf(key, from);
-      const at = bounded && found !== -1 ? found + from : found;
-      if (at === -1 || at + key.length > to) return;
-      if (best && (at > best.start || (at === best.start && (variant || !best.variant)))) return;
-      best = {
-        start: at,
-        end: at + key.length,
-        firstToken: this.tokenAt(at),
-        endToken: this.tokenAt(at + key.length - 1) + 1,
-        matched: key,
-        variant,
-      };
+    // The best so far, kept in locals: a match object is made once, for the best (this runs for
+    // every label the assembler looks for).
+    let bestAt = -1;
+    let bestKey = '';
+    let bestVariant = false;
+    for (let pass = 0; pass < 2; pass++) {
+      const variant = pass === 1;
+      for (const key of variant ? variants : keys) {
+        if (!key) continue;
+        const found = bounded ? window.indexOf(key) : this.text.indexOf(key, from);
+        const at = bounded && found !== -1 ? found + from : found;
+        if (at === -1 || at + key.length > to) continue;
+        if (bestAt !== -1 && (at > bestAt || (at === bestAt && (variant || !bestVariant)))) continue;
+        bestAt = at;
+        bestKey = key;
+        bestVariant = variant;
+      }
+    }
+    if (bestAt === -1) return null;
+    return {
+      start: bestAt,
+      end: bestAt + bestKey.length,
+      firstToken: this.tokenAt(bestAt),
+      endToken: this.tokenAt(bestAt + bestKey.length - 1) + 1,
+      matched: bestKey,
+      variant: bestVariant,
     };
-    for (const key of keys) consider(key, false);
-    for (const key of variants) consider(key, true);
-    return best;
   }
 }

@@ -1,9 +1,16 @@
 import type { SourceFile } from '../core/source-file.js';
-import type { FormatSpec, TablePartSpec } from '../spec/types.js';
+import type { FormatSpec, LabelSpec, TablePartSpec } from '../spec/types.js';
 import type { Evidence } from './evidence.js';
 import type { Outline } from './outline.js';
 import { alignReadingOrder } from './reading-order.js';
-import { findRow, headerEnd, locateTable, type RowLocation, type TableLocation } from './rows.js';
+import {
+  columnLeaves,
+  findRow,
+  headerEnd,
+  locateTable,
+  type RowLocation,
+  type TableLocation,
+} from './rows.js';
 import type { TokenStream } from './stream.js';
 import { pointOf } from './tokens.js';
 
@@ -71,9 +78,25 @@ export function locateTables(
 
 /** Whether most of a part's column labels stand in [from, to). */
 function headerFoundIn(stream: TokenStream, part: TablePartSpec, from: number, to: number): boolean {
-  const leaves = [...new Set(part.columns.map((c) => c.path.at(-1)).filter((l) => l !== undefined))];
+  const leaves = columnLeaves(part);
   const found = leaves.filter((l) => stream.find(l, from, to) !== null).length;
   return found * 2 >= leaves.length && found > 0;
+}
+
+const headerLabelsOf = new WeakMap<TablePartSpec, LabelSpec[]>();
+
+/**
+ * The labels of a part's header: caption, corner, note and every label of its columns' paths,
+ * each once (a group label heads several columns; searching it again finds the same place).
+ */
+function headerLabels(part: TablePartSpec): LabelSpec[] {
+  let labels = headerLabelsOf.get(part);
+  if (!labels) {
+    const all = [part.caption, part.corner, part.note, ...part.columns.flatMap((c) => c.path)];
+    labels = [...new Set(all.filter((l): l is LabelSpec => !!l))];
+    headerLabelsOf.set(part, labels);
+  }
+  return labels;
 }
 
 /**
@@ -90,8 +113,7 @@ export function headerOffset(
 ): number {
   let earliest = firstRow;
   for (const part of t.table.parts) {
-    for (const label of [part.caption, part.corner, part.note, ...part.columns.flatMap((c) => c.path)]) {
-      if (!label) continue;
+    for (const label of headerLabels(part)) {
       for (let from = t.start; ; ) {
         const m = stream.find(label, from, firstRow);
         if (!m) break;

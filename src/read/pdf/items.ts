@@ -4,7 +4,6 @@
  */
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { pdfjs } from './pdfjs.js';
 import { type PageRules, pageRules } from './rules.js';
 
 /** One piece of text on a page. */
@@ -58,17 +57,28 @@ export function cleanItemText(raw: string): { text: string; before: boolean; aft
   return { text, before: spaced[0] === ' ', after: spaced.at(-1) === ' ' };
 }
 
-/** Reads one page's text items. */
-export async function pageItems(page: PDFPageProxy): Promise<PdfPage> {
-  const { Util } = await pdfjs();
-  const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
+/** A text item as PDF.js gives it, as far as the reader uses it. */
+export interface RawTextItem {
+  str: string;
+  width: number;
+  transform: number[];
+}
+
+const multiply = (m: readonly number[], n: readonly number[]): number[] => [
+  (m[0] as number) * (n[0] as number) + (m[2] as number) * (n[1] as number),
+  (m[1] as number) * (n[0] as number) + (m[3] as number) * (n[1] as number),
+  (m[0] as number) * (n[2] as number) + (m[2] as number) * (n[3] as number),
+  (m[1] as number) * (n[2] as number) + (m[3] as number) * (n[3] as number),
+  (m[0] as number) * (n[4] as number) + (m[2] as number) * (n[5] as number) + (m[4] as number),
+  (m[1] as number) * (n[4] as number) + (m[3] as number) * (n[5] as number) + (m[5] as number),
+];
+
+/** Places raw text items in the page's upright view (`view`: the viewport's transform). */
+export function placeItems(raw: readonly RawTextItem[], view: readonly number[]): PdfItem[] {
   const items: PdfItem[] = [];
-  for (const raw of content.items) {
-    if (!('str' in raw)) continue;
-    const item = raw as TextItem;
+  for (const item of raw) {
     if (item.str === '') continue;
-    const m = Util.transform(viewport.transform, item.transform) as number[];
+    const m = multiply(view, item.transform);
     const size = Math.hypot(m[2] as number, m[3] as number) || Math.hypot(m[0] as number, m[1] as number);
     const x = m[4] as number;
     const y = m[5] as number;
@@ -92,6 +102,16 @@ export async function pageItems(page: PDFPageProxy): Promise<PdfPage> {
       spaceAfter: after,
     });
   }
-  const rules = await pageRules(page);
+  return items;
+}
+
+/** Reads one page's text items. */
+export async function pageItems(page: PDFPageProxy): Promise<PdfPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const raw = content.items.filter((item): item is TextItem => 'str' in item);
+  const items = placeItems(raw, viewport.transform);
+  // A page without text (a scan) has no table to rule, and its operator list decodes its images.
+  const rules = items.length > 0 ? await pageRules(page) : undefined;
   return { number: page.pageNumber, width: viewport.width, height: viewport.height, items, rules };
 }

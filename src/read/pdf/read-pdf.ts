@@ -11,6 +11,7 @@ import { dropFurniture, dropMarginPageNumbers, type PlacedLine } from './furnitu
 import { findGrids } from './grid.js';
 import { type PdfPage, pageItems } from './items.js';
 import { clusterLines, lineText } from './lines.js';
+import { openNativePdf } from './native/index.js';
 import { groupParagraphs, joinText } from './paragraphs.js';
 import { openPdf, PdfOpenError } from './pdfjs.js';
 import { InflatedTooLargeError, prescanPdf } from './prescan.js';
@@ -39,6 +40,9 @@ export async function readPdf(
       `输入过大：PDF 的${what}解压后超过 ${formatBytes(bound)} 的上限（文件可能经过恶意构造），未读取`,
     );
   }
+  // Gongkai's own reader first; PDF.js reads what it does not read exactly.
+  const native = readNative(scanned.bytes, file);
+  if (native) return toBlocks(native, file);
   let doc: Awaited<ReturnType<typeof openPdf>>;
   try {
     doc = await openPdf(scanned.bytes);
@@ -60,17 +64,59 @@ export async function readPdf(
   }
 }
 
+/**
+ * The pages as the native reader reads them (native/), or null where it does not read the whole
+ * document exactly, or finds no text (a scan, which PDF.js' pages go on to OCR), or too much.
+ */
+function readNative(bytes: Uint8Array, file: SourceFile): PdfPage[] | null {
+  let pages: PdfPage[];
+  let numPages: number;
+  try {
+    const doc = openNativePdf(bytes, limits.pdfContentBytes);
+    numPages = doc.numPages;
+    pages = [];
+    let characters = 0;
+    for (let n = 1; n <= Math.min(numPages, limits.pdfPages); n++) {
+      const page = doc.page(n);
+      for (const item of page.items) characters += item.text.length;
+      if (characters > limits.textBytes) return null;
+      pages.push(page);
+    }
+  } catch {
+    // Unsupported, or damage that PDF.js may read past or report page by page.
+    return null;
+  }
+  if (!pages.some((p) => p.items.some((item) => item.text !== ''))) return null;
+  warnPageLimit(numPages, file);
+  warnBlankPages(pages, file);
+  return pages;
+}
+
+function warnPageLimit(numPages: number, file: SourceFile): void {
+  if (numPages > limits.pdfPages)
+    file.warn(
+      'read.pdf-pages',
+      `PDF 共 ${numPages} 页，超过 ${limits.pdfPages} 页的上限，只读取了前 ${limits.pdfPages} 页`,
+    );
+}
+
+function warnBlankPages(pages: readonly PdfPage[], file: SourceFile): void {
+  const blank = pages.filter((p) => !p.items.some((item) => item.text !== '')).map((p) => p.number);
+  if (blank.length > 0)
+    file.warn(
+      'read.pdf-no-text',
+      `PDF 第 ${blank.join('、')} 页没有文字层（可能是扫描页或图片），其中的内容无法读取`,
+      { place: { line: 0, column: 0, page: blank[0] as number } },
+    );
+}
+
 async function readPages(
   doc: Awaited<ReturnType<typeof openPdf>>,
   file: SourceFile,
   scans = false,
 ): Promise<PdfPage[]> {
   const count = Math.min(doc.numPages, limits.pdfPages);
-  if (doc.numPages > limits.pdfPages)
-    file.warn(
-      'read.pdf-pages',
-      `PDF 共 ${doc.numPages} 页，超过 ${limits.pdfPages} 页的上限，只读取了前 ${limits.pdfPages} 页`,
-    );
+  warnPageLimit(doc.numPages, file);
   const pages: PdfPage[] = [];
   const broken: number[] = [];
   let characters = 0;
@@ -99,13 +145,7 @@ async function readPages(
       '扫描件，无文字层：PDF 中没有可读取的文字，无法读取数字（请提供带文字层的 PDF，或先做文字识别）',
     );
   }
-  const blank = pages.filter((p) => !withText.includes(p)).map((p) => p.number);
-  if (blank.length > 0)
-    file.warn(
-      'read.pdf-no-text',
-      `PDF 第 ${blank.join('、')} 页没有文字层（可能是扫描页或图片），其中的内容无法读取`,
-      { place: { line: 0, column: 0, page: blank[0] as number } },
-    );
+  warnBlankPages(pages, file);
   return pages;
 }
 

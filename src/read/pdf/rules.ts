@@ -67,27 +67,57 @@ const curveTo = 2;
 const quadraticCurveTo = 3;
 const closePath = 4;
 
+/**
+ * Collects the rules of a page from its drawing operations, in order: graphics state saves and
+ * restores, transformations, form XObjects, and painted paths (as PDF.js' path buffers: `moveTo`
+ * 0, `lineTo` 1, `curveTo` 2, `quadraticCurveTo` 3, `closePath` 4 and their numbers).
+ */
+export class RuleCollector {
+  readonly rules: PageRules = { horizontal: [], vertical: [] };
+  private ctm: Matrix;
+  private readonly stack: Matrix[] = [];
+  /** The page's view transform (points, y downwards). */
+  constructor(view: readonly number[]) {
+    this.ctm = view.slice(0, 6) as Matrix;
+  }
+  save(): void {
+    this.stack.push(this.ctm);
+  }
+  restore(): void {
+    this.ctm = this.stack.pop() ?? this.ctm;
+  }
+  transform(m: readonly number[]): void {
+    this.ctm = multiply(this.ctm, m as Matrix);
+  }
+  formBegin(matrix: readonly number[] | null): void {
+    this.stack.push(this.ctm);
+    if (Array.isArray(matrix) && matrix.length === 6) this.ctm = multiply(this.ctm, matrix as Matrix);
+  }
+  formEnd(): void {
+    this.ctm = this.stack.pop() ?? this.ctm;
+  }
+  /** A painted path: stroked (possibly also filled), or only filled. */
+  path(path: Float32Array, stroked: boolean): void {
+    addPath(path, this.ctm, stroked, this.rules);
+  }
+}
+
 /** Reads the ruling lines of a page. */
 export async function pageRules(page: PDFPageProxy): Promise<PageRules> {
   const { OPS } = await pdfjs();
   const ops = OPS as unknown as Ops;
   const viewport = page.getViewport({ scale: 1 });
   const list = await page.getOperatorList();
-  const rules: PageRules = { horizontal: [], vertical: [] };
-  let ctm = viewport.transform.slice(0, 6) as Matrix;
-  const stack: Matrix[] = [];
+  const collector = new RuleCollector(viewport.transform);
   const count = Math.min(list.fnArray.length, maxOperations);
   for (let i = 0; i < count; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[];
-    if (fn === ops.save) stack.push(ctm);
-    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === ops.transform) ctm = multiply(ctm, args as unknown as Matrix);
-    else if (fn === ops.paintFormXObjectBegin) {
-      stack.push(ctm);
-      const matrix = args[0] as Matrix | null;
-      if (Array.isArray(matrix) && matrix.length === 6) ctm = multiply(ctm, matrix);
-    } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    if (fn === ops.save) collector.save();
+    else if (fn === ops.restore) collector.restore();
+    else if (fn === ops.transform) collector.transform(args as number[]);
+    else if (fn === ops.paintFormXObjectBegin) collector.formBegin(args[0] as number[] | null);
+    else if (fn === ops.paintFormXObjectEnd) collector.formEnd();
     else if (fn === ops.constructPath) {
       const paint = args[0] as number;
       const path = (args[1] as unknown[] | undefined)?.[0];
@@ -101,10 +131,10 @@ export async function pageRules(page: PDFPageProxy): Promise<PageRules> {
         ops.closeEOFillStroke,
       ].includes(paint);
       const filled = paint === ops.fill || paint === ops.eoFill;
-      if (stroked || filled) addPath(path, ctm, stroked, rules);
+      if (stroked || filled) collector.path(path, stroked);
     }
   }
-  return rules;
+  return collector.rules;
 }
 
 /** The rules a path draws: the straight edges of a stroke, a thin filled rectangle's centre line. */
