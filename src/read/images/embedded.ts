@@ -3,10 +3,11 @@
  * (src/read/ocr) and their blocks put among the document's own, where the picture stands. Each
  * picture's blocks carry its ordinal as their page (「第 2 张图片」), so the OCR's places and
  * certainty work as for a scan. Bounded: at most `maxImages` pictures of at most `maxImageBytes`
- * each, only those large enough to hold a table, and only where the document lacks its tables as
- * text; no network.
+ * each, only those large enough to hold a table, and only where the document lacks its tables (or
+ * one of them) as text; no network.
  */
-import { type SourceFile, UnreadableInputError } from '../../core/source-file.js';
+import { assemble } from '../../assemble/assemble.js';
+import { SourceFile, UnreadableInputError } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
 import { imageKind, imageSize } from '../ocr/raster.js';
 import { type OcrOptions, readImage } from '../ocr/scan.js';
@@ -24,8 +25,8 @@ export const maxImages = 30;
 /** Largest picture read (bytes). */
 export const maxImageBytes = 20 * 1024 * 1024;
 /**
- * A document with this many tables of three rows or more has its report tables as text (a report
- * has more): its pictures are not read.
+ * A document with fewer tables of three rows or more than this lacks report tables as text: its
+ * pictures are read. One with more has them read only where the text misses a report table.
  */
 const tablesAsText = 3;
 /** A picture smaller than this (pixels) on either side is an icon or a rule, not a table. */
@@ -36,6 +37,25 @@ export function tableSized(bytes: Uint8Array): boolean {
   const kind = imageKind(bytes);
   const size = kind ? imageSize(bytes, kind) : null;
   return size !== null && size.width >= minSide.width && size.height >= minSide.height;
+}
+
+/**
+ * Whether the report tables, aligned from the document's text alone, miss one: a table none of
+ * whose cells was read (its rows all missing, or the table itself). Its pictures may hold it. The
+ * alignment's findings go to a scratch file.
+ */
+export function lacksTable(blocks: readonly Block[], path: string): boolean {
+  const scratch = new SourceFile(path);
+  try {
+    const { report, spec } = assemble(blocks, scratch);
+    return spec.tables.some((table) =>
+      table.parts.every((part) =>
+        part.rows.every((row) => row.cells.every((cell) => (report.cells[cell.key] ?? null) === null)),
+      ),
+    );
+  } catch {
+    return true;
+  }
 }
 
 const before = (a: { line: number; column: number }, b: { line: number; column: number }) =>
@@ -59,8 +79,13 @@ export function withImages(
     } catch (error) {
       if (!(error instanceof UnreadableInputError && error.message === noText)) throw error;
     }
-    // A document with its tables as text keeps its pictures (an emblem, a seal, a photo) unread.
-    if (blocks.filter((b) => b.type === 'table' && b.rows.length >= 3).length >= tablesAsText) return blocks;
+    // A document with its tables as text keeps its pictures (an emblem, a seal, a photo) unread;
+    // one whose text lacks a report table (published as a picture) has them read.
+    if (
+      blocks.filter((b) => b.type === 'table' && b.rows.length >= 3).length >= tablesAsText &&
+      !lacksTable(blocks, file.path)
+    )
+      return blocks;
     if (images.length > maxImages)
       file.warn(
         'read.ocr-pages',

@@ -47,24 +47,31 @@ export function flattenBackground(image: Gray): Gray {
         }
       smoothed[ty * tw + tx] = best;
     }
+  // Bilinear between tile centres, separably: each row's paper across the tiles, then along the row.
+  const x0s = new Int32Array(width);
+  const x1s = new Int32Array(width);
+  const wxs = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(tw - 1, Math.max(0, (x - tile / 2) / tile));
+    x0s[x] = Math.floor(fx);
+    x1s[x] = Math.min(tw - 1, (x0s[x] as number) + 1);
+    wxs[x] = fx - (x0s[x] as number);
+  }
+  const across = new Float64Array(tw);
   const out = grayImage(width, height);
   for (let y = 0; y < height; y++) {
     const fy = Math.min(th - 1, Math.max(0, (y - tile / 2) / tile));
     const y0 = Math.floor(fy);
     const y1 = Math.min(th - 1, y0 + 1);
     const wy = fy - y0;
+    for (let tx = 0; tx < tw; tx++)
+      across[tx] = (smoothed[y0 * tw + tx] as number) * (1 - wy) + (smoothed[y1 * tw + tx] as number) * wy;
+    const row = y * width;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(tw - 1, Math.max(0, (x - tile / 2) / tile));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(tw - 1, x0 + 1);
-      const wx = fx - x0;
-      const p =
-        (smoothed[y0 * tw + x0] as number) * (1 - wx) * (1 - wy) +
-        (smoothed[y0 * tw + x1] as number) * wx * (1 - wy) +
-        (smoothed[y1 * tw + x0] as number) * (1 - wx) * wy +
-        (smoothed[y1 * tw + x1] as number) * wx * wy;
-      const v = (255 * (data[y * width + x] as number)) / p;
-      out.data[y * width + x] = v >= 255 ? 255 : v;
+      const wx = wxs[x] as number;
+      const p = (across[x0s[x] as number] as number) * (1 - wx) + (across[x1s[x] as number] as number) * wx;
+      const v = (255 * (data[row + x] as number)) / p;
+      out.data[row + x] = v >= 255 ? 255 : v;
     }
   }
   return out;
@@ -136,25 +143,25 @@ export function rotate(image: Gray, degrees: number): Gray {
   const cx = width / 2;
   const cy = height / 2;
   const out = grayImage(width, height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      // Where this pixel of the straight page lies on the skewed one.
-      const dx = x - cx;
-      const dy = y - cy;
-      const sx = cx + dx * cos - dy * sin;
-      const sy = cy + dx * sin + dy * cos;
+  for (let y = 0; y < height; y++) {
+    // Where the row's pixels lie on the skewed page: a step along the row is (cos, sin) there.
+    const dy = y - cy;
+    let sx = cx - cx * cos - dy * sin;
+    let sy = cy - cx * sin + dy * cos;
+    const row = y * width;
+    for (let x = 0; x < width; x++, sx += cos, sy += sin) {
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
       if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * width + x0;
-      out.data[y * width + x] =
-        (data[i] as number) * (1 - fx) * (1 - fy) +
-        (data[i + 1] as number) * fx * (1 - fy) +
-        (data[i + width] as number) * (1 - fx) * fy +
-        (data[i + width + 1] as number) * fx * fy;
+      const top = (data[i] as number) + fx * ((data[i + 1] as number) - (data[i] as number));
+      const bottom =
+        (data[i + width] as number) + fx * ((data[i + width + 1] as number) - (data[i + width] as number));
+      out.data[row + x] = top + fy * (bottom - top);
     }
+  }
   return out;
 }
 

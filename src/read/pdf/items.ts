@@ -111,6 +111,7 @@ export async function pageItems(page: PDFPageProxy): Promise<PdfPage> {
   const content = await page.getTextContent();
   const raw = content.items.filter((item): item is TextItem => 'str' in item);
   const items = placeItems(raw, viewport.transform);
-  const rules = await pageRules(page);
+  // A page without text (a scan) has no table to rule, and its operator list decodes its images.
+  const rules = items.length > 0 ? await pageRules(page) : undefined;
   return { number: page.pageNumber, width: viewport.width, height: viewport.height, items, rules };
 }

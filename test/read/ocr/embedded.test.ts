@@ -12,11 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/core/report.js';
 import { SourceFile } from '../../../src/core/source-file.js';
 import { generateReport } from '../../../src/generate/random-report.js';
-import { scanReport } from '../../../src/generate/scan.js';
-import { processBytes } from '../../../src/pipeline.js';
+import { encodePng, rasterise, scanReport } from '../../../src/generate/scan.js';
+import { processBytes, read } from '../../../src/pipeline.js';
 import { docxImages } from '../../../src/read/images/docx-images.js';
+import { lacksTable } from '../../../src/read/images/embedded.js';
 import { htmlImages } from '../../../src/read/images/html-images.js';
 import { chooseEngine } from '../../../src/read/ocr/engine.js';
+import type { Gray } from '../../../src/read/ocr/image.js';
+import { findTables } from '../../../src/read/ocr/rules.js';
+import { renderHtml } from '../../../src/render/html/index.js';
+import { renderPdf } from '../../../src/render/pdf/index.js';
 import { describeFindings, differingKeys } from '../../support/parse.js';
 import { violations } from '../../support/verdict.js';
 
@@ -138,4 +143,69 @@ describe.runIf(installed)('tables as pictures', () => {
       'DOCX 文件中没有可读取的文字（可能只有图片，例如扫描件）',
     );
   });
+});
+
+/** The web page of the report, its second table (表三) taken out and `instead` put in its place. */
+function withoutTableThree(page: string, instead: string): string {
+  const tables = [...page.matchAll(/<table[\s\S]*?<\/table>/g)];
+  expect(tables.length).toBe(3);
+  const three = tables[1] as RegExpMatchArray;
+  const at = three.index as number;
+  return page.slice(0, at) + instead + page.slice(at + three[0].length);
+}
+
+/** A site's page header (index number, category, publisher): a text table that is not the report's. */
+const header =
+  '<table><tr><td>索引号</td><td>000000000/2024-00001</td></tr><tr><td>分类</td><td>政府信息公开年报</td></tr><tr><td>发布机构</td><td>本机关</td></tr></table>';
+
+/** The picture of a box of the page, a margin around it. */
+function crop(image: Gray, box: { left: number; top: number; right: number; bottom: number }): Uint8Array {
+  const m = 12;
+  const left = Math.max(0, Math.floor(box.left) - m);
+  const top = Math.max(0, Math.floor(box.top) - m);
+  const width = Math.min(image.width, Math.ceil(box.right) + m + 1) - left;
+  const height = Math.min(image.height, Math.ceil(box.bottom) + m + 1) - top;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    data.set(
+      image.data.subarray((top + y) * image.width + left, (top + y) * image.width + left + width),
+      y * width,
+    );
+  return encodePng({ width, height, data });
+}
+
+describe('a table missing from the text', () => {
+  it('the text alone lacks 表三 (three text tables or not); with all three it lacks none', async () => {
+    const page = header + renderHtml(report);
+    const blocksOf = async (html: string) => (await read(strToU8(html), new SourceFile('a.html'))).blocks;
+    expect(lacksTable(await blocksOf(page), 'a.html')).toBe(false);
+    expect(
+      lacksTable(await blocksOf(header + withoutTableThree(renderHtml(report), '<p>见下图</p>')), 'a.html'),
+    ).toBe(true);
+  });
+
+  it.runIf(installed)(
+    'a web page with three text tables and 表三 as pictures: the pictures are read, the report exact',
+    async () => {
+      // 表三 on the rendered pages: every grid between the first (表二) and the last (表四), across a page break.
+      const images = await rasterise(await renderPdf(report), 200);
+      const grids = images.flatMap((image) => findTables(image, 200).map((grid) => ({ image, grid })));
+      const pictures = grids.slice(1, -1).map(({ image, grid }) => crop(image, grid.box));
+      expect(pictures.length).toBeGreaterThan(0);
+      const imgs = pictures.map(
+        (p) => `<p><img src="data:image/png;base64,${Buffer.from(p).toString('base64')}"></p>`,
+      );
+      const page = header + withoutTableThree(renderHtml(report), imgs.join('\n'));
+      const result = await processBytes(strToU8(page), join(dir, 'table-three.html'), { engine: 'paddle' });
+      const context = describeFindings(result.report.findings);
+      expect(differingKeys(report.cells, result.report.cells), context).toEqual([]);
+      expect(
+        result.report.findings
+          .filter((f) => f.code === 'read.ocr')
+          .map((f) => f.message.split('经')[0])
+          .sort(),
+      ).toEqual(pictures.map((_, i) => `第 ${i + 1} 张图片`));
+    },
+    480_000,
+  );
 });

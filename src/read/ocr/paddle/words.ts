@@ -9,7 +9,7 @@ import { inkLevel } from '../preprocess.js';
 import type { Box, TableGrid } from '../rules.js';
 import { inkBox } from '../sheet.js';
 import type { Word } from '../tesseract.js';
-import { detect } from './detect.js';
+import { type Detected, detect } from './detect.js';
 import type { Paddle } from './models.js';
 import { type LineRead, recognise } from './recognise.js';
 
@@ -96,7 +96,7 @@ export async function paddleWords(
     }
   const rest = tables.length === 0 ? image : withoutTables(image, tables, inset);
   const prose: Line[] = [];
-  for (const [i, found] of (await detect(paddle, rest, detectionDpi / dpi)).entries()) {
+  for (const [i, found] of (await detectBands(paddle, rest, dpi)).entries()) {
     const h = found.core.bottom - found.core.top + 1;
     const box = inkBox(rest, {
       left: found.box.left,
@@ -119,6 +119,48 @@ export async function paddleWords(
   const cellWords = cells.flatMap((l) => byLine.get(l.line) ?? []);
   return [...cellWords, ...(await read(paddle, rest, prose, squeeze))];
 }
+
+/**
+ * The text lines of the image, detected band by band: only the rows with ink (and a margin) go
+ * through detection, whose time goes with the area it is given, so a page of tables (erased here)
+ * costs the little prose around them.
+ */
+async function detectBands(paddle: Paddle, image: Gray, dpi: number): Promise<Detected[]> {
+  const found: Detected[] = [];
+  for (const band of inkBands(image, dpi, Math.round(dpi / 4))) {
+    const crop = rows(image, band.top, band.bottom);
+    const shift = (b: Box): Box => ({ ...b, top: b.top + band.top, bottom: b.bottom + band.top });
+    for (const d of await detect(paddle, crop, detectionDpi / dpi))
+      found.push({ core: shift(d.core), box: shift(d.box) });
+  }
+  return found;
+}
+
+/** Bands of rows with ink, those less than `gap` rows apart joined, each grown by `margin` rows. */
+export function inkBands(image: Gray, gap: number, margin: number): { top: number; bottom: number }[] {
+  const bands: { top: number; bottom: number }[] = [];
+  const { width, data } = image;
+  for (let y = 0; y < image.height; y++) {
+    let x = y * width;
+    const end = x + width;
+    while (x < end && (data[x] as number) >= inkLevel) x++;
+    if (x === end) continue;
+    const last = bands.at(-1);
+    if (last && y - last.bottom <= gap) last.bottom = y;
+    else bands.push({ top: y, bottom: y });
+  }
+  return bands.map((b) => ({
+    top: Math.max(0, b.top - margin),
+    bottom: Math.min(image.height - 1, b.bottom + margin),
+  }));
+}
+
+/** Rows `top` … `bottom` of the image. */
+const rows = (image: Gray, top: number, bottom: number): Gray => ({
+  width: image.width,
+  height: bottom - top + 1,
+  data: image.data.subarray(top * image.width, (bottom + 1) * image.width),
+});
 
 /**
  * Detection runs at this resolution (dots per inch): 12-point text is 12 pixels high there, enough

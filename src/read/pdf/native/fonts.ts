@@ -76,6 +76,7 @@ export function loadFont(doc: PdfDocument, dict: Dict): NativeFont {
       } else if (Number.isInteger(code)) {
         const width = doc.get(w[++i]);
         if (typeof width !== 'number') continue;
+        if ((code as number) - (start as number) > maxCodes) unsupported('width range too large');
         for (let j = start as number; j <= (code as number); j++) widths[j] = width;
       } else break;
     }
@@ -140,8 +141,8 @@ function utf16(token: string): string {
   return String.fromCodePoint(...points);
 }
 
-/** Most codes one range may map (as PDF.js: larger ranges are an error). */
-const maxRange = 2 ** 24 - 1;
+/** Most codes one range may cover (two-byte codes: 65,536; more is no font of a report). */
+const maxCodes = 0xffff;
 
 /** A ToUnicode CMap: bfchar and bfrange sections (codespace ranges are not needed for lookup). */
 export function parseToUnicode(data: Uint8Array): Map<number, string> {
@@ -173,7 +174,7 @@ export function parseToUnicode(data: Uint8Array): Map<number, string> {
         if (!(lo instanceof PdfString) || !(hi instanceof PdfString)) return unsupported('bad bfrange');
         let low = codeOf(lo);
         const high = codeOf(hi);
-        if (high - low > maxRange) unsupported('bfrange too large');
+        if (high - low > maxCodes) unsupported('bfrange too large');
         if (dst instanceof PdfString) {
           let d = dst.bytes;
           if (d.length === 0) unsupported('empty bfrange destination');
@@ -194,8 +195,10 @@ export function parseToUnicode(data: Uint8Array): Map<number, string> {
             raw.set(low, (item as PdfString).bytes);
           }
         } else unsupported('bad bfrange');
+        if (raw.size > 4 * maxCodes) unsupported('ToUnicode map too large');
       }
   }
+  if (raw.size > 4 * maxCodes) unsupported('ToUnicode map too large');
   const map = new Map<number, string>();
   for (const [code, token] of raw) map.set(code, utf16(token));
   return map;
