@@ -51,8 +51,9 @@ export function readCells(
   const cells: Cells = { ...template };
   const known = keySet(spec);
   // forEach, not for…of: no [key, value] pair made for each of the 200 cells.
+  // A blank cell is already null in the template: only figures are written.
   settled.values.forEach((value, key) => {
-    if (known.has(key)) cells[key] = value ?? null;
+    if (value !== null && value !== undefined && known.has(key)) cells[key] = value;
   });
   for (const r of readings) {
     const place = pointOf(r.token);

@@ -299,7 +299,9 @@ export function readRow(
   const n = types.length;
   const first = r.figures[0]?.token;
   const place = pointOf(first ?? r.labelToken);
-  const printed = r.figures.map((f) => f.text).join(' ');
+  let printed = '';
+  for (let i = 0; i < r.figures.length; i++)
+    printed += i === 0 ? (r.figures[0] as Figure).text : ` ${(r.figures[i] as Figure).text}`;
   const rowName = rowLabel(location);
   const reading: RowReading = {
     location,

@@ -52,6 +52,9 @@ function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[
 
 /** Tokens that are only Markdown or table punctuation (「|」「##」「:---:」「**」). */
 const markup = /^[|#*>`:\-_=~]+$/;
+const markupChars = new Set('|#*>`:-_=~');
+/** `markup`, tested only for text that starts with one of its characters (most text doesn't). */
+const isMarkup = (text: string): boolean => markupChars.has(text[0] as string) && markup.test(text);
 
 /** Half-open ranges of the compact stream, sorted and merged. */
 type Ranges = [number, number][];
@@ -163,7 +166,7 @@ export function sectionsAndProse(
   const skippedToken = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (captions.has(t.block) || (t.kind === 'text' && markup.test(t.text)) || inSignature(t))
+    if (captions.has(t.block) || (t.kind === 'text' && isMarkup(t.text)) || inSignature(t))
       skippedToken[i] = 1;
   }
   const skipToken = (i: number) => skippedToken[i] === 1;

@@ -202,10 +202,14 @@ function identitiesHold(
   identities: readonly IdentitySpec[],
   moved: boolean,
 ): boolean {
-  const values = new Map<string, number>();
-  const rowOf = new Map<string, number>();
-  for (const index of whole) {
-    const p = placed[index] as Placed;
+  // The identities' cells by number, in typed arrays: no map of values made for each table.
+  const index = identityIndex(identities);
+  const size = index.keyOf.size;
+  const known = new Uint8Array(size);
+  const values = new Float64Array(size);
+  const rowOf = new Int32Array(size);
+  for (const row of whole) {
+    const p = placed[row] as Placed;
     let c = 0;
     for (let k = p.from; k < p.to; k++) {
       const t = stream.tokens[k];
@@ -213,38 +217,71 @@ function identitiesHold(
       const value = parseLoose(t.text);
       const cell = p.row.cells[c++];
       if (value === null || !cell) return false;
-      values.set(cell.key, value);
-      rowOf.set(cell.key, index);
+      const at = index.keyOf.get(cell.key);
+      if (at === undefined) continue;
+      known[at] = 1;
+      values[at] = value;
+      rowOf[at] = row;
     }
   }
-  // Plain loops, no closures: this runs for every identity of the format.
   let checked = 0;
-  for (const identity of identities) {
-    if (!allKnown(values, identity.left) || !allKnown(values, identity.right)) continue;
-    const row = rowOf.get(identity.left[0] ?? (identity.right[0] as string));
-    if (someElsewhere(rowOf, identity.left, row) || someElsewhere(rowOf, identity.right, row)) checked++;
-    if (Math.abs(sumOf(values, identity.left) - sumOf(values, identity.right)) > 1e-6) return false;
+  for (let i = 0; i < identities.length; i++) {
+    const left = index.left[i] as Int32Array;
+    const right = index.right[i] as Int32Array;
+    if (!allKnown(known, left) || !allKnown(known, right)) continue;
+    const first = left.length > 0 ? left[0] : right[0];
+    const row = first === undefined ? -1 : (rowOf[first] as number);
+    if (someElsewhere(rowOf, left, row) || someElsewhere(rowOf, right, row)) checked++;
+    if (Math.abs(sumOf(values, left) - sumOf(values, right)) > 1e-6) return false;
   }
   return checked > 0 || !moved;
 }
 
-function allKnown(values: Map<string, number>, keys: readonly string[]): boolean {
-  for (const k of keys) if (!values.has(k)) return false;
+interface IdentityIndex {
+  /** Number of each key some identity names. */
+  keyOf: Map<string, number>;
+  /** Each identity's sides as key numbers, in order. */
+  left: Int32Array[];
+  right: Int32Array[];
+}
+
+const identityIndexes = new WeakMap<readonly IdentitySpec[], IdentityIndex>();
+
+function identityIndex(identities: readonly IdentitySpec[]): IdentityIndex {
+  let index = identityIndexes.get(identities);
+  if (!index) {
+    const keyOf = new Map<string, number>();
+    const number = (key: string): number => {
+      let at = keyOf.get(key);
+      if (at === undefined) {
+        at = keyOf.size;
+        keyOf.set(key, at);
+      }
+      return at;
+    };
+    index = {
+      keyOf,
+      left: identities.map((i) => Int32Array.from(i.left, number)),
+      right: identities.map((i) => Int32Array.from(i.right, number)),
+    };
+    identityIndexes.set(identities, index);
+  }
+  return index;
+}
+
+function allKnown(known: Uint8Array, keys: Int32Array): boolean {
+  for (let i = 0; i < keys.length; i++) if (known[keys[i] as number] === 0) return false;
   return true;
 }
 
-function someElsewhere(
-  rowOf: Map<string, number>,
-  keys: readonly string[],
-  row: number | undefined,
-): boolean {
-  for (const k of keys) if (rowOf.get(k) !== row) return true;
+function someElsewhere(rowOf: Int32Array, keys: Int32Array, row: number): boolean {
+  for (let i = 0; i < keys.length; i++) if (rowOf[keys[i] as number] !== row) return true;
   return false;
 }
 
 /** The keys' values added in order (as a reduce from 0 adds them). */
-function sumOf(values: Map<string, number>, keys: readonly string[]): number {
+function sumOf(values: Float64Array, keys: Int32Array): number {
   let s = 0;
-  for (const k of keys) s += values.get(k) as number;
+  for (let i = 0; i < keys.length; i++) s += values[keys[i] as number] as number;
   return s;
 }

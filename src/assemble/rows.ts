@@ -241,7 +241,8 @@ export function locateTable(
 
   const endToken = stream.tokenAt(end);
   const rows: RowLocation[] = found.map((f, i) => {
-    const next = found.slice(i + 1).find((g) => g.label);
+    let next: Found | undefined;
+    for (let k = i + 1; k < found.length && !next; k++) if ((found[k] as Found).label) next = found[k];
     let from = f.label ? f.label.endToken : (found[i - 1]?.label?.endToken ?? stream.tokenAt(start));
     let to = next?.label ? next.label.firstToken : endToken;
     if (!f.label) {

@@ -46,15 +46,16 @@ export class TokenStream {
   private readonly offsets: Int32Array;
 
   constructor(readonly tokens: readonly Token[]) {
-    const parts: string[] = [];
+    const parts: string[] = new Array(tokens.length);
     let length = 0;
     this.offsets = new Int32Array(tokens.length + 1);
-    tokens.forEach((token, i) => {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
       this.offsets[i] = length;
       const piece = token.kind === 'text' ? token.text : token.kind === 'num' ? NUM : BLANK;
-      parts.push(piece);
+      parts[i] = piece;
       length += piece.length;
-    });
+    }
     this.offsets[tokens.length] = length;
     this.text = parts.join('');
     const owner = new Int32Array(length);
