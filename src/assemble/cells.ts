@@ -50,7 +50,10 @@ export function readCells(
   const template = cellTemplate(spec);
   const cells: Cells = { ...template };
   const known = keySet(spec);
-  for (const [key, value] of settled.values) if (known.has(key)) cells[key] = value ?? null;
+  // forEach, not for…of: no [key, value] pair made for each of the 200 cells.
+  settled.values.forEach((value, key) => {
+    if (known.has(key)) cells[key] = value ?? null;
+  });
   for (const r of readings) {
     const place = pointOf(r.token);
     if (place) for (const key of r.keys) evidence.cellPlaces.set(key, place);

@@ -3,7 +3,7 @@ import type { CellType } from '../spec/types.js';
 import { placeByColumns } from './columns.js';
 import type { RowLocation } from './rows.js';
 import { numberingOffset, rowLabel } from './rows.js';
-import { parseLoose, splitRuns } from './split.js';
+import { parseLoose, splitRuns, zeroLed } from './split.js';
 import type { TokenStream } from './stream.js';
 import { pointOf, type Token } from './tokens.js';
 
@@ -93,14 +93,18 @@ export function collectFigures(
   location: RowLocation,
   next: RowLocation | undefined,
 ): RowFigures {
-  const strip = new Map<number, string>();
+  // The one token that holds the next row's numbering, and what is left of it (no map per row).
+  let stripAt = -1;
+  let stripText = '';
   if (next?.label && next.row.numbering) {
     const offset = numberingOffset(stream, next.row, next.label);
     const at = offset === null ? null : stream.tokenAt(offset);
     if (at !== null && at >= location.from && at < location.to) {
       const token = stream.tokens[at] as Token;
-      if (token.text.endsWith(next.row.numbering))
-        strip.set(at, token.text.slice(0, -next.row.numbering.length));
+      if (token.text.endsWith(next.row.numbering)) {
+        stripAt = at;
+        stripText = token.text.slice(0, -next.row.numbering.length);
+      }
     }
   }
   const figures: Figure[] = [];
@@ -117,14 +121,14 @@ export function collectFigures(
       continue;
     }
     if (token.kind === 'blank' && inWordsDown(stream, i)) continue;
-    const stripped = strip.get(i);
+    const stripped = i === stripAt ? stripText : undefined;
     // A number that was only the next row's numbering leaves nothing; an empty grid cell stays.
     if (stripped === '') continue;
     const text = stripped ?? token.text;
     const before = stream.tokens[i - 1];
     // A run that can't be one figure (「0000000」) is figures run together wherever it stands.
     const apart =
-      !/^[+-]?0\d/.test(text) &&
+      !zeroLed(text) &&
       ((token.first && token.last) ||
         (token.spaced &&
           (token.first ||
@@ -194,7 +198,7 @@ export function figuresRunTogether(rows: readonly RowFigures[]): boolean {
   let short = 0;
   let withFigures = 0;
   for (const r of rows) {
-    if (r.figures.some((f) => f.kind === 'num' && /^[+-]?0\d/.test(f.text))) return true;
+    if (r.figures.some((f) => f.kind === 'num' && zeroLed(f.text))) return true;
     if (r.figures.length === 0 || ownCells(r)) continue;
     withFigures++;
     const cells = r.location.collapsed?.[0]?.cells.length ?? r.location.row.cells.length;
@@ -341,7 +345,7 @@ export function readRow(
       }
       const value = parseLoose(f.text);
       // A count of several digits never starts with 0: such a figure is not read with certainty.
-      if (value === null || /^[+-]?0\d/.test(f.text)) {
+      if (value === null || zeroLed(f.text)) {
         values.push(null);
         bad.push(key);
         file.error('assemble.bad-figure', `「${rowName}」中的「${f.text}」不是有效的数字`, {

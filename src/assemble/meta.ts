@@ -102,7 +102,17 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     titleAgency: null,
     signatureAgency: null,
   };
-  const folded = paragraphs.map((p) => boundedRuns(foldedOf(p).text.trim()));
+  // Each paragraph's folded text, made when first asked for: most of a long report is never looked at.
+  const foldedText: (string | undefined)[] = new Array(paragraphs.length);
+  const textOf = (i: number): string => {
+    let text = foldedText[i];
+    if (text === undefined) {
+      text = boundedRuns(foldedOf(paragraphs[i] as Paragraph).text.trim());
+      foldedText[i] = text;
+    }
+    return text;
+  };
+  const allFolded = (): string[] => paragraphs.map((_, i) => textOf(i));
   const place = (i: number, column = 1): Point => {
     const p = paragraphs[i] as Paragraph;
     return { line: p.line, column: p.column + column - 1, ...(p.page !== undefined ? { page: p.page } : {}) };
@@ -111,13 +121,13 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
   // Title and its year: among the first lines, before the body starts.
   const head = Math.min(paragraphs.length, Math.max(3, Math.min(bodyStartIndex, 15)));
   for (let i = 0; i < head; i++) {
-    const text = folded[i] as string;
+    const text = textOf(i);
     const m = titleYear.exec(text);
     // A title is a short line that ends with the words 年度报告 (not a sentence that mentions them).
     if (!m || text.length > 80 || m.index + m[0].length < text.length - 4) continue;
     meta.year = Number(m[1]);
     const before = clean(text.slice(0, m.index)).replace(/[,，。:：]+$/, '');
-    const candidate = before || (i > 0 ? clean(folded[i - 1] as string) : '');
+    const candidate = before || (i > 0 ? clean(textOf(i - 1)) : '');
     if (candidate && bodyName.test(candidate)) meta.titleAgency = candidate;
     else if (candidate) {
       // A title preceded by a site's breadcrumb: keep the last name-like piece.
@@ -129,7 +139,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
 
   // 发布时间 / 发布日期 lines.
   for (let i = 0; i < paragraphs.length && i < 60; i++) {
-    const text = folded[i] as string;
+    const text = textOf(i);
     const m = published.exec(text);
     if (!m) continue;
     const date = dateIn(text.slice(m.index + m[0].length));
@@ -143,7 +153,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
   // Signature: a date alone on one of the last lines (附件 lines and notes may follow), the
   // body's name on the line before.
   for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 8); i--) {
-    const text = (folded[i] as string).replace(/\s+/g, '');
+    const text = textOf(i).replace(/\s+/g, '');
     const date = dateIn(text);
     if (!date) continue;
     const rest = text.slice(0, date.index) + text.slice(date.index + date.length);
@@ -152,7 +162,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
       meta.signedPlace = place(i);
       meta.signatureLine = (paragraphs[i] as Paragraph).line;
       for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
-        const name = clean(folded[j] as string);
+        const name = clean(textOf(j));
         if (name && bodyName.test(name)) {
           meta.signatureAgency = name;
           meta.signatureLine = (paragraphs[j] as Paragraph).line;
@@ -171,7 +181,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
   // The whole text, joined only for the fallbacks that need it.
   let whole: string | undefined;
   const wholeText = (): string => {
-    whole ??= folded.join('\n');
+    whole ??= allFolded().join('\n');
     return whole;
   };
   if (meta.year === null) {
@@ -179,7 +189,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     if (m) meta.year = Number(m[1]);
   }
   if (meta.year === null) {
-    const m = /(\d{4})\s*年\s*[,，]/.exec(folded.slice(bodyStartIndex).join('\n'));
+    const m = /(\d{4})\s*年\s*[,，]/.exec(allFolded().slice(bodyStartIndex).join('\n'));
     if (m) meta.year = Number(m[1]);
   }
   if (meta.year === null) {

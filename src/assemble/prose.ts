@@ -21,10 +21,26 @@ function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[
   const shortest = Math.min(...lengths);
   const blocks = (tokens.at(-1)?.block ?? -1) + 1;
   const length = new Int32Array(blocks);
-  for (const t of tokens) length[t.block] = (length[t.block] as number) + t.text.length;
+  // A block's words end as a title does (a title holds words only): its last token is words
+  // ending in a title's last character. Only such blocks are put together and compared.
+  const endings = new Set([...titles].map((t) => t.at(-1)));
+  const lastOf = new Int32Array(blocks).fill(-1);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    length[t.block] = (length[t.block] as number) + t.text.length;
+    lastOf[t.block] = i;
+  }
+  const endsAsTitle = (block: number): boolean => {
+    const last = tokens[lastOf[block] as number] as Token;
+    return last.kind === 'text' && endings.has(last.text.at(-1));
+  };
   const text = new Map<number, string>();
   for (const t of tokens)
-    if ((length[t.block] as number) <= longest && (length[t.block] as number) >= shortest)
+    if (
+      (length[t.block] as number) <= longest &&
+      (length[t.block] as number) >= shortest &&
+      endsAsTitle(t.block)
+    )
       text.set(t.block, (text.get(t.block) ?? '') + (t.kind === 'text' ? t.text : '#'));
   const captions = new Set<number>();
   for (const [block, words] of text) {
@@ -231,8 +247,17 @@ interface Stray {
 }
 
 /** A sentence: it ends one (。！？), with words enough; labels, headers and notes of tables never do. */
-const sentence = (text: string): boolean =>
-  /[。！？]/.test(text) && (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6;
+const sentence = (text: string): boolean => /[。！？]/.test(text) && cjkAtLeast(text, 6);
+
+/** Whether the text holds at least `n` CJK characters (counted, not matched into an array). */
+function cjkAtLeast(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length && count < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) count++;
+  }
+  return count >= n;
+}
 
 /**
  * Paragraphs of prose that stand wholly inside a table's stretch (a note between its rows): the
@@ -254,7 +279,12 @@ function strayPieces(
     const b = blocks[block];
     const from = stream.offsetOf(i);
     const to = stream.offsetOf(j);
-    const inside = skipped.some(([a, z]) => a <= from && to <= z);
+    let inside = false;
+    for (const [a, z] of skipped)
+      if (a <= from && to <= z) {
+        inside = true;
+        break;
+      }
     if (b?.type === 'paragraph' && inside && sentence(b.text)) {
       const pieces: Piece[] = [];
       for (let k = i; k < j; k++)

@@ -29,6 +29,18 @@ function headingPattern(section: SectionSpec): RegExp {
   return pattern;
 }
 
+const keysOf = new WeakMap<SectionSpec, string[]>();
+
+/** The section's title keys, folded and without whitespace. */
+function compactKeys(section: SectionSpec): string[] {
+  let keys = keysOf.get(section);
+  if (!keys) {
+    keys = section.keys.map((k) => compact(k));
+    keysOf.set(section, keys);
+  }
+  return keys;
+}
+
 /** Every place where a part's heading (numeral, separator, title words) stands, in stream order. */
 export function findHeadings(stream: TokenStream, sections: readonly SectionSpec[]): HeadingMatch[] {
   const matches: HeadingMatch[] = [];
@@ -39,7 +51,7 @@ export function findHeadings(stream: TokenStream, sections: readonly SectionSpec
       const start = m.index ?? 0;
       let end = start + m[0].length;
       // Extend over the rest of the official title where the report follows it.
-      const matchedKey = section.keys.map((k) => compact(k)).find((k) => m[0].endsWith(k)) ?? '';
+      const matchedKey = compactKeys(section).find((k) => m[0].endsWith(k)) ?? '';
       let at = official.indexOf(matchedKey);
       if (at !== -1) {
         at += matchedKey.length;

@@ -5,7 +5,7 @@ import type { CellType, IdentitySpec } from '../spec/types.js';
 import type { RowReading } from './figures.js';
 import { IdentityNet } from './net.js';
 import { rowLabel } from './rows.js';
-import { parseFigure } from './split.js';
+import { parseFigure, zeroLed } from './split.js';
 import { pointOf } from './tokens.js';
 
 type Values = Map<string, CellValue>;
@@ -323,11 +323,11 @@ function solve(
   for (const cells of rowCells) for (const c of cells) openCell[c] = 1;
   // Cells outside these rows: as read, or blank when no row holds them.
   const fixed: [number, number][] = [];
-  for (const [key, c] of net.index) {
-    if (openCell[c]) continue;
+  net.index.forEach((c, key) => {
+    if (openCell[c]) return;
     const v = known.get(key);
     fixed.push([c, v === undefined || v === null ? Number.NaN : v]);
-  }
+  });
   // A figure cut from a run has at most as many digits as the longest run.
   rows.forEach((r, i) => {
     if (!r.runs) return;
@@ -518,7 +518,7 @@ export function cutRow(
         const piece = text.slice(offset, end);
         v = parseFigure(piece, type);
         if (v === null) {
-          if (/^[+-]?0\d/.test(piece)) break;
+          if (zeroLed(piece)) break;
           continue;
         }
       }

@@ -42,7 +42,7 @@ export function parseLoose(text: string): number | null {
 }
 
 /** A 0 leading further digits, after a sign or not (「05」「-03」): no longer piece can fit. */
-const zeroLed = (text: string): boolean => {
+export const zeroLed = (text: string): boolean => {
   const at = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
   return text.charCodeAt(at) === 48 && isDigit(text.charCodeAt(at + 1));
 };

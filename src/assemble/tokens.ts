@@ -212,7 +212,8 @@ export function dataColumns(table: TableBlock): { from: number[]; to: number } {
 export function tokenize(blocks: readonly Block[]): Token[] {
   const tokens: Token[] = [];
   let previousLine = 0;
-  blocks.forEach((block, index) => {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as Block;
     if (block.type === 'paragraph') {
       const folded = foldedOf(block);
       const gap = previousLine === 0 || block.pageBreak ? 0 : Math.max(0, block.line - previousLine - 1);
@@ -220,9 +221,15 @@ export function tokenize(blocks: readonly Block[]): Token[] {
       previousLine = block.line;
     } else {
       const columns = dataColumns(block);
-      block.rows.forEach((row, r) => {
+      for (let r = 0; r < block.rows.length; r++) {
+        const row = block.rows[r] as (TableCell & { spanned?: boolean })[];
         // An empty cell is a blank figure in a row that has figures, in a column of figures.
-        const hasFigure = row.some((cell) => !cell.spanned && hasDigit(cell.text));
+        let hasFigure = false;
+        for (const cell of row)
+          if (!cell.spanned && hasDigit(cell.text)) {
+            hasFigure = true;
+            break;
+          }
         // In text, a tab after a row's last cell may be only a trailing tab: blanks are inside.
         let last = row.length;
         if (block.loose) while (last > 0 && (row[last - 1] as TableCell).text.trim() === '') last--;
@@ -250,10 +257,10 @@ export function tokenize(blocks: readonly Block[]): Token[] {
             tokens.push(empty);
           }
         }
-      });
+      }
       previousLine = 0;
     }
-  });
+  }
   return tokens;
 }
 

@@ -33,7 +33,8 @@ export interface FoldedText {
  * keeping a map back to the original offsets so findings point at the source.
  */
 export function foldText(input: string): FoldedText {
-  const parts: string[] = [];
+  // Made only for text that changes (most text folds to itself).
+  let parts: string[] | null = null;
   let last = 0;
   for (let i = 0; i < input.length; i++) {
     const code = input.charCodeAt(i);
@@ -41,11 +42,12 @@ export function foldText(input: string): FoldedText {
     const out = foldUnit(code);
     if (out.length !== 1) return foldWithMap(input);
     if (out.charCodeAt(0) === code) continue;
+    parts ??= [];
     if (i > last) parts.push(input.slice(last, i));
     parts.push(out);
     last = i + 1;
   }
-  if (last === 0) return { text: input, map: null };
+  if (parts === null) return { text: input, map: null };
   if (last < input.length) parts.push(input.slice(last));
   return { text: parts.join(''), map: null };
 }

@@ -226,6 +226,12 @@ function skipDoctype(s: string, from: number): number {
   throw new MalformedXml('unclosed DOCTYPE');
 }
 
+/** Whether `t` is written at `at` in `s` (a loop: faster than `startsWith` with a position here). */
+function matchAt(s: string, at: number, t: string): boolean {
+  for (let j = 0; j < t.length; j++) if (s.charCodeAt(at + j) !== t.charCodeAt(j)) return false;
+  return true;
+}
+
 /** Name characters end at white space, `/`, `>` or `=`. */
 const endsName = (c: number): boolean => isSpace(c) || c === 47 || c === 62 || c === 61 || Number.isNaN(c);
 
@@ -241,7 +247,7 @@ class NameTable {
   at(s: string, from: number, to: number, hash: number): Name {
     const slot = hash & 1023;
     const found = this.slots[slot];
-    if (found && found.qname.length === to - from && s.startsWith(found.qname, from)) return found;
+    if (found && found.qname.length === to - from && matchAt(s, from, found.qname)) return found;
     const qname = s.slice(from, to);
     const colon = qname.indexOf(':');
     const name = {
@@ -282,7 +288,7 @@ function scan(source: Source, handlers: XmlHandlers): void {
       const gt = find(s, '>', lt + 2, 'end tag');
       const expected = names.pop();
       if (expected === undefined) throw new MalformedXml(`unmatched closing tag: ${s.slice(lt + 2, gt)}`);
-      if (!s.startsWith(expected, lt + 2) || !isBlank(s, lt + 2 + expected.length, gt))
+      if (!matchAt(s, lt + 2, expected) || !isBlank(s, lt + 2 + expected.length, gt))
         throw new MalformedXml(`unexpected close tag: ${s.slice(lt + 2, gt).trim()}, expected ${expected}`);
       const tag = open.pop() as Tag;
       scope = open[open.length - 1]?.scope ?? rootScope;
@@ -409,6 +415,33 @@ function scan(source: Source, handlers: XmlHandlers): void {
   if (!rooted) throw new MalformedXml('document must contain a root element');
 }
 
+const regexChars = /[.*+?^${}()|[\]\\]/g;
+const patterns = new WeakMap<ReadonlySet<string>, Map<string, RegExp>>();
+
+/**
+ * A sticky pattern for a run of empty elements with this prefix, none named in `watch`, their
+ * attributes as the scanner checks them (white space before each, quoted values without `<`, no
+ * namespace declaration). Anything else ends the run and is left to the loop of passOver.
+ */
+function emptyChildren(watch: ReadonlySet<string>, prefix: string): RegExp {
+  let byPrefix = patterns.get(watch);
+  if (!byPrefix) {
+    byPrefix = new Map();
+    patterns.set(watch, byPrefix);
+  }
+  let pattern = byPrefix.get(prefix);
+  if (!pattern) {
+    const names = [...watch].map((n) => n.replace(regexChars, '\\$&')).join('|');
+    const space = '[ \\t\\n\\r]';
+    const name = `[^ \\t\\n\\r/>=<"'&!?]+`;
+    const attribute = `${space}+(?!xmlns[:= \\t\\n\\r])${name}${space}*=${space}*(?:"[^"<]*"|'[^'<]*')`;
+    const element = `<${prefix.replace(regexChars, '\\$&')}:${names ? `(?!(?:${names})[ \\t\\n\\r/>])` : ''}${name}(?:${attribute})*${space}*/>`;
+    pattern = new RegExp(`(?:${element})*`, 'y');
+    byPrefix.set(prefix, pattern);
+  }
+  return pattern;
+}
+
 /** Where the names of the elements open inside passed-over content start, and their lengths. */
 const passStarts: number[] = [];
 const passLengths: number[] = [];
@@ -430,6 +463,22 @@ function passOver(
   const bail = -1 - from;
   let depth = 0;
   let k = from;
+  const colon = qname.indexOf(':');
+  if (colon > 0) {
+    // The usual content first, in one go: empty elements in the element's own namespace.
+    const children = emptyChildren(watch, qname.slice(0, colon));
+    children.lastIndex = from;
+    children.test(s);
+    k = children.lastIndex;
+    const end = k + 2 + qname.length;
+    if (
+      s.charCodeAt(k) === 60 &&
+      s.charCodeAt(k + 1) === 47 &&
+      matchAt(s, k + 2, qname) &&
+      s.charCodeAt(end) === 62
+    )
+      return end + 1;
+  }
   let lastPrefix = '';
   for (;;) {
     const lt = s.indexOf('<', k);
@@ -439,7 +488,7 @@ function passOver(
     if (c === 47) {
       if (depth === 0) {
         const end = lt + 2 + qname.length;
-        return s.startsWith(qname, lt + 2) && s.charCodeAt(end) === 62 ? end + 1 : bail;
+        return matchAt(s, lt + 2, qname) && s.charCodeAt(end) === 62 ? end + 1 : bail;
       }
       depth--;
       const at = passStarts[depth] as number;

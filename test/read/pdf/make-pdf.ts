@@ -35,6 +35,8 @@ export interface PageSpec {
 
 export interface PdfOptions {
   userPassword?: string;
+  /** Encrypt with only an owner password (opens without one), at this PDF version's strength. */
+  ownerOnly?: '1.4' | '1.5' | '1.6' | '1.7ext3';
   /** Embed the Chinese font (default true); Helvetica otherwise. */
   cjk?: boolean;
 }
@@ -45,6 +47,7 @@ export async function makePdf(pages: readonly PageSpec[], options: PdfOptions = 
     size: 'A4',
     autoFirstPage: false,
     ...(options.userPassword ? { userPassword: options.userPassword, pdfVersion: '1.7' as const } : {}),
+    ...(options.ownerOnly ? { ownerPassword: 'owner', pdfVersion: options.ownerOnly } : {}),
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

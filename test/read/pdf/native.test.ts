@@ -15,6 +15,8 @@ import { openPdf } from '../../../src/read/pdf/pdfjs.js';
 import { prescanPdf } from '../../../src/read/pdf/prescan.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
 import { layoutLines, makePdf } from './make-pdf.js';
+import { appendUpdate, packObjects } from './restructure-pdf.js';
+import { simpleFontPdf } from './simple-font-pdf.js';
 
 const epsilon = 1e-3;
 
@@ -115,6 +117,46 @@ describe('the native reader reads as PDF.js reads', () => {
     const native = nativePages(bytes);
     expect(native).not.toBeNull();
     expectSame(native as PdfPage[], await pdfjsPages(bytes));
+  });
+
+  it('encrypted without an open password (RC4 40 and 128 bits, AES-128, AES-256): decrypted, the same items', async () => {
+    const text = readFileSync(new URL('011.txt', realDir), 'utf8').split('\n').slice(0, 60).join('\n');
+    for (const version of ['1.4', '1.5', '1.6', '1.7ext3'] as const) {
+      const bytes = await makePdf(layoutLines(text, { header: '年度报告' }), { ownerOnly: version });
+      expect(Buffer.from(bytes).toString('latin1')).toContain('/Encrypt');
+      const native = nativePages(bytes);
+      expect([version, native === null]).toEqual([version, false]);
+      expectSame(native as PdfPage[], await pdfjsPages(bytes));
+    }
+  }, 30_000);
+
+  it('objects in an object stream behind a cross-reference stream; an incremental update: the same items', async () => {
+    const text = readFileSync(new URL('011.txt', realDir), 'utf8').split('\n').slice(0, 60).join('\n');
+    const classic = await makePdf(layoutLines(text, { header: '年度报告' }));
+    const packed = packObjects(classic);
+    expect(Buffer.from(packed).toString('latin1')).toContain('/ObjStm');
+    const native = nativePages(packed);
+    expect(native).not.toBeNull();
+    expectSame(native as PdfPage[], await pdfjsPages(packed));
+    // The update moves the first page: its media box, written again, is wider.
+    const pageNum = Number(
+      /(\d+) 0 obj\n<<\n\/Type \/Page\n/.exec(Buffer.from(classic).toString('latin1'))?.[1],
+    );
+    const updated = appendUpdate(classic, pageNum, (body) =>
+      body.replace(/\/MediaBox \[[^\]]*\]/, '/MediaBox [0 0 700 841.89]'),
+    );
+    const read = nativePages(updated);
+    expect(read?.[0]?.width).toBe(700);
+    expectSame(read as PdfPage[], await pdfjsPages(updated));
+  }, 30_000);
+
+  it('simple TrueType fonts (WinAnsi with /Differences; not embedded, embedded, with /ToUnicode): the same items', async () => {
+    const bytes = simpleFontPdf();
+    const native = nativePages(bytes);
+    expect(native).not.toBeNull();
+    const reference = await pdfjsPages(bytes);
+    expect(reference[0]?.items.length).toBeGreaterThan(10);
+    expectSame(native as PdfPage[], reference);
   });
 
   it('refuses what it does not read (a simple font, an encrypted file), never reads it differently', async () => {

@@ -118,7 +118,7 @@ const normalizeRegex =
 const normalizeUnicode = (s: string): string =>
   s.replace(normalizeRegex, (_, p1: string | undefined) => (p1 ? p1.normalize('NFKC') : 'ſt'));
 /** Right-to-left scripts, which PDF.js reorders: not read here. */
-const rightToLeft = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const rightToLeft = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /** The text items and rules of one page. */
 export class PageInterpreter {
@@ -520,10 +520,31 @@ class StreamRun {
     this.items.push({ str: ' ', width, transform: transformOf as Matrix });
   }
 
+  /**
+   * ctm × textMatrix × [fontSize·hScale 0 0 fontSize 0 rise], as PDF.js multiplies them (the terms
+   * with the zeros of the last matrix left out: they add nothing, and the sum is the same number).
+   */
   private currentTransform(): Matrix {
     const ts = this.textState;
-    const tsm = [ts.fontSize * ts.textHScale, 0, 0, ts.fontSize, 0, ts.textRise];
-    return transform(ts.ctm, transform(ts.textMatrix, tsm));
+    const m = ts.textMatrix as [number, number, number, number, number, number];
+    const c = ts.ctm as [number, number, number, number, number, number];
+    const h = ts.fontSize * ts.textHScale;
+    const v = ts.fontSize;
+    const r = ts.textRise;
+    const t0 = m[0] * h;
+    const t1 = m[1] * h;
+    const t2 = m[2] * v;
+    const t3 = m[3] * v;
+    const t4 = m[2] * r + m[4];
+    const t5 = m[3] * r + m[5];
+    return [
+      c[0] * t0 + c[2] * t1,
+      c[1] * t0 + c[3] * t1,
+      c[0] * t2 + c[2] * t3,
+      c[1] * t2 + c[3] * t3,
+      c[0] * t4 + c[2] * t5 + c[4],
+      c[1] * t4 + c[3] * t5 + c[5],
+    ];
   }
 
   private ensureItem(): ContentItem {

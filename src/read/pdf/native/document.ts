@@ -4,6 +4,7 @@
  * by reference, stream data decoded through its filters, and the page tree with its inherited
  * attributes. Encrypted documents are left to PDF.js.
  */
+import { decryptor, type StreamDecryptor } from '../decrypt.js';
 import { decode, TooLarge } from '../filters.js';
 import {
   type Dict,
@@ -12,6 +13,7 @@ import {
   Name,
   nameOf,
   type PdfObj,
+  PdfString,
   Ref,
   Stream,
   Unsupported,
@@ -57,7 +59,49 @@ export class PdfDocument {
       if (error instanceof TooLarge) throw error;
       this.repair();
     }
-    if (this.trailer.has('Encrypt')) unsupported('encrypted');
+    if (this.trailer.has('Encrypt')) this.decrypt = this.openEncryption();
+  }
+
+  /** Decrypts stream data of an encrypted file (which opens without a password). */
+  private decrypt: StreamDecryptor | null = null;
+
+  /** The standard security handler with the empty user password; `Unsupported` otherwise. */
+  private openEncryption(): StreamDecryptor {
+    const dict = this.get(this.trailer.get('Encrypt'));
+    if (!isDict(dict)) return unsupported('bad /Encrypt');
+    const n = (key: string, fallback: number): number => {
+      const v = this.get(dict.get(key));
+      return typeof v === 'number' ? v : fallback;
+    };
+    const bytes = (o: PdfObj | undefined): Uint8Array | null =>
+      o instanceof PdfString ? new Uint8Array(Buffer.from(o.bytes, 'latin1')) : null;
+    const id = this.get(this.trailer.get('ID'));
+    const stmF = nameOf(this.get(dict.get('StmF')));
+    const strF = nameOf(this.get(dict.get('StrF')));
+    let streamMethod: string | null = null;
+    if (stmF === 'Identity') streamMethod = 'None';
+    else if (stmF) {
+      const cf = this.get(dict.get('CF'));
+      const filter = isDict(cf) ? this.get(cf.get(stmF)) : undefined;
+      streamMethod = (isDict(filter) ? nameOf(this.get(filter.get('CFM'))) : undefined) ?? 'None';
+    }
+    void strF;
+    const decrypt = decryptor({
+      filter: nameOf(this.get(dict.get('Filter'))) ?? '',
+      v: n('V', 0),
+      r: n('R', 0),
+      length: n('Length', 40),
+      p: n('P', 0),
+      o: bytes(this.get(dict.get('O'))) ?? new Uint8Array(0),
+      u: bytes(this.get(dict.get('U'))) ?? new Uint8Array(0),
+      ue: bytes(this.get(dict.get('UE'))),
+      streamMethod,
+      encryptMetadata: this.get(dict.get('EncryptMetadata')) !== false,
+      id: (Array.isArray(id) ? bytes(this.get(id[0])) : null) ?? new Uint8Array(0),
+    });
+    // A file that needs a password: PDF.js says so.
+    if (!decrypt) return unsupported('needs a password');
+    return decrypt;
   }
 
   // --- cross-reference data ---
@@ -323,11 +367,26 @@ export class PdfDocument {
 
   /** A stream's data through its filters; `predictor` allows the PNG predictors (xref streams). */
   decodeStream(stream: Stream, predictor = false): Uint8Array {
+    // Each stream decoded once (a form drawn a thousand times is not inflated a thousand times).
+    let data = this.decoded.get(stream);
+    if (!data) {
+      data = this.decodeOnce(stream, predictor);
+      this.decoded.set(stream, data);
+    }
+    return data;
+  }
+
+  private readonly decoded = new WeakMap<Stream, Uint8Array>();
+
+  private decodeOnce(stream: Stream, predictor: boolean): Uint8Array {
     const f = this.get(stream.dict.get('Filter'));
     const filters = f === undefined || f === null ? [] : Array.isArray(f) ? f.map((x) => this.get(x)) : [f];
     const p = this.get(stream.dict.get('DecodeParms'));
     const parms = Array.isArray(p) ? p.map((x) => this.get(x)) : [p];
     let data = stream.raw;
+    // Cross-reference streams are never encrypted.
+    if (this.decrypt && nameOf(stream.dict.get('Type')) !== 'XRef')
+      data = this.decrypt(data, stream.num, stream.gen);
     filters.forEach((filter, i) => {
       const name = nameOf(filter);
       if (!name) unsupported('bad filter');

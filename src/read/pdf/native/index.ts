@@ -145,13 +145,10 @@ export function openNativePdf(bytes: Uint8Array, cap: number): NativePdf {
       const interpreter = new PageInterpreter(doc, view, collector);
       interpreter.run(doc.contents(node.dict), node.resources);
       const raw: RawItem[] = interpreter.items;
-      return {
-        number: n,
-        width: vp.width,
-        height: vp.height,
-        items: placeItems(raw, vp.transform),
-        rules: collector.rules,
-      };
+      const items = placeItems(raw, vp.transform);
+      // As the PDF.js path: no rules for a page without text.
+      const rules = items.length > 0 ? collector.rules : undefined;
+      return { number: n, width: vp.width, height: vp.height, items, rules };
     },
   };
 }
