@@ -16,7 +16,7 @@ import { prescanPdf } from '../../../src/read/pdf/prescan.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
 import { layoutLines, makePdf } from './make-pdf.js';
 import { appendUpdate, packObjects } from './restructure-pdf.js';
-import { simpleFontPdf } from './simple-font-pdf.js';
+import { formsPdf, simpleFontPdf } from './simple-font-pdf.js';
 
 const epsilon = 1e-3;
 
@@ -156,6 +156,15 @@ describe('the native reader reads as PDF.js reads', () => {
     expect(native).not.toBeNull();
     const reference = await pdfjsPages(bytes);
     expect(reference[0]?.items.length).toBeGreaterThan(10);
+    expectSame(native as PdfPage[], reference);
+  });
+
+  it('marked content, Form XObjects drawn twice, nested saves, quote operators, a rotated and cropped page: the same items and rules', async () => {
+    const bytes = formsPdf();
+    const native = nativePages(bytes);
+    expect(native).not.toBeNull();
+    const reference = await pdfjsPages(bytes);
+    expect(reference[0]?.rules?.horizontal.length).toBeGreaterThan(3);
     expectSame(native as PdfPage[], reference);
   });
 
