@@ -418,15 +418,25 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         const p = paragraphs.pop();
         if (!p) return;
         numberOf(p);
-        const text = (p.prefix ?? '') + p.parts.join('');
+        const parts = p.parts;
+        const joined = parts.length === 1 ? (parts[0] as string) : parts.join('');
+        const text = p.prefix ? p.prefix + joined : joined;
         const segments: Segment[] = [];
-        let column = 1;
-        for (const piece of text.split('\n')) {
-          segments.push({ text: piece, column });
-          column += piece.length + 1;
+        if (text.indexOf('\n') < 0) {
+          segments.push({ text, column: 1 });
+          lines[p.line - 1] = text;
+        } else {
+          let column = 1;
+          for (const piece of text.split('\n')) {
+            segments.push({ text: piece, column });
+            column += piece.length + 1;
+          }
+          lines[p.line - 1] = text.replace(/\n/g, ' ');
         }
-        lines[p.line - 1] = text.replace(/\n/g, ' ');
-        p.container.items.splice(p.index, 0, { kind: 'paragraph', line: p.line, segments });
+        const item: ParagraphItem = { kind: 'paragraph', line: p.line, segments };
+        const items = p.container.items;
+        if (p.index === items.length) items.push(item);
+        else items.splice(p.index, 0, item);
         return;
       }
       case 'tc': {
@@ -508,6 +518,16 @@ function toBlocks(items: readonly Item[], out: Block[]): void {
   }
 }
 
+/** A cell's text: its paragraphs' lines joined (a cell of one line is that line, trimmed). */
+function cellText(cell: Cell): string {
+  const only = cell.items.length === 1 ? cell.items[0] : undefined;
+  if (only?.kind === 'paragraph' && only.segments.length === 1)
+    return (only.segments[0] as Segment).text.trim();
+  const lines: string[] = [];
+  for (const i of cell.items) if (i.kind === 'paragraph') for (const s of i.segments) lines.push(s.text);
+  return joinCellText(lines);
+}
+
 function tableBlock(t: TableItem): TableBlock | null {
   let any = false;
   const rows = t.rows.map((row) => {
@@ -522,9 +542,7 @@ function tableBlock(t: TableItem): TableBlock | null {
         covered(cell.line, cell.span);
         continue;
       }
-      const text = joinCellText(
-        cell.items.flatMap((i) => (i.kind === 'paragraph' ? i.segments.map((s) => s.text) : [])),
-      );
+      const text = cellText(cell);
       if (text !== '') any = true;
       cells.push({ text, line: cell.line, column: 1 });
       covered(cell.line, cell.span - 1);

@@ -89,9 +89,10 @@ export class RuleCollector {
   transform(m: readonly number[]): void {
     this.ctm = multiply(this.ctm, m as Matrix);
   }
-  formBegin(matrix: readonly number[] | null): void {
+  /** A form's matrix: an array, or the Float32Array that PDF.js passes (null: none). */
+  formBegin(matrix: ArrayLike<number> | null): void {
     this.stack.push(this.ctm);
-    if (Array.isArray(matrix) && matrix.length === 6) this.ctm = multiply(this.ctm, matrix as Matrix);
+    if (matrix && matrix.length === 6) this.ctm = multiply(this.ctm, Array.from(matrix) as Matrix);
   }
   formEnd(): void {
     this.ctm = this.stack.pop() ?? this.ctm;
@@ -116,7 +117,7 @@ export async function pageRules(page: PDFPageProxy): Promise<PageRules> {
     if (fn === ops.save) collector.save();
     else if (fn === ops.restore) collector.restore();
     else if (fn === ops.transform) collector.transform(args as number[]);
-    else if (fn === ops.paintFormXObjectBegin) collector.formBegin(args[0] as number[] | null);
+    else if (fn === ops.paintFormXObjectBegin) collector.formBegin(args[0] as ArrayLike<number> | null);
     else if (fn === ops.paintFormXObjectEnd) collector.formEnd();
     else if (fn === ops.constructPath) {
       const paint = args[0] as number;

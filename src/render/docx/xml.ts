@@ -14,10 +14,21 @@ const escapes: Record<string, string> = {
 };
 const markup = /[&"'<>]/g;
 const hasMarkup = /[&"'<>]/;
+/**
+ * What XML 1.0 cannot hold at all, escaped or not: the C0 controls but tab and line ends,
+ * U+FFFE, U+FFFF and unpaired surrogates. A stray control character pasted into a report would
+ * otherwise make the whole document unreadable to Word; it is invisible, so it is left out.
+ */
+const notXmlSource =
+  '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const notXml = new RegExp(notXmlSource, 'g');
+const hasNotXml = new RegExp(notXmlSource);
 
 /** Text or an attribute value, with what XML would read as markup escaped. */
-export const escapeXml = (s: string): string =>
-  hasMarkup.test(s) ? s.replace(markup, (c) => escapes[c] as string) : s;
+export const escapeXml = (s: string): string => {
+  const text = hasNotXml.test(s) ? s.replace(notXml, '') : s;
+  return hasMarkup.test(text) ? text.replace(markup, (c) => escapes[c] as string) : text;
+};
 
 /** w:rFonts: Chinese in `face`, Latin letters and digits in `latinFace`. */
 export const rFonts = (face: FontFace, latinFace: FontFace = latin): string => {

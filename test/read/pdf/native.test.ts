@@ -16,6 +16,7 @@ import { prescanPdf } from '../../../src/read/pdf/prescan.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
 import { layoutLines, makePdf } from './make-pdf.js';
 import { appendUpdate, packObjects } from './restructure-pdf.js';
+import { formsPdf, simpleFontPdf } from './simple-font-pdf.js';
 
 const epsilon = 1e-3;
 
@@ -148,6 +149,24 @@ describe('the native reader reads as PDF.js reads', () => {
     expect(read?.[0]?.width).toBe(700);
     expectSame(read as PdfPage[], await pdfjsPages(updated));
   }, 30_000);
+
+  it('simple TrueType fonts (WinAnsi with /Differences; not embedded, embedded, with /ToUnicode): the same items', async () => {
+    const bytes = simpleFontPdf();
+    const native = nativePages(bytes);
+    expect(native).not.toBeNull();
+    const reference = await pdfjsPages(bytes);
+    expect(reference[0]?.items.length).toBeGreaterThan(10);
+    expectSame(native as PdfPage[], reference);
+  });
+
+  it('marked content, Form XObjects drawn twice, nested saves, quote operators, a rotated and cropped page: the same items and rules', async () => {
+    const bytes = formsPdf();
+    const native = nativePages(bytes);
+    expect(native).not.toBeNull();
+    const reference = await pdfjsPages(bytes);
+    expect(reference[0]?.rules?.horizontal.length).toBeGreaterThan(3);
+    expectSame(native as PdfPage[], reference);
+  });
 
   it('refuses what it does not read (a simple font, an encrypted file), never reads it differently', async () => {
     const helvetica = await makePdf([{ runs: [{ text: 'Annual report 2023', x: 72, y: 72 }] }], {

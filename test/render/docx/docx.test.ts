@@ -361,6 +361,13 @@ describe('renderDocx: footers, fonts, properties, package', () => {
     expect(textOf(bodyParagraphs(p['word/document.xml'] as string)[0] as string)).toBe('A&amp;B&lt;局&gt;');
   });
 
+  it('leaves out what XML 1.0 cannot hold (controls, unpaired surrogates) and keeps the rest', async () => {
+    const p = await docxParts({ ...report, agency: 'A\u0007B\u000bC\ud800D\u{20000}局\t' });
+    const first = bodyParagraphs(p['word/document.xml'] as string)[0] as string;
+    expect(textOf(first)).toBe('ABCD\u{20000}局\t');
+    expect(p['docProps/core.xml']).toContain('<dc:creator>ABCD\u{20000}局\t</dc:creator>');
+  });
+
   it('gives the same bytes for the same report', async () => {
     expect(await renderDocx(report)).toEqual(await renderDocx(report));
   });
