@@ -2,6 +2,10 @@
  * The PDF reader: the text layer of each page, as lines laid out like `pdftotext -layout`
  * (see lines.ts), without page numbers and running headers and footers. A PDF without a text
  * layer (a scan), an encrypted one and a damaged one are refused with the reason.
+ *
+ * The pages are read by Gongkai's own text-only reader (native/) where it reads the whole document
+ * exactly as PDF.js would (the same items, positions and rules; test/read/pdf/native.test.ts), and
+ * by PDF.js otherwise: fonts it does not know, damage, scans (for OCR), a password.
  */
 import { formatBytes, limits } from '../../core/limits.js';
 import { type SourceFile, UnreadableInputError } from '../../core/source-file.js';
