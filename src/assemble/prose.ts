@@ -383,13 +383,19 @@ function proseOf(
 
 /** The note's characters: from its opening bracket to its closing one, on the same stretch of text. */
 function noteStart(stream: TokenStream, at: number): number {
-  const open = stream.text.lastIndexOf('(', at);
-  return open !== -1 && at - open <= 12 && !stream.text.slice(open, at).includes(')') ? open : at;
+  // The last 「(」 at or before `at`, looked for only as far back as it may stand (12 characters).
+  const text = stream.text;
+  for (let i = Math.min(at, text.length - 1); i >= Math.max(0, at - 12); i--)
+    if (text.charCodeAt(i) === 40) return !text.slice(i, at).includes(')') ? i : at;
+  return at;
 }
 
 function noteEnd(stream: TokenStream, at: number): number {
-  const close = stream.text.indexOf(')', at);
-  return close !== -1 && close - at <= 60 && !stream.text.slice(at, close).includes('(') ? close + 1 : at;
+  // The first 「)」 from `at` on, looked for only as far as it may stand (60 characters).
+  const text = stream.text;
+  for (let i = Math.max(0, at); i <= Math.min(text.length - 1, at + 60); i++)
+    if (text.charCodeAt(i) === 41) return !text.slice(at, i).includes('(') ? i + 1 : at;
+  return at;
 }
 
 /** A unit written after a table's last figure (「13575394432.52元」): the cell's, not prose. */
