@@ -76,7 +76,8 @@ export interface ParsedFile {
 }
 
 /**
- * Writes one parsed report in one transaction. Returns its id and version, or `known` when another
+ * Writes one parsed report in one transaction (on SQLite grouped with the reports stored beside it:
+ * one COMMIT for the batch, each report rolled back alone when it fails). Returns its id and version, or `known` when another
  * writer stored the same bytes first.
  */
 export async function storeParsed(
@@ -88,7 +89,7 @@ export async function storeParsed(
   const { report } = parsed;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await store.db.transaction().execute(async (trx) => {
+      return await store.transact(async (trx) => {
         const bodyId = report.agency ? await resolveBody(trx, report.agency, now) : null;
         // The body's row is locked (PostgreSQL; SQLite's write transactions are serial already), so
         // two versions of one body are numbered and marked newest one after the other.
@@ -219,7 +220,8 @@ export async function ingestPaths(
   for await (const entry of listFiles(paths)) listed.push(entry);
   let total = listed.length;
   let done = 0;
-  const limit = options.inFlight ?? Math.max(2, (options.pool?.threads ?? 1) * 2);
+  // Enough in flight that every worker has its next report queued (see the pool's depth).
+  const limit = options.inFlight ?? Math.max(2, (options.pool?.threads ?? 1) * 4);
   const inFlight = new Set<Promise<void>>();
   /** Hashes of this run, so the same bytes twice in one run are parsed once. */
   const seen = new Map<string, Promise<IngestResult>>();

@@ -34,15 +34,19 @@ export function createPool(size = availableParallelism()): ParsePool {
     id: number;
   }
   const queue: Pending[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Pending>();
+  // Each worker takes up to `depth` jobs at once: while the main thread is busy (writing to the
+  // database, which blocks it), a worker that finished one report goes on with the next instead of
+  // waiting for the main thread to hand it one, and the results wait together (one commit for them).
+  const depth = 2;
+  const slots: Worker[] = [];
+  const busy = new Map<Worker, Map<number, Pending>>();
   let nextId = 0;
 
   const dispatch = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop() as Worker;
+    while (slots.length > 0 && queue.length > 0) {
+      const worker = slots.pop() as Worker;
       const job = queue.shift() as Pending;
-      busy.set(worker, job);
+      busy.get(worker)?.set(job.id, job);
       // A busy worker keeps the process alive; an idle one doesn't hold it open.
       worker.ref();
       worker.postMessage({ id: job.id, bytes: job.bytes, path: job.path });
@@ -50,27 +54,33 @@ export function createPool(size = availableParallelism()): ParsePool {
   };
   const spawn = (): Worker => {
     const worker = new Worker(fileURLToPath(workerUrl));
-    worker.on('message', (message: { outcome: ParseOutcome }) => {
-      const job = busy.get(worker);
-      busy.delete(worker);
-      worker.unref();
-      idle.push(worker);
+    const jobs = new Map<number, Pending>();
+    busy.set(worker, jobs);
+    worker.on('message', (message: { id: number; outcome: ParseOutcome }) => {
+      const job = jobs.get(message.id);
+      jobs.delete(message.id);
+      if (jobs.size === 0) worker.unref();
+      slots.push(worker);
       job?.resolve(message.outcome);
       dispatch();
     });
     worker.on('error', (error) => {
-      const job = busy.get(worker);
       busy.delete(worker);
-      job?.resolve({ ok: false, reason: error.message, internal: true });
+      for (const job of jobs.values()) job.resolve({ ok: false, reason: error.message, internal: true });
+      jobs.clear();
       worker.terminate().catch(() => {});
-      idle.push(spawn());
+      for (let i = slots.indexOf(worker); i >= 0; i = slots.indexOf(worker)) slots.splice(i, 1);
+      const fresh = spawn();
+      for (let i = 0; i < depth; i++) slots.push(fresh);
+      all.push(fresh);
       dispatch();
     });
     worker.unref();
     return worker;
   };
-  for (let i = 0; i < size; i++) idle.push(spawn());
-  const all = [...idle];
+  const all: Worker[] = [];
+  for (let i = 0; i < size; i++) all.push(spawn());
+  for (let i = 0; i < depth; i++) slots.push(...all);
   return {
     threads: size,
     parse: (bytes, path) =>
@@ -79,7 +89,7 @@ export function createPool(size = availableParallelism()): ParsePool {
         dispatch();
       }),
     async close() {
-      await Promise.all([...all, ...idle].map((w) => w.terminate()));
+      await Promise.all(all.map((w) => w.terminate()));
     },
   };
 }

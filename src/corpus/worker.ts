@@ -1,4 +1,4 @@
-/** The worker thread of the parse pool: parses the files the main thread posts, one at a time. */
+/** The worker thread of the parse pool: parses the files the main thread posts, in turn (the pool may post the next before this one is done; results carry their id). */
 import { parentPort } from 'node:worker_threads';
 import { parseOne } from './parse-one.js';
 

@@ -10,7 +10,7 @@ import { accessScope } from './access.js';
 import { type Capabilities, openBackend } from './adapter.js';
 import { auditRepository } from './audit.js';
 import { resolveLocation, type StoreOptions, wantsWriterThread } from './config.js';
-import type { StoreContext } from './context.js';
+import type { StoreContext, Tx } from './context.js';
 import { groupCommit } from './group-commit.js';
 import { executedMigrations, migrateToLatest } from './migrate.js';
 import { migrations as knownMigrations } from './migrations/index.js';
@@ -63,6 +63,12 @@ export interface Store {
   readonly reports: ReturnType<typeof reportRepository>;
   readonly audit: ReturnType<typeof auditRepository>;
   readonly access: ReturnType<typeof accessScope>;
+  /**
+   * Runs a write that no repository offers (the corpus' ingest) in a transaction: on SQLite in the
+   * batch of the writes that arrive with it (one COMMIT, one fsync; a write that throws is rolled
+   * back alone), elsewhere in a transaction of its own. Resolves once committed.
+   */
+  transact<T>(run: (trx: Tx) => Promise<T>): Promise<T>;
   /**
    * The data version of each agency named (0 for one never written to): raised in the transaction of
    * every write to the agency's records, by any process, so a view cached under the versions it was
@@ -131,6 +137,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     reports: reportRepository(ctx),
     audit: auditRepository(ctx),
     access: accessScope(ctx),
+    transact: (run) => ctx.transact(run),
     async dataVersions(agencyIds) {
       const versions = new Map(agencyIds.map((id) => [id, 0]));
       if (agencyIds.length === 0) return versions;
