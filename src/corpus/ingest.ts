@@ -52,19 +52,27 @@ export interface IngestOptions {
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-async function knownReport(store: Store, hash: string) {
-  return store.db
-    .selectFrom('corpus_reports')
-    .select(['id', 'version'])
-    .where('sha256', '=', hash)
-    .executeTakeFirst();
-}
-
 const chunk = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 };
+
+type Known = { id: number; version: number };
+
+/** The stored reports with these bytes' hashes, in one query per 500 (what re-ingest skips). */
+async function knownReports(store: Store, hashes: readonly string[]): Promise<Map<string, Known>> {
+  const known = new Map<string, Known>();
+  for (const some of chunk(hashes, 500)) {
+    const rows = await store.db
+      .selectFrom('corpus_reports')
+      .select(['sha256', 'id', 'version'])
+      .where('sha256', 'in', some)
+      .execute();
+    for (const row of rows) if (!known.has(row.sha256)) known.set(row.sha256, row);
+  }
+  return known;
+}
 
 export interface ParsedFile {
   path: string;
@@ -170,7 +178,7 @@ export async function storeParsed(
       });
     } catch (error) {
       if (!store.capabilities.isUniqueViolation(error) || attempt >= 5) throw error;
-      const known = await knownReport(store, parsed.hash);
+      const known = (await knownReports(store, [parsed.hash])).get(parsed.hash);
       if (known)
         return {
           path: parsed.path,
@@ -190,9 +198,11 @@ export async function ingestBytes(
   path: string,
   bytes: Uint8Array,
   options: IngestOptions = {},
+  /** The bytes' hash and the report stored with it, when the caller looked them up already. */
+  checked?: { hash: string; known: Known | undefined },
 ): Promise<IngestResult> {
-  const hash = sha256(bytes);
-  const known = await knownReport(store, hash);
+  const hash = checked?.hash ?? sha256(bytes);
+  const known = checked ? checked.known : (await knownReports(store, [hash])).get(hash);
   if (known) return { path, status: 'known', sha256: hash, id: known.id, version: known.version };
   const outcome: ParseOutcome = await (options.pool ?? inlinePool()).parse(bytes, path);
   if (!outcome.ok)
@@ -221,7 +231,7 @@ export async function ingestPaths(
   let total = listed.length;
   let done = 0;
   // Enough in flight that every worker has its next report queued (see the pool's depth).
-  const limit = options.inFlight ?? Math.max(2, (options.pool?.threads ?? 1) * 4);
+  const limit = options.inFlight ?? Math.max(2, (options.pool?.threads ?? 1) * 8);
   const inFlight = new Set<Promise<void>>();
   /** Hashes of this run, so the same bytes twice in one run are parsed once. */
   const seen = new Map<string, Promise<IngestResult>>();
@@ -236,12 +246,11 @@ export async function ingestPaths(
     options.onProgress?.(done, total);
   };
 
-  const handle = async (source: Source) => {
+  const handle = async (source: Source, hash: string, known: Known | undefined) => {
     if (source.error !== undefined) {
       record({ path: source.path, status: 'unreadable', reason: source.error });
       return;
     }
-    const hash = sha256(source.bytes);
     const earlier = seen.get(hash);
     if (earlier) {
       const first = await earlier;
@@ -252,23 +261,40 @@ export async function ingestPaths(
       );
       return;
     }
-    const pending = ingestBytes(store, source.path, source.bytes, options);
+    const pending = ingestBytes(store, source.path, source.bytes, options, { hash, known });
     seen.set(hash, pending);
     record(await pending);
   };
 
+  // Sources are read a group at a time (as many as may be in flight) and looked up in one query:
+  // a lookup waits for the write transaction in progress (SQLite has one connection), so one
+  // lookup a file would hold every worker back while the main thread commits.
+  let group: Source[] = [];
+  const flush = async () => {
+    const sources = group;
+    group = [];
+    const hashes = sources.map((source) => (source.error === undefined ? sha256(source.bytes) : ''));
+    const known = await knownReports(
+      store,
+      [...new Set(hashes)].filter((h) => h !== ''),
+    );
+    for (const [i, source] of sources.entries()) {
+      while (inFlight.size >= limit) await Promise.race(inFlight);
+      const hash = hashes[i] as string;
+      const task = handle(source, hash, known.get(hash)).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+    }
+  };
   for (const entry of listed) {
     const sources: Source[] = entry.error
       ? [{ path: entry.path, error: entry.error }]
       : await readSource(entry.path, options.zipLimits ?? defaultZipLimits);
     total += sources.length - 1;
     summary.read += sources.length;
-    for (const source of sources) {
-      while (inFlight.size >= limit) await Promise.race(inFlight);
-      const task = handle(source).finally(() => inFlight.delete(task));
-      inFlight.add(task);
-    }
+    group.push(...sources);
+    if (group.length >= limit) await flush();
   }
+  await flush();
   await Promise.all(inFlight);
   return summary;
 }
