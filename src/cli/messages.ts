@@ -66,15 +66,45 @@ export function displayWidth(text: string): number {
 const WRAP_UNIT =
   /\s*[（「『《〈“‘([]*(?:[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[^\s\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+)[，。、；：！？）」』》〉”’,.;:!?)\]]*/gu;
 
+/** A Latin letter or digit at a line's end or start: joined lines keep a space there. */
+const latinEnd = /[A-Za-z0-9_]$/;
+const latinStart = /^[A-Za-z0-9_]/;
+
 /**
- * Wraps help text to `width` terminal columns, keeping existing line breaks. Unlike commander's
- * own wrapping, which breaks only at spaces, a line of Chinese may break between any two characters
- * (never before closing punctuation or after an opening bracket).
+ * The lines of help text with the author's breaks inside a paragraph undone where the terminal is
+ * narrower than the line: a line that will be wrapped anyway runs on into the next (unless that one
+ * is blank or indented), so the text is not wrapped twice into ragged short lines.
+ */
+function reflow(text: string, width: number): string[] {
+  const out: string[] = [];
+  /** Whether the last source line added to `out` is wider than the terminal. */
+  let overflowed = false;
+  for (const line of text.split(/\r?\n/)) {
+    const previous = out[out.length - 1];
+    const runsOn =
+      overflowed &&
+      previous !== undefined &&
+      !/^\s/.test(previous) &&
+      line.trim() !== '' &&
+      !/^\s/.test(line);
+    if (runsOn)
+      out[out.length - 1] =
+        `${previous}${latinEnd.test(previous) || latinStart.test(line) ? ' ' : ''}${line}`;
+    else out.push(line);
+    overflowed = displayWidth(line) > width;
+  }
+  return out;
+}
+
+/**
+ * Wraps help text to `width` terminal columns. Unlike commander's own wrapping, which breaks only at
+ * spaces, a line of Chinese may break between any two characters (never before closing punctuation
+ * or after an opening bracket). The author's line breaks are kept where the lines fit; inside a
+ * paragraph whose lines do not, the text runs on (see reflow).
  */
 export function wrapHelpText(text: string, width: number): string {
   if (width < 40) return text;
-  return text
-    .split(/\r?\n/)
+  return reflow(text, width)
     .map((line) => {
       const indent = /^\s*/.exec(line)?.[0] ?? '';
       const lines: string[] = [];

@@ -20,6 +20,30 @@ describe('messages', () => {
     expect(wrapHelpText('很长的一行'.repeat(10), 20)).toBe('很长的一行'.repeat(10));
   });
 
+  it('runs a paragraph on where its lines are wider than the terminal, and keeps the breaks of lines that fit', () => {
+    const text = [
+      '读取文件和压缩包中的年度报告，存入报告库（与登记数据同库：默认 GONGKAI_DATA',
+      '目录下的 SQLite）。',
+      '',
+      '最后输出汇总。',
+      '退出码：0 全部导入。',
+    ].join('\n');
+    expect(wrapHelpText(text, 40)).toBe(
+      [
+        '读取文件和压缩包中的年度报告，存入报告库',
+        '（与登记数据同库：默认 GONGKAI_DATA 目录',
+        '下的 SQLite）。',
+        '',
+        '最后输出汇总。',
+        '退出码：0 全部导入。',
+      ].join('\n'),
+    );
+    expect(wrapHelpText(text, 100)).toBe(text);
+    expect(wrapHelpText('一二三四五六七八九十一二三四五六七八九十一二三\n  缩进的一行', 40)).toBe(
+      '一二三四五六七八九十一二三四五六七八九十\n一二三\n  缩进的一行',
+    );
+  });
+
   it('translates commander option extras', () => {
     expect(translateOptionExtras('输出格式 (default: "json")')).toBe('输出格式（默认：json）');
     expect(translateOptionExtras('方式 (choices: "a", "b", env: GONGKAI_X)')).toBe(
