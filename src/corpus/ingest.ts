@@ -74,6 +74,9 @@ async function knownReports(store: Store, hashes: readonly string[]): Promise<Ma
   return known;
 }
 
+/** Most bytes of files read and not yet stored (or in one group being looked up). */
+const maxBytesInFlight = 256 * 1024 * 1024;
+
 export interface ParsedFile {
   path: string;
   bytes: Uint8Array;
@@ -230,8 +233,9 @@ export async function ingestPaths(
   for await (const entry of listFiles(paths)) listed.push(entry);
   let total = listed.length;
   let done = 0;
-  // Enough in flight that every worker has its next report queued (see the pool's depth).
-  const limit = options.inFlight ?? Math.max(2, (options.pool?.threads ?? 1) * 8);
+  // Enough in flight that every worker's queue stays full (see the pool's depth), so results pile up
+  // into large write batches while the main thread commits.
+  const limit = options.inFlight ?? Math.max(2, (options.pool?.threads ?? 1) * 16);
   const inFlight = new Set<Promise<void>>();
   /** Hashes of this run, so the same bytes twice in one run are parsed once. */
   const seen = new Map<string, Promise<IngestResult>>();
@@ -269,19 +273,30 @@ export async function ingestPaths(
   // Sources are read a group at a time (as many as may be in flight) and looked up in one query:
   // a lookup waits for the write transaction in progress (SQLite has one connection), so one
   // lookup a file would hold every worker back while the main thread commits.
+  // Bytes read and not yet stored are bounded too (large PDFs), not only their count.
+  const sizeOf = (source: Source) => (source.error === undefined ? source.bytes.length : 0);
+  let inFlightBytes = 0;
   let group: Source[] = [];
+  let groupBytes = 0;
   const flush = async () => {
     const sources = group;
     group = [];
+    groupBytes = 0;
     const hashes = sources.map((source) => (source.error === undefined ? sha256(source.bytes) : ''));
     const known = await knownReports(
       store,
       [...new Set(hashes)].filter((h) => h !== ''),
     );
     for (const [i, source] of sources.entries()) {
-      while (inFlight.size >= limit) await Promise.race(inFlight);
+      while (inFlight.size >= limit || (inFlight.size > 0 && inFlightBytes >= maxBytesInFlight))
+        await Promise.race(inFlight);
       const hash = hashes[i] as string;
-      const task = handle(source, hash, known.get(hash)).finally(() => inFlight.delete(task));
+      const size = sizeOf(source);
+      inFlightBytes += size;
+      const task = handle(source, hash, known.get(hash)).finally(() => {
+        inFlight.delete(task);
+        inFlightBytes -= size;
+      });
       inFlight.add(task);
     }
   };
@@ -291,8 +306,9 @@ export async function ingestPaths(
       : await readSource(entry.path, options.zipLimits ?? defaultZipLimits);
     total += sources.length - 1;
     summary.read += sources.length;
+    for (const source of sources) groupBytes += sizeOf(source);
     group.push(...sources);
-    if (group.length >= limit) await flush();
+    if (group.length >= limit || groupBytes >= maxBytesInFlight) await flush();
   }
   await flush();
   await Promise.all(inFlight);

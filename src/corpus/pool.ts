@@ -37,7 +37,7 @@ export function createPool(size = availableParallelism()): ParsePool {
   // Each worker takes up to `depth` jobs at once: while the main thread is busy (writing to the
   // database, which blocks it), a worker that finished one report goes on with the next instead of
   // waiting for the main thread to hand it one, and the results wait together (one commit for them).
-  const depth = 4;
+  const depth = 16;
   const slots: Worker[] = [];
   const busy = new Map<Worker, Map<number, Pending>>();
   let nextId = 0;
