@@ -33,6 +33,6 @@ export const checks: Check[] = [
 ];
 
 export function runChecks(input: CheckInput, file: SourceFile): void {
-  const prepared: CheckInput = { ...input, numbers: cellNumbers(input.report.cells) };
+  const prepared: CheckInput = { ...input, numbers: cellNumbers(input.report.cells, input.spec) };
   for (const check of checks) check(prepared, file);
 }

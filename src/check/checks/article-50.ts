@@ -1,4 +1,4 @@
-import { bodyKindOf } from '../../corpus/bodies/names.js';
+import { agencyKind } from '../body-kind.js';
 import type { Check } from '../types.js';
 
 /**
@@ -12,7 +12,7 @@ const topics: readonly [string, RegExp][] = [
 ];
 
 export const checkArticle50: Check = ({ report }, file) => {
-  if (bodyKindOf(report.agency) !== 'government') return;
+  if (agencyKind(report.agency) !== 'government') return;
   const prose = report.sections.map((s) => s.text).join('\n');
   const missing = topics.filter(([, pattern]) => !pattern.test(prose)).map(([name]) => name);
   if (missing.length === 0) return;

@@ -1,5 +1,6 @@
 import type { Point } from '../../core/finding.js';
-import { type BodyKindName, bodyKindNames, bodyKindOf } from '../../corpus/bodies/names.js';
+import { type BodyKindName, bodyKindNames } from '../../corpus/bodies/names.js';
+import { agencyKind } from '../body-kind.js';
 import type { Check } from '../types.js';
 
 /**
@@ -25,7 +26,7 @@ export function isLate(
 /** Publication or signature date after the statutory deadline of the body's kind. */
 export const checkDeadline: Check = ({ report, evidence }, file) => {
   if (report.year === null) return;
-  const kind = bodyKindOf(report.agency);
+  const kind = agencyKind(report.agency);
   const deadline = deadlineFor(report.year, kind);
   const dates: [string, string | null, Point | null][] = [
     ['发布', report.publishedOn, evidence?.publishedPlace ?? null],

@@ -1,4 +1,5 @@
 import { cellsOf } from '../../spec/registry.js';
+import type { FormatSpec } from '../../spec/types.js';
 import { cellValues } from '../cells.js';
 import { mentions, sentencesOf } from '../prose/text.js';
 import {
@@ -22,13 +23,25 @@ export const claimsLitigation = (sentence: string): boolean =>
   !zeroCount.test(sentence) &&
   !mentions(sentence, hypothetical);
 
+const totalKeys = new WeakMap<FormatSpec, string[]>();
+
+/** The keys of the totals of table 四. */
+function litigationTotals(spec: FormatSpec): string[] {
+  let keys = totalKeys.get(spec);
+  if (!keys) {
+    keys = [...cellsOf(spec).entries()]
+      .filter(([key, at]) => at.table.id === 'litigation' && key.endsWith('.total'))
+      .map(([key]) => key);
+    totalKeys.set(spec, keys);
+  }
+  return keys;
+}
+
 /** Prose saying reviews or lawsuits took place while every total of table 四 is 0. */
 export const checkProseLitigation: Check = (input, file) => {
   const { spec, evidence } = input;
   if (!evidence) return;
-  const keys = [...cellsOf(spec).entries()]
-    .filter(([key, at]) => at.table.id === 'litigation' && key.endsWith('.total'))
-    .map(([key]) => key);
+  const keys = litigationTotals(spec);
   const totals = cellValues(input, keys);
   if (keys.length === 0 || totals === null || totals.some((t) => t !== 0)) return;
   for (const { text, place } of sentencesOf(evidence.prose))
