@@ -200,12 +200,10 @@ export function textToBlocks(text: string): Block[] {
     // Called before every paragraph: mostly nothing is pending.
     if (table.length === 0 && tabs.length === 0 && held.length === 0) return;
     if (table.length >= 2) blocks.push(pipeTable(table));
-    else
-      for (const row of table) blocks.push(new TextParagraph(row.text, row.line, 1));
+    else for (const row of table) blocks.push(new TextParagraph(row.text, row.line, 1));
     table = [];
     if (tabs.length >= 2) blocks.push(tabTable(tabs));
-    else
-      for (const row of tabs) blocks.push(new TextParagraph(row.text, row.line, 1));
+    else for (const row of tabs) blocks.push(new TextParagraph(row.text, row.line, 1));
     tabs = [];
     blocks.push(...held);
     held = [];
