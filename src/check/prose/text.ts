@@ -38,6 +38,7 @@ const nonSpace = /\S/g;
 
 /** An ASCII digit at the index (none outside the string). */
 const isDigitAt = (text: string, index: number): boolean => {
+  if (index < 0 || index >= text.length) return false;
   const c = text.charCodeAt(index);
   return c >= 48 && c <= 57;
 };
