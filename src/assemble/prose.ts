@@ -14,47 +14,68 @@ import { pointOf, type Token } from './tokens.js';
  * Blocks that only repeat a table's title (「主动公开政府信息情况」 as an HTML caption or a line
  * above the table, with or without 「表二」): captions, not prose.
  */
-function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[]): Set<number> {
+function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[]): Uint8Array {
   const titles = new Set(tables.map((t) => compact(t.table.title)));
   const lengths = [...titles].map((t) => t.length);
   const longest = Math.max(0, ...lengths) + 6;
   const shortest = Math.min(...lengths);
   const blocks = (tokens.at(-1)?.block ?? -1) + 1;
+  const captions = new Uint8Array(blocks);
+  if (titles.size === 0) return captions;
   const length = new Int32Array(blocks);
   // A block's words end as a title does (a title holds words only): its last token is words
   // ending in a title's last character. Only such blocks are put together and compared.
-  const endings = new Set([...titles].map((t) => t.at(-1)));
+  const endings = new Set([...titles].map((t) => t.charCodeAt(t.length - 1)));
   const lastOf = new Int32Array(blocks).fill(-1);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     length[t.block] = (length[t.block] as number) + t.text.length;
     lastOf[t.block] = i;
   }
-  const endsAsTitle = (block: number): boolean => {
-    const last = tokens[lastOf[block] as number] as Token;
-    return last.kind === 'text' && endings.has(last.text.at(-1));
-  };
+  // The blocks worth comparing, decided once a block (not for each of its tokens).
+  const candidate = new Uint8Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    const at = lastOf[b] as number;
+    const n = length[b] as number;
+    if (at === -1 || n > longest || n < shortest) continue;
+    const last = tokens[at] as Token;
+    if (
+      last.kind === 'text' &&
+      last.text.length > 0 &&
+      endings.has(last.text.charCodeAt(last.text.length - 1))
+    )
+      candidate[b] = 1;
+  }
   const text = new Map<number, string>();
   for (const t of tokens)
-    if (
-      (length[t.block] as number) <= longest &&
-      (length[t.block] as number) >= shortest &&
-      endsAsTitle(t.block)
-    )
+    if (candidate[t.block] === 1)
       text.set(t.block, (text.get(t.block) ?? '') + (t.kind === 'text' ? t.text : '#'));
-  const captions = new Set<number>();
   for (const [block, words] of text) {
     const bare = words.replace(/^(?:表[一二三四五六七八九十]+|[一二三四五六七八九十]+、)[:.、]?/, '');
-    if (titles.has(bare)) captions.add(block);
+    if (titles.has(bare)) captions[block] = 1;
   }
   return captions;
 }
 
 /** Tokens that are only Markdown or table punctuation (「|」「##」「:---:」「**」). */
 const markup = /^[|#*>`:\-_=~]+$/;
-const markupChars = new Set('|#*>`:-_=~');
+/** Whether a character is one of `markup`'s (「|#*>`:-_=~」). */
+function isMarkupChar(c: number): boolean {
+  return (
+    c === 0x7c ||
+    c === 0x23 ||
+    c === 0x2a ||
+    c === 0x3e ||
+    c === 0x60 ||
+    c === 0x3a ||
+    c === 0x2d ||
+    c === 0x5f ||
+    c === 0x3d ||
+    c === 0x7e
+  );
+}
 /** `markup`, tested only for text that starts with one of its characters (most text doesn't). */
-const isMarkup = (text: string): boolean => markupChars.has(text[0] as string) && markup.test(text);
+const isMarkup = (text: string): boolean => isMarkupChar(text.charCodeAt(0)) && markup.test(text);
 
 /** Half-open ranges of the compact stream, sorted and merged. */
 type Ranges = [number, number][];
@@ -166,7 +187,7 @@ export function sectionsAndProse(
   const skippedToken = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (captions.has(t.block) || (t.kind === 'text' && isMarkup(t.text)) || inSignature(t))
+    if (captions[t.block] === 1 || (t.kind === 'text' && isMarkup(t.text)) || inSignature(t))
       skippedToken[i] = 1;
   }
   const skipToken = (i: number) => skippedToken[i] === 1;
@@ -275,6 +296,8 @@ function strayPieces(
   const out: Stray[] = [];
   const tokens = stream.tokens;
   let i = 0;
+  /** The skipped range looked at: the last one starting at or before the block. */
+  let r = 0;
   while (i < tokens.length) {
     const block = (tokens[i] as Token).block;
     let j = i;
@@ -282,12 +305,11 @@ function strayPieces(
     const b = blocks[block];
     const from = stream.offsetOf(i);
     const to = stream.offsetOf(j);
-    let inside = false;
-    for (const [a, z] of skipped)
-      if (a <= from && to <= z) {
-        inside = true;
-        break;
-      }
+    // The ranges are sorted and apart, and blocks come in stream order: the one range that may
+    // hold the block is the last that starts at or before it.
+    while (r + 1 < skipped.length && (skipped[r + 1] as [number, number])[0] <= from) r++;
+    const range = skipped[r];
+    const inside = range !== undefined && range[0] <= from && to <= range[1];
     if (b?.type === 'paragraph' && inside && sentence(b.text)) {
       const pieces: Piece[] = [];
       for (let k = i; k < j; k++)
@@ -336,24 +358,28 @@ class SourceText {
 
   /** Pieces joined as the source separates them: a new line between lines, a space where spaced. */
   join(pieces: readonly Piece[]): string {
-    const out: string[] = [];
+    // Built line by line (no piece holds a line break): each line trimmed, empty lines left out.
+    const lines: string[] = [];
+    let line = '';
+    const endLine = () => {
+      const trimmed = line.trim();
+      if (trimmed !== '') lines.push(trimmed);
+      line = '';
+    };
     let cut = false;
-    for (const p of pieces) {
+    for (let k = 0; k < pieces.length; k++) {
+      const p = pieces[k] as Piece;
       const token = this.stream.tokens[p.token] as Token;
-      if (out.length > 0) {
+      if (k > 0) {
         // A piece that starts or ends inside a token was cut by a table: a new paragraph.
-        if (cut || p.from > 0 || token.first) out.push('\n');
-        else if (token.spaced) out.push(' ');
+        if (cut || p.from > 0 || token.first) endLine();
+        else if (token.spaced) line += ' ';
       }
-      out.push(this.slice(p.token, p.from, p.to));
+      line += this.slice(p.token, p.from, p.to);
       cut = token.kind === 'text' && p.to < token.text.length;
     }
-    return out
-      .join('')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '')
-      .join('\n');
+    endLine();
+    return lines.join('\n');
   }
 }
 

@@ -28,8 +28,29 @@ export interface Token {
 }
 
 const blankMarks = new Set(['/', '-', '—', '——', '--', '无', '空', '—/—', 'N/A', '/ ']);
+/** The longest blank mark: longer pieces (most prose) are not looked up (hashing a long piece costs). */
+const longestBlankMark = Math.max(...[...blankMarks].map((m) => m.length));
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * A token as made here: a class, so that every token has the same shape (all fields set in one
+ * order, `page` too when undefined) and the code that reads tokens stays monomorphic.
+ */
+class TokenRecord implements Token {
+  constructor(
+    public kind: TokenKind,
+    public text: string,
+    public line: number,
+    public column: number,
+    public page: number | undefined,
+    public first: boolean,
+    public last: boolean,
+    public gap: number,
+    public spaced: boolean,
+    public block: number,
+  ) {}
+}
 
 /** Appends one token of a line (the first on its line when `out` has grown no further than `startCount`). */
 function pushToken(
@@ -45,19 +66,7 @@ function pushToken(
   spaced: boolean,
 ): void {
   const first = out.length === startCount;
-  const token: Token = {
-    kind,
-    text,
-    line,
-    column,
-    first,
-    last: false,
-    gap: first ? gap : 0,
-    spaced,
-    block,
-  };
-  if (page !== undefined) token.page = page;
-  out.push(token);
+  out.push(new TokenRecord(kind, text, line, column, page, first, false, first ? gap : 0, spaced, block));
 }
 
 function tokenizeLine(
@@ -133,7 +142,7 @@ function tokenizeLine(
     }
     const piece = text.slice(i, j);
     const standalone = spaced && (j === n || text.charCodeAt(j) === 32);
-    const kind = standalone && blankMarks.has(piece) ? 'blank' : 'text';
+    const kind = standalone && j - i <= longestBlankMark && blankMarks.has(piece) ? 'blank' : 'text';
     pushToken(
       out,
       startCount,
@@ -242,19 +251,9 @@ export function tokenize(blocks: readonly Block[]): Token[] {
           const next = tokens[before];
           if (next) next.spaced = true;
           else if (hasFigure && c >= (columns.from[r] as number) && c < columns.to && c < last) {
-            const empty: Token = {
-              kind: 'blank',
-              text: '',
-              line: cell.line,
-              column: cell.column,
-              first: true,
-              last: true,
-              gap: 0,
-              spaced: true,
-              block: index,
-            };
-            if (cell.page !== undefined) empty.page = cell.page;
-            tokens.push(empty);
+            tokens.push(
+              new TokenRecord('blank', '', cell.line, cell.column, cell.page, true, true, 0, true, index),
+            );
           }
         }
       }

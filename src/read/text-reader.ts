@@ -9,6 +9,38 @@ import { joinPipePieces } from './pipe-pieces.js';
 const pageNumberLine =
   /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
+/**
+ * Whether a line is a page number (`pageNumberLine`), the pattern tried only for lines that may
+ * start as one: after any leading whitespace, a dash, 「第」 or a digit (a digit then only with a
+ * 「/」 in the line). Most lines start with a word and are settled by their first character.
+ */
+function isPageNumberText(t: string): boolean {
+  const c = t.charCodeAt(0);
+  // A CJK character other than 「第」, or printable ASCII other than 「-」 and digits: no page number.
+  if (c >= 0x4e00 && c <= 0x9fff) {
+    if (c !== 0x7b2c) return false;
+  } else if (c > 0x20 && c < 0x7f && c !== 0x2d) {
+    if (c < 0x30 || c > 0x39 || t.indexOf('/') === -1) return false;
+  }
+  // It ends (before any trailing whitespace) with a digit, 「页」 or a dash: not with other words.
+  const z = t.charCodeAt(t.length - 1);
+  if (z >= 0x4e00 && z <= 0x9fff) {
+    if (z !== 0x9875) return false;
+  } else if (z > 0x20 && z < 0x7f && z !== 0x2d && (z < 0x30 || z > 0x39)) return false;
+  return pageNumberLine.test(t);
+}
+
+/**
+ * Whether a character is surely not whitespace (printable ASCII, CJK, full-width forms): a line
+ * with such characters at both ends needs no trimming.
+ */
+const solid = (c: number): boolean =>
+  (c > 0x20 && c < 0x7f) || (c >= 0x3001 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xffef);
+
+/** `text.trim()`, skipped for the common line that has nothing to trim. */
+const trimmedOf = (text: string): string =>
+  solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1)) ? text : text.trim();
+
 /** Replaces converter residue (「[image: …]」) with spaces of the same length, keeping columns. */
 function blankResidue(line: string): string {
   if (line.indexOf('[') === -1) return line;
@@ -78,7 +110,7 @@ const headLength = 60;
  * numbers (1-based) to drop.
  */
 export function runningHeads(lines: readonly string[]): Set<number> {
-  const isPageNumber = (t: string) => t.length <= 24 && pageNumberLine.test(t);
+  const isPageNumber = (t: string) => t.length <= 24 && isPageNumberText(t);
   const nonBlank = (from: number, step: number): number => {
     for (let i = from; i >= 0 && i < lines.length; i += step)
       if ((lines[i] as string).trim() !== '') return i;
@@ -147,6 +179,8 @@ export function textToBlocks(text: string): Block[] {
   let table: { text: string; line: number }[] = [];
   let tabs: { text: string; line: number }[] = [];
   const flush = () => {
+    // Called before every paragraph: mostly nothing is pending.
+    if (table.length === 0 && tabs.length === 0 && held.length === 0) return;
     if (table.length >= 2) blocks.push(pipeTable(table));
     else
       for (const row of table) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
@@ -160,26 +194,27 @@ export function textToBlocks(text: string): Block[] {
   };
   /** Notes met between tab-separated rows: the table reads through them; they follow it. */
   let held: Paragraph[] = [];
-  const furniture = runningHeads(text.split('\n'));
+  // The lines, split once: for the running heads and for the blocks.
+  const lines = text.split('\n');
+  const furniture = runningHeads(lines);
+  // Carriage returns and form feeds, looked for in each line only when the text has any.
+  const anyReturn = text.indexOf('\r') !== -1;
+  const anyFeed = text.indexOf('\f') !== -1;
   /** Page furniture since the last paragraph. */
   let broken = false;
-  let start = 0;
-  let line = 1;
-  const n = text.length;
-  while (start <= n) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = n;
-    let raw = text.slice(start, end);
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+  for (let index = 0; index < lines.length; index++) {
+    const line = index + 1;
+    let raw = lines[index] as string;
+    if (anyReturn && raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
     // A form feed ends a page (PDF extraction); a running head is page furniture, not text.
-    const feed = raw.includes('\f');
+    const feed = anyFeed && raw.includes('\f');
     if (feed) raw = raw.replaceAll('\f', '');
-    if (furniture.has(line)) {
+    if (furniture.size > 0 && furniture.has(line)) {
       raw = '';
       broken = true;
     }
     const cleaned = blankResidue(raw);
-    const trimmed = cleaned.trim();
+    const trimmed = trimmedOf(cleaned);
     if (trimmed.charCodeAt(0) === 0x7c && pipeRow.test(cleaned)) {
       if (tabs.length > 0) flush();
       table.push({ text: cleaned, line });
@@ -188,7 +223,7 @@ export function textToBlocks(text: string): Block[] {
       tabs.push({ text: cleaned, line });
     } else if (trimmed === '' && tabs.length > 0) {
       // A blank line inside tab-separated rows keeps the table together.
-    } else if (trimmed !== '' && !(trimmed.length <= 24 && pageNumberLine.test(cleaned))) {
+    } else if (trimmed !== '' && !(trimmed.length <= 24 && isPageNumberText(cleaned))) {
       const block: Paragraph = { type: 'paragraph', text: cleaned, line, column: 1 };
       if (broken || feed) block.pageBreak = true;
       if (tabs.length > 0 && held.length < 3 && noteLine(trimmed)) held.push(block);
@@ -198,9 +233,6 @@ export function textToBlocks(text: string): Block[] {
       }
       broken = false;
     } else if (trimmed !== '' || feed) broken = true;
-    if (end === n) break;
-    start = end + 1;
-    line++;
   }
   flush();
   return blocks.some((b) => b.type === 'table') ? joinPipePieces(blocks) : blocks;
