@@ -129,13 +129,19 @@ function cutOff(
 /** One note per table whose figures ran together but cut only one way. */
 function reportUniqueSplits(readings: readonly RowReading[], file: SourceFile): void {
   const byTable = new Map<string, RowReading[]>();
-  for (const r of readings)
-    if (r.splitUnique) byTable.set(r.location.part.id, [...(byTable.get(r.location.part.id) ?? []), r]);
+  for (const r of readings) {
+    if (!r.splitUnique) continue;
+    const rows = byTable.get(r.location.part.id);
+    if (rows) rows.push(r);
+    else byTable.set(r.location.part.id, [r]);
+  }
   for (const rows of byTable.values()) {
+    const keys: string[] = [];
+    for (const r of rows) for (const k of r.keys) keys.push(k);
     file.info(
       'assemble.split',
       `${rows.length} 行的数字连在一起（如「${rows[0]?.printed}」），按「多位数不以 0 开头」各只有一种拆分`,
-      { place: pointOf(rows[0]?.token), keys: rows.flatMap((r) => r.keys) },
+      { place: pointOf(rows[0]?.token), keys },
     );
   }
 }

@@ -62,24 +62,27 @@ export function settle(
   const known: Values = new Map();
   const open: RowReading[] = [];
   for (const r of readings) {
-    if (!r.runs && r.candidates.length === 1)
-      r.keys.forEach((k, i) => {
-        known.set(k, r.candidates[0]?.[i] ?? null);
-      });
-    else open.push(r);
+    if (!r.runs && r.candidates.length === 1) {
+      const values = r.candidates[0] as CellValue[];
+      for (let i = 0; i < r.keys.length; i++) known.set(r.keys[i] as string, values[i] ?? null);
+    } else open.push(r);
   }
   const unsettled: Settled['unsettled'] = [];
   if (open.length === 0) return { values: known, unsettled, steps: 0 };
   const budget = new Budget(budgetSteps);
 
-  const rowOf = new Map<string, RowReading>();
-  for (const r of open) for (const k of r.keys) rowOf.set(k, r);
-  const relevant = identities.filter((id) => [...id.left, ...id.right].some((k) => rowOf.has(k)));
+  // Each open row's number, by the keys of its cells.
+  const rowOf = new Map<string, number>();
+  open.forEach((r, i) => {
+    for (const k of r.keys) rowOf.set(k, i);
+  });
+  const relevant = identities.filter((id) => keysOf(id).some((k) => rowOf.has(k)));
 
   for (const component of components(open, relevant, rowOf)) {
     const rows = component;
-    const keys = new Set(rows.flatMap((r) => r.keys));
-    const mine = relevant.filter((id) => [...id.left, ...id.right].some((k) => keys.has(k)));
+    const keys = new Set<string>();
+    for (const r of rows) for (const k of r.keys) keys.add(k);
+    const mine = relevant.filter((id) => keysOf(id).some((k) => keys.has(k)));
     let outcome = solve(rows, mine, known, budget);
     let broken: IdentitySpec[] = [];
     if (outcome.kind === 'none') {
@@ -169,7 +172,7 @@ function finish(
     unsettled.push({ reading: r, candidates, finding });
   });
   for (const identity of broken) {
-    const keys = [...identity.left, ...identity.right];
+    const keys = keysOf(identity);
     // Where every cell is settled the checker names the broken identity itself.
     if (keys.every((k) => (known.get(k) ?? null) !== null)) continue;
     file.error(identity.code, `勾稽关系不成立：${identity.description}；连在一起的数字按其余勾稽关系拆分`, {
@@ -182,34 +185,56 @@ function finish(
 export const rowName = (r: RowReading) => rowLabel(r.location);
 export const place = (r: RowReading): Point | null => pointOf(r.token);
 
-/** Groups rows that share an identity (directly or through other rows). */
+/** Groups rows that share an identity (directly or through other rows), in the rows' order. */
 function components(
   rows: readonly RowReading[],
   identities: readonly IdentitySpec[],
-  rowOf: Map<string, RowReading>,
+  rowOf: ReadonlyMap<string, number>,
 ): RowReading[][] {
-  const parent = new Map<RowReading, RowReading>(rows.map((r) => [r, r]));
-  const find = (r: RowReading): RowReading => {
-    let p = parent.get(r) as RowReading;
-    while (p !== parent.get(p)) p = parent.get(p) as RowReading;
-    parent.set(r, p);
+  // Union–find over row numbers.
+  const parent = rows.map((_, i) => i);
+  const find = (i: number): number => {
+    let p = i;
+    while (parent[p] !== p) p = parent[p] as number;
+    parent[i] = p;
     return p;
   };
   for (const id of identities) {
-    const linked = [...new Set([...id.left, ...id.right].flatMap((k) => rowOf.get(k) ?? []))];
-    for (const r of linked.slice(1)) parent.set(find(r), find(linked[0] as RowReading));
+    let first = -1;
+    for (const k of keysOf(id)) {
+      const r = rowOf.get(k);
+      if (r === undefined) continue;
+      if (first === -1) first = r;
+      else if (r !== first) parent[find(r)] = find(first);
+    }
   }
-  const groups = new Map<RowReading, RowReading[]>();
-  for (const r of rows) {
-    const root = find(r);
-    const group = groups.get(root);
+  // Groups in the order of their first row.
+  const groups: RowReading[][] = [];
+  const groupOf = new Map<number, RowReading[]>();
+  rows.forEach((r, i) => {
+    const root = find(i);
+    const group = groupOf.get(root);
     if (group) group.push(r);
-    else groups.set(root, [r]);
-  }
-  return [...groups.values()];
+    else {
+      const created = [r];
+      groupOf.set(root, created);
+      groups.push(created);
+    }
+  });
+  return groups;
 }
 
-const keysOf = (identity: IdentitySpec) => [...identity.left, ...identity.right];
+const identityKeys = new WeakMap<IdentitySpec, readonly string[]>();
+
+/** An identity's cells, left then right (made once per identity: it is asked for again and again). */
+function keysOf(identity: IdentitySpec): readonly string[] {
+  let keys = identityKeys.get(identity);
+  if (!keys) {
+    keys = [...identity.left, ...identity.right];
+    identityKeys.set(identity, keys);
+  }
+  return keys;
+}
 
 /**
  * The rows whose cuts all break an identity over their own cells and the cells read (none
@@ -250,18 +275,18 @@ function relax(
   tier: 1 | 2,
 ): { outcome: Outcome; broken: IdentitySpec[] } | null {
   const dropWith = (dropped: readonly IdentitySpec[]) => {
-    const keys = new Set(dropped.flatMap((d) => [...d.left, ...d.right]));
+    const keys = new Set(dropped.flatMap(keysOf));
     return new Set([
       ...dropped,
-      ...identities.filter((i) => i.derived && [...i.left, ...i.right].some((k) => keys.has(k))),
+      ...identities.filter((i) => i.derived && keysOf(i).some((k) => keys.has(k))),
     ]);
   };
   const drops: Set<IdentitySpec>[] =
     tier === 1
       ? identities.filter((i) => !i.derived).map((i) => dropWith([i]))
-      : [...new Set(identities.flatMap((i) => [...i.left, ...i.right]))]
+      : [...new Set(identities.flatMap(keysOf))]
           .filter((k) => known.has(k) && known.get(k) !== null)
-          .map((k) => dropWith(identities.filter((i) => !i.derived && [...i.left, ...i.right].includes(k))))
+          .map((k) => dropWith(identities.filter((i) => !i.derived && keysOf(i).includes(k))))
           .filter((s) => s.size > 1);
   {
     const seen = new Set<string>();
@@ -299,6 +324,16 @@ const maxFigure = 1e12;
 /** Whether a cell of this type is never negative. */
 const nonNegativeType = (t: CellType | undefined) => t !== 'signed int';
 
+/** Digits (0–9) in a run as printed. */
+function digitCount(run: string): number {
+  let n = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 /**
  * Every assignment of cuts to the rows that satisfies the identities: first each row alone
  * (cuts checked against every identity as soon as its last cell is set, and against the bounds
@@ -311,27 +346,39 @@ function solve(
   known: Values,
   budget: Budget,
 ): Outcome {
-  const typeOf = new Map<string, CellType>();
+  const rowKeys: string[] = [];
+  const rowTypes: CellType[] = [];
   for (const r of rows)
-    r.keys.forEach((k, i) => {
-      typeOf.set(k, r.types[i] as CellType);
-    });
-  const rowKeys = rows.flatMap((r) => r.keys);
-  const net = new IdentityNet(identities, rowKeys, (k) => nonNegativeType(typeOf.get(k)));
-  const rowCells = rows.map((r) => r.keys.map((k) => net.index.get(k) as number));
-  const openCell = new Uint8Array(net.index.size);
+    for (let k = 0; k < r.keys.length; k++) {
+      rowKeys.push(r.keys[k] as string);
+      rowTypes.push(r.types[k] as CellType);
+    }
+  const net = new IdentityNet(identities, rowKeys, (i) => nonNegativeType(rowTypes[i]));
+  let at = 0;
+  const rowCells = rows.map((r) => {
+    const from = at;
+    at += r.keys.length;
+    return net.keyCells.slice(from, at);
+  });
+  const openCell = new Uint8Array(net.keys.length);
   for (const cells of rowCells) for (const c of cells) openCell[c] = 1;
   // Cells outside these rows: as read, or blank when no row holds them.
-  const fixed: [number, number][] = [];
-  net.index.forEach((c, key) => {
-    if (openCell[c]) return;
-    const v = known.get(key);
-    fixed.push([c, v === undefined || v === null ? Number.NaN : v]);
-  });
+  const fixedCells: number[] = [];
+  const fixedValues: number[] = [];
+  for (let c = 0; c < net.keys.length; c++) {
+    if (openCell[c]) continue;
+    const v = known.get(net.keys[c] as string);
+    fixedCells.push(c);
+    fixedValues.push(v === undefined || v === null ? Number.NaN : v);
+  }
+  const assignFixed = () => {
+    for (let f = 0; f < fixedCells.length; f++) net.assign(fixedCells[f] as number, fixedValues[f] as number);
+  };
   // A figure cut from a run has at most as many digits as the longest run.
   rows.forEach((r, i) => {
     if (!r.runs) return;
-    const longest = Math.max(...r.runs.map((s) => s.replace(/[^0-9]/g, '').length));
+    let longest = 0;
+    for (const run of r.runs) longest = Math.max(longest, digitCount(run));
     // (Bounds stay exact sums in floating point only up to 12 digits.)
     if (longest <= 12) for (const c of rowCells[i] as number[]) net.ub[c] = 10 ** longest - 1;
   });
@@ -339,7 +386,7 @@ function solve(
   const pinned = rows.map(() => false);
   const reassign = () => {
     net.reset();
-    for (const [c, v] of fixed) net.assign(c, v);
+    assignFixed();
     rows.forEach((_, i) => {
       if (!pinned[i]) return;
       (rowCells[i] as number[]).forEach((c, k) => {
@@ -347,7 +394,7 @@ function solve(
       });
     });
   };
-  for (const [c, v] of fixed) net.assign(c, v);
+  assignFixed();
   net.propagateBounds();
   reassign();
 
@@ -563,10 +610,8 @@ export function cutRow(
         }
         closing = closingIdentities(lastCell, cells, net);
         walk(0, 0, 0);
-        for (let k = restore.length - 1; k >= 0; k--) {
-          const [cell, u] = restore[k] as [number, number];
-          net.setUb(cell, u);
-        }
+        for (let k = restore.length - 2; k >= 0; k -= 2)
+          net.setUb(restore[k] as number, restore[k + 1] as number);
       }
     }
     net.unassign(lastCell);
@@ -587,14 +632,19 @@ function closingIdentities(
   net: IdentityNet,
 ): { id: number; sign: number; at: number[] }[] {
   const out: { id: number; sign: number; at: number[] }[] = [];
-  for (const { id, sign } of net.touching(last)) {
+  for (let e = net.edgeStart[last] as number; e < (net.edgeStart[last + 1] as number); e++) {
+    const id = net.edgeId[e] as number;
+    const sign = net.edgeSign[e] as number;
     if (!net.isBounded(id) || net.hasBlank(id)) continue;
     const at: number[] = [];
     let usable = true;
-    for (const { cell, sign: side } of net.sidesOf(id)) {
+    const ids = net.cellsOf[id] as number[];
+    const nl = net.leftOf(id);
+    for (let i = 0; i < ids.length; i++) {
+      const cell = ids[i] as number;
       if (net.assigned[cell]) continue;
       const k = cells.indexOf(cell);
-      if (k < 0 || side === sign) {
+      if (k < 0 || (i < nl ? 1 : -1) === sign) {
         usable = false;
         break;
       }
@@ -645,9 +695,9 @@ function joint(
     r.candidates.map((cand) => {
       const d = new Float64Array(J);
       r.cells.forEach((c, k) => {
-        for (const { id, sign } of net.touching(c)) {
-          const j = slot.get(id);
-          if (j !== undefined) d[j] = (d[j] as number) + sign * (cand[k] as number);
+        for (let e = net.edgeStart[c] as number; e < (net.edgeStart[c + 1] as number); e++) {
+          const j = slot.get(net.edgeId[e] as number);
+          if (j !== undefined) d[j] = (d[j] as number) + (net.edgeSign[e] as number) * (cand[k] as number);
         }
       });
       return d;
@@ -665,10 +715,10 @@ function joint(
     here.right.set(next.right);
     const r = rows[i + 1] as { cells: number[] };
     for (const c of r.cells)
-      for (const { id, sign } of net.touching(c)) {
-        const j = slot.get(id);
+      for (let e = net.edgeStart[c] as number; e < (net.edgeStart[c + 1] as number); e++) {
+        const j = slot.get(net.edgeId[e] as number);
         if (j === undefined) continue;
-        const side = sign > 0 ? here.left : here.right;
+        const side = (net.edgeSign[e] as number) > 0 ? here.left : here.right;
         side[j] =
           (side[j] as number) + (net.nonNegative[c] ? (net.ub[c] as number) : Number.POSITIVE_INFINITY);
       }
