@@ -14,7 +14,8 @@ import {
   type RowReading,
   readRow,
 } from './figures.js';
-import type { TableLocation } from './rows.js';
+import { keyNumber } from './net.js';
+import type { RowLocation, TableLocation } from './rows.js';
 import { type Settled, settle } from './solver.js';
 import type { TokenStream } from './stream.js';
 import { pointOf } from './tokens.js';
@@ -30,7 +31,10 @@ export function readCells(
   evidence: Evidence,
   file: SourceFile,
 ): { cells: Cells; settled: Settled } {
-  const rowFigures = tables.flatMap((t) => t.rows.map((r, i) => collectFigures(stream, r, t.rows[i + 1])));
+  const rowFigures: RowFigures[] = [];
+  for (const t of tables)
+    for (let i = 0; i < t.rows.length; i++)
+      rowFigures.push(collectFigures(stream, t.rows[i] as RowLocation, t.rows[i + 1]));
   const truncated = cutOff(stream, tables, rowFigures);
   if (truncated)
     file.error('assemble.truncated', '文档在统计表格中结束，表格不完整，文件可能被截断', {
@@ -40,21 +44,21 @@ export function readCells(
   const spacing = learnSpacing(rowFigures);
   const glued = figuresRunTogether(rowFigures);
   doubtEmptyAfterShort(rowFigures, spacing);
-  const readings = rowFigures.flatMap((r, i) =>
-    r === truncated ? [] : [readRow(r, spacing, glued, file, () => nearbyColumns(rowFigures, i))],
-  );
+  const readings: RowReading[] = [];
+  rowFigures.forEach((r, i) => {
+    if (r !== truncated) readings.push(readRow(r, spacing, glued, file, () => nearbyColumns(rowFigures, i)));
+  });
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
   // Copying a template with every key keeps one object shape (much faster than adding 200 keys).
   // Only the cells read are written over the blank template's (writing all 200 keys costs more).
-  const template = cellTemplate(spec);
-  const cells: Cells = { ...template };
-  const known = keySet(spec);
-  // forEach, not for…of: no [key, value] pair made for each of the 200 cells.
+  const cells: Cells = { ...cellTemplate(spec) };
+  const { keys, numbers } = keysOf(spec);
   // A blank cell is already null in the template: only figures are written.
-  settled.values.forEach((value, key) => {
-    if (value !== null && value !== undefined && known.has(key)) cells[key] = value;
-  });
+  for (let i = 0; i < keys.length; i++) {
+    const value = settled.values[numbers[i] as number];
+    if (value !== null && value !== undefined) cells[keys[i] as string] = value;
+  }
   for (const r of readings) {
     const place = pointOf(r.token);
     if (place) for (const key of r.keys) evidence.cellPlaces.set(key, place);
@@ -80,16 +84,17 @@ function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing 
 }
 
 const templates = new WeakMap<FormatSpec, Cells>();
-const keySets = new WeakMap<FormatSpec, Set<string>>();
+const specKeys = new WeakMap<FormatSpec, { keys: readonly string[]; numbers: readonly number[] }>();
 
-/** The format's cell keys as a set (asking the 200-member template costs several times more). */
-function keySet(spec: FormatSpec): Set<string> {
-  let keys = keySets.get(spec);
-  if (!keys) {
-    keys = new Set(cellKeys(spec));
-    keySets.set(spec, keys);
+/** The format's cell keys in codebook order, with their numbers (see net.ts). */
+function keysOf(spec: FormatSpec): { keys: readonly string[]; numbers: readonly number[] } {
+  let found = specKeys.get(spec);
+  if (!found) {
+    const keys = cellKeys(spec);
+    found = { keys, numbers: keys.map(keyNumber) };
+    specKeys.set(spec, found);
   }
-  return keys;
+  return found;
 }
 
 /** Every cell of the format, blank, in codebook order. */

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../core/source-file.js';
-import type { CellType } from '../spec/types.js';
+import type { CellSpec, CellType } from '../spec/types.js';
 import { placeByColumns } from './columns.js';
+import { keyNumber } from './net.js';
 import type { RowLocation } from './rows.js';
 import { numberingOffset, rowLabel } from './rows.js';
 import { parseLoose, splitRuns, zeroLed } from './split.js';
@@ -42,6 +43,8 @@ export interface RowFigures {
 export interface RowReading {
   location: RowLocation;
   keys: string[];
+  /** The keys' numbers (see net.ts), in the same order. */
+  numbers: readonly number[];
   types: CellType[];
   candidates: (number | null)[][];
   /** The row's figures, for messages (「81153」). */
@@ -281,6 +284,18 @@ export function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Fi
   return placed;
 }
 
+const cellNumbers = new WeakMap<readonly CellSpec[], readonly number[]>();
+
+/** The key numbers of a row's cells (made once a row of the format). */
+function numbersOfCells(cells: readonly CellSpec[]): readonly number[] {
+  let numbers = cellNumbers.get(cells);
+  if (!numbers) {
+    numbers = cells.map((c) => keyNumber(c.key));
+    cellNumbers.set(cells, numbers);
+  }
+  return numbers;
+}
+
 /**
  * Turns a row's figures into its possible readings, reporting what can be told from the row
  * alone: blank cells, units, figures that don't fit, too many or too few figures.
@@ -306,6 +321,7 @@ export function readRow(
   const reading: RowReading = {
     location,
     keys: cells.map((c) => c.key),
+    numbers: numbersOfCells(cells),
     types,
     candidates: [],
     printed,
@@ -478,5 +494,5 @@ function expandCollapsed(reading: RowReading, r: RowFigures, file: SourceFile): 
       `「${name}」只填了一行合计（旧格式），不能分到各子项，相关单元格记为空值`,
       { place: pointOf(r.figures[0]?.token), keys: unsettled },
     );
-  return { ...reading, keys, types, candidates: expanded };
+  return { ...reading, keys, numbers: keys.map(keyNumber), types, candidates: expanded };
 }

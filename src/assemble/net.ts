@@ -14,7 +14,8 @@ export type Verdict = 'ok' | 'over' | 'fail';
 
 /**
  * A number for each cell key, given once for the process, and each identity's cells as numbers:
- * a net is built from numbers (many nets are built a report, each over some 50 identities).
+ * a net is built from numbers (many nets are built a report, each over some 50 identities), and
+ * the values of a report's cells are kept in an array by number, not in a map by key.
  */
 const keyNumbers = new Map<string, number>();
 const keyOfNumber: string[] = [];
@@ -22,7 +23,10 @@ const identityNumbers = new WeakMap<IdentitySpec, number[]>();
 /** Scratch for building a net: the net's cell of each key number (−1 none), reset after. */
 let cellOfNumber = new Int32Array(0);
 
-function keyNumber(key: string): number {
+/** Key numbers given so far (an array by key number needs this many places). */
+export const keyNumberCount = (): number => keyOfNumber.length;
+
+export function keyNumber(key: string): number {
   let n = keyNumbers.get(key);
   if (n === undefined) {
     n = keyOfNumber.length;
@@ -33,7 +37,7 @@ function keyNumber(key: string): number {
 }
 
 /** An identity's cells, left then right, as key numbers. */
-function numbersOf(identity: IdentitySpec): number[] {
+export function numbersOf(identity: IdentitySpec): number[] {
   let numbers = identityNumbers.get(identity);
   if (!numbers) {
     numbers = [...identity.left.map(keyNumber), ...identity.right.map(keyNumber)];
@@ -43,8 +47,9 @@ function numbersOf(identity: IdentitySpec): number[] {
 }
 
 export class IdentityNet {
-  /** Cell number → key. */
+  /** Cell number → key, and its key number. */
   readonly keys: string[] = [];
+  readonly numbers: number[] = [];
   /** The cell of each key given to the constructor, in order. */
   readonly keyCells: number[] = [];
   readonly identities: readonly IdentitySpec[];
@@ -109,6 +114,7 @@ export class IdentityNet {
         cellOfNumber[number] = c;
         used.push(number);
         this.keys.push(key);
+        this.numbers.push(number);
         counts.push(0);
         this.ub.push(Number.POSITIVE_INFINITY);
         this.nonNegative.push(true);

@@ -182,32 +182,25 @@ export function locateTable(
   start: number,
   end: number,
 ): TableLocation {
-  const found: {
-    row: RowSpec;
-    part: TablePartSpec;
-    label: LabelMatch | null;
-    collapsed?: readonly RowSpec[];
-  }[] = [];
+  const found: Found[] = [];
   const missing: { row: RowSpec; part: TablePartSpec }[] = [];
   const variants: LabelMatch[] = [];
   let cursor = start;
   for (const part of table.parts) {
     cursor = headerEnd(stream, part, cursor, end) ?? cursor;
-    const collapsedRows = new Set(part.collapsible?.flatMap((g) => g.rows) ?? []);
     for (const row of part.rows) {
       if (row.path.length === 0) {
-        found.push({ row, part, label: null });
+        found.push({ row, part, label: null, collapsed: undefined });
         continue;
       }
       const match = findRow(stream, row, cursor, end);
       if (match) {
-        found.push({ row, part, label: match });
+        found.push({ row, part, label: match, collapsed: undefined });
         if (match.variant) variants.push(match);
         cursor = match.end;
         continue;
       }
       missing.push({ row, part });
-      if (collapsedRows.has(row.id)) continue;
     }
     // A collapsible group none of whose rows was found, but whose label is there: one row of sums.
     for (const group of part.collapsible ?? []) {
@@ -219,7 +212,7 @@ export function locateTable(
       const label = stream.find(group.label, previous?.label?.end ?? start, next?.label?.start ?? end);
       if (!label) continue;
       const at = found.indexOf(next as (typeof found)[number]);
-      const entry = { row: groupRows[0] as RowSpec, part, label, collapsed: groupRows };
+      const entry: Found = { row: groupRows[0] as RowSpec, part, label, collapsed: groupRows };
       if (at === -1) found.push(entry);
       else found.splice(at, 0, entry);
       for (const r of groupRows) {
@@ -230,10 +223,11 @@ export function locateTable(
   }
 
   const damaged = placeDamaged(stream, table, found, missing, start, end);
-  const order = table.parts.flatMap((p) => p.rows);
-  const lost = new Set(missing.map((m) => order.indexOf(m.row)));
+  const order = rowOrder(table);
   /** Whether a row of the format that was not found stands between rows `a` and `b`. */
+  const lost = missing.length > 0 ? new Set(missing.map((m) => order.indexOf(m.row))) : null;
   const gapBetween = (a: RowSpec, b: RowSpec | undefined): boolean => {
+    if (!lost) return false;
     const to = b ? order.indexOf(b) : order.length;
     for (let k = order.indexOf(a) + 1; k < to; k++) if (lost.has(k)) return true;
     return false;
@@ -260,9 +254,7 @@ export function locateTable(
       while (k < to && !isWords(stream.tokens[k], 2)) k++;
       to = k;
     }
-    const location: RowLocation = { row: f.row, part: f.part, table, label: f.label, from, to, tableEnd: to };
-    if (f.collapsed) location.collapsed = f.collapsed;
-    return location;
+    return rowLocation(f.row, f.part, table, f.label, from, to, to, f.collapsed);
   });
   // A table ends with the last figure of its last row.
   const last = rows.at(-1);
@@ -271,10 +263,44 @@ export function locateTable(
     while (k > last.from && stream.tokens[k - 1]?.kind === 'text') k--;
     for (const r of rows) r.tableEnd = k;
   }
-  return { table, start, end, rows, missing, variants, damaged };
+  return { table, start, end, rows, missing, variants, damaged, labelsEnd: undefined };
 }
 
-type Found = { row: RowSpec; part: TablePartSpec; label: LabelMatch | null; collapsed?: readonly RowSpec[] };
+/**
+ * A row's location, every field set in one order (rows made elsewhere share the shape, which
+ * keeps the code that reads them fast).
+ */
+export function rowLocation(
+  row: RowSpec,
+  part: TablePartSpec,
+  table: TableSpec,
+  label: LabelMatch | null,
+  from: number,
+  to: number,
+  tableEnd: number,
+  collapsed: readonly RowSpec[] | undefined,
+): RowLocation {
+  return { row, part, table, label, from, to, tableEnd, doubtful: undefined, collapsed };
+}
+
+const orders = new WeakMap<TableSpec, readonly RowSpec[]>();
+
+/** The rows of a table's parts, in the format's order. */
+function rowOrder(table: TableSpec): readonly RowSpec[] {
+  let order = orders.get(table);
+  if (!order) {
+    order = table.parts.flatMap((p) => p.rows);
+    orders.set(table, order);
+  }
+  return order;
+}
+
+type Found = {
+  row: RowSpec;
+  part: TablePartSpec;
+  label: LabelMatch | null;
+  collapsed: readonly RowSpec[] | undefined;
+};
 
 /** Longest stretch of stream searched for one damaged label. */
 const WINDOW = 400;
@@ -294,7 +320,8 @@ function placeDamaged(
   end: number,
 ): TableLocation['damaged'] {
   const damaged: TableLocation['damaged'] = [];
-  const order = table.parts.flatMap((p) => p.rows);
+  if (missing.length === 0) return damaged;
+  const order = rowOrder(table);
   for (const m of [...missing]) {
     const own = m.row.path.at(-1);
     if (!own) continue;
@@ -320,7 +347,7 @@ function placeDamaged(
       variant: true,
     };
     const at = found.findIndex((f) => order.indexOf(f.row) > index);
-    const entry = { row: m.row, part: m.part, label };
+    const entry: Found = { row: m.row, part: m.part, label, collapsed: undefined };
     if (at === -1) found.push(entry);
     else found.splice(at, 0, entry);
     missing.splice(missing.indexOf(m), 1);

@@ -3,12 +3,16 @@ import type { CellValue } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import type { CellType, IdentitySpec } from '../spec/types.js';
 import type { RowReading } from './figures.js';
-import { IdentityNet } from './net.js';
+import { IdentityNet, keyNumber, keyNumberCount, numbersOf } from './net.js';
 import { rowLabel } from './rows.js';
 import { parseFigure, zeroLed } from './split.js';
 import { pointOf } from './tokens.js';
 
-type Values = Map<string, CellValue>;
+/**
+ * Cell values by key number (see net.ts): null for a blank cell or one not read (no map by key:
+ * every cell of the report is written and read here).
+ */
+export type Values = CellValue[];
 
 export const describe = (candidate: readonly CellValue[]) =>
   `（${candidate.map((v) => (v === null ? '空' : v)).join('，')}）`;
@@ -59,30 +63,33 @@ export function settle(
   file: SourceFile,
   budgetSteps = settleBudget,
 ): Settled {
-  const known: Values = new Map();
+  // Every key of the identities numbered before the arrays by key number are made.
+  for (const id of identities) numbersOf(id);
+  const known: Values = new Array<CellValue>(keyNumberCount()).fill(null);
   const open: RowReading[] = [];
   for (const r of readings) {
     if (!r.runs && r.candidates.length === 1) {
       const values = r.candidates[0] as CellValue[];
-      for (let i = 0; i < r.keys.length; i++) known.set(r.keys[i] as string, values[i] ?? null);
+      for (let i = 0; i < r.numbers.length; i++) known[r.numbers[i] as number] = values[i] ?? null;
     } else open.push(r);
   }
   const unsettled: Settled['unsettled'] = [];
   if (open.length === 0) return { values: known, unsettled, steps: 0 };
   const budget = new Budget(budgetSteps);
 
-  // Each open row's number, by the keys of its cells.
-  const rowOf = new Map<string, number>();
+  // Each open row's number, by key number (−1: no open row).
+  const rowOf = new Array<number>(known.length).fill(-1);
   open.forEach((r, i) => {
-    for (const k of r.keys) rowOf.set(k, i);
+    for (const n of r.numbers) rowOf[n] = i;
   });
-  const relevant = identities.filter((id) => keysOf(id).some((k) => rowOf.has(k)));
+  const relevant = identities.filter((id) => numbersOf(id).some((n) => (rowOf[n] as number) >= 0));
 
+  const inComponent = new Uint8Array(known.length);
   for (const component of components(open, relevant, rowOf)) {
     const rows = component;
-    const keys = new Set<string>();
-    for (const r of rows) for (const k of r.keys) keys.add(k);
-    const mine = relevant.filter((id) => keysOf(id).some((k) => keys.has(k)));
+    inComponent.fill(0);
+    for (const r of rows) for (const n of r.numbers) inComponent[n] = 1;
+    const mine = relevant.filter((id) => numbersOf(id).some((n) => inComponent[n] === 1));
     let outcome = solve(rows, mine, known, budget);
     let broken: IdentitySpec[] = [];
     if (outcome.kind === 'none') {
@@ -137,8 +144,8 @@ function finish(
       const first = candidates[0]?.[k] ?? null;
       return candidates.every((c) => c[k] === first) ? first : null;
     });
-    r.keys.forEach((key, k) => {
-      known.set(key, settledValues[k] ?? null);
+    r.numbers.forEach((n, k) => {
+      known[n] = settledValues[k] ?? null;
     });
     if (outcome.kind === 'solved' && candidates.length === 1) {
       if (r.runs || r.candidates.length > 1)
@@ -174,7 +181,7 @@ function finish(
   for (const identity of broken) {
     const keys = keysOf(identity);
     // Where every cell is settled the checker names the broken identity itself.
-    if (keys.every((k) => (known.get(k) ?? null) !== null)) continue;
+    if (numbersOf(identity).every((n) => (known[n] ?? null) !== null)) continue;
     file.error(identity.code, `勾稽关系不成立：${identity.description}；连在一起的数字按其余勾稽关系拆分`, {
       place: place(rows[0] as RowReading),
       keys,
@@ -189,7 +196,7 @@ export const place = (r: RowReading): Point | null => pointOf(r.token);
 function components(
   rows: readonly RowReading[],
   identities: readonly IdentitySpec[],
-  rowOf: ReadonlyMap<string, number>,
+  rowOf: readonly number[],
 ): RowReading[][] {
   // Union–find over row numbers.
   const parent = rows.map((_, i) => i);
@@ -201,9 +208,9 @@ function components(
   };
   for (const id of identities) {
     let first = -1;
-    for (const k of keysOf(id)) {
-      const r = rowOf.get(k);
-      if (r === undefined) continue;
+    for (const n of numbersOf(id)) {
+      const r = rowOf[n] as number;
+      if (r < 0) continue;
       if (first === -1) first = r;
       else if (r !== first) parent[find(r)] = find(first);
     }
@@ -248,7 +255,7 @@ function withoutBrokenRows(
 ): { broken: RowReading[]; rest: RowReading[]; outcome: Outcome } | null {
   const broken = rows.filter((r) => {
     const own = identities.filter((id) =>
-      keysOf(id).every((k) => r.keys.includes(k) || (known.get(k) ?? null) !== null),
+      numbersOf(id).every((n) => r.numbers.includes(n) || (known[n] ?? null) !== null),
     );
     return solve([r], own, known, budget).kind === 'none';
   });
@@ -285,7 +292,7 @@ function relax(
     tier === 1
       ? identities.filter((i) => !i.derived).map((i) => dropWith([i]))
       : [...new Set(identities.flatMap(keysOf))]
-          .filter((k) => known.has(k) && known.get(k) !== null)
+          .filter((k) => (known[keyNumber(k)] ?? null) !== null)
           .map((k) => dropWith(identities.filter((i) => !i.derived && keysOf(i).includes(k))))
           .filter((s) => s.size > 1);
   {
@@ -367,7 +374,7 @@ function solve(
   const fixedValues: number[] = [];
   for (let c = 0; c < net.keys.length; c++) {
     if (openCell[c]) continue;
-    const v = known.get(net.keys[c] as string);
+    const v = known[net.numbers[c] as number];
     fixedCells.push(c);
     fixedValues.push(v === undefined || v === null ? Number.NaN : v);
   }

@@ -9,9 +9,10 @@ import {
   headerEnd,
   locateTable,
   type RowLocation,
+  rowLocation,
   type TableLocation,
 } from './rows.js';
-import type { TokenStream } from './stream.js';
+import type { LabelMatch, TokenStream } from './stream.js';
 import { pointOf } from './tokens.js';
 
 /**
@@ -192,15 +193,19 @@ function realigned(
   for (const r of aligned.rows) if (r.to > tableEnd) tableEnd = r.to;
   // Built field by field: spreading the placed rows into a new shape is many times slower.
   const table = location.table;
-  const rows: RowLocation[] = aligned.rows.map((r) => ({
-    row: r.row,
-    part: r.part,
-    label: r.label,
-    from: r.from,
-    to: r.to,
+  const rows: RowLocation[] = aligned.rows.map((r) =>
+    rowLocation(r.row, r.part, table, r.label, r.from, r.to, tableEnd, undefined),
+  );
+  const variants: LabelMatch[] = [];
+  for (const r of aligned.rows) if (r.label.variant) variants.push(r.label);
+  return {
     table,
-    tableEnd,
-  }));
-  const variants = aligned.rows.flatMap((r) => (r.label.variant ? [r.label] : []));
-  return { ...location, rows, missing: [], damaged: [], variants, labelsEnd: aligned.end };
+    start: location.start,
+    end: location.end,
+    rows,
+    missing: [],
+    variants,
+    damaged: [],
+    labelsEnd: aligned.end,
+  };
 }

@@ -22,22 +22,28 @@ const numberOf = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 /**
- * The cells of the format's codebook, in its order: the finite numbers, `null` for the others. An
- * assembled report's cells already hold every key in that order: their values are read in one go
- * (a lookup by key in a 200-member object costs several times more).
+ * The cells of the format's codebook, in its order: the finite numbers, NaN for the others (one
+ * typed array: the same kind of elements for every report, no number boxed). An assembled
+ * report's cells already hold every key in that order: their values are read in one go (a lookup
+ * by key in a 200-member object costs several times more).
  */
-export function cellNumbers(cells: Cells, spec: FormatSpec): (number | null)[] {
+export function cellNumbers(cells: Cells, spec: FormatSpec): Float64Array {
   const keys = cellKeys(spec);
+  const numbers = new Float64Array(keys.length);
   const own = Object.keys(cells);
-  if (own.length === keys.length && own.every((key, i) => key === keys[i]))
-    return Object.values(cells).map(numberOf);
-  return keys.map((key) => numberOf(cells[key]));
+  const values =
+    own.length === keys.length && own.every((key, i) => key === keys[i]) ? Object.values(cells) : null;
+  for (let i = 0; i < keys.length; i++) {
+    const value = values ? values[i] : cells[keys[i] as string];
+    numbers[i] = typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
+  }
+  return numbers;
 }
 
-const computed = new WeakMap<CheckInput, readonly (number | null)[]>();
+const computed = new WeakMap<CheckInput, Float64Array>();
 
 /** `input.numbers`, or (for a check called alone) the same computed once for the input. */
-export function numbersOf(input: CheckInput): readonly (number | null)[] {
+export function numbersOf(input: CheckInput): Float64Array {
   if (input.numbers) return input.numbers;
   let numbers = computed.get(input);
   if (!numbers) {
@@ -51,7 +57,9 @@ export function numbersOf(input: CheckInput): readonly (number | null)[] {
 export function cellValue(input: CheckInput, key: string): number | null {
   const at = keyIndex(input.spec).get(key);
   // A key outside the codebook (a report given as JSON may have one) is read from the cells.
-  return at === undefined ? numberOf(input.report.cells[key]) : (numbersOf(input)[at] ?? null);
+  if (at === undefined) return numberOf(input.report.cells[key]);
+  const value = numbersOf(input)[at] as number;
+  return Number.isNaN(value) ? null : value;
 }
 
 /** The values of the keys, or `null` when any of them is missing (the relation can't be checked). */
@@ -69,11 +77,12 @@ export function cellValues(input: CheckInput, keys: readonly string[]): number[]
  * The sum of the cells at these codebook places (in order, as `sum` adds), or `null` when any of
  * them has no value.
  */
-export function sumAt(numbers: readonly (number | null)[], places: readonly number[]): number | null {
+export function sumAt(numbers: Float64Array, places: readonly number[]): number | null {
   let total = 0;
-  for (const at of places) {
-    const value = numbers[at] ?? null;
-    if (value === null) return null;
+  for (let i = 0; i < places.length; i++) {
+    // NaN: no value (and a place outside the codebook, -1, reads as undefined).
+    const value = numbers[places[i] as number];
+    if (value === undefined || Number.isNaN(value)) return null;
     total += value;
   }
   return total;

@@ -9,11 +9,11 @@ export interface CheckInput {
   /** What the reader saw; absent for a report that did not come from a source document. */
   evidence?: Evidence;
   /**
-   * The cells of the format's codebook in its order (`keyIndex`), finite numbers or `null`:
+   * The cells of the format's codebook in its order (`keyIndex`), finite numbers or NaN:
    * `runChecks` builds it once per report (a lookup by key in the 200-member cells object costs
    * several times more). Read through `numbersOf`, which makes it for a check called alone.
    */
-  numbers?: readonly (number | null)[];
+  numbers?: Float64Array;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { compactProse } from '../prose/text.js';
+import { compactProse, readProse } from '../prose/text.js';
 import {
   approximations,
   breakdownEnd,
@@ -19,6 +19,7 @@ export interface Breakdown {
 const comparison = new RegExp(comparisons.join('|'));
 const comparisonClauses = new RegExp(`^(?:,(?:${comparisons.join('|')})[^,;。()]*)*`);
 const count = new RegExp(`(?<![\\d.])(\\d+)(?:${proactiveUnits.join('|')})`, 'g');
+const totals = new RegExp(proactiveTotal.source, 'g');
 
 /** Reads the breakdown starting at `start` (just after 其中): its top-level text and where it ends. */
 function scanBreakdown(text: string, start: number): { body: string; end: number } {
@@ -41,10 +42,12 @@ function scanBreakdown(text: string, start: number): { body: string; end: number
  * The breakdowns 「主动公开政府信息N条，其中…a条、…b条」 of a paragraph. A list with an approximate
  * part (「10余条」) or fewer than two counted parts is left out.
  */
-export function breakdownsOf(paragraph: string): Breakdown[] {
-  const text = compactProse(paragraph);
+export const breakdownsOf = (paragraph: string): Breakdown[] => breakdownsOfCompact(compactProse(paragraph));
+
+/** `breakdownsOf` a paragraph already folded and compacted. */
+function breakdownsOfCompact(text: string): Breakdown[] {
   const found: Breakdown[] = [];
-  const totals = new RegExp(proactiveTotal.source, 'g');
+  totals.lastIndex = 0;
   for (let match = totals.exec(text); match; match = totals.exec(text)) {
     let at = match.index + match[0].length;
     at += comparisonClauses.exec(text.slice(at))?.[0].length ?? 0;
@@ -67,8 +70,10 @@ export function breakdownsOf(paragraph: string): Breakdown[] {
 
 /** The parts of a stated breakdown of proactively disclosed information must add up to its total. */
 export const checkProseProactive: Check = ({ evidence }, file) => {
-  for (const paragraph of evidence?.prose ?? [])
-    for (const { total, parts } of breakdownsOf(paragraph.text)) {
+  if (!evidence) return;
+  const { paragraphs } = readProse(evidence.prose);
+  evidence.prose.forEach((paragraph, i) => {
+    for (const { total, parts } of breakdownsOfCompact(paragraphs[i] as string)) {
       const sum = parts.reduce((a, b) => a + b, 0);
       if (sum === total) continue;
       file.warn(
@@ -77,4 +82,5 @@ export const checkProseProactive: Check = ({ evidence }, file) => {
         { place: paragraph.place, actual: String(sum), expected: String(total) },
       );
     }
+  });
 };

@@ -21,9 +21,9 @@ export const checkValues: Check = (input, file) => {
   const numbers = numbersOf(input);
   const cells = cellList(input.spec);
   for (let at = 0; at < cells.length; at++) {
-    const value = numbers[at] ?? null;
-    // Most figures are whole and not negative: nothing to say whatever their type.
-    if (value === null || (value >= 0 && Number.isInteger(value))) continue;
+    const value = numbers[at] as number;
+    // Most figures are whole and not negative: nothing to say whatever their type (NaN: no value).
+    if (Number.isNaN(value) || (value >= 0 && Number.isInteger(value))) continue;
     const { key, type } = cells[at] as CellSpec;
     if (value < 0 && type !== 'signed int')
       file.error('check.negative', `单元格「${key}」为负数 ${formatNumber(value)}，此处只能填写非负数`, {
