@@ -74,8 +74,8 @@ async function load(): Promise<Paddle> {
     graphOptimizationLevel: 'all',
     extra: { session: { intra_op: { allow_spinning: '0' } } },
   };
-  // The recogniser with its per-layer scale, shift and hard swish folded (graph.ts): a fifth less
-  // CPU a column.
+  // The recogniser with its per-layer scales, shifts and hard swishes folded (graph.ts): about a
+  // third less CPU a column.
   const recognition = simplifyRecogniser(new Uint8Array(await readFile(paths.recognitionPath)));
   const [detector, recogniser, dictionary] = await Promise.all([
     ort.InferenceSession.create(paths.detectionPath, options),
