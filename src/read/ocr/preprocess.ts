@@ -103,28 +103,32 @@ export function estimateSkew(image: Gray): number {
   const { width, height, data } = image;
   // A sample of ink pixels: every fourth column is plenty. Every row, though: skipping rows would
   // favour the angle 0, where the sampled rows fall into every other bin.
-  let count = 0;
+  // The sample's rows, column by column (a column's pixels all move by the same shift).
+  const columns = Math.ceil(width / 4);
+  const starts = new Int32Array(columns + 1);
   for (let y = 0; y < height; y++)
-    for (let x = 0, i = y * width; x < width; x += 4, i += 4) if ((data[i] as number) < inkLevel) count++;
+    for (let j = 0, i = y * width; j < columns; j++, i += 4)
+      if ((data[i] as number) < inkLevel) starts[j + 1] = (starts[j + 1] as number) + 1;
+  for (let j = 0; j < columns; j++) starts[j + 1] = (starts[j + 1] as number) + (starts[j] as number);
+  const count = starts[columns] as number;
   if (count < 100) return 0;
-  const xs = new Int32Array(count);
   const ys = new Int32Array(count);
-  count = 0;
+  const next = starts.slice(0, columns);
   for (let y = 0; y < height; y++)
-    for (let x = 0, i = y * width; x < width; x += 4, i += 4)
-      if ((data[i] as number) < inkLevel) {
-        xs[count] = x;
-        ys[count++] = y;
-      }
+    for (let j = 0, i = y * width; j < columns; j++, i += 4)
+      if ((data[i] as number) < inkLevel) ys[(next[j] as number)++] = y;
   // Counts are whole numbers: the sum of their squares is exact in a double.
   const bins = new Int32Array(height + 2 * width);
   const score = (degrees: number): number => {
     const t = Math.tan((degrees * Math.PI) / 180);
     bins.fill(0);
-    const offset = width;
-    for (let i = 0; i < count; i++) {
-      const b = Math.round((ys[i] as number) - (xs[i] as number) * t) + offset;
-      bins[b] = (bins[b] as number) + 1;
+    for (let j = 0; j < columns; j++) {
+      // round(y − x·t) is y + round(−x·t) for a whole y.
+      const shift = Math.round(-(4 * j) * t) + width;
+      for (let i = starts[j] as number, end = starts[j + 1] as number; i < end; i++) {
+        const b = (ys[i] as number) + shift;
+        bins[b] = (bins[b] as number) + 1;
+      }
     }
     let s = 0;
     for (let b = 0; b < bins.length; b++) s += (bins[b] as number) * (bins[b] as number);
