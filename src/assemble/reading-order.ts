@@ -124,7 +124,9 @@ export function alignReadingOrder(
     return true;
   };
   // Anchors: labels followed by figures, in the format's order.
-  const anchors = found.flatMap((o, i) => ((segments[i] as number[]).length > 0 ? [{ o, i }] : []));
+  const anchors: { o: Occurrence; i: number }[] = [];
+  for (let i = 0; i < found.length; i++)
+    if ((segments[i] as number[]).length > 0) anchors.push({ o: found[i] as Occurrence, i });
   if (anchors.length === 0) return null;
   const first = anchors[0] as { o: Occurrence; i: number };
   // Rows before the first anchor: blank, their labels written before it.
@@ -210,15 +212,15 @@ function identitiesHold(
   const rowOf = new Int32Array(size);
   for (const row of whole) {
     const p = placed[row] as Placed;
+    const numbers = cellNumbers(index, p.row);
     let c = 0;
     for (let k = p.from; k < p.to; k++) {
       const t = stream.tokens[k];
       if (t?.kind !== 'num') continue;
       const value = parseLoose(t.text);
-      const cell = p.row.cells[c++];
-      if (value === null || !cell) return false;
-      const at = index.keyOf.get(cell.key);
-      if (at === undefined) continue;
+      if (value === null || c >= numbers.length) return false;
+      const at = numbers[c++] as number;
+      if (at === -1) continue;
       known[at] = 1;
       values[at] = value;
       rowOf[at] = row;
@@ -243,6 +245,18 @@ interface IdentityIndex {
   /** Each identity's sides as key numbers, in order. */
   left: Int32Array[];
   right: Int32Array[];
+  /** For each row met, its cells' key numbers in order (-1 for a key no identity names). */
+  rows: WeakMap<RowSpec, Int32Array>;
+}
+
+/** The row's cells as key numbers of the index, found once a row (not a lookup for each cell). */
+function cellNumbers(index: IdentityIndex, row: RowSpec): Int32Array {
+  let numbers = index.rows.get(row);
+  if (!numbers) {
+    numbers = Int32Array.from(row.cells, (cell) => index.keyOf.get(cell.key) ?? -1);
+    index.rows.set(row, numbers);
+  }
+  return numbers;
 }
 
 const identityIndexes = new WeakMap<readonly IdentitySpec[], IdentityIndex>();
@@ -263,6 +277,7 @@ function identityIndex(identities: readonly IdentitySpec[]): IdentityIndex {
       keyOf,
       left: identities.map((i) => Int32Array.from(i.left, number)),
       right: identities.map((i) => Int32Array.from(i.right, number)),
+      rows: new WeakMap(),
     };
     identityIndexes.set(identities, index);
   }

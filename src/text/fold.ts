@@ -33,8 +33,9 @@ export interface FoldedText {
  * keeping a map back to the original offsets so findings point at the source.
  */
 export function foldText(input: string): FoldedText {
-  // Made only for text that changes (most text folds to itself).
-  let parts: string[] | null = null;
+  // Made only for text that changes (most text folds to itself). Built by concatenation: the
+  // texts are short (a line, a cell), where that beats collecting parts and joining them.
+  let folded: string | null = null;
   let last = 0;
   for (let i = 0; i < input.length; i++) {
     const code = input.charCodeAt(i);
@@ -42,14 +43,11 @@ export function foldText(input: string): FoldedText {
     const out = foldUnit(code);
     if (out.length !== 1) return foldWithMap(input);
     if (out.charCodeAt(0) === code) continue;
-    parts ??= [];
-    if (i > last) parts.push(input.slice(last, i));
-    parts.push(out);
+    folded = (folded ?? '') + input.slice(last, i) + out;
     last = i + 1;
   }
-  if (parts === null) return { text: input, map: null };
-  if (last < input.length) parts.push(input.slice(last));
-  return { text: parts.join(''), map: null };
+  if (folded === null) return { text: input, map: null };
+  return { text: last < input.length ? folded + input.slice(last) : folded, map: null };
 }
 
 /** The slow path, for the rare text where folding changes lengths (「㈠」→「(一)」). */
