@@ -63,11 +63,12 @@ export async function readPage(raw: Gray, number: number, dpi: number, engine: O
     const words = await paddleWords(await engine.paddle(), clean, tables, dpi);
     const laid = layoutPage(words, tables, dpi / 7, inkIn);
     markLostDigits(
-      figureCells(clean, laid.tables, laid.pitch, inset).map(({ cell, ink }) => ({
+      figureCells(clean, laid.tables, laid.pitch, inset, true).map(({ cell, ink }) => ({
         ink,
         cell,
         digits: cell.text,
       })),
+      true,
     );
     return { ...base, ...laid, skew, meanConfidence: meanOf(words) };
   }
@@ -92,17 +93,23 @@ function figureCells(
   tables: readonly OcrTable[],
   pitch: number,
   inset: number,
+  /** Thin horizontal strokes (a minus sign) count as ink (see inkBox). */
+  strokes = false,
 ): { cell: OcrCell; ink: Box }[] {
   const cells: { cell: OcrCell; ink: Box }[] = [];
   for (const t of tables)
     for (const c of t.cells) {
       if (c.text !== '' && !figureLike.test(c.text)) continue;
-      const ink = inkBox(image, {
-        left: c.cell.left + inset,
-        right: c.cell.right - inset,
-        top: c.cell.top + inset,
-        bottom: c.cell.bottom - inset,
-      });
+      const ink = inkBox(
+        image,
+        {
+          left: c.cell.left + inset,
+          right: c.cell.right - inset,
+          top: c.cell.top + inset,
+          bottom: c.cell.bottom - inset,
+        },
+        strokes,
+      );
       if (ink && ink.right - ink.left < 8 * pitch) cells.push({ cell: c, ink });
     }
   return cells;
@@ -113,7 +120,10 @@ function figureCells(
  * cell is marked uncovered, so the figure is not taken. The width of a digit is the median over
  * the page's figures (five at least).
  */
-function markLostDigits(cells: readonly { cell: OcrCell; ink: Box; digits: string | undefined }[]): void {
+function markLostDigits(
+  cells: readonly { cell: OcrCell; ink: Box; digits: string | undefined }[],
+  signs = false,
+): void {
   const widths = cells
     .filter((c) => /^\d+$/.test(c.digits ?? ''))
     .map((c) => (c.ink.right - c.ink.left + 1) / (c.digits as string).length)
@@ -121,7 +131,8 @@ function markLostDigits(cells: readonly { cell: OcrCell; ink: Box; digits: strin
   const digit = widths[Math.floor(widths.length / 2)];
   if (digit === undefined || widths.length < 5) return;
   for (const { cell, ink, digits } of cells) {
-    const n = (digits ?? '').replace(/[^\d]/g, '').length;
+    // A leading minus sign (read by PaddleOCR, whose cell ink takes it in) is about a digit wide.
+    const n = (digits ?? '').replace(/[^\d]/g, '').length + (signs && /^-\d/.test(digits ?? '') ? 1 : 0);
     if (n > 0 && ink.right - ink.left + 1 > (n + 0.5) * digit) cell.uncovered = true;
   }
 }

@@ -18,22 +18,33 @@ export function flattenBackground(image: Gray): Gray {
   const tw = Math.ceil(width / tile);
   const th = Math.ceil(height / tile);
   const paper = new Float32Array(tw * th);
-  const histogram = new Uint32Array(256);
-  for (let ty = 0; ty < th; ty++)
-    for (let tx = 0; tx < tw; tx++) {
-      histogram.fill(0);
-      let n = 0;
-      for (let y = ty * tile; y < Math.min(height, (ty + 1) * tile); y++)
-        for (let x = tx * tile; x < Math.min(width, (tx + 1) * tile); x++) {
-          histogram[data[y * width + x] as number] = (histogram[data[y * width + x] as number] as number) + 1;
-          n++;
+  // One histogram a tile of the band of tiles, filled row by row (one pass over the pixels).
+  const histograms = new Uint32Array(tw * 256);
+  for (let ty = 0; ty < th; ty++) {
+    histograms.fill(0);
+    const yEnd = Math.min(height, (ty + 1) * tile);
+    for (let y = ty * tile; y < yEnd; y++) {
+      const row = y * width;
+      for (let tx = 0, x = 0; tx < tw; tx++) {
+        const base = tx * 256;
+        const xEnd = Math.min(width, x + tile);
+        for (; x < xEnd; x++) {
+          const h = base + (data[row + x] as number);
+          histograms[h] = (histograms[h] as number) + 1;
         }
+      }
+    }
+    for (let tx = 0; tx < tw; tx++) {
+      const n = (yEnd - ty * tile) * (Math.min(width, (tx + 1) * tile) - tx * tile);
+      const base = tx * 256;
       // The paper: the level that the brightest tenth of the tile reaches.
       let seen = 0;
       let level = 255;
-      while (level > 0 && seen + (histogram[level] as number) < n * 0.1) seen += histogram[level--] as number;
+      while (level > 0 && seen + (histograms[base + level] as number) < n * 0.1)
+        seen += histograms[base + level--] as number;
       paper[ty * tw + tx] = Math.max(level, 60);
     }
+  }
   // A tile that is all ink (a thick bar, a photo) takes the paper of its brighter neighbours.
   const smoothed = new Float32Array(paper.length);
   for (let ty = 0; ty < th; ty++)
@@ -59,6 +70,7 @@ export function flattenBackground(image: Gray): Gray {
   }
   const across = new Float64Array(tw);
   const out = grayImage(width, height);
+  const o = out.data;
   for (let y = 0; y < height; y++) {
     const fy = Math.min(th - 1, Math.max(0, (y - tile / 2) / tile));
     const y0 = Math.floor(fy);
@@ -71,7 +83,7 @@ export function flattenBackground(image: Gray): Gray {
       const wx = wxs[x] as number;
       const p = (across[x0s[x] as number] as number) * (1 - wx) + (across[x1s[x] as number] as number) * wx;
       const v = (255 * (data[row + x] as number)) / p;
-      out.data[row + x] = v >= 255 ? 255 : v;
+      o[row + x] = v >= 255 ? 255 : v;
     }
   }
   return out;
@@ -89,28 +101,33 @@ export const maxSkew = 1.5;
  */
 export function estimateSkew(image: Gray): number {
   const { width, height, data } = image;
-  const xs: number[] = [];
-  const ys: number[] = [];
   // A sample of ink pixels: every fourth column is plenty. Every row, though: skipping rows would
   // favour the angle 0, where the sampled rows fall into every other bin.
+  let count = 0;
   for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x += 4)
-      if ((data[y * width + x] as number) < inkLevel) {
-        xs.push(x);
-        ys.push(y);
+    for (let x = 0, i = y * width; x < width; x += 4, i += 4) if ((data[i] as number) < inkLevel) count++;
+  if (count < 100) return 0;
+  const xs = new Int32Array(count);
+  const ys = new Int32Array(count);
+  count = 0;
+  for (let y = 0; y < height; y++)
+    for (let x = 0, i = y * width; x < width; x += 4, i += 4)
+      if ((data[i] as number) < inkLevel) {
+        xs[count] = x;
+        ys[count++] = y;
       }
-  if (xs.length < 100) return 0;
-  const bins = new Float64Array(height + 2 * width);
+  // Counts are whole numbers: the sum of their squares is exact in a double.
+  const bins = new Int32Array(height + 2 * width);
   const score = (degrees: number): number => {
     const t = Math.tan((degrees * Math.PI) / 180);
     bins.fill(0);
     const offset = width;
-    for (let i = 0; i < xs.length; i++) {
+    for (let i = 0; i < count; i++) {
       const b = Math.round((ys[i] as number) - (xs[i] as number) * t) + offset;
       bins[b] = (bins[b] as number) + 1;
     }
     let s = 0;
-    for (const b of bins) s += b * b;
+    for (let b = 0; b < bins.length; b++) s += (bins[b] as number) * (bins[b] as number);
     return s;
   };
   let best = 0;
@@ -143,6 +160,7 @@ export function rotate(image: Gray, degrees: number): Gray {
   const cx = width / 2;
   const cy = height / 2;
   const out = grayImage(width, height);
+  const o = out.data;
   for (let y = 0; y < height; y++) {
     // Where the row's pixels lie on the skewed page: a step along the row is (cos, sin) there.
     const dy = y - cy;
@@ -159,7 +177,7 @@ export function rotate(image: Gray, degrees: number): Gray {
       const top = (data[i] as number) + fx * ((data[i + 1] as number) - (data[i] as number));
       const bottom =
         (data[i + width] as number) + fx * ((data[i + width + 1] as number) - (data[i + width] as number));
-      out.data[row + x] = top + fy * (bottom - top);
+      o[row + x] = top + fy * (bottom - top);
     }
   }
   return out;

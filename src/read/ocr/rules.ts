@@ -44,10 +44,12 @@ export function horizontalRules(image: Gray, minRun: number): Rule[] {
   const { width, height } = image;
   const maxGap = 2;
   const segments: { y: number; from: number; to: number }[] = [];
+  const { data } = image;
   for (let y = 0; y < height; y++) {
+    const row = y * width;
     let x = 0;
     while (x < width) {
-      if (!isInk(image, x, y)) {
+      if ((data[row + x] as number) >= inkLevel) {
         x++;
         continue;
       }
@@ -55,7 +57,7 @@ export function horizontalRules(image: Gray, minRun: number): Rule[] {
       // A short gap (noise, a faint stretch, JPEG blur) does not end a rule.
       let last = x;
       while (x < width && x - last <= maxGap) {
-        if (isInk(image, x, y)) last = x;
+        if ((data[row + x] as number) < inkLevel) last = x;
         x++;
       }
       if (last - start + 1 >= minRun) segments.push({ y, from: start, to: last });
@@ -79,21 +81,35 @@ export function horizontalRules(image: Gray, minRun: number): Rule[] {
     .map(({ at, from, to }) => ({ at, from, to }));
 }
 
-/** Share of a vertical stretch at column x (±2 pixels) that is ink. */
-function verticalCover(image: Gray, x: number, y0: number, y1: number): number {
-  let ink = 0;
-  let n = 0;
-  for (let y = Math.round(y0); y <= Math.round(y1); y++) {
-    n++;
-    for (let dx = -2; dx <= 2; dx++) {
-      const xx = x + dx;
-      if (xx >= 0 && xx < image.width && isInk(image, xx, y)) {
-        ink++;
-        break;
-      }
+/**
+ * For each column x from `x0` to `x1` (inside the image), the share of the vertical stretch `y0` …
+ * `y1` at x (±2 pixels) that is ink: one pass over the rows, with a running count of each row's ink.
+ */
+function verticalCovers(image: Gray, x0: number, x1: number, y0: number, y1: number): Float64Array {
+  const { width, data } = image;
+  const span = x1 - x0 + 1;
+  const hits = new Uint32Array(span);
+  const top = Math.round(y0);
+  const bottom = Math.round(y1);
+  const lo = Math.max(0, x0 - 2);
+  const hi = Math.min(width - 1, x1 + 2);
+  // before[i]: ink pixels of the row in columns lo … lo + i - 1.
+  const before = new Uint32Array(Math.max(0, hi - lo + 2));
+  for (let y = top; y <= bottom; y++) {
+    const row = y * width;
+    for (let x = lo; x <= hi; x++)
+      before[x - lo + 1] = (before[x - lo] as number) + ((data[row + x] as number) < inkLevel ? 1 : 0);
+    for (let x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) {
+      const a = Math.max(lo, x - 2);
+      const b = Math.min(hi, x + 2);
+      if ((before[b - lo + 1] as number) > (before[a - lo] as number))
+        hits[x - x0] = (hits[x - x0] as number) + 1;
     }
   }
-  return n === 0 ? 0 : ink / n;
+  const n = bottom - top + 1;
+  const out = new Float64Array(span);
+  if (n > 0) for (let i = 0; i < span; i++) out[i] = (hits[i] as number) / n;
+  return out;
 }
 
 /** Share of a horizontal stretch at row y (±2 pixels) that is ink. */
@@ -174,11 +190,11 @@ function gridOf(image: Gray, group: Rule[], dpi: number): TableGrid | null {
     const y0 = (ys[b] as number) + 3;
     const y1 = (ys[b + 1] as number) - 3;
     const found: number[] = [];
-    if (y1 - y0 >= 4)
-      for (let x = left - 2; x <= right + 2; x++) {
-        if (x < 0 || x >= image.width) continue;
-        if (verticalCover(image, x, y0, y1) >= 0.8) found.push(x);
-      }
+    if (y1 - y0 >= 4) {
+      const cover = verticalCovers(image, left - 2, right + 2, y0, y1);
+      for (let x = Math.max(0, left - 2); x <= Math.min(image.width - 1, right + 2); x++)
+        if ((cover[x - (left - 2)] as number) >= 0.8) found.push(x);
+    }
     const xs = cluster(found, 3);
     bandBoundaries.push(xs);
     candidates.push(...xs);

@@ -27,8 +27,14 @@ export interface Sheet {
   scale: number;
 }
 
-/** The box of the ink inside a box, or null when there is none. */
-export function inkBox(image: Gray, box: Box): Box | null {
+/** Ink this many pixels long along a row is a stroke (a minus sign), not a speck. */
+const strokeRun = 4;
+
+/**
+ * The box of the ink inside a box, or null when there is none. With `strokes`, a thin horizontal
+ * stroke (a minus sign) counts as ink, not as specks.
+ */
+export function inkBox(image: Gray, box: Box, strokes = false): Box | null {
   let left = Number.POSITIVE_INFINITY;
   let right = -1;
   let top = Number.POSITIVE_INFINITY;
@@ -40,16 +46,23 @@ export function inkBox(image: Gray, box: Box): Box | null {
   if (x1 < x0 || y1 < y0) return null;
   const columns = new Uint32Array(x1 - x0 + 1);
   const rows = new Uint32Array(y1 - y0 + 1);
-  for (let y = y0; y <= y1; y++)
-    for (let x = x0; x <= x1; x++)
-      if ((image.data[y * image.width + x] as number) < inkLevel) {
+  // Columns under a horizontal stroke: a minus sign is two pixels thick, fewer than a speck's
+  // column may hold, but it runs several pixels along a row, as noise does not.
+  const stroked = new Uint8Array(x1 - x0 + 1);
+  const { data, width } = image;
+  for (let y = y0; y <= y1; y++) {
+    let run = 0;
+    for (let x = x0, i = y * width + x0; x <= x1; x++, i++)
+      if ((data[i] as number) < inkLevel) {
         columns[x - x0] = (columns[x - x0] as number) + 1;
         rows[y - y0] = (rows[y - y0] as number) + 1;
-      }
+        if (++run >= strokeRun && strokes) stroked.fill(1, x - x0 - run + 1, x - x0 + 1);
+      } else run = 0;
+  }
   // Specks (a pixel or two in a row or column) are noise, not text.
   const least = 3;
   columns.forEach((n, i) => {
-    if (n < least) return;
+    if (n < least && !stroked[i]) return;
     left = Math.min(left, x0 + i);
     right = Math.max(right, x0 + i);
   });

@@ -12,6 +12,7 @@ import { cleanText, readingConfidence, textLines } from '../../../src/read/ocr/p
 import { estimateSkew, flattenBackground, rotate } from '../../../src/read/ocr/preprocess.js';
 import { imageKind, imageSize } from '../../../src/read/ocr/raster.js';
 import { findTables } from '../../../src/read/ocr/rules.js';
+import { inkBox } from '../../../src/read/ocr/sheet.js';
 import { parseTsv } from '../../../src/read/ocr/tesseract.js';
 
 /** A page with a ruled table: 3 rows × 3 columns, the top row one merged cell. */
@@ -210,6 +211,20 @@ describe('PaddleOCR pieces', () => {
       { left: 20, top: 10, right: 120, bottom: 39 },
       { left: 20, top: 60, right: 90, bottom: 95 },
     ]);
+  });
+
+  it('a minus sign two pixels thick is ink of the cell, where specks are not', () => {
+    const page = grayImage(120, 60);
+    const ink = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) page.data[y * 120 + x] = 0;
+    };
+    // 「-2」: a dash 8 × 2, then a digit; a speck of two pixels to the right.
+    ink(40, 30, 47, 31);
+    ink(51, 20, 62, 43);
+    ink(90, 30, 90, 31);
+    const box = { left: 0, top: 0, right: 119, bottom: 59 };
+    expect(inkBox(page, box)).toEqual({ left: 51, top: 20, right: 62, bottom: 43 });
+    expect(inkBox(page, box, true)).toEqual({ left: 40, top: 20, right: 62, bottom: 43 });
   });
 
   it("finds regions of likely text in the detector's map", () => {

