@@ -138,7 +138,7 @@ export function collectFigures(
             (before !== undefined &&
               before.line === token.line &&
               token.column - (before.column + before.text.length) >= 2))));
-    figures.push({ text, kind: token.kind, token, index: i, apart });
+    figures.push({ text, kind: token.kind, token, index: i, apart, unit: undefined });
   }
   // Empty grid cells past the row's last cell are a decorative column, not blank figures.
   const cells = location.collapsed?.[0]?.cells.length ?? location.row.cells.length;
@@ -220,14 +220,28 @@ export interface LineSpacing {
   end: number;
 }
 
+/** The most frequent value (the least of those tied); null for fewer than three. */
 const mode = (values: number[]): number | null => {
   if (values.length < 3) return null;
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
+  let best: number | null = null;
+  let most = 0;
+  counts.forEach((count, v) => {
+    if (count > most || (count === most && v < (best as number))) {
+      best = v;
+      most = count;
+    }
+  });
+  return best;
 };
 
-const least = (values: number[]): number | null => (values.length < 3 ? null : Math.min(...values));
+const least = (values: number[]): number | null => {
+  if (values.length < 3) return null;
+  let min = Number.POSITIVE_INFINITY;
+  for (const v of values) if (v < min) min = v;
+  return min;
+};
 
 /**
  * The spacing the complete rows agree on; where too few rows are complete (a column left blank
@@ -247,8 +261,10 @@ export function learnSpacing(rows: readonly RowFigures[]): LineSpacing | null {
       anyLead.push(r.gaps[0] as number);
       if (complete) lead.push(r.gaps[0] as number);
     }
-    anyCell.push(...r.gaps.slice(1));
-    if (complete) cell.push(...r.gaps.slice(1));
+    for (let g = 1; g < r.gaps.length; g++) {
+      anyCell.push(r.gaps[g] as number);
+      if (complete) cell.push(r.gaps[g] as number);
+    }
     if (r.trailingGap !== null) {
       anyEnd.push(r.trailingGap);
       if (complete) end.push(r.trailingGap);
@@ -284,16 +300,29 @@ export function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Fi
   return placed;
 }
 
-const cellNumbers = new WeakMap<readonly CellSpec[], readonly number[]>();
+interface CellLists {
+  keys: string[];
+  types: CellType[];
+  numbers: readonly number[];
+}
 
-/** The key numbers of a row's cells (made once a row of the format). */
-function numbersOfCells(cells: readonly CellSpec[]): readonly number[] {
-  let numbers = cellNumbers.get(cells);
-  if (!numbers) {
-    numbers = cells.map((c) => keyNumber(c.key));
-    cellNumbers.set(cells, numbers);
+const cellLists = new WeakMap<readonly CellSpec[], CellLists>();
+
+/**
+ * A row's cell keys, types and key numbers (made once a row of the format; readings share them,
+ * and nothing changes them).
+ */
+function listsOf(cells: readonly CellSpec[]): CellLists {
+  let lists = cellLists.get(cells);
+  if (!lists) {
+    lists = {
+      keys: cells.map((c) => c.key),
+      types: cells.map((c) => c.type),
+      numbers: cells.map((c) => keyNumber(c.key)),
+    };
+    cellLists.set(cells, lists);
   }
-  return numbers;
+  return lists;
 }
 
 /**
@@ -310,22 +339,25 @@ export function readRow(
 ): RowReading {
   const { location } = r;
   const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;
-  const types = cells.map((c) => c.type);
+  const { keys, types, numbers } = listsOf(cells);
   const n = types.length;
   const first = r.figures[0]?.token;
-  const place = pointOf(first ?? r.labelToken);
+  // Where the row's findings point (made only for a finding).
+  const rowToken = first ?? r.labelToken;
   let printed = '';
   for (let i = 0; i < r.figures.length; i++)
     printed += i === 0 ? (r.figures[0] as Figure).text : ` ${(r.figures[i] as Figure).text}`;
   const rowName = rowLabel(location);
   const reading: RowReading = {
     location,
-    keys: cells.map((c) => c.key),
-    numbers: numbersOfCells(cells),
+    keys,
+    numbers,
     types,
     candidates: [],
     printed,
     token: first,
+    runs: undefined,
+    splitUnique: false,
   };
   const allNull = (): (number | null)[] => types.map(() => null);
 
@@ -339,7 +371,7 @@ export function readRow(
     file.error(
       'assemble.row-shape',
       `表格的行标签不按格式的顺序排列（阅读顺序文本），「${rowName}」的数字无法确定`,
-      { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
@@ -394,7 +426,7 @@ export function readRow(
     });
     if (blanks.length > 0)
       file.warn('assemble.blank-cell', `「${rowName}」有 ${blanks.length} 个单元格空白，记为空值`, {
-        place,
+        place: pointOf(rowToken),
         keys: blanks,
       });
     reading.candidates = [values];
@@ -405,7 +437,7 @@ export function readRow(
     file.error(
       'assemble.row-shape',
       `「${rowName}」后没有数字，表格中其他行的数字多于单元格，该行的数字可能写在别处，无法确定`,
-      { place, keys: reading.keys, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
@@ -414,14 +446,14 @@ export function readRow(
     file.error(
       'assemble.row-shape',
       `「${rowName}」后没有数字，上一行的数字少于单元格又无法定位，其中可能有该行的数字（行标签写在数字之后），无法确定`,
-      { place, keys: reading.keys, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
   }
   if (r.figures.length === 0) {
     file.warn('assemble.blank-cell', `「${rowName}」没有填写数字，${n} 个单元格记为空值`, {
-      place,
+      place: pointOf(rowToken),
       keys: reading.keys,
     });
     reading.candidates = [allNull()];
@@ -440,7 +472,7 @@ export function readRow(
       r.figures.length > n
         ? `「${rowName}」应有 ${n} 个数字，读到 ${r.figures.length} 个（${printed}），无法确定对应关系`
         : `「${rowName}」应有 ${n} 个数字，只读到 ${r.figures.length} 个（${printed}），缺少的单元格无法确定`,
-      { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
@@ -456,7 +488,7 @@ export function readRow(
       probe.truncated
         ? `「${rowName}」的数字「${printed}」连在一起，可能的拆分方式过多，无法确定`
         : `「${rowName}」的数字「${printed}」无法拆分为 ${n} 个单元格`,
-      { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);

@@ -150,8 +150,7 @@ export function sectionsAndProse(
   file?: SourceFile,
 ): { sections: Section[]; prose: Evidence['prose'] } {
   const tokens = stream.tokens;
-  const signatureBlock =
-    signatureLine === null ? null : (tokens.find((t) => t.line >= signatureLine && t.first)?.block ?? null);
+  const signatureBlock = signatureLine === null ? null : firstBlockFrom(tokens, signatureLine);
   const signatureEnd = signatureBlock === null ? null : endOfSignature(blocks, signatureBlock);
   const inSignature = (t: Token) =>
     signatureLine !== null &&
@@ -243,6 +242,15 @@ export function sectionsAndProse(
   const before = parts.ordered[0]?.start ?? stream.text.length;
   prosePieces.unshift({ section: 0, pieces: piecesOf(stream, 0, before, skipped, skipToken) });
   return { sections, prose: proseOf(stream, prosePieces) };
+}
+
+/** The block of the first token that starts a line at or after `line`, or null. */
+function firstBlockFrom(tokens: readonly Token[], line: number): number | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.first && t.line >= line) return t.block;
+  }
+  return null;
 }
 
 /**

@@ -331,6 +331,18 @@ const maxFigure = 1e12;
 /** Whether a cell of this type is never negative. */
 const nonNegativeType = (t: CellType | undefined) => t !== 'signed int';
 
+/** Powers of ten as `10 ** k` gives them, looked up (the search asks at every step). */
+const powers = Array.from({ length: 32 }, (_, k) => 10 ** k);
+const pow10 = (k: number): number => (k >= 0 && k < powers.length ? (powers[k] as number) : 10 ** k);
+
+/** Characters of a bound written as a whole number (String(Math.floor(u)).length). */
+function digitsOf(u: number): number {
+  if (!(u >= 0 && u < 1e15)) return String(Math.floor(u)).length;
+  let digits = 1;
+  for (let x = Math.floor(u); x >= 10; x = Math.floor(x / 10)) digits++;
+  return digits;
+}
+
 /** Digits (0–9) in a run as printed. */
 function digitCount(run: string): number {
   let n = 0;
@@ -505,6 +517,7 @@ export function cutRow(
   const values: number[] = new Array(n).fill(0);
   let exhausted = false;
   let parts: string[] = [];
+  const after: number[] = [];
   const room: number[] = new Array(n).fill(0);
   let closing: { id: number; sign: number; at: number[] }[] = [];
   // Cuts cells [cell, n − 1) from parts[run] at offset onwards.
@@ -517,8 +530,7 @@ export function cutRow(
     if (left === 0 || left < parts.length - run) return;
     const text = parts[run] as string;
     // Each cell takes at most as many characters as its bound has digits: the rest must fit.
-    let rest = text.length - offset;
-    for (let r = run + 1; r < parts.length; r++) rest += (parts[r] as string).length;
+    const rest = text.length - offset + (after[run + 1] as number);
     if (rest > (room[cell] as number)) return;
     // The identities of the last cell whose open cells are all cells left in this row: what
     // those cells must still add up to can't exceed what the characters left can write.
@@ -527,7 +539,7 @@ export function cutRow(
       for (const k of at) if (k >= cell) m++;
       if (m === 0) continue;
       const need = sign * net.diffOf(id);
-      if (need > m * (10 ** (rest - left + 1) - 1)) return;
+      if (need > m * (pow10(rest - left + 1) - 1)) return;
     }
     const c = cells[cell] as number;
     const type = types[cell] as CellType;
@@ -603,6 +615,11 @@ export function cutRow(
     if ((v > maxFigure || v > (net.ub[lastCell] as number)) && v >= 0 && !piece.includes('.')) break;
     parts = start === 0 ? runs.slice(0, -1) : [...runs.slice(0, -1), lastRun.slice(0, start)];
     if (n === 1 ? parts.length > 0 : parts.length === 0) continue;
+    // Characters of the parts after each one.
+    after.length = parts.length + 1;
+    after[parts.length] = 0;
+    for (let r = parts.length - 1; r >= 0; r--)
+      after[r] = (after[r + 1] as number) + (parts[r] as string).length;
     values[n - 1] = v;
     const verdict = net.assign(lastCell, v);
     if (verdict === 'ok') {
@@ -612,7 +629,7 @@ export function cutRow(
         // Characters the cells from each one on can take at most.
         for (let k = n - 2; k >= 0; k--) {
           const u = net.ub[cells[k] as number] as number;
-          const chars = types[k] === 'int' && u < maxFigure ? String(Math.floor(u)).length : 13;
+          const chars = types[k] === 'int' && u < maxFigure ? digitsOf(u) : 13;
           room[k] = (room[k + 1] as number) + chars;
         }
         closing = closingIdentities(lastCell, cells, net);

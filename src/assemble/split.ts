@@ -87,13 +87,26 @@ export function splitRuns(
     const text = runs[run] as string;
     // Cells left must be at least the runs left (each run gives ≥ 1 cell).
     if (n - cell < runs.length - run) return;
+    const type = types[cell] as CellType;
+    let count = 0;
     for (let end = offset + 1; end <= text.length; end++) {
-      const piece = text.slice(offset, end);
-      const value = parseFigure(piece, types[cell] as CellType);
-      if (value === null) {
-        // Past a leading zero nothing longer can be valid, unless a decimal point follows it.
-        if (zeroLed(piece)) break;
-        continue;
+      let value: number | null;
+      if (type === 'int') {
+        // A count, read digit by digit (no piece cut out of the run for each end tried): past a
+        // character that is no digit, or a leading 0, no longer piece is a count.
+        const d = text.charCodeAt(end - 1) - 48;
+        if (d < 0 || d > 9 || (end - offset > 1 && text.charCodeAt(offset) === 48)) break;
+        // (Exact in floating point up to 15 digits; longer, as Number reads it.)
+        count = end - offset <= 15 ? count * 10 + d : Number(text.slice(offset, end));
+        value = count;
+      } else {
+        const piece = text.slice(offset, end);
+        value = parseFigure(piece, type);
+        if (value === null) {
+          // Past a leading zero nothing longer can be valid, unless a decimal point follows it.
+          if (zeroLed(piece)) break;
+          continue;
+        }
       }
       values.push(value);
       if (end === text.length) walk(run + 1, 0, cell + 1);

@@ -49,10 +49,11 @@ export function locateTables(
     const note = table.parts.find((p) => p.note)?.note;
     if (note) evidence.balanceNote = location.rows.length > 0 ? stream.find(note, start, end) !== null : null;
 
-    const labelled = location.rows.filter((r) => r.label);
-    const headerFound = table.parts.some((p) => headerFoundIn(stream, p, start, end));
-    const unlabelledEmpty = location.rows.every((r) => r.label || r.from >= r.to);
-    if (!heading && labelled.length === 0 && (unlabelledEmpty || !headerFound)) {
+    const labelled = location.rows.some((r) => r.label);
+    // (The header is looked for only when the rest says the table may be missing.)
+    const unlabelledEmpty = () => location.rows.every((r) => r.label || r.from >= r.to);
+    const headerFound = () => table.parts.some((p) => headerFoundIn(stream, p, start, end));
+    if (!heading && !labelled && (unlabelledEmpty() || !headerFound())) {
       file.error('assemble.table-missing', `未找到「${table.title}」表格，其单元格记为空值`, {
         keys: table.parts.flatMap((p) => p.rows.flatMap((r) => r.cells.map((c) => c.key))),
       });
