@@ -79,7 +79,10 @@ async function load(): Promise<Paddle> {
   const recognition = simplifyRecogniser(new Uint8Array(await readFile(paths.recognitionPath)));
   const [detector, recogniser, dictionary] = await Promise.all([
     ort.InferenceSession.create(paths.detectionPath, options),
-    ort.InferenceSession.create(recognition, options),
+    // Should this onnxruntime refuse the simplified graph, the model as published.
+    ort.InferenceSession.create(recognition, options).catch(() =>
+      ort.InferenceSession.create(paths.recognitionPath, options),
+    ),
     readFile(paths.dictionaryPath, 'utf8'),
   ]);
   const characters = ['', ...dictionary.replace(/\r?\n$/, '').split(/\r?\n/), ' '];
