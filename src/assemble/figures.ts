@@ -342,7 +342,8 @@ export function readRow(
   const { keys, types, numbers } = listsOf(cells);
   const n = types.length;
   const first = r.figures[0]?.token;
-  const place = pointOf(first ?? r.labelToken);
+  // Where the row's findings point (made only for a finding).
+  const rowToken = first ?? r.labelToken;
   let printed = '';
   for (let i = 0; i < r.figures.length; i++)
     printed += i === 0 ? (r.figures[0] as Figure).text : ` ${(r.figures[i] as Figure).text}`;
@@ -370,7 +371,7 @@ export function readRow(
     file.error(
       'assemble.row-shape',
       `表格的行标签不按格式的顺序排列（阅读顺序文本），「${rowName}」的数字无法确定`,
-      { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
@@ -425,7 +426,7 @@ export function readRow(
     });
     if (blanks.length > 0)
       file.warn('assemble.blank-cell', `「${rowName}」有 ${blanks.length} 个单元格空白，记为空值`, {
-        place,
+        place: pointOf(rowToken),
         keys: blanks,
       });
     reading.candidates = [values];
@@ -436,7 +437,7 @@ export function readRow(
     file.error(
       'assemble.row-shape',
       `「${rowName}」后没有数字，表格中其他行的数字多于单元格，该行的数字可能写在别处，无法确定`,
-      { place, keys: reading.keys, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
@@ -445,14 +446,14 @@ export function readRow(
     file.error(
       'assemble.row-shape',
       `「${rowName}」后没有数字，上一行的数字少于单元格又无法定位，其中可能有该行的数字（行标签写在数字之后），无法确定`,
-      { place, keys: reading.keys, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
   }
   if (r.figures.length === 0) {
     file.warn('assemble.blank-cell', `「${rowName}」没有填写数字，${n} 个单元格记为空值`, {
-      place,
+      place: pointOf(rowToken),
       keys: reading.keys,
     });
     reading.candidates = [allNull()];
@@ -471,7 +472,7 @@ export function readRow(
       r.figures.length > n
         ? `「${rowName}」应有 ${n} 个数字，读到 ${r.figures.length} 个（${printed}），无法确定对应关系`
         : `「${rowName}」应有 ${n} 个数字，只读到 ${r.figures.length} 个（${printed}），缺少的单元格无法确定`,
-      { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
@@ -487,7 +488,7 @@ export function readRow(
       probe.truncated
         ? `「${rowName}」的数字「${printed}」连在一起，可能的拆分方式过多，无法确定`
         : `「${rowName}」的数字「${printed}」无法拆分为 ${n} 个单元格`,
-      { place, keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);

@@ -51,10 +51,6 @@ export interface TableLocation {
   labelsEnd?: number;
 }
 
-/**
- * Stream offset of the numbering digits (「2.」) written before a row's label, when the label's
- * key is preceded by its numbering and the label words before the key (「2.」+「其他法律…」).
- */
 const officials = new WeakMap<LabelSpec, { compact: string; numberless: string }>();
 
 /** A label's official wording, folded without whitespace, and without its numbering (「2.」). */
@@ -68,16 +64,23 @@ function officialOf(label: LabelSpec): { compact: string; numberless: string } {
   return cached;
 }
 
+/** What may follow a row's numbering (「2.」「2、」「2,」). */
+const numberingMarks = '.、,';
+
+/**
+ * Stream offset of the numbering digits (「2.」) written before a row's label, when the label's
+ * key is preceded by its numbering and the label words before the key (「2.」+「其他法律…」).
+ */
 export function numberingOffset(stream: TokenStream, row: RowSpec, match: LabelMatch): number | null {
   const own = row.path.at(-1);
   if (!own || !row.numbering) return null;
   const official = officialOf(own).numberless;
   const lead = Math.max(0, official.indexOf(match.matched));
   // A few characters of slack: a label whose words before the key were damaged (one doubled).
-  const window = stream.text.slice(Math.max(0, match.start - lead - 3), match.start);
-  for (let i = window.length - 2; i >= 0; i--) {
-    if (window[i] === NUM && /[.、,]/.test(window[i + 1] as string)) {
-      const at = match.start - window.length + i;
+  const text = stream.text;
+  const from = Math.max(0, match.start - lead - 3);
+  for (let at = match.start - 2; at >= from; at--) {
+    if (text[at] === NUM && numberingMarks.includes(text[at + 1] as string)) {
       const token = stream.tokens[stream.tokenAt(at)];
       return token?.kind === 'num' && token.text.endsWith(row.numbering) ? at : null;
     }
