@@ -137,11 +137,7 @@ function collectHeaderVariants(stream: TokenStream, t: TableLocation, evidence: 
   for (const part of t.table.parts) {
     const firstRow = t.rows.find((r) => r.part === part && r.label);
     const to = firstRow?.label?.start ?? t.end;
-    const seen = new Set<string>();
-    for (const [index, column] of part.columns.entries()) {
-      const own = column.path.at(-1);
-      if (!own?.variants || seen.has(own.official)) continue;
-      seen.add(own.official);
+    for (const { own, index } of variantColumns(part)) {
       const m = stream.find(own, from, to);
       if (m?.variant)
         evidence.labelVariants.push({
@@ -151,9 +147,29 @@ function collectHeaderVariants(stream: TokenStream, t: TableLocation, evidence: 
           keys: part.rows.map((r) => r.cells[index]?.key).filter((k): k is string => !!k),
         });
     }
-    const last = [...t.rows].reverse().find((r) => r.part === part);
+    let last: RowLocation | undefined;
+    for (let k = t.rows.length - 1; k >= 0 && !last; k--) if (t.rows[k]?.part === part) last = t.rows[k];
     from = last ? stream.offsetOf(last.to) : from;
   }
+}
+
+const variantColumnsOf = new WeakMap<TablePartSpec, { own: LabelSpec; index: number }[]>();
+
+/** The part's column labels that have variants, each once (at its first column). */
+function variantColumns(part: TablePartSpec): { own: LabelSpec; index: number }[] {
+  let columns = variantColumnsOf.get(part);
+  if (!columns) {
+    columns = [];
+    const seen = new Set<string>();
+    for (const [index, column] of part.columns.entries()) {
+      const own = column.path.at(-1);
+      if (!own?.variants || seen.has(own.official)) continue;
+      seen.add(own.official);
+      columns.push({ own, index });
+    }
+    variantColumnsOf.set(part, columns);
+  }
+  return columns;
 }
 
 /**

@@ -159,24 +159,6 @@ export function runningHeads(lines: readonly string[]): Set<number> {
 }
 
 /**
- * A paragraph as this reader makes it. A class, not an object literal: its objects keep room for
- * the fields set later (`pageBreak`, the folded text `foldedOf` keeps on it), so setting them
- * allocates nothing more and the paragraphs keep one shape.
- */
-class TextParagraph implements Paragraph {
-  // Declared in the order of a paragraph literal's keys (type, text, line, column).
-  readonly type = 'paragraph';
-  text: string;
-  line: number;
-  column: number;
-  constructor(text: string, line: number, column: number) {
-    this.text = text;
-    this.line = line;
-    this.column = column;
-  }
-}
-
-/**
  * A note a table may carry between its rows (「注：…」, a sentence): not a heading, which ends
  * the table.
  */
@@ -200,10 +182,12 @@ export function textToBlocks(text: string): Block[] {
     // Called before every paragraph: mostly nothing is pending.
     if (table.length === 0 && tabs.length === 0 && held.length === 0) return;
     if (table.length >= 2) blocks.push(pipeTable(table));
-    else for (const row of table) blocks.push(new TextParagraph(row.text, row.line, 1));
+    else
+      for (const row of table) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
     table = [];
     if (tabs.length >= 2) blocks.push(tabTable(tabs));
-    else for (const row of tabs) blocks.push(new TextParagraph(row.text, row.line, 1));
+    else
+      for (const row of tabs) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
     tabs = [];
     blocks.push(...held);
     held = [];
@@ -240,7 +224,7 @@ export function textToBlocks(text: string): Block[] {
     } else if (trimmed === '' && tabs.length > 0) {
       // A blank line inside tab-separated rows keeps the table together.
     } else if (trimmed !== '' && !(trimmed.length <= 24 && isPageNumberText(cleaned))) {
-      const block: Paragraph = new TextParagraph(cleaned, line, 1);
+      const block: Paragraph = { type: 'paragraph', text: cleaned, line, column: 1 };
       if (broken || feed) block.pageBreak = true;
       if (tabs.length > 0 && held.length < 3 && noteLine(trimmed)) held.push(block);
       else {
