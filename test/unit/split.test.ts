@@ -37,6 +37,14 @@ describe('splitRuns', () => {
     expect(splitRuns(['-15', '3'], ['signed int', 'int']).candidates).toEqual([[-15, 3]]);
   });
 
+  it('reads a count of more than 15 digits as Number reads it, and no count past a letter', () => {
+    expect(splitRuns(['12345678901234567890'], ints(1)).candidates).toEqual([
+      [Number('12345678901234567890')],
+    ]);
+    expect(splitRuns(['12a3'], ints(2)).candidates).toEqual([]);
+    expect(splitRuns(['1', '0x'], ints(2)).candidates).toEqual([]);
+  });
+
   it('gives no candidate when the runs cannot fill the row', () => {
     expect(splitRuns(['0', '0'], ints(3)).candidates).toEqual([]);
   });
