@@ -68,6 +68,9 @@ describe.skipIf(!run)('web: register', () => {
     await page.getByRole('button', { name: '征求意见' }).waitFor();
     expect(await page.getByRole('button', { name: /^答\s*复$/ }).count()).toBe(0);
     await page.getByRole('button', { name: '征求意见' }).click();
+    await page.getByRole('dialog').waitFor();
+    // The page asked for less motion (openPage): the dialog opens at once, without the zoom.
+    expect(await page.locator('.ant-zoom-appear, .ant-zoom-enter').count()).toBe(0);
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /确\s*定/ })

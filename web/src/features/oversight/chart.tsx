@@ -13,6 +13,7 @@ import {
 import { type EChartsType, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { prefersReducedMotion } from '../../lib/motion.js';
 import type { ChartOption } from './chart-options.js';
 
 use([
@@ -50,7 +51,7 @@ export function Chart({
   }, []);
   useEffect(() => {
     // No animation when the reader asked for less motion (and none half-drawn in a screenshot).
-    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const still = prefersReducedMotion();
     chart.current?.setOption({ ...option, animation: !still }, true);
   }, [option]);
   return <div ref={el} role="img" aria-label={label} style={{ width: '100%', height }} />;
