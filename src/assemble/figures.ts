@@ -90,26 +90,34 @@ export function inWordsDown(stream: TokenStream, i: number): boolean {
   );
 }
 
+/**
+ * The one token of a row's range that ends with the next row's numbering (「00000002.」 before
+ * 「其他…」), and what is left of it once the numbering is taken off: `at` −1 when there is none.
+ */
+export function nextNumbering(
+  stream: TokenStream,
+  location: RowLocation,
+  next: RowLocation | undefined,
+): { at: number; rest: string } {
+  if (next?.label && next.row.numbering) {
+    const offset = numberingOffset(stream, next.row, next.label);
+    const at = offset === null ? null : stream.tokenAt(offset);
+    if (at !== null && at >= location.from && at < location.to) {
+      const token = stream.tokens[at] as Token;
+      if (token.text.endsWith(next.row.numbering))
+        return { at, rest: token.text.slice(0, -next.row.numbering.length) };
+    }
+  }
+  return { at: -1, rest: '' };
+}
+
 /** Collects the figures of a row's range, taking off the numbering of the next row (「00000002.其他…」). */
 export function collectFigures(
   stream: TokenStream,
   location: RowLocation,
   next: RowLocation | undefined,
 ): RowFigures {
-  // The one token that holds the next row's numbering, and what is left of it (no map per row).
-  let stripAt = -1;
-  let stripText = '';
-  if (next?.label && next.row.numbering) {
-    const offset = numberingOffset(stream, next.row, next.label);
-    const at = offset === null ? null : stream.tokenAt(offset);
-    if (at !== null && at >= location.from && at < location.to) {
-      const token = stream.tokens[at] as Token;
-      if (token.text.endsWith(next.row.numbering)) {
-        stripAt = at;
-        stripText = token.text.slice(0, -next.row.numbering.length);
-      }
-    }
-  }
+  const { at: stripAt, rest: stripText } = nextNumbering(stream, location, next);
   const figures: Figure[] = [];
   const unitTokens: Token[] = [];
   for (let i = location.from; i < location.to; i++) {

@@ -343,10 +343,15 @@ class SourceText {
     const block = this.blocks[token.block];
     if (block?.type !== 'paragraph' || token.kind === 'blank') return folded;
     const base = token.column - block.column;
-    const { map } = foldedOf(block);
+    const { map, text: foldedBlock } = foldedOf(block);
     let raw: string;
-    if (map === null) raw = block.text.slice(base + from, base + to);
-    else {
+    if (map === null) {
+      raw = block.text.slice(base + from, base + to);
+      // Folding maps each code unit to one here, so the slice folds to the same slice of the
+      // folded block: no need to fold it again when that is the token's text.
+      if (raw !== folded && foldedBlock.slice(base + from, base + to) === folded)
+        return raw.replace(/\s+/g, ' ');
+    } else {
       // The token's first folded character: the first one that maps to `base`.
       let lo = 0;
       let hi = map.length;

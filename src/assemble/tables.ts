@@ -1,6 +1,7 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { FormatSpec, LabelSpec, TablePartSpec } from '../spec/types.js';
 import type { Evidence } from './evidence.js';
+import { nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
 import { alignReadingOrder } from './reading-order.js';
 import {
@@ -183,9 +184,12 @@ function realigned(
   start: number,
   end: number,
 ): TableLocation {
-  const tooMany = location.rows.some((r) => {
+  const tooMany = location.rows.some((r, i) => {
+    // The next row's numbering (「1.」) written at the end of this row's range is no figure of it.
+    const numbering = nextNumbering(stream, r, location.rows[i + 1]);
     let figures = 0;
-    for (let k = r.from; k < r.to; k++) if (stream.tokens[k]?.kind !== 'text') figures++;
+    for (let k = r.from; k < r.to; k++)
+      if (stream.tokens[k]?.kind !== 'text' && !(k === numbering.at && numbering.rest === '')) figures++;
     return figures > (r.collapsed?.[0]?.cells.length ?? r.row.cells.length);
   });
   if (location.missing.length === 0 && location.damaged.length === 0 && !tooMany) return location;

@@ -9,6 +9,7 @@ import * as corpus from './2026-12-02-03-corpus.js';
 import * as corpusMeasures from './2026-12-02-04-corpus-measures.js';
 import * as corpusFindingCounts from './2026-12-02-05-corpus-finding-counts.js';
 import * as reportProse from './2026-12-02-06-report-prose.js';
+import * as corpusCellsByReport from './2026-12-03-07-corpus-cells-by-report.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-01-initial': initial,
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-02-04-corpus-measures': corpusMeasures,
   '2026-12-02-05-corpus-finding-counts': corpusFindingCounts,
   '2026-12-02-06-report-prose': reportProse,
+  '2026-12-03-07-corpus-cells-by-report': corpusCellsByReport,
 };
