@@ -9,13 +9,22 @@ import { joinPipePieces } from './pipe-pieces.js';
 const pageNumberLine =
   /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
+/** A space or a tab (both whitespace to `\s`). */
+const isBlankUnit = (c: number): boolean => c === 0x20 || c === 0x09;
+
 /**
  * Whether a line is a page number (`pageNumberLine`), the pattern tried only for lines that may
  * start as one: after any leading whitespace, a dash, 「第」 or a digit (a digit then only with a
  * 「/」 in the line). Most lines start with a word and are settled by their first character.
  */
 function isPageNumberText(t: string): boolean {
-  const c = t.charCodeAt(0);
+  // Spaces and tabs around the line are skipped (the pattern's \s allows them): an indented
+  // table cell (「    12」) is settled by its first character like any other line.
+  let a = 0;
+  while (a < t.length && isBlankUnit(t.charCodeAt(a))) a++;
+  let b = t.length - 1;
+  while (b > a && isBlankUnit(t.charCodeAt(b))) b--;
+  const c = t.charCodeAt(a);
   // A CJK character other than 「第」, or printable ASCII other than 「-」 and digits: no page number.
   if (c >= 0x4e00 && c <= 0x9fff) {
     if (c !== 0x7b2c) return false;
@@ -23,7 +32,7 @@ function isPageNumberText(t: string): boolean {
     if (c < 0x30 || c > 0x39 || t.indexOf('/') === -1) return false;
   }
   // It ends (before any trailing whitespace) with a digit, 「页」 or a dash: not with other words.
-  const z = t.charCodeAt(t.length - 1);
+  const z = t.charCodeAt(b);
   if (z >= 0x4e00 && z <= 0x9fff) {
     if (z !== 0x9875) return false;
   } else if (z > 0x20 && z < 0x7f && z !== 0x2d && (z < 0x30 || z > 0x39)) return false;
@@ -109,7 +118,11 @@ const headLength = 60;
  * page break is a form feed (as PDF extraction leaves it) or a page-number line. Returns the line
  * numbers (1-based) to drop.
  */
-export function runningHeads(lines: readonly string[]): Set<number> {
+export function runningHeads(
+  lines: readonly string[],
+  /** False when the caller knows no line holds a form feed (none is then looked for). */
+  feeds = true,
+): Set<number> {
   const isPageNumber = (t: string) => t.length <= 24 && isPageNumberText(t);
   const nonBlank = (from: number, step: number): number => {
     for (let i = from; i >= 0 && i < lines.length; i += step)
@@ -119,7 +132,7 @@ export function runningHeads(lines: readonly string[]): Set<number> {
   const boundary = new Set<number>();
   let breaks = 0;
   lines.forEach((raw, i) => {
-    const feed = raw.includes('\f');
+    const feed = feeds && raw.includes('\f');
     const number = isPageNumber(feed ? raw.replaceAll('\f', '') : raw);
     if (!feed && !number) return;
     breaks++;
@@ -196,10 +209,10 @@ export function textToBlocks(text: string): Block[] {
   let held: Paragraph[] = [];
   // The lines, split once: for the running heads and for the blocks.
   const lines = text.split('\n');
-  const furniture = runningHeads(lines);
   // Carriage returns and form feeds, looked for in each line only when the text has any.
   const anyReturn = text.indexOf('\r') !== -1;
   const anyFeed = text.indexOf('\f') !== -1;
+  const furniture = runningHeads(lines, anyFeed);
   /** Page furniture since the last paragraph. */
   let broken = false;
   for (let index = 0; index < lines.length; index++) {
