@@ -8,15 +8,14 @@
 import { createHash } from 'node:crypto';
 import { deadlineFor, isLate } from '../check/checks/deadline.js';
 import type { Finding } from '../core/finding.js';
-import type { ReportResult } from '../core/report.js';
 import type { Tx } from '../store/context.js';
 import type { Store } from '../store/index.js';
 import { prepared } from '../store/prepared.js';
 import { resolveBody } from './bodies/store.js';
-import { measuresOf, storeFindingCounts, storeMeasures } from './measures.js';
+import { storeFindingCounts, storeMeasures } from './measures.js';
 import type { ParseOutcome } from './parse-one.js';
 import { inlinePool, type ParsePool } from './pool.js';
-import { insertCells, insertFindings, insertReport } from './report-rows.js';
+import { insertCells, insertFindings, insertReport, type ParsedReport } from './report-rows.js';
 import { defaultZipLimits, listFiles, readSource, type Source, type ZipLimits } from './sources.js';
 
 export type IngestStatus = 'new' | 'version' | 'known' | 'unreadable';
@@ -84,7 +83,7 @@ export interface ParsedFile {
   path: string;
   bytes: Uint8Array;
   hash: string;
-  report: ReportResult;
+  report: ParsedReport;
   sourceType: string;
   text: string;
 }
@@ -185,13 +184,13 @@ export async function storeParsed(
           errors: count('error'),
           warnings: count('warning'),
           infos: count('info'),
-          sections: JSON.stringify(report.sections),
+          sections: report.sections,
           text: parsed.text,
           source: options.keepSource ? parsed.bytes : null,
           ingested_at: now,
         };
         const id = await insertReport(trx, row);
-        await storeMeasures(trx, { ...row, id }, measuresOf(report.format, report.cells, report.sections));
+        await storeMeasures(trx, { ...row, id }, report.measures);
         await insertCells(trx, id, report.cells);
         if (report.findings.length > 0)
           await insertFindings(

@@ -88,9 +88,12 @@ export interface MeasuredReport {
 }
 
 /** A report's measures, from its cells and the prose of its sections. */
+/** The crosswalk's measures with their columns (named once). */
+const crosswalkColumns = crosswalk.map((m) => [m, columnOf(m.id)] as const);
+
 export function measuresOf(format: FormatId, cells: Cells, sections: readonly Section[]): MeasureRow {
   const row = {} as Record<StatsMeasure['column'], number | null>;
-  for (const m of crosswalk) row[columnOf(m.id)] = measureValue(m, format, cells);
+  for (const [m, column] of crosswalkColumns) row[column] = measureValue(m, format, cells);
   row.fees_disclosure = disclosureFee(sections.map((s) => s.text).join('\n'));
   return row as MeasureRow;
 }

@@ -1,20 +1,25 @@
 /**
- * One file's bytes → what the corpus keeps of it: the report with its findings, the reader that
- * took it and the decoded text; or the reason it can't be read. Runs in a worker thread or inline.
+ * One file's bytes → what the corpus keeps of it: the report with its findings and its rows built
+ * (./report-rows.ts), the reader that took it and the decoded text; or the reason it can't be read. Runs in a worker thread or inline.
  */
 
-import type { ReportResult } from '../core/report.js';
 import { UnreadableInputError } from '../core/source-file.js';
 import { processBytes } from '../pipeline.js';
+import { type ParsedReport, parsedReport } from './report-rows.js';
 
 export type ParseOutcome =
-  | { ok: true; report: ReportResult; sourceType: string; text: string }
+  | { ok: true; report: ParsedReport; sourceType: string; text: string }
   | { ok: false; reason: string; internal: boolean };
 
 export async function parseOne(bytes: Uint8Array, path: string): Promise<ParseOutcome> {
   try {
     const result = await processBytes(bytes, path);
-    return { ok: true, report: result.report, sourceType: result.sourceType, text: result.file.text };
+    return {
+      ok: true,
+      report: parsedReport(result.report),
+      sourceType: result.sourceType,
+      text: result.file.text,
+    };
   } catch (error) {
     if (error instanceof UnreadableInputError) return { ok: false, reason: error.message, internal: false };
     return { ok: false, reason: error instanceof Error ? error.message : String(error), internal: true };

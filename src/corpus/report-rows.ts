@@ -6,11 +6,46 @@
  * handful of SQL texts serve every report and stay in the connection's statement cache.
  */
 import type { Kysely } from 'kysely';
+import type { Finding } from '../core/finding.js';
+import type { ReportResult } from '../core/report.js';
 import type { Tx } from '../store/context.js';
 import { prepared } from '../store/prepared.js';
 import type { CorpusFindingTable, CorpusReportTable, Database } from '../store/schema.js';
+import { type MeasureRow, measuresOf } from './measures.js';
 
 type Db = Tx | Kysely<Database>;
+
+/**
+ * A parsed report as ingest stores it, its rows built where it was parsed (in a worker thread): the
+ * main thread, which runs every insert, only binds them. The cells and sections are not sent back
+ * as objects, only as the values their rows take.
+ */
+export interface ParsedReport
+  extends Pick<ReportResult, 'format' | 'agency' | 'year' | 'publishedOn' | 'signedOn'> {
+  findings: Finding[];
+  /** The sections as stored (JSON). */
+  sections: string;
+  /** The cells, flat: key, value, key, value, … */
+  cells: (string | number | null)[];
+  /** The report's row of `corpus_measures`, less the columns copied from its report row. */
+  measures: MeasureRow;
+}
+
+export function parsedReport(report: ReportResult): ParsedReport {
+  const cells: (string | number | null)[] = [];
+  for (const key in report.cells) cells.push(key, report.cells[key] ?? null);
+  return {
+    format: report.format,
+    agency: report.agency,
+    year: report.year,
+    publishedOn: report.publishedOn,
+    signedOn: report.signedOn,
+    findings: report.findings,
+    sections: JSON.stringify(report.sections),
+    cells,
+    measures: measuresOf(report.format, report.cells, report.sections),
+  };
+}
 
 /** The columns of a report's row, in the order its values are passed. */
 const reportColumns = [
@@ -92,14 +127,14 @@ function chunkedInsert(table: 'corpus_cells' | 'corpus_findings', columns: reado
 const cellColumns = ['report_id', 'key', 'value'] as const;
 const insertCellRows = chunkedInsert('corpus_cells', cellColumns);
 
-/** Inserts a report's cells (codebook key → value). */
+/** Inserts a report's cells, given flat (ParsedReport.cells). */
 export function insertCells(
   db: Db,
   reportId: number,
-  cells: Readonly<Record<string, number | null>>,
+  cells: readonly (string | number | null)[],
 ): Promise<void> {
   const flat: unknown[] = [];
-  for (const key in cells) flat.push(reportId, key, cells[key]);
+  for (let i = 0; i < cells.length; i += 2) flat.push(reportId, cells[i], cells[i + 1]);
   return insertCellRows(db, flat);
 }
 
