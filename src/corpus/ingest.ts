@@ -48,7 +48,7 @@ export interface IngestOptions {
   zipLimits?: ZipLimits;
   /** Called after each file: done so far and the total known so far. */
   onProgress?(done: number, total: number): void;
-  /** Reports in flight at once (default: twice the pool's threads, at least 2). */
+  /** Reports in flight at once (default: 64 per pool thread, at least 2). */
   inFlight?: number;
 }
 
@@ -272,9 +272,11 @@ export async function ingestPaths(
   for await (const entry of listFiles(paths)) listed.push(entry);
   let total = listed.length;
   let done = 0;
-  // Enough in flight that every worker's queue stays full (see the pool's depth), so results pile up
-  // into large write batches while the main thread commits.
-  const limit = options.inFlight ?? Math.max(2, (options.pool?.threads ?? 1) * 16);
+  // Enough in flight that every worker's queue stays full (see the pool's depth) with room to spare:
+  // the parsed reports waiting for the write in progress make the next batch, and a batch as large as
+  // group commit takes (64) needs that many parsed while a commit runs; with only the workers' queues'
+  // worth in flight, batches were ~6 reports, each paying its own fsync.
+  const limit = options.inFlight ?? Math.max(2, (options.pool?.threads ?? 1) * 64);
   const inFlight = new Set<Promise<void>>();
   /** Hashes of this run, so the same bytes twice in one run are parsed once. */
   const seen = new Map<string, Promise<IngestResult>>();
