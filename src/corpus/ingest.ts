@@ -9,11 +9,14 @@ import { createHash } from 'node:crypto';
 import { deadlineFor, isLate } from '../check/checks/deadline.js';
 import type { Finding } from '../core/finding.js';
 import type { ReportResult } from '../core/report.js';
+import type { Tx } from '../store/context.js';
 import type { Store } from '../store/index.js';
+import { prepared } from '../store/prepared.js';
 import { resolveBody } from './bodies/store.js';
 import { measuresOf, storeFindingCounts, storeMeasures } from './measures.js';
 import type { ParseOutcome } from './parse-one.js';
 import { inlinePool, type ParsePool } from './pool.js';
+import { insertCells, insertFindings, insertReport } from './report-rows.js';
 import { defaultZipLimits, listFiles, readSource, type Source, type ZipLimits } from './sources.js';
 
 export type IngestStatus = 'new' | 'version' | 'known' | 'unreadable';
@@ -86,6 +89,58 @@ export interface ParsedFile {
   text: string;
 }
 
+/** The kind of a body (its row locked, where the database has row locks). */
+const bodyKind = prepared((h, id: string) =>
+  (h as Tx).selectFrom('corpus_bodies').select('kind').where('id', '=', id),
+);
+const lockedBodyKind = prepared((h, id: string) =>
+  (h as Tx).selectFrom('corpus_bodies').select('kind').where('id', '=', id).forUpdate(),
+);
+
+/** The highest version of a body and year (a null body or year matched as null), by prepared query. */
+const versionQueries = {
+  both: prepared((h, bodyId: string, year: number) =>
+    (h as Tx)
+      .selectFrom('corpus_reports')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('body_id', '=', bodyId)
+      .where('year', '=', year),
+  ),
+  bodyOnly: prepared((h, bodyId: string) =>
+    (h as Tx)
+      .selectFrom('corpus_reports')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('body_id', '=', bodyId)
+      .where('year', 'is', null),
+  ),
+  yearOnly: prepared((h, year: number) =>
+    (h as Tx)
+      .selectFrom('corpus_reports')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('body_id', 'is', null)
+      .where('year', '=', year),
+  ),
+  neither: prepared((h) =>
+    (h as Tx)
+      .selectFrom('corpus_reports')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('body_id', 'is', null)
+      .where('year', 'is', null),
+  ),
+};
+
+async function lastVersion(trx: Tx, bodyId: string | null, year: number | null): Promise<number> {
+  const rows =
+    bodyId !== null
+      ? year !== null
+        ? await versionQueries.both(trx, bodyId, year)
+        : await versionQueries.bodyOnly(trx, bodyId)
+      : year !== null
+        ? await versionQueries.yearOnly(trx, year)
+        : await versionQueries.neither(trx);
+  return Number(rows[0]?.v ?? 0);
+}
+
 /**
  * Writes one parsed report in one transaction (on SQLite grouped with the reports stored beside it:
  * one COMMIT for the batch, each report rolled back alone when it fails). Returns its id and version, or `known` when another
@@ -104,24 +159,13 @@ export async function storeParsed(
         const bodyId = report.agency ? await resolveBody(trx, report.agency, now) : null;
         // The body's row is locked (PostgreSQL; SQLite's write transactions are serial already), so
         // two versions of one body are numbered and marked newest one after the other.
-        const bodyRow = (id: string) => {
-          const query = trx.selectFrom('corpus_bodies').select('kind').where('id', '=', id);
-          return store.capabilities.rowLocks ? query.forUpdate() : query;
-        };
-        const kind = bodyId
-          ? ((await bodyRow(bodyId).executeTakeFirstOrThrow()).kind as 'government' | 'department')
-          : 'department';
-        let versionQuery = trx.selectFrom('corpus_reports').select((eb) => eb.fn.max('version').as('v'));
-        versionQuery =
-          bodyId === null
-            ? versionQuery.where('body_id', 'is', null)
-            : versionQuery.where('body_id', '=', bodyId);
-        versionQuery =
-          report.year === null
-            ? versionQuery.where('year', 'is', null)
-            : versionQuery.where('year', '=', report.year);
-        const last = await versionQuery.executeTakeFirst();
-        const version = Number(last?.v ?? 0) + 1;
+        let kind: 'government' | 'department' = 'department';
+        if (bodyId) {
+          const [body] = await (store.capabilities.rowLocks ? lockedBodyKind : bodyKind)(trx, bodyId);
+          if (body === undefined) throw new Error(`store: body ${bodyId} not found`);
+          kind = body.kind as 'government' | 'department';
+        }
+        const version = (await lastVersion(trx, bodyId, report.year)) + 1;
         const deadline = report.year === null ? null : deadlineFor(report.year, kind);
         const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
         const row = {
@@ -146,30 +190,26 @@ export async function storeParsed(
           source: options.keepSource ? parsed.bytes : null,
           ingested_at: now,
         };
-        const inserted = await trx
-          .insertInto('corpus_reports')
-          .values(row)
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const id = Number(inserted.id);
+        const id = await insertReport(trx, row);
         await storeMeasures(trx, { ...row, id }, measuresOf(report.format, report.cells, report.sections));
-        const cells = Object.entries(report.cells).map(([key, value]) => ({ report_id: id, key, value }));
-        for (const rows of chunk(cells, 250)) await trx.insertInto('corpus_cells').values(rows).execute();
-        const findings = report.findings.map((f, ordinal) => ({
-          report_id: id,
-          ordinal,
-          code: f.code,
-          severity: f.severity,
-          message: f.message,
-          line: f.line,
-          col: f.column,
-          keys: JSON.stringify(f.keys),
-          actual: f.actual ?? null,
-          expected: f.expected ?? null,
-          note: f.note ?? null,
-        }));
-        for (const rows of chunk(findings, 200))
-          await trx.insertInto('corpus_findings').values(rows).execute();
+        await insertCells(trx, id, report.cells);
+        if (report.findings.length > 0)
+          await insertFindings(
+            trx,
+            report.findings.map((f, ordinal) => ({
+              report_id: id,
+              ordinal,
+              code: f.code,
+              severity: f.severity,
+              message: f.message,
+              line: f.line,
+              col: f.column,
+              keys: JSON.stringify(f.keys),
+              actual: f.actual ?? null,
+              expected: f.expected ?? null,
+              note: f.note ?? null,
+            })),
+          );
         await storeFindingCounts(trx, id);
         return {
           path: parsed.path,

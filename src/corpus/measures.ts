@@ -17,6 +17,7 @@ import type { Cells, Section } from '../core/report.js';
 import { crosswalk, measureValue } from '../spec/crosswalk.js';
 import type { FormatId } from '../spec/types.js';
 import type { Tx } from '../store/context.js';
+import { prepared } from '../store/prepared.js';
 import type { CorpusMeasureTable, Database } from '../store/schema.js';
 
 /** The columns copied from the report; the rest are figures. */
@@ -132,28 +133,49 @@ export async function storeFindingCounts(trx: Tx | Kysely<Database>, reportId: n
   await insertFindingCounts(sql`f.report_id = ${reportId}`).execute(trx);
 }
 
+/** The columns of a measures row, in the order its values are passed: the report's, then the figures. */
+const measureRowColumns = [
+  'report_id',
+  'body_id',
+  'year',
+  'format',
+  'late',
+  'dated',
+  'errors',
+  'warnings',
+  'latest',
+  ...statsMeasures.map((m) => m.column),
+] as const;
+
+/** The insert of a measures row, prepared once (ingest writes one per report). */
+const insertMeasures = prepared(
+  (h, ...values: unknown[]) =>
+    (h as Kysely<Database>)
+      .insertInto('corpus_measures')
+      .values(Object.fromEntries(measureRowColumns.map((c, i) => [c, values[i]])) as never)
+      .onConflict((oc) => oc.column('report_id').doNothing()),
+  measureRowColumns.length,
+);
+
 /** Writes a report's measures and marks the newest version of its body and year (in the caller's transaction). */
 export async function storeMeasures(
   trx: Tx | Kysely<Database>,
   report: MeasuredReport,
   figures: MeasureRow,
 ): Promise<void> {
-  await trx
-    .insertInto('corpus_measures')
-    .values({
-      report_id: report.id,
-      body_id: report.body_id,
-      year: report.year,
-      format: report.format,
-      late: report.late,
-      dated: report.published_on !== null || report.signed_on !== null ? 1 : 0,
-      errors: report.errors,
-      warnings: report.warnings,
-      latest: 1,
-      ...figures,
-    })
-    .onConflict((oc) => oc.column('report_id').doNothing())
-    .execute();
+  const row: Record<string, unknown> = {
+    report_id: report.id,
+    body_id: report.body_id,
+    year: report.year,
+    format: report.format,
+    late: report.late,
+    dated: report.published_on !== null || report.signed_on !== null ? 1 : 0,
+    errors: report.errors,
+    warnings: report.warnings,
+    latest: 1,
+    ...figures,
+  };
+  await insertMeasures(trx, ...measureRowColumns.map((c) => row[c] ?? null));
   if (report.body_id !== null && report.year !== null) await refreshLatest(trx, report.body_id, report.year);
 }
 

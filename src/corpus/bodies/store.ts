@@ -9,6 +9,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../store/audit.js';
 import type { Actor, Tx } from '../../store/context.js';
 import type { Database } from '../../store/index.js';
+import { prepared } from '../../store/prepared.js';
 import type { BodyKind, CorpusBodyTable } from '../../store/schema.js';
 import { refreshLatest } from '../measures.js';
 import { parseBodyName, regionOf } from './names.js';
@@ -44,15 +45,22 @@ export async function getBody(db: Db, id: string): Promise<Body | undefined> {
   return row && toBody(row);
 }
 
+// The lookups of every report ingested, prepared once.
+const mergedInto = prepared((h, id: string) =>
+  (h as Tx).selectFrom('corpus_bodies').select('merged_into').where('id', '=', id),
+);
+const aliasOf = prepared((h, alias: string) =>
+  (h as Tx).selectFrom('corpus_aliases').select('body_id').where('alias', '=', alias),
+);
+const bodyByKey = prepared((h, matchKey: string) =>
+  (h as Tx).selectFrom('corpus_bodies').select('id').where('match_key', '=', matchKey),
+);
+
 /** Follows merges to the body that stands. */
 async function standing(db: Db, id: string): Promise<string> {
   let current = id;
   for (let i = 0; i < 32; i++) {
-    const row = await db
-      .selectFrom('corpus_bodies')
-      .select('merged_into')
-      .where('id', '=', current)
-      .executeTakeFirst();
+    const [row] = await mergedInto(db, current);
     if (!row?.merged_into) return current;
     current = row.merged_into;
   }
@@ -62,17 +70,9 @@ async function standing(db: Db, id: string): Promise<string> {
 /** The body of an agency name, created when none matches (inside the caller's transaction). */
 export async function resolveBody(trx: Tx, raw: string, now: string, newId = randomUUID): Promise<string> {
   const parsed = parseBodyName(raw);
-  const alias = await trx
-    .selectFrom('corpus_aliases')
-    .select('body_id')
-    .where('alias', '=', parsed.matchKey)
-    .executeTakeFirst();
+  const [alias] = await aliasOf(trx, parsed.matchKey);
   if (alias) return standing(trx, alias.body_id);
-  const byKey = await trx
-    .selectFrom('corpus_bodies')
-    .select('id')
-    .where('match_key', '=', parsed.matchKey)
-    .executeTakeFirst();
+  const [byKey] = await bodyByKey(trx, parsed.matchKey);
   if (byKey) return standing(trx, byKey.id);
   if (!parsed.county && !parsed.city && !parsed.province) {
     // 「区工业和信息化局」: the one body whose key ends with it, if there is exactly one.

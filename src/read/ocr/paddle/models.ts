@@ -67,6 +67,11 @@ async function load(): Promise<Paddle> {
   // `run` works on the calling thread: pages run in parallel on worker threads (page-pool.ts), each
   // with its own sessions of one thread (four threads a session took 8.3 CPU s a page, one 4.3).
   // Threads waiting for work sleep instead of spinning (spinning doubled the CPU time on a busy machine).
+  // Tried on the recogniser with no gain: denormals as zero, no memory arena, batches of 1 to 32.
+  // Its time is the convolutions', mostly pointwise ones, at about 15 G multiply-adds a second on
+  // a loaded hyperthread. Int8 (onnxruntime's static quantiser, per channel, calibrated on the
+  // bench's lines) was slower on this AVX2 machine without VNNI (1.04–1.12× the CPU); only the eight
+  // largest pointwise convolutions in int8: 0.89× the CPU, but 0.8% of the steps' best class changed.
   const options: InferenceSession.SessionOptions = {
     intraOpNumThreads: Number(process.env.GONGKAI_OCR_THREADS) || 1,
     interOpNumThreads: 1,

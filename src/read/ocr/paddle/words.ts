@@ -169,12 +169,16 @@ const rows = (image: Gray, top: number, bottom: number): Gray => ({
 /**
  * Detection runs at this resolution (dots per inch): 12-point text is 12 pixels high there, enough
  * for the detector; its time goes with the square of it (100 dpi gave the same lines at twice the time).
+ * At 60 dpi detection took 40% less CPU, but cells were lost: on three reports of each
+ * kind, clean scans' cells exact fell from 99.5% to 97.0%.
  */
 export const detectionDpi = 75;
 /**
  * Prose lines and table labels are squeezed to this share of their width for recognition: its time
  * goes with the width, and the model still reads them (bench: characters right 99.2% at 0.5,
  * 99.3% at 1, for half the columns). Figures are read at their own width.
+ * At 0.4 cells were lost (three reports of each kind: 99.5% → 98.8% exact clean, 52.3% → 51.3%
+ * degraded).
  */
 export const squeeze = 0.5;
 /**
