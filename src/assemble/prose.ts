@@ -22,37 +22,33 @@ function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[
   const blocks = (tokens.at(-1)?.block ?? -1) + 1;
   const captions = new Uint8Array(blocks);
   if (titles.size === 0) return captions;
-  const length = new Int32Array(blocks);
   // A block's words end as a title does (a title holds words only): its last token is words
   // ending in a title's last character. Only such blocks are put together and compared.
   const endings = new Set([...titles].map((t) => t.charCodeAt(t.length - 1)));
-  const lastOf = new Int32Array(blocks).fill(-1);
+  // A block's tokens stand together in the stream: each block is judged when its last token is met.
+  let first = 0;
+  let length = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    length[t.block] = (length[t.block] as number) + t.text.length;
-    lastOf[t.block] = i;
-  }
-  // The blocks worth comparing, decided once a block (not for each of its tokens).
-  const candidate = new Uint8Array(blocks);
-  for (let b = 0; b < blocks; b++) {
-    const at = lastOf[b] as number;
-    const n = length[b] as number;
-    if (at === -1 || n > longest || n < shortest) continue;
-    const last = tokens[at] as Token;
+    length += t.text.length;
+    if (i + 1 < tokens.length && (tokens[i + 1] as Token).block === t.block) continue;
     if (
-      last.kind === 'text' &&
-      last.text.length > 0 &&
-      endings.has(last.text.charCodeAt(last.text.length - 1))
-    )
-      candidate[b] = 1;
-  }
-  const text = new Map<number, string>();
-  for (const t of tokens)
-    if (candidate[t.block] === 1)
-      text.set(t.block, (text.get(t.block) ?? '') + (t.kind === 'text' ? t.text : '#'));
-  for (const [block, words] of text) {
-    const bare = words.replace(/^(?:表[一二三四五六七八九十]+|[一二三四五六七八九十]+、)[:.、]?/, '');
-    if (titles.has(bare)) captions[block] = 1;
+      length <= longest &&
+      length >= shortest &&
+      t.kind === 'text' &&
+      t.text.length > 0 &&
+      endings.has(t.text.charCodeAt(t.text.length - 1))
+    ) {
+      let words = '';
+      for (let k = first; k <= i; k++) {
+        const w = tokens[k] as Token;
+        words += w.kind === 'text' ? w.text : '#';
+      }
+      const bare = words.replace(/^(?:表[一二三四五六七八九十]+|[一二三四五六七八九十]+、)[:.、]?/, '');
+      if (titles.has(bare)) captions[t.block] = 1;
+    }
+    first = i + 1;
+    length = 0;
   }
   return captions;
 }
