@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findingName } from '../../src/core/finding-names.js';
 import { cellKeys, getFormat } from '../../src/spec/registry.js';
 import { run } from '../cli/helpers.js';
 import { makeReport, renderAs, tempDir, writeFile } from './helpers.js';
@@ -108,6 +109,25 @@ describe('corpus export', () => {
     const reports = workbook.getWorksheet('报告');
     expect(reports?.rowCount).toBe(4);
     expect(reports?.getRow(2).getCell(1).value).toBe('宿迁市人民政府');
+    const findings = workbook.getWorksheet('问题');
+    expect(findings?.getRow(1).values).toEqual([
+      undefined,
+      'file',
+      'agency',
+      'year',
+      'version',
+      'code',
+      'name',
+      'severity',
+      'message',
+      'line',
+      'column',
+      'keys',
+    ]);
+    expect((findings?.rowCount ?? 0) > 1).toBe(true);
+    findings?.eachRow((row, n) => {
+      if (n > 1) expect(row.getCell(6).value).toBe(findingName(String(row.getCell(5).value)));
+    });
     const measures = workbook.getWorksheet('可比指标');
     expect(measures?.getRow(1).getCell(7).value).toBe('本年新收申请');
   });

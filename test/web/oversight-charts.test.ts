@@ -64,6 +64,17 @@ describe('oversight chart options', () => {
     ]);
   });
 
+  it('names each finding code in Chinese on the axis, with the code in the tooltip', () => {
+    const o = findingsByCodeOption([
+      { code: 'check.row-sum', severity: 'error', count: 3 },
+      { code: 'x.<new>', severity: 'info', count: 1 },
+    ]);
+    expect((o.yAxis as { data: string[] }).data).toEqual(['x.<new>', '合计与各项之和不符']);
+    const format = (o.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(format([{ dataIndex: 1 }])).toBe('合计与各项之和不符（check.row-sum）：3 次');
+    expect(format([{ dataIndex: 0 }])).toBe('x.&#60;new&#62;（x.&#60;new&#62;）：1 次');
+  });
+
   it('puts applications and the stacked outcomes per region, most applications first', () => {
     const o = applicationsByRegionOption([
       row('洛江区', { measures: { 'applications.new': 3, 'outcome.open': 2, 'outcome.deny': 1 } }),

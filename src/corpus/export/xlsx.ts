@@ -1,11 +1,12 @@
 /**
  * XLSX export with exceljs's streaming writer: a sheet of reports (the CSV's columns), one of their
- * findings and one of the crosswalk measures, each written row by row and committed, so memory stays
+ * findings (with each code's Chinese name beside it) and one of the crosswalk measures, each written row by row and committed, so memory stays
  * flat however many reports there are.
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
+import { findingName } from '../../core/finding-names.js';
 import { crosswalk, measureValue } from '../../spec/crosswalk.js';
 import type { Database } from '../../store/index.js';
 import { type CorpusFilter, iterateReports, iterateWithCells } from '../query.js';
@@ -17,6 +18,7 @@ const findingColumns = [
   'year',
   'version',
   'code',
+  'name',
   'severity',
   'message',
   'line',
@@ -66,7 +68,19 @@ export async function exportXlsx(
       const r = byId.get(Number(f.report_id));
       if (!r) continue;
       findings
-        .addRow([r.file, r.agency, r.year, r.version, f.code, f.severity, f.message, f.line, f.col, f.keys])
+        .addRow([
+          r.file,
+          r.agency,
+          r.year,
+          r.version,
+          f.code,
+          findingName(f.code),
+          f.severity,
+          f.message,
+          f.line,
+          f.col,
+          f.keys,
+        ])
         .commit();
     }
     page.length = 0;

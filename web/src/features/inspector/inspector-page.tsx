@@ -10,6 +10,7 @@ import { Alert, Empty, Space, Tabs, Tag, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { z } from 'zod';
 import type { InspectFinding, InspectIdentity, InspectResult } from '../../../../src/api/inspect-contract.js';
+import { findingName } from '../../../../src/core/finding-names.js';
 import { getFormat } from '../../../../src/spec/registry.js';
 import { Loading } from '../../components/query-state.js';
 import { SeverityTag } from '../../components/severity-tag.js';
@@ -228,7 +229,7 @@ function Result({ result }: { result: InspectResult }) {
             {state.cell
               ? `${labels.get(state.cell) ?? state.cell}${cellPlace ? `：第 ${cellPlace.line} 行` : '：原文中没有找到'}`
               : finding
-                ? `${finding.code}${finding.line ? `：第 ${finding.line} 行` : ''}`
+                ? `${findingName(finding.code)}（${finding.code}）${finding.line ? `：第 ${finding.line} 行` : ''}`
                 : '点击单元格或问题，原文中对应的位置会高亮显示'}
           </Typography.Text>
           <SourcePane result={result} line={line} tone={finding ? 'finding' : 'cell'} />

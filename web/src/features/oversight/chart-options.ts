@@ -13,6 +13,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { z } from 'zod';
 import type { statsResponse, statsRow } from '../../../../src/api/corpus-contract.js';
+import { findingName } from '../../../../src/core/finding-names.js';
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
@@ -58,7 +59,9 @@ export function onTimeByYearOption(rows: readonly StatsRow[]): ChartOption {
   } as ChartOption;
 }
 
-/** 问题分布：各问题代码出现次数，最多的 `top` 个（横向柱，错误红、警告橙、提示蓝）. */
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** 问题分布：各问题（名称与代码）出现次数，最多的 `top` 个（横向柱，错误红、警告橙、提示蓝）. */
 export function findingsByCodeOption(findings: readonly FindingCount[], top = 15): ChartOption {
   const colors: Record<string, string> = { error: '#cf1322', warning: '#d46b08', info: '#1677ff' };
   const shown = [...findings]
@@ -66,11 +69,20 @@ export function findingsByCodeOption(findings: readonly FindingCount[], top = 15
     .slice(0, top)
     .reverse();
   return {
-    ...base('问题代码分布'),
+    ...base('各类问题出现次数'),
     legend: { show: false },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    // The Chinese name on the axis; the code, which filters and exports use, in the tooltip.
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
+        const f = shown[first?.dataIndex ?? -1];
+        return f ? escapeHtml(`${findingName(f.code)}（${f.code}）：${f.count} 次`) : '';
+      },
+    },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: shown.map((f) => f.code) },
+    yAxis: { type: 'category', data: shown.map((f) => findingName(f.code)) },
     series: [
       {
         type: 'bar',

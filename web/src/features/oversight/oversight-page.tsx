@@ -189,7 +189,7 @@ export default function OversightPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small">
-            <Chart option={findingsOption} label="问题代码分布" />
+            <Chart option={findingsOption} label="各类问题出现次数" />
           </Card>
         </Col>
         <Col xs={24} xl={8}>

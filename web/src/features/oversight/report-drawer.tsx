@@ -3,6 +3,7 @@ import { DiffOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { findingName } from '../../../../src/core/finding-names.js';
 import { QueryView } from '../../components/query-state.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import { encode } from '../../lib/url-codec.js';
@@ -79,6 +80,7 @@ export function ReportDrawer({ reportId, onClose }: { reportId: number | undefin
                       <Space direction="vertical" size={0}>
                         <Space wrap>
                           <SeverityTag severity={f.severity} />
+                          <Typography.Text strong>{findingName(f.code)}</Typography.Text>
                           <Typography.Text code>{f.code}</Typography.Text>
                           {f.line !== null && (
                             <Typography.Text type="secondary">第 {f.line} 行</Typography.Text>

@@ -11,6 +11,7 @@ import { App, Button, Col, Empty, Form, Input, List, Row, Select, Space, Typogra
 import { useState } from 'react';
 import { z } from 'zod';
 import { compileBody } from '../../../../src/api/schemas.js';
+import { findingName } from '../../../../src/core/finding-names.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { OfficialView } from '../../components/official-view.js';
 import { LoadError, Loading } from '../../components/query-state.js';
@@ -265,6 +266,7 @@ export default function ReportPage() {
                     <Space orientation="vertical" size={0}>
                       <span>
                         <SeverityTag severity={f.severity} />
+                        <Typography.Text strong>{findingName(f.code)}</Typography.Text>{' '}
                         <Typography.Text code>{f.code}</Typography.Text>
                       </span>
                       <span>{f.message}</span>
