@@ -190,7 +190,7 @@ export async function storeParsed(
           ingested_at: now,
         };
         const id = await insertReport(trx, row);
-        await storeMeasures(trx, { ...row, id }, report.measures);
+        await storeMeasures(trx, { ...row, id }, report.measures, { first: version === 1 });
         await insertCells(trx, id, report.cells);
         if (report.findings.length > 0)
           await insertFindings(

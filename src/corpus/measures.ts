@@ -160,11 +160,17 @@ const insertMeasures = prepared(
   measureRowColumns.length,
 );
 
-/** Writes a report's measures and marks the newest version of its body and year (in the caller's transaction). */
+/**
+ * Writes a report's measures and marks the newest version of its body and year (in the caller's
+ * transaction). `first`: the report is the first version of its body and year (ingest knows it from
+ * the version it numbered), so no other report of theirs is there to mark and its own row is the
+ * newest as written.
+ */
 export async function storeMeasures(
   trx: Tx | Kysely<Database>,
   report: MeasuredReport,
   figures: MeasureRow,
+  options: { first?: boolean } = {},
 ): Promise<void> {
   const row: Record<string, unknown> = {
     report_id: report.id,
@@ -179,7 +185,8 @@ export async function storeMeasures(
     ...figures,
   };
   await insertMeasures(trx, ...measureRowColumns.map((c) => row[c] ?? null));
-  if (report.body_id !== null && report.year !== null) await refreshLatest(trx, report.body_id, report.year);
+  if (report.body_id !== null && report.year !== null && options.first !== true)
+    await refreshLatest(trx, report.body_id, report.year);
 }
 
 /** Handles whose every report is known to be measured (ingest measures each report it stores). */
