@@ -166,10 +166,11 @@ async function* walk(dir: string, ancestors: Set<string>): AsyncGenerator<{ path
 export async function readSource(path: string, limits: ZipLimits = defaultZipLimits): Promise<Source[]> {
   let bytes: Uint8Array;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return [{ path, error: '这是一个目录，不是文件' }];
+    // No stat first (listFiles did one): a directory is refused by the read itself.
     bytes = await readFile(path);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException | null)?.code === 'EISDIR')
+      return [{ path, error: '这是一个目录，不是文件' }];
     return [{ path, error: describeFsError(error) }];
   }
   if (bytes.length === 0) return [{ path, error: '文件为空' }];
