@@ -87,10 +87,10 @@ export interface MeasuredReport {
   warnings: number;
 }
 
-/** A report's measures, from its cells and the prose of its sections. */
 /** The crosswalk's measures with their columns (named once). */
 const crosswalkColumns = crosswalk.map((m) => [m, columnOf(m.id)] as const);
 
+/** A report's measures, from its cells and the prose of its sections. */
 export function measuresOf(format: FormatId, cells: Cells, sections: readonly Section[]): MeasureRow {
   const row = {} as Record<StatsMeasure['column'], number | null>;
   for (const [m, column] of crosswalkColumns) row[column] = measureValue(m, format, cells);

@@ -1,6 +1,7 @@
 /**
  * One file's bytes → what the corpus keeps of it: the report with its findings and its rows built
- * (./report-rows.ts), the reader that took it and the decoded text; or the reason it can't be read. Runs in a worker thread or inline.
+ * (./report-rows.ts), the reader that took it and the decoded text; or the reason it can't be read.
+ * Runs in a worker thread or inline.
  */
 
 import { UnreadableInputError } from '../core/source-file.js';

@@ -1,7 +1,8 @@
 /**
  * Parsing over the cores (all but the main thread's, by default): a pool of worker threads, each
- * running the reader, assembler and checker on one file at a time. Run from the TypeScript sources (tests), where a worker can't load the
- * modules, the pool parses inline on the main thread: the results are the same.
+ * running the reader, assembler and checker on one file at a time. Run from the TypeScript sources
+ * (tests), where a worker can't load the modules, the pool parses inline on the main thread: the
+ * results are the same.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 /**
  * XLSX export with exceljs's streaming writer: a sheet of reports (the CSV's columns), one of their
- * findings (with each code's Chinese name beside it) and one of the crosswalk measures, each written row by row and committed, so memory stays
- * flat however many reports there are.
+ * findings (with each code's Chinese name beside it) and one of the crosswalk measures, each written
+ * row by row and committed, so memory stays flat however many reports there are.
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
