@@ -35,6 +35,11 @@ describe.skipIf(!run)('web: oversight', () => {
     const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
     await page.goto('/');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
+    // An evaluator has no register, but checks single reports: 报告检查 is in the menu.
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    await expect
+      .poll(() => menu.getByRole('menuitem').allInnerTexts())
+      .toEqual(['报告检查', '监督概览', '两年对比']);
     const table = page.getByRole('region', { name: '报告列表' });
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
     await table.getByRole('link', { name: '湟源县人民政府办公室' }).waitFor();
