@@ -17,7 +17,7 @@ import type { Cells, Section } from '../core/report.js';
 import { crosswalk, measureValue } from '../spec/crosswalk.js';
 import type { FormatId } from '../spec/types.js';
 import type { Tx } from '../store/context.js';
-import { prepared } from '../store/prepared.js';
+import { preparedInsert } from '../store/prepared.js';
 import type { CorpusMeasureTable, Database } from '../store/schema.js';
 
 /** The columns copied from the report; the rest are figures. */
@@ -151,13 +151,8 @@ const measureRowColumns = [
 ] as const;
 
 /** The insert of a measures row, prepared once (ingest writes one per report). */
-const insertMeasures = prepared(
-  (h, ...values: unknown[]) =>
-    (h as Kysely<Database>)
-      .insertInto('corpus_measures')
-      .values(Object.fromEntries(measureRowColumns.map((c, i) => [c, values[i]])) as never)
-      .onConflict((oc) => oc.column('report_id').doNothing()),
-  measureRowColumns.length,
+const insertMeasures = preparedInsert('corpus_measures', measureRowColumns, 1, (insert) =>
+  insert.onConflict((oc) => oc.column('report_id').doNothing()),
 );
 
 /**

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Finding } from '../core/finding.js';
 import type { ReportResult } from '../core/report.js';
 import type { Tx } from '../store/context.js';
-import { prepared } from '../store/prepared.js';
+import { preparedInsert } from '../store/prepared.js';
 import type { CorpusFindingTable, CorpusReportTable, Database } from '../store/schema.js';
 import { type MeasureRow, measuresOf } from './measures.js';
 
@@ -73,13 +73,11 @@ const reportColumns = [
 
 export type ReportRow = { [K in (typeof reportColumns)[number]]: unknown };
 
-const insertReportQuery = prepared(
-  (h, ...values: unknown[]) =>
-    (h as Kysely<Database>)
-      .insertInto('corpus_reports')
-      .values(Object.fromEntries(reportColumns.map((c, i) => [c, values[i]])) as never)
-      .returning('id'),
-  reportColumns.length,
+const insertReportQuery = preparedInsert<{ id: number | bigint }>(
+  'corpus_reports',
+  reportColumns,
+  1,
+  (insert) => insert.returning('id'),
 );
 
 /** Inserts a report's row; resolves to its id. */
@@ -95,29 +93,12 @@ const chunkSizes = [64, 16, 4, 1] as const;
 /** A multi-row insert of `columns` prepared for each chunk size. */
 function chunkedInsert(table: 'corpus_cells' | 'corpus_findings', columns: readonly string[]) {
   const width = columns.length;
-  const bySize = new Map(
-    chunkSizes.map((size) => [
-      size,
-      prepared(
-        (h, ...values: unknown[]) =>
-          (h as Kysely<Database>)
-            .insertInto(table)
-            .values(
-              Array.from(
-                { length: size },
-                (_, row) => Object.fromEntries(columns.map((c, i) => [c, values[row * width + i]])) as never,
-              ),
-            ),
-        size * width,
-      ),
-    ]),
-  );
+  const bySize = chunkSizes.map((size) => [size, preparedInsert(table, columns, size)] as const);
   /** Inserts rows given flat: each row's values in the order of `columns`, one row after another. */
   return async (db: Db, flat: readonly unknown[]): Promise<void> => {
     let at = 0;
     const rows = flat.length / width;
-    for (const size of chunkSizes) {
-      const query = bySize.get(size) as ReturnType<typeof prepared<unknown[], unknown>>;
+    for (const [size, query] of bySize) {
       for (; rows - at / width >= size; at += size * width)
         await query(db, ...flat.slice(at, at + size * width));
     }

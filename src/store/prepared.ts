@@ -4,7 +4,7 @@
  * session, the data versions). A prepared query is built once with a marker in place of each
  * argument; the compiled SQL is kept, and each call puts its arguments where the markers were.
  */
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, InsertQueryBuilder, Kysely } from 'kysely';
 
 // biome-ignore lint/suspicious/noExplicitAny: any handle of the store (the database or a transaction)
 type Handle = Kysely<any>;
@@ -52,4 +52,32 @@ function compile<R>(builder: Compilable<R>, arity: number): Compiled<R> {
   if (found.join() !== markers.map((_, i) => i).join() || base.sql.includes('\u0000'))
     throw new Error(`store: a prepared query must take each argument once as a value: ${base.sql}`);
   return { base, slots };
+}
+
+/**
+ * An insert of `rows` rows into `table`, prepared once: each call passes the rows' values flat, each
+ * row's in the order of `columns`, one row after another. `finish` adds what follows the values
+ * (`returning`, `onConflict`).
+ */
+export function preparedInsert<R = unknown>(
+  table: string,
+  columns: readonly string[],
+  rows = 1,
+  // biome-ignore lint/suspicious/noExplicitAny: an insert into any table of the store
+  finish: (insert: InsertQueryBuilder<any, any, any>) => Compilable<R> = (insert) => insert,
+): (db: Handle, ...values: unknown[]) => Promise<R[]> {
+  const width = columns.length;
+  return prepared(
+    (db, ...values: unknown[]) =>
+      finish(
+        db
+          .insertInto(table)
+          .values(
+            Array.from({ length: rows }, (_, row) =>
+              Object.fromEntries(columns.map((c, i) => [c, values[row * width + i]])),
+            ),
+          ),
+      ),
+    rows * width,
+  );
 }

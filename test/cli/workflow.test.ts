@@ -68,6 +68,9 @@ describeEachBackend('register commands', (backend) => {
     expect(await ok(['users', 'list'])).toBe(
       '用户名\t角色\t机关（监督角色：监督的机关）\t姓名\t状态\nadmin\t管理员\tding\tadmin\t正常\nsup\t监督\tding\tsup\t正常\n',
     );
+    expect(
+      await ok(['users', 'add', '--role', 'evaluator', '--username', 'eval', '--password', 'secret-pass-3']),
+    ).toBe('已创建用户 eval（评估，可查看整个报告库）\n');
 
     await ok([
       'applications',
@@ -363,6 +366,7 @@ describeEachBackend('register commands', (backend) => {
         'create user',
         'create user',
         'supervise user',
+        'create user',
         'create application',
         'create application',
         'create application',

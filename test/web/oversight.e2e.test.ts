@@ -35,6 +35,11 @@ describe.skipIf(!run)('web: oversight', () => {
     const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
     await page.goto('/');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
+    // An evaluator has no register, but checks single reports: 报告检查 is in the menu.
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    await expect
+      .poll(() => menu.getByRole('menuitem').allInnerTexts())
+      .toEqual(['报告检查', '监督概览', '两年对比']);
     const table = page.getByRole('region', { name: '报告列表' });
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
     await table.getByRole('link', { name: '湟源县人民政府办公室' }).waitFor();
@@ -60,6 +65,10 @@ describe.skipIf(!run)('web: oversight', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByText(/共读取 1 份：新增 0 份，新版本 1 份/).waitFor();
     await page.getByText('共 3 份报告').waitFor();
+    // The new version is a row of its own, marked as such; the first keeps no mark.
+    const huangyuan = table.getByRole('row', { name: /湟源县人民政府办公室/ });
+    await expect.poll(() => huangyuan.count()).toBe(2);
+    expect(await huangyuan.filter({ hasText: '第2版' }).count()).toBe(1);
 
     await page.getByRole('button', { name: /^嘉祥县工业和信息化局 2021年：/ }).click();
     await page.getByText('共 1 份报告').waitFor();

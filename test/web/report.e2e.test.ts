@@ -106,6 +106,23 @@ describe.skipIf(!run)('web: annual report', () => {
     await parts.getByRole('button', { name: '保存正文' }).click();
     await page.getByText('已保存各部分正文').waitFor();
     await parts.getByText('预览与下方正文一致，已保存').waitFor();
+    // On the next visit the saved prose answers late: after a compile (the page once compiled the
+    // drafts meanwhile and its editor kept them, so that saving would have removed the saved text),
+    // or after a second where the page rightly waits for it.
+    let compiledFirst: () => void = () => {};
+    const late = Promise.race([
+      new Promise<void>((resolve) => {
+        compiledFirst = resolve;
+      }),
+      new Promise<void>((resolve) => setTimeout(resolve, 1000)),
+    ]);
+    page.on('response', (r) => {
+      if (r.url().includes('/api/compile')) compiledFirst();
+    });
+    await page.route('**/api/report-prose/**', async (route) => {
+      if (route.request().method() === 'GET') await late;
+      await route.continue();
+    });
     await page.reload();
     await shown.getByText('下一步将建立栏目巡查制度。').waitFor();
     expect(await problems5.inputValue()).toBe('政务公开栏目更新不够及时。\n下一步将建立栏目巡查制度。');

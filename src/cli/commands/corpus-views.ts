@@ -1,4 +1,6 @@
 /** The text views of `gongkai corpus stats|check|score|bodies`: pure functions to lines. */
+
+import { findingName } from '../../core/finding-names.js';
 import type { Stats, StatsRow } from '../../corpus/aggregate.js';
 import type { Body } from '../../corpus/bodies/store.js';
 import type { CrossFinding } from '../../corpus/checks/index.js';
@@ -80,9 +82,9 @@ export function formatStats(stats: Stats): string {
   if (stats.findings.length > 0) {
     text += '\n问题（按代码）：\n';
     text += table(
-      ['代码', '级别', '次数'],
-      stats.findings.map((f) => [f.code, f.severity, String(f.count)]),
-      (i) => i === 2,
+      ['代码', '名称', '级别', '次数'],
+      stats.findings.map((f) => [f.code, findingName(f.code), f.severity, String(f.count)]),
+      (i) => i === 3,
     );
   }
   text += `\n（每个机关每个年度取最新版本；按时：发布和落款日期均不晚于期限；2019 与 2021 年版按可比指标汇总；信息处理费取自正文（第六部分），说明收费：正文说明了收取情况的报告数/报告数）\n`;

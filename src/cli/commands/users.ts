@@ -8,6 +8,16 @@ import { readAll } from '../input.js';
 import type { CliIO } from '../io.js';
 import { agencyIdOf, withStore, writeJson } from './register-shared.js';
 
+/** What a new user sees: their agency, the agencies they supervise, or (an evaluator) the whole corpus. */
+const scopeOf = (user: { role: string; agencyId: string | null; supervises: readonly string[] }): string =>
+  user.agencyId
+    ? `，机关 ${user.agencyId}`
+    : user.supervises.length > 0
+      ? `，监督 ${user.supervises.join('、')}`
+      : user.role === 'evaluator'
+        ? '，可查看整个报告库'
+        : '';
+
 interface UserAddOptions {
   username: string;
   name?: string;
@@ -72,10 +82,7 @@ export function defineUsers(program: Command, io: CliIO, done: (code: number) =>
           });
           const user = await svc.createUser(store, svc.cliPrincipal, body);
           if (o.json) writeJson(io, user);
-          else
-            io.stdout.write(
-              `已创建用户 ${user.username}（${roleNames[user.role]}${user.agencyId ? `，机关 ${user.agencyId}` : `，监督 ${user.supervises.join('、')}`}）\n`,
-            );
+          else io.stdout.write(`已创建用户 ${user.username}（${roleNames[user.role]}${scopeOf(user)}）\n`);
           return ExitCode.ok;
         }),
       );

@@ -96,7 +96,7 @@ export const pages: readonly PageRoute[] = [
     path: '/inspect',
     title: '报告检查',
     icon: <FileSearchOutlined />,
-    capability: 'read',
+    capability: 'inspect',
     group: '检查与监督',
     load: () => import('../features/inspector/inspector-page.js'),
   },

@@ -78,7 +78,23 @@ export default function OversightPage() {
       width: 90,
       render: (k: CorpusReportRow['kind']) => (k ? kindNames[k] : '—'),
     },
-    { title: '年度', dataIndex: 'year', width: 70, render: (y: number | null) => y ?? '—' },
+    {
+      // A body's year may have several versions (a file replaced after publication): each is a row,
+      // the later ones marked, so that two rows alike are not taken for a duplicate.
+      title: '年度',
+      dataIndex: 'year',
+      width: 120,
+      render: (y: number | null, r) => (
+        <span>
+          {y ?? '—'}
+          {r.version > 1 && (
+            <Tag style={{ marginInlineStart: 6 }} title="同一机关同一年度的另一份文件（较早的版本仍保留）">
+              第{r.version}版
+            </Tag>
+          )}
+        </span>
+      ),
+    },
     { title: '格式', dataIndex: 'format', width: 80, render: (f: string) => `${f} 年版` },
     {
       title: '错误 / 警告',

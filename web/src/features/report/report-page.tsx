@@ -101,10 +101,12 @@ export default function ReportPage() {
     }
   };
 
+  // The report shown waits for the saved prose (a failure to load it compiles the drafts, and the
+  // prose panel says so): compiled before it, it would show the drafts as if nothing were saved.
   const compiled = useQuery({
     queryKey: ['compile', body],
     queryFn: () => call(api.compile, { query: {}, body }),
-    enabled: agencyId !== undefined,
+    enabled: agencyId !== undefined && !saved.isPending,
   });
   // The parts as drafted from the records (what 「恢复默认」 puts back): the same request without
   // dates or prose, so before any edit it is the report shown.
@@ -284,7 +286,9 @@ export default function ReportPage() {
               <LoadError error={saved.error} retry={() => saved.refetch()} />
             ) : drafted.error ? (
               <LoadError error={drafted.error} retry={() => drafted.refetch()} />
-            ) : drafted.isPending ? (
+            ) : saved.isPending || drafted.isPending ? (
+              // The editor starts from the saved prose, once: never mounted before it is known
+              // (a compile of the drafts has the drafted query's key and may answer first).
               <Loading />
             ) : (
               <ProseEditor
