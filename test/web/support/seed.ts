@@ -3,9 +3,10 @@
  * every record passes the API's own checks): agency A with a year of applications in every state,
  * two cases, table 二 figures, and one user of each role (password `password`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../../../src/api/server.js';
 import { createApplication } from '../../../src/api/services/applications.js';
@@ -178,8 +179,34 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The newest modification time of the files under a folder (0 when it is missing). */
+function newest(dir: string): number {
+  let last = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) last = Math.max(last, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  return last;
+}
+
+/**
+ * The browser tests run the built app (dist/web): one built before the latest change to web/src
+ * would test old code and fail, or pass, for the wrong reason. Refuse it with what to run.
+ */
+function assertWebBuilt(): void {
+  let built = 0;
+  try {
+    built = statSync(join(root, 'dist/web/index.html')).mtimeMs;
+  } catch {
+    throw new Error('dist/web 不存在：先运行 npm run build:web');
+  }
+  if (newest(join(root, 'web/src')) > built)
+    throw new Error('dist/web 比 web/src 旧：先运行 npm run build:web，浏览器测试用的是构建好的网页');
+}
+
 /** The API and the web app on a loopback port with a seeded SQLite store in a temporary folder. */
 export async function startWebServer(): Promise<WebServer> {
+  assertWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-web-'));
   const store = await openStore({ dataDir: dir, env: {} });
   await seed(store);
