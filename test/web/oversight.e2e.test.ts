@@ -78,7 +78,10 @@ describe.skipIf(!run)('web: oversight', () => {
     // From a corpus report to 报告检查: its cells beside its source, read from the corpus (which
     // kept the decoded text, not the file).
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).click();
-    await page.getByRole('dialog').getByRole('link', { name: /在报告检查中查看/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('link', { name: /在报告检查中查看/ })
+      .click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/inspect');
     expect(new URL(page.url()).searchParams.get('corpus')).toMatch(/^\d+$/);
     await page.getByText('报告库中的报告：嘉祥县工业和信息化局-2021.txt').waitFor();
