@@ -2,7 +2,7 @@
  * Every endpoint the web app calls, declared once: method, URL and the API's own schemas. Features
  * wrap these in query options and hooks; nothing else builds a URL to /api.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import * as r from '../../../src/api/contract/responses.js';
 import { compareEndpoints } from '../../../src/api/corpus-compare-contract.js';
 import { corpusEndpoints } from '../../../src/api/corpus-contract.js';
@@ -166,4 +166,6 @@ export const corpusList = endpoint(corpusEndpoints.list);
 export const corpusReport = endpoint(corpusEndpoints.report);
 export const corpusStats = endpoint(corpusEndpoints.stats);
 export const corpusBodies = endpoint(corpusEndpoints.bodies);
+/** A corpus report's source: the file's bytes when the corpus kept them, else its decoded text. */
+export const corpusSource = endpoint({ ...corpusEndpoints.source, response: z.unknown() });
 export const corpusCompare = endpoint(compareEndpoints.compare);

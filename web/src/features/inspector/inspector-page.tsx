@@ -5,25 +5,38 @@
  * their candidate splits. The selected cell and finding are in the URL.
  */
 import { InboxOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Space, Tabs, Tag, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
-import { z } from 'zod';
 import type { InspectFinding, InspectIdentity, InspectResult } from '../../../../src/api/inspect-contract.js';
 import { findingName } from '../../../../src/core/finding-names.js';
 import { getFormat } from '../../../../src/spec/registry.js';
 import { Loading } from '../../components/query-state.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import { cellLabels, TableGrid } from '../../components/table-grid.js';
-import { callBytes, messageOf } from '../../lib/api.js';
+import { callBytes, callFile, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { formatValue, formula } from './cells.js';
+import { inspectUrl } from './url.js';
 
-const url = z.object({
-  cell: z.string().optional(),
-  finding: z.coerce.number().int().min(0).optional(),
-});
+/** Why a corpus report can't be inspected: neither its file nor its text was kept (a PDF's text is not). */
+export const noSource =
+  '报告库没有保存这份报告的原文件（导入时加 --keep-source 才保存），也没有可检查的文字；请取得原文件后拖入此处检查';
+
+/**
+ * Inspects a corpus report from its source as stored: the original file when the corpus kept it,
+ * else its decoded text (sent as text, whatever the original file's name).
+ */
+async function inspectCorpusReport(reportId: number): Promise<{ result: InspectResult; text: boolean }> {
+  const { blob, filename } = await callFile(api.corpusSource, { params: { reportId } }, {});
+  if (blob.size === 0) throw new Error(noSource);
+  const text = blob.type.startsWith('text/plain');
+  const base = filename ?? `report-${reportId}`;
+  const name = text && !/\.(txt|md)$/i.test(base) ? `${base}.txt` : base;
+  const result = await callBytes(api.inspect, { query: { name } }, new Uint8Array(await blob.arrayBuffer()));
+  return { result, text };
+}
 
 function SourcePane({
   result,
@@ -125,7 +138,7 @@ function Identities({
 }
 
 function Result({ result }: { result: InspectResult }) {
-  const [state, update] = useUrlState(url);
+  const [state, update] = useUrlState(inspectUrl);
   const spec = getFormat(result.format);
   const labels = useMemo(() => cellLabels(spec), [spec]);
   const finding = state.finding !== undefined ? result.findings[state.finding] : undefined;
@@ -240,10 +253,19 @@ function Result({ result }: { result: InspectResult }) {
 }
 
 export default function InspectorPage() {
+  const [state, update] = useUrlState(inspectUrl);
   const inspect = useMutation({
     mutationFn: async (file: File) =>
       callBytes(api.inspect, { query: { name: file.name } }, new Uint8Array(await file.arrayBuffer())),
   });
+  const fromCorpus = useQuery({
+    queryKey: ['inspect', 'corpus', state.corpus],
+    queryFn: () => inspectCorpusReport(state.corpus as number),
+    enabled: state.corpus !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  // A file dropped here replaces the corpus report: the corpus one shows only until then.
+  const corpusShown = state.corpus !== undefined && inspect.isIdle;
   return (
     <div className="gk-panel">
       <Upload.Dragger
@@ -251,6 +273,7 @@ export default function InspectorPage() {
         multiple={false}
         showUploadList={false}
         beforeUpload={(file) => {
+          if (state.corpus !== undefined) update({ corpus: undefined, cell: undefined, finding: undefined });
           inspect.mutate(file);
           return false;
         }}
@@ -264,18 +287,49 @@ export default function InspectorPage() {
           支持文本、网页（HTML）、Word（DOCX）和 PDF；文件只用于本次检查，不会保存
         </p>
       </Upload.Dragger>
-      {inspect.isPending && <Loading tip="正在读取和核查报告……" />}
-      {inspect.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title="无法检查该文件"
-          description={messageOf(inspect.error)}
-        />
+      {corpusShown ? (
+        fromCorpus.isPending ? (
+          <Loading tip="正在读取和核查报告库中的这份报告……" />
+        ) : fromCorpus.error ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title="无法检查报告库中的这份报告"
+            description={messageOf(fromCorpus.error)}
+          />
+        ) : (
+          <>
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`报告库中的报告：${fromCorpus.data.result.name}`}
+              description={
+                fromCorpus.data.text
+                  ? '报告库没有保存原文件，按导入时解码的文字检查'
+                  : '按报告库保存的原文件检查'
+              }
+            />
+            <Result result={fromCorpus.data.result} />
+          </>
+        )
+      ) : (
+        <>
+          {inspect.isPending && <Loading tip="正在读取和核查报告……" />}
+          {inspect.error && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title="无法检查该文件"
+              description={messageOf(inspect.error)}
+            />
+          )}
+          {inspect.data && <Result result={inspect.data} />}
+          {inspect.isIdle && <Empty description="尚未选择报告" />}
+        </>
       )}
-      {inspect.data && <Result result={inspect.data} />}
-      {inspect.isIdle && <Empty description="尚未选择报告" />}
     </div>
   );
 }

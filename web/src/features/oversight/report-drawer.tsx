@@ -1,5 +1,5 @@
 /** The drill-down of one corpus report: its facts, its findings and a link to its source file. */
-import { DiffOutlined, DownloadOutlined } from '@ant-design/icons';
+import { DiffOutlined, DownloadOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { findingName } from '../../../../src/core/finding-names.js';
 import { QueryView } from '../../components/query-state.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import { encode } from '../../lib/url-codec.js';
+import { inspectUrl } from '../inspector/url.js';
 import { corpusReportQuery, sourceUrl } from './api.js';
 import { kindNames } from './names.js';
 import { compareUrl } from './url.js';
@@ -51,9 +52,25 @@ export function ReportDrawer({ reportId, onClose }: { reportId: number | undefin
                 ]}
               />
               <Space>
-                <Button icon={<DownloadOutlined />} href={sourceUrl(d.report.id)} target="_blank">
-                  下载原文
-                </Button>
+                {d.source.hasBytes || d.source.text !== '' ? (
+                  <>
+                    <Button icon={<DownloadOutlined />} href={sourceUrl(d.report.id)} target="_blank">
+                      {d.source.hasBytes ? '下载原文' : '下载原文（解码后的文字）'}
+                    </Button>
+                    <Link
+                      to={{
+                        pathname: '/inspect',
+                        search: encode(inspectUrl, { corpus: d.report.id }).toString(),
+                      }}
+                    >
+                      <FileSearchOutlined /> 在报告检查中查看（单元格与原文对照）
+                    </Link>
+                  </>
+                ) : (
+                  <Typography.Text type="secondary">
+                    报告库没有保存原文件（导入时加 --keep-source 才保存），不能下载或在报告检查中查看
+                  </Typography.Text>
+                )}
                 {d.report.bodyId !== null && d.report.year !== null && (
                   <Link
                     to={{
