@@ -228,13 +228,16 @@ export function sectionsAndProse(
       line: tokens[stream.tokenAt(h.start)]?.line ?? null,
     };
   });
-  const prosePieces = parts.ordered.map((h, index) => {
+  // (Pushed onto a literal, as in rows.ts: a report without headings gets the same shape.)
+  const prosePieces: { section: number; pieces: Piece[] }[] = [];
+  for (let index = 0; index < parts.ordered.length; index++) {
+    const h = parts.ordered[index] as (typeof parts.ordered)[number];
     const to = parts.ordered[index + 1]?.start ?? stream.text.length;
-    return {
+    prosePieces.push({
       section: h.section.number,
       pieces: withStray(piecesOf(stream, h.start, to, skipped, skipToken), h.start, to),
-    };
-  });
+    });
+  }
   const before = parts.ordered[0]?.start ?? stream.text.length;
   prosePieces.unshift({ section: 0, pieces: piecesOf(stream, 0, before, skipped, skipToken) });
   return { sections, prose: proseOf(stream, prosePieces) };

@@ -237,7 +237,13 @@ export function locateTable(
   };
 
   const endToken = stream.tokenAt(end);
-  const rows: RowLocation[] = found.map((f, i) => {
+  // Pushed onto a literal, not mapped (so too in tables.ts, prose.ts, solver.ts): V8 learns the
+  // literal's element kind, so a table with no rows gets an array of the same shape, where `map`
+  // over none gives another (and the reading code optimised for one is thrown away when the
+  // other comes, then compiled again).
+  const rows: RowLocation[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i] as Found;
     let next: Found | undefined;
     for (let k = i + 1; k < found.length && !next; k++) if ((found[k] as Found).label) next = found[k];
     let from = f.label ? f.label.endToken : (found[i - 1]?.label?.endToken ?? stream.tokenAt(start));
@@ -257,8 +263,8 @@ export function locateTable(
       while (k < to && !isWords(stream.tokens[k], 2)) k++;
       to = k;
     }
-    return rowLocation(f.row, f.part, table, f.label, from, to, to, f.collapsed);
-  });
+    rows.push(rowLocation(f.row, f.part, table, f.label, from, to, to, f.collapsed));
+  }
   // A table ends with the last figure of its last row.
   const last = rows.at(-1);
   if (last) {

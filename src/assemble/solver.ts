@@ -373,12 +373,19 @@ function solve(
       rowTypes.push(r.types[k] as CellType);
     }
   const net = new IdentityNet(identities, rowKeys, (i) => nonNegativeType(rowTypes[i]));
+  // The arrays a row are pushed onto literals, as in rows.ts (a solve without rows gets the same
+  // shapes).
   let at = 0;
-  const rowCells = rows.map((r) => {
+  const rowCells: number[][] = [];
+  const local: (number[][] | null)[] = [];
+  const pinned: boolean[] = [];
+  for (const r of rows) {
     const from = at;
     at += r.keys.length;
-    return net.keyCells.slice(from, at);
-  });
+    rowCells.push(net.keyCells.slice(from, at));
+    local.push(null);
+    pinned.push(false);
+  }
   const openCell = new Uint8Array(net.keys.length);
   for (const cells of rowCells) for (const c of cells) openCell[c] = 1;
   // Cells outside these rows: as read, or blank when no row holds them.
@@ -401,8 +408,6 @@ function solve(
     // (Bounds stay exact sums in floating point only up to 12 digits.)
     if (longest <= 12) for (const c of rowCells[i] as number[]) net.ub[c] = 10 ** longest - 1;
   });
-  const local: (number[][] | null)[] = rows.map(() => null);
-  const pinned = rows.map(() => false);
   const reassign = () => {
     net.reset();
     assignFixed();

@@ -214,9 +214,10 @@ function realigned(
   for (const r of aligned.rows) if (r.to > tableEnd) tableEnd = r.to;
   // Built field by field: spreading the placed rows into a new shape is many times slower.
   const table = location.table;
-  const rows: RowLocation[] = aligned.rows.map((r) =>
-    rowLocation(r.row, r.part, table, r.label, r.from, r.to, tableEnd, undefined),
-  );
+  // (Pushed onto a literal, as in rows.ts: an empty table's array gets the same shape.)
+  const rows: RowLocation[] = [];
+  for (const r of aligned.rows)
+    rows.push(rowLocation(r.row, r.part, table, r.label, r.from, r.to, tableEnd, undefined));
   const variants: LabelMatch[] = [];
   for (const r of aligned.rows) if (r.label.variant) variants.push(r.label);
   return {
