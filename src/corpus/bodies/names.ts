@@ -64,13 +64,21 @@ export function expandName(raw: string): string {
   return name;
 }
 
-/** 人民政府 (any level), 管理委员会 of a zone, or a department. */
+/** The ends of a zone's name (its 管理委员会 exercises the powers of a people's government). */
+const zone = '(?:开发区|高新区|新区|园区|试验区|实验区|示范区|经济区|合作区|自贸区|保税区)';
+const zoneBody = new RegExp(`${zone}管理委员会$`);
+/**
+ * A name that is a place and nothing more: 「平潭综合实验区」, 「洛江区」, 「某某镇」. A report
+ * issued in a place's own name is its government's (a department's name ends in what it is: 局, 委员会,
+ * 办公室, 中心…).
+ */
+const placeOnly = new RegExp(`(?:${zone}|省|市|区|县|旗|州|盟|地区|乡|镇)$`);
+
+/** 人民政府 (any level, or a report in a place's own name), 管理委员会 of a zone, or a department. */
 export function bodyKindOf(name: string | null | undefined): BodyKindName {
   if (!name) return 'department';
   const n = expandName(name);
-  if (/人民政府$/.test(n)) return 'government';
-  if (/(开发区|高新区|新区|园区|试验区|示范区|经济区|合作区|自贸区|保税区)管理委员会$/.test(n))
-    return 'government';
+  if (/人民政府$/.test(n) || zoneBody.test(n) || placeOnly.test(n)) return 'government';
   return 'department';
 }
 
