@@ -14,9 +14,10 @@ const { main, namedCommand } = await import('../dist/cli/main.js');
 
 // `parse` and `check` over a batch of files live a few seconds, and V8's optimising compiler took
 // some 40% of their CPU (large reading functions, each with its callees inlined, some compiled
-// again after a deoptimisation). A smaller inlining budget (300 bytes of inlined bytecode in one compiled function,
-// V8's default 920) cut the CPU of `parse --json` over 2,000 files by about a tenth; a long-lived
-// process (`serve`, `ingest`) keeps V8's defaults. Set before any of the reading code is compiled.
+// again after a deoptimisation). A smaller inlining budget (300 bytes of inlined bytecode in one
+// compiled function, V8's default 920) cut the CPU of `parse --json` over 2,000 files by about a
+// tenth; a long-lived process (`serve`, `ingest`) keeps V8's defaults. Set before any of the
+// reading code is compiled.
 if (['parse', 'check'].includes(namedCommand(process.argv.slice(2)) ?? '')) {
   v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 }

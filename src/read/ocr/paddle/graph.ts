@@ -14,8 +14,9 @@
  *   others become a batch normalisation (mean 0, variance 1, ε 0), which stays in the blocked layout.
  *
  * The same function, the arithmetic differing only in rounding (outputs within 1e-5): about a
- * third less CPU a column for the recogniser, a fifth less for the detector. Only ONNX's protobuf wire format is read, no more of it than needed:
- * every other byte of the model is copied as it stands. Anything not exactly as expected leaves
+ * third less CPU a column for the recogniser, a fifth less for the detector. Only ONNX's protobuf
+ * wire format is read, no more of it than needed: every other byte of the model is copied as it
+ * stands. Anything not exactly as expected leaves
  * the model unchanged.
  */
 

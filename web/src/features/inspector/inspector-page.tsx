@@ -21,7 +21,7 @@ import { formatValue, formula } from './cells.js';
 import { inspectUrl } from './url.js';
 
 /** Why a corpus report can't be inspected: neither its file nor its text was kept (a PDF's text is not). */
-export const noSource =
+const noSource =
   '报告库没有保存这份报告的原文件（导入时加 --keep-source 才保存），也没有可检查的文字；请取得原文件后拖入此处检查';
 
 /**
