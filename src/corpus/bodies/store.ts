@@ -12,6 +12,7 @@ import type { Database } from '../../store/index.js';
 import { prepared } from '../../store/prepared.js';
 import type { BodyKind, CorpusBodyTable } from '../../store/schema.js';
 import { refreshLatest } from '../measures.js';
+import { reviseBodyKind } from './kind-revision.js';
 import { parseBodyName, regionOf } from './names.js';
 
 type Db = Kysely<Database> | Tx;
@@ -113,7 +114,10 @@ export interface BodyCorrection {
   kind?: BodyKind;
 }
 
-/** A person corrects a body's name, places or kind: marked corrected, audited. */
+/**
+ * A person corrects a body's name, places or kind: marked corrected, audited. A new kind recomputes
+ * its reports' deadline, lateness and kind-dependent findings (./kind-revision.ts).
+ */
 export async function correctBody(
   db: Kysely<Database>,
   actor: Actor,
@@ -142,6 +146,8 @@ export async function correctBody(
       .where('id', '=', id)
       .execute();
     const after = (await getBody(trx, id)) as Body;
+    // A corrected kind changes the deadline: the body's reports are judged again by it.
+    if (after.kind !== before.kind) await reviseBodyKind(trx, id, after.kind);
     await appendAudit(trx, { now: () => now } as never, actor, {
       action: 'correct',
       entity: 'corpus_body',
@@ -202,6 +208,8 @@ export async function mergeBodies(
           )
           .execute();
       await refreshLatest(trx, target.id);
+      // The reports moved are judged by the kind of the body they now belong to.
+      if (source.kind !== target.kind) await reviseBodyKind(trx, target.id, target.kind);
     }
     const key = await trx
       .selectFrom('corpus_bodies')
