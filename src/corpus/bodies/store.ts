@@ -250,14 +250,26 @@ export async function mergeBodies(
   });
 }
 
-/** Bodies that stand (not merged away), by name. */
-export async function listBodies(db: Db): Promise<Body[]> {
+/** A body as listed: with how many report versions the corpus holds of it. */
+export interface ListedBody extends Body {
+  reports: number;
+}
+
+/** Bodies that stand (not merged away), by region and name, each with its count of reports. */
+export async function listBodies(db: Db): Promise<ListedBody[]> {
   const rows = await db
-    .selectFrom('corpus_bodies')
-    .selectAll()
-    .where('merged_into', 'is', null)
-    .orderBy('region')
-    .orderBy('name')
+    .selectFrom('corpus_bodies as b')
+    .selectAll('b')
+    .select((eb) =>
+      eb
+        .selectFrom('corpus_reports as r')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.body_id', '=', 'b.id')
+        .as('reports'),
+    )
+    .where('b.merged_into', 'is', null)
+    .orderBy('b.region')
+    .orderBy('b.name')
     .execute();
-  return rows.map(toBody);
+  return rows.map((row) => ({ ...toBody(row), reports: Number(row.reports ?? 0) }));
 }
