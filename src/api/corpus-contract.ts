@@ -4,6 +4,7 @@
  * check its calls, and the server (corpus-routes.ts) and the OpenAPI document use the same schemas.
  */
 import { z } from 'zod';
+import { packSchema } from '../corpus/pack-schema.js';
 import { recordId } from './schemas.js';
 
 const bool = z
@@ -227,6 +228,46 @@ export const crossFinding = corpusFinding
   })
   .meta({ id: 'CorpusCrossFinding', title: '跨报告核查的问题' });
 
+export const scoreBody = z
+  .object({
+    pack: z.union([
+      z.string().min(1).max(100).describe('随 Gongkai 提供的评估规则包的编号（GET /api/corpus/packs）'),
+      packSchema.describe('自己的评估规则包（与 spec/packs 中的文件格式相同）'),
+    ]),
+  })
+  .strict()
+  .meta({ id: 'CorpusScoreRequest', title: '按评估规则包评分' });
+
+export const scoreItem = z.object({
+  rule: z.string(),
+  label: z.string(),
+  count: z.number().nullable(),
+  points: z.number(),
+  citation: z.string(),
+});
+
+export const reportScore = z
+  .object({
+    reportId: z.number().int(),
+    file: z.string(),
+    agency: z.string().nullable(),
+    year: z.number().int().nullable(),
+    score: z.number(),
+    items: z.array(scoreItem),
+    notAssessed: z.array(z.string()),
+  })
+  .meta({ id: 'CorpusReportScore', title: '一份报告的得分' });
+
+export const scoreResponse = z
+  .object({
+    pack: z.object({ id: z.string(), name: z.string(), source: z.string() }),
+    scores: z.array(reportScore),
+  })
+  .meta({ id: 'CorpusScores', title: '评分结果' });
+
+/** Most bodies one request of the cross-report checks goes through (the CLI has no limit). */
+export const checksMaxBodies = 1000;
+
 /** Largest upload (all files together), bytes. */
 export const uploadLimitBytes = 50 * 1024 * 1024;
 /** Most files in one upload. */
@@ -263,6 +304,14 @@ export const corpusEndpoints = {
     params: corpusBodyParams,
     body: bodyMergeBody,
     response: corpusBody,
+  },
+  packs: { method: 'GET', url: '/api/corpus/packs', response: z.array(packSchema) },
+  score: {
+    method: 'POST',
+    url: '/api/corpus/score',
+    query: corpusFilterQuery,
+    body: scoreBody,
+    response: scoreResponse,
   },
   export: { method: 'GET', url: '/api/corpus/export', query: exportQuery },
   upload: { method: 'POST', url: '/api/corpus/upload', response: uploadResponse },

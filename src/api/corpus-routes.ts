@@ -7,12 +7,14 @@
 import { PassThrough } from 'node:stream';
 import { corpusStats, rateLabels, statsMeasureLabels } from '../corpus/aggregate.js';
 import { correctBody, listBodies, mergeBodies } from '../corpus/bodies/store.js';
-import { runCorpusChecks } from '../corpus/checks/index.js';
+import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
 import { type IngestSummary, ingestBytes } from '../corpus/ingest.js';
+import { shippedPacks } from '../corpus/packs.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
 import { visibleBodyIds } from '../corpus/scope.js';
+import { scoreCorpus } from '../corpus/score.js';
 import { unzipBounded } from '../corpus/sources.js';
 import * as c from './corpus-contract.js';
 import { ApiError, badRequest, notFound, unauthenticated } from './errors.js';
@@ -49,6 +51,22 @@ async function curator(
   const scope = await visibleBodyIds(input.deps.store, p.user);
   for (const id of bodyIds) if (scope !== null && !scope.includes(id)) throw notFound('机关', id);
   return p;
+}
+
+/**
+ * Refuses cross-report checks over more bodies than one request may go through: each body's whole
+ * series is read, and a request over a national corpus would run for minutes.
+ */
+async function refuseBroadChecks(
+  input: Pick<HandlerInput<unknown, unknown, unknown>, 'deps'>,
+  filter: CorpusFilter,
+): Promise<void> {
+  const bodies = await countCheckedBodies(input.deps.store.db, filter);
+  if (bodies > c.checksMaxBodies)
+    throw badRequest(
+      'too-broad',
+      `范围太大：共 ${bodies} 个机关，一次最多核查 ${c.checksMaxBodies} 个；请按地区、机关类型或机关缩小范围（整个报告库请用 gongkai corpus check）`,
+    );
 }
 
 /** The store's refusals of a correction or merge, as the API's errors. */
@@ -195,6 +213,7 @@ export const corpusRoutes: readonly Route[] = [
     response: c.corpusEndpoints.checks.response,
     async handle(input) {
       const filter = await scopedFilter(input, input.query);
+      await refuseBroadChecks(input, filter);
       return runCorpusChecks(input.deps.store.db, filter);
     },
   }),
@@ -209,6 +228,40 @@ export const corpusRoutes: readonly Route[] = [
       const scope = (await scopedFilter(input, {})).bodyIds;
       const bodies = await listBodies(input.deps.store.db);
       return scope === null || scope === undefined ? bodies : bodies.filter((b) => scope.includes(b.id));
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.packs.url,
+    summary: '随 Gongkai 提供的评估规则包（spec/packs）：每条规则的扣分和依据',
+    tag,
+    auth: true,
+    response: c.corpusEndpoints.packs.response,
+    async handle(input) {
+      requireRight(signedIn(input.principal), 'corpus');
+      return [...shippedPacks()];
+    },
+  }),
+  route({
+    method: 'POST',
+    url: c.corpusEndpoints.score.url,
+    summary:
+      '按评估规则包给报告库中各机关最新版本的报告评分（规则包为随附的编号或自己的规则包），筛选条件与列表相同',
+    tag,
+    auth: true,
+    query: c.corpusEndpoints.score.query,
+    body: c.corpusEndpoints.score.body,
+    response: c.corpusEndpoints.score.response,
+    async handle(input) {
+      const filter = await scopedFilter(input, input.query);
+      const pack =
+        typeof input.body.pack === 'string'
+          ? shippedPacks().find((p) => p.id === input.body.pack)
+          : input.body.pack;
+      if (pack === undefined) throw notFound('评估规则包', input.body.pack as string);
+      if (pack.rules.some((r) => r.finding?.startsWith('corpus.'))) await refuseBroadChecks(input, filter);
+      const scores = await scoreCorpus(input.deps.store.db, pack, filter);
+      return { pack: { id: pack.id, name: pack.name, source: pack.source }, scores };
     },
   }),
   route({

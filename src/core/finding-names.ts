@@ -60,7 +60,7 @@ export const findingNames: Readonly<Record<string, string>> = {
   // Checking a body's reports year against year, and reports against each other.
   'corpus.carry-over': '结转数与上年不符',
   'corpus.changed': '同一年度有不同版本',
-  'corpus.copied-text': '正文与其他机关雷同',
+  'corpus.copied-text': '正文与上年或其他机关雷同',
   'corpus.jump': '数字较上年大幅变化',
   'corpus.missing-year': '缺少某年度报告',
   'corpus.stock': '现行有效件数与上年不符',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { checksMaxBodies } from '../../src/api/corpus-contract.js';
 import { buildApi } from '../../src/api/server.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { LoginLimiter } from '../../src/auth/rate-limit.js';
@@ -136,6 +137,73 @@ describeEachBackend('corpus API', (backend) => {
     expect(csv.body.trimEnd().split('\r\n')).toHaveLength(4);
   });
 
+  it('lists the shipped rule packs and scores the corpus by one of them or by a pack of one’s own', async () => {
+    const post = (user: string, url: string, payload: unknown) =>
+      app.inject({
+        method: 'POST',
+        url,
+        payload: payload as object,
+        headers: { authorization: `Bearer ${tokens.get(user)}` },
+      });
+    const packs = (await get('eva', '/api/corpus/packs')).json() as { id: string; rules: unknown[] }[];
+    expect(packs.map((p) => p.id)).toEqual(['suqian-2026-department']);
+    type Scored = {
+      pack: { id: string };
+      scores: {
+        agency: string;
+        year: number;
+        score: number;
+        items: { rule: string; count: number; points: number }[];
+        notAssessed: string[];
+      }[];
+    };
+    const shipped = (
+      await post('eva', '/api/corpus/score', { pack: 'suqian-2026-department' })
+    ).json() as Scored;
+    expect(shipped.pack.id).toBe('suqian-2026-department');
+    // Departments only (the pack applies to them), the newest version of each year.
+    expect(shipped.scores.map((s) => [s.agency, s.year]).sort()).toEqual([
+      ['宿迁市宿城区财政局', 2021],
+      ['宿迁市宿城区财政局', 2022],
+      ['洛江区工业和信息化局', 2021],
+      ['洛江区工业和信息化局', 2022],
+    ]);
+    const late = shipped.scores.find((s) => s.agency === '洛江区工业和信息化局' && s.year === 2022);
+    expect(late?.items.find((i) => i.rule === 'late')).toEqual(
+      expect.objectContaining({ count: 1, points: -0.5 }),
+    );
+    expect(late?.notAssessed).toEqual([
+      '依申请公开答复超过 20 个工作日（年度报告中没有此项数据：register.lateReplies）',
+    ]);
+
+    const own = {
+      id: 'own',
+      name: '逾期即扣分',
+      source: '测试',
+      rules: [
+        {
+          id: 'late',
+          label: '逾期',
+          finding: 'check.late',
+          points: -1,
+          per: 'report',
+          citation: '条例第四十九条',
+        },
+      ],
+    };
+    const mine = (await post('sup', '/api/corpus/score?year=2022', { pack: own })).json() as Scored;
+    expect(mine.scores.map((s) => [s.agency, s.year, s.score])).toEqual([['洛江区工业和信息化局', 2022, -1]]);
+
+    const unknown = await post('eva', '/api/corpus/score', { pack: 'nope' });
+    expect([unknown.statusCode, unknown.json().error.message]).toEqual([
+      404,
+      '评估规则包「nope」不存在或无权查看',
+    ]);
+    const invalid = await post('eva', '/api/corpus/score', { pack: { ...own, rules: [] } });
+    expect(invalid.statusCode).toBe(400);
+    expect((await post('eva', '/api/corpus/score', {})).statusCode).toBe(400);
+  });
+
   it('ingests an upload (multipart) and refuses a too large one', async () => {
     const report = renderAs(makeReport({ agency: '宿迁市人民政府', year: 2023 }), 'txt');
     const boundary = 'gongkaiboundary';
@@ -193,9 +261,15 @@ describeEachBackend('corpus API', (backend) => {
     expect((await bodies('sup')).map((b) => b.name)).toEqual(['洛江区工业和信息化局']);
 
     const clerk = await send('b-clerk', 'PATCH', `/api/corpus/bodies/${cz.id}`, { kind: 'government' });
-    expect([clerk.statusCode, clerk.json().error.message]).toEqual([403, '录入角色无权修改或合并报告库中的机关']);
+    expect([clerk.statusCode, clerk.json().error.message]).toEqual([
+      403,
+      '录入角色无权修改或合并报告库中的机关',
+    ]);
     const hidden = await send('sup', 'PATCH', `/api/corpus/bodies/${cz.id}`, { kind: 'government' });
-    expect([hidden.statusCode, hidden.json().error.message]).toEqual([404, `机关「${cz.id}」不存在或无权查看`]);
+    expect([hidden.statusCode, hidden.json().error.message]).toEqual([
+      404,
+      `机关「${cz.id}」不存在或无权查看`,
+    ]);
     const empty = await send('sup', 'PATCH', `/api/corpus/bodies/${gx.id}`, {});
     expect(empty.statusCode).toBe(400);
     expect(JSON.stringify(empty.json())).toContain('没有要修改的内容');
@@ -227,6 +301,37 @@ describeEachBackend('corpus API', (backend) => {
     expect(after.find((b) => b.id === sq.id)?.reports).toBe(sq.reports + cz.reports);
   });
 
+  it('refuses cross-report checks over more bodies than one request may read, and runs them narrowed', async () => {
+    await store.db
+      .insertInto('corpus_bodies')
+      .values(
+        Array.from({ length: checksMaxBodies }, (_, i) => ({
+          id: `bulk-${i}`,
+          name: `某县第${i}局`,
+          match_key: `某县第${i}局`,
+          province: null,
+          city: null,
+          county: '某县',
+          region: '某县',
+          kind: 'department' as const,
+          merged_into: null,
+          created_at: '2024-03-01T00:00:00.000Z',
+        })),
+      )
+      .execute();
+    const all = await get('eva', '/api/corpus/checks');
+    expect(all.statusCode).toBe(400);
+    expect(all.json().error).toMatchObject({
+      code: 'too-broad',
+      message: `范围太大：共 ${checksMaxBodies + 2} 个机关，一次最多核查 ${checksMaxBodies} 个；请按地区、机关类型或机关缩小范围（整个报告库请用 gongkai corpus check）`,
+    });
+    const narrowed = await get('eva', `/api/corpus/checks?region=${encodeURIComponent('宿迁')}`);
+    expect(narrowed.statusCode).toBe(200);
+    expect(Array.isArray(narrowed.json())).toBe(true);
+    // A supervisor's scope is narrow already.
+    expect((await get('sup', '/api/corpus/checks')).statusCode).toBe(200);
+  });
+
   it('documents every corpus route in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     for (const path of [
@@ -239,6 +344,8 @@ describeEachBackend('corpus API', (backend) => {
       '/api/corpus/bodies',
       '/api/corpus/bodies/{bodyId}',
       '/api/corpus/bodies/{bodyId}/merge',
+      '/api/corpus/packs',
+      '/api/corpus/score',
     ])
       expect(doc.paths[path], path).toBeDefined();
     expect(doc.paths['/api/corpus/upload'].post.requestBody.content['multipart/form-data']).toBeDefined();

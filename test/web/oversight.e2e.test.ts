@@ -39,7 +39,7 @@ describe.skipIf(!run)('web: oversight', () => {
     const menu = page.getByRole('navigation', { name: '主菜单' });
     await expect
       .poll(() => menu.getByRole('menuitem').allInnerTexts())
-      .toEqual(['报告检查', '监督概览', '两年对比', '机关']);
+      .toEqual(['报告检查', '监督概览', '两年对比', '跨报告核查', '机关']);
     const table = page.getByRole('region', { name: '报告列表' });
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
     await table.getByRole('link', { name: '湟源县人民政府办公室' }).waitFor();
@@ -138,6 +138,37 @@ describe.skipIf(!run)('web: oversight', () => {
     // Judged as a government (31 March), no report of it is late any more.
     await page.goto('/oversight?late=true');
     await page.getByText('共 0 份报告').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lists the cross-report findings, filters them by code and opens a finding’s report', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight/checks');
+    const codes = page.getByRole('navigation', { name: '按问题筛选' });
+    await codes.getByText(/^同一年度有不同版本（\d+）$/).waitFor();
+    const results = page.getByRole('region', { name: '核查结果' });
+    await results.getByRole('row').nth(1).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // 嘉祥's year 2021 has four versions now (its February one, and 湟源's two merged into it).
+    expect(await codes.locator('.ant-tag').allInnerTexts()).toEqual(['全部（2）', '同一年度有不同版本（2）']);
+    expect(await results.getByRole('row').count()).toBe(3);
+    await results
+      .getByText(/^2021 年度报告有第 3 版，与第 2 版（嘉祥县工业和信息化局-2021-2\.txt）不同：/)
+      .waitFor();
+    await codes.getByText(/^同一年度有不同版本/).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('code')).toBe('corpus.changed');
+    const rows = results.getByRole('row');
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).slice(1).every((t) => t.includes('同一年度有不同版本')))
+      .toBe(true);
+    await results.getByRole('link', { name: '对照的报告' }).first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
+    expect(new URL(page.url()).searchParams.get('report')).toMatch(/^\d+$/);
+    await page
+      .getByRole('dialog')
+      .getByText(/2021年度报告/)
+      .waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -21,24 +21,36 @@ const sharedMaxBodies = 3;
 /** Shared sentences that make two reports' prose the same. */
 const sharedMinSentences = 3;
 
+/** The standing bodies the filter chooses (a query to page or count). */
+function bodiesChosen(db: Kysely<Database>, filter: CorpusFilter) {
+  let q = db.selectFrom('corpus_bodies').where('merged_into', 'is', null);
+  if (filter.bodyIds)
+    q = filter.bodyIds.length === 0 ? q.where('id', '=', '') : q.where('id', 'in', [...filter.bodyIds]);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.region) q = q.where('region', 'like', `%${filter.region}%`);
+  if (filter.agency) {
+    const agency = filter.agency;
+    q = q.where((eb) => eb.or([eb('id', '=', agency), eb('name', 'like', `%${agency}%`)]));
+  }
+  return q;
+}
+
+/** How many bodies a run of the checks with this filter goes through (each body's whole series is read). */
+export async function countCheckedBodies(db: Kysely<Database>, filter: CorpusFilter): Promise<number> {
+  const row = await bodiesChosen(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 async function* bodySeries(db: Kysely<Database>, filter: CorpusFilter): AsyncGenerator<BodySeries> {
   let after = '';
   for (;;) {
-    let q = db
-      .selectFrom('corpus_bodies')
+    const q = bodiesChosen(db, filter)
       .select(['id', 'name', 'kind'])
-      .where('merged_into', 'is', null)
       .where('id', '>', after)
       .orderBy('id')
       .limit(100);
-    if (filter.bodyIds)
-      q = filter.bodyIds.length === 0 ? q.where('id', '=', '') : q.where('id', 'in', [...filter.bodyIds]);
-    if (filter.kind) q = q.where('kind', '=', filter.kind);
-    if (filter.region) q = q.where('region', 'like', `%${filter.region}%`);
-    if (filter.agency) {
-      const agency = filter.agency;
-      q = q.where((eb) => eb.or([eb('id', '=', agency), eb('name', 'like', `%${agency}%`)]));
-    }
     const bodies = await q.execute();
     if (bodies.length === 0) return;
     for (const body of bodies) {

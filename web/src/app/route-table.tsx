@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  ClusterOutlined,
   DiffOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -116,6 +117,14 @@ export const pages: readonly PageRoute[] = [
     capability: 'oversee',
     group: '检查与监督',
     load: () => import('../features/oversight/compare-page.js'),
+  },
+  {
+    path: '/oversight/checks',
+    title: '跨报告核查',
+    icon: <ClusterOutlined />,
+    capability: 'oversee',
+    group: '检查与监督',
+    load: () => import('../features/oversight/checks-page.js'),
   },
   {
     path: '/oversight/bodies',

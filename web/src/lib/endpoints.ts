@@ -165,6 +165,7 @@ export const inspect = endpoint({
 export const corpusList = endpoint(corpusEndpoints.list);
 export const corpusReport = endpoint(corpusEndpoints.report);
 export const corpusStats = endpoint(corpusEndpoints.stats);
+export const corpusChecks = endpoint(corpusEndpoints.checks);
 export const corpusBodies = endpoint(corpusEndpoints.bodies);
 export const correctCorpusBody = endpoint(corpusEndpoints.correctBody);
 export const mergeCorpusBody = endpoint(corpusEndpoints.mergeBody);

@@ -27,6 +27,14 @@ export const corpusStatsQuery = (query: CorpusFilter & { by?: 'region' | 'agency
     placeholderData: keepPreviousData,
   });
 
+/** The cross-report checks over the reports the filter chooses (computed by the server on each call). */
+export const corpusChecksQuery = (query: Pick<CorpusFilter, 'region' | 'kind' | 'year' | 'agency'>) =>
+  queryOptions({
+    queryKey: ['corpus', 'checks', query],
+    queryFn: () => call(api.corpusChecks, { query }),
+    placeholderData: keepPreviousData,
+  });
+
 export const corpusBodiesQuery = () =>
   queryOptions({ queryKey: ['corpus', 'bodies'], queryFn: () => call(api.corpusBodies, {}) });
 

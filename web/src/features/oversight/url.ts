@@ -39,3 +39,13 @@ const year = z.coerce.number().int().min(2000).max(2100).optional();
 
 /** The two-year comparison's state: the body and the two years (the API's default: its last two). */
 export const compareUrl = z.object({ body: z.string().max(200).optional(), from: year, to: year });
+
+/** 跨报告核查's state: the corpus filters it shares with 监督概览, and the finding code shown. */
+export const checksUrl = z.object({
+  region: z.string().max(100).optional(),
+  kind: z.enum(['government', 'department']).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  agency: z.string().max(200).optional(),
+  code: z.string().max(60).optional(),
+});
+export type ChecksState = z.output<typeof checksUrl>;
