@@ -39,7 +39,7 @@ describe.skipIf(!run)('web: oversight', () => {
     const menu = page.getByRole('navigation', { name: '主菜单' });
     await expect
       .poll(() => menu.getByRole('menuitem').allInnerTexts())
-      .toEqual(['报告检查', '监督概览', '两年对比', '跨报告核查', '机关']);
+      .toEqual(['报告检查', '监督概览', '两年对比', '跨报告核查', '评分', '机关']);
     const table = page.getByRole('region', { name: '报告列表' });
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
     await table.getByRole('link', { name: '湟源县人民政府办公室' }).waitFor();
@@ -168,6 +168,54 @@ describe.skipIf(!run)('web: oversight', () => {
     await page
       .getByRole('dialog')
       .getByText(/2021年度报告/)
+      .waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('scores the corpus by the shipped rule pack and by a pack read from a file', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight/score');
+    const results = page.getByRole('region', { name: '评分结果' });
+    // The pack applies to departments; 嘉祥 is a government now (corrected above), so nothing is scored.
+    await page.getByText(/^宿迁市 2026 年度政务公开第三方评估指标/).waitFor();
+    await results.getByText('没有规则包适用的报告').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const file = join(dir, '逾期扣分.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'late-only',
+        name: '逾期扣分',
+        source: '测试用规则包',
+        base: 100,
+        rules: [
+          {
+            id: 'late',
+            label: '逾期发布',
+            finding: 'check.late',
+            points: -5,
+            per: 'report',
+            citation: '条例第四十九条',
+          },
+        ],
+      }),
+    );
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page
+      .getByText(/^测试用规则包，每个机关每个年度取最新版本；基础分 100。 共 1 份报告，平均 100 分。$/)
+      .waitFor();
+    expect(await results.getByRole('row').nth(1).innerText()).toMatch(
+      /嘉祥县工业和信息化局\s+2021\s+100\s+无/,
+    );
+
+    const broken = join(dir, '坏规则包.json');
+    writeFileSync(broken, JSON.stringify({ id: 'x', name: 'x', source: 'x', rules: [] }));
+    await page.locator('input[type=file]').setInputFiles(broken);
+    await page
+      .getByRole('alert')
+      .getByText(/^「坏规则包\.json」不是有效的评估规则包：rules：/)
       .waitFor();
     expect(problems).toEqual([]);
     await context.close();

@@ -16,6 +16,7 @@ import {
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Capability } from './access.js';
@@ -125,6 +126,14 @@ export const pages: readonly PageRoute[] = [
     capability: 'oversee',
     group: '检查与监督',
     load: () => import('../features/oversight/checks-page.js'),
+  },
+  {
+    path: '/oversight/score',
+    title: '评分',
+    icon: <TrophyOutlined />,
+    capability: 'oversee',
+    group: '检查与监督',
+    load: () => import('../features/oversight/score-page.js'),
   },
   {
     path: '/oversight/bodies',

@@ -49,3 +49,12 @@ export const checksUrl = z.object({
   code: z.string().max(60).optional(),
 });
 export type ChecksState = z.output<typeof checksUrl>;
+
+/** 评分's state: the shipped pack chosen (a pack read from a file stays in the page) and the filters. */
+export const scoreUrl = z.object({
+  pack: z.string().max(100).optional(),
+  region: z.string().max(100).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  agency: z.string().max(200).optional(),
+});
+export type ScoreState = z.output<typeof scoreUrl>;
