@@ -5,6 +5,7 @@
  */
 import type { Gray } from '../image.js';
 import type { Box } from '../rules.js';
+import { bestSuffix, probabilitySuffix } from './best-class.js';
 import type { Paddle } from './models.js';
 
 export interface LineRead {
@@ -79,6 +80,63 @@ function fill(
   }
 }
 
+/**
+ * Greedy CTC reading of one line from each step's best class and its probability: runs merged,
+ * blanks (class 0) dropped, each character the highest probability of its run.
+ */
+export function readSteps(
+  best: ArrayLike<number | bigint>,
+  probability: ArrayLike<number>,
+  offset: number,
+  steps: number,
+  characters: readonly string[],
+  /** Steps that cover the line itself (the rest is padding). */
+  content = steps,
+): LineRead {
+  let text = '';
+  const probabilities: number[] = [];
+  let leastStep = 1;
+  let previous = 0;
+  for (let t = 0; t < steps; t++) {
+    const k = Number(best[offset + t]);
+    const p = probability[offset + t] as number;
+    if (t < content) leastStep = Math.min(leastStep, p);
+    if (k !== 0 && k === previous) {
+      const last = probabilities.length - 1;
+      probabilities[last] = Math.max(probabilities[last] as number, p);
+    } else if (k !== 0) {
+      text += characters[k] ?? '';
+      probabilities.push(p);
+    }
+    previous = k;
+  }
+  return { text, probabilities, leastStep };
+}
+
+/** Each step's best class (the first of equal ones) and its probability, from all classes' (`steps` × `classes`). */
+export function bestClasses(
+  data: Float32Array,
+  offset: number,
+  steps: number,
+  classes: number,
+): { best: Int32Array; probability: Float32Array } {
+  const best = new Int32Array(steps);
+  const probability = new Float32Array(steps);
+  for (let t = 0; t < steps; t++) {
+    const row = offset + t * classes;
+    let k = 0;
+    let p = data[row] as number;
+    for (let c = 1; c < classes; c++)
+      if ((data[row + c] as number) > p) {
+        p = data[row + c] as number;
+        k = c;
+      }
+    best[t] = k;
+    probability[t] = p;
+  }
+  return { best, probability };
+}
+
 /** Greedy CTC reading of one line's class probabilities (`steps` × `classes`). */
 export function decode(
   data: Float32Array,
@@ -89,30 +147,39 @@ export function decode(
   /** Steps that cover the line itself (the rest is padding). */
   content = steps,
 ): LineRead {
-  let text = '';
-  const probabilities: number[] = [];
-  let leastStep = 1;
-  let previous = 0;
-  for (let t = 0; t < steps; t++) {
-    const row = offset + t * classes;
-    let best = 0;
-    let p = data[row] as number;
-    for (let c = 1; c < classes; c++)
-      if ((data[row + c] as number) > p) {
-        p = data[row + c] as number;
-        best = c;
-      }
-    if (t < content) leastStep = Math.min(leastStep, p);
-    if (best !== 0 && best === previous) {
-      const last = probabilities.length - 1;
-      probabilities[last] = Math.max(probabilities[last] as number, p);
-    } else if (best !== 0) {
-      text += characters[best] ?? '';
-      probabilities.push(p);
-    }
-    previous = best;
+  const { best, probability } = bestClasses(data, offset, steps, classes);
+  return readSteps(best, probability, 0, steps, characters, content);
+}
+
+/**
+ * What one run of the recogniser gave for each line: each step's best class and its probability,
+ * from the model's two outputs where it has them (best-class.ts), else from its softmax.
+ */
+function stepsOf(
+  paddle: Paddle,
+  result: Record<string, { dims: readonly number[]; data: unknown }>,
+  lines: number,
+): { steps: number; read: (slot: number, content: number) => LineRead } {
+  const names = paddle.recogniser.outputNames;
+  const best = result[names.find((n) => n.endsWith(bestSuffix)) ?? ''];
+  const probability = result[names.find((n) => n.endsWith(probabilitySuffix)) ?? ''];
+  if (best && probability) {
+    const steps = best.dims[1] as number;
+    const b = best.data as BigInt64Array;
+    const p = probability.data as Float32Array;
+    return {
+      steps,
+      read: (slot, content) => readSteps(b, p, slot * steps, steps, paddle.characters, content),
+    };
   }
-  return { text, probabilities, leastStep };
+  const output = result[names[0] as string];
+  if (output?.dims.length !== 3 || output.dims[0] !== lines) throw new Error('the recogniser gave no output');
+  const [, steps, classes] = output.dims as [number, number, number];
+  const data = output.data as Float32Array;
+  return {
+    steps,
+    read: (slot, content) => decode(data, slot * steps * classes, steps, classes, paddle.characters, content),
+  };
 }
 
 /** Reads each box of the image as one line of text. */
@@ -145,13 +212,9 @@ export async function recognise(
     const result = await paddle.recogniser.run({
       [paddle.recogniser.inputNames[0] as string]: paddle.tensor(input, [group.length, 3, height, width]),
     });
-    const output = result[paddle.recogniser.outputNames[0] as string];
-    if (!output) throw new Error('the recogniser gave no output');
-    const [, steps, classes] = output.dims as [number, number, number];
-    const data = output.data as Float32Array;
+    const { steps, read } = stepsOf(paddle, result, group.length);
     group.forEach((g, slot) => {
-      const content = Math.ceil((g.ink * steps) / width);
-      out[g.i] = decode(data, slot * steps * classes, steps, classes, paddle.characters, content);
+      out[g.i] = read(slot, Math.ceil((g.ink * steps) / width));
     });
   }
   return out;
