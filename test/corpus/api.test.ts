@@ -193,9 +193,15 @@ describeEachBackend('corpus API', (backend) => {
     expect((await bodies('sup')).map((b) => b.name)).toEqual(['洛江区工业和信息化局']);
 
     const clerk = await send('b-clerk', 'PATCH', `/api/corpus/bodies/${cz.id}`, { kind: 'government' });
-    expect([clerk.statusCode, clerk.json().error.message]).toEqual([403, '录入角色无权修改或合并报告库中的机关']);
+    expect([clerk.statusCode, clerk.json().error.message]).toEqual([
+      403,
+      '录入角色无权修改或合并报告库中的机关',
+    ]);
     const hidden = await send('sup', 'PATCH', `/api/corpus/bodies/${cz.id}`, { kind: 'government' });
-    expect([hidden.statusCode, hidden.json().error.message]).toEqual([404, `机关「${cz.id}」不存在或无权查看`]);
+    expect([hidden.statusCode, hidden.json().error.message]).toEqual([
+      404,
+      `机关「${cz.id}」不存在或无权查看`,
+    ]);
     const empty = await send('sup', 'PATCH', `/api/corpus/bodies/${gx.id}`, {});
     expect(empty.statusCode).toBe(400);
     expect(JSON.stringify(empty.json())).toContain('没有要修改的内容');
