@@ -163,6 +163,12 @@ const acted = new Set([
 /** Properties passed over unless they hold something in `acted`. */
 const properties = new Set(['rPr', 'pPr', 'tcPr', 'trPr', 'tblPr']);
 const nothing: ReadonlySet<string> = new Set();
+/**
+ * Each WordprocessingML name the reader acts on or looks for as a parent, to its own literal: an
+ * element's name is looked up here once, and the checks and switches below then meet the same
+ * string objects (compared by identity, not character by character). Other names are passed on.
+ */
+const known = new Map([...skipped, ...acted, ...properties, 'numPr'].map((name) => [name, name]));
 
 /** Fonts whose characters are pictures, not letters. */
 const dingbatFont = /wingdings|webdings|marlett|zapf/i;
@@ -254,10 +260,11 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
     if (p.prefix === null) p.prefix = numbering.next(p);
   };
 
-  const open = (tag: Tag): ReadonlySet<string> | undefined => {
-    const name = wordName(tag);
-    names.push(name || (tag.uri === MC ? `mc:${tag.local}` : isMath(tag) ? `m:${tag.local}` : ''));
+  /** Elements of other namespaces, and WordprocessingML ones the reader has no use for. */
+  const openOther = (tag: Tag, word: string): ReadonlySet<string> | undefined => {
+    names.push(word || (tag.uri === MC ? `mc:${tag.local}` : isMath(tag) ? `m:${tag.local}` : ''));
     if (skipDepth > 0) return nothing;
+    if (word !== '') return;
     if (tag.uri === MC) {
       if (tag.local === 'AlternateContent') alternates.push(false);
       else if (tag.local === 'Fallback') skipDepth = names.length;
@@ -267,10 +274,16 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
       }
       return skipDepth > 0 ? nothing : undefined;
     }
-    if (isMath(tag)) {
-      if (tag.local === 't') collecting = 'text';
-      return;
-    }
+    if (isMath(tag) && tag.local === 't') collecting = 'text';
+    return;
+  };
+
+  const open = (tag: Tag): ReadonlySet<string> | undefined => {
+    const word = wordName(tag);
+    const name = known.get(word);
+    if (name === undefined) return openOther(tag, word);
+    names.push(name);
+    if (skipDepth > 0) return nothing;
     if (revision === null && (name === 'ins' || name === 'del' || name === 'moveFrom' || name === 'moveTo'))
       revision = Math.max(1, paragraphs[paragraphs.length - 1]?.line ?? ordinal + 1);
     if (name === 'altChunk') altChunks++;
