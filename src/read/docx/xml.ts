@@ -312,13 +312,20 @@ function scan(source: Source, handlers: XmlHandlers): void {
     if (lt < 0) break;
     const c = codeAt(codes, lt + 1);
     if (c === 47) {
-      // End tag.
-      const gt = find(s, '>', lt + 2, 'end tag');
+      // End tag: mostly the expected name and `>` right after it; anything else is searched and checked.
       const expected = names.pop();
       const start = nameStarts.pop() as number;
-      if (expected === undefined) throw new MalformedXml(`unmatched closing tag: ${s.slice(lt + 2, gt)}`);
-      if (!sameAt(codes, lt + 2, start, expected.length) || !isBlank(codes, lt + 2 + expected.length, gt))
-        throw new MalformedXml(`unexpected close tag: ${s.slice(lt + 2, gt).trim()}, expected ${expected}`);
+      let gt = lt + 2 + (expected?.length ?? 0);
+      if (
+        expected === undefined ||
+        codeAt(codes, gt) !== 62 ||
+        !sameAt(codes, lt + 2, start, expected.length)
+      ) {
+        gt = find(s, '>', lt + 2, 'end tag');
+        if (expected === undefined) throw new MalformedXml(`unmatched closing tag: ${s.slice(lt + 2, gt)}`);
+        if (!sameAt(codes, lt + 2, start, expected.length) || !isBlank(codes, lt + 2 + expected.length, gt))
+          throw new MalformedXml(`unexpected close tag: ${s.slice(lt + 2, gt).trim()}, expected ${expected}`);
+      }
       const tag = open.pop() as Tag;
       scope = open[open.length - 1]?.scope ?? rootScope;
       handlers.close(tag);
