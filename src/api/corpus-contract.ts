@@ -4,6 +4,7 @@
  * check its calls, and the server (corpus-routes.ts) and the OpenAPI document use the same schemas.
  */
 import { z } from 'zod';
+import { recordId } from './schemas.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -184,6 +185,38 @@ export const corpusBody = z
   })
   .meta({ id: 'CorpusBody', title: '报告库中的机关' });
 
+export const corpusListedBody = corpusBody
+  .extend({ reports: z.number().int().describe('报告库中该机关的报告份数（各版本分别计）') })
+  .meta({ id: 'CorpusListedBody', title: '报告库中的机关（列表）' });
+
+export const corpusBodyParams = z.strictObject({ bodyId: recordId });
+
+/** A place name as a person corrects it: empty means unknown (`null`). */
+const placeName = z
+  .string()
+  .trim()
+  .max(50, '地名过长（不超过 50 个字）')
+  .nullable()
+  .transform((v) => (v === '' ? null : v));
+
+/** A person's correction of a body: only the fields given change. */
+export const bodyPatchBody = z
+  .object({
+    name: z.string().trim().min(1, '请填写机关名称').max(100, '名称过长（不超过 100 个字）').optional(),
+    province: placeName.optional(),
+    city: placeName.optional(),
+    county: placeName.optional(),
+    kind: bodyKindSchema.optional(),
+  })
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), '没有要修改的内容')
+  .meta({ id: 'CorpusBodyPatch', title: '修改报告库中的机关' });
+
+export const bodyMergeBody = z
+  .object({ into: recordId })
+  .strict()
+  .meta({ id: 'CorpusBodyMerge', title: '把机关合并到另一个机关' });
+
 export const crossFinding = corpusFinding
   .extend({
     file: z.string(),
@@ -216,7 +249,21 @@ export const corpusEndpoints = {
     query: corpusFilterQuery,
     response: z.array(crossFinding),
   },
-  bodies: { method: 'GET', url: '/api/corpus/bodies', response: z.array(corpusBody) },
+  bodies: { method: 'GET', url: '/api/corpus/bodies', response: z.array(corpusListedBody) },
+  correctBody: {
+    method: 'PATCH',
+    url: '/api/corpus/bodies/:bodyId',
+    params: corpusBodyParams,
+    body: bodyPatchBody,
+    response: corpusBody,
+  },
+  mergeBody: {
+    method: 'POST',
+    url: '/api/corpus/bodies/:bodyId/merge',
+    params: corpusBodyParams,
+    body: bodyMergeBody,
+    response: corpusBody,
+  },
   export: { method: 'GET', url: '/api/corpus/export', query: exportQuery },
   upload: { method: 'POST', url: '/api/corpus/upload', response: uploadResponse },
 } as const;

@@ -6,7 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { corpusStats, rateLabels, statsMeasureLabels } from '../corpus/aggregate.js';
-import { listBodies } from '../corpus/bodies/store.js';
+import { correctBody, listBodies, mergeBodies } from '../corpus/bodies/store.js';
 import { runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
@@ -35,6 +35,29 @@ async function scopedFilter(
   requireRight(p, 'corpus');
   return { ...query, bodyIds: await visibleBodyIds(input.deps.store, p.user) };
 }
+
+/**
+ * The principal, when they may correct bodies and see every body named (a body they can't see is
+ * not found, as in the lists).
+ */
+async function curator(
+  input: Pick<HandlerInput<unknown, unknown, unknown>, 'principal' | 'deps'>,
+  bodyIds: readonly string[],
+): Promise<Principal> {
+  const p = signedIn(input.principal);
+  requireRight(p, 'curate');
+  const scope = await visibleBodyIds(input.deps.store, p.user);
+  for (const id of bodyIds) if (scope !== null && !scope.includes(id)) throw notFound('机关', id);
+  return p;
+}
+
+/** The store's refusals of a correction or merge, as the API's errors. */
+const bodyError = (error: unknown): never => {
+  if (error instanceof Error && /^机关「(.*)」不存在$/.test(error.message))
+    throw notFound('机关', (/^机关「(.*)」不存在$/.exec(error.message) as RegExpExecArray)[1] as string);
+  if (error instanceof Error && /自己/.test(error.message)) throw badRequest('invalid-input', error.message);
+  throw error;
+};
 
 const withRange = (error: unknown): never => {
   if (error instanceof RangeError) throw badRequest('invalid-input', `输入有误：${error.message}`);
@@ -186,6 +209,48 @@ export const corpusRoutes: readonly Route[] = [
       const scope = (await scopedFilter(input, {})).bodyIds;
       const bodies = await listBodies(input.deps.store.db);
       return scope === null || scope === undefined ? bodies : bodies.filter((b) => scope.includes(b.id));
+    },
+  }),
+  route({
+    method: 'PATCH',
+    url: c.corpusEndpoints.correctBody.url,
+    summary:
+      '修改报告库中的机关：名称、地区（省/市/县）或机关类型。改了类型，该机关的报告按新类型重新计算发布期限、是否逾期和有关的核查结果',
+    tag,
+    auth: true,
+    params: c.corpusEndpoints.correctBody.params,
+    body: c.corpusEndpoints.correctBody.body,
+    response: c.corpusEndpoints.correctBody.response,
+    async handle(input) {
+      const p = await curator(input, [input.params.bodyId]);
+      return correctBody(
+        input.deps.store.db,
+        p.actor,
+        input.params.bodyId,
+        input.body,
+        input.deps.now().toISOString(),
+      ).catch(bodyError);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: c.corpusEndpoints.mergeBody.url,
+    summary:
+      '把机关合并到另一个机关（同一机关的不同写法）：报告随之移动并重新编版本号，此后导入的这一写法也归入后者',
+    tag,
+    auth: true,
+    params: c.corpusEndpoints.mergeBody.params,
+    body: c.corpusEndpoints.mergeBody.body,
+    response: c.corpusEndpoints.mergeBody.response,
+    async handle(input) {
+      const p = await curator(input, [input.params.bodyId, input.body.into]);
+      return mergeBodies(
+        input.deps.store.db,
+        p.actor,
+        input.params.bodyId,
+        input.body.into,
+        input.deps.now().toISOString(),
+      ).catch(bodyError);
     },
   }),
   route({

@@ -36,7 +36,8 @@ export class SourceFile {
     throw new UnreadableInputError(message);
   }
 
-  private push(finding: Finding): Finding {
+  /** Adds a finding made elsewhere (a check's pure part, src/check/kind-findings.ts). */
+  push(finding: Finding): Finding {
     this.findings.push(finding);
     return finding;
   }

@@ -6,11 +6,13 @@
  * when asked) and text — in one transaction on the main thread, so a failure leaves nothing half-written.
  */
 import { createHash } from 'node:crypto';
-import { deadlineFor, isLate } from '../check/checks/deadline.js';
+import { agencyKind } from '../check/body-kind.js';
+import { deadlineFor, isLate } from '../check/kind-findings.js';
 import type { Finding } from '../core/finding.js';
 import type { Tx } from '../store/context.js';
 import type { Store } from '../store/index.js';
 import { prepared } from '../store/prepared.js';
+import { reviseFindings, storedKindFacts } from './bodies/kind-revision.js';
 import { resolveBody } from './bodies/store.js';
 import { storeFindingCounts, storeMeasures } from './measures.js';
 import type { ParseOutcome } from './parse-one.js';
@@ -166,7 +168,12 @@ export async function storeParsed(
         }
         const version = (await lastVersion(trx, bodyId, report.year)) + 1;
         const deadline = report.year === null ? null : deadlineFor(report.year, kind);
-        const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
+        // The checker took the kind from the name; a body corrected by a person says otherwise.
+        const findings =
+          kind === agencyKind(report.agency)
+            ? report.findings
+            : reviseFindings(report.findings, storedKindFacts(report), kind);
+        const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
         const row = {
           sha256: parsed.hash,
           body_id: bodyId,
@@ -188,27 +195,12 @@ export async function storeParsed(
           text: parsed.text,
           source: options.keepSource ? parsed.bytes : null,
           ingested_at: now,
+          date_places: report.datePlaces,
         };
         const id = await insertReport(trx, row);
         await storeMeasures(trx, { ...row, id }, report.measures, { first: version === 1 });
         await insertCells(trx, id, report.cells);
-        if (report.findings.length > 0)
-          await insertFindings(
-            trx,
-            report.findings.map((f, ordinal) => ({
-              report_id: id,
-              ordinal,
-              code: f.code,
-              severity: f.severity,
-              message: f.message,
-              line: f.line,
-              col: f.column,
-              keys: JSON.stringify(f.keys),
-              actual: f.actual ?? null,
-              expected: f.expected ?? null,
-              note: f.note ?? null,
-            })),
-          );
+        if (findings.length > 0) await insertFindings(trx, id, findings);
         await storeFindingCounts(trx, id);
         return {
           path: parsed.path,

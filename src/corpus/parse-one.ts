@@ -17,7 +17,7 @@ export async function parseOne(bytes: Uint8Array, path: string): Promise<ParseOu
     const result = await processBytes(bytes, path);
     return {
       ok: true,
-      report: parsedReport(result.report),
+      report: parsedReport(result.report, result.evidence),
       sourceType: result.sourceType,
       text: result.file.text,
     };

@@ -6,6 +6,7 @@
  * handful of SQL texts serve every report and stay in the connection's statement cache.
  */
 import type { Kysely } from 'kysely';
+import type { Evidence } from '../assemble/evidence.js';
 import type { Finding } from '../core/finding.js';
 import type { ReportResult } from '../core/report.js';
 import type { Tx } from '../store/context.js';
@@ -29,9 +30,11 @@ export interface ParsedReport
   cells: (string | number | null)[];
   /** The report's row of `corpus_measures`, less the columns copied from its report row. */
   measures: MeasureRow;
+  /** Where the dates were read, as stored (JSON; src/corpus/bodies/kind-revision.ts). */
+  datePlaces: string;
 }
 
-export function parsedReport(report: ReportResult): ParsedReport {
+export function parsedReport(report: ReportResult, evidence?: Evidence): ParsedReport {
   const cells: (string | number | null)[] = [];
   for (const key in report.cells) cells.push(key, report.cells[key] ?? null);
   return {
@@ -44,6 +47,10 @@ export function parsedReport(report: ReportResult): ParsedReport {
     sections: JSON.stringify(report.sections),
     cells,
     measures: measuresOf(report.format, report.cells, report.sections),
+    datePlaces: JSON.stringify({
+      published: evidence?.publishedPlace ?? null,
+      signed: evidence?.signedPlace ?? null,
+    }),
   };
 }
 
@@ -69,6 +76,7 @@ const reportColumns = [
   'text',
   'source',
   'ingested_at',
+  'date_places',
 ] as const satisfies readonly (keyof CorpusReportTable)[];
 
 export type ReportRow = { [K in (typeof reportColumns)[number]]: unknown };
@@ -136,9 +144,24 @@ const insertFindingRows = chunkedInsert('corpus_findings', findingColumns);
 
 export type FindingRow = { [K in (typeof findingColumns)[number]]: unknown };
 
-/** Inserts a report's findings, in their order. */
-export function insertFindings(db: Db, rows: readonly FindingRow[]): Promise<void> {
+/** Inserts a report's findings, numbered in their order. */
+export function insertFindings(db: Db, reportId: number, findings: readonly Finding[]): Promise<void> {
   const flat: unknown[] = [];
-  for (const row of rows) for (const c of findingColumns) flat.push(row[c]);
+  findings.forEach((f, ordinal) => {
+    const row: FindingRow = {
+      report_id: reportId,
+      ordinal,
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      col: f.column,
+      keys: JSON.stringify(f.keys),
+      actual: f.actual ?? null,
+      expected: f.expected ?? null,
+      note: f.note ?? null,
+    };
+    for (const c of findingColumns) flat.push(row[c]);
+  });
   return insertFindingRows(db, flat);
 }

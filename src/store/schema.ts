@@ -282,6 +282,11 @@ export interface CorpusReportTable {
   text: string;
   source: Uint8Array | null;
   ingested_at: CreatedAt;
+  /**
+   * Where the publication and signature dates were read: JSON `{published, signed}`, each a point or
+   * null (src/corpus/bodies/kind-revision.ts); `null` for reports ingested before it was kept.
+   */
+  date_places: JsonText | null;
 }
 
 export interface CorpusCellTable {

@@ -99,6 +99,11 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'GET /api/corpus/stats': { query: { by: 'kind', year: '2022' } },
     'GET /api/corpus/checks': { query: { year: '2022' } },
     'GET /api/corpus/bodies': {},
+    'PATCH /api/corpus/bodies/{bodyId}': {
+      path: { bodyId: 'b-1' },
+      body: { name: '某局', kind: 'government' },
+    },
+    'POST /api/corpus/bodies/{bodyId}/merge': { path: { bodyId: 'b-1' }, body: { into: 'b-2' } },
     'GET /api/corpus/compare': { query: { body: 'x', from: '2021', to: '2022' } },
     'GET /api/corpus/export': { query: { to: 'csv', year: '2022' } },
     'POST /api/corpus/upload': {},
@@ -214,10 +219,13 @@ describeEachBackend('bad input', (backend) => {
     expect(documented.sort()).toEqual(Object.keys(valid).sort());
     for (const key of documented) {
       // Uploads are multipart (test/corpus/api.test.ts sends one; the inspect route its own test);
-      // a comparison needs two years of one body (test/corpus/compare-api.test.ts).
+      // a comparison needs two years of one body (test/corpus/compare-api.test.ts), a correction or
+      // merge bodies in the corpus (test/corpus/api.test.ts).
       if (
         key === 'POST /api/logout' ||
         key === 'GET /api/corpus/compare' ||
+        key === 'PATCH /api/corpus/bodies/{bodyId}' ||
+        key === 'POST /api/corpus/bodies/{bodyId}/merge' ||
         key === 'DELETE /api/cases/{caseId}' ||
         key === 'POST /api/corpus/upload' ||
         key === 'POST /api/inspect'

@@ -170,6 +170,63 @@ describeEachBackend('corpus API', (backend) => {
     expect(clerk.statusCode).toBe(403);
   });
 
+  it('lets a supervisor or evaluator correct and merge the bodies they see, and judges their reports again', async () => {
+    const send = (user: string, method: 'PATCH' | 'POST', url: string, payload: unknown) =>
+      app.inject({
+        method,
+        url,
+        payload: payload as object,
+        headers: { authorization: `Bearer ${tokens.get(user)}` },
+      });
+    type Listed = { id: string; name: string; kind: string; reports: number; corrected: boolean };
+    const bodies = async (user: string) => (await get(user, '/api/corpus/bodies')).json() as Listed[];
+    const all = await bodies('eva');
+    const byName = (name: string) => all.find((b) => b.name === name) as Listed;
+    const gx = byName('洛江区工业和信息化局');
+    const cz = byName('宿迁市宿城区财政局');
+    const sq = byName('宿迁市人民政府');
+    expect([gx, cz, sq].map((b) => [b.kind, b.reports >= 2, b.corrected])).toEqual([
+      ['department', true, false],
+      ['department', true, false],
+      ['government', true, false],
+    ]);
+    expect((await bodies('sup')).map((b) => b.name)).toEqual(['洛江区工业和信息化局']);
+
+    const clerk = await send('b-clerk', 'PATCH', `/api/corpus/bodies/${cz.id}`, { kind: 'government' });
+    expect([clerk.statusCode, clerk.json().error.message]).toEqual([403, '录入角色无权修改或合并报告库中的机关']);
+    const hidden = await send('sup', 'PATCH', `/api/corpus/bodies/${cz.id}`, { kind: 'government' });
+    expect([hidden.statusCode, hidden.json().error.message]).toEqual([404, `机关「${cz.id}」不存在或无权查看`]);
+    const empty = await send('sup', 'PATCH', `/api/corpus/bodies/${gx.id}`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(JSON.stringify(empty.json())).toContain('没有要修改的内容');
+
+    // 洛江区工信局's 2022 report, published 10 February, is late for a department, not for a government.
+    const late = async () =>
+      (
+        (await get('eva', '/api/corpus/reports?late=true')).json().rows as { agency: string; year: number }[]
+      ).map((r) => [r.agency, r.year]);
+    expect(await late()).toEqual([['洛江区工业和信息化局', 2022]]);
+    const corrected = await send('sup', 'PATCH', `/api/corpus/bodies/${gx.id}`, {
+      kind: 'government',
+      county: '',
+    });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({ id: gx.id, kind: 'government', county: null, corrected: true });
+    expect(await late()).toEqual([]);
+
+    const self = await send('eva', 'POST', `/api/corpus/bodies/${cz.id}/merge`, { into: cz.id });
+    expect([self.statusCode, self.json().error.message]).toEqual([400, '不能把机关合并到它自己']);
+    const nowhere = await send('eva', 'POST', `/api/corpus/bodies/${cz.id}/merge`, { into: 'nope' });
+    expect(nowhere.statusCode).toBe(404);
+    const outOfScope = await send('sup', 'POST', `/api/corpus/bodies/${gx.id}/merge`, { into: sq.id });
+    expect(outOfScope.statusCode).toBe(404);
+    const merged = await send('eva', 'POST', `/api/corpus/bodies/${cz.id}/merge`, { into: sq.id });
+    expect([merged.statusCode, merged.json().id]).toEqual([200, sq.id]);
+    const after = await bodies('eva');
+    expect(after.find((b) => b.id === cz.id)).toBeUndefined();
+    expect(after.find((b) => b.id === sq.id)?.reports).toBe(sq.reports + cz.reports);
+  });
+
   it('documents every corpus route in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     for (const path of [
@@ -180,6 +237,8 @@ describeEachBackend('corpus API', (backend) => {
       '/api/corpus/upload',
       '/api/corpus/checks',
       '/api/corpus/bodies',
+      '/api/corpus/bodies/{bodyId}',
+      '/api/corpus/bodies/{bodyId}/merge',
     ])
       expect(doc.paths[path], path).toBeDefined();
     expect(doc.paths['/api/corpus/upload'].post.requestBody.content['multipart/form-data']).toBeDefined();

@@ -42,6 +42,43 @@ const bodies = async () =>
     corrected: boolean;
   }[];
 
+/** What the corpus holds of a report's judgement: its row, findings, and the copies for statistics. */
+async function judged(reportId: number) {
+  return withStore(async (store) => {
+    const report = await store.db
+      .selectFrom('corpus_reports')
+      .select(['deadline', 'late', 'warnings'])
+      .where('id', '=', reportId)
+      .executeTakeFirstOrThrow();
+    const findings = await store.db
+      .selectFrom('corpus_findings')
+      .select(['ordinal', 'code', 'severity', 'message', 'line', 'col', 'actual', 'expected'])
+      .where('report_id', '=', reportId)
+      .orderBy('ordinal')
+      .execute();
+    const measures = await store.db
+      .selectFrom('corpus_measures')
+      .select(['late', 'warnings'])
+      .where('report_id', '=', reportId)
+      .executeTakeFirstOrThrow();
+    const counts = await store.db
+      .selectFrom('corpus_finding_counts')
+      .select(['code', 'n', 'late'])
+      .where('report_id', '=', reportId)
+      .orderBy('code')
+      .execute();
+    return { report, findings, measures, counts };
+  });
+}
+type Judged = Awaited<ReturnType<typeof judged>>;
+let asDepartment: Judged;
+const article50 = (j: Judged) => j.findings.filter((f) => f.code === 'check.article-50').length;
+/** The finding counts a report's findings make, by code. */
+const countsOf = (findings: Judged['findings'], late: number) =>
+  [...new Set(findings.map((f) => f.code))]
+    .sort()
+    .map((code) => ({ code, n: findings.filter((f) => f.code === code).length, late }));
+
 /** No review or suit corrected (generated reports have some). */
 const uncorrected = (r: Report) => {
   for (const key of ['l.review.corrected', 'l.direct.corrected', 'l.afterReview.corrected']) r.cells[key] = 0;
@@ -228,6 +265,16 @@ describe('corpus bodies merge and set', () => {
 
   it('corrects a body: marked corrected, audited, and kept when its reports are ingested again', async () => {
     const gxId = (await bodies()).find((b) => b.name === gx)?.id as string;
+    asDepartment = await judged(2);
+    expect(asDepartment.report).toEqual({ deadline: '2023-01-31', late: 1, warnings: expect.any(Number) });
+    expect(asDepartment.findings.filter((f) => f.code === 'check.late')).toEqual([
+      expect.objectContaining({
+        message:
+          '发布日期 2023-02-10 晚于《政府信息公开条例》第四十九条规定的期限（部门应于 2023-01-31 前公布上一年度报告）',
+        line: expect.any(Number),
+        col: expect.any(Number),
+      }),
+    ]);
     const set = await run([
       'corpus',
       'bodies',
@@ -272,6 +319,33 @@ describe('corpus bodies merge and set', () => {
         .executeTakeFirstOrThrow();
       expect(latest).toEqual({ body_id: gxId, year: 2024 });
     });
+    // Judged again as a government: 31 March, so not late; 条例第五十条 asked of it.
+    const asGovernment = await judged(2);
+    expect(asGovernment.report).toEqual({
+      deadline: '2023-03-31',
+      late: 0,
+      warnings: asDepartment.report.warnings - 1 + article50(asGovernment),
+    });
+    const unnumbered = (findings: Judged['findings']) => findings.map(({ ordinal: _, ...f }) => f);
+    expect(unnumbered(asGovernment.findings)).toEqual(
+      unnumbered([
+        ...asDepartment.findings.filter((f) => f.code !== 'check.late'),
+        ...asGovernment.findings.filter((f) => f.code === 'check.article-50'),
+      ]),
+    );
+    expect(asGovernment.findings.map((f) => f.ordinal)).toEqual(asGovernment.findings.map((_, i) => i));
+    expect(asGovernment.measures).toEqual({ late: 0, warnings: asGovernment.report.warnings });
+    expect(asGovernment.counts).toEqual(countsOf(asGovernment.findings, 0));
+    // A report ingested after the correction is judged by the body's kind, not by its name's.
+    const later = await judged(6);
+    expect(later.report).toMatchObject({ deadline: '2025-03-31', late: 0 });
+    expect(later.counts).toEqual(countsOf(later.findings, 0));
+  });
+
+  it('a kind corrected back judges the reports as they were judged at ingest', async () => {
+    const gxId = (await bodies()).find((b) => b.name === '洛江区工信局')?.id as string;
+    expect((await run(['corpus', 'bodies', 'set', gxId, '--kind', 'department'])).code).toBe(0);
+    expect(await judged(2)).toEqual(asDepartment);
   });
 
   it('refuses unknown bodies, a merge into itself and a bad kind with exit 2', async () => {

@@ -39,7 +39,7 @@ describe.skipIf(!run)('web: oversight', () => {
     const menu = page.getByRole('navigation', { name: '主菜单' });
     await expect
       .poll(() => menu.getByRole('menuitem').allInnerTexts())
-      .toEqual(['报告检查', '监督概览', '两年对比']);
+      .toEqual(['报告检查', '监督概览', '两年对比', '机关']);
     const table = page.getByRole('region', { name: '报告列表' });
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
     await table.getByRole('link', { name: '湟源县人民政府办公室' }).waitFor();
@@ -89,6 +89,55 @@ describe.skipIf(!run)('web: oversight', () => {
     await page.getByText(/读出 \d+ 个单元格/).waitFor();
     await page.getByRole('region', { name: '原文' }).getByText('嘉祥县工业和信息化局').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('corrects a body’s kind, which judges its reports again, and merges two bodies', async () => {
+    // A second version of 嘉祥's report, published in February: late for a department (31 January).
+    const jiaxiangText = readFileSync(join(examples, '嘉祥县工业和信息化局-2021.txt'), 'utf8');
+    const february = jiaxiangText.replace('发布时间:2022-01-25', '发布时间:2022-02-25');
+    expect(february).not.toBe(jiaxiangText);
+    const late = await ingestBytes(server.store, '嘉祥县工业和信息化局-2021-2.txt', Buffer.from(february));
+    expect(late.status).toBe('version');
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight?late=true');
+    await page.getByText('共 1 份报告').waitFor();
+    const lateRows = page.getByRole('region', { name: '报告列表' });
+    await lateRows.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
+
+    await page.goto('/oversight/bodies');
+    await page.getByText('共 2 个机关').waitFor();
+    const list = page.getByRole('region', { name: '机关列表' });
+    const jiaxiang = list.getByRole('row', { name: /嘉祥县工业和信息化局/ });
+    expect(await jiaxiang.innerText()).toMatch(/嘉祥县[\s\S]*部门[\s\S]*2 份/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await list.getByRole('button', { name: '修改 嘉祥县工业和信息化局' }).click();
+    const edit = page.getByRole('dialog', { name: '修改机关「嘉祥县工业和信息化局」' });
+    await edit.getByRole('radio', { name: '人民政府' }).check();
+    expect(await axeViolations(page)).toEqual([]);
+    // antd spaces a two-character button's label: 「保 存」.
+    await edit.getByRole('button', { name: /^保\s?存$/ }).click();
+    await page
+      .getByText('已修改机关「嘉祥县工业和信息化局」：其报告已按人民政府重新计算发布期限和是否逾期')
+      .waitFor();
+    await expect.poll(() => jiaxiang.innerText()).toMatch(/人民政府[\s\S]*已修改/);
+
+    await list.getByRole('button', { name: '合并 湟源县人民政府办公室' }).click();
+    const merge = page.getByRole('dialog', { name: '合并机关「湟源县人民政府办公室」' });
+    await merge.getByRole('combobox', { name: '合并到的机关' }).click();
+    // antd draws its own option rows; the ARIA options beside them are hidden.
+    await page.locator('.ant-select-item-option').filter({ hasText: '嘉祥县工业和信息化局（' }).click();
+    await merge.getByText('两者类型不同：并入后这些报告按人民政府计算发布期限和是否逾期').waitFor();
+    await merge.getByRole('button', { name: /^合\s?并$/ }).click();
+    await page.getByText('已把「湟源县人民政府办公室」合并到「嘉祥县工业和信息化局」').waitFor();
+    await page.getByText('共 1 个机关').waitFor();
+    expect(await jiaxiang.innerText()).toMatch(/4 份/);
+
+    // Judged as a government (31 March), no report of it is late any more.
+    await page.goto('/oversight?late=true');
+    await page.getByText('共 0 份报告').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -120,6 +120,9 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await evaluator.page.goto(`/oversight/compare?body=${body.id}`);
     await evaluator.page.getByRole('table', { name: '数值变化的格' }).waitFor();
     await shoot(evaluator.page, 'compare', true);
+    await evaluator.page.goto('/oversight/bodies');
+    await evaluator.page.getByRole('region', { name: '机关列表' }).getByText('宿迁市宿城区财政局').waitFor();
+    await shoot(evaluator.page, 'bodies');
     expect(problems).toEqual([]);
     expect(evaluator.problems).toEqual([]);
     await evaluator.context.close();

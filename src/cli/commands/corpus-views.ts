@@ -2,7 +2,7 @@
 
 import { findingName } from '../../core/finding-names.js';
 import type { Stats, StatsRow } from '../../corpus/aggregate.js';
-import type { Body } from '../../corpus/bodies/store.js';
+import type { ListedBody } from '../../corpus/bodies/store.js';
 import type { CrossFinding } from '../../corpus/checks/index.js';
 import type { ReportScore } from '../../corpus/score.js';
 import { displayWidth } from '../messages.js';
@@ -112,10 +112,17 @@ export function formatScores(scores: readonly ReportScore[], packName: string): 
 
 const kindNames = { government: '人民政府', department: '部门' } as const;
 
-export function formatBodies(bodies: readonly Body[]): string {
+export function formatBodies(bodies: readonly ListedBody[]): string {
   return table(
-    ['编号', '名称', '地区', '类型', '人工修改'],
-    bodies.map((b) => [b.id, b.name, b.region || '—', kindNames[b.kind], b.corrected ? '是' : '']),
-    () => false,
+    ['编号', '名称', '地区', '类型', '报告', '人工修改'],
+    bodies.map((b) => [
+      b.id,
+      b.name,
+      b.region || '—',
+      kindNames[b.kind],
+      String(b.reports),
+      b.corrected ? '是' : '',
+    ]),
+    (i) => i === 4,
   );
 }

@@ -12,6 +12,7 @@ import type { Database } from '../../store/index.js';
 import { prepared } from '../../store/prepared.js';
 import type { BodyKind, CorpusBodyTable } from '../../store/schema.js';
 import { refreshLatest } from '../measures.js';
+import { reviseBodyKind } from './kind-revision.js';
 import { parseBodyName, regionOf } from './names.js';
 
 type Db = Kysely<Database> | Tx;
@@ -113,7 +114,10 @@ export interface BodyCorrection {
   kind?: BodyKind;
 }
 
-/** A person corrects a body's name, places or kind: marked corrected, audited. */
+/**
+ * A person corrects a body's name, places or kind: marked corrected, audited. A new kind recomputes
+ * its reports' deadline, lateness and kind-dependent findings (./kind-revision.ts).
+ */
 export async function correctBody(
   db: Kysely<Database>,
   actor: Actor,
@@ -142,6 +146,8 @@ export async function correctBody(
       .where('id', '=', id)
       .execute();
     const after = (await getBody(trx, id)) as Body;
+    // A corrected kind changes the deadline: the body's reports are judged again by it.
+    if (after.kind !== before.kind) await reviseBodyKind(trx, id, after.kind);
     await appendAudit(trx, { now: () => now } as never, actor, {
       action: 'correct',
       entity: 'corpus_body',
@@ -202,6 +208,8 @@ export async function mergeBodies(
           )
           .execute();
       await refreshLatest(trx, target.id);
+      // The reports moved are judged by the kind of the body they now belong to.
+      if (source.kind !== target.kind) await reviseBodyKind(trx, target.id, target.kind);
     }
     const key = await trx
       .selectFrom('corpus_bodies')
@@ -242,14 +250,26 @@ export async function mergeBodies(
   });
 }
 
-/** Bodies that stand (not merged away), by name. */
-export async function listBodies(db: Db): Promise<Body[]> {
+/** A body as listed: with how many report versions the corpus holds of it. */
+export interface ListedBody extends Body {
+  reports: number;
+}
+
+/** Bodies that stand (not merged away), by region and name, each with its count of reports. */
+export async function listBodies(db: Db): Promise<ListedBody[]> {
   const rows = await db
-    .selectFrom('corpus_bodies')
-    .selectAll()
-    .where('merged_into', 'is', null)
-    .orderBy('region')
-    .orderBy('name')
+    .selectFrom('corpus_bodies as b')
+    .selectAll('b')
+    .select((eb) =>
+      eb
+        .selectFrom('corpus_reports as r')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.body_id', '=', 'b.id')
+        .as('reports'),
+    )
+    .where('b.merged_into', 'is', null)
+    .orderBy('b.region')
+    .orderBy('b.name')
     .execute();
-  return rows.map(toBody);
+  return rows.map((row) => ({ ...toBody(row), reports: Number(row.reports ?? 0) }));
 }

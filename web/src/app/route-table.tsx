@@ -3,6 +3,7 @@
  * the guards and the document title; pages load lazily.
  */
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
@@ -115,6 +116,14 @@ export const pages: readonly PageRoute[] = [
     capability: 'oversee',
     group: '检查与监督',
     load: () => import('../features/oversight/compare-page.js'),
+  },
+  {
+    path: '/oversight/bodies',
+    title: '机关',
+    icon: <ApartmentOutlined />,
+    capability: 'curate',
+    group: '检查与监督',
+    load: () => import('../features/oversight/bodies-page.js'),
   },
   {
     path: '/users',

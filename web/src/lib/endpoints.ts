@@ -166,6 +166,8 @@ export const corpusList = endpoint(corpusEndpoints.list);
 export const corpusReport = endpoint(corpusEndpoints.report);
 export const corpusStats = endpoint(corpusEndpoints.stats);
 export const corpusBodies = endpoint(corpusEndpoints.bodies);
+export const correctCorpusBody = endpoint(corpusEndpoints.correctBody);
+export const mergeCorpusBody = endpoint(corpusEndpoints.mergeBody);
 /** A corpus report's source: the file's bytes when the corpus kept them, else its decoded text. */
 export const corpusSource = endpoint({ ...corpusEndpoints.source, response: z.unknown() });
 export const corpusCompare = endpoint(compareEndpoints.compare);

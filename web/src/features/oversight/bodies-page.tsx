@@ -1,0 +1,291 @@
+/**
+ * 机关 (curators: admins, supervisors, evaluators): the bodies of the corpus, as read from the names
+ * their reports are signed with. A person corrects a body's name, places or kind, or merges two
+ * spellings of one body; a new kind judges its reports again (deadline, lateness, 条例第五十条).
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import type { z } from 'zod';
+import type { bodyPatchBody, corpusListedBody } from '../../../../src/api/corpus-contract.js';
+import { LoadError } from '../../components/query-state.js';
+import { call, messageOf } from '../../lib/api.js';
+import * as api from '../../lib/endpoints.js';
+import { fieldsOf, showFieldErrors } from '../../lib/form-errors.js';
+import { corpusBodiesQuery } from './api.js';
+import { kindNames } from './names.js';
+
+type Body = z.output<typeof corpusListedBody>;
+type Kind = Body['kind'];
+
+interface Values {
+  name: string;
+  province: string;
+  city: string;
+  county: string;
+  kind: Kind;
+}
+
+/** After a correction or merge every view of the corpus may change: lists, stats, charts. */
+function useCorpusChanged() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['corpus'] });
+}
+
+function EditBody({ body, onClose }: { body: Body; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const changed = useCorpusChanged();
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (patch: z.input<typeof bodyPatchBody>) =>
+      call(api.correctCorpusBody, { params: { bodyId: body.id }, body: patch }),
+    onSuccess: (after) => {
+      changed();
+      message.success(
+        after.kind === body.kind
+          ? `已修改机关「${after.name}」`
+          : `已修改机关「${after.name}」：其报告已按${kindNames[after.kind]}重新计算发布期限和是否逾期`,
+      );
+      onClose();
+    },
+    onError: (e) => {
+      const rest = showFieldErrors(form, fieldsOf(e), ['name', 'province', 'city', 'county', 'kind']);
+      setProblem(Object.keys(fieldsOf(e)).length === 0 ? messageOf(e) : rest.join('；') || null);
+    },
+  });
+  const submit = (v: Values) => {
+    setProblem(null);
+    // Only what changed is sent: the correction is audited field by field.
+    const patch: Record<string, string | null> = {};
+    if (v.name.trim() !== body.name) patch.name = v.name;
+    for (const place of ['province', 'city', 'county'] as const)
+      if ((v[place]?.trim() || null) !== body[place]) patch[place] = v[place] ?? '';
+    if (v.kind !== body.kind) patch.kind = v.kind;
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    save.mutate(patch as z.input<typeof bodyPatchBody>);
+  };
+  return (
+    <Modal
+      open
+      title={`修改机关「${body.name}」`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText="保存"
+      cancelText="取消"
+    >
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          name: body.name,
+          province: body.province ?? '',
+          city: body.city ?? '',
+          county: body.county ?? '',
+          kind: body.kind,
+        }}
+      >
+        <Form.Item label="名称" name="name" required>
+          <Input />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item label="省" name="province" style={{ flex: 1 }}>
+            <Input placeholder="未知" />
+          </Form.Item>
+          <Form.Item label="市" name="city" style={{ flex: 1 }}>
+            <Input placeholder="未知" />
+          </Form.Item>
+          <Form.Item label="县（区）" name="county" style={{ flex: 1 }}>
+            <Input placeholder="未知" />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item
+          label="机关类型"
+          name="kind"
+          extra="决定发布期限（条例第四十九条：部门 1 月 31 日前，人民政府 3 月 31 日前）和是否要求写明第五十条的内容；修改后该机关已导入的报告重新计算。"
+        >
+          <Radio.Group
+            options={(Object.keys(kindNames) as Kind[]).map((k) => ({ value: k, label: kindNames[k] }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function MergeBody({ body, bodies, onClose }: { body: Body; bodies: readonly Body[]; onClose: () => void }) {
+  const { message } = App.useApp();
+  const changed = useCorpusChanged();
+  const [into, setInto] = useState<string | undefined>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const merge = useMutation({
+    mutationFn: (target: string) =>
+      call(api.mergeCorpusBody, { params: { bodyId: body.id }, body: { into: target } }),
+    onSuccess: (target) => {
+      changed();
+      message.success(`已把「${body.name}」合并到「${target.name}」`);
+      onClose();
+    },
+    onError: (e) => setProblem(messageOf(e)),
+  });
+  const options = bodies
+    .filter((b) => b.id !== body.id)
+    .map((b) => ({ value: b.id, label: `${b.name}（${b.region || '地区未知'}，${b.reports} 份）` }));
+  const target = bodies.find((b) => b.id === into);
+  return (
+    <Modal
+      open
+      title={`合并机关「${body.name}」`}
+      onCancel={onClose}
+      onOk={() => (into ? merge.mutate(into) : setProblem('请选择合并到的机关'))}
+      okButtonProps={{ danger: true }}
+      confirmLoading={merge.isPending}
+      okText="合并"
+      cancelText="取消"
+    >
+      <Typography.Paragraph>
+        同一机关的不同写法合并为一个：「{body.name}」的 {body.reports} 份报告并入所选机关（版本号接在其后），
+        此后导入的这一写法也归入该机关。合并记入审计日志，不能在此撤销。
+      </Typography.Paragraph>
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <Form layout="vertical">
+        <Form.Item label="合并到" required>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="输入名称查找"
+            aria-label="合并到的机关"
+            options={options}
+            value={into}
+            onChange={(v) => {
+              setInto(v);
+              setProblem(null);
+            }}
+          />
+        </Form.Item>
+      </Form>
+      {target && target.kind !== body.kind && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`两者类型不同：并入后这些报告按${kindNames[target.kind]}计算发布期限和是否逾期`}
+        />
+      )}
+    </Modal>
+  );
+}
+
+export default function BodiesPage() {
+  const bodies = useQuery(corpusBodiesQuery());
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState<Kind | undefined>();
+  const [editing, setEditing] = useState<Body | null>(null);
+  const [merging, setMerging] = useState<Body | null>(null);
+  const shown = useMemo(() => {
+    const words = search.trim();
+    return (bodies.data ?? []).filter(
+      (b) =>
+        (kind === undefined || b.kind === kind) &&
+        (words === '' || b.name.includes(words) || b.region.includes(words)),
+    );
+  }, [bodies.data, search, kind]);
+  const columns: TableColumnsType<Body> = [
+    { title: '名称', dataIndex: 'name' },
+    { title: '地区', dataIndex: 'region', render: (r: string) => r || '—' },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      render: (k: Kind) => <Tag color={k === 'government' ? '#0958d9' : '#595959'}>{kindNames[k]}</Tag>,
+    },
+    { title: '报告', dataIndex: 'reports', align: 'right', render: (n: number) => `${n} 份` },
+    {
+      title: '人工修改',
+      dataIndex: 'corrected',
+      render: (c: boolean) => (c ? <Tag color="#ad4e00">已修改</Tag> : null),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_, b) => (
+        <Space>
+          <Button size="small" onClick={() => setEditing(b)} aria-label={`修改 ${b.name}`}>
+            修改
+          </Button>
+          <Button size="small" onClick={() => setMerging(b)} aria-label={`合并 ${b.name}`}>
+            合并到…
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <div className="gk-panel">
+      <Typography.Paragraph type="secondary">
+        机关由报告的署名得出：地区和类型按名称判断。名称判断有误时在此修改；同一机关的不同写法（简称、旧称）合并为一个。
+      </Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder="名称或地区"
+          aria-label="按名称或地区查找"
+          onSearch={setSearch}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ width: 240 }}
+        />
+        <Select
+          allowClear
+          placeholder="机关类型"
+          aria-label="机关类型"
+          style={{ width: 140 }}
+          value={kind}
+          onChange={setKind}
+          options={(Object.keys(kindNames) as Kind[]).map((k) => ({ value: k, label: kindNames[k] }))}
+        />
+        {bodies.data && (
+          <Typography.Text type="secondary">
+            {shown.length === bodies.data.length
+              ? `共 ${bodies.data.length} 个机关`
+              : `${shown.length} / ${bodies.data.length} 个机关`}
+          </Typography.Text>
+        )}
+      </Space>
+      {bodies.error ? (
+        <LoadError error={bodies.error} retry={() => bodies.refetch()} />
+      ) : (
+        <section aria-label="机关列表">
+          <Table<Body>
+            size="small"
+            rowKey="id"
+            loading={bodies.isPending}
+            columns={columns}
+            dataSource={shown}
+            pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+            locale={{ emptyText: <Empty description="报告库中还没有机关" /> }}
+          />
+        </section>
+      )}
+      {editing && <EditBody body={editing} onClose={() => setEditing(null)} />}
+      {merging && <MergeBody body={merging} bodies={bodies.data ?? []} onClose={() => setMerging(null)} />}
+    </div>
+  );
+}
