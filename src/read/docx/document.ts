@@ -163,6 +163,12 @@ const acted = new Set([
 /** Properties passed over unless they hold something in `acted`. */
 const properties = new Set(['rPr', 'pPr', 'tcPr', 'trPr', 'tblPr']);
 const nothing: ReadonlySet<string> = new Set();
+/**
+ * Each WordprocessingML name the reader acts on or looks for as a parent, to its own literal: an
+ * element's name is looked up here once, and the checks and switches below then meet the same
+ * string objects (compared by identity, not character by character). Other names are passed on.
+ */
+const known = new Map([...skipped, ...acted, ...properties, 'numPr'].map((name) => [name, name]));
 
 /** Fonts whose characters are pictures, not letters. */
 const dingbatFont = /wingdings|webdings|marlett|zapf/i;
@@ -221,6 +227,10 @@ export function joinCellText(lines: readonly string[]): string {
   return out;
 }
 
+/** The top of a stack, or undefined when it is empty (reading index -1 would be a slow property look-up). */
+const top = <T>(stack: readonly T[]): T | undefined =>
+  stack.length > 0 ? stack[stack.length - 1] : undefined;
+
 /** Reads the document part; `numbering` counts the lists as paragraphs go by. */
 export function readDocument(bytes: Uint8Array, numbering: Numbering, file: SourceFile): Block[] {
   const body: Container = { items: [] };
@@ -240,12 +250,12 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
   let altChunks = 0;
   let collecting: 'text' | 'instruction' | null = null;
 
-  const parent = (up = 1): string => names[names.length - 1 - up] ?? '';
-  const container = (): Container => containers[containers.length - 1] as Container;
+  const parent = (up = 1): string => (names.length > up ? (names[names.length - 1 - up] as string) : '');
+  const container = (): Container => top(containers) as Container;
 
   const emit = (text: string) => {
-    const p = paragraphs[paragraphs.length - 1];
-    if (!p || hiddenRuns[hiddenRuns.length - 1]) return;
+    const p = top(paragraphs);
+    if (!p || top(hiddenRuns)) return;
     for (const f of fields) if (!f.result || /^\s*TOC\b/i.test(f.instruction)) return;
     p.parts.push(text);
   };
@@ -254,29 +264,36 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
     if (p.prefix === null) p.prefix = numbering.next(p);
   };
 
-  const open = (tag: Tag): ReadonlySet<string> | undefined => {
-    const name = wordName(tag);
-    names.push(name || (tag.uri === MC ? `mc:${tag.local}` : isMath(tag) ? `m:${tag.local}` : ''));
+  /** Elements of other namespaces, and WordprocessingML ones the reader has no use for. */
+  const openOther = (tag: Tag, word: string): ReadonlySet<string> | undefined => {
+    names.push(word || (tag.uri === MC ? `mc:${tag.local}` : isMath(tag) ? `m:${tag.local}` : ''));
     if (skipDepth > 0) return nothing;
+    if (word !== '') return;
     if (tag.uri === MC) {
       if (tag.local === 'AlternateContent') alternates.push(false);
       else if (tag.local === 'Fallback') skipDepth = names.length;
       else if (tag.local === 'Choice') {
-        if (alternates[alternates.length - 1]) skipDepth = names.length;
+        if (top(alternates)) skipDepth = names.length;
         else alternates[alternates.length - 1] = true;
       }
       return skipDepth > 0 ? nothing : undefined;
     }
-    if (isMath(tag)) {
-      if (tag.local === 't') collecting = 'text';
-      return;
-    }
+    if (isMath(tag) && tag.local === 't') collecting = 'text';
+    return;
+  };
+
+  const open = (tag: Tag): ReadonlySet<string> | undefined => {
+    const word = wordName(tag);
+    const name = known.get(word);
+    if (name === undefined) return openOther(tag, word);
+    names.push(name);
+    if (skipDepth > 0) return nothing;
     if (revision === null && (name === 'ins' || name === 'del' || name === 'moveFrom' || name === 'moveTo'))
-      revision = Math.max(1, paragraphs[paragraphs.length - 1]?.line ?? ordinal + 1);
+      revision = Math.max(1, top(paragraphs)?.line ?? ordinal + 1);
     if (name === 'altChunk') altChunks++;
     if (skipped.has(name)) {
       if (name === 'del' && parent() === 'trPr') {
-        const row = tables[tables.length - 1]?.row;
+        const row = top(tables)?.row;
         if (row) row.deleted = true;
       }
       skipDepth = names.length;
@@ -300,13 +317,13 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         return;
       }
       case 'pStyle': {
-        const p = paragraphs[paragraphs.length - 1];
+        const p = top(paragraphs);
         if (p && parent() === 'pPr' && parent(2) === 'p') p.style = attr(tag, 'val') ?? null;
         return;
       }
       case 'numId':
       case 'ilvl': {
-        const p = paragraphs[paragraphs.length - 1];
+        const p = top(paragraphs);
         if (p && parent() === 'numPr' && parent(2) === 'pPr' && parent(3) === 'p') {
           if (name === 'numId') p.numId = intAttr(tag, 'val', 0);
           else p.ilvl = intAttr(tag, 'val', 0);
@@ -314,7 +331,7 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         return;
       }
       case 'r':
-        hiddenRuns.push(hiddenRuns[hiddenRuns.length - 1] ?? false);
+        hiddenRuns.push(top(hiddenRuns) ?? false);
         return;
       case 'vanish':
         if (parent() === 'rPr' && parent(2) === 'r' && hiddenRuns.length > 0)
@@ -342,9 +359,9 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         return;
       case 'fldChar': {
         const type = attr(tag, 'fldCharType');
-        const top = fields[fields.length - 1];
+        const field = top(fields);
         if (type === 'begin') fields.push({ instruction: '', result: false });
-        else if (type === 'separate' && top) top.result = true;
+        else if (type === 'separate' && field) field.result = true;
         else if (type === 'end') fields.pop();
         return;
       }
@@ -360,19 +377,19 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         return;
       }
       case 'tr': {
-        const t = tables[tables.length - 1];
+        const t = top(tables);
         if (t) t.row = { cells: [], before: 0, after: 0, deleted: false };
         return;
       }
       case 'gridBefore':
       case 'gridAfter': {
-        const row = tables[tables.length - 1]?.row;
+        const row = top(tables)?.row;
         if (row && parent() === 'trPr')
           row[name === 'gridBefore' ? 'before' : 'after'] = Math.min(64, Math.max(0, intAttr(tag, 'val', 0)));
         return;
       }
       case 'tc': {
-        const t = tables[tables.length - 1];
+        const t = top(tables);
         if (!t) return;
         t.cell = { items: [], line: ordinal + 1, span: 1, continued: false };
         containers.push(t.cell);
@@ -381,7 +398,7 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
       case 'gridSpan':
       case 'vMerge':
       case 'hMerge': {
-        const cell = tables[tables.length - 1]?.cell;
+        const cell = top(tables)?.cell;
         if (!cell || parent() !== 'tcPr') return;
         if (name === 'gridSpan') cell.span = clampSpan(tag);
         else if (attr(tag, 'val') !== 'restart') cell.continued = true;
@@ -410,7 +427,7 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         hiddenRuns.pop();
         return;
       case 'pPr': {
-        const p = paragraphs[paragraphs.length - 1];
+        const p = top(paragraphs);
         if (p && names[names.length - 1] === 'p') numberOf(p);
         return;
       }
@@ -440,7 +457,7 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         return;
       }
       case 'tc': {
-        const t = tables[tables.length - 1];
+        const t = top(tables);
         if (!t?.cell) return;
         containers.pop();
         t.row?.cells.push(t.cell);
@@ -448,7 +465,7 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
         return;
       }
       case 'tr': {
-        const t = tables[tables.length - 1];
+        const t = top(tables);
         if (t?.row && !t.row.deleted) t.item.rows.push(t.row);
         if (t) t.row = null;
         return;
@@ -468,8 +485,8 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
       if (skipDepth > 0 || collecting === null) return;
       if (collecting === 'text') emit(text);
       else {
-        const top = fields[fields.length - 1];
-        if (top && !top.result) top.instruction += text;
+        const field = top(fields);
+        if (field && !field.result) field.instruction += text;
       }
     },
   });

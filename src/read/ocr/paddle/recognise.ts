@@ -5,6 +5,7 @@
  */
 import type { Gray } from '../image.js';
 import type { Box } from '../rules.js';
+import { bestSuffix, probabilitySuffix } from './best-class.js';
 import type { Paddle } from './models.js';
 
 export interface LineRead {
@@ -21,7 +22,11 @@ export interface Padding {
   /** Narrower lines are padded to this width (PaddleOCR: 320; a lone 「0」 is misread at 16; 96 reads
    * the generated tables' cells as 320 does, at a third of the CPU time; 56 as well, on the bench's
    * clean scans with no figure in doubt (at 32 a lone 「1」 was), for 16% fewer columns a page). At
-   * 48, on three reports of each kind, 3 more degraded cells were in doubt (52.3% → 51.8% exact). */
+   * 48, on three reports of each kind, 3 more degraded cells were in doubt (52.3% → 51.8% exact).
+   * Reading figures narrower first and again at 56 only where in doubt saves nothing: narrower, the
+   * model is less sure of the same text (the 1,642 figure lines of those 26 pages at 40: 1,296 of
+   * them at 80 or more, 633 at 95; none of those differed from the reading at 56), so the second
+   * readings cost what the first saved (at 32, 1% fewer columns with confidence 80 as the bar). */
   minWidth: number;
   /** With white (paper), or with 0 after normalisation (mid grey, as PaddleOCR pads). */
   white: boolean;
@@ -79,6 +84,63 @@ function fill(
   }
 }
 
+/**
+ * Greedy CTC reading of one line from each step's best class and its probability: runs merged,
+ * blanks (class 0) dropped, each character the highest probability of its run.
+ */
+export function readSteps(
+  best: ArrayLike<number | bigint>,
+  probability: ArrayLike<number>,
+  offset: number,
+  steps: number,
+  characters: readonly string[],
+  /** Steps that cover the line itself (the rest is padding). */
+  content = steps,
+): LineRead {
+  let text = '';
+  const probabilities: number[] = [];
+  let leastStep = 1;
+  let previous = 0;
+  for (let t = 0; t < steps; t++) {
+    const k = Number(best[offset + t]);
+    const p = probability[offset + t] as number;
+    if (t < content) leastStep = Math.min(leastStep, p);
+    if (k !== 0 && k === previous) {
+      const last = probabilities.length - 1;
+      probabilities[last] = Math.max(probabilities[last] as number, p);
+    } else if (k !== 0) {
+      text += characters[k] ?? '';
+      probabilities.push(p);
+    }
+    previous = k;
+  }
+  return { text, probabilities, leastStep };
+}
+
+/** Each step's best class (the first of equal ones) and its probability, from all classes' (`steps` × `classes`). */
+export function bestClasses(
+  data: Float32Array,
+  offset: number,
+  steps: number,
+  classes: number,
+): { best: Int32Array; probability: Float32Array } {
+  const best = new Int32Array(steps);
+  const probability = new Float32Array(steps);
+  for (let t = 0; t < steps; t++) {
+    const row = offset + t * classes;
+    let k = 0;
+    let p = data[row] as number;
+    for (let c = 1; c < classes; c++)
+      if ((data[row + c] as number) > p) {
+        p = data[row + c] as number;
+        k = c;
+      }
+    best[t] = k;
+    probability[t] = p;
+  }
+  return { best, probability };
+}
+
 /** Greedy CTC reading of one line's class probabilities (`steps` × `classes`). */
 export function decode(
   data: Float32Array,
@@ -89,30 +151,39 @@ export function decode(
   /** Steps that cover the line itself (the rest is padding). */
   content = steps,
 ): LineRead {
-  let text = '';
-  const probabilities: number[] = [];
-  let leastStep = 1;
-  let previous = 0;
-  for (let t = 0; t < steps; t++) {
-    const row = offset + t * classes;
-    let best = 0;
-    let p = data[row] as number;
-    for (let c = 1; c < classes; c++)
-      if ((data[row + c] as number) > p) {
-        p = data[row + c] as number;
-        best = c;
-      }
-    if (t < content) leastStep = Math.min(leastStep, p);
-    if (best !== 0 && best === previous) {
-      const last = probabilities.length - 1;
-      probabilities[last] = Math.max(probabilities[last] as number, p);
-    } else if (best !== 0) {
-      text += characters[best] ?? '';
-      probabilities.push(p);
-    }
-    previous = best;
+  const { best, probability } = bestClasses(data, offset, steps, classes);
+  return readSteps(best, probability, 0, steps, characters, content);
+}
+
+/**
+ * What one run of the recogniser gave for each line: each step's best class and its probability,
+ * from the model's two outputs where it has them (best-class.ts), else from its softmax.
+ */
+function stepsOf(
+  paddle: Paddle,
+  result: Record<string, { dims: readonly number[]; data: unknown }>,
+  lines: number,
+): { steps: number; read: (slot: number, content: number) => LineRead } {
+  const names = paddle.recogniser.outputNames;
+  const best = result[names.find((n) => n.endsWith(bestSuffix)) ?? ''];
+  const probability = result[names.find((n) => n.endsWith(probabilitySuffix)) ?? ''];
+  if (best && probability) {
+    const steps = best.dims[1] as number;
+    const b = best.data as BigInt64Array;
+    const p = probability.data as Float32Array;
+    return {
+      steps,
+      read: (slot, content) => readSteps(b, p, slot * steps, steps, paddle.characters, content),
+    };
   }
-  return { text, probabilities, leastStep };
+  const output = result[names[0] as string];
+  if (output?.dims.length !== 3 || output.dims[0] !== lines) throw new Error('the recogniser gave no output');
+  const [, steps, classes] = output.dims as [number, number, number];
+  const data = output.data as Float32Array;
+  return {
+    steps,
+    read: (slot, content) => decode(data, slot * steps * classes, steps, classes, paddle.characters, content),
+  };
 }
 
 /** Reads each box of the image as one line of text. */
@@ -145,13 +216,9 @@ export async function recognise(
     const result = await paddle.recogniser.run({
       [paddle.recogniser.inputNames[0] as string]: paddle.tensor(input, [group.length, 3, height, width]),
     });
-    const output = result[paddle.recogniser.outputNames[0] as string];
-    if (!output) throw new Error('the recogniser gave no output');
-    const [, steps, classes] = output.dims as [number, number, number];
-    const data = output.data as Float32Array;
+    const { steps, read } = stepsOf(paddle, result, group.length);
     group.forEach((g, slot) => {
-      const content = Math.ceil((g.ink * steps) / width);
-      out[g.i] = decode(data, slot * steps * classes, steps, classes, paddle.characters, content);
+      out[g.i] = read(slot, Math.ceil((g.ink * steps) / width));
     });
   }
   return out;
