@@ -124,7 +124,11 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await evaluator.page.getByRole('region', { name: '核查结果' }).getByRole('row').nth(1).waitFor();
     await shoot(evaluator.page, 'checks');
     await evaluator.page.goto('/oversight/score');
-    await evaluator.page.getByRole('region', { name: '评分结果' }).getByText('宿迁市宿城区财政局').first().waitFor();
+    await evaluator.page
+      .getByRole('region', { name: '评分结果' })
+      .getByText('宿迁市宿城区财政局')
+      .first()
+      .waitFor();
     await shoot(evaluator.page, 'score');
     await evaluator.page.goto('/oversight/bodies');
     await evaluator.page.getByRole('region', { name: '机关列表' }).getByText('宿迁市宿城区财政局').waitFor();
