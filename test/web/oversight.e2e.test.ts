@@ -165,10 +165,13 @@ describe.skipIf(!run)('web: oversight', () => {
     await results.getByRole('link', { name: '对照的报告' }).first().click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
     expect(new URL(page.url()).searchParams.get('report')).toMatch(/^\d+$/);
-    await page
-      .getByRole('dialog')
-      .getByText(/2021年度报告/)
-      .waitFor();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText(/2021年度报告/).waitFor();
+    // And back: the drawer links the cross-report findings of its body and year.
+    await drawer.getByRole('link', { name: /跨报告核查（本机关、2021 年度）/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight/checks');
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2021');
+    await expect.poll(() => results.getByRole('row').count()).toBe(3);
     expect(problems).toEqual([]);
     await context.close();
   });

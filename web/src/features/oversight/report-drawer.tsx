@@ -1,5 +1,5 @@
 /** The drill-down of one corpus report: its facts, its findings and a link to its source file. */
-import { DiffOutlined, DownloadOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { ClusterOutlined, DiffOutlined, DownloadOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -10,7 +10,7 @@ import { encode } from '../../lib/url-codec.js';
 import { inspectUrl } from '../inspector/url.js';
 import { corpusReportQuery, sourceUrl } from './api.js';
 import { kindNames } from './names.js';
-import { compareUrl } from './url.js';
+import { checksUrl, compareUrl } from './url.js';
 
 export function ReportDrawer({ reportId, onClose }: { reportId: number | undefined; onClose: () => void }) {
   const detail = useQuery({ ...corpusReportQuery(reportId ?? 0), enabled: reportId !== undefined });
@@ -79,6 +79,20 @@ export function ReportDrawer({ reportId, onClose }: { reportId: number | undefin
                     }}
                   >
                     <DiffOutlined /> 与上一年度对比
+                  </Link>
+                )}
+                {d.report.bodyId !== null && (
+                  <Link
+                    to={{
+                      pathname: '/oversight/checks',
+                      search: encode(checksUrl, {
+                        agency: d.report.bodyId,
+                        ...(d.report.year !== null ? { year: d.report.year } : {}),
+                      }).toString(),
+                    }}
+                  >
+                    <ClusterOutlined /> 跨报告核查（本机关
+                    {d.report.year !== null ? `、${d.report.year} 年度` : ''}）
                   </Link>
                 )}
               </Space>
