@@ -5,7 +5,7 @@
  * each finding opens its report (and the report it was compared with) in 监督概览's drawer.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -16,7 +16,7 @@ import { SeverityTag } from '../../components/severity-tag.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusChecksQuery, corpusStatsQuery } from './api.js';
-import { kindNames } from './names.js';
+import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { type ChecksState, checksUrl, oversightUrl } from './url.js';
 
 type CrossFinding = z.output<typeof crossFinding>;
@@ -81,45 +81,11 @@ export default function ChecksPage() {
         每次打开时按当前报告库计算。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          aria-label="机关名称或编号"
-          placeholder="机关名称或编号"
-          allowClear
-          defaultValue={state.agency}
-          onSearch={(agency) => refine({ agency: agency || undefined })}
-          style={{ width: 200 }}
-        />
-        <Select
-          aria-label="地区"
-          placeholder="地区"
-          allowClear
-          showSearch
-          style={{ width: 140 }}
-          value={state.region}
-          onChange={(region) => refine({ region })}
-          options={(regions.data?.rows ?? [])
-            .filter((r) => r.group)
-            .map((r) => ({ value: r.group, label: r.group }))}
-        />
-        <Select
-          aria-label="机关类型"
-          placeholder="机关类型"
-          allowClear
-          style={{ width: 120 }}
-          value={state.kind}
-          onChange={(kind) => refine({ kind })}
-          options={(['government', 'department'] as const).map((k) => ({ value: k, label: kindNames[k] }))}
-        />
-        <Select
-          aria-label="年度"
-          placeholder="年度"
-          allowClear
-          style={{ width: 110 }}
-          value={state.year}
-          onChange={(year) => refine({ year })}
-          options={(years.data?.rows ?? [])
-            .filter((r) => /^\d{4}$/.test(r.group))
-            .map((r) => ({ value: Number(r.group), label: `${r.group} 年` }))}
+        <BodyFilters
+          value={state}
+          onChange={refine}
+          regions={regions.data?.rows ?? []}
+          years={yearsOf(years.data?.rows)}
         />
       </Space>
       {checks.error ? (

@@ -10,7 +10,6 @@ import {
   Card,
   Col,
   Empty,
-  Input,
   Row,
   Select,
   Space,
@@ -30,6 +29,7 @@ import { useUrlState } from '../../lib/url-state.js';
 import { corpusListQuery, corpusStatsQuery, exportUrl } from './api.js';
 import { Chart } from './chart.js';
 import { applicationsByRegionOption, findingsByCodeOption, onTimeByYearOption } from './chart-options.js';
+import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { MatrixTable } from './matrix-table.js';
 import { kindNames } from './names.js';
 import { ReportDrawer } from './report-drawer.js';
@@ -53,10 +53,7 @@ export default function OversightPage() {
   const byYear = useQuery(corpusStatsQuery({ ...withoutYear, by: 'year' }));
   const byRegion = useQuery(corpusStatsQuery({ ...withoutRegion, by: 'region' }));
 
-  const years = useMemo(
-    () => (byYear.data?.rows ?? []).filter((r) => /^\d{4}$/.test(r.group)).map((r) => Number(r.group)),
-    [byYear.data],
-  );
+  const years = useMemo(() => yearsOf(byYear.data?.rows), [byYear.data]);
   const yearOption = useMemo(() => onTimeByYearOption(byYear.data?.rows ?? []), [byYear.data]);
   const findingsOption = useMemo(() => findingsByCodeOption(byRegion.data?.findings ?? []), [byRegion.data]);
   const regionOption = useMemo(() => applicationsByRegionOption(byRegion.data?.rows ?? []), [byRegion.data]);
@@ -120,44 +117,7 @@ export default function OversightPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <div className="gk-panel">
         <Space wrap>
-          <Input.Search
-            aria-label="机关名称或编号"
-            placeholder="机关名称或编号"
-            allowClear
-            defaultValue={state.agency}
-            onSearch={(agency) => refine({ agency: agency || undefined })}
-            style={{ width: 200 }}
-          />
-          <Select
-            aria-label="地区"
-            placeholder="地区"
-            allowClear
-            showSearch
-            style={{ width: 140 }}
-            value={state.region}
-            onChange={(region) => refine({ region })}
-            options={(byRegion.data?.rows ?? [])
-              .filter((r) => r.group)
-              .map((r) => ({ value: r.group, label: r.label }))}
-          />
-          <Select
-            aria-label="机关类型"
-            placeholder="机关类型"
-            allowClear
-            style={{ width: 120 }}
-            value={state.kind}
-            onChange={(kind) => refine({ kind })}
-            options={Object.entries(kindNames).map(([value, label]) => ({ value, label }))}
-          />
-          <Select
-            aria-label="年度"
-            placeholder="年度"
-            allowClear
-            style={{ width: 110 }}
-            value={state.year}
-            onChange={(year) => refine({ year })}
-            options={years.map((y) => ({ value: y, label: `${y}年` }))}
-          />
+          <BodyFilters value={state} onChange={refine} regions={byRegion.data?.rows ?? []} years={years} />
           <Select
             aria-label="格式"
             placeholder="格式"

@@ -9,7 +9,6 @@ import {
   Alert,
   Button,
   Empty,
-  Input,
   Select,
   Space,
   Table,
@@ -29,6 +28,7 @@ import * as api from '../../lib/endpoints.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusStatsQuery } from './api.js';
+import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { oversightUrl, type ScoreState, scoreUrl } from './url.js';
 
 type ReportScore = z.output<typeof reportScore>;
@@ -160,36 +160,12 @@ export default function ScorePage() {
         >
           <Button icon={<UploadOutlined />}>使用自己的规则包（JSON）</Button>
         </Upload>
-        <Input.Search
-          aria-label="机关名称或编号"
-          placeholder="机关名称或编号"
-          allowClear
-          defaultValue={state.agency}
-          onSearch={(agency) => refine({ agency: agency || undefined })}
-          style={{ width: 200 }}
-        />
-        <Select
-          aria-label="地区"
-          placeholder="地区"
-          allowClear
-          showSearch
-          style={{ width: 140 }}
-          value={state.region}
-          onChange={(region) => refine({ region })}
-          options={(regions.data?.rows ?? [])
-            .filter((r) => r.group)
-            .map((r) => ({ value: r.group, label: r.group }))}
-        />
-        <Select
-          aria-label="年度"
-          placeholder="年度"
-          allowClear
-          style={{ width: 110 }}
-          value={state.year}
-          onChange={(year) => refine({ year })}
-          options={(years.data?.rows ?? [])
-            .filter((r) => /^\d{4}$/.test(r.group))
-            .map((r) => ({ value: Number(r.group), label: `${r.group} 年` }))}
+        <BodyFilters
+          value={state}
+          onChange={refine}
+          regions={regions.data?.rows ?? []}
+          years={yearsOf(years.data?.rows)}
+          kind={false}
         />
       </Space>
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
