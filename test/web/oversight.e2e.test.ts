@@ -134,6 +134,10 @@ describe.skipIf(!run)('web: oversight', () => {
     await page.getByText('已把「湟源县人民政府办公室」合并到「嘉祥县工业和信息化局」').waitFor();
     await page.getByText('共 1 个机关').waitFor();
     expect(await jiaxiang.innerText()).toMatch(/4 份/);
+    // A body's name opens its reports in 监督概览.
+    await list.getByRole('link', { name: '嘉祥县工业和信息化局' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
+    await page.getByText('共 4 份报告').waitFor();
 
     // Judged as a government (31 March), no report of it is late any more.
     await page.goto('/oversight?late=true');

@@ -21,14 +21,17 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { bodyPatchBody, corpusListedBody } from '../../../../src/api/corpus-contract.js';
 import { LoadError } from '../../components/query-state.js';
 import { call, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { fieldsOf, showFieldErrors } from '../../lib/form-errors.js';
+import { encode } from '../../lib/url-codec.js';
 import { corpusBodiesQuery } from './api.js';
 import { kindNames } from './names.js';
+import { oversightUrl } from './url.js';
 
 type Body = z.output<typeof corpusListedBody>;
 type Kind = Body['kind'];
@@ -210,7 +213,21 @@ export default function BodiesPage() {
     );
   }, [bodies.data, search, kind]);
   const columns: TableColumnsType<Body> = [
-    { title: '名称', dataIndex: 'name' },
+    {
+      title: '名称',
+      dataIndex: 'name',
+      // Its reports in 监督概览, to see what a correction or merge would move.
+      render: (name: string, b) => (
+        <Link
+          to={{
+            pathname: '/oversight',
+            search: encode(oversightUrl, { after: [], agency: b.id }).toString(),
+          }}
+        >
+          {name}
+        </Link>
+      ),
+    },
     { title: '地区', dataIndex: 'region', render: (r: string) => r || '—' },
     {
       title: '类型',

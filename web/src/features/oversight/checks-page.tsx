@@ -11,12 +11,11 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { crossFinding } from '../../../../src/api/corpus-contract.js';
 import { findingName } from '../../../../src/core/finding-names.js';
-import { LoadError } from '../../components/query-state.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusChecksQuery, corpusStatsQuery } from './api.js';
-import { BodyFilters, yearsOf } from './corpus-filters.js';
+import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { type ChecksState, checksUrl, oversightUrl } from './url.js';
 
 type CrossFinding = z.output<typeof crossFinding>;
@@ -89,7 +88,7 @@ export default function ChecksPage() {
         />
       </Space>
       {checks.error ? (
-        <LoadError error={checks.error} retry={() => checks.refetch()} />
+        <CorpusQueryError error={checks.error} retry={() => checks.refetch()} />
       ) : (
         <>
           <nav aria-label="按问题筛选" style={{ marginBottom: 12 }}>

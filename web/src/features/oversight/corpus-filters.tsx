@@ -2,7 +2,9 @@
  * The corpus filters the oversight pages share: body (name or id), region, kind and year. Each page
  * keeps them in its URL and passes its own region and year choices (from the stats it has).
  */
-import { Input, Select } from 'antd';
+import { Alert, Input, Select } from 'antd';
+import { LoadError } from '../../components/query-state.js';
+import { ApiError } from '../../lib/api.js';
 import { kindNames } from './names.js';
 
 export interface BodyFilterValue {
@@ -74,3 +76,13 @@ export function BodyFilters({
 /** The years of stats rows grouped by year (the rows without a year left out). */
 export const yearsOf = (rows: readonly { group: string }[] | undefined): number[] =>
   (rows ?? []).filter((r) => /^\d{4}$/.test(r.group)).map((r) => Number(r.group));
+
+/**
+ * A corpus query's error: a scope too broad for the cross-report checks (`too-broad`) is a request
+ * to narrow the filters, not a failure; anything else is shown as one.
+ */
+export function CorpusQueryError({ error, retry }: { error: unknown; retry: () => void }) {
+  if (error instanceof ApiError && error.code === 'too-broad')
+    return <Alert type="info" showIcon title="请先缩小范围" description={error.message} />;
+  return <LoadError error={error} retry={retry} />;
+}

@@ -22,13 +22,12 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { reportScore } from '../../../../src/api/corpus-contract.js';
 import { type Pack, packSchema } from '../../../../src/corpus/pack-schema.js';
-import { LoadError } from '../../components/query-state.js';
 import { call } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusStatsQuery } from './api.js';
-import { BodyFilters, yearsOf } from './corpus-filters.js';
+import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { oversightUrl, type ScoreState, scoreUrl } from './url.js';
 
 type ReportScore = z.output<typeof reportScore>;
@@ -183,7 +182,7 @@ export default function ScorePage() {
         </Typography.Paragraph>
       )}
       {packs.error || scores.error ? (
-        <LoadError
+        <CorpusQueryError
           error={packs.error ?? scores.error}
           retry={() => (packs.error ? packs.refetch() : scores.refetch())}
         />
