@@ -13,6 +13,7 @@ import { exportXlsx } from '../corpus/export/xlsx.js';
 import { type IngestSummary, ingestBytes } from '../corpus/ingest.js';
 import { shippedPacks } from '../corpus/packs.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
+import { findingOfRow } from '../corpus/report-rows.js';
 import { visibleBodyIds } from '../corpus/scope.js';
 import { scoreCorpus } from '../corpus/score.js';
 import { unzipBounded } from '../corpus/sources.js';
@@ -71,8 +72,8 @@ async function refuseBroadChecks(
 
 /** The store's refusals of a correction or merge, as the API's errors. */
 const bodyError = (error: unknown): never => {
-  if (error instanceof Error && /^机关「(.*)」不存在$/.test(error.message))
-    throw notFound('机关', (/^机关「(.*)」不存在$/.exec(error.message) as RegExpExecArray)[1] as string);
+  const missing = error instanceof Error ? /^机关「(.*)」不存在$/.exec(error.message) : null;
+  if (missing) throw notFound('机关', missing[1] as string);
   if (error instanceof Error && /自己/.test(error.message)) throw badRequest('invalid-input', error.message);
   throw error;
 };
@@ -145,17 +146,7 @@ export const corpusRoutes: readonly Route[] = [
         report: row,
         cells: (await cellsOf(db, [row.id])).get(row.id) ?? {},
         sections: JSON.parse(stored.sections),
-        findings: findings.map((f) => ({
-          code: f.code,
-          severity: f.severity,
-          message: f.message,
-          line: f.line,
-          column: f.col,
-          keys: JSON.parse(f.keys) as string[],
-          ...(f.actual !== null ? { actual: f.actual } : {}),
-          ...(f.expected !== null ? { expected: f.expected } : {}),
-          ...(f.note !== null ? { note: f.note } : {}),
-        })),
+        findings: findings.map(findingOfRow),
         source: {
           file: stored.file,
           sourceType: stored.source_type,

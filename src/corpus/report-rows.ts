@@ -165,3 +165,26 @@ export function insertFindings(db: Db, reportId: number, findings: readonly Find
   });
   return insertFindingRows(db, flat);
 }
+
+/** A stored finding row as a finding again (the inverse of insertFindings). */
+export const findingOfRow = (row: {
+  code: string;
+  severity: Finding['severity'];
+  message: string;
+  line: number | null;
+  col: number | null;
+  keys: string;
+  actual: string | null;
+  expected: string | null;
+  note: string | null;
+}): Finding => ({
+  code: row.code,
+  severity: row.severity,
+  message: row.message,
+  line: row.line,
+  column: row.col,
+  keys: JSON.parse(row.keys) as string[],
+  ...(row.actual !== null ? { actual: row.actual } : {}),
+  ...(row.expected !== null ? { expected: row.expected } : {}),
+  ...(row.note !== null ? { note: row.note } : {}),
+});

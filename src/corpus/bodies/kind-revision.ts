@@ -17,7 +17,7 @@ import type { Tx } from '../../store/context.js';
 import type { Database } from '../../store/index.js';
 import type { BodyKind } from '../../store/schema.js';
 import { storeFindingCounts } from '../measures.js';
-import { insertFindings } from '../report-rows.js';
+import { findingOfRow, insertFindings } from '../report-rows.js';
 
 type Db = Kysely<Database> | Tx;
 
@@ -56,28 +56,6 @@ export function reviseFindings(findings: readonly Finding[], facts: KindFacts, k
 
 const sameFindings = (a: readonly Finding[], b: readonly Finding[]) =>
   a.length === b.length && a.every((f, i) => JSON.stringify(f) === JSON.stringify(b[i]));
-
-const findingOfRow = (row: {
-  code: string;
-  severity: Finding['severity'];
-  message: string;
-  line: number | null;
-  col: number | null;
-  keys: string;
-  actual: string | null;
-  expected: string | null;
-  note: string | null;
-}): Finding => ({
-  code: row.code,
-  severity: row.severity,
-  message: row.message,
-  line: row.line,
-  column: row.col,
-  keys: JSON.parse(row.keys) as string[],
-  ...(row.actual !== null ? { actual: row.actual } : {}),
-  ...(row.expected !== null ? { expected: row.expected } : {}),
-  ...(row.note !== null ? { note: row.note } : {}),
-});
 
 /**
  * Recomputes the deadline, lateness and kind-dependent findings of every report of a body for `kind`
