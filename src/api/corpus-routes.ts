@@ -9,13 +9,14 @@ import { corpusStats, rateLabels, statsMeasureLabels } from '../corpus/aggregate
 import { correctBody, listBodies, mergeBodies } from '../corpus/bodies/store.js';
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
+import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
 import { type IngestSummary, ingestBytes } from '../corpus/ingest.js';
-import { shippedPacks } from '../corpus/packs.js';
+import { type Pack, shippedPacks } from '../corpus/packs.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
 import { findingOfRow } from '../corpus/report-rows.js';
 import { visibleBodyIds } from '../corpus/scope.js';
-import { scoreCorpus } from '../corpus/score.js';
+import { type ReportScore, scoreCorpus } from '../corpus/score.js';
 import { unzipBounded } from '../corpus/sources.js';
 import * as c from './corpus-contract.js';
 import { ApiError, badRequest, notFound, unauthenticated } from './errors.js';
@@ -69,6 +70,30 @@ async function refuseBroadChecks(
       `范围太大：共 ${bodies} 个机关，一次最多核查 ${c.checksMaxBodies} 个；请按地区、机关类型或机关缩小范围（整个报告库请用 gongkai corpus check）`,
     );
 }
+
+/**
+ * The scores of a score request: its pack (shipped, by id, or the caller's own) over the corpus the
+ * principal sees, refused when the pack's cross-report rules would go through too many bodies.
+ */
+async function scoresOf(
+  input: Pick<HandlerInput<unknown, unknown, unknown>, 'principal' | 'deps'>,
+  query: c.CorpusFilterQuery,
+  body: c.ScoreBody,
+): Promise<{ pack: Pack; scores: ReportScore[] }> {
+  const filter = await scopedFilter(input, query);
+  const pack = typeof body.pack === 'string' ? shippedPacks().find((p) => p.id === body.pack) : body.pack;
+  if (pack === undefined) throw notFound('评估规则包', body.pack as string);
+  if (pack.rules.some((r) => r.finding?.startsWith('corpus.'))) await refuseBroadChecks(input, filter);
+  return { pack, scores: await scoreCorpus(input.deps.store.db, pack, filter) };
+}
+
+const contentTypes = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** A download's Content-Disposition, with its (Chinese) file name encoded. */
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The store's refusals of a correction or merge, as the API's errors. */
 const bodyError = (error: unknown): never => {
@@ -244,15 +269,32 @@ export const corpusRoutes: readonly Route[] = [
     body: c.corpusEndpoints.score.body,
     response: c.corpusEndpoints.score.response,
     async handle(input) {
-      const filter = await scopedFilter(input, input.query);
-      const pack =
-        typeof input.body.pack === 'string'
-          ? shippedPacks().find((p) => p.id === input.body.pack)
-          : input.body.pack;
-      if (pack === undefined) throw notFound('评估规则包', input.body.pack as string);
-      if (pack.rules.some((r) => r.finding?.startsWith('corpus.'))) await refuseBroadChecks(input, filter);
-      const scores = await scoreCorpus(input.deps.store.db, pack, filter);
+      const { pack, scores } = await scoresOf(input, input.query, input.body);
       return { pack: { id: pack.id, name: pack.name, source: pack.source }, scores };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: c.corpusEndpoints.scoreExport.url,
+    summary:
+      '导出评分结果（CSV 为带 BOM 的 UTF-8，各年度内按得分排名；XLSX 另有扣分项和规则包两张工作表），请求与评分相同',
+    tag,
+    auth: true,
+    query: c.corpusEndpoints.scoreExport.query,
+    body: c.corpusEndpoints.scoreExport.body,
+    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    async handle(input) {
+      const { to, ...query } = input.query;
+      const { pack, scores } = await scoresOf(input, query, input.body);
+      const stream = new PassThrough();
+      input.reply.header('content-disposition', attachment(`评分-${pack.id}.${to}`));
+      input.reply.type(contentTypes[to]);
+      (to === 'csv' ? exportScoresCsv(scores, stream) : exportScoresXlsx(scores, pack, stream))
+        .catch((error) => input.request.log.error(error))
+        .finally(() => {
+          if (!stream.writableEnded) stream.end();
+        });
+      return input.reply.send(stream);
     },
   }),
   route({
@@ -310,13 +352,8 @@ export const corpusRoutes: readonly Route[] = [
       const { to, ...query } = input.query;
       const filter = await scopedFilter(input, query);
       const stream = new PassThrough();
-      const name = encodeURIComponent(`报告库.${to}`);
-      input.reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`);
-      input.reply.type(
-        to === 'csv'
-          ? 'text/csv; charset=utf-8'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      );
+      input.reply.header('content-disposition', attachment(`报告库.${to}`));
+      input.reply.type(contentTypes[to]);
       const db = input.deps.store.db;
       (to === 'csv' ? exportCsv(db, filter, stream) : exportXlsx(db, filter, stream))
         .catch((error) => input.request.log.error(error))

@@ -70,6 +70,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'POST /api/compile',
       'POST /api/corpus/bodies/{bodyId}/merge',
       'POST /api/corpus/score',
+      'POST /api/corpus/score/export',
       'POST /api/corpus/upload',
       'POST /api/inspect',
       'POST /api/login',

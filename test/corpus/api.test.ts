@@ -194,6 +194,27 @@ describeEachBackend('corpus API', (backend) => {
     const mine = (await post('sup', '/api/corpus/score?year=2022', { pack: own })).json() as Scored;
     expect(mine.scores.map((s) => [s.agency, s.year, s.score])).toEqual([['洛江区工业和信息化局', 2022, -1]]);
 
+    // The same request exported: the ranking as CSV, by the supervisor's own pack.
+    const csv = await post('sup', '/api/corpus/score/export?to=csv&year=2022', { pack: own });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('评分-own.csv')}`,
+    );
+    const [header, ...rows] = csv.body.split('\r\n');
+    expect(header).toBe('\ufeffrank,agency,region,kind,year,score,items,notAssessed,file,reportId');
+    expect(rows.map((r) => r.split(',').slice(0, 7))).toEqual([
+      ['1', '洛江区工业和信息化局', '洛江区', '部门', '2022', '-1', '逾期：-1 分'],
+      [''],
+    ]);
+    const xlsx = await post('eva', '/api/corpus/score/export?to=xlsx', { pack: 'suqian-2026-department' });
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await post('eva', '/api/corpus/score/export?to=ods', { pack: own })).statusCode).toBe(400);
+    expect((await post('eva', '/api/corpus/score/export?to=csv', { pack: 'nope' })).statusCode).toBe(404);
+
     const unknown = await post('eva', '/api/corpus/score', { pack: 'nope' });
     expect([unknown.statusCode, unknown.json().error.message]).toEqual([
       404,

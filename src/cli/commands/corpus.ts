@@ -11,6 +11,7 @@ import { corpusStats, type StatsDimension, statsDimensions } from '../../corpus/
 import { correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
 import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
+import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-sheet.js';
 import { exportXlsx } from '../../corpus/export/xlsx.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
 import type { CorpusFilter } from '../../corpus/query.js';
@@ -105,6 +106,14 @@ export interface ExportOptions extends FilterOptions {
   output?: string;
 }
 
+/** Where an export goes: the file named by -o, or standard output (text for CSV, bytes for XLSX). */
+function sinkOf(io: CliIO, output: string | undefined, to: 'csv' | 'xlsx'): Writable {
+  if (output !== undefined && output !== '-') return createWriteStream(output);
+  const pass = new PassThrough();
+  pass.on('data', (chunk: Buffer) => io.stdout.write(to === 'csv' ? chunk.toString('utf8') : chunk));
+  return pass;
+}
+
 export async function runExport(options: ExportOptions, io: CliIO): Promise<number> {
   if (options.to !== 'csv' && options.to !== 'xlsx') {
     io.stderr.write(`gongkai: 错误：导出格式「${options.to}」无效，应为 csv 或 xlsx\n`);
@@ -117,14 +126,7 @@ export async function runExport(options: ExportOptions, io: CliIO): Promise<numb
   }
   return withCorpus(io, async (store) => {
     const filter = filterOf(options);
-    let stream: Writable;
-    if (toStdout) {
-      const pass = new PassThrough();
-      pass.on('data', (chunk: Buffer) =>
-        io.stdout.write(options.to === 'csv' ? chunk.toString('utf8') : chunk),
-      );
-      stream = pass;
-    } else stream = createWriteStream(options.output as string);
+    const stream = sinkOf(io, options.output, options.to as 'csv' | 'xlsx');
     const done = finished(stream);
     let rows: number;
     try {
@@ -192,6 +194,8 @@ const crossFindingToJson = (f: CrossFinding) => ({
 export interface ScoreOptions extends FilterOptions {
   pack: string;
   json?: boolean;
+  to?: string;
+  output?: string;
 }
 
 export async function runScore(options: ScoreOptions, io: CliIO): Promise<number> {
@@ -203,9 +207,35 @@ export async function runScore(options: ScoreOptions, io: CliIO): Promise<number
     io.stderr.write(`gongkai: 错误：${error.message}\n`);
     return ExitCode.usage;
   }
+  const to = options.to;
+  if (to !== undefined && options.json) {
+    io.stderr.write('gongkai: 错误：--json 与 --to 不能同时使用\n');
+    return ExitCode.usage;
+  }
+  if (to !== undefined && to !== 'csv' && to !== 'xlsx') {
+    io.stderr.write(`gongkai: 错误：导出格式「${to}」无效，应为 csv 或 xlsx\n`);
+    return ExitCode.usage;
+  }
+  const toStdout = options.output === undefined || options.output === '-';
+  if (to === 'xlsx' && toStdout && io.stdout.isTTY) {
+    io.stderr.write('gongkai: 错误：XLSX 是二进制文件，不能输出到终端，请用 -o 指定文件\n');
+    return ExitCode.usage;
+  }
   return withCorpus(io, async (store) => {
     const scores = await scoreCorpus(store.db, pack, filterOf(options));
-    if (options.json) for (const s of scores) io.stdout.write(`${JSON.stringify({ pack: pack.id, ...s })}\n`);
+    if (to !== undefined) {
+      const stream = sinkOf(io, options.output, to);
+      const done = finished(stream);
+      try {
+        if (to === 'csv') await exportScoresCsv(scores, stream);
+        else await exportScoresXlsx(scores, pack, stream);
+      } finally {
+        if (!stream.writableEnded) stream.end();
+      }
+      await done;
+      if (!toStdout) io.stderr.write(`已导出 ${scores.length} 份报告的得分到 ${options.output}\n`);
+    } else if (options.json)
+      for (const s of scores) io.stdout.write(`${JSON.stringify({ pack: pack.id, ...s })}\n`);
     else io.stdout.write(formatScores(scores, pack.name));
     return ExitCode.ok;
   });
@@ -343,9 +373,11 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .description(
         '规则包（JSON）把问题和数据折算为分数，并注明依据；示例：spec/packs/suqian-2026-department.json。',
       )
-      .usage('--pack <文件> [--json] [筛选选项]')
+      .usage('--pack <文件> [--json | --to csv|xlsx [-o 文件]] [筛选选项]')
       .requiredOption('--pack <文件>', '评估规则包（JSON）')
       .option('--json', '每份报告输出一行 JSON')
+      .option('--to <格式>', '导出为 csv 或 xlsx：各年度内按得分排名（XLSX 另有扣分项和规则包两张工作表）')
+      .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: ScoreOptions) => {
     done(await runScore(options, io));
