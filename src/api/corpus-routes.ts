@@ -6,7 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { corpusStats, rateLabels, statsMeasureLabels } from '../corpus/aggregate.js';
-import { correctBody, listBodies, mergeBodies } from '../corpus/bodies/store.js';
+import { BodyError, correctBody, listBodies, mergeBodies } from '../corpus/bodies/store.js';
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
 import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.js';
@@ -97,9 +97,10 @@ const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURICo
 
 /** The store's refusals of a correction or merge, as the API's errors. */
 const bodyError = (error: unknown): never => {
-  const missing = error instanceof Error ? /^机关「(.*)」不存在$/.exec(error.message) : null;
-  if (missing) throw notFound('机关', missing[1] as string);
-  if (error instanceof Error && /自己/.test(error.message)) throw badRequest('invalid-input', error.message);
+  if (error instanceof BodyError)
+    throw error.reason === 'unknown-body'
+      ? notFound('机关', error.bodyId)
+      : badRequest('invalid-input', error.message);
   throw error;
 };
 

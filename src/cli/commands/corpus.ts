@@ -8,7 +8,7 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { cliActor } from '../../api/services/principal.js';
 import { corpusStats, type StatsDimension, statsDimensions } from '../../corpus/aggregate.js';
-import { correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
+import { BodyError, correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
 import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
 import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-sheet.js';
@@ -261,7 +261,7 @@ export async function runMerge(from: string, into: string, io: CliIO): Promise<n
       io.stdout.write(`已把机关「${from}」合并到「${target.name}」（${target.id}）\n`);
       return ExitCode.ok;
     } catch (error) {
-      if (error instanceof Error && /不存在|自己/.test(error.message)) {
+      if (error instanceof BodyError) {
         io.stderr.write(`gongkai: 错误：${error.message}\n`);
         return ExitCode.usage;
       }
@@ -301,7 +301,7 @@ export async function runCorrect(id: string, options: CorrectOptions, io: CliIO)
       );
       return ExitCode.ok;
     } catch (error) {
-      if (error instanceof Error && /不存在/.test(error.message)) {
+      if (error instanceof BodyError) {
         io.stderr.write(`gongkai: 错误：${error.message}\n`);
         return ExitCode.usage;
       }
