@@ -140,6 +140,65 @@ async function reportRow(
   return row;
 }
 
+/** What an upload reports as it goes (`Accept: application/x-ndjson`), one JSON line each. */
+export type UploadEvent =
+  | { type: 'files'; count: number }
+  | { type: 'file'; result: IngestSummary['results'][number] }
+  | { type: 'summary'; summary: IngestSummary };
+
+/**
+ * Ingests the files of a multipart upload (a .zip expanded) one by one: how many files each part
+ * holds, each file's result as it is ingested, then the summary. Too large an upload throws 413.
+ */
+async function* uploadEvents(
+  request: HandlerInput<unknown, unknown, unknown>['request'],
+  deps: HandlerInput<unknown, unknown, unknown>['deps'],
+): AsyncGenerator<UploadEvent> {
+  const summary: IngestSummary = { read: 0, added: 0, known: 0, versions: 0, unreadable: [], results: [] };
+  const record = (r: IngestSummary['results'][number]): UploadEvent => {
+    summary.read++;
+    summary.results.push(r);
+    if (r.status === 'new') summary.added++;
+    else if (r.status === 'version') summary.versions++;
+    else if (r.status === 'known') summary.known++;
+    else summary.unreadable.push({ path: r.path, reason: r.reason ?? '无法读取' });
+    return { type: 'file', result: r };
+  };
+  let total = 0;
+  try {
+    for await (const part of request.files()) {
+      const bytes = new Uint8Array(await part.toBuffer());
+      total += bytes.length;
+      if (total > c.uploadLimitBytes) throw new ApiError(413, 'too-large', '上传的文件过大');
+      const name = part.filename || 'upload';
+      const sources = /\.zip$/i.test(name) ? unzipBounded(name, bytes) : [{ path: name, bytes }];
+      if (typeof sources === 'string') {
+        yield { type: 'files', count: 1 };
+        yield record({ path: name, status: 'unreadable', reason: sources });
+        continue;
+      }
+      yield { type: 'files', count: sources.length };
+      for (const source of sources) {
+        if (source.error !== undefined)
+          yield record({ path: source.path, status: 'unreadable', reason: source.error });
+        else if (source.bytes.length === 0)
+          yield record({ path: source.path, status: 'unreadable', reason: '文件为空' });
+        else yield record(await ingestBytes(deps.store, source.path, source.bytes, { keepSource: true }));
+      }
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT')
+      throw new ApiError(
+        413,
+        'too-large',
+        `上传的文件过大或过多（共不超过 ${c.uploadLimitBytes / 1024 / 1024} MB、${c.uploadMaxFiles} 个文件）`,
+      );
+    throw error;
+  }
+  yield { type: 'summary', summary };
+}
+
 export const corpusRoutes: readonly Route[] = [
   route({
     method: 'GET',
@@ -396,64 +455,40 @@ export const corpusRoutes: readonly Route[] = [
   route({
     method: 'POST',
     url: c.corpusEndpoints.upload.url,
-    summary: `上传报告文件导入报告库（multipart/form-data，字段 files，可多个；.zip 会解压；共不超过 ${c.uploadLimitBytes / 1024 / 1024} MB、${c.uploadMaxFiles} 个文件）`,
+    summary: `上传报告文件导入报告库（multipart/form-data，字段 files，可多个；.zip 会解压；共不超过 ${c.uploadLimitBytes / 1024 / 1024} MB、${c.uploadMaxFiles} 个文件）。Accept 为 application/x-ndjson 时边导入边报告进度：每行一个 JSON，{type:"files",count}（一个上传文件中的报告数）、{type:"file",result}（每份报告导入后）、最后 {type:"summary",summary}（与 JSON 响应相同），出错时 {type:"error",code,message}`,
     tag,
     auth: true,
     multipart: true,
     response: c.uploadResponse,
-    async handle({ principal, request, deps }) {
-      const p = signedIn(principal);
-      requireRight(p, 'ingest');
-      if (!request.isMultipart())
+    async handle(input) {
+      requireRight(signedIn(input.principal), 'ingest');
+      if (!input.request.isMultipart())
         throw badRequest('invalid-request', '请以 multipart/form-data 上传文件（字段 files）');
-      const summary: IngestSummary = {
-        read: 0,
-        added: 0,
-        known: 0,
-        versions: 0,
-        unreadable: [],
-        results: [],
-      };
-      const record = (r: IngestSummary['results'][number]) => {
-        summary.results.push(r);
-        if (r.status === 'new') summary.added++;
-        else if (r.status === 'version') summary.versions++;
-        else if (r.status === 'known') summary.known++;
-        else summary.unreadable.push({ path: r.path, reason: r.reason ?? '无法读取' });
-      };
-      let total = 0;
-      try {
-        for await (const part of request.files()) {
-          const bytes = new Uint8Array(await part.toBuffer());
-          total += bytes.length;
-          if (total > c.uploadLimitBytes) throw new ApiError(413, 'too-large', '上传的文件过大');
-          const name = part.filename || 'upload';
-          const sources = /\.zip$/i.test(name) ? unzipBounded(name, bytes) : [{ path: name, bytes }];
-          if (typeof sources === 'string') {
-            summary.read++;
-            record({ path: name, status: 'unreadable', reason: sources });
-            continue;
-          }
-          for (const source of sources) {
-            summary.read++;
-            if (source.error !== undefined)
-              record({ path: source.path, status: 'unreadable', reason: source.error });
-            else if (source.bytes.length === 0)
-              record({ path: source.path, status: 'unreadable', reason: '文件为空' });
-            else record(await ingestBytes(deps.store, source.path, source.bytes, { keepSource: true }));
-          }
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT')
-          throw new ApiError(
-            413,
-            'too-large',
-            `上传的文件过大或过多（共不超过 ${c.uploadLimitBytes / 1024 / 1024} MB、${c.uploadMaxFiles} 个文件）`,
-          );
-        throw error;
+      const events = uploadEvents(input.request, input.deps);
+      if (!/application\/x-ndjson/.test(input.request.headers.accept ?? '')) {
+        for await (const event of events) if (event.type === 'summary') return event.summary;
+        throw new Error('upload ended without a summary');
       }
-      return summary;
+      // Progress as it goes: a JSON line as each file is ingested, the summary last.
+      const stream = new PassThrough();
+      input.reply.type('application/x-ndjson; charset=utf-8');
+      (async () => {
+        try {
+          for await (const event of events) stream.write(`${JSON.stringify(event)}\n`);
+        } catch (error) {
+          const e = error instanceof ApiError ? error : null;
+          if (!e) input.request.log.error(error);
+          const line = {
+            type: 'error',
+            code: e?.code ?? 'internal',
+            message: e?.message ?? '导入时发生内部错误',
+          };
+          stream.write(`${JSON.stringify(line)}\n`);
+        } finally {
+          stream.end();
+        }
+      })();
+      return input.reply.send(stream);
     },
   }),
 ];

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checksMaxBodies } from '../../src/api/corpus-contract.js';
+import { checksMaxBodies, uploadLimitBytes } from '../../src/api/corpus-contract.js';
 import { buildApi } from '../../src/api/server.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { LoginLimiter } from '../../src/auth/rate-limit.js';
@@ -246,6 +246,53 @@ describeEachBackend('corpus API', (backend) => {
       read: 2,
       added: 1,
       unreadable: [{ path: 'empty.txt', reason: '文件为空' }],
+    });
+    // With Accept: application/x-ndjson, the progress as it goes: a line per report, the summary last.
+    const again = renderAs(makeReport({ agency: '宿迁市人民政府', year: 2024 }), 'txt');
+    const streamed = await app.inject({
+      method: 'POST',
+      url: '/api/corpus/upload',
+      payload: payload.replace(report, again),
+      headers: {
+        authorization: `Bearer ${tokens.get('eva')}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        accept: 'application/x-ndjson',
+      },
+    });
+    expect(streamed.statusCode).toBe(200);
+    expect(streamed.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    const lines = streamed.body
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.type, l.count ?? l.result?.status ?? l.summary?.read])).toEqual([
+      ['files', 1],
+      ['file', 'new'],
+      ['files', 1],
+      ['file', 'unreadable'],
+      ['summary', 2],
+    ]);
+    expect(lines[4].summary).toMatchObject({
+      read: 2,
+      added: 1,
+      unreadable: [{ path: 'empty.txt', reason: '文件为空' }],
+    });
+    const tooMany = await app.inject({
+      method: 'POST',
+      url: '/api/corpus/upload',
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(uploadLimitBytes + 1)}\r\n--${boundary}--\r\n`,
+      headers: {
+        authorization: `Bearer ${tokens.get('eva')}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        accept: 'application/x-ndjson',
+      },
+    });
+    // A failure after the progress began is the last line, in Chinese.
+    const last = JSON.parse(tooMany.body.trimEnd().split('\n').at(-1) as string);
+    expect(last).toEqual({
+      type: 'error',
+      code: 'too-large',
+      message: `上传的文件过大或过多（共不超过 ${uploadLimitBytes / 1024 / 1024} MB、200 个文件）`,
     });
     const clerk = await app.inject({
       method: 'POST',

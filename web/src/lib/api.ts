@@ -160,6 +160,34 @@ export async function callFile<E extends Endpoint>(
   return { blob: await res.blob(), filename: match?.[1] ? decodeURIComponent(match[1]) : null };
 }
 
+/**
+ * Sends a request whose answer is JSON lines (application/x-ndjson), handing each line to `onLine`
+ * as it arrives: the progress of long work.
+ */
+export async function callLines(
+  url: string,
+  init: RequestInit,
+  onLine: (line: unknown) => void,
+): Promise<void> {
+  const res = await send(url, {
+    credentials: 'same-origin',
+    ...init,
+    headers: { ...(init.headers as object), accept: 'application/x-ndjson' },
+  });
+  if (!res.body) throw new ApiError(0, 'network', '服务器没有返回内容');
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let rest = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    rest += value;
+    const lines = rest.split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) onLine(JSON.parse(line));
+  }
+  if (rest.trim()) onLine(JSON.parse(rest));
+}
+
 /** Sends a multipart form (uploads) to a path; answers its JSON. */
 export async function callForm(url: string, form: FormData): Promise<unknown> {
   const res = await send(url, { method: 'POST', body: form, credentials: 'same-origin' });

@@ -2,8 +2,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { corpusEndpoints, type corpusFilterQuery } from '../../../../src/api/corpus-contract.js';
-import { call, pathOf, searchOf } from '../../lib/api.js';
+import { ApiError, call, callLines, pathOf, searchOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
+import type { Summary } from './summary.js';
 
 export type CorpusFilter = z.input<typeof corpusFilterQuery>;
 
@@ -59,3 +60,34 @@ export const checksExportUrl = (
 export const sourceUrl = (reportId: number): string => pathOf(corpusEndpoints.source.url, { reportId });
 
 export const uploadUrl = corpusEndpoints.upload.url;
+
+type UploadLine =
+  | { type: 'files'; count: number }
+  | { type: 'file'; result: Summary['results'][number] }
+  | { type: 'summary'; summary: Summary }
+  | { type: 'error'; code: string; message: string };
+
+/**
+ * Uploads a file (a report, or a .zip of many) to the corpus, telling `onProgress` how many of its
+ * reports are ingested as each is; answers the summary.
+ */
+export async function uploadWithProgress(
+  file: File,
+  onProgress: (done: number, total: number) => void,
+): Promise<Summary> {
+  const form = new FormData();
+  form.append('files', file, file.name);
+  let total = 0;
+  let done = 0;
+  let summary: Summary | undefined;
+  await callLines(uploadUrl, { method: 'POST', body: form }, (raw) => {
+    const line = raw as UploadLine;
+    if (line.type === 'error') throw new ApiError(0, line.code, line.message);
+    if (line.type === 'files') total += line.count;
+    else if (line.type === 'file') done++;
+    else summary = line.summary;
+    onProgress(done, total);
+  });
+  if (!summary) throw new ApiError(0, 'network', '导入未完成：连接中断');
+  return summary;
+}

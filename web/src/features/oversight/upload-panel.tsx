@@ -2,27 +2,42 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Upload, type UploadProps } from 'antd';
+import type { RcFile } from 'antd/es/upload';
 import { useState } from 'react';
 import { uploadLimitBytes } from '../../../../src/api/corpus-contract.js';
-import { uploadUrl } from './api.js';
+import { messageOf } from '../../lib/api.js';
+import { uploadWithProgress } from './api.js';
 import { addSummaries, type Summary } from './summary.js';
 
 export function UploadPanel() {
   const queryClient = useQueryClient();
   const [summaries, setSummaries] = useState<Summary[]>([]);
+  // Each file's reports ingested so far, while it is being ingested (a .zip of scans takes minutes).
+  const [progress, setProgress] = useState<Record<string, { name: string; done: number; total: number }>>({});
   const props: UploadProps = {
     name: 'files',
     multiple: true,
-    action: uploadUrl,
-    withCredentials: true,
     beforeUpload: (file) => (file.size > uploadLimitBytes ? Upload.LIST_IGNORE : true),
-    onChange: ({ file }) => {
-      if (file.status === 'done') {
-        setSummaries((s) => [...s, file.response as Summary]);
-        void queryClient.invalidateQueries({ queryKey: ['corpus'] });
-      }
+    customRequest: ({ file, onProgress, onSuccess, onError }) => {
+      const f = file as RcFile;
+      const forget = () => setProgress(({ [f.uid]: _, ...rest }) => rest);
+      uploadWithProgress(f, (done, total) => {
+        setProgress((p) => ({ ...p, [f.uid]: { name: f.name, done, total } }));
+        onProgress?.({ percent: total === 0 ? 0 : Math.floor((done * 100) / total) });
+      })
+        .then((summary) => {
+          forget();
+          setSummaries((s) => [...s, summary]);
+          void queryClient.invalidateQueries({ queryKey: ['corpus'] });
+          onSuccess?.(summary);
+        })
+        .catch((error: unknown) => {
+          forget();
+          onError?.(new Error(messageOf(error)));
+        });
     },
   };
+  const running = Object.entries(progress);
   const total = addSummaries(summaries);
   return (
     <div>
@@ -36,6 +51,24 @@ export function UploadPanel() {
           压缩包，每次不超过 {uploadLimitBytes / 1024 / 1024} MB
         </p>
       </Upload.Dragger>
+      {running.length > 0 && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          showIcon
+          role="status"
+          title="正在导入"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {running.map(([uid, p]) => (
+                <li key={uid}>
+                  {p.name}：{p.total === 0 ? '正在读取……' : `已导入 ${p.done} / ${p.total} 份`}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {summaries.length > 0 && (
         <Alert
           style={{ marginTop: 12 }}
