@@ -57,9 +57,21 @@ export async function processBytes(
     return { report: { ...report, findings }, evidence, spec, sourceType: 'json', file };
   }
   const { blocks, sourceType } = await read(bytes, file, options);
+  return { ...assembleBlocks(blocks, file, options), sourceType, file };
+}
+
+/**
+ * Assembles a file's blocks and checks the report: what every consumer of blocks must do after
+ * reading, so that a figure the OCR was unsure of is never taken (`settleOcr`) whoever reads.
+ */
+export function assembleBlocks(
+  blocks: readonly Block[],
+  file: SourceFile,
+  options: { check?: boolean } = {},
+): Pick<ProcessResult, 'report' | 'evidence' | 'spec'> {
   const { report, evidence, spec } = assemble(blocks, file);
   settleOcr(report, evidence, spec, file);
   if (options.check !== false) runChecks({ report, spec, evidence }, file);
   const findings = [...file.findings].sort(compareFindings);
-  return { report: { ...report, findings }, evidence, spec, sourceType, file };
+  return { report: { ...report, findings }, evidence, spec };
 }

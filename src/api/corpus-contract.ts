@@ -237,6 +237,7 @@ export const scoreBody = z
   })
   .strict()
   .meta({ id: 'CorpusScoreRequest', title: '按评估规则包评分' });
+export type ScoreBody = z.output<typeof scoreBody>;
 
 export const scoreItem = z.object({
   rule: z.string(),
@@ -251,6 +252,8 @@ export const reportScore = z
     reportId: z.number().int(),
     file: z.string(),
     agency: z.string().nullable(),
+    region: z.string().meta({ description: '机关所在地区（省、市、县区）' }),
+    kind: bodyKindSchema.nullable(),
     year: z.number().int().nullable(),
     score: z.number(),
     items: z.array(scoreItem),
@@ -290,6 +293,7 @@ export const corpusEndpoints = {
     query: corpusFilterQuery,
     response: z.array(crossFinding),
   },
+  checksExport: { method: 'GET', url: '/api/corpus/checks/export', query: exportQuery },
   bodies: { method: 'GET', url: '/api/corpus/bodies', response: z.array(corpusListedBody) },
   correctBody: {
     method: 'PATCH',
@@ -313,6 +317,7 @@ export const corpusEndpoints = {
     body: scoreBody,
     response: scoreResponse,
   },
+  scoreExport: { method: 'POST', url: '/api/corpus/score/export', query: exportQuery, body: scoreBody },
   export: { method: 'GET', url: '/api/corpus/export', query: exportQuery },
   upload: { method: 'POST', url: '/api/corpus/upload', response: uploadResponse },
 } as const;

@@ -6,16 +6,18 @@
  */
 import { PassThrough } from 'node:stream';
 import { corpusStats, rateLabels, statsMeasureLabels } from '../corpus/aggregate.js';
-import { correctBody, listBodies, mergeBodies } from '../corpus/bodies/store.js';
+import { BodyError, correctBody, listBodies, mergeBodies } from '../corpus/bodies/store.js';
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
+import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/export/findings-sheet.js';
+import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
 import { type IngestSummary, ingestBytes } from '../corpus/ingest.js';
-import { shippedPacks } from '../corpus/packs.js';
+import { type Pack, shippedPacks } from '../corpus/packs.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
 import { findingOfRow } from '../corpus/report-rows.js';
 import { visibleBodyIds } from '../corpus/scope.js';
-import { scoreCorpus } from '../corpus/score.js';
+import { type ReportScore, scoreCorpus } from '../corpus/score.js';
 import { unzipBounded } from '../corpus/sources.js';
 import * as c from './corpus-contract.js';
 import { ApiError, badRequest, notFound, unauthenticated } from './errors.js';
@@ -70,11 +72,57 @@ async function refuseBroadChecks(
     );
 }
 
+/**
+ * The scores of a score request: its pack (shipped, by id, or the caller's own) over the corpus the
+ * principal sees, refused when the pack's cross-report rules would go through too many bodies.
+ */
+async function scoresOf(
+  input: Pick<HandlerInput<unknown, unknown, unknown>, 'principal' | 'deps'>,
+  query: c.CorpusFilterQuery,
+  body: c.ScoreBody,
+): Promise<{ pack: Pack; scores: ReportScore[] }> {
+  const filter = await scopedFilter(input, query);
+  const pack = typeof body.pack === 'string' ? shippedPacks().find((p) => p.id === body.pack) : body.pack;
+  if (pack === undefined) throw notFound('评估规则包', body.pack as string);
+  if (pack.rules.some((r) => r.finding?.startsWith('corpus.'))) await refuseBroadChecks(input, filter);
+  return { pack, scores: await scoreCorpus(input.deps.store.db, pack, filter) };
+}
+
+const contentTypes = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The media types of the corpus downloads, as the OpenAPI document lists them. */
+const downloadTypes = ['text/csv', contentTypes.xlsx];
+
+/**
+ * Answers a file written as it is made: the headers of a download named `name` (encoded, it is
+ * Chinese), then what `write` streams. A failure after the headers is logged and ends the file.
+ */
+function download(
+  input: Pick<HandlerInput<unknown, unknown, unknown>, 'reply' | 'request'>,
+  name: string,
+  to: keyof typeof contentTypes,
+  write: (stream: PassThrough) => Promise<unknown>,
+) {
+  const stream = new PassThrough();
+  input.reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  input.reply.type(contentTypes[to]);
+  write(stream)
+    .catch((error) => input.request.log.error(error))
+    .finally(() => {
+      if (!stream.writableEnded) stream.end();
+    });
+  return input.reply.send(stream);
+}
+
 /** The store's refusals of a correction or merge, as the API's errors. */
 const bodyError = (error: unknown): never => {
-  const missing = error instanceof Error ? /^机关「(.*)」不存在$/.exec(error.message) : null;
-  if (missing) throw notFound('机关', missing[1] as string);
-  if (error instanceof Error && /自己/.test(error.message)) throw badRequest('invalid-input', error.message);
+  if (error instanceof BodyError)
+    throw error.reason === 'unknown-body'
+      ? notFound('机关', error.bodyId)
+      : badRequest('invalid-input', error.message);
   throw error;
 };
 
@@ -210,6 +258,25 @@ export const corpusRoutes: readonly Route[] = [
   }),
   route({
     method: 'GET',
+    url: c.corpusEndpoints.checksExport.url,
+    summary:
+      '导出跨报告核查的问题（CSV 为带 BOM 的 UTF-8，每个问题一行；XLSX 另有按问题汇总的工作表），筛选条件与核查相同',
+    tag,
+    auth: true,
+    query: c.corpusEndpoints.checksExport.query,
+    produces: downloadTypes,
+    async handle(input) {
+      const { to, ...query } = input.query;
+      const filter = await scopedFilter(input, query);
+      await refuseBroadChecks(input, filter);
+      const findings = await runCorpusChecks(input.deps.store.db, filter);
+      return download(input, `跨报告核查.${to}`, to, (stream) =>
+        to === 'csv' ? exportCrossFindingsCsv(findings, stream) : exportCrossFindingsXlsx(findings, stream),
+      );
+    },
+  }),
+  route({
+    method: 'GET',
     url: c.corpusEndpoints.bodies.url,
     summary: '报告库中的机关：规范化名称、地区（省/市/县）和机关类型',
     tag,
@@ -244,15 +311,26 @@ export const corpusRoutes: readonly Route[] = [
     body: c.corpusEndpoints.score.body,
     response: c.corpusEndpoints.score.response,
     async handle(input) {
-      const filter = await scopedFilter(input, input.query);
-      const pack =
-        typeof input.body.pack === 'string'
-          ? shippedPacks().find((p) => p.id === input.body.pack)
-          : input.body.pack;
-      if (pack === undefined) throw notFound('评估规则包', input.body.pack as string);
-      if (pack.rules.some((r) => r.finding?.startsWith('corpus.'))) await refuseBroadChecks(input, filter);
-      const scores = await scoreCorpus(input.deps.store.db, pack, filter);
+      const { pack, scores } = await scoresOf(input, input.query, input.body);
       return { pack: { id: pack.id, name: pack.name, source: pack.source }, scores };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: c.corpusEndpoints.scoreExport.url,
+    summary:
+      '导出评分结果（CSV 为带 BOM 的 UTF-8，各年度内按得分排名；XLSX 另有扣分项和规则包两张工作表），请求与评分相同',
+    tag,
+    auth: true,
+    query: c.corpusEndpoints.scoreExport.query,
+    body: c.corpusEndpoints.scoreExport.body,
+    produces: downloadTypes,
+    async handle(input) {
+      const { to, ...query } = input.query;
+      const { pack, scores } = await scoresOf(input, query, input.body);
+      return download(input, `评分-${pack.id}.${to}`, to, (stream) =>
+        to === 'csv' ? exportScoresCsv(scores, stream) : exportScoresXlsx(scores, pack, stream),
+      );
     },
   }),
   route({
@@ -305,25 +383,14 @@ export const corpusRoutes: readonly Route[] = [
     tag,
     auth: true,
     query: c.exportQuery,
-    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    produces: downloadTypes,
     async handle(input) {
       const { to, ...query } = input.query;
       const filter = await scopedFilter(input, query);
-      const stream = new PassThrough();
-      const name = encodeURIComponent(`报告库.${to}`);
-      input.reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`);
-      input.reply.type(
-        to === 'csv'
-          ? 'text/csv; charset=utf-8'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      );
       const db = input.deps.store.db;
-      (to === 'csv' ? exportCsv(db, filter, stream) : exportXlsx(db, filter, stream))
-        .catch((error) => input.request.log.error(error))
-        .finally(() => {
-          if (!stream.writableEnded) stream.end();
-        });
-      return input.reply.send(stream);
+      return download(input, `报告库.${to}`, to, (stream) =>
+        to === 'csv' ? exportCsv(db, filter, stream) : exportXlsx(db, filter, stream),
+      );
     },
   }),
   route({

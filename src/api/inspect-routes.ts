@@ -1,14 +1,12 @@
 /**
- * POST /api/inspect: a report file of any form (text, HTML, DOCX, PDF; the raw bytes as
+ * POST /api/inspect: a report file of any form (text, HTML, DOCX, PDF, scans; the raw bytes as
  * application/octet-stream) read, assembled and checked as `gongkai check` does, answered with what
  * the web app's inspector shows: the cells and where each was read, the findings with their places,
  * the identities with both sides, and the decoded source text line by line. Nothing is stored.
  */
 import type { FastifyInstance } from 'fastify';
-import { assemble } from '../assemble/assemble.js';
-import { runChecks } from '../check/index.js';
-import { compareFindings } from '../core/finding.js';
 import { SourceFile, UnreadableInputError } from '../core/source-file.js';
+import { assembleBlocks } from '../pipeline.js';
 import type { Block } from '../read/blocks.js';
 import { readBlocks } from '../read/registry.js';
 import type { FormatSpec } from '../spec/types.js';
@@ -89,9 +87,9 @@ export function identitiesOf(spec: FormatSpec, cells: Record<string, number | nu
 export async function inspectBytes(bytes: Uint8Array, name: string) {
   const file = new SourceFile(name);
   const { blocks, sourceType } = await readBlocks(bytes, file);
-  const { report, evidence, spec } = assemble(blocks, file);
-  runChecks({ report, spec, evidence }, file);
-  const findings = [...file.findings].sort(compareFindings);
+  // As `gongkai check` does: a figure the OCR of a scan was unsure of is null with its finding.
+  const { report, evidence, spec } = assembleBlocks(blocks, file);
+  const { findings } = report;
   const places: Record<string, { line: number; column: number; page?: number }> = {};
   for (const [key, p] of evidence.cellPlaces)
     places[key] = p.page === undefined ? { line: p.line, column: p.column } : { ...p };
@@ -117,7 +115,7 @@ export const inspectRoutes: readonly Route[] = [
     method: 'POST',
     url: '/api/inspect',
     summary:
-      '检查一份年度报告（文本、网页、DOCX 或 PDF，以 application/octet-stream 发送文件原始字节）：各单元格及其在原文中的位置、问题、勾稽关系和解码后的原文；不保存',
+      '检查一份年度报告（文本、网页、DOCX、PDF 或扫描件（图片），以 application/octet-stream 发送文件原始字节）：各单元格及其在原文中的位置、问题、勾稽关系和解码后的原文；不保存',
     tag: '报告检查',
     auth: true,
     query: inspectQuery,
@@ -128,7 +126,7 @@ export const inspectRoutes: readonly Route[] = [
       if (!(body instanceof Uint8Array) || body.length === 0)
         throw badRequest(
           'no-file',
-          '请以 application/octet-stream 发送报告文件（文本、网页、DOCX 或 PDF）的原始字节',
+          '请以 application/octet-stream 发送报告文件（文本、网页、DOCX、PDF 或图片）的原始字节',
         );
       try {
         return await inspectBytes(body, query.name ?? '报告');

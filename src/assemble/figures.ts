@@ -488,7 +488,9 @@ export function readRow(
 
   // Fewer runs than cells: the figures are run together. A cut that is the only one by the rules
   // of counts is read at once; otherwise the solver cuts the runs against the identities.
-  const runs = r.figures.map((f) => f.text);
+  // (Pushed onto a literal: every row's runs are one kind of array for the split walks.)
+  const runs: string[] = [];
+  for (const f of r.figures) runs.push(f.text);
   const probe = splitRuns(runs, types, 4000, location.collapsed ? Number.POSITIVE_INFINITY : 2);
   if ((probe.truncated && location.collapsed) || (!probe.truncated && probe.candidates.length === 0)) {
     file.error(

@@ -40,51 +40,213 @@ export function keyNumber(key: string): number {
 export function numbersOf(identity: IdentitySpec): number[] {
   let numbers = identityNumbers.get(identity);
   if (!numbers) {
-    numbers = [...identity.left.map(keyNumber), ...identity.right.map(keyNumber)];
+    // (Pushed onto a literal: every identity's numbers are one kind of array.)
+    numbers = [];
+    for (const key of identity.left) numbers.push(keyNumber(key));
+    for (const key of identity.right) numbers.push(keyNumber(key));
     identityNumbers.set(identity, numbers);
   }
   return numbers;
 }
 
+/**
+ * What a net is made of apart from its state: its cells, each identity's cells and each cell's
+ * identities. It depends only on the identities (in order), the keys given first and their signs,
+ * and a report's rows come in few such combinations (1,000 generated reports: 692 solves, 122
+ * combinations), so it is built once for each and shared by the nets made from it.
+ */
+interface NetShape {
+  readonly keys: readonly string[];
+  readonly numbers: readonly number[];
+  readonly keyCells: readonly number[];
+  readonly cellsOf: readonly (readonly number[])[];
+  readonly leftCount: Int32Array;
+  readonly edgeStart: Int32Array;
+  readonly edgeId: Int32Array;
+  readonly edgeSign: Int8Array;
+  /** 1 for a cell never negative. */
+  readonly nonNegative: Uint8Array;
+  /** 1 for an identity whose cells are all never negative. */
+  readonly bounded: Uint8Array;
+}
+
+/** A number for each identity object (the shapes are found by them). */
+const identitySerials = new WeakMap<IdentitySpec, number>();
+let nextSerial = 0;
+const shapes = new Map<string, NetShape>();
+/** Shapes kept at most (a process reading reports of many kinds keeps the latest). */
+const shapeLimit = 4096;
+
+function serialOf(identity: IdentitySpec): number {
+  let n = identitySerials.get(identity);
+  if (n === undefined) {
+    n = nextSerial++;
+    identitySerials.set(identity, n);
+  }
+  return n;
+}
+
+function shapeOf(
+  identities: readonly IdentitySpec[],
+  keys: readonly string[],
+  nonNegative: (i: number) => boolean,
+): NetShape {
+  let id = '';
+  for (let i = 0; i < identities.length; i++) id += `${serialOf(identities[i] as IdentitySpec)},`;
+  id += ';';
+  const given: number[] = [];
+  const signs: boolean[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const number = keyNumber(keys[i] as string);
+    const sign = nonNegative(i);
+    given.push(number);
+    signs.push(sign);
+    id += sign ? `${number},` : `-${number},`;
+  }
+  let shape = shapes.get(id);
+  if (!shape) {
+    if (shapes.size >= shapeLimit) shapes.clear();
+    shape = buildShape(identities, keys, given, signs);
+    shapes.set(id, shape);
+  }
+  return shape;
+}
+
+/**
+ * Cells for `keys` first (in order, `signs[i]` telling whether the i-th is never negative), then
+ * for the identities' other keys (never negative: cells of counts read elsewhere).
+ */
+function buildShape(
+  identities: readonly IdentitySpec[],
+  keys: readonly string[],
+  given: readonly number[],
+  signs: readonly boolean[],
+): NetShape {
+  const n = identities.length;
+  const numbers = identities.map(numbersOf);
+  if (cellOfNumber.length < keyOfNumber.length) {
+    const grown = new Int32Array(keyOfNumber.length * 2).fill(-1);
+    grown.set(cellOfNumber);
+    cellOfNumber = grown;
+  }
+  const cellKeys: string[] = [];
+  const cellNumbers: number[] = [];
+  const keyCells: number[] = [];
+  const counts: number[] = [];
+  const signOf: boolean[] = [];
+  const used: number[] = [];
+  const add = (number: number, key: string): number => {
+    let c = cellOfNumber[number] as number;
+    if (c < 0) {
+      c = cellKeys.length;
+      cellOfNumber[number] = c;
+      used.push(number);
+      cellKeys.push(key);
+      cellNumbers.push(number);
+      counts.push(0);
+      signOf.push(true);
+    }
+    return c;
+  };
+  for (let i = 0; i < keys.length; i++) {
+    const c = add(given[i] as number, keys[i] as string);
+    keyCells.push(c);
+    // A key given twice takes the sign of its last type.
+    signOf[c] = signs[i] as boolean;
+  }
+  const cellsOf: number[][] = [];
+  const leftCount = new Int32Array(n);
+  for (let id = 0; id < n; id++) {
+    // (Pushed onto a literal: every identity's cells are one kind of array.)
+    const cells: number[] = [];
+    for (const k of numbers[id] as number[]) {
+      const c = add(k, keyOfNumber[k] as string);
+      cells.push(c);
+      counts[c] = (counts[c] as number) + 1;
+    }
+    cellsOf.push(cells);
+    leftCount[id] = (identities[id] as IdentitySpec).left.length;
+  }
+  for (const k of used) cellOfNumber[k] = -1;
+  // Each cell's edges, in the identities' order.
+  const size = cellKeys.length;
+  const edgeStart = new Int32Array(size + 1);
+  const fill = new Int32Array(size);
+  for (let c = 0; c < size; c++) {
+    fill[c] = edgeStart[c] as number;
+    edgeStart[c + 1] = (edgeStart[c] as number) + (counts[c] as number);
+  }
+  const edges = edgeStart[size] as number;
+  const edgeId = new Int32Array(edges);
+  const edgeSign = new Int8Array(edges);
+  for (let id = 0; id < n; id++) {
+    const cells = cellsOf[id] as number[];
+    const nl = leftCount[id] as number;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i] as number;
+      const e = fill[c] as number;
+      fill[c] = e + 1;
+      edgeId[e] = id;
+      edgeSign[e] = i < nl ? 1 : -1;
+    }
+  }
+  const nonNegative = new Uint8Array(size);
+  for (let c = 0; c < size; c++) nonNegative[c] = signOf[c] ? 1 : 0;
+  const bounded = new Uint8Array(n);
+  for (let id = 0; id < n; id++) bounded[id] = (cellsOf[id] as number[]).every((c) => signOf[c]) ? 1 : 0;
+  return {
+    keys: cellKeys,
+    numbers: cellNumbers,
+    keyCells,
+    cellsOf,
+    leftCount,
+    edgeStart,
+    edgeId,
+    edgeSign,
+    nonNegative,
+    bounded,
+  };
+}
+
 export class IdentityNet {
   /** Cell number → key, and its key number. */
-  readonly keys: string[] = [];
-  readonly numbers: number[] = [];
+  readonly keys: readonly string[];
+  readonly numbers: readonly number[];
   /** The cell of each key given to the constructor, in order. */
-  readonly keyCells: number[] = [];
+  readonly keyCells: readonly number[];
   readonly identities: readonly IdentitySpec[];
   /** Cells of each identity, left side first. */
-  readonly cellsOf: number[][] = [];
+  readonly cellsOf: readonly (readonly number[])[];
   /** Cells on the left side of each identity (the first of `cellsOf`). */
-  private leftCount: number[] = [];
+  private readonly leftCount: Int32Array;
   /**
    * The identities touching each cell, as one flat list (a search walks them at every step, so no
    * object a pair): cell c's are edges [edgeStart[c], edgeStart[c + 1]), each an identity and its
    * side (+1 left, −1 right), in the identities' order.
    */
-  readonly edgeStart: number[] = [];
+  readonly edgeStart: Int32Array;
   readonly edgeId: Int32Array;
   readonly edgeSign: Int8Array;
   /** Largest figure a cell may take (Infinity when unknown). */
-  readonly ub: number[] = [];
-  /** Whether a cell is never negative (counts, amounts). */
-  readonly nonNegative: boolean[] = [];
+  readonly ub: Float64Array;
+  /** Whether a cell is never negative (counts, amounts): 1 or 0. */
+  readonly nonNegative: Uint8Array;
   /**
    * The running state of each identity, in one array (one allocation a net; nets are many):
    * for identity id, its open cells at [id], its left − right at [diffAt + id], its blank cells
    * at [blanksAt + id], the open cells of each side with no finite bound at [infLAt + id] and
    * [infRAt + id], and the sum of the finite bounds of each side at [capLAt + id], [capRAt + id].
    */
-  private state: Float64Array;
-  private diffAt: number;
-  private blanksAt: number;
-  private infLAt: number;
-  private infRAt: number;
-  private capLAt: number;
-  private capRAt: number;
-  /** Identities whose cells are all never negative: only they have bounds. */
-  private bounded: boolean[] = [];
-  readonly value: number[] = [];
+  private readonly state: Float64Array;
+  private readonly diffAt: number;
+  private readonly blanksAt: number;
+  private readonly infLAt: number;
+  private readonly infRAt: number;
+  private readonly capLAt: number;
+  private readonly capRAt: number;
+  /** Identities whose cells are all never negative (1): only they have bounds. */
+  private readonly bounded: Uint8Array;
+  readonly value: Float64Array;
   readonly assigned: Uint8Array;
 
   /**
@@ -97,66 +259,21 @@ export class IdentityNet {
     nonNegative: (i: number) => boolean,
   ) {
     this.identities = identities;
+    const shape = shapeOf(identities, keys, nonNegative);
+    this.keys = shape.keys;
+    this.numbers = shape.numbers;
+    this.keyCells = shape.keyCells;
+    this.cellsOf = shape.cellsOf;
+    this.leftCount = shape.leftCount;
+    this.edgeStart = shape.edgeStart;
+    this.edgeId = shape.edgeId;
+    this.edgeSign = shape.edgeSign;
+    this.nonNegative = shape.nonNegative;
+    this.bounded = shape.bounded;
     const n = identities.length;
-    const given = keys.map(keyNumber);
-    const numbers = identities.map(numbersOf);
-    if (cellOfNumber.length < keyOfNumber.length) {
-      const grown = new Int32Array(keyOfNumber.length * 2).fill(-1);
-      grown.set(cellOfNumber);
-      cellOfNumber = grown;
-    }
-    const counts: number[] = [];
-    const used: number[] = [];
-    const add = (number: number, key: string): number => {
-      let c = cellOfNumber[number] as number;
-      if (c < 0) {
-        c = this.keys.length;
-        cellOfNumber[number] = c;
-        used.push(number);
-        this.keys.push(key);
-        this.numbers.push(number);
-        counts.push(0);
-        this.ub.push(Number.POSITIVE_INFINITY);
-        this.nonNegative.push(true);
-        this.value.push(Number.NaN);
-      }
-      return c;
-    };
-    for (let i = 0; i < keys.length; i++) {
-      const c = add(given[i] as number, keys[i] as string);
-      this.keyCells.push(c);
-      // A key given twice takes the sign of its last type.
-      this.nonNegative[c] = nonNegative(i);
-    }
-    for (let id = 0; id < n; id++) {
-      const cells = (numbers[id] as number[]).map((k) => add(k, keyOfNumber[k] as string));
-      for (const c of cells) counts[c] = (counts[c] as number) + 1;
-      this.cellsOf.push(cells);
-      this.leftCount.push((identities[id] as IdentitySpec).left.length);
-    }
-    for (const k of used) cellOfNumber[k] = -1;
-    // Each cell's edges, in the identities' order.
-    const size = this.keys.length;
-    const fill: number[] = [];
-    this.edgeStart.push(0);
-    for (let c = 0; c < size; c++) {
-      fill.push(this.edgeStart[c] as number);
-      this.edgeStart.push((this.edgeStart[c] as number) + (counts[c] as number));
-    }
-    const edges = this.edgeStart[size] as number;
-    this.edgeId = new Int32Array(edges);
-    this.edgeSign = new Int8Array(edges);
-    for (let id = 0; id < n; id++) {
-      const cells = this.cellsOf[id] as number[];
-      const nl = this.leftCount[id] as number;
-      for (let i = 0; i < cells.length; i++) {
-        const c = cells[i] as number;
-        const e = fill[c] as number;
-        fill[c] = e + 1;
-        this.edgeId[e] = id;
-        this.edgeSign[e] = i < nl ? 1 : -1;
-      }
-    }
+    const size = shape.keys.length;
+    this.ub = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+    this.value = new Float64Array(size).fill(Number.NaN);
     this.state = new Float64Array(7 * n);
     this.diffAt = n;
     this.blanksAt = 2 * n;
@@ -164,8 +281,6 @@ export class IdentityNet {
     this.infRAt = 4 * n;
     this.capLAt = 5 * n;
     this.capRAt = 6 * n;
-    for (let id = 0; id < n; id++)
-      this.bounded.push((this.cellsOf[id] as number[]).every((c) => this.nonNegative[c]));
     this.assigned = new Uint8Array(size);
     this.reset();
   }
@@ -175,7 +290,7 @@ export class IdentityNet {
     this.assigned.fill(0);
     this.state.fill(0);
     for (let id = 0; id < this.identities.length; id++)
-      this.state[id] = (this.cellsOf[id] as number[]).length;
+      this.state[id] = (this.cellsOf[id] as readonly number[]).length;
     const size = this.ub.length;
     for (let c = 0; c < size; c++) {
       const u = this.ub[c] as number;
@@ -274,7 +389,7 @@ export class IdentityNet {
   }
 
   isBounded(id: number): boolean {
-    return this.bounded[id] === true;
+    return this.bounded[id] === 1;
   }
 
   /** Cells on the left side of an identity (the first of `cellsOf[id]`). */
@@ -321,7 +436,7 @@ export class IdentityNet {
     for (let e = this.edgeStart[c] as number; e < end; e++) {
       const id = this.edgeId[e] as number;
       if (!this.bounded[id] || (this.state[this.blanksAt + id] as number) > 0) continue;
-      const cells = this.cellsOf[id] as number[];
+      const cells = this.cellsOf[id] as readonly number[];
       const nl = this.leftCount[id] as number;
       const left = (this.edgeSign[e] as number) > 0;
       const from = left ? 0 : nl;
@@ -364,7 +479,7 @@ export class IdentityNet {
 
   /** One identity's part of `propagateBounds`: whether it lowered a bound. */
   private tighten(id: number): boolean {
-    const cells = this.cellsOf[id] as number[];
+    const cells = this.cellsOf[id] as readonly number[];
     const nl = this.leftCount[id] as number;
     // What each side can hold at most (bounds of the open cells, values of the set ones), and
     // holds at least (its set cells, never below 0).

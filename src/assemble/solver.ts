@@ -199,7 +199,9 @@ function components(
   rowOf: readonly number[],
 ): RowReading[][] {
   // Union–find over row numbers.
-  const parent = rows.map((_, i) => i);
+  // (Pushed onto a literal: one kind of array for every report.)
+  const parent: number[] = [];
+  for (let i = 0; i < rows.length; i++) parent.push(i);
   const find = (i: number): number => {
     let p = i;
     while (parent[p] !== p) p = parent[p] as number;
@@ -462,7 +464,8 @@ function solve(
   if (pinned.every((p) => p)) return { kind: 'solved', used: local.map((l) => l ?? []) };
 
   // 2. The rows with several readings, together.
-  const free = rows.map((_, i) => i).filter((i) => !pinned[i]);
+  const free: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (!pinned[i]) free.push(i);
   const used = joint(
     free.map((i) => ({ cells: rowCells[i] as number[], candidates: local[i] as number[][] })),
     net,
@@ -618,7 +621,10 @@ export function cutRow(
     const v = parseFigure(piece, lastType);
     if (v === null) continue;
     if ((v > maxFigure || v > (net.ub[lastCell] as number)) && v >= 0 && !piece.includes('.')) break;
-    parts = start === 0 ? runs.slice(0, -1) : [...runs.slice(0, -1), lastRun.slice(0, start)];
+    // (Pushed onto a literal, as the runs are: one kind of array for `walk`.)
+    parts = [];
+    for (let r = 0; r < runs.length - 1; r++) parts.push(runs[r] as string);
+    if (start > 0) parts.push(lastRun.slice(0, start));
     if (n === 1 ? parts.length > 0 : parts.length === 0) continue;
     // Characters of the parts after each one.
     after.length = parts.length + 1;

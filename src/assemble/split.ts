@@ -43,8 +43,10 @@ export function parseLoose(text: string): number | null {
 
 /** A 0 leading further digits, after a sign or not (「05」「-03」): no longer piece can fit. */
 export const zeroLed = (text: string): boolean => {
+  // (No character is read past the end: optimised code would be thrown away for it.)
+  if (text.length < 2) return false;
   const at = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
-  return text.charCodeAt(at) === 48 && isDigit(text.charCodeAt(at + 1));
+  return at + 1 < text.length && text.charCodeAt(at) === 48 && isDigit(text.charCodeAt(at + 1));
 };
 
 export interface SplitResult {

@@ -1,6 +1,7 @@
 /** Scores of the corpus's reports by an evaluator's rule pack (src/corpus/packs.ts). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
+import type { BodyKind } from '../store/schema.js';
 import { type CrossFinding, runCorpusChecks } from './checks/index.js';
 import type { Pack, PackRule } from './packs.js';
 import { type CorpusFilter, type CorpusRow, iterateWithCells } from './query.js';
@@ -18,6 +19,9 @@ export interface ReportScore {
   reportId: number;
   file: string;
   agency: string | null;
+  /** The body's place (province, city, county) and kind, as the corpus list shows them. */
+  region: string;
+  kind: BodyKind | null;
   year: number | null;
   score: number;
   items: ScoreItem[];
@@ -103,6 +107,8 @@ export async function scoreCorpus(
         reportId: row.id,
         file: row.file,
         agency: row.agency,
+        region: row.region,
+        kind: row.kind,
         year: row.year,
         score: Math.round(score * 100) / 100,
         items,

@@ -24,6 +24,9 @@ function isPageNumberText(t: string): boolean {
   while (a < t.length && isBlankUnit(t.charCodeAt(a))) a++;
   let b = t.length - 1;
   while (b > a && isBlankUnit(t.charCodeAt(b))) b--;
+  // Blank or empty: no page number (and no character read past the end, which optimised code
+  // would be thrown away for).
+  if (a === t.length) return false;
   const c = t.charCodeAt(a);
   // A CJK character other than 「第」, or printable ASCII other than 「-」 and digits: no page number.
   if (c >= 0x4e00 && c <= 0x9fff) {
@@ -48,7 +51,9 @@ const solid = (c: number): boolean =>
 
 /** `text.trim()`, skipped for the common line that has nothing to trim. */
 const trimmedOf = (text: string): string =>
-  solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1)) ? text : text.trim();
+  text.length > 0 && solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1))
+    ? text
+    : text.trim();
 
 /** Replaces converter residue (「[image: …]」) with spaces of the same length, keeping columns. */
 function blankResidue(line: string): string {
@@ -218,7 +223,7 @@ export function textToBlocks(text: string): Block[] {
   for (let index = 0; index < lines.length; index++) {
     const line = index + 1;
     let raw = lines[index] as string;
-    if (anyReturn && raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
+    if (anyReturn && raw.length > 0 && raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
     // A form feed ends a page (PDF extraction); a running head is page furniture, not text.
     const feed = anyFeed && raw.includes('\f');
     if (feed) raw = raw.replaceAll('\f', '');
@@ -228,7 +233,7 @@ export function textToBlocks(text: string): Block[] {
     }
     const cleaned = blankResidue(raw);
     const trimmed = trimmedOf(cleaned);
-    if (trimmed.charCodeAt(0) === 0x7c && pipeRow.test(cleaned)) {
+    if (trimmed.length > 0 && trimmed.charCodeAt(0) === 0x7c && pipeRow.test(cleaned)) {
       if (tabs.length > 0) flush();
       table.push({ text: cleaned, line });
     } else if (tabRow(cleaned)) {

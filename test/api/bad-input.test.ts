@@ -98,9 +98,14 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'GET /api/corpus/reports/{reportId}/source': { path: { reportId: '1' } },
     'GET /api/corpus/stats': { query: { by: 'kind', year: '2022' } },
     'GET /api/corpus/checks': { query: { year: '2022' } },
+    'GET /api/corpus/checks/export': { query: { to: 'xlsx', year: '2022' } },
     'GET /api/corpus/bodies': {},
     'GET /api/corpus/packs': {},
     'POST /api/corpus/score': { query: { year: '2022' }, body: { pack: 'suqian-2026-department' } },
+    'POST /api/corpus/score/export': {
+      query: { to: 'csv', year: '2022' },
+      body: { pack: 'suqian-2026-department' },
+    },
     'PATCH /api/corpus/bodies/{bodyId}': {
       path: { bodyId: 'b-1' },
       body: { name: '某局', kind: 'government' },

@@ -194,6 +194,27 @@ describeEachBackend('corpus API', (backend) => {
     const mine = (await post('sup', '/api/corpus/score?year=2022', { pack: own })).json() as Scored;
     expect(mine.scores.map((s) => [s.agency, s.year, s.score])).toEqual([['洛江区工业和信息化局', 2022, -1]]);
 
+    // The same request exported: the ranking as CSV, by the supervisor's own pack.
+    const csv = await post('sup', '/api/corpus/score/export?to=csv&year=2022', { pack: own });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('评分-own.csv')}`,
+    );
+    const [header, ...rows] = csv.body.split('\r\n');
+    expect(header).toBe('\ufeffrank,agency,region,kind,year,score,items,notAssessed,file,reportId');
+    expect(rows.map((r) => r.split(',').slice(0, 7))).toEqual([
+      ['1', '洛江区工业和信息化局', '洛江区', '部门', '2022', '-1', '逾期：-1 分'],
+      [''],
+    ]);
+    const xlsx = await post('eva', '/api/corpus/score/export?to=xlsx', { pack: 'suqian-2026-department' });
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await post('eva', '/api/corpus/score/export?to=ods', { pack: own })).statusCode).toBe(400);
+    expect((await post('eva', '/api/corpus/score/export?to=csv', { pack: 'nope' })).statusCode).toBe(404);
+
     const unknown = await post('eva', '/api/corpus/score', { pack: 'nope' });
     expect([unknown.statusCode, unknown.json().error.message]).toEqual([
       404,
@@ -325,9 +346,23 @@ describeEachBackend('corpus API', (backend) => {
       code: 'too-broad',
       message: `范围太大：共 ${checksMaxBodies + 2} 个机关，一次最多核查 ${checksMaxBodies} 个；请按地区、机关类型或机关缩小范围（整个报告库请用 gongkai corpus check）`,
     });
+    expect((await get('eva', '/api/corpus/checks/export?to=csv')).json().error.code).toBe('too-broad');
     const narrowed = await get('eva', `/api/corpus/checks?region=${encodeURIComponent('宿迁')}`);
     expect(narrowed.statusCode).toBe(200);
-    expect(Array.isArray(narrowed.json())).toBe(true);
+    const found = narrowed.json() as { code: string; reportId: number }[];
+    // The same findings as a file, one row each.
+    const csv = await get('eva', `/api/corpus/checks/export?to=csv&region=${encodeURIComponent('宿迁')}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('跨报告核查.csv')}`,
+    );
+    const rows = csv.body.split('\r\n').slice(1, -1);
+    expect(rows.map((r) => [r.split(',')[2], Number(r.split(',')[12])])).toEqual(
+      found.map((f) => [f.code, f.reportId]),
+    );
+    expect(found.length).toBeGreaterThan(0);
+    const xlsx = await get('eva', `/api/corpus/checks/export?to=xlsx&region=${encodeURIComponent('宿迁')}`);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     // A supervisor's scope is narrow already.
     expect((await get('sup', '/api/corpus/checks')).statusCode).toBe(200);
   });
@@ -341,11 +376,13 @@ describeEachBackend('corpus API', (backend) => {
       '/api/corpus/export',
       '/api/corpus/upload',
       '/api/corpus/checks',
+      '/api/corpus/checks/export',
       '/api/corpus/bodies',
       '/api/corpus/bodies/{bodyId}',
       '/api/corpus/bodies/{bodyId}/merge',
       '/api/corpus/packs',
       '/api/corpus/score',
+      '/api/corpus/score/export',
     ])
       expect(doc.paths[path], path).toBeDefined();
     expect(doc.paths['/api/corpus/upload'].post.requestBody.content['multipart/form-data']).toBeDefined();

@@ -3,6 +3,7 @@
  * output, the audit trail, and corrections that stick on re-ingest.
  */
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -111,26 +112,26 @@ afterAll(() => {
 });
 
 describe('corpus score', () => {
+  const notAssessed = '依申请公开答复超过 20 个工作日（年度报告中没有此项数据：register.lateReplies）';
   it('scores the departments by the 宿迁 pack, with each item cited', async () => {
     const result = await run(['corpus', 'score', '--pack', pack]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const out = result.stdout.replaceAll(`${tmp.dir}/in/`, '');
-    const notAssessed =
-      '  未评估：依申请公开答复超过 20 个工作日（年度报告中没有此项数据：register.lateReplies）';
+    const notAssessedLine = `  未评估：${notAssessed}`;
     expect(out).toBe(
       [
         '评估规则：宿迁 2026 年度部门政府信息公开工作年度报告评估指标',
         '',
         `${gx} 2021：0 分（gx-2021.txt）`,
-        notAssessed,
+        notAssessedLine,
         `${gx} 2022：-5 分（gx-2022.txt）`,
         '  -0.5 分  未按时发布年度报告（《中华人民共和国政府信息公开条例》第四十九条：部门于每年 1 月 31 日前公布上一年度报告；评估指标：逾期发布扣 0.5 分）',
         '  -0.5 分  年度报告正文超过 50% 照搬上年（评估指标：年度报告内容与上年雷同超过 50% 扣 0.5 分）',
         '  -4 分  政府信息公开行政复议被纠错、行政诉讼败诉 × 2（评估指标：每件复议纠错或诉讼败诉扣 2 分（年度报告表四「结果纠正」））',
-        notAssessed,
+        notAssessedLine,
         `${jx} 2020：0 分（jx-2020.txt）`,
-        notAssessed,
+        notAssessedLine,
         '',
         '共 3 份报告',
         '',
@@ -147,6 +148,8 @@ describe('corpus score', () => {
         reportId: 2,
         file: join(tmp.dir, 'in', 'gx-2022.txt'),
         agency: gx,
+        region: '泉州市洛江区',
+        kind: 'department',
         year: 2022,
         score: -5,
         items: [
@@ -173,9 +176,103 @@ describe('corpus score', () => {
             citation: '评估指标：每件复议纠错或诉讼败诉扣 2 分（年度报告表四「结果纠正」）',
           },
         ],
-        notAssessed: ['依申请公开答复超过 20 个工作日（年度报告中没有此项数据：register.lateReplies）'],
+        notAssessed: [notAssessed],
       },
     ]);
+  });
+
+  it('exports the scores as CSV, ranked within each year, the items in words', async () => {
+    const result = await run(['corpus', 'score', '--pack', pack, '--to', 'csv']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const file = (name: string) => join(tmp.dir, 'in', name);
+    expect(result.stdout).toBe(
+      [
+        '\ufeffrank,agency,region,kind,year,score,items,notAssessed,file,reportId',
+        `1,${jx},泉州市洛江区,部门,2020,0,,${notAssessed},${file('jx-2020.txt')},3`,
+        `1,${gx},泉州市洛江区,部门,2021,0,,${notAssessed},${file('gx-2021.txt')},1`,
+        `1,${gx},泉州市洛江区,部门,2022,-5,未按时发布年度报告：-0.5 分；年度报告正文超过 50% 照搬上年：-0.5 分；政府信息公开行政复议被纠错、行政诉讼败诉 × 2：-4 分,${notAssessed},${file('gx-2022.txt')},2`,
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('exports the scores as XLSX: the ranking, the items with their citations, and the pack', async () => {
+    const out = join(tmp.dir, 'scores.xlsx');
+    const result = await run([
+      'corpus',
+      'score',
+      '--pack',
+      pack,
+      '--to',
+      'xlsx',
+      '-o',
+      out,
+      '--year',
+      '2022',
+    ]);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: `已导出 1 份报告的得分到 ${out}\n` });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['得分', '扣分项', '规则包']);
+    const values = (sheet: string) =>
+      (workbook.getWorksheet(sheet)?.getSheetValues() ?? [])
+        .filter(Boolean)
+        .map((r) => (r as unknown[]).slice(1));
+    expect(values('得分')[1]?.slice(0, 6)).toEqual([1, gx, '泉州市洛江区', '部门', 2022, -5]);
+    expect(values('扣分项')).toEqual([
+      ['agency', 'region', 'year', 'rule', 'label', 'count', 'points', 'citation', 'reportId'],
+      [
+        gx,
+        '泉州市洛江区',
+        2022,
+        'late',
+        '未按时发布年度报告',
+        1,
+        -0.5,
+        '《中华人民共和国政府信息公开条例》第四十九条：部门于每年 1 月 31 日前公布上一年度报告；评估指标：逾期发布扣 0.5 分',
+        2,
+      ],
+      [
+        gx,
+        '泉州市洛江区',
+        2022,
+        'copied',
+        '年度报告正文超过 50% 照搬上年',
+        1,
+        -0.5,
+        '评估指标：年度报告内容与上年雷同超过 50% 扣 0.5 分',
+        2,
+      ],
+      [
+        gx,
+        '泉州市洛江区',
+        2022,
+        'corrected',
+        '政府信息公开行政复议被纠错、行政诉讼败诉',
+        2,
+        -4,
+        '评估指标：每件复议纠错或诉讼败诉扣 2 分（年度报告表四「结果纠正」）',
+        2,
+      ],
+    ]);
+    expect(values('规则包').slice(0, 2)).toEqual([
+      ['id', 'suqian-2026-department'],
+      ['name', '宿迁 2026 年度部门政府信息公开工作年度报告评估指标'],
+    ]);
+  });
+
+  it('refuses an export format it does not know, and --to with --json, with exit 2', async () => {
+    expect(await run(['corpus', 'score', '--pack', pack, '--to', 'ods'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：导出格式「ods」无效，应为 csv 或 xlsx\n',
+    });
+    expect(await run(['corpus', 'score', '--pack', pack, '--to', 'csv', '--json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：--json 与 --to 不能同时使用\n',
+    });
   });
 
   it('refuses a missing or invalid pack with exit 2', async () => {
@@ -193,6 +290,58 @@ describe('corpus score', () => {
       stdout: '',
       stderr: `gongkai: 错误：评估规则包「${bad}」无效：rules：Too small: expected array to have >=1 items\n`,
     });
+  });
+});
+
+describe('corpus check --to', () => {
+  it('exports the cross-report findings as CSV, one row per finding with its code’s name', async () => {
+    const json = jsonLines((await run(['corpus', 'check', '--json'])).stdout) as {
+      code: string;
+      reportId: number;
+      otherReportId?: number;
+    }[];
+    const result = await run(['corpus', 'check', '--to', 'csv']);
+    expect(result.stderr).toBe('');
+    const [header, ...rows] = result.stdout.split('\r\n');
+    expect(header).toBe(
+      '\ufeffagency,year,code,name,severity,message,actual,expected,keys,file,line,column,reportId,otherReportId',
+    );
+    expect(rows.at(-1)).toBe('');
+    // The findings of --json, in its order, each with its reports.
+    expect(
+      rows
+        .slice(0, -1)
+        .map((r) => r.split(','))
+        .map((r) => [r[2], Number(r[12]), Number(r[13])]),
+    ).toEqual(json.map((f) => [f.code, f.reportId, f.otherReportId]));
+    expect(rows[1]).toBe(
+      `${gx},2022,corpus.copied-text,正文与上年或其他机关雷同,warning,正文 12 句中有 12 句（100%）与 2021 年度报告相同,100%,≤ 50%,,${join(tmp.dir, 'in', 'gx-2022.txt')},12,1,2,1`,
+    );
+    expect(rows[2]).toBe(
+      `${gx},2022,corpus.carry-over,结转数与上年不符,error,表三「二、上年结转政府信息公开申请数量」法律服务机构为 8，但 2021 年度报告「四、结转下年度继续办理」法律服务机构为 0,8,0,a.prev.law a.next.law,${join(tmp.dir, 'in', 'gx-2022.txt')},,,2,1`,
+    );
+    // Errors found: exit 1, as without --to.
+    expect(result.code).toBe(1);
+  });
+
+  it('exports them as XLSX with their counts by code', async () => {
+    const out = join(tmp.dir, 'checks.xlsx');
+    const result = await run(['corpus', 'check', '--to', 'xlsx', '-o', out]);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `已导出 9 个问题到 ${out}\n` });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['跨报告问题', '按问题汇总']);
+    const summary = (workbook.getWorksheet('按问题汇总')?.getSheetValues() ?? [])
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(summary).toEqual([
+      ['code', 'name', 'severity', 'findings', 'reports'],
+      ['corpus.copied-text', '正文与上年或其他机关雷同', 'warning', 3, 2],
+      ['corpus.carry-over', '结转数与上年不符', 'error', 2, 1],
+      ['corpus.jump', '数字较上年大幅变化', 'info', 2, 1],
+      ['corpus.stock', '现行有效件数与上年不符', 'error', 2, 1],
+    ]);
+    expect(workbook.getWorksheet('跨报告问题')?.rowCount).toBe(10);
   });
 });
 

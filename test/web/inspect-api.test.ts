@@ -3,10 +3,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectResponse } from '../../src/api/inspect-contract.js';
+import { generateReport } from '../../src/generate/random-report.js';
+import { scanReport } from '../../src/generate/scan.js';
+import { processBytes } from '../../src/pipeline.js';
+import { chooseEngine } from '../../src/read/ocr/engine.js';
 import { brokenExample } from './support/reports.js';
 import { startWebServer, type WebServer } from './support/seed.js';
 
 const root = resolve(import.meta.dirname, '../..');
+const ocrInstalled = (await chooseEngine()) !== null;
 
 describe('POST /api/inspect', () => {
   let server: WebServer;
@@ -61,6 +66,26 @@ describe('POST /api/inspect', () => {
     expect(place?.page).toBeGreaterThan(0);
     expect(body.lines[(place?.line ?? 1) - 1]?.page).toBe(place?.page);
   });
+
+  it.runIf(ocrInstalled)(
+    'reads a degraded scan as `gongkai check` does: a figure the OCR is unsure of is null with its finding',
+    async () => {
+      const report = generateReport(7, '2021');
+      const options = { dpi: 150, jpegQuality: 30, noise: 0.01, shade: 0.3, rotation: 0.8 };
+      const { pdf } = await scanReport(report, { ...options, seed: 7 });
+      const res = await inspect(Buffer.from(pdf));
+      expect(res.statusCode).toBe(200);
+      const body = inspectResponse.parse(res.json());
+      const checked = (await processBytes(pdf, 'report.txt')).report;
+      expect(body.sourceType).toBe('pdf');
+      expect(body.cells).toEqual(checked.cells);
+      expect(body.findings).toEqual(JSON.parse(JSON.stringify(checked.findings)));
+      const doubted = body.findings.filter((f) => f.code === 'read.ocr-doubt').flatMap((f) => f.keys);
+      expect(doubted.length).toBeGreaterThan(0);
+      for (const key of doubted) expect(body.cells[key], key).toBeNull();
+    },
+    240_000,
+  );
 
   it('refuses an empty body, a JSON body, an unreadable file, and a user not signed in, in Chinese', async () => {
     expect((await inspect(Buffer.alloc(0))).json().error.code).toBe('no-file');

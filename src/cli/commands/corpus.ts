@@ -8,9 +8,11 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { cliActor } from '../../api/services/principal.js';
 import { corpusStats, type StatsDimension, statsDimensions } from '../../corpus/aggregate.js';
-import { correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
+import { BodyError, correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
 import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
+import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/export/findings-sheet.js';
+import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-sheet.js';
 import { exportXlsx } from '../../corpus/export/xlsx.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
 import type { CorpusFilter } from '../../corpus/query.js';
@@ -105,38 +107,69 @@ export interface ExportOptions extends FilterOptions {
   output?: string;
 }
 
-export async function runExport(options: ExportOptions, io: CliIO): Promise<number> {
+/** Where an export goes: the file named by -o, or standard output (text for CSV, bytes for XLSX). */
+function sinkOf(io: CliIO, output: string | undefined, to: 'csv' | 'xlsx'): Writable {
+  if (output !== undefined && output !== '-') return createWriteStream(output);
+  const pass = new PassThrough();
+  pass.on('data', (chunk: Buffer) => io.stdout.write(to === 'csv' ? chunk.toString('utf8') : chunk));
+  return pass;
+}
+
+/** `--to csv|xlsx [-o 文件]` of a command that otherwise prints text or --json. */
+interface ExportTarget {
+  to?: string;
+  output?: string;
+}
+
+/** The usage errors of an export's options (exit 2), or null when they are fine. */
+function refuseExport(options: ExportTarget & { json?: boolean }, io: CliIO): number | null {
+  if (options.to === undefined) return null;
+  if (options.json) {
+    io.stderr.write('gongkai: 错误：--json 与 --to 不能同时使用\n');
+    return ExitCode.usage;
+  }
   if (options.to !== 'csv' && options.to !== 'xlsx') {
     io.stderr.write(`gongkai: 错误：导出格式「${options.to}」无效，应为 csv 或 xlsx\n`);
     return ExitCode.usage;
   }
-  const toStdout = options.output === undefined || options.output === '-';
-  if (options.to === 'xlsx' && toStdout && io.stdout.isTTY) {
+  if (options.to === 'xlsx' && (options.output === undefined || options.output === '-') && io.stdout.isTTY) {
     io.stderr.write('gongkai: 错误：XLSX 是二进制文件，不能输出到终端，请用 -o 指定文件\n');
     return ExitCode.usage;
   }
+  return null;
+}
+
+/**
+ * Writes an export to its target; answers the count written when it went to a file (to say so on
+ * standard error), null when it went to standard output.
+ */
+async function writeExport(
+  io: CliIO,
+  options: ExportTarget,
+  write: (stream: Writable, to: 'csv' | 'xlsx') => Promise<number>,
+): Promise<number | null> {
+  const to = options.to as 'csv' | 'xlsx';
+  const stream = sinkOf(io, options.output, to);
+  const done = finished(stream);
+  let n: number;
+  try {
+    n = await write(stream, to);
+  } finally {
+    if (!stream.writableEnded) stream.end();
+  }
+  await done;
+  return options.output === undefined || options.output === '-' ? null : n;
+}
+
+export async function runExport(options: ExportOptions, io: CliIO): Promise<number> {
+  const refused = refuseExport(options, io);
+  if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
     const filter = filterOf(options);
-    let stream: Writable;
-    if (toStdout) {
-      const pass = new PassThrough();
-      pass.on('data', (chunk: Buffer) =>
-        io.stdout.write(options.to === 'csv' ? chunk.toString('utf8') : chunk),
-      );
-      stream = pass;
-    } else stream = createWriteStream(options.output as string);
-    const done = finished(stream);
-    let rows: number;
-    try {
-      rows =
-        options.to === 'csv'
-          ? await exportCsv(store.db, filter, stream)
-          : await exportXlsx(store.db, filter, stream);
-    } finally {
-      if (!stream.writableEnded) stream.end();
-    }
-    await done;
-    if (!toStdout) io.stderr.write(`已导出 ${rows} 份报告到 ${options.output}\n`);
+    const n = await writeExport(io, options, (stream, to) =>
+      to === 'csv' ? exportCsv(store.db, filter, stream) : exportXlsx(store.db, filter, stream),
+    );
+    if (n !== null) io.stderr.write(`已导出 ${n} 份报告到 ${options.output}\n`);
     return ExitCode.ok;
   });
 }
@@ -162,14 +195,23 @@ export async function runStats(options: StatsOptions, io: CliIO): Promise<number
   });
 }
 
-export interface CorpusCheckOptions extends FilterOptions {
+export interface CorpusCheckOptions extends FilterOptions, ExportTarget {
   json?: boolean;
 }
 
 export async function runCorpusCheck(options: CorpusCheckOptions, io: CliIO): Promise<number> {
+  const refused = refuseExport(options, io);
+  if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
     const findings = await runCorpusChecks(store.db, filterOf(options));
     const stats = countFindings(findings);
+    if (options.to !== undefined) {
+      const n = await writeExport(io, options, (stream, to) =>
+        to === 'csv' ? exportCrossFindingsCsv(findings, stream) : exportCrossFindingsXlsx(findings, stream),
+      );
+      if (n !== null) io.stderr.write(`已导出 ${n} 个问题到 ${options.output}\n`);
+      return stats.errors > 0 ? ExitCode.findings : ExitCode.ok;
+    }
     for (const f of findings)
       io.stdout.write(
         options.json ? `${JSON.stringify(crossFindingToJson(f))}\n` : `${formatCrossFinding(f)}\n`,
@@ -189,7 +231,7 @@ const crossFindingToJson = (f: CrossFinding) => ({
   ...(f.otherReportId !== undefined ? { otherReportId: f.otherReportId } : {}),
 });
 
-export interface ScoreOptions extends FilterOptions {
+export interface ScoreOptions extends FilterOptions, ExportTarget {
   pack: string;
   json?: boolean;
 }
@@ -203,9 +245,17 @@ export async function runScore(options: ScoreOptions, io: CliIO): Promise<number
     io.stderr.write(`gongkai: 错误：${error.message}\n`);
     return ExitCode.usage;
   }
+  const refused = refuseExport(options, io);
+  if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
     const scores = await scoreCorpus(store.db, pack, filterOf(options));
-    if (options.json) for (const s of scores) io.stdout.write(`${JSON.stringify({ pack: pack.id, ...s })}\n`);
+    if (options.to !== undefined) {
+      const n = await writeExport(io, options, (stream, to) =>
+        to === 'csv' ? exportScoresCsv(scores, stream) : exportScoresXlsx(scores, pack, stream),
+      );
+      if (n !== null) io.stderr.write(`已导出 ${n} 份报告的得分到 ${options.output}\n`);
+    } else if (options.json)
+      for (const s of scores) io.stdout.write(`${JSON.stringify({ pack: pack.id, ...s })}\n`);
     else io.stdout.write(formatScores(scores, pack.name));
     return ExitCode.ok;
   });
@@ -231,7 +281,7 @@ export async function runMerge(from: string, into: string, io: CliIO): Promise<n
       io.stdout.write(`已把机关「${from}」合并到「${target.name}」（${target.id}）\n`);
       return ExitCode.ok;
     } catch (error) {
-      if (error instanceof Error && /不存在|自己/.test(error.message)) {
+      if (error instanceof BodyError) {
         io.stderr.write(`gongkai: 错误：${error.message}\n`);
         return ExitCode.usage;
       }
@@ -271,7 +321,7 @@ export async function runCorrect(id: string, options: CorrectOptions, io: CliIO)
       );
       return ExitCode.ok;
     } catch (error) {
-      if (error instanceof Error && /不存在/.test(error.message)) {
+      if (error instanceof BodyError) {
         io.stderr.write(`gongkai: 错误：${error.message}\n`);
         return ExitCode.usage;
       }
@@ -330,8 +380,10 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
           '退出码：0 无错误；1 发现错误。',
         ].join('\n'),
       )
-      .usage('[--json] [筛选选项]')
+      .usage('[--json | --to csv|xlsx [-o 文件]] [筛选选项]')
       .option('--json', '每个问题输出一行 JSON')
+      .option('--to <格式>', '导出为 csv 或 xlsx：每个问题一行（XLSX 另有按问题汇总的工作表）')
+      .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: CorpusCheckOptions) => {
     done(await runCorpusCheck(options, io));
@@ -343,9 +395,11 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .description(
         '规则包（JSON）把问题和数据折算为分数，并注明依据；示例：spec/packs/suqian-2026-department.json。',
       )
-      .usage('--pack <文件> [--json] [筛选选项]')
+      .usage('--pack <文件> [--json | --to csv|xlsx [-o 文件]] [筛选选项]')
       .requiredOption('--pack <文件>', '评估规则包（JSON）')
       .option('--json', '每份报告输出一行 JSON')
+      .option('--to <格式>', '导出为 csv 或 xlsx：各年度内按得分排名（XLSX 另有扣分项和规则包两张工作表）')
+      .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: ScoreOptions) => {
     done(await runScore(options, io));

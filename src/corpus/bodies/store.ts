@@ -17,6 +17,18 @@ import { parseBodyName, regionOf } from './names.js';
 
 type Db = Kysely<Database> | Tx;
 
+/** A correction or merge the corpus refuses: a body that doesn't exist, or a merge into itself. */
+export class BodyError extends Error {
+  override name = 'BodyError';
+  constructor(
+    readonly reason: 'unknown-body' | 'into-itself',
+    /** The body named (for an unknown one). */
+    readonly bodyId: string,
+  ) {
+    super(reason === 'unknown-body' ? `机关「${bodyId}」不存在` : '不能把机关合并到它自己');
+  }
+}
+
 export interface Body {
   id: string;
   name: string;
@@ -127,7 +139,7 @@ export async function correctBody(
 ): Promise<Body> {
   return db.transaction().execute(async (trx) => {
     const before = await getBody(trx, id);
-    if (!before) throw new Error(`机关「${id}」不存在`);
+    if (!before) throw new BodyError('unknown-body', id);
     const next = {
       ...before,
       ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
@@ -173,9 +185,9 @@ export async function mergeBodies(
   return db.transaction().execute(async (trx) => {
     const source = await getBody(trx, from);
     const target = await getBody(trx, await standing(trx, into));
-    if (!source) throw new Error(`机关「${from}」不存在`);
-    if (!target) throw new Error(`机关「${into}」不存在`);
-    if (source.id === target.id) throw new Error('不能把机关合并到它自己');
+    if (!source) throw new BodyError('unknown-body', from);
+    if (!target) throw new BodyError('unknown-body', into);
+    if (source.id === target.id) throw new BodyError('into-itself', into);
     const moved = await trx
       .selectFrom('corpus_reports')
       .select(['id', 'year'])

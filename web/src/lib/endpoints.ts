@@ -168,6 +168,7 @@ export const corpusStats = endpoint(corpusEndpoints.stats);
 export const corpusChecks = endpoint(corpusEndpoints.checks);
 export const corpusPacks = endpoint(corpusEndpoints.packs);
 export const corpusScore = endpoint(corpusEndpoints.score);
+export const corpusScoreExport = endpoint({ ...corpusEndpoints.scoreExport, response: z.unknown() });
 export const corpusBodies = endpoint(corpusEndpoints.bodies);
 export const correctCorpusBody = endpoint(corpusEndpoints.correctBody);
 export const mergeCorpusBody = endpoint(corpusEndpoints.mergeBody);

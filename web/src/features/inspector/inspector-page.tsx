@@ -1,8 +1,9 @@
 /**
  * 报告检查: drop a report in any form; its three tables as grids where every cell is a button that
  * scrolls the source pane to the place its figure was read and lights it; a finding lights its cells
- * and its place; identities as formulas with both sides and the difference; ambiguous cells with
- * their candidate splits. The selected cell and finding are in the URL.
+ * and its place; identities as formulas with both sides and the difference; cells in doubt (digit
+ * runs with their candidate splits, figures of a scan the OCR was unsure of). The selected cell and
+ * finding are in the URL.
  */
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -137,6 +138,18 @@ function Identities({
   );
 }
 
+/**
+ * The findings of cells whose figure is in doubt: digit runs with more than one split, and figures
+ * of a scan that the OCR was unsure of or that alone break identities (null, to be checked against
+ * the original).
+ */
+const doubtCodes = new Set([
+  'assemble.split-ambiguous',
+  'assemble.split-inconsistent',
+  'read.ocr-doubt',
+  'read.ocr-identity',
+]);
+
 function Result({ result }: { result: InspectResult }) {
   const [state, update] = useUrlState(inspectUrl);
   const spec = getFormat(result.format);
@@ -145,9 +158,7 @@ function Result({ result }: { result: InspectResult }) {
   const litKeys = new Set(finding?.keys ?? []);
   const cellPlace = state.cell ? result.places[state.cell] : undefined;
   const line = finding?.line ?? cellPlace?.line ?? null;
-  const ambiguous = result.findings.filter(
-    (f) => f.code === 'assemble.split-ambiguous' || f.code === 'assemble.split-inconsistent',
-  );
+  const ambiguous = result.findings.filter((f) => doubtCodes.has(f.code));
   const ambiguousKeys = new Set(ambiguous.flatMap((f) => f.keys));
   const badKeys = new Set(result.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
   const selectCell = (key: string) => update({ cell: key, finding: undefined });
@@ -269,7 +280,7 @@ export default function InspectorPage() {
   return (
     <div className="gk-panel">
       <Upload.Dragger
-        accept=".txt,.html,.htm,.docx,.pdf,.md,text/plain,text/html,application/pdf"
+        accept=".txt,.html,.htm,.docx,.pdf,.md,.png,.jpg,.jpeg,.tif,.tiff,text/plain,text/html,application/pdf,image/png,image/jpeg,image/tiff"
         multiple={false}
         showUploadList={false}
         beforeUpload={(file) => {
@@ -284,7 +295,8 @@ export default function InspectorPage() {
         </p>
         <p className="ant-upload-text">把年度报告拖到这里，或点击选择文件</p>
         <p className="ant-upload-hint">
-          支持文本、网页（HTML）、Word（DOCX）和 PDF；文件只用于本次检查，不会保存
+          支持文本、网页（HTML）、Word（DOCX）、PDF 和扫描件（扫描的 PDF、PNG、JPEG、TIFF
+          图片，经文字识别读取）；文件只用于本次检查，不会保存
         </p>
       </Upload.Dragger>
       {corpusShown ? (
@@ -316,7 +328,7 @@ export default function InspectorPage() {
         )
       ) : (
         <>
-          {inspect.isPending && <Loading tip="正在读取和核查报告……" />}
+          {inspect.isPending && <Loading tip="正在读取和核查报告……（扫描件逐页文字识别，每页需几秒）" />}
           {inspect.error && (
             <Alert
               type="error"

@@ -4,8 +4,10 @@
  * missing years and changed versions (src/corpus/checks). Filters and the code shown live in the URL;
  * each finding opens its report (and the report it was compared with) in 监督概览's drawer.
  */
+
+import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -14,7 +16,7 @@ import { findingName } from '../../../../src/core/finding-names.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
-import { corpusChecksQuery, corpusStatsQuery } from './api.js';
+import { checksExportUrl, corpusChecksQuery, corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { type ChecksState, checksUrl, oversightUrl } from './url.js';
 
@@ -86,6 +88,20 @@ export default function ChecksPage() {
           regions={regions.data?.rows ?? []}
           years={yearsOf(years.data?.rows)}
         />
+        <Button
+          icon={<FileTextOutlined />}
+          href={checksExportUrl(filter, 'csv')}
+          disabled={!checks.data?.length}
+        >
+          导出 CSV
+        </Button>
+        <Button
+          icon={<FileExcelOutlined />}
+          href={checksExportUrl(filter, 'xlsx')}
+          disabled={!checks.data?.length}
+        >
+          导出 Excel
+        </Button>
       </Space>
       {checks.error ? (
         <CorpusQueryError error={checks.error} retry={() => checks.refetch()} />

@@ -3,8 +3,8 @@
  * the same schema): each report's score and the items it lost points for, each with its citation;
  * rules a published report can't answer are listed as not assessed, never guessed.
  */
-import { UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { FileExcelOutlined, FileTextOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -22,7 +22,8 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { reportScore } from '../../../../src/api/corpus-contract.js';
 import { type Pack, packSchema } from '../../../../src/corpus/pack-schema.js';
-import { call } from '../../lib/api.js';
+import { call, callFile, messageOf } from '../../lib/api.js';
+import { saveBlob } from '../../lib/download.js';
 import * as api from '../../lib/endpoints.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
@@ -73,6 +74,17 @@ export default function ScorePage() {
     () => [...(scores.data?.scores ?? [])].sort((a, b) => a.score - b.score || a.reportId - b.reportId),
     [scores.data],
   );
+  // The same request as a file: the ranking by year (CSV), with the items and the pack (Excel).
+  const download = useMutation({
+    mutationFn: async (to: 'csv' | 'xlsx') => {
+      const { blob, filename } = await callFile(
+        api.corpusScoreExport,
+        { query: { ...filter, to }, body: { pack: own ?? (chosen?.id as string) } },
+        {},
+      );
+      saveBlob(blob, filename ?? `评分.${to}`);
+    },
+  });
   const mean = rows.length ? rows.reduce((sum, r) => sum + r.score, 0) / rows.length : null;
   const refine = (patch: Partial<ScoreState>) => update(patch);
 
@@ -166,8 +178,34 @@ export default function ScorePage() {
           years={yearsOf(years.data?.rows)}
           kind={false}
         />
+        <Button
+          icon={<FileTextOutlined />}
+          disabled={rows.length === 0}
+          loading={download.isPending && download.variables === 'csv'}
+          onClick={() => download.mutate('csv')}
+        >
+          导出 CSV
+        </Button>
+        <Button
+          icon={<FileExcelOutlined />}
+          disabled={rows.length === 0}
+          loading={download.isPending && download.variables === 'xlsx'}
+          onClick={() => download.mutate('xlsx')}
+        >
+          导出 Excel
+        </Button>
       </Space>
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      {download.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title="导出失败"
+          description={messageOf(download.error)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {chosen && (
         <Typography.Paragraph type="secondary">
           {chosen.source}
