@@ -4,12 +4,12 @@
  * sheet of counts by code, the list a supervisor starts from.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { findingName } from '../../core/finding-names.js';
 import type { CrossFinding } from '../checks/types.js';
 import type { ExportValue } from './columns.js';
 import { csvLine } from './csv.js';
 import { type Sink, writeTo } from './sink.js';
+import { streamingWorkbook, writeSheet } from './workbook.js';
 
 export const crossFindingColumns = [
   'agency',
@@ -66,16 +66,8 @@ export async function exportCrossFindingsXlsx(
   findings: readonly CrossFinding[],
   stream: Writable,
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  const rows = workbook.addWorksheet('跨报告问题');
-  rows.addRow([...crossFindingColumns]).commit();
-  for (const f of findings) rows.addRow(crossFindingValues(f)).commit();
-  rows.commit();
-
+  const workbook = streamingWorkbook(stream);
+  writeSheet(workbook, '跨报告问题', crossFindingColumns, findings.map(crossFindingValues));
   const counts = new Map<string, { severity: string; n: number; reports: Set<number> }>();
   for (const f of findings) {
     const c = counts.get(f.code) ?? { severity: f.severity, n: 0, reports: new Set<number>() };
@@ -83,11 +75,14 @@ export async function exportCrossFindingsXlsx(
     c.reports.add(f.reportId);
     counts.set(f.code, c);
   }
-  const summary = workbook.addWorksheet('按问题汇总');
-  summary.addRow(['code', 'name', 'severity', 'findings', 'reports']).commit();
-  for (const [code, c] of [...counts].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1)))
-    summary.addRow([code, findingName(code), c.severity, c.n, c.reports.size]).commit();
-  summary.commit();
+  writeSheet(
+    workbook,
+    '按问题汇总',
+    ['code', 'name', 'severity', 'findings', 'reports'],
+    [...counts]
+      .sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))
+      .map(([code, c]) => [code, findingName(code), c.severity, c.n, c.reports.size]),
+  );
   await workbook.commit();
   return findings.length;
 }

@@ -5,9 +5,8 @@
  * each finding opens its report (and the report it was compared with) in 监督概览's drawer.
  */
 
-import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -18,6 +17,7 @@ import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { checksExportUrl, corpusChecksQuery, corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
+import { ExportButtons } from './export-buttons.js';
 import { type ChecksState, checksUrl, oversightUrl } from './url.js';
 
 type CrossFinding = z.output<typeof crossFinding>;
@@ -88,20 +88,7 @@ export default function ChecksPage() {
           regions={regions.data?.rows ?? []}
           years={yearsOf(years.data?.rows)}
         />
-        <Button
-          icon={<FileTextOutlined />}
-          href={checksExportUrl(filter, 'csv')}
-          disabled={!checks.data?.length}
-        >
-          导出 CSV
-        </Button>
-        <Button
-          icon={<FileExcelOutlined />}
-          href={checksExportUrl(filter, 'xlsx')}
-          disabled={!checks.data?.length}
-        >
-          导出 Excel
-        </Button>
+        <ExportButtons href={(to) => checksExportUrl(filter, to)} disabled={!checks.data?.length} />
       </Space>
       {checks.error ? (
         <CorpusQueryError error={checks.error} retry={() => checks.refetch()} />
