@@ -293,6 +293,7 @@ export const corpusEndpoints = {
     query: corpusFilterQuery,
     response: z.array(crossFinding),
   },
+  checksExport: { method: 'GET', url: '/api/corpus/checks/export', query: exportQuery },
   bodies: { method: 'GET', url: '/api/corpus/bodies', response: z.array(corpusListedBody) },
   correctBody: {
     method: 'PATCH',

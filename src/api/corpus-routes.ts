@@ -9,6 +9,7 @@ import { corpusStats, rateLabels, statsMeasureLabels } from '../corpus/aggregate
 import { BodyError, correctBody, listBodies, mergeBodies } from '../corpus/bodies/store.js';
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
+import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/export/findings-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
 import { type IngestSummary, ingestBytes } from '../corpus/ingest.js';
@@ -92,8 +93,29 @@ const contentTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** A download's Content-Disposition, with its (Chinese) file name encoded. */
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+/** The media types of the corpus downloads, as the OpenAPI document lists them. */
+const downloadTypes = ['text/csv', contentTypes.xlsx];
+
+/**
+ * Answers a file written as it is made: the headers of a download named `name` (encoded, it is
+ * Chinese), then what `write` streams. A failure after the headers is logged and ends the file.
+ */
+function download(
+  input: Pick<HandlerInput<unknown, unknown, unknown>, 'reply' | 'request'>,
+  name: string,
+  to: keyof typeof contentTypes,
+  write: (stream: PassThrough) => Promise<unknown>,
+) {
+  const stream = new PassThrough();
+  input.reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  input.reply.type(contentTypes[to]);
+  write(stream)
+    .catch((error) => input.request.log.error(error))
+    .finally(() => {
+      if (!stream.writableEnded) stream.end();
+    });
+  return input.reply.send(stream);
+}
 
 /** The store's refusals of a correction or merge, as the API's errors. */
 const bodyError = (error: unknown): never => {
@@ -236,6 +258,25 @@ export const corpusRoutes: readonly Route[] = [
   }),
   route({
     method: 'GET',
+    url: c.corpusEndpoints.checksExport.url,
+    summary:
+      '导出跨报告核查的问题（CSV 为带 BOM 的 UTF-8，每个问题一行；XLSX 另有按问题汇总的工作表），筛选条件与核查相同',
+    tag,
+    auth: true,
+    query: c.corpusEndpoints.checksExport.query,
+    produces: downloadTypes,
+    async handle(input) {
+      const { to, ...query } = input.query;
+      const filter = await scopedFilter(input, query);
+      await refuseBroadChecks(input, filter);
+      const findings = await runCorpusChecks(input.deps.store.db, filter);
+      return download(input, `跨报告核查.${to}`, to, (stream) =>
+        to === 'csv' ? exportCrossFindingsCsv(findings, stream) : exportCrossFindingsXlsx(findings, stream),
+      );
+    },
+  }),
+  route({
+    method: 'GET',
     url: c.corpusEndpoints.bodies.url,
     summary: '报告库中的机关：规范化名称、地区（省/市/县）和机关类型',
     tag,
@@ -283,19 +324,13 @@ export const corpusRoutes: readonly Route[] = [
     auth: true,
     query: c.corpusEndpoints.scoreExport.query,
     body: c.corpusEndpoints.scoreExport.body,
-    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    produces: downloadTypes,
     async handle(input) {
       const { to, ...query } = input.query;
       const { pack, scores } = await scoresOf(input, query, input.body);
-      const stream = new PassThrough();
-      input.reply.header('content-disposition', attachment(`评分-${pack.id}.${to}`));
-      input.reply.type(contentTypes[to]);
-      (to === 'csv' ? exportScoresCsv(scores, stream) : exportScoresXlsx(scores, pack, stream))
-        .catch((error) => input.request.log.error(error))
-        .finally(() => {
-          if (!stream.writableEnded) stream.end();
-        });
-      return input.reply.send(stream);
+      return download(input, `评分-${pack.id}.${to}`, to, (stream) =>
+        to === 'csv' ? exportScoresCsv(scores, stream) : exportScoresXlsx(scores, pack, stream),
+      );
     },
   }),
   route({
@@ -348,20 +383,14 @@ export const corpusRoutes: readonly Route[] = [
     tag,
     auth: true,
     query: c.exportQuery,
-    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    produces: downloadTypes,
     async handle(input) {
       const { to, ...query } = input.query;
       const filter = await scopedFilter(input, query);
-      const stream = new PassThrough();
-      input.reply.header('content-disposition', attachment(`报告库.${to}`));
-      input.reply.type(contentTypes[to]);
       const db = input.deps.store.db;
-      (to === 'csv' ? exportCsv(db, filter, stream) : exportXlsx(db, filter, stream))
-        .catch((error) => input.request.log.error(error))
-        .finally(() => {
-          if (!stream.writableEnded) stream.end();
-        });
-      return input.reply.send(stream);
+      return download(input, `报告库.${to}`, to, (stream) =>
+        to === 'csv' ? exportCsv(db, filter, stream) : exportXlsx(db, filter, stream),
+      );
     },
   }),
   route({

@@ -44,6 +44,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/cases/{caseId}',
       'GET /api/corpus/bodies',
       'GET /api/corpus/checks',
+      'GET /api/corpus/checks/export',
       'GET /api/corpus/compare',
       'GET /api/corpus/export',
       'GET /api/corpus/packs',

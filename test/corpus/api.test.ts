@@ -346,9 +346,23 @@ describeEachBackend('corpus API', (backend) => {
       code: 'too-broad',
       message: `范围太大：共 ${checksMaxBodies + 2} 个机关，一次最多核查 ${checksMaxBodies} 个；请按地区、机关类型或机关缩小范围（整个报告库请用 gongkai corpus check）`,
     });
+    expect((await get('eva', '/api/corpus/checks/export?to=csv')).json().error.code).toBe('too-broad');
     const narrowed = await get('eva', `/api/corpus/checks?region=${encodeURIComponent('宿迁')}`);
     expect(narrowed.statusCode).toBe(200);
-    expect(Array.isArray(narrowed.json())).toBe(true);
+    const found = narrowed.json() as { code: string; reportId: number }[];
+    // The same findings as a file, one row each.
+    const csv = await get('eva', `/api/corpus/checks/export?to=csv&region=${encodeURIComponent('宿迁')}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('跨报告核查.csv')}`,
+    );
+    const rows = csv.body.split('\r\n').slice(1, -1);
+    expect(rows.map((r) => [r.split(',')[2], Number(r.split(',')[12])])).toEqual(
+      found.map((f) => [f.code, f.reportId]),
+    );
+    expect(found.length).toBeGreaterThan(0);
+    const xlsx = await get('eva', `/api/corpus/checks/export?to=xlsx&region=${encodeURIComponent('宿迁')}`);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     // A supervisor's scope is narrow already.
     expect((await get('sup', '/api/corpus/checks')).statusCode).toBe(200);
   });
@@ -362,11 +376,13 @@ describeEachBackend('corpus API', (backend) => {
       '/api/corpus/export',
       '/api/corpus/upload',
       '/api/corpus/checks',
+      '/api/corpus/checks/export',
       '/api/corpus/bodies',
       '/api/corpus/bodies/{bodyId}',
       '/api/corpus/bodies/{bodyId}/merge',
       '/api/corpus/packs',
       '/api/corpus/score',
+      '/api/corpus/score/export',
     ])
       expect(doc.paths[path], path).toBeDefined();
     expect(doc.paths['/api/corpus/upload'].post.requestBody.content['multipart/form-data']).toBeDefined();

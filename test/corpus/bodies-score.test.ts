@@ -293,6 +293,58 @@ describe('corpus score', () => {
   });
 });
 
+describe('corpus check --to', () => {
+  it('exports the cross-report findings as CSV, one row per finding with its code’s name', async () => {
+    const json = jsonLines((await run(['corpus', 'check', '--json'])).stdout) as {
+      code: string;
+      reportId: number;
+      otherReportId?: number;
+    }[];
+    const result = await run(['corpus', 'check', '--to', 'csv']);
+    expect(result.stderr).toBe('');
+    const [header, ...rows] = result.stdout.split('\r\n');
+    expect(header).toBe(
+      '\ufeffagency,year,code,name,severity,message,actual,expected,keys,file,line,column,reportId,otherReportId',
+    );
+    expect(rows.at(-1)).toBe('');
+    // The findings of --json, in its order, each with its reports.
+    expect(
+      rows
+        .slice(0, -1)
+        .map((r) => r.split(','))
+        .map((r) => [r[2], Number(r[12]), Number(r[13])]),
+    ).toEqual(json.map((f) => [f.code, f.reportId, f.otherReportId]));
+    expect(rows[1]).toBe(
+      `${gx},2022,corpus.copied-text,正文与上年或其他机关雷同,warning,正文 12 句中有 12 句（100%）与 2021 年度报告相同,100%,≤ 50%,,${join(tmp.dir, 'in', 'gx-2022.txt')},12,1,2,1`,
+    );
+    expect(rows[2]).toBe(
+      `${gx},2022,corpus.carry-over,结转数与上年不符,error,表三「二、上年结转政府信息公开申请数量」法律服务机构为 8，但 2021 年度报告「四、结转下年度继续办理」法律服务机构为 0,8,0,a.prev.law a.next.law,${join(tmp.dir, 'in', 'gx-2022.txt')},,,2,1`,
+    );
+    // Errors found: exit 1, as without --to.
+    expect(result.code).toBe(1);
+  });
+
+  it('exports them as XLSX with their counts by code', async () => {
+    const out = join(tmp.dir, 'checks.xlsx');
+    const result = await run(['corpus', 'check', '--to', 'xlsx', '-o', out]);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `已导出 9 个问题到 ${out}\n` });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['跨报告问题', '按问题汇总']);
+    const summary = (workbook.getWorksheet('按问题汇总')?.getSheetValues() ?? [])
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(summary).toEqual([
+      ['code', 'name', 'severity', 'findings', 'reports'],
+      ['corpus.copied-text', '正文与上年或其他机关雷同', 'warning', 3, 2],
+      ['corpus.carry-over', '结转数与上年不符', 'error', 2, 1],
+      ['corpus.jump', '数字较上年大幅变化', 'info', 2, 1],
+      ['corpus.stock', '现行有效件数与上年不符', 'error', 2, 1],
+    ]);
+    expect(workbook.getWorksheet('跨报告问题')?.rowCount).toBe(10);
+  });
+});
+
 describe('corpus bodies merge and set', () => {
   it('merges one spelling into another: the reports move, the merge is audited and sticks on re-ingest', async () => {
     const before = await bodies();

@@ -157,6 +157,17 @@ describe.skipIf(!run)('web: oversight', () => {
     // 嘉祥's year 2021 has four versions now (its February one, and 湟源's two merged into it).
     expect(await codes.locator('.ant-tag').allInnerTexts()).toEqual(['全部（2）', '同一年度有不同版本（2）']);
     expect(await results.getByRole('row').count()).toBe(3);
+    // The findings of the scope as a file: one row each.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /导出 CSV/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('跨报告核查.csv');
+    const csv = readFileSync((await download.path()) as string, 'utf8').split('\r\n');
+    expect(csv.slice(1, -1).map((r) => r.split(',').slice(0, 3))).toEqual([
+      ['嘉祥县工业和信息化局', '2021', 'corpus.changed'],
+      ['嘉祥县工业和信息化局', '2021', 'corpus.changed'],
+    ]);
     await results
       .getByText(/^2021 年度报告有第 3 版，与第 2 版（嘉祥县工业和信息化局-2021-2\.txt）不同：/)
       .waitFor();

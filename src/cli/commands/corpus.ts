@@ -11,6 +11,7 @@ import { corpusStats, type StatsDimension, statsDimensions } from '../../corpus/
 import { BodyError, correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
 import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
+import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/export/findings-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-sheet.js';
 import { exportXlsx } from '../../corpus/export/xlsx.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
@@ -114,31 +115,61 @@ function sinkOf(io: CliIO, output: string | undefined, to: 'csv' | 'xlsx'): Writ
   return pass;
 }
 
-export async function runExport(options: ExportOptions, io: CliIO): Promise<number> {
+/** `--to csv|xlsx [-o 文件]` of a command that otherwise prints text or --json. */
+interface ExportTarget {
+  to?: string;
+  output?: string;
+}
+
+/** The usage errors of an export's options (exit 2), or null when they are fine. */
+function refuseExport(options: ExportTarget & { json?: boolean }, io: CliIO): number | null {
+  if (options.to === undefined) return null;
+  if (options.json) {
+    io.stderr.write('gongkai: 错误：--json 与 --to 不能同时使用\n');
+    return ExitCode.usage;
+  }
   if (options.to !== 'csv' && options.to !== 'xlsx') {
     io.stderr.write(`gongkai: 错误：导出格式「${options.to}」无效，应为 csv 或 xlsx\n`);
     return ExitCode.usage;
   }
-  const toStdout = options.output === undefined || options.output === '-';
-  if (options.to === 'xlsx' && toStdout && io.stdout.isTTY) {
+  if (options.to === 'xlsx' && (options.output === undefined || options.output === '-') && io.stdout.isTTY) {
     io.stderr.write('gongkai: 错误：XLSX 是二进制文件，不能输出到终端，请用 -o 指定文件\n');
     return ExitCode.usage;
   }
+  return null;
+}
+
+/**
+ * Writes an export to its target; answers the count written when it went to a file (to say so on
+ * standard error), null when it went to standard output.
+ */
+async function writeExport(
+  io: CliIO,
+  options: ExportTarget,
+  write: (stream: Writable, to: 'csv' | 'xlsx') => Promise<number>,
+): Promise<number | null> {
+  const to = options.to as 'csv' | 'xlsx';
+  const stream = sinkOf(io, options.output, to);
+  const done = finished(stream);
+  let n: number;
+  try {
+    n = await write(stream, to);
+  } finally {
+    if (!stream.writableEnded) stream.end();
+  }
+  await done;
+  return options.output === undefined || options.output === '-' ? null : n;
+}
+
+export async function runExport(options: ExportOptions, io: CliIO): Promise<number> {
+  const refused = refuseExport(options, io);
+  if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
     const filter = filterOf(options);
-    const stream = sinkOf(io, options.output, options.to as 'csv' | 'xlsx');
-    const done = finished(stream);
-    let rows: number;
-    try {
-      rows =
-        options.to === 'csv'
-          ? await exportCsv(store.db, filter, stream)
-          : await exportXlsx(store.db, filter, stream);
-    } finally {
-      if (!stream.writableEnded) stream.end();
-    }
-    await done;
-    if (!toStdout) io.stderr.write(`已导出 ${rows} 份报告到 ${options.output}\n`);
+    const n = await writeExport(io, options, (stream, to) =>
+      to === 'csv' ? exportCsv(store.db, filter, stream) : exportXlsx(store.db, filter, stream),
+    );
+    if (n !== null) io.stderr.write(`已导出 ${n} 份报告到 ${options.output}\n`);
     return ExitCode.ok;
   });
 }
@@ -164,14 +195,23 @@ export async function runStats(options: StatsOptions, io: CliIO): Promise<number
   });
 }
 
-export interface CorpusCheckOptions extends FilterOptions {
+export interface CorpusCheckOptions extends FilterOptions, ExportTarget {
   json?: boolean;
 }
 
 export async function runCorpusCheck(options: CorpusCheckOptions, io: CliIO): Promise<number> {
+  const refused = refuseExport(options, io);
+  if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
     const findings = await runCorpusChecks(store.db, filterOf(options));
     const stats = countFindings(findings);
+    if (options.to !== undefined) {
+      const n = await writeExport(io, options, (stream, to) =>
+        to === 'csv' ? exportCrossFindingsCsv(findings, stream) : exportCrossFindingsXlsx(findings, stream),
+      );
+      if (n !== null) io.stderr.write(`已导出 ${n} 个问题到 ${options.output}\n`);
+      return stats.errors > 0 ? ExitCode.findings : ExitCode.ok;
+    }
     for (const f of findings)
       io.stdout.write(
         options.json ? `${JSON.stringify(crossFindingToJson(f))}\n` : `${formatCrossFinding(f)}\n`,
@@ -191,11 +231,9 @@ const crossFindingToJson = (f: CrossFinding) => ({
   ...(f.otherReportId !== undefined ? { otherReportId: f.otherReportId } : {}),
 });
 
-export interface ScoreOptions extends FilterOptions {
+export interface ScoreOptions extends FilterOptions, ExportTarget {
   pack: string;
   json?: boolean;
-  to?: string;
-  output?: string;
 }
 
 export async function runScore(options: ScoreOptions, io: CliIO): Promise<number> {
@@ -207,33 +245,15 @@ export async function runScore(options: ScoreOptions, io: CliIO): Promise<number
     io.stderr.write(`gongkai: 错误：${error.message}\n`);
     return ExitCode.usage;
   }
-  const to = options.to;
-  if (to !== undefined && options.json) {
-    io.stderr.write('gongkai: 错误：--json 与 --to 不能同时使用\n');
-    return ExitCode.usage;
-  }
-  if (to !== undefined && to !== 'csv' && to !== 'xlsx') {
-    io.stderr.write(`gongkai: 错误：导出格式「${to}」无效，应为 csv 或 xlsx\n`);
-    return ExitCode.usage;
-  }
-  const toStdout = options.output === undefined || options.output === '-';
-  if (to === 'xlsx' && toStdout && io.stdout.isTTY) {
-    io.stderr.write('gongkai: 错误：XLSX 是二进制文件，不能输出到终端，请用 -o 指定文件\n');
-    return ExitCode.usage;
-  }
+  const refused = refuseExport(options, io);
+  if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
     const scores = await scoreCorpus(store.db, pack, filterOf(options));
-    if (to !== undefined) {
-      const stream = sinkOf(io, options.output, to);
-      const done = finished(stream);
-      try {
-        if (to === 'csv') await exportScoresCsv(scores, stream);
-        else await exportScoresXlsx(scores, pack, stream);
-      } finally {
-        if (!stream.writableEnded) stream.end();
-      }
-      await done;
-      if (!toStdout) io.stderr.write(`已导出 ${scores.length} 份报告的得分到 ${options.output}\n`);
+    if (options.to !== undefined) {
+      const n = await writeExport(io, options, (stream, to) =>
+        to === 'csv' ? exportScoresCsv(scores, stream) : exportScoresXlsx(scores, pack, stream),
+      );
+      if (n !== null) io.stderr.write(`已导出 ${n} 份报告的得分到 ${options.output}\n`);
     } else if (options.json)
       for (const s of scores) io.stdout.write(`${JSON.stringify({ pack: pack.id, ...s })}\n`);
     else io.stdout.write(formatScores(scores, pack.name));
@@ -360,8 +380,10 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
           '退出码：0 无错误；1 发现错误。',
         ].join('\n'),
       )
-      .usage('[--json] [筛选选项]')
+      .usage('[--json | --to csv|xlsx [-o 文件]] [筛选选项]')
       .option('--json', '每个问题输出一行 JSON')
+      .option('--to <格式>', '导出为 csv 或 xlsx：每个问题一行（XLSX 另有按问题汇总的工作表）')
+      .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: CorpusCheckOptions) => {
     done(await runCorpusCheck(options, io));

@@ -5,12 +5,12 @@
  * per row with their citations, and one of the pack itself, so the file says what it was scored by.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Pack } from '../packs.js';
 import type { ReportScore, ScoreItem } from '../score.js';
 import type { ExportValue } from './columns.js';
 import { csvLine } from './csv.js';
 import { type Sink, writeTo } from './sink.js';
+import { streamingWorkbook, writeSheet } from './workbook.js';
 
 export const scoreColumns = [
   'rank',
@@ -97,37 +97,37 @@ export async function exportScoresXlsx(
   stream: Writable,
 ): Promise<number> {
   const ranked = rankScores(scores);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  const ranking = workbook.addWorksheet('得分');
-  ranking.addRow([...scoreColumns]).commit();
-  for (const s of ranked) ranking.addRow(scoreValues(s)).commit();
-  ranking.commit();
-
-  const items = workbook.addWorksheet('扣分项');
-  items.addRow(itemColumns).commit();
-  for (const s of ranked)
-    for (const i of s.items)
-      items
-        .addRow([s.agency, s.region, s.year, i.rule, i.label, i.count, i.points, i.citation, s.reportId])
-        .commit();
-  items.commit();
-
-  const rules = workbook.addWorksheet('规则包');
-  rules.addRow(['id', pack.id]).commit();
-  rules.addRow(['name', pack.name]).commit();
-  rules.addRow(['source', pack.source]).commit();
-  rules.addRow(['base', pack.base]).commit();
-  rules.addRow([]).commit();
-  rules
-    .addRow(['rule', 'label', 'points', 'per', 'finding', 'where', 'figures', 'data', 'citation'])
-    .commit();
-  for (const r of pack.rules)
-    rules
-      .addRow([
+  const workbook = streamingWorkbook(stream);
+  writeSheet(workbook, '得分', scoreColumns, ranked.map(scoreValues));
+  writeSheet(
+    workbook,
+    '扣分项',
+    itemColumns,
+    ranked.flatMap((s) =>
+      s.items.map((i) => [
+        s.agency,
+        s.region,
+        s.year,
+        i.rule,
+        i.label,
+        i.count,
+        i.points,
+        i.citation,
+        s.reportId,
+      ]),
+    ),
+  );
+  writeSheet(
+    workbook,
+    '规则包',
+    ['id', pack.id],
+    [
+      ['name', pack.name],
+      ['source', pack.source],
+      ['base', pack.base],
+      [],
+      ['rule', 'label', 'points', 'per', 'finding', 'where', 'figures', 'data', 'citation'],
+      ...pack.rules.map((r) => [
         r.id,
         r.label,
         r.points,
@@ -137,9 +137,9 @@ export async function exportScoresXlsx(
         r.figures?.join(' ') ?? null,
         r.data ?? null,
         r.citation,
-      ])
-      .commit();
-  rules.commit();
+      ]),
+    ],
+  );
   await workbook.commit();
   return ranked.length;
 }

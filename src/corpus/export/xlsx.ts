@@ -4,13 +4,13 @@
  * row by row and committed, so memory stays flat however many reports there are.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { findingName } from '../../core/finding-names.js';
 import { crosswalk, measureValue } from '../../spec/crosswalk.js';
 import type { Database } from '../../store/index.js';
 import { type CorpusFilter, iterateReports, iterateWithCells } from '../query.js';
 import { exportHeader, exportValues } from './columns.js';
+import { streamingWorkbook } from './workbook.js';
 
 const findingColumns = [
   'file',
@@ -31,11 +31,7 @@ export async function exportXlsx(
   filter: CorpusFilter,
   stream: Writable,
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: false,
-    useSharedStrings: false,
-  });
+  const workbook = streamingWorkbook(stream);
   let count = 0;
 
   const reports = workbook.addWorksheet('报告');

@@ -1,8 +1,9 @@
 /**
  * 报告检查: drop a report in any form; its three tables as grids where every cell is a button that
  * scrolls the source pane to the place its figure was read and lights it; a finding lights its cells
- * and its place; identities as formulas with both sides and the difference; ambiguous cells with
- * their candidate splits. The selected cell and finding are in the URL.
+ * and its place; identities as formulas with both sides and the difference; cells in doubt (digit
+ * runs with their candidate splits, figures of a scan the OCR was unsure of). The selected cell and
+ * finding are in the URL.
  */
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -137,6 +138,18 @@ function Identities({
   );
 }
 
+/**
+ * The findings of cells whose figure is in doubt: digit runs with more than one split, and figures
+ * of a scan that the OCR was unsure of or that alone break identities (null, to be checked against
+ * the original).
+ */
+const doubtCodes = new Set([
+  'assemble.split-ambiguous',
+  'assemble.split-inconsistent',
+  'read.ocr-doubt',
+  'read.ocr-identity',
+]);
+
 function Result({ result }: { result: InspectResult }) {
   const [state, update] = useUrlState(inspectUrl);
   const spec = getFormat(result.format);
@@ -145,9 +158,7 @@ function Result({ result }: { result: InspectResult }) {
   const litKeys = new Set(finding?.keys ?? []);
   const cellPlace = state.cell ? result.places[state.cell] : undefined;
   const line = finding?.line ?? cellPlace?.line ?? null;
-  const ambiguous = result.findings.filter(
-    (f) => f.code === 'assemble.split-ambiguous' || f.code === 'assemble.split-inconsistent',
-  );
+  const ambiguous = result.findings.filter((f) => doubtCodes.has(f.code));
   const ambiguousKeys = new Set(ambiguous.flatMap((f) => f.keys));
   const badKeys = new Set(result.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
   const selectCell = (key: string) => update({ cell: key, finding: undefined });

@@ -49,6 +49,12 @@ export const corpusCompareQuery = (query: { body: string; from?: number; to?: nu
 export const exportUrl = (filter: CorpusFilter, to: 'csv' | 'xlsx'): string =>
   corpusEndpoints.export.url + searchOf({ ...filter, to });
 
+/** The cross-report findings of a scope as a file. */
+export const checksExportUrl = (
+  filter: Pick<CorpusFilter, 'region' | 'kind' | 'year' | 'agency'>,
+  to: 'csv' | 'xlsx',
+): string => corpusEndpoints.checksExport.url + searchOf({ ...filter, to });
+
 /** The stored source file of a report. */
 export const sourceUrl = (reportId: number): string => pathOf(corpusEndpoints.source.url, { reportId });
 

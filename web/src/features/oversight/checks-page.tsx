@@ -4,6 +4,7 @@
  * missing years and changed versions (src/corpus/checks). Filters and the code shown live in the URL;
  * each finding opens its report (and the report it was compared with) in 监督概览's drawer.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -14,8 +15,9 @@ import { findingName } from '../../../../src/core/finding-names.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
-import { corpusChecksQuery, corpusStatsQuery } from './api.js';
+import { checksExportUrl, corpusChecksQuery, corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
+import { ExportButtons } from './export-buttons.js';
 import { type ChecksState, checksUrl, oversightUrl } from './url.js';
 
 type CrossFinding = z.output<typeof crossFinding>;
@@ -86,6 +88,7 @@ export default function ChecksPage() {
           regions={regions.data?.rows ?? []}
           years={yearsOf(years.data?.rows)}
         />
+        <ExportButtons href={(to) => checksExportUrl(filter, to)} disabled={!checks.data?.length} />
       </Space>
       {checks.error ? (
         <CorpusQueryError error={checks.error} retry={() => checks.refetch()} />

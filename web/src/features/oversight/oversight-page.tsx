@@ -3,7 +3,6 @@
  * code, applications and outcomes by region), the table with its filters and keyset pages in the URL,
  * the drill-down of a report, export of the current view and upload of files to ingest.
  */
-import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Button,
@@ -30,6 +29,7 @@ import { corpusListQuery, corpusStatsQuery, exportUrl } from './api.js';
 import { Chart } from './chart.js';
 import { applicationsByRegionOption, findingsByCodeOption, onTimeByYearOption } from './chart-options.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
+import { ExportButtons } from './export-buttons.js';
 import { MatrixTable } from './matrix-table.js';
 import { kindNames } from './names.js';
 import { ReportDrawer } from './report-drawer.js';
@@ -148,12 +148,7 @@ export default function OversightPage() {
             onChange={(hasErrors) => refine({ hasErrors })}
             options={yesNo}
           />
-          <Button icon={<FileTextOutlined />} href={exportUrl(filter, 'csv')}>
-            导出 CSV
-          </Button>
-          <Button icon={<FileExcelOutlined />} href={exportUrl(filter, 'xlsx')}>
-            导出 Excel
-          </Button>
+          <ExportButtons href={(to) => exportUrl(filter, to)} />
         </Space>
       </div>
 

@@ -3,7 +3,7 @@
  * the same schema): each report's score and the items it lost points for, each with its citation;
  * rules a published report can't answer are listed as not assessed, never guessed.
  */
-import { FileExcelOutlined, FileTextOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -29,6 +29,7 @@ import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
+import { ExportButtons } from './export-buttons.js';
 import { oversightUrl, type ScoreState, scoreUrl } from './url.js';
 
 type ReportScore = z.output<typeof reportScore>;
@@ -178,22 +179,11 @@ export default function ScorePage() {
           years={yearsOf(years.data?.rows)}
           kind={false}
         />
-        <Button
-          icon={<FileTextOutlined />}
+        <ExportButtons
           disabled={rows.length === 0}
-          loading={download.isPending && download.variables === 'csv'}
-          onClick={() => download.mutate('csv')}
-        >
-          导出 CSV
-        </Button>
-        <Button
-          icon={<FileExcelOutlined />}
-          disabled={rows.length === 0}
-          loading={download.isPending && download.variables === 'xlsx'}
-          onClick={() => download.mutate('xlsx')}
-        >
-          导出 Excel
-        </Button>
+          onExport={(to) => download.mutate(to)}
+          pending={download.isPending ? download.variables : undefined}
+        />
       </Space>
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
       {download.error && (
