@@ -74,8 +74,11 @@ interface NetShape {
 const identitySerials = new WeakMap<IdentitySpec, number>();
 let nextSerial = 0;
 const shapes = new Map<string, NetShape>();
-/** Shapes kept at most (a process reading reports of many kinds keeps the latest). */
-const shapeLimit = 4096;
+/**
+ * Shapes kept at most (some 10 KB each with their key; a long-lived process reading reports of
+ * many kinds starts again when it has this many).
+ */
+const shapeLimit = 1024;
 
 function serialOf(identity: IdentitySpec): number {
   let n = identitySerials.get(identity);

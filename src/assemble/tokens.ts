@@ -182,7 +182,7 @@ function hasWords(text: string): boolean {
  * and empty cells that only continue a label are not blanks. A ragged row whose figures start
  * left of that keeps its own: the cells after its label.
  */
-export function dataColumns(table: TableBlock): { from: number[]; to: number } {
+export function dataColumns(table: TableBlock): { from: Float64Array; to: number } {
   let common = 0;
   let to = 0;
   const own: number[] = [];
@@ -208,12 +208,14 @@ export function dataColumns(table: TableBlock): { from: number[]; to: number } {
     if (figureAt !== -1) common = Math.max(common, labelEnd);
     to = Math.max(to, end + 1);
   }
-  const from = own.map((labelEnd, r) => {
+  // A typed array: its figures may be Infinity or not, and it stays one kind of array either way.
+  const from = new Float64Array(own.length);
+  for (let r = 0; r < own.length; r++) {
     const f = first[r] as number;
     // A ragged row: its own label's end in a real grid; in loose text, no blank cells at all.
-    if (f !== -1 && f < common) return table.loose ? Number.POSITIVE_INFINITY : labelEnd;
-    return common;
-  });
+    if (f !== -1 && f < common) from[r] = table.loose ? Number.POSITIVE_INFINITY : (own[r] as number);
+    else from[r] = common;
+  }
   return { from, to };
 }
 

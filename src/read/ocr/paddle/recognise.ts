@@ -3,6 +3,7 @@
  * a class for every 8 pixels of its width out. The greedy reading keeps each run's best class,
  * drops the blanks, and gives every character the probability the model put on it.
  */
+import { createHash } from 'node:crypto';
 import type { Gray } from '../image.js';
 import type { Box } from '../rules.js';
 import { bestSuffix, probabilitySuffix } from './best-class.js';
@@ -186,6 +187,29 @@ function stepsOf(
   };
 }
 
+/**
+ * Readings of lines already run, by what the model was given (lineKey): a page's tables repeat the
+ * same figures (「0」 above all), and the model gives the same pixels at the same width the same reading.
+ */
+const readings = new Map<string, LineRead>();
+/** At most this many readings are kept (a few MB); past it they are forgotten. */
+const remembered = 20_000;
+/** Lines asked for and lines answered from `readings` (for the bench). */
+export const stats = { lines: 0, hits: 0 };
+/** Forgets the readings (so a bench reading the same scans again runs the model again). */
+export const forgetReadings = (): void => readings.clear();
+
+/** What decides a line's reading: its pixels, their size, and how they are scaled and padded. */
+function lineKey(image: Gray, box: Box, width: number, white: boolean, squeeze: number): string {
+  const hash = createHash('sha1');
+  const bw = box.right - box.left + 1;
+  for (let y = box.top; y <= box.bottom; y++) {
+    const start = y * image.width + box.left;
+    hash.update(image.data.subarray(start, start + bw));
+  }
+  return `${bw}x${box.bottom - box.top + 1} ${width} ${white ? 1 : 0} ${squeeze} ${hash.digest('base64')}`;
+}
+
 /** Reads each box of the image as one line of text. */
 export async function recognise(
   paddle: Paddle,
@@ -208,17 +232,38 @@ export async function recognise(
     const group = order.slice(k, end);
     k = end;
     const width = Math.ceil(Math.max(pad.minWidth, ...group.map((g) => g.w)) / 8) * 8;
-    // Padding is 0 after normalisation, as PaddleOCR pads.
-    const input = new Float32Array(group.length * 3 * height * width);
-    group.forEach((g, slot) => {
-      fill(image, boxes[g.i] as Box, input, slot, width, pad.white, squeeze);
+    // A line whose pixels, squeeze, padding and run width were read before reads the same again.
+    if (readings.size >= remembered) readings.clear();
+    const keys = group.map((g) => lineKey(image, boxes[g.i] as Box, width, pad.white, squeeze));
+    const run: { i: number; ink: number; key: string }[] = [];
+    const pending = new Set<string>();
+    group.forEach((g, n) => {
+      const key = keys[n] as string;
+      if (readings.has(key) || pending.has(key)) {
+        stats.hits++;
+        return;
+      }
+      pending.add(key);
+      run.push({ i: g.i, ink: g.ink, key });
     });
-    const result = await paddle.recogniser.run({
-      [paddle.recogniser.inputNames[0] as string]: paddle.tensor(input, [group.length, 3, height, width]),
-    });
-    const { steps, read } = stepsOf(paddle, result, group.length);
-    group.forEach((g, slot) => {
-      out[g.i] = read(slot, Math.ceil((g.ink * steps) / width));
+    stats.lines += group.length;
+    if (run.length > 0) {
+      // Padding is 0 after normalisation, as PaddleOCR pads.
+      const input = new Float32Array(run.length * 3 * height * width);
+      run.forEach((g, slot) => {
+        fill(image, boxes[g.i] as Box, input, slot, width, pad.white, squeeze);
+      });
+      const result = await paddle.recogniser.run({
+        [paddle.recogniser.inputNames[0] as string]: paddle.tensor(input, [run.length, 3, height, width]),
+      });
+      const { steps, read } = stepsOf(paddle, result, run.length);
+      run.forEach((g, slot) => {
+        readings.set(g.key, read(slot, Math.ceil((g.ink * steps) / width)));
+      });
+    }
+    group.forEach((g, n) => {
+      const r = readings.get(keys[n] as string) as LineRead;
+      out[g.i] = { text: r.text, probabilities: [...r.probabilities], leastStep: r.leastStep };
     });
   }
   return out;
