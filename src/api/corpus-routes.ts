@@ -469,11 +469,14 @@ export const corpusRoutes: readonly Route[] = [
         for await (const event of events) if (event.type === 'summary') return event.summary;
         throw new Error('upload ended without a summary');
       }
-      // Progress as it goes: a JSON line as each file is ingested, the summary last.
+      // Progress as it goes: a JSON line as each file is ingested, the summary last. The first is
+      // awaited before answering, so a refusal of the first file (too large) is still an HTTP error.
+      const first = await events.next();
       const stream = new PassThrough();
       input.reply.type('application/x-ndjson; charset=utf-8');
       (async () => {
         try {
+          if (!first.done) stream.write(`${JSON.stringify(first.value)}\n`);
           for await (const event of events) stream.write(`${JSON.stringify(event)}\n`);
         } catch (error) {
           const e = error instanceof ApiError ? error : null;

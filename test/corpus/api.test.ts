@@ -277,22 +277,40 @@ describeEachBackend('corpus API', (backend) => {
       added: 1,
       unreadable: [{ path: 'empty.txt', reason: '文件为空' }],
     });
-    const tooMany = await app.inject({
-      method: 'POST',
-      url: '/api/corpus/upload',
-      payload: `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(uploadLimitBytes + 1)}\r\n--${boundary}--\r\n`,
-      headers: {
-        authorization: `Bearer ${tokens.get('eva')}`,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        accept: 'application/x-ndjson',
-      },
-    });
-    // A failure after the progress began is the last line, in Chinese.
-    const last = JSON.parse(tooMany.body.trimEnd().split('\n').at(-1) as string);
-    expect(last).toEqual({
+    const big = (name: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(uploadLimitBytes + 1)}\r\n`;
+    const upload = (body: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/corpus/upload',
+        payload: body,
+        headers: {
+          authorization: `Bearer ${tokens.get('eva')}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          accept: 'application/x-ndjson',
+        },
+      });
+    const tooLarge = `上传的文件过大或过多（共不超过 ${uploadLimitBytes / 1024 / 1024} MB、200 个文件）`;
+    // Refused before any progress: an HTTP error, as without progress.
+    const refused = await upload(`${big('big.txt')}--${boundary}--\r\n`);
+    expect([refused.statusCode, refused.json().error.message]).toEqual([413, tooLarge]);
+    // Refused after progress began: the last line, in Chinese.
+    const third = renderAs(makeReport({ agency: '宿迁市人民政府', year: 2025 }), 'txt');
+    const late = await upload(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="2025.txt"\r\nContent-Type: text/plain\r\n\r\n${third}\r\n${big('big.txt')}--${boundary}--\r\n`,
+    );
+    expect(late.statusCode).toBe(200);
+    expect(
+      late.body
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .map((l) => l.type),
+    ).toEqual(['files', 'file', 'error']);
+    expect(JSON.parse(late.body.trimEnd().split('\n').at(-1) as string)).toEqual({
       type: 'error',
       code: 'too-large',
-      message: `上传的文件过大或过多（共不超过 ${uploadLimitBytes / 1024 / 1024} MB、200 个文件）`,
+      message: tooLarge,
     });
     const clerk = await app.inject({
       method: 'POST',

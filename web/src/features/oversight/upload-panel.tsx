@@ -3,16 +3,20 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Upload, type UploadProps } from 'antd';
 import type { RcFile } from 'antd/es/upload';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { uploadLimitBytes } from '../../../../src/api/corpus-contract.js';
 import { messageOf } from '../../lib/api.js';
 import { uploadWithProgress } from './api.js';
 import { addSummaries, type Summary } from './summary.js';
 
+/** How often the corpus views are refreshed while an upload is being ingested. */
+const refreshEveryMs = 5000;
+
 export function UploadPanel() {
   const queryClient = useQueryClient();
   const [summaries, setSummaries] = useState<Summary[]>([]);
   // Each file's reports ingested so far, while it is being ingested (a .zip of scans takes minutes).
+  const refreshed = useRef(0);
   const [progress, setProgress] = useState<Record<string, { name: string; done: number; total: number }>>({});
   const props: UploadProps = {
     name: 'files',
@@ -24,6 +28,11 @@ export function UploadPanel() {
       uploadWithProgress(f, (done, total) => {
         setProgress((p) => ({ ...p, [f.uid]: { name: f.name, done, total } }));
         onProgress?.({ percent: total === 0 ? 0 : Math.floor((done * 100) / total) });
+        // The reports ingested so far appear in the list and charts as they come (every few seconds).
+        if (done > 0 && Date.now() - refreshed.current > refreshEveryMs) {
+          refreshed.current = Date.now();
+          void queryClient.invalidateQueries({ queryKey: ['corpus'] });
+        }
       })
         .then((summary) => {
           forget();
