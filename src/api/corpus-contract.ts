@@ -172,6 +172,17 @@ export const uploadResponse = z
   })
   .meta({ id: 'IngestSummary', title: '导入汇总' });
 
+/**
+ * What an upload answers as it goes (`Accept: application/x-ndjson`), one JSON line each: how many
+ * reports an uploaded file holds, each report's result as it is ingested, the summary last; an
+ * error after progress began is the last line.
+ */
+export type UploadEvent =
+  | { type: 'files'; count: number }
+  | { type: 'file'; result: z.output<typeof ingestResult> }
+  | { type: 'summary'; summary: z.output<typeof uploadResponse> }
+  | { type: 'error'; code: string; message: string };
+
 export const corpusBody = z
   .object({
     id: z.string(),

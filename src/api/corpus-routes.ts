@@ -12,7 +12,7 @@ import { exportCsv } from '../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/export/findings-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
-import { type IngestSummary, ingestBytes } from '../corpus/ingest.js';
+import { countResult, type IngestSummary, ingestBytes } from '../corpus/ingest.js';
 import { type Pack, shippedPacks } from '../corpus/packs.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
 import { findingOfRow } from '../corpus/report-rows.js';
@@ -140,12 +140,6 @@ async function reportRow(
   return row;
 }
 
-/** What an upload reports as it goes (`Accept: application/x-ndjson`), one JSON line each. */
-export type UploadEvent =
-  | { type: 'files'; count: number }
-  | { type: 'file'; result: IngestSummary['results'][number] }
-  | { type: 'summary'; summary: IngestSummary };
-
 /**
  * Ingests the files of a multipart upload (a .zip expanded) one by one: how many files each part
  * holds, each file's result as it is ingested, then the summary. Too large an upload throws 413.
@@ -153,15 +147,11 @@ export type UploadEvent =
 async function* uploadEvents(
   request: HandlerInput<unknown, unknown, unknown>['request'],
   deps: HandlerInput<unknown, unknown, unknown>['deps'],
-): AsyncGenerator<UploadEvent> {
+): AsyncGenerator<c.UploadEvent> {
   const summary: IngestSummary = { read: 0, added: 0, known: 0, versions: 0, unreadable: [], results: [] };
-  const record = (r: IngestSummary['results'][number]): UploadEvent => {
+  const record = (r: IngestSummary['results'][number]): c.UploadEvent => {
     summary.read++;
-    summary.results.push(r);
-    if (r.status === 'new') summary.added++;
-    else if (r.status === 'version') summary.versions++;
-    else if (r.status === 'known') summary.known++;
-    else summary.unreadable.push({ path: r.path, reason: r.reason ?? '无法读取' });
+    countResult(summary, r);
     return { type: 'file', result: r };
   };
   let total = 0;

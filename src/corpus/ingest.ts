@@ -253,6 +253,15 @@ export async function ingestBytes(
   );
 }
 
+/** Adds one file's result to a summary's list and counts (`read` is counted by the caller). */
+export function countResult(summary: IngestSummary, result: IngestResult): void {
+  summary.results.push(result);
+  if (result.status === 'new') summary.added++;
+  else if (result.status === 'version') summary.versions++;
+  else if (result.status === 'known') summary.known++;
+  else summary.unreadable.push({ path: result.path, reason: result.reason ?? '无法读取' });
+}
+
 /** Ingests files, folders and zips; resolves to the summary. */
 export async function ingestPaths(
   store: Store,
@@ -274,11 +283,7 @@ export async function ingestPaths(
   const seen = new Map<string, Promise<IngestResult>>();
 
   const record = (result: IngestResult) => {
-    summary.results.push(result);
-    if (result.status === 'new') summary.added++;
-    else if (result.status === 'version') summary.versions++;
-    else if (result.status === 'known') summary.known++;
-    else summary.unreadable.push({ path: result.path, reason: result.reason ?? '无法读取' });
+    countResult(summary, result);
     done++;
     options.onProgress?.(done, total);
   };

@@ -1,7 +1,11 @@
 /** The oversight page's queries on the corpus routes, and the links (export, source) it offers. */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { corpusEndpoints, type corpusFilterQuery } from '../../../../src/api/corpus-contract.js';
+import {
+  corpusEndpoints,
+  type corpusFilterQuery,
+  type UploadEvent,
+} from '../../../../src/api/corpus-contract.js';
 import { ApiError, call, callLines, pathOf, searchOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import type { Summary } from './summary.js';
@@ -61,12 +65,6 @@ export const sourceUrl = (reportId: number): string => pathOf(corpusEndpoints.so
 
 export const uploadUrl = corpusEndpoints.upload.url;
 
-type UploadLine =
-  | { type: 'files'; count: number }
-  | { type: 'file'; result: Summary['results'][number] }
-  | { type: 'summary'; summary: Summary }
-  | { type: 'error'; code: string; message: string };
-
 /**
  * Uploads a file (a report, or a .zip of many) to the corpus, telling `onProgress` how many of its
  * reports are ingested as each is; answers the summary.
@@ -81,7 +79,7 @@ export async function uploadWithProgress(
   let done = 0;
   let summary: Summary | undefined;
   await callLines(uploadUrl, { method: 'POST', body: form }, (raw) => {
-    const line = raw as UploadLine;
+    const line = raw as UploadEvent;
     if (line.type === 'error') throw new ApiError(0, line.code, line.message);
     if (line.type === 'files') total += line.count;
     else if (line.type === 'file') done++;
