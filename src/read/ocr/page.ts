@@ -149,7 +149,9 @@ async function readFiguresAgain(
   dir: string,
   inset: number,
 ): Promise<void> {
-  const cells = figureCells(image, tables, pitch, inset);
+  // A minus sign's thin stroke is ink of the cell here too: a 「-2」 read as 「2」 is then wider
+  // than its digits and flagged (it passed silently on a degraded scan, 2019 report 101).
+  const cells = figureCells(image, tables, pitch, inset, true);
   if (cells.length === 0) return;
   const grow = (b: Box): Box => ({
     left: Math.max(0, b.left - 2),
@@ -176,7 +178,10 @@ async function readFiguresAgain(
     cell.digits = mine.map((w) => w.text).join('');
     cell.digitConfidence = mine.length === 0 ? 0 : Math.min(...mine.map((w) => w.confidence));
   }
-  markLostDigits(cells.map(({ cell, ink }) => ({ cell, ink, digits: cell.digits })));
+  markLostDigits(
+    cells.map(({ cell, ink }) => ({ cell, ink, digits: cell.digits })),
+    true,
+  );
 }
 
 /** Reads sheets one after the other; the words, placed back on the page. */

@@ -39,6 +39,19 @@ export interface TableGrid {
 
 const isInk = (image: Gray, x: number, y: number) => (image.data[y * image.width + x] as number) < inkLevel;
 
+/**
+ * Dark enough to be part of a rule where a rule is expected (a column or row boundary of a table
+ * already found): lighter than ink. A thin rule (half a point, under 1.5 pixels at 200 dpi) falls
+ * across two pixel columns, neither of them black, and a JPEG'd scan lightens it further: on the
+ * bench's degraded scans such a rule ran at 141–156 along a whole row band, around `inkLevel`, and
+ * a boundary missed there merged two figures into one cell. Text inside a merged cell still covers
+ * only its own height of the band, whichever level.
+ */
+export const ruleLevel = 200;
+
+const isRuleInk = (image: Gray, x: number, y: number) =>
+  (image.data[y * image.width + x] as number) < ruleLevel;
+
 /** Runs of ink along pixel rows at least `minRun` long, merged across neighbouring rows into rules. */
 export function horizontalRules(image: Gray, minRun: number): Rule[] {
   const { width, height } = image;
@@ -98,7 +111,7 @@ function verticalCovers(image: Gray, x0: number, x1: number, y0: number, y1: num
   for (let y = top; y <= bottom; y++) {
     const row = y * width;
     for (let x = lo; x <= hi; x++)
-      before[x - lo + 1] = (before[x - lo] as number) + ((data[row + x] as number) < inkLevel ? 1 : 0);
+      before[x - lo + 1] = (before[x - lo] as number) + ((data[row + x] as number) < ruleLevel ? 1 : 0);
     for (let x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) {
       const a = Math.max(lo, x - 2);
       const b = Math.min(hi, x + 2);
@@ -120,7 +133,7 @@ function horizontalCover(image: Gray, y: number, x0: number, x1: number): number
     n++;
     for (let dy = -2; dy <= 2; dy++) {
       const yy = Math.round(y) + dy;
-      if (yy >= 0 && yy < image.height && isInk(image, x, yy)) {
+      if (yy >= 0 && yy < image.height && isRuleInk(image, x, yy)) {
         ink++;
         break;
       }

@@ -125,6 +125,25 @@ describe('ruled tables', () => {
     ]);
   });
 
+  it('takes a faint column rule (grey, as a thin rule comes out of a JPEG scan) as a wall, not text in a merged cell', () => {
+    const page = ruledPage();
+    // The middle row's inner rules lighter than ink (141–160: the bench's degraded scans), whole height.
+    for (const x of [300, 500])
+      for (let y = 162; y < 220; y++) page.data[y * 800 + x] = page.data[y * 800 + x + 1] = 150 + (y % 3) * 5;
+    // In the merged top cell, a dark stroke where a wall would be, over 60% of its height.
+    for (let y = 112; y < 148; y++) page.data[y * 800 + 300] = page.data[y * 800 + 301] = 0;
+    const [table] = findTables(page, 200);
+    expect(table?.cells.map((c) => [c.row, c.column, c.rowSpan, c.columnSpan])).toEqual([
+      [0, 0, 1, 3],
+      [1, 0, 1, 1],
+      [1, 1, 1, 1],
+      [1, 2, 1, 1],
+      [2, 0, 1, 1],
+      [2, 1, 1, 1],
+      [2, 2, 1, 1],
+    ]);
+  });
+
   it('finds no table in a page of text-like strokes', () => {
     const page = grayImage(600, 400);
     for (let y = 50; y < 350; y += 30)
