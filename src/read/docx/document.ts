@@ -163,12 +163,20 @@ const acted = new Set([
 /** Properties passed over unless they hold something in `acted`. */
 const properties = new Set(['rPr', 'pPr', 'tcPr', 'trPr', 'tblPr']);
 const nothing: ReadonlySet<string> = new Set();
-/**
- * Each WordprocessingML name the reader acts on or looks for as a parent, to its own literal: an
- * element's name is looked up here once, and the checks and switches below then meet the same
- * string objects (compared by identity, not character by character). Other names are passed on.
- */
-const known = new Map([...skipped, ...acted, ...properties, 'numPr'].map((name) => [name, name]));
+/** What the reader knows of a WordprocessingML name it acts on or looks for as a parent. */
+interface Known {
+  /** The name's own literal: the checks and switches below compare it by identity. */
+  name: string;
+  skipped: boolean;
+  property: boolean;
+}
+/** The scanner looks each name up here once per part (`tag.known`); other names are passed on. */
+const vocabulary = new Map<string, Known>(
+  [...skipped, ...acted, ...properties, 'numPr'].map((name) => [
+    name,
+    { name, skipped: skipped.has(name), property: properties.has(name) },
+  ]),
+);
 
 /** Fonts whose characters are pictures, not letters. */
 const dingbatFont = /wingdings|webdings|marlett|zapf/i;
@@ -264,11 +272,15 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
     if (p.prefix === null) p.prefix = numbering.next(p);
   };
 
-  /** Elements of other namespaces, and WordprocessingML ones the reader has no use for. */
-  const openOther = (tag: Tag, word: string): ReadonlySet<string> | undefined => {
-    names.push(word || (tag.uri === MC ? `mc:${tag.local}` : isMath(tag) ? `m:${tag.local}` : ''));
+  /**
+   * Elements of other namespaces, and WordprocessingML ones the reader has no use for (their
+   * name on the stack is '': nothing looks for them).
+   */
+  const openOther = (tag: Tag): ReadonlySet<string> | undefined => {
+    const word = wordName(tag) !== '';
+    names.push(word ? '' : tag.uri === MC ? `mc:${tag.local}` : isMath(tag) ? `m:${tag.local}` : '');
     if (skipDepth > 0) return nothing;
-    if (word !== '') return;
+    if (word) return;
     if (tag.uri === MC) {
       if (tag.local === 'AlternateContent') alternates.push(false);
       else if (tag.local === 'Fallback') skipDepth = names.length;
@@ -282,16 +294,16 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
     return;
   };
 
-  const open = (tag: Tag): ReadonlySet<string> | undefined => {
-    const word = wordName(tag);
-    const name = known.get(word);
-    if (name === undefined) return openOther(tag, word);
+  const open = (tag: Tag<Known>): ReadonlySet<string> | undefined => {
+    const known = tag.known;
+    if (known === undefined) return openOther(tag);
+    const name = known.name;
     names.push(name);
     if (skipDepth > 0) return nothing;
     if (revision === null && (name === 'ins' || name === 'del' || name === 'moveFrom' || name === 'moveTo'))
       revision = Math.max(1, top(paragraphs)?.line ?? ordinal + 1);
     if (name === 'altChunk') altChunks++;
-    if (skipped.has(name)) {
+    if (known.skipped) {
       if (name === 'del' && parent() === 'trPr') {
         const row = top(tables)?.row;
         if (row) row.deleted = true;
@@ -299,7 +311,7 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
       skipDepth = names.length;
       return nothing;
     }
-    if (properties.has(name)) return collecting === null ? acted : undefined;
+    if (known.property) return collecting === null ? acted : undefined;
     const inRun = parent() === 'r';
     switch (name) {
       case 'p': {
@@ -478,18 +490,24 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
     }
   };
 
-  parseXml(bytes, 'word/document.xml', file, {
-    open,
-    close,
-    text: (text) => {
-      if (skipDepth > 0 || collecting === null) return;
-      if (collecting === 'text') emit(text);
-      else {
-        const field = top(fields);
-        if (field && !field.result) field.instruction += text;
-      }
+  parseXml(
+    bytes,
+    'word/document.xml',
+    file,
+    {
+      open,
+      close,
+      text: (text) => {
+        if (skipDepth > 0 || collecting === null) return;
+        if (collecting === 'text') emit(text);
+        else {
+          const field = top(fields);
+          if (field && !field.result) field.instruction += text;
+        }
+      },
     },
-  });
+    vocabulary,
+  );
 
   if (revision !== null)
     file.info('read.docx-revisions', '文档中有未接受的修订，已按接受全部修订读取（删除的文字不计）', {

@@ -43,6 +43,15 @@ interface Style {
   ilvl: number | null;
 }
 
+/** The list and level a paragraph's numbering comes from. */
+interface Resolved {
+  abstractId: string;
+  abstract: AbstractNum;
+  num: Num;
+  numId: number;
+  ilvl: number;
+}
+
 /** The numbering properties a paragraph states itself (`w:pStyle`, `w:numPr`). */
 export interface ParagraphNumbering {
   style: string | null;
@@ -68,6 +77,8 @@ export class Numbering {
   private defaultStyle: string | null = null;
   private readonly counters = new Map<string, (number | undefined)[]>();
   private readonly started = new Set<number>();
+  /** What each style resolves to for a paragraph that states no numbering of its own (most do not). */
+  private readonly byStyle = new Map<string | null, Resolved | null>();
 
   constructor(numbering: Uint8Array | null, styles: Uint8Array | null, file: SourceFile) {
     if (styles) this.readStyles(styles, file);
@@ -107,7 +118,17 @@ export class Numbering {
     return text + (def.suffix === 'tab' ? '\t' : def.suffix === 'space' ? ' ' : '');
   }
 
-  private resolve(p: ParagraphNumbering) {
+  private resolve(p: ParagraphNumbering): Resolved | null {
+    if (p.numId !== null || p.ilvl !== null) return this.resolveFully(p);
+    let found = this.byStyle.get(p.style);
+    if (found === undefined) {
+      found = this.resolveFully(p);
+      this.byStyle.set(p.style, found);
+    }
+    return found;
+  }
+
+  private resolveFully(p: ParagraphNumbering): Resolved | null {
     let numId = p.numId;
     let ilvl = p.ilvl;
     let linkedStyle: string | null = null;

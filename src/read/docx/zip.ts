@@ -159,8 +159,17 @@ export function readEntry(
   // Up to the ratio floor no ratio needs watching: zlib inflates at once, stopping at the cap. Past
   // it, or on any error, the entry is inflated again step by step, which says exactly what is wrong.
   const cap = Math.min(limit, ratioFloor);
+  // zlib inflates into chunks and joins them at the end: one chunk large enough for a whole XML
+  // part (XML compresses some 10-20:1) spares the joining copy; it never exceeds the cap. An
+  // output that leaves much of it unused (a picture, which hardly compresses) is copied out, so
+  // that the rest of the chunk is not kept.
+  const outputChunk = Math.min(cap, Math.max(16 * 1024, (dataEnd - dataStart) * 32));
   try {
-    const out = inflateRawSync(bytes.subarray(dataStart, dataEnd), { maxOutputLength: cap });
+    const out = inflateRawSync(bytes.subarray(dataStart, dataEnd), {
+      maxOutputLength: cap,
+      chunkSize: outputChunk,
+    });
+    if (outputChunk - out.byteLength > 256 * 1024) return new Uint8Array(out);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch {
     // Larger than the cap, damaged or cut off: see below.

@@ -9,7 +9,14 @@ import { type FoundImage, maxImageBytes, maxImages } from './embedded.js';
 
 const decoder = new TextDecoder();
 const relationship = /<Relationship\b[^>]*>/g;
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+/** The relationship attributes read, each with its pattern made once (not once per look-up). */
+const attributes = {
+  Id: /\sId="([^"]*)"/,
+  Target: /\sTarget="([^"]*)"/,
+  Type: /\sType="([^"]*)"/,
+  TargetMode: /\sTargetMode="([^"]*)"/,
+};
+const attribute = (tag: string, name: keyof typeof attributes) => attributes[name].exec(tag)?.[1];
 /** A paragraph's start, or a picture's reference. */
 const marks = /<w:p[\s>/]|<a:blip\b[^>]*?\sr:embed="([^"]+)"|<v:imagedata\b[^>]*?\sr:id="([^"]+)"/g;
 
