@@ -11,7 +11,7 @@ import { figure, figureLike, layoutPage, type OcrCell, type OcrLine, type OcrTab
 import { paddleWords } from './paddle/words.js';
 import { inkLevel, preprocess } from './preprocess.js';
 import type { Box } from './rules.js';
-import { eraseRules, findTables } from './rules.js';
+import { eraseRules, findRules } from './rules.js';
 import { buildSheet, inkBox, pieceSheets, type Sheet, wordsOnPage } from './sheet.js';
 import { recognise, type Word } from './tesseract.js';
 
@@ -49,8 +49,8 @@ export async function readPage(raw: Gray, number: number, dpi: number, engine: O
   const share = inkShare(image);
   if (share < blankShare) return { ...base, skew, meanConfidence: null, skipped: 'blank' };
   if (share > pictureShare) return { ...base, skew, meanConfidence: null, skipped: 'picture' };
-  const tables = findTables(image, dpi);
-  const clean = eraseRules(image, tables, dpi);
+  const { tables, stray } = findRules(image, dpi);
+  const clean = eraseRules(image, tables, dpi, stray);
   const inset = Math.max(3, Math.round(dpi / 40));
   const inkIn = (b: Box) =>
     inkBox(clean, {

@@ -147,6 +147,16 @@ function horizontalCover(image: Gray, y: number, x0: number, x1: number): number
  * of one table are less than an inch apart.
  */
 export function findTables(image: Gray, dpi: number): TableGrid[] {
+  return findRules(image, dpi).tables;
+}
+
+/**
+ * The tables of a page, and the horizontal rules that belong to none: those of a table ruled only
+ * across (its rows apart, no column rules: its figures are read by their places, as a table without
+ * rules is), underlines, separators. They are whitened with the tables' rules before the text is
+ * read: left standing, a rule just above or below a figure made the recogniser read 「0」 as 「o」.
+ */
+export function findRules(image: Gray, dpi: number): { tables: TableGrid[]; stray: Rule[] } {
   const minRun = Math.round(dpi / 3);
   const rules = horizontalRules(image, minRun);
   // Rules that overlap across and stand close one under another form a table.
@@ -180,12 +190,13 @@ export function findTables(image: Gray, dpi: number): TableGrid[] {
       }
   }
   const tables: TableGrid[] = [];
+  const stray: Rule[] = [];
   for (const group of groups) {
-    if (group.length < 2) continue;
-    const table = gridOf(image, group, dpi);
+    const table = group.length < 2 ? null : gridOf(image, group, dpi);
     if (table) tables.push(table);
+    else stray.push(...group);
   }
-  return tables;
+  return { tables, stray };
 }
 
 function gridOf(image: Gray, group: Rule[], dpi: number): TableGrid | null {
@@ -238,14 +249,22 @@ function gridOf(image: Gray, group: Rule[], dpi: number): TableGrid | null {
   };
 }
 
-/** Whitens the rules (where they are ink), so that the text reader sees only the text. */
-export function eraseRules(image: Gray, tables: readonly TableGrid[], dpi: number): Gray {
+/**
+ * Whitens the rules (where they are ink), so that the text reader sees only the text: the tables'
+ * and the horizontal rules of no table (`stray`).
+ */
+export function eraseRules(
+  image: Gray,
+  tables: readonly TableGrid[],
+  dpi: number,
+  stray: readonly Rule[] = [],
+): Gray {
   const out: Gray = { ...image, data: new Uint8Array(image.data) };
   const reach = Math.max(3, Math.round(dpi / 50));
   const whiten = (x: number, y: number) => {
     if (x >= 0 && y >= 0 && x < out.width && y < out.height) out.data[y * out.width + x] = 255;
   };
-  for (const t of tables) {
+  for (const t of [...tables, { rules: { horizontal: stray, vertical: [] } }]) {
     for (const r of t.rules.horizontal)
       for (let x = Math.round(r.from) - 1; x <= Math.round(r.to) + 1; x++)
         for (let dy = -reach; dy <= reach; dy++) {

@@ -128,30 +128,42 @@ describe.runIf(installed)('scanned reports', () => {
     240_000,
   );
 
-  it("a scan whose tables have no rules: read by the words' places, exact or flagged, never silently wrong", async () => {
-    // The rules of a clean scan whitened: the figures stand in columns with nothing between them.
-    // The detector finds each figure apart; taken in the order of their tops, two figures of a row
-    // were swapped and ten cells silently wrong before (generateReport(3)).
-    const report = generateReport(3, '2021');
-    const scan = await scanReport(report, { dpi: 200 });
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-test-'));
-    try {
-      await writeFile(join(dir, 'scan.pdf'), scan.pdf);
-      const pages: Uint8Array[] = [];
-      for (let p = 1; p <= scan.images.length; p++) {
-        const page = await rasterPage(join(dir, 'scan.pdf'), p, 200);
-        pages.push(encodePng(eraseRules(page, findTables(page, 200), 200)));
+  it.each([
+    ['no rules', false],
+    ['rules across only (no column rules)', true],
+  ])(
+    "a scan whose tables have %s: read by the words' places, exact or flagged, never silently wrong",
+    async (_, across) => {
+      // The rules of a clean scan whitened: the figures stand in columns with nothing between them.
+      // The detector finds each figure apart; taken in the order of their tops, two figures of a row
+      // were swapped and ten cells silently wrong before (generateReport(3)). With the rules across
+      // left standing, a rule just above a figure made 「0」 read as 「o」 (87 of 200 cells exact).
+      const report = generateReport(3, '2021');
+      const scan = await scanReport(report, { dpi: 200 });
+      const dir = await mkdtemp(join(tmpdir(), 'gongkai-test-'));
+      try {
+        await writeFile(join(dir, 'scan.pdf'), scan.pdf);
+        const pages: Uint8Array[] = [];
+        for (let p = 1; p <= scan.images.length; p++) {
+          const page = await rasterPage(join(dir, 'scan.pdf'), p, 200);
+          const tables = findTables(page, 200).map((t) => ({
+            ...t,
+            rules: { horizontal: across ? [] : t.rules.horizontal, vertical: t.rules.vertical },
+          }));
+          pages.push(encodePng(eraseRules(page, tables, 200)));
+        }
+        const result = await processBytes(await imagesPdf(pages), 'unruled.pdf');
+        const context = describeFindings(result.report.findings);
+        expect(violations(report, result, { breaks: false }), context).toEqual([]);
+        // Most cells still read.
+        const differing = differingKeys(report.cells, result.report.cells);
+        expect(differing.length / Object.keys(report.cells).length, context).toBeLessThan(0.3);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
       }
-      const result = await processBytes(await imagesPdf(pages), 'unruled.pdf');
-      const context = describeFindings(result.report.findings);
-      expect(violations(report, result, { breaks: false }), context).toEqual([]);
-      // Most cells still read.
-      const differing = differingKeys(report.cells, result.report.cells);
-      expect(differing.length / Object.keys(report.cells).length, context).toBeLessThan(0.5);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 
   it('a page image (PNG) reads into the same table blocks', async () => {
     const scan = await scanReport(generateReport(5, '2021'), { dpi: 200 });

@@ -12,7 +12,7 @@ import { decode } from '../../../src/read/ocr/paddle/recognise.js';
 import { cleanText, readingConfidence, textLines } from '../../../src/read/ocr/paddle/words.js';
 import { estimateSkew, flattenBackground, rotate } from '../../../src/read/ocr/preprocess.js';
 import { imageKind, imageSize } from '../../../src/read/ocr/raster.js';
-import { findTables } from '../../../src/read/ocr/rules.js';
+import { findRules, findTables } from '../../../src/read/ocr/rules.js';
 import { inkBox } from '../../../src/read/ocr/sheet.js';
 import { parseTsv } from '../../../src/read/ocr/tesseract.js';
 
@@ -142,6 +142,18 @@ describe('ruled tables', () => {
       [2, 0, 1, 1],
       [2, 1, 1, 1],
       [2, 2, 1, 1],
+    ]);
+  });
+
+  it('gives the rules across of a table without column rules as rules of no table', () => {
+    const page = grayImage(800, 600);
+    for (const y of [100, 160, 220]) for (let x = 100; x <= 700; x++) page.data[y * 800 + x] = 0;
+    const { tables, stray } = findRules(page, 200);
+    expect(tables).toEqual([]);
+    expect(stray.map((r) => [r.at, r.from, r.to])).toEqual([
+      [100, 100, 700],
+      [160, 100, 700],
+      [220, 100, 700],
     ]);
   });
 
