@@ -46,6 +46,8 @@ export function settleOcr(report: Report, evidence: Evidence, spec: FormatSpec, 
     else rows.set(id, { place, keys: [key] });
   }
   const byKey = new Map<string, CellRead>();
+  /** Rows whose figures can't be matched one by one to their cells, with the least sure figure. */
+  const unmatched: { keys: string[]; read: CellRead }[] = [];
   for (const { place, keys } of rows.values()) {
     const first = figures.find((f) => samePlace(place, f));
     if (!first) continue;
@@ -57,6 +59,22 @@ export function settleOcr(report: Report, evidence: Evidence, spec: FormatSpec, 
         byKey.set(key, line[i] as CellRead);
       });
     else if (keys.length === 1) byKey.set(keys[0] as string, first);
+    else {
+      // Fewer figures than cells (blanks placed by their columns, in a table without rules):
+      // which cell a doubtful figure went to is not known, so none of the row's figures is taken.
+      const least = line.reduce((a, b) => (b.confidence < a.confidence ? b : a));
+      if (least.confidence < figureConfidence) unmatched.push({ keys, read: least });
+    }
+  }
+  for (const { keys, read } of unmatched) {
+    const taken = keys.filter((k) => report.cells[k] !== null && report.cells[k] !== undefined);
+    if (taken.length === 0) continue;
+    for (const key of taken) report.cells[key] = null;
+    file.error(
+      'read.ocr-doubt',
+      `第 ${read.page} 页的数字「${read.text}」识别把握不足（置信度 ${Math.round(read.confidence)}%），且无法确定它属于本行的哪一格，本行读出的 ${taken.length} 个单元格记为空值，请对照原件核实`,
+      { place: { line: read.line, column: read.column, page: read.page }, keys: taken, actual: read.text },
+    );
   }
   for (const [key, read] of byKey) {
     if (read.confidence >= figureConfidence || report.cells[key] === null || report.cells[key] === undefined)

@@ -14,7 +14,10 @@ export interface OcrText {
   words: number;
 }
 
-export interface OcrLine extends OcrText, Box {}
+export interface OcrLine extends OcrText, Box {
+  /** The line's words, left to right, each with its box (a table without rules keeps its columns). */
+  spans: Word[];
+}
 
 export interface OcrCell extends OcrText {
   cell: GridCellBox;
@@ -70,20 +73,42 @@ function confidence(words: readonly Word[]): Omit<OcrText, 'text'> {
   return { minConfidence: min, meanConfidence: sum / words.length, words: words.length };
 }
 
-/** Splits words into visual lines: tesseract's own lines, each sorted left to right. */
-function visualLines(words: readonly Word[]): Word[][] {
+/**
+ * Splits words into visual lines, each sorted left to right. The engine's lines come first
+ * (tesseract's lines; PaddleOCR's detected text regions), then the pieces of one visual line are
+ * joined: in a table without rules the detector finds each figure of a row as a region of its own,
+ * and those, taken one by one from the top, came out in the order of their tops (a 「4」 set a pixel
+ * higher before the 「0」 left of it: two figures swapped, silently). Pieces are of one line when
+ * their vertical centres lie within half a character of each other and they don't overlap across.
+ */
+function visualLines(words: readonly Word[], pitch: number): Word[][] {
   const byLine = new Map<string, Word[]>();
   for (const w of words) {
     const list = byLine.get(w.line);
     if (list) list.push(w);
     else byLine.set(w.line, [w]);
   }
-  // Within a cell, tesseract may put words of two text lines on one of its lines: split by height.
-  const out: Word[][] = [];
-  for (const list of byLine.values()) {
-    list.sort((a, b) => a.left - b.left);
-    out.push(list);
+  const middle = (ws: readonly Word[]) =>
+    (Math.min(...ws.map((w) => w.top)) + Math.max(...ws.map((w) => w.bottom))) / 2;
+  const pieces = [...byLine.values()].map((ws) => ({ words: ws, y: middle(ws) })).sort((a, b) => a.y - b.y);
+  const lines: { words: Word[]; y: number }[] = [];
+  for (const piece of pieces) {
+    const apart = (line: { words: Word[] }) =>
+      piece.words.every((w) => line.words.every((o) => w.right < o.left || w.left > o.right));
+    // The nearest line above within reach that the piece doesn't run into.
+    let joined = false;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const line = lines[i] as { words: Word[]; y: number };
+      if (piece.y - line.y > 0.5 * pitch) break;
+      if (apart(line)) {
+        line.words.push(...piece.words);
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) lines.push({ words: [...piece.words], y: piece.y });
   }
+  const out = lines.map((l) => l.words.sort((a, b) => a.left - b.left));
   out.sort((a, b) => Math.min(...a.map((w) => w.top)) - Math.min(...b.map((w) => w.top)));
   return out;
 }
@@ -161,8 +186,9 @@ export function layoutPage(
     });
     return { grid, cells };
   });
-  const lines: OcrLine[] = visualLines(free).map((ws) => ({
+  const lines: OcrLine[] = visualLines(free, pitch).map((ws) => ({
     text: joinWords(ws, pitch),
+    spans: ws,
     left: Math.min(...ws.map((w) => w.left)),
     right: Math.max(...ws.map((w) => w.right)),
     top: Math.min(...ws.map((w) => w.top)),

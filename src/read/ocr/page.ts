@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OcrEngine } from './engine.js';
 import { encodePgm, type Gray } from './image.js';
-import { figureLike, layoutPage, type OcrCell, type OcrLine, type OcrTable } from './layout.js';
+import { figure, figureLike, layoutPage, type OcrCell, type OcrLine, type OcrTable } from './layout.js';
 import { paddleWords } from './paddle/words.js';
 import { inkLevel, preprocess } from './preprocess.js';
 import type { Box } from './rules.js';
@@ -62,6 +62,7 @@ export async function readPage(raw: Gray, number: number, dpi: number, engine: O
   if (engine.id === 'paddle') {
     const words = await paddleWords(await engine.paddle(), clean, tables, dpi);
     const laid = layoutPage(words, tables, dpi / 7, inkIn);
+    doubtLooseFigures(clean, laid.lines, laid.pitch);
     markLostDigits(
       figureCells(clean, laid.tables, laid.pitch, inset, true).map(({ cell, ink }) => ({
         ink,
@@ -77,6 +78,7 @@ export async function readPage(raw: Gray, number: number, dpi: number, engine: O
     const { sheet, rest } = buildSheet(clean, tables, dpi);
     const words = await readSheets([sheet, ...pieceSheets(clean, rest, dpi, 1)], dir, dpi, false);
     const laid = layoutPage(words, tables, dpi / 7, inkIn);
+    doubtLooseFigures(clean, laid.lines, laid.pitch);
     await readFiguresAgain(clean, laid.tables, laid.pitch, dpi, dir, inset);
     return { ...base, ...laid, skew, meanConfidence: meanOf(words) };
   } finally {
@@ -113,6 +115,43 @@ function figureCells(
       if (ink && ink.right - ink.left < 8 * pitch) cells.push({ cell: c, ink });
     }
   return cells;
+}
+
+/**
+ * Figures on lines outside ruled tables (a table without rules): the detector's box of such a
+ * figure may miss part of its ink (a 「7」 boxed round its stem and read 「1」, with 97% confidence)
+ * or the recogniser may drop a digit inside it (「67」 read 「6」). A figure whose ink runs on past
+ * its box (a minus sign beside it included), or whose box is wider than its digits fill, is not
+ * taken: its confidence becomes 0, as a ruled table's cell with ink left unread.
+ */
+function doubtLooseFigures(image: Gray, lines: readonly OcrLine[], pitch: number): void {
+  const words = lines.flatMap((l) => l.spans).filter((w) => figure.test(w.text));
+  const widths = words
+    .filter((w) => /^\d+$/.test(w.text))
+    .map((w) => (w.right - w.left + 1) / w.text.length)
+    .sort((a, b) => a - b);
+  const digit = widths.length >= 5 ? widths[Math.floor(widths.length / 2)] : undefined;
+  const slack = Math.max(2, pitch / 8);
+  for (const w of words) {
+    const n = w.text.replace(/[^\d]/g, '').length + (/^-/.test(w.text) ? 1 : 0);
+    const ink = inkBox(
+      image,
+      {
+        left: w.left - pitch / 2,
+        right: w.right + pitch / 2,
+        top: w.top - pitch / 4,
+        bottom: w.bottom + pitch / 4,
+      },
+      true,
+    );
+    const runsPast =
+      ink !== null &&
+      (ink.left < w.left - slack ||
+        ink.right > w.right + slack ||
+        ink.top < w.top - slack ||
+        ink.bottom > w.bottom + slack);
+    if (runsPast || (digit !== undefined && w.right - w.left + 1 > (n + 0.5) * digit)) w.confidence = 0;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Read pages → blocks, as the other readers give them: a paragraph per paragraph of prose (wrapped
  * lines joined, page numbers dropped), a table block per ruled table, lines numbered through the
- * document, columns counted in characters from the page's text edge.
+ * document, columns counted in half characters from the page's text edge.
  */
 import type { Block, TableBlock, TableCell } from '../blocks.js';
 import { snapLabel } from './labels.js';
@@ -54,7 +54,8 @@ export function pagesToBlocks(pages: readonly PageRead[]): { blocks: Block[]; fi
       lines.map((l) => l.right),
       0.8,
     );
-    const columnOf = (x: number) => Math.max(1, Math.round((x - left) / pitch) + 1);
+    // Columns in half characters from the text edge (a digit's width), as the PDF reader counts them.
+    const columnOf = (x: number) => Math.max(1, Math.round((2 * (x - left)) / pitch) + 1);
     const items: Item[] = [
       ...lines.map((line) => ({ top: line.top, line })),
       ...page.tables.map((table) => ({ top: table.grid.box.top, table })),
@@ -80,11 +81,47 @@ export function pagesToBlocks(pages: readonly PageRead[]): { blocks: Block[]; fi
         column: columnOf(line.left),
         page: page.number,
       };
+      if (/ {3}/.test(line.text)) block.text = placeWords(line, block, pitch, columnOf, figures);
       blocks.push(block);
       open = { block, last: line };
     }
   }
   return { blocks, figures };
+}
+
+/**
+ * The text of a line in columns (a table without rules, a date set apart): each word after a wide
+ * gap starts at its own column on the page, as `pdftotext -layout` lays a line out, so the figures
+ * under one column of the table stand at one column on every row. Its figures are recorded with
+ * their confidence, as a ruled table's are (a figure read unsure is not taken).
+ */
+function placeWords(
+  line: OcrLine,
+  block: { line: number; column: number; page?: number },
+  pitch: number,
+  columnOf: (x: number) => number,
+  figures: CellRead[],
+): string {
+  let text = '';
+  let previous: OcrLine['spans'][number] | undefined;
+  for (const w of line.spans) {
+    if (previous) {
+      const gap = w.left - previous.right;
+      if (gap > 1.5 * pitch) text += ' '.repeat(Math.max(3, columnOf(w.left) - block.column - text.length));
+      else if (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(w.text) && gap > 0.25 * pitch) text += ' ';
+    }
+    if (figure.test(w.text))
+      figures.push({
+        page: block.page ?? 0,
+        line: block.line,
+        column: block.column + text.length,
+        text: w.text,
+        confidence: w.confidence,
+      });
+    text += w.text;
+    previous = w;
+  }
+  return text;
 }
 
 /** Whether a line continues the paragraph that `a` ends: a full line above, no indent, just below. */

@@ -6,6 +6,7 @@ import { processBytes } from '../../../src/pipeline.js';
 import { wantedEngine } from '../../../src/read/ocr/engine.js';
 import { encodePgm, type Gray, grayImage, parsePgm } from '../../../src/read/ocr/image.js';
 import { snapLabel } from '../../../src/read/ocr/labels.js';
+import { layoutPage } from '../../../src/read/ocr/layout.js';
 import { regions } from '../../../src/read/ocr/paddle/detect.js';
 import { decode } from '../../../src/read/ocr/paddle/recognise.js';
 import { cleanText, readingConfidence, textLines } from '../../../src/read/ocr/paddle/words.js';
@@ -149,6 +150,44 @@ describe('ruled tables', () => {
     for (let y = 50; y < 350; y += 30)
       for (let x = 50; x < 550; x++) if (x % 30 < 20) page.data[y * 600 + x] = 0;
     expect(findTables(page, 200)).toEqual([]);
+  });
+});
+
+describe('lines outside ruled tables', () => {
+  const word = (text: string, left: number, top: number, line: string) => ({
+    text,
+    left,
+    right: left + 12 * text.length,
+    top,
+    bottom: top + 20,
+    confidence: 95,
+    line,
+  });
+
+  it('joins the pieces of one visual line (each figure of a table without rules detected apart), left to right', () => {
+    // Each piece its own detected region; the 「4」 a pixel higher than the 「0」 left of it.
+    const words = [
+      word('没有现成信息', 100, 500, 'p1'),
+      word('0', 400, 502, 'p2'),
+      word('4', 480, 501, 'p3'),
+      word('4', 560, 502, 'p4'),
+      word('下一行', 100, 540, 'p5'),
+    ];
+    const { lines } = layoutPage(words, [], 28);
+    expect(lines.map((l) => l.spans.map((w) => w.text))).toEqual([
+      ['没有现成信息', '0', '4', '4'],
+      ['下一行'],
+    ]);
+    expect(lines[0]?.text).toBe('没有现成信息   0   4   4');
+  });
+
+  it('keeps pieces that overlap across on lines of their own', () => {
+    const { lines } = layoutPage(
+      [word('上一行文字', 100, 500, 'p1'), word('下一行', 110, 508, 'p2')],
+      [],
+      28,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['上一行文字', '下一行']);
   });
 });
 

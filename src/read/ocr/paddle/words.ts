@@ -121,7 +121,20 @@ export async function paddleWords(
   const labels = await read(paddle, image, cells.filter(wide), squeeze);
   const byLine = new Map([...figures, ...labels].map((w) => [w.line, w]));
   const cellWords = cells.flatMap((l) => byLine.get(l.line) ?? []);
-  return [...cellWords, ...(await read(paddle, rest, prose, proseSqueeze))];
+  // A short piece outside the tables (a figure of a table without rules, a page number) is read as
+  // a cell's figure is, at its own width with a margin round its ink: squeezed as prose, single
+  // digits came back unsure or wrong (a 「7」 read 「1」).
+  const short = prose.filter((l) => !wide(l)).map((l) => ({ ...l, crop: padded(rest, l.box) }));
+  return [
+    ...cellWords,
+    ...(await read(paddle, rest, short)),
+    ...(await read(
+      paddle,
+      rest,
+      prose.filter((l) => wide(l)),
+      proseSqueeze,
+    )),
+  ];
 }
 
 /**
