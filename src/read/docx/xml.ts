@@ -274,6 +274,12 @@ interface Name<K> {
   known: K | undefined;
   /** Where the name is first written in the part. */
   at: number;
+  /**
+   * The empty children last passed over in one go (by `runPattern`) inside an element of this
+   * name: the next element of the name mostly holds the same (formatting repeats).
+   */
+  run: string;
+  runPattern: RegExp | null;
 }
 
 /** Element names met in a part, each made into strings (and looked up) once: a part uses a few dozen. */
@@ -294,6 +300,8 @@ class NameTable<K> {
       local,
       known: this.vocabulary.get(local),
       at: from,
+      run: '',
+      runPattern: null,
     };
     this.slots[slot] = name;
     return name;
@@ -506,6 +514,17 @@ function emptyChildren(watch: ReadonlySet<string>, prefix: string): RegExp {
   return pattern;
 }
 
+/** Where the end tag of the element named at `nameStart` ends if it is written at `at`, or -1. */
+function endTagAt(codes: Codes, at: number, nameStart: number, length: number): number {
+  const end = at + 2 + length;
+  return codeAt(codes, at) === 60 &&
+    codeAt(codes, at + 1) === 47 &&
+    sameAt(codes, at + 2, nameStart, length) &&
+    codeAt(codes, end) === 62
+    ? end + 1
+    : -1;
+}
+
 /** Where the names of the elements open inside passed-over content start, and their lengths. */
 const passStarts: number[] = [];
 const passLengths: number[] = [];
@@ -520,7 +539,7 @@ function passOver<K>(
   source: Source,
   from: number,
   nameStart: number,
-  { qname, prefix }: Name<K>,
+  element: Name<K>,
   watch: ReadonlySet<string>,
   scope: Scope,
   nameTable: NameTable<K>,
@@ -530,20 +549,27 @@ function passOver<K>(
   const bail = -1 - from;
   let depth = 0;
   let k = from;
-  if (prefix !== '') {
-    // The usual content first, in one go: empty elements in the element's own namespace.
-    const children = emptyChildren(watch, prefix);
-    children.lastIndex = from;
-    children.test(s);
-    k = children.lastIndex;
-    const end = k + 2 + qname.length;
-    if (
-      codeAt(codes, k) === 60 &&
-      codeAt(codes, k + 1) === 47 &&
-      sameAt(codes, k + 2, nameStart, qname.length) &&
-      codeAt(codes, end) === 62
-    )
-      return end + 1;
+  const qname = element.qname;
+  if (element.prefix !== '') {
+    // The usual content first, in one go: empty elements in the element's own namespace. The
+    // same characters as the run last matched in an element of this name (formatting repeats)
+    // need no matching: the pattern would match them to the same end, and goes on from there.
+    const children = emptyChildren(watch, element.prefix);
+    const run = element.run;
+    if (element.runPattern === children && run !== '' && s.slice(from, from + run.length) === run)
+      k = from + run.length;
+    let end = endTagAt(codes, k, nameStart, qname.length);
+    if (end < 0) {
+      children.lastIndex = k;
+      children.test(s);
+      if (k === from) {
+        element.run = s.slice(from, children.lastIndex);
+        element.runPattern = children;
+      }
+      k = children.lastIndex;
+      end = endTagAt(codes, k, nameStart, qname.length);
+    }
+    if (end >= 0) return end;
   }
   let lastPrefix = '';
   for (;;) {
