@@ -81,7 +81,10 @@ export function pagesToBlocks(pages: readonly PageRead[]): { blocks: Block[]; fi
         column: columnOf(line.left),
         page: page.number,
       };
-      if (/ {3}/.test(line.text)) block.text = placeWords(line, block, pitch, columnOf, figures);
+      // A line set in columns, or holding a figure (a row's figures apart from its label): its words
+      // placed by where they stand, its figures recorded.
+      if (/ {3}/.test(line.text) || line.spans.some((w) => figure.test(w.text)))
+        block.text = placeWords(line, block, pitch, columnOf, figures);
       blocks.push(block);
       open = { block, last: line };
     }
