@@ -12,7 +12,7 @@ import { decode } from '../../../src/read/ocr/paddle/recognise.js';
 import { cleanText, readingConfidence, textLines } from '../../../src/read/ocr/paddle/words.js';
 import { estimateSkew, flattenBackground, rotate } from '../../../src/read/ocr/preprocess.js';
 import { imageKind, imageSize } from '../../../src/read/ocr/raster.js';
-import { findRules, findTables } from '../../../src/read/ocr/rules.js';
+import { findRules, findTables, type TableGrid } from '../../../src/read/ocr/rules.js';
 import { inkBox } from '../../../src/read/ocr/sheet.js';
 import { parseTsv } from '../../../src/read/ocr/tesseract.js';
 
@@ -95,20 +95,26 @@ describe('preprocessing', () => {
   });
 });
 
+/** The cells of `ruledPage()`'s grid: [row, column, rows spanned, columns spanned]. */
+const ruledPageCells = [
+  [0, 0, 1, 3],
+  [1, 0, 1, 1],
+  [1, 1, 1, 1],
+  [1, 2, 1, 1],
+  [2, 0, 1, 1],
+  [2, 1, 1, 1],
+  [2, 2, 1, 1],
+];
+
+const spans = (table: TableGrid | undefined) =>
+  table?.cells.map((c) => [c.row, c.column, c.rowSpan, c.columnSpan]);
+
 describe('ruled tables', () => {
   it('gives the grid with its merged cell', () => {
     const [table, ...more] = findTables(ruledPage(), 200);
     expect(more).toEqual([]);
     expect(table?.ys.map(Math.round)).toEqual([101, 161, 221, 281]);
-    expect(table?.cells.map((c) => [c.row, c.column, c.rowSpan, c.columnSpan])).toEqual([
-      [0, 0, 1, 3],
-      [1, 0, 1, 1],
-      [1, 1, 1, 1],
-      [1, 2, 1, 1],
-      [2, 0, 1, 1],
-      [2, 1, 1, 1],
-      [2, 2, 1, 1],
-    ]);
+    expect(spans(table)).toEqual(ruledPageCells);
   });
 
   it('keeps a grid with an L-shaped merged cell (a lost wall) as the box around it', () => {
@@ -117,7 +123,7 @@ describe('ruled tables', () => {
     for (let y = 163; y < 220; y++) page.data[y * 800 + 300] = page.data[y * 800 + 301] = 255;
     for (let x = 303; x < 499; x++) page.data[220 * 800 + x] = page.data[221 * 800 + x] = 255;
     const [table] = findTables(page, 200);
-    expect(table?.cells.map((c) => [c.row, c.column, c.rowSpan, c.columnSpan])).toEqual([
+    expect(spans(table)).toEqual([
       [0, 0, 1, 3],
       [1, 0, 2, 2],
       [1, 2, 1, 1],
@@ -134,15 +140,7 @@ describe('ruled tables', () => {
     // In the merged top cell, a dark stroke where a wall would be, over 60% of its height.
     for (let y = 112; y < 148; y++) page.data[y * 800 + 300] = page.data[y * 800 + 301] = 0;
     const [table] = findTables(page, 200);
-    expect(table?.cells.map((c) => [c.row, c.column, c.rowSpan, c.columnSpan])).toEqual([
-      [0, 0, 1, 3],
-      [1, 0, 1, 1],
-      [1, 1, 1, 1],
-      [1, 2, 1, 1],
-      [2, 0, 1, 1],
-      [2, 1, 1, 1],
-      [2, 2, 1, 1],
-    ]);
+    expect(spans(table)).toEqual(ruledPageCells);
   });
 
   it('gives the rules across of a table without column rules as rules of no table', () => {
