@@ -124,7 +124,24 @@ export async function paddleWords(
   // A short piece outside the tables (a figure of a table without rules, a page number) is read as
   // a cell's figure is, at its own width with a margin round its ink: squeezed as prose, single
   // digits came back unsure or wrong (a 「7」 read 「1」).
-  const short = prose.filter((l) => !wide(l)).map((l) => ({ ...l, crop: padded(rest, l.box) }));
+  // Its ink is taken round the detector's box, which may cut a glyph (a 「7」 boxed round its stem).
+  const short = prose
+    .filter((l) => !wide(l))
+    .map((l) => {
+      const reach = (l.box.bottom - l.box.top + 1) / 3;
+      const box =
+        inkBox(
+          rest,
+          {
+            left: l.crop.left - reach,
+            right: l.crop.right + reach,
+            top: l.box.top - reach,
+            bottom: l.box.bottom + reach,
+          },
+          true,
+        ) ?? l.box;
+      return { ...l, box, crop: padded(rest, box) };
+    });
   return [
     ...cellWords,
     ...(await read(paddle, rest, short)),
