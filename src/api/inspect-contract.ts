@@ -64,6 +64,21 @@ export const inspectResponse = z
     identities: z.array(inspectIdentity),
     /** The decoded source, one entry per line (line n is `lines[n - 1]`), with its PDF page. */
     lines: z.array(z.object({ text: z.string(), page: z.number().int().optional() })),
+    /** A scan's figures that OCR read but did not take: each cell's picture, to be read by eye. */
+    crops: z
+      .array(
+        z.object({
+          key: z.string(),
+          page: z.number().int(),
+          /** The figure as read (not taken). */
+          text: z.string(),
+          width: z.number().int(),
+          height: z.number().int(),
+          /** `data:image/png;base64,…` */
+          image: z.string(),
+        }),
+      )
+      .meta({ description: '扫描件中识别把握不足、未采用的数字：各单元格在原件上的图像（PNG），供人工核对' }),
   })
   .meta({ title: '报告检查结果' });
 

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { SourceFile, UnreadableInputError } from '../core/source-file.js';
 import { assembleBlocks } from '../pipeline.js';
 import type { Block } from '../read/blocks.js';
+import { doubtCrops } from '../read/ocr/crops.js';
 import { readBlocks } from '../read/registry.js';
 import type { FormatSpec } from '../spec/types.js';
 import { ApiError, badRequest, unauthenticated } from './errors.js';
@@ -86,7 +87,8 @@ export function identitiesOf(spec: FormatSpec, cells: Record<string, number | nu
 
 export async function inspectBytes(bytes: Uint8Array, name: string) {
   const file = new SourceFile(name);
-  const { blocks, sourceType } = await readBlocks(bytes, file);
+  // A scan's page images are kept until the figures not taken are cut from them (crops).
+  const { blocks, sourceType } = await readBlocks(bytes, file, { keepImages: true });
   // As `gongkai check` does: a figure the OCR of a scan was unsure of is null with its finding.
   const { report, evidence, spec } = assembleBlocks(blocks, file);
   const { findings } = report;
@@ -107,6 +109,14 @@ export async function inspectBytes(bytes: Uint8Array, name: string) {
     findings,
     identities: identitiesOf(spec, report.cells),
     lines: sourceLines(file, blocks),
+    crops: doubtCrops(file).map(({ key, page, text, width, height, png }) => ({
+      key,
+      page,
+      text,
+      width,
+      height,
+      image: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+    })),
   };
 }
 

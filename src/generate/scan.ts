@@ -7,10 +7,10 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { Report } from '../core/report.js';
 import { type Gray, parsePgm } from '../read/ocr/image.js';
+import { encodePng } from '../read/ocr/png.js';
 import { rotate } from '../read/ocr/preprocess.js';
 import { run } from '../read/ocr/tesseract.js';
 import { renderPdf } from '../render/pdf/index.js';
@@ -38,34 +38,8 @@ export interface Scan {
   images: Uint8Array[];
 }
 
-/** An 8-bit grey PNG. */
-export function encodePng(image: Gray): Uint8Array {
-  const { width, height, data } = image;
-  const raw = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width + 1)] = 0;
-    raw.set(data.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
-  }
-  const chunk = (type: string, body: Uint8Array) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(body.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+/** An 8-bit grey PNG (the reader's encoder, also used for the pictures of cells). */
+export { encodePng } from '../read/ocr/png.js';
 
 /** What a scanner does to a page: turn, uneven light, speckles. */
 export function degrade(image: Gray, options: ScanOptions): Gray {

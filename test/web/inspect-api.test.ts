@@ -49,6 +49,7 @@ describe('POST /api/inspect', () => {
     expect(body.cells['a.new.np']).toBe(5);
     expect(body.places['a.new.np']).toEqual({ line: 111, column: 1 });
     expect(body.lines[110]).toEqual({ text: '5' });
+    expect(body.crops).toEqual([]);
     const broken = body.identities.filter((i) => i.holds === false).map((i) => i.id);
     expect(broken.length).toBeGreaterThan(0);
     const identity = body.identities.find((i) => i.holds === false);
@@ -83,6 +84,20 @@ describe('POST /api/inspect', () => {
       const doubted = body.findings.filter((f) => f.code === 'read.ocr-doubt').flatMap((f) => f.keys);
       expect(doubted.length).toBeGreaterThan(0);
       for (const key of doubted) expect(body.cells[key], key).toBeNull();
+      // Each figure not taken comes with its cell's picture on the page (a grey PNG of the size told).
+      const notTaken = body.findings
+        .filter((f) => f.code === 'read.ocr-doubt' || f.code === 'read.ocr-identity')
+        .flatMap((f) => f.keys.map((key) => ({ key, actual: f.actual })));
+      expect(body.crops.map((c) => c.key).sort()).toEqual(notTaken.map((d) => d.key).sort());
+      for (const crop of body.crops) {
+        const png = Buffer.from(crop.image.replace(/^data:image\/png;base64,/, ''), 'base64');
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20), png[25]]).toEqual([crop.width, crop.height, 0]);
+        expect(crop.width * crop.height).toBeGreaterThan(100);
+        expect(crop.page).toBeGreaterThan(0);
+        const finding = notTaken.find((d) => d.key === crop.key);
+        if (finding?.actual !== undefined) expect(crop.text).toBe(finding.actual);
+      }
     },
     240_000,
   );

@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateReport } from '../../src/generate/random-report.js';
+import { scanReport } from '../../src/generate/scan.js';
+import { chooseEngine } from '../../src/read/ocr/engine.js';
 import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
 import { brokenExample } from './support/reports.js';
 import { startWebServer, type WebServer } from './support/seed.js';
 
 const run = browserAvailable();
+const ocrInstalled = (await chooseEngine()) !== null;
 
 describe.skipIf(!run)('web: inspector', () => {
   let server: WebServer;
@@ -64,4 +68,40 @@ describe.skipIf(!run)('web: inspector', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it.runIf(ocrInstalled)(
+    'shows, for a scan, the picture of each cell whose figure the OCR did not take',
+    async () => {
+      const { pdf } = await scanReport(generateReport(7, '2021'), {
+        dpi: 150,
+        jpegQuality: 30,
+        noise: 0.01,
+        shade: 0.3,
+        rotation: 0.8,
+        seed: 7,
+      });
+      const file = join(dir, 'scan.pdf');
+      writeFileSync(file, pdf);
+      const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+      await page.goto('/inspect');
+      await page.locator('input[type=file]').setInputFiles(file);
+      const tab = page.getByRole('tab', { name: /存疑单元格（[1-9]/ });
+      await tab.waitFor({ timeout: 120_000 });
+      await tab.click();
+      const picture = page.getByRole('img', { name: /单元格的原件图像，识别为「\d+」/ }).first();
+      await picture.waitFor();
+      expect(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      await page.getByText(/原件第 \d+ 页：.*（识别为「\d+」，未采用）/).first().waitFor();
+      // A doubted cell chosen in the grid shows its picture beside the source too.
+      const doubted = page.locator('.gk-findings li').filter({ has: page.locator('figure') }).first();
+      await doubted.locator('.gk-chip').first().click();
+      await page.locator('.gk-inspector-source').getByRole('img', { name: /原件图像/ }).waitFor();
+      if (process.env.GONGKAI_SCREENSHOTS_DIR)
+        await page.screenshot({ path: join(process.env.GONGKAI_SCREENSHOTS_DIR, 'inspect-scan.png') });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    240_000,
+  );
 });

@@ -23,6 +23,24 @@ export function recordFigures(file: SourceFile, figures: readonly CellRead[]): v
   readFigures.set(file, [...(readFigures.get(file) ?? []), ...figures]);
 }
 
+const doubted = new WeakMap<SourceFile, Map<string, CellRead>>();
+
+/** Marks a cell's figure as not taken (set to null with an error), with the reading it came from. */
+function doubt(file: SourceFile, key: string, read: CellRead): void {
+  let map = doubted.get(file);
+  if (!map) {
+    map = new Map();
+    doubted.set(file, map);
+  }
+  map.set(key, read);
+}
+
+/**
+ * The cells whose figures `settleOcr` did not take, each with the figure's reading (its page and
+ * where on the page it stands): for a person to read them off the page (ocr/crops.ts).
+ */
+export const ocrDoubts = (file: SourceFile): ReadonlyMap<string, CellRead> => doubted.get(file) ?? new Map();
+
 /** Whether the file was read by OCR (some figure came from an image). */
 export const readByOcr = (file: SourceFile): boolean => readFigures.has(file);
 
@@ -69,7 +87,10 @@ export function settleOcr(report: Report, evidence: Evidence, spec: FormatSpec, 
   for (const { keys, read } of unmatched) {
     const taken = keys.filter((k) => report.cells[k] !== null && report.cells[k] !== undefined);
     if (taken.length === 0) continue;
-    for (const key of taken) report.cells[key] = null;
+    for (const key of taken) {
+      report.cells[key] = null;
+      doubt(file, key, read);
+    }
     file.error(
       'read.ocr-doubt',
       `第 ${read.page} 页的数字「${read.text}」识别把握不足（置信度 ${Math.round(read.confidence)}%），且无法确定它属于本行的哪一格，本行读出的 ${taken.length} 个单元格记为空值，请对照原件核实`,
@@ -80,6 +101,7 @@ export function settleOcr(report: Report, evidence: Evidence, spec: FormatSpec, 
     if (read.confidence >= figureConfidence || report.cells[key] === null || report.cells[key] === undefined)
       continue;
     report.cells[key] = null;
+    doubt(file, key, read);
     file.error(
       'read.ocr-doubt',
       `第 ${read.page} 页的数字「${read.text}」识别把握不足（置信度 ${Math.round(read.confidence)}%），该单元格记为空值，请对照原件核实`,
@@ -112,6 +134,7 @@ function settleIdentities(report: Report, spec: FormatSpec, byKey: Map<string, C
     const read = byKey.get(key) as CellRead;
     const against = broken.filter((i) => i.left.includes(key) || i.right.includes(key));
     report.cells[key] = null;
+    doubt(file, key, read);
     file.error(
       'read.ocr-identity',
       `第 ${read.page} 页的数字「${read.text}」与其他数字的勾稽关系不符（${against.map((i) => i.description).join('；')}），可能识别有误，该单元格记为空值，请对照原件核实`,

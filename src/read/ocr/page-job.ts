@@ -14,9 +14,11 @@ export interface PageJob {
   engine: OcrEngineId;
   /** The page number the reading carries, where not `number` (an image inside a document). */
   page?: number;
+  /** Return the page image as read (`PageRead.image`). */
+  keepImage?: boolean;
 }
 
 export async function readPageJob(job: PageJob, engine: OcrEngine): Promise<PageRead> {
   const raster = await rasterPage(job.path, job.number, job.dpi);
-  return readPage(raster, job.page ?? job.number, job.readDpi, engine);
+  return readPage(raster, job.page ?? job.number, job.readDpi, engine, job.keepImage === true);
 }

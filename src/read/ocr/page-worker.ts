@@ -10,7 +10,9 @@ parentPort?.on('message', async (job: PageJob & { id: number }) => {
   try {
     const engine = await chooseEngine(job.engine);
     if (!engine) throw new Error(`文字识别引擎 ${job.engine} 无法使用`);
-    parentPort?.postMessage({ id: job.id, page: await readPageJob(job, engine) });
+    const page = await readPageJob(job, engine);
+    // The page image (a few MB) is handed over, not copied.
+    parentPort?.postMessage({ id: job.id, page }, page.image ? [page.image.data.buffer as ArrayBuffer] : []);
   } catch (error) {
     const detail = (error as { detail?: string } | null)?.detail;
     parentPort?.postMessage({

@@ -28,6 +28,8 @@ export interface PageRead {
   meanConfidence: number | null;
   /** Why the page was not read: blank, or a picture without text. */
   skipped?: 'blank' | 'picture';
+  /** The page as read (flattened and straightened), where asked for: the boxes read are on it. */
+  image?: Gray;
 }
 
 /** Share of the page that is ink. */
@@ -43,9 +45,24 @@ const blankShare = 0.001;
 /** A page with more ink than this is a picture (a cover photo), not a page of text. */
 const pictureShare = 0.35;
 
-export async function readPage(raw: Gray, number: number, dpi: number, engine: OcrEngine): Promise<PageRead> {
-  const base = { number, width: raw.width, height: raw.height, lines: [], tables: [], pitch: 0 };
+export async function readPage(
+  raw: Gray,
+  number: number,
+  dpi: number,
+  engine: OcrEngine,
+  /** Keep the page image as read in the result (see `PageRead.image`). */
+  keepImage = false,
+): Promise<PageRead> {
   const { image, skew } = preprocess(raw);
+  const base = {
+    number,
+    width: raw.width,
+    height: raw.height,
+    lines: [],
+    tables: [],
+    pitch: 0,
+    ...(keepImage ? { image } : {}),
+  };
   const share = inkShare(image);
   if (share < blankShare) return { ...base, skew, meanConfidence: null, skipped: 'blank' };
   if (share > pictureShare) return { ...base, skew, meanConfidence: null, skipped: 'picture' };

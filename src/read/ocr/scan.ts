@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
 import { recordFigures } from './certainty.js';
+import { recordPageImages } from './crops.js';
 import { chooseEngine, type OcrEngine, type OcrEngineId, wantedEngine } from './engine.js';
 import type { PageRead } from './page.js';
 import { type PageJob, readPageJob } from './page-job.js';
@@ -34,6 +35,11 @@ export interface OcrOptions {
   progress?: (done: number, total: number) => void;
   /** The engine (else `GONGKAI_OCR_ENGINE`, else the default: see engine.ts). */
   engine?: OcrEngineId;
+  /**
+   * Keep each page's image as read until the figures not taken are cut from it (`doubtCrops` in
+   * crops.ts): for the web app's inspector, where a person reads them off the page.
+   */
+  keepImages?: boolean;
 }
 
 /** Most pages read by OCR from one file (an annual report has a few dozen at most). */
@@ -188,6 +194,7 @@ async function readPages(
       readDpi: image ? 200 : dpi,
       engine: engine.id,
       ...(embedded ? { page: embedded.page } : {}),
+      ...(options.keepImages ? { keepImage: true } : {}),
     };
     try {
       return await (onWorkers ? readPageOnWorker(job) : readPageJob(job, engine));
@@ -201,6 +208,7 @@ async function readPages(
     }
   });
   const pagesRead = read.filter((p): p is PageRead => p !== null);
+  if (options.keepImages) recordPageImages(file, pagesRead);
   for (const p of pagesRead) {
     const place = { line: 0, column: 0, page: p.number };
     if (p.skipped)

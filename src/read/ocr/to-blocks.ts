@@ -7,6 +7,7 @@ import type { Block, TableBlock, TableCell } from '../blocks.js';
 import { snapLabel } from './labels.js';
 import { figure, figureLike, type OcrLine, type OcrTable } from './layout.js';
 import type { PageRead } from './page.js';
+import type { Box } from './rules.js';
 
 /** A figure cell read: where its block puts it, what was read and how surely. */
 export interface CellRead {
@@ -15,6 +16,8 @@ export interface CellRead {
   column: number;
   text: string;
   confidence: number;
+  /** Where it stands on the page image as read (straightened): its cell, or its word's box. */
+  box: Box;
 }
 
 /** A page number alone on a line (「— 2 —」「- 2 -」「2」「第 2 页」), as OCR gives it back. */
@@ -120,6 +123,7 @@ function placeWords(
         column: block.column + text.length,
         text: w.text,
         confidence: w.confidence,
+        box: { left: w.left, right: w.right, top: w.top, bottom: w.bottom },
       });
     text += w.text;
     previous = w;
@@ -173,7 +177,10 @@ function tableBlock(
       }
     }
     (grid[c.cell.row] as TableCell[])[c.cell.column] = { text, line, column, page };
-    if (figure.test(text)) figures.push({ page, line, column, text, confidence });
+    if (figure.test(text)) {
+      const { left, right, top, bottom } = c.cell;
+      figures.push({ page, line, column, text, confidence, box: { left, right, top, bottom } });
+    }
     for (let dr = 0; dr < c.cell.rowSpan; dr++)
       for (let dc = 0; dc < c.cell.columnSpan; dc++) {
         if (dr === 0 && dc === 0) continue;

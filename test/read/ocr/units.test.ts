@@ -1,4 +1,5 @@
 /** The parts of OCR reading that need no OCR engine: images, straightening, ruled grids, labels. */
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { UnreadableInputError } from '../../../src/core/source-file.js';
 import { encodePng } from '../../../src/generate/scan.js';
@@ -39,6 +40,22 @@ describe('images', () => {
     const image = grayImage(3, 2, 7);
     image.data[4] = 200;
     expect(parsePgm(encodePgm(image))).toEqual(image);
+  });
+
+  it('writes a grey PNG whose pixels inflate back as they were', () => {
+    const image = grayImage(7, 3);
+    image.data.forEach((_, i) => {
+      image.data[i] = (i * 37) % 256;
+    });
+    const png = Buffer.from(encodePng(image));
+    expect(imageKind(png)).toBe('png');
+    expect(imageSize(png, 'png')).toEqual({ width: 7, height: 3 });
+    const length = png.readUInt32BE(33);
+    expect(png.subarray(37, 41).toString('latin1')).toBe('IDAT');
+    const rows = inflateSync(png.subarray(41, 41 + length));
+    const pixels = [0, 1, 2].flatMap((y) => [...rows.subarray(y * 8 + 1, y * 8 + 8)]);
+    expect(pixels).toEqual([...image.data]);
+    expect([0, 1, 2].map((y) => rows[y * 8])).toEqual([0, 0, 0]);
   });
 
   it('recognises PNG, JPEG and TIFF and reads their size from the header', () => {

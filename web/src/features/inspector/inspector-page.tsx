@@ -150,6 +150,25 @@ const doubtCodes = new Set([
   'read.ocr-identity',
 ]);
 
+type Crop = InspectResult['crops'][number];
+
+/** The picture of a cell on a scanned page, whose figure the OCR read but did not take. */
+function CropFigure({ crop, label }: { crop: Crop; label: string }) {
+  return (
+    <figure className="gk-crop">
+      <img
+        src={crop.image}
+        width={crop.width}
+        height={crop.height}
+        alt={`第 ${crop.page} 页「${label}」单元格的原件图像，识别为「${crop.text}」`}
+      />
+      <figcaption>
+        原件第 {crop.page} 页：{label}（识别为「{crop.text}」，未采用）
+      </figcaption>
+    </figure>
+  );
+}
+
 function Result({ result }: { result: InspectResult }) {
   const [state, update] = useUrlState(inspectUrl);
   const spec = getFormat(result.format);
@@ -160,6 +179,9 @@ function Result({ result }: { result: InspectResult }) {
   const line = finding?.line ?? cellPlace?.line ?? null;
   const ambiguous = result.findings.filter((f) => doubtCodes.has(f.code));
   const ambiguousKeys = new Set(ambiguous.flatMap((f) => f.keys));
+  // A scan's figures not taken, each with its picture on the page (to be read by eye).
+  const crops = new Map(result.crops.map((c) => [c.key, c]));
+  const selectedCrop = state.cell ? crops.get(state.cell) : undefined;
   const badKeys = new Set(result.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
   const selectCell = (key: string) => update({ cell: key, finding: undefined });
   const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
@@ -210,6 +232,10 @@ function Result({ result }: { result: InspectResult }) {
                             </button>
                           ))}
                         </Space>
+                        {f.keys.flatMap((k) => {
+                          const crop = crops.get(k);
+                          return crop ? [<CropFigure key={k} crop={crop} label={labels.get(k) ?? k} />] : [];
+                        })}
                       </li>
                     ))}
                   </ul>
@@ -256,6 +282,9 @@ function Result({ result }: { result: InspectResult }) {
                 ? `${findingName(finding.code)}（${finding.code}）${finding.line ? `：第 ${finding.line} 行` : ''}`
                 : '点击单元格或问题，原文中对应的位置会高亮显示'}
           </Typography.Text>
+          {state.cell && selectedCrop ? (
+            <CropFigure crop={selectedCrop} label={labels.get(state.cell) ?? state.cell} />
+          ) : null}
           <SourcePane result={result} line={line} tone={finding ? 'finding' : 'cell'} />
         </div>
       </div>
