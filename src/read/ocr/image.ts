@@ -50,3 +50,38 @@ export function encodePgm(image: Gray): Uint8Array {
   out.set(image.data, header.length);
   return out;
 }
+
+/** Each buffer's bytes four at a time (a view made once a buffer, not once a call). */
+const wordViews = new WeakMap<ArrayBufferLike, Int32Array>();
+
+function wordsOf(buffer: ArrayBufferLike): Int32Array {
+  let words = wordViews.get(buffer);
+  if (!words) {
+    words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+    wordViews.set(buffer, words);
+  }
+  return words;
+}
+
+/**
+ * The first of `data[from]` … `data[to - 1]` darker than `level` (128 to 256), else `to`. Most of a
+ * page is paper: four bytes are looked at together where they are aligned, a byte being at least
+ * `level` where its high bit is set and its low seven bits plus 256 − `level` carry into it.
+ */
+export function firstDark(data: Uint8Array, from: number, to: number, level: number): number {
+  let i = from;
+  // Byte by byte up to the first aligned word.
+  while (i < to && ((data.byteOffset + i) & 3) !== 0) {
+    if ((data[i] as number) < level) return i;
+    i++;
+  }
+  const words = wordsOf(data.buffer);
+  const add = (256 - level) * 0x01010101;
+  for (let w = (data.byteOffset + i) >> 2, last = (data.byteOffset + to) >> 2; w < last; w++, i += 4) {
+    const word = words[w] as number;
+    if (((((word & 0x7f7f7f7f) + add) | 0) & word & highBits) !== highBits) break;
+  }
+  for (; i < to; i++) if ((data[i] as number) < level) return i;
+  return to;
+}
+const highBits = 0x80808080 | 0;

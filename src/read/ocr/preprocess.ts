@@ -69,8 +69,8 @@ export function flattenBackground(image: Gray): Gray {
     wxs[x] = fx - (x0s[x] as number);
   }
   const across = new Float64Array(tw);
-  const out = grayImage(width, height);
-  const o = out.data;
+  // Every pixel is written below: no need to fill the image first.
+  const o = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const fy = Math.min(th - 1, Math.max(0, (y - tile / 2) / tile));
     const y0 = Math.floor(fy);
@@ -79,14 +79,21 @@ export function flattenBackground(image: Gray): Gray {
     for (let tx = 0; tx < tw; tx++)
       across[tx] = (smoothed[y0 * tw + tx] as number) * (1 - wy) + (smoothed[y1 * tw + tx] as number) * wy;
     const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const wx = wxs[x] as number;
-      const p = (across[x0s[x] as number] as number) * (1 - wx) + (across[x1s[x] as number] as number) * wx;
-      const v = (255 * (data[row + x] as number)) / p;
-      o[row + x] = v >= 255 ? 255 : v;
+    // Tile by tile along the row: the two papers interpolated between are the same across a tile.
+    for (let x = 0; x < width; ) {
+      const t0 = x0s[x] as number;
+      const a0 = across[t0] as number;
+      const a1 = across[x1s[x] as number] as number;
+      let end = x + 1;
+      while (end < width && x0s[end] === t0) end++;
+      for (; x < end; x++) {
+        const wx = wxs[x] as number;
+        const v = (255 * (data[row + x] as number)) / (a0 * (1 - wx) + a1 * wx);
+        o[row + x] = v >= 255 ? 255 : v;
+      }
     }
   }
-  return out;
+  return { width, height, data: o };
 }
 
 /** Dark enough to be ink, after flattening. */
@@ -106,17 +113,25 @@ export function estimateSkew(image: Gray): number {
   // The sample's rows, column by column (a column's pixels all move by the same shift).
   const columns = Math.ceil(width / 4);
   const starts = new Int32Array(columns + 1);
+  // One pass over the sample: each ink pixel's place (row by row), then sorted by column below.
+  // (The array is as large as the sample; only the part written is ever touched.)
+  const found = new Int32Array(columns * height);
+  let count = 0;
   for (let y = 0; y < height; y++)
-    for (let j = 0, i = y * width; j < columns; j++, i += 4)
-      if ((data[i] as number) < inkLevel) starts[j + 1] = (starts[j + 1] as number) + 1;
-  for (let j = 0; j < columns; j++) starts[j + 1] = (starts[j + 1] as number) + (starts[j] as number);
-  const count = starts[columns] as number;
+    for (let j = 0, i = y * width, at = y * columns; j < columns; j++, i += 4)
+      if ((data[i] as number) < inkLevel) {
+        starts[j + 1] = (starts[j + 1] as number) + 1;
+        found[count++] = at + j;
+      }
   if (count < 100) return 0;
+  for (let j = 0; j < columns; j++) starts[j + 1] = (starts[j + 1] as number) + (starts[j] as number);
   const ys = new Int32Array(count);
   const next = starts.slice(0, columns);
-  for (let y = 0; y < height; y++)
-    for (let j = 0, i = y * width; j < columns; j++, i += 4)
-      if ((data[i] as number) < inkLevel) ys[(next[j] as number)++] = y;
+  for (let k = 0; k < count; k++) {
+    const at = found[k] as number;
+    const j = at % columns;
+    ys[(next[j] as number)++] = (at - j) / columns;
+  }
   // Counts are whole numbers: the sum of their squares is exact in a double.
   const bins = new Int32Array(height + 2 * width);
   const score = (degrees: number): number => {

@@ -123,7 +123,8 @@ export async function pagesWithInk(pdfPath: string, dir: string, last: number): 
   for (const name of names) {
     const page = Number(name.match(/(\d+)\.pgm$/)?.[1]);
     const { data } = parsePgm(await readFile(join(dir, name)));
-    const sorted = [...data].sort((a, b) => a - b);
+    // Sorted as bytes (a tenth of the time of a sort of numbers with a comparison function).
+    const sorted = data.slice().sort();
     const paper = sorted[Math.floor(sorted.length / 2)] as number;
     const darkest = sorted[Math.floor(sorted.length / 500)] as number;
     if (paper - darkest > 25) inked.add(page);

@@ -8,7 +8,7 @@
 
 import { cluster } from '../cluster.js';
 import { type GridCellBox, gridCells } from '../grid-cells.js';
-import type { Gray } from './image.js';
+import { firstDark, type Gray } from './image.js';
 import { inkLevel } from './preprocess.js';
 
 export interface Rule {
@@ -62,10 +62,8 @@ export function horizontalRules(image: Gray, minRun: number): Rule[] {
     const row = y * width;
     let x = 0;
     while (x < width) {
-      if ((data[row + x] as number) >= inkLevel) {
-        x++;
-        continue;
-      }
+      x = firstDark(data, row + x, row + width, inkLevel) - row;
+      if (x === width) break;
       const start = x;
       // A short gap (noise, a faint stretch, JPEG blur) does not end a rule.
       let last = x;
@@ -96,7 +94,8 @@ export function horizontalRules(image: Gray, minRun: number): Rule[] {
 
 /**
  * For each column x from `x0` to `x1` (inside the image), the share of the vertical stretch `y0` …
- * `y1` at x (±2 pixels) that is ink: one pass over the rows, with a running count of each row's ink.
+ * `y1` at x (±2 pixels) that is ink: one pass over the rows, each row's ink found by skipping its
+ * paper, each ink pixel crediting the columns within 2 pixels of it not yet credited on that row.
  */
 function verticalCovers(image: Gray, x0: number, x1: number, y0: number, y1: number): Float64Array {
   const { width, data } = image;
@@ -106,17 +105,18 @@ function verticalCovers(image: Gray, x0: number, x1: number, y0: number, y1: num
   const bottom = Math.round(y1);
   const lo = Math.max(0, x0 - 2);
   const hi = Math.min(width - 1, x1 + 2);
-  // before[i]: ink pixels of the row in columns lo … lo + i - 1.
-  const before = new Uint32Array(Math.max(0, hi - lo + 2));
+  const first = Math.max(0, x0);
+  const last = Math.min(width - 1, x1);
   for (let y = top; y <= bottom; y++) {
     const row = y * width;
-    for (let x = lo; x <= hi; x++)
-      before[x - lo + 1] = (before[x - lo] as number) + ((data[row + x] as number) < ruleLevel ? 1 : 0);
-    for (let x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) {
-      const a = Math.max(lo, x - 2);
-      const b = Math.min(hi, x + 2);
-      if ((before[b - lo + 1] as number) > (before[a - lo] as number))
+    // Columns before this one are credited on this row already.
+    let next = first;
+    for (let c = lo; c <= hi; c++) {
+      c = firstDark(data, row + c, row + hi + 1, ruleLevel) - row;
+      if (c > hi) break;
+      for (let x = Math.max(next, c - 2), to = Math.min(last, c + 2); x <= to; x++)
         hits[x - x0] = (hits[x - x0] as number) + 1;
+      next = Math.max(next, c + 3);
     }
   }
   const n = bottom - top + 1;

@@ -5,7 +5,7 @@
  * one run of tesseract reads the prose and every cell, and each word found in the stack is moved
  * back to where it stood on the page.
  */
-import { type Gray, grayImage } from './image.js';
+import { firstDark, type Gray, grayImage } from './image.js';
 import { inkLevel } from './preprocess.js';
 import type { Box, TableGrid } from './rules.js';
 import type { Word } from './tesseract.js';
@@ -52,25 +52,38 @@ export function inkBox(image: Gray, box: Box, strokes = false): Box | null {
   const { data, width } = image;
   for (let y = y0; y <= y1; y++) {
     let run = 0;
-    for (let x = x0, i = y * width + x0; x <= x1; x++, i++)
-      if ((data[i] as number) < inkLevel) {
-        columns[x - x0] = (columns[x - x0] as number) + 1;
-        rows[y - y0] = (rows[y - y0] as number) + 1;
-        if (++run >= strokeRun && strokes) stroked.fill(1, x - x0 - run + 1, x - x0 + 1);
-      } else run = 0;
+    let inRow = 0;
+    const row = y * width;
+    for (let x = x0; x <= x1; x++) {
+      if ((data[row + x] as number) >= inkLevel) {
+        // Paper up to the next ink (skipped four pixels at a time) ends a run.
+        run = 0;
+        x = firstDark(data, row + x + 1, row + x1 + 1, inkLevel) - row;
+        if (x > x1) break;
+      }
+      columns[x - x0] = (columns[x - x0] as number) + 1;
+      inRow++;
+      // The run's columns are marked once it is a stroke, then each further one (not the whole
+      // run again at every pixel).
+      if (++run >= strokeRun && strokes) {
+        if (run === strokeRun) stroked.fill(1, x - x0 - run + 1, x - x0 + 1);
+        else stroked[x - x0] = 1;
+      }
+    }
+    rows[y - y0] = inRow;
   }
   // Specks (a pixel or two in a row or column) are noise, not text.
   const least = 3;
-  columns.forEach((n, i) => {
-    if (n < least && !stroked[i]) return;
+  for (let i = 0; i < columns.length; i++) {
+    if ((columns[i] as number) < least && !stroked[i]) continue;
     left = Math.min(left, x0 + i);
     right = Math.max(right, x0 + i);
-  });
-  rows.forEach((n, i) => {
-    if (n < least) return;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    if ((rows[i] as number) < least) continue;
     top = Math.min(top, y0 + i);
     bottom = Math.max(bottom, y0 + i);
-  });
+  }
   if (right < left || bottom < top) return null;
   return { left, right, top, bottom };
 }

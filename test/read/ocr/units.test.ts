@@ -5,7 +5,7 @@ import { UnreadableInputError } from '../../../src/core/source-file.js';
 import { encodePng } from '../../../src/generate/scan.js';
 import { processBytes } from '../../../src/pipeline.js';
 import { wantedEngine } from '../../../src/read/ocr/engine.js';
-import { encodePgm, type Gray, grayImage, parsePgm } from '../../../src/read/ocr/image.js';
+import { encodePgm, firstDark, type Gray, grayImage, parsePgm } from '../../../src/read/ocr/image.js';
 import { snapLabel } from '../../../src/read/ocr/labels.js';
 import { layoutPage } from '../../../src/read/ocr/layout.js';
 import { regions } from '../../../src/read/ocr/paddle/detect.js';
@@ -40,6 +40,29 @@ describe('images', () => {
     const image = grayImage(3, 2, 7);
     image.data[4] = 200;
     expect(parsePgm(encodePgm(image))).toEqual(image);
+  });
+
+  it('finds the first pixel darker than a level as a byte-by-byte scan does, whatever the alignment', () => {
+    // Mostly paper (words of it skipped together), with a dark or a near-level pixel here and there.
+    const bytes = new Uint8Array(203);
+    for (let i = 0; i < bytes.length; i++)
+      bytes[i] = [255, 255, 255, 150, 149, 200, 199, 128, 127, 0][(i * 7) % 10] as number;
+    for (const offset of [0, 1, 2, 3])
+      for (const level of [128, 150, 200, 256]) {
+        const data = bytes.subarray(offset);
+        for (let from = 0; from < 40; from++)
+          for (const to of [from, from + 1, from + 5, from + 17, data.length]) {
+            let expected = from;
+            while (expected < to && (data[expected] as number) >= level) expected++;
+            expect(firstDark(data, from, to, level)).toBe(expected);
+          }
+      }
+    const paper = new Uint8Array(64).fill(160);
+    paper[61] = 149;
+    expect(firstDark(paper, 0, 64, 150)).toBe(61);
+    expect(firstDark(paper, 0, 61, 150)).toBe(61);
+    expect(firstDark(paper, 0, 64, 160)).toBe(61);
+    expect(firstDark(paper, 0, 60, 161)).toBe(0);
   });
 
   it('writes a grey PNG whose pixels inflate back as they were', () => {

@@ -59,6 +59,19 @@ function fill(
   const plane = height * width;
   const base = slot * 3 * plane;
   if (white) out.fill(1, base, base + 3 * plane);
+  // The columns sampled are the same on every row: worked out once.
+  const columns = Math.min(w, width);
+  const x0s = new Int32Array(columns);
+  const x1s = new Int32Array(columns);
+  const fxs = new Float64Array(columns);
+  for (let x = 0; x < columns; x++) {
+    const sx = Math.min(bw - 1, Math.max(0, ((x + 0.5) * bw) / w - 0.5));
+    const x0 = Math.floor(sx);
+    x0s[x] = x0;
+    x1s[x] = Math.min(bw - 1, x0 + 1);
+    fxs[x] = sx - x0;
+  }
+  const data = image.data;
   for (let y = 0; y < height; y++) {
     const sy = Math.min(bh - 1, Math.max(0, ((y + 0.5) * bh) / height - 0.5));
     const y0 = Math.floor(sy);
@@ -66,16 +79,15 @@ function fill(
     const fy = sy - y0;
     const r0 = (box.top + y0) * image.width + box.left;
     const r1 = (box.top + y1) * image.width + box.left;
-    for (let x = 0; x < Math.min(w, width); x++) {
-      const sx = Math.min(bw - 1, Math.max(0, ((x + 0.5) * bw) / w - 0.5));
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(bw - 1, x0 + 1);
-      const fx = sx - x0;
+    for (let x = 0; x < columns; x++) {
+      const x0 = x0s[x] as number;
+      const x1 = x1s[x] as number;
+      const fx = fxs[x] as number;
       const v =
-        (image.data[r0 + x0] as number) * (1 - fx) * (1 - fy) +
-        (image.data[r0 + x1] as number) * fx * (1 - fy) +
-        (image.data[r1 + x0] as number) * (1 - fx) * fy +
-        (image.data[r1 + x1] as number) * fx * fy;
+        (data[r0 + x0] as number) * (1 - fx) * (1 - fy) +
+        (data[r0 + x1] as number) * fx * (1 - fy) +
+        (data[r1 + x0] as number) * (1 - fx) * fy +
+        (data[r1 + x1] as number) * fx * fy;
       const n = v / 127.5 - 1;
       const i = base + y * width + x;
       out[i] = n;
@@ -201,13 +213,15 @@ export const forgetReadings = (): void => readings.clear();
 
 /** What decides a line's reading: its pixels, their size, and how they are scaled and padded. */
 function lineKey(image: Gray, box: Box, width: number, white: boolean, squeeze: number): string {
-  const hash = createHash('sha1');
   const bw = box.right - box.left + 1;
-  for (let y = box.top; y <= box.bottom; y++) {
+  // The rows copied together and hashed at once (the same digest as row by row, in one call).
+  const pixels = new Uint8Array(bw * (box.bottom - box.top + 1));
+  for (let y = box.top, at = 0; y <= box.bottom; y++, at += bw) {
     const start = y * image.width + box.left;
-    hash.update(image.data.subarray(start, start + bw));
+    pixels.set(image.data.subarray(start, start + bw), at);
   }
-  return `${bw}x${box.bottom - box.top + 1} ${width} ${white ? 1 : 0} ${squeeze} ${hash.digest('base64')}`;
+  const digest = createHash('sha1').update(pixels).digest('base64');
+  return `${bw}x${box.bottom - box.top + 1} ${width} ${white ? 1 : 0} ${squeeze} ${digest}`;
 }
 
 /** Reads each box of the image as one line of text. */

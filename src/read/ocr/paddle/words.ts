@@ -4,7 +4,7 @@
  * tables blanked) goes through detection, then recognition of each line found. Every line read
  * becomes one word, its confidence the least sure step of its reading.
  */
-import { type Gray, grayImage } from '../image.js';
+import { firstDark, type Gray } from '../image.js';
 import { inkLevel } from '../preprocess.js';
 import type { Box, TableGrid } from '../rules.js';
 import { inkBox } from '../sheet.js';
@@ -17,11 +17,9 @@ import { type LineRead, recognise } from './recognise.js';
 export function textLines(image: Gray, ink: Box): Box[] {
   const bands: { top: number; bottom: number }[] = [];
   for (let y = ink.top; y <= ink.bottom; y++) {
-    let any = false;
-    for (let x = ink.left; x <= ink.right && !any; x++)
-      any = (image.data[y * image.width + x] as number) < inkLevel;
+    const row = y * image.width;
     const last = bands.at(-1);
-    if (!any) continue;
+    if (firstDark(image.data, row + ink.left, row + ink.right + 1, inkLevel) > row + ink.right) continue;
     if (last && last.bottom === y - 1) last.bottom = y;
     else bands.push({ top: y, bottom: y });
   }
@@ -175,10 +173,7 @@ export function inkBands(image: Gray, gap: number, margin: number): { top: numbe
   const bands: { top: number; bottom: number }[] = [];
   const { width, data } = image;
   for (let y = 0; y < image.height; y++) {
-    let x = y * width;
-    const end = x + width;
-    while (x < end && (data[x] as number) >= inkLevel) x++;
-    if (x === end) continue;
+    if (firstDark(data, y * width, (y + 1) * width, inkLevel) === (y + 1) * width) continue;
     const last = bands.at(-1);
     if (last && y - last.bottom <= gap) last.bottom = y;
     else bands.push({ top: y, bottom: y });
@@ -247,8 +242,7 @@ async function read(paddle: Paddle, image: Gray, lines: readonly Line[], squeeze
 
 /** The image with its tables whitened. */
 function withoutTables(image: Gray, tables: readonly TableGrid[], inset: number): Gray {
-  const out = grayImage(image.width, image.height);
-  out.data.set(image.data);
+  const out: Gray = { width: image.width, height: image.height, data: new Uint8Array(image.data) };
   for (const t of tables)
     for (
       let y = Math.max(0, Math.floor(t.box.top - inset));
