@@ -90,12 +90,23 @@ describe.skipIf(!run)('web: inspector', () => {
       await tab.click();
       const picture = page.getByRole('img', { name: /单元格的原件图像，识别为「\d+」/ }).first();
       await picture.waitFor();
-      expect(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-      await page.getByText(/原件第 \d+ 页：.*（识别为「\d+」，未采用）/).first().waitFor();
+      expect(
+        await picture.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      ).toBeGreaterThan(0);
+      await page
+        .getByText(/原件第 \d+ 页：.*（识别为「\d+」，未采用）/)
+        .first()
+        .waitFor();
       // A doubted cell chosen in the grid shows its picture beside the source too.
-      const doubted = page.locator('.gk-findings li').filter({ has: page.locator('figure') }).first();
+      const doubted = page
+        .locator('.gk-findings li')
+        .filter({ has: page.locator('figure') })
+        .first();
       await doubted.locator('.gk-chip').first().click();
-      await page.locator('.gk-inspector-source').getByRole('img', { name: /原件图像/ }).waitFor();
+      await page
+        .locator('.gk-inspector-source')
+        .getByRole('img', { name: /原件图像/ })
+        .waitFor();
       if (process.env.GONGKAI_SCREENSHOTS_DIR)
         await page.screenshot({ path: join(process.env.GONGKAI_SCREENSHOTS_DIR, 'inspect-scan.png') });
       expect(await axeViolations(page)).toEqual([]);
