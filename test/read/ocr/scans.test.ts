@@ -195,6 +195,22 @@ describe.runIf(installed)('scanned reports', () => {
     }
   }, 120_000);
 
+  it('a blank page among the pages of a scan is skipped with a note, the report read as without it', async () => {
+    const report = generateReport(3, '2021');
+    const scan = await scanReport(report, { dpi: 200 });
+    const [first, ...rest] = scan.images as [Uint8Array, ...Uint8Array[]];
+    const pdf = await imagesPdf([first, encodePng(grayImage(1654, 2339, 250)), ...rest]);
+    const result = await processBytes(pdf, 'scan.pdf');
+    const skipped = result.report.findings.filter((f) => f.code === 'read.ocr-skipped');
+    expect(skipped.map((f) => [f.severity, f.message, f.page])).toEqual([
+      ['info', '第 2 页是空白页，已跳过', 2],
+    ]);
+    expect(violations(report, result, { breaks: false }), describeFindings(result.report.findings)).toEqual(
+      [],
+    );
+    expect(differingKeys(report.cells, result.report.cells)).toEqual([]);
+  }, 120_000);
+
   it('a PDF of 500 blank image pages: every page looked at cheaply, then a clear error', async () => {
     const blank = encodePng(grayImage(60, 85, 250));
     const pdf = await imagesPdf(Array.from({ length: 500 }, () => blank));
