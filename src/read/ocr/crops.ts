@@ -40,7 +40,7 @@ const maxSide = 600;
 
 /**
  * The picture of each cell whose figure `settleOcr` did not take, from the file's kept page images
- * (none where they were not kept), by cell key; the images are let go afterwards.
+ * (none where they were not kept), one a cell; the images are let go afterwards.
  */
 export function doubtCrops(file: SourceFile): CellCrop[] {
   const images = pageImages.get(file);
