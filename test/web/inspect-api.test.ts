@@ -3,11 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectResponse } from '../../src/api/inspect-contract.js';
-import { generateReport } from '../../src/generate/random-report.js';
-import { scanReport } from '../../src/generate/scan.js';
 import { processBytes } from '../../src/pipeline.js';
 import { chooseEngine } from '../../src/read/ocr/engine.js';
-import { brokenExample } from './support/reports.js';
+import { brokenExample, degradedScan } from './support/reports.js';
 import { startWebServer, type WebServer } from './support/seed.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -71,9 +69,7 @@ describe('POST /api/inspect', () => {
   it.runIf(ocrInstalled)(
     'reads a degraded scan as `gongkai check` does: a figure the OCR is unsure of is null with its finding',
     async () => {
-      const report = generateReport(7, '2021');
-      const options = { dpi: 150, jpegQuality: 30, noise: 0.01, shade: 0.3, rotation: 0.8 };
-      const { pdf } = await scanReport(report, { ...options, seed: 7 });
+      const pdf = await degradedScan();
       const res = await inspect(Buffer.from(pdf));
       expect(res.statusCode).toBe(200);
       const body = inspectResponse.parse(res.json());

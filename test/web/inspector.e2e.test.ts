@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateReport } from '../../src/generate/random-report.js';
-import { scanReport } from '../../src/generate/scan.js';
 import { chooseEngine } from '../../src/read/ocr/engine.js';
 import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { brokenExample } from './support/reports.js';
+import { brokenExample, degradedScan } from './support/reports.js';
 import { startWebServer, type WebServer } from './support/seed.js';
 
 const run = browserAvailable();
@@ -72,16 +70,8 @@ describe.skipIf(!run)('web: inspector', () => {
   it.runIf(ocrInstalled)(
     'shows, for a scan, the picture of each cell whose figure the OCR did not take',
     async () => {
-      const { pdf } = await scanReport(generateReport(7, '2021'), {
-        dpi: 150,
-        jpegQuality: 30,
-        noise: 0.01,
-        shade: 0.3,
-        rotation: 0.8,
-        seed: 7,
-      });
       const file = join(dir, 'scan.pdf');
-      writeFileSync(file, pdf);
+      writeFileSync(file, await degradedScan());
       const { page, problems, context } = await openPage(browser, server.url, 'clerk');
       await page.goto('/inspect');
       await page.locator('input[type=file]').setInputFiles(file);
@@ -107,8 +97,6 @@ describe.skipIf(!run)('web: inspector', () => {
         .locator('.gk-inspector-source')
         .getByRole('img', { name: /原件图像/ })
         .waitFor();
-      if (process.env.GONGKAI_SCREENSHOTS_DIR)
-        await page.screenshot({ path: join(process.env.GONGKAI_SCREENSHOTS_DIR, 'inspect-scan.png') });
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
       await context.close();

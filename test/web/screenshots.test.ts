@@ -8,13 +8,11 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
-import { generateReport } from '../../src/generate/random-report.js';
-import { scanReport } from '../../src/generate/scan.js';
 import { chooseEngine } from '../../src/read/ocr/engine.js';
 import { compareReport } from '../corpus/compare-fixture.js';
 import { renderAs } from '../corpus/helpers.js';
 import { haveBrowser, launchBrowser, openPage } from './support/browser.js';
-import { brokenExample } from './support/reports.js';
+import { brokenExample, degradedScan } from './support/reports.js';
 import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
 
 const out = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -96,9 +94,8 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await shoot(page, 'inspect');
     // A degraded scan, where the OCR does not take some figures: their cells' pictures on the page.
     if (await chooseEngine()) {
-      const options = { dpi: 150, jpegQuality: 30, noise: 0.01, shade: 0.3, rotation: 0.8, seed: 7 };
       const scan = join(dir, '扫描件-2021.pdf');
-      writeFileSync(scan, (await scanReport(generateReport(7, '2021'), options)).pdf);
+      writeFileSync(scan, await degradedScan());
       await page.locator('input[type=file]').setInputFiles(scan);
       const tab = page.getByRole('tab', { name: /存疑单元格（[1-9]/ });
       await tab.waitFor({ timeout: 120_000 });

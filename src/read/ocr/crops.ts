@@ -19,7 +19,8 @@ export function recordPageImages(file: SourceFile, pages: readonly PageRead[]): 
     pageImages.set(file, images);
   }
   for (const page of pages) {
-    if (page.image) images.set(page.number, page.image);
+    // A skipped page (blank, a picture) has no figure to cut out.
+    if (page.image && !page.skipped) images.set(page.number, page.image);
     delete page.image;
   }
 }

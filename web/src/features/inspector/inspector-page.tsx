@@ -282,8 +282,8 @@ function Result({ result }: { result: InspectResult }) {
                 ? `${findingName(finding.code)}（${finding.code}）${finding.line ? `：第 ${finding.line} 行` : ''}`
                 : '点击单元格或问题，原文中对应的位置会高亮显示'}
           </Typography.Text>
-          {state.cell && selectedCrop ? (
-            <CropFigure crop={selectedCrop} label={labels.get(state.cell) ?? state.cell} />
+          {selectedCrop ? (
+            <CropFigure crop={selectedCrop} label={labels.get(selectedCrop.key) ?? selectedCrop.key} />
           ) : null}
           <SourcePane result={result} line={line} tone={finding ? 'finding' : 'cell'} />
         </div>
