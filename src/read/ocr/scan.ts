@@ -36,8 +36,9 @@ export interface OcrOptions {
   /** The engine (else `GONGKAI_OCR_ENGINE`, else the default: see engine.ts). */
   engine?: OcrEngineId;
   /**
-   * Keep each page's image as read until the figures not taken are cut from it (`doubtCrops` in
-   * crops.ts): for the web app's inspector, where a person reads them off the page.
+   * Keep the part of each page's image as read that holds its figures, until the figures not taken
+   * are cut from it (`doubtCrops` in crops.ts): for the web app's inspector, where a person reads
+   * them off the page.
    */
   keepImages?: boolean;
 }
@@ -212,7 +213,6 @@ async function readPages(
     }
   });
   const pagesRead = read.filter((p): p is PageRead => p !== null);
-  if (options.keepImages) recordPageImages(file, pagesRead);
   for (const p of pagesRead) {
     const place = { line: 0, column: 0, page: p.number };
     if (p.skipped)
@@ -231,6 +231,7 @@ async function readPages(
       );
   }
   const { blocks, figures } = pagesToBlocks(pagesRead);
+  if (options.keepImages) recordPageImages(file, pagesRead, figures);
   const what = image ? `${imageNames[image]} 图片` : '扫描件';
   if (blocks.length === 0) file.fail(`${what}中没有识别出文字，不是一份年度报告`);
   recordFigures(file, figures);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UnreadableInputError } from '../../../src/core/source-file.js';
 import { encodePng } from '../../../src/generate/scan.js';
 import { processBytes } from '../../../src/pipeline.js';
+import { figuresRegion, pictureOf } from '../../../src/read/ocr/crops.js';
 import { wantedEngine } from '../../../src/read/ocr/engine.js';
 import { encodePgm, firstDark, type Gray, grayImage, parsePgm } from '../../../src/read/ocr/image.js';
 import { snapLabel } from '../../../src/read/ocr/labels.js';
@@ -16,6 +17,7 @@ import { imageKind, imageSize } from '../../../src/read/ocr/raster.js';
 import { findRules, findTables, type TableGrid } from '../../../src/read/ocr/rules.js';
 import { inkBox } from '../../../src/read/ocr/sheet.js';
 import { parseTsv } from '../../../src/read/ocr/tesseract.js';
+import type { CellRead } from '../../../src/read/ocr/to-blocks.js';
 
 /** A page with a ruled table: 3 rows × 3 columns, the top row one merged cell. */
 function ruledPage(): Gray {
@@ -79,6 +81,32 @@ describe('images', () => {
     const pixels = [0, 1, 2].flatMap((y) => [...rows.subarray(y * 8 + 1, y * 8 + 8)]);
     expect(pixels).toEqual([...image.data]);
     expect([0, 1, 2].map((y) => rows[y * 8])).toEqual([0, 0, 0]);
+  });
+
+  it('keeps of a page only the part round its figures, and cuts each picture from it as from the whole page', () => {
+    const page = grayImage(400, 300);
+    page.data.forEach((_, i) => {
+      page.data[i] = (i * 7 + (i >> 5)) % 256;
+    });
+    const figure = (p: number, left: number, top: number, right: number, bottom: number): CellRead => ({
+      page: p,
+      line: 1,
+      column: 1,
+      text: '0',
+      confidence: 50,
+      box: { left, top, right, bottom },
+    });
+    // Near the edge (the margin clipped), in the middle, and one on another page.
+    const figures = [figure(2, 3, 5, 40, 29.5), figure(2, 200.5, 120, 260, 150), figure(3, 10, 10, 20, 20)];
+    const region = figuresRegion(page, figures, 2);
+    // The figures' boxes with a margin of a third of their height (4 pixels at least) round them.
+    expect(region && { left: region.left, top: region.top }).toEqual({ left: 0, top: 0 });
+    expect(region && [region.image.width, region.image.height]).toEqual([271, 161]);
+    expect(figuresRegion(page, figures, 4)).toBeNull();
+    const whole = { image: page, left: 0, top: 0 };
+    for (const f of figures.slice(0, 2))
+      expect(pictureOf(region ?? undefined, f.box)).toEqual(pictureOf(whole, f.box));
+    expect(pictureOf(whole, figures[1]?.box as CellRead['box'])).toMatchObject({ width: 81, height: 51 });
   });
 
   it('recognises PNG, JPEG and TIFF and reads their size from the header', () => {
