@@ -10,7 +10,7 @@ import type { Gray } from './image.js';
 import type { PageRead } from './page.js';
 import { encodePng } from './png.js';
 import type { Box } from './rules.js';
-import type { CellRead } from './to-blocks.js';
+import { type CellRead, pagesToBlocks } from './to-blocks.js';
 
 /** Part of a page image: the pixels from (left, top) on. */
 export interface Region {
@@ -25,26 +25,27 @@ const pageRegions = new WeakMap<SourceFile, Map<number, Region>>();
 const marginOf = (box: Box): number => Math.max(4, Math.round((box.bottom - box.top + 1) / 3));
 
 /**
- * Keeps, of each page's image (taken off the readings), the part that holds the page's figures
- * with their margins, for `doubtCrops`: a page without figures (prose, a skipped page) keeps
- * nothing, and a page of a table keeps about the table. A whole page at 200 dpi is about 3.9 MB.
+ * Keeps with a page read the part of its image that holds its figures with their margins (as
+ * `pagesToBlocks` will find them): a page without figures (prose) keeps nothing, and a page of a
+ * table about the table. A whole page at 200 dpi is about 3.9 MB; on the generated reports, the
+ * parts kept are a fifth of their pages.
  */
-export function recordPageImages(
-  file: SourceFile,
-  pages: readonly PageRead[],
-  figures: readonly CellRead[],
-): void {
+export function keepFiguresImage(page: PageRead, image: Gray): PageRead {
+  const region = figuresRegion(image, pagesToBlocks([page]).figures, page.number);
+  if (region) page.figuresImage = region;
+  return page;
+}
+
+/** Keeps the pages' figure images (taken off the readings) for `doubtCrops`. */
+export function recordPageImages(file: SourceFile, pages: readonly PageRead[]): void {
   let regions = pageRegions.get(file);
   if (!regions) {
     regions = new Map();
     pageRegions.set(file, regions);
   }
   for (const page of pages) {
-    const image = page.image;
-    delete page.image;
-    if (!image || page.skipped) continue;
-    const region = figuresRegion(image, figures, page.number);
-    if (region) regions.set(page.number, region);
+    if (page.figuresImage) regions.set(page.number, page.figuresImage);
+    delete page.figuresImage;
   }
 }
 

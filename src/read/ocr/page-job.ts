@@ -14,7 +14,7 @@ export interface PageJob {
   engine: OcrEngineId;
   /** The page number the reading carries, where not `number` (an image inside a document). */
   page?: number;
-  /** Return the page image as read (`PageRead.image`). */
+  /** Return the part of the page image that holds its figures (`PageRead.figuresImage`). */
   keepImage?: boolean;
 }
 

@@ -11,8 +11,9 @@ parentPort?.on('message', async (job: PageJob & { id: number }) => {
     const engine = await chooseEngine(job.engine);
     if (!engine) throw new Error(`文字识别引擎 ${job.engine} 无法使用`);
     const page = await readPageJob(job, engine);
-    // The page image (a few MB) is handed over, not copied.
-    parentPort?.postMessage({ id: job.id, page }, page.image ? [page.image.data.buffer as ArrayBuffer] : []);
+    // The part of the page image kept (up to a few MB) is handed over, not copied.
+    const image = page.figuresImage?.image;
+    parentPort?.postMessage({ id: job.id, page }, image ? [image.data.buffer as ArrayBuffer] : []);
   } catch (error) {
     const detail = (error as { detail?: string } | null)?.detail;
     parentPort?.postMessage({

@@ -5,6 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keepFiguresImage, type Region } from './crops.js';
 import type { OcrEngine } from './engine.js';
 import { encodePgm, type Gray } from './image.js';
 import { figure, figureLike, layoutPage, type OcrCell, type OcrLine, type OcrTable } from './layout.js';
@@ -28,8 +29,11 @@ export interface PageRead {
   meanConfidence: number | null;
   /** Why the page was not read: blank, or a picture without text. */
   skipped?: 'blank' | 'picture';
-  /** The page as read (flattened and straightened), where asked for: the boxes read are on it. */
-  image?: Gray;
+  /**
+   * Where asked for, the part of the page as read (flattened and straightened) that holds its
+   * figures: the boxes read are on the page, the part's pixels from its left and top on.
+   */
+  figuresImage?: Region;
 }
 
 /** Share of the page that is ink. */
@@ -50,7 +54,7 @@ export async function readPage(
   number: number,
   dpi: number,
   engine: OcrEngine,
-  /** Keep the page image as read in the result (see `PageRead.image`). */
+  /** Keep the part of the page image that holds the figures (see `PageRead.figuresImage`). */
   keepImage = false,
 ): Promise<PageRead> {
   const { image, skew } = preprocess(raw);
@@ -61,7 +65,6 @@ export async function readPage(
     lines: [],
     tables: [],
     pitch: 0,
-    ...(keepImage ? { image } : {}),
   };
   const share = inkShare(image);
   if (share < blankShare) return { ...base, skew, meanConfidence: null, skipped: 'blank' };
@@ -88,7 +91,8 @@ export async function readPage(
       })),
       true,
     );
-    return { ...base, ...laid, skew, meanConfidence: meanOf(words) };
+    const read: PageRead = { ...base, ...laid, skew, meanConfidence: meanOf(words) };
+    return keepImage ? keepFiguresImage(read, image) : read;
   }
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-ocr-'));
   try {
@@ -97,7 +101,8 @@ export async function readPage(
     const laid = layoutPage(words, tables, dpi / 7, inkIn);
     doubtLooseFigures(clean, laid.lines, laid.pitch);
     await readFiguresAgain(clean, laid.tables, laid.pitch, dpi, dir, inset);
-    return { ...base, ...laid, skew, meanConfidence: meanOf(words) };
+    const read: PageRead = { ...base, ...laid, skew, meanConfidence: meanOf(words) };
+    return keepImage ? keepFiguresImage(read, image) : read;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

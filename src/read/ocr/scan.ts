@@ -213,6 +213,7 @@ async function readPages(
     }
   });
   const pagesRead = read.filter((p): p is PageRead => p !== null);
+  if (options.keepImages) recordPageImages(file, pagesRead);
   for (const p of pagesRead) {
     const place = { line: 0, column: 0, page: p.number };
     if (p.skipped)
@@ -231,7 +232,6 @@ async function readPages(
       );
   }
   const { blocks, figures } = pagesToBlocks(pagesRead);
-  if (options.keepImages) recordPageImages(file, pagesRead, figures);
   const what = image ? `${imageNames[image]} 图片` : '扫描件';
   if (blocks.length === 0) file.fail(`${what}中没有识别出文字，不是一份年度报告`);
   recordFigures(file, figures);
