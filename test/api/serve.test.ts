@@ -83,7 +83,9 @@ it('serves the API over HTTP with an admin made from the environment, and stops 
     GONGKAI_ADMIN_AGENCY: '丙县人民政府办公室',
   });
   try {
-    expect(server.stderr()).toContain('已按 GONGKAI_ADMIN_PASSWORD 创建管理员 admin');
+    expect(server.stderr()).toContain(
+      '已按 GONGKAI_ADMIN_PASSWORD 创建管理员 admin（机关：丙县人民政府办公室）。管理员在监督页面只看到本机关的报告',
+    );
     const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string };
     expect(doc.openapi).toBe('3.1.0');
     const denied = await fetch(`${server.url}/api/me`);

@@ -97,6 +97,15 @@ describe('oversight chart options', () => {
     expect(series[3]?.data).toEqual([0, 1]);
     expect(series[0]?.stack).toBeUndefined();
     expect(series[1]?.stack).toBe('outcomes');
+    // Of many regions, the 15 with the most new applications, as the title says.
+    const many = applicationsByRegionOption(
+      Array.from({ length: 25 }, (_, i) => row(`区${i}`, { measures: { 'applications.new': i } })),
+    );
+    expect((many.xAxis as { data: string[] }).data).toEqual(
+      Array.from({ length: 15 }, (_, i) => `区${24 - i}`),
+    );
+    expect((many.title as { text: string }).text).toBe('新收申请最多的 15 个地区');
+    expect((o.title as { text: string }).text).toBe('各地区申请与办理结果');
   });
 
   it('keeps the filters and the page stack in the URL and gives the API only the filters', () => {

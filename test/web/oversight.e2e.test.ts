@@ -44,6 +44,8 @@ describe.skipIf(!run)('web: oversight', () => {
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
     await table.getByRole('link', { name: '湟源县人民政府办公室' }).waitFor();
     await page.getByText('共 2 份报告').waitFor();
+    // Whose reports these are, under the title.
+    await page.getByText('查看范围：整个报告库。').waitFor();
     await expect.poll(() => page.locator('canvas').count()).toBe(3);
     expect(await axeViolations(page)).toEqual([]);
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getFormat } from '../../src/spec/registry.js';
+import { corpusScope } from '../../web/src/components/corpus-scope.js';
 import {
   badgeOf,
   deadlineArticle,
@@ -154,5 +155,27 @@ describe("the parts' prose", () => {
     expect(sameProse({ '5': '甲' }, { '5': '甲', '6': '乙' })).toBe(false);
     expect(sameProse({ '5': '甲' }, { '6': '甲' })).toBe(false);
     expect(sameProse({}, {})).toBe(true);
+  });
+});
+
+describe('corpus scope', () => {
+  const agencies = [
+    { id: 'a', name: '甲县人民政府' },
+    { id: 'b', name: '乙县人民政府' },
+    { id: 'c', name: '丙县财政局' },
+    { id: 'd', name: '丁县教育局' },
+  ];
+  it('says whose reports each role sees, so that an empty list is not taken for an empty corpus', () => {
+    expect(corpusScope({ role: 'evaluator', agencyId: null }, [])).toBe('查看范围：整个报告库。');
+    expect(corpusScope({ role: 'admin', agencyId: 'c' }, agencies)).toBe(
+      '查看范围：本机关（丙县财政局）的报告，导入的其他机关的报告不在其中。整个报告库由评估角色查看（管理员在「用户管理」中新建）。',
+    );
+    expect(corpusScope({ role: 'supervisor', agencyId: null }, agencies)).toBe(
+      '查看范围：所监督的甲县人民政府、乙县人民政府、丙县财政局等 4 个机关的报告；人民政府含其辖区内各机关。整个报告库由评估角色查看（管理员在「用户管理」中新建）。',
+    );
+    expect(corpusScope({ role: 'supervisor', agencyId: null }, agencies.slice(0, 1))).toBe(
+      '查看范围：所监督的甲县人民政府的报告；人民政府含其辖区内各机关。整个报告库由评估角色查看（管理员在「用户管理」中新建）。',
+    );
+    expect(corpusScope({ role: 'supervisor', agencyId: null }, [])).toMatch(/^查看范围：尚未指定监督的机关/);
   });
 });

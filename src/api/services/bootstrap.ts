@@ -21,11 +21,11 @@ export async function hasUsers(store: Store): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Creates the admin from the environment when the store has no user; returns it, or null. */
+/** Creates the admin from the environment when the store has no user; returns it and its agency's name, or null. */
 export async function bootstrapAdmin(
   store: Store,
   env: Readonly<Record<string, string | undefined>>,
-): Promise<User | null> {
+): Promise<{ user: User; agencyName: string } | null> {
   const password = env.GONGKAI_ADMIN_PASSWORD;
   if (!password || (await hasUsers(store))) return null;
   const name = env.GONGKAI_ADMIN_AGENCY || '本机关';
@@ -40,5 +40,12 @@ export async function bootstrapAdmin(
     role: 'admin',
     agencyId: agency.id,
   });
-  return createUser(store, cliPrincipal, input);
+  return { user: await createUser(store, cliPrincipal, input), agencyName: agency.name };
 }
+
+/**
+ * What the admin made from the environment sees of the report corpus: their own agency's reports
+ * (src/corpus/scope.ts), which surprises whoever has just imported a corpus.
+ */
+export const adminCorpusNote =
+  '管理员在监督页面只看到本机关的报告；整个报告库由评估角色查看（网页「用户管理」中新建，或 gongkai users add --role evaluator）。';

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { buildApi } from '../../api/server.js';
-import { bootstrapAdmin, bootstrapHelp, hasUsers } from '../../api/services/bootstrap.js';
+import { adminCorpusNote, bootstrapAdmin, bootstrapHelp, hasUsers } from '../../api/services/bootstrap.js';
 import { openStore, type Store } from '../../store/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
@@ -35,7 +35,9 @@ export async function runServe(
     store = await openStore();
     const admin = await bootstrapAdmin(store, process.env);
     if (admin)
-      io.stderr.write(`已按 GONGKAI_ADMIN_PASSWORD 创建管理员 ${admin.username}（机关 ${admin.agencyId}）\n`);
+      io.stderr.write(
+        `已按 GONGKAI_ADMIN_PASSWORD 创建管理员 ${admin.user.username}（机关：${admin.agencyName}）。${adminCorpusNote}\n`,
+      );
     else if (!(await hasUsers(store))) io.stderr.write(`${bootstrapHelp}\n`);
     const trust = (options.trustProxy ?? process.env.GONGKAI_TRUST_PROXY ?? '')
       .split(/[,，\s]+/)

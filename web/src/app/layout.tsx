@@ -5,6 +5,7 @@ import { App, Button, Layout, Menu, type MenuProps, Result, Space, Spin, Typogra
 import { Suspense, useEffect, useMemo } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { roleNames } from '../../../src/store/schema.js';
+import { CorpusScope } from '../components/corpus-scope.js';
 import { ApiError, call, messageOf } from '../lib/api.js';
 import * as api from '../lib/endpoints.js';
 import { sessionSeen, useMe } from '../lib/session.js';
@@ -126,6 +127,7 @@ export function AppLayout() {
             <Typography.Title level={1} className="gk-page-title">
               {page?.title ?? ''}
             </Typography.Title>
+            {page?.corpus && can(role, page.capability) && <CorpusScope user={user} agencies={agencies} />}
             {page && !can(role, page.capability) ? (
               <Result status="403" title="无权访问" subTitle="当前账号没有查看此页面的权限。" />
             ) : (

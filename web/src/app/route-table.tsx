@@ -29,6 +29,8 @@ export interface PageRoute {
   /** Menu group title; pages without one and `menu: false` stay out of the menu. */
   group?: string;
   menu?: boolean;
+  /** Shows the report corpus as far as the user may see it: the scope is said under the title. */
+  corpus?: boolean;
   load: () => Promise<{ default: ComponentType }>;
 }
 
@@ -109,6 +111,7 @@ export const pages: readonly PageRoute[] = [
     icon: <BarChartOutlined />,
     capability: 'oversee',
     group: '检查与监督',
+    corpus: true,
     load: () => import('../features/oversight/oversight-page.js'),
   },
   {
@@ -117,6 +120,7 @@ export const pages: readonly PageRoute[] = [
     icon: <DiffOutlined />,
     capability: 'oversee',
     group: '检查与监督',
+    corpus: true,
     load: () => import('../features/oversight/compare-page.js'),
   },
   {
@@ -125,6 +129,7 @@ export const pages: readonly PageRoute[] = [
     icon: <ClusterOutlined />,
     capability: 'oversee',
     group: '检查与监督',
+    corpus: true,
     load: () => import('../features/oversight/checks-page.js'),
   },
   {
@@ -133,6 +138,7 @@ export const pages: readonly PageRoute[] = [
     icon: <TrophyOutlined />,
     capability: 'oversee',
     group: '检查与监督',
+    corpus: true,
     load: () => import('../features/oversight/score-page.js'),
   },
   {
@@ -141,6 +147,7 @@ export const pages: readonly PageRoute[] = [
     icon: <ApartmentOutlined />,
     capability: 'curate',
     group: '检查与监督',
+    corpus: true,
     load: () => import('../features/oversight/bodies-page.js'),
   },
   {

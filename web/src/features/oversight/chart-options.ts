@@ -50,7 +50,7 @@ export function onTimeByYearOption(rows: readonly StatsRow[]): ChartOption {
   return {
     ...base('各年度报告按时发布情况'),
     xAxis: { type: 'category', data: sorted.map((r) => r.label) },
-    yAxis: { type: 'value', name: '报告数', minInterval: 1 },
+    yAxis: { type: 'value', name: '报告数', minInterval: 1, nameTextStyle: { align: 'left' } },
     series: [
       series('按时', (r) => r.onTime, '#389e0d'),
       series('逾期', (r) => r.late, '#cf1322'),
@@ -81,7 +81,7 @@ export function findingsByCodeOption(findings: readonly FindingCount[], top = 15
         return f ? escapeHtml(`${findingName(f.code)}（${f.code}）：${f.count} 次`) : '';
       },
     },
-    xAxis: { type: 'value', minInterval: 1 },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
     yAxis: { type: 'category', data: shown.map((f) => findingName(f.code)) },
     series: [
       {
@@ -102,20 +102,26 @@ export const outcomeMeasures = [
   ['outcome.other', '其他处理'],
 ] as const;
 
-/** 申请与办理结果：每个地区新收申请数，和办理结果的构成（堆叠柱）. */
-export function applicationsByRegionOption(rows: readonly StatsRow[]): ChartOption {
-  const sorted = [...rows].sort(
-    (a, b) =>
-      (b.measures['applications.new'] ?? 0) - (a.measures['applications.new'] ?? 0) ||
-      a.label.localeCompare(b.label),
-  );
+/**
+ * 申请与办理结果：每个地区新收申请数，和办理结果的构成（堆叠柱）; of many regions (a province's
+ * corpus has hundreds), the `top` with the most new applications, as the title says.
+ */
+export function applicationsByRegionOption(rows: readonly StatsRow[], top = 15): ChartOption {
+  const sorted = [...rows]
+    .sort(
+      (a, b) =>
+        (b.measures['applications.new'] ?? 0) - (a.measures['applications.new'] ?? 0) ||
+        a.label.localeCompare(b.label),
+    )
+    .slice(0, top);
+  const title = rows.length > top ? `新收申请最多的 ${top} 个地区` : '各地区申请与办理结果';
   return {
-    ...base('各地区申请与办理结果'),
+    ...base(title),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 40, bottom: 36, containLabel: true },
-    xAxis: { type: 'category', data: sorted.map((r) => r.label), axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: { type: 'value', name: '件数', minInterval: 1 },
+    xAxis: { type: 'category', data: sorted.map((r) => r.label), axisLabel: { interval: 0, rotate: 55 } },
+    yAxis: { type: 'value', name: '件数', minInterval: 1, nameTextStyle: { align: 'left' } },
     series: [
       {
         type: 'bar',

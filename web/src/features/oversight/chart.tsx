@@ -2,6 +2,8 @@
  * One ECharts chart, from echarts/core with only the parts the oversight charts use (bar charts,
  * grid, legend, title, tooltip, aria, canvas), so ECharts stays in its own chunk on this page only.
  */
+
+import { Empty } from 'antd';
 import { BarChart } from 'echarts/charts';
 import {
   AriaComponent,
@@ -30,10 +32,13 @@ export function Chart({
   option,
   label,
   height = 320,
+  empty = false,
 }: {
   option: ChartOption;
   label: string;
   height?: number;
+  /** Nothing to draw (no report in view): said over the chart's empty axes. */
+  empty?: boolean;
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
@@ -54,5 +59,19 @@ export function Chart({
     const still = prefersReducedMotion();
     chart.current?.setOption({ ...option, animation: !still }, true);
   }, [option]);
-  return <div ref={el} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  return (
+    <div style={{ position: 'relative' }}>
+      <div
+        ref={el}
+        role="img"
+        aria-label={empty ? `${label}：暂无数据` : label}
+        style={{ width: '100%', height }}
+      />
+      {empty && (
+        <div className="gk-chart-empty" aria-hidden="true">
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" />
+        </div>
+      )}
+    </div>
+  );
 }

@@ -155,17 +155,29 @@ export default function OversightPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
           <Card size="small">
-            <Chart option={yearOption} label="各年度报告按时发布情况" />
+            <Chart
+              option={yearOption}
+              label="各年度报告按时发布情况"
+              empty={byYear.data?.rows.length === 0}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small">
-            <Chart option={findingsOption} label="各类问题出现次数" />
+            <Chart
+              option={findingsOption}
+              label="各类问题出现次数"
+              empty={byRegion.data?.findings.length === 0}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small">
-            <Chart option={regionOption} label="各地区申请与办理结果" />
+            <Chart
+              option={regionOption}
+              label="各地区申请与办理结果"
+              empty={byRegion.data?.rows.length === 0}
+            />
           </Card>
         </Col>
       </Row>
