@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getFormat } from '../../src/spec/registry.js';
-import { corpusScope } from '../../web/src/components/corpus-scope.js';
 import {
   badgeOf,
   deadlineArticle,
@@ -11,6 +10,7 @@ import {
 } from '../../web/src/features/register/status.js';
 import { proactiveProblems } from '../../web/src/features/report/proactive-checks.js';
 import { proseOf, sameProse } from '../../web/src/features/report/prose.js';
+import { corpusScope } from '../../web/src/lib/corpus-scope.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
 
 const state = (over: Partial<Parameters<typeof badgeOf>[0]>) => ({

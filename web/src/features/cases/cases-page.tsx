@@ -24,12 +24,13 @@ import { caseKinds, caseOutcomes } from '../../../../src/workflow/cases.js';
 import { can } from '../../app/access.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { LoadError } from '../../components/query-state.js';
+import { YearSelect } from '../../components/year-select.js';
 import { call, fieldErrors, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
 import { caseKindNames, caseOutcomeNames } from '../../lib/names.js';
 import { useMe } from '../../lib/session.js';
-import { useYear, yearsAround } from '../../lib/today.js';
+import { useYear } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
 
 const url = z.object({ year: z.coerce.number().int().min(2008).max(2099).optional() });
@@ -203,13 +204,7 @@ export default function CasesPage() {
     <div className="gk-panel">
       <Space style={{ marginBottom: 12 }} wrap>
         <AgencySelect />
-        <Select
-          aria-label="年度"
-          value={year}
-          style={{ width: 110 }}
-          onChange={(y) => update({ year: y })}
-          options={yearsAround(year).map((y) => ({ value: y, label: `${y}年` }))}
-        />
+        <YearSelect value={year} onChange={(y) => update({ year: y })} />
         {can(role, 'enter') && (
           <Button type="primary" onClick={() => setEditing('new')}>
             登记案件

@@ -58,6 +58,13 @@ export default function OversightPage() {
   const findingsOption = useMemo(() => findingsByCodeOption(byRegion.data?.findings ?? []), [byRegion.data]);
   const regionOption = useMemo(() => applicationsByRegionOption(byRegion.data?.rows ?? []), [byRegion.data]);
 
+  // Empty once the stats have come and hold nothing in view (not while they load).
+  const charts = [
+    { option: yearOption, label: '各年度报告按时发布情况', empty: byYear.data?.rows.length === 0 },
+    { option: findingsOption, label: '各类问题出现次数', empty: byRegion.data?.findings.length === 0 },
+    { option: regionOption, label: '各地区申请与办理结果', empty: byRegion.data?.rows.length === 0 },
+  ];
+
   /** A filter change starts again at the first page. */
   const refine = (patch: Partial<OversightState>) => update({ ...patch, after: [] });
   const linkTo = (report: number) => ({ search: encode(oversightUrl, { ...state, report }).toString() });
@@ -153,33 +160,13 @@ export default function OversightPage() {
       </div>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={8}>
-          <Card size="small">
-            <Chart
-              option={yearOption}
-              label="各年度报告按时发布情况"
-              empty={byYear.data?.rows.length === 0}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card size="small">
-            <Chart
-              option={findingsOption}
-              label="各类问题出现次数"
-              empty={byRegion.data?.findings.length === 0}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card size="small">
-            <Chart
-              option={regionOption}
-              label="各地区申请与办理结果"
-              empty={byRegion.data?.rows.length === 0}
-            />
-          </Card>
-        </Col>
+        {charts.map((c) => (
+          <Col xs={24} xl={8} key={c.label}>
+            <Card size="small">
+              <Chart option={c.option} label={c.label} empty={c.empty} />
+            </Card>
+          </Col>
+        ))}
       </Row>
 
       <section className="gk-panel" aria-label="报告列表">

@@ -1,6 +1,6 @@
 /** 主动公开: table 二 of a year as a form, each figure checked as it is typed (type, sign, 现行有效 ≥ 本年制发). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, InputNumber, Select, Space, Tooltip } from 'antd';
+import { Alert, App, Button, InputNumber, Space, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { proactiveBody } from '../../../../src/api/schemas.js';
@@ -10,10 +10,11 @@ import { can } from '../../app/access.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { QueryView } from '../../components/query-state.js';
 import { TableGrid } from '../../components/table-grid.js';
+import { YearSelect } from '../../components/year-select.js';
 import { call, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { useMe } from '../../lib/session.js';
-import { useYear, yearsAround } from '../../lib/today.js';
+import { useYear } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { proactiveProblems } from './proactive-checks.js';
 
@@ -74,13 +75,7 @@ export default function ProactivePage() {
     <div className="gk-panel">
       <Space style={{ marginBottom: 12 }} wrap>
         <AgencySelect />
-        <Select
-          aria-label="年度"
-          value={year}
-          style={{ width: 110 }}
-          onChange={(y) => update({ year: y })}
-          options={yearsAround(year).map((y) => ({ value: y, label: `${y}年` }))}
-        />
+        <YearSelect value={year} onChange={(y) => update({ year: y })} />
         {editable && (
           <Button
             type="primary"

@@ -7,7 +7,7 @@
  */
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Empty, Form, Input, List, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, Empty, Form, Input, List, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { z } from 'zod';
 import { compileBody } from '../../../../src/api/schemas.js';
@@ -16,12 +16,13 @@ import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { OfficialView } from '../../components/official-view.js';
 import { LoadError, Loading } from '../../components/query-state.js';
 import { SeverityTag } from '../../components/severity-tag.js';
+import { YearSelect } from '../../components/year-select.js';
 import { call, callFile, fieldErrors, messageOf } from '../../lib/api.js';
 import { saveBlob } from '../../lib/download.js';
 import * as api from '../../lib/endpoints.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
 import { meQuery, useMe } from '../../lib/session.js';
-import { useYear, yearsAround } from '../../lib/today.js';
+import { useYear } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { type DraftedPart, type Prose, proseOf } from './prose.js';
 import { ProseEditor } from './prose-editor.js';
@@ -178,13 +179,7 @@ export default function ReportPage() {
       <div className="gk-panel">
         <Space wrap>
           <AgencySelect />
-          <Select
-            aria-label="报告年度"
-            value={year}
-            style={{ width: 110 }}
-            onChange={(y) => update({ year: y })}
-            options={yearsAround(year).map((y) => ({ value: y, label: `${y}年` }))}
-          />
+          <YearSelect value={year} onChange={(y) => update({ year: y })} label="报告年度" />
           <Button icon={<ReloadOutlined />} onClick={() => compiled.refetch()}>
             重新生成
           </Button>
