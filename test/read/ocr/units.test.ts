@@ -10,7 +10,7 @@ import { encodePgm, firstDark, type Gray, grayImage, parsePgm } from '../../../s
 import { snapLabel } from '../../../src/read/ocr/labels.js';
 import { layoutPage } from '../../../src/read/ocr/layout.js';
 import { regions } from '../../../src/read/ocr/paddle/detect.js';
-import { decode } from '../../../src/read/ocr/paddle/recognise.js';
+import { decode, readPieces } from '../../../src/read/ocr/paddle/recognise.js';
 import { cleanText, readingConfidence, textLines } from '../../../src/read/ocr/paddle/words.js';
 import { estimateSkew, flattenBackground, rotate } from '../../../src/read/ocr/preprocess.js';
 import { imageKind, imageSize } from '../../../src/read/ocr/raster.js';
@@ -322,6 +322,65 @@ describe('PaddleOCR pieces', () => {
     });
     // Steps over the padding do not count towards the least sure step.
     expect(decode(data, 0, 7, characters.length, characters, 6).leastStep).toBeCloseTo(0.7, 5);
+  });
+
+  it('reads figures side by side: each character to the piece whose ink it stands on', () => {
+    // Three pieces of 24 columns (3 steps of 8), the ink of each its middle 8 columns.
+    const placed = [0, 24, 48].map((at) => ({ at, width: 24, inkFrom: at + 8, inkTo: at + 16 }));
+    const line = (classes: [number, number][]) =>
+      readPieces(
+        classes.map(([k]) => k),
+        classes.map(([, p]) => p),
+        0,
+        classes.length,
+        8,
+        placed,
+        characters,
+      );
+    const reads = line([
+      [0, 0.99],
+      [1, 0.9],
+      [0, 0.6],
+      [4, 0.7],
+      [2, 0.95],
+      [0, 0.99],
+      [0, 0.98],
+      [3, 0.97],
+      [0, 0.5],
+    ]);
+    // The steps between pieces (a space weighed there) count for none; a piece's middle step does.
+    expect(reads).toEqual([
+      { text: '0', probabilities: [expect.closeTo(0.9, 5)], leastStep: expect.closeTo(0.9, 5) },
+      { text: '8', probabilities: [expect.closeTo(0.95, 5)], leastStep: expect.closeTo(0.95, 5) },
+      { text: '1', probabilities: [expect.closeTo(0.97, 5)], leastStep: expect.closeTo(0.97, 5) },
+    ]);
+    // A run over two pieces' ink (two 「0」 merged), a character on no ink, a piece read empty: read alone.
+    expect(
+      line([
+        [0, 0.99],
+        [1, 0.9],
+        [1, 0.9],
+        [1, 0.9],
+        [1, 0.9],
+        [0, 0.99],
+        [0, 0.99],
+        [3, 0.97],
+        [0, 0.99],
+      ]),
+    ).toEqual([null, null, expect.objectContaining({ text: '1' })]);
+    expect(
+      line([
+        [0, 0.99],
+        [1, 0.9],
+        [3, 0.6],
+        [0, 0.99],
+        [2, 0.95],
+        [0, 0.99],
+        [0, 0.99],
+        [0, 0.99],
+        [0, 0.99],
+      ]).map((r) => r?.text ?? null),
+    ).toEqual([null, '8', null]);
   });
 
   it('a figure is as sure as its least sure character or step', () => {

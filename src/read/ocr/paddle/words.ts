@@ -4,14 +4,16 @@
  * tables blanked) goes through detection, then recognition of each line found. Every line read
  * becomes one word, its confidence the least sure step of its reading.
  */
+import { figureConfidence } from '../certainty.js';
 import { firstDark, type Gray } from '../image.js';
+import { figure } from '../layout.js';
 import { inkLevel } from '../preprocess.js';
 import type { Box, TableGrid } from '../rules.js';
 import { inkBox } from '../sheet.js';
 import type { Word } from '../tesseract.js';
 import { type Detected, detect } from './detect.js';
 import type { Paddle } from './models.js';
-import { type LineRead, recognise } from './recognise.js';
+import { type LineRead, lineKey, recognise, recogniseJoined } from './recognise.js';
 
 /** The text lines in a box of ink: bands of rows with ink, a band too thin to be a line joined to its nearer neighbour. */
 export function textLines(image: Gray, ink: Box): Box[] {
@@ -111,7 +113,7 @@ export async function paddleWords(
   // A figure is at most a few digits (half as wide as high each): a cell's line wider than
   // `labelShape` heights is a label, read squeezed as prose is.
   const wide = (l: Line) => l.box.right - l.box.left + 1 > labelShape * (l.box.bottom - l.box.top + 1);
-  const figures = await read(
+  const figures = await readFigures(
     paddle,
     image,
     cells.filter((l) => !wide(l)),
@@ -231,6 +233,11 @@ async function read(paddle: Paddle, image: Gray, lines: readonly Line[], squeeze
     undefined,
     squeeze,
   );
+  return wordsOf(lines, reads);
+}
+
+/** Each line's reading as a word (none where it read nothing). */
+function wordsOf(lines: readonly Line[], reads: readonly LineRead[]): Word[] {
   const words: Word[] = [];
   lines.forEach((l, i) => {
     const read = reads[i] as LineRead;
@@ -256,3 +263,62 @@ function withoutTables(image: Gray, tables: readonly TableGrid[], inset: number)
       );
   return out;
 }
+
+/**
+ * The figures of a page (cells' short lines), read side by side (recognise.ts, recogniseJoined):
+ * each crop with a margin of paper of `joinedMargin` of a lone crop's. A crop not told apart from
+ * its neighbours is read alone. A page whose crops repeat pixel for pixel (a clean scan: a tenth of
+ * them or more) is read crop by crop, as the readings kept of the same pixels answer most of them;
+ * elsewhere the repeated crops are read alone, once.
+ */
+async function readFigures(paddle: Paddle, image: Gray, lines: readonly Line[]): Promise<Word[]> {
+  const keys = lines.map((l) => lineKey(image, l.crop, 0, false, 1));
+  const count = new Map<string, number>();
+  for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+  const unique = lines.flatMap((_, i) => (count.get(keys[i] as string) === 1 ? [i] : []));
+  if ((lines.length - unique.length) * 10 >= lines.length) return read(paddle, image, lines);
+  const reads: (LineRead | null)[] = new Array(lines.length).fill(null);
+  const joined = await recogniseJoined(
+    paddle,
+    image,
+    unique.map((i) => {
+      const { box, crop } = lines[i] as Line;
+      const margin = Math.round(joinedMargin * Math.max(2, Math.round((box.bottom - box.top + 1) / 5)));
+      return {
+        ink: box,
+        crop: {
+          top: crop.top,
+          bottom: crop.bottom,
+          left: Math.max(0, box.left - margin),
+          right: Math.min(image.width - 1, box.right + margin),
+        },
+      };
+    }),
+  );
+  // A reading less sure than a figure must be is read alone as well (as all were before), and the
+  // lone reading taken, unless the side-by-side one is a figure and surer: unsure either way, the
+  // figure is not taken, but it keeps its place in its row (a lone 「n」 for 「11」 left the row a
+  // figure short, and none of its figures was placed).
+  const unsure = new Map<number, LineRead>();
+  unique.forEach((i, n) => {
+    const r = joined[n];
+    if (r && readingConfidence(r) >= figureConfidence) reads[i] = r;
+    else if (r) unsure.set(i, r);
+  });
+  const alone = lines.flatMap((_, i) => (reads[i] ? [] : [i]));
+  const aloneReads = await recognise(
+    paddle,
+    image,
+    alone.map((i) => (lines[i] as Line).crop),
+  );
+  alone.forEach((i, n) => {
+    const r = aloneReads[n] as LineRead;
+    const side = unsure.get(i);
+    reads[i] =
+      side && figure.test(cleanText(side.text)) && readingConfidence(side) > readingConfidence(r) ? side : r;
+  });
+  return wordsOf(lines, reads as LineRead[]);
+}
+
+/** A figure's margin of paper each side, read side by side, as a share of a lone crop's (padded). */
+const joinedMargin = 0.75;
