@@ -111,7 +111,7 @@ export function proseHints(
         .map((c: CellValue[]) => describe(c))
         .join(
           '、',
-        )}${supported.length > 6 ? ' 等' : ''}，据此确定${whole ? '本行' : ' ' + settledKeys.length + ' 个单元格'}`,
+        )}${supported.length > 6 ? ' 等' : ''}，据此确定${whole ? '本行' : ` ${settledKeys.length} 个单元格`}`,
       { place: first.prose.place ?? place(reading), keys: settledKeys },
     );
   }
