@@ -208,6 +208,20 @@ describeEachBackend('hardening', (backend) => {
     expect((await h.call('a-clerk', 'GET', '/api/applications/2024-002')).json().receivedOn).toBe(
       '2024-07-02',
     );
+    // A case linked by the application's number answers with its id and its number (the clerk's).
+    const linked = await h.call('a-clerk', 'POST', '/api/cases', {
+      kind: 'direct',
+      filedOn: '2024-08-01',
+      applicationId: '2024-002',
+    });
+    expect(linked.statusCode).toBe(201);
+    const appId = (await h.call('a-clerk', 'GET', '/api/applications/2024-002')).json().id;
+    expect(linked.json()).toMatchObject({ applicationId: appId, applicationNumber: '2024-002' });
+    const listed = (await h.call('a-clerk', 'GET', '/api/cases?year=2024')).json() as Record<
+      string,
+      unknown
+    >[];
+    expect(listed.map((c) => c.applicationNumber)).toEqual([null, '2024-002']);
   });
 
   it('disables an account (its token is refused at once), resets a password, and ends sessions', async () => {

@@ -76,6 +76,7 @@ export const caseSchema = z
     decidedOn: z.string().nullable(),
     outcome: z.string().nullable(),
     applicationId: z.string().nullable(),
+    applicationNumber: z.string().nullable().meta({ description: '关联申请在本机关的编号（如 2026-003）' }),
   })
   .meta({ id: 'Case', title: '行政复议或行政诉讼案件' });
 

@@ -18,14 +18,37 @@ async function linkedApplication(
   return app.id;
 }
 
+/** A case as the API gives it: with the linked application's own number (2026-003), not only its id. */
+export type CaseView = CaseRecord & { applicationNumber: string | null };
+
+/** The cases with their linked applications' numbers (one query for all). */
+async function withApplicationNumbers(store: Store, cases: readonly CaseRecord[]): Promise<CaseView[]> {
+  const ids = [...new Set(cases.flatMap((c) => (c.applicationId ? [c.applicationId] : [])))];
+  const rows =
+    ids.length === 0
+      ? []
+      : await store.db.selectFrom('applications').select(['id', 'number']).where('id', 'in', ids).execute();
+  const numbers = new Map(rows.map((r) => [r.id, r.number]));
+  return cases.map((c) => ({
+    ...c,
+    applicationNumber: c.applicationId ? (numbers.get(c.applicationId) ?? null) : null,
+  }));
+}
+
+const view = async (store: Store, record: CaseRecord): Promise<CaseView> =>
+  (await withApplicationNumbers(store, [record]))[0] as CaseView;
+
 export async function listCases(
   store: Store,
   p: Principal,
   query: { agency?: string | undefined; year?: number | undefined },
-): Promise<CaseRecord[]> {
+): Promise<CaseView[]> {
   requireRight(p, 'read');
   const agencyIds = await agencyScope(store, p, query.agency);
-  return store.cases.list({ agencyIds, ...(query.year !== undefined ? { year: query.year } : {}) });
+  return withApplicationNumbers(
+    store,
+    await store.cases.list({ agencyIds, ...(query.year !== undefined ? { year: query.year } : {}) }),
+  );
 }
 
 /** The case a reference (id or number) names among the visible agencies. */
@@ -40,12 +63,12 @@ async function load(store: Store, p: Principal, ref: string): Promise<CaseRecord
   return found[0] as CaseRecord;
 }
 
-export async function getCase(store: Store, p: Principal, id: string): Promise<CaseRecord> {
+export async function getCase(store: Store, p: Principal, id: string): Promise<CaseView> {
   requireRight(p, 'read');
-  return load(store, p, id);
+  return view(store, await load(store, p, id));
 }
 
-export async function createCase(store: Store, p: Principal, input: NewCaseBody): Promise<CaseRecord> {
+export async function createCase(store: Store, p: Principal, input: NewCaseBody): Promise<CaseView> {
   const agency = await resolveAgency(store, p, input.agencyId);
   requireRight(p, 'enter');
   const number = input.number ?? input.id;
@@ -59,7 +82,7 @@ export async function createCase(store: Store, p: Principal, input: NewCaseBody)
   assertNoErrors(validateCase(record));
   const applicationId = await linkedApplication(store, agency.id, input.applicationId);
   // The id is always generated: a number is the agency's own, so another agency's records never show.
-  return store.cases.create(p.actor, {
+  const created = await store.cases.create(p.actor, {
     ...(number !== undefined ? { number } : {}),
     agencyId: agency.id,
     kind: input.kind,
@@ -68,6 +91,7 @@ export async function createCase(store: Store, p: Principal, input: NewCaseBody)
     outcome: record.outcome,
     applicationId: applicationId ?? null,
   });
+  return view(store, created);
 }
 
 export async function updateCase(
@@ -75,9 +99,9 @@ export async function updateCase(
   p: Principal,
   id: string,
   patch: CasePatchBody,
-): Promise<CaseRecord> {
+): Promise<CaseView> {
   const found = await load(store, p, id);
-  return withLock(`case:${found.id}`, async () => {
+  const updated = await withLock(`case:${found.id}`, async () => {
     const before = await load(store, p, found.id);
     requireRight(p, 'enter');
     const merged: Case = {
@@ -94,6 +118,7 @@ export async function updateCase(
       ...(applicationId !== undefined ? { applicationId } : {}),
     });
   });
+  return view(store, updated);
 }
 
 export async function deleteCase(store: Store, p: Principal, id: string): Promise<void> {

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import type { Case } from '../../../../src/api/contract/responses.js';
 import { casePatchBody, newCaseBody } from '../../../../src/api/schemas.js';
@@ -108,7 +109,8 @@ function CaseModal({
                 filedOn: dayjs(editing.filedOn),
                 decidedOn: editing.decidedOn ? dayjs(editing.decidedOn) : null,
                 outcome: editing.outcome,
-                applicationId: editing.applicationId ?? '',
+                // The number the clerk knows (the API takes an application's number or its id).
+                applicationId: editing.applicationNumber ?? editing.applicationId ?? '',
               }
             : { kind: 'review' }
         }
@@ -173,7 +175,12 @@ export default function CasesPage() {
       dataIndex: 'outcome',
       render: (o: string | null) => caseOutcomeNames[(o ?? 'pending') as keyof typeof caseOutcomeNames] ?? o,
     },
-    { title: '关联申请', dataIndex: 'applicationId', render: (a: string | null) => a ?? '—' },
+    {
+      title: '关联申请',
+      dataIndex: 'applicationId',
+      render: (id: string | null, c) =>
+        id ? <Link to={`/applications/${encodeURIComponent(id)}`}>{c.applicationNumber ?? id}</Link> : '—',
+    },
     {
       title: '操作',
       key: 'actions',
