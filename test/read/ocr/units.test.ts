@@ -422,6 +422,24 @@ describe('PaddleOCR pieces', () => {
     expect(inkBox(page, box, true)).toEqual({ left: 40, top: 20, right: 62, bottom: 43 });
   });
 
+  it('a faint minus sign (grey, as on a low-resolution JPEG scan) is ink of the cell, a glyph’s grey edge is not', () => {
+    const page = grayImage(120, 60);
+    const paint = (x0: number, y0: number, x1: number, y1: number, grey: number) => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) page.data[y * 120 + x] = grey;
+    };
+    // 「-2」 with the dash 8 × 3 in grey 170 (never darker than the ink level), three pixels before
+    // the digit; the digit with a grey edge a pixel wide on its right, and a grey speck further on.
+    paint(40, 30, 47, 32, 170);
+    paint(51, 20, 62, 43, 0);
+    paint(63, 20, 63, 43, 180);
+    paint(90, 30, 92, 30, 180);
+    const box = { left: 0, top: 0, right: 119, bottom: 59 };
+    expect(inkBox(page, box)).toEqual({ left: 51, top: 20, right: 62, bottom: 43 });
+    expect(inkBox(page, box, true)).toEqual({ left: 40, top: 20, right: 62, bottom: 43 });
+    // A faint dash read alone is no ink: nothing but it in the cell.
+    expect(inkBox(page, { left: 0, top: 0, right: 49, bottom: 59 }, true)).toBeNull();
+  });
+
   it("finds regions of likely text in the detector's map", () => {
     const width = 20;
     const prob = new Float32Array(width * 10);
