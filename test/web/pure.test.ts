@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getFormat } from '../../src/spec/registry.js';
+import { reportDeadline } from '../../web/src/features/home/report-deadline.js';
 import {
   badgeOf,
   deadlineArticle,
@@ -177,5 +178,29 @@ describe('corpus scope', () => {
       '查看范围：所监督的甲县人民政府的报告；人民政府含其辖区内各机关。整个报告库由评估角色查看（管理员在「用户管理」中新建）。',
     );
     expect(corpusScope({ role: 'supervisor', agencyId: null }, [])).toMatch(/^查看范围：尚未指定监督的机关/);
+  });
+});
+
+describe('the annual report due next', () => {
+  it('is last year’s until its deadline (31 January for a department, 31 March for a government), then this year’s', () => {
+    expect(reportDeadline('2024-01-10', '湟源县教育局')).toEqual({
+      year: 2023,
+      deadline: '2024-01-31',
+      kind: 'department',
+      daysLeft: 21,
+    });
+    expect(reportDeadline('2024-01-31', '湟源县教育局')).toMatchObject({ year: 2023, daysLeft: 0 });
+    expect(reportDeadline('2024-02-01', '湟源县教育局')).toMatchObject({
+      year: 2024,
+      deadline: '2025-01-31',
+      daysLeft: 365,
+    });
+    expect(reportDeadline('2024-02-01', '湟源县人民政府')).toEqual({
+      year: 2023,
+      deadline: '2024-03-31',
+      kind: 'government',
+      daysLeft: 59,
+    });
+    expect(reportDeadline('2024-06-03', undefined)).toMatchObject({ year: 2024, kind: 'department' });
   });
 });

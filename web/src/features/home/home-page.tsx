@@ -8,10 +8,11 @@ import { QueryView } from '../../components/query-state.js';
 import { useMe } from '../../lib/session.js';
 import { applicationsQuery, dueQuery } from '../register/api.js';
 import { dueSoonDays } from '../register/status.js';
+import { reportDeadline } from './report-deadline.js';
 
 export default function HomePage() {
   const me = useMe();
-  const { agencyId } = useAgency();
+  const { agencyId, agencies } = useAgency();
   const role = me.data?.user.role;
   const due = useQuery({
     ...dueQuery({ agency: agencyId, days: dueSoonDays }),
@@ -19,6 +20,7 @@ export default function HomePage() {
   });
   const apps = useQuery({ ...applicationsQuery({ agency: agencyId }), enabled: agencyId !== undefined });
   const open = (apps.data ?? []).filter((a) => !a.state.closedOn).length;
+  const agencyName = agencies.find((a) => a.id === agencyId)?.name;
 
   return (
     <>
@@ -27,7 +29,7 @@ export default function HomePage() {
       ) : (
         <QueryView query={due}>
           {(d) => (
-            <Row gutter={12}>
+            <Row gutter={[12, 12]}>
               <Col span={6}>
                 <Card>
                   <Link to="/due">
@@ -64,6 +66,9 @@ export default function HomePage() {
                   <Statistic title="统计日期" value={d.asOf} />
                 </Card>
               </Col>
+              <Col span={24}>
+                <ReportDue today={d.asOf} agencyId={agencyId} agencyName={agencyName} />
+              </Col>
             </Row>
           )}
         </QueryView>
@@ -81,5 +86,31 @@ export default function HomePage() {
         </Space>
       </div>
     </>
+  );
+}
+
+/** The next annual report and its statutory deadline, with the way to it. */
+function ReportDue({
+  today,
+  agencyId,
+  agencyName,
+}: {
+  today: string;
+  agencyId: string;
+  agencyName: string | undefined;
+}) {
+  const due = reportDeadline(today, agencyName);
+  const kindName = due.kind === 'government' ? '人民政府，次年 3 月 31 日前' : '部门，次年 1 月 31 日前';
+  return (
+    <div className="gk-panel">
+      <Typography.Text>
+        {due.year} 年度政府信息公开工作年度报告应于 <strong>{due.deadline}</strong> 前公布（{kindName}
+        ，《条例》第四十九条），
+        {due.daysLeft > 0 ? `还有 ${due.daysLeft} 天。` : '今天是最后一天。'}
+      </Typography.Text>{' '}
+      <Link to={`/report?${new URLSearchParams({ agency: agencyId, year: String(due.year) })}`}>
+        生成年度报告
+      </Link>
+    </div>
   );
 }
