@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getFormat } from '../../src/spec/registry.js';
-import { reportDeadline } from '../../web/src/features/home/report-deadline.js';
 import {
   badgeOf,
   deadlineArticle,
@@ -12,6 +11,7 @@ import {
 import { proactiveProblems } from '../../web/src/features/report/proactive-checks.js';
 import { proseOf, sameProse } from '../../web/src/features/report/prose.js';
 import { corpusScope } from '../../web/src/lib/corpus-scope.js';
+import { reportDeadline } from '../../web/src/lib/report-deadline.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
 
 const state = (over: Partial<Parameters<typeof badgeOf>[0]>) => ({

@@ -5,10 +5,10 @@ import { Link } from 'react-router';
 import { can } from '../../app/access.js';
 import { useAgency } from '../../components/agency-select.js';
 import { QueryView } from '../../components/query-state.js';
+import { reportDeadline } from '../../lib/report-deadline.js';
 import { useMe } from '../../lib/session.js';
 import { applicationsQuery, dueQuery } from '../register/api.js';
 import { dueSoonDays } from '../register/status.js';
-import { reportDeadline } from './report-deadline.js';
 
 export default function HomePage() {
   const me = useMe();

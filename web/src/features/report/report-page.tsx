@@ -21,8 +21,9 @@ import { call, callFile, fieldErrors, messageOf } from '../../lib/api.js';
 import { saveBlob } from '../../lib/download.js';
 import * as api from '../../lib/endpoints.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
+import { reportDeadline } from '../../lib/report-deadline.js';
 import { meQuery, useMe } from '../../lib/session.js';
-import { useYear } from '../../lib/today.js';
+import { useServerToday, useYear } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { type DraftedPart, type Prose, proseOf } from './prose.js';
 import { ProseEditor } from './prose-editor.js';
@@ -42,8 +43,13 @@ const formats = [
 
 export default function ReportPage() {
   const [state, update] = useUrlState(url);
-  const year = useYear(state.year);
-  const { agencyId } = useAgency();
+  const { agencyId, agencies } = useAgency();
+  // Without a year in the URL: the report due next (last year's until its deadline has passed).
+  const today = useServerToday();
+  const dueYear = today
+    ? reportDeadline(today, agencies.find((a) => a.id === agencyId)?.name).year
+    : undefined;
+  const year = useYear(state.year ?? dueYear);
   const { message } = App.useApp();
   const me = useMe();
   const queryClient = useQueryClient();

@@ -2,8 +2,8 @@
  * The annual report a body is to publish next, and by when (条例第四十九条: a department by 31
  * January, a people's government by 31 March of the next year), from the server's today.
  */
-import { deadlineFor } from '../../../../src/check/kind-findings.js';
-import { bodyKindOf } from '../../../../src/corpus/bodies/names.js';
+import { deadlineFor } from '../../../src/check/kind-findings.js';
+import { bodyKindOf } from '../../../src/corpus/bodies/names.js';
 
 export interface ReportDeadline {
   /** The year the report is on. */
