@@ -58,14 +58,7 @@ export async function readPage(
   keepImage = false,
 ): Promise<PageRead> {
   const { image, skew } = preprocess(raw);
-  const base = {
-    number,
-    width: raw.width,
-    height: raw.height,
-    lines: [],
-    tables: [],
-    pitch: 0,
-  };
+  const base = { number, width: raw.width, height: raw.height, lines: [], tables: [], pitch: 0 };
   const share = inkShare(image);
   if (share < blankShare) return { ...base, skew, meanConfidence: null, skipped: 'blank' };
   if (share > pictureShare) return { ...base, skew, meanConfidence: null, skipped: 'picture' };

@@ -110,13 +110,13 @@ export function inkBox(image: Gray, box: Box, strokes = false): Box | null {
 }
 
 /** Marks the columns under each run of `faintRun` or more grey pixels of one row, from `from` to `to`. */
-function markFaintRuns(data: Uint8Array, from: number, to: number, stroked: Uint8Array): void {
-  let run = 0;
-  for (let i = from; i <= to; i++) {
-    if ((data[i] as number) < faintLevel) {
-      if (++run === faintRun) stroked.fill(1, i - from - run + 1, i - from + 1);
-      else if (run > faintRun) stroked[i - from] = 1;
-    } else run = 0;
+function markFaintRuns(data: Uint8Array, from: number, to: number, marks: Uint8Array): void {
+  for (let i = firstDark(data, from, to + 1, faintLevel); i <= to; ) {
+    // A run of grey from i; paper after it is skipped to the next grey.
+    let end = i + 1;
+    while (end <= to && (data[end] as number) < faintLevel) end++;
+    if (end - i >= faintRun) marks.fill(1, i - from, end - from);
+    i = firstDark(data, end, to + 1, faintLevel);
   }
 }
 

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
+import { bodyKindNames } from '../../../../src/corpus/bodies/names.js';
 import { can } from '../../app/access.js';
 import { useAgency } from '../../components/agency-select.js';
 import { QueryView } from '../../components/query-state.js';
@@ -100,12 +101,11 @@ function ReportDue({
   agencyName: string | undefined;
 }) {
   const due = reportDeadline(today, agencyName);
-  const kindName = due.kind === 'government' ? '人民政府，次年 3 月 31 日前' : '部门，次年 1 月 31 日前';
   return (
     <div className="gk-panel">
       <Typography.Text>
-        {due.year} 年度政府信息公开工作年度报告应于 <strong>{due.deadline}</strong> 前公布（{kindName}
-        ，《条例》第四十九条），
+        {due.year} 年度政府信息公开工作年度报告应于 <strong>{due.deadline}</strong> 前公布（
+        {bodyKindNames[due.kind]}，《条例》第四十九条），
         {due.daysLeft > 0 ? `还有 ${due.daysLeft} 天。` : '今天是最后一天。'}
       </Typography.Text>{' '}
       <Link to={`/report?${new URLSearchParams({ agency: agencyId, year: String(due.year) })}`}>
