@@ -74,8 +74,9 @@ export default function HomePage() {
           )}
         </QueryView>
       )}
-      <div className="gk-panel" style={{ marginTop: 12 }}>
-        <Typography.Title level={2} style={{ fontSize: 16 }}>
+      {/* The panel above (the report deadline, or the note on a missing agency) ends with its 12 px margin. */}
+      <div className="gk-panel">
+        <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>
           常用功能
         </Typography.Title>
         <Space size="large" wrap>
