@@ -416,6 +416,10 @@ describeEachBackend('store', (backend) => {
     ]);
     expect(replied.updatedAt).toBe(T1);
     expect(await store.applications.get('app-1')).toEqual(replied);
+    expect(await store.applications.numbersOf(['app-1', 'no-such-id'])).toEqual(
+      new Map([['app-1', '2024-001']]),
+    );
+    expect(await store.applications.numbersOf([])).toEqual(new Map());
     const row = await store.db
       .selectFrom('applications')
       .select(['received_on', 'received_year', 'replied_on'])

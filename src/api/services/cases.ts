@@ -23,12 +23,9 @@ export type CaseView = CaseRecord & { applicationNumber: string | null };
 
 /** The cases with their linked applications' numbers (one query for all). */
 async function withApplicationNumbers(store: Store, cases: readonly CaseRecord[]): Promise<CaseView[]> {
-  const ids = [...new Set(cases.flatMap((c) => (c.applicationId ? [c.applicationId] : [])))];
-  const rows =
-    ids.length === 0
-      ? []
-      : await store.db.selectFrom('applications').select(['id', 'number']).where('id', 'in', ids).execute();
-  const numbers = new Map(rows.map((r) => [r.id, r.number]));
+  const numbers = await store.applications.numbersOf([
+    ...new Set(cases.flatMap((c) => (c.applicationId ? [c.applicationId] : []))),
+  ]);
   return cases.map((c) => ({
     ...c,
     applicationNumber: c.applicationId ? (numbers.get(c.applicationId) ?? null) : null,

@@ -297,6 +297,17 @@ export function applicationRepository(ctx: StoreContext) {
       return rows.map((r) => ({ id: r.id, agencyId: r.agency_id }));
     },
 
+    /** The numbers of the applications with the given ids (an id not found is left out). */
+    async numbersOf(ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await ctx.db
+        .selectFrom('applications')
+        .select(['id', 'number'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.number]));
+    },
+
     /** Applications of the given agencies, by day of receipt then id. */
     async list(filter: ApplicationFilter): Promise<ApplicationRecord[]> {
       if (filter.agencyIds.length === 0) return [];
