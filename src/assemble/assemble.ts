@@ -26,7 +26,7 @@ export interface Assembled {
  * on `file`.
  */
 export function assemble(blocks: readonly Block[], file: SourceFile): Assembled {
-  const stream = new TokenStream(tokenize(blocks));
+  const stream = new TokenStream(tokenize(blocks), blocks);
   const evidence = emptyEvidence();
 
   // Both formats share the part headings, so the outline comes before the format is known.

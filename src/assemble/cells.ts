@@ -67,16 +67,21 @@ export function readCells(
 }
 
 /**
- * One figure a line, a row short of figures that no blank lines place, then a row with none: when
- * a label is written after its own figures (reading-order text of a tall label cell), the second
- * row's figures are read as the first's, and the second would pass for blank. It is doubtful
- * instead (an error, not a blank-cell warning).
+ * One figure a line, a row short of figures that no blank lines place, then the next row: when a
+ * label is written after its own figures (reading-order text of a tall label cell), or among them,
+ * the next row's figures are read as the first's, and the next would pass for blank; when the
+ * next one's label stands before the first's last figures, they are read as the next one's. The
+ * next row is doubtful (an error, not a blank-cell warning nor a reading).
  */
 function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing | null): void {
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i] as RowFigures;
     const before = rows[i - 1] as RowFigures;
-    if (r.figures.length > 0 || r.location.doubtful || before.location.table !== r.location.table) continue;
+    // (`empty` says nothing of a row with figures; of a row with none, this says more than `run`.)
+    const doubt = r.location.doubtful;
+    const weaker = (doubt === 'empty' && r.figures.length > 0) || (doubt === 'run' && r.figures.length === 0);
+    if ((r.figures.length > 0 && !r.lineLayout) || (doubt && !weaker)) continue;
+    if (before.location.table !== r.location.table) continue;
     const n = (before.location.collapsed?.[0]?.cells ?? before.location.row.cells).length;
     const short = before.figures.length > 0 && before.figures.length < n && before.lineLayout;
     if (short && !(spacing && placeByGaps(before, n, spacing))) r.location.doubtful = 'after-short';

@@ -213,7 +213,8 @@ export function figuresRunTogether(rows: readonly RowFigures[]): boolean {
     if (r.figures.length === 0 || ownCells(r)) continue;
     withFigures++;
     const cells = r.location.collapsed?.[0]?.cells.length ?? r.location.row.cells.length;
-    if (r.figures.length < cells) short++;
+    // Short with every figure set off by whitespace: blank cells, not figures run together.
+    if (r.figures.length < cells && !r.figures.every((f) => f.token.spaced)) short++;
   }
   return withFigures > 0 && short * 2 > withFigures;
 }
@@ -244,11 +245,17 @@ const mode = (values: number[]): number | null => {
   return best;
 };
 
+/**
+ * The least value, when it is also the most frequent (a blank cell only adds lines, so the gap
+ * between two filled cells is both); null for fewer than three, or when a smaller gap is rare
+ * (blank lines that only separate blocks, as plain `pdftotext` writes them, say nothing of blank
+ * cells: a row's short figures are then not placed by them).
+ */
 const least = (values: number[]): number | null => {
   if (values.length < 3) return null;
   let min = Number.POSITIVE_INFINITY;
   for (const v of values) if (v < min) min = v;
-  return min;
+  return mode(values) === min ? min : null;
 };
 
 /**
@@ -379,6 +386,33 @@ export function readRow(
     file.error(
       'assemble.row-shape',
       `表格的行标签不按格式的顺序排列（阅读顺序文本），「${rowName}」的数字无法确定`,
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+  if (location.doubtful === 'after-short' && r.figures.length > 0) {
+    file.error(
+      'assemble.row-shape',
+      `上一行的数字少于单元格又无法定位，「${rowName}」的数字中可能有上一行的（行标签写在数字之间），无法确定`,
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+  if (location.doubtful === 'run') {
+    file.error(
+      'assemble.row-shape',
+      `「${rowName}」与相邻行的标签连写、其后的数字少于这些行的单元格（阅读顺序文本中空白单元格不留行），不知各是哪一行的，无法确定`,
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+  if (location.doubtful === 'stray') {
+    file.error(
+      'assemble.row-shape',
+      `表格中有不在任何行之后的数字（阅读顺序文本中行标签可能写在数字之后），「${rowName}」的数字无法确定`,
       { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];

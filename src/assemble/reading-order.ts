@@ -94,10 +94,35 @@ export function alignReadingOrder(
   if (n < 2 || rows.some((r) => r.path.length === 0 || r.cells.length !== n)) return null;
   const found = occurrences(stream, rows, start, end);
   if (!found || found.length === 0) return null;
+  return (
+    alignByGroups(stream, part, n, found, start, end, identities) ??
+    alignFull(stream, part, n, found, start, end, identities)
+  );
+}
 
-  // The figure tokens after each label, up to the next label.
+/**
+ * One part of a table of several (the items of table 二) in reading-order text, in its stretch of
+ * the stream (from its caption to the next part's): aligned as a full part (see `alignFull`).
+ */
+export function alignPart(
+  stream: TokenStream,
+  part: TablePartSpec,
+  start: number,
+  end: number,
+  identities: readonly IdentitySpec[],
+): { rows: Placed[]; end: number } | null {
+  const rows = part.rows;
+  const n = rows[0]?.cells.length ?? 0;
+  if (n < 1 || rows.some((r) => r.path.length === 0 || r.cells.length !== n)) return null;
+  const found = occurrences(stream, rows, start, end);
+  if (!found || found.length === 0) return null;
+  return alignFull(stream, part, n, found, start, end, identities);
+}
+
+/** The figure tokens after each label, up to the next label (or the end). */
+function segmentsOf(stream: TokenStream, found: readonly Occurrence[], end: number): number[][] {
   const endToken = stream.tokenAt(end);
-  const segments = found.map((o, i) => {
+  return found.map((o, i) => {
     const stop = found[i + 1]?.first ?? endToken;
     const figures: number[] = [];
     for (let k = o.match.endToken; k < stop; k++) {
@@ -105,6 +130,29 @@ export function alignReadingOrder(
     }
     return figures;
   });
+}
+
+/** The table's end: after its last figure or its last label, whichever stands later. */
+function tableEnd(found: readonly Occurrence[], figures: readonly (readonly number[])[]): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const o of found) if (o.match.endToken > last) last = o.match.endToken;
+  for (const s of figures) for (const k of s) if (k + 1 > last) last = k + 1;
+  return last;
+}
+
+/** The alignment by anchors and groups (see `alignReadingOrder`). */
+function alignByGroups(
+  stream: TokenStream,
+  part: TablePartSpec,
+  n: number,
+  found: readonly Occurrence[],
+  start: number,
+  end: number,
+  identities: readonly IdentitySpec[],
+): { rows: Placed[]; end: number } | null {
+  const rows = part.rows;
+
+  const segments = segmentsOf(stream, found, end);
   // Reading order only: each figure alone on its line.
   for (const s of segments)
     for (const k of s) {
@@ -186,11 +234,113 @@ export function alignReadingOrder(
   }
   if (placed.some((p) => p === null)) return null;
   if (!identitiesHold(stream, placed as Placed[], whole, identities, moved)) return null;
-  // The table ends after its last figure or its last label, whichever stands later.
-  let last = Number.NEGATIVE_INFINITY;
-  for (const o of found) if (o.match.endToken > last) last = o.match.endToken;
-  for (const s of segments) for (const k of s) if (k + 1 > last) last = k + 1;
-  return { rows: placed as Placed[], end: last };
+  return { rows: placed as Placed[], end: tableEnd(found, segments) };
+}
+
+/**
+ * The alignment of a full table (a figure in every cell, as a zero is written, not left empty)
+ * whose labels the text scatters more than the groups allow: labels of several rows written one
+ * after another before all their figures (a tall group cell's rows), or long ones put after the
+ * table (plain `pdftotext` of a table LibreOffice or Word drew). The figures, each alone on its
+ * line, are then the cells in the table's order, and only then: their number is exactly rows ×
+ * columns; every row's label is written in the table; a label followed by figures is followed by
+ * its own row's, or by those of the rows whose labels it closes a run of (labels with no figures
+ * between them); each row's figures stand together; and the identities hold, across rows too.
+ */
+function alignFull(
+  stream: TokenStream,
+  part: TablePartSpec,
+  n: number,
+  found: readonly Occurrence[],
+  start: number,
+  end: number,
+  identities: readonly IdentitySpec[],
+): { rows: Placed[]; end: number } | null {
+  const rows = part.rows;
+  // Each row's label: its longest match (「（七）总计」, not the header's 「总计」).
+  const labelOf = new Map<number, LabelMatch>();
+  for (const o of found) {
+    const known = labelOf.get(o.row);
+    if (!known || o.match.end - o.match.start > known.end - known.start) labelOf.set(o.row, o.match);
+  }
+  if (labelOf.size !== rows.length) return null;
+  // Every figure of the table, in order; each on a line of figures only (two cells drawn close
+  // together may share a line). A label's numbering (「1.」) is none.
+  const inLabel = new Set<number>();
+  for (const o of found) for (let k = o.first; k < o.match.endToken; k++) inLabel.add(k);
+  const figures: number[] = [];
+  for (let k = stream.tokenAt(start), stop = stream.tokenAt(end); k < stop; k++) {
+    const t = stream.tokens[k];
+    if (!isFigure(t) || inLabel.has(k)) continue;
+    if (t?.kind !== 'num' || !onlyFigures(stream, k)) return null;
+    figures.push(k);
+  }
+  if (figures.length !== rows.length * n) return null;
+  const position = new Map<number, number>();
+  for (let i = 0; i < figures.length; i++) position.set(figures[i] as number, i);
+  const segments = segmentsOf(stream, found, end);
+  let anchors = 0;
+  for (let i = 0; i < found.length; i++) {
+    const first = (segments[i] as number[])[0];
+    if (first === undefined) continue;
+    anchors++;
+    const at = position.get(first) as number;
+    const row = (found[i] as Occurrence).row;
+    const group = at / n;
+    if (!Number.isInteger(group) || group > row) return null;
+    // The rows from `group` up to this one: their labels written right before it, in order (a
+    // label found by two of its keys counts once).
+    let want = row - 1;
+    for (let j = i - 1, last = row; j >= 0 && want >= group; j--) {
+      const before = found[j] as Occurrence;
+      if ((segments[j] as number[]).length > 0) break;
+      if (before.row === last) continue;
+      if (before.row !== want) return null;
+      last = want--;
+    }
+    if (want >= group) return null;
+  }
+  // No identity names the part's cells (table 二): its labels must then stand in the format's order.
+  const checked = touches(identities, part);
+  if (
+    checked ? anchors < Math.min(2, rows.length) : !inOrder(rows.map((_, r) => labelOf.get(r) as LabelMatch))
+  )
+    return null;
+  const placed: Placed[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const from = figures[r * n] as number;
+    const last = figures[r * n + n - 1] as number;
+    // The row's figures together: nothing but its figures between them.
+    if (last - from !== n - 1) return null;
+    placed.push({ row: rows[r] as RowSpec, part, label: labelOf.get(r) as LabelMatch, from, to: last + 1 });
+  }
+  const all = rows.map((_, r) => r);
+  if (checked && !identitiesHold(stream, placed, all, identities, true)) return null;
+  return { rows: placed, end: tableEnd(found, [figures]) };
+}
+
+/** Whether some identity names a cell of the part. */
+function touches(identities: readonly IdentitySpec[], part: TablePartSpec): boolean {
+  const keys = new Set(part.rows.flatMap((r) => r.cells.map((c) => c.key)));
+  return identities.some((i) => i.left.some((k) => keys.has(k)) || i.right.some((k) => keys.has(k)));
+}
+
+/** Whether the labels stand one after another, in the order given. */
+function inOrder(labels: readonly LabelMatch[]): boolean {
+  for (let i = 1; i < labels.length; i++)
+    if ((labels[i] as LabelMatch).start < (labels[i - 1] as LabelMatch).end) return false;
+  return true;
+}
+
+/** Whether the line of token `k` holds figures only (numbers, not a label's numbering). */
+export function onlyFigures(stream: TokenStream, k: number): boolean {
+  const tokens = stream.tokens;
+  let a = k;
+  while (!(tokens[a] as Token).first) a--;
+  let b = k;
+  while (!(tokens[b] as Token).last) b++;
+  for (let i = a; i <= b; i++) if ((tokens[i] as Token).kind !== 'num') return false;
+  return true;
 }
 
 /**

@@ -21,9 +21,11 @@ export interface RowLocation {
    * stand out of the format's order, so no row's figures are told by the label before them;
    * `after-short`: the row has no figures and the row before it, one figure a line, has fewer
    * than its cells that no blank lines place, so figures read as that row's may be this one's
-   * (a label written after its own figures).
+   * (a label written after its own figures); `stray`: figures in the table that no row holds (a
+   * label written after its figures), so any row's figures may be another's; `run`: labels of
+   * rows written one line after another, then fewer figures than their cells, any row's.
    */
-  doubtful?: 'empty' | 'any' | 'after-short';
+  doubtful?: 'empty' | 'any' | 'after-short' | 'stray' | 'run';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

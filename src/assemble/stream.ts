@@ -1,3 +1,4 @@
+import type { Block } from '../read/blocks.js';
 import type { LabelSpec } from '../spec/types.js';
 import { compact } from '../text/fold.js';
 import type { Token } from './tokens.js';
@@ -45,7 +46,16 @@ export class TokenStream {
   /** For each token, the offset of its first character in `text`. */
   private readonly offsets: Int32Array;
 
-  constructor(readonly tokens: readonly Token[]) {
+  /** The blocks that are grids (tables of cells), by index; empty when none is. */
+  private readonly grids: ReadonlySet<number>;
+
+  constructor(
+    readonly tokens: readonly Token[],
+    blocks: readonly Block[] = [],
+  ) {
+    const grids = new Set<number>();
+    for (let i = 0; i < blocks.length; i++) if ((blocks[i] as Block).type === 'table') grids.add(i);
+    this.grids = grids;
     const parts: string[] = new Array(tokens.length);
     let length = 0;
     this.offsets = new Int32Array(tokens.length + 1);
@@ -64,6 +74,14 @@ export class TokenStream {
       while (at < end) owner[at++] = i;
     }
     this.owner = owner;
+  }
+
+  /**
+   * Whether token `k` is a grid's (a table of cells: a web page's, a document's, a scan's, or
+   * tab- or pipe-separated text), whose cells are placed by position, not by lines of text.
+   */
+  inGrid(k: number): boolean {
+    return this.grids.size > 0 && this.grids.has((this.tokens[k] as Token).block);
   }
 
   /** Token index owning offset `at` (or the token count at the end). */

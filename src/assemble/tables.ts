@@ -1,9 +1,9 @@
 import type { SourceFile } from '../core/source-file.js';
-import type { FormatSpec, LabelSpec, TablePartSpec } from '../spec/types.js';
+import type { FormatSpec, LabelSpec, RowSpec, TablePartSpec } from '../spec/types.js';
 import type { Evidence } from './evidence.js';
 import { nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
-import { alignReadingOrder } from './reading-order.js';
+import { alignPart, alignReadingOrder, onlyFigures } from './reading-order.js';
 import {
   columnLeaves,
   findRow,
@@ -14,7 +14,7 @@ import {
   type TableLocation,
 } from './rows.js';
 import type { LabelMatch, TokenStream } from './stream.js';
-import { pointOf } from './tokens.js';
+import { pointOf, type Token } from './tokens.js';
 
 /**
  * Finds each table of the format in the part that holds it (up to the next heading), with its
@@ -62,12 +62,22 @@ export function locateTables(
       location.missing = [];
       location.damaged = [];
     }
-    for (const d of location.damaged)
-      file.info(
-        'assemble.label-damaged',
-        `「${d.label.matched}」与「${d.row.path.at(-1)?.official}」有 ${d.distance} 处不同，按表格的行序认作该行`,
-        { place: pointOf(stream.tokens[d.label.firstToken]), keys: d.row.cells.map((c) => c.key) },
-      );
+    for (const d of location.damaged) {
+      const at = { place: pointOf(stream.tokens[d.label.firstToken]), keys: d.row.cells.map((c) => c.key) };
+      // Whole, but not where the format's order looked for it (before its part's header, say).
+      if (d.distance === 0)
+        file.info(
+          'assemble.label-moved',
+          `「${d.label.matched}」不在格式的位置上，按前后各行的次序认作该行`,
+          at,
+        );
+      else
+        file.info(
+          'assemble.label-damaged',
+          `「${d.label.matched}」与「${d.row.path.at(-1)?.official}」有 ${d.distance} 处不同，按表格的行序认作该行`,
+          at,
+        );
+    }
     for (const m of location.missing)
       file.error('assemble.row-missing', `未找到「${m.row.path.at(-1)?.official}」行，该行各单元格记为空值`, {
         place: pointOf(stream.tokens[stream.tokenAt(heading?.start ?? start)]),
@@ -174,6 +184,245 @@ function variantColumns(part: TablePartSpec): { own: LabelSpec; index: number }[
 }
 
 /**
+ * A table of several parts (table 二) whose rows were not all found in order, or hold more figures
+ * than a row has cells: each part with such a row read again as reading-order text, from its
+ * caption to the next part's (the captions found in order), when its figures align exactly.
+ */
+function realignedParts(
+  stream: TokenStream,
+  spec: FormatSpec,
+  location: TableLocation,
+  start: number,
+  end: number,
+): TableLocation {
+  const parts = location.table.parts;
+  const captions: number[] = [];
+  for (let i = 0, at = start; i < parts.length; i++) {
+    const caption = (parts[i] as TablePartSpec).caption;
+    const m = caption ? stream.find(caption, at, end) : null;
+    if (!m) return location;
+    captions.push(m.start);
+    at = m.end;
+  }
+  const rows = [...location.rows];
+  const missing = [...location.missing];
+  const damaged = [...location.damaged];
+  const realignedRows = new Set<RowLocation>();
+  let changed = false;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as TablePartSpec;
+    const own = (r: { row: RowSpec }) => part.rows.includes(r.row);
+    const located = rows.filter((r) => r.part === part);
+    const from = stream.tokenAt(captions[i] as number);
+    const to = stream.tokenAt(captions[i + 1] ?? end);
+    const troubled =
+      missing.some(own) ||
+      damaged.some(own) ||
+      located.some(
+        (r) => figuresIn(stream, r.from, r.to) > (r.collapsed?.[0]?.cells.length ?? r.row.cells.length),
+      ) ||
+      // Figures of the part that no row holds (a label written after its figures).
+      strayFigures(stream, from, to, located);
+    if (!troubled) continue;
+    const aligned = alignPart(stream, part, captions[i] as number, captions[i + 1] ?? end, spec.identities);
+    if (!aligned) continue;
+    const tableEnd = located[0]?.tableEnd ?? stream.tokenAt(end);
+    // The part's rows in the format's order: where its first row stood, or before the next part's.
+    const at = rows.findIndex((r) => parts.indexOf(r.part) >= i);
+    const placed = aligned.rows.map((r) =>
+      rowLocation(r.row, r.part, location.table, r.label, r.from, r.to, tableEnd, undefined),
+    );
+    rows.splice(at === -1 ? rows.length : at, located.length, ...placed);
+    for (const r of placed) realignedRows.add(r);
+    for (const list of [missing, damaged] as { row: RowSpec }[][])
+      for (let k = list.length - 1; k >= 0; k--) if (own(list[k] as { row: RowSpec })) list.splice(k, 1);
+    changed = true;
+  }
+  if (changed) trimClaimed(stream, rows, realignedRows);
+  // A row whose figures run on past a later part's caption: those are that part's (its labels
+  // written after them), so the row can't be told.
+  for (const r of rows) {
+    const own = parts.indexOf(r.part);
+    for (let j = own + 1; j < parts.length && !r.doubtful; j++) {
+      const caption = stream.tokenAt(captions[j] as number);
+      if (caption <= r.from || caption >= r.to) continue;
+      for (let k = caption; k < r.to; k++) if (stream.tokens[k]?.kind === 'num') r.doubtful = 'stray';
+    }
+  }
+  return changed ? { ...location, rows, missing, damaged } : location;
+}
+
+/**
+ * A row of another part whose range ran on over figures a realigned part now holds (a label
+ * written after its figures) ends before them.
+ */
+function trimClaimed(
+  stream: TokenStream,
+  rows: RowLocation[],
+  realignedRows: ReadonlySet<RowLocation>,
+): void {
+  const claimed = new Set<number>();
+  for (const r of rows) if (realignedRows.has(r)) for (let k = r.from; k < r.to; k++) claimed.add(k);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as RowLocation;
+    if (realignedRows.has(r)) continue;
+    let to = r.to;
+    while (to > r.from && (claimed.has(to - 1) || stream.tokens[to - 1]?.kind === 'text')) to--;
+    let rest = false;
+    for (let k = r.from; k < to && !rest; k++) rest = claimed.has(k);
+    if (to < r.to && !rest && [...claimed].some((k) => k >= to && k < r.to)) rows[i] = { ...r, to };
+  }
+}
+
+/** Whether a figure alone on its line in the tokens [from, to) lies outside every row's range. */
+function strayFigures(stream: TokenStream, from: number, to: number, rows: readonly RowLocation[]): boolean {
+  let held: Uint8Array | null = null;
+  for (let k = from; k < to; k++) {
+    const t = stream.tokens[k] as Token;
+    if (t.kind !== 'num' || !t.first || !t.last || stream.inGrid(k)) continue;
+    // The rows' ranges, marked when the first such figure is met (most tables have none).
+    if (!held) {
+      held = new Uint8Array(to - from);
+      for (const r of rows)
+        for (let i = Math.max(r.from, from), stop = Math.min(r.to, to); i < stop; i++) held[i - from] = 1;
+    }
+    if (held[k - from] === 0) return true;
+  }
+  return false;
+}
+
+/** Marks every labelled row of the table doubtful (unless it already is). */
+function doubtAll(rows: readonly RowLocation[], why: NonNullable<RowLocation['doubtful']>): void {
+  for (const r of rows) if (r.label && !r.doubtful) r.doubtful = why;
+}
+
+/** Figures and blank marks among the tokens [from, to). */
+function figuresIn(stream: TokenStream, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (stream.tokens[k]?.kind !== 'text') n++;
+  return n;
+}
+
+/** Figures in each row's range (the next row's numbering 「1.」 written at its end is none). */
+function figureCounts(stream: TokenStream, rows: readonly RowLocation[]): number[] {
+  return rows.map((r, i) => {
+    const numbering = nextNumbering(stream, r, rows[i + 1]);
+    let figures = 0;
+    for (let k = r.from; k < r.to; k++)
+      if (stream.tokens[k]?.kind !== 'text' && !(k === numbering.at && numbering.rest === '')) figures++;
+    return figures;
+  });
+}
+
+/** The cells of a located row (of the first row of a collapsed group: the group's row of sums). */
+const cellCount = (r: RowLocation): number => r.collapsed?.[0]?.cells.length ?? r.row.cells.length;
+
+/**
+ * Labels of several rows written one after another, then all their figures (a tall cell's rows as
+ * plain `pdftotext` gives a table LibreOffice or Word drew): the last row's range holds the run's
+ * figures. They are shared out in the rows' order (the ranges of `rows` and `counts` updated) when
+ * that is the only reading: each earlier row of the run, of the same part, has no figure in its
+ * range, and the row before the run has some (or is of another part: the run is whole); the
+ * figures, numbers on lines of figures only, are exactly the run's cells (so none is blank); the
+ * row before the run holds no more than its cells and the row after it no fewer (figures there
+ * would make another reading: labels written after their figures). Returns whether a run was
+ * shared out.
+ */
+function splitLabelRuns(stream: TokenStream, rows: RowLocation[], counts: number[]): boolean {
+  let changed = false;
+  for (let b = 0; b < rows.length; b++) {
+    const last = rows[b] as RowLocation;
+    const count = counts[b] as number;
+    if (count <= cellCount(last) || last.collapsed) continue;
+    // The figures together, numbers on lines of their own (words around them, such as the next
+    // part's header, are left out).
+    let first = last.from;
+    while (first < last.to && stream.tokens[first]?.kind === 'text') first++;
+    let together = first + count <= last.to;
+    for (let k = first; k < first + count && together; k++)
+      together = stream.tokens[k]?.kind === 'num' && onlyFigures(stream, k) && !stream.inGrid(k);
+    if (!together) continue;
+    let need = cellCount(last);
+    let a = b;
+    while (need < count && a > 0) {
+      const row = rows[a - 1] as RowLocation;
+      if (row.part !== last.part || !row.label || row.collapsed || counts[a - 1] !== 0) break;
+      need += cellCount(row);
+      a--;
+    }
+    if (need !== count || a === b) continue;
+    // The whole run: the row before it holds figures, or is of another part (else the figures
+    // might start with its, blank cells making up the count).
+    const before = rows[a - 1];
+    if (before && before.part === last.part && before.label && !before.collapsed && counts[a - 1] === 0)
+      continue;
+    if (before && (counts[a - 1] as number) > cellCount(before)) continue;
+    const after = rows[b + 1];
+    if (after && (counts[b + 1] as number) < cellCount(after)) continue;
+    let at = first;
+    for (let r = a; r <= b; r++) {
+      const row = rows[r] as RowLocation;
+      const n = cellCount(row);
+      row.from = at;
+      row.to = at + n;
+      counts[r] = n;
+      at += n;
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * Labels written one line after another with no figure between them, then figures each alone on
+ * its line (not a column-aligned layout, whose columns place blanks), not as many as the run's
+ * cells (so some are blank, and a blank cell leaves no line in plain `pdftotext`): the figures may
+ * be any row's of the run. Every row of such a run is doubtful (an error), none read as blank or
+ * as holding the figures.
+ */
+function doubtLabelRuns(stream: TokenStream, rows: readonly RowLocation[], counts: readonly number[]): void {
+  for (let b = 1; b < rows.length; b++) {
+    const last = rows[b] as RowLocation;
+    if ((counts[b] as number) === 0 || !last.label || last.doubtful) continue;
+    // (Most rows are settled here: the row before holds figures.)
+    if (counts[b - 1] !== 0 || (rows[b - 1] as RowLocation).part !== last.part) continue;
+    let figuresOnly = true;
+    for (let k = last.from; k < last.to && figuresOnly; k++) {
+      const t = stream.tokens[k] as Token;
+      // (The next row's numbering, 「7.」, may end the range.)
+      const numbering = k === last.to - 1 && t.kind === 'num' && t.first && !t.last;
+      if (t.kind !== 'text' && !numbering)
+        figuresOnly = t.kind === 'num' && t.first && t.last && !stream.inGrid(k);
+    }
+    if (!figuresOnly) continue;
+    let a = b;
+    while (a > 0) {
+      const row = rows[a - 1] as RowLocation;
+      const next = rows[a] as RowLocation;
+      if (row.part !== last.part || !row.label || !next.label || row.collapsed || counts[a - 1] !== 0) break;
+      // The next label on a line of its own, with no blank line before it or before any line of
+      // words between (pieces of a group label written down the page, 「不予公|开」).
+      // (The next label's numbering, 「6.」, may start its line.)
+      const labelAt = next.label.firstToken;
+      const numbered = labelAt > 0 && (stream.tokens[labelAt - 1] as Token).kind === 'num';
+      const lineStart = numbered ? labelAt - 1 : labelAt;
+      // On one page: blank lines lost to a page break would say nothing.
+      const page = (stream.tokens[row.label.endToken - 1] as Token).page;
+      let close = (stream.tokens[lineStart] as Token).first;
+      for (let k = row.label.endToken; k <= lineStart && close; k++) {
+        const t = stream.tokens[k] as Token;
+        close = (t.kind === 'text' || k === lineStart) && !(t.first && t.gap !== 0) && t.page === page;
+      }
+      if (!close) break;
+      a--;
+    }
+    if (a === b) continue;
+    for (let r = a; r < b; r++) (rows[r] as RowLocation).doubtful = 'run';
+    last.doubtful = 'run';
+  }
+}
+
+/**
  * A table whose rows were not all found in order, or hold more figures than a row has cells,
  * read again as reading-order text (labels away from their figures) when that aligns exactly.
  */
@@ -184,20 +433,33 @@ function realigned(
   start: number,
   end: number,
 ): TableLocation {
-  const tooMany = location.rows.some((r, i) => {
-    // The next row's numbering (「1.」) written at the end of this row's range is no figure of it.
-    const numbering = nextNumbering(stream, r, location.rows[i + 1]);
-    let figures = 0;
-    for (let k = r.from; k < r.to; k++)
-      if (stream.tokens[k]?.kind !== 'text' && !(k === numbering.at && numbering.rest === '')) figures++;
-    return figures > (r.collapsed?.[0]?.cells.length ?? r.row.cells.length);
-  });
-  if (location.missing.length === 0 && location.damaged.length === 0 && !tooMany) return location;
+  const counts = figureCounts(stream, location.rows);
+  const overfull = () => location.rows.some((r, i) => (counts[i] as number) > cellCount(r));
+  let tooMany = overfull();
+  if (tooMany && splitLabelRuns(stream, location.rows, counts)) tooMany = overfull();
+  doubtLabelRuns(stream, location.rows, counts);
   const part = location.table.parts[0];
-  if (location.table.parts.length !== 1 || !part) return location;
+  if (!part) return location;
   const from = headerEnd(stream, part, start, end) ?? start;
+  // Figures in the table's part of the report that no row holds: a label written after its
+  // figures, whose row then reads the next row's (a chain of them overflows no row, and its last
+  // row looks blank), or a table given column by column. (From the part's heading, not the
+  // header's end: where columns come one after another, so do the header's labels.)
+  const stray = (rows: readonly RowLocation[]) =>
+    strayFigures(stream, stream.tokenAt(start), stream.tokenAt(end), rows);
+  if (location.missing.length === 0 && location.damaged.length === 0 && !tooMany && !stray(location.rows))
+    return location;
+  if (location.table.parts.length > 1) {
+    const result = realignedParts(stream, spec, location, start, end);
+    if (stray(result.rows)) doubtAll(result.rows, 'stray');
+    // Rows still with too many figures: a row with none may have its figures there.
+    const after = figureCounts(stream, result.rows);
+    if (result.rows.some((r, i) => (after[i] as number) > cellCount(r))) doubtAll(result.rows, 'empty');
+    return result;
+  }
   const aligned = alignReadingOrder(stream, location.table, from, end, spec.identities);
   if (!aligned) {
+    if (stray(location.rows)) doubtAll(location.rows, 'stray');
     // Rows with too many figures beside labels with none: a label may stand away from its
     // figures, so an empty row is not read as blank.
     // A row of the format not found in order whose label stands elsewhere in the table: labels

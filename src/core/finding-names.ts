@@ -25,6 +25,7 @@ export const findingNames: Readonly<Record<string, string>> = {
   'assemble.collapsed-group': '子项只填了合计',
   'assemble.format-guessed': '格式版本系推断',
   'assemble.label-damaged': '行标签有误',
+  'assemble.label-moved': '行标签位置不合格式',
   'assemble.no-tables': '未找到统计表格',
   'assemble.row-missing': '缺少表格行',
   'assemble.row-shape': '行内数字个数不符',

@@ -1,0 +1,93 @@
+// A probe of reading PDFs a word processor made, cell by cell (not part of npm test: it needs
+// LibreOffice and poppler, as npm run test:office does; run after npm run build).
+//
+//   node scripts/probe-office-pdf.mjs [COUNT] [--blanks] [--keep DIR]
+//
+// Generates COUNT reports (default 40; both formats), renders each to DOCX, converts them all to
+// PDF with LibreOffice, and reads each four ways: the PDF itself, `pdftotext -layout`, plain
+// `pdftotext` (reading order) and `pdftotext -raw`. With --blanks, zeros are left blank (a tenth,
+// half, all of them, in turn). Prints, for each way, the cells read exactly, the cells an error
+// names, and the cells wrong without an error (the number that must stay 0), with the first of
+// those. Writes the files to DIR with --keep (NAME.truth.json beside each), else to a temporary
+// directory it deletes.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const { generateReport } = await import(join(root, 'dist/generate/random-report.js'));
+const { createRandom } = await import(join(root, 'dist/generate/prng.js'));
+const { renderDocx } = await import(join(root, 'dist/render/docx/index.js'));
+const { processBytes } = await import(join(root, 'dist/pipeline.js'));
+
+const args = process.argv.slice(2);
+const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 40);
+const blanks = args.includes('--blanks');
+const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'gongkai-probe-'));
+mkdirSync(dir, { recursive: true });
+
+try {
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    const seed = (blanks ? 9000 : 1000) + i;
+    const report = generateReport(seed, i % 2 === 0 ? '2021' : '2019');
+    if (blanks) {
+      const random = createRandom(i);
+      const share = [0.1, 0.5, 1][i % 3];
+      for (const [k, v] of Object.entries(report.cells)) if (v === 0 && random.chance(share)) report.cells[k] = null;
+    }
+    const name = `${blanks ? 'blanks' : 'seed'}-${seed}`;
+    writeFileSync(join(dir, `${name}.docx`), await renderDocx(report));
+    writeFileSync(join(dir, `${name}.truth.json`), JSON.stringify(report));
+    names.push(name);
+  }
+  const office = ['libreoffice', 'soffice'].find((c) => {
+    try {
+      execFileSync('which', [c], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!office) throw new Error('libreoffice (or soffice) not found');
+  execFileSync(
+    office,
+    [
+      '--headless',
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      ...names.map((n) => join(dir, `${n}.docx`)),
+    ],
+    { stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: join(root, 'scripts/office-fonts.conf') } },
+  );
+  const ways = { pdf: null, 'layout.txt': ['-layout'], 'plain.txt': [], 'raw.txt': ['-raw'] };
+  for (const [way, flags] of Object.entries(ways)) {
+    let right = 0;
+    let flagged = 0;
+    const unflagged = [];
+    for (const name of names) {
+      const pdf = join(dir, `${name}.pdf`);
+      const path = flags ? join(dir, `${name}.${way}`) : pdf;
+      if (flags) execFileSync('pdftotext', [...flags, '-enc', 'UTF-8', pdf, path]);
+      const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8'));
+      const { report } = await processBytes(new Uint8Array(readFileSync(path)), path);
+      const named = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys ?? []));
+      for (const [key, value] of Object.entries(truth.cells)) {
+        if (report.cells[key] === value) right++;
+        else if (named.has(key)) flagged++;
+        else unflagged.push(`${name} ${key}: ${value} → ${report.cells[key]}`);
+      }
+    }
+    console.log(
+      `${way.padEnd(10)} exact ${right}, named by an error ${flagged}, wrong without an error ${unflagged.length}`,
+    );
+    for (const line of unflagged.slice(0, 5)) console.log(`    ${line}`);
+  }
+} finally {
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+}
