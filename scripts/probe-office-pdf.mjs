@@ -4,8 +4,9 @@
 //   node scripts/probe-office-pdf.mjs [COUNT] [--blanks] [--keep DIR]
 //
 // Generates COUNT reports (default 40; both formats), renders each to DOCX, converts them all to
-// PDF with LibreOffice, and reads each four ways: the PDF itself, `pdftotext -layout`, plain
-// `pdftotext` (reading order) and `pdftotext -raw`. With --blanks, zeros are left blank (a tenth,
+// PDF, to a web page and to text with LibreOffice, and reads each six ways: the PDF itself,
+// `pdftotext -layout`, plain `pdftotext` (reading order), `pdftotext -raw`, the web page and the
+// text (a table cell a line). With --blanks, zeros are left blank (a tenth,
 // half, all of them, in turn). Prints, for each way, the cells read exactly, the cells an error
 // names, and the cells wrong without an error (the number that must stay 0), with the first of
 // those. Writes the files to DIR with --keep (NAME.truth.json beside each), else to a temporary
@@ -52,27 +53,35 @@ try {
     }
   });
   if (!office) throw new Error('libreoffice (or soffice) not found');
-  execFileSync(
-    office,
-    [
-      '--headless',
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      ...names.map((n) => join(dir, `${n}.docx`)),
-    ],
-    { stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: join(root, 'scripts/office-fonts.conf') } },
-  );
-  const ways = { pdf: null, 'layout.txt': ['-layout'], 'plain.txt': [], 'raw.txt': ['-raw'] };
+  for (const target of ['pdf', 'html', 'txt:Text (encoded):UTF8'])
+    execFileSync(
+      office,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--convert-to',
+        target,
+        '--outdir',
+        dir,
+        ...names.map((n) => join(dir, `${n}.docx`)),
+      ],
+      { stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: join(root, 'scripts/office-fonts.conf') } },
+    );
+  const ways = {
+    pdf: null,
+    'layout.txt': ['-layout'],
+    'plain.txt': [],
+    'raw.txt': ['-raw'],
+    html: null,
+    txt: null,
+  };
   for (const [way, flags] of Object.entries(ways)) {
     let right = 0;
     let flagged = 0;
     const unflagged = [];
     for (const name of names) {
       const pdf = join(dir, `${name}.pdf`);
-      const path = flags ? join(dir, `${name}.${way}`) : pdf;
+      const path = join(dir, `${name}.${way}`);
       if (flags) execFileSync('pdftotext', [...flags, '-enc', 'UTF-8', pdf, path]);
       const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8'));
       const { report } = await processBytes(new Uint8Array(readFileSync(path)), path);

@@ -68,10 +68,11 @@ export function readCells(
 
 /**
  * One figure a line, a row short of figures that no blank lines place, then the next row: when a
- * label is written after its own figures (reading-order text of a tall label cell), or among them,
- * the next row's figures are read as the first's, and the next would pass for blank; when the
- * next one's label stands before the first's last figures, they are read as the next one's. The
- * next row is doubtful (an error, not a blank-cell warning nor a reading).
+ * label is written after its own figures (reading-order text of a tall label cell), the next
+ * row's figures are read as the first's, and the next would pass for blank; when the next one's
+ * label stands among the first's figures (plain `pdftotext`, where blank lines don't stand for
+ * blank cells), the first's last figures are read as the next one's. The next row is doubtful
+ * (an error, not a blank-cell warning nor a reading).
  */
 function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing | null): void {
   for (let i = 1; i < rows.length; i++) {
@@ -80,7 +81,9 @@ function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing 
     // (`empty` says nothing of a row with figures; of a row with none, this says more than `run`.)
     const doubt = r.location.doubtful;
     const weaker = (doubt === 'empty' && r.figures.length > 0) || (doubt === 'run' && r.figures.length === 0);
-    if ((r.figures.length > 0 && !r.lineLayout) || (doubt && !weaker)) continue;
+    // A row with figures only where blank lines don't stand for blank cells (no spacing learnt):
+    // where they do, each row's label is written before its own cells.
+    if ((r.figures.length > 0 && (!r.lineLayout || spacing)) || (doubt && !weaker)) continue;
     if (before.location.table !== r.location.table) continue;
     const n = (before.location.collapsed?.[0]?.cells ?? before.location.row.cells).length;
     const short = before.figures.length > 0 && before.figures.length < n && before.lineLayout;

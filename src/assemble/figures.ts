@@ -245,17 +245,11 @@ const mode = (values: number[]): number | null => {
   return best;
 };
 
-/**
- * The least value, when it is also the most frequent (a blank cell only adds lines, so the gap
- * between two filled cells is both); null for fewer than three, or when a smaller gap is rare
- * (blank lines that only separate blocks, as plain `pdftotext` writes them, say nothing of blank
- * cells: a row's short figures are then not placed by them).
- */
 const least = (values: number[]): number | null => {
   if (values.length < 3) return null;
   let min = Number.POSITIVE_INFINITY;
   for (const v of values) if (v < min) min = v;
-  return mode(values) === min ? min : null;
+  return min;
 };
 
 /**
@@ -285,10 +279,38 @@ export function learnSpacing(rows: readonly RowFigures[]): LineSpacing | null {
       if (complete) end.push(r.trailingGap);
     }
   }
-  const c = mode(cell) ?? least(anyCell);
-  const l = mode(lead) ?? least(anyLead);
-  const e = mode(end) ?? least(anyEnd);
-  return c === null || l === null || e === null ? null : { cell: c, lead: l, end: e };
+  const fromComplete = { cell: mode(cell), lead: mode(lead), end: mode(end) };
+  const c = fromComplete.cell ?? least(anyCell);
+  const l = fromComplete.lead ?? least(anyLead);
+  const e = fromComplete.end ?? least(anyEnd);
+  if (c === null || l === null || e === null) return null;
+  const spacing = { cell: c, lead: l, end: e };
+  // A gap taken as the least seen, not from complete rows, must fit every row: none then holds
+  // more cells than the format gives it, counting its figures and the blank cells its gaps stand
+  // for. (Plain `pdftotext` separates blocks with blank lines and leaves none for a blank cell:
+  // one gap of no blank line would have every blank line read as a blank cell.)
+  if (fromComplete.cell === null || fromComplete.lead === null || fromComplete.end === null)
+    for (const r of rows)
+      if (r.lineLayout && r.figures.length > 0 && r.figures.length + emptiesOf(r, spacing) > cellsOf(r))
+        return null;
+  return spacing;
+}
+
+const cellsOf = (r: RowFigures): number => (r.location.collapsed?.[0]?.cells ?? r.location.row.cells).length;
+
+/** The blank cells a row's gaps stand for under the spacing (before, between and after its figures). */
+function emptiesOf(r: RowFigures, spacing: LineSpacing): number {
+  const period = spacing.cell + 1;
+  const k = r.figures.length;
+  let empties = 0;
+  for (let i = 0; i <= k; i++) {
+    const gap = i < k ? (r.gaps[i] as number) : r.trailingGap;
+    if (gap === null) continue;
+    const base =
+      i === k ? spacing.end : i === 0 ? (r.location.label ? spacing.lead : spacing.end) : spacing.cell;
+    if (gap >= base) empties += Math.floor((gap - base) / period);
+  }
+  return empties;
 }
 
 /** Places k figures among n cells from the blank lines around them; null when the gaps don't say. */
