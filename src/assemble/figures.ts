@@ -313,6 +313,20 @@ function emptiesOf(r: RowFigures, spacing: LineSpacing): number {
   return empties;
 }
 
+/**
+ * The messages of the doubts that leave a row blank whatever it holds (`after-short` only for a
+ * row with figures; `empty`, only for a row without, is told where it is read).
+ */
+const wholeRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row: string) => string>> = {
+  any: (row) => `表格的行标签不按格式的顺序排列（阅读顺序文本），「${row}」的数字无法确定`,
+  'after-short': (row) =>
+    `上一行的数字少于单元格又无法定位，「${row}」的数字中可能有上一行的（行标签写在数字之间），无法确定`,
+  run: (row) =>
+    `「${row}」与相邻行的标签连写、其后的数字少于这些行的单元格（阅读顺序文本中空白单元格不留行），不知各是哪一行的，无法确定`,
+  stray: (row) =>
+    `表格中有不在任何行之后的数字（阅读顺序文本中行标签可能写在数字之后），「${row}」的数字无法确定`,
+};
+
 /** Places k figures among n cells from the blank lines around them; null when the gaps don't say. */
 export function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Figure | null)[] | null {
   const period = spacing.cell + 1;
@@ -404,39 +418,17 @@ export function readRow(
       keys: cells.filter((c) => c.type === 'decimal').map((c) => c.key),
     });
 
-  if (location.doubtful === 'any') {
-    file.error(
-      'assemble.row-shape',
-      `表格的行标签不按格式的顺序排列（阅读顺序文本），「${rowName}」的数字无法确定`,
-      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
-    );
-    reading.candidates = [allNull()];
-    return expandCollapsed(reading, r, file);
-  }
-  if (location.doubtful === 'after-short' && r.figures.length > 0) {
-    file.error(
-      'assemble.row-shape',
-      `上一行的数字少于单元格又无法定位，「${rowName}」的数字中可能有上一行的（行标签写在数字之间），无法确定`,
-      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
-    );
-    reading.candidates = [allNull()];
-    return expandCollapsed(reading, r, file);
-  }
-  if (location.doubtful === 'run') {
-    file.error(
-      'assemble.row-shape',
-      `「${rowName}」与相邻行的标签连写、其后的数字少于这些行的单元格（阅读顺序文本中空白单元格不留行），不知各是哪一行的，无法确定`,
-      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
-    );
-    reading.candidates = [allNull()];
-    return expandCollapsed(reading, r, file);
-  }
-  if (location.doubtful === 'stray') {
-    file.error(
-      'assemble.row-shape',
-      `表格中有不在任何行之后的数字（阅读顺序文本中行标签可能写在数字之后），「${rowName}」的数字无法确定`,
-      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
-    );
+  // A row whose figures can't be told whatever it holds (see RowLocation.doubtful).
+  const doubt = location.doubtful;
+  const whyNot =
+    doubt === 'after-short' && r.figures.length === 0 ? undefined : doubt && wholeRowDoubts[doubt];
+  if (whyNot) {
+    file.error('assemble.row-shape', whyNot(rowName), {
+      place: pointOf(rowToken),
+      keys: reading.keys,
+      actual: printed,
+      expected: `${n} 个单元格`,
+    });
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
   }
