@@ -32,7 +32,7 @@ mkdirSync(dir, { recursive: true });
 try {
   const names = [];
   for (let i = 0; i < count; i++) {
-    const seed = (blanks ? 9000 : 1000) + i;
+    const seed = (blanks ? 9000 : 1000) + i + Number(process.env.PROBE_OFFSET ?? 0);
     const report = generateReport(seed, i % 2 === 0 ? '2021' : '2019');
     if (blanks) {
       const random = createRandom(i);

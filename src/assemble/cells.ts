@@ -75,17 +75,29 @@ export function readCells(
  * (an error, not a blank-cell warning nor a reading).
  */
 function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing | null): void {
+  const cellsOf = (r: RowFigures) => (r.location.collapsed?.[0]?.cells ?? r.location.row.cells).length;
+  // Blank lines stand for blank cells where the spacing places some short row's figures (plain
+  // `pdftotext`'s blank lines separate blocks; a spacing may be learnt there that places none).
+  const placing =
+    spacing !== null &&
+    rows.some(
+      (r) =>
+        r.lineLayout &&
+        r.figures.length > 0 &&
+        r.figures.length < cellsOf(r) &&
+        placeByGaps(r, cellsOf(r), spacing) !== null,
+    );
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i] as RowFigures;
     const before = rows[i - 1] as RowFigures;
     // (`empty` says nothing of a row with figures; of a row with none, this says more than `run`.)
     const doubt = r.location.doubtful;
     const weaker = (doubt === 'empty' && r.figures.length > 0) || (doubt === 'run' && r.figures.length === 0);
-    // A row with figures only where blank lines don't stand for blank cells (no spacing learnt):
-    // where they do, each row's label is written before its own cells.
-    if ((r.figures.length > 0 && (!r.lineLayout || spacing)) || (doubt && !weaker)) continue;
+    // A row with figures only where blank lines don't stand for blank cells: where they do, each
+    // row's label is written before its own cells.
+    if ((r.figures.length > 0 && (!r.lineLayout || placing)) || (doubt && !weaker)) continue;
     if (before.location.table !== r.location.table) continue;
-    const n = (before.location.collapsed?.[0]?.cells ?? before.location.row.cells).length;
+    const n = cellsOf(before);
     const short = before.figures.length > 0 && before.figures.length < n && before.lineLayout;
     if (short && !(spacing && placeByGaps(before, n, spacing))) r.location.doubtful = 'after-short';
   }

@@ -224,12 +224,21 @@ function alignByGroups(
         if (g > 0) moved = true;
       });
     }
-    // The other rows between are blank, at their labels.
+    // The other rows between are blank, at their labels; not one whose label runs straight into
+    // the next anchor's (a blank cell leaves no line: the figures after may be partly its).
     for (const r of rowsBetween) {
       if (takers.includes(r)) continue;
       const label = between.find((x) => x.row === r)?.match ?? labelOf.get(r);
       if (!label || !put(r, label, label.endToken, label.endToken)) return null;
     }
+    const lastBlank = between.at(-1);
+    if (
+      next &&
+      lastBlank &&
+      !takers.includes(lastBlank.row) &&
+      labelsClose(stream, lastBlank.match, next.o.match)
+    )
+      return null;
     if (failed) return null;
   }
   if (placed.some((p) => p === null)) return null;
@@ -329,6 +338,25 @@ function touches(identities: readonly IdentitySpec[], part: TablePartSpec): bool
 function inOrder(labels: readonly LabelMatch[]): boolean {
   for (let i = 1; i < labels.length; i++)
     if ((labels[i] as LabelMatch).start < (labels[i - 1] as LabelMatch).end) return false;
+  return true;
+}
+
+/**
+ * Whether the next label follows a label with nothing but words between, on lines of their own
+ * with no blank line before any (pieces of a group label written down the page, 「不予公|开」),
+ * on one page (blank lines lost to a page break would say nothing): labels of a tall cell's rows
+ * written one after another. (The next label's numbering, 「6.」, may start its line.)
+ */
+export function labelsClose(stream: TokenStream, label: LabelMatch, next: LabelMatch): boolean {
+  const tokens = stream.tokens;
+  const at = next.firstToken;
+  const lineStart = at > 0 && (tokens[at - 1] as Token).kind === 'num' ? at - 1 : at;
+  const page = (tokens[label.endToken - 1] as Token).page;
+  if (!(tokens[lineStart] as Token).first) return false;
+  for (let k = label.endToken; k <= lineStart; k++) {
+    const t = tokens[k] as Token;
+    if ((t.kind !== 'text' && k !== lineStart) || (t.first && t.gap !== 0) || t.page !== page) return false;
+  }
   return true;
 }
 

@@ -23,9 +23,10 @@ export interface RowLocation {
    * than its cells that no blank lines place, so figures read as that row's may be this one's
    * (a label written after its own figures); `stray`: figures in the table that no row holds (a
    * label written after its figures), so any row's figures may be another's; `run`: labels of
-   * rows written one line after another, then fewer figures than their cells, any row's.
+   * rows written one line after another, then fewer figures than their cells, any row's; `broken`:
+   * figures, other words, more figures after the row's label.
    */
-  doubtful?: 'empty' | 'any' | 'after-short' | 'stray' | 'run';
+  doubtful?: 'empty' | 'any' | 'after-short' | 'stray' | 'run' | 'broken';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

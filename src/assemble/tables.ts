@@ -3,7 +3,7 @@ import type { FormatSpec, LabelSpec, RowSpec, TablePartSpec } from '../spec/type
 import type { Evidence } from './evidence.js';
 import { nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
-import { alignPart, alignReadingOrder, onlyFigures } from './reading-order.js';
+import { alignPart, alignReadingOrder, labelsClose, onlyFigures } from './reading-order.js';
 import {
   columnLeaves,
   findRow,
@@ -35,6 +35,8 @@ export function locateTables(
     const next = parts.ordered.find((h) => h.start >= start && h.section.number > table.section);
     const end = next?.start ?? stream.text.length;
     const location = realigned(stream, spec, locateTable(stream, table, start, end), start, end);
+    // (On the rows as realigned: a realigned item takes figures that broke another row's range.)
+    doubtBrokenRanges(stream, location.rows);
     tables.push(location);
     previousEnd = Math.max(previousEnd, location.rows.at(-1)?.label?.end ?? start);
     for (const v of location.variants) {
@@ -224,7 +226,18 @@ function realignedParts(
       // Figures of the part that no row holds (a label written after its figures).
       strayFigures(stream, from, to, located);
     if (!troubled) continue;
-    const aligned = alignPart(stream, part, captions[i] as number, captions[i + 1] ?? end, spec.identities);
+    const regionEnd = captions[i + 1] ?? end;
+    // Not where another item's column header stands in the stretch (a table given column by
+    // column): its figures may be that column's.
+    const foreign = parts.some(
+      (p) =>
+        p !== part &&
+        columnLeaves(p).some(
+          (leaf) => !ownLeaf(part, leaf) && stream.find(leaf, captions[i] as number, regionEnd),
+        ),
+    );
+    if (foreign) continue;
+    const aligned = alignPart(stream, part, captions[i] as number, regionEnd, spec.identities);
     if (!aligned) continue;
     const tableEnd = located[0]?.tableEnd ?? stream.tokenAt(end);
     // The part's rows in the format's order: where its first row stood, or before the next part's.
@@ -400,20 +413,7 @@ function doubtLabelRuns(stream: TokenStream, rows: readonly RowLocation[], count
       const row = rows[a - 1] as RowLocation;
       const next = rows[a] as RowLocation;
       if (row.part !== last.part || !row.label || !next.label || row.collapsed || counts[a - 1] !== 0) break;
-      // The next label on a line of its own, with no blank line before it or before any line of
-      // words between (pieces of a group label written down the page, 「不予公|开」).
-      // (The next label's numbering, 「6.」, may start its line.)
-      const labelAt = next.label.firstToken;
-      const numbered = labelAt > 0 && (stream.tokens[labelAt - 1] as Token).kind === 'num';
-      const lineStart = numbered ? labelAt - 1 : labelAt;
-      // On one page: blank lines lost to a page break would say nothing.
-      const page = (stream.tokens[row.label.endToken - 1] as Token).page;
-      let close = (stream.tokens[lineStart] as Token).first;
-      for (let k = row.label.endToken; k <= lineStart && close; k++) {
-        const t = stream.tokens[k] as Token;
-        close = (t.kind === 'text' || k === lineStart) && !(t.first && t.gap !== 0) && t.page === page;
-      }
-      if (!close) break;
+      if (!labelsClose(stream, row.label, next.label)) break;
       a--;
     }
     if (a === b) continue;
@@ -421,6 +421,52 @@ function doubtLabelRuns(stream: TokenStream, rows: readonly RowLocation[], count
     last.doubtful = 'run';
   }
 }
+
+/**
+ * Figures each alone on its line, then words that are no label of the row, then more figures, all
+ * after one row's label (plain `pdftotext` of a table given partly column by column: another
+ * item's header, and its figures, before the next row's label): the later figures may be any
+ * row's. The row is doubtful.
+ */
+function doubtBrokenRanges(stream: TokenStream, rows: readonly RowLocation[]): void {
+  const parts = rows[0]?.table.parts ?? [];
+  for (const r of rows) {
+    if (r.doubtful || !r.label) continue;
+    let figures = false;
+    let wordsAfter = false;
+    let words = -1;
+    let last = -1;
+    for (let k = r.from; k < r.to; k++) {
+      const t = stream.tokens[k] as Token;
+      if (t.kind === 'num' && t.first && t.last && !stream.inGrid(k)) {
+        if (wordsAfter) {
+          r.doubtful = 'broken';
+          break;
+        }
+        figures = true;
+        last = k;
+      } else if (t.kind === 'text') {
+        if (words === -1) words = k;
+        if (figures) wordsAfter = true;
+      }
+    }
+    // Another item's column header before the row's figures (table 二 given column by column):
+    // the figures after it are that column's.
+    if (r.doubtful || words === -1 || last < words || parts.length < 2) continue;
+    const from = stream.offsetOf(words);
+    const to = stream.offsetOf(last);
+    for (const part of parts)
+      if (
+        part !== r.part &&
+        columnLeaves(part).some((leaf) => !ownLeaf(r.part, leaf) && stream.find(leaf, from, to))
+      )
+        r.doubtful = 'broken';
+  }
+}
+
+/** Whether the part has a column of that label (items share 「本年处理决定数量」). */
+const ownLeaf = (part: TablePartSpec, leaf: LabelSpec): boolean =>
+  columnLeaves(part).some((l) => l.official === leaf.official);
 
 /**
  * A table whose rows were not all found in order, or hold more figures than a row has cells,
@@ -469,7 +515,9 @@ function realigned(
       return own !== undefined && findRow(stream, m.row, from, end) !== null;
     });
     if (tooMany || outOfOrder)
-      for (const r of location.rows) if (r.label) r.doubtful = outOfOrder ? 'any' : 'empty';
+      // ('empty' tells only of rows with no figure: a doubt already on a row stays.)
+      for (const r of location.rows)
+        if (r.label && (outOfOrder || !r.doubtful)) r.doubtful = outOfOrder ? 'any' : 'empty';
     return location;
   }
   let tableEnd = Number.NEGATIVE_INFINITY;
