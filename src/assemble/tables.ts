@@ -220,9 +220,7 @@ function realignedParts(
     const troubled =
       missing.some(own) ||
       damaged.some(own) ||
-      located.some(
-        (r) => figuresIn(stream, r.from, r.to) > (r.collapsed?.[0]?.cells.length ?? r.row.cells.length),
-      ) ||
+      located.some((r) => figuresIn(stream, r.from, r.to) > cellCount(r)) ||
       // Figures of the part that no row holds (a label written after its figures).
       strayFigures(stream, from, to, located);
     if (!troubled) continue;
