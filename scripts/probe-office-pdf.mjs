@@ -37,7 +37,8 @@ try {
     if (blanks) {
       const random = createRandom(i);
       const share = [0.1, 0.5, 1][i % 3];
-      for (const [k, v] of Object.entries(report.cells)) if (v === 0 && random.chance(share)) report.cells[k] = null;
+      for (const [k, v] of Object.entries(report.cells))
+        if (v === 0 && random.chance(share)) report.cells[k] = null;
     }
     const name = `${blanks ? 'blanks' : 'seed'}-${seed}`;
     writeFileSync(join(dir, `${name}.docx`), await renderDocx(report));
@@ -85,7 +86,9 @@ try {
       if (flags) execFileSync('pdftotext', [...flags, '-enc', 'UTF-8', pdf, path]);
       const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8'));
       const { report } = await processBytes(new Uint8Array(readFileSync(path)), path);
-      const named = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys ?? []));
+      const named = new Set(
+        report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys ?? []),
+      );
       for (const [key, value] of Object.entries(truth.cells)) {
         if (report.cells[key] === value) right++;
         else if (named.has(key)) flagged++;
