@@ -15,7 +15,7 @@ import {
   readRow,
 } from './figures.js';
 import { keyNumber } from './net.js';
-import type { RowLocation, TableLocation } from './rows.js';
+import { cellCount, type RowLocation, type TableLocation } from './rows.js';
 import { type Settled, settle } from './solver.js';
 import type { TokenStream } from './stream.js';
 import { pointOf } from './tokens.js';
@@ -75,7 +75,6 @@ export function readCells(
  * (an error, not a blank-cell warning nor a reading).
  */
 function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing | null): void {
-  const cellsOf = (r: RowFigures) => (r.location.collapsed?.[0]?.cells ?? r.location.row.cells).length;
   // Blank lines stand for blank cells where the spacing places some short row's figures (plain
   // `pdftotext`'s blank lines separate blocks; a spacing may be learnt there that places none).
   const placing =
@@ -84,8 +83,8 @@ function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing 
       (r) =>
         r.lineLayout &&
         r.figures.length > 0 &&
-        r.figures.length < cellsOf(r) &&
-        placeByGaps(r, cellsOf(r), spacing) !== null,
+        r.figures.length < cellCount(r.location) &&
+        placeByGaps(r, cellCount(r.location), spacing) !== null,
     );
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i] as RowFigures;
@@ -97,7 +96,7 @@ function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing 
     // row's label is written before its own cells.
     if ((r.figures.length > 0 && (!r.lineLayout || placing)) || (doubt && !weaker)) continue;
     if (before.location.table !== r.location.table) continue;
-    const n = cellsOf(before);
+    const n = cellCount(before.location);
     const short = before.figures.length > 0 && before.figures.length < n && before.lineLayout;
     if (short && !(spacing && placeByGaps(before, n, spacing))) r.location.doubtful = 'after-short';
   }

@@ -3,7 +3,7 @@ import type { CellSpec, CellType } from '../spec/types.js';
 import { placeByColumns } from './columns.js';
 import { keyNumber } from './net.js';
 import type { RowLocation } from './rows.js';
-import { numberingOffset, rowLabel } from './rows.js';
+import { cellCount, numberingOffset, rowLabel } from './rows.js';
 import { parseLoose, splitRuns, zeroLed } from './split.js';
 import type { TokenStream } from './stream.js';
 import { pointOf, type Token } from './tokens.js';
@@ -149,7 +149,7 @@ export function collectFigures(
     figures.push({ text, kind: token.kind, token, index: i, apart, unit: undefined });
   }
   // Empty grid cells past the row's last cell are a decorative column, not blank figures.
-  const cells = location.collapsed?.[0]?.cells.length ?? location.row.cells.length;
+  const cells = cellCount(location);
   while (figures.length > cells && figures.at(-1)?.kind === 'blank' && figures.at(-1)?.token.text === '')
     figures.pop();
   // The row ends at the first line after its last figure (a group label may stand before the next row).
@@ -212,7 +212,7 @@ export function figuresRunTogether(rows: readonly RowFigures[]): boolean {
     if (r.figures.some((f) => f.kind === 'num' && zeroLed(f.text))) return true;
     if (r.figures.length === 0 || ownCells(r)) continue;
     withFigures++;
-    const cells = r.location.collapsed?.[0]?.cells.length ?? r.location.row.cells.length;
+    const cells = cellCount(r.location);
     // Short with every figure set off by whitespace: blank cells, not figures run together.
     if (r.figures.length < cells && !r.figures.every((f) => f.token.spaced)) short++;
   }
@@ -291,27 +291,34 @@ export function learnSpacing(rows: readonly RowFigures[]): LineSpacing | null {
   // one gap of no blank line would have every blank line read as a blank cell.)
   if (fromComplete.cell === null || fromComplete.lead === null || fromComplete.end === null)
     for (const r of rows)
-      if (r.lineLayout && r.figures.length > 0 && r.figures.length + emptiesOf(r, spacing) > cellsOf(r))
+      if (
+        r.lineLayout &&
+        r.figures.length > 0 &&
+        r.figures.length + sum(gapEmpties(r, spacing)) > cellCount(r.location)
+      )
         return null;
   return spacing;
 }
 
-const cellsOf = (r: RowFigures): number => (r.location.collapsed?.[0]?.cells ?? r.location.row.cells).length;
-
-/** The blank cells a row's gaps stand for under the spacing (before, between and after its figures). */
-function emptiesOf(r: RowFigures, spacing: LineSpacing): number {
+/** The blank cells a row's gaps stand for under the spacing: before each figure, then after the last. */
+function gapEmpties(r: RowFigures, spacing: LineSpacing): number[] {
   const period = spacing.cell + 1;
   const k = r.figures.length;
-  let empties = 0;
+  const empties: number[] = [];
   for (let i = 0; i <= k; i++) {
     const gap = i < k ? (r.gaps[i] as number) : r.trailingGap;
-    if (gap === null) continue;
+    if (gap === null) {
+      empties.push(0);
+      continue;
+    }
     const base =
       i === k ? spacing.end : i === 0 ? (r.location.label ? spacing.lead : spacing.end) : spacing.cell;
-    if (gap >= base) empties += Math.floor((gap - base) / period);
+    empties.push(gap < base ? 0 : Math.floor((gap - base) / period));
   }
   return empties;
 }
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /**
  * The messages of the doubts that leave a row blank whatever it holds (`after-short` only for a
@@ -331,20 +338,9 @@ const wholeRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
 
 /** Places k figures among n cells from the blank lines around them; null when the gaps don't say. */
 export function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Figure | null)[] | null {
-  const period = spacing.cell + 1;
   const k = r.figures.length;
-  const empties: number[] = [];
-  for (let i = 0; i <= k; i++) {
-    const gap = i < k ? (r.gaps[i] as number) : r.trailingGap;
-    if (gap === null) {
-      empties.push(0);
-      continue;
-    }
-    const base =
-      i === k ? spacing.end : i === 0 ? (r.location.label ? spacing.lead : spacing.end) : spacing.cell;
-    empties.push(gap < base ? 0 : Math.floor((gap - base) / period));
-  }
-  if (empties.reduce((a, b) => a + b, 0) !== n - k) return null;
+  const empties = gapEmpties(r, spacing);
+  if (sum(empties) !== n - k) return null;
   const placed: (Figure | null)[] = [];
   empties.forEach((e, i) => {
     for (let j = 0; j < e; j++) placed.push(null);

@@ -31,6 +31,9 @@ export interface RowLocation {
   collapsed?: readonly RowSpec[];
 }
 
+/** The cells of a located row (of the first row of a collapsed group: the group's row of sums). */
+export const cellCount = (r: RowLocation): number => r.collapsed?.[0]?.cells.length ?? r.row.cells.length;
+
 /** What messages call a row: its own label, or its table's title for a row without one (table 四). */
 export const rowLabel = (location: RowLocation): string =>
   location.row.path.at(-1)?.official ?? location.table.title;

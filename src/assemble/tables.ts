@@ -5,6 +5,7 @@ import { nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
 import { alignPart, alignReadingOrder, labelsClose, onlyFigures } from './reading-order.js';
 import {
+  cellCount,
   columnLeaves,
   findRow,
   headerEnd,
@@ -217,10 +218,11 @@ function realignedParts(
     const located = rows.filter((r) => r.part === part);
     const from = stream.tokenAt(captions[i] as number);
     const to = stream.tokenAt(captions[i + 1] ?? end);
+    const counts = figureCounts(stream, located);
     const troubled =
       missing.some(own) ||
       damaged.some(own) ||
-      located.some((r) => figuresIn(stream, r.from, r.to) > cellCount(r)) ||
+      located.some((r, k) => (counts[k] as number) > cellCount(r)) ||
       // Figures of the part that no row holds (a label written after its figures).
       strayFigures(stream, from, to, located);
     if (!troubled) continue;
@@ -307,13 +309,6 @@ function doubtAll(rows: readonly RowLocation[], why: NonNullable<RowLocation['do
   for (const r of rows) if (r.label && !r.doubtful) r.doubtful = why;
 }
 
-/** Figures and blank marks among the tokens [from, to). */
-function figuresIn(stream: TokenStream, from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) if (stream.tokens[k]?.kind !== 'text') n++;
-  return n;
-}
-
 /** Figures in each row's range (the next row's numbering 「1.」 written at its end is none). */
 function figureCounts(stream: TokenStream, rows: readonly RowLocation[]): number[] {
   return rows.map((r, i) => {
@@ -324,9 +319,6 @@ function figureCounts(stream: TokenStream, rows: readonly RowLocation[]): number
     return figures;
   });
 }
-
-/** The cells of a located row (of the first row of a collapsed group: the group's row of sums). */
-const cellCount = (r: RowLocation): number => r.collapsed?.[0]?.cells.length ?? r.row.cells.length;
 
 /**
  * Labels of several rows written one after another, then all their figures (a tall cell's rows as
