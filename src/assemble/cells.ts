@@ -46,7 +46,8 @@ export function readCells(
   doubtEmptyAfterShort(rowFigures, spacing);
   const readings: RowReading[] = [];
   rowFigures.forEach((r, i) => {
-    if (r !== truncated) readings.push(readRow(r, spacing, glued, file, () => nearbyColumns(rowFigures, i)));
+    if (r !== truncated)
+      readings.push(readRow(r, spacing, glued, file, () => nearbyColumns(rowFigures, i, stream)));
   });
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);

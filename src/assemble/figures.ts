@@ -1,6 +1,6 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { CellSpec, CellType } from '../spec/types.js';
-import { placeByColumns } from './columns.js';
+import { type ColumnModels, placeByColumns } from './columns.js';
 import { keyNumber } from './net.js';
 import type { RowLocation } from './rows.js';
 import { cellCount, numberingOffset, rowLabel } from './rows.js';
@@ -91,6 +91,22 @@ export function inWordsDown(stream: TokenStream, i: number): boolean {
 }
 
 /**
+ * A row's numbering, not a figure: a number of one or two digits set apart before it and
+ * followed at once by 「.」 or 「、」 and words (「5.要求行政机关确认…」), the label of a row not found
+ * where it stands (wrapped round figures, damaged). Taken as a figure, it fills a blank cell of the
+ * row before with a count that may even fit the identities.
+ */
+function isNumbering(stream: TokenStream, i: number): boolean {
+  const token = stream.tokens[i] as Token;
+  const next = stream.tokens[i + 1];
+  if (token.kind !== 'num' || token.text.length > 2 || !(token.first || token.spaced)) return false;
+  if (next?.kind !== 'text' || next.spaced || next.line !== token.line) return false;
+  const mark = next.text.charCodeAt(0);
+  const word = next.text.charCodeAt(1);
+  return (mark === 0x2e || mark === 0x3001) && word >= 0x4e00 && word <= 0x9fff;
+}
+
+/**
  * The one token of a row's range that ends with the next row's numbering (「00000002.」 before
  * 「其他…」), and what is left of it once the numbering is taken off: `at` −1 when there is none.
  */
@@ -132,6 +148,7 @@ export function collectFigures(
       continue;
     }
     if (token.kind === 'blank' && inWordsDown(stream, i)) continue;
+    if (i !== stripAt && isNumbering(stream, i)) continue;
     const stripped = i === stripAt ? stripText : undefined;
     // A number that was only the next row's numbering leaves nothing; an empty grid cell stays.
     if (stripped === '') continue;
@@ -383,8 +400,8 @@ export function readRow(
   spacing: LineSpacing | null,
   glued: boolean,
   file: SourceFile,
-  /** Column centres of the nearby complete rows (asked only for a row short of figures). */
-  columns: () => readonly number[] | null = () => null,
+  /** Columns of the nearby complete rows (asked only for a row short of figures). */
+  columns: () => ColumnModels = () => [],
 ): RowReading {
   const { location } = r;
   const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;

@@ -36,6 +36,20 @@ export function labelKeys(label: LabelSpec): { keys: string[]; variants: string[
 }
 
 /**
+ * A character a terminal shows two columns wide (East Asian Wide and Fullwidth): CJK ideographs,
+ * kana, Hangul, CJK punctuation and symbols, full-width forms. Ambiguous ones (「“」) count as
+ * narrow, as text-mode browsers show them.
+ */
+export const isWide = (c: number): boolean =>
+  (c >= 0x1100 && c <= 0x115f) ||
+  (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+  (c >= 0xac00 && c <= 0xd7a3) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0xfe30 && c <= 0xfe4f) ||
+  (c >= 0xff00 && c <= 0xff60) ||
+  (c >= 0xffe0 && c <= 0xffe6);
+
+/**
  * The report's text with whitespace removed and each number replaced by `#`: labels wrapped over
  * lines, or split by a row of figures (PDF layouts), read as one string here.
  */
@@ -49,6 +63,9 @@ export class TokenStream {
   /** The blocks that are grids (tables of cells), by index; empty when none is. */
   private readonly grids: ReadonlySet<number>;
 
+  /** The blocks the tokens came from (their lines' text, for display columns). */
+  private readonly blocks: readonly Block[];
+
   constructor(
     readonly tokens: readonly Token[],
     blocks: readonly Block[] = [],
@@ -56,6 +73,7 @@ export class TokenStream {
     const grids = new Set<number>();
     for (let i = 0; i < blocks.length; i++) if ((blocks[i] as Block).type === 'table') grids.add(i);
     this.grids = grids;
+    this.blocks = blocks;
     const parts: string[] = new Array(tokens.length);
     let length = 0;
     this.offsets = new Int32Array(tokens.length + 1);
@@ -82,6 +100,21 @@ export class TokenStream {
    */
   inGrid(k: number): boolean {
     return this.grids.size > 0 && this.grids.has((this.tokens[k] as Token).block);
+  }
+
+  /**
+   * The token's column as a terminal shows its line, where a wide character (CJK, full-width
+   * forms) takes two columns: text dumped from a web page by a text-mode browser (w3m) lines
+   * figures up in these columns, not in characters as `pdftotext -layout` does. A grid cell's
+   * token keeps its column.
+   */
+  displayColumn(token: Token): number {
+    const block = this.blocks[token.block];
+    if (block?.type !== 'paragraph') return token.column;
+    const end = Math.min(block.text.length, token.column - block.column);
+    let wide = 0;
+    for (let i = 0; i < end; i++) if (isWide(block.text.charCodeAt(i))) wide++;
+    return token.column + wide;
   }
 
   /** Token index owning offset `at` (or the token count at the end). */

@@ -1,0 +1,85 @@
+// A probe of reading web pages dumped by text-mode browsers, cell by cell (not part of npm test:
+// it needs w3m and lynx, `apt-get install w3m lynx`; run after npm run build).
+//
+//   node scripts/probe-text-browser.mjs [COUNT] [--blanks] [--keep DIR]
+//
+// Generates COUNT reports (default 40; both formats), renders each as a web page (Gongkai's HTML
+// renderer) and dumps it four ways: `w3m -dump` 200 and 80 columns wide (figures lined up in
+// terminal columns, a CJK character two wide), `lynx -dump` 200 wide (lined up in characters) and
+// `lynx -dump` 80 wide. Reads each dump and prints, for each way, the cells read exactly, the cells
+// an error names and the cells wrong without an error (the number that must stay 0), with the
+// first of those. With --blanks, cells are left blank as withBlankCells does (whole columns of
+// table 三, a group of table 四). PROBE_OFFSET picks another batch of seeds. Writes the files to DIR
+// with --keep (NAME.truth.json beside each), else to a temporary directory it deletes.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const { generateReport } = await import(join(root, 'dist/generate/random-report.js'));
+const { withBlankCells } = await import(join(root, 'dist/generate/blanks.js'));
+const { getRenderer } = await import(join(root, 'dist/render/index.js'));
+const { processBytes } = await import(join(root, 'dist/pipeline.js'));
+
+const args = process.argv.slice(2);
+const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 40);
+const blanks = args.includes('--blanks');
+const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'gongkai-probe-'));
+mkdirSync(dir, { recursive: true });
+
+const ways = {
+  w3m: (page) => ['w3m', ['-dump', '-cols', '200', '-T', 'text/html', '-I', 'UTF-8', '-O', 'UTF-8', page]],
+  w3m80: (page) => ['w3m', ['-dump', '-cols', '80', '-T', 'text/html', '-I', 'UTF-8', '-O', 'UTF-8', page]],
+  lynx: (page) => [
+    'lynx',
+    ['-dump', '-nolist', '-width=200', '-assume_charset=utf-8', '-display_charset=utf-8', page],
+  ],
+  lynx80: (page) => [
+    'lynx',
+    ['-dump', '-nolist', '-width=80', '-assume_charset=utf-8', '-display_charset=utf-8', page],
+  ],
+};
+
+try {
+  const html = getRenderer('html');
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    const seed = (blanks ? 7000 : 5000) + i + Number(process.env.PROBE_OFFSET ?? 0);
+    const format = i % 2 === 0 ? '2021' : '2019';
+    const generated = generateReport(seed, format);
+    const report = blanks ? withBlankCells(generated, seed) : generated;
+    const name = `${blanks ? 'blanks' : 'seed'}-${seed}`;
+    const page = join(dir, `${name}.html`);
+    writeFileSync(page, await html.render(report, {}));
+    writeFileSync(join(dir, `${name}.truth.json`), JSON.stringify({ format, cells: report.cells }));
+    for (const [way, command] of Object.entries(ways)) {
+      const [program, argv] = command(page);
+      writeFileSync(join(dir, `${name}.${way}.txt`), execFileSync(program, argv, { maxBuffer: 1 << 26 }));
+    }
+    names.push(name);
+  }
+  for (const way of Object.keys(ways)) {
+    let exact = 0;
+    let named = 0;
+    const silent = [];
+    for (const name of names) {
+      const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8'));
+      const path = join(dir, `${name}.${way}.txt`);
+      const { report } = await processBytes(new Uint8Array(readFileSync(path)), path);
+      const flagged = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
+      for (const [key, value] of Object.entries(truth.cells)) {
+        if ((report.cells[key] ?? null) === value) exact++;
+        else if (flagged.has(key)) named++;
+        else silent.push(`${name} ${key} ${value}→${report.cells[key]}`);
+      }
+    }
+    console.log(
+      `${way.padEnd(7)} exact ${exact}, named by an error ${named}, wrong without an error ${silent.length}`,
+    );
+    for (const line of silent.slice(0, 10)) console.log(`    ${line}`);
+  }
+} finally {
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,70 @@
+/**
+ * Web pages dumped by text-mode browsers (see test/fixtures/text-browser/README.md): figures lined
+ * up in terminal columns (w3m, a CJK character two columns wide) or in characters (lynx).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isWide } from '../../src/assemble/stream.js';
+import { processBytes } from '../../src/pipeline.js';
+
+const dir = new URL('../fixtures/text-browser/', import.meta.url);
+const names = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+
+async function read(name: string) {
+  const truth = JSON.parse(readFileSync(new URL(name.replace(/\.txt$/, '.expected.json'), dir), 'utf8'));
+  const { report } = await processBytes(new Uint8Array(readFileSync(new URL(name, dir))), name);
+  const flagged = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
+  const keys = Object.keys(truth.cells) as string[];
+  const wrong = keys.filter((k) => report.cells[k] !== truth.cells[k]);
+  return { truth, report, flagged, keys, wrong };
+}
+
+describe('a web page dumped by a text-mode browser', () => {
+  it.each(names)('%s: every cell not read exactly is named by an error', async (name) => {
+    const { truth, report, flagged, wrong } = await read(name);
+    expect(report.format).toBe(truth.format);
+    expect(wrong.filter((k) => !flagged.has(k))).toEqual([]);
+  });
+
+  it('w3m: a row carrying its group label reads in terminal columns, its blank cell where it stands', async () => {
+    const { truth, report, keys } = await read('w3m-105.txt');
+    const row = keys.filter((k) => k.startsWith('a.deny.thirdParty.'));
+    expect(row.map((k) => report.cells[k])).toEqual([0, null, 0, 1, 0, 0, 1]);
+    expect(row.map((k) => report.cells[k])).toEqual(row.map((k) => truth.cells[k]));
+    const warned = report.findings.filter((f) => f.code === 'assemble.blank-cell').flatMap((f) => f.keys);
+    expect(warned).toContain('a.deny.thirdParty.biz');
+  });
+
+  it("a missing row's numbering is no figure of the row before", async () => {
+    const { truth, report, keys } = await read('w3m80-7023.txt');
+    const row = keys.filter((k) => k.startsWith('a.reject.mass.'));
+    expect(row.map((k) => report.cells[k])).toEqual([0, 0, null, 0, 0, 0, 5]);
+    expect(row.map((k) => report.cells[k])).toEqual(row.map((k) => truth.cells[k]));
+    expect(report.findings.find((f) => f.code === 'assemble.row-missing')?.keys).toContain(
+      'a.reject.confirm.total',
+    );
+  });
+
+  it('exact cells in both measures', async () => {
+    const counts = await Promise.all(
+      names.map(async (name) => {
+        const { keys, wrong } = await read(name);
+        return [name, keys.length - wrong.length];
+      }),
+    );
+    expect(Object.fromEntries(counts)).toEqual({
+      'lynx-111.txt': 191,
+      'w3m-105.txt': 193,
+      'w3m-139.txt': 70,
+      'w3m80-122.txt': 177,
+      'w3m80-7023.txt': 175,
+    });
+  });
+});
+
+describe('terminal columns', () => {
+  it('CJK, full-width forms and CJK punctuation are wide; ASCII and curly quotes are not', () => {
+    expect([...'国（一）、，０'].map((c) => isWide(c.charCodeAt(0)))).toEqual(Array(7).fill(true));
+    expect([...'a1 .“”'].map((c) => isWide(c.charCodeAt(0)))).toEqual(Array(6).fill(false));
+  });
+});
