@@ -1,12 +1,13 @@
 // A probe of reading web pages dumped by text-mode browsers, cell by cell (not part of npm test:
-// it needs w3m and lynx, `apt-get install w3m lynx`; run after npm run build).
+// it needs w3m, lynx, links and elinks, `apt-get install w3m lynx links elinks`; run after npm
+// run build).
 //
 //   node scripts/probe-text-browser.mjs [COUNT] [--blanks] [--keep DIR]
 //
 // Generates COUNT reports (default 40; both formats), renders each as a web page (Gongkai's HTML
-// renderer) and dumps it four ways: `w3m -dump` 200 and 80 columns wide (figures lined up in
-// terminal columns, a CJK character two wide), `lynx -dump` 200 wide (lined up in characters) and
-// `lynx -dump` 80 wide. Reads each dump and prints, for each way, the cells read exactly, the cells
+// renderer) and dumps it six ways: `w3m -dump` 200 and 80 columns wide, `links -dump` and
+// `elinks -dump` 200 wide (figures lined up in terminal columns, a CJK character two wide), and
+// `lynx -dump` 200 and 80 wide (lined up in characters). Reads each dump and prints, for each way, the cells read exactly, the cells
 // an error names and the cells wrong without an error (the number that must stay 0), with the
 // first of those. With --blanks, cells are left blank as withBlankCells does (whole columns of
 // table 三, a group of table 四). PROBE_OFFSET picks another batch of seeds. Writes the files to DIR
@@ -36,6 +37,8 @@ const ways = {
     'lynx',
     ['-dump', '-nolist', '-width=200', '-assume_charset=utf-8', '-display_charset=utf-8', page],
   ],
+  links: (page) => ['links', ['-dump', '-width', '200', '-codepage', 'utf-8', page]],
+  elinks: (page) => ['elinks', ['-dump', '-dump-width', '200', '-dump-charset', 'utf-8', page]],
   lynx80: (page) => [
     'lynx',
     ['-dump', '-nolist', '-width=80', '-assume_charset=utf-8', '-display_charset=utf-8', page],

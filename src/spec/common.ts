@@ -110,9 +110,13 @@ export const headRows: readonly RowSpec[] = [
     label('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', ['部分公开']),
   ]),
   applicationRow('deny.secret', [results, deny, label('1.属于国家秘密', ['国家秘密'])], { numbering: '1' }),
-  applicationRow('deny.law', [results, deny, label('2.其他法律行政法规禁止公开', ['禁止公开'])], {
-    numbering: '2',
-  }),
+  applicationRow(
+    'deny.law',
+    [results, deny, label('2.其他法律行政法规禁止公开', ['禁止公开', '其他法律行政法规'])],
+    {
+      numbering: '2',
+    },
+  ),
   applicationRow(
     'deny.security',
     [results, deny, label('3.危及“三安全一稳定”', ['三安全一稳定', '三安全'])],
@@ -145,9 +149,13 @@ export const headRows: readonly RowSpec[] = [
       numbering: '2',
     },
   ),
-  applicationRow('none.unclear', [results, none, label('3.补正后申请内容仍不明确', ['仍不明确'])], {
-    numbering: '3',
-  }),
+  applicationRow(
+    'none.unclear',
+    [results, none, label('3.补正后申请内容仍不明确', ['仍不明确', '补正后申请内容'])],
+    {
+      numbering: '3',
+    },
+  ),
   applicationRow('reject.petition', [results, reject, label('1.信访举报投诉类申请', ['信访'])], {
     numbering: '1',
   }),
@@ -164,7 +172,11 @@ export const headRows: readonly RowSpec[] = [
   }),
   applicationRow(
     'reject.confirm',
-    [results, reject, label('5.要求行政机关确认或重新出具已获取信息', ['重新出具', '确认或重新'])],
+    [
+      results,
+      reject,
+      label('5.要求行政机关确认或重新出具已获取信息', ['重新出具', '确认或重新', '要求行政机关确认']),
+    ],
     { numbering: '5' },
   ),
 ];
