@@ -1,8 +1,14 @@
 import type { Cells } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import { cellKeys } from '../spec/registry.js';
-import type { FormatSpec } from '../spec/types.js';
-import { nearbyColumns } from './columns.js';
+import type { FormatSpec, TablePartSpec } from '../spec/types.js';
+import {
+  type HeaderColumns,
+  headerColumnsOf,
+  nearbyColumns,
+  placeByColumns,
+  placeUnderHeaderColumns,
+} from './columns.js';
 import type { Evidence } from './evidence.js';
 import {
   collectFigures,
@@ -45,9 +51,18 @@ export function readCells(
   const glued = figuresRunTogether(rowFigures);
   doubtEmptyAfterShort(rowFigures, spacing);
   const readings: RowReading[] = [];
+  /** The columns each table part's header shows (worked out for the first row that needs them). */
+  let headers: Map<TablePartSpec, HeaderColumns> | undefined;
+  /** A short row placed by the nearby complete rows' columns, else by the header's, if any. */
+  const byColumns = (r: RowFigures, i: number) => {
+    const nearby = nearbyColumns(rowFigures, i, stream);
+    if (nearby.length > 0) return placeByColumns(r, nearby);
+    headers ??= headerColumnsOf(stream, headerRegions(stream, tables), rowFigures);
+    const columns = headers.get(r.location.part);
+    return columns ? placeUnderHeaderColumns(r, columns) : null;
+  };
   rowFigures.forEach((r, i) => {
-    if (r !== truncated)
-      readings.push(readRow(r, spacing, glued, file, () => nearbyColumns(rowFigures, i, stream)));
+    if (r !== truncated) readings.push(readRow(r, spacing, glued, file, () => byColumns(r, i)));
   });
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
@@ -169,4 +184,23 @@ function reportUniqueSplits(readings: readonly RowReading[], file: SourceFile): 
       { place: pointOf(rows[0]?.token), keys },
     );
   }
+}
+
+/**
+ * The tokens of each table part's column header: from the end of the rows before it (the table's
+ * start for its first part) to the start of its first row.
+ */
+function headerRegions(
+  stream: TokenStream,
+  tables: readonly TableLocation[],
+): Map<TablePartSpec, [number, number]> {
+  const regions = new Map<TablePartSpec, [number, number]>();
+  for (const t of tables) {
+    let end = stream.tokenAt(t.start);
+    for (const row of t.rows) {
+      if (!regions.has(row.part)) regions.set(row.part, [end, row.label?.firstToken ?? row.from]);
+      end = Math.max(end, row.to);
+    }
+  }
+  return regions;
 }

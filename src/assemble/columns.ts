@@ -11,13 +11,39 @@
  * two place it alike (a label of more or fewer wide characters shifts its figures in the other
  * measure, by as much as a column).
  */
+import type { TablePartSpec } from '../spec/types.js';
+import { compact } from '../text/fold.js';
 import type { RowFigures } from './figures.js';
-import type { TokenStream } from './stream.js';
+import { isWide, type TokenStream } from './stream.js';
+import type { Token } from './tokens.js';
 
 type Figure = RowFigures['figures'][number];
 
-/** Centre of a figure: its column (in one measure) plus half its width. */
-type Centre = (f: Figure) => number;
+/** A way of measuring a line: where a token starts, and how wide a text is. */
+export interface Measure {
+  at(token: Token): number;
+  width(text: string): number;
+}
+
+/** Characters (`pdftotext -layout`, lynx). */
+const characters: Measure = { at: (t) => t.column, width: (text) => text.length };
+
+/** The measures of a stream's lines: characters, and terminal columns (w3m, links, elinks). */
+export function measuresOf(stream?: TokenStream): Measure[] {
+  if (!stream) return [characters];
+  const terminal: Measure = {
+    at: (t) => stream.displayColumn(t),
+    width: (text) => {
+      let w = text.length;
+      for (let i = 0; i < text.length; i++) if (isWide(text.charCodeAt(i))) w++;
+      return w;
+    },
+  };
+  return [characters, terminal];
+}
+
+/** Centre of a figure in one measure (figures are digits: as wide in both). */
+const centreIn = (measure: Measure, f: Figure): number => measure.at(f.token) + f.text.length / 2;
 
 /** Figures of a row all on one line, separated by spaces (not one-cell-per-line, not a grid). */
 const onOneLine = (r: RowFigures): boolean =>
@@ -29,7 +55,7 @@ const complete = (r: RowFigures) =>
 
 /** The column centres of a table's rows in one measure, and how far the rows stray from them. */
 export interface ColumnModel {
-  centre: Centre;
+  measure: Measure;
   centres: number[];
   /** The largest distance of a row's figure from its column's centre. */
   spread: number;
@@ -57,15 +83,13 @@ export function nearbyColumns(
     .slice(0, 4)
     .map(({ r }) => r);
   if (near.length < 2) return [];
-  const measures: Centre[] = [(f) => f.token.column + f.text.length / 2];
-  if (stream) measures.push((f) => stream.displayColumn(f.token) + f.text.length / 2);
   const models: ColumnModels = [];
-  for (const centre of measures) {
+  for (const measure of measuresOf(stream)) {
     const model = modelOf(
-      near.map((r) => r.figures.map(centre)),
+      near.map((r) => r.figures.map((f) => centreIn(measure, f))),
       tolerance,
     );
-    if (model) models.push({ centre, ...model });
+    if (model) models.push({ measure, ...model });
   }
   return models;
 }
@@ -114,12 +138,12 @@ export function placeByColumns(r: RowFigures, models: ColumnModels): (Figure | n
 
 /** The row's figures under one measure's columns (null where a figure isn't clearly in one). */
 function placeUnder(r: RowFigures, model: ColumnModel): (Figure | null)[] | null {
-  const { centres, centre } = model;
+  const { centres, measure } = model;
   if (centres.length !== r.location.row.cells.length) return null;
   const placed: (Figure | null)[] = centres.map(() => null);
   let previous = -1;
   for (const f of r.figures) {
-    const c = centre(f);
+    const c = centreIn(measure, f);
     const order = centres.map((m, j) => [Math.abs(m - c), j] as const).sort((a, b) => a[0] - b[0]);
     const [best, second] = order;
     if (!best || (second && second[0] - best[0] < 1.5) || best[1] <= previous) return null;
@@ -127,4 +151,249 @@ function placeUnder(r: RowFigures, model: ColumnModel): (Figure | null)[] | null
     previous = best[1];
   }
   return placed;
+}
+
+/**
+ * The measure the document lines its tables up in, from the parts with complete rows: the one
+ * their figures agree in (within a column), where the other strays further. Null when no part
+ * tells, or parts disagree.
+ */
+export function lineMeasure(
+  stream: TokenStream,
+  rows: readonly RowFigures[],
+  measures: readonly Measure[] = measuresOf(stream),
+): Measure | null {
+  const parts = new Map<TablePartSpec, RowFigures[]>();
+  for (const r of rows) {
+    if (!complete(r)) continue;
+    const list = parts.get(r.location.part);
+    if (list) list.push(r);
+    else parts.set(r.location.part, [r]);
+  }
+  let chosen: Measure | null = null;
+  for (const list of parts.values()) {
+    if (list.length < 2) continue;
+    const spreads = measures.map(
+      (m) =>
+        modelOf(
+          list.map((r) => r.figures.map((f) => centreIn(m, f))),
+          Number.POSITIVE_INFINITY,
+        )?.spread ?? Number.POSITIVE_INFINITY,
+    );
+    const best = spreads.indexOf(Math.min(...spreads));
+    const tight = spreads[best] as number;
+    if (tight > 1 || spreads.some((s, i) => i !== best && s < tight + 2)) continue;
+    const measure = measures[best] as Measure;
+    if (chosen && chosen !== measure) return null;
+    chosen = measure;
+  }
+  return chosen;
+}
+
+/** The span of each column's header text, in one measure. */
+export interface HeaderModel {
+  measure: Measure;
+  spans: [number, number][];
+  /** Some complete row of the part stands under the columns, each figure under its own. */
+  proven: boolean;
+}
+
+/** Two columns or more between each figure of the row and the next. */
+function wellApart(r: RowFigures, measure: Measure): boolean {
+  for (let i = 1; i < r.figures.length; i++) {
+    const a = r.figures[i - 1] as Figure;
+    const b = r.figures[i] as Figure;
+    if (measure.at(b.token) - (measure.at(a.token) + measure.width(a.text)) < 2) return false;
+  }
+  return r.figures.length >= 2;
+}
+
+/** A part's columns as its header shows them, and how well its rows bear them out. */
+export interface HeaderColumns {
+  model: HeaderModel;
+  /** Columns where two rows or more line their figures up (left, centre or right), or a complete row. */
+  evidence: number;
+}
+
+/**
+ * Columns from the header, in one measure, for rows no complete row nearby can place (a column
+ * left blank in every row, a table of one row): each column's own header text (its leaf label,
+ * or the pieces of one wrapped over lines, one under the other) found once in the tokens of the
+ * part's header, [from, to), the columns in their order from left to right. Every row of the part
+ * on one line must stand under them (a figure is under the one column whose header text it
+ * overlaps), a complete one each figure under its own, and the figures of a column must line up.
+ * Null where they don't.
+ */
+export function headerColumns(
+  stream: TokenStream,
+  part: TablePartSpec,
+  from: number,
+  to: number,
+  rows: readonly RowFigures[],
+  measure: Measure,
+): HeaderColumns | null {
+  const leaves = part.columns.map((c) => {
+    const leaf = c.path.at(-1);
+    return leaf ? compact(leaf.official) : '';
+  });
+  if (leaves.some((l) => l === '')) return null;
+  const found = headerLeaves(stream, from, to, [...new Set(leaves)], measure);
+  if (found.length !== leaves.length) return null;
+  found.sort((a, b) => a.span[0] - b.span[0]);
+  if (found.some((f, j) => f.leaf !== leaves[j])) return null;
+  const spans = found.map((f) => f.span);
+  if (spans.some((s, j) => j > 0 && s[0] < (spans[j - 1] as [number, number])[1])) return null;
+  const model: HeaderModel = { measure, spans, proven: false };
+  // Text that is not laid out in columns (`pdftotext -raw`) seldom has every row fit.
+  const columns: Figure[][] = spans.map(() => []);
+  for (const r of rows) {
+    if (r.location.part !== part || !onOneLine(r)) continue;
+    const placed = placeUnderHeader(r, model);
+    if (!placed || (complete(r) && placed.some((f, j) => f !== r.figures[j]))) return null;
+    if (complete(r)) model.proven = true;
+    placed.forEach((f, j) => {
+      if (f) columns[j]?.push(f);
+    });
+  }
+  let evidence = model.proven ? 1 : 0;
+  for (const figures of columns) {
+    if (figures.length < 2) continue;
+    if (!linedUp(figures, measure)) return null;
+    evidence++;
+  }
+  return { model, evidence };
+}
+
+/** Figures one under the other: their left ends, centres or right ends within a column. */
+function linedUp(figures: readonly Figure[], measure: Measure): boolean {
+  const spread = (edge: (f: Figure) => number) => {
+    const xs = figures.map(edge);
+    return Math.max(...xs) - Math.min(...xs);
+  };
+  const left = (f: Figure) => measure.at(f.token);
+  const width = (f: Figure) => measure.width(f.text);
+  return (
+    Math.min(
+      spread(left),
+      spread((f) => left(f) + width(f) / 2),
+      spread((f) => left(f) + width(f)),
+    ) <= 1
+  );
+}
+
+/**
+ * Places a short row under its part's header columns; with no complete row to show the columns,
+ * only figures set well apart.
+ */
+export function placeUnderHeaderColumns(r: RowFigures, columns: HeaderColumns): (Figure | null)[] | null {
+  const { model } = columns;
+  if (!onOneLine(r) || r.location.row.cells.length !== model.spans.length) return null;
+  if (!model.proven && !wellApart(r, model.measure)) return null;
+  return placeUnderHeader(r, model);
+}
+
+/**
+ * The leaf labels written in the header: a token that is one, or pieces on lines one under the
+ * other that spell one (「自」「然」「人」, 「社会公益组」「织」), with the span they cover. A piece
+ * that continues one is no start of another.
+ */
+function headerLeaves(
+  stream: TokenStream,
+  from: number,
+  to: number,
+  leaves: readonly string[],
+  measure: Measure,
+): { leaf: string; span: [number, number] }[] {
+  const byLine = new Map<number, Token[]>();
+  for (let k = from; k < to; k++) {
+    const token = stream.tokens[k] as Token;
+    if (token.kind !== 'text') continue;
+    const line = byLine.get(token.line);
+    if (line) line.push(token);
+    else byLine.set(token.line, [token]);
+  }
+  const spanOf = (t: Token): [number, number] => {
+    const x = measure.at(t);
+    return [x, x + measure.width(t.text)];
+  };
+  const used = new Set<Token>();
+  const found: { leaf: string; span: [number, number] }[] = [];
+  for (const line of [...byLine.keys()].sort((a, b) => a - b))
+    for (const token of byLine.get(line) as Token[]) {
+      if (used.has(token)) continue;
+      let best: { leaf: string; span: [number, number]; pieces: Token[] } | null = null;
+      for (const leaf of leaves) {
+        if (!leaf.startsWith(token.text)) continue;
+        let spelled = token.text;
+        const pieces = [token];
+        const span = spanOf(token);
+        while (spelled.length < leaf.length) {
+          const last = pieces.at(-1) as Token;
+          const [a, b] = spanOf(last);
+          const next = byLine
+            .get(last.line + 1)
+            ?.find((u) => !used.has(u) && overlaps(spanOf(u), a, b) && leaf.startsWith(spelled + u.text));
+          if (!next) break;
+          pieces.push(next);
+          spelled += next.text;
+          const [c, d] = spanOf(next);
+          span[0] = Math.min(span[0], c);
+          span[1] = Math.max(span[1], d);
+        }
+        if (spelled === leaf && (!best || leaf.length > best.leaf.length)) best = { leaf, span, pieces };
+      }
+      if (!best) continue;
+      for (const piece of best.pieces) used.add(piece);
+      found.push({ leaf: best.leaf, span: best.span });
+    }
+  return found;
+}
+
+const overlaps = ([x0, x1]: [number, number], a: number, b: number): boolean => x0 < b && x1 > a;
+
+/** The row's figures under the header's columns: each under the one column it overlaps, in order. */
+function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] | null {
+  const { spans, measure } = model;
+  const placed: (Figure | null)[] = spans.map(() => null);
+  let previous = -1;
+  for (const f of r.figures) {
+    const x0 = measure.at(f.token);
+    const x1 = x0 + measure.width(f.text);
+    let column = -1;
+    for (let j = 0; j < spans.length; j++) {
+      const [a, b] = spans[j] as [number, number];
+      if (x0 >= b || x1 <= a) continue;
+      if (column !== -1) return null;
+      column = j;
+    }
+    if (column <= previous) return null;
+    placed[column] = f;
+    previous = column;
+  }
+  return placed;
+}
+
+/**
+ * The header columns of each table part (`regions`: the tokens of its header), in the measure the
+ * document lines its tables up in: the one its complete rows agree in, else the only one in which
+ * some part's rows bear the header out. None where neither tells.
+ */
+export function headerColumnsOf(
+  stream: TokenStream,
+  regions: ReadonlyMap<TablePartSpec, readonly [number, number]>,
+  rows: readonly RowFigures[],
+): Map<TablePartSpec, HeaderColumns> {
+  const measures = measuresOf(stream);
+  const byMeasure = measures.map((measure) => {
+    const parts = new Map<TablePartSpec, HeaderColumns>();
+    for (const [part, [from, to]] of regions) {
+      const columns = headerColumns(stream, part, from, to, rows, measure);
+      if (columns) parts.set(part, columns);
+    }
+    return parts;
+  });
+  const lined = lineMeasure(stream, rows, measures);
+  if (lined) return byMeasure[measures.indexOf(lined)] as Map<TablePartSpec, HeaderColumns>;
+  const telling = byMeasure.filter((parts) => [...parts.values()].some((c) => c.evidence > 0));
+  return telling.length === 1 ? (telling[0] as Map<TablePartSpec, HeaderColumns>) : new Map();
 }

@@ -1,6 +1,5 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { CellSpec, CellType } from '../spec/types.js';
-import { type ColumnModels, placeByColumns } from './columns.js';
 import { keyNumber } from './net.js';
 import type { RowLocation } from './rows.js';
 import { cellCount, numberingOffset, rowLabel } from './rows.js';
@@ -400,8 +399,11 @@ export function readRow(
   spacing: LineSpacing | null,
   glued: boolean,
   file: SourceFile,
-  /** Columns of the nearby complete rows (asked only for a row short of figures). */
-  columns: () => ColumnModels = () => [],
+  /**
+   * The row's figures placed in the columns that the layout lines up (asked only for a row short
+   * of figures, on one line): null where they can't be told.
+   */
+  byColumns: () => (Figure | null)[] | null = () => null,
 ): RowReading {
   const { location } = r;
   const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;
@@ -451,7 +453,7 @@ export function readRow(
   let placed: (Figure | null)[] | null = null;
   if (r.figures.length === n) placed = r.figures;
   else if (r.figures.length < n && r.lineLayout && spacing) placed = placeByGaps(r, n, spacing);
-  else if (r.figures.length < n && !glued && !location.collapsed) placed = placeByColumns(r, columns());
+  else if (r.figures.length < n && !glued && !location.collapsed) placed = byColumns();
 
   if (placed) {
     const values: (number | null)[] = [];

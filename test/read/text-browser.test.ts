@@ -52,6 +52,34 @@ describe('a web page dumped by a text-mode browser', () => {
     );
   });
 
+  it('columns taken from the header: two columns blank in every row, a table of one row', async () => {
+    const blankColumns = await read('w3m-7003.txt');
+    const row = blankColumns.keys.filter((k) => k.startsWith('a.new.'));
+    expect(row.map((k) => blankColumns.report.cells[k])).toEqual([null, null, 7, 2, 22, 4, 79]);
+    const oneRow = await read('w3m-7004.txt');
+    const litigation = oneRow.keys.filter((k) => k.startsWith('l.'));
+    expect(litigation.map((k) => oneRow.report.cells[k])).toEqual([
+      0,
+      0,
+      0,
+      0,
+      0,
+      8,
+      0,
+      0,
+      0,
+      8,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(litigation.map((k) => oneRow.report.cells[k])).toEqual(
+      litigation.map((k) => oneRow.truth.cells[k]),
+    );
+  });
+
   it('exact cells in both measures', async () => {
     const counts = await Promise.all(
       names.map(async (name) => {
@@ -60,11 +88,13 @@ describe('a web page dumped by a text-mode browser', () => {
       }),
     );
     expect(Object.fromEntries(counts)).toEqual({
-      'lynx-111.txt': 191,
-      'w3m-105.txt': 193,
-      'w3m-139.txt': 70,
-      'w3m80-122.txt': 184,
-      'w3m80-7023.txt': 182,
+      'lynx-111.txt': 200,
+      'w3m-105.txt': 200,
+      'w3m-139.txt': 86,
+      'w3m80-122.txt': 198,
+      'w3m80-7023.txt': 196,
+      'w3m-7003.txt': 196,
+      'w3m-7004.txt': 198,
     });
   });
 });
