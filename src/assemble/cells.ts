@@ -1,7 +1,7 @@
 import type { Cells } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import { cellKeys } from '../spec/registry.js';
-import type { FormatSpec, TablePartSpec } from '../spec/types.js';
+import type { FormatSpec, TablePartSpec, TableSpec } from '../spec/types.js';
 import {
   type HeaderColumns,
   headerColumnsOf,
@@ -47,7 +47,7 @@ export function readCells(
       place: pointOf(stream.tokens.at(-1)),
       keys: truncated.location.row.cells.map((c) => c.key),
     });
-  const spacing = learnSpacing(rowFigures);
+  const spacing = tableSpacing(tables, rowFigures);
   const glued = figuresRunTogether(rowFigures);
   doubtEmptyAfterShort(rowFigures, spacing);
   const readings: RowReading[] = [];
@@ -62,7 +62,7 @@ export function readCells(
     return columns ? placeUnderHeaderColumns(r, columns) : null;
   };
   rowFigures.forEach((r, i) => {
-    if (r !== truncated) readings.push(readRow(r, spacing, glued, file, () => byColumns(r, i)));
+    if (r !== truncated) readings.push(readRow(r, spacing(r), glued, file, () => byColumns(r, i)));
   });
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
@@ -90,18 +90,22 @@ export function readCells(
  * blank cells), the first's last figures are read as the next one's. The next row is doubtful
  * (an error, not a blank-cell warning nor a reading).
  */
-function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing | null): void {
+function doubtEmptyAfterShort(
+  rows: readonly RowFigures[],
+  spacingOf: (r: RowFigures) => LineSpacing | null,
+): void {
   // Blank lines stand for blank cells where the spacing places some short row's figures (plain
   // `pdftotext`'s blank lines separate blocks; a spacing may be learnt there that places none).
-  const placing =
-    spacing !== null &&
-    rows.some(
-      (r) =>
-        r.lineLayout &&
-        r.figures.length > 0 &&
-        r.figures.length < cellCount(r.location) &&
-        placeByGaps(r, cellCount(r.location), spacing) !== null,
+  const placing = rows.some((r) => {
+    const spacing = spacingOf(r);
+    return (
+      spacing !== null &&
+      r.lineLayout &&
+      r.figures.length > 0 &&
+      r.figures.length < cellCount(r.location) &&
+      placeByGaps(r, cellCount(r.location), spacing) !== null
     );
+  });
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i] as RowFigures;
     const before = rows[i - 1] as RowFigures;
@@ -114,6 +118,7 @@ function doubtEmptyAfterShort(rows: readonly RowFigures[], spacing: LineSpacing 
     if (before.location.table !== r.location.table) continue;
     const n = cellCount(before.location);
     const short = before.figures.length > 0 && before.figures.length < n && before.lineLayout;
+    const spacing = spacingOf(before);
     if (short && !(spacing && placeByGaps(before, n, spacing))) r.location.doubtful = 'after-short';
   }
 }
@@ -203,4 +208,25 @@ function headerRegions(
     }
   }
   return regions;
+}
+
+/**
+ * The blank-line spacing of each table's rows: its own where its complete rows agree on one (plain
+ * `pdftotext` may space one table's lines apart and not the next's), else the document's.
+ */
+function tableSpacing(
+  tables: readonly TableLocation[],
+  rows: readonly RowFigures[],
+): (r: RowFigures) => LineSpacing | null {
+  const document = learnSpacing(rows);
+  const own = new Map<TableSpec, LineSpacing | null>();
+  for (const t of tables)
+    own.set(
+      t.table,
+      learnSpacing(
+        rows.filter((r) => r.location.table === t.table),
+        true,
+      ) ?? document,
+    );
+  return (r) => own.get(r.location.table) ?? document;
 }

@@ -270,9 +270,14 @@ const least = (values: number[]): number | null => {
 
 /**
  * The spacing the complete rows agree on; where too few rows are complete (a column left blank
- * in every row), the least gap seen in the rows of the layout (a blank cell only adds lines).
+ * in every row), the least gap seen in the rows of the layout (a blank cell only adds lines),
+ * unless `completeOnly`.
  */
-export function learnSpacing(rows: readonly RowFigures[]): LineSpacing | null {
+export function learnSpacing(
+  rows: readonly RowFigures[],
+  /** Only a spacing the complete rows agree on (null where too few rows are complete). */
+  completeOnly = false,
+): LineSpacing | null {
   const cell: number[] = [];
   const lead: number[] = [];
   const anyCell: number[] = [];
@@ -296,6 +301,10 @@ export function learnSpacing(rows: readonly RowFigures[]): LineSpacing | null {
     }
   }
   const fromComplete = { cell: mode(cell), lead: mode(lead), end: mode(end) };
+  if (completeOnly)
+    return fromComplete.cell === null || fromComplete.lead === null || fromComplete.end === null
+      ? null
+      : { cell: fromComplete.cell, lead: fromComplete.lead, end: fromComplete.end };
   const c = fromComplete.cell ?? least(anyCell);
   const l = fromComplete.lead ?? least(anyLead);
   const e = fromComplete.end ?? least(anyEnd);
@@ -438,7 +447,9 @@ export function readRow(
   // A row whose figures can't be told whatever it holds (see RowLocation.doubtful).
   const doubt = location.doubtful;
   const whyNot =
-    doubt === 'after-short' && r.figures.length === 0 ? undefined : doubt && wholeRowDoubts[doubt];
+    (doubt === 'after-short' || doubt === 'after-broken') && r.figures.length === 0
+      ? undefined
+      : doubt && wholeRowDoubts[doubt];
   if (whyNot) {
     file.error('assemble.row-shape', whyNot(rowName), {
       place: pointOf(rowToken),
@@ -510,6 +521,15 @@ export function readRow(
     file.error(
       'assemble.row-shape',
       `「${rowName}」后没有数字，表格中其他行的数字多于单元格，该行的数字可能写在别处，无法确定`,
+      { place: pointOf(rowToken), keys: reading.keys, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+  if (r.figures.length === 0 && location.doubtful === 'after-broken') {
+    file.error(
+      'assemble.row-shape',
+      `「${rowName}」后没有数字，上一行之后的数字中间隔着别的文字，其中可能有该行的数字（行标签写在数字之后），无法确定`,
       { place: pointOf(rowToken), keys: reading.keys, expected: `${n} 个单元格` },
     );
     reading.candidates = [allNull()];

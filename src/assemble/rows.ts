@@ -24,9 +24,11 @@ export interface RowLocation {
    * (a label written after its own figures); `stray`: figures in the table that no row holds (a
    * label written after its figures), so any row's figures may be another's; `run`: labels of
    * rows written one line after another, then fewer figures than their cells, any row's; `broken`:
-   * figures, other words, more figures after the row's label.
+   * figures, other words, more figures after the row's label; `after-broken`: the row has no
+   * figures and the row before it is `broken` (its later figures may be this one's, the label
+   * written after them).
    */
-  doubtful?: 'empty' | 'any' | 'after-short' | 'stray' | 'run' | 'broken';
+  doubtful?: 'empty' | 'any' | 'after-short' | 'stray' | 'run' | 'broken' | 'after-broken';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

@@ -420,6 +420,23 @@ function doubtLabelRuns(stream: TokenStream, rows: readonly RowLocation[], count
  */
 function doubtBrokenRanges(stream: TokenStream, rows: readonly RowLocation[]): void {
   const parts = rows[0]?.table.parts ?? [];
+  markBroken(stream, rows, parts);
+  // A row after a broken one with no figures of its own: the broken row's later figures may be
+  // its own, written before its label (reading-order text); it is not read as blank.
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i] as RowLocation;
+    if ((rows[i - 1] as RowLocation).doubtful !== 'broken' || r.doubtful) continue;
+    let figures = false;
+    for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
+    if (!figures) r.doubtful = 'after-broken';
+  }
+}
+
+function markBroken(
+  stream: TokenStream,
+  rows: readonly RowLocation[],
+  parts: readonly TablePartSpec[],
+): void {
   for (const r of rows) {
     if (r.doubtful || !r.label) continue;
     let figures = false;
