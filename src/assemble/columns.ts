@@ -211,7 +211,7 @@ function wellApart(r: RowFigures, measure: Measure): boolean {
 /** A part's columns as its header shows them, and how well its rows bear them out. */
 export interface HeaderColumns {
   model: HeaderModel;
-  /** Columns where two rows or more line their figures up (left, centre or right), or a complete row. */
+  /** Columns where three rows or more line their figures up (left ends, centres or right ends). */
   evidence: number;
 }
 
@@ -255,11 +255,11 @@ export function headerColumns(
       if (f) columns[j]?.push(f);
     });
   }
-  let evidence = model.proven ? 1 : 0;
+  let evidence = 0;
   for (const figures of columns) {
     if (figures.length < 2) continue;
     if (!linedUp(figures, measure)) return null;
-    evidence++;
+    if (figures.length >= 3) evidence++;
   }
   return { model, evidence };
 }
@@ -376,7 +376,7 @@ function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] 
 /**
  * The header columns of each table part (`regions`: the tokens of its header), in the measure the
  * document lines its tables up in: the one its complete rows agree in, else the only one in which
- * some part's rows bear the header out. None where neither tells.
+ * the rows bear the header out in two columns or more. None where neither tells.
  */
 export function headerColumnsOf(
   stream: TokenStream,
@@ -394,6 +394,13 @@ export function headerColumnsOf(
   });
   const lined = lineMeasure(stream, rows, measures);
   if (lined) return byMeasure[measures.indexOf(lined)] as Map<TablePartSpec, HeaderColumns>;
-  const telling = byMeasure.filter((parts) => [...parts.values()].some((c) => c.evidence > 0));
+  // Two columns or more, each of three figures or more lined up: two figures may line up by chance
+  // (「5」 and 「25」 of two columns of `pdftotext -layout`, their right ends one apart as a terminal
+  // shows them).
+  const telling = byMeasure.filter((parts) => {
+    let columns = 0;
+    for (const c of parts.values()) columns += c.evidence;
+    return columns >= 2;
+  });
   return telling.length === 1 ? (telling[0] as Map<TablePartSpec, HeaderColumns>) : new Map();
 }
