@@ -212,21 +212,26 @@ function headerRegions(
 
 /**
  * The blank-line spacing of each table's rows: its own where its complete rows agree on one (plain
- * `pdftotext` may space one table's lines apart and not the next's), else the document's.
+ * `pdftotext` may space one table's lines apart and not the next's), else the document's, unless
+ * some table's own differs from that (the tables are then spaced differently, and one without
+ * complete rows can't be told).
  */
 function tableSpacing(
   tables: readonly TableLocation[],
   rows: readonly RowFigures[],
 ): (r: RowFigures) => LineSpacing | null {
-  const document = learnSpacing(rows);
+  let document = learnSpacing(rows);
   const own = new Map<TableSpec, LineSpacing | null>();
-  for (const t of tables)
-    own.set(
-      t.table,
-      learnSpacing(
-        rows.filter((r) => r.location.table === t.table),
-        true,
-      ) ?? document,
+  for (const t of tables) {
+    const spacing = learnSpacing(
+      rows.filter((r) => r.location.table === t.table),
+      true,
     );
+    own.set(t.table, spacing);
+    if (spacing && document && !sameSpacing(spacing, document)) document = null;
+  }
   return (r) => own.get(r.location.table) ?? document;
 }
+
+const sameSpacing = (a: LineSpacing, b: LineSpacing): boolean =>
+  a.cell === b.cell && a.lead === b.lead && a.end === b.end;

@@ -381,7 +381,7 @@ function splitLabelRuns(stream: TokenStream, rows: RowLocation[], counts: number
  * its line (not a column-aligned layout, whose columns place blanks), not as many as the run's
  * cells (so some are blank, and a blank cell leaves no line in plain `pdftotext`): the figures may
  * be any row's of the run. Every row of such a run is doubtful (an error), none read as blank or
- * as holding the figures.
+ * as holding the figures; so is the row before it when its figures stand alone on their lines.
  */
 function doubtLabelRuns(stream: TokenStream, rows: readonly RowLocation[], counts: readonly number[]): void {
   for (let b = 1; b < rows.length; b++) {
@@ -409,6 +409,21 @@ function doubtLabelRuns(stream: TokenStream, rows: readonly RowLocation[], count
     if (a === b) continue;
     for (let r = a; r < b; r++) (rows[r] as RowLocation).doubtful = 'run';
     last.doubtful = 'run';
+    // The row before the run, its figures one a line right before the run's labels: they may be
+    // the run's, written before its labels (a count that matches its cells is no proof, blank
+    // cells leaving no line).
+    const before = rows[a - 1];
+    const weak = !before?.doubtful || before.doubtful === 'empty';
+    if (before?.label && before.part === last.part && weak && !before.collapsed) {
+      let alone = (counts[a - 1] as number) > 0;
+      for (let k = before.from; k < before.to && alone; k++) {
+        const t = stream.tokens[k] as Token;
+        const numbering = k === before.to - 1 && t.kind === 'num' && t.first && !t.last;
+        alone =
+          t.kind === 'text' || numbering || (t.kind === 'num' && t.first && t.last && !stream.inGrid(k));
+      }
+      if (alone) before.doubtful = 'run';
+    }
   }
 }
 
