@@ -366,6 +366,10 @@ export function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Fi
   const k = r.figures.length;
   const empties = gapEmpties(r, spacing);
   if (sum(empties) !== n - k) return null;
+  // Cells on consecutive lines, and this row's figures each one blank line apart: a blank cell
+  // after every figure, or lines set apart as the rest are not (plain `pdftotext` separates some
+  // blocks, after a page break, with blank lines)? Not placed.
+  if (spacing.cell === 0 && k >= 3 && r.gaps.every((g, i) => i === 0 || g === 1)) return null;
   const placed: (Figure | null)[] = [];
   empties.forEach((e, i) => {
     for (let j = 0; j < e; j++) placed.push(null);
