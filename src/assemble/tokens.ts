@@ -226,9 +226,16 @@ export function tokenize(blocks: readonly Block[]): Token[] {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as Block;
     if (block.type === 'paragraph') {
-      const folded = foldedOf(block);
       const gap = previousLine === 0 || block.pageBreak ? 0 : Math.max(0, block.line - previousLine - 1);
-      tokenizeLine(folded.text, folded.map, block.line, block.column, block.page, index, gap, tokens);
+      if (block.emptyCell)
+        // An empty cell on a line of its own: a blank figure there, as an empty grid cell is.
+        tokens.push(
+          new TokenRecord('blank', '', block.line, block.column, block.page, true, true, gap, true, index),
+        );
+      else {
+        const folded = foldedOf(block);
+        tokenizeLine(folded.text, folded.map, block.line, block.column, block.page, index, gap, tokens);
+      }
       previousLine = block.line;
     } else {
       const columns = dataColumns(block);

@@ -14,6 +14,11 @@ export interface Paragraph {
    * the one before: the lines between are no blank lines of the text.
    */
   pageBreak?: boolean;
+  /**
+   * An empty table cell written as a line of its own (a tab alone, among cells written one a line
+   * after a tab): the paragraph's text is empty, and it stands for a blank cell.
+   */
+  emptyCell?: boolean;
 }
 
 export interface TableCell {

@@ -185,6 +185,36 @@ const noteLine = (text: string): boolean =>
   (/[。；]$/.test(text) &&
     !/^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/.test(text));
 
+/** A table cell written on a line of its own after a tab (「\t12」, 「\t自然人」). */
+const tabCell = /^\t[^\t\s][^\t]*$/;
+/** Such a cell holding a figure. */
+const tabFigure = /^\t[-+]?\d[\d,.]*\s*$/;
+/** A tab alone on its line. */
+const tabAlone = /^\t *\r?$/;
+
+/**
+ * The lines that are an empty cell among cells written one a line after a tab (a table copied
+ * from a web page that way): a tab alone, where the nearest lines with words around it are such
+ * cells and one of them holds a figure (so not a header's empty cells, nor indented prose). An
+ * empty line only separates rows.
+ */
+function emptyCellLines(lines: readonly string[]): Set<number> {
+  const empty = new Set<number>();
+  const blank = (l: string) => l.trim() === '';
+  for (let i = 0; i < lines.length; i++) {
+    if (!tabAlone.test(lines[i] as string)) continue;
+    let p = i - 1;
+    while (p >= 0 && blank(lines[p] as string)) p--;
+    let n = i + 1;
+    while (n < lines.length && blank(lines[n] as string)) n++;
+    const before = lines[p] ?? '';
+    const after = lines[n] ?? '';
+    if (tabCell.test(before) && tabCell.test(after) && (tabFigure.test(before) || tabFigure.test(after)))
+      empty.add(i);
+  }
+  return empty;
+}
+
 /** A line with a tab between its words (not only indentation or trailing tabs). */
 const tabRow = (line: string): boolean => line.indexOf('\t') !== -1 && line.trim().indexOf('\t') !== -1;
 
@@ -218,6 +248,8 @@ export function textToBlocks(text: string): Block[] {
   const anyReturn = text.indexOf('\r') !== -1;
   const anyFeed = text.indexOf('\f') !== -1;
   const furniture = runningHeads(lines, anyFeed);
+  // Empty cells written as a tab alone, looked for only where a line is one.
+  const emptyCells = /\n\t *\r?\n/.test(text) ? emptyCellLines(lines) : null;
   /** Page furniture since the last paragraph. */
   let broken = false;
   for (let index = 0; index < lines.length; index++) {
@@ -239,6 +271,9 @@ export function textToBlocks(text: string): Block[] {
     } else if (tabRow(cleaned)) {
       if (table.length > 0) flush();
       tabs.push({ text: cleaned, line });
+    } else if (emptyCells?.has(index)) {
+      flush();
+      blocks.push({ type: 'paragraph', text: '', line, column: 1, emptyCell: true });
     } else if (trimmed === '' && tabs.length > 0) {
       // A blank line inside tab-separated rows keeps the table together.
     } else if (trimmed !== '' && !(trimmed.length <= 24 && isPageNumberText(cleaned))) {
