@@ -361,6 +361,15 @@ const wholeRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
     `表格中有不在任何行之后的数字（阅读顺序文本中行标签可能写在数字之后），「${row}」的数字无法确定`,
 };
 
+/** The messages of the doubts that keep a row with no figures from being read as blank. */
+const emptyRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row: string) => string>> = {
+  empty: (row) => `「${row}」后没有数字，表格中其他行的数字多于单元格，该行的数字可能写在别处，无法确定`,
+  'after-broken': (row) =>
+    `「${row}」后没有数字，上一行之后的数字中间隔着别的文字，其中可能有该行的数字（行标签写在数字之后），无法确定`,
+  'after-short': (row) =>
+    `「${row}」后没有数字，上一行的数字少于单元格又无法定位，其中可能有该行的数字（行标签写在数字之后），无法确定`,
+};
+
 /** Places k figures among n cells from the blank lines around them; null when the gaps don't say. */
 export function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Figure | null)[] | null {
   const k = r.figures.length;
@@ -521,30 +530,15 @@ export function readRow(
     return expandCollapsed(reading, r, file);
   }
 
-  if (r.figures.length === 0 && location.doubtful === 'empty') {
-    file.error(
-      'assemble.row-shape',
-      `「${rowName}」后没有数字，表格中其他行的数字多于单元格，该行的数字可能写在别处，无法确定`,
-      { place: pointOf(rowToken), keys: reading.keys, expected: `${n} 个单元格` },
-    );
-    reading.candidates = [allNull()];
-    return expandCollapsed(reading, r, file);
-  }
-  if (r.figures.length === 0 && location.doubtful === 'after-broken') {
-    file.error(
-      'assemble.row-shape',
-      `「${rowName}」后没有数字，上一行之后的数字中间隔着别的文字，其中可能有该行的数字（行标签写在数字之后），无法确定`,
-      { place: pointOf(rowToken), keys: reading.keys, expected: `${n} 个单元格` },
-    );
-    reading.candidates = [allNull()];
-    return expandCollapsed(reading, r, file);
-  }
-  if (r.figures.length === 0 && location.doubtful === 'after-short') {
-    file.error(
-      'assemble.row-shape',
-      `「${rowName}」后没有数字，上一行的数字少于单元格又无法定位，其中可能有该行的数字（行标签写在数字之后），无法确定`,
-      { place: pointOf(rowToken), keys: reading.keys, expected: `${n} 个单元格` },
-    );
+  // A row with no figures whose own may stand elsewhere (see RowLocation.doubtful): not blank.
+  const whyNotBlank =
+    r.figures.length === 0 && location.doubtful ? emptyRowDoubts[location.doubtful] : undefined;
+  if (whyNotBlank) {
+    file.error('assemble.row-shape', whyNotBlank(rowName), {
+      place: pointOf(rowToken),
+      keys: reading.keys,
+      expected: `${n} 个单元格`,
+    });
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
   }
