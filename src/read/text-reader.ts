@@ -189,28 +189,42 @@ const noteLine = (text: string): boolean =>
 const tabCell = /^\t[^\t\s][^\t]*$/;
 /** Such a cell holding a figure. */
 const tabFigure = /^\t[-+]?\d[\d,.]*\s*$/;
-/** A tab alone on its line. */
-const tabAlone = /^\t *\r?$/;
+
+/** A tab alone on its line (spaces and a carriage return may follow). */
+function tabAlone(line: string): boolean {
+  if (line.charCodeAt(0) !== 9) return false;
+  for (let i = 1; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 13) return false;
+  }
+  return true;
+}
 
 /**
  * The lines that are an empty cell among cells written one a line after a tab (a table copied
- * from a web page that way): a tab alone, where the nearest lines with words around it are such
- * cells and one of them holds a figure (so not a header's empty cells, nor indented prose). An
- * empty line only separates rows.
+ * from a web page that way, rows apart by an empty line): a tab alone, in a run of such lines
+ * that follows a cell with no empty line between and is followed by a cell or an empty line, one
+ * of the two cells holding a figure (so not a header's empty cells, nor indented prose, nor the
+ * empty cells of a group's label before a row).
  */
 function emptyCellLines(lines: readonly string[]): Set<number> {
   const empty = new Set<number>();
-  const blank = (l: string) => l.trim() === '';
   for (let i = 0; i < lines.length; i++) {
-    if (!tabAlone.test(lines[i] as string)) continue;
+    if (!tabAlone(lines[i] as string)) continue;
     let p = i - 1;
-    while (p >= 0 && blank(lines[p] as string)) p--;
+    while (p >= 0 && tabAlone(lines[p] as string)) p--;
     let n = i + 1;
-    while (n < lines.length && blank(lines[n] as string)) n++;
+    while (n < lines.length && tabAlone(lines[n] as string)) n++;
     const before = lines[p] ?? '';
     const after = lines[n] ?? '';
-    if (tabCell.test(before) && tabCell.test(after) && (tabFigure.test(before) || tabFigure.test(after)))
-      empty.add(i);
+    const cellAfter = tabCell.test(after);
+    if (
+      tabCell.test(before) &&
+      (cellAfter || after.trim() === '') &&
+      (tabFigure.test(before) || (cellAfter && tabFigure.test(after)))
+    )
+      for (let k = p + 1; k < n; k++) empty.add(k);
+    i = n - 1;
   }
   return empty;
 }
