@@ -327,9 +327,9 @@ function figureCounts(stream: TokenStream, rows: readonly RowLocation[]): number
  * that is the only reading: each earlier row of the run, of the same part, has no figure in its
  * range, and the row before the run has some (or is of another part: the run is whole); the
  * figures, numbers on lines of figures only, are exactly the run's cells (so none is blank); the
- * row before the run holds no more than its cells and the row after it no fewer (figures there
- * would make another reading: labels written after their figures). Returns whether a run was
- * shared out.
+ * row before the run holds no more than its cells (nor fewer, in the same part) and the row after
+ * it no fewer (figures there would make another reading: labels written after their figures).
+ * Returns whether a run was shared out.
  */
 function splitLabelRuns(stream: TokenStream, rows: RowLocation[], counts: number[]): boolean {
   let changed = false;
@@ -360,6 +360,9 @@ function splitLabelRuns(stream: TokenStream, rows: RowLocation[], counts: number
     if (before && before.part === last.part && before.label && !before.collapsed && counts[a - 1] === 0)
       continue;
     if (before && (counts[a - 1] as number) > cellCount(before)) continue;
+    // A row before it short of figures (blank cells leave no line): its others may be among the
+    // run's, the count then matching by chance.
+    if (before && before.part === last.part && (counts[a - 1] as number) < cellCount(before)) continue;
     const after = rows[b + 1];
     if (after && (counts[b + 1] as number) < cellCount(after)) continue;
     let at = first;
