@@ -14,7 +14,9 @@ describe('cells one a line after a tab', () => {
     const report = withBlankCells(generateReport(1003, '2021'), 1003);
     const text = renderText(report, 'tab-indented');
     // 「一、本年新收…」 ends with a blank cell: its last line is a tab alone, then the empty line.
-    expect(text).toContain('\t11\n\t\n\n\t二、上年结转政府信息公开申请数量\n\t13\n\t5\n\t0\n\t\n\t\n\t\n\t33\n');
+    expect(text).toContain(
+      '\t11\n\t\n\n\t二、上年结转政府信息公开申请数量\n\t13\n\t5\n\t0\n\t\n\t\n\t\n\t33\n',
+    );
     const { report: read } = await parseText(text);
     expect(read.cells).toEqual(report.cells);
     expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
