@@ -10,6 +10,10 @@
  * measure only, that one holds; where they agree in both, a short row is placed only when the
  * two place it alike (a label of more or fewer wide characters shifts its figures in the other
  * measure, by as much as a column).
+ *
+ * Where no complete row is near (a column blank in every row, table 四's one row), the columns are
+ * the header's (`headerColumnsOf`): each column's own header text, in the measure the document
+ * lines its tables up in, borne out by every row of the part.
  */
 import type { TablePartSpec } from '../spec/types.js';
 import { compact } from '../text/fold.js';
