@@ -47,9 +47,9 @@ export function readCells(
       place: pointOf(stream.tokens.at(-1)),
       keys: truncated.location.row.cells.map((c) => c.key),
     });
-  const spacing = tableSpacing(tables, rowFigures);
+  const spacingOf = tableSpacing(tables, rowFigures);
   const glued = figuresRunTogether(rowFigures);
-  doubtEmptyAfterShort(rowFigures, spacing);
+  doubtEmptyAfterShort(rowFigures, spacingOf);
   const readings: RowReading[] = [];
   /** The columns each table part's header shows (worked out for the first row that needs them). */
   let headers: Map<TablePartSpec, HeaderColumns> | undefined;
@@ -62,7 +62,7 @@ export function readCells(
     return columns ? placeUnderHeaderColumns(r, columns) : null;
   };
   rowFigures.forEach((r, i) => {
-    if (r !== truncated) readings.push(readRow(r, spacing(r), glued, file, () => byColumns(r, i)));
+    if (r !== truncated) readings.push(readRow(r, spacingOf(r), glued, file, () => byColumns(r, i)));
   });
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
