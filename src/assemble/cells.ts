@@ -53,13 +53,16 @@ export function readCells(
   const readings: RowReading[] = [];
   /** The columns each table part's header shows (worked out for the first row that needs them). */
   let headers: Map<TablePartSpec, HeaderColumns> | undefined;
-  /** A short row placed by the nearby complete rows' columns, else by the header's, if any. */
-  const byColumns = (r: RowFigures, i: number) => {
-    const nearby = nearbyColumns(rowFigures, i, stream);
-    if (nearby.length > 0) return placeByColumns(r, nearby);
+  /** A short row placed by the header's columns, if any. */
+  const byHeader = (r: RowFigures) => {
     headers ??= headerColumnsOf(stream, headerRegions(stream, tables), rowFigures);
     const columns = headers.get(r.location.part);
     return columns ? placeUnderHeaderColumns(r, columns) : null;
+  };
+  /** A short row placed by the nearby complete rows' columns, else by the header's. */
+  const byColumns = (r: RowFigures, i: number) => {
+    const nearby = nearbyColumns(rowFigures, i, stream);
+    return nearby.length > 0 ? placeByColumns(r, nearby, () => byHeader(r)) : byHeader(r);
   };
   rowFigures.forEach((r, i) => {
     if (r !== truncated) readings.push(readRow(r, spacingOf(r), glued, file, () => byColumns(r, i)));

@@ -123,7 +123,12 @@ function modelOf(
  * (the row then stays an error, never a shifted guess). The measure the rows agree in best
  * decides; one they agree in nearly as well must not place the row otherwise.
  */
-export function placeByColumns(r: RowFigures, models: ColumnModels): (Figure | null)[] | null {
+export function placeByColumns(
+  r: RowFigures,
+  models: ColumnModels,
+  /** The header's placing of the row, asked where two measures place it otherwise. */
+  byHeader: () => (Figure | null)[] | null = () => null,
+): (Figure | null)[] | null {
   if (models.length === 0 || !onOneLine(r)) return null;
   const [tightest, ...others] = [...models].sort((a, b) => a.spread - b.spread) as [
     ColumnModel,
@@ -131,14 +136,24 @@ export function placeByColumns(r: RowFigures, models: ColumnModels): (Figure | n
   ];
   const placed = placeUnder(r, tightest);
   if (!placed) return null;
-  // A measure the rows agree in nearly as well may not place the row otherwise.
+  // A measure the rows agree in nearly as well may not place the row otherwise, unless the
+  // header's columns place it as one of the two does (nearby rows whose labels are as wide as
+  // each other agree in both measures; the short row's label is wider or narrower).
   for (const other of others) {
     if (other.spread > tightest.spread + 1) continue;
     const here = placeUnder(r, other);
-    if (here?.some((f, j) => f !== placed[j])) return null;
+    if (!here || !differ(here, placed)) continue;
+    const header = byHeader();
+    if (!header) return null;
+    if (!differ(header, placed)) continue;
+    if (differ(header, here)) return null;
+    return here;
   }
   return placed;
 }
+
+const differ = (a: readonly (Figure | null)[], b: readonly (Figure | null)[]): boolean =>
+  a.length !== b.length || a.some((f, j) => f !== b[j]);
 
 /** The row's figures under one measure's columns (null where a figure isn't clearly in one). */
 function placeUnder(r: RowFigures, model: ColumnModel): (Figure | null)[] | null {
