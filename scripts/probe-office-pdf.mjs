@@ -12,9 +12,9 @@
 // those. Writes the files to DIR with --keep (NAME.truth.json beside each), else to a temporary
 // directory it deletes.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { probeOptions, scoreWay } from './probe-common.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { generateReport } = await import(join(root, 'dist/generate/random-report.js'));
@@ -22,12 +22,7 @@ const { createRandom } = await import(join(root, 'dist/generate/prng.js'));
 const { renderDocx } = await import(join(root, 'dist/render/docx/index.js'));
 const { processBytes } = await import(join(root, 'dist/pipeline.js'));
 
-const args = process.argv.slice(2);
-const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 40);
-const blanks = args.includes('--blanks');
-const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
-const dir = keep ?? mkdtempSync(join(tmpdir(), 'gongkai-probe-'));
-mkdirSync(dir, { recursive: true });
+const { count, blanks, dir, cleanup } = probeOptions();
 
 try {
   const names = [];
@@ -77,29 +72,12 @@ try {
     txt: null,
   };
   for (const [way, flags] of Object.entries(ways)) {
-    let right = 0;
-    let flagged = 0;
-    const unflagged = [];
-    for (const name of names) {
-      const pdf = join(dir, `${name}.pdf`);
-      const path = join(dir, `${name}.${way}`);
-      if (flags) execFileSync('pdftotext', [...flags, '-enc', 'UTF-8', pdf, path]);
-      const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8'));
-      const { report } = await processBytes(new Uint8Array(readFileSync(path)), path);
-      const named = new Set(
-        report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys ?? []),
-      );
-      for (const [key, value] of Object.entries(truth.cells)) {
-        if (report.cells[key] === value) right++;
-        else if (named.has(key)) flagged++;
-        else unflagged.push(`${name} ${key}: ${value} → ${report.cells[key]}`);
-      }
-    }
-    console.log(
-      `${way.padEnd(10)} exact ${right}, named by an error ${flagged}, wrong without an error ${unflagged.length}`,
-    );
-    for (const line of unflagged.slice(0, 5)) console.log(`    ${line}`);
+    const pathOf = (name) => join(dir, `${name}.${way}`);
+    if (flags)
+      for (const name of names)
+        execFileSync('pdftotext', [...flags, '-enc', 'UTF-8', join(dir, `${name}.pdf`), pathOf(name)]);
+    await scoreWay({ processBytes, dir, names, way, pathOf, pad: 10, show: 5 });
   }
 } finally {
-  if (!keep) rmSync(dir, { recursive: true, force: true });
+  cleanup();
 }

@@ -13,9 +13,9 @@
 // table 三, a group of table 四). PROBE_OFFSET picks another batch of seeds. Writes the files to DIR
 // with --keep (NAME.truth.json beside each), else to a temporary directory it deletes.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { probeOptions, scoreWay } from './probe-common.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { generateReport } = await import(join(root, 'dist/generate/random-report.js'));
@@ -23,12 +23,7 @@ const { withBlankCells } = await import(join(root, 'dist/generate/blanks.js'));
 const { getRenderer } = await import(join(root, 'dist/render/index.js'));
 const { processBytes } = await import(join(root, 'dist/pipeline.js'));
 
-const args = process.argv.slice(2);
-const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 40);
-const blanks = args.includes('--blanks');
-const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
-const dir = keep ?? mkdtempSync(join(tmpdir(), 'gongkai-probe-'));
-mkdirSync(dir, { recursive: true });
+const { count, blanks, dir, cleanup } = probeOptions();
 
 const ways = {
   w3m: (page) => ['w3m', ['-dump', '-cols', '200', '-T', 'text/html', '-I', 'UTF-8', '-O', 'UTF-8', page]],
@@ -63,26 +58,16 @@ try {
     }
     names.push(name);
   }
-  for (const way of Object.keys(ways)) {
-    let exact = 0;
-    let named = 0;
-    const silent = [];
-    for (const name of names) {
-      const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8'));
-      const path = join(dir, `${name}.${way}.txt`);
-      const { report } = await processBytes(new Uint8Array(readFileSync(path)), path);
-      const flagged = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
-      for (const [key, value] of Object.entries(truth.cells)) {
-        if ((report.cells[key] ?? null) === value) exact++;
-        else if (flagged.has(key)) named++;
-        else silent.push(`${name} ${key} ${value}→${report.cells[key]}`);
-      }
-    }
-    console.log(
-      `${way.padEnd(7)} exact ${exact}, named by an error ${named}, wrong without an error ${silent.length}`,
-    );
-    for (const line of silent.slice(0, 10)) console.log(`    ${line}`);
-  }
+  for (const way of Object.keys(ways))
+    await scoreWay({
+      processBytes,
+      dir,
+      names,
+      way,
+      pathOf: (name) => join(dir, `${name}.${way}.txt`),
+      pad: 7,
+      show: 10,
+    });
 } finally {
-  if (!keep) rmSync(dir, { recursive: true, force: true });
+  cleanup();
 }

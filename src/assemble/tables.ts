@@ -229,14 +229,7 @@ function realignedParts(
     const regionEnd = captions[i + 1] ?? end;
     // Not where another item's column header stands in the stretch (a table given column by
     // column): its figures may be that column's.
-    const foreign = parts.some(
-      (p) =>
-        p !== part &&
-        columnLeaves(p).some(
-          (leaf) => !ownLeaf(part, leaf) && stream.find(leaf, captions[i] as number, regionEnd),
-        ),
-    );
-    if (foreign) continue;
+    if (foreignHeaderIn(stream, parts, part, captions[i] as number, regionEnd)) continue;
     const aligned = alignPart(stream, part, captions[i] as number, regionEnd, spec.identities);
     if (!aligned) continue;
     const tableEnd = located[0]?.tableEnd ?? stream.tokenAt(end);
@@ -392,15 +385,7 @@ function doubtLabelRuns(stream: TokenStream, rows: readonly RowLocation[], count
     if ((counts[b] as number) === 0 || !last.label || last.doubtful) continue;
     // (Most rows are settled here: the row before holds figures.)
     if (counts[b - 1] !== 0 || (rows[b - 1] as RowLocation).part !== last.part) continue;
-    let figuresOnly = true;
-    for (let k = last.from; k < last.to && figuresOnly; k++) {
-      const t = stream.tokens[k] as Token;
-      // (The next row's numbering, 「7.」, may end the range.)
-      const numbering = k === last.to - 1 && t.kind === 'num' && t.first && !t.last;
-      if (t.kind !== 'text' && !numbering)
-        figuresOnly = t.kind === 'num' && t.first && t.last && !stream.inGrid(k);
-    }
-    if (!figuresOnly) continue;
+    if (!figuresAlone(stream, last)) continue;
     let a = b;
     while (a > 0) {
       const row = rows[a - 1] as RowLocation;
@@ -417,17 +402,47 @@ function doubtLabelRuns(stream: TokenStream, rows: readonly RowLocation[], count
     // cells leaving no line).
     const before = rows[a - 1];
     const weak = !before?.doubtful || before.doubtful === 'empty';
-    if (before?.label && before.part === last.part && weak && !before.collapsed) {
-      let alone = (counts[a - 1] as number) > 0;
-      for (let k = before.from; k < before.to && alone; k++) {
-        const t = stream.tokens[k] as Token;
-        const numbering = k === before.to - 1 && t.kind === 'num' && t.first && !t.last;
-        alone =
-          t.kind === 'text' || numbering || (t.kind === 'num' && t.first && t.last && !stream.inGrid(k));
-      }
-      if (alone) before.doubtful = 'run';
-    }
+    if (
+      before?.label &&
+      before.part === last.part &&
+      weak &&
+      !before.collapsed &&
+      (counts[a - 1] as number) > 0 &&
+      figuresAlone(stream, before)
+    )
+      before.doubtful = 'run';
   }
+}
+
+/**
+ * Whether each figure in the row's range stands alone on its line, outside a grid (the next row's
+ * numbering, 「7.」, may end the range).
+ */
+function figuresAlone(stream: TokenStream, row: RowLocation): boolean {
+  for (let k = row.from; k < row.to; k++) {
+    const t = stream.tokens[k] as Token;
+    const numbering = k === row.to - 1 && t.kind === 'num' && t.first && !t.last;
+    if (t.kind !== 'text' && !numbering && !(t.kind === 'num' && t.first && t.last && !stream.inGrid(k)))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a column header of another item than `part` (its own columns aside: items share
+ * 「本年处理决定数量」) stands in the compact stream's [from, to): a table given column by column,
+ * whose figures after it are that column's.
+ */
+function foreignHeaderIn(
+  stream: TokenStream,
+  parts: readonly TablePartSpec[],
+  part: TablePartSpec,
+  from: number,
+  to: number,
+): boolean {
+  return parts.some(
+    (p) => p !== part && columnLeaves(p).some((leaf) => !ownLeaf(part, leaf) && stream.find(leaf, from, to)),
+  );
 }
 
 /**
@@ -450,6 +465,7 @@ function doubtBrokenRanges(stream: TokenStream, rows: readonly RowLocation[]): v
   }
 }
 
+/** Marks `broken` each row whose figures come, words between, in two stretches (see above). */
 function markBroken(
   stream: TokenStream,
   rows: readonly RowLocation[],
@@ -478,14 +494,8 @@ function markBroken(
     // Another item's column header before the row's figures (table 二 given column by column):
     // the figures after it are that column's.
     if (r.doubtful || words === -1 || last < words || parts.length < 2) continue;
-    const from = stream.offsetOf(words);
-    const to = stream.offsetOf(last);
-    for (const part of parts)
-      if (
-        part !== r.part &&
-        columnLeaves(part).some((leaf) => !ownLeaf(r.part, leaf) && stream.find(leaf, from, to))
-      )
-        r.doubtful = 'broken';
+    if (foreignHeaderIn(stream, parts, r.part, stream.offsetOf(words), stream.offsetOf(last)))
+      r.doubtful = 'broken';
   }
 }
 
