@@ -1,5 +1,5 @@
-// What the reading probes (probe-office-pdf.mjs, probe-text-browser.mjs) share: their options and
-// the cell-by-cell score of one way of reading.
+// What the reading probes (probe-office-pdf.mjs, probe-text-browser.mjs, probe-chromium-text.mjs)
+// share: their options and the cell-by-cell score of one way of reading.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

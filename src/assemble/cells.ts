@@ -11,7 +11,9 @@ import {
 } from './columns.js';
 import type { Evidence } from './evidence.js';
 import {
+  blankCellsShown,
   collectFigures,
+  type Figure,
   figuresRunTogether,
   type LineSpacing,
   learnSpacing,
@@ -24,7 +26,8 @@ import { keyNumber } from './net.js';
 import { cellCount, type RowLocation, type TableLocation } from './rows.js';
 import { type Settled, settle } from './solver.js';
 import type { TokenStream } from './stream.js';
-import { pointOf } from './tokens.js';
+import { tabRow, trailingCells } from './tab-cells.js';
+import { pointOf, type Token } from './tokens.js';
 
 /**
  * Reads each located row's figures into cells: blank cells from the layout, runs of digits cut
@@ -49,7 +52,14 @@ export function readCells(
     });
   const spacingOf = tableSpacing(tables, rowFigures);
   const glued = figuresRunTogether(rowFigures);
-  doubtEmptyAfterShort(rowFigures, spacingOf);
+  const blanksShown = glued ? blankCellsShown(rowFigures) : undefined;
+  let strays: boolean | undefined;
+  /** Whether the document's rows of tab-separated text may end with a stray tab (asked by a short row). */
+  const stray = () => {
+    strays ??= strayTabs(stream, rowFigures);
+    return strays;
+  };
+  doubtEmptyAfterShort(stream, rowFigures, spacingOf, stray);
   const readings: RowReading[] = [];
   /** The columns each table part's header shows (worked out for the first row that needs them). */
   let headers: Map<TablePartSpec, HeaderColumns> | undefined;
@@ -59,13 +69,28 @@ export function readCells(
     const columns = headers.get(r.location.part);
     return columns ? placeUnderHeaderColumns(r, columns) : null;
   };
-  /** A short row placed by the nearby complete rows' columns, else by the header's. */
+  /**
+   * A short row placed by the nearby complete rows' columns, else by the header's; not a row of
+   * tab-separated text, whose columns don't line up (see byTrailingCells).
+   */
   const byColumns = (r: RowFigures, i: number) => {
+    if (r.figures.some((f) => isLoose(stream, f.token))) return null;
     const nearby = nearbyColumns(rowFigures, i, stream);
     return nearby.length > 0 ? placeByColumns(r, nearby, () => byHeader(r)) : byHeader(r);
   };
   rowFigures.forEach((r, i) => {
-    if (r !== truncated) readings.push(readRow(r, spacingOf(r), glued, file, () => byColumns(r, i)));
+    if (r !== truncated)
+      readings.push(
+        readRow(
+          r,
+          spacingOf(r),
+          glued,
+          file,
+          () => byColumns(r, i),
+          () => byTrailingCells(r, stream, stray),
+          blanksShown,
+        ),
+      );
   });
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
@@ -91,11 +116,13 @@ export function readCells(
  * row's figures are read as the first's, and the next would pass for blank; when the next one's
  * label stands among the first's figures (plain `pdftotext`, where blank lines don't stand for
  * blank cells), the first's last figures are read as the next one's. The next row is doubtful
- * (an error, not a blank-cell warning nor a reading).
+ * (an error, not a blank-cell warning nor a reading), unless the first row's own cells place it.
  */
 function doubtEmptyAfterShort(
+  stream: TokenStream,
   rows: readonly RowFigures[],
   spacingOf: (r: RowFigures) => LineSpacing | null,
+  stray: () => boolean,
 ): void {
   // Blank lines stand for blank cells where the spacing places some short row's figures (plain
   // `pdftotext`'s blank lines separate blocks; a spacing may be learnt there that places none).
@@ -119,11 +146,27 @@ function doubtEmptyAfterShort(
     // row's label is written before its own cells.
     if ((r.figures.length > 0 && (!r.lineLayout || placing)) || (doubt && !weaker)) continue;
     if (before.location.table !== r.location.table) continue;
+    // Rows of a grid each on a line of their own, label and figures: no figure leaves its row.
+    if (ownGridLine(before, stream) && ownGridLine(r, stream)) continue;
     const n = cellCount(before.location);
     const short = before.figures.length > 0 && before.figures.length < n && before.lineLayout;
     const spacing = spacingOf(before);
-    if (short && !(spacing && placeByGaps(before, n, spacing))) r.location.doubtful = 'after-short';
+    if (short && !(spacing && placeByGaps(before, n, spacing)) && !byTrailingCells(before, stream, stray))
+      r.location.doubtful = 'after-short';
   }
+}
+
+/** Whether the token is a cell of tab-separated text (a loose grid). */
+function isLoose(stream: TokenStream, token: Token): boolean {
+  const block = stream.blocks[token.block];
+  return block?.type === 'table' && block.loose === true;
+}
+
+/** Whether the row's label and figures are on one line of a grid (a table's row of cells). */
+function ownGridLine(r: RowFigures, stream: TokenStream): boolean {
+  const label = r.labelToken;
+  if (!label || stream.blocks[label.block]?.type !== 'table') return false;
+  return r.figures.every((f) => f.token.block === label.block && f.token.line === label.line);
 }
 
 const templates = new WeakMap<FormatSpec, Cells>();
@@ -238,3 +281,42 @@ function tableSpacing(
 
 const sameSpacing = (a: LineSpacing, b: LineSpacing): boolean =>
   a.cell === b.cell && a.lead === b.lead && a.end === b.end;
+
+/**
+ * A short row of tab-separated text whose figures fill its cells from the first after its label
+ * to the last that isn't empty (see tab-cells.ts), followed by as many empty cells as it lacks:
+ * those are its last cells, left blank. Where the document's rows may end with a stray tab (a row
+ * whose figures fill it has an empty cell after them), one empty cell more: a stray tab after a
+ * row that lost a cell would look the same. Null for any other row (a lost cell is never taken
+ * for a blank one).
+ */
+export function byTrailingCells(
+  r: RowFigures,
+  stream: TokenStream,
+  strayTabs: () => boolean,
+): (Figure | null)[] | null {
+  const n = cellCount(r.location);
+  const first = r.figures[0];
+  const last = r.figures.at(-1);
+  if (!first || !last || r.figures.length >= n) return null;
+  const row = tabRow(stream, first.index, last.index);
+  if (!row || row.cells !== r.figures.length) return null;
+  if (row.trailing !== n - r.figures.length + (strayTabs() ? 1 : 0)) return null;
+  const placed: (Figure | null)[] = [...r.figures];
+  while (placed.length < n) placed.push(null);
+  return placed;
+}
+
+/** Whether a row of tab-separated text whose figures fill it has an empty cell after them (a stray tab). */
+function strayTabs(stream: TokenStream, rows: readonly RowFigures[]): boolean {
+  return rows.some((r) => {
+    const first = r.figures[0];
+    const last = r.figures.at(-1);
+    return (
+      first !== undefined &&
+      last !== undefined &&
+      r.figures.length === cellCount(r.location) &&
+      trailingCells(stream, first.index, last.index) > 0
+    );
+  });
+}

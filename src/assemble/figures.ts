@@ -3,12 +3,12 @@ import type { CellSpec, CellType } from '../spec/types.js';
 import { keyNumber } from './net.js';
 import type { RowLocation } from './rows.js';
 import { cellCount, numberingOffset, rowLabel } from './rows.js';
-import { parseLoose, splitRuns, zeroLed } from './split.js';
+import { fewerFiguresFit, parseLoose, splitRuns, zeroLed } from './split.js';
 import type { TokenStream } from './stream.js';
 import { pointOf, type Token } from './tokens.js';
 
 /** A figure or an empty-cell mark inside a row's range. */
-interface Figure {
+export interface Figure {
   text: string;
   kind: 'num' | 'blank';
   token: Token;
@@ -235,6 +235,22 @@ export function figuresRunTogether(rows: readonly RowFigures[]): boolean {
   return withFigures > 0 && short * 2 > withFigures;
 }
 
+/**
+ * In tables whose figures run together, a row whose figures are too few digits to fill its cells
+ * (each cell holds at least one): the tables leave cells blank. Undefined when none is.
+ */
+export function blankCellsShown(rows: readonly RowFigures[]): RowFigures | undefined {
+  return rows.find((r) => {
+    if (r.figures.length === 0 || ownCells(r)) return false;
+    let digits = 0;
+    for (const f of r.figures)
+      for (let i = 0; i < f.text.length; i++) if (isDigitCode(f.text.charCodeAt(i))) digits++;
+    return digits < cellCount(r.location);
+  });
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 /** Blank-line spacing of a one-cell-per-line layout, learnt from the rows that are complete. */
 export interface LineSpacing {
   /** Blank lines between two cells of a row. */
@@ -426,6 +442,16 @@ export function readRow(
    * of figures, on one line): null where they can't be told.
    */
   byColumns: () => (Figure | null)[] | null = () => null,
+  /**
+   * The row's figures placed in a row of cells that keeps its empty ones (tab-separated text),
+   * asked first for a row short of figures: null where the cells don't say.
+   */
+  byCells: () => (Figure | null)[] | null = () => null,
+  /**
+   * A row of the document whose figures, run together, are too few digits to fill its cells: the
+   * tables leave cells blank, which leave no trace where figures run together.
+   */
+  blanksShown: RowFigures | undefined = undefined,
 ): RowReading {
   const { location } = r;
   const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;
@@ -476,8 +502,14 @@ export function readRow(
 
   let placed: (Figure | null)[] | null = null;
   if (r.figures.length === n) placed = r.figures;
-  else if (r.figures.length < n && r.lineLayout && spacing) placed = placeByGaps(r, n, spacing);
-  else if (r.figures.length < n && !glued && !location.collapsed) placed = byColumns();
+  else if (r.figures.length < n)
+    placed =
+      (location.collapsed ? null : byCells()) ??
+      (r.lineLayout && spacing
+        ? placeByGaps(r, n, spacing)
+        : !glued && !location.collapsed
+          ? byColumns()
+          : null);
 
   if (placed) {
     const values: (number | null)[] = [];
@@ -569,11 +601,24 @@ export function readRow(
     return expandCollapsed(reading, r, file);
   }
 
+  // Figures run together in a document whose tables leave cells blank: a cut may put a figure
+  // where a blank cell was (「0000011」 as 0 0 0 0 0 1 1, where 0 0 0 0 _ 0 11 was written),
+  // unless the runs can't be cut into fewer figures (「0000000」).
+  const runs: string[] = [];
+  for (const f of r.figures) runs.push(f.text);
+  if (blanksShown && blanksShown !== r && fewerFiguresFit(runs, n)) {
+    file.error(
+      'assemble.split-blank',
+      `「${rowName}」的数字「${printed}」连在一起，而表格中有空白单元格（「${rowLabel(blanksShown.location)}」的数字不够填满各格），空白单元格在连写的数字中不留痕迹，无法确定`,
+      { place: pointOf(rowToken), keys: reading.keys, actual: printed, expected: `${n} 个单元格` },
+    );
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+
   // Fewer runs than cells: the figures are run together. A cut that is the only one by the rules
   // of counts is read at once; otherwise the solver cuts the runs against the identities.
   // (Pushed onto a literal: every row's runs are one kind of array for the split walks.)
-  const runs: string[] = [];
-  for (const f of r.figures) runs.push(f.text);
   const probe = splitRuns(runs, types, 4000, location.collapsed ? Number.POSITIVE_INFINITY : 2);
   if ((probe.truncated && location.collapsed) || (!probe.truncated && probe.candidates.length === 0)) {
     file.error(

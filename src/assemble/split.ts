@@ -120,3 +120,30 @@ export function splitRuns(
   walk(0, 0, 0);
   return { candidates, truncated };
 }
+
+/**
+ * Whether the runs can be cut into fewer than `n` figures, each a count (digits, never starting
+ * with 0 unless it is 0): then a blank cell may hide among them, where a blank cell leaves no trace.
+ * A run with anything but digits (a sign, a fraction) may hide one too.
+ */
+export function fewerFiguresFit(runs: readonly string[], n: number): boolean {
+  // The numbers of pieces the runs so far can be cut into (bit i: i pieces), up to n.
+  let totals = 1;
+  const limit = (1 << n) - 1;
+  for (const run of runs) {
+    for (let i = 0; i < run.length; i++) if (!isDigit(run.charCodeAt(i))) return true;
+    // pieces[i]: the numbers of pieces run[0, i) can be cut into.
+    const pieces = new Array<number>(run.length + 1).fill(0);
+    pieces[0] = 1;
+    for (let end = 1; end <= run.length; end++)
+      for (let start = 0; start < end; start++) {
+        if (pieces[start] === 0 || (end - start > 1 && run.charCodeAt(start) === 48)) continue;
+        pieces[end] = ((pieces[end] as number) | ((pieces[start] as number) << 1)) & limit;
+      }
+    const own = pieces[run.length] as number;
+    let next = 0;
+    for (let a = 0; a < n; a++) if (totals & (1 << a)) next |= (own << a) & limit;
+    totals = next;
+  }
+  return totals !== 0;
+}

@@ -1,6 +1,7 @@
 import type { Block } from '../read/blocks.js';
 import type { LabelSpec } from '../spec/types.js';
 import { compact } from '../text/fold.js';
+import { type TabCellEvidence, tabCellEvidence } from './tab-evidence.js';
 import type { Token } from './tokens.js';
 
 /** Placeholder characters for non-text tokens in the compact stream. */
@@ -63,8 +64,8 @@ export class TokenStream {
   /** The blocks that are grids (tables of cells), by index; empty when none is. */
   private readonly grids: ReadonlySet<number>;
 
-  /** The blocks the tokens came from (their lines' text, for display columns). */
-  private readonly blocks: readonly Block[];
+  /** The blocks the tokens came from (their lines' text, for display columns; tables' cells). */
+  readonly blocks: readonly Block[];
 
   constructor(
     readonly tokens: readonly Token[],
@@ -115,6 +116,15 @@ export class TokenStream {
     let wide = 0;
     for (let i = 0; i < end; i++) if (isWide(block.text.charCodeAt(i))) wide++;
     return token.column + wide;
+  }
+
+  /** What the document's tab-separated tables keep of their empty cells (found on first asking). */
+  private tabCells: TabCellEvidence | undefined;
+
+  /** What the document's tab-separated tables keep of their empty cells (see tab-cells.ts). */
+  tabCellEvidence(): TabCellEvidence {
+    this.tabCells ??= tabCellEvidence(this.blocks);
+    return this.tabCells;
   }
 
   /** Token index owning offset `at` (or the token count at the end). */

@@ -1,6 +1,7 @@
 import type { Point } from '../core/finding.js';
 import type { Block, TableBlock, TableCell } from '../read/blocks.js';
 import { foldedOf, foldText } from '../text/fold.js';
+import { type TabCellEvidence, tabCellEvidence } from './tab-evidence.js';
 
 export type TokenKind = 'text' | 'num' | 'blank';
 
@@ -180,9 +181,15 @@ function hasWords(text: string): boolean {
  * (the words before its first figure) and up to the last column any row covers with text (the
  * header's last leaf, through its span). So a column left blank in every row is still a column,
  * and empty cells that only continue a label are not blanks. A ragged row whose figures start
- * left of that keeps its own: the cells after its label.
+ * left of that keeps its own: the cells after its label in a real grid; in loose text (where an
+ * empty cell after the label may continue it or be blank), the cells from its first figure on.
+ * In loose text, what the document shows of its converter (`evidence`, see tab-evidence.ts) may
+ * say more (`looseRule`).
  */
-export function dataColumns(table: TableBlock): { from: Float64Array; to: number } {
+export function dataColumns(
+  table: TableBlock,
+  evidence?: TabCellEvidence,
+): { from: Float64Array; to: number; ragged: Uint8Array } {
   let common = 0;
   let to = 0;
   const own: number[] = [];
@@ -208,21 +215,31 @@ export function dataColumns(table: TableBlock): { from: Float64Array; to: number
     if (figureAt !== -1) common = Math.max(common, labelEnd);
     to = Math.max(to, end + 1);
   }
-  // A typed array: its figures may be Infinity or not, and it stays one kind of array either way.
   const from = new Float64Array(own.length);
+  const ragged = new Uint8Array(own.length);
   for (let r = 0; r < own.length; r++) {
     const f = first[r] as number;
-    // A ragged row: its own label's end in a real grid; in loose text, no blank cells at all.
-    if (f !== -1 && f < common) from[r] = table.loose ? Number.POSITIVE_INFINITY : (own[r] as number);
-    else from[r] = common;
+    // A ragged row: its own label's end in a real grid; in loose text, its first figure's cell.
+    if (f !== -1 && f < common) {
+      from[r] = table.loose ? f : (own[r] as number);
+      ragged[r] = 1;
+    } else from[r] = common;
   }
-  return { from, to };
+  const rule = table.loose && evidence ? looseRule(evidence, ragged.includes(1)) : 'common';
+  if (rule !== 'common')
+    for (let r = 0; r < own.length; r++) {
+      const f = first[r] as number;
+      if (f !== -1) from[r] = rule === 'first' ? f : (own[r] as number);
+    }
+  return { from, to, ragged };
 }
 
 /** Turns blocks into one token stream. Table cells become tokens separated as by whitespace. */
 export function tokenize(blocks: readonly Block[]): Token[] {
   const tokens: Token[] = [];
   let previousLine = 0;
+  /** What the document's tab-separated tables show of the converter (found at the first). */
+  let evidence: TabCellEvidence | undefined;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index] as Block;
     if (block.type === 'paragraph') {
@@ -238,7 +255,8 @@ export function tokenize(blocks: readonly Block[]): Token[] {
       }
       previousLine = block.line;
     } else {
-      const columns = dataColumns(block);
+      if (block.loose) evidence ??= tabCellEvidence(blocks);
+      const columns = dataColumns(block, evidence);
       for (let r = 0; r < block.rows.length; r++) {
         const row = block.rows[r] as (TableCell & { spanned?: boolean })[];
         // An empty cell is a blank figure in a row that has figures, in a column of figures.
@@ -277,4 +295,19 @@ export function pointOf(token: Token | undefined): Point | null {
   const point: Point = { line: token.line, column: token.column };
   if (token.page !== undefined) point.page = token.page;
   return point;
+}
+
+/**
+ * Where a loose table's rows' cells start, by what the document shows of its converter:
+ *  - `own`, after the row's own label: merged cells not expanded and ragged rows, so the converter
+ *    left out the cells a merged cell covers (a browser's text), and an empty cell after a label
+ *    is one of the row's;
+ *  - `first`, at the row's first figure: merged cells expanded, yet ragged rows or no row that
+ *    starts with an empty cell (the empty cells under a cell spanning rows), so leading cells were
+ *    lost (tabs stripped from the lines' start) and the label columns are not told;
+ *  - `common`, after the label columns every row shares (dataColumns).
+ */
+function looseRule(evidence: TabCellEvidence, ragged: boolean): 'own' | 'first' | 'common' {
+  if (evidence.expanded) return ragged || !evidence.leading ? 'first' : 'common';
+  return ragged ? 'own' : 'common';
 }

@@ -4,9 +4,14 @@
  *
  * In a grid (HTML, DOCX, Markdown pipe tables, tab-separated rows, a PDF's ruled tables) the
  * column decides: every cell reads back exactly, each blank one as null with the blank-cell
- * warning. In the text layouts, where only spacing marks a blank cell, a cell reads back exactly
- * or is named by an error, never silently wrong. (The flattened layout runs cells together with nothing
- * between them: a blank cell there leaves no trace at all, so it is not tried.)
+ * warning; in tab-separated rows, where a row may end with a stray tab, a blank last cell is told
+ * only by its trailing tabs and a stray one after them (else it is named by an error, as a cell
+ * lost with its tab would look the same). With trailing tabs dropped or runs of tabs squeezed into
+ * one, a cell is exact or named by an error. In the flattened layout a blank cell leaves no trace
+ * at all; where the tables show blank cells (a row's digits too few for its cells), a run that
+ * could hide one is not cut: a cell is exact or named by an error. In the text layouts, where only
+ * spacing marks a blank cell, a cell reads back exactly or is named by an error, never silently
+ * wrong.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +48,6 @@ describe('blank cells in a grid read back exactly', () => {
     ['md', undefined, 40],
     ['docx', undefined, 20],
     ['pdf', undefined, 12],
-    ['txt', 'tab-rows', 40],
   ];
   for (const [target, layout, runs] of grids)
     it(`${layout ?? target}: every cell, each blank one null with a blank-cell warning`, async () => {
@@ -52,16 +56,6 @@ describe('blank cells in a grid read back exactly', () => {
           const report = build(seed, format);
           const read = await readBack(report, target, layout);
           const context = `withBlankCells(generateReport(${seed}, '${format}'), ${seed}) as ${layout ?? target}\n${describeFindings(read.findings)}`;
-          if (layout) {
-            // Tab-separated text: a tab after a row's last cell may be decoration, so a blank last
-            // cell is named by an error rather than guessed.
-            const flagged = new Set(errors(read.findings).flatMap((f) => f.keys));
-            const wrong = differingKeys(report.cells, read.cells).filter(
-              (k) => !flagged.has(k) || read.cells[k] !== null,
-            );
-            expect(wrong, context).toEqual([]);
-            return;
-          }
           expect(differingKeys(report.cells, read.cells), context).toEqual([]);
           const warned = new Set(
             read.findings.filter((f) => f.code === 'assemble.blank-cell').flatMap((f) => f.keys),
@@ -82,6 +76,7 @@ describe('blank cells where only spacing marks them: exact or named by an error'
     ['txt', 'web-cell-per-line', 30],
     ['txt', 'tab-indented', 30],
     ['txt', 'tab-split-labels', 30],
+    ['txt', 'flattened', 30],
   ];
   for (const [target, layout, runs] of layouts)
     it(`${layout ?? target}: never a silently wrong cell`, async () => {
@@ -99,4 +94,54 @@ describe('blank cells where only spacing marks them: exact or named by an error'
         fcParams(runs, 20261202),
       );
     }, 180_000);
+});
+
+describe('tab-separated rows: as rendered, trailing tabs dropped, runs of tabs squeezed', () => {
+  const ways: [string, (text: string) => string][] = [
+    ['as rendered (a stray tab after every other row)', (text) => text],
+    ['trailing tabs dropped', (text) => text.replace(/\t+$/gm, '')],
+    ['one trailing tab each', (text) => text.replace(/\t+$/gm, '\t')],
+    ['runs of tabs squeezed into one', (text) => text.replace(/\t+/g, '\t')],
+    ['runs squeezed inside rows, trailing ones kept', (text) => text.replace(/\t+(?=[^\t\n])/g, '\t')],
+    ['leading tabs stripped', (text) => text.replace(/^\t+/gm, '')],
+    ['leading and trailing tabs stripped', (text) => text.replace(/^\t+|\t+$/gm, '')],
+  ];
+  for (const [name, change] of ways)
+    it(`${name}: never a silently wrong cell`, async () => {
+      await fc.assert(
+        fc.asyncProperty(blankReport(), async ({ seed, format }) => {
+          const report = build(seed, format);
+          const text = change(renderText(report, 'tab-rows'));
+          const read = (await processBytes(toBytes(text), 'report.txt')).report;
+          const context = `withBlankCells(generateReport(${seed}, '${format}'), ${seed}) as tab-rows, ${name}\n${describeFindings(read.findings)}`;
+          const flagged = new Set(errors(read.findings).flatMap((f) => f.keys));
+          const wrong = differingKeys(report.cells, read.cells).filter(
+            (k) => read.cells[k] !== null || !flagged.has(k),
+          );
+          expect(wrong, context).toEqual([]);
+        }),
+        fcParams(25, 20261205),
+      );
+    }, 120_000);
+});
+
+describe('tab-separated rows of a filled report, tabs stripped or squeezed: every cell exact', () => {
+  const ways: [string, (text: string) => string][] = [
+    ['leading tabs stripped', (text) => text.replace(/^\t+/gm, '')],
+    ['leading and trailing tabs stripped', (text) => text.replace(/^\t+|\t+$/gm, '')],
+    ['runs of tabs squeezed into one', (text) => text.replace(/\t+/g, '\t')],
+  ];
+  for (const [name, change] of ways)
+    it(name, async () => {
+      await fc.assert(
+        fc.asyncProperty(blankReport(), async ({ seed, format }) => {
+          const report = generateReport(seed, format);
+          const text = change(renderText(report, 'tab-rows'));
+          const read = (await processBytes(toBytes(text), 'report.txt')).report;
+          const context = `generateReport(${seed}, '${format}') as tab-rows, ${name}\n${describeFindings(read.findings)}`;
+          expect(differingKeys(report.cells, read.cells), context).toEqual([]);
+        }),
+        fcParams(20, 20261206),
+      );
+    }, 120_000);
 });

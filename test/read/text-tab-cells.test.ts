@@ -3,6 +3,8 @@
  * line (the layout of seed 002): an empty cell is a tab alone on its line.
  */
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/finding.js';
+import type { Report } from '../../src/core/report.js';
 import { withBlankCells } from '../../src/generate/blanks.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { textToBlocks } from '../../src/read/text-reader.js';
@@ -28,5 +30,59 @@ describe('cells one a line after a tab', () => {
   it('a tab alone between header cells or indented paragraphs is no cell', () => {
     const blocks = textToBlocks('\t自然人\n\t\n\t总计\n\n\t第一段。\n\t\n\t第二段。\n\t12\n\t\n\t7\n');
     expect(blocks.filter((b) => b.type === 'paragraph' && b.emptyCell).map((b) => b.line)).toEqual([9]);
+  });
+});
+
+describe('tab-separated rows whose last cells are blank', () => {
+  // withBlankCells(generateReport(61000, f), 61000) as tab-rows: a stray tab after every other row.
+  const reportOf = (format: '2019' | '2021') => withBlankCells(generateReport(61000, format), 61000);
+  const wrongUnnamed = (report: Report, read: Report & { findings: Finding[] }) => {
+    const named = new Set(read.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
+    return Object.keys(report.cells).filter((k) => read.cells[k] !== report.cells[k] && !named.has(k));
+  };
+
+  it('trailing tabs one more than the blank cells (a stray one after them) are its blank cells', async () => {
+    const report = reportOf('2019');
+    const text = renderText(report, 'tab-rows');
+    // 「3.要求提供公开出版物」: six figures, its 总计 blank, then the stray tab.
+    expect(text).toMatch(/3\. 要求提供公开出版物\t0\t0\t0\t4\t0\t0\t\t\n/);
+    const { report: read } = await parseText(text);
+    const row = Object.keys(report.cells).filter((k) => k.startsWith('a.reject.publication.'));
+    expect(row.map((k) => read.cells[k])).toEqual([0, 0, 0, 4, 0, 0, null]);
+    expect(row.map((k) => read.cells[k])).toEqual(row.map((k) => report.cells[k]));
+    expect(wrongUnnamed(report, read)).toEqual([]);
+  });
+
+  it('as many trailing tabs as blank cells, where rows may end with a stray tab: an error', async () => {
+    // Table 四's one row has its five 复议后起诉 cells blank and no stray tab; a row that lost a
+    // cell with its tab, then a stray tab, would look the same.
+    const report = reportOf('2021');
+    const text = renderText(report, 'tab-rows');
+    expect(text).toContain('\n4\t0\t2\t0\t6\t0\t11\t7\t0\t18\t\t\t\t\t\n');
+    const { report: read } = await parseText(text);
+    const error = read.findings.find((f) => f.severity === 'error' && f.keys.includes('l.review.upheld'));
+    expect(error?.message).toBe(
+      '「政府信息公开行政复议、行政诉讼情况」应有 15 个数字，只读到 10 个（4 0 2 0 6 0 11 7 0 18），缺少的单元格无法确定',
+    );
+    expect(wrongUnnamed(report, read)).toEqual([]);
+  });
+
+  it('with no stray tab in the text, as many trailing tabs as blank cells are its blank cells', async () => {
+    const report = reportOf('2021');
+    // Every other row's stray tab taken away: a row whose figures fill it ends with its last figure.
+    const text = renderText(report, 'tab-rows').replace(/(\d)\t\n/g, '$1\n');
+    const { report: read } = await parseText(text);
+    const row = Object.keys(report.cells).filter((k) => k.startsWith('l.'));
+    expect(row.map((k) => read.cells[k])).toEqual(row.map((k) => report.cells[k]));
+    const warned = read.findings.filter((f) => f.code === 'assemble.blank-cell').flatMap((f) => f.keys);
+    expect(warned).toEqual(expect.arrayContaining(['l.afterReview.upheld', 'l.afterReview.total']));
+    expect(wrongUnnamed(report, read)).toEqual([]);
+  });
+
+  it('trailing tabs dropped: a short row is an error, not a guess (a cell lost with its tab looks the same)', async () => {
+    const report = reportOf('2021');
+    const { report: read } = await parseText(renderText(report, 'tab-rows').replace(/\t+$/gm, ''));
+    expect(read.cells['l.review.upheld']).toBeNull();
+    expect(wrongUnnamed(report, read)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitRuns } from '../../src/assemble/split.js';
+import { fewerFiguresFit, splitRuns } from '../../src/assemble/split.js';
 
 const ints = (n: number) => Array.from({ length: n }, () => 'int' as const);
 
@@ -52,5 +52,26 @@ describe('splitRuns', () => {
   it('stops at its limit instead of running away', () => {
     const result = splitRuns(['1'.repeat(60)], ints(7), 1000);
     expect(result.truncated).toBe(true);
+  });
+});
+
+describe('fewerFiguresFit: could a blank cell hide in runs of digits', () => {
+  it('runs that cut into fewer counts than cells could hide one', () => {
+    // 0 0 0 0 _ 0 11 written together reads as seven counts too.
+    expect(fewerFiguresFit(['0000011'], 7)).toBe(true);
+    expect(fewerFiguresFit(['041'], 3)).toBe(true);
+    expect(fewerFiguresFit(['5', '17'], 3)).toBe(true);
+  });
+
+  it('runs of zeros, or a 0 before each further digit, cut into no fewer', () => {
+    expect(fewerFiguresFit(['0000000'], 7)).toBe(false);
+    expect(fewerFiguresFit(['004'], 3)).toBe(false);
+    expect(fewerFiguresFit(['00', '0'], 3)).toBe(false);
+    expect(fewerFiguresFit(['0', '0', '0'], 3)).toBe(false);
+  });
+
+  it('a sign or a fraction in a run: it could', () => {
+    expect(fewerFiguresFit(['0-16237'], 3)).toBe(true);
+    expect(fewerFiguresFit(['12.5'], 2)).toBe(true);
   });
 });

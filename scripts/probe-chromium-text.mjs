@@ -1,0 +1,72 @@
+// A probe of reading web pages copied as text from a browser, cell by cell (not part of npm test:
+// it needs Debian's chromium, as the browser tests do; run after npm run build).
+//
+//   node scripts/probe-chromium-text.mjs [COUNT] [--blanks] [--keep DIR]
+//
+// Generates COUNT reports (default 40; both formats), renders each as a web page (Gongkai's HTML
+// renderer), opens it in chromium and takes its text three ways: `innerText` of the body (what a
+// script or a crawler driving a browser keeps: a tab between cells, a row a line), the text of
+// the whole page selected (what Ctrl+A, Ctrl+C copies), and `textContent` (the text nodes joined,
+// no separators at all). Reads each and prints, for each way, the cells read exactly, the cells an
+// error names and the cells wrong without an error (the number that must stay 0), with the first
+// of those. With --blanks, cells are left blank as withBlankCells does. PROBE_OFFSET picks another
+// batch of seeds. Writes the files to DIR with --keep (NAME.truth.json beside each), else to a
+// temporary directory it deletes.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { probeOptions, scoreWay } from './probe-common.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const { generateReport } = await import(join(root, 'dist/generate/random-report.js'));
+const { withBlankCells } = await import(join(root, 'dist/generate/blanks.js'));
+const { getRenderer } = await import(join(root, 'dist/render/index.js'));
+const { processBytes } = await import(join(root, 'dist/pipeline.js'));
+
+const { count, blanks, dir, cleanup } = probeOptions();
+
+const ways = {
+  innerText: () => document.body.innerText,
+  selection: () => {
+    const selection = window.getSelection();
+    selection.selectAllChildren(document.body);
+    return selection.toString();
+  },
+  textContent: () => document.body.textContent,
+};
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
+try {
+  const page = await browser.newPage();
+  const html = getRenderer('html');
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    const seed = (blanks ? 7000 : 5000) + i + Number(process.env.PROBE_OFFSET ?? 0);
+    const format = i % 2 === 0 ? '2021' : '2019';
+    const generated = generateReport(seed, format);
+    const report = blanks ? withBlankCells(generated, seed) : generated;
+    const name = `${blanks ? 'blanks' : 'seed'}-${seed}`;
+    const source = await html.render(report, {});
+    writeFileSync(join(dir, `${name}.html`), source);
+    writeFileSync(join(dir, `${name}.truth.json`), JSON.stringify({ format, cells: report.cells }));
+    await page.setContent(String(source));
+    for (const [way, take] of Object.entries(ways))
+      writeFileSync(join(dir, `${name}.${way}.txt`), await page.evaluate(take));
+    names.push(name);
+  }
+  for (const way of Object.keys(ways))
+    await scoreWay({
+      processBytes,
+      dir,
+      names,
+      way,
+      pathOf: (name) => join(dir, `${name}.${way}.txt`),
+      pad: 12,
+    });
+  console.log(
+    `\n${names.length} reports, ${blanks ? 'with blank cells' : 'every cell filled'}; files in ${dir}`,
+  );
+} finally {
+  await browser.close();
+  cleanup();
+}
