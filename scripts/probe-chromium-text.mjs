@@ -6,8 +6,9 @@
 // Generates COUNT reports (default 40; both formats), renders each as a web page (Gongkai's HTML
 // renderer), opens it in chromium and takes its text three ways: `innerText` of the body (what a
 // script or a crawler driving a browser keeps: a tab between cells, a row a line), the text of
-// the whole page selected (what Ctrl+A, Ctrl+C copies), and `textContent` (the text nodes joined,
-// no separators at all). Reads each and prints, for each way, the cells read exactly, the cells an
+// the whole page selected (what Ctrl+A, Ctrl+C copies), `textContent` (the text nodes joined,
+// no separators at all), and `innerText` of the page rewritten as a word processor exports it
+// (each cell's text in a paragraph, column headers broken into two). Reads each and prints, for each way, the cells read exactly, the cells an
 // error names and the cells wrong without an error (the number that must stay 0), with the first
 // of those. With --blanks, cells are left blank as withBlankCells does. PROBE_OFFSET picks another
 // batch of seeds. Writes the files to DIR with --keep (NAME.truth.json beside each), else to a
@@ -33,6 +34,19 @@ const ways = {
     return selection.toString();
   },
   textContent: () => document.body.textContent,
+  // The page as a word processor's HTML export writes it (what most government pages are): every
+  // cell's text in a paragraph of its own, a blank cell a paragraph holding a no-break space, and
+  // column headers of more than four characters broken into two paragraphs (「商业」「企业」).
+  wordInnerText: () => {
+    for (const cell of document.querySelectorAll('td, th')) {
+      const text = cell.textContent.trim();
+      const column = cell.tagName === 'TH' && cell.getAttribute('scope') === 'col';
+      const half = Math.ceil(text.length / 2);
+      const parts = column && text.length > 4 ? [text.slice(0, half), text.slice(half)] : [text];
+      cell.innerHTML = parts.map((part) => `<p class="MsoNormal">${part || '\u00a0'}</p>`).join('');
+    }
+    return document.body.innerText;
+  },
 };
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
