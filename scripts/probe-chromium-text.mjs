@@ -8,11 +8,13 @@
 // script or a crawler driving a browser keeps: a tab between cells, a row a line), the text of
 // the whole page selected (what Ctrl+A, Ctrl+C copies), `textContent` (the text nodes joined,
 // no separators at all), and `innerText` of the page rewritten as a word processor exports it
-// (each cell's text in a paragraph, column headers broken into two). Reads each and prints, for each way, the cells read exactly, the cells an
-// error names and the cells wrong without an error (the number that must stay 0), with the first
-// of those. With --blanks, cells are left blank as withBlankCells does. PROBE_OFFSET picks another
+// (each cell's text in a paragraph, column headers broken into two); it also prints the page to
+// PDF (read as a PDF, and as `pdftotext -layout` reads it; needs poppler-utils). Reads each and
+// prints, for each way, the cells read exactly, the cells an error names and the cells wrong
+// without an error (the number that must stay 0), with the first of those. With --blanks, cells are left blank as withBlankCells does. PROBE_OFFSET picks another
 // batch of seeds. Writes the files to DIR with --keep (NAME.truth.json beside each), else to a
 // temporary directory it deletes.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -64,10 +66,31 @@ try {
     writeFileSync(join(dir, `${name}.html`), source);
     writeFileSync(join(dir, `${name}.truth.json`), JSON.stringify({ format, cells: report.cells }));
     await page.setContent(String(source));
+    // Printed to PDF by the browser (before the page is rewritten): read as a PDF, and as
+    // `pdftotext -layout` reads it.
+    const pdf = join(dir, `${name}.pdf`);
+    writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+    execFileSync('pdftotext', ['-layout', pdf, join(dir, `${name}.pdf-layout.txt`)]);
     for (const [way, take] of Object.entries(ways))
       writeFileSync(join(dir, `${name}.${way}.txt`), await page.evaluate(take));
     names.push(name);
   }
+  await scoreWay({
+    processBytes,
+    dir,
+    names,
+    way: 'pdf',
+    pathOf: (name) => join(dir, `${name}.pdf`),
+    pad: 13,
+  });
+  await scoreWay({
+    processBytes,
+    dir,
+    names,
+    way: 'pdf-layout',
+    pathOf: (name) => join(dir, `${name}.pdf-layout.txt`),
+    pad: 13,
+  });
   for (const way of Object.keys(ways))
     await scoreWay({
       processBytes,
