@@ -8,7 +8,9 @@
 // script or a crawler driving a browser keeps: a tab between cells, a row a line), the text of
 // the whole page selected (what Ctrl+A, Ctrl+C copies), `textContent` (the text nodes joined,
 // no separators at all), and `innerText` of the page rewritten as a word processor exports it
-// (each cell's text in a paragraph, column headers broken into two); it also prints the page to
+// (each cell's text in a paragraph, column headers broken into two), and each table written as a
+// script reading a document's tables writes it (every grid cell, a merged cell's text repeated in
+// each cell it covers, joined by tabs); it also prints the page to
 // PDF (read as a PDF, and as `pdftotext -layout` reads it; needs poppler-utils). Reads each and
 // prints, for each way, the cells read exactly, the cells an error names and the cells wrong
 // without an error (the number that must stay 0), with the first of those. With --blanks, cells are left blank as withBlankCells does. PROBE_OFFSET picks another
@@ -36,6 +38,35 @@ const ways = {
     return selection.toString();
   },
   textContent: () => document.body.textContent,
+  // Each table as a script reading a document's tables writes it (python-docx's `row.cells`): every
+  // grid cell in turn, a merged cell's text repeated in each cell it covers, joined by a tab; the
+  // paragraphs between as they are.
+  repeatedMerges: () => {
+    const gridOf = (table) => {
+      const grid = [];
+      [...table.rows].forEach((tr, r) => {
+        grid[r] ??= [];
+        let c = 0;
+        for (const cell of tr.cells) {
+          while (grid[r][c] !== undefined) c++;
+          const text = cell.textContent.trim().replace(/\s+/g, ' ');
+          for (let dr = 0; dr < cell.rowSpan; dr++)
+            for (let dc = 0; dc < cell.colSpan; dc++) {
+              grid[r + dr] ??= [];
+              grid[r + dr][c + dc] = text;
+            }
+          c += cell.colSpan;
+        }
+      });
+      return grid.map((row) => [...row].map((t) => t ?? '').join('\t')).join('\n');
+    };
+    for (const table of document.querySelectorAll('table')) {
+      const pre = document.createElement('pre');
+      pre.textContent = gridOf(table);
+      table.replaceWith(pre);
+    }
+    return document.body.innerText;
+  },
   // The page as a word processor's HTML export writes it (what most government pages are): every
   // cell's text in a paragraph of its own, a blank cell a paragraph holding a no-break space, and
   // column headers of more than four characters broken into two paragraphs (「商业」「企业」).
@@ -71,8 +102,11 @@ try {
     const pdf = join(dir, `${name}.pdf`);
     writeFileSync(pdf, await page.pdf({ format: 'A4' }));
     execFileSync('pdftotext', ['-layout', pdf, join(dir, `${name}.pdf-layout.txt`)]);
-    for (const [way, take] of Object.entries(ways))
+    for (const [way, take] of Object.entries(ways)) {
+      // Some ways rewrite the page: each starts from the page as rendered.
+      await page.setContent(String(source));
       writeFileSync(join(dir, `${name}.${way}.txt`), await page.evaluate(take));
+    }
     names.push(name);
   }
   await scoreWay({
