@@ -16,6 +16,11 @@ export interface TabCellEvidence {
    * (a header) has an empty cell after one that isn't.
    */
   expanded: boolean;
+  /**
+   * Merged cells written in every cell they cover (a script reading a document's tables): some
+   * header row has the same words in two cells side by side.
+   */
+  repeated: boolean;
 }
 
 const isEmpty = (cell: TableCell): boolean => cell.text.trim() === '';
@@ -23,7 +28,7 @@ const figureCell = /^\s*[-+]?[\d,.]+\s*$/;
 
 /** What the document's tab-separated tables keep of their empty cells. */
 export function tabCellEvidence(blocks: readonly Block[]): TabCellEvidence {
-  const kept = { between: false, leading: false, expanded: false };
+  const kept = { between: false, leading: false, expanded: false, repeated: false };
   for (const block of blocks) {
     if (block.type !== 'table' || !block.loose) continue;
     for (const row of block.rows) {
@@ -43,13 +48,10 @@ export function tabCellEvidence(blocks: readonly Block[]): TabCellEvidence {
       }
       // A header (cells of words, two or more) with an empty cell after one: a merged cell
       // expanded (「自然人⇥法人或其他组织⇥⇥⇥⇥⇥总计」, or the empty cells trailing).
-      if (
-        !kept.expanded &&
-        filled >= 2 &&
-        hasEmptyAfterFilled(row) &&
-        !row.some((cell) => figureCell.test(cell.text))
-      )
-        kept.expanded = true;
+      if (filled >= 2 && isHeader(row)) {
+        if (hasEmptyAfterFilled(row)) kept.expanded = true;
+        if (hasRepeat(row)) kept.repeated = true;
+      }
     }
   }
   return kept;
@@ -63,4 +65,43 @@ function hasEmptyAfterFilled(row: readonly TableCell[]): boolean {
     else if (filled) return true;
   }
   return false;
+}
+
+/** A row of words and no figures (a header, or a caption). */
+export const isHeader = (row: readonly TableCell[]): boolean =>
+  !row.some((cell) => figureCell.test(cell.text));
+
+/** Whether two cells side by side hold the same words. */
+function hasRepeat(row: readonly TableCell[]): boolean {
+  for (let c = 1; c < row.length; c++) {
+    const text = (row[c] as TableCell).text.trim();
+    if (text !== '' && text === (row[c - 1] as TableCell).text.trim()) return true;
+  }
+  return false;
+}
+
+/**
+ * In a table whose merged cells are written in every cell they cover: for each row, the cells that
+ * repeat the cell before them under a header that does the same (one merged cell, written again),
+ * to be read once. Null for a row with none.
+ */
+export function mergedCopies(rows: readonly (readonly TableCell[])[]): (Uint8Array | null)[] {
+  let header: readonly TableCell[] | undefined;
+  return rows.map((row) => {
+    if (isHeader(row)) {
+      if (row.filter((cell) => !isEmpty(cell)).length >= 2) header = row;
+      return null;
+    }
+    if (!header) return null;
+    let copies: Uint8Array | null = null;
+    for (let c = 1; c < row.length; c++) {
+      const text = (row[c] as TableCell).text.trim();
+      const above = header[c]?.text.trim() ?? '';
+      if (text === '' || text !== (row[c - 1] as TableCell).text.trim()) continue;
+      if (above === '' || above !== (header[c - 1]?.text.trim() ?? '')) continue;
+      copies ??= new Uint8Array(row.length);
+      copies[c] = 1;
+    }
+    return copies;
+  });
 }

@@ -1,7 +1,7 @@
 import type { Point } from '../core/finding.js';
 import type { Block, TableBlock, TableCell } from '../read/blocks.js';
 import { foldedOf, foldText } from '../text/fold.js';
-import { type TabCellEvidence, tabCellEvidence } from './tab-evidence.js';
+import { mergedCopies, type TabCellEvidence, tabCellEvidence } from './tab-evidence.js';
 
 export type TokenKind = 'text' | 'num' | 'blank';
 
@@ -257,6 +257,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
     } else {
       if (block.loose) evidence ??= tabCellEvidence(blocks);
       const columns = dataColumns(block, evidence);
+      const copies = block.loose && evidence?.repeated ? mergedCopies(block.rows) : null;
       for (let r = 0; r < block.rows.length; r++) {
         const row = block.rows[r] as (TableCell & { spanned?: boolean })[];
         // An empty cell is a blank figure in a row that has figures, in a column of figures.
@@ -271,7 +272,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
         if (block.loose) while (last > 0 && (row[last - 1] as TableCell).text.trim() === '') last--;
         for (let c = 0; c < row.length; c++) {
           const cell = row[c] as TableCell & { spanned?: boolean };
-          if (cell.spanned) continue;
+          if (cell.spanned || copies?.[r]?.[c]) continue;
           const folded = foldText(cell.text);
           const before = tokens.length;
           tokenizeLine(folded.text, folded.map, cell.line, cell.column, cell.page, index, 0, tokens);

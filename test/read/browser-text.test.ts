@@ -67,4 +67,14 @@ describe('a web page taken as text from a browser', () => {
     expect(penalty.map((k) => report.cells[k])).toEqual([0, 0, 4]);
     expect(penalty.some((k) => flagged.has(k))).toBe(false);
   });
+
+  it('merged cells written in every cell they cover: a figure under a header that repeats is read once', async () => {
+    const { truth, report, rowOf } = await read('repeatedMerges-5000.txt');
+    // 「行政许可⇥2⇥2⇥2」 under 「信息内容⇥本年处理决定数量⇥本年处理决定数量⇥本年处理决定数量」.
+    expect(report.cells['p.license.decisions']).toBe(2);
+    expect(report.cells['p.fees.amount']).toBe(6300.36);
+    const proactive = rowOf('p.');
+    expect(proactive.map((k) => report.cells[k])).toEqual(proactive.map((k) => truth.cells[k]));
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });
