@@ -58,16 +58,11 @@ export function tabRow(stream: TokenStream, first: number, last: number): TabRow
   if (!found) return null;
   const kept = stream.tabCellEvidence();
   if (!kept.between) return null;
-  const { from, ragged } = dataColumns(found.block, kept);
+  const { from, rule } = dataColumns(found.block, kept);
   const start = from[found.r] as number;
   const { row } = found;
   if (start === 0 && !kept.leading) return null;
-  if (
-    start > 0 &&
-    isEmpty(row[start - 1] as TableCell) &&
-    !(kept.expanded && kept.leading && !ragged.includes(1))
-  )
-    return null;
+  if (start > 0 && isEmpty(row[start - 1] as TableCell) && !(rule === 'common' && kept.expanded)) return null;
   const end = lastFilled(row);
   return { cells: Math.max(0, end - start), trailing: row.length - end };
 }

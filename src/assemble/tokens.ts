@@ -189,11 +189,16 @@ function hasWords(text: string): boolean {
 export function dataColumns(
   table: TableBlock,
   evidence?: TabCellEvidence,
-): { from: Float64Array; to: number; ragged: Uint8Array } {
+): { from: Float64Array; to: number; rule: LooseRule } {
   let common = 0;
   let to = 0;
   const own: number[] = [];
   const first: number[] = [];
+  // The cells that rows' numbered labels (「2.重复申请」) end in: where rows leave out the cells
+  // that merged group labels cover, the first item of a group stands after its group's label and
+  // the others at the start.
+  let numberedAt = -1;
+  let numberedOff = false;
   for (const row of table.rows) {
     let figureAt = -1;
     let labelEnd = 0;
@@ -212,26 +217,32 @@ export function dataColumns(
     }
     own.push(labelEnd);
     first.push(figureAt);
-    if (figureAt !== -1) common = Math.max(common, labelEnd);
+    if (figureAt !== -1) {
+      common = Math.max(common, labelEnd);
+      if (labelEnd > 0 && numberedLabel.test((row[labelEnd - 1] as TableCell).text)) {
+        if (numberedAt !== -1 && numberedAt !== labelEnd) numberedOff = true;
+        numberedAt = labelEnd;
+      }
+    }
     to = Math.max(to, end + 1);
   }
   const from = new Float64Array(own.length);
-  const ragged = new Uint8Array(own.length);
+  let ragged = numberedOff;
   for (let r = 0; r < own.length; r++) {
     const f = first[r] as number;
     // A ragged row: its own label's end in a real grid; in loose text, its first figure's cell.
     if (f !== -1 && f < common) {
       from[r] = table.loose ? f : (own[r] as number);
-      ragged[r] = 1;
+      ragged = true;
     } else from[r] = common;
   }
-  const rule = table.loose && evidence ? looseRule(evidence, ragged.includes(1)) : 'common';
+  const rule: LooseRule = table.loose && evidence ? looseRule(evidence, ragged) : 'common';
   if (rule !== 'common')
     for (let r = 0; r < own.length; r++) {
       const f = first[r] as number;
       if (f !== -1) from[r] = rule === 'first' ? f : (own[r] as number);
     }
-  return { from, to, ragged };
+  return { from, to, rule };
 }
 
 /** Turns blocks into one token stream. Table cells become tokens separated as by whitespace. */
@@ -300,7 +311,8 @@ export function pointOf(token: Token | undefined): Point | null {
 
 /**
  * Where a loose table's rows' cells start, by what the document shows of its converter:
- *  - `own`, after the row's own label: merged cells not expanded and ragged rows, so the converter
+ *  - `own`, after the row's own label: merged cells not expanded, and ragged rows (a row's figures
+ *    start left of others', or numbered items' labels end in different cells), so the converter
  *    left out the cells a merged cell covers (a browser's text), and an empty cell after a label
  *    is one of the row's;
  *  - `first`, at the row's first figure: merged cells expanded, yet ragged rows or no row that
@@ -308,7 +320,12 @@ export function pointOf(token: Token | undefined): Point | null {
  *    lost (tabs stripped from the lines' start) and the label columns are not told;
  *  - `common`, after the label columns every row shares (dataColumns).
  */
-function looseRule(evidence: TabCellEvidence, ragged: boolean): 'own' | 'first' | 'common' {
+export type LooseRule = 'own' | 'first' | 'common';
+
+function looseRule(evidence: TabCellEvidence, ragged: boolean): LooseRule {
   if (evidence.expanded) return ragged || !evidence.leading ? 'first' : 'common';
   return ragged ? 'own' : 'common';
 }
+
+/** A numbered item's label (「2.重复申请」「3、其他」). */
+const numberedLabel = /^\s*\d+\s*[.．、]/;

@@ -105,6 +105,14 @@ describe('tab-separated rows: as rendered, trailing tabs dropped, runs of tabs s
     ['runs squeezed inside rows, trailing ones kept', (text) => text.replace(/\t+(?=[^\t\n])/g, '\t')],
     ['leading tabs stripped', (text) => text.replace(/^\t+/gm, '')],
     ['leading and trailing tabs stripped', (text) => text.replace(/^\t+|\t+$/gm, '')],
+    [
+      'header rows squeezed, the body expanded',
+      (text) =>
+        text
+          .split('\n')
+          .map((line) => (/\d/.test(line) ? line : line.replace(/\t+/g, '\t').replace(/\t+$/, '')))
+          .join('\n'),
+    ],
   ];
   for (const [name, change] of ways)
     it(`${name}: never a silently wrong cell`, async () => {

@@ -77,4 +77,18 @@ describe('a web page taken as text from a browser', () => {
     expect(proactive.map((k) => report.cells[k])).toEqual(proactive.map((k) => truth.cells[k]));
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
+
+  it("rows that look whole (a column blank in every row): numbered labels in different cells show a browser's text", async () => {
+    const { truth, report, keys } = await read('innerText-7003.txt');
+    expect(keys.filter((k) => report.cells[k] !== truth.cells[k])).toEqual([]);
+    expect(keys.filter((k) => k.startsWith('a.new.')).map((k) => report.cells[k])).toEqual([
+      null,
+      null,
+      7,
+      2,
+      22,
+      4,
+      79,
+    ]);
+  });
 });
