@@ -20,15 +20,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { probeOptions, scoreWay } from './probe-common.mjs';
+import { built, probeOptions, scoreTextWays, scoreWay, webProbeReports } from './probe-common.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const { generateReport } = await import(join(root, 'dist/generate/random-report.js'));
-const { withBlankCells } = await import(join(root, 'dist/generate/blanks.js'));
-const { getRenderer } = await import(join(root, 'dist/render/index.js'));
-const { processBytes } = await import(join(root, 'dist/pipeline.js'));
+const { getRenderer } = await built('render/index.js');
+const { processBytes } = await built('pipeline.js');
 
-const { count, blanks, dir, cleanup } = probeOptions();
+const { count, blanks, keep, dir, cleanup } = probeOptions();
 
 const ways = {
   innerText: () => document.body.innerText,
@@ -87,15 +84,9 @@ try {
   const page = await browser.newPage();
   const html = getRenderer('html');
   const names = [];
-  for (let i = 0; i < count; i++) {
-    const seed = (blanks ? 7000 : 5000) + i + Number(process.env.PROBE_OFFSET ?? 0);
-    const format = i % 2 === 0 ? '2021' : '2019';
-    const generated = generateReport(seed, format);
-    const report = blanks ? withBlankCells(generated, seed) : generated;
-    const name = `${blanks ? 'blanks' : 'seed'}-${seed}`;
+  for (const { name, report } of await webProbeReports(dir, count, blanks)) {
     const source = await html.render(report, {});
     writeFileSync(join(dir, `${name}.html`), source);
-    writeFileSync(join(dir, `${name}.truth.json`), JSON.stringify({ format, cells: report.cells }));
     await page.setContent(String(source));
     // Printed to PDF by the browser (before the page is rewritten): read as a PDF, and as
     // `pdftotext -layout` reads it.
@@ -117,25 +108,9 @@ try {
     pathOf: (name) => join(dir, `${name}.pdf`),
     pad: 13,
   });
-  await scoreWay({
-    processBytes,
-    dir,
-    names,
-    way: 'pdf-layout',
-    pathOf: (name) => join(dir, `${name}.pdf-layout.txt`),
-    pad: 13,
-  });
-  for (const way of Object.keys(ways))
-    await scoreWay({
-      processBytes,
-      dir,
-      names,
-      way,
-      pathOf: (name) => join(dir, `${name}.${way}.txt`),
-      pad: 12,
-    });
+  await scoreTextWays({ processBytes, dir, names, ways: ['pdf-layout', ...Object.keys(ways)], pad: 13 });
   console.log(
-    `\n${names.length} reports, ${blanks ? 'with blank cells' : 'every cell filled'}; files in ${dir}`,
+    `\n${names.length} reports, ${blanks ? 'with blank cells' : 'every cell filled'}${keep ? `; files in ${dir}` : ''}`,
   );
 } finally {
   await browser.close();

@@ -1,6 +1,7 @@
 // What the reading probes (probe-office-pdf.mjs, probe-text-browser.mjs, probe-chromium-text.mjs)
-// share: their options and the cell-by-cell score of one way of reading.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// share: their options, the build's modules, the web-page probes' reports and the cell-by-cell
+// score of one way of reading.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,4 +47,44 @@ export async function scoreWay({ processBytes, dir, names, way, pathOf, pad = 10
     `${way.padEnd(pad)} exact ${exact}, named by an error ${named}, wrong without an error ${silent.length}`,
   );
   for (const line of silent.slice(0, show)) console.log(`    ${line}`);
+}
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** A module of the build (run `npm run build` first), by its path under dist/. */
+export const built = (path) => import(join(root, 'dist', path));
+
+/**
+ * The web-page probes' reports: `count` generated (2021 and 2019 formats in turn), with cells left
+ * blank as withBlankCells leaves them when `blanks`; PROBE_OFFSET picks another batch of seeds.
+ * Writes DIR/NAME.truth.json for each; returns their names and reports.
+ */
+export async function webProbeReports(dir, count, blanks) {
+  const { generateReport } = await built('generate/random-report.js');
+  const { withBlankCells } = await built('generate/blanks.js');
+  const reports = [];
+  for (let i = 0; i < count; i++) {
+    const seed = (blanks ? 7000 : 5000) + i + Number(process.env.PROBE_OFFSET ?? 0);
+    const format = i % 2 === 0 ? '2021' : '2019';
+    const generated = generateReport(seed, format);
+    const report = blanks ? withBlankCells(generated, seed) : generated;
+    const name = `${blanks ? 'blanks' : 'seed'}-${seed}`;
+    writeFileSync(join(dir, `${name}.truth.json`), JSON.stringify({ format, cells: report.cells }));
+    reports.push({ name, report });
+  }
+  return reports;
+}
+
+/** Scores each way whose files are DIR/NAME.WAY.txt (see scoreWay). */
+export async function scoreTextWays({ processBytes, dir, names, ways, pad, show }) {
+  for (const way of ways)
+    await scoreWay({
+      processBytes,
+      dir,
+      names,
+      way,
+      pathOf: (name) => join(dir, `${name}.${way}.txt`),
+      pad,
+      show,
+    });
 }

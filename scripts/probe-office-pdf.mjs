@@ -14,13 +14,13 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { probeOptions, scoreWay } from './probe-common.mjs';
+import { built, probeOptions, scoreWay } from './probe-common.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const { generateReport } = await import(join(root, 'dist/generate/random-report.js'));
-const { createRandom } = await import(join(root, 'dist/generate/prng.js'));
-const { renderDocx } = await import(join(root, 'dist/render/docx/index.js'));
-const { processBytes } = await import(join(root, 'dist/pipeline.js'));
+const { generateReport } = await built('generate/random-report.js');
+const { createRandom } = await built('generate/prng.js');
+const { renderDocx } = await built('render/docx/index.js');
+const { processBytes } = await built('pipeline.js');
 
 const { count, blanks, dir, cleanup } = probeOptions();
 

@@ -15,13 +15,10 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { probeOptions, scoreWay } from './probe-common.mjs';
+import { built, probeOptions, scoreTextWays, webProbeReports } from './probe-common.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const { generateReport } = await import(join(root, 'dist/generate/random-report.js'));
-const { withBlankCells } = await import(join(root, 'dist/generate/blanks.js'));
-const { getRenderer } = await import(join(root, 'dist/render/index.js'));
-const { processBytes } = await import(join(root, 'dist/pipeline.js'));
+const { getRenderer } = await built('render/index.js');
+const { processBytes } = await built('pipeline.js');
 
 const { count, blanks, dir, cleanup } = probeOptions();
 
@@ -43,31 +40,16 @@ const ways = {
 try {
   const html = getRenderer('html');
   const names = [];
-  for (let i = 0; i < count; i++) {
-    const seed = (blanks ? 7000 : 5000) + i + Number(process.env.PROBE_OFFSET ?? 0);
-    const format = i % 2 === 0 ? '2021' : '2019';
-    const generated = generateReport(seed, format);
-    const report = blanks ? withBlankCells(generated, seed) : generated;
-    const name = `${blanks ? 'blanks' : 'seed'}-${seed}`;
+  for (const { name, report } of await webProbeReports(dir, count, blanks)) {
     const page = join(dir, `${name}.html`);
     writeFileSync(page, await html.render(report, {}));
-    writeFileSync(join(dir, `${name}.truth.json`), JSON.stringify({ format, cells: report.cells }));
     for (const [way, command] of Object.entries(ways)) {
       const [program, argv] = command(page);
       writeFileSync(join(dir, `${name}.${way}.txt`), execFileSync(program, argv, { maxBuffer: 1 << 26 }));
     }
     names.push(name);
   }
-  for (const way of Object.keys(ways))
-    await scoreWay({
-      processBytes,
-      dir,
-      names,
-      way,
-      pathOf: (name) => join(dir, `${name}.${way}.txt`),
-      pad: 7,
-      show: 10,
-    });
+  await scoreTextWays({ processBytes, dir, names, ways: Object.keys(ways), pad: 7, show: 10 });
 } finally {
   cleanup();
 }

@@ -2,21 +2,12 @@
  * Web pages taken as text from a browser (see test/fixtures/browser-text/README.md): a tab between
  * cells, a row a line, ragged rows under a cell that spans rows.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { processBytes } from '../../src/pipeline.js';
+import { fixtureNames, readFixture } from '../support/generated-fixture.js';
 
 const dir = new URL('../fixtures/browser-text/', import.meta.url);
-const names = readdirSync(dir).filter((f) => f.endsWith('.txt'));
-
-async function read(name: string) {
-  const truth = JSON.parse(readFileSync(new URL(name.replace(/\.txt$/, '.expected.json'), dir), 'utf8'));
-  const { report } = await processBytes(new Uint8Array(readFileSync(new URL(name, dir))), name);
-  const flagged = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
-  const keys = Object.keys(truth.cells) as string[];
-  const rowOf = (prefix: string) => keys.filter((k) => k.startsWith(prefix));
-  return { truth, report, flagged, keys, rowOf };
-}
+const names = fixtureNames(dir);
+const read = (name: string) => readFixture(dir, name);
 
 describe('a web page taken as text from a browser', () => {
   it.each(names)('%s: every cell not read exactly is named by an error', async (name) => {

@@ -2,22 +2,15 @@
  * Web pages dumped by text-mode browsers (see test/fixtures/text-browser/README.md): figures lined
  * up in terminal columns (w3m, a CJK character two columns wide) or in characters (lynx).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isWide } from '../../src/assemble/stream.js';
 import { processBytes } from '../../src/pipeline.js';
+import { fixtureNames, readFixture } from '../support/generated-fixture.js';
 
 const dir = new URL('../fixtures/text-browser/', import.meta.url);
-const names = readdirSync(dir).filter((f) => f.endsWith('.txt'));
-
-async function read(name: string) {
-  const truth = JSON.parse(readFileSync(new URL(name.replace(/\.txt$/, '.expected.json'), dir), 'utf8'));
-  const { report } = await processBytes(new Uint8Array(readFileSync(new URL(name, dir))), name);
-  const flagged = new Set(report.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
-  const keys = Object.keys(truth.cells) as string[];
-  const wrong = keys.filter((k) => report.cells[k] !== truth.cells[k]);
-  return { truth, report, flagged, keys, wrong };
-}
+const names = fixtureNames(dir);
+const read = (name: string) => readFixture(dir, name);
 
 describe('a web page dumped by a text-mode browser', () => {
   it.each(names)('%s: every cell not read exactly is named by an error', async (name) => {
