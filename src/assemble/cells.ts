@@ -81,15 +81,13 @@ export function readCells(
   rowFigures.forEach((r, i) => {
     if (r !== truncated)
       readings.push(
-        readRow(
-          r,
-          spacingOf(r),
+        readRow(r, file, {
+          spacing: spacingOf(r),
           glued,
-          file,
-          () => byColumns(r, i),
-          () => byTrailingCells(r, stream, stray),
+          byColumns: () => byColumns(r, i),
+          byCells: () => byTrailingCells(r, stream, stray),
           blanksShown,
-        ),
+        }),
       );
   });
   reportUniqueSplits(readings, file);

@@ -428,31 +428,35 @@ function listsOf(cells: readonly CellSpec[]): CellLists {
   return lists;
 }
 
-/**
- * Turns a row's figures into its possible readings, reporting what can be told from the row
- * alone: blank cells, units, figures that don't fit, too many or too few figures.
- */
-export function readRow(
-  r: RowFigures,
-  spacing: LineSpacing | null,
-  glued: boolean,
-  file: SourceFile,
+/** What the document tells a row's reading (see readRow). */
+export interface RowContext {
+  /** The blank-line spacing of the row's table (one-cell-per-line layouts), if learnt. */
+  spacing: LineSpacing | null;
+  /** The tables' figures run together (see figuresRunTogether). */
+  glued: boolean;
   /**
    * The row's figures placed in the columns that the layout lines up (asked only for a row short
    * of figures, on one line): null where they can't be told.
    */
-  byColumns: () => (Figure | null)[] | null = () => null,
+  byColumns: () => (Figure | null)[] | null;
   /**
    * The row's figures placed in a row of cells that keeps its empty ones (tab-separated text),
    * asked first for a row short of figures: null where the cells don't say.
    */
-  byCells: () => (Figure | null)[] | null = () => null,
+  byCells: () => (Figure | null)[] | null;
   /**
    * A row of the document whose figures, run together, are too few digits to fill its cells: the
    * tables leave cells blank, which leave no trace where figures run together.
    */
-  blanksShown: RowFigures | undefined = undefined,
-): RowReading {
+  blanksShown: RowFigures | undefined;
+}
+
+/**
+ * Turns a row's figures into its possible readings, reporting what can be told from the row
+ * alone: blank cells, units, figures that don't fit, too many or too few figures.
+ */
+export function readRow(r: RowFigures, file: SourceFile, context: RowContext): RowReading {
+  const { spacing, glued, byColumns, byCells, blanksShown } = context;
   const { location } = r;
   const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;
   const { keys, types, numbers } = listsOf(cells);
