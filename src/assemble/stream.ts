@@ -118,13 +118,9 @@ export class TokenStream {
     return token.column + wide;
   }
 
-  /** What the document's tab-separated tables keep of their empty cells (found on first asking). */
-  private tabCells: TabCellEvidence | undefined;
-
-  /** What the document's tab-separated tables keep of their empty cells (see tab-cells.ts). */
+  /** What the document's tab-separated tables keep of their empty cells (see tab-evidence.ts). */
   tabCellEvidence(): TabCellEvidence {
-    this.tabCells ??= tabCellEvidence(this.blocks);
-    return this.tabCells;
+    return tabCellEvidence(this.blocks);
   }
 
   /** Token index owning offset `at` (or the token count at the end). */

@@ -26,8 +26,22 @@ export interface TabCellEvidence {
 const isEmpty = (cell: TableCell): boolean => cell.text.trim() === '';
 const figureCell = /^\s*[-+]?[\d,.]+\s*$/;
 
-/** What the document's tab-separated tables keep of their empty cells. */
+const found = new WeakMap<readonly Block[], TabCellEvidence>();
+
+/**
+ * What the document's tab-separated tables keep of their empty cells, worked out once per
+ * document's blocks (tokenize and the cells' reading both ask).
+ */
 export function tabCellEvidence(blocks: readonly Block[]): TabCellEvidence {
+  let kept = found.get(blocks);
+  if (!kept) {
+    kept = evidenceOf(blocks);
+    found.set(blocks, kept);
+  }
+  return kept;
+}
+
+function evidenceOf(blocks: readonly Block[]): TabCellEvidence {
   const kept = { between: false, leading: false, expanded: false, repeated: false };
   for (const block of blocks) {
     if (block.type !== 'table' || !block.loose) continue;
