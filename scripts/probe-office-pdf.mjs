@@ -4,9 +4,9 @@
 //   node scripts/probe-office-pdf.mjs [COUNT] [--blanks] [--keep DIR]
 //
 // Generates COUNT reports (default 40; both formats), renders each to DOCX, converts them all to
-// PDF, to a web page and to text with LibreOffice, and reads each six ways: the PDF itself,
-// `pdftotext -layout`, plain `pdftotext` (reading order), `pdftotext -raw`, the web page and the
-// text (a table cell a line). With --blanks, zeros are left blank (a tenth,
+// PDF, to a web page, to text and to Word 97–2003 (.doc) with LibreOffice, and reads each seven
+// ways: the PDF itself, `pdftotext -layout`, plain `pdftotext` (reading order), `pdftotext -raw`,
+// the web page, the text (a table cell a line) and the .doc. With --blanks, zeros are left blank (a tenth,
 // half, all of them, in turn). Prints, for each way, the cells read exactly, the cells an error
 // names, and the cells wrong without an error (the number that must stay 0), with the first of
 // those. Writes the files to DIR with --keep (NAME.truth.json beside each), else to a temporary
@@ -49,7 +49,7 @@ try {
     }
   });
   if (!office) throw new Error('libreoffice (or soffice) not found');
-  for (const target of ['pdf', 'html', 'txt:Text (encoded):UTF8'])
+  for (const target of ['pdf', 'html', 'txt:Text (encoded):UTF8', 'doc:MS Word 97'])
     execFileSync(
       office,
       [
@@ -70,6 +70,7 @@ try {
     'raw.txt': ['-raw'],
     html: null,
     txt: null,
+    doc: null,
   };
   for (const [way, flags] of Object.entries(ways)) {
     const pathOf = (name) => join(dir, `${name}.${way}`);

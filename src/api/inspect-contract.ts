@@ -48,7 +48,7 @@ export const inspectIdentity = z.object({
 export const inspectResponse = z
   .object({
     name: z.string(),
-    sourceType: z.enum(['text', 'html', 'docx', 'pdf']),
+    sourceType: z.enum(['text', 'html', 'docx', 'doc', 'pdf', 'image']),
     format: z.enum(['2021', '2019']),
     agency: z.string().nullable(),
     year: z.number().int().nullable(),

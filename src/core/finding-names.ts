@@ -6,6 +6,8 @@
 export const findingNames: Readonly<Record<string, string>> = {
   // Reading the file.
   'read.decode': '文字解码有误',
+  'read.doc-numbering': 'DOC 自动编号未读出',
+  'read.doc-revisions': 'DOC 含未接受的修订',
   'read.docx-altchunk': 'DOCX 嵌入内容无法读取',
   'read.docx-revisions': 'DOCX 含未接受的修订',
   'read.html-nesting': '网页标签嵌套过深',

@@ -45,4 +45,4 @@ export interface TableBlock {
 export type Block = Paragraph | TableBlock;
 
 /** The file types Gongkai reads. */
-export type SourceType = 'text' | 'html' | 'docx' | 'pdf' | 'image';
+export type SourceType = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'image';

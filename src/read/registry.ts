@@ -23,7 +23,7 @@ export interface Reader {
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
   signature.every((b, i) => bytes[i] === b);
 
-/** Word 97–2003 (.doc) and WPS files: an OLE compound document. */
+/** Word 97–2003 (.doc) and WPS files: an OLE compound document (doc/cfb.ts). */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
 /** A ZIP archive: a local file header first, or the end record alone (an empty archive). */
@@ -53,12 +53,6 @@ function lazyReader(type: SourceType, sniff: Reader['sniff'], load: () => Promis
   };
 }
 
-const unsupported = (type: SourceType, message: string): Reader => ({
-  type,
-  sniff: () => false,
-  read: (_bytes, file) => file.fail(message),
-});
-
 /** Readers in sniffing order; the text reader comes last and takes what the others don't. */
 export const readers: Reader[] = [
   lazyReader(
@@ -76,10 +70,11 @@ export const readers: Reader[] = [
     (bytes) => startsWith(bytes, ZIP) || startsWith(bytes, emptyZip),
     async () => (await import('./docx/index.js')).docxReader.read,
   ),
-  {
-    ...unsupported('docx', 'Word 97–2003（.doc）或 WPS 文件无法直接读取，请另存为 DOCX 后再试'),
-    sniff: (bytes) => startsWith(bytes, OLE),
-  },
+  lazyReader(
+    'doc',
+    (bytes) => startsWith(bytes, OLE),
+    async () => (await import('./doc/index.js')).docReader.read,
+  ),
   lazyReader('html', sniffHtml, async () => (await import('./html/index.js')).htmlReader.read),
   { type: 'text', sniff: () => true, read: readText },
 ];

@@ -59,7 +59,7 @@ describe('the registry’s sniffers', () => {
       'docx',
       'docx',
       'text',
-      'docx',
+      'doc',
       'pdf',
       'html',
       'html',

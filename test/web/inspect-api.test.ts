@@ -56,6 +56,17 @@ describe('POST /api/inspect', () => {
     expect(error?.line).toBeGreaterThan(0);
   });
 
+  it('reads a Word 97–2003 document, a cell placed at its paragraph', async () => {
+    const res = await inspect(readFileSync(resolve(root, 'test/fixtures/doc/blanks-9000.doc')));
+    expect(res.statusCode).toBe(200);
+    const body = inspectResponse.parse(res.json());
+    const truth = JSON.parse(readFileSync(resolve(root, 'test/fixtures/doc/blanks-9000.truth.json'), 'utf8'));
+    expect(body.sourceType).toBe('doc');
+    expect(body.cells).toEqual(truth.cells);
+    const place = body.places['a.new.np'] as { line: number; column: number };
+    expect(body.lines[place.line - 1]?.text).toBe(String(truth.cells['a.new.np']));
+  });
+
   it('reads a PDF and lays its lines out with their pages', async () => {
     const res = await inspect(readFileSync(resolve(root, 'test/fixtures/real/011.pdf')));
     expect(res.statusCode).toBe(200);

@@ -27,56 +27,18 @@
  *
  * Tracked changes give one info finding (`read.docx-revisions`) at the first of them.
  *
- * Tables (`w:tbl`) become TableBlocks: a cell spanning `w:gridSpan` columns holds its text in its
- * first position and `spanned: true` in the others; a cell continuing a vertical merge
- * (`w:vMerge` without `restart`) or a legacy horizontal one (`w:hMerge`) holds `spanned: true` in
- * all its positions; grid positions without a cell (`w:gridBefore`, `w:gridAfter`) hold
- * `spanned: true` too. A cell's text is its paragraphs (and lines) joined: without a space
- * between two CJK characters, with one otherwise. A table nested in a cell becomes its own
- * TableBlock right after the table that contains it (its text is not in the outer cell). A table
- * of a single column is taken for layout (a frame around text) and read as its content.
+ * Tables (`w:tbl`) become tables of rows of cells (word-items.ts, shared with the Word 97–2003
+ * reader, turns them into blocks): a cell spans its `w:gridSpan` columns; a cell continuing a
+ * vertical merge (`w:vMerge` without `restart`) or a legacy horizontal one (`w:hMerge`) is
+ * `continued`; grid positions without a cell (`w:gridBefore`, `w:gridAfter`) are a row's
+ * `before` and `after`. A table nested in a cell is kept in the cell.
  */
 import type { SourceFile } from '../../core/source-file.js';
-import type { Block, TableBlock, TableCell } from '../blocks.js';
+import type { Block } from '../blocks.js';
 import type { Numbering, ParagraphNumbering } from './numbering.js';
+import type { Cell, Container, ParagraphItem, Row, Segment, TableItem } from './word-items.js';
+import { toBlocks } from './word-items.js';
 import { attr, intAttr, isMath, isOn, MC, parseXml, type Tag, wordName } from './xml.js';
-
-interface Segment {
-  text: string;
-  column: number;
-}
-
-interface ParagraphItem {
-  kind: 'paragraph';
-  line: number;
-  segments: Segment[];
-}
-
-interface Container {
-  items: Item[];
-}
-
-interface Cell extends Container {
-  line: number;
-  span: number;
-  /** Continues a merged cell (vertical or legacy horizontal): no content of its own. */
-  continued: boolean;
-}
-
-interface Row {
-  cells: Cell[];
-  before: number;
-  after: number;
-  deleted: boolean;
-}
-
-interface TableItem {
-  kind: 'table';
-  line: number;
-  rows: Row[];
-}
-
-type Item = ParagraphItem | TableItem;
 
 interface OpenParagraph extends ParagraphNumbering {
   line: number;
@@ -210,29 +172,6 @@ function symbol(tag: Tag): string {
   }
   if (code < 0x20 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '';
   return String.fromCodePoint(code);
-}
-
-const isCjk = (code: number): boolean =>
-  (code >= 0x2e80 && code <= 0x9fff) ||
-  (code >= 0xf900 && code <= 0xfaff) ||
-  (code >= 0xfe30 && code <= 0xfe4f) ||
-  (code >= 0xff00 && code <= 0xffef) ||
-  code >= 0x20000;
-
-/** Joins a cell's lines: no space between two CJK characters, one space otherwise. */
-export function joinCellText(lines: readonly string[]): string {
-  let out = '';
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (line === '') continue;
-    if (out !== '') {
-      let end = out.charCodeAt(out.length - 1);
-      if (end >= 0xdc00 && end <= 0xdfff && out.length >= 2) end = out.codePointAt(out.length - 2) ?? end;
-      if (!(isCjk(end) && isCjk(line.codePointAt(0) ?? 0))) out += ' ';
-    }
-    out += line;
-  }
-  return out;
 }
 
 /** The top of a stack, or undefined when it is empty (reading index -1 would be a slow property look-up). */
@@ -526,64 +465,3 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
 }
 
 const clampSpan = (tag: Tag): number => Math.min(64, Math.max(1, intAttr(tag, 'val', 1)));
-
-/** A table with a single column frames text: its content is read as if it were not in a table. */
-const isFrame = (t: TableItem): boolean => t.rows.length > 0 && t.rows.every((r) => r.cells.length === 1);
-
-function toBlocks(items: readonly Item[], out: Block[]): void {
-  for (const item of items) {
-    if (item.kind === 'paragraph') {
-      for (const s of item.segments)
-        if (s.text.trim() !== '')
-          out.push({ type: 'paragraph', text: s.text, line: item.line, column: s.column });
-      continue;
-    }
-    if (isFrame(item)) {
-      for (const row of item.rows) for (const cell of row.cells) toBlocks(cell.items, out);
-      continue;
-    }
-    const table = tableBlock(item);
-    if (table) out.push(table);
-    for (const row of item.rows)
-      for (const cell of row.cells)
-        toBlocks(
-          cell.items.filter((i) => i.kind === 'table'),
-          out,
-        );
-  }
-}
-
-/** A cell's text: its paragraphs' lines joined (a cell of one line is that line, trimmed). */
-function cellText(cell: Cell): string {
-  const only = cell.items.length === 1 ? cell.items[0] : undefined;
-  if (only?.kind === 'paragraph' && only.segments.length === 1)
-    return (only.segments[0] as Segment).text.trim();
-  const lines: string[] = [];
-  for (const i of cell.items) if (i.kind === 'paragraph') for (const s of i.segments) lines.push(s.text);
-  return joinCellText(lines);
-}
-
-function tableBlock(t: TableItem): TableBlock | null {
-  let any = false;
-  const rows = t.rows.map((row) => {
-    const line = row.cells[0]?.line ?? t.line;
-    const cells: (TableCell & { spanned?: boolean })[] = [];
-    const covered = (at: number, n: number) => {
-      for (let k = 0; k < n; k++) cells.push({ text: '', line: at, column: 1, spanned: true });
-    };
-    covered(line, row.before);
-    for (const cell of row.cells) {
-      if (cell.continued) {
-        covered(cell.line, cell.span);
-        continue;
-      }
-      const text = cellText(cell);
-      if (text !== '') any = true;
-      cells.push({ text, line: cell.line, column: 1 });
-      covered(cell.line, cell.span - 1);
-    }
-    covered(line, row.after);
-    return cells;
-  });
-  return any ? { type: 'table', rows, line: t.line, column: 1 } : null;
-}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../../../src/core/source-file.js';
 import type { Block, TableBlock } from '../../../src/read/blocks.js';
-import { joinCellText } from '../../../src/read/docx/document.js';
 import { readDocx } from '../../../src/read/docx/index.js';
 import { formatNumber } from '../../../src/read/docx/number-format.js';
+import { joinCellText } from '../../../src/read/docx/word-items.js';
 import { docx, lvl, np, numberingXml, p, stylesXml } from './build.js';
 
 const read = (bytes: Uint8Array): { blocks: Block[]; file: SourceFile } => {

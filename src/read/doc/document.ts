@@ -1,0 +1,295 @@
+/**
+ * Walks a Word 97–2003 document's main text into the body that both Word readers share
+ * (../docx/word-items.ts), which becomes blocks.
+ *
+ * Places, as in the DOCX reader: `line` is the 1-based ordinal of the paragraph in the document
+ * (every paragraph, empty ones and those in table cells included; a table row's end mark is no
+ * paragraph); `column` is the 1-based offset in that paragraph's text. `file.text` holds one line
+ * per paragraph.
+ *
+ * The text: a paragraph ends at a paragraph mark (CR), a cell mark (BEL) or a section or page
+ * break (FF); a line break (VT) splits it into segments; a tab stays a tab, a non-breaking hyphen
+ * is 「-」, an optional hyphen and the anchors of pictures, drawings, footnotes and comments are
+ * dropped. Fields keep their result, not their instruction, except a table of contents, whose
+ * result would repeat the headings. Hidden text is dropped; tracked changes are read as if
+ * accepted (deleted text dropped, with one info finding).
+ *
+ * Tables: a paragraph in a table (`sprmPFInTable`, or a depth `sprmPItap`) belongs to the current
+ * cell, which its cell mark closes; a row's end mark (`sprmPFTtp`) closes the row and carries the
+ * row's cell edges (`sprmTDefTable`), from which each cell's span over the table's grid (every
+ * row's edges together) and the merges (vertical: the cell's flags or `sprmTVertMerge`; legacy
+ * horizontal) are worked out. A nested table's paragraphs are read into the outer cell.
+ */
+import type { SourceFile } from '../../core/source-file.js';
+import type { Block } from '../blocks.js';
+import {
+  type Cell,
+  type Item,
+  type ParagraphItem,
+  type Row,
+  type Segment,
+  type TableItem,
+  toBlocks,
+} from '../docx/word-items.js';
+import { forEachSprm, type WordText } from './word-binary.js';
+
+interface ParagraphProperties {
+  /** Table depth: 0 outside tables. */
+  depth: number;
+  /** The end of a row (its mark closes the row of the depth). */
+  rowEnd: boolean;
+  /** The row's cell edges and flags (on a row's end mark). */
+  cells: RowCells | null;
+  /** Automatic numbering (a list) on the paragraph. */
+  numbered: boolean;
+}
+
+interface RowCells {
+  /** Cell edges, left to right (twips): cell k spans edges k to k + 1. */
+  edges: number[];
+  /** Per cell: continues a merged cell (vertically, or a legacy horizontal merge). */
+  continued: boolean[];
+}
+
+function paragraphProperties(grpprl: Uint8Array | null): ParagraphProperties {
+  const props: ParagraphProperties = { depth: 0, rowEnd: false, cells: null, numbered: false };
+  if (!grpprl) return props;
+  let inTable = false;
+  let itap = -1;
+  let innerRowEnd = false;
+  const vertical: [number, number][] = [];
+  forEachSprm(grpprl, (sprm, operand) => {
+    switch (sprm) {
+      case 0x2416:
+        inTable = operand[0] !== 0;
+        break;
+      case 0x2417:
+        props.rowEnd = operand[0] !== 0;
+        break;
+      case 0x244c:
+        innerRowEnd = operand[0] !== 0;
+        break;
+      case 0x6649:
+        itap = new DataView(operand.buffer, operand.byteOffset, 4).getInt32(0, true);
+        break;
+      case 0x460b:
+        props.numbered = ((operand[0] as number) | ((operand[1] as number) << 8)) !== 0;
+        break;
+      case 0xd608:
+      case 0xd606:
+        props.cells = rowCells(operand);
+        break;
+      case 0xd62b:
+        if (operand.length >= 3) vertical.push([operand[1] as number, operand[2] as number]);
+        break;
+    }
+  });
+  props.depth = itap >= 0 ? itap : inTable ? 1 : 0;
+  if (innerRowEnd && props.depth > 1) props.rowEnd = true;
+  if (props.cells)
+    for (const [cell, flags] of vertical)
+      if (cell < props.cells.continued.length) props.cells.continued[cell] = flags === 1;
+  return props;
+}
+
+/** `sprmTDefTable`: the cells' count, their edges, then a TC80 (20 bytes) for some or all of them. */
+function rowCells(operand: Uint8Array): RowCells | null {
+  const count = operand[2] ?? 0;
+  const tcAt = 3 + (count + 1) * 2;
+  if (count === 0 || tcAt > operand.length) return null;
+  const view = new DataView(operand.buffer, operand.byteOffset, operand.byteLength);
+  const edges: number[] = [];
+  for (let k = 0; k <= count; k++) edges.push(view.getInt16(3 + k * 2, true));
+  const continued: boolean[] = [];
+  for (let k = 0; k < count; k++) {
+    const at = tcAt + k * 20;
+    const flags = at + 2 <= operand.length ? view.getUint16(at, true) : 0;
+    // fMerged (a legacy horizontal merge's later cells), or fVertMerge without fVertRestart.
+    continued.push((flags & 0x0002) !== 0 || (flags & 0x0060) === 0x0020);
+  }
+  return { edges, continued };
+}
+
+/** Row edges this close (twips, a fiftieth of a millimetre) are one grid line. */
+const edgeTolerance = 20;
+
+interface OpenTable {
+  item: TableItem;
+  /** Each row's cell edges (null when its end mark gave none). */
+  edges: (RowCells | null)[];
+}
+
+export function readDocDocument(word: WordText, file: SourceFile): Block[] {
+  const { text, fcs } = word;
+  const body: Item[] = [];
+  const lines: string[] = [];
+  let ordinal = 0;
+  let numbered = 0;
+  /** The line of the first tracked deletion. */
+  let revision: number | undefined;
+
+  let table: OpenTable | null = null;
+  let row: Row | null = null;
+  let cell: Cell | null = null;
+
+  const fields: { instruction: string; result: boolean; contents: boolean }[] = [];
+  /** Whether characters now are shown: outside any field's instruction and a table of contents. */
+  const shown = () => fields.every((f) => f.result && !f.contents);
+
+  let segments: Segment[] = [];
+  let current = '';
+  let column = 1;
+  let start = 0;
+
+  const closeTable = () => {
+    if (!table) return;
+    if (row && row.cells.length > 0) {
+      table.item.rows.push(row);
+      table.edges.push(null);
+    }
+    spanCells(table);
+    body.push(table.item);
+    table = null;
+    row = null;
+    cell = null;
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d || c === 0x07 || c === 0x0c) {
+      segments.push({ text: current, column });
+      const props = paragraphProperties(word.paragraphAt(fcs[i] as number));
+      const paragraphText = segments.map((s) => s.text).join(' ');
+      if (props.depth === 1 && props.rowEnd) {
+        // A row's end mark: no paragraph of its own.
+        table ??= { item: { kind: 'table', line: ordinal + 1, rows: [] }, edges: [] };
+        if (cell) {
+          row ??= { cells: [], before: 0, after: 0, deleted: false };
+          row.cells.push(cell);
+          cell = null;
+        }
+        if (row && row.cells.length > 0) {
+          table.item.rows.push(row);
+          table.edges.push(props.cells);
+        }
+        row = null;
+      } else {
+        const line = ++ordinal;
+        lines[line - 1] = paragraphText;
+        if (props.numbered) numbered++;
+        const item: ParagraphItem = { kind: 'paragraph', line, segments };
+        if (props.depth >= 1) {
+          table ??= { item: { kind: 'table', line, rows: [] }, edges: [] };
+          row ??= { cells: [], before: 0, after: 0, deleted: false };
+          cell ??= { items: [], line, span: 1, continued: false };
+          // A nested table's row end carries nothing of its own.
+          if (!props.rowEnd) cell.items.push(item);
+          if (c === 0x07 && props.depth === 1) {
+            row.cells.push(cell);
+            cell = null;
+          }
+        } else {
+          closeTable();
+          body.push(item);
+        }
+      }
+      segments = [];
+      current = '';
+      column = 1;
+      start = i + 1;
+      continue;
+    }
+    if (c === 0x13) {
+      fields.push({ instruction: '', result: false, contents: false });
+      continue;
+    }
+    if (c === 0x14) {
+      const field = fields.at(-1);
+      if (field) {
+        field.result = true;
+        field.contents = /^\s*TOC\b/i.test(field.instruction);
+      }
+      continue;
+    }
+    if (c === 0x15) {
+      fields.pop();
+      continue;
+    }
+    if (fields.length > 0 && !shown()) {
+      const field = fields.at(-1);
+      if (field && !field.result) field.instruction += text[i];
+      continue;
+    }
+    const dropped = word.droppedAt(fcs[i] as number);
+    if (dropped) {
+      if (dropped === 'deleted') revision ??= ordinal + 1;
+      continue;
+    }
+    if (c === 0x0b) {
+      segments.push({ text: current, column });
+      column = i - start + 2;
+      current = '';
+      continue;
+    }
+    if (c === 0x09) current += '\t';
+    else if (c === 0x1e) current += '-';
+    else if (c >= 0x20) current += text[i];
+  }
+  if (current !== '' || segments.length > 0) {
+    segments.push({ text: current, column });
+    const line = ++ordinal;
+    lines[line - 1] = segments.map((s) => s.text).join(' ');
+    const item: ParagraphItem = { kind: 'paragraph', line, segments };
+    if (table && cell) cell.items.push(item);
+    else body.push(item);
+  }
+  closeTable();
+
+  if (revision !== undefined)
+    file.info('read.doc-revisions', '文档中有未接受的修订，已按接受全部修订读取（删除的文字不计）', {
+      place: { line: revision, column: 1 },
+    });
+  if (numbered > 0)
+    file.warn(
+      'read.doc-numbering',
+      `文档中有 ${numbered} 段使用自动编号，编号（如标题的「一、」）未能读出；如缺少标题，请另存为 DOCX 后再读`,
+    );
+  file.text = lines.join('\n');
+  const blocks: Block[] = [];
+  toBlocks(body, blocks);
+  return blocks;
+}
+
+/**
+ * Each cell's span over the table's grid: the edges of all rows together (edges closer than
+ * `edgeTolerance` are one), a cell spanning the grid lines between its own two edges; grid
+ * columns before a row's first edge or after its last are its `before` and `after`. A row whose
+ * end mark gave no edges, or other edges than it has cells, keeps one column a cell.
+ */
+function spanCells(table: OpenTable): void {
+  const all: number[] = [];
+  table.item.rows.forEach((row, r) => {
+    const cells = table.edges[r];
+    if (cells && cells.edges.length === row.cells.length + 1) all.push(...cells.edges);
+  });
+  all.sort((a, b) => a - b);
+  const grid: number[] = [];
+  for (const x of all) if (grid.length === 0 || x - (grid.at(-1) as number) > edgeTolerance) grid.push(x);
+  const lineOf = (x: number): number => {
+    let best = 0;
+    for (let k = 1; k < grid.length; k++)
+      if (Math.abs((grid[k] as number) - x) < Math.abs((grid[best] as number) - x)) best = k;
+    return best;
+  };
+  table.item.rows.forEach((row, r) => {
+    const cells = table.edges[r];
+    if (!cells || cells.edges.length !== row.cells.length + 1) return;
+    const at = cells.edges.map(lineOf);
+    row.before = at[0] as number;
+    row.after = Math.max(0, grid.length - 1 - (at.at(-1) as number));
+    row.cells.forEach((cell, k) => {
+      cell.span = Math.max(1, (at[k + 1] as number) - (at[k] as number));
+      if (cells.continued[k]) cell.continued = true;
+    });
+  });
+}

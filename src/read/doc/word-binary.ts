@@ -1,0 +1,258 @@
+/**
+ * The Word 97–2003 binary format ([MS-DOC]) as far as reading a report needs it: the main
+ * document's characters (from the piece table, `Clx`), and for each character the file offset
+ * (`fc`) that its paragraph and character properties are found by, in the formatted disk pages
+ * (`FKP`) of paragraphs (PAPX: in a table, a row's end, the row's cells) and of characters (CHPX:
+ * hidden, or deleted in a tracked change).
+ */
+import { type CompoundFile, CompoundFileError } from './cfb.js';
+
+/** Why a Word document can't be read (its message is for the user). */
+export class WordBinaryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WordBinaryError';
+  }
+}
+
+export interface WordText {
+  /** The main document's characters (footnotes, headers, comments and text boxes come after it). */
+  text: string;
+  /** For each character, its offset in the WordDocument stream (its properties are found by it). */
+  fcs: Float64Array;
+  /** Paragraph properties of the paragraph ending at a character (its mark): null when none. */
+  paragraphAt(fc: number): Uint8Array | null;
+  /** Why the character at `fc` is not read: hidden, or deleted in a tracked change; else null. */
+  droppedAt(fc: number): 'hidden' | 'deleted' | null;
+}
+
+const cp1252 = new TextDecoder('windows-1252');
+/** Keeps a BOM-like first character: a piece may start with U+FEFF. */
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+export function readWordText(cfb: CompoundFile): WordText {
+  const word = cfb.stream('WordDocument');
+  if (!word) throw new CompoundFileError('不是 Word 文档');
+  if (word.length < 0x200) throw new WordBinaryError('Word 文档已损坏：文件信息块不完整');
+  const view = new DataView(word.buffer, word.byteOffset, word.byteLength);
+  if (view.getUint16(0, true) !== 0xa5ec) throw new WordBinaryError('Word 文档已损坏：文件信息块无效');
+  const nFib = view.getUint16(2, true);
+  const flags = view.getUint16(0x0a, true);
+  if (flags & 0x0100) throw new WordBinaryError('Word 文档已加密，需要密码，无法读取');
+  if (nFib < 0xc0) throw new WordBinaryError('Word 6.0/95 格式的文档无法读取，请另存为 DOCX 后再试');
+
+  // FibRgW97, FibRgLw97 (ccpText is its fourth word), then FibRgFcLcb: fc/lcb pairs.
+  const csw = view.getUint16(32, true);
+  const lwAt = 32 + 2 + csw * 2;
+  const cslw = view.getUint16(lwAt, true);
+  const ccpText = view.getInt32(lwAt + 2 + 3 * 4, true);
+  const pairsAt = lwAt + 2 + cslw * 4;
+  const pairCount = view.getUint16(pairsAt, true);
+  if (pairCount < 34 || pairsAt + 2 + pairCount * 8 > word.length)
+    throw new WordBinaryError('Word 文档已损坏：文件信息块不完整');
+  const pair = (i: number): [number, number] => [
+    view.getUint32(pairsAt + 2 + i * 8, true),
+    view.getUint32(pairsAt + 6 + i * 8, true),
+  ];
+
+  const table = cfb.stream(flags & 0x0200 ? '1Table' : '0Table');
+  if (!table) throw new WordBinaryError('Word 文档已损坏：缺少表格流');
+  const slice = (stream: Uint8Array, [fc, lcb]: [number, number]): Uint8Array => {
+    if (fc + lcb > stream.length) throw new WordBinaryError('Word 文档已损坏：结构超出数据流');
+    return stream.subarray(fc, fc + lcb);
+  };
+
+  const { text, fcs } = pieceText(word, slice(table, pair(33)), ccpText);
+  const data = cfb.stream('Data');
+  const papx = fkpRuns(word, slice(table, pair(13)), 'paragraph');
+  const chpx = fkpRuns(word, slice(table, pair(12)), 'character');
+  // Only the runs that drop their characters are kept: most documents have none.
+  const dropped: { from: number; to: number; why: 'hidden' | 'deleted' }[] = [];
+  for (const run of chpx) {
+    let hidden = false;
+    let deleted = false;
+    forEachSprm(run.grpprl, (sprm, operand) => {
+      if (sprm === 0x083c) hidden = (operand[0] ?? 0) !== 0 && operand[0] !== 0x80;
+      else if (sprm === 0x0800) deleted = (operand[0] ?? 0) !== 0 && operand[0] !== 0x80;
+    });
+    if (hidden || deleted) dropped.push({ from: run.from, to: run.to, why: deleted ? 'deleted' : 'hidden' });
+  }
+  return {
+    text,
+    fcs,
+    paragraphAt: (fc) => {
+      const grpprl = runAt(papx, fc)?.grpprl;
+      return grpprl ? hugePapx(grpprl, data) : null;
+    },
+    droppedAt: (fc) => (dropped.length > 0 ? (runAt(dropped, fc)?.why ?? null) : null),
+  };
+}
+
+/**
+ * A paragraph's properties too large for its formatted disk page (a table row's end with many
+ * cells) stand in the Data stream, where `sprmPHugePapx` points: its size (2 bytes), then the
+ * property modifiers.
+ */
+function hugePapx(grpprl: Uint8Array, data: Uint8Array | null): Uint8Array {
+  let huge: Uint8Array | null = null;
+  forEachSprm(grpprl, (sprm, operand) => {
+    if ((sprm !== 0x6646 && sprm !== 0x6645) || !data || operand.length < 4) return;
+    const at = new DataView(operand.buffer, operand.byteOffset, 4).getUint32(0, true);
+    if (at + 2 > data.length) throw new WordBinaryError('Word 文档已损坏：段落格式超出数据流');
+    const size = (data[at] as number) | ((data[at + 1] as number) << 8);
+    if (at + 2 + size > data.length) throw new WordBinaryError('Word 文档已损坏：段落格式超出数据流');
+    huge = data.subarray(at + 2, at + 2 + size);
+  });
+  return huge ?? grpprl;
+}
+
+/** The main document's text from the piece table (the last structure of the `Clx`). */
+function pieceText(word: Uint8Array, clx: Uint8Array, ccpText: number): { text: string; fcs: Float64Array } {
+  const view = new DataView(clx.buffer, clx.byteOffset, clx.byteLength);
+  let at = 0;
+  // Property modifiers (Prc) come first: skipped.
+  while (at < clx.length && clx[at] === 0x01) at += 3 + Math.max(0, view.getInt16(at + 1, true));
+  if (at + 5 > clx.length || clx[at] !== 0x02) throw new WordBinaryError('Word 文档已损坏：缺少文字索引');
+  const lcb = view.getUint32(at + 1, true);
+  const plc = at + 5;
+  if (plc + lcb > clx.length || lcb < 16 || (lcb - 4) % 12 !== 0)
+    throw new WordBinaryError('Word 文档已损坏：文字索引无效');
+  const n = (lcb - 4) / 12;
+  const cp = (i: number) => view.getUint32(plc + i * 4, true);
+  if (ccpText < 0 || ccpText > cp(n)) throw new WordBinaryError('Word 文档已损坏：文字长度无效');
+  const parts: string[] = [];
+  const fcs = new Float64Array(ccpText);
+  let length = 0;
+  for (let i = 0; i < n && length < ccpText; i++) {
+    const from = cp(i);
+    const to = Math.min(cp(i + 1), ccpText);
+    if (from !== length || to < from) throw new WordBinaryError('Word 文档已损坏：文字索引无效');
+    const raw = view.getUint32(plc + (n + 1) * 4 + i * 8 + 2, true);
+    const compressed = (raw & 0x40000000) !== 0;
+    const count = to - from;
+    if (compressed) {
+      const offset = (raw & 0x3fffffff) / 2;
+      if (offset + count > word.length) throw new WordBinaryError('Word 文档已损坏：文字超出数据流');
+      parts.push(cp1252.decode(word.subarray(offset, offset + count)));
+      for (let k = 0; k < count; k++) fcs[length + k] = offset + k;
+    } else {
+      const offset = raw & 0x3fffffff;
+      if (offset + count * 2 > word.length) throw new WordBinaryError('Word 文档已损坏：文字超出数据流');
+      parts.push(utf16.decode(word.subarray(offset, offset + count * 2)));
+      for (let k = 0; k < count; k++) fcs[length + k] = offset + k * 2;
+    }
+    length = to;
+  }
+  if (length !== ccpText) throw new WordBinaryError('Word 文档已损坏：文字索引不完整');
+  return { text: parts.join(''), fcs };
+}
+
+interface PropertyRun {
+  from: number;
+  to: number;
+  grpprl: Uint8Array;
+}
+
+/**
+ * The runs of paragraph or character properties, in file order, from the bin table's formatted
+ * disk pages (each 512 bytes of the WordDocument stream).
+ */
+function fkpRuns(word: Uint8Array, plcBte: Uint8Array, kind: 'paragraph' | 'character'): PropertyRun[] {
+  const runs: PropertyRun[] = [];
+  if (plcBte.length < 8) return runs;
+  const view = new DataView(plcBte.buffer, plcBte.byteOffset, plcBte.byteLength);
+  const pages = (plcBte.length - 4) / 8;
+  for (let i = 0; i < pages; i++) {
+    const pn = view.getUint32((pages + 1) * 4 + i * 4, true) & 0x3fffff;
+    const page = pn * 512;
+    if (page + 512 > word.length) throw new WordBinaryError('Word 文档已损坏：格式页超出数据流');
+    const fkp = word.subarray(page, page + 512);
+    const fv = new DataView(fkp.buffer, fkp.byteOffset, 512);
+    const crun = fkp[511] as number;
+    const entry = kind === 'paragraph' ? 13 : 1;
+    if ((crun + 1) * 4 + crun * entry > 511) throw new WordBinaryError('Word 文档已损坏：格式页无效');
+    for (let r = 0; r < crun; r++) {
+      const from = fv.getUint32(r * 4, true);
+      const to = fv.getUint32((r + 1) * 4, true);
+      const offset = (fkp[(crun + 1) * 4 + r * entry] as number) * 2;
+      let grpprl: Uint8Array = new Uint8Array(0);
+      if (offset > 0) {
+        if (kind === 'character') {
+          const cb = fkp[offset] as number;
+          grpprl = fkp.subarray(offset + 1, Math.min(511, offset + 1 + cb));
+        } else {
+          // PapxInFkp: a size in words (0: the next byte is), then the style (2 bytes) and the sprms.
+          let cb = fkp[offset] as number;
+          let start = offset + 1;
+          let size = cb * 2 - 1;
+          if (cb === 0) {
+            cb = fkp[offset + 1] as number;
+            start = offset + 2;
+            size = cb * 2;
+          }
+          grpprl = fkp.subarray(Math.min(511, start + 2), Math.min(511, start + size));
+        }
+      }
+      if (to > from) runs.push({ from, to, grpprl });
+    }
+  }
+  return runs;
+}
+
+/** The run that holds `fc` (runs in file order, not overlapping), by binary search. */
+function runAt<T extends { from: number; to: number }>(runs: readonly T[], fc: number): T | undefined {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const run = runs[mid] as T;
+    if (fc < run.from) hi = mid - 1;
+    else if (fc >= run.to) lo = mid + 1;
+    else return run;
+  }
+  return undefined;
+}
+
+/**
+ * Calls `visit` with each property modifier (sprm) of a list and its operand. The operand's size
+ * is told by the sprm's top three bits, or by a length before it; two sprms have lengths of
+ * their own (a table's cells, `sprmTDefTable`, and tab stops, `sprmPChgTabs`).
+ */
+export function forEachSprm(grpprl: Uint8Array, visit: (sprm: number, operand: Uint8Array) => void): void {
+  let at = 0;
+  while (at + 2 <= grpprl.length) {
+    const sprm = (grpprl[at] as number) | ((grpprl[at + 1] as number) << 8);
+    at += 2;
+    let size: number;
+    switch (sprm >> 13) {
+      case 0:
+      case 1:
+        size = 1;
+        break;
+      case 2:
+      case 4:
+      case 5:
+        size = 2;
+        break;
+      case 3:
+        size = 4;
+        break;
+      case 7:
+        size = 3;
+        break;
+      default:
+        if (sprm === 0xd608 || sprm === 0xd606) {
+          // cb (2 bytes) counts the bytes after it, plus one.
+          size = (grpprl[at] ?? 0) | ((grpprl[at + 1] ?? 0) << 8);
+          size += 1;
+        } else if (sprm === 0xc615 && grpprl[at] === 255) {
+          const deleted = grpprl[at + 1] ?? 0;
+          const added = grpprl[at + 2 + deleted * 4] ?? 0;
+          size = 1 + 1 + deleted * 4 + 1 + added * 3;
+        } else size = (grpprl[at] ?? 0) + 1;
+    }
+    if (at + size > grpprl.length) return;
+    visit(sprm, grpprl.subarray(at, at + size));
+    at += size;
+  }
+}
