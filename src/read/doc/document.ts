@@ -22,6 +22,7 @@
  */
 import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
+import { Numbering, type ParagraphNumbering } from '../docx/numbering.js';
 import {
   type Cell,
   type Item,
@@ -31,17 +32,18 @@ import {
   type TableItem,
   toBlocks,
 } from '../docx/word-items.js';
-import { forEachSprm, type WordText } from './word-binary.js';
+import { listDefinitions, listOf, styleId } from './lists.js';
+import { forEachSprm, WordBinaryError, type WordText } from './word-binary.js';
 
 interface ParagraphProperties {
+  /** The paragraph's numbering as it states it (its style's, if any, is the style's). */
+  numbering: ParagraphNumbering;
   /** Table depth: 0 outside tables. */
   depth: number;
   /** The end of a row (its mark closes the row of the depth). */
   rowEnd: boolean;
   /** The row's cell edges and flags (on a row's end mark). */
   cells: RowCells | null;
-  /** Automatic numbering (a list) on the paragraph. */
-  numbered: boolean;
 }
 
 interface RowCells {
@@ -51,9 +53,18 @@ interface RowCells {
   continued: boolean[];
 }
 
-function paragraphProperties(grpprl: Uint8Array | null): ParagraphProperties {
-  const props: ParagraphProperties = { depth: 0, rowEnd: false, cells: null, numbered: false };
-  if (!grpprl) return props;
+function paragraphProperties(paragraph: { istd: number; grpprl: Uint8Array } | null): ParagraphProperties {
+  const props: ParagraphProperties = {
+    numbering: { style: styleId(paragraph?.istd ?? 0), numId: null, ilvl: null },
+    depth: 0,
+    rowEnd: false,
+    cells: null,
+  };
+  if (!paragraph) return props;
+  const { grpprl } = paragraph;
+  const list = listOf(grpprl);
+  props.numbering.numId = list.ilfo;
+  props.numbering.ilvl = list.ilvl;
   let inTable = false;
   let itap = -1;
   let innerRowEnd = false;
@@ -71,9 +82,6 @@ function paragraphProperties(grpprl: Uint8Array | null): ParagraphProperties {
         break;
       case 0x6649:
         itap = new DataView(operand.buffer, operand.byteOffset, 4).getInt32(0, true);
-        break;
-      case 0x460b:
-        props.numbered = ((operand[0] as number) | ((operand[1] as number) << 8)) !== 0;
         break;
       case 0xd608:
       case 0xd606:
@@ -124,7 +132,7 @@ export function readDocDocument(word: WordText, file: SourceFile): Block[] {
   const body: Item[] = [];
   const lines: string[] = [];
   let ordinal = 0;
-  let numbered = 0;
+  const numbering = listsOf(word, file);
   /** The line of the first tracked deletion. */
   let revision: number | undefined;
 
@@ -159,7 +167,6 @@ export function readDocDocument(word: WordText, file: SourceFile): Block[] {
     if (c === 0x0d || c === 0x07 || c === 0x0c) {
       segments.push({ text: current, column });
       const props = paragraphProperties(word.paragraphAt(fcs[i] as number));
-      const paragraphText = segments.map((s) => s.text).join(' ');
       if (props.depth === 1 && props.rowEnd) {
         // A row's end mark: no paragraph of its own.
         table ??= { item: { kind: 'table', line: ordinal + 1, rows: [] }, edges: [] };
@@ -175,8 +182,13 @@ export function readDocDocument(word: WordText, file: SourceFile): Block[] {
         row = null;
       } else {
         const line = ++ordinal;
-        lines[line - 1] = paragraphText;
-        if (props.numbered) numbered++;
+        // The automatic number is printed before the text (columns count it, as in the DOCX reader).
+        const prefix = numbering?.next(props.numbering) ?? '';
+        if (prefix !== '') {
+          (segments[0] as Segment).text = prefix + (segments[0] as Segment).text;
+          for (let k = 1; k < segments.length; k++) (segments[k] as Segment).column += prefix.length;
+        }
+        lines[line - 1] = segments.map((s) => s.text).join(' ');
         const item: ParagraphItem = { kind: 'paragraph', line, segments };
         if (props.depth >= 1) {
           table ??= { item: { kind: 'table', line, rows: [] }, edges: [] };
@@ -249,15 +261,28 @@ export function readDocDocument(word: WordText, file: SourceFile): Block[] {
     file.info('read.doc-revisions', '文档中有未接受的修订，已按接受全部修订读取（删除的文字不计）', {
       place: { line: revision, column: 1 },
     });
-  if (numbered > 0)
-    file.warn(
-      'read.doc-numbering',
-      `文档中有 ${numbered} 段使用自动编号，编号（如标题的「一、」）未能读出；如缺少标题，请另存为 DOCX 后再读`,
-    );
   file.text = lines.join('\n');
   const blocks: Block[] = [];
   toBlocks(body, blocks);
   return blocks;
+}
+
+/**
+ * The document's numbering, or null when it has no lists. Damaged list tables don't stop the
+ * reading: the numbers are left out, with a warning (headings may then not be found).
+ */
+function listsOf(word: WordText, file: SourceFile): Numbering | null {
+  try {
+    const definitions = listDefinitions(word.tableStructure, word.tableAfter);
+    return definitions.abstracts.size === 0 ? null : new Numbering(definitions);
+  } catch (error) {
+    if (!(error instanceof WordBinaryError)) throw error;
+    file.warn(
+      'read.doc-numbering',
+      '文档的自动编号无法读取，编号（如标题的「一、」）未读出；如缺少标题，请另存为 DOCX 后再读',
+    );
+    return null;
+  }
 }
 
 /**

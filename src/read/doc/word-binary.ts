@@ -20,8 +20,15 @@ export interface WordText {
   text: string;
   /** For each character, its offset in the WordDocument stream (its properties are found by it). */
   fcs: Float64Array;
-  /** Paragraph properties of the paragraph ending at a character (its mark): null when none. */
-  paragraphAt(fc: number): Uint8Array | null;
+  /**
+   * The properties of the paragraph ending at a character (its mark): its style (an index into
+   * the style sheet) and its property modifiers; null when none are recorded.
+   */
+  paragraphAt(fc: number): { istd: number; grpprl: Uint8Array } | null;
+  /** A structure of the table stream by its index among the FIB's fc/lcb pairs (empty when absent). */
+  tableStructure(index: number): Uint8Array;
+  /** The table stream's bytes from a structure's end on (what some structures are followed by). */
+  tableAfter(index: number): Uint8Array;
   /** Why the character at `fc` is not read: hidden, or deleted in a tracked change; else null. */
   droppedAt(fc: number): 'hidden' | 'deleted' | null;
 }
@@ -42,14 +49,15 @@ export function readWordText(cfb: CompoundFile): WordText {
   if (nFib < 0xc0) throw new WordBinaryError('Word 6.0/95 格式的文档无法读取，请另存为 DOCX 后再试');
 
   // FibRgW97, FibRgLw97 (ccpText is its fourth word), then FibRgFcLcb: fc/lcb pairs.
-  const csw = view.getUint16(32, true);
-  const lwAt = 32 + 2 + csw * 2;
+  const incomplete = () => new WordBinaryError('Word 文档已损坏：文件信息块不完整');
+  const lwAt = 32 + 2 + view.getUint16(32, true) * 2;
+  if (lwAt + 2 + 4 * 4 > word.length) throw incomplete();
   const cslw = view.getUint16(lwAt, true);
   const ccpText = view.getInt32(lwAt + 2 + 3 * 4, true);
   const pairsAt = lwAt + 2 + cslw * 4;
+  if (pairsAt + 2 > word.length) throw incomplete();
   const pairCount = view.getUint16(pairsAt, true);
-  if (pairCount < 34 || pairsAt + 2 + pairCount * 8 > word.length)
-    throw new WordBinaryError('Word 文档已损坏：文件信息块不完整');
+  if (pairCount < 34 || pairsAt + 2 + pairCount * 8 > word.length) throw incomplete();
   const pair = (i: number): [number, number] => [
     view.getUint32(pairsAt + 2 + i * 8, true),
     view.getUint32(pairsAt + 6 + i * 8, true),
@@ -81,8 +89,14 @@ export function readWordText(cfb: CompoundFile): WordText {
     text,
     fcs,
     paragraphAt: (fc) => {
-      const grpprl = runAt(papx, fc)?.grpprl;
-      return grpprl ? hugePapx(grpprl, data) : null;
+      const run = runAt(papx, fc);
+      return run ? { istd: run.istd, grpprl: hugePapx(run.grpprl, data) } : null;
+    },
+    tableStructure: (index) => (index < pairCount ? slice(table, pair(index)) : new Uint8Array(0)),
+    tableAfter: (index) => {
+      if (index >= pairCount) return new Uint8Array(0);
+      const [fc, lcb] = pair(index);
+      return table.subarray(Math.min(table.length, fc + lcb));
     },
     droppedAt: (fc) => (dropped.length > 0 ? (runAt(dropped, fc)?.why ?? null) : null),
   };
@@ -150,6 +164,8 @@ function pieceText(word: Uint8Array, clx: Uint8Array, ccpText: number): { text: 
 interface PropertyRun {
   from: number;
   to: number;
+  /** A paragraph's style (0, the normal style, for characters). */
+  istd: number;
   grpprl: Uint8Array;
 }
 
@@ -176,6 +192,7 @@ function fkpRuns(word: Uint8Array, plcBte: Uint8Array, kind: 'paragraph' | 'char
       const to = fv.getUint32((r + 1) * 4, true);
       const offset = (fkp[(crun + 1) * 4 + r * entry] as number) * 2;
       let grpprl: Uint8Array = new Uint8Array(0);
+      let istd = 0;
       if (offset > 0) {
         if (kind === 'character') {
           const cb = fkp[offset] as number;
@@ -190,10 +207,11 @@ function fkpRuns(word: Uint8Array, plcBte: Uint8Array, kind: 'paragraph' | 'char
             start = offset + 2;
             size = cb * 2;
           }
+          istd = fv.getUint16(Math.min(509, start), true);
           grpprl = fkp.subarray(Math.min(511, start + 2), Math.min(511, start + size));
         }
       }
-      if (to > from) runs.push({ from, to, grpprl });
+      if (to > from) runs.push({ from, to, istd, grpprl });
     }
   }
   return runs;

@@ -42,7 +42,7 @@ export function readDocx(bytes: Uint8Array, file: SourceFile): Block[] {
     const entry = findEntry(entries, name);
     return entry ? readEntry(bytes, entry, file) : null;
   };
-  const numbering = new Numbering(part('word/numbering.xml'), part('word/styles.xml'), file);
+  const numbering = Numbering.fromXml(part('word/numbering.xml'), part('word/styles.xml'), file);
   const blocks = readDocument(readEntry(bytes, main, file), numbering, file);
   if (blocks.length === 0) {
     if (file.findings.some((f) => f.code === 'read.docx-altchunk'))

@@ -11,7 +11,7 @@ import type { SourceFile } from '../../core/source-file.js';
 import { formatNumber } from './number-format.js';
 import { attr, intAttr, isOn, MC, parseXml, type Tag, wordName } from './xml.js';
 
-interface Level {
+export interface Level {
   start: number;
   numFmt: string;
   /** `null` when the level has no `w:lvlText` (prints nothing). */
@@ -25,19 +25,19 @@ interface Level {
   style: string | null;
 }
 
-interface AbstractNum {
+export interface AbstractNum {
   levels: Map<number, Level>;
   /** `w:numStyleLink`: the definition lives with the numbering style of that id. */
   styleLink: string | null;
 }
 
-interface Num {
+export interface Num {
   abstractId: string;
   starts: Map<number, number>;
   levels: Map<number, Level>;
 }
 
-interface Style {
+export interface Style {
   basedOn: string | null;
   numId: number | null;
   ilvl: number | null;
@@ -59,7 +59,21 @@ export interface ParagraphNumbering {
   ilvl: number | null;
 }
 
-const newLevel = (): Level => ({
+/**
+ * A document's list definitions, as read from word/numbering.xml and word/styles.xml (`fromXml`)
+ * or from a Word 97–2003 document's list tables and style sheet (../doc/lists.ts).
+ */
+export interface NumberingDefinitions {
+  /** Abstract numbering definitions by id: each has one set of counters. */
+  abstracts: Map<string, AbstractNum>;
+  /** Numbering instances (`w:num`) by id. */
+  nums: Map<number, Num>;
+  /** Paragraph styles by id. */
+  styles: Map<string, Style>;
+  defaultStyle: string | null;
+}
+
+export const newLevel = (): Level => ({
   start: 0,
   numFmt: 'decimal',
   lvlText: null,
@@ -71,18 +85,33 @@ const newLevel = (): Level => ({
 
 /** Counts the lists of one document; `next` is called once per paragraph, in document order. */
 export class Numbering {
-  private readonly abstracts = new Map<string, AbstractNum>();
-  private readonly nums = new Map<number, Num>();
-  private readonly styles = new Map<string, Style>();
-  private defaultStyle: string | null = null;
+  private readonly abstracts: Map<string, AbstractNum>;
+  private readonly nums: Map<number, Num>;
+  private readonly styles: Map<string, Style>;
+  private readonly defaultStyle: string | null;
   private readonly counters = new Map<string, (number | undefined)[]>();
   private readonly started = new Set<number>();
   /** What each style resolves to for a paragraph that states no numbering of its own (most do not). */
   private readonly byStyle = new Map<string | null, Resolved | null>();
 
-  constructor(numbering: Uint8Array | null, styles: Uint8Array | null, file: SourceFile) {
-    if (styles) this.readStyles(styles, file);
-    if (numbering) this.readNumbering(numbering, file);
+  constructor(definitions: NumberingDefinitions) {
+    this.abstracts = definitions.abstracts;
+    this.nums = definitions.nums;
+    this.styles = definitions.styles;
+    this.defaultStyle = definitions.defaultStyle;
+  }
+
+  /** A DOCX's numbering, from its numbering and styles parts (either may be missing). */
+  static fromXml(numbering: Uint8Array | null, styles: Uint8Array | null, file: SourceFile): Numbering {
+    const definitions: NumberingDefinitions = {
+      abstracts: new Map(),
+      nums: new Map(),
+      styles: new Map(),
+      defaultStyle: null,
+    };
+    if (styles) readStyles(styles, definitions, file);
+    if (numbering) readNumbering(numbering, definitions, file);
+    return new Numbering(definitions);
   }
 
   /** The number a paragraph prints before its text (with its suffix), '' for none. */
@@ -164,137 +193,133 @@ export class Numbering {
     ilvl = Math.min(8, Math.max(0, ilvl ?? 0));
     return { abstractId, abstract, num, numId, ilvl };
   }
+}
 
-  private readStyles(bytes: Uint8Array, file: SourceFile): void {
-    let style: Style | null = null;
-    let inPPr = false;
-    parseXml(bytes, 'word/styles.xml', file, {
-      open: (tag) => {
-        switch (wordName(tag)) {
-          case 'style': {
-            const id = attr(tag, 'styleId');
-            style = { basedOn: null, numId: null, ilvl: null };
-            if (id !== undefined) this.styles.set(id, style);
-            if (
-              attr(tag, 'type') === 'paragraph' &&
-              attr(tag, 'default') !== undefined &&
-              isOn(tag, 'default')
-            )
-              this.defaultStyle = id ?? null;
-            break;
-          }
-          case 'basedOn':
-            if (style) style.basedOn = attr(tag, 'val') ?? null;
-            break;
-          case 'pPr':
-            inPPr = style !== null;
-            break;
-          case 'numId':
-            if (style && inPPr) style.numId = intAttr(tag, 'val', 0);
-            break;
-          case 'ilvl':
-            if (style && inPPr) style.ilvl = intAttr(tag, 'val', 0);
-            break;
+function readStyles(bytes: Uint8Array, definitions: NumberingDefinitions, file: SourceFile): void {
+  let style: Style | null = null;
+  let inPPr = false;
+  parseXml(bytes, 'word/styles.xml', file, {
+    open: (tag) => {
+      switch (wordName(tag)) {
+        case 'style': {
+          const id = attr(tag, 'styleId');
+          style = { basedOn: null, numId: null, ilvl: null };
+          if (id !== undefined) definitions.styles.set(id, style);
+          if (attr(tag, 'type') === 'paragraph' && attr(tag, 'default') !== undefined && isOn(tag, 'default'))
+            definitions.defaultStyle = id ?? null;
+          break;
         }
-      },
-      close: (tag) => {
-        const name = wordName(tag);
-        if (name === 'style') style = null;
-        else if (name === 'pPr') inPPr = false;
-      },
-      text: () => {},
-    });
-  }
+        case 'basedOn':
+          if (style) style.basedOn = attr(tag, 'val') ?? null;
+          break;
+        case 'pPr':
+          inPPr = style !== null;
+          break;
+        case 'numId':
+          if (style && inPPr) style.numId = intAttr(tag, 'val', 0);
+          break;
+        case 'ilvl':
+          if (style && inPPr) style.ilvl = intAttr(tag, 'val', 0);
+          break;
+      }
+    },
+    close: (tag) => {
+      const name = wordName(tag);
+      if (name === 'style') style = null;
+      else if (name === 'pPr') inPPr = false;
+    },
+    text: () => {},
+  });
+}
 
-  private readNumbering(bytes: Uint8Array, file: SourceFile): void {
-    let abstract: AbstractNum | null = null;
-    let num: Num | null = null;
-    let level: Level | null = null;
-    let overrideLevel = -1;
-    // Inside mc:Choice (e.g. a w14 custom numFmt) nothing is read: its mc:Fallback says the same.
-    let choiceDepth = 0;
-    let depth = 0;
-    parseXml(bytes, 'word/numbering.xml', file, {
-      open: (tag) => {
-        depth++;
-        if (choiceDepth > 0) return;
-        if (tag.uri === MC && tag.local === 'Choice') {
-          choiceDepth = depth;
-          return;
+function readNumbering(bytes: Uint8Array, definitions: NumberingDefinitions, file: SourceFile): void {
+  let abstract: AbstractNum | null = null;
+  let num: Num | null = null;
+  let level: Level | null = null;
+  let overrideLevel = -1;
+  // Inside mc:Choice (e.g. a w14 custom numFmt) nothing is read: its mc:Fallback says the same.
+  let choiceDepth = 0;
+  let depth = 0;
+  parseXml(bytes, 'word/numbering.xml', file, {
+    open: (tag) => {
+      depth++;
+      if (choiceDepth > 0) return;
+      if (tag.uri === MC && tag.local === 'Choice') {
+        choiceDepth = depth;
+        return;
+      }
+      switch (wordName(tag)) {
+        case 'abstractNum':
+          abstract = { levels: new Map(), styleLink: null };
+          definitions.abstracts.set(attr(tag, 'abstractNumId') ?? '', abstract);
+          break;
+        case 'numStyleLink':
+          if (abstract) abstract.styleLink = attr(tag, 'val') ?? null;
+          break;
+        case 'num':
+          num = { abstractId: '', starts: new Map(), levels: new Map() };
+          definitions.nums.set(intAttr(tag, 'numId', -1), num);
+          break;
+        case 'abstractNumId':
+          if (num) num.abstractId = attr(tag, 'val') ?? '';
+          break;
+        case 'lvlOverride':
+          overrideLevel = intAttr(tag, 'ilvl', 0);
+          break;
+        case 'startOverride':
+          if (num && overrideLevel >= 0) num.starts.set(overrideLevel, intAttr(tag, 'val', 0));
+          break;
+        case 'lvl': {
+          level = newLevel();
+          const ilvl = intAttr(tag, 'ilvl', 0);
+          if (num && overrideLevel >= 0) num.levels.set(overrideLevel, level);
+          else if (abstract) abstract.levels.set(ilvl, level);
+          break;
         }
-        switch (wordName(tag)) {
-          case 'abstractNum':
-            abstract = { levels: new Map(), styleLink: null };
-            this.abstracts.set(attr(tag, 'abstractNumId') ?? '', abstract);
-            break;
-          case 'numStyleLink':
-            if (abstract) abstract.styleLink = attr(tag, 'val') ?? null;
-            break;
-          case 'num':
-            num = { abstractId: '', starts: new Map(), levels: new Map() };
-            this.nums.set(intAttr(tag, 'numId', -1), num);
-            break;
-          case 'abstractNumId':
-            if (num) num.abstractId = attr(tag, 'val') ?? '';
-            break;
-          case 'lvlOverride':
-            overrideLevel = intAttr(tag, 'ilvl', 0);
-            break;
-          case 'startOverride':
-            if (num && overrideLevel >= 0) num.starts.set(overrideLevel, intAttr(tag, 'val', 0));
-            break;
-          case 'lvl': {
-            level = newLevel();
-            const ilvl = intAttr(tag, 'ilvl', 0);
-            if (num && overrideLevel >= 0) num.levels.set(overrideLevel, level);
-            else if (abstract) abstract.levels.set(ilvl, level);
-            break;
-          }
-          case 'start':
-            if (level) level.start = intAttr(tag, 'val', 0);
-            break;
-          case 'numFmt':
-            if (level) level.numFmt = attr(tag, 'val') ?? 'decimal';
-            break;
-          case 'lvlText':
-            if (level) level.lvlText = attr(tag, 'val') ?? '';
-            break;
-          case 'lvlRestart':
-            if (level) level.restart = intAttr(tag, 'val', 0);
-            break;
-          case 'isLgl':
-            if (level) level.legal = isOn(tag);
-            break;
-          case 'suff': {
-            const v = attr(tag, 'val');
-            if (level) level.suffix = v === 'space' || v === 'nothing' ? v : 'tab';
-            break;
-          }
-          case 'pStyle':
-            if (level) level.style = attr(tag, 'val') ?? null;
-            break;
+        case 'start':
+          if (level) level.start = intAttr(tag, 'val', 0);
+          break;
+        case 'numFmt':
+          if (level) level.numFmt = attr(tag, 'val') ?? 'decimal';
+          break;
+        case 'lvlText':
+          if (level) level.lvlText = attr(tag, 'val') ?? '';
+          break;
+        case 'lvlRestart':
+          if (level) level.restart = intAttr(tag, 'val', 0);
+          break;
+        case 'isLgl':
+          if (level) level.legal = isOn(tag);
+          break;
+        case 'suff': {
+          const v = attr(tag, 'val');
+          if (level) level.suffix = v === 'space' || v === 'nothing' ? v : 'tab';
+          break;
         }
-      },
-      close: (tag: Tag) => {
-        if (choiceDepth === depth) choiceDepth = 0;
-        depth--;
-        if (choiceDepth > 0) return;
-        switch (wordName(tag)) {
-          case 'abstractNum':
-            abstract = null;
-            break;
-          case 'num':
-            num = null;
-            break;
-          case 'lvlOverride':
-            overrideLevel = -1;
-            break;
-          case 'lvl':
-            level = null;
-            break;
-        }
-      },
-      text: () => {},
-    });
-  }
+        case 'pStyle':
+          if (level) level.style = attr(tag, 'val') ?? null;
+          break;
+      }
+    },
+    close: (tag: Tag) => {
+      if (choiceDepth === depth) choiceDepth = 0;
+      depth--;
+      if (choiceDepth > 0) return;
+      switch (wordName(tag)) {
+        case 'abstractNum':
+          abstract = null;
+          break;
+        case 'num':
+          num = null;
+          break;
+        case 'lvlOverride':
+          overrideLevel = -1;
+          break;
+        case 'lvl':
+          level = null;
+          break;
+      }
+    },
+    text: () => {},
+  });
 }

@@ -114,6 +114,24 @@ describe('what the .doc reader reads of Word', () => {
     ]);
   });
 
+  it('prints automatic numbers as Word counts them: through a heading style, a list, a start-at', () => {
+    const file = new SourceFile('numbered.doc');
+    const blocks = readDoc(fixture('numbered.doc'), file);
+    expect(blocks.map((b) => (b.type === 'paragraph' ? b.text : ''))).toEqual([
+      '一、总体情况',
+      '（一）主动公开',
+      '正文。',
+      '（二）依申请公开',
+      '1.第一项',
+      '2.第二项',
+      '二、主动公开政府信息情况',
+      '③圈一',
+      // LibreOffice put the second item in a list instance of its own that starts at 1 (see the README).
+      '①圈二',
+    ]);
+    expect(file.findings).toEqual([]);
+  });
+
   it('sizes each property modifier by its top bits, its length byte, or its own length', () => {
     const seen: [number, number][] = [];
     const grpprl = new Uint8Array([
@@ -195,26 +213,29 @@ describe('compound files that are not a readable Word document', () => {
     expect(() => openCompoundFile(cycle)).toThrow('复合文档已损坏：目录无效');
   });
 
-  it('any damage to a .doc is read or refused with a reason, never a crash', async () => {
-    const base = fixture('blanks-9000.doc');
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.tuple(fc.nat(base.length - 1), fc.integer({ min: 0, max: 255 })), {
-          minLength: 1,
-          maxLength: 8,
-        }),
-        fc.option(fc.nat(base.length), { nil: undefined }),
-        async (edits, cut) => {
-          const bytes = base.slice(0, cut ?? base.length);
-          for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
-          const outcome = await processBytes(bytes, 'damaged.doc').then(
-            () => null,
-            (e: unknown) => e,
-          );
-          if (outcome !== null) expect(outcome).toBeInstanceOf(UnreadableInputError);
-        },
-      ),
-      { numRuns: 150, seed: 20261205 },
-    );
-  });
+  it.each(['blanks-9000.doc', 'numbered.doc'])(
+    'any damage to %s is read or refused with a reason, never a crash',
+    async (name) => {
+      const base = fixture(name);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.nat(base.length - 1), fc.integer({ min: 0, max: 255 })), {
+            minLength: 1,
+            maxLength: 8,
+          }),
+          fc.option(fc.nat(base.length), { nil: undefined }),
+          async (edits, cut) => {
+            const bytes = base.slice(0, cut ?? base.length);
+            for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
+            const outcome = await processBytes(bytes, 'damaged.doc').then(
+              () => null,
+              (e: unknown) => e,
+            );
+            if (outcome !== null) expect(outcome).toBeInstanceOf(UnreadableInputError);
+          },
+        ),
+        { numRuns: 300, seed: 20261205 },
+      );
+    },
+  );
 });
