@@ -147,7 +147,6 @@ export function readDocDocument(word: WordText, file: SourceFile): Block[] {
   let segments: Segment[] = [];
   let current = '';
   let column = 1;
-  let start = 0;
 
   const closeTable = () => {
     if (!table) return;
@@ -208,7 +207,6 @@ export function readDocDocument(word: WordText, file: SourceFile): Block[] {
       segments = [];
       current = '';
       column = 1;
-      start = i + 1;
       continue;
     }
     if (c === 0x13) {
@@ -238,8 +236,9 @@ export function readDocDocument(word: WordText, file: SourceFile): Block[] {
       continue;
     }
     if (c === 0x0b) {
+      // The next segment's column in the paragraph's line (segments joined by a space).
       segments.push({ text: current, column });
-      column = i - start + 2;
+      column += current.length + 1;
       current = '';
       continue;
     }
