@@ -127,8 +127,21 @@ interface OpenTable {
   edges: (RowCells | null)[];
 }
 
-export function readDocDocument(word: WordText, file: SourceFile): Block[] {
+/** An inline picture of the document, where it stands (as the reader numbers places). */
+export interface DocPicture {
+  /** Its record in the Data stream (see `WordText.pictureAt`). */
+  bytes: Uint8Array;
+  line: number;
+  column: number;
+}
+
+/** The document's blocks, and its inline pictures (tables published as pictures are read by OCR). */
+export function readDocDocument(
+  word: WordText,
+  file: SourceFile,
+): { blocks: Block[]; pictures: DocPicture[] } {
   const { text, fcs } = word;
+  const pictures: DocPicture[] = [];
   const body: Item[] = [];
   const lines: string[] = [];
   let ordinal = 0;
@@ -242,6 +255,11 @@ export function readDocDocument(word: WordText, file: SourceFile): Block[] {
       current = '';
       continue;
     }
+    if (c === 0x01) {
+      const picture = word.pictureAt(fcs[i] as number);
+      if (picture) pictures.push({ bytes: picture, line: ordinal + 1, column: current.length + 1 });
+      continue;
+    }
     if (c === 0x09) current += '\t';
     else if (c === 0x1e) current += '-';
     else if (c >= 0x20) current += text[i];
@@ -263,7 +281,7 @@ export function readDocDocument(word: WordText, file: SourceFile): Block[] {
   file.text = lines.join('\n');
   const blocks: Block[] = [];
   toBlocks(body, blocks);
-  return blocks;
+  return { blocks, pictures };
 }
 
 /**

@@ -31,6 +31,11 @@ export interface WordText {
   tableAfter(index: number): Uint8Array;
   /** Why the character at `fc` is not read: hidden, or deleted in a tracked change; else null. */
   droppedAt(fc: number): 'hidden' | 'deleted' | null;
+  /**
+   * The picture an inline picture's character (0x01) at `fc` stands for: its bytes in the Data
+   * stream (`sprmCPicLocation`), header and drawing records included; null when none.
+   */
+  pictureAt(fc: number): Uint8Array | null;
 }
 
 const cp1252 = new TextDecoder('windows-1252');
@@ -99,6 +104,19 @@ export function readWordText(cfb: CompoundFile): WordText {
       return table.subarray(Math.min(table.length, fc + lcb));
     },
     droppedAt: (fc) => (dropped.length > 0 ? (runAt(dropped, fc)?.why ?? null) : null),
+    pictureAt: (fc) => {
+      const run = runAt(chpx, fc);
+      if (!run || !data) return null;
+      let at = -1;
+      forEachSprm(run.grpprl, (sprm, operand) => {
+        if (sprm === 0x6a03 && operand.length === 4)
+          at = new DataView(operand.buffer, operand.byteOffset, 4).getUint32(0, true);
+      });
+      // PICF: the whole size (4 bytes) first.
+      if (at < 0 || at + 4 > data.length) return null;
+      const size = new DataView(data.buffer, data.byteOffset + at, 4).getUint32(0, true);
+      return size >= 4 && at + size <= data.length ? data.subarray(at, at + size) : null;
+    },
   };
 }
 

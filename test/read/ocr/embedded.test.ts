@@ -4,6 +4,7 @@
  * `data:` URIs, or files beside the page) and as DOCX pictures (word/media), read by OCR into the
  * same report, in document order. Skipped where no OCR engine is installed (see scans.test.ts).
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { SourceFile } from '../../../src/core/source-file.js';
 import { generateReport } from '../../../src/generate/random-report.js';
 import { encodePng, rasterise, scanReport } from '../../../src/generate/scan.js';
 import { processBytes, read } from '../../../src/pipeline.js';
+import { docImages } from '../../../src/read/images/doc-images.js';
 import { docxImages } from '../../../src/read/images/docx-images.js';
 import { lacksTable } from '../../../src/read/images/embedded.js';
 import { htmlImages } from '../../../src/read/images/html-images.js';
@@ -109,6 +111,16 @@ describe('finding the pictures', () => {
     ]);
     // Read from standard input, there is no folder: inline pictures only.
     expect(htmlImages(page, new SourceFile('-')).length).toBe(1);
+  });
+
+  it('Word 97–2003: inline pictures where they stand in their paragraph, the image from its record', () => {
+    // test/fixtures/doc/pictures.doc: 「前言」, then 「表：」 and a picture, then a picture alone (this PNG).
+    const doc = new Uint8Array(readFileSync(new URL('../../fixtures/doc/pictures.doc', import.meta.url)));
+    const found = docImages(doc, new SourceFile('pictures.doc'));
+    expect(found.map((f) => [f.line, f.column, [...f.bytes]])).toEqual([
+      [2, 3, [...png]],
+      [3, 1, [...png]],
+    ]);
   });
 
   it('DOCX: word/media pictures at the ordinal of their paragraph', () => {
