@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
+import { generateReport } from '../../src/generate/random-report.js';
 import { chooseEngine } from '../../src/read/ocr/engine.js';
 import { compareReport } from '../corpus/compare-fixture.js';
 import { renderAs } from '../corpus/helpers.js';
@@ -121,12 +122,6 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       '湟源县人民政府办公室-2021.txt',
       new TextEncoder().encode(brokenExample()),
     );
-    await visit('/oversight', 'oversight', (p) =>
-      p
-        .getByRole('region', { name: '报告列表' })
-        .getByRole('link', { name: '湟源县人民政府办公室' })
-        .waitFor(),
-    );
     for (const year of [2021, 2022] as const)
       await ingestBytes(
         server.store,
@@ -138,9 +133,26 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       .select('id')
       .where('name', '=', '宿迁市宿城区财政局')
       .executeTakeFirstOrThrow();
-    // The comparison is an evaluator's view: the admin sees only the bodies of its own agency.
+    // A corpus to oversee: generated reports of many bodies over three years, every fifth with a
+    // figure off its sum (so the charts of problems and the errors column have something to show).
+    for (let seed = 1; seed <= 60; seed++) {
+      const report = generateReport(seed, '2021', { year: 2021 + (seed % 3) });
+      if (seed % 5 === 0) report.cells['a.new.np'] = ((report.cells['a.new.np'] as number | null) ?? 0) + 7;
+      await ingestBytes(
+        server.store,
+        `${report.agency}-${report.year}.txt`,
+        new TextEncoder().encode(renderAs(report, 'txt')),
+      );
+    }
+    // The oversight pages are an evaluator's view: the admin sees only the bodies of its own agency.
     await addEvaluator(server.store);
     const evaluator = await openPage(browser, server.url, 'evaluator');
+    await evaluator.page.goto('/oversight');
+    await evaluator.page
+      .getByRole('region', { name: '报告列表' })
+      .getByText(/共 \d{2} 份报告/)
+      .waitFor();
+    await shoot(evaluator.page, 'oversight');
     await evaluator.page.goto(`/oversight/compare?body=${body.id}`);
     await evaluator.page.getByRole('table', { name: '数值变化的格' }).waitFor();
     await shoot(evaluator.page, 'compare', true);

@@ -98,10 +98,15 @@ export const checkStock: SeriesCheck = ({ latest, report }) => {
         cur.format === '2021'
           ? `上年 ${last} + 本年制发 ${add} − 本年废止 ${remove} = ${expected}`
           : `上年 ${last} + 本年新公开 ${add} = ${expected}`;
+      // More repealed than there were: no count is right, the figures disagree with last year's.
+      const message =
+        expected < 0
+          ? `表二${rule.name}本年废止 ${remove} 件，多于上年「${label}」${last} 与本年制发 ${add} 之和，与上年报告不符（本年「${label}」为 ${now}）`
+          : `表二${rule.name}「${label}」为 ${now}，应为 ${formula}`;
       report(
         about(
           cur,
-          makeFinding('error', 'corpus.stock', `表二${rule.name}「${label}」为 ${now}，应为 ${formula}`, {
+          makeFinding('error', 'corpus.stock', message, {
             keys: [k(rule.stock), k(rule.add), ...(rule.remove ? [k(rule.remove)] : [])],
             actual: String(now),
             expected: String(expected),
