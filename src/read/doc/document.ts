@@ -18,7 +18,8 @@
  * cell, which its cell mark closes; a row's end mark (`sprmPFTtp`) closes the row and carries the
  * row's cell edges (`sprmTDefTable`), from which each cell's span over the table's grid (every
  * row's edges together) and the merges (vertical: the cell's flags or `sprmTVertMerge`; legacy
- * horizontal) are worked out. A nested table's paragraphs are read into the outer cell.
+ * horizontal) are worked out. A nested table (a depth over 1: its cells end at `sprmPFInnerTableCell`,
+ * its rows at `sprmPFInnerTtp`) is kept in its cell, as the DOCX reader keeps one.
  */
 import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
@@ -42,6 +43,8 @@ interface ParagraphProperties {
   depth: number;
   /** The end of a row (its mark closes the row of the depth). */
   rowEnd: boolean;
+  /** The end of a cell of a nested table (a cell mark ends a cell of the outermost). */
+  innerCellEnd: boolean;
   /** The row's cell edges and flags (on a row's end mark). */
   cells: RowCells | null;
 }
@@ -58,6 +61,7 @@ function paragraphProperties(paragraph: { istd: number; grpprl: Uint8Array } | n
     numbering: { style: styleId(paragraph?.istd ?? 0), numId: null, ilvl: null },
     depth: 0,
     rowEnd: false,
+    innerCellEnd: false,
     cells: null,
   };
   if (!paragraph) return props;
@@ -77,6 +81,9 @@ function paragraphProperties(paragraph: { istd: number; grpprl: Uint8Array } | n
       case 0x2417:
         props.rowEnd = operand[0] !== 0;
         break;
+      case 0x244b:
+        props.innerCellEnd = operand[0] !== 0;
+        break;
       case 0x244c:
         innerRowEnd = operand[0] !== 0;
         break;
@@ -92,7 +99,8 @@ function paragraphProperties(paragraph: { istd: number; grpprl: Uint8Array } | n
         break;
     }
   });
-  props.depth = itap >= 0 ? itap : inTable ? 1 : 0;
+  // Word nests tables at most 63 deep: a larger depth is damage, held to that.
+  props.depth = itap >= 0 ? Math.min(itap, maxDepth) : inTable ? 1 : 0;
   if (innerRowEnd && props.depth > 1) props.rowEnd = true;
   if (props.cells)
     for (const [cell, flags] of vertical)
@@ -118,6 +126,9 @@ function rowCells(operand: Uint8Array): RowCells | null {
   return { edges, continued };
 }
 
+/** The deepest table nesting Word writes. */
+const maxDepth = 63;
+
 /** Row edges this close (twips, a fiftieth of a millimetre) are one grid line. */
 const edgeTolerance = 20;
 
@@ -125,6 +136,20 @@ interface OpenTable {
   item: TableItem;
   /** Each row's cell edges (null when its end mark gave none). */
   edges: (RowCells | null)[];
+}
+
+/** A table open at some depth, with its open row and cell. */
+interface OpenLevel {
+  table: OpenTable;
+  row: Row | null;
+  cell: Cell | null;
+}
+
+/** The open cell of a table (opened, with its row, if none is). */
+function openCell(level: OpenLevel, line: number): Cell {
+  level.row ??= { cells: [], before: 0, after: 0, deleted: false };
+  level.cell ??= { items: [], line, span: 1, continued: false };
+  return level.cell;
 }
 
 /** An inline picture of the document, where it stands (as the reader numbers places). */
@@ -149,9 +174,42 @@ export function readDocDocument(
   /** The line of the first tracked deletion. */
   let revision: number | undefined;
 
-  let table: OpenTable | null = null;
-  let row: Row | null = null;
-  let cell: Cell | null = null;
+  /** The tables open at each depth (the outermost first), each with its open row and cell. */
+  const open: OpenLevel[] = [];
+  /** The cell at `depth` (made if it is not open yet, with the tables and rows around it). */
+  const cellAt = (depth: number, line: number): Cell => {
+    while (open.length < depth) {
+      // A table opens in a cell of the table around it.
+      if (open.length > 0) openCell(open[open.length - 1] as OpenLevel, line);
+      open.push({ table: { item: { kind: 'table', line, rows: [] }, edges: [] }, row: null, cell: null });
+    }
+    return openCell(open[depth - 1] as OpenLevel, line);
+  };
+  /** Ends the open cell of a table (at a cell's mark). */
+  const endCell = (level: OpenLevel) => {
+    if (!level.cell) return;
+    level.row ??= { cells: [], before: 0, after: 0, deleted: false };
+    level.row.cells.push(level.cell);
+    level.cell = null;
+  };
+  const endRow = (level: OpenLevel, edges: RowCells | null) => {
+    endCell(level);
+    if (level.row && level.row.cells.length > 0) {
+      level.table.item.rows.push(level.row);
+      level.table.edges.push(edges);
+    }
+    level.row = null;
+  };
+  /** Closes the tables deeper than `depth`: each goes into its enclosing cell, the outermost into the body. */
+  const closeTables = (depth: number) => {
+    while (open.length > depth) {
+      const level = open.pop() as OpenLevel;
+      endRow(level, null);
+      spanCells(level.table);
+      if (open.length === 0) body.push(level.table.item);
+      else cellAt(open.length, level.table.item.line).items.push(level.table.item);
+    }
+  };
 
   const fields: { instruction: string; result: boolean; contents: boolean }[] = [];
   /** Whether characters now are shown: outside any field's instruction and a table of contents. */
@@ -161,37 +219,19 @@ export function readDocDocument(
   let current = '';
   let column = 1;
 
-  const closeTable = () => {
-    if (!table) return;
-    if (row && row.cells.length > 0) {
-      table.item.rows.push(row);
-      table.edges.push(null);
-    }
-    spanCells(table);
-    body.push(table.item);
-    table = null;
-    row = null;
-    cell = null;
-  };
-
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0d || c === 0x07 || c === 0x0c) {
       segments.push({ text: current, column });
       const props = paragraphProperties(word.paragraphAt(fcs[i] as number));
-      if (props.depth === 1 && props.rowEnd) {
+      closeTables(props.depth);
+      if (props.depth >= 1 && props.rowEnd) {
         // A row's end mark: no paragraph of its own.
-        table ??= { item: { kind: 'table', line: ordinal + 1, rows: [] }, edges: [] };
-        if (cell) {
-          row ??= { cells: [], before: 0, after: 0, deleted: false };
-          row.cells.push(cell);
-          cell = null;
-        }
-        if (row && row.cells.length > 0) {
-          table.item.rows.push(row);
-          table.edges.push(props.cells);
-        }
-        row = null;
+        cellAt(props.depth, ordinal + 1);
+        const level = open[props.depth - 1] as OpenLevel;
+        // The mark opened no cell of its own: the row ends with the cells before it.
+        level.cell = level.cell?.items.length === 0 ? null : level.cell;
+        endRow(level, props.cells);
       } else {
         const line = ++ordinal;
         // The automatic number is printed before the text (columns count it, as in the DOCX reader).
@@ -203,19 +243,11 @@ export function readDocDocument(
         lines[line - 1] = segments.map((s) => s.text).join(' ');
         const item: ParagraphItem = { kind: 'paragraph', line, segments };
         if (props.depth >= 1) {
-          table ??= { item: { kind: 'table', line, rows: [] }, edges: [] };
-          row ??= { cells: [], before: 0, after: 0, deleted: false };
-          cell ??= { items: [], line, span: 1, continued: false };
-          // A nested table's row end carries nothing of its own.
-          if (!props.rowEnd) cell.items.push(item);
-          if (c === 0x07 && props.depth === 1) {
-            row.cells.push(cell);
-            cell = null;
-          }
-        } else {
-          closeTable();
-          body.push(item);
-        }
+          cellAt(props.depth, line).items.push(item);
+          // A cell mark ends a cell of the outermost table; a flag, a nested table's.
+          if ((props.depth === 1 && c === 0x07) || (props.depth > 1 && props.innerCellEnd))
+            endCell(open[props.depth - 1] as OpenLevel);
+        } else body.push(item);
       }
       segments = [];
       current = '';
@@ -269,10 +301,10 @@ export function readDocDocument(
     const line = ++ordinal;
     lines[line - 1] = segments.map((s) => s.text).join(' ');
     const item: ParagraphItem = { kind: 'paragraph', line, segments };
-    if (table && cell) cell.items.push(item);
+    if (open.length > 0) cellAt(open.length, line).items.push(item);
     else body.push(item);
   }
-  closeTable();
+  closeTables(0);
 
   if (revision !== undefined)
     file.info('read.doc-revisions', '文档中有未接受的修订，已按接受全部修订读取（删除的文字不计）', {

@@ -132,6 +132,29 @@ describe('what the .doc reader reads of Word', () => {
     expect(file.findings).toEqual([]);
   });
 
+  it('keeps a table nested in a cell as its own table after the one around it, as the DOCX reader does', () => {
+    const blocks = readDoc(fixture('nested.doc'), new SourceFile('nested.doc'));
+    const shape = blocks.map((b) =>
+      b.type === 'paragraph' ? b.text : b.rows.map((row) => row.map((cell) => cell.text)),
+    );
+    expect(shape).toEqual([
+      '开头',
+      [
+        ['外标签', '外右'],
+        // The cell's own paragraphs; the nested table is not in its text.
+        ['前后', '3'],
+      ],
+      [
+        ['内甲', '1'],
+        ['内乙', '2'],
+      ],
+      '结尾',
+    ]);
+    // The nested rows' end marks are no lines: the cell 「3」 is the tenth paragraph, as in the DOCX.
+    const outer = blocks[1] as { rows: { line: number }[][] };
+    expect(outer.rows[1]?.[1]?.line).toBe(10);
+  });
+
   it('sizes each property modifier by its top bits, its length byte, or its own length', () => {
     const seen: [number, number][] = [];
     const grpprl = new Uint8Array([
