@@ -236,7 +236,7 @@ describe('compound files that are not a readable Word document', () => {
     expect(() => openCompoundFile(cycle)).toThrow('复合文档已损坏：目录无效');
   });
 
-  it.each(['blanks-9000.doc', 'numbered.doc'])(
+  it.each(['blanks-9000.doc', 'numbered.doc', 'nested.doc'])(
     'any damage to %s is read or refused with a reason, never a crash',
     async (name) => {
       const base = fixture(name);
