@@ -10,7 +10,9 @@
  * The text: a paragraph ends at a paragraph mark (CR), a cell mark (BEL) or a section or page
  * break (FF); a line break (VT) splits it into segments; a tab stays a tab, a non-breaking hyphen
  * is 「-」, an optional hyphen and the anchors of pictures, drawings, footnotes and comments are
- * dropped. Fields keep their result, not their instruction, except a table of contents, whose
+ * dropped (an inline picture is kept aside for OCR, with its place). A text box's paragraphs (its
+ * story in the text boxes' subdocument) follow the paragraph that anchors it, in the same
+ * container (the body or a cell), as in the DOCX reader. Fields keep their result, not their instruction, except a table of contents, whose
  * result would repeat the headings. Hidden text is dropped; tracked changes are read as if
  * accepted (deleted text dropped, with one info finding).
  *
@@ -219,91 +221,132 @@ export function readDocDocument(
   let current = '';
   let column = 1;
 
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0d || c === 0x07 || c === 0x0c) {
-      segments.push({ text: current, column });
-      const props = paragraphProperties(word.paragraphAt(fcs[i] as number));
-      closeTables(props.depth);
-      if (props.depth >= 1 && props.rowEnd) {
-        // A row's end mark: no paragraph of its own.
-        cellAt(props.depth, ordinal + 1);
-        const level = open[props.depth - 1] as OpenLevel;
-        // The mark opened no cell of its own: the row ends with the cells before it.
-        level.cell = level.cell?.items.length === 0 ? null : level.cell;
-        endRow(level, props.cells);
-      } else {
-        const line = ++ordinal;
-        // The automatic number is printed before the text (columns count it, as in the DOCX reader).
-        const prefix = numbering?.next(props.numbering) ?? '';
-        if (prefix !== '') {
-          (segments[0] as Segment).text = prefix + (segments[0] as Segment).text;
-          for (let k = 1; k < segments.length; k++) (segments[k] as Segment).column += prefix.length;
-        }
-        lines[line - 1] = segments.map((s) => s.text).join(' ');
-        const item: ParagraphItem = { kind: 'paragraph', line, segments };
-        if (props.depth >= 1) {
-          cellAt(props.depth, line).items.push(item);
+  /** Ends the paragraph being read as a paragraph of `container`, numbered as the document's. */
+  const endParagraph = (props: ParagraphProperties | null, container: Item[]): ParagraphItem => {
+    segments.push({ text: current, column });
+    const line = ++ordinal;
+    // The automatic number is printed before the text (columns count it, as in the DOCX reader).
+    const prefix = props ? (numbering?.next(props.numbering) ?? '') : '';
+    if (prefix !== '') {
+      (segments[0] as Segment).text = prefix + (segments[0] as Segment).text;
+      for (let k = 1; k < segments.length; k++) (segments[k] as Segment).column += prefix.length;
+    }
+    lines[line - 1] = segments.map((s) => s.text).join(' ');
+    const item: ParagraphItem = { kind: 'paragraph', line, segments };
+    container.push(item);
+    segments = [];
+    current = '';
+    column = 1;
+    return item;
+  };
+
+  /** Text boxes anchored in the paragraph being read: their paragraphs follow it. */
+  let anchored: { from: number; to: number }[] = [];
+
+  /**
+   * Reads the characters [from, to): the main document's, or (`box`, the container the anchoring
+   * paragraph is in) a text box's story, whose paragraphs all go into that container.
+   */
+  const walk = (from: number, to: number, box: Item[] | null): void => {
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (box && (c === 0x0d || c === 0x07 || c === 0x0c)) {
+        const props = paragraphProperties(word.paragraphAt(fcs[i] as number));
+        // A table's row end in a text box is no paragraph; its cells are read as paragraphs.
+        if (props.depth >= 1 && props.rowEnd) continue;
+        endParagraph(props, box);
+        continue;
+      }
+      if (c === 0x0d || c === 0x07 || c === 0x0c) {
+        const props = paragraphProperties(word.paragraphAt(fcs[i] as number));
+        closeTables(props.depth);
+        if (props.depth >= 1 && props.rowEnd) {
+          // A row's end mark: no paragraph of its own (and no text).
+          cellAt(props.depth, ordinal + 1);
+          const level = open[props.depth - 1] as OpenLevel;
+          // The mark opened no cell of its own: the row ends with the cells before it.
+          level.cell = level.cell?.items.length === 0 ? null : level.cell;
+          endRow(level, props.cells);
+          segments = [];
+          current = '';
+          column = 1;
+        } else {
+          const container = props.depth >= 1 ? cellAt(props.depth, ordinal + 1).items : body;
+          endParagraph(props, container);
           // A cell mark ends a cell of the outermost table; a flag, a nested table's.
           if ((props.depth === 1 && c === 0x07) || (props.depth > 1 && props.innerCellEnd))
             endCell(open[props.depth - 1] as OpenLevel);
-        } else body.push(item);
+          readBoxes(container);
+        }
+        continue;
       }
-      segments = [];
-      current = '';
-      column = 1;
-      continue;
-    }
-    if (c === 0x13) {
-      fields.push({ instruction: '', result: false, contents: false });
-      continue;
-    }
-    if (c === 0x14) {
-      const field = fields.at(-1);
-      if (field) {
-        field.result = true;
-        field.contents = /^\s*TOC\b/i.test(field.instruction);
+      if (c === 0x13) {
+        fields.push({ instruction: '', result: false, contents: false });
+        continue;
       }
-      continue;
+      if (c === 0x14) {
+        const field = fields.at(-1);
+        if (field) {
+          field.result = true;
+          field.contents = /^\s*TOC\b/i.test(field.instruction);
+        }
+        continue;
+      }
+      if (c === 0x15) {
+        fields.pop();
+        continue;
+      }
+      if (fields.length > 0 && !shown()) {
+        const field = fields.at(-1);
+        if (field && !field.result) field.instruction += text[i];
+        continue;
+      }
+      const dropped = word.droppedAt(fcs[i] as number);
+      if (dropped) {
+        if (dropped === 'deleted') revision ??= ordinal + 1;
+        continue;
+      }
+      if (c === 0x0b) {
+        // The next segment's column in the paragraph's line (segments joined by a space).
+        segments.push({ text: current, column });
+        column += current.length + 1;
+        current = '';
+        continue;
+      }
+      if (c === 0x01) {
+        const picture = word.pictureAt(fcs[i] as number);
+        if (picture) pictures.push({ bytes: picture, line: ordinal + 1, column: current.length + 1 });
+        continue;
+      }
+      if (c === 0x08 && !box) {
+        const story = word.textBoxes.get(i);
+        if (story) anchored.push(story);
+        continue;
+      }
+      if (c === 0x09) current += '\t';
+      else if (c === 0x1e) current += '-';
+      else if (c >= 0x20) current += text[i];
     }
-    if (c === 0x15) {
-      fields.pop();
-      continue;
+  };
+
+  /** Reads the text boxes anchored in the paragraph just read into its container. */
+  const readBoxes = (container: Item[]) => {
+    if (anchored.length === 0) return;
+    const stories = anchored;
+    anchored = [];
+    // A field open around the anchor does not reach into the box.
+    const outer = fields.splice(0);
+    for (const story of stories) {
+      walk(story.from, Math.min(story.to, text.length), container);
+      if (current !== '' || segments.length > 0) endParagraph(null, container);
+      fields.length = 0;
     }
-    if (fields.length > 0 && !shown()) {
-      const field = fields.at(-1);
-      if (field && !field.result) field.instruction += text[i];
-      continue;
-    }
-    const dropped = word.droppedAt(fcs[i] as number);
-    if (dropped) {
-      if (dropped === 'deleted') revision ??= ordinal + 1;
-      continue;
-    }
-    if (c === 0x0b) {
-      // The next segment's column in the paragraph's line (segments joined by a space).
-      segments.push({ text: current, column });
-      column += current.length + 1;
-      current = '';
-      continue;
-    }
-    if (c === 0x01) {
-      const picture = word.pictureAt(fcs[i] as number);
-      if (picture) pictures.push({ bytes: picture, line: ordinal + 1, column: current.length + 1 });
-      continue;
-    }
-    if (c === 0x09) current += '\t';
-    else if (c === 0x1e) current += '-';
-    else if (c >= 0x20) current += text[i];
-  }
-  if (current !== '' || segments.length > 0) {
-    segments.push({ text: current, column });
-    const line = ++ordinal;
-    lines[line - 1] = segments.map((s) => s.text).join(' ');
-    const item: ParagraphItem = { kind: 'paragraph', line, segments };
-    if (open.length > 0) cellAt(open.length, line).items.push(item);
-    else body.push(item);
-  }
+    fields.push(...outer);
+  };
+
+  walk(0, word.mainLength, null);
+  if (current !== '' || segments.length > 0)
+    endParagraph(null, open.length > 0 ? cellAt(open.length, ordinal + 1).items : body);
   closeTables(0);
 
   if (revision !== undefined)

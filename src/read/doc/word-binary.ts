@@ -1,9 +1,9 @@
 /**
- * The Word 97–2003 binary format ([MS-DOC]) as far as reading a report needs it: the main
- * document's characters (from the piece table, `Clx`), and for each character the file offset
- * (`fc`) that its paragraph and character properties are found by, in the formatted disk pages
- * (`FKP`) of paragraphs (PAPX: in a table, a row's end, the row's cells) and of characters (CHPX:
- * hidden, or deleted in a tracked change).
+ * The Word 97–2003 binary format ([MS-DOC]) as far as reading a report needs it: the characters
+ * of the main document and of the text boxes (from the piece table, `Clx`), and for each
+ * character the file offset (`fc`) that its paragraph and character properties are found by, in
+ * the formatted disk pages (`FKP`) of paragraphs (PAPX: in a table, a row's end, the row's cells)
+ * and of characters (CHPX: hidden, deleted in a tracked change, an inline picture).
  */
 import { type CompoundFile, CompoundFileError } from './cfb.js';
 
@@ -16,10 +16,20 @@ export class WordBinaryError extends Error {
 }
 
 export interface WordText {
-  /** The main document's characters (footnotes, headers, comments and text boxes come after it). */
+  /**
+   * The document's characters: the main document's (`mainLength` of them), then footnotes,
+   * headers, comments, endnotes and the text boxes' stories.
+   */
   text: string;
+  /** How many characters of `text` are the main document's. */
+  mainLength: number;
   /** For each character, its offset in the WordDocument stream (its properties are found by it). */
   fcs: Float64Array;
+  /**
+   * The text boxes, by the main document's character that anchors each (a drawn object, 0x08):
+   * the range of `text` its story covers.
+   */
+  textBoxes: Map<number, { from: number; to: number }>;
   /**
    * The properties of the paragraph ending at a character (its mark): its style (an index into
    * the style sheet) and its property modifiers; null when none are recorded.
@@ -75,7 +85,16 @@ export function readWordText(cfb: CompoundFile): WordText {
     return stream.subarray(fc, fc + lcb);
   };
 
-  const { text, fcs } = pieceText(word, slice(table, pair(33)), ccpText);
+  // The stories after the main document's, in order (a reserved count between headers and
+  // comments is 0); the text boxes' story comes last of those read.
+  const count = (k: number) => Math.max(0, view.getInt32(lwAt + 2 + k * 4, true));
+  const boxesFrom = ccpText + count(4) + count(5) + count(6) + count(7) + count(8);
+  const boxesLength = cslw > 9 ? count(9) : 0;
+  const { text, fcs } = pieceText(word, slice(table, pair(33)), ccpText, boxesFrom + boxesLength);
+  const textBoxes =
+    text.length === boxesFrom + boxesLength && boxesLength > 0 && pairCount > 56
+      ? boxesOf(slice(table, pair(40)), slice(table, pair(56)), boxesFrom)
+      : new Map<number, { from: number; to: number }>();
   const data = cfb.stream('Data');
   const papx = fkpRuns(word, slice(table, pair(13)), 'paragraph');
   const chpx = fkpRuns(word, slice(table, pair(12)), 'character');
@@ -92,7 +111,9 @@ export function readWordText(cfb: CompoundFile): WordText {
   }
   return {
     text,
+    mainLength: ccpText,
     fcs,
+    textBoxes,
     paragraphAt: (fc) => {
       const run = runAt(papx, fc);
       return run ? { istd: run.istd, grpprl: hugePapx(run.grpprl, data) } : null;
@@ -138,8 +159,50 @@ function hugePapx(grpprl: Uint8Array, data: Uint8Array | null): Uint8Array {
   return huge ?? grpprl;
 }
 
-/** The main document's text from the piece table (the last structure of the `Clx`). */
-function pieceText(word: Uint8Array, clx: Uint8Array, ccpText: number): { text: string; fcs: Float64Array } {
+/**
+ * The text boxes: the main document's anchors (`PlcSpaMom`: each drawn object's character with its
+ * shape id) matched to the text boxes' stories (`PlcftxbxTxt`: each story's range, relative to the
+ * stories' start, with the id of its shape), by shape id.
+ */
+function boxesOf(
+  anchors: Uint8Array,
+  stories: Uint8Array,
+  start: number,
+): Map<number, { from: number; to: number }> {
+  const boxes = new Map<number, { from: number; to: number }>();
+  // A PLC: n + 1 positions, then n records of a fixed size (26 bytes for anchors, 22 for stories).
+  const entries = (plc: Uint8Array, size: number) =>
+    plc.length >= 4 ? Math.floor((plc.length - 4) / (4 + size)) : 0;
+  const av = new DataView(anchors.buffer, anchors.byteOffset, anchors.byteLength);
+  const sv = new DataView(stories.buffer, stories.byteOffset, stories.byteLength);
+  const shapes = entries(stories, 22);
+  const storyOf = new Map<number, { from: number; to: number }>();
+  // The last story is a placeholder the format requires.
+  for (let i = 0; i < shapes - 1; i++) {
+    const id = sv.getInt32((shapes + 1) * 4 + i * 22 + 14, true);
+    const from = sv.getUint32(i * 4, true);
+    const to = sv.getUint32((i + 1) * 4, true);
+    if (to > from) storyOf.set(id, { from: start + from, to: start + to });
+  }
+  const count = entries(anchors, 26);
+  for (let i = 0; i < count; i++) {
+    const story = storyOf.get(av.getInt32((count + 1) * 4 + i * 26, true));
+    if (story) boxes.set(av.getUint32(i * 4, true), story);
+  }
+  return boxes;
+}
+
+/**
+ * The document's text from the piece table (the last structure of the `Clx`): its first `length`
+ * characters, of which the main document's `ccpText` must be there; the later stories are read as
+ * far as the table holds them.
+ */
+function pieceText(
+  word: Uint8Array,
+  clx: Uint8Array,
+  ccpText: number,
+  wanted: number,
+): { text: string; fcs: Float64Array } {
   const view = new DataView(clx.buffer, clx.byteOffset, clx.byteLength);
   let at = 0;
   // Property modifiers (Prc) come first: skipped.
@@ -152,12 +215,13 @@ function pieceText(word: Uint8Array, clx: Uint8Array, ccpText: number): { text: 
   const n = (lcb - 4) / 12;
   const cp = (i: number) => view.getUint32(plc + i * 4, true);
   if (ccpText < 0 || ccpText > cp(n)) throw new WordBinaryError('Word 文档已损坏：文字长度无效');
+  const total = Math.max(ccpText, Math.min(wanted, cp(n)));
   const parts: string[] = [];
-  const fcs = new Float64Array(ccpText);
+  const fcs = new Float64Array(total);
   let length = 0;
-  for (let i = 0; i < n && length < ccpText; i++) {
+  for (let i = 0; i < n && length < total; i++) {
     const from = cp(i);
-    const to = Math.min(cp(i + 1), ccpText);
+    const to = Math.min(cp(i + 1), total);
     if (from !== length || to < from) throw new WordBinaryError('Word 文档已损坏：文字索引无效');
     const raw = view.getUint32(plc + (n + 1) * 4 + i * 8 + 2, true);
     const compressed = (raw & 0x40000000) !== 0;
@@ -175,7 +239,7 @@ function pieceText(word: Uint8Array, clx: Uint8Array, ccpText: number): { text: 
     }
     length = to;
   }
-  if (length !== ccpText) throw new WordBinaryError('Word 文档已损坏：文字索引不完整');
+  if (length !== total) throw new WordBinaryError('Word 文档已损坏：文字索引不完整');
   return { text: parts.join(''), fcs };
 }
 

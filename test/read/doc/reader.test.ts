@@ -155,6 +155,19 @@ describe('what the .doc reader reads of Word', () => {
     expect(outer.rows[1]?.[1]?.line).toBe(10);
   });
 
+  it('reads a text box after the paragraph that anchors it, as the DOCX reader does', () => {
+    const file = new SourceFile('textbox.doc');
+    const blocks = readDoc(fixture('textbox.doc'), file);
+    expect(blocks.map((b) => (b.type === 'paragraph' ? [b.text, b.line] : null))).toEqual([
+      ['开头', 1],
+      ['框前', 2],
+      // The box's story, from the text boxes' subdocument (LibreOffice wrote two more, empty, paragraphs).
+      ['某县财政局2022年政府信息公开工作年度报告', 3],
+      ['结尾', 6],
+    ]);
+    expect(file.text?.split('\n')[2]).toBe('某县财政局2022年政府信息公开工作年度报告');
+  });
+
   it('sizes each property modifier by its top bits, its length byte, or its own length', () => {
     const seen: [number, number][] = [];
     const grpprl = new Uint8Array([
@@ -236,7 +249,7 @@ describe('compound files that are not a readable Word document', () => {
     expect(() => openCompoundFile(cycle)).toThrow('复合文档已损坏：目录无效');
   });
 
-  it.each(['blanks-9000.doc', 'numbered.doc', 'nested.doc'])(
+  it.each(['blanks-9000.doc', 'numbered.doc', 'nested.doc', 'textbox.doc'])(
     'any damage to %s is read or refused with a reason, never a crash',
     async (name) => {
       const base = fixture(name);
