@@ -222,7 +222,7 @@ export function readDocDocument(
   let column = 1;
 
   /** Ends the paragraph being read as a paragraph of `container`, numbered as the document's. */
-  const endParagraph = (props: ParagraphProperties | null, container: Item[]): ParagraphItem => {
+  const endParagraph = (props: ParagraphProperties | null, container: Item[]): void => {
     segments.push({ text: current, column });
     const line = ++ordinal;
     // The automatic number is printed before the text (columns count it, as in the DOCX reader).
@@ -237,7 +237,6 @@ export function readDocDocument(
     segments = [];
     current = '';
     column = 1;
-    return item;
   };
 
   /** Text boxes anchored in the paragraph being read: their paragraphs follow it. */
