@@ -22,9 +22,8 @@ export function readDocBody(
   try {
     const cfb = openCompoundFile(bytes);
     // Office 2007 and later keep a password-protected DOCX (or XLSX) in a compound file.
-    if (cfb.names.some((n) => n.toUpperCase() === 'ENCRYPTEDPACKAGE'))
-      file.fail('文件已加密（受密码保护的 Office 文档），需要密码，无法读取');
-    if (!cfb.stream('WordDocument'))
+    if (cfb.has('EncryptedPackage')) file.fail('文件已加密（受密码保护的 Office 文档），需要密码，无法读取');
+    if (!cfb.has('WordDocument'))
       file.fail(
         '复合文档（OLE）中没有 Word 文档（可能是 Excel、PowerPoint 或 WPS 旧格式文件），请另存为 DOCX 后再试',
       );

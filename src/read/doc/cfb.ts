@@ -28,7 +28,9 @@ export const isCompoundFile = (bytes: Uint8Array): boolean => signature.every((b
 export interface CompoundFile {
   /** The names of the root storage's streams. */
   readonly names: readonly string[];
-  /** A stream of the root storage by name (case-insensitive, as CFB compares), or null. */
+  /** Whether the root storage has a stream of that name (case-insensitive, as CFB compares). */
+  has(name: string): boolean;
+  /** A stream of the root storage by name (case-insensitive), or null; read once. */
   stream(name: string): Uint8Array | null;
 }
 
@@ -98,18 +100,20 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     }
     return out;
   };
-  const readChain = (start: number, size: number): Uint8Array => {
+  /** A chain's bytes: its first `size`, or all its sectors'. */
+  const readChain = (start: number, size?: number): Uint8Array => {
     const sectors = chain(start, fat, sectorCount);
-    if (sectors.length * sectorSize < size) throw new CompoundFileError('复合文档已损坏：数据流不完整');
+    if (size !== undefined && sectors.length * sectorSize < size)
+      throw new CompoundFileError('复合文档已损坏：数据流不完整');
     const out = new Uint8Array(sectors.length * sectorSize);
     sectors.forEach((n, i) => {
       out.set(sector(n), i * sectorSize);
     });
-    return out.subarray(0, size);
+    return size === undefined ? out : out.subarray(0, size);
   };
 
   // The directory: 128-byte entries; entry 0 is the root storage.
-  const dir = readChain(u32(0x30), chain(u32(0x30), fat, sectorCount).length * sectorSize);
+  const dir = readChain(u32(0x30));
   const entries: Entry[] = [];
   const dv = words(dir);
   for (let at = 0; at + 128 <= dir.length; at += 128) {
@@ -161,23 +165,35 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     return { stream: miniStream, table: miniFat };
   };
 
+  /** A stream's bytes: from the mini stream when it is small, else from its chain of sectors. */
+  const readStream = (entry: Entry): Uint8Array => {
+    if (entry.size > bytes.length) throw new CompoundFileError('复合文档已损坏：数据流过大');
+    if (entry.size === 0) return new Uint8Array(0);
+    if (entry.size >= miniCutoff) return readChain(entry.start, entry.size);
+    const { stream, table } = mini();
+    const sectors = chain(entry.start, table, table.length);
+    if (sectors.length * 64 < entry.size) throw new CompoundFileError('复合文档已损坏：数据流不完整');
+    const out = new Uint8Array(sectors.length * 64);
+    sectors.forEach((n, i) => {
+      if ((n + 1) * 64 > stream.length) throw new CompoundFileError('复合文档已损坏：扇区超出文件范围');
+      out.set(stream.subarray(n * 64, (n + 1) * 64), i * 64);
+    });
+    return out.subarray(0, entry.size);
+  };
+
+  const read = new Map<Entry, Uint8Array>();
   return {
     names: [...children.values()].map((e) => e.name),
+    has: (name) => children.has(name.toUpperCase()),
     stream(name: string): Uint8Array | null {
       const entry = children.get(name.toUpperCase());
       if (!entry) return null;
-      if (entry.size > bytes.length) throw new CompoundFileError('复合文档已损坏：数据流过大');
-      if (entry.size === 0) return new Uint8Array(0);
-      if (entry.size >= miniCutoff) return readChain(entry.start, entry.size);
-      const { stream, table } = mini();
-      const sectors = chain(entry.start, table, table.length);
-      if (sectors.length * 64 < entry.size) throw new CompoundFileError('复合文档已损坏：数据流不完整');
-      const out = new Uint8Array(sectors.length * 64);
-      sectors.forEach((n, i) => {
-        if ((n + 1) * 64 > stream.length) throw new CompoundFileError('复合文档已损坏：扇区超出文件范围');
-        out.set(stream.subarray(n * 64, (n + 1) * 64), i * 64);
-      });
-      return out.subarray(0, entry.size);
+      let bytes = read.get(entry);
+      if (!bytes) {
+        bytes = readStream(entry);
+        read.set(entry, bytes);
+      }
+      return bytes;
     },
   };
 }

@@ -7,8 +7,8 @@
  */
 import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
-import { docImages } from '../images/doc-images.js';
-import { withImages } from '../images/embedded.js';
+import { picturesAsImages } from '../images/doc-images.js';
+import { tableSized, withPictures } from '../images/embedded.js';
 import type { Reader } from '../registry.js';
 import { readDocBody } from './body.js';
 import { isCompoundFile } from './cfb.js';
@@ -25,6 +25,12 @@ export function readDoc(bytes: Uint8Array, file: SourceFile): Block[] {
 export const docReader: Reader = {
   type: 'doc',
   sniff: isCompoundFile,
-  // Tables published as pictures are read by OCR too (src/read/images).
-  read: withImages(readDoc, docImages, noTextInDoc),
+  // Tables published as pictures are read by OCR too (src/read/images), from the one reading.
+  read: async (bytes, file, options = {}) => {
+    const { blocks, pictures } = readDocBody(bytes, file);
+    const images = options.ocr === false ? [] : picturesAsImages(pictures).filter((i) => tableSized(i.bytes));
+    if (images.length > 0) return withPictures(blocks, images, file, options, noTextInDoc);
+    if (blocks.length === 0) file.fail(noTextInDoc);
+    return blocks;
+  },
 };

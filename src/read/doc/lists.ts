@@ -19,9 +19,9 @@ import {
 import { forEachSprm, WordBinaryError } from './word-binary.js';
 
 /** Indexes of the FIB's fc/lcb pairs: the style sheet, the lists and the list instances. */
-export const stshPair = 1;
-export const listPair = 73;
-export const instancePair = 74;
+const stshPair = 1;
+const listPair = 73;
+const instancePair = 74;
 
 /** The paragraph style id of a style index. */
 export const styleId = (istd: number): string => `s${istd}`;

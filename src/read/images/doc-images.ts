@@ -6,6 +6,7 @@
  */
 import { SourceFile, UnreadableInputError } from '../../core/source-file.js';
 import { readDocBody } from '../doc/body.js';
+import type { DocPicture } from '../doc/document.js';
 import { type FoundImage, maxImageBytes, maxImages } from './embedded.js';
 
 const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -21,16 +22,8 @@ export function imageInPicture(record: Uint8Array): Uint8Array | null {
   return null;
 }
 
-export function docImages(bytes: Uint8Array, file: SourceFile): FoundImage[] {
-  let pictures: ReturnType<typeof readDocBody>['pictures'];
-  try {
-    // Read on a scratch file: the reading proper reports the document's findings once.
-    pictures = readDocBody(bytes, new SourceFile(file.path)).pictures;
-  } catch (error) {
-    // A document that can't be read is refused by the reading proper, with its reason.
-    if (error instanceof UnreadableInputError) return [];
-    throw error;
-  }
+/** The pictures worth passing on (PNG or JPEG, not too large), at most one over the limit (counted as such). */
+export function picturesAsImages(pictures: readonly DocPicture[]): FoundImage[] {
   const found: FoundImage[] = [];
   for (const picture of pictures) {
     if (found.length > maxImages) break;
@@ -39,4 +32,15 @@ export function docImages(bytes: Uint8Array, file: SourceFile): FoundImage[] {
       found.push({ bytes: image, line: picture.line, column: picture.column });
   }
   return found;
+}
+
+/** A .doc's pictures on their own (the reader takes them from its one reading, `picturesAsImages`). */
+export function docImages(bytes: Uint8Array, file: SourceFile): FoundImage[] {
+  try {
+    return picturesAsImages(readDocBody(bytes, new SourceFile(file.path)).pictures);
+  } catch (error) {
+    // A document that can't be read is refused by the reading proper, with its reason.
+    if (error instanceof UnreadableInputError) return [];
+    throw error;
+  }
 }

@@ -79,46 +79,61 @@ export function withImages(
     } catch (error) {
       if (!(error instanceof UnreadableInputError && error.message === noText)) throw error;
     }
-    // A document with its tables as text keeps its pictures (an emblem, a seal, a photo) unread;
-    // one whose text lacks a report table (published as a picture) has them read.
-    if (
-      blocks.filter((b) => b.type === 'table' && b.rows.length >= 3).length >= tablesAsText &&
-      !lacksTable(blocks, file.path)
-    )
-      return blocks;
-    if (images.length > maxImages)
-      file.warn(
-        'read.ocr-pages',
-        `共有 ${images.length} 张图片需要文字识别，超过 ${maxImages} 张的上限，只识别了前 ${maxImages} 张`,
-      );
-    const chosen = images.slice(0, maxImages);
-    const readings: Block[][] = [];
-    // Four at a time (PaddleOCR's pages go to the worker threads of page-pool.ts).
-    for (let k = 0; k < chosen.length; k += 4)
-      readings.push(...(await Promise.all(chosen.slice(k, k + 4).map((image, j) => readOne(image, k + j)))));
-    // Each picture's blocks go before the first of the document's own blocks that stands after it.
-    const out: Block[] = [];
-    let next = 0;
-    chosen.forEach((image, i) => {
-      while (next < blocks.length && before(blocks[next] as Block, image)) out.push(blocks[next++] as Block);
-      out.push(...(readings[i] as Block[]));
-    });
-    out.push(...blocks.slice(next));
-    if (out.length === 0) file.fail(noText);
-    return out;
-
-    async function readOne(image: FoundImage, i: number): Promise<Block[]> {
-      const kind = imageKind(image.bytes);
-      if (!kind) return [];
-      try {
-        return await readImage(image.bytes, kind, file, options, { page: i + 1 });
-      } catch (error) {
-        if (!(error instanceof UnreadableInputError)) throw error;
-        file.info('read.ocr-skipped', `第 ${i + 1} 张图片没有识别出文字（${error.message}），已跳过`, {
-          place: { line: image.line, column: image.column },
-        });
-        return [];
-      }
-    }
+    return withPictures(blocks, images, file, options, noText);
   };
+}
+
+/**
+ * A document's blocks with its pictures read among them, for a reader that finds both in one
+ * reading (see `withImages`): `images` are the pictures worth reading (`tableSized`); `noText`
+ * refuses a document left with no blocks at all.
+ */
+export async function withPictures(
+  blocks: Block[],
+  images: readonly FoundImage[],
+  file: SourceFile,
+  options: OcrOptions,
+  noText: string,
+): Promise<Block[]> {
+  // A document with its tables as text keeps its pictures (an emblem, a seal, a photo) unread;
+  // one whose text lacks a report table (published as a picture) has them read.
+  if (
+    blocks.filter((b) => b.type === 'table' && b.rows.length >= 3).length >= tablesAsText &&
+    !lacksTable(blocks, file.path)
+  )
+    return blocks;
+  if (images.length > maxImages)
+    file.warn(
+      'read.ocr-pages',
+      `共有 ${images.length} 张图片需要文字识别，超过 ${maxImages} 张的上限，只识别了前 ${maxImages} 张`,
+    );
+  const chosen = images.slice(0, maxImages);
+  const readings: Block[][] = [];
+  // Four at a time (PaddleOCR's pages go to the worker threads of page-pool.ts).
+  for (let k = 0; k < chosen.length; k += 4)
+    readings.push(...(await Promise.all(chosen.slice(k, k + 4).map((image, j) => readOne(image, k + j)))));
+  // Each picture's blocks go before the first of the document's own blocks that stands after it.
+  const out: Block[] = [];
+  let next = 0;
+  chosen.forEach((image, i) => {
+    while (next < blocks.length && before(blocks[next] as Block, image)) out.push(blocks[next++] as Block);
+    out.push(...(readings[i] as Block[]));
+  });
+  out.push(...blocks.slice(next));
+  if (out.length === 0) file.fail(noText);
+  return out;
+
+  async function readOne(image: FoundImage, i: number): Promise<Block[]> {
+    const kind = imageKind(image.bytes);
+    if (!kind) return [];
+    try {
+      return await readImage(image.bytes, kind, file, options, { page: i + 1 });
+    } catch (error) {
+      if (!(error instanceof UnreadableInputError)) throw error;
+      file.info('read.ocr-skipped', `第 ${i + 1} 张图片没有识别出文字（${error.message}），已跳过`, {
+        place: { line: image.line, column: image.column },
+      });
+      return [];
+    }
+  }
 }
