@@ -11,6 +11,7 @@ import {
   compiledSchema,
   dueSchema,
   feeSchema,
+  holidayTableSchema,
   loginResponse,
   managedUserListSchema,
   managedUserSchema,
@@ -250,6 +251,42 @@ export const routes: readonly Route[] = [
     response: dueSchema,
     handle: ({ principal, query, deps }) =>
       svc.dueApplications(deps.store, signedIn(principal), { ...query, asOf: query.asOf ?? deps.today() }),
+  }),
+
+  route({
+    method: 'GET',
+    url: '/api/holidays',
+    summary: '节假日安排：自带的和录入的各年度，计算工作日期限所依据的',
+    description:
+      '每年的安排以国务院办公厅关于部分节假日安排的通知为准。某年的安排未录入时，到达该年（或该年前一年 12 月 24 日以后）的期限无法计算。',
+    tag: '节假日',
+    auth: true,
+    response: holidayTableSchema,
+    handle: ({ principal, deps }) => {
+      signedIn(principal);
+      return svc.holidayTableOf(deps.store);
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/holidays',
+    summary: '录入某年度的节假日安排（管理员）；已录入的或自带的同一年被替换',
+    tag: '节假日',
+    auth: true,
+    body: s.holidayYearBody,
+    response: holidayTableSchema,
+    handle: ({ principal, body, deps }) => svc.putHolidayYear(deps.store, signedIn(principal), body),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/holidays/:year',
+    summary: '删除录入的某年度节假日安排（管理员）；自带的该年安排重新适用',
+    tag: '节假日',
+    auth: true,
+    params: s.holidayYearParams,
+    response: holidayTableSchema,
+    handle: ({ principal, params, deps }) =>
+      svc.removeHolidayYear(deps.store, signedIn(principal), params.year),
   }),
 
   route({

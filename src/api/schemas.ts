@@ -8,7 +8,17 @@ import { isCommonPassword, minPasswordLength } from '../auth/common-passwords.js
 import { formats } from '../spec/registry.js';
 import type { SectionSpec } from '../spec/types.js';
 import { roles } from '../store/schema.js';
-import { applicantTypes, caseKinds, caseOutcomes, channels, isIsoDate, outcomes } from '../workflow/index.js';
+import {
+  applicantTypes,
+  arrangementProblems,
+  caseKinds,
+  caseOutcomes,
+  channels,
+  enteredYears,
+  isIsoDate,
+  noticeTitle,
+  outcomes,
+} from '../workflow/index.js';
 
 /**
  * Text without control characters: NUL breaks PostgreSQL text and the XML of a DOCX, the others have
@@ -356,6 +366,72 @@ export const feeQuery = z.strictObject({
     .max(1_000_000)
     .meta({ description: '按件：本月第几件申请；按量：页数' }),
 });
+
+/** A notice's title, number and date, as the 通知 prints them. */
+const noticeBody = z.strictObject({
+  title: line(200)
+    .optional()
+    .meta({ description: '通知标题；省略时为「国务院办公厅关于YYYY年部分节假日安排的通知」' }),
+  number: line(100)
+    .min(1, { error: '发文字号不能为空' })
+    .meta({ description: '发文字号，如 国办发明电〔2025〕7号' }),
+  date: isoDate.meta({ description: '成文日期' }),
+});
+
+export const holidayYearParams = z.strictObject({
+  year: z.coerce.number().int().min(enteredYears.min).max(enteredYears.max),
+});
+
+/**
+ * A year's holiday arrangement as the State Council's notice sets it: each festival's closure (放假，
+ * first and last day, both included) and its make-up working days (调休上班, weekend days). Checked as
+ * a whole: dates near the year, closures that don't overlap, make-up days on weekends outside them.
+ */
+export const holidayYearBody = z
+  .strictObject({
+    year: z.number().int().min(enteredYears.min).max(enteredYears.max).meta({ description: '安排的年度' }),
+    notice: noticeBody,
+    amendments: z
+      .array(noticeBody.extend({ change: line(500).min(1).meta({ description: '调整了什么' }) }))
+      .max(10)
+      .optional()
+      .meta({ description: '之后调整该年安排的通知（已体现在 festivals 中）' }),
+    festivals: z
+      .array(
+        z.strictObject({
+          name: line(20).min(1).meta({ description: '节日，如 元旦、春节、国庆节、中秋节' }),
+          off: z.tuple([isoDate, isoDate]).meta({ description: '放假的第一天和最后一天（含）' }),
+          work: z.array(isoDate).max(10).meta({ description: '调休上班的星期六、星期日' }),
+        }),
+      )
+      .min(1)
+      .max(20),
+  })
+  .transform((b) => ({
+    year: b.year,
+    notice: {
+      title: b.notice.title?.trim() || noticeTitle(b.year),
+      number: b.notice.number.trim(),
+      date: b.notice.date,
+    },
+    amendments: (b.amendments ?? []).map((n) => ({
+      title: n.title?.trim() || noticeTitle(b.year),
+      number: n.number.trim(),
+      date: n.date,
+      change: n.change,
+    })),
+    festivals: b.festivals.map((f) => ({ name: f.name.trim(), off: f.off, work: f.work })),
+  }))
+  .superRefine((a, ctx) => {
+    for (const problem of arrangementProblems(a))
+      ctx.addIssue({
+        code: 'custom',
+        path: problem.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+        message: problem.message,
+      });
+  });
+
+export type HolidayYearBody = z.output<typeof holidayYearBody>;
 
 export type NewApplicationBody = z.infer<typeof newApplicationBody>;
 export type EventBody = z.infer<typeof eventSchema>;

@@ -49,6 +49,7 @@ const commandModules: readonly { names: readonly string[]; load: () => Promise<D
     },
   },
   { names: ['due'], load: async () => [(await import('./commands/due.js')).defineDue] },
+  { names: ['holidays'], load: async () => [(await import('./commands/holidays.js')).defineHolidays] },
   { names: ['compile'], load: async () => [(await import('./commands/compile.js')).defineCompile] },
   { names: ['ingest'], load: async () => [(await import('./commands/ingest.js')).defineIngest] },
   { names: ['corpus'], load: async () => [(await import('./commands/corpus.js')).defineCorpus] },

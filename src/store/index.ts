@@ -18,6 +18,7 @@ import { prepared } from './prepared.js';
 import { agencyRepository } from './repositories/agencies.js';
 import { applicationRepository } from './repositories/applications.js';
 import { caseRepository } from './repositories/cases.js';
+import { holidayRepository } from './repositories/holidays.js';
 import { proactiveRepository } from './repositories/proactive.js';
 import { reportProseRepository } from './repositories/report-prose.js';
 import { reportRepository } from './repositories/reports.js';
@@ -40,6 +41,11 @@ export type {
   NewApplication,
 } from './repositories/applications.js';
 export type { CaseFilter, CasePatch, CaseRecord, NewCase } from './repositories/cases.js';
+export {
+  ArrangementError,
+  type EnteredArrangement,
+  holidayVersionKey,
+} from './repositories/holidays.js';
 export { proactiveKeys } from './repositories/proactive.js';
 export type { NewStoredReport, ReportFilter, StoredReport } from './repositories/reports.js';
 export type { Session } from './repositories/sessions.js';
@@ -60,6 +66,8 @@ export interface Store {
   readonly proactive: ReturnType<typeof proactiveRepository>;
   /** The office's own text of parts of its report, per year. */
   readonly reportProse: ReturnType<typeof reportProseRepository>;
+  /** Holiday arrangements entered for years the built-in table lacks (or replaces). */
+  readonly holidays: ReturnType<typeof holidayRepository>;
   readonly reports: ReturnType<typeof reportRepository>;
   readonly audit: ReturnType<typeof auditRepository>;
   readonly access: ReturnType<typeof accessScope>;
@@ -134,6 +142,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     cases: caseRepository(ctx),
     proactive: proactiveRepository(ctx),
     reportProse: reportProseRepository(ctx),
+    holidays: holidayRepository(ctx),
     reports: reportRepository(ctx),
     audit: auditRepository(ctx),
     access: accessScope(ctx),

@@ -134,6 +134,15 @@ export interface ReportProseTable {
   updated_by: string | null;
 }
 
+export interface HolidayArrangementTable {
+  year: ColumnType<number, number, never>;
+  /** The year's arrangement as JSON, in the built-in holiday table's shape (YearArrangement). */
+  arrangement: string;
+  updated_at: Timestamp;
+  /** The user who entered it; null for the system. */
+  updated_by: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: ColumnType<Timestamp, Timestamp, never>;
@@ -183,6 +192,7 @@ export interface Database {
   cases: CaseTable;
   proactive_figures: ProactiveFigureTable;
   report_prose: ReportProseTable;
+  holiday_arrangements: HolidayArrangementTable;
   audit_log: AuditLogTable;
   reports: ReportTable;
   corpus_bodies: CorpusBodyTable;

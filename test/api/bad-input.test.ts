@@ -9,6 +9,7 @@ import { ingestBytes } from '../../src/corpus/ingest.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { renderText } from '../../src/render/text/index.js';
 import { systemActor } from '../../src/store/index.js';
+import { noticeTitle, type YearArrangement } from '../../src/workflow/index.js';
 import { describeEachBackend } from '../store/backends.js';
 import { errorOf, type Harness, harness } from './helpers.js';
 
@@ -92,6 +93,15 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       body: { agencyId: 'A', year: 2024, prose: { '5': '本年度没有发现问题。' } },
     },
     'GET /api/fees/calculate': { query: { method: 'perPage', quantity: '120' } },
+    'GET /api/holidays': {},
+    'PUT /api/holidays': {
+      body: {
+        year: 2027,
+        notice: { number: '国办发明电〔2026〕1号', date: '2026-11-10' },
+        festivals: [{ name: '元旦', off: ['2027-01-01', '2027-01-03'], work: [] }],
+      },
+    },
+    'DELETE /api/holidays/{year}': { path: { year: '2027' } },
     'GET /openapi.json': {},
     'GET /api/corpus/reports': { query: { year: '2022', limit: '10' } },
     'GET /api/corpus/reports/{reportId}': { path: { reportId: '1' } },
@@ -195,6 +205,12 @@ describeEachBackend('bad input', (backend) => {
       agencyId: 'A',
       kind: 'direct',
       filedOn: '2024-03-01',
+    });
+    // A year entered, for the route that removes one (whichever of PUT and DELETE comes first).
+    await h.store.holidays.put(systemActor, {
+      ...(valid['PUT /api/holidays']?.body as unknown as YearArrangement),
+      notice: { title: noticeTitle(2027), number: '国办发明电〔2026〕1号', date: '2026-11-10' },
+      amendments: [],
     });
     doc = (await h.call(null, 'GET', '/openapi.json')).json() as Doc;
   });

@@ -36,6 +36,7 @@ describeEachBackend('OpenAPI document', (backend) => {
     expect(listed).toEqual(served);
     expect(listed).toEqual([
       'DELETE /api/cases/{caseId}',
+      'DELETE /api/holidays/{year}',
       'GET /api/agencies',
       'GET /api/agencies/{agencyId}',
       'GET /api/applications',
@@ -54,6 +55,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/corpus/stats',
       'GET /api/due',
       'GET /api/fees/calculate',
+      'GET /api/holidays',
       'GET /api/me',
       'GET /api/proactive/{agencyId}/{year}',
       'GET /api/report-prose/{agencyId}/{year}',
@@ -77,6 +79,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'POST /api/login',
       'POST /api/logout',
       'POST /api/users',
+      'PUT /api/holidays',
       'PUT /api/proactive/{agencyId}/{year}',
       'PUT /api/report-prose/{agencyId}/{year}',
     ]);

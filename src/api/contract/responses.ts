@@ -42,10 +42,20 @@ export const stateSchema = z.object({
   status: z.string().nullable(),
   statusName: z.string(),
   dueOn: z.string().nullable(),
+  workingDaysLeft: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: '距答复期限的工作日数（当天为 0，已过为负数）；没有期限时为 null' }),
   provisional: z.boolean(),
   closedOn: z.string().nullable(),
   outcome: z.string().nullable(),
   answeredLate: z.boolean().nullable(),
+  missingHolidayYear: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: '因缺少该年度节假日安排而无法计算期限时，缺少的年度' }),
 });
 
 export const applicationSchema = z
@@ -95,6 +105,9 @@ export const dueSchema = z.object({
   days: z.number().int(),
   overdue: z.array(dueItemSchema),
   dueSoon: z.array(dueItemSchema),
+  unknown: z
+    .array(dueItemSchema)
+    .meta({ description: '无法计算期限的未办结申请（缺少节假日安排，或记录有误）：其中可能有已超期的' }),
 });
 
 export const proactiveSchema = z.object({
@@ -125,6 +138,33 @@ export const feeSchema = z.object({
   monthTotal: z.number().nullable(),
 });
 
+const noticeSchema = z.object({ title: z.string(), number: z.string(), date: z.string() });
+
+export const holidayTableSchema = z
+  .object({
+    years: z.array(
+      z.object({
+        year: z.number().int(),
+        notice: noticeSchema,
+        amendments: z.array(noticeSchema.extend({ change: z.string() })),
+        festivals: z.array(
+          z.object({ name: z.string(), off: z.tuple([z.string(), z.string()]), work: z.array(z.string()) }),
+        ),
+        source: z
+          .enum(['builtIn', 'entered'])
+          .meta({ description: 'builtIn：Gongkai 自带；entered：用户录入（可替换自带的同一年）' }),
+        replacesBuiltIn: z.boolean(),
+        updatedAt: z.string().nullable(),
+        updatedBy: z.string().nullable(),
+      }),
+    ),
+    coveredThrough: z
+      .string()
+      .meta({ description: '能连续计算工作日的最后一天（下一年度的安排可能调整其后的日期）' }),
+    nextYear: z.number().int().meta({ description: '接下来应录入的年度' }),
+  })
+  .meta({ id: 'HolidayTable', title: '节假日安排' });
+
 export const agencyListSchema = z.array(agencySchema);
 export const managedUserListSchema = z.array(managedUserSchema);
 export const applicationListSchema = z.array(applicationSchema);
@@ -136,3 +176,4 @@ export type Application = z.infer<typeof applicationSchema>;
 export type AppState = z.infer<typeof stateSchema>;
 export type Case = z.infer<typeof caseSchema>;
 export type DueItem = z.infer<typeof dueItemSchema>;
+export type HolidayTableView = z.infer<typeof holidayTableSchema>;

@@ -15,9 +15,11 @@ import {
   validateApplication,
   WorkflowError,
   type WorkflowIssue,
+  type WorkingCalendar,
 } from '../../workflow/index.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import type { NewApplicationBody } from '../schemas.js';
+import { holidayCalendar, holidayCalendarAt, holidayVersionKey, holidayVersionOf } from './holidays.js';
 import { agencyScope, type Principal, requireRight, resolveAgency, visibleAgencyIds } from './principal.js';
 import { share } from './shared.js';
 
@@ -28,10 +30,14 @@ export interface StatusSummary {
   /** 办理中、即将到期、已超期、… ; or why the status can't be worked out. */
   statusName: string;
   dueOn: IsoDate | null;
+  /** Working days from `asOf` to `dueOn` (0 on the day, negative once passed); null without both. */
+  workingDaysLeft: number | null;
   provisional: boolean;
   closedOn: IsoDate | null;
   outcome: ApplicationStatus['outcome'];
   answeredLate: boolean | null;
+  /** The year whose holiday arrangement is missing, when that is why there is no status. */
+  missingHolidayYear: number | null;
 }
 
 export interface ApplicationView extends ApplicationRecord {
@@ -45,27 +51,30 @@ function assess(
   app: ApplicationRecord,
   asOf: IsoDate,
   dueSoonWorkingDays: number,
+  calendar: WorkingCalendar,
 ): { state: StatusSummary; warnings: WorkflowIssue[] | null } {
   try {
     if (app.receivedOn !== null && asOf < app.receivedOn)
       return { state: blank(asOf, `${asOf} 时尚未收到申请`), warnings: null };
-    const s = applicationStatus(app, asOf, { dueSoonWorkingDays });
+    const s = applicationStatus(app, asOf, { dueSoonWorkingDays, calendar });
     return {
       state: {
         asOf,
         status: s.status,
         statusName: statusNames[s.status],
         dueOn: s.dueOn,
+        workingDaysLeft: s.dueOn === null ? null : daysLeft(calendar, asOf, s.dueOn),
         provisional: s.provisional,
         closedOn: s.closedOn,
         outcome: s.outcome,
         answeredLate: s.answeredLate,
+        missingHolidayYear: null,
       },
       warnings: s.issues.filter((i) => i.severity === 'warning'),
     };
   } catch (error) {
     if (error instanceof MissingHolidayYearError)
-      return { state: blank(asOf, `无法计算期限：${error.message}`), warnings: null };
+      return { state: blank(asOf, `无法计算期限：${error.message}`, error.year), warnings: null };
     // A record stored before its rules were checked in the same transaction (or by an older
     // version) can be impossible: it is listed with the reason, never blocks the list.
     if (error instanceof WorkflowError)
@@ -74,35 +83,51 @@ function assess(
   }
 }
 
-export const summarize = (app: ApplicationRecord, asOf: IsoDate, dueSoonWorkingDays = 5): StatusSummary =>
-  assess(app, asOf, dueSoonWorkingDays).state;
+/** Working days from a day to a due date; null when a day between them lacks its holiday year. */
+function daysLeft(calendar: WorkingCalendar, asOf: IsoDate, dueOn: IsoDate): number | null {
+  try {
+    return calendar.workingDaysBetween(asOf, dueOn);
+  } catch (error) {
+    if (error instanceof MissingHolidayYearError) return null;
+    throw error;
+  }
+}
 
-function blank(asOf: IsoDate, statusName: string): StatusSummary {
+export const summarize = (
+  app: ApplicationRecord,
+  asOf: IsoDate,
+  calendar: WorkingCalendar,
+  dueSoonWorkingDays = 5,
+): StatusSummary => assess(app, asOf, dueSoonWorkingDays, calendar).state;
+
+function blank(asOf: IsoDate, statusName: string, missingHolidayYear: number | null = null): StatusSummary {
   return {
     asOf,
     status: null,
     statusName,
     dueOn: null,
+    workingDaysLeft: null,
     provisional: false,
     closedOn: null,
     outcome: null,
     answeredLate: null,
+    missingHolidayYear,
   };
 }
 
-export function viewOf(app: ApplicationRecord, asOf: IsoDate): ApplicationView {
-  const { state, warnings } = assess(app, asOf, 5);
+export function viewOf(app: ApplicationRecord, asOf: IsoDate, calendar: WorkingCalendar): ApplicationView {
+  const { state, warnings } = assess(app, asOf, 5, calendar);
   return {
     ...app,
     state,
-    warnings: warnings ?? validateApplication(app).filter((i) => i.severity === 'warning'),
+    warnings: warnings ?? validateApplication(app, calendar).filter((i) => i.severity === 'warning'),
   };
 }
 
 /** The view of a record just committed: never an error (the write stands whatever happens next). */
-function committedView(app: ApplicationRecord, asOf: IsoDate): ApplicationView {
+function committedView(app: ApplicationRecord, asOf: IsoDate, calendar: WorkingCalendar): ApplicationView {
   try {
-    return viewOf(app, asOf);
+    return viewOf(app, asOf, calendar);
   } catch {
     return { ...app, state: blank(asOf, '已保存'), warnings: [] };
   }
@@ -155,12 +180,15 @@ async function fromRecords<T>(
   store: Store,
   filter: { agencyIds: readonly string[]; receivedYear?: number },
   key: string,
-  derive: (records: readonly ApplicationRecord[]) => T,
+  derive: (records: readonly ApplicationRecord[], calendar: WorkingCalendar) => T,
 ): Promise<T> {
   // The versions first: records read after them are at least as new, so never cached as current
-  // under a version older than the data they show.
-  const versions = await store.dataVersions(filter.agencyIds);
-  const version = filter.agencyIds.map((id) => versions.get(id) ?? 0).join(',');
+  // under a version older than the data they show. The holiday table's version comes with them:
+  // a year entered changes every status that reached it.
+  const versions = await store.dataVersions([...filter.agencyIds, holidayVersionKey]);
+  const holidays = holidayVersionOf(versions);
+  const calendar = await holidayCalendarAt(store, holidays);
+  const version = `${filter.agencyIds.map((id) => versions.get(id) ?? 0).join(',')}|${holidays}`;
   const scope = `${filter.agencyIds.join(',')}|${filter.receivedYear ?? ''}`;
   let scopes = recordCache.get(store);
   if (!scopes) {
@@ -174,15 +202,15 @@ async function fromRecords<T>(
     scopes.set(scope, entry);
   }
   if (entry.derived.has(key)) return entry.derived.get(key) as T;
-  const value = derive(entry.records);
+  const value = derive(entry.records, calendar);
   if (entry.derived.size >= resultsKept) entry.derived.clear();
   entry.derived.set(key, value);
   return value;
 }
 
 /** Throws a WorkflowError (→ 400) when the record is impossible. */
-function validate(app: Parameters<typeof validateApplication>[0]): void {
-  assertNoErrors(validateApplication(app));
+function validate(app: Parameters<typeof validateApplication>[0], calendar: WorkingCalendar): void {
+  assertNoErrors(validateApplication(app, calendar));
 }
 
 export async function listApplications(
@@ -194,8 +222,8 @@ export async function listApplications(
   const agencyIds = await agencyScope(store, p, query.agency);
   const filter = { agencyIds, ...(query.year !== undefined ? { receivedYear: query.year } : {}) };
   // Each status worked out once per data version and day, and shared (frozen, its JSON made once).
-  return fromRecords(store, filter, `views ${query.asOf}`, (records) =>
-    share(records.map((r) => viewOf(r, query.asOf))),
+  return fromRecords(store, filter, `views ${query.asOf}`, (records, calendar) =>
+    share(records.map((r) => viewOf(r, query.asOf, calendar))),
   );
 }
 
@@ -206,7 +234,7 @@ export async function getApplication(
   asOf: IsoDate,
 ): Promise<ApplicationView> {
   requireRight(p, 'read');
-  return viewOf(await findApplication(store, p, id), asOf);
+  return viewOf(await findApplication(store, p, id), asOf, await holidayCalendar(store));
 }
 
 /** The reply and an extension need the 审核 right; other events the 录入 right. */
@@ -233,7 +261,8 @@ export async function createApplication(
     confirmedOn: input.confirmedOn ?? null,
     events,
   };
-  validate(record);
+  const calendar = await holidayCalendar(store);
+  validate(record, calendar);
   // The id is always generated: a number is the agency's own, so another agency's records never show.
   const created = await store.applications.create(p.actor, {
     ...(number !== undefined ? { number } : {}),
@@ -246,7 +275,7 @@ export async function createApplication(
     requestText: input.requestText ?? '',
     events,
   });
-  return committedView(created, asOf);
+  return committedView(created, asOf, calendar);
 }
 
 /**
@@ -264,11 +293,12 @@ export async function addEvent(
 ): Promise<ApplicationView> {
   const appId = await findApplicationId(store, p, id);
   requireRight(p, rightFor(event));
+  const calendar = await holidayCalendar(store);
   // The record is loaded once, inside the write's transaction.
   const after = await store.applications.appendEvent(p.actor, appId, event, (before) => {
-    validate({ ...before, events: [...before.events, event] });
+    validate({ ...before, events: [...before.events, event] }, calendar);
   });
-  return committedView(after, asOf);
+  return committedView(after, asOf, calendar);
 }
 
 /**
@@ -286,6 +316,7 @@ export async function voidEvent(
 ): Promise<ApplicationView> {
   const appId = await findApplicationId(store, p, id);
   requireRight(p, 'reply');
+  const calendar = await holidayCalendar(store);
   const after = await store.applications.voidEvent(p.actor, appId, ordinal, reason, (before, events) => {
     if (ordinal >= before.events.length)
       throw new ApiError(
@@ -293,9 +324,9 @@ export async function voidEvent(
         'not-found',
         `申请「${id}」没有第 ${ordinal} 个事件（共 ${before.events.length} 个，从 0 起算）`,
       );
-    validate({ ...before, events });
+    validate({ ...before, events }, calendar);
   });
-  return committedView(after, asOf);
+  return committedView(after, asOf, calendar);
 }
 
 export interface DueItem {
@@ -313,6 +344,11 @@ export interface DueList {
   days: number;
   overdue: readonly DueItem[];
   dueSoon: readonly DueItem[];
+  /**
+   * Open applications whose status can't be worked out: a year's holiday arrangement is missing,
+   * or the record is impossible. Listed, never dropped: any of them may be overdue.
+   */
+  unknown: readonly DueItem[];
 }
 
 /** Open applications of the visible agencies that are past their due date or due within `days` working days. */
@@ -324,16 +360,22 @@ export async function dueApplications(
   requireRight(p, 'read');
   const agencyIds = await agencyScope(store, p, query.agency);
   // Worked out once per data version, day and span, and shared (frozen, its JSON made once).
-  return fromRecords(store, { agencyIds }, `due ${query.asOf} ${query.days}`, (records) =>
-    dueOf(records, query.asOf, query.days),
+  return fromRecords(store, { agencyIds }, `due ${query.asOf} ${query.days}`, (records, calendar) =>
+    dueOf(records, query.asOf, query.days, calendar),
   );
 }
 
-function dueOf(records: readonly ApplicationRecord[], asOf: IsoDate, days: number): Readonly<DueList> {
-  const out = { asOf, days, overdue: [] as DueItem[], dueSoon: [] as DueItem[] };
+function dueOf(
+  records: readonly ApplicationRecord[],
+  asOf: IsoDate,
+  days: number,
+  calendar: WorkingCalendar,
+): Readonly<DueList> {
+  const out = { asOf, days, overdue: [] as DueItem[], dueSoon: [] as DueItem[], unknown: [] as DueItem[] };
   for (const app of records) {
     if (app.events.some((e) => e.type === 'replied')) continue;
-    const state = summarize(app, asOf, days);
+    if (app.receivedOn !== null && asOf < app.receivedOn) continue;
+    const state = summarize(app, asOf, calendar, days);
     const item: DueItem = {
       id: app.id,
       agencyId: app.agencyId,
@@ -345,10 +387,19 @@ function dueOf(records: readonly ApplicationRecord[], asOf: IsoDate, days: numbe
     };
     if (state.status === 'overdue') out.overdue.push(item);
     else if (state.status === 'dueSoon') out.dueSoon.push(item);
+    else if (state.status === null) out.unknown.push(item);
   }
   const byDue = (a: DueItem, b: DueItem) =>
     (a.state.dueOn ?? '').localeCompare(b.state.dueOn ?? '') || a.id.localeCompare(b.id);
   out.overdue.sort(byDue);
   out.dueSoon.sort(byDue);
-  return share({ ...out, overdue: Object.freeze(out.overdue), dueSoon: Object.freeze(out.dueSoon) });
+  out.unknown.sort(
+    (a, b) => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') || a.id.localeCompare(b.id),
+  );
+  return share({
+    ...out,
+    overdue: Object.freeze(out.overdue),
+    dueSoon: Object.freeze(out.dueSoon),
+    unknown: Object.freeze(out.unknown),
+  });
 }

@@ -12,6 +12,7 @@ import { getRenderer, type RenderOutput } from '../../render/index.js';
 import type { Store } from '../../store/index.js';
 import { carryOverOf, compileReport, type Prose } from '../../workflow/index.js';
 import { badRequest } from '../errors.js';
+import { holidayCalendar } from './holidays.js';
 import { type Principal, requireRight, resolveAgency } from './principal.js';
 
 /** A rendered form of the report. */
@@ -63,12 +64,13 @@ export async function compileYear(
   const checkedAs = to === 'json' ? jsonCheckedAs : to;
   // Refuse an unknown target before any work.
   if (!getRenderer(checkedAs)) throw badRequest('invalid-input', `输入有误：不支持的输出格式「${to}」`);
-  const [applications, cases, proactive, previous, saved] = await Promise.all([
+  const [applications, cases, proactive, previous, saved, calendar] = await Promise.all([
     store.applications.forYear(agency.id, year),
     store.cases.list({ agencyIds: [agency.id], year }),
     store.proactive.get(agency.id, year),
     store.reports.latest(agency.id, year - 1, 'compiled'),
     input.savedProse === false ? {} : store.reportProse.get(agency.id, year),
+    holidayCalendar(store),
   ]);
   // The office's saved text of a part, unless the request gives the part's text itself.
   const prose = proseByNumber(saved, input.prose ?? {});
@@ -79,6 +81,7 @@ export async function compileYear(
       applications,
       cases,
       proactive,
+      calendar,
       ...(previous ? { previousCarryOver: carryOverOf(previous.report) } : {}),
       ...(Object.keys(prose).length > 0 ? { prose } : {}),
     }),

@@ -5,6 +5,7 @@ export * from './bootstrap.js';
 export * from './cases.js';
 export * from './compile.js';
 export * from './fees.js';
+export * from './holidays.js';
 export * from './principal.js';
 export * from './proactive.js';
 export * from './report-prose.js';

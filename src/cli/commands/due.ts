@@ -1,4 +1,7 @@
-/** `gongkai due [--agency A] [--days 5]`: applications past their due date or due within a few working days. */
+/**
+ * `gongkai due [--agency A] [--days 5]`: applications past their due date or due within a few working
+ * days, and those whose deadline can't be worked out (a year's holiday arrangement not entered).
+ */
 import type { Command } from 'commander';
 import * as s from '../../api/schemas.js';
 import * as svc from '../../api/services/index.js';
@@ -42,6 +45,20 @@ export function defineDue(program: Command, io: CliIO, done: (code: number) => v
           for (const item of due.overdue) io.stdout.write(line(item));
           io.stdout.write(`${due.days} 个工作日内到期 ${due.dueSoon.length} 件\n`);
           for (const item of due.dueSoon) io.stdout.write(line(item));
+          if (due.unknown.length > 0) {
+            io.stdout.write(`无法计算期限 ${due.unknown.length} 件（其中可能有已超期的）\n`);
+            for (const item of due.unknown)
+              io.stdout.write(
+                `  ${item.number}\t${item.agencyId}\t收到 ${item.receivedOn ?? '—'}\t${item.state.statusName}\n`,
+              );
+            const missing = [
+              ...new Set(due.unknown.map((i) => i.state.missingHolidayYear).filter((y) => y !== null)),
+            ];
+            if (missing.length > 0)
+              io.stdout.write(
+                `缺少 ${missing.join('、')} 年的节假日安排：国务院办公厅的通知发布后，用 gongkai holidays add 录入（见 gongkai holidays add --help）\n`,
+              );
+          }
           return ExitCode.ok;
         }),
       );

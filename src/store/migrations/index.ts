@@ -11,6 +11,7 @@ import * as corpusFindingCounts from './2026-12-02-05-corpus-finding-counts.js';
 import * as reportProse from './2026-12-02-06-report-prose.js';
 import * as corpusCellsByReport from './2026-12-03-07-corpus-cells-by-report.js';
 import * as corpusDatePlaces from './2026-12-03-08-corpus-date-places.js';
+import * as holidayArrangements from './2026-12-05-09-holiday-arrangements.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-01-initial': initial,
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-02-06-report-prose': reportProse,
   '2026-12-03-07-corpus-cells-by-report': corpusCellsByReport,
   '2026-12-03-08-corpus-date-places': corpusDatePlaces,
+  '2026-12-05-09-holiday-arrangements': holidayArrangements,
 };

@@ -1,3 +1,4 @@
 export * from './date.js';
+export * from './entered.js';
 export * from './holidays.js';
 export * from './working-days.js';
