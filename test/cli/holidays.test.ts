@@ -1,0 +1,151 @@
+/**
+ * `gongkai holidays`: a year's arrangement entered from options or from a JSON file, listed,
+ * removed; `gongkai due` lists the applications no deadline can be worked out for, and why.
+ */
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachBackend, type Target } from '../store/backends.js';
+import { run, tempFiles } from './helpers.js';
+
+describeEachBackend('holidays command', (backend) => {
+  let target: Target;
+  const saved = { data: process.env.GONGKAI_DATA, url: process.env.DATABASE_URL };
+
+  beforeEach(async () => {
+    target = await backend.fresh();
+    delete process.env.DATABASE_URL;
+    delete process.env.GONGKAI_DATA;
+    if (target.options.databaseUrl) process.env.DATABASE_URL = target.options.databaseUrl;
+    if (target.options.dataDir) process.env.GONGKAI_DATA = target.options.dataDir;
+  });
+
+  afterEach(async () => {
+    for (const [key, value] of [
+      ['GONGKAI_DATA', saved.data],
+      ['DATABASE_URL', saved.url],
+    ] as const)
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    await target.dispose();
+  });
+
+  const ok = async (args: string[], stdin?: string) => {
+    const result = await run(args, stdin === undefined ? {} : { stdin });
+    expect(result.stderr, args.join(' ')).toBe('');
+    expect(result.code, args.join(' ')).toBe(0);
+    return result.stdout;
+  };
+
+  it('enters 2027 from options; due dates the application it had left undated', async () => {
+    await ok(['agencies', 'add', '--name', '丁县人民政府办公室', '--id', 'ding']);
+    await ok([
+      'applications',
+      'add',
+      '--id',
+      '2026-090',
+      '--applicant',
+      'np',
+      '--channel',
+      'inPerson',
+      '--submitted',
+      '2026-12-07',
+    ]);
+    const reason =
+      '无法计算期限：缺少 2027 年节假日安排，无法计算期限（2027 年的安排可能调整 2026 年 12 月下旬的工作日，涉及 2026-12-24）';
+    expect(await ok(['due', '--as-of', '2026-12-10'])).toBe(
+      [
+        '机关：全部',
+        '截至 2026-12-10：',
+        '已超期 0 件',
+        '5 个工作日内到期 0 件',
+        '无法计算期限 1 件（其中可能有已超期的）',
+        `  2026-090\tding\t收到 2026-12-07\t${reason}`,
+        '缺少 2027 年的节假日安排：国务院办公厅的通知发布后，用 gongkai holidays add 录入（见 gongkai holidays add --help）',
+        '',
+      ].join('\n'),
+    );
+    expect((await ok(['holidays', 'list'])).split('\n').slice(-3)).toEqual([
+      '2026\t国办发明电〔2025〕7号（2025-11-04）\t自带',
+      '已有 2019–2026 年的安排；2027 年的安排尚未录入：2026-12-23 以后的工作日期限无法计算，发布通知后用 gongkai holidays add 录入。',
+      '',
+    ]);
+
+    const bad = await run([
+      'holidays',
+      'add',
+      '--year',
+      '2027',
+      '--notice',
+      '国办发明电〔2026〕1号',
+      '--notice-date',
+      '2026-11-10',
+      '--festival',
+      '元旦:2027-01-01..2027-01-03:2027-01-04',
+    ]);
+    expect([bad.code, bad.stdout, bad.stderr]).toEqual([
+      2,
+      '',
+      'gongkai: 错误：输入有误：「festivals[0].work[0]」：元旦调休上班日 2027-01-04 不是星期六或星期日（工作日本来就上班）\n',
+    ]);
+    const syntax = await run(['holidays', 'add', '--year', '2027', '--festival', '元旦 2027-01-01']);
+    expect([syntax.code, syntax.stderr]).toEqual([
+      2,
+      'gongkai: 错误：节日「元旦 2027-01-01」的写法应为 名称:放假第一天..最后一天[:调休上班日,…]，如 春节:2027-02-06..2027-02-14:2027-02-20\n',
+    ]);
+
+    expect(
+      await ok([
+        'holidays',
+        'add',
+        '--year',
+        '2027',
+        '--notice',
+        '国办发明电〔2026〕1号',
+        '--notice-date',
+        '2026-11-10',
+        '--festival',
+        '元旦:2027-01-01..2027-01-03',
+        '--festival',
+        '春节：2027-02-06至2027-02-14：2027-02-20',
+      ]),
+    ).toBe(
+      '已录入 2027 年的节假日安排（国办发明电〔2026〕1号）：\n  元旦 2027-01-01 至 2027-01-03 放假\n  春节 2027-02-06 至 2027-02-14 放假，2027-02-20 上班\n',
+    );
+    expect(await ok(['due', '--as-of', '2026-12-10'])).toBe(
+      '机关：全部\n截至 2026-12-10：\n已超期 0 件\n5 个工作日内到期 0 件\n',
+    );
+    expect(await ok(['due', '--as-of', '2026-12-29'])).toContain(
+      '2026-090\tding\t自然人\t收到 2026-12-07\t答复期限 2027-01-05',
+    );
+    expect(await ok(['holidays', 'list', '--year', '2027'])).toBe(
+      '2027\t国办发明电〔2026〕1号（2026-11-10）\t录入\n  元旦 2027-01-01 至 2027-01-03 放假\n  春节 2027-02-06 至 2027-02-14 放假，2027-02-20 上班\n',
+    );
+
+    expect(await ok(['holidays', 'remove', '2027'])).toBe(
+      '已删除录入的 2027 年节假日安排。已有 2019–2026 年的安排；2027 年的安排尚未录入：2026-12-23 以后的工作日期限无法计算，发布通知后用 gongkai holidays add 录入。\n',
+    );
+    const gone = await run(['holidays', 'remove', '2027']);
+    expect([gone.code, gone.stderr]).toEqual([2, 'gongkai: 错误：没有录入 2027 年的节假日安排\n']);
+  });
+
+  it('enters a year from a JSON file in the API’s shape, or from standard input', async () => {
+    const body = {
+      year: 2027,
+      notice: { number: '国办发明电〔2026〕1号', date: '2026-11-10' },
+      festivals: [{ name: '元旦', off: ['2027-01-01', '2027-01-01'], work: [] }],
+    };
+    const dir = tempFiles({ '2027.json': JSON.stringify(body), 'bad.json': '{"year": 2027,' });
+    expect(await ok(['holidays', 'add', '--file', join(dir, '2027.json')])).toBe(
+      '已录入 2027 年的节假日安排（国办发明电〔2026〕1号）：\n  元旦 2027-01-01 放假\n',
+    );
+    const json = JSON.parse(await ok(['holidays', 'add', '--file', '-', '--json'], JSON.stringify(body)));
+    expect([json.year, json.source, json.festivals]).toEqual([2027, 'entered', body.festivals]);
+    const bad = await run(['holidays', 'add', '--file', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^gongkai: 错误：.*bad\.json 不是有效的 JSON：/);
+    const missing = await run(['holidays', 'add', '--file', join(dir, 'none.json')]);
+    expect(missing.stderr).toMatch(/none\.json：文件不存在\n$/);
+    const table = JSON.parse(await ok(['holidays', 'list', '--json']));
+    expect([table.nextYear, table.coveredThrough]).toEqual([2028, '2027-12-23']);
+  });
+});
