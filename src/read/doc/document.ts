@@ -154,6 +154,66 @@ function openCell(level: OpenLevel, line: number): Cell {
   return level.cell;
 }
 
+/** Ends the open cell of a table (at a cell's mark). */
+function endCell(level: OpenLevel): void {
+  if (!level.cell) return;
+  level.row ??= { cells: [], before: 0, after: 0, deleted: false };
+  level.row.cells.push(level.cell);
+  level.cell = null;
+}
+
+/** Ends the open row of a table (at a row's end mark, or as the table closes), with its cell edges. */
+function endRow(level: OpenLevel, edges: RowCells | null): void {
+  endCell(level);
+  if (level.row && level.row.cells.length > 0) {
+    level.table.item.rows.push(level.row);
+    level.table.edges.push(edges);
+  }
+  level.row = null;
+}
+
+/** The tables open at each depth (the outermost first), each with its open row and cell. */
+class OpenTables {
+  private readonly levels: OpenLevel[] = [];
+
+  /** `body`: where a closed outermost table goes. */
+  constructor(private readonly body: Item[]) {}
+
+  get depth(): number {
+    return this.levels.length;
+  }
+
+  /** The table open at `depth` (1 the outermost). */
+  at(depth: number): OpenLevel {
+    return this.levels[depth - 1] as OpenLevel;
+  }
+
+  /** The cell at `depth` (made if it is not open yet, with the tables and rows around it). */
+  cellAt(depth: number, line: number): Cell {
+    while (this.levels.length < depth) {
+      // A table opens in a cell of the table around it.
+      if (this.levels.length > 0) openCell(this.at(this.levels.length), line);
+      this.levels.push({
+        table: { item: { kind: 'table', line, rows: [] }, edges: [] },
+        row: null,
+        cell: null,
+      });
+    }
+    return openCell(this.at(depth), line);
+  }
+
+  /** Closes the tables deeper than `depth`: each goes into its enclosing cell, the outermost into the body. */
+  closeDeeperThan(depth: number): void {
+    while (this.levels.length > depth) {
+      const level = this.levels.pop() as OpenLevel;
+      endRow(level, null);
+      spanCells(level.table);
+      if (this.levels.length === 0) this.body.push(level.table.item);
+      else this.cellAt(this.levels.length, level.table.item.line).items.push(level.table.item);
+    }
+  }
+}
+
 /** An inline picture of the document, where it stands (as the reader numbers places). */
 export interface DocPicture {
   /** Its record in the Data stream (see `WordText.pictureAt`). */
@@ -162,200 +222,192 @@ export interface DocPicture {
   column: number;
 }
 
+/** A field open where the walk is: its instruction so far, and whether its result has begun. */
+interface OpenField {
+  instruction: string;
+  result: boolean;
+  /** A table of contents, whose result is left out. */
+  contents: boolean;
+}
+
 /** The document's blocks, and its inline pictures (tables published as pictures are read by OCR). */
 export function readDocDocument(
   word: WordText,
   file: SourceFile,
 ): { blocks: Block[]; pictures: DocPicture[] } {
-  const { text, fcs } = word;
-  const pictures: DocPicture[] = [];
-  const body: Item[] = [];
-  const lines: string[] = [];
-  let ordinal = 0;
-  const numbering = listsOf(word, file);
+  const walker = new DocumentWalker(word, listsOf(word, file));
+  walker.read();
+  if (walker.revision !== undefined)
+    file.info('read.doc-revisions', '文档中有未接受的修订，已按接受全部修订读取（删除的文字不计）', {
+      place: { line: walker.revision, column: 1 },
+    });
+  file.text = walker.lines.join('\n');
+  const blocks: Block[] = [];
+  toBlocks(walker.body, blocks);
+  return { blocks, pictures: walker.pictures };
+}
+
+/** One walk over a document's characters into the shared body, paragraph by paragraph. */
+class DocumentWalker {
+  readonly body: Item[] = [];
+  /** Each paragraph's text, by line (`file.text`). */
+  readonly lines: string[] = [];
+  readonly pictures: DocPicture[] = [];
   /** The line of the first tracked deletion. */
-  let revision: number | undefined;
+  revision: number | undefined;
 
-  /** The tables open at each depth (the outermost first), each with its open row and cell. */
-  const open: OpenLevel[] = [];
-  /** The cell at `depth` (made if it is not open yet, with the tables and rows around it). */
-  const cellAt = (depth: number, line: number): Cell => {
-    while (open.length < depth) {
-      // A table opens in a cell of the table around it.
-      if (open.length > 0) openCell(open[open.length - 1] as OpenLevel, line);
-      open.push({ table: { item: { kind: 'table', line, rows: [] }, edges: [] }, row: null, cell: null });
-    }
-    return openCell(open[depth - 1] as OpenLevel, line);
-  };
-  /** Ends the open cell of a table (at a cell's mark). */
-  const endCell = (level: OpenLevel) => {
-    if (!level.cell) return;
-    level.row ??= { cells: [], before: 0, after: 0, deleted: false };
-    level.row.cells.push(level.cell);
-    level.cell = null;
-  };
-  const endRow = (level: OpenLevel, edges: RowCells | null) => {
-    endCell(level);
-    if (level.row && level.row.cells.length > 0) {
-      level.table.item.rows.push(level.row);
-      level.table.edges.push(edges);
-    }
-    level.row = null;
-  };
-  /** Closes the tables deeper than `depth`: each goes into its enclosing cell, the outermost into the body. */
-  const closeTables = (depth: number) => {
-    while (open.length > depth) {
-      const level = open.pop() as OpenLevel;
-      endRow(level, null);
-      spanCells(level.table);
-      if (open.length === 0) body.push(level.table.item);
-      else cellAt(open.length, level.table.item.line).items.push(level.table.item);
-    }
-  };
-
-  const fields: { instruction: string; result: boolean; contents: boolean }[] = [];
-  /** Whether characters now are shown: outside any field's instruction and a table of contents. */
-  const shown = () => fields.every((f) => f.result && !f.contents);
-
-  let segments: Segment[] = [];
-  let current = '';
-  let column = 1;
-
-  /** Ends the paragraph being read as a paragraph of `container`, numbered as the document's. */
-  const endParagraph = (props: ParagraphProperties | null, container: Item[]): void => {
-    segments.push({ text: current, column });
-    const line = ++ordinal;
-    // The automatic number is printed before the text (columns count it, as in the DOCX reader).
-    const prefix = props ? (numbering?.next(props.numbering) ?? '') : '';
-    if (prefix !== '') {
-      (segments[0] as Segment).text = prefix + (segments[0] as Segment).text;
-      for (let k = 1; k < segments.length; k++) (segments[k] as Segment).column += prefix.length;
-    }
-    lines[line - 1] = segments.map((s) => s.text).join(' ');
-    const item: ParagraphItem = { kind: 'paragraph', line, segments };
-    container.push(item);
-    segments = [];
-    current = '';
-    column = 1;
-  };
-
+  private readonly tables = new OpenTables(this.body);
+  private readonly text: string;
+  private readonly fcs: WordText['fcs'];
+  /** The paragraphs read so far (the last one's line). */
+  private ordinal = 0;
+  private fields: OpenField[] = [];
+  /** The paragraph being read: its segments before the current one, the current one's text and column. */
+  private segments: Segment[] = [];
+  private current = '';
+  private column = 1;
   /** Text boxes anchored in the paragraph being read: their paragraphs follow it. */
-  let anchored: { from: number; to: number }[] = [];
+  private anchored: { from: number; to: number }[] = [];
+
+  constructor(
+    private readonly word: WordText,
+    private readonly numbering: Numbering | null,
+  ) {
+    this.text = word.text;
+    this.fcs = word.fcs;
+  }
+
+  read(): void {
+    this.walk(0, this.word.mainLength, null);
+    if (this.current !== '' || this.segments.length > 0)
+      this.endParagraph(null, this.tables.depth > 0 ? this.openCell().items : this.body);
+    this.tables.closeDeeperThan(0);
+  }
+
+  /** The innermost open cell (made if need be), at the next paragraph's line. */
+  private openCell(depth = this.tables.depth): Cell {
+    return this.tables.cellAt(depth, this.ordinal + 1);
+  }
+
+  /** Whether characters now are shown: outside any field's instruction and a table of contents. */
+  private shown(): boolean {
+    return this.fields.every((f) => f.result && !f.contents);
+  }
 
   /**
    * Reads the characters [from, to): the main document's, or (`box`, the container the anchoring
    * paragraph is in) a text box's story, whose paragraphs all go into that container.
    */
-  const walk = (from: number, to: number, box: Item[] | null): void => {
+  private walk(from: number, to: number, box: Item[] | null): void {
+    const { text } = this;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      if (box && (c === 0x0d || c === 0x07 || c === 0x0c)) {
-        const props = paragraphProperties(word.paragraphAt(fcs[i] as number));
-        // A table's row end in a text box is no paragraph; its cells are read as paragraphs.
-        if (props.depth >= 1 && props.rowEnd) continue;
-        endParagraph(props, box);
-        continue;
-      }
-      if (c === 0x0d || c === 0x07 || c === 0x0c) {
-        const props = paragraphProperties(word.paragraphAt(fcs[i] as number));
-        closeTables(props.depth);
-        if (props.depth >= 1 && props.rowEnd) {
-          // A row's end mark: no paragraph of its own (and no text).
-          cellAt(props.depth, ordinal + 1);
-          const level = open[props.depth - 1] as OpenLevel;
-          // The mark opened no cell of its own: the row ends with the cells before it.
-          level.cell = level.cell?.items.length === 0 ? null : level.cell;
-          endRow(level, props.cells);
-          segments = [];
-          current = '';
-          column = 1;
-        } else {
-          const container = props.depth >= 1 ? cellAt(props.depth, ordinal + 1).items : body;
-          endParagraph(props, container);
-          // A cell mark ends a cell of the outermost table; a flag, a nested table's.
-          if ((props.depth === 1 && c === 0x07) || (props.depth > 1 && props.innerCellEnd))
-            endCell(open[props.depth - 1] as OpenLevel);
-          readBoxes(container);
-        }
-        continue;
-      }
-      if (c === 0x13) {
-        fields.push({ instruction: '', result: false, contents: false });
-        continue;
-      }
-      if (c === 0x14) {
-        const field = fields.at(-1);
-        if (field) {
-          field.result = true;
-          field.contents = /^\s*TOC\b/i.test(field.instruction);
-        }
-        continue;
-      }
-      if (c === 0x15) {
-        fields.pop();
-        continue;
-      }
-      if (fields.length > 0 && !shown()) {
-        const field = fields.at(-1);
+      if (c === 0x0d || c === 0x07 || c === 0x0c) this.mark(c, i, box);
+      else if (c === 0x13 || c === 0x14 || c === 0x15) this.fieldMark(c);
+      else if (this.fields.length > 0 && !this.shown()) {
+        const field = this.fields.at(-1);
         if (field && !field.result) field.instruction += text[i];
-        continue;
-      }
-      const dropped = word.droppedAt(fcs[i] as number);
-      if (dropped) {
-        if (dropped === 'deleted') revision ??= ordinal + 1;
-        continue;
-      }
-      if (c === 0x0b) {
-        // The next segment's column in the paragraph's line (segments joined by a space).
-        segments.push({ text: current, column });
-        column += current.length + 1;
-        current = '';
-        continue;
-      }
-      if (c === 0x01) {
-        const picture = word.pictureAt(fcs[i] as number);
-        if (picture) pictures.push({ bytes: picture, line: ordinal + 1, column: current.length + 1 });
-        continue;
-      }
-      if (c === 0x08 && !box) {
-        const story = word.textBoxes.get(i);
-        if (story) anchored.push(story);
-        continue;
-      }
-      if (c === 0x09) current += '\t';
-      else if (c === 0x1e) current += '-';
-      else if (c >= 0x20) current += text[i];
+      } else this.character(c, i, box);
     }
-  };
+  }
+
+  /** A paragraph, cell or section mark: ends the paragraph, and in a table the cell or the row. */
+  private mark(c: number, i: number, box: Item[] | null): void {
+    const props = paragraphProperties(this.word.paragraphAt(this.fcs[i] as number));
+    if (box) {
+      // A table's row end in a text box is no paragraph; its cells are read as paragraphs.
+      if (!(props.depth >= 1 && props.rowEnd)) this.endParagraph(props, box);
+      return;
+    }
+    this.tables.closeDeeperThan(props.depth);
+    if (props.depth >= 1 && props.rowEnd) {
+      // A row's end mark: no paragraph of its own (and no text).
+      this.openCell(props.depth);
+      const level = this.tables.at(props.depth);
+      // The mark opened no cell of its own: the row ends with the cells before it.
+      level.cell = level.cell?.items.length === 0 ? null : level.cell;
+      endRow(level, props.cells);
+      this.segments = [];
+      this.current = '';
+      this.column = 1;
+      return;
+    }
+    const container = props.depth >= 1 ? this.openCell(props.depth).items : this.body;
+    this.endParagraph(props, container);
+    // A cell mark ends a cell of the outermost table; a flag, a nested table's.
+    if ((props.depth === 1 && c === 0x07) || (props.depth > 1 && props.innerCellEnd))
+      endCell(this.tables.at(props.depth));
+    this.readBoxes(container);
+  }
+
+  /** A field's begin, separator (its result follows) or end. */
+  private fieldMark(c: number): void {
+    if (c === 0x13) this.fields.push({ instruction: '', result: false, contents: false });
+    else if (c === 0x15) this.fields.pop();
+    else {
+      const field = this.fields.at(-1);
+      if (field) {
+        field.result = true;
+        field.contents = /^\s*TOC\b/i.test(field.instruction);
+      }
+    }
+  }
+
+  /** Any other character shown: text, a line break, a picture or a text box's anchor. */
+  private character(c: number, i: number, box: Item[] | null): void {
+    const dropped = this.word.droppedAt(this.fcs[i] as number);
+    if (dropped) {
+      if (dropped === 'deleted') this.revision ??= this.ordinal + 1;
+    } else if (c === 0x0b) {
+      // The next segment's column in the paragraph's line (segments joined by a space).
+      this.segments.push({ text: this.current, column: this.column });
+      this.column += this.current.length + 1;
+      this.current = '';
+    } else if (c === 0x01) {
+      const picture = this.word.pictureAt(this.fcs[i] as number);
+      if (picture)
+        this.pictures.push({ bytes: picture, line: this.ordinal + 1, column: this.current.length + 1 });
+    } else if (c === 0x08) {
+      const story = box ? undefined : this.word.textBoxes.get(i);
+      if (story) this.anchored.push(story);
+    } else if (c === 0x09) this.current += '\t';
+    else if (c === 0x1e) this.current += '-';
+    else if (c >= 0x20) this.current += this.text[i];
+  }
+
+  /** Ends the paragraph being read as a paragraph of `container`, numbered as the document's. */
+  private endParagraph(props: ParagraphProperties | null, container: Item[]): void {
+    const segments = this.segments;
+    segments.push({ text: this.current, column: this.column });
+    const line = ++this.ordinal;
+    // The automatic number is printed before the text (columns count it, as in the DOCX reader).
+    const prefix = props ? (this.numbering?.next(props.numbering) ?? '') : '';
+    if (prefix !== '') {
+      (segments[0] as Segment).text = prefix + (segments[0] as Segment).text;
+      for (let k = 1; k < segments.length; k++) (segments[k] as Segment).column += prefix.length;
+    }
+    this.lines[line - 1] = segments.map((s) => s.text).join(' ');
+    const item: ParagraphItem = { kind: 'paragraph', line, segments };
+    container.push(item);
+    this.segments = [];
+    this.current = '';
+    this.column = 1;
+  }
 
   /** Reads the text boxes anchored in the paragraph just read into its container. */
-  const readBoxes = (container: Item[]) => {
-    if (anchored.length === 0) return;
-    const stories = anchored;
-    anchored = [];
+  private readBoxes(container: Item[]): void {
+    if (this.anchored.length === 0) return;
+    const stories = this.anchored;
+    this.anchored = [];
     // A field open around the anchor does not reach into the box.
-    const outer = fields.splice(0);
+    const outer = this.fields;
     for (const story of stories) {
-      walk(story.from, Math.min(story.to, text.length), container);
-      if (current !== '' || segments.length > 0) endParagraph(null, container);
-      fields.length = 0;
+      this.fields = [];
+      this.walk(story.from, Math.min(story.to, this.text.length), container);
+      if (this.current !== '' || this.segments.length > 0) this.endParagraph(null, container);
     }
-    fields.push(...outer);
-  };
-
-  walk(0, word.mainLength, null);
-  if (current !== '' || segments.length > 0)
-    endParagraph(null, open.length > 0 ? cellAt(open.length, ordinal + 1).items : body);
-  closeTables(0);
-
-  if (revision !== undefined)
-    file.info('read.doc-revisions', '文档中有未接受的修订，已按接受全部修订读取（删除的文字不计）', {
-      place: { line: revision, column: 1 },
-    });
-  file.text = lines.join('\n');
-  const blocks: Block[] = [];
-  toBlocks(body, blocks);
-  return { blocks, pictures };
+    this.fields = outer;
+  }
 }
 
 /**
