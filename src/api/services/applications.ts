@@ -74,7 +74,7 @@ function assess(
     };
   } catch (error) {
     if (error instanceof MissingHolidayYearError)
-      return { state: blank(asOf, `无法计算期限：${error.message}`, error.year), warnings: null };
+      return { state: blank(asOf, error.message, error.year), warnings: null };
     // A record stored before its rules were checked in the same transaction (or by an older
     // version) can be impossible: it is listed with the reason, never blocks the list.
     if (error instanceof WorkflowError)
