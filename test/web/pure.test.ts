@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getFormat } from '../../src/spec/registry.js';
+import { bodyOf, coverage, fieldOf, problemsOf } from '../../web/src/features/holidays/arrangement.js';
 import {
   badgeOf,
   deadlineArticle,
@@ -19,25 +20,28 @@ const state = (over: Partial<Parameters<typeof badgeOf>[0]>) => ({
   status: 'pending',
   statusName: '办理中',
   dueOn: '2024-06-28',
+  workingDaysLeft: 18,
   provisional: false,
   closedOn: null,
   outcome: null,
   answeredLate: null,
+  missingHolidayYear: null,
   ...over,
 });
 
 describe('register status', () => {
-  it('counts working days to the due date over the Dragon Boat Festival', () => {
-    // 2024-06-10 (Monday) is 端午节: 4, 5, 6, 7, 11 are the working days after 06-03.
-    expect(workingDaysLeft({ asOf: '2024-06-03', dueOn: '2024-06-11' })).toBe(5);
-    expect(workingDaysLeft({ asOf: '2024-06-03', dueOn: '2024-06-03' })).toBe(0);
-    expect(workingDaysLeft({ asOf: '2024-06-03', dueOn: '2024-05-31' })).toBe(-1);
-    expect(workingDaysLeft({ asOf: '2024-06-03', dueOn: null })).toBeNull();
+  it("takes the working days left from the server's count (it has the entered holiday years)", () => {
+    // 2027 is not in the built-in table: only the server, with the year entered, can count to it.
+    expect(workingDaysLeft({ dueOn: '2027-01-04', workingDaysLeft: 12 })).toBe(12);
+    expect(workingDaysLeft({ dueOn: '2024-05-31', workingDaysLeft: -1 })).toBe(-1);
+    expect(workingDaysLeft({ dueOn: '2027-01-04', workingDaysLeft: null })).toBeNull();
+    expect(workingDaysLeft({ dueOn: null, workingDaysLeft: null })).toBeNull();
   });
 
   it('shows 即将到期 within 3 working days, 征求意见中 while an opinion is awaited', () => {
-    expect(badgeOf(state({ dueOn: '2024-06-06' }))).toBe('dueSoon');
-    expect(badgeOf(state({ dueOn: '2024-06-07', status: 'dueSoon' }))).toBe('pending');
+    expect(badgeOf(state({ dueOn: '2024-06-06', workingDaysLeft: 3 }))).toBe('dueSoon');
+    expect(badgeOf(state({ dueOn: '2024-06-07', workingDaysLeft: 4, status: 'dueSoon' }))).toBe('pending');
+    expect(badgeOf(state({ dueOn: '2027-01-04', workingDaysLeft: null }))).toBe('pending');
     expect(badgeOf(state({}), [{ type: 'consultationSent', on: '2024-05-30', party: 'thirdParty' }])).toBe(
       'consulting',
     );
@@ -75,6 +79,45 @@ describe('register status', () => {
     expect(nextActions(state({}), [], { enter: false, reply: false })).toEqual([]);
   });
 
+  it("keeps the actions of an open application whose deadline can't be worked out (a year's holidays missing)", () => {
+    const reviewer = { enter: true, reply: true };
+    const undated = state({
+      status: null,
+      statusName: '缺少 2027 年节假日安排，无法计算期限',
+      dueOn: null,
+      workingDaysLeft: null,
+      missingHolidayYear: 2027,
+    });
+    expect(badgeOf(undated)).toBe('unknown');
+    expect(nextActions(undated, [], reviewer)).toEqual([
+      'correctionRequested',
+      'consultationSent',
+      'extended',
+      'feeNotified',
+      'replied',
+    ]);
+    // The events say where it stands: waiting for the correction, or for the fee.
+    expect(
+      nextActions(
+        undated,
+        [{ type: 'correctionRequested', on: '2026-12-08', correctBy: '2026-12-22' }],
+        reviewer,
+      ),
+    ).toEqual(['corrected', 'replied']);
+    expect(
+      nextActions(
+        undated,
+        [{ type: 'feeNotified', on: '2026-12-08', method: 'perItem', quantity: 11, amount: 100 }],
+        reviewer,
+      ),
+    ).toEqual(['consultationSent', 'extended', 'feePaid', 'replied']);
+    expect(nextActions(undated, [{ type: 'replied', on: '2026-12-09', outcome: 'open' }], reviewer)).toEqual(
+      [],
+    );
+    // An impossible record (no status, no missing year) is put right first.
+    expect(nextActions(state({ status: null, dueOn: null }), [], reviewer)).toEqual([]);
+  });
+
   it('names the article that set the deadline', () => {
     expect(deadlineArticle([])).toBe(
       '《政府信息公开条例》第三十三条第一款（收到申请之日起20个工作日内答复）',
@@ -82,6 +125,61 @@ describe('register status', () => {
     expect(deadlineArticle([{ type: 'extended', on: '2024-05-01', days: 20, approvedBy: '李' }])).toContain(
       '第三十三条第二款',
     );
+  });
+});
+
+describe('holiday arrangements', () => {
+  const year = (y: number) => ({ year: y });
+  const table = {
+    years: [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026].map(year),
+    coveredThrough: '2026-12-23',
+    nextYear: 2027,
+  };
+
+  it('says how far deadlines can be counted, as a warning from two months before', () => {
+    const line = '已有 2019–2026 年的安排；2027 年的安排尚未录入：2026-12-23 以后的工作日期限无法计算';
+    expect(coverage(table, '2026-06-01')).toEqual({ text: line, warn: false });
+    expect(coverage(table, '2026-10-22').warn).toBe(false);
+    expect(coverage(table, '2026-10-23').warn).toBe(true);
+    expect(coverage(table, '2027-02-01').warn).toBe(true);
+    expect(coverage(table, undefined).warn).toBe(false);
+    expect(coverage({ ...table, years: [...table.years, year(2029)] }, '2026-06-01').text).toBe(
+      '已有 2019–2026 年的安排（另有 2029 年）；2027 年的安排尚未录入：2026-12-23 以后的工作日期限无法计算',
+    );
+  });
+
+  const yuandan = {
+    name: ' 元旦 ',
+    off: ['2027-01-01', '2027-01-03'] as [string, string],
+    work: [] as string[],
+  };
+  const input = {
+    year: 2027,
+    notice: { number: ' 国办发明电〔2026〕9号 ', date: '2026-11-10', title: '  ' },
+    festivals: [yuandan],
+  };
+
+  it('sends the form trimmed, without an empty title, make-up days in order', () => {
+    expect(bodyOf({ ...input, festivals: [{ ...yuandan, work: ['2027-02-20', '2027-02-07'] }] })).toEqual({
+      year: 2027,
+      notice: { number: '国办发明电〔2026〕9号', date: '2026-11-10' },
+      festivals: [{ name: '元旦', off: ['2027-01-01', '2027-01-03'], work: ['2027-02-07', '2027-02-20'] }],
+    });
+    expect(problemsOf(input)).toEqual([]);
+  });
+
+  it("checks with the server's rules and puts each problem on its field", () => {
+    // 2027-01-05 is a Tuesday: a make-up working day must be a Saturday or a Sunday.
+    const problems = problemsOf({ ...input, festivals: [{ ...yuandan, work: ['2027-01-05'] }] });
+    expect(problems.map((p) => p.path)).toEqual(['festivals.0.work.0']);
+    expect(problems[0]?.message).toContain('不是星期六或星期日');
+    expect(fieldOf('festivals.0.work.0')).toEqual(['festivals', 0, 'work']);
+    expect(fieldOf('festivals.2.off.1')).toEqual(['festivals', 2, 'off']);
+    expect(fieldOf('festivals.2.off')).toEqual(['festivals', 2, 'off']);
+    expect(fieldOf('notice.number')).toEqual(['notice', 'number']);
+    expect(fieldOf('year')).toEqual(['year']);
+    expect(fieldOf('festivals')).toBeNull();
+    expect(fieldOf('amendments.0.change')).toBeNull();
   });
 });
 

@@ -60,6 +60,7 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await page.getByText('申请 2024-002').waitFor();
     await shoot(page, 'application');
     await visit('/due', 'due', (p) => p.getByText('答复期限日历').waitFor());
+    await visit('/holidays', 'holidays', (p) => p.getByText(/^元旦 2026-01-01/).waitFor());
     await visit('/cases?year=2024', 'cases', (p) => p.getByText('行政复议').first().waitFor());
     await visit('/proactive?year=2024', 'proactive', (p) => p.getByRole('spinbutton').first().waitFor());
     await page.goto('/report?year=2024');

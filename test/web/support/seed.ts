@@ -204,15 +204,19 @@ function assertWebBuilt(): void {
     throw new Error('dist/web 比 web/src 旧：先运行 npm run build:web，浏览器测试用的是构建好的网页');
 }
 
-/** The API and the web app on a loopback port with a seeded SQLite store in a temporary folder. */
-export async function startWebServer(): Promise<WebServer> {
+/**
+ * The API and the web app on a loopback port with a seeded SQLite store in a temporary folder. The
+ * server's today is `options.today`, else the seed's `today` (the seeded records are the same).
+ */
+export async function startWebServer(options: { today?: string } = {}): Promise<WebServer> {
+  const asOf = options.today ?? today;
   assertWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-web-'));
   const store = await openStore({ dataDir: dir, env: {} });
   await seed(store);
   const app = await buildApi({
     store,
-    today: () => today,
+    today: () => asOf,
     limiter: new LoginLimiter({ maxFailures: 1000 }),
     version: 'test',
   });

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DiffOutlined,
   FileSearchOutlined,
@@ -72,6 +73,14 @@ export const pages: readonly PageRoute[] = [
     capability: 'read',
     group: '依申请公开',
     load: () => import('../features/register/due-page.js'),
+  },
+  {
+    path: '/holidays',
+    title: '节假日安排',
+    icon: <CalendarOutlined />,
+    capability: 'read',
+    group: '依申请公开',
+    load: () => import('../features/holidays/holidays-page.js'),
   },
   {
     path: '/cases',

@@ -67,6 +67,24 @@ export const addEvent = endpoint({
 });
 export const due = endpoint({ method: 'GET', url: '/api/due', query: s.dueQuery, response: r.dueSchema });
 
+export const getHolidays = endpoint({
+  method: 'GET',
+  url: '/api/holidays',
+  response: r.holidayTableSchema,
+});
+export const putHolidays = endpoint({
+  method: 'PUT',
+  url: '/api/holidays',
+  body: s.holidayYearBody,
+  response: r.holidayTableSchema,
+});
+export const deleteHolidays = endpoint({
+  method: 'DELETE',
+  url: '/api/holidays/:year',
+  params: s.holidayYearParams,
+  response: r.holidayTableSchema,
+});
+
 export const listCases = endpoint({
   method: 'GET',
   url: '/api/cases',

@@ -1,6 +1,9 @@
-/** 首页: overdue and due-soon counts and the way into the day's work. */
+/**
+ * 首页: overdue and due-soon counts (and a warning when some applications can't be dated) and the
+ * way into the day's work.
+ */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { bodyKindNames } from '../../../../src/corpus/bodies/names.js';
 import { can } from '../../app/access.js';
@@ -31,6 +34,23 @@ export default function HomePage() {
         <QueryView query={due}>
           {(d) => (
             <Row gutter={[12, 12]}>
+              {d.unknown.length > 0 && (
+                <Col span={24}>
+                  <Alert
+                    type="warning"
+                    showIcon
+                    title={
+                      <span>
+                        {d.unknown.length} 件申请无法计算答复期限
+                        {missingYears(d.unknown)}，其中可能有已超期的。{' '}
+                        <Link to="/due" className="gk-text-link">
+                          查看到期提醒
+                        </Link>
+                      </span>
+                    }
+                  />
+                </Col>
+              )}
               <Col span={6}>
                 <Card>
                   <Link to="/due">
@@ -89,6 +109,12 @@ export default function HomePage() {
       </div>
     </>
   );
+}
+
+/** 「（缺少 2027 年节假日安排）」 when that is why some applications can't be dated. */
+function missingYears(items: readonly { state: { missingHolidayYear: number | null } }[]): string {
+  const years = [...new Set(items.flatMap((i) => i.state.missingHolidayYear ?? []))].sort((a, b) => a - b);
+  return years.length > 0 ? `（缺少 ${years.join('、')} 年节假日安排）` : '';
 }
 
 /** The next annual report and its statutory deadline, with the way to it. */

@@ -41,6 +41,22 @@ function Deadline({ app }: { app: Application }) {
         {s.answeredLate ? <Typography.Text type="danger">（超过答复期限）</Typography.Text> : ''}
       </span>
     );
+  if (s.status === null)
+    // No status: why (a year's holidays missing, an impossible record), and who can put it right.
+    return (
+      <Space orientation="vertical" size={0}>
+        <Typography.Text type="warning">{s.statusName}</Typography.Text>
+        {s.missingHolidayYear !== null && (
+          <span>
+            国务院办公厅关于{s.missingHolidayYear}年部分节假日安排的通知发布后，由管理员在「
+            <Link to="/holidays" className="gk-text-link">
+              节假日安排
+            </Link>
+            」中录入
+          </span>
+        )}
+      </Space>
+    );
   if (!s.dueOn) return <span>{s.statusName}（期限待补正后重新计算）</span>;
   const left = workingDaysLeft(s);
   return (

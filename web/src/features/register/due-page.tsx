@@ -1,6 +1,10 @@
-/** 到期提醒: overdue and due-soon applications, and a calendar of the open applications' deadlines. */
+/**
+ * 到期提醒: overdue and due-soon applications, those whose deadline can't be worked out (a year's
+ * holiday arrangement missing, or an impossible record), and a calendar of the open applications'
+ * deadlines.
+ */
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Calendar, Col, Empty, List, Row, Select, Space, Typography } from 'antd';
+import { Alert, Badge, Calendar, Col, Empty, List, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
@@ -52,6 +56,49 @@ function DueList({ title, items, type }: { title: string; items: DueItem[]; type
   );
 }
 
+/**
+ * Open applications without a deadline the server could work out, listed with the reason: any of
+ * them may be overdue. A missing year of holidays says who can enter it, and where.
+ */
+function UnknownList({ items }: { items: readonly DueItem[] }) {
+  if (items.length === 0) return null;
+  const missing = [...new Set(items.flatMap((d) => d.state.missingHolidayYear ?? []))].sort((a, b) => a - b);
+  return (
+    <section className="gk-panel" aria-label="无法计算期限的申请">
+      <Alert
+        type="warning"
+        showIcon
+        title={`${items.length} 件申请无法计算答复期限（其中可能有已超期的）`}
+        description={
+          missing.length > 0
+            ? missing.map((year) => (
+                <div key={year}>
+                  缺少 {year} 年节假日安排：国务院办公厅的通知发布后，由管理员在「
+                  <Link to="/holidays" className="gk-text-link">
+                    节假日安排
+                  </Link>
+                  」中录入
+                </div>
+              ))
+            : undefined
+        }
+      />
+      <List
+        size="small"
+        dataSource={[...items]}
+        renderItem={(d) => (
+          <List.Item>
+            <Link to={`/applications/${encodeURIComponent(d.id)}`}>{d.number}</Link>
+            <span>
+              收到 {d.receivedOn ?? '—'}；{d.state.statusName}
+            </span>
+          </List.Item>
+        )}
+      />
+    </section>
+  );
+}
+
 export default function DuePage() {
   const { agencyId } = useAgency();
   const due = useQuery({
@@ -89,14 +136,17 @@ export default function DuePage() {
       </div>
       <QueryView query={due}>
         {(d) => (
-          <Row gutter={12}>
-            <Col span={12}>
-              <DueList title="已超期" items={d.overdue} type="danger" />
-            </Col>
-            <Col span={12}>
-              <DueList title={`${dueSoonDays}个工作日内到期`} items={d.dueSoon} type="warning" />
-            </Col>
-          </Row>
+          <>
+            <UnknownList items={d.unknown} />
+            <Row gutter={12}>
+              <Col span={12}>
+                <DueList title="已超期" items={d.overdue} type="danger" />
+              </Col>
+              <Col span={12}>
+                <DueList title={`${dueSoonDays}个工作日内到期`} items={d.dueSoon} type="warning" />
+              </Col>
+            </Row>
+          </>
         )}
       </QueryView>
       <div className="gk-panel">

@@ -1,10 +1,9 @@
 /**
  * How an application's state shows: the badge (办理中, 即将到期 within 3 working days, 已超期, 等待补正,
  * 征求意见中, 已答复…), the working days left, the article that set the deadline, and the actions
- * the rules and the user's role allow next. Pure: unit-tested in test/web/register-status.test.ts.
+ * the rules and the user's role allow next. Pure: unit-tested in test/web/pure.test.ts.
  */
 import type { EventBody } from '../../../../src/api/schemas.js';
-import { workingDaysBetween } from '../../../../src/workflow/calendar/working-days.js';
 
 /** Working days before the due date from which an application shows as 即将到期. */
 export const dueSoonDays = 3;
@@ -14,10 +13,14 @@ export interface StateLike {
   status: string | null;
   statusName: string;
   dueOn: string | null;
+  /** Working days from `asOf` to `dueOn`, counted by the server with the whole holiday table. */
+  workingDaysLeft: number | null;
   provisional: boolean;
   closedOn: string | null;
   outcome: string | null;
   answeredLate: boolean | null;
+  /** The year whose holiday arrangement is missing, when that is why there is no status. */
+  missingHolidayYear: number | null;
 }
 
 export type BadgeKind =
@@ -46,14 +49,13 @@ export const badges: Record<BadgeKind, { text: string; color: string }> = {
   unknown: { text: '无法计算', color: '#595959' },
 };
 
-/** Working days from `asOf` to the due date (0 on the day, negative once passed); null without one. */
-export function workingDaysLeft(state: Pick<StateLike, 'asOf' | 'dueOn'>): number | null {
-  if (!state.dueOn) return null;
-  try {
-    return workingDaysBetween(state.asOf, state.dueOn);
-  } catch {
-    return null;
-  }
+/**
+ * Working days from `asOf` to the due date (0 on the day, negative once passed); null without one,
+ * or when a year's holiday arrangement between them is missing. The server counts them, with the
+ * holiday years users entered as well as the built-in ones.
+ */
+export function workingDaysLeft(state: Pick<StateLike, 'dueOn' | 'workingDaysLeft'>): number | null {
+  return state.dueOn ? state.workingDaysLeft : null;
 }
 
 /** The parties whose opinion is asked and not yet answered. */
@@ -125,20 +127,28 @@ export function nextActions(
   rights: { enter: boolean; reply: boolean },
 ): ActionKind[] {
   if (!rights.enter) return [];
-  const closed = state.status === 'answered' || state.status === 'lapsed' || state.status === null;
-  if (closed) return [];
   const has = (t: ActionKind) => events.some((e) => e.type === t);
+  // No status because a year's holidays are missing: the application is open all the same (only its
+  // deadline is unknown), and its events say where it stands. An impossible record gets nothing.
+  const undated = state.status === null && state.missingHolidayYear !== null;
+  if (state.status === null && !undated) return [];
+  const closed = state.status === 'answered' || state.status === 'lapsed' || has('replied');
+  if (closed) return [];
+  const awaitingCorrection =
+    state.status === 'awaitingCorrection' || (undated && has('correctionRequested') && !has('corrected'));
+  const awaitingPayment =
+    state.status === 'awaitingPayment' || (undated && has('feeNotified') && !has('feePaid'));
   const out: ActionKind[] = [];
-  if (state.status === 'awaitingCorrection') out.push('corrected');
+  if (awaitingCorrection) out.push('corrected');
   else if (!has('correctionRequested') && !has('consultationSent') && !has('feeNotified'))
     out.push('correctionRequested');
-  if (state.status !== 'awaitingCorrection') {
+  if (!awaitingCorrection) {
     out.push('consultationSent');
     if (openConsultations(events).length > 0) out.push('consultationAnswered');
     if (rights.reply && !has('extended')) out.push('extended');
     if (!has('feeNotified')) out.push('feeNotified');
   }
-  if (state.status === 'awaitingPayment') out.push('feePaid');
+  if (awaitingPayment) out.push('feePaid');
   if (rights.reply) out.push('replied');
   return out;
 }
