@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachBackend, type Target } from '../store/backends.js';
+import { writeNotice } from '../support/holiday-notice.js';
 import { run, tempFiles } from './helpers.js';
 
 describeEachBackend('holidays command', (backend) => {
@@ -126,6 +127,42 @@ describeEachBackend('holidays command', (backend) => {
     );
     const gone = await run(['holidays', 'remove', '2027']);
     expect([gone.code, gone.stderr]).toEqual([2, 'gongkai: 错误：没有录入 2027 年的节假日安排\n']);
+  });
+
+  it('reads the notice itself, as a web page or as text, and refuses one that does not hold', async () => {
+    const notice = writeNotice(
+      {
+        year: 2027,
+        notice: {
+          title: '国务院办公厅关于2027年部分节假日安排的通知',
+          number: '国办发明电〔2026〕1号',
+          date: '2026-11-10',
+        },
+        amendments: [],
+        festivals: [
+          { name: '元旦', off: ['2027-01-01', '2027-01-03'], work: [] },
+          { name: '春节', off: ['2027-02-06', '2027-02-14'], work: ['2027-02-20'] },
+        ],
+      },
+      { weekdays: '周', flat: false, fullWidthDigits: false, chineseSignature: false },
+    );
+    const page = `<!doctype html><html><head><meta charset="utf-8"><title>通知</title></head><body><div class="nav">首页 &gt; 政策</div>${notice
+      .split('\n')
+      .map((line) => `<p>${line}</p>`)
+      .join('')}</body></html>`;
+    const dir = tempFiles({
+      'notice.html': page,
+      'wrong.txt': notice.replace('共9天', '共8天'),
+    });
+    expect(await ok(['holidays', 'add', '--from', join(dir, 'notice.html')])).toBe(
+      '已录入 2027 年的节假日安排（国办发明电〔2026〕1号）：\n  元旦 2027-01-01 至 2027-01-03 放假\n  春节 2027-02-06 至 2027-02-14 放假，2027-02-20 上班\n',
+    );
+    expect(await ok(['holidays', 'add', '--from', '-'], notice)).toContain('已录入 2027 年的节假日安排');
+    const wrong = await run(['holidays', 'add', '--from', join(dir, 'wrong.txt')]);
+    expect([wrong.code, wrong.stdout]).toEqual([2, '']);
+    expect(wrong.stderr).toBe(
+      `gongkai: 错误：${join(dir, 'wrong.txt')} 不能读成节假日安排的通知：\n  春节：按日期放假 9 天（2027-02-06 至 2027-02-14），通知写「共8天」\n`,
+    );
   });
 
   it('enters a year from a JSON file in the API’s shape, or from standard input', async () => {

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApplication } from '../../src/api/services/applications.js';
 import { cliPrincipal } from '../../src/api/services/principal.js';
+import { writeNotice } from '../support/holiday-notice.js';
 import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
 import { startWebServer, type WebServer } from './support/seed.js';
 
@@ -151,6 +152,43 @@ describe.skipIf(!run)('web: holiday arrangements', () => {
       .getByRole('region', { name: '无法计算期限的申请' })
       .getByRole('link', { name: '2026-050' })
       .waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the admin pastes the notice itself: read into the form, checked, saved', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'admin');
+    await page.goto('/holidays');
+    await page.getByRole('button', { name: '录入 2027 年安排' }).click();
+    const dialog = page.getByRole('dialog', { name: '录入 2027 年节假日安排' });
+    const notice = writeNotice(
+      {
+        year: 2027,
+        notice: {
+          title: '国务院办公厅关于2027年部分节假日安排的通知',
+          number: '国办发明电〔2026〕9号',
+          date: '2026-11-10',
+        },
+        amendments: [],
+        festivals: [
+          { name: '元旦', off: ['2027-01-01', '2027-01-03'], work: [] },
+          { name: '春节', off: ['2027-02-06', '2027-02-13'], work: ['2027-02-20'] },
+        ],
+      },
+      { weekdays: '周', flat: false, fullWidthDigits: false, chineseSignature: false },
+    );
+    // A weekday the notice misprints is named, and nothing is saved until it is right.
+    await dialog.getByLabel('通知全文').fill(notice.replace('2月20日（周六）', '2月20日（周日）'));
+    await dialog.getByRole('button', { name: '读取通知' }).click();
+    await dialog.getByText('春节：2027-02-20 是星期六，通知写「2月20日（周日）」').waitFor();
+    await dialog.getByLabel('通知全文').fill(notice);
+    await dialog.getByRole('button', { name: '读取通知' }).click();
+    await page.getByText('已从通知读出 2 个节日的安排，请核对后保存').waitFor();
+    expect(await dialog.getByLabel('发文字号').inputValue()).toBe('国办发明电〔2026〕9号');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已录入 2027 年的节假日安排').waitFor();
+    await page.getByText('春节 2027-02-06 至 2027-02-13 放假，2027-02-20 上班').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,9 +1,11 @@
 /**
  * `gongkai holidays list|add|remove`: the holiday table deadlines are counted by. A year's notice
  * (国务院办公厅关于YYYY年部分节假日安排的通知) comes out in the autumn before; until it is entered,
- * deadlines that reach the year can't be worked out. `add` takes the notice from options or from a
- * JSON file in the API's shape (PUT /api/holidays).
+ * deadlines that reach the year can't be worked out. `add` reads the notice itself (`--from`: its
+ * web page, DOCX, PDF or text, read by Gongkai's readers), or takes it from options or from a JSON
+ * file in the API's shape (PUT /api/holidays).
  *
+ *   gongkai holidays add --from 国务院办公厅关于2027年部分节假日安排的通知.html
  *   gongkai holidays add --year 2027 --notice 国办发明电〔2026〕9号 --notice-date 2026-11-10 \
  *     --festival 元旦:2027-01-01..2027-01-03 --festival 春节:2027-02-06..2027-02-14:2027-02-20 …
  */
@@ -11,7 +13,10 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import * as s from '../../api/schemas.js';
 import * as svc from '../../api/services/index.js';
-import { festivalLine } from '../../workflow/index.js';
+import { SourceFile, UnreadableInputError } from '../../core/source-file.js';
+import type { Block } from '../../read/blocks.js';
+import { readBlocks } from '../../read/registry.js';
+import { festivalLine, readHolidayNotice } from '../../workflow/index.js';
 import { ExitCode } from '../exit-code.js';
 import { describeReadError, readAll, STDIN } from '../input.js';
 import type { CliIO } from '../io.js';
@@ -46,6 +51,7 @@ export function parseFestival(
 }
 
 interface AddOptions {
+  from?: string;
   file?: string;
   year?: string;
   notice?: string;
@@ -55,14 +61,41 @@ interface AddOptions {
   json?: boolean;
 }
 
+/** The bytes of a file argument, or of standard input for 「-」. */
+async function bytesOf(path: string, io: CliIO): Promise<Uint8Array> {
+  try {
+    return path === STDIN ? await readAll(io.stdin) : await readFile(path);
+  } catch (error) {
+    throw new UsageError(`${path}：${describeReadError(error)}`);
+  }
+}
+
+/** A notice's text as Gongkai's readers find it: its paragraphs, and its tables' cells, a line each. */
+async function noticeText(path: string, io: CliIO): Promise<string> {
+  const bytes = await bytesOf(path, io);
+  let blocks: Block[];
+  try {
+    ({ blocks } = await readBlocks(bytes, new SourceFile(path === STDIN ? 'notice.txt' : path), {}));
+  } catch (error) {
+    if (error instanceof UnreadableInputError) throw new UsageError(`${path}：${error.message}`);
+    throw error;
+  }
+  return blocks
+    .flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join(''))))
+    .join('\n');
+}
+
 async function bodyOf(o: AddOptions, io: CliIO): Promise<unknown> {
+  if (o.from !== undefined) {
+    const read = readHolidayNotice(await noticeText(o.from, io));
+    if (!read.ok)
+      throw new UsageError(
+        `${o.from} 不能读成节假日安排的通知：\n${read.problems.map((p) => `  ${p}`).join('\n')}`,
+      );
+    return read.arrangement;
+  }
   if (o.file !== undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = o.file === STDIN ? await readAll(io.stdin) : await readFile(o.file);
-    } catch (error) {
-      throw new UsageError(`${o.file}：${describeReadError(error)}`);
-    }
+    const bytes = await bytesOf(o.file, io);
     try {
       return JSON.parse(new TextDecoder().decode(bytes));
     } catch (error) {
@@ -73,7 +106,9 @@ async function bodyOf(o: AddOptions, io: CliIO): Promise<unknown> {
   const bad = festivals.find((f) => typeof f === 'string');
   if (bad !== undefined) throw new UsageError(bad);
   if (o.year === undefined || o.notice === undefined || o.noticeDate === undefined || festivals.length === 0)
-    throw new UsageError('请给出 --file，或 --year、--notice、--notice-date 和至少一个 --festival');
+    throw new UsageError(
+      '请给出 --from（通知本身）、--file，或 --year、--notice、--notice-date 和至少一个 --festival',
+    );
   return {
     year: Number(o.year),
     notice: { number: o.notice, date: o.noticeDate, ...(o.noticeTitle ? { title: o.noticeTitle } : {}) },
@@ -123,6 +158,10 @@ export function defineHolidays(program: Command, io: CliIO, done: Done): Command
   holidays
     .command('add')
     .summary('录入某年度的节假日安排（按国务院办公厅的通知）')
+    .option(
+      '--from <文件>',
+      '通知本身：网页、DOCX、PDF 或文本（读出年度、文号、成文日期和各节日的安排），“-” 表示标准输入',
+    )
     .option('--file <文件>', 'JSON 文件（与 PUT /api/holidays 的请求体相同），“-” 表示标准输入')
     .option('--year <年度>', '安排的年度')
     .option('--notice <文号>', '通知的发文字号，如 国办发明电〔2025〕7号')

@@ -35,6 +35,8 @@ import {
   festivalNames,
   noticeTitle,
 } from '../../../../src/workflow/calendar/entered.js';
+import type { YearArrangement } from '../../../../src/workflow/calendar/holidays.js';
+import { readHolidayNotice } from '../../../../src/workflow/calendar/notice.js';
 import { can } from '../../app/access.js';
 import { LoadError } from '../../components/query-state.js';
 import { messageOf } from '../../lib/api.js';
@@ -75,7 +77,7 @@ interface Values {
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
-function initialValues(year: number, from: HolidayYear | undefined): Values {
+function initialValues(year: number, from: YearArrangement | undefined): Values {
   if (!from)
     return {
       year,
@@ -86,7 +88,7 @@ function initialValues(year: number, from: HolidayYear | undefined): Values {
     year: from.year,
     notice: {
       number: from.notice.number,
-      date: dayjs(from.notice.date),
+      date: from.notice.date ? dayjs(from.notice.date) : null,
       title: from.notice.title === noticeTitle(from.year) ? '' : from.notice.title,
     },
     festivals: from.festivals.map((f) => ({
@@ -116,6 +118,39 @@ function inputOf(v: Values, amendments: HolidayYear['amendments'] | undefined): 
 }
 
 const weekendsOf = new Map<number, { value: string; label: string }[]>();
+
+/**
+ * The notice itself, pasted (from its page or document): read with the same reader as
+ * `gongkai holidays add --from`, into the form, to be checked before it is saved.
+ */
+function NoticeReader({
+  onRead,
+  onUnreadable,
+}: {
+  onRead: (arrangement: YearArrangement, problems: string[]) => void;
+  onUnreadable: (problems: string[]) => void;
+}) {
+  const [text, setText] = useState('');
+  const read = () => {
+    const result = readHolidayNotice(text);
+    if (result.arrangement) onRead(result.arrangement, result.ok ? [] : result.problems);
+    else onUnreadable(result.ok ? [] : result.problems);
+  };
+  return (
+    <Space.Compact block style={{ marginBottom: 12 }}>
+      <Input.TextArea
+        aria-label="通知全文"
+        placeholder="可把通知全文（国务院办公厅关于……年部分节假日安排的通知）粘贴在这里，读出后核对"
+        autoSize={{ minRows: 1, maxRows: 4 }}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <Button onClick={read} disabled={text.trim() === ''}>
+        读取通知
+      </Button>
+    </Space.Compact>
+  );
+}
 
 /** The days a make-up working day can be: the Saturdays and Sundays an arrangement of `year` may name. */
 function weekendOptions(year: number): { value: string; label: string }[] {
@@ -289,6 +324,16 @@ function YearForm({
           style={{ marginBottom: 12 }}
         />
       )}
+      <NoticeReader
+        onRead={(arrangement, problems) => {
+          form.resetFields();
+          form.setFieldsValue(initialValues(arrangement.year, arrangement));
+          setProblem(problems);
+          if (problems.length === 0)
+            message.success(`已从通知读出 ${arrangement.festivals.length} 个节日的安排，请核对后保存`);
+        }}
+        onUnreadable={setProblem}
+      />
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initialValues(year, from)}>
         <Space wrap align="start" size="middle">
           <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
