@@ -7,6 +7,7 @@
  * 「共N天」 of a closure must be its length; anything that doesn't hold, or can't be read, is named,
  * never guessed. Pure (no Node import): the web form reads a pasted notice with it.
  */
+import { chineseNumber } from '../../text/chinese-number.js';
 import { dayNumber, type IsoDate, isIsoDate, weekday } from './date.js';
 import { noticeTitle } from './entered.js';
 import type { Festival, YearArrangement } from './holidays.js';
@@ -25,33 +26,13 @@ const listEnd = /节假日期间|各地区、各部门|国务院办公厅\d{4}�
 const dateExpr = /(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:[（(]([^）)]*)[）)])?/g;
 const chineseWeekdays = ['日', '一', '二', '三', '四', '五', '六'];
 
-/** Chinese numerals of a written date (〇一二…十) as digits: 「二〇二五年十一月四日」 → 2025年11月4日. */
+/** A date written in Chinese numerals as digits: 「二〇二五年十一月四日」 → 2025年11月4日. */
 function chineseDate(text: string): string {
-  const digit: Record<string, number> = {
-    〇: 0,
-    零: 0,
-    一: 1,
-    二: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
-  const number = (s: string): number => {
-    if (!s.includes('十')) return Number([...s].map((c) => digit[c] ?? Number.NaN).join(''));
-    const [tens, ones] = s.split('十') as [string, string];
-    return (
-      (tens === '' ? 1 : (digit[tens] ?? Number.NaN)) * 10 + (ones === '' ? 0 : (digit[ones] ?? Number.NaN))
-    );
-  };
   return text.replace(
     /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/g,
     (all, y: string, m: string, d: string) => {
-      const parts = [number(y), number(m), number(d)];
-      return parts.some(Number.isNaN) ? all : `${parts[0]}年${parts[1]}月${parts[2]}日`;
+      const parts = [chineseNumber(y), chineseNumber(m), chineseNumber(d)];
+      return parts.some((n) => n === null) ? all : `${parts[0]}年${parts[1]}月${parts[2]}日`;
     },
   );
 }

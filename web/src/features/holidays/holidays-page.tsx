@@ -117,8 +117,6 @@ function inputOf(v: Values, amendments: HolidayYear['amendments'] | undefined): 
   };
 }
 
-const weekendsOf = new Map<number, { value: string; label: string }[]>();
-
 /**
  * The notice itself, pasted (from its page or document): read with the same reader as
  * `gongkai holidays add --from`, into the form, to be checked before it is saved.
@@ -151,6 +149,8 @@ function NoticeReader({
     </Space.Compact>
   );
 }
+
+const weekendsOf = new Map<number, { value: string; label: string }[]>();
 
 /** The days a make-up working day can be: the Saturdays and Sundays an arrangement of `year` may name. */
 function weekendOptions(year: number): { value: string; label: string }[] {
