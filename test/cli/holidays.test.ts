@@ -110,7 +110,7 @@ describeEachBackend('holidays command', (backend) => {
         '春节：2027-02-06至2027-02-14：2027-02-20',
       ]),
     ).toBe(
-      '已录入 2027 年的节假日安排（国办发明电〔2026〕1号）：\n  元旦 2027-01-01 至 2027-01-03 放假\n  春节 2027-02-06 至 2027-02-14 放假，2027-02-20 上班\n',
+      '已录入 2027 年的节假日安排（国办发明电〔2026〕1号，2026-11-10）：\n  元旦 2027-01-01 至 2027-01-03 放假\n  春节 2027-02-06 至 2027-02-14 放假，2027-02-20 上班\n',
     );
     expect(await ok(['due', '--as-of', '2026-12-10'])).toBe(
       '机关：全部\n截至 2026-12-10：\n已超期 0 件\n5 个工作日内到期 0 件\n',
@@ -154,8 +154,12 @@ describeEachBackend('holidays command', (backend) => {
       'notice.html': page,
       'wrong.txt': notice.replace('共9天', '共8天'),
     });
+    expect(await ok(['holidays', 'add', '--from', join(dir, 'notice.html'), '--dry-run'])).toBe(
+      '读出 2027 年的节假日安排（国办发明电〔2026〕1号，2026-11-10），未录入：\n  元旦 2027-01-01 至 2027-01-03 放假\n  春节 2027-02-06 至 2027-02-14 放假，2027-02-20 上班\n',
+    );
+    expect((await ok(['holidays', 'list', '--json'])).includes('"year":2027')).toBe(false);
     expect(await ok(['holidays', 'add', '--from', join(dir, 'notice.html')])).toBe(
-      '已录入 2027 年的节假日安排（国办发明电〔2026〕1号）：\n  元旦 2027-01-01 至 2027-01-03 放假\n  春节 2027-02-06 至 2027-02-14 放假，2027-02-20 上班\n',
+      '已录入 2027 年的节假日安排（国办发明电〔2026〕1号，2026-11-10）：\n  元旦 2027-01-01 至 2027-01-03 放假\n  春节 2027-02-06 至 2027-02-14 放假，2027-02-20 上班\n',
     );
     expect(await ok(['holidays', 'add', '--from', '-'], notice)).toContain('已录入 2027 年的节假日安排');
     const wrong = await run(['holidays', 'add', '--from', join(dir, 'wrong.txt')]);
@@ -173,7 +177,7 @@ describeEachBackend('holidays command', (backend) => {
     };
     const dir = tempFiles({ '2027.json': JSON.stringify(body), 'bad.json': '{"year": 2027,' });
     expect(await ok(['holidays', 'add', '--file', join(dir, '2027.json')])).toBe(
-      '已录入 2027 年的节假日安排（国办发明电〔2026〕1号）：\n  元旦 2027-01-01 放假\n',
+      '已录入 2027 年的节假日安排（国办发明电〔2026〕1号，2026-11-10）：\n  元旦 2027-01-01 放假\n',
     );
     const json = JSON.parse(await ok(['holidays', 'add', '--file', '-', '--json'], JSON.stringify(body)));
     expect([json.year, json.source, json.festivals]).toEqual([2027, 'entered', body.festivals]);

@@ -58,6 +58,7 @@ interface AddOptions {
   noticeDate?: string;
   noticeTitle?: string;
   festival?: string[];
+  dryRun?: boolean;
   json?: boolean;
 }
 
@@ -172,6 +173,7 @@ export function defineHolidays(program: Command, io: CliIO, done: Done): Command
       '一个节日：名称:放假第一天..最后一天[:调休上班日,…]，如 春节:2027-02-06..2027-02-14:2027-02-20（可重复）',
       (value: string, previous: string[] = []) => [...previous, value],
     )
+    .option('--dry-run', '只读出并检查，不录入')
     .option('--json', '输出 JSON')
     .action(async (o: AddOptions) => {
       done(
@@ -185,11 +187,20 @@ export function defineHolidays(program: Command, io: CliIO, done: Done): Command
             return ExitCode.usage;
           }
           const arrangement = s.holidayYearBody.parse(body);
+          const what = `${arrangement.year} 年的节假日安排（${arrangement.notice.number}，${arrangement.notice.date}）`;
+          if (o.dryRun) {
+            if (o.json) writeJson(io, arrangement);
+            else {
+              io.stdout.write(`读出 ${what}，未录入：\n`);
+              for (const f of arrangement.festivals) io.stdout.write(`  ${festivalLine(f)}\n`);
+            }
+            return ExitCode.ok;
+          }
           const table = await svc.putHolidayYear(store, p, arrangement);
           const entered = table.years.find((y) => y.year === arrangement.year);
           if (o.json) writeJson(io, entered);
           else {
-            io.stdout.write(`已录入 ${arrangement.year} 年的节假日安排（${arrangement.notice.number}）：\n`);
+            io.stdout.write(`已录入 ${what}：\n`);
             for (const f of arrangement.festivals) io.stdout.write(`  ${festivalLine(f)}\n`);
             if (entered?.replacesBuiltIn) io.stdout.write('替换了自带的该年安排。\n');
           }
