@@ -90,6 +90,7 @@ describeEachBackend('holiday arrangements', (backend) => {
       source: 'entered',
       replacesBuiltIn: false,
       updatedBy: 'u-a-admin',
+      updatedByName: 'a-admin',
       notice: {
         title: '国务院办公厅关于2027年部分节假日安排的通知',
         number: '国办发明电〔2026〕1号',

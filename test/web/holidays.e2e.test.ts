@@ -121,6 +121,7 @@ describe.skipIf(!run)('web: holiday arrangements', () => {
 
     const row2027 = page.getByRole('row').filter({ hasText: '国办发明电〔2026〕9号（2026-11-10）' });
     await row2027.getByText('录入', { exact: true }).waitFor();
+    await row2027.getByText(/^张管理录入于 \d{4}-\d{2}-\d{2}$/).waitFor();
     await page.getByText('春节 2027-02-06 至 2027-02-13 放假，2027-02-20 上班').waitFor();
     await page.getByText(/^已有 2019–2027 年的安排；2028 年的安排尚未录入/).waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -156,6 +156,7 @@ export const holidayTableSchema = z
         replacesBuiltIn: z.boolean(),
         updatedAt: z.string().nullable(),
         updatedBy: z.string().nullable(),
+        updatedByName: z.string().nullable().meta({ description: '录入者的姓名' }),
       }),
     ),
     coveredThrough: z

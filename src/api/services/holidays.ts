@@ -32,6 +32,8 @@ export interface HolidayYear extends YearArrangement {
   replacesBuiltIn: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** The display name of the user who entered it (null for the system or a user since removed). */
+  updatedByName: string | null;
 }
 
 export interface HolidayTable {
@@ -58,6 +60,11 @@ async function at(store: Store, version: number): Promise<CachedCalendar> {
     entered.map((e) => e.arrangement),
   );
   const byYear = new Map(entered.map((e) => [e.arrangement.year, e]));
+  const names = new Map<string, string>();
+  for (const id of new Set(entered.flatMap((e) => e.updatedBy ?? []))) {
+    const user = await store.users.get(id);
+    if (user) names.set(id, user.displayName);
+  }
   const table = arrangements.map((a): HolidayYear => {
     const e = byYear.get(a.year);
     return {
@@ -66,6 +73,7 @@ async function at(store: Store, version: number): Promise<CachedCalendar> {
       replacesBuiltIn: e !== undefined && builtInYears.has(a.year),
       updatedAt: e?.updatedAt ?? null,
       updatedBy: e?.updatedBy ?? null,
+      updatedByName: names.get(e?.updatedBy ?? '') ?? null,
     };
   });
   const fresh = { version, calendar: createCalendar(arrangements), table };

@@ -447,7 +447,10 @@ export default function HolidaysPage() {
         <Space orientation="vertical" size={0}>
           <Tag color={y.source === 'builtIn' ? undefined : '#1d4f91'}>{sourceText(y)}</Tag>
           {y.updatedAt && (
-            <Typography.Text type="secondary">录入于 {y.updatedAt.slice(0, 10)}</Typography.Text>
+            <Typography.Text type="secondary">
+              {y.updatedByName ? `${y.updatedByName}录入于 ` : '录入于 '}
+              {y.updatedAt.slice(0, 10)}
+            </Typography.Text>
           )}
         </Space>
       ),
