@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { isCommonPassword, minPasswordLength } from '../auth/common-passwords.js';
 import { formats } from '../spec/registry.js';
 import type { SectionSpec } from '../spec/types.js';
-import { roles } from '../store/schema.js';
 import {
   applicantTypes,
   arrangementProblems,
@@ -19,24 +18,10 @@ import {
   noticeTitle,
   outcomes,
 } from '../workflow/index.js';
+import { loginBody, roleSchema } from './contract/session.js';
+import { line, text } from './contract/strings.js';
 
-/**
- * Text without control characters: NUL breaks PostgreSQL text and the XML of a DOCX, the others have
- * no place in a register. `line` allows none; `text` (several lines) keeps tab, line feed and return.
- */
-const controlMessage = '不能包含控制字符（如 NUL）';
-export const line = (max: number) =>
-  z
-    .string()
-    .max(max)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters refused
-    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: controlMessage });
-export const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters refused
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { error: controlMessage });
+export { line, loginBody, roleSchema, text };
 
 /** A new password: at least 10 characters, none of them control characters, not a common one. */
 export const newPassword = line(200)
@@ -71,15 +56,6 @@ export const reportYear = z.coerce
 const agencyRef = recordId.meta({ description: '机关编号（用户只属于一个机关时可省略）' });
 
 // ── Login and users ────────────────────────────────────────────────────────────────────────────
-
-export const loginBody = z.strictObject({
-  username: line(64).min(1),
-  password: line(200).min(1),
-});
-
-export const roleSchema = z.enum(roles).meta({
-  description: 'clerk 录入、reviewer 审核、admin 管理员、supervisor 监督、evaluator 评估（只看报告库）',
-});
 
 export const newUserBody = z.strictObject({
   username: z

@@ -6,36 +6,13 @@
  */
 import { z } from 'zod';
 import { anyReportSchema } from '../../report-json/schema.js';
-import { compileTargets, eventSchema, roleSchema } from '../schemas.js';
+import { compileTargets, eventSchema } from '../schemas.js';
+import { agencySchema, userSchema } from './session.js';
 
-export const userSchema = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: roleSchema,
-    agencyId: z.string().nullable(),
-    createdAt: z.string(),
-    disabled: z.boolean().meta({ description: '账号已停用' }),
-  })
-  .meta({ id: 'User', title: '用户' });
+export { agencySchema, loginResponse, meResponse, okSchema, userSchema } from './session.js';
 
 /** A user as an admin manages it: with the agencies a supervisor supervises. */
 export const managedUserSchema = userSchema.extend({ supervises: z.array(z.string()) });
-
-export const agencySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    region: z.string().nullable(),
-    code: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Agency', title: '机关' });
-
-export const loginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: userSchema });
-export const meResponse = z.object({ user: userSchema, agencies: z.array(agencySchema) });
-export const okSchema = z.object({ ok: z.literal(true) });
 
 export const stateSchema = z.object({
   asOf: z.string(),

@@ -1,7 +1,7 @@
 /** The signed-in user: one query (`/api/me`) that every page shares. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { call } from './api.js';
-import * as api from './endpoints.js';
+import * as api from './session-endpoints.js';
 
 export const meQuery = () =>
   queryOptions({ queryKey: ['me'], queryFn: () => call(api.me, {}), staleTime: 60_000, retry: false });

@@ -5,8 +5,8 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, call, messageOf } from '../../lib/api.js';
-import * as api from '../../lib/endpoints.js';
 import { sessionSeen } from '../../lib/session.js';
+import * as api from '../../lib/session-endpoints.js';
 
 interface LoginForm {
   username: string;
