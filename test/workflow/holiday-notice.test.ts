@@ -65,6 +65,15 @@ describe('reading a holiday notice', () => {
     });
   });
 
+  it('reads make-up days written in the closure’s own sentence', () => {
+    const read = readHolidayNotice(
+      '国务院办公厅关于2019年部分节假日安排的通知 国办发明电〔2018〕15号 七、国庆节：10月1日至7日放假调休，共7天，9月29日（星期日）、10月12日（星期六）上班。 国务院办公厅 2018年12月6日',
+    );
+    expect(read.ok ? read.arrangement.festivals : read.problems).toEqual([
+      { name: '国庆节', off: ['2019-10-01', '2019-10-07'], work: ['2019-09-29', '2019-10-12'] },
+    ]);
+  });
+
   it('names a weekday that is not the date’s, a wrong day count and an item it cannot read', () => {
     const a = holidayTable.find((y) => y.year === 2026) as YearArrangement;
     const text = writeNotice(a, plain)

@@ -102,9 +102,12 @@ function festivalOf(name: string, body: string, year: number, problems: string[]
   const closure = sentences[closing] as string;
   const offPart = closure.slice(0, closure.indexOf('放假'));
   const off = datesOf(offPart, year, newYear, here);
+  // Make-up days: the dates of a clause that ends in 上班, after the closure (in its sentence or later).
   const work: WrittenDate[] = [];
-  for (const s of sentences.slice(closing + 1))
-    if (s.includes('上班')) work.push(...datesOf(s.slice(0, s.lastIndexOf('上班')), year, newYear, here));
+  const rest = [closure.slice(closure.indexOf('放假')), ...sentences.slice(closing + 1)];
+  for (const clause of rest.flatMap((s) => s.split(/[，；]/)))
+    if (clause.includes('上班'))
+      work.push(...datesOf(clause.slice(0, clause.lastIndexOf('上班')), year, newYear, here));
   if (off.length === 0 || off.length > 2)
     here.push(`放假日期应为一天或「第一天至最后一天」，读到 ${off.length} 个日期`);
   for (const d of [...off, ...work])
