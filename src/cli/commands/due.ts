@@ -16,7 +16,7 @@ const line = (item: svc.DueItem): string =>
 export function defineDue(program: Command, io: CliIO, done: (code: number) => void): Command {
   return program
     .command('due')
-    .summary('列出已超期和即将到期的申请')
+    .summary('列出已超期、即将到期和无法计算期限的申请')
     .usage('[选项]')
     .option('--agency <机关>', '机关编号或名称（省略时列出全部机关）')
     .option('--days <工作日>', '距答复期限不超过几个工作日算即将到期', '5')
