@@ -4,6 +4,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { holidayReminder } from '../../src/cli/commands/serve.js';
+import { openStore } from '../../src/store/index.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
 import { writeNotice } from '../support/holiday-notice.js';
 import { run, tempFiles } from './helpers.js';
@@ -167,6 +169,32 @@ describeEachBackend('holidays command', (backend) => {
     expect(wrong.stderr).toBe(
       `gongkai: 错误：${join(dir, 'wrong.txt')} 不能读成节假日安排的通知：\n  春节：按日期放假 9 天（2027-02-06 至 2027-02-14），通知写「共8天」\n`,
     );
+  });
+
+  it('serve reminds, from two months before the table runs out, to enter the next year', async () => {
+    const store = await openStore(target.options);
+    try {
+      expect(await holidayReminder(store, '2026-10-22')).toBeNull();
+      expect(await holidayReminder(store, '2026-10-23')).toBe(
+        '提示：节假日安排只到 2026 年，2026-12-23 以后的答复期限无法计算。2027 年的安排（国务院办公厅的通知）发布后，请管理员在网页「节假日安排」中录入，或用 gongkai holidays add --from 通知.html 录入。',
+      );
+      await store.holidays.put(
+        { userId: null },
+        {
+          year: 2027,
+          notice: {
+            title: '国务院办公厅关于2027年部分节假日安排的通知',
+            number: '国办发明电〔2026〕1号',
+            date: '2026-11-10',
+          },
+          amendments: [],
+          festivals: [{ name: '元旦', off: ['2027-01-01', '2027-01-01'], work: [] }],
+        },
+      );
+      expect(await holidayReminder(store, '2026-12-05')).toBeNull();
+    } finally {
+      await store.close();
+    }
   });
 
   it('enters a year from a JSON file in the API’s shape, or from standard input', async () => {

@@ -6,6 +6,8 @@
 import type { Command } from 'commander';
 import { buildApi } from '../../api/server.js';
 import { adminCorpusNote, bootstrapAdmin, bootstrapHelp, hasUsers } from '../../api/services/bootstrap.js';
+import { holidayTableOf } from '../../api/services/holidays.js';
+import { todayInChina } from '../../api/services/today.js';
 import { openStore, type Store } from '../../store/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
@@ -53,6 +55,8 @@ export async function runServe(
     io.stdout.write(
       `Gongkai API 已启动：${address}（接口说明：${address}/openapi.json；数据：${store.capabilities.description}）\n`,
     );
+    const holidays = await holidayReminder(store, todayInChina());
+    if (holidays) io.stderr.write(`${holidays}\n`);
     await stopped;
     io.stderr.write('正在停止……\n');
     await app.close();
@@ -68,6 +72,18 @@ export async function runServe(
   } finally {
     await store?.close();
   }
+}
+
+/**
+ * A reminder, from two months before the holiday table runs out (or once it has), that the next
+ * year's arrangement is to be entered: deadlines past its end can't be worked out until it is.
+ */
+export async function holidayReminder(store: Store, today: string): Promise<string | null> {
+  const table = await holidayTableOf(store);
+  const [y, m, d] = table.coveredThrough.split('-').map(Number) as [number, number, number];
+  const from = new Date(Date.UTC(y, m - 3, d)).toISOString().slice(0, 10);
+  if (today < from) return null;
+  return `提示：节假日安排只到 ${table.nextYear - 1} 年，${table.coveredThrough} 以后的答复期限无法计算。${table.nextYear} 年的安排（国务院办公厅的通知）发布后，请管理员在网页「节假日安排」中录入，或用 gongkai holidays add --from 通知.html 录入。`;
 }
 
 export function defineServe(program: Command, io: CliIO, done: (code: number) => void): Command {
