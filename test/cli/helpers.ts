@@ -3,13 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { CliIO, Output, Processor } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { Finding } from '../../src/core/finding.js';
 import { SourceFile } from '../../src/core/source-file.js';
 import type { ProcessResult } from '../../src/pipeline.js';
 import { getFormat } from '../../src/spec/registry.js';
+import type { Target, TestBackend } from '../store/backends.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const seed000 = 'test/fixtures/seeds/000_364e9d94d0d9df93.txt';
@@ -108,4 +109,38 @@ export function fakeProcessor(byPath: Record<string, Finding[] | Error>): Proces
       file,
     };
   };
+}
+
+/**
+ * Points the CLI at a fresh store of the backend before each test (GONGKAI_DATA, or DATABASE_URL for
+ * PostgreSQL) and back after it; returns the current test's target.
+ */
+export function useFreshStore(backend: TestBackend): () => Target {
+  let target: Target | undefined;
+  const saved = { data: process.env.GONGKAI_DATA, url: process.env.DATABASE_URL };
+  beforeEach(async () => {
+    target = await backend.fresh();
+    delete process.env.DATABASE_URL;
+    delete process.env.GONGKAI_DATA;
+    if (target.options.databaseUrl) process.env.DATABASE_URL = target.options.databaseUrl;
+    if (target.options.dataDir) process.env.GONGKAI_DATA = target.options.dataDir;
+  });
+  afterEach(async () => {
+    for (const [key, value] of [
+      ['GONGKAI_DATA', saved.data],
+      ['DATABASE_URL', saved.url],
+    ] as const)
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    await target?.dispose();
+  });
+  return () => target as Target;
+}
+
+/** Runs the CLI and expects it to succeed without a word on standard error; its standard output. */
+export async function ok(args: string[], stdin?: string): Promise<string> {
+  const result = await run(args, stdin === undefined ? {} : { stdin });
+  expect(result.stderr, args.join(' ')).toBe('');
+  expect(result.code, args.join(' ')).toBe(0);
+  return result.stdout;
 }

@@ -3,41 +3,15 @@
  * removed; `gongkai due` lists the applications no deadline can be worked out for, and why.
  */
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { holidayReminder } from '../../src/cli/commands/serve.js';
 import { openStore } from '../../src/store/index.js';
-import { describeEachBackend, type Target } from '../store/backends.js';
+import { describeEachBackend } from '../store/backends.js';
 import { writeNotice } from '../support/holiday-notice.js';
-import { run, tempFiles } from './helpers.js';
+import { ok, run, tempFiles, useFreshStore } from './helpers.js';
 
 describeEachBackend('holidays command', (backend) => {
-  let target: Target;
-  const saved = { data: process.env.GONGKAI_DATA, url: process.env.DATABASE_URL };
-
-  beforeEach(async () => {
-    target = await backend.fresh();
-    delete process.env.DATABASE_URL;
-    delete process.env.GONGKAI_DATA;
-    if (target.options.databaseUrl) process.env.DATABASE_URL = target.options.databaseUrl;
-    if (target.options.dataDir) process.env.GONGKAI_DATA = target.options.dataDir;
-  });
-
-  afterEach(async () => {
-    for (const [key, value] of [
-      ['GONGKAI_DATA', saved.data],
-      ['DATABASE_URL', saved.url],
-    ] as const)
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    await target.dispose();
-  });
-
-  const ok = async (args: string[], stdin?: string) => {
-    const result = await run(args, stdin === undefined ? {} : { stdin });
-    expect(result.stderr, args.join(' ')).toBe('');
-    expect(result.code, args.join(' ')).toBe(0);
-    return result.stdout;
-  };
+  const target = useFreshStore(backend);
 
   it('enters 2027 from options; due dates the application it had left undated', async () => {
     await ok(['agencies', 'add', '--name', '丁县人民政府办公室', '--id', 'ding']);
@@ -172,7 +146,7 @@ describeEachBackend('holidays command', (backend) => {
   });
 
   it('serve reminds, from two months before the table runs out, to enter the next year', async () => {
-    const store = await openStore(target.options);
+    const store = await openStore(target().options);
     try {
       expect(await holidayReminder(store, '2026-10-22')).toBeNull();
       expect(await holidayReminder(store, '2026-10-23')).toBe(

@@ -5,41 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { verifyPassword } from '../../src/auth/password.js';
 import type { Report } from '../../src/core/report.js';
 import { openStore } from '../../src/store/index.js';
-import { describeEachBackend, type Target } from '../store/backends.js';
-import { run, tempFiles } from './helpers.js';
+import { describeEachBackend } from '../store/backends.js';
+import { ok, run, tempFiles, useFreshStore } from './helpers.js';
 
 describeEachBackend('register commands', (backend) => {
-  let target: Target;
-  const saved = { data: process.env.GONGKAI_DATA, url: process.env.DATABASE_URL };
-
-  beforeEach(async () => {
-    target = await backend.fresh();
-    delete process.env.DATABASE_URL;
-    delete process.env.GONGKAI_DATA;
-    if (target.options.databaseUrl) process.env.DATABASE_URL = target.options.databaseUrl;
-    if (target.options.dataDir) process.env.GONGKAI_DATA = target.options.dataDir;
-  });
-
-  afterEach(async () => {
-    for (const [key, value] of [
-      ['GONGKAI_DATA', saved.data],
-      ['DATABASE_URL', saved.url],
-    ] as const)
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    await target.dispose();
-  });
-
-  const ok = async (args: string[], stdin?: string) => {
-    const result = await run(args, stdin === undefined ? {} : { stdin });
-    expect(result.stderr, args.join(' ')).toBe('');
-    expect(result.code, args.join(' ')).toBe(0);
-    return result.stdout;
-  };
+  const target = useFreshStore(backend);
 
   it('enters a year of records and compiles the report', async () => {
     expect(await ok(['agencies', 'add', '--name', '丁县人民政府办公室', '--id', 'ding'])).toBe(
@@ -357,7 +331,7 @@ describeEachBackend('register commands', (backend) => {
       stderr: 'gongkai: 错误：输入有误：「--signed-on」：成文日期应在报告年度结束（2024-12-31）之后\n',
     });
 
-    const store = await openStore(target.options);
+    const store = await openStore(target().options);
     try {
       const audit = await store.audit.list();
       expect(new Set(audit.map((a) => a.userId))).toEqual(new Set(['cli']));
