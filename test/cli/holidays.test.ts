@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { holidayReminder } from '../../src/cli/commands/serve.js';
 import { openStore } from '../../src/store/index.js';
 import { describeEachBackend } from '../store/backends.js';
-import { writeNotice } from '../support/holiday-notice.js';
+import { sample2027, writeNotice } from '../support/holiday-notice.js';
 import { ok, run, tempFiles, useFreshStore } from './helpers.js';
 
 describeEachBackend('holidays command', (backend) => {
@@ -106,22 +106,12 @@ describeEachBackend('holidays command', (backend) => {
   });
 
   it('reads the notice itself, as a web page or as text, and refuses one that does not hold', async () => {
-    const notice = writeNotice(
-      {
-        year: 2027,
-        notice: {
-          title: '国务院办公厅关于2027年部分节假日安排的通知',
-          number: '国办发明电〔2026〕1号',
-          date: '2026-11-10',
-        },
-        amendments: [],
-        festivals: [
-          { name: '元旦', off: ['2027-01-01', '2027-01-03'], work: [] },
-          { name: '春节', off: ['2027-02-06', '2027-02-14'], work: ['2027-02-20'] },
-        ],
-      },
-      { weekdays: '周', flat: false, fullWidthDigits: false, chineseSignature: false },
-    );
+    const notice = writeNotice(sample2027, {
+      weekdays: '周',
+      flat: false,
+      fullWidthDigits: false,
+      chineseSignature: false,
+    });
     const page = `<!doctype html><html><head><meta charset="utf-8"><title>通知</title></head><body><div class="nav">首页 &gt; 政策</div>${notice
       .split('\n')
       .map((line) => `<p>${line}</p>`)
@@ -152,19 +142,7 @@ describeEachBackend('holidays command', (backend) => {
       expect(await holidayReminder(store, '2026-10-23')).toBe(
         '提示：节假日安排只到 2026 年，2026-12-23 以后的答复期限无法计算。2027 年的安排（国务院办公厅的通知）发布后，请管理员在网页「节假日安排」中录入，或用 gongkai holidays add --from 通知.html 录入。',
       );
-      await store.holidays.put(
-        { userId: null },
-        {
-          year: 2027,
-          notice: {
-            title: '国务院办公厅关于2027年部分节假日安排的通知',
-            number: '国办发明电〔2026〕1号',
-            date: '2026-11-10',
-          },
-          amendments: [],
-          festivals: [{ name: '元旦', off: ['2027-01-01', '2027-01-01'], work: [] }],
-        },
-      );
+      await store.holidays.put({ userId: null }, sample2027);
       expect(await holidayReminder(store, '2026-12-05')).toBeNull();
     } finally {
       await store.close();

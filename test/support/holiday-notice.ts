@@ -65,3 +65,18 @@ export function writeNotice(a: YearArrangement, style: NoticeStyle): string {
     ? text.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
     : text;
 }
+
+/** An arrangement for 2027 as a notice might set it: dates made up for the tests, not the notice's. */
+export const sample2027: YearArrangement = {
+  year: 2027,
+  notice: {
+    title: '国务院办公厅关于2027年部分节假日安排的通知',
+    number: '国办发明电〔2026〕1号',
+    date: '2026-11-10',
+  },
+  amendments: [],
+  festivals: [
+    { name: '元旦', off: ['2027-01-01', '2027-01-03'], work: [] },
+    { name: '春节', off: ['2027-02-06', '2027-02-14'], work: ['2027-02-20'] },
+  ],
+};

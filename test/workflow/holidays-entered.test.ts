@@ -18,19 +18,13 @@ import {
   withEntered,
   type YearArrangement,
 } from '../../src/workflow/index.js';
+import { sample2027 } from '../support/holiday-notice.js';
 
-/** An arrangement for 2027 as a notice would set it (dates made up for the test, not the notice's). */
+/** The sample 2027 with a third festival. */
 const year2027: YearArrangement = {
-  year: 2027,
-  notice: {
-    title: '国务院办公厅关于2027年部分节假日安排的通知',
-    number: '国办发明电〔2026〕1号',
-    date: '2026-11-10',
-  },
-  amendments: [],
+  ...sample2027,
   festivals: [
-    { name: '元旦', off: ['2027-01-01', '2027-01-03'], work: [] },
-    { name: '春节', off: ['2027-02-06', '2027-02-14'], work: ['2027-02-20'] },
+    ...sample2027.festivals,
     { name: '国庆节', off: ['2027-10-01', '2027-10-07'], work: ['2027-09-26', '2027-10-09'] },
   ],
 };

@@ -184,11 +184,11 @@ async function fromRecords<T>(
 ): Promise<T> {
   // The versions first: records read after them are at least as new, so never cached as current
   // under a version older than the data they show. The holiday table's version comes with them:
-  // a year entered changes every status that reached it.
+  // a year entered changes every status that reached it (the records stay).
   const versions = await store.dataVersions([...filter.agencyIds, holidayVersionKey]);
   const holidays = holidayVersionOf(versions);
   const calendar = await holidayCalendarAt(store, holidays);
-  const version = `${filter.agencyIds.map((id) => versions.get(id) ?? 0).join(',')}|${holidays}`;
+  const version = filter.agencyIds.map((id) => versions.get(id) ?? 0).join(',');
   const scope = `${filter.agencyIds.join(',')}|${filter.receivedYear ?? ''}`;
   let scopes = recordCache.get(store);
   if (!scopes) {
@@ -201,10 +201,12 @@ async function fromRecords<T>(
     if (scopes.size >= scopesKept) scopes.clear();
     scopes.set(scope, entry);
   }
-  if (entry.derived.has(key)) return entry.derived.get(key) as T;
+  // The records don't depend on the holiday table; what is worked out from them does.
+  const derivedKey = `${holidays}|${key}`;
+  if (entry.derived.has(derivedKey)) return entry.derived.get(derivedKey) as T;
   const value = derive(entry.records, calendar);
   if (entry.derived.size >= resultsKept) entry.derived.clear();
-  entry.derived.set(key, value);
+  entry.derived.set(derivedKey, value);
   return value;
 }
 

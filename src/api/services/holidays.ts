@@ -21,7 +21,8 @@ import { share } from './shared.js';
 interface CachedCalendar {
   version: number;
   calendar: WorkingCalendar;
-  table: readonly HolidayYear[];
+  /** The table as the API answers it (shared: its JSON is made once per version). */
+  table: Readonly<HolidayTable>;
 }
 
 /** A year of the table as the API shows it. */
@@ -65,7 +66,7 @@ async function at(store: Store, version: number): Promise<CachedCalendar> {
     const user = await store.users.get(id);
     if (user) names.set(id, user.displayName);
   }
-  const table = arrangements.map((a): HolidayYear => {
+  const years = arrangements.map((a): HolidayYear => {
     const e = byYear.get(a.year);
     return {
       ...a,
@@ -76,6 +77,10 @@ async function at(store: Store, version: number): Promise<CachedCalendar> {
       updatedByName: names.get(e?.updatedBy ?? '') ?? null,
     };
   });
+  // The end of the unbroken run of years from the first (years are in order).
+  let last = (years[0] as HolidayYear).year;
+  while (years.some((y) => y.year === last + 1)) last++;
+  const table = share({ years, coveredThrough: `${last}-12-23`, nextYear: last + 1 });
   const fresh = { version, calendar: createCalendar(arrangements), table };
   cache.set(store, fresh);
   return fresh;
@@ -99,11 +104,7 @@ export async function holidayCalendar(store: Store): Promise<WorkingCalendar> {
 
 /** The table, for anyone signed in: holidays are public, and every role counts deadlines by them. */
 export async function holidayTableOf(store: Store): Promise<Readonly<HolidayTable>> {
-  const { table } = await at(store, holidayVersionOf(await store.dataVersions([holidayVersionKey])));
-  const years = table.map((y) => y.year);
-  let last = years[0] as number;
-  while (years.includes(last + 1)) last++;
-  return share({ years: table, coveredThrough: `${last}-12-23`, nextYear: last + 1 });
+  return (await at(store, holidayVersionOf(await store.dataVersions([holidayVersionKey])))).table;
 }
 
 /** Enters a year's arrangement (管理员): replaces the one entered before, or the built-in one. */

@@ -16,7 +16,7 @@ import * as svc from '../../api/services/index.js';
 import { SourceFile, UnreadableInputError } from '../../core/source-file.js';
 import type { Block } from '../../read/blocks.js';
 import { readBlocks } from '../../read/registry.js';
-import { festivalLine, readHolidayNotice } from '../../workflow/index.js';
+import { coverageText, festivalLine, readHolidayNotice } from '../../workflow/index.js';
 import { ExitCode } from '../exit-code.js';
 import { describeReadError, readAll, STDIN } from '../input.js';
 import type { CliIO } from '../io.js';
@@ -27,7 +27,7 @@ const p = svc.cliPrincipal;
 
 /** Where the table stops and what to enter next, in a line. */
 const coverage = (t: svc.HolidayTable): string =>
-  `已有 ${t.years[0]?.year}–${t.nextYear - 1} 年的安排；${t.nextYear} 年的安排尚未录入：${t.coveredThrough} 以后的工作日期限无法计算，发布通知后用 gongkai holidays add 录入。`;
+  `${coverageText(t)}，发布通知后用 gongkai holidays add 录入。`;
 
 /** 「元旦:2027-01-01..2027-01-03[:2027-01-04,…]」 → a festival of the API body. */
 export function parseFestival(

@@ -9,6 +9,7 @@ import { adminCorpusNote, bootstrapAdmin, bootstrapHelp, hasUsers } from '../../
 import { holidayTableOf } from '../../api/services/holidays.js';
 import { todayInChina } from '../../api/services/today.js';
 import { openStore, type Store } from '../../store/index.js';
+import { reminderFrom } from '../../workflow/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
 import { version } from '../main.js';
@@ -80,9 +81,7 @@ export async function runServe(
  */
 export async function holidayReminder(store: Store, today: string): Promise<string | null> {
   const table = await holidayTableOf(store);
-  const [y, m, d] = table.coveredThrough.split('-').map(Number) as [number, number, number];
-  const from = new Date(Date.UTC(y, m - 3, d)).toISOString().slice(0, 10);
-  if (today < from) return null;
+  if (today < reminderFrom(table.coveredThrough)) return null;
   return `提示：节假日安排只到 ${table.nextYear - 1} 年，${table.coveredThrough} 以后的答复期限无法计算。${table.nextYear} 年的安排（国务院办公厅的通知）发布后，请管理员在网页「节假日安排」中录入，或用 gongkai holidays add --from 通知.html 录入。`;
 }
 

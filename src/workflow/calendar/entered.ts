@@ -131,6 +131,36 @@ export function withEntered(
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
+/**
+ * How far the table reaches, in a sentence: 「已有 2019–2026 年的安排；2027 年的安排尚未录入：2026-12-23
+ * 以后的工作日期限无法计算」 (years entered past a gap named apart). `coveredThrough` and `nextYear` as
+ * the API gives them (the end of the unbroken run of years).
+ */
+export function coverageText(table: {
+  years: readonly { year: number }[];
+  coveredThrough: IsoDate;
+  nextYear: number;
+}): string {
+  const years = table.years.map((y) => y.year).sort((a, b) => a - b);
+  const first = years[0];
+  const last = table.nextYear - 1;
+  const later = years.filter((y) => y > table.nextYear);
+  const have =
+    first === undefined
+      ? '尚无节假日安排'
+      : first === last
+        ? `已有 ${first} 年的安排`
+        : `已有 ${first}–${last} 年的安排`;
+  const also = later.length > 0 ? `（另有 ${later.join('、')} 年）` : '';
+  return `${have}${also}；${table.nextYear} 年的安排尚未录入：${table.coveredThrough} 以后的工作日期限无法计算`;
+}
+
+/** From this day on, users are reminded to enter the next year: two months before the table runs out. */
+export function reminderFrom(coveredThrough: IsoDate): IsoDate {
+  const [y, m, d] = dateParts(coveredThrough);
+  return new Date(Date.UTC(y, m - 3, d)).toISOString().slice(0, 10);
+}
+
 /** A festival in one line: 「春节 2027-02-05 至 2027-02-12 放假，2027-02-07、2027-02-20 上班」. */
 export function festivalLine(f: Festival): string {
   const off = f.off[0] === f.off[1] ? `${f.off[0]} 放假` : `${f.off[0]} 至 ${f.off[1]} 放假`;

@@ -4,16 +4,12 @@
  * test/web/pure.test.ts.
  */
 import type { HolidayTableView } from '../../../../src/api/contract/responses.js';
-import { arrangementProblems, noticeTitle } from '../../../../src/workflow/calendar/entered.js';
-
-/** How long before `coveredThrough` the status line turns into a warning. */
-export const warnMonthsAhead = 2;
-
-/** `date` moved back by whole months (day kept, clamped by Date.UTC's overflow into the next month). */
-function monthsBefore(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
-}
+import {
+  arrangementProblems,
+  coverageText,
+  noticeTitle,
+  reminderFrom,
+} from '../../../../src/workflow/calendar/entered.js';
 
 /**
  * 「已有 2019–2026 年的安排；2027 年的安排尚未录入：2026-12-23 以后的工作日期限无法计算」, and whether
@@ -23,20 +19,10 @@ export function coverage(
   table: { years: readonly { year: number }[] } & Pick<HolidayTableView, 'coveredThrough' | 'nextYear'>,
   today: string | undefined,
 ): { text: string; warn: boolean } {
-  const years = table.years.map((y) => y.year).sort((a, b) => a - b);
-  const first = years[0];
-  const last = table.nextYear - 1;
-  const later = years.filter((y) => y > table.nextYear);
-  const have =
-    first === undefined
-      ? '尚无节假日安排'
-      : first === last
-        ? `已有 ${first} 年的安排`
-        : `已有 ${first}–${last} 年的安排`;
-  const also = later.length > 0 ? `（另有 ${later.join('、')} 年）` : '';
-  const text = `${have}${also}；${table.nextYear} 年的安排尚未录入：${table.coveredThrough} 以后的工作日期限无法计算`;
-  const warn = today !== undefined && today >= monthsBefore(table.coveredThrough, warnMonthsAhead);
-  return { text, warn };
+  return {
+    text: coverageText(table),
+    warn: today !== undefined && today >= reminderFrom(table.coveredThrough),
+  };
 }
 
 /** The form's values with its dates as YYYY-MM-DD. */
