@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { packSchema } from '../corpus/pack-schema.js';
+import { publicationStatuses, publicationStatusNames } from '../corpus/publication-status.js';
 import { recordId } from './schemas.js';
 
 const bool = z
@@ -279,6 +280,67 @@ export const scoreResponse = z
   })
   .meta({ id: 'CorpusScores', title: '评分结果' });
 
+/** 发布情况: the filters that apply to bodies, and the year (default: the year before today's). */
+export const publicationQuery = corpusFilterQuery.pick({
+  region: true,
+  kind: true,
+  agency: true,
+  year: true,
+});
+export type PublicationQuery = z.output<typeof publicationQuery>;
+
+export const publicationExportQuery = publicationQuery.extend({
+  to: z.enum(['csv', 'xlsx']).default('csv').meta({ description: '导出格式' }),
+});
+
+export const publicationStatusSchema = z.enum(publicationStatuses).meta({
+  description: Object.entries(publicationStatusNames)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('、'),
+});
+
+const isoDateText = z.string().meta({ description: 'YYYY-MM-DD' });
+
+export const bodyPublication = z
+  .object({
+    bodyId: z.string(),
+    name: z.string(),
+    region: z.string(),
+    kind: bodyKindSchema,
+    status: publicationStatusSchema,
+    deadline: isoDateText.describe('该机关类型的法定发布期限'),
+    reportId: z.number().int().nullable().describe('该年度报告（最新版本）；未发布时为 null'),
+    publishedOn: z.string().nullable(),
+    signedOn: z.string().nullable(),
+    daysLate: z
+      .number()
+      .int()
+      .nullable()
+      .describe('逾期天数：逾期发布时按较晚的日期计，逾期未发布时按今天计；其他为 null'),
+    daysLeft: z.number().int().nullable().describe('尚未到期时距期限的天数（当天为 0）；其他为 null'),
+    lastYear: z.number().int().nullable().describe('报告库中该机关此前最近一份报告的年度'),
+  })
+  .meta({ id: 'BodyPublication', title: '一个机关某年度报告的发布情况' });
+export type BodyPublication = z.infer<typeof bodyPublication>;
+
+export const publicationResponse = z
+  .object({
+    year: z.number().int(),
+    today: isoDateText.describe('按哪一天判断是否已过期限（中国时间的今天）'),
+    deadlines: z.object({ government: isoDateText, department: isoDateText }),
+    counts: z.object({
+      expected: z.number().int().describe('应发布的机关数：报告库中有该年度或更早年度报告的机关'),
+      overdue: z.number().int(),
+      pending: z.number().int(),
+      late: z.number().int(),
+      undated: z.number().int(),
+      onTime: z.number().int(),
+    }),
+    bodies: z.array(bodyPublication),
+  })
+  .meta({ id: 'Publication', title: '某年度报告的发布情况' });
+export type PublicationResponse = z.infer<typeof publicationResponse>;
+
 /** Most bodies one request of the cross-report checks goes through (the CLI has no limit). */
 export const checksMaxBodies = 1000;
 
@@ -320,6 +382,13 @@ export const corpusEndpoints = {
     body: bodyMergeBody,
     response: corpusBody,
   },
+  publication: {
+    method: 'GET',
+    url: '/api/corpus/publication',
+    query: publicationQuery,
+    response: publicationResponse,
+  },
+  publicationExport: { method: 'GET', url: '/api/corpus/publication/export', query: publicationExportQuery },
   packs: { method: 'GET', url: '/api/corpus/packs', response: z.array(packSchema) },
   score: {
     method: 'POST',

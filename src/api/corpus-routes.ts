@@ -10,10 +10,12 @@ import { BodyError, correctBody, listBodies, mergeBodies } from '../corpus/bodie
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/export/findings-sheet.js';
+import { exportPublicationCsv, exportPublicationXlsx } from '../corpus/export/publication-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
 import { countResult, type IngestSummary, ingestBytes } from '../corpus/ingest.js';
 import { type Pack, shippedPacks } from '../corpus/packs.js';
+import { defaultPublicationYear, publicationOf } from '../corpus/publication.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
 import { findingOfRow } from '../corpus/report-rows.js';
 import { visibleBodyIds } from '../corpus/scope.js';
@@ -303,6 +305,47 @@ export const corpusRoutes: readonly Route[] = [
       const filter = await scopedFilter(input, input.query);
       await refuseBroadChecks(input, filter);
       return runCorpusChecks(input.deps.store.db, filter);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.publication.url,
+    summary:
+      '发布情况：某年度（默认上一年度）每个应发布的机关是按时发布、逾期发布、未注日期，还是逾期未发布、尚未到期（按中国时间的今天）',
+    tag,
+    auth: true,
+    query: c.publicationQuery,
+    response: c.publicationResponse,
+    async handle(input) {
+      const { year, ...query } = input.query;
+      return publicationOf(
+        input.deps.store.db,
+        await scopedFilter(input, query),
+        year ?? defaultPublicationYear(input.deps.today()),
+        input.deps.today(),
+      );
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.publicationExport.url,
+    summary:
+      '导出发布情况（CSV 为带 BOM 的 UTF-8，每个机关一行；XLSX 另有汇总工作表），筛选条件与发布情况相同',
+    tag,
+    auth: true,
+    query: c.publicationExportQuery,
+    produces: downloadTypes,
+    async handle(input) {
+      const { to, year, ...query } = input.query;
+      const publication = await publicationOf(
+        input.deps.store.db,
+        await scopedFilter(input, query),
+        year ?? defaultPublicationYear(input.deps.today()),
+        input.deps.today(),
+      );
+      return download(input, `${publication.year}年度报告发布情况.${to}`, to, (stream) =>
+        to === 'csv' ? exportPublicationCsv(publication, stream) : exportPublicationXlsx(publication, stream),
+      );
     },
   }),
   route({

@@ -90,6 +90,24 @@ export function whereFilter(eb: Eb, filter: CorpusFilter, on: 'reports' | 'measu
   return eb.and(and);
 }
 
+/**
+ * The standing bodies (not merged into another) a filter chooses by region, kind, agency and the
+ * bodies a user may see: a query to select from, page or count. The report filters (year, format,
+ * late, errors, latest) don't apply to bodies.
+ */
+export function standingBodies(db: Db, filter: CorpusFilter) {
+  let q = db.selectFrom('corpus_bodies').where('merged_into', 'is', null);
+  if (filter.bodyIds)
+    q = filter.bodyIds.length === 0 ? q.where('id', '=', '') : q.where('id', 'in', [...filter.bodyIds]);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.region) q = q.where('region', 'like', `%${filter.region}%`);
+  if (filter.agency) {
+    const agency = filter.agency;
+    q = q.where((eb) => eb.or([eb('id', '=', agency), eb('name', 'like', `%${agency}%`)]));
+  }
+  return q;
+}
+
 export function reportsQuery(db: Db, filter: CorpusFilter) {
   return db
     .selectFrom('corpus_reports as r')

@@ -109,6 +109,8 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'GET /api/corpus/stats': { query: { by: 'kind', year: '2022' } },
     'GET /api/corpus/checks': { query: { year: '2022' } },
     'GET /api/corpus/checks/export': { query: { to: 'xlsx', year: '2022' } },
+    'GET /api/corpus/publication': { query: { year: '2022', kind: 'department' } },
+    'GET /api/corpus/publication/export': { query: { to: 'csv', year: '2022' } },
     'GET /api/corpus/bodies': {},
     'GET /api/corpus/packs': {},
     'POST /api/corpus/score': { query: { year: '2022' }, body: { pack: 'suqian-2026-department' } },

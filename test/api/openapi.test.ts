@@ -49,6 +49,8 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/corpus/compare',
       'GET /api/corpus/export',
       'GET /api/corpus/packs',
+      'GET /api/corpus/publication',
+      'GET /api/corpus/publication/export',
       'GET /api/corpus/reports',
       'GET /api/corpus/reports/{reportId}',
       'GET /api/corpus/reports/{reportId}/source',

@@ -50,7 +50,13 @@ describeEachBackend('corpus API', (backend) => {
           ),
         );
     await ingestPaths(store, [join(tmp.dir, 'in')]);
-    app = await buildApi({ store, limiter: new LoginLimiter({ maxFailures: 1000 }), version: 'test' });
+    app = await buildApi({
+      store,
+      limiter: new LoginLimiter({ maxFailures: 1000 }),
+      version: 'test',
+      // The day the publication of 2023's reports is judged by (发布情况).
+      today: () => '2024-02-15',
+    });
     for (const u of users) {
       const res = await app.inject({
         method: 'POST',
@@ -135,6 +141,51 @@ describeEachBackend('corpus API', (backend) => {
     );
     expect(csv.body.startsWith('\ufeffagency,')).toBe(true);
     expect(csv.body.trimEnd().split('\r\n')).toHaveLength(4);
+  });
+
+  it("tells who has published a year on time, late or not at all, as of the server's day, in the caller's scope", async () => {
+    const brief = (p: {
+      bodies: { name: string; status: string; daysLate: number | null; daysLeft: number | null }[];
+    }) => p.bodies.map((b) => [b.name, b.status, b.daysLate ?? b.daysLeft]);
+    // Today 2024-02-15: 2023's reports were due by 31 January (departments) and are due by 31 March (governments).
+    const due = (await get('eva', '/api/corpus/publication')).json();
+    expect(due).toMatchObject({
+      year: 2023,
+      today: '2024-02-15',
+      deadlines: { department: '2024-01-31', government: '2024-03-31' },
+      counts: { expected: 3, overdue: 2, pending: 1, late: 0, undated: 0, onTime: 0 },
+    });
+    expect(brief(due)).toEqual([
+      ['洛江区工业和信息化局', 'overdue', 15],
+      ['宿迁市宿城区财政局', 'overdue', 15],
+      ['宿迁市人民政府', 'pending', 45],
+    ]);
+    const published = (await get('eva', '/api/corpus/publication?year=2022')).json();
+    expect(brief(published)).toEqual([
+      ['洛江区工业和信息化局', 'late', 10],
+      ['宿迁市人民政府', 'onTime', null],
+      ['宿迁市宿城区财政局', 'onTime', null],
+    ]);
+    expect(brief((await get('sup', '/api/corpus/publication?year=2022')).json())).toEqual([
+      ['洛江区工业和信息化局', 'late', 10],
+    ]);
+    expect((await get('b-clerk', '/api/corpus/publication?kind=government')).json().counts.expected).toBe(0);
+    expect((await get('eva', '/api/corpus/publication?year=20')).statusCode).toBe(400);
+    const csv = await get('eva', '/api/corpus/publication/export?to=csv&kind=department');
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('2023年度报告发布情况.csv')}`,
+    );
+    expect(
+      csv.body
+        .split('\r\n')
+        .slice(1, -1)
+        .map((r) => r.split(',').slice(0, 6)),
+    ).toEqual([
+      ['洛江区工业和信息化局', '洛江区', '部门', '2023', 'overdue', '逾期未发布'],
+      ['宿迁市宿城区财政局', '宿迁市宿城区', '部门', '2023', 'overdue', '逾期未发布'],
+    ]);
+    const xlsx = await get('eva', '/api/corpus/publication/export?to=xlsx');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('lists the shipped rule packs and scores the corpus by one of them or by a pack of one’s own', async () => {
@@ -442,6 +493,8 @@ describeEachBackend('corpus API', (backend) => {
       '/api/corpus/upload',
       '/api/corpus/checks',
       '/api/corpus/checks/export',
+      '/api/corpus/publication',
+      '/api/corpus/publication/export',
       '/api/corpus/bodies',
       '/api/corpus/bodies/{bodyId}',
       '/api/corpus/bodies/{bodyId}/merge',

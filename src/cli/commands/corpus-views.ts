@@ -4,6 +4,12 @@ import { findingName } from '../../core/finding-names.js';
 import type { Stats, StatsRow } from '../../corpus/aggregate.js';
 import type { ListedBody } from '../../corpus/bodies/store.js';
 import type { CrossFinding } from '../../corpus/checks/index.js';
+import {
+  type BodyPublication,
+  type Publication,
+  publicationStatuses,
+  publicationStatusNames,
+} from '../../corpus/publication.js';
 import type { ReportScore } from '../../corpus/score.js';
 import { displayWidth } from '../messages.js';
 
@@ -125,4 +131,39 @@ export function formatBodies(bodies: readonly ListedBody[]): string {
     ]),
     (i) => i === 4,
   );
+}
+
+const days = (b: BodyPublication) =>
+  b.daysLate !== null ? `逾期 ${b.daysLate} 天` : b.daysLeft !== null ? `还有 ${b.daysLeft} 天` : '';
+
+/** 发布情况: the counts, then the bodies not on time (all of them with `all`). */
+export function formatPublication(p: Publication, all: boolean): string {
+  const { counts, deadlines } = p;
+  const lines = [
+    `${p.year} 年度报告发布情况（截至 ${p.today}；期限：部门 ${deadlines.department}，人民政府 ${deadlines.government}）`,
+    `应发布 ${counts.expected} 个机关：${publicationStatuses.map((s) => `${publicationStatusNames[s]} ${counts[s]}`).join('，')}`,
+    '',
+  ];
+  const shown = all ? p.bodies : p.bodies.filter((b) => b.status !== 'onTime');
+  if (counts.expected === 0) lines.push('（报告库中没有该年度或更早年度的报告）');
+  else if (shown.length === 0) lines.push('（全部按时发布）');
+  let text = `${lines.join('\n')}\n`;
+  if (shown.length > 0)
+    text += table(
+      ['状态', '机关', '地区', '类型', '期限', '发布日期', '落款日期', '天数', '上一份', '编号'],
+      shown.map((b) => [
+        publicationStatusNames[b.status],
+        b.name,
+        b.region || '—',
+        kindNames[b.kind],
+        b.deadline,
+        b.publishedOn ?? '—',
+        b.signedOn ?? '—',
+        days(b),
+        b.lastYear === null ? '—' : String(b.lastYear),
+        b.bodyId,
+      ]),
+      () => false,
+    );
+  return text;
 }

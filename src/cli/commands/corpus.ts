@@ -7,22 +7,32 @@ import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { cliActor } from '../../api/services/principal.js';
+import { todayInChina } from '../../api/services/today.js';
 import { corpusStats, type StatsDimension, statsDimensions } from '../../corpus/aggregate.js';
 import { BodyError, correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
 import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/export/findings-sheet.js';
+import { exportPublicationCsv, exportPublicationXlsx } from '../../corpus/export/publication-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-sheet.js';
 import { exportXlsx } from '../../corpus/export/xlsx.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
+import { defaultPublicationYear, publicationOf } from '../../corpus/publication.js';
 import type { CorpusFilter } from '../../corpus/query.js';
 import { scoreCorpus } from '../../corpus/score.js';
 import type { Store } from '../../store/index.js';
+import { isIsoDate } from '../../workflow/calendar/date.js';
 import { ExitCode } from '../exit-code.js';
 import { findingToJson } from '../interchange.js';
 import type { CliIO } from '../io.js';
 import { countFindings } from '../reporter.js';
-import { formatBodies, formatCrossFinding, formatScores, formatStats } from './corpus-views.js';
+import {
+  formatBodies,
+  formatCrossFinding,
+  formatPublication,
+  formatScores,
+  formatStats,
+} from './corpus-views.js';
 import { withStore } from './register-shared.js';
 
 export interface FilterOptions {
@@ -231,6 +241,42 @@ const crossFindingToJson = (f: CrossFinding) => ({
   ...(f.otherReportId !== undefined ? { otherReportId: f.otherReportId } : {}),
 });
 
+export interface PublicationOptions extends ExportTarget {
+  region?: string;
+  kind?: string;
+  agency?: string;
+  year?: string;
+  today?: string;
+  all?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `gongkai corpus publication`: which bodies have published the year's report and which are past
+ * the deadline without one; exits 1 when some are overdue.
+ */
+export async function runPublication(options: PublicationOptions, io: CliIO): Promise<number> {
+  const refused = refuseExport(options, io);
+  if (refused !== null) return refused;
+  const today = options.today ?? todayInChina();
+  if (!isIsoDate(today)) {
+    io.stderr.write(`gongkai: 错误：日期「${today}」无效，应为 YYYY-MM-DD\n`);
+    return ExitCode.usage;
+  }
+  return withCorpus(io, async (store) => {
+    const { year, ...filter } = filterOf(options);
+    const publication = await publicationOf(store.db, filter, year ?? defaultPublicationYear(today), today);
+    if (options.to !== undefined) {
+      const n = await writeExport(io, options, (stream, to) =>
+        to === 'csv' ? exportPublicationCsv(publication, stream) : exportPublicationXlsx(publication, stream),
+      );
+      if (n !== null) io.stderr.write(`已导出 ${n} 个机关的发布情况到 ${options.output}\n`);
+    } else if (options.json) io.stdout.write(`${JSON.stringify(publication)}\n`);
+    else io.stdout.write(formatPublication(publication, options.all ?? false));
+    return publication.counts.overdue > 0 ? ExitCode.findings : ExitCode.ok;
+  });
+}
+
 export interface ScoreOptions extends FilterOptions, ExportTarget {
   pack: string;
   json?: boolean;
@@ -388,6 +434,32 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
   ).action(async (options: CorpusCheckOptions) => {
     done(await runCorpusCheck(options, io));
   });
+  corpus
+    .command('publication')
+    .summary('发布情况：某年度报告哪些机关按时发布、逾期发布，哪些逾期未发布或尚未到期')
+    .description(
+      [
+        '某年度（默认上一年度）应发布报告的机关：报告库中有该年度或更早年度报告的机关。',
+        '期限按《政府信息公开条例》第四十九条：部门为次年 1 月 31 日，人民政府为次年 3 月 31 日；',
+        '是否已过期限按今天（中国时间）判断，--today 可指定哪一天。',
+        '默认列出按时发布以外的机关，--all 全部列出；--json 输出一个 JSON 对象（与 API 相同）。',
+        '退出码：0 没有逾期未发布的机关；1 有。',
+      ].join('\n'),
+    )
+    .usage('[--year 年度] [--today YYYY-MM-DD] [--all | --json | --to csv|xlsx [-o 文件]] [筛选选项]')
+    .option('--year <年度>', '报告年度（默认今天所在年份的上一年）')
+    .option('--today <日期>', '按哪一天判断是否已过期限（默认今天）')
+    .option('--region <地区>', '只看该地区（省、市或县区名，如 泉州市、洛江区）的机关')
+    .option('--kind <类型>', '只看 government（人民政府）或 department（部门）')
+    .option('--agency <机关>', '只看名称含此文字的机关（或机关编号）')
+    .option('--all', '连同按时发布的机关全部列出')
+    .option('--json', '输出 JSON')
+    .option('--to <格式>', '导出为 csv 或 xlsx：每个机关一行（XLSX 另有汇总工作表）')
+    .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (options: PublicationOptions) => {
+      done(await runPublication(options, io));
+    });
   addFilterOptions(
     corpus
       .command('score')

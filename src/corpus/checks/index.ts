@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { compareFindings, makeFinding } from '../../core/finding.js';
 import type { Section } from '../../core/report.js';
 import type { Database } from '../../store/index.js';
-import type { CorpusFilter } from '../query.js';
+import { type CorpusFilter, standingBodies } from '../query.js';
 import { sentencesOf } from './sentences.js';
 import { seriesChecks } from './series-checks.js';
 import type { BodySeries, CrossFinding, SeriesReport } from './types.js';
@@ -21,23 +21,9 @@ const sharedMaxBodies = 3;
 /** Shared sentences that make two reports' prose the same. */
 const sharedMinSentences = 3;
 
-/** The standing bodies the filter chooses (a query to page or count). */
-function bodiesChosen(db: Kysely<Database>, filter: CorpusFilter) {
-  let q = db.selectFrom('corpus_bodies').where('merged_into', 'is', null);
-  if (filter.bodyIds)
-    q = filter.bodyIds.length === 0 ? q.where('id', '=', '') : q.where('id', 'in', [...filter.bodyIds]);
-  if (filter.kind) q = q.where('kind', '=', filter.kind);
-  if (filter.region) q = q.where('region', 'like', `%${filter.region}%`);
-  if (filter.agency) {
-    const agency = filter.agency;
-    q = q.where((eb) => eb.or([eb('id', '=', agency), eb('name', 'like', `%${agency}%`)]));
-  }
-  return q;
-}
-
 /** How many bodies a run of the checks with this filter goes through (each body's whole series is read). */
 export async function countCheckedBodies(db: Kysely<Database>, filter: CorpusFilter): Promise<number> {
-  const row = await bodiesChosen(db, filter)
+  const row = await standingBodies(db, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
@@ -46,7 +32,7 @@ export async function countCheckedBodies(db: Kysely<Database>, filter: CorpusFil
 async function* bodySeries(db: Kysely<Database>, filter: CorpusFilter): AsyncGenerator<BodySeries> {
   let after = '';
   for (;;) {
-    const q = bodiesChosen(db, filter)
+    const q = standingBodies(db, filter)
       .select(['id', 'name', 'kind'])
       .where('id', '>', after)
       .orderBy('id')

@@ -1,0 +1,156 @@
+/**
+ * 发布情况: for one year, which bodies of the corpus have published their report — on time, late or
+ * without a date — and which have not: past the statutory deadline of their kind (逾期未发布) or
+ * not yet due (尚未到期). 条例第四十九条: a department by 31 January, a people's government by 31 March.
+ *
+ * A body is expected to publish a year's report when the corpus holds a report of it on that year or
+ * an earlier one: a body first seen later may not have existed then. The year's report is its newest
+ * version, as in the statistics. Whether a deadline has passed depends on `today`, which callers pass
+ * (the server's day in China, or the CLI's `--today`), so the answer is the same for the same day.
+ */
+import type { Kysely } from 'kysely';
+import { deadlineFor } from '../check/kind-findings.js';
+import type { Database } from '../store/index.js';
+import type { BodyKind } from '../store/schema.js';
+import { daysBetween, type IsoDate, isIsoDate } from '../workflow/calendar/date.js';
+import { type PublicationStatus, publicationStatuses } from './publication-status.js';
+import { type CorpusFilter, standingBodies } from './query.js';
+
+export { type PublicationStatus, publicationStatuses, publicationStatusNames } from './publication-status.js';
+
+/** One body's report of the year, or its absence. */
+export interface BodyPublication {
+  bodyId: string;
+  name: string;
+  region: string;
+  kind: BodyKind;
+  status: PublicationStatus;
+  /** The last day to publish, for the body's kind. */
+  deadline: IsoDate;
+  /** The year's report (its newest version), null when there is none. */
+  reportId: number | null;
+  publishedOn: string | null;
+  signedOn: string | null;
+  /**
+   * Days past the deadline: of the later of the report's dates when it was published late, of today
+   * when it is overdue; null otherwise.
+   */
+  daysLate: number | null;
+  /** Days left to the deadline (0 on the day itself) when it is not yet due; null otherwise. */
+  daysLeft: number | null;
+  /** The latest earlier year the corpus holds a report of the body on (null when none). */
+  lastYear: number | null;
+}
+
+export interface Publication {
+  year: number;
+  today: IsoDate;
+  deadlines: Record<BodyKind, IsoDate>;
+  /** How many bodies are expected to publish, and how many have each status. */
+  counts: Record<PublicationStatus, number> & { expected: number };
+  /** Overdue first, then not yet due, late, undated and on time; by region and name within. */
+  bodies: BodyPublication[];
+}
+
+/** The year whose reports fall due in today's year: the year before. */
+export const defaultPublicationYear = (today: IsoDate): number => Number(today.slice(0, 4)) - 1;
+
+const statusOrder = new Map(publicationStatuses.map((s, i) => [s, i]));
+const collator = new Intl.Collator('zh-CN');
+
+/** The status of a body with a report of the year. */
+function publishedStatus(
+  publishedOn: string | null,
+  signedOn: string | null,
+  deadline: IsoDate,
+): { status: PublicationStatus; daysLate: number | null } {
+  const dates = [publishedOn, signedOn].filter((d): d is string => d !== null && isIsoDate(d));
+  if (dates.length === 0) return { status: 'undated', daysLate: null };
+  const latest = dates.reduce((a, b) => (a > b ? a : b));
+  return latest > deadline
+    ? { status: 'late', daysLate: daysBetween(deadline, latest) }
+    : { status: 'onTime', daysLate: null };
+}
+
+/**
+ * The publication of `year`'s reports as of `today`, over the standing bodies the filter chooses
+ * (its region, kind, agency and visible bodies; its report filters don't apply).
+ */
+export async function publicationOf(
+  db: Kysely<Database>,
+  filter: CorpusFilter,
+  year: number,
+  today: IsoDate,
+): Promise<Publication> {
+  if (!isIsoDate(today)) throw new RangeError(`日期「${today}」不是有效的 YYYY-MM-DD 格式日期`);
+  const chosen = () => standingBodies(db, filter).select('id');
+  const [bodies, earlier, reports] = await Promise.all([
+    standingBodies(db, filter).select(['id', 'name', 'region', 'kind']).execute(),
+    db
+      .selectFrom('corpus_reports')
+      .select(['body_id', (eb) => eb.fn.max<number>('year').as('last')])
+      .where('year', '<', year)
+      .where('body_id', 'in', chosen())
+      .groupBy('body_id')
+      .execute(),
+    db
+      .selectFrom('corpus_reports')
+      .select(['id', 'body_id', 'version', 'published_on', 'signed_on'])
+      .where('year', '=', year)
+      .where('body_id', 'in', chosen())
+      .execute(),
+  ]);
+  const lastYear = new Map(earlier.map((r) => [r.body_id as string, Number(r.last)]));
+  const newest = new Map<string, (typeof reports)[number]>();
+  for (const r of reports) {
+    const seen = newest.get(r.body_id as string);
+    if (!seen || r.version > seen.version) newest.set(r.body_id as string, r);
+  }
+  const deadlines: Record<BodyKind, IsoDate> = {
+    department: deadlineFor(year, 'department'),
+    government: deadlineFor(year, 'government'),
+  };
+  const counts = { expected: 0, overdue: 0, pending: 0, late: 0, undated: 0, onTime: 0 };
+  const rows: BodyPublication[] = [];
+  for (const body of bodies) {
+    const report = newest.get(body.id);
+    const last = lastYear.get(body.id) ?? null;
+    if (!report && last === null) continue;
+    const deadline = deadlines[body.kind];
+    let status: PublicationStatus;
+    let daysLate: number | null = null;
+    let daysLeft: number | null = null;
+    if (report) ({ status, daysLate } = publishedStatus(report.published_on, report.signed_on, deadline));
+    else if (today > deadline) {
+      status = 'overdue';
+      daysLate = daysBetween(deadline, today);
+    } else {
+      status = 'pending';
+      daysLeft = daysBetween(today, deadline);
+    }
+    counts.expected++;
+    counts[status]++;
+    rows.push({
+      bodyId: body.id,
+      name: body.name,
+      region: body.region,
+      kind: body.kind,
+      status,
+      deadline,
+      reportId: report ? Number(report.id) : null,
+      publishedOn: report?.published_on ?? null,
+      signedOn: report?.signed_on ?? null,
+      daysLate,
+      daysLeft,
+      lastYear: last,
+    });
+  }
+  rows.sort(
+    (a, b) =>
+      (statusOrder.get(a.status) as number) - (statusOrder.get(b.status) as number) ||
+      collator.compare(a.region, b.region) ||
+      collator.compare(a.name, b.name) ||
+      (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0),
+  );
+  return { year, today, deadlines, counts, bodies: rows };
+}

@@ -1,0 +1,293 @@
+/**
+ * 发布情况: which bodies published a year's report on time, late or undated, and which are past the
+ * deadline of their kind without one or not yet due — on both backends, through the function and
+ * through `gongkai corpus publication` (text, JSON, CSV, exit code).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPublicationYear, publicationOf } from '../../src/corpus/publication.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { run } from '../cli/helpers.js';
+import { describeEachBackend, type Target } from '../store/backends.js';
+import { tempDir } from './helpers.js';
+
+const now = '2024-03-01T00:00:00.000Z';
+
+const bodies = [
+  { id: 'fin', name: '泉州市洛江区财政局', county: '洛江区', kind: 'department' as const },
+  { id: 'gov', name: '泉州市洛江区人民政府', county: '洛江区', kind: 'government' as const },
+  { id: 'edu', name: '泉州市洛江区教育局', county: '洛江区', kind: 'department' as const },
+  { id: 'civ', name: '泉州市丰泽区民政局', county: '丰泽区', kind: 'department' as const },
+  { id: 'wat', name: '泉州市丰泽区水利局', county: '丰泽区', kind: 'department' as const },
+  { id: 'fz', name: '泉州市丰泽区人民政府', county: '丰泽区', kind: 'government' as const },
+  { id: 'old', name: '泉州市洛江区统计局', county: '洛江区', kind: 'department' as const },
+];
+
+interface Row {
+  body: string;
+  year: number;
+  version?: number;
+  publishedOn?: string | null;
+  signedOn?: string | null;
+}
+
+const rows: Row[] = [
+  // On time; its second version is the one that counts.
+  { body: 'fin', year: 2024 },
+  { body: 'fin', year: 2025, publishedOn: '2026-02-20' },
+  { body: 'fin', year: 2025, version: 2, publishedOn: '2026-01-20' },
+  // Late: signed on time, published ten days after 31 March.
+  { body: 'gov', year: 2024 },
+  { body: 'gov', year: 2025, publishedOn: '2026-04-10', signedOn: '2026-03-25' },
+  // No report of 2025: overdue (a department) or pending (a government, by the day).
+  { body: 'edu', year: 2023 },
+  { body: 'fz', year: 2024 },
+  // Published without a date.
+  { body: 'civ', year: 2024 },
+  { body: 'civ', year: 2025, publishedOn: null },
+  // First seen on 2026: not expected to have published 2025.
+  { body: 'wat', year: 2026 },
+  // Merged into another: not a standing body.
+  { body: 'old', year: 2024 },
+];
+
+async function insert(store: Store): Promise<void> {
+  for (const b of bodies)
+    await store.db
+      .insertInto('corpus_bodies')
+      .values({
+        ...b,
+        match_key: b.name,
+        province: '福建省',
+        city: '泉州市',
+        region: `福建省泉州市${b.county}`,
+        merged_into: b.id === 'old' ? 'fin' : null,
+        created_at: now,
+      })
+      .execute();
+  for (const [i, r] of rows.entries())
+    await store.db
+      .insertInto('corpus_reports')
+      .values({
+        sha256: `h${i}`,
+        body_id: r.body,
+        agency_name: r.body,
+        year: r.year,
+        version: r.version ?? 1,
+        format: '2021',
+        source_type: 'text',
+        file: `${r.body}-${r.year}-${r.version ?? 1}.txt`,
+        size: 1,
+        published_on: r.publishedOn === undefined ? `${r.year + 1}-01-20` : r.publishedOn,
+        signed_on: r.signedOn ?? null,
+        deadline: null,
+        late: 0,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        sections: '[]',
+        text: '',
+        source: null,
+        ingested_at: now,
+      })
+      .execute();
+}
+
+const none = { reportId: null, publishedOn: null, signedOn: null };
+
+describeEachBackend('corpus publication (发布情况)', (backend) => {
+  let target: Target;
+  let store: Store;
+  let reportIds: Map<string, number>;
+
+  beforeAll(async () => {
+    target = await backend.fresh();
+    store = await openStore(target.options);
+    await insert(store);
+    const stored = await store.db.selectFrom('corpus_reports').select(['id', 'file']).execute();
+    reportIds = new Map(stored.map((r) => [r.file, Number(r.id)]));
+  });
+  afterAll(async () => {
+    await store?.close();
+    await target?.dispose();
+  });
+
+  it('sorts each expected body into its status as of the day', async () => {
+    const p = await publicationOf(store.db, {}, 2025, '2026-02-15');
+    expect(p.deadlines).toEqual({ department: '2026-01-31', government: '2026-03-31' });
+    expect(p.counts).toEqual({ expected: 5, overdue: 1, pending: 1, late: 1, undated: 1, onTime: 1 });
+    expect(p.bodies).toEqual([
+      {
+        bodyId: 'edu',
+        name: '泉州市洛江区教育局',
+        region: '福建省泉州市洛江区',
+        kind: 'department',
+        status: 'overdue',
+        deadline: '2026-01-31',
+        ...none,
+        daysLate: 15,
+        daysLeft: null,
+        lastYear: 2023,
+      },
+      {
+        bodyId: 'fz',
+        name: '泉州市丰泽区人民政府',
+        region: '福建省泉州市丰泽区',
+        kind: 'government',
+        status: 'pending',
+        deadline: '2026-03-31',
+        ...none,
+        daysLate: null,
+        daysLeft: 44,
+        lastYear: 2024,
+      },
+      {
+        bodyId: 'gov',
+        name: '泉州市洛江区人民政府',
+        region: '福建省泉州市洛江区',
+        kind: 'government',
+        status: 'late',
+        deadline: '2026-03-31',
+        reportId: reportIds.get('gov-2025-1.txt'),
+        publishedOn: '2026-04-10',
+        signedOn: '2026-03-25',
+        daysLate: 10,
+        daysLeft: null,
+        lastYear: 2024,
+      },
+      {
+        bodyId: 'civ',
+        name: '泉州市丰泽区民政局',
+        region: '福建省泉州市丰泽区',
+        kind: 'department',
+        status: 'undated',
+        deadline: '2026-01-31',
+        ...none,
+        reportId: reportIds.get('civ-2025-1.txt'),
+        daysLate: null,
+        daysLeft: null,
+        lastYear: 2024,
+      },
+      {
+        bodyId: 'fin',
+        name: '泉州市洛江区财政局',
+        region: '福建省泉州市洛江区',
+        kind: 'department',
+        status: 'onTime',
+        deadline: '2026-01-31',
+        reportId: reportIds.get('fin-2025-2.txt'),
+        publishedOn: '2026-01-20',
+        signedOn: null,
+        daysLate: null,
+        daysLeft: null,
+        lastYear: 2024,
+      },
+    ]);
+  });
+
+  it('counts the deadline day itself as not yet past, and the next day as overdue', async () => {
+    const on = await publicationOf(store.db, { kind: 'government' }, 2025, '2026-03-31');
+    expect(on.bodies.map((b) => [b.bodyId, b.status, b.daysLeft, b.daysLate])).toEqual([
+      ['fz', 'pending', 0, null],
+      ['gov', 'late', null, 10],
+    ]);
+    const after = await publicationOf(store.db, { kind: 'government' }, 2025, '2026-04-01');
+    expect(after.bodies[0]).toMatchObject({ bodyId: 'fz', status: 'overdue', daysLate: 1 });
+  });
+
+  it('takes the region, agency and visible bodies of the filter, and expects bodies only from their first year', async () => {
+    const fengze = await publicationOf(store.db, { region: '丰泽区' }, 2026, '2027-02-01');
+    expect(fengze.bodies.map((b) => [b.bodyId, b.status])).toEqual([
+      ['civ', 'overdue'],
+      ['fz', 'pending'],
+      ['wat', 'onTime'],
+    ]);
+    const one = await publicationOf(store.db, { agency: '教育' }, 2025, '2026-12-05');
+    expect(one.bodies.map((b) => [b.bodyId, b.status, b.daysLate])).toEqual([['edu', 'overdue', 308]]);
+    const hidden = await publicationOf(store.db, { bodyIds: [] }, 2025, '2026-12-05');
+    expect(hidden.counts.expected).toBe(0);
+    const before = await publicationOf(store.db, {}, 2022, '2026-12-05');
+    expect(before.bodies).toEqual([]);
+  });
+
+  it('refuses a day that is not a date', async () => {
+    await expect(publicationOf(store.db, {}, 2025, '2026-02-30')).rejects.toThrow(RangeError);
+  });
+});
+
+describe('gongkai corpus publication', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  const saved = process.env.GONGKAI_DATA;
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    const store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
+    await insert(store);
+    await store.close();
+    process.env.GONGKAI_DATA = join(tmp.dir, 'data');
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.GONGKAI_DATA;
+    else process.env.GONGKAI_DATA = saved;
+    tmp.dispose();
+  });
+
+  it('takes the year before today by default', () => {
+    expect(defaultPublicationYear('2026-12-05')).toBe(2025);
+    expect(defaultPublicationYear('2027-01-01')).toBe(2026);
+  });
+
+  it('prints the counts and the bodies not on time, and exits 1 when some are overdue', async () => {
+    const result = await run(['corpus', 'publication', '--today', '2026-02-15', '--region', '洛江区']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        '2025 年度报告发布情况（截至 2026-02-15；期限：部门 2026-01-31，人民政府 2026-03-31）',
+        '应发布 3 个机关：逾期未发布 1，尚未到期 0，逾期发布 1，未注日期 0，按时发布 1',
+        '',
+        '状态        机关                  地区                类型      期限        发布日期    落款日期    天数        上一份  编号',
+        '逾期未发布  泉州市洛江区教育局    福建省泉州市洛江区  部门      2026-01-31  —           —           逾期 15 天  2023    edu',
+        '逾期发布    泉州市洛江区人民政府  福建省泉州市洛江区  人民政府  2026-03-31  2026-04-10  2026-03-25  逾期 10 天  2024    gov',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says when all are on time, and lists them with --all', async () => {
+    const result = await run(['corpus', 'publication', '--today', '2026-12-05', '--agency', '财政']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(1, 4)).toEqual([
+      '应发布 1 个机关：逾期未发布 0，尚未到期 0，逾期发布 0，未注日期 0，按时发布 1',
+      '',
+      '（全部按时发布）',
+    ]);
+    const all = await run(['corpus', 'publication', '--today', '2026-12-05', '--agency', '财政', '--all']);
+    expect(all.stdout.split('\n').at(-2)).toMatch(/^按时发布 {2}泉州市洛江区财政局 /);
+  });
+
+  it('answers JSON and CSV, and refuses a bad day or year', async () => {
+    const json = await run(['corpus', 'publication', '--today', '2026-02-15', '--year', '2025', '--json']);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.counts).toEqual({ expected: 5, overdue: 1, pending: 1, late: 1, undated: 1, onTime: 1 });
+    const out = join(tmp.dir, 'p.csv');
+    const csv = await run(['corpus', 'publication', '--today', '2026-02-15', '--to', 'csv', '-o', out]);
+    expect(csv.stderr).toBe(`已导出 5 个机关的发布情况到 ${out}\n`);
+    const lines = readFileSync(out, 'utf8').split('\r\n');
+    expect(lines[0]).toBe(
+      '\ufeffagency,region,kind,year,status,statusName,deadline,publishedOn,signedOn,daysLate,daysLeft,lastYear,bodyId,reportId',
+    );
+    expect(lines[1]).toBe(
+      '泉州市洛江区教育局,福建省泉州市洛江区,部门,2025,overdue,逾期未发布,2026-01-31,,,15,,2023,edu,',
+    );
+    expect(await run(['corpus', 'publication', '--today', '2026-2-15'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：日期「2026-2-15」无效，应为 YYYY-MM-DD\n',
+    });
+    expect((await run(['corpus', 'publication', '--year', '25'])).stderr).toBe(
+      'gongkai: 错误：年度「25」无效\n',
+    );
+  });
+});
