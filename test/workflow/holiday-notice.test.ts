@@ -40,6 +40,12 @@ describe('reading a holiday notice', () => {
     expect(readHolidayNotice(text)).toEqual({ ok: true, arrangement: asNotice(a) });
   });
 
+  it('takes the date under the signature, not a later date a web page prints in its footer', () => {
+    const a = holidayTable.at(-1) as YearArrangement;
+    const page = `${writeNotice(a, plain)}\n（此件公开发布）\n【我要纠错】 责任编辑：张三\n发布时间：${a.year - 1}年12月1日 来源：中国政府网`;
+    expect(readHolidayNotice(page)).toEqual({ ok: true, arrangement: asNotice(a) });
+  });
+
   it('reads an item with lunar dates in its notes and a sentence of advice after it', () => {
     const read = readHolidayNotice(
       [

@@ -166,9 +166,12 @@ export function readHolidayNotice(raw: string): NoticeReading {
   }
   if (starts.length === 0) problems.push('未找到各节日的安排（如「一、元旦：1月1日放假」）');
 
-  // The 成文日期: the last full date of the notice (its signature), after the items.
+  // The 成文日期: the date under the signature 「国务院办公厅」 after the items; without it, the
+  // last full date after the items (a page's footer may print another date after the signature).
   const afterItems = flat.slice((starts.at(-1)?.index as number | undefined) ?? 0);
-  const signed = [...afterItems.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)].at(-1);
+  const signed =
+    [...afterItems.matchAll(/国务院办公厅\s*(\d{4})年(\d{1,2})月(\d{1,2})日/g)].at(-1) ??
+    [...afterItems.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)].at(-1);
   const date = signed ? iso(Number(signed[1]), Number(signed[2]), Number(signed[3])) : '';
   if (!signed || !isIsoDate(date) || date > `${year}-12-31`)
     problems.push('未找到成文日期（通知末尾的 YYYY年M月D日）');
