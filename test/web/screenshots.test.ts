@@ -160,6 +160,10 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await evaluator.page.goto('/oversight/checks');
     await evaluator.page.getByRole('region', { name: '核查结果' }).getByRole('row').nth(1).waitFor();
     await shoot(evaluator.page, 'checks');
+    // The year before the seed's today (2023): due since January or March, whether each body published.
+    await evaluator.page.goto('/oversight/publication');
+    await evaluator.page.getByRole('region', { name: '各机关发布情况' }).getByRole('row').nth(1).waitFor();
+    await shoot(evaluator.page, 'publication');
     await evaluator.page.goto('/oversight/score');
     await evaluator.page
       .getByRole('region', { name: '评分结果' })

@@ -14,6 +14,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
@@ -140,6 +141,15 @@ export const pages: readonly PageRoute[] = [
     group: '检查与监督',
     corpus: true,
     load: () => import('../features/oversight/checks-page.js'),
+  },
+  {
+    path: '/oversight/publication',
+    title: '发布情况',
+    icon: <ScheduleOutlined />,
+    capability: 'oversee',
+    group: '检查与监督',
+    corpus: true,
+    load: () => import('../features/oversight/publication-page.js'),
   },
   {
     path: '/oversight/score',

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import {
   corpusEndpoints,
   type corpusFilterQuery,
+  type publicationQuery,
   type UploadEvent,
 } from '../../../../src/api/corpus-contract.js';
 import { ApiError, call, callLines, pathOf, searchOf } from '../../lib/api.js';
@@ -11,6 +12,7 @@ import * as api from '../../lib/endpoints.js';
 import type { Summary } from './summary.js';
 
 export type CorpusFilter = z.input<typeof corpusFilterQuery>;
+export type PublicationFilter = z.input<typeof publicationQuery>;
 
 export const corpusListQuery = (query: CorpusFilter & { after?: string; limit?: number }) =>
   queryOptions({
@@ -40,6 +42,14 @@ export const corpusChecksQuery = (query: Pick<CorpusFilter, 'region' | 'kind' | 
     placeholderData: keepPreviousData,
   });
 
+/** 发布情况 of a year (the API's default year when none is given) over the bodies the filter chooses. */
+export const corpusPublicationQuery = (query: PublicationFilter) =>
+  queryOptions({
+    queryKey: ['corpus', 'publication', query],
+    queryFn: () => call(api.corpusPublication, { query }),
+    placeholderData: keepPreviousData,
+  });
+
 export const corpusBodiesQuery = () =>
   queryOptions({ queryKey: ['corpus', 'bodies'], queryFn: () => call(api.corpusBodies, {}) });
 
@@ -59,6 +69,10 @@ export const checksExportUrl = (
   filter: Pick<CorpusFilter, 'region' | 'kind' | 'year' | 'agency'>,
   to: 'csv' | 'xlsx',
 ): string => corpusEndpoints.checksExport.url + searchOf({ ...filter, to });
+
+/** 发布情况 of a year and scope as a file. */
+export const publicationExportUrl = (filter: PublicationFilter, to: 'csv' | 'xlsx'): string =>
+  corpusEndpoints.publicationExport.url + searchOf({ ...filter, to });
 
 /** The stored source file of a report. */
 export const sourceUrl = (reportId: number): string => pathOf(corpusEndpoints.source.url, { reportId });

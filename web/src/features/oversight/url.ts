@@ -1,8 +1,9 @@
 /**
  * The oversight pages' state in their URLs: the corpus filters, the keyset page stack and the open
- * report; the comparison's body and years.
+ * report; the comparison's body and years; the publication year and status shown.
  */
 import { z } from 'zod';
+import { publicationStatuses } from '../../../../src/corpus/publication-status.js';
 import type { CorpusFilter } from './api.js';
 
 const flag = z.enum(['true', 'false']).optional();
@@ -58,3 +59,16 @@ export const scoreUrl = z.object({
   agency: z.string().max(200).optional(),
 });
 export type ScoreState = z.output<typeof scoreUrl>;
+
+/**
+ * 发布情况's state: the year (the API's default, the year before today's, when absent), the body
+ * filters and the status shown (filtered in the page: the counts stay those of the whole scope).
+ */
+export const publicationUrl = z.object({
+  region: z.string().max(100).optional(),
+  kind: z.enum(['government', 'department']).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  agency: z.string().max(200).optional(),
+  status: z.enum(publicationStatuses).optional(),
+});
+export type PublicationState = z.output<typeof publicationUrl>;

@@ -1,0 +1,276 @@
+/**
+ * 发布情况 in a real browser against the real server, on 2024-03-15: the 2023 reports of departments
+ * were due on 2024-01-31 (past), those of governments are due on 2024-03-31 (not yet). Five bodies
+ * are expected to publish 2023's report, one of each status; a body first seen in 2024 is not.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestBytes } from '../../src/corpus/ingest.js';
+import { makeReport, renderAs } from '../corpus/helpers.js';
+import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
+import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
+
+const run = browserAvailable();
+const today = '2024-03-15';
+
+/** A body's report of a year, published (and signed) on the days given, ingested. */
+async function ingest(
+  server: WebServer,
+  agency: string,
+  year: number,
+  publishedOn: string | null,
+  signedOn: string | null = null,
+): Promise<void> {
+  const report = makeReport({ agency, year, publishedOn });
+  report.signedOn = signedOn;
+  const result = await ingestBytes(
+    server.store,
+    `${agency}-${year}.txt`,
+    new TextEncoder().encode(renderAs(report, 'txt')),
+  );
+  expect(result.status).toBe('new');
+}
+
+/** A table row's cells, as read. */
+const cellsOf = (text: string) => text.split('\t').map((t) => t.trim());
+
+describe.skipIf(!run)('web: publication', () => {
+  let server: WebServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startWebServer({ today });
+    await addEvaluator(server.store);
+    // 2022 only: a department past its deadline (逾期未发布), a government not yet due (尚未到期).
+    await ingest(server, '西宁市湟中区财政局', 2022, '2023-01-20');
+    await ingest(server, '西宁市湟中区人民政府', 2022, '2023-03-10');
+    // 2023: a department published after 31 January, one without a date, a government on time.
+    await ingest(server, '西宁市城北区教育局', 2023, '2024-02-05');
+    await ingest(server, '西宁市城北区民政局', 2023, null);
+    await ingest(server, '西宁市城北区人民政府', 2022, '2023-03-20');
+    await ingest(server, '西宁市城北区人民政府', 2023, '2024-03-01', '2024-02-26');
+    // First seen in 2024: not expected to have published 2023's report.
+    await ingest(server, '西宁市城西区审计局', 2024, '2025-01-20');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the year before today’s: the counts, the deadlines, each body’s status; filters and exports', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight');
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    await menu.getByRole('link', { name: '发布情况' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight/publication');
+    await page.getByRole('heading', { name: '发布情况', level: 1 }).waitFor();
+
+    const summary = page.getByRole('region', { name: '发布情况汇总' });
+    await summary.getByText('应发布的机关').waitFor();
+    await expect
+      .poll(async () =>
+        (await summary.locator('.ant-card').allInnerTexts()).map((t) => t.replace(/\s+/g, '')),
+      )
+      .toEqual([
+        '应发布的机关5个',
+        '逾期未发布1个',
+        '尚未到期1个',
+        '逾期发布1个',
+        '未注日期1个',
+        '按时发布1个',
+      ]);
+    const list = page.getByRole('region', { name: '各机关发布情况' });
+    await list
+      .getByText(
+        '2023 年度报告的发布期限：部门 2024-01-31，人民政府 2024-03-31（条例第四十九条）。截至 2024-03-15。',
+      )
+      .waitFor();
+    // The year the server chose, in the year picker.
+    await page
+      .locator('.ant-select')
+      .filter({ has: page.getByRole('combobox', { name: '年度' }) })
+      .getByText('2023年')
+      .waitFor();
+
+    const rows = list.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(6);
+    const texts = (await rows.allInnerTexts()).slice(1).map(cellsOf);
+    expect(texts).toEqual([
+      [
+        '逾期未发布',
+        '西宁市湟中区财政局',
+        '西宁市湟中区',
+        '部门',
+        '2024-01-31',
+        '—',
+        '—',
+        '逾期 44 天',
+        '2022年度',
+        '—',
+      ],
+      [
+        '尚未到期',
+        '西宁市湟中区人民政府',
+        '西宁市湟中区',
+        '人民政府',
+        '2024-03-31',
+        '—',
+        '—',
+        '还有 16 天',
+        '2022年度',
+        '—',
+      ],
+      [
+        '逾期发布',
+        '西宁市城北区教育局',
+        '西宁市城北区',
+        '部门',
+        '2024-01-31',
+        '2024-02-05',
+        '—',
+        '逾期 5 天',
+        '—',
+        '查看报告',
+      ],
+      [
+        '未注日期',
+        '西宁市城北区民政局',
+        '西宁市城北区',
+        '部门',
+        '2024-01-31',
+        '—',
+        '—',
+        '—',
+        '—',
+        '查看报告',
+      ],
+      [
+        '按时发布',
+        '西宁市城北区人民政府',
+        '西宁市城北区',
+        '人民政府',
+        '2024-03-31',
+        '2024-03-01',
+        '2024-02-26',
+        '—',
+        '2022年度',
+        '查看报告',
+      ],
+    ]);
+    expect(await list.getByText('西宁市城西区审计局').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The status filter, in the URL; the counts stay those of the whole scope.
+    const statuses = page.getByRole('navigation', { name: '按发布情况筛选' });
+    expect(await statuses.locator('.ant-tag').allInnerTexts()).toEqual([
+      '全部（5）',
+      '逾期未发布（1）',
+      '尚未到期（1）',
+      '逾期发布（1）',
+      '未注日期（1）',
+      '按时发布（1）',
+    ]);
+    await statuses.getByText('逾期未发布（1）').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('overdue');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(cellsOf(await rows.nth(1).innerText()).slice(0, 2)).toEqual(['逾期未发布', '西宁市湟中区财政局']);
+    await statuses.getByText('全部（5）').click();
+    await expect.poll(() => rows.count()).toBe(6);
+    expect(new URL(page.url()).searchParams.get('status')).toBeNull();
+
+    // The region filter: the counts are those of its bodies.
+    await page.getByRole('combobox', { name: '地区' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '西宁市城北区' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('西宁市城北区');
+    await expect
+      .poll(() => statuses.locator('.ant-tag').allInnerTexts())
+      .toEqual([
+        '全部（3）',
+        '逾期未发布（0）',
+        '尚未到期（0）',
+        '逾期发布（1）',
+        '未注日期（1）',
+        '按时发布（1）',
+      ]);
+    await expect.poll(() => rows.count()).toBe(4);
+    await statuses.getByText('逾期未发布（0）').click();
+    await list.getByText('没有「逾期未发布」的机关').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await statuses.getByText('全部（3）').click();
+
+    // The same scope and year as a file.
+    const csvLink = page.getByRole('link', { name: /导出 CSV/ });
+    expect(await csvLink.getAttribute('href')).toBe(
+      `/api/corpus/publication/export?region=${encodeURIComponent('西宁市城北区')}&year=2023&to=csv`,
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+    expect(download.suggestedFilename()).toBe('2023年度报告发布情况.csv');
+    const csv = readFileSync((await download.path()) as string, 'utf8').split('\r\n');
+    expect(csv[0]).toBe(
+      '\ufeffagency,region,kind,year,status,statusName,deadline,publishedOn,signedOn,daysLate,daysLeft,lastYear,bodyId,reportId',
+    );
+    expect(csv.slice(1, -1).map((r) => r.split(',').slice(0, 6))).toEqual([
+      ['西宁市城北区教育局', '西宁市城北区', '部门', '2023', 'late', '逾期发布'],
+      ['西宁市城北区民政局', '西宁市城北区', '部门', '2023', 'undated', '未注日期'],
+      ['西宁市城北区人民政府', '西宁市城北区', '人民政府', '2023', 'onTime', '按时发布'],
+    ]);
+
+    // A report opens in 监督概览's drawer.
+    await list
+      .getByRole('row', { name: /西宁市城北区人民政府/ })
+      .getByRole('link', { name: '查看报告' })
+      .click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
+    expect(new URL(page.url()).searchParams.get('report')).toMatch(/^\d+$/);
+    await page.getByRole('dialog').getByText('西宁市城北区人民政府 2023年度报告').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows another year from the picker, an empty year, and nothing to a clerk', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight/publication');
+    const list = page.getByRole('region', { name: '各机关发布情况' });
+    await list.getByText(/^2023 年度报告的发布期限/).waitFor();
+    await page.getByRole('combobox', { name: '年度' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '2022年' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe('2022');
+    await list
+      .getByText(
+        '2022 年度报告的发布期限：部门 2023-01-31，人民政府 2023-03-31（条例第四十九条）。截至 2024-03-15。',
+      )
+      .waitFor();
+    // 2022's reports of the three bodies seen that year, all on time.
+    const statuses = page.getByRole('navigation', { name: '按发布情况筛选' });
+    await expect
+      .poll(() => statuses.locator('.ant-tag').allInnerTexts())
+      .toEqual([
+        '全部（3）',
+        '逾期未发布（0）',
+        '尚未到期（0）',
+        '逾期发布（0）',
+        '未注日期（0）',
+        '按时发布（3）',
+      ]);
+
+    // A year before the corpus: no body was expected to publish.
+    await page.goto('/oversight/publication?year=2021');
+    await list.getByText('报告库中没有应发布 2021 年度报告的机关').waitFor();
+    // Nothing to export: the export is disabled (antd drops its href, so it is no link).
+    const csv = page.locator('a.ant-btn', { hasText: '导出 CSV' });
+    expect(await csv.getAttribute('aria-disabled')).toBe('true');
+    expect(await csv.getAttribute('href')).toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const clerk = await openPage(browser, server.url, 'clerk');
+    await clerk.page.goto('/oversight/publication');
+    await clerk.page.getByText('当前账号没有查看此页面的权限。').waitFor();
+    const menu = clerk.page.getByRole('navigation', { name: '主菜单' });
+    expect(await menu.getByRole('link', { name: '发布情况' }).count()).toBe(0);
+    expect(clerk.problems).toEqual([]);
+    await clerk.context.close();
+  });
+});

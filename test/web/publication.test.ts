@@ -1,0 +1,67 @@
+/** 发布情况's pure helpers: days as text, the deadlines' sentence, the status filter, the years offered. */
+import { describe, expect, it } from 'vitest';
+import {
+  bodiesWith,
+  daysText,
+  deadlineText,
+  emptyText,
+  statusColors,
+  yearChoices,
+} from '../../web/src/features/oversight/publication.js';
+
+describe('publication', () => {
+  it('writes the days past the deadline, or left to it', () => {
+    expect(daysText({ status: 'overdue', daysLate: 44, daysLeft: null })).toBe('逾期 44 天');
+    expect(daysText({ status: 'late', daysLate: 5, daysLeft: null })).toBe('逾期 5 天');
+    expect(daysText({ status: 'pending', daysLate: null, daysLeft: 16 })).toBe('还有 16 天');
+    expect(daysText({ status: 'pending', daysLate: null, daysLeft: 0 })).toBe('今天到期');
+    expect(daysText({ status: 'onTime', daysLate: null, daysLeft: null })).toBe('—');
+    expect(daysText({ status: 'undated', daysLate: null, daysLeft: null })).toBe('—');
+  });
+
+  it('says the deadlines of the year and the day they are judged on', () => {
+    expect(
+      deadlineText({
+        year: 2023,
+        today: '2024-03-15',
+        deadlines: { government: '2024-03-31', department: '2024-01-31' },
+      }),
+    ).toBe(
+      '2023 年度报告的发布期限：部门 2024-01-31，人民政府 2024-03-31（条例第四十九条）。截至 2024-03-15。',
+    );
+  });
+
+  it('shows the rows of one status, or all, in their order', () => {
+    const rows = [
+      { id: 1, status: 'overdue' as const },
+      { id: 2, status: 'late' as const },
+      { id: 3, status: 'overdue' as const },
+    ];
+    expect(bodiesWith(rows, undefined).map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(bodiesWith(rows, 'overdue').map((r) => r.id)).toEqual([1, 3]);
+    expect(bodiesWith(rows, 'onTime')).toEqual([]);
+  });
+
+  it('offers the corpus years and the year shown, once each, ascending', () => {
+    expect(yearChoices([2021, 2022], 2023)).toEqual([2021, 2022, 2023]);
+    expect(yearChoices([2021, 2022], 2021)).toEqual([2021, 2022]);
+    expect(yearChoices([2022, 2021], undefined)).toEqual([2021, 2022]);
+    expect(yearChoices([], 2023)).toEqual([2023]);
+  });
+
+  it('says why the table is empty', () => {
+    expect(emptyText(2023, undefined)).toBe('报告库中没有应发布 2023 年度报告的机关');
+    expect(emptyText(2023, 'overdue')).toBe('没有「逾期未发布」的机关');
+    expect(emptyText(undefined, undefined)).toBe('暂无数据');
+  });
+
+  it('colours each status: overdue red, pending blue, late orange, undated gold, on time green', () => {
+    expect(statusColors).toEqual({
+      overdue: '#a8071a',
+      pending: '#1d4f91',
+      late: '#ad4e00',
+      undated: '#7c5e00',
+      onTime: '#237804',
+    });
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * 发布情况: for one year (by default the year before the server's today), which bodies of the corpus
+ * have published their annual report — on time, late, without a date — and which have not: past the
+ * statutory deadline of their kind, or not yet due (src/corpus/publication.ts). The year, the body
+ * filters and the status shown live in the URL; each report opens in 监督概览's drawer.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Empty, Row, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import type { BodyPublication } from '../../../../src/api/corpus-contract.js';
+import { publicationStatuses, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
+import { LoadError } from '../../components/query-state.js';
+import { encode } from '../../lib/url-codec.js';
+import { useUrlState } from '../../lib/url-state.js';
+import { corpusPublicationQuery, corpusStatsQuery, publicationExportUrl } from './api.js';
+import { BodyFilters, yearsOf } from './corpus-filters.js';
+import { ExportButtons } from './export-buttons.js';
+import { kindNames } from './names.js';
+import { bodiesWith, daysText, deadlineText, emptyText, statusColors, yearChoices } from './publication.js';
+import { oversightUrl, type PublicationState, publicationUrl } from './url.js';
+
+/** The report in 监督概览's drawer. */
+const reportLink = (report: number) => ({
+  pathname: '/oversight',
+  search: encode(oversightUrl, { after: [], report }).toString(),
+});
+
+/** A body's reports in 监督概览. */
+const bodyLink = (bodyId: string) => ({
+  pathname: '/oversight',
+  search: encode(oversightUrl, { after: [], agency: bodyId }).toString(),
+});
+
+const columns: TableColumnsType<BodyPublication> = [
+  {
+    title: '发布情况',
+    dataIndex: 'status',
+    width: 96,
+    render: (s: BodyPublication['status']) => <Tag color={statusColors[s]}>{publicationStatusNames[s]}</Tag>,
+  },
+  {
+    title: '机关',
+    dataIndex: 'name',
+    render: (name: string, b) => <Link to={bodyLink(b.bodyId)}>{name}</Link>,
+  },
+  { title: '地区', dataIndex: 'region', width: 100, render: (r: string) => r || '—' },
+  {
+    title: '类型',
+    dataIndex: 'kind',
+    width: 76,
+    render: (k: BodyPublication['kind']) => kindNames[k],
+  },
+  { title: '期限', dataIndex: 'deadline', width: 96 },
+  { title: '发布日期', dataIndex: 'publishedOn', width: 96, render: (d: string | null) => d ?? '—' },
+  { title: '落款日期', dataIndex: 'signedOn', width: 96, render: (d: string | null) => d ?? '—' },
+  {
+    title: '逾期 / 剩余',
+    key: 'days',
+    width: 96,
+    render: (_, b) => (
+      <Typography.Text type={b.daysLate !== null ? 'danger' : undefined}>{daysText(b)}</Typography.Text>
+    ),
+  },
+  {
+    title: '上一份报告',
+    dataIndex: 'lastYear',
+    width: 90,
+    render: (y: number | null) => (y === null ? '—' : `${y}年度`),
+  },
+  {
+    title: '报告',
+    dataIndex: 'reportId',
+    width: 80,
+    render: (id: number | null) => (id === null ? '—' : <Link to={reportLink(id)}>查看报告</Link>),
+  },
+];
+
+export default function PublicationPage() {
+  const [state, update] = useUrlState(publicationUrl);
+  const { status, ...filter } = state;
+  const publication = useQuery(corpusPublicationQuery(filter));
+  const regions = useQuery(corpusStatsQuery({ by: 'region' }));
+  const years = useQuery(corpusStatsQuery({ by: 'year' }));
+  const data = publication.data;
+  // The year the server answered for (its default when the URL names none).
+  const year = state.year ?? data?.year;
+  const shown = useMemo(() => bodiesWith(data?.bodies ?? [], status), [data, status]);
+  const refine = (patch: Partial<PublicationState>) => update(patch);
+
+  const cards = [
+    { key: 'expected', title: '应发布的机关', value: data?.counts.expected, color: undefined },
+    ...publicationStatuses.map((s) => ({
+      key: s,
+      title: publicationStatusNames[s],
+      value: data?.counts[s],
+      color: statusColors[s],
+    })),
+  ];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <div className="gk-panel">
+        <Typography.Paragraph type="secondary">
+          条例第四十九条：部门在每年 1 月 31 日前、人民政府在每年 3 月 31 日前公布上一年度的年度报告。
+          报告库中有某机关该年度或更早年度的报告，即视为该机关应发布该年度报告；每次打开时按当前报告库和今天的日期计算。
+        </Typography.Paragraph>
+        <Space wrap>
+          <BodyFilters
+            value={{ ...filter, year }}
+            onChange={refine}
+            regions={regions.data?.rows ?? []}
+            years={yearChoices(yearsOf(years.data?.rows), data?.year)}
+          />
+          <ExportButtons
+            href={(to) => publicationExportUrl({ ...filter, year }, to)}
+            disabled={!data?.counts.expected}
+          />
+        </Space>
+      </div>
+      {publication.error ? (
+        <LoadError error={publication.error} retry={() => publication.refetch()} />
+      ) : (
+        <>
+          <section aria-label="发布情况汇总">
+            <Row gutter={[12, 12]}>
+              {cards.map((c) => (
+                <Col xs={12} md={8} xl={4} key={c.key}>
+                  <Card size="small">
+                    <Statistic
+                      title={c.title}
+                      value={c.value ?? '—'}
+                      suffix="个"
+                      styles={c.color ? { content: { color: c.color } } : undefined}
+                    />
+                  </Card>
+                </Col>
+              ))}
+            </Row>
+          </section>
+          <section className="gk-panel" aria-label="各机关发布情况">
+            {data && <Typography.Paragraph>{deadlineText(data)}</Typography.Paragraph>}
+            <nav aria-label="按发布情况筛选" style={{ marginBottom: 12 }}>
+              <Space wrap size={[4, 8]}>
+                <Tag.CheckableTag
+                  checked={status === undefined}
+                  onChange={() => refine({ status: undefined })}
+                >
+                  全部（{data?.counts.expected ?? 0}）
+                </Tag.CheckableTag>
+                {publicationStatuses.map((s) => (
+                  <Tag.CheckableTag
+                    key={s}
+                    checked={status === s}
+                    onChange={(on) => refine({ status: on ? s : undefined })}
+                  >
+                    {publicationStatusNames[s]}（{data?.counts[s] ?? 0}）
+                  </Tag.CheckableTag>
+                ))}
+              </Space>
+            </nav>
+            <Table<BodyPublication>
+              size="small"
+              rowKey="bodyId"
+              loading={publication.isFetching}
+              columns={columns}
+              dataSource={shown}
+              pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+              locale={{ emptyText: <Empty description={emptyText(data?.year, status)} /> }}
+            />
+          </section>
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * 发布情况's text and choices, pure: the days past or left as users read them, the deadlines as a
+ * sentence, the statuses' colours, the years to offer and the rows a status shows.
+ * Unit-tested in test/web/publication.test.ts.
+ */
+import type { BodyPublication, PublicationResponse } from '../../../../src/api/corpus-contract.js';
+import { type PublicationStatus, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
+
+/**
+ * Each status's tag colour, dark like the app's other tags (SeverityTag, the register's badges) so that
+ * the text passes WCAG AA on its tint: overdue red, pending blue, late orange, undated gold, on time
+ * green.
+ */
+export const statusColors: Record<PublicationStatus, string> = {
+  overdue: '#a8071a',
+  pending: '#1d4f91',
+  late: '#ad4e00',
+  undated: '#7c5e00',
+  onTime: '#237804',
+};
+
+/** 逾期 12 天 (late or overdue), 还有 5 天 or 今天到期 (not yet due); — otherwise. */
+export function daysText(b: Pick<BodyPublication, 'status' | 'daysLate' | 'daysLeft'>): string {
+  if ((b.status === 'overdue' || b.status === 'late') && b.daysLate !== null) return `逾期 ${b.daysLate} 天`;
+  if (b.status === 'pending' && b.daysLeft !== null)
+    return b.daysLeft === 0 ? '今天到期' : `还有 ${b.daysLeft} 天`;
+  return '—';
+}
+
+/** The statutory deadlines of the year's reports, and the day they are judged on. */
+export function deadlineText(p: Pick<PublicationResponse, 'year' | 'today' | 'deadlines'>): string {
+  return (
+    `${p.year} 年度报告的发布期限：部门 ${p.deadlines.department}，人民政府 ${p.deadlines.government}` +
+    `（条例第四十九条）。截至 ${p.today}。`
+  );
+}
+
+/** The rows a status filter shows (all of them without one), in the API's order. */
+export const bodiesWith = <B extends Pick<BodyPublication, 'status'>>(
+  bodies: readonly B[],
+  status: PublicationStatus | undefined,
+): B[] => bodies.filter((b) => status === undefined || b.status === status);
+
+/** The years to offer: those the corpus has reports of, and the year shown, ascending. */
+export const yearChoices = (corpusYears: readonly number[], shown: number | undefined): number[] =>
+  [...new Set(shown === undefined ? corpusYears : [...corpusYears, shown])].sort((a, b) => a - b);
+
+/** What the table says when it has no rows. */
+export function emptyText(year: number | undefined, status: PublicationStatus | undefined): string {
+  if (year === undefined) return '暂无数据';
+  return status === undefined
+    ? `报告库中没有应发布 ${year} 年度报告的机关`
+    : `没有「${publicationStatusNames[status]}」的机关`;
+}
