@@ -6,7 +6,7 @@ import {
   onTimeByYearOption,
   type StatsRow,
 } from '../../web/src/features/oversight/chart-options.js';
-import { agencyYearMatrix } from '../../web/src/features/oversight/matrix.js';
+import { agencyYearMatrix, markUnpublished } from '../../web/src/features/oversight/matrix.js';
 import { addSummaries } from '../../web/src/features/oversight/summary.js';
 import { filterOf, oversightUrl } from '../../web/src/features/oversight/url.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
@@ -163,5 +163,41 @@ describe('oversight chart options', () => {
         },
       },
     ]);
+  });
+  it('marks the rows without a cell in the publication year as overdue or not yet due, adding no column', () => {
+    const m = agencyYearMatrix([
+      { year: 2022, rows: [row('b1', { reports: 1 }), row('b2', { reports: 1 }), row('b3', { reports: 1 })] },
+      { year: 2023, rows: [row('b4', { reports: 1 })] },
+    ]);
+    const body = (bodyId: string, status: 'overdue' | 'pending' | 'onTime', deadline = '2024-01-31') => ({
+      bodyId,
+      status,
+      deadline,
+    });
+    const publication = {
+      year: 2023,
+      bodies: [
+        body('b1', 'overdue'),
+        body('b2', 'pending', '2024-03-31'),
+        // Published, but not in the matrix (its report filtered out): no mark.
+        body('b3', 'onTime'),
+        // Has a cell that year: no mark.
+        body('b4', 'overdue'),
+        // Not a row of the matrix: no row added.
+        body('b9', 'overdue'),
+      ],
+    };
+    const marked = markUnpublished(m, publication);
+    expect(marked.years).toEqual([2022, 2023]);
+    expect(marked.rows.map((r) => [r.agency, r.unpublished])).toEqual([
+      ['b1', { year: 2023, status: 'overdue', deadline: '2024-01-31' }],
+      ['b2', { year: 2023, status: 'pending', deadline: '2024-03-31' }],
+      ['b3', undefined],
+      ['b4', undefined],
+    ]);
+    // A year the matrix has no column for, or no publication yet: the matrix as it was.
+    expect(markUnpublished(m, { ...publication, year: 2024 })).toBe(m);
+    expect(markUnpublished(m, undefined)).toBe(m);
+    expect(m.rows.every((r) => r.unpublished === undefined)).toBe(true);
   });
 });

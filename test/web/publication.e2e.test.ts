@@ -1,7 +1,8 @@
 /**
  * 发布情况 in a real browser against the real server, on 2024-03-15: the 2023 reports of departments
  * were due on 2024-01-31 (past), those of governments are due on 2024-03-31 (not yet). Five bodies
- * are expected to publish 2023's report, one of each status; a body first seen in 2024 is not.
+ * are expected to publish 2023's report, one of each status; a body first seen in 2024 is not. 监督概览
+ * tells of it and marks its matrix.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -224,6 +225,62 @@ describe.skipIf(!run)('web: publication', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
     expect(new URL(page.url()).searchParams.get('report')).toMatch(/^\d+$/);
     await page.getByRole('dialog').getByText('西宁市城北区人民政府 2023年度报告').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('tells 监督概览 how many bodies are overdue, links 发布情况 in the same scope and marks the matrix', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    // The year filter and the report filters choose reports, not bodies: the notice stays 2023's.
+    await page.goto('/oversight?year=2022&late=false');
+    const notice = page.getByRole('status').filter({ hasText: '年度报告：' });
+    await notice
+      .getByText(
+        '2023 年度报告：1 个机关逾期未发布，1 个尚未到期（部门期限 2024-01-31，人民政府 2024-03-31）。',
+        { exact: true },
+      )
+      .waitFor();
+    expect(await notice.getAttribute('class')).toMatch(/ant-alert-warning/);
+    expect(await notice.getByRole('link', { name: '查看发布情况' }).getAttribute('href')).toBe(
+      '/oversight/publication',
+    );
+
+    // The matrix shows 2023 once the year filter is gone: the two bodies without 2023's report are marked.
+    await page.goto('/oversight');
+    const matrix = page.getByRole('region', { name: '机关 × 年度' });
+    const row = (name: string) => matrix.getByRole('row', { name: new RegExp(`^${name}`) });
+    // antd spaces a two-character button's label (「正 常」): the cells without spaces.
+    const cells = async (name: string) =>
+      cellsOf(await row(name).innerText()).map((t) => t.replace(/\s/g, ''));
+    await expect
+      .poll(async () => cells('西宁市湟中区财政局'))
+      .toEqual(['西宁市湟中区财政局', '正常', '逾期未发布', '无报告']);
+    expect(await row('西宁市湟中区财政局').getByText('逾期未发布').getAttribute('title')).toBe(
+      '期限 2024-01-31，未发布',
+    );
+    expect(await cells('西宁市湟中区人民政府')).toEqual(['西宁市湟中区人民政府', '正常', '未到期', '无报告']);
+    // First seen in 2024: not expected to publish 2023's report, not marked.
+    expect(await cells('西宁市城西区审计局')).toEqual(['西宁市城西区审计局', '无报告', '无报告', '正常']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A region whose bodies all published: a notice, not a warning; the link keeps the region.
+    await page.goto(`/oversight?region=${encodeURIComponent('西宁市城北区')}`);
+    const info = page.getByRole('status').filter({ hasText: '年度报告：' });
+    await info
+      .getByText('2023 年度报告：应发布的 3 个机关均已发布（部门期限 2024-01-31，人民政府 2024-03-31）。', {
+        exact: true,
+      })
+      .waitFor();
+    expect(await info.getAttribute('class')).toMatch(/ant-alert-info/);
+    expect(await axeViolations(page)).toEqual([]);
+    const link = info.getByRole('link', { name: '查看发布情况' });
+    expect(await link.getAttribute('href')).toBe(
+      `/oversight/publication?region=${encodeURIComponent('西宁市城北区')}`,
+    );
+    await link.click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight/publication');
+    expect(new URL(page.url()).searchParams.get('region')).toBe('西宁市城北区');
+    await page.getByRole('navigation', { name: '按发布情况筛选' }).getByText('全部（3）').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -5,6 +5,7 @@ import {
   daysText,
   deadlineText,
   emptyText,
+  publicationNotice,
   statusColors,
   yearChoices,
 } from '../../web/src/features/oversight/publication.js';
@@ -63,5 +64,31 @@ describe('publication', () => {
       undated: '#7c5e00',
       onTime: '#237804',
     });
+  });
+
+  it('tells 监督概览 how many bodies are overdue or not yet due, and nothing when none was expected', () => {
+    const notice = (overdue: number, pending: number, expected = 5) =>
+      publicationNotice({
+        year: 2025,
+        deadlines: { government: '2026-03-31', department: '2026-01-31' },
+        counts: { expected, overdue, pending, late: 0, undated: 0, onTime: expected - overdue - pending },
+      });
+    expect(notice(3, 1)).toEqual({
+      type: 'warning',
+      text: '2025 年度报告：3 个机关逾期未发布，1 个尚未到期（部门期限 2026-01-31，人民政府 2026-03-31）。',
+    });
+    expect(notice(3, 0)).toEqual({
+      type: 'warning',
+      text: '2025 年度报告：3 个机关逾期未发布（部门期限 2026-01-31，人民政府 2026-03-31）。',
+    });
+    expect(notice(0, 2)).toEqual({
+      type: 'info',
+      text: '2025 年度报告：没有机关逾期未发布，2 个尚未到期（部门期限 2026-01-31，人民政府 2026-03-31）。',
+    });
+    expect(notice(0, 0)).toEqual({
+      type: 'info',
+      text: '2025 年度报告：应发布的 5 个机关均已发布（部门期限 2026-01-31，人民政府 2026-03-31）。',
+    });
+    expect(notice(0, 0, 0)).toBeUndefined();
   });
 });

@@ -1,10 +1,13 @@
 /**
- * 监督概览: the corpus of published reports: charts from the stats (on time per year, findings by
- * code, applications and outcomes by region), the table with its filters and keyset pages in the URL,
- * the drill-down of a report, export of the current view and upload of files to ingest.
+ * 监督概览: the corpus of published reports: a notice of last year's publication (how many bodies are
+ * past the deadline without their report, linking 发布情况), charts from the stats (on time per year,
+ * findings by code, applications and outcomes by region), the table with its filters and keyset pages
+ * in the URL, the agency × year matrix, the drill-down of a report, export of the current view and
+ * upload of files to ingest.
  */
 import { useQuery } from '@tanstack/react-query';
 import {
+  Alert,
   Button,
   Card,
   Col,
@@ -25,16 +28,17 @@ import { LoadError } from '../../components/query-state.js';
 import { useMe } from '../../lib/session.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
-import { corpusListQuery, corpusStatsQuery, exportUrl } from './api.js';
+import { corpusListQuery, corpusPublicationQuery, corpusStatsQuery, exportUrl } from './api.js';
 import { Chart } from './chart.js';
 import { applicationsByRegionOption, findingsByCodeOption, onTimeByYearOption } from './chart-options.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
 import { MatrixTable } from './matrix-table.js';
 import { kindNames } from './names.js';
+import { publicationNotice } from './publication.js';
 import { ReportDrawer } from './report-drawer.js';
 import { UploadPanel } from './upload-panel.js';
-import { filterOf, type OversightState, oversightUrl } from './url.js';
+import { filterOf, type OversightState, oversightUrl, publicationUrl } from './url.js';
 
 const pageSize = 50;
 const yesNo = [
@@ -52,6 +56,17 @@ export default function OversightPage() {
   const { region: _r, ...withoutRegion } = filter;
   const byYear = useQuery(corpusStatsQuery({ ...withoutYear, by: 'year' }));
   const byRegion = useQuery(corpusStatsQuery({ ...withoutRegion, by: 'region' }));
+  // 发布情况 of the server's default year (the year before its today) over the same bodies: the
+  // report filters and the year filter choose reports, not bodies.
+  const bodyFilter = {
+    ...(state.region ? { region: state.region } : {}),
+    ...(state.kind ? { kind: state.kind } : {}),
+    ...(state.agency ? { agency: state.agency } : {}),
+  };
+  const publicationQuery = useQuery(corpusPublicationQuery(bodyFilter));
+  // Not the previous filters' answer while the new one loads.
+  const publication = publicationQuery.isPlaceholderData ? undefined : publicationQuery.data;
+  const notice = publication && publicationNotice(publication);
 
   const years = useMemo(() => yearsOf(byYear.data?.rows), [byYear.data]);
   const yearOption = useMemo(() => onTimeByYearOption(byYear.data?.rows ?? []), [byYear.data]);
@@ -159,6 +174,25 @@ export default function OversightPage() {
         </Space>
       </div>
 
+      {notice && (
+        <Alert
+          type={notice.type}
+          showIcon
+          role="status"
+          title={notice.text}
+          action={
+            <Link
+              to={{
+                pathname: '/oversight/publication',
+                search: encode(publicationUrl, bodyFilter).toString(),
+              }}
+            >
+              查看发布情况
+            </Link>
+          }
+        />
+      )}
+
       <Row gutter={[16, 16]}>
         {charts.map((c) => (
           <Col xs={24} xl={8} key={c.label}>
@@ -205,10 +239,11 @@ export default function OversightPage() {
         )}
       </section>
 
-      <Card size="small" title="机关 × 年度">
+      <Card size="small" title="机关 × 年度" role="region" aria-label="机关 × 年度">
         <MatrixTable
           filter={filter}
           years={years}
+          publication={publication}
           onPick={(agency, year) => {
             refine({ agency, year });
             window.scrollTo({ top: 0 });

@@ -1,6 +1,6 @@
 /**
  * 发布情况's text and choices, pure: the days past or left as users read them, the deadlines as a
- * sentence, the statuses' colours, the years to offer and the rows a status shows.
+ * sentence, the statuses' colours, the years to offer, the rows a status shows and 监督概览's notice.
  * Unit-tested in test/web/publication.test.ts.
  */
 import type { BodyPublication, PublicationResponse } from '../../../../src/api/corpus-contract.js';
@@ -51,4 +51,24 @@ export function emptyText(year: number | undefined, status: PublicationStatus | 
   return status === undefined
     ? `报告库中没有应发布 ${year} 年度报告的机关`
     : `没有「${publicationStatusNames[status]}」的机关`;
+}
+
+/**
+ * 监督概览's notice of a year's publication in its scope: how many bodies are past the deadline
+ * without the report (a warning) and how many are not yet due, with the deadlines; nothing when no
+ * body of the scope was expected to publish.
+ */
+export function publicationNotice(
+  p: Pick<PublicationResponse, 'year' | 'deadlines' | 'counts'>,
+): { type: 'warning' | 'info'; text: string } | undefined {
+  const { expected, overdue, pending } = p.counts;
+  if (expected === 0) return undefined;
+  const deadlines = `（部门期限 ${p.deadlines.department}，人民政府 ${p.deadlines.government}）`;
+  const counts =
+    overdue > 0
+      ? `${overdue} 个机关逾期未发布${pending > 0 ? `，${pending} 个尚未到期` : ''}`
+      : pending > 0
+        ? `没有机关逾期未发布，${pending} 个尚未到期`
+        : `应发布的 ${expected} 个机关均已发布`;
+  return { type: overdue > 0 ? 'warning' : 'info', text: `${p.year} 年度报告：${counts}${deadlines}。` };
 }
