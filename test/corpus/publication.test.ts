@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPublicationYear, publicationOf } from '../../src/corpus/publication.js';
+import { defaultPublicationYear, publicationOf, publicationStatuses } from '../../src/corpus/publication.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
@@ -288,6 +289,145 @@ describe('gongkai corpus publication', () => {
     });
     expect((await run(['corpus', 'publication', '--year', '25'])).stderr).toBe(
       'gongkai: 错误：年度「25」无效\n',
+    );
+  });
+});
+
+describe('publicationOf against a plain model (property)', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let store: Store;
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
+  });
+  afterAll(async () => {
+    await store?.close();
+    tmp?.dispose();
+  });
+
+  const day = fc
+    .integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2028, 11, 31) })
+    .map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
+  const corpus = fc.record({
+    kinds: fc.array(fc.constantFrom('government' as const, 'department' as const), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    reports: fc.array(
+      fc.record({
+        body: fc.nat(5),
+        year: fc.integer({ min: 2019, max: 2026 }),
+        publishedOn: fc.option(day, { nil: null }),
+        signedOn: fc.option(day, { nil: null }),
+      }),
+      { maxLength: 20 },
+    ),
+    year: fc.integer({ min: 2019, max: 2026 }),
+    today: day,
+  });
+
+  it('counts every body once, by its newest version, with the deadline of its kind', async () => {
+    await fc.assert(
+      fc.asyncProperty(corpus, async ({ kinds, reports, year, today }) => {
+        await store.db.deleteFrom('corpus_reports').execute();
+        await store.db.deleteFrom('corpus_bodies').execute();
+        for (const [i, kind] of kinds.entries())
+          await store.db
+            .insertInto('corpus_bodies')
+            .values({
+              id: `b${i}`,
+              name: `某县第${i}局`,
+              match_key: `b${i}`,
+              province: null,
+              city: null,
+              county: null,
+              region: '',
+              kind,
+              merged_into: null,
+              created_at: now,
+            })
+            .execute();
+        const stored = reports.filter((r) => r.body < kinds.length);
+        const versions = new Map<string, number>();
+        for (const [i, r] of stored.entries()) {
+          const key = `b${r.body}:${r.year}`;
+          versions.set(key, (versions.get(key) ?? 0) + 1);
+          await store.db
+            .insertInto('corpus_reports')
+            .values({
+              sha256: `p${i}`,
+              body_id: `b${r.body}`,
+              agency_name: null,
+              year: r.year,
+              version: versions.get(key) as number,
+              format: '2021',
+              source_type: 'text',
+              file: `${i}.txt`,
+              size: 1,
+              published_on: r.publishedOn,
+              signed_on: r.signedOn,
+              deadline: null,
+              late: 0,
+              errors: 0,
+              warnings: 0,
+              infos: 0,
+              sections: '[]',
+              text: '',
+              source: null,
+              ingested_at: now,
+            })
+            .execute();
+        }
+        const p = await publicationOf(store.db, {}, year, today);
+
+        // The model: the last report of the year stored for a body is its newest version.
+        const expected = kinds.flatMap((kind, i) => {
+          const own = stored.filter((r) => r.body === i);
+          const latest = own.filter((r) => r.year === year).at(-1);
+          const earlier = own.filter((r) => r.year < year).map((r) => r.year);
+          if (!latest && earlier.length === 0) return [];
+          const deadline = `${year + 1}-${kind === 'department' ? '01-31' : '03-31'}`;
+          const dates = latest ? [latest.publishedOn, latest.signedOn].filter((d) => d !== null) : [];
+          const status = !latest
+            ? today > deadline
+              ? 'overdue'
+              : 'pending'
+            : dates.length === 0
+              ? 'undated'
+              : dates.some((d) => d > deadline)
+                ? 'late'
+                : 'onTime';
+          return [
+            { bodyId: `b${i}`, status, deadline, lastYear: earlier.length ? Math.max(...earlier) : null },
+          ];
+        });
+        expect(
+          p.bodies.map((b) => ({
+            bodyId: b.bodyId,
+            status: b.status,
+            deadline: b.deadline,
+            lastYear: b.lastYear,
+          })),
+        ).toEqual(
+          expected.sort(
+            (a, b) =>
+              publicationStatuses.indexOf(a.status as never) -
+                publicationStatuses.indexOf(b.status as never) || a.bodyId.localeCompare(b.bodyId),
+          ),
+        );
+        const sum = publicationStatuses.reduce((n, s) => n + p.counts[s], 0);
+        expect(sum).toBe(p.counts.expected);
+        expect(p.counts.expected).toBe(p.bodies.length);
+        for (const b of p.bodies) {
+          expect(b.daysLate !== null).toBe(b.status === 'overdue' || b.status === 'late');
+          expect(b.daysLeft !== null).toBe(b.status === 'pending');
+          if (b.daysLate !== null) expect(b.daysLate).toBeGreaterThan(0);
+          if (b.daysLeft !== null) expect(b.daysLeft).toBeGreaterThanOrEqual(0);
+          expect(b.reportId === null).toBe(b.status === 'overdue' || b.status === 'pending');
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
