@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 import { packSchema } from '../corpus/pack-schema.js';
-import { publicationStatuses, publicationStatusNames } from '../corpus/publication-status.js';
+import {
+  type PublicationStatus,
+  publicationStatuses,
+  publicationStatusNames,
+} from '../corpus/publication-status.js';
 import { recordId } from './schemas.js';
 
 const bool = z
@@ -281,15 +285,41 @@ export const scoreResponse = z
   .meta({ id: 'CorpusScores', title: '评分结果' });
 
 /** 发布情况: the filters that apply to bodies, and the year (default: the year before today's). */
-export const publicationQuery = corpusFilterQuery.pick({
+const publicationFilterQuery = corpusFilterQuery.pick({
   region: true,
   kind: true,
   agency: true,
   year: true,
 });
+
+/**
+ * 发布情况's query: its filters, and the statuses whose bodies to list (the counts stay those of
+ * every status), so a page that shows only the bodies without a report doesn't fetch every body.
+ */
+export const publicationQuery = publicationFilterQuery.extend({
+  status: z
+    .string()
+    .max(100)
+    .transform((text, ctx) => {
+      const listed = text.split(',').filter((s) => s !== '');
+      const unknown = listed.filter((s) => !(publicationStatuses as readonly string[]).includes(s));
+      if (unknown.length > 0 || listed.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `发布情况「${unknown.join(',') || text}」无效，应为 ${publicationStatuses.join('、')}（可用逗号分隔多个）`,
+        });
+        return z.NEVER;
+      }
+      return listed as PublicationStatus[];
+    })
+    .optional()
+    .meta({
+      description: `只列出这些发布情况的机关（逗号分隔：${publicationStatuses.join('、')}）；各项计数仍为全部机关的`,
+    }),
+});
 export type PublicationQuery = z.output<typeof publicationQuery>;
 
-export const publicationExportQuery = publicationQuery.extend({
+export const publicationExportQuery = publicationFilterQuery.extend({
   to: z.enum(['csv', 'xlsx']).default('csv').meta({ description: '导出格式' }),
 });
 

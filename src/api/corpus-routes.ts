@@ -317,13 +317,16 @@ export const corpusRoutes: readonly Route[] = [
     query: c.publicationQuery,
     response: c.publicationResponse,
     async handle(input) {
-      const { year, ...query } = input.query;
-      return publicationOf(
+      const { year, status, ...query } = input.query;
+      const publication = await publicationOf(
         input.deps.store.db,
         await scopedFilter(input, query),
         year ?? defaultPublicationYear(input.deps.today()),
         input.deps.today(),
       );
+      return status
+        ? { ...publication, bodies: publication.bodies.filter((b) => status.includes(b.status)) }
+        : publication;
     },
   }),
   route({

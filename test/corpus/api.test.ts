@@ -171,6 +171,15 @@ describeEachBackend('corpus API', (backend) => {
     ]);
     expect((await get('b-clerk', '/api/corpus/publication?kind=government')).json().counts.expected).toBe(0);
     expect((await get('eva', '/api/corpus/publication?year=20')).statusCode).toBe(400);
+    // Only the bodies of some statuses listed; the counts stay those of all.
+    const pending = (await get('eva', '/api/corpus/publication?status=pending,late')).json();
+    expect(brief(pending)).toEqual([['宿迁市人民政府', 'pending', 45]]);
+    expect(pending.counts).toEqual(due.counts);
+    const bad = await get('eva', '/api/corpus/publication?status=overdue,lost');
+    expect([bad.statusCode, bad.json().error.message]).toEqual([
+      400,
+      expect.stringContaining('发布情况「lost」无效，应为 overdue、pending、late、undated、onTime'),
+    ]);
     const csv = await get('eva', '/api/corpus/publication/export?to=csv&kind=department');
     expect(csv.headers['content-disposition']).toBe(
       `attachment; filename*=UTF-8''${encodeURIComponent('2023年度报告发布情况.csv')}`,

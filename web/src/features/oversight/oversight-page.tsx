@@ -63,7 +63,8 @@ export default function OversightPage() {
     ...(state.kind ? { kind: state.kind } : {}),
     ...(state.agency ? { agency: state.agency } : {}),
   };
-  const publicationQuery = useQuery(corpusPublicationQuery(bodyFilter));
+  // Only the bodies without a report are listed (the matrix marks them); the counts are all.
+  const publicationQuery = useQuery(corpusPublicationQuery({ ...bodyFilter, status: 'overdue,pending' }));
   // Not the previous filters' answer while the new one loads.
   const publication = publicationQuery.isPlaceholderData ? undefined : publicationQuery.data;
   const notice = publication && publicationNotice(publication);
