@@ -119,6 +119,20 @@ function download(
   return input.reply.send(stream);
 }
 
+/** 发布情况 of the query's year (the year before the server's day by default) in the principal's scope. */
+async function publicationIn(
+  input: Pick<HandlerInput<unknown, unknown, unknown>, 'principal' | 'deps'>,
+  { year, ...query }: c.CorpusFilterQuery,
+) {
+  const today = input.deps.today();
+  return publicationOf(
+    input.deps.store.db,
+    await scopedFilter(input, query),
+    year ?? defaultPublicationYear(today),
+    today,
+  );
+}
+
 /** The store's refusals of a correction or merge, as the API's errors. */
 const bodyError = (error: unknown): never => {
   if (error instanceof BodyError)
@@ -317,13 +331,8 @@ export const corpusRoutes: readonly Route[] = [
     query: c.publicationQuery,
     response: c.publicationResponse,
     async handle(input) {
-      const { year, status, ...query } = input.query;
-      const publication = await publicationOf(
-        input.deps.store.db,
-        await scopedFilter(input, query),
-        year ?? defaultPublicationYear(input.deps.today()),
-        input.deps.today(),
-      );
+      const { status, ...query } = input.query;
+      const publication = await publicationIn(input, query);
       return status
         ? { ...publication, bodies: publication.bodies.filter((b) => status.includes(b.status)) }
         : publication;
@@ -339,13 +348,8 @@ export const corpusRoutes: readonly Route[] = [
     query: c.publicationExportQuery,
     produces: downloadTypes,
     async handle(input) {
-      const { to, year, ...query } = input.query;
-      const publication = await publicationOf(
-        input.deps.store.db,
-        await scopedFilter(input, query),
-        year ?? defaultPublicationYear(input.deps.today()),
-        input.deps.today(),
-      );
+      const { to, ...query } = input.query;
+      const publication = await publicationIn(input, query);
       return download(input, `${publication.year}年度报告发布情况.${to}`, to, (stream) =>
         to === 'csv' ? exportPublicationCsv(publication, stream) : exportPublicationXlsx(publication, stream),
       );

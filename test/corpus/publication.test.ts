@@ -6,14 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPublicationYear, publicationOf, publicationStatuses } from '../../src/corpus/publication.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import type { Database } from '../../src/store/schema.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
 import { tempDir } from './helpers.js';
 
 const now = '2024-03-01T00:00:00.000Z';
+
+type NewCorpusReport = Insertable<Database['corpus_reports']>;
 
 const bodies = [
   { id: 'fin', name: '泉州市洛江区财政局', county: '洛江区', kind: 'department' as const },
@@ -68,31 +72,44 @@ async function insert(store: Store): Promise<void> {
       })
       .execute();
   for (const [i, r] of rows.entries())
-    await store.db
-      .insertInto('corpus_reports')
-      .values({
-        sha256: `h${i}`,
-        body_id: r.body,
-        agency_name: r.body,
-        year: r.year,
-        version: r.version ?? 1,
-        format: '2021',
-        source_type: 'text',
-        file: `${r.body}-${r.year}-${r.version ?? 1}.txt`,
-        size: 1,
-        published_on: r.publishedOn === undefined ? `${r.year + 1}-01-20` : r.publishedOn,
-        signed_on: r.signedOn ?? null,
-        deadline: null,
-        late: 0,
-        errors: 0,
-        warnings: 0,
-        infos: 0,
-        sections: '[]',
-        text: '',
-        source: null,
-        ingested_at: now,
-      })
-      .execute();
+    await storeReport(store, {
+      sha256: `h${i}`,
+      body_id: r.body,
+      agency_name: r.body,
+      year: r.year,
+      version: r.version ?? 1,
+      file: `${r.body}-${r.year}-${r.version ?? 1}.txt`,
+      published_on: r.publishedOn === undefined ? `${r.year + 1}-01-20` : r.publishedOn,
+      signed_on: r.signedOn ?? null,
+    });
+}
+
+/** A stored report with the given identity and dates; the rest as a clean 2021 text report. */
+async function storeReport(
+  store: Store,
+  report: Pick<
+    NewCorpusReport,
+    'sha256' | 'body_id' | 'agency_name' | 'year' | 'version' | 'file' | 'published_on' | 'signed_on'
+  >,
+): Promise<void> {
+  await store.db
+    .insertInto('corpus_reports')
+    .values({
+      ...report,
+      format: '2021',
+      source_type: 'text',
+      size: 1,
+      deadline: null,
+      late: 0,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      sections: '[]',
+      text: '',
+      source: null,
+      ingested_at: now,
+    })
+    .execute();
 }
 
 const none = { reportId: null, publishedOn: null, signedOn: null };
@@ -353,31 +370,16 @@ describe('publicationOf against a plain model (property)', () => {
         for (const [i, r] of stored.entries()) {
           const key = `b${r.body}:${r.year}`;
           versions.set(key, (versions.get(key) ?? 0) + 1);
-          await store.db
-            .insertInto('corpus_reports')
-            .values({
-              sha256: `p${i}`,
-              body_id: `b${r.body}`,
-              agency_name: null,
-              year: r.year,
-              version: versions.get(key) as number,
-              format: '2021',
-              source_type: 'text',
-              file: `${i}.txt`,
-              size: 1,
-              published_on: r.publishedOn,
-              signed_on: r.signedOn,
-              deadline: null,
-              late: 0,
-              errors: 0,
-              warnings: 0,
-              infos: 0,
-              sections: '[]',
-              text: '',
-              source: null,
-              ingested_at: now,
-            })
-            .execute();
+          await storeReport(store, {
+            sha256: `p${i}`,
+            body_id: `b${r.body}`,
+            agency_name: null,
+            year: r.year,
+            version: versions.get(key) as number,
+            file: `${i}.txt`,
+            published_on: r.publishedOn,
+            signed_on: r.signedOn,
+          });
         }
         const p = await publicationOf(store.db, {}, year, today);
 

@@ -85,15 +85,20 @@ export function filterOf(options: FilterOptions): CorpusFilter {
   return filter;
 }
 
-export function addFilterOptions(command: Command): Command {
+/** The options that choose bodies (region, kind, agency), shared by every corpus command. */
+function addBodyOptions(command: Command): Command {
   return command
     .option('--region <地区>', '只看该地区（省、市或县区名，如 泉州市、洛江区）的机关')
     .option('--kind <类型>', '只看 government（人民政府）或 department（部门）')
+    .option('--agency <机关>', '只看名称含此文字的机关（或机关编号）');
+}
+
+export function addFilterOptions(command: Command): Command {
+  return addBodyOptions(command)
     .option('--year <年度>', '只看该年度的报告')
     .option('--format <版本>', '只看 2019 或 2021 年版格式的报告')
     .option('--late', '只看逾期发布的报告')
     .option('--errors', '只看有错误的报告')
-    .option('--agency <机关>', '只看名称含此文字的机关（或机关编号）')
     .option('--latest', '每个机关每个年度只看最新版本');
 }
 
@@ -241,11 +246,9 @@ const crossFindingToJson = (f: CrossFinding) => ({
   ...(f.otherReportId !== undefined ? { otherReportId: f.otherReportId } : {}),
 });
 
-export interface PublicationOptions extends ExportTarget {
-  region?: string;
-  kind?: string;
-  agency?: string;
-  year?: string;
+export interface PublicationOptions
+  extends Pick<FilterOptions, 'region' | 'kind' | 'agency' | 'year'>,
+    ExportTarget {
   today?: string;
   all?: boolean;
   json?: boolean;
@@ -434,32 +437,30 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
   ).action(async (options: CorpusCheckOptions) => {
     done(await runCorpusCheck(options, io));
   });
-  corpus
-    .command('publication')
-    .summary('发布情况：某年度报告哪些机关按时发布、逾期发布，哪些逾期未发布或尚未到期')
-    .description(
-      [
-        '某年度（默认上一年度）应发布报告的机关：报告库中有该年度或更早年度报告的机关。',
-        '期限按《政府信息公开条例》第四十九条：部门为次年 1 月 31 日，人民政府为次年 3 月 31 日；',
-        '是否已过期限按今天（中国时间）判断，--today 可指定哪一天。',
-        '默认列出按时发布以外的机关，--all 全部列出；--json 输出一个 JSON 对象（与 API 相同）。',
-        '退出码：0 没有逾期未发布的机关；1 有。',
-      ].join('\n'),
-    )
-    .usage('[--year 年度] [--today YYYY-MM-DD] [--all | --json | --to csv|xlsx [-o 文件]] [筛选选项]')
-    .option('--year <年度>', '报告年度（默认今天所在年份的上一年）')
-    .option('--today <日期>', '按哪一天判断是否已过期限（默认今天）')
-    .option('--region <地区>', '只看该地区（省、市或县区名，如 泉州市、洛江区）的机关')
-    .option('--kind <类型>', '只看 government（人民政府）或 department（部门）')
-    .option('--agency <机关>', '只看名称含此文字的机关（或机关编号）')
-    .option('--all', '连同按时发布的机关全部列出')
-    .option('--json', '输出 JSON')
-    .option('--to <格式>', '导出为 csv 或 xlsx：每个机关一行（XLSX 另有汇总工作表）')
-    .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
-    .helpOption('-h, --help', '显示帮助')
-    .action(async (options: PublicationOptions) => {
-      done(await runPublication(options, io));
-    });
+  addBodyOptions(
+    corpus
+      .command('publication')
+      .summary('发布情况：某年度报告哪些机关按时发布、逾期发布，哪些逾期未发布或尚未到期')
+      .description(
+        [
+          '某年度（默认上一年度）应发布报告的机关：报告库中有该年度或更早年度报告的机关。',
+          '期限按《政府信息公开条例》第四十九条：部门为次年 1 月 31 日，人民政府为次年 3 月 31 日；',
+          '是否已过期限按今天（中国时间）判断，--today 可指定哪一天。',
+          '默认列出按时发布以外的机关，--all 全部列出；--json 输出一个 JSON 对象（与 API 相同）。',
+          '退出码：0 没有逾期未发布的机关；1 有。',
+        ].join('\n'),
+      )
+      .usage('[--year 年度] [--today YYYY-MM-DD] [--all | --json | --to csv|xlsx [-o 文件]] [筛选选项]')
+      .option('--year <年度>', '报告年度（默认今天所在年份的上一年）')
+      .option('--today <日期>', '按哪一天判断是否已过期限（默认今天）')
+      .option('--all', '连同按时发布的机关全部列出')
+      .option('--json', '输出 JSON')
+      .option('--to <格式>', '导出为 csv 或 xlsx：每个机关一行（XLSX 另有汇总工作表）')
+      .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
+      .helpOption('-h, --help', '显示帮助'),
+  ).action(async (options: PublicationOptions) => {
+    done(await runPublication(options, io));
+  });
   addFilterOptions(
     corpus
       .command('score')
