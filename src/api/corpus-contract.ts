@@ -293,8 +293,10 @@ const publicationFilterQuery = corpusFilterQuery.pick({
 });
 
 /**
- * 发布情况's query: its filters, and the statuses whose bodies to list (the counts stay those of
- * every status), so a page that shows only the bodies without a report doesn't fetch every body.
+ * 发布情况's query: its filters, the statuses whose bodies to list (the counts stay those of every
+ * status), so a page that shows only the bodies without a report doesn't fetch every body, and a
+ * page of them: a national corpus lists some 28,000 bodies, too many for one answer to a table.
+ * Without `limit` every listed body comes, as 监督概览 needs for its notice and matrix marks.
  */
 export const publicationQuery = publicationFilterQuery.extend({
   status: z
@@ -316,6 +318,20 @@ export const publicationQuery = publicationFilterQuery.extend({
     .meta({
       description: `只列出这些发布情况的机关（逗号分隔：${publicationStatuses.join('、')}）；各项计数仍为全部机关的`,
     }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(0)
+    .meta({ description: '跳过列出的前多少个机关（分页用，默认 0）' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .meta({ description: '最多列出多少个机关（1–1000；不填则列出全部）' }),
 });
 export type PublicationQuery = z.output<typeof publicationQuery>;
 
@@ -366,7 +382,8 @@ export const publicationResponse = z
       undated: z.number().int(),
       onTime: z.number().int(),
     }),
-    bodies: z.array(bodyPublication),
+    listed: z.number().int().describe('分页前符合发布情况筛选（status）的机关数；不筛选时等于应发布的机关数'),
+    bodies: z.array(bodyPublication).describe('列出的机关中从 offset 起的至多 limit 个'),
   })
   .meta({ id: 'Publication', title: '某年度报告的发布情况' });
 export type PublicationResponse = z.infer<typeof publicationResponse>;

@@ -331,11 +331,16 @@ export const corpusRoutes: readonly Route[] = [
     query: c.publicationQuery,
     response: c.publicationResponse,
     async handle(input) {
-      const { status, ...query } = input.query;
+      const { status, offset, limit, ...query } = input.query;
       const publication = await publicationIn(input, query);
-      return status
-        ? { ...publication, bodies: publication.bodies.filter((b) => status.includes(b.status)) }
-        : publication;
+      const listed = status
+        ? publication.bodies.filter((b) => status.includes(b.status))
+        : publication.bodies;
+      return {
+        ...publication,
+        listed: listed.length,
+        bodies: listed.slice(offset, limit === undefined ? undefined : offset + limit),
+      };
     },
   }),
   route({

@@ -109,7 +109,9 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'GET /api/corpus/stats': { query: { by: 'kind', year: '2022' } },
     'GET /api/corpus/checks': { query: { year: '2022' } },
     'GET /api/corpus/checks/export': { query: { to: 'xlsx', year: '2022' } },
-    'GET /api/corpus/publication': { query: { year: '2022', kind: 'department' } },
+    'GET /api/corpus/publication': {
+      query: { year: '2022', kind: 'department', status: 'overdue,onTime', offset: '50', limit: '50' },
+    },
     'GET /api/corpus/publication/export': { query: { to: 'csv', year: '2022' } },
     'GET /api/corpus/bodies': {},
     'GET /api/corpus/packs': {},

@@ -121,6 +121,42 @@ describeEachBackend('OpenAPI document', (backend) => {
     expect(schema.required).toEqual(['applicant', 'channel', 'submittedOn']);
     expect(schema.additionalProperties).toBe(false);
     expect(((schema.properties as Json).submittedOn as Json).format).toBe('date');
+    // 发布情况 pages its listed bodies; its export stays whole.
+    const publication = paths['/api/corpus/publication']?.get as Json;
+    expect(
+      (publication.parameters as Json[]).filter((p) => p.name === 'offset' || p.name === 'limit'),
+    ).toEqual([
+      {
+        name: 'offset',
+        in: 'query',
+        required: false,
+        description: '跳过列出的前多少个机关（分页用，默认 0）',
+        schema: { default: 0, type: 'integer', minimum: 0, maximum: 1000000 },
+      },
+      {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: '最多列出多少个机关（1–1000；不填则列出全部）',
+        schema: { type: 'integer', minimum: 1, maximum: 1000 },
+      },
+    ]);
+    const publicationExport = paths['/api/corpus/publication/export']?.get as Json;
+    expect((publicationExport.parameters as Json[]).map((p) => p.name)).toEqual([
+      'region',
+      'kind',
+      'agency',
+      'year',
+      'to',
+    ]);
+    expect(schemas.Publication?.required).toEqual([
+      'year',
+      'today',
+      'deadlines',
+      'counts',
+      'listed',
+      'bodies',
+    ]);
     const login = paths['/api/login']?.post as Json;
     expect(login.security).toEqual([]);
     expect(Object.keys(login.responses as Json)).toEqual(['200', '400', '401', '429']);

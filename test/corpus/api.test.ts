@@ -197,6 +197,62 @@ describeEachBackend('corpus API', (backend) => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('pages 发布情况: the listed bodies from offset, at most limit of them, how many were listed, the counts of all', async () => {
+    type Body = { bodyId: string; name: string; status: string };
+    const all = (await get('eva', '/api/corpus/publication')).json();
+    const [a, b, c] = all.bodies as Body[];
+    expect([a, b, c].map((x) => x && [x.name, x.status])).toEqual([
+      ['洛江区工业和信息化局', 'overdue'],
+      ['宿迁市宿城区财政局', 'overdue'],
+      ['宿迁市人民政府', 'pending'],
+    ]);
+    expect(all.listed).toBe(3);
+    const page = async (query: string) => {
+      const p = (await get('eva', `/api/corpus/publication?${query}`)).json();
+      expect(p.counts).toEqual(all.counts);
+      return [p.listed, p.bodies.map((x: Body) => x.bodyId)];
+    };
+    const ids = (...bodies: (Body | undefined)[]) => bodies.map((x) => x?.bodyId);
+    expect(await page('offset=1&limit=1')).toEqual([3, ids(b)]);
+    expect(await page('limit=2')).toEqual([3, ids(a, b)]);
+    expect(await page('offset=1')).toEqual([3, ids(b, c)]);
+    expect(await page('offset=2&limit=50')).toEqual([3, ids(c)]);
+    expect(await page('offset=3&limit=50')).toEqual([3, []]);
+    expect(await page('limit=1000')).toEqual([3, ids(a, b, c)]);
+    // With a status: listed counts its bodies only, and the page is of them.
+    expect(await page('status=overdue&offset=1&limit=1')).toEqual([2, ids(b)]);
+    expect(await page('status=overdue,pending&offset=1&limit=50')).toEqual([3, ids(b, c)]);
+    expect(await page('status=pending&limit=50')).toEqual([1, ids(c)]);
+    expect(await page('status=late&limit=50')).toEqual([0, []]);
+    // The page's bodies are the listed ones, whole.
+    expect((await get('eva', '/api/corpus/publication?offset=2&limit=1')).json().bodies).toEqual([c]);
+    const sup = (await get('sup', '/api/corpus/publication?year=2022&limit=1')).json();
+    expect([sup.listed, sup.bodies.map((x: Body) => x.name)]).toEqual([1, ['洛江区工业和信息化局']]);
+
+    for (const [query, message] of [
+      ['limit=0', '输入有误：「limit」不能小于 1'],
+      ['limit=1001', '输入有误：「limit」不能大于 1000'],
+      ['limit=2.5', '输入有误：「limit」应为整数'],
+      ['offset=-1', '输入有误：「offset」不能小于 0'],
+    ]) {
+      const res = await get('eva', `/api/corpus/publication?${query}`);
+      expect([query, res.statusCode, res.json().error.message]).toEqual([query, 400, message]);
+    }
+    // The export stays whole: every body, and no paging parameters.
+    const csv = await get('eva', '/api/corpus/publication/export?to=csv');
+    expect(
+      csv.body
+        .split('\r\n')
+        .slice(1, -1)
+        .map((r) => r.split(',')[0]),
+    ).toEqual([a, b, c].map((x) => x?.name));
+    const paged = await get('eva', '/api/corpus/publication/export?to=csv&limit=1');
+    expect([paged.statusCode, paged.json().error.message]).toEqual([
+      400,
+      '输入有误：请求中有未知的字段：limit',
+    ]);
+  });
+
   it('lists the shipped rule packs and scores the corpus by one of them or by a pack of one’s own', async () => {
     const post = (user: string, url: string, payload: unknown) =>
       app.inject({

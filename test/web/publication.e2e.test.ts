@@ -2,7 +2,8 @@
  * 发布情况 in a real browser against the real server, on 2024-03-15: the 2023 reports of departments
  * were due on 2024-01-31 (past), those of governments are due on 2024-03-31 (not yet). Five bodies
  * are expected to publish 2023's report, one of each status; a body first seen in 2024 is not. 监督概览
- * tells of it and marks its matrix.
+ * tells of it and marks its matrix. A corpus of 58 bodies, on a server of its own, is paged by the
+ * server 50 at a time.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -329,5 +330,92 @@ describe.skipIf(!run)('web: publication', () => {
     expect(await menu.getByRole('link', { name: '发布情况' }).count()).toBe(0);
     expect(clerk.problems).toEqual([]);
     await clerk.context.close();
+  });
+
+  describe('paged by the server', () => {
+    let paged: WebServer;
+    // 55 departments past their deadline, named by the sexagenary cycle (甲子局, 乙丑局, …: a name
+    // with digits reads as another version of one body), in the API's order: by name within their region.
+    const departments = Array.from(
+      { length: 55 },
+      (_, i) => `海东市平安区${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[i % 12]}局`,
+    ).sort(new Intl.Collator('zh-CN').compare);
+    beforeAll(async () => {
+      paged = await startWebServer({ today });
+      await addEvaluator(paged.store);
+      // 2022 only: 55 departments past 2023's deadline, 3 governments not yet due.
+      for (const agency of departments) await ingest(paged, agency, 2022, '2023-01-20');
+      for (const agency of ['海东市平安区人民政府', '海东市乐都区人民政府', '海东市互助土族自治县人民政府'])
+        await ingest(paged, agency, 2022, '2023-03-10');
+    });
+    afterAll(async () => {
+      await paged?.close();
+    });
+
+    it('asks for 50 bodies at a time, keeps the page in the URL, and goes back to the first on another status', async () => {
+      const { page, problems, context } = await openPage(browser, paged.url, 'evaluator');
+      // The query of each request for 发布情况's bodies.
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname === '/api/corpus/publication') asked.push(url.search);
+      });
+      await page.goto('/oversight/publication');
+      const list = page.getByRole('region', { name: '各机关发布情况' });
+      const statuses = page.getByRole('navigation', { name: '按发布情况筛选' });
+      await expect
+        .poll(() => statuses.locator('.ant-tag').allInnerTexts())
+        .toEqual([
+          '全部（58）',
+          '逾期未发布（55）',
+          '尚未到期（3）',
+          '逾期发布（0）',
+          '未注日期（0）',
+          '按时发布（0）',
+        ]);
+      const rows = list.getByRole('row');
+      const names = async () => (await rows.allInnerTexts()).slice(1).map((t) => cellsOf(t)[1]);
+      await expect.poll(() => rows.count()).toBe(51);
+      expect(await names()).toEqual(departments.slice(0, 50));
+      expect(asked).toEqual(['?offset=0&limit=50']);
+
+      // The second page: the server's next 50 (here 8), its number in the URL.
+      await list.locator('.ant-pagination').getByTitle('2', { exact: true }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
+      await expect.poll(() => rows.count()).toBe(9);
+      const second = [
+        ...departments.slice(50),
+        // Not yet due, after those past it; by region (互助, 乐都, 平安 in pinyin order).
+        '海东市互助土族自治县人民政府',
+        '海东市乐都区人民政府',
+        '海东市平安区人民政府',
+      ];
+      expect(await names()).toEqual(second);
+      expect(asked).toEqual(['?offset=0&limit=50', '?offset=50&limit=50']);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The URL alone opens the second page.
+      await page.goto('/oversight/publication?page=2');
+      await expect.poll(() => rows.count()).toBe(9);
+      expect(await names()).toEqual(second);
+      expect(asked.at(-1)).toBe('?offset=50&limit=50');
+
+      // Another status lists other bodies: from its first page, asked of the server.
+      await statuses.getByText('尚未到期（3）').click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('pending');
+      expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+      await expect.poll(() => rows.count()).toBe(4);
+      expect(await names()).toEqual(second.slice(5));
+      expect(asked.at(-1)).toBe('?status=pending&offset=0&limit=50');
+      // A single page: no pager.
+      expect(await list.locator('.ant-pagination').count()).toBe(0);
+      await statuses.getByText('逾期未发布（55）').click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('overdue');
+      await expect.poll(async () => (await names())[0]).toBe(departments[0]);
+      expect(await names()).toEqual(departments.slice(0, 50));
+      expect(asked.at(-1)).toBe('?status=overdue&offset=0&limit=50');
+      expect(problems).toEqual([]);
+      await context.close();
+    });
   });
 });

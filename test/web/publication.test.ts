@@ -1,14 +1,17 @@
-/** 发布情况's pure helpers: days as text, the deadlines' sentence, the status filter, the years offered. */
+/** 发布情况's pure helpers: days as text, the deadlines' sentence, a table page's slice, the years offered. */
 import { describe, expect, it } from 'vitest';
 import {
-  bodiesWith,
   daysText,
   deadlineText,
   emptyText,
   publicationNotice,
+  publicationPage,
+  publicationPageSize,
   statusColors,
   yearChoices,
 } from '../../web/src/features/oversight/publication.js';
+import { publicationUrl } from '../../web/src/features/oversight/url.js';
+import { decode, encode } from '../../web/src/lib/url-codec.js';
 
 describe('publication', () => {
   it('writes the days past the deadline, or left to it', () => {
@@ -32,15 +35,22 @@ describe('publication', () => {
     );
   });
 
-  it('shows the rows of one status, or all, in their order', () => {
-    const rows = [
-      { id: 1, status: 'overdue' as const },
-      { id: 2, status: 'late' as const },
-      { id: 3, status: 'overdue' as const },
-    ];
-    expect(bodiesWith(rows, undefined).map((r) => r.id)).toEqual([1, 2, 3]);
-    expect(bodiesWith(rows, 'overdue').map((r) => r.id)).toEqual([1, 3]);
-    expect(bodiesWith(rows, 'onTime')).toEqual([]);
+  it('asks the API for one table page of 50 bodies at a time, the first when none is given', () => {
+    expect(publicationPageSize).toBe(50);
+    expect(publicationPage(undefined)).toEqual({ offset: 0, limit: 50 });
+    expect(publicationPage(1)).toEqual({ offset: 0, limit: 50 });
+    expect(publicationPage(2)).toEqual({ offset: 50, limit: 50 });
+    expect(publicationPage(7)).toEqual({ offset: 300, limit: 50 });
+  });
+
+  it('keeps the page in the URL: a whole number from 1, a bad one dropped and the rest kept', () => {
+    const state = (search: string) => decode(publicationUrl, new URLSearchParams(search));
+    expect(state('status=overdue&page=3')).toEqual({ status: 'overdue', page: 3 });
+    expect(state('status=overdue&page=0')).toEqual({ status: 'overdue' });
+    expect(state('status=overdue&page=1.5')).toEqual({ status: 'overdue' });
+    expect(state('status=overdue&page=x')).toEqual({ status: 'overdue' });
+    expect(encode(publicationUrl, { year: 2023, page: 2 }).toString()).toBe('page=2&year=2023');
+    expect(encode(publicationUrl, { year: 2023, page: undefined }).toString()).toBe('year=2023');
   });
 
   it('offers the corpus years and the year shown, once each, ascending', () => {

@@ -2,11 +2,12 @@
  * 发布情况: for one year (by default the year before the server's today), which bodies of the corpus
  * have published their annual report — on time, late, without a date — and which have not: past the
  * statutory deadline of their kind, or not yet due (src/corpus/publication.ts). The year, the body
- * filters and the status shown live in the URL; each report opens in 监督概览's drawer.
+ * filters, the status and the page shown live in the URL; the server filters by status and pages,
+ * so the browser gets 50 bodies at a time, not the tens of thousands of a national corpus. Each
+ * report opens in 监督概览's drawer.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { BodyPublication } from '../../../../src/api/corpus-contract.js';
 import { publicationStatuses, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
@@ -17,7 +18,15 @@ import { corpusPublicationQuery, corpusStatsQuery, publicationExportUrl } from '
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
 import { kindNames } from './names.js';
-import { bodiesWith, daysText, deadlineText, emptyText, statusColors, yearChoices } from './publication.js';
+import {
+  daysText,
+  deadlineText,
+  emptyText,
+  publicationPage,
+  publicationPageSize,
+  statusColors,
+  yearChoices,
+} from './publication.js';
 import { oversightUrl, type PublicationState, publicationUrl } from './url.js';
 
 /** The report in 监督概览's drawer. */
@@ -78,15 +87,16 @@ const columns: TableColumnsType<BodyPublication> = [
 
 export default function PublicationPage() {
   const [state, update] = useUrlState(publicationUrl);
-  const { status, ...filter } = state;
-  const publication = useQuery(corpusPublicationQuery(filter));
+  const { status, page, ...filter } = state;
+  // The previous page stays while the next one loads (keepPreviousData), so the table doesn't flash empty.
+  const publication = useQuery(corpusPublicationQuery({ ...filter, status, ...publicationPage(page) }));
   const regions = useQuery(corpusStatsQuery({ by: 'region' }));
   const years = useQuery(corpusStatsQuery({ by: 'year' }));
   const data = publication.data;
   // The year the server answered for (its default when the URL names none).
   const year = state.year ?? data?.year;
-  const shown = useMemo(() => bodiesWith(data?.bodies ?? [], status), [data, status]);
-  const refine = (patch: Partial<PublicationState>) => update(patch);
+  // Another scope, year or status lists other bodies: back to its first page.
+  const refine = (patch: Partial<PublicationState>) => update({ ...patch, page: undefined });
 
   const cards = [
     { key: 'expected', title: '应发布的机关', value: data?.counts.expected, color: undefined },
@@ -164,8 +174,15 @@ export default function PublicationPage() {
               rowKey="bodyId"
               loading={publication.isFetching}
               columns={columns}
-              dataSource={shown}
-              pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+              dataSource={data?.bodies}
+              pagination={{
+                current: page ?? 1,
+                pageSize: publicationPageSize,
+                total: data?.listed ?? 0,
+                showSizeChanger: false,
+                hideOnSinglePage: true,
+                onChange: (p) => update({ page: p > 1 ? p : undefined }),
+              }}
               locale={{ emptyText: <Empty description={emptyText(data?.year, status)} /> }}
             />
           </section>

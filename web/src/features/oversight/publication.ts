@@ -1,6 +1,7 @@
 /**
  * 发布情况's text and choices, pure: the days past or left as users read them, the deadlines as a
- * sentence, the statuses' colours, the years to offer, the rows a status shows and 监督概览's notice.
+ * sentence, the statuses' colours, the years to offer, the slice a table page asks for and 监督概览's
+ * notice.
  * Unit-tested in test/web/publication.test.ts.
  */
 import type { BodyPublication, PublicationResponse } from '../../../../src/api/corpus-contract.js';
@@ -35,11 +36,14 @@ export function deadlineText(p: Pick<PublicationResponse, 'year' | 'today' | 'de
   );
 }
 
-/** The rows a status filter shows (all of them without one), in the API's order. */
-export const bodiesWith = <B extends Pick<BodyPublication, 'status'>>(
-  bodies: readonly B[],
-  status: PublicationStatus | undefined,
-): B[] => bodies.filter((b) => status === undefined || b.status === status);
+/** Bodies per page of the table: the server pages them (a national corpus lists some 28,000). */
+export const publicationPageSize = 50;
+
+/** The slice of the listed bodies that page `page` (from 1; the first when absent) asks the API for. */
+export const publicationPage = (page: number | undefined): { offset: number; limit: number } => ({
+  offset: ((page ?? 1) - 1) * publicationPageSize,
+  limit: publicationPageSize,
+});
 
 /** The years to offer: those the corpus has reports of, and the year shown, ascending. */
 export const yearChoices = (corpusYears: readonly number[], shown: number | undefined): number[] =>

@@ -1,6 +1,6 @@
 /**
  * The oversight pages' state in their URLs: the corpus filters, the keyset page stack and the open
- * report; the comparison's body and years; the publication year and status shown.
+ * report; the comparison's body and years; the publication year, status and page shown.
  */
 import { z } from 'zod';
 import { publicationStatuses } from '../../../../src/corpus/publication-status.js';
@@ -62,7 +62,8 @@ export type ScoreState = z.output<typeof scoreUrl>;
 
 /**
  * 发布情况's state: the year (the API's default, the year before today's, when absent), the body
- * filters and the status shown (filtered in the page: the counts stay those of the whole scope).
+ * filters, the status shown (filtered by the server: the counts stay those of the whole scope) and
+ * the table's page (the first when absent).
  */
 export const publicationUrl = z.object({
   region: z.string().max(100).optional(),
@@ -70,5 +71,6 @@ export const publicationUrl = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   agency: z.string().max(200).optional(),
   status: z.enum(publicationStatuses).optional(),
+  page: z.coerce.number().int().min(1).optional(),
 });
 export type PublicationState = z.output<typeof publicationUrl>;
