@@ -54,7 +54,11 @@ export function dateIn(text: string): { iso: string; index: number; length: numb
 /** Endings of the names of government bodies. */
 const bodySuffix =
   '(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管理委员会|管委会|实验区|新区|开发区|示范区|[厅局委办署院部处所站队室]|中心|总队|支队)';
-const bodyName = new RegExp(`^[\\u4e00-\\u9fa5()·]{2,40}${bodySuffix}$`);
+/**
+ * A body's name: Chinese from its first character (a place), then Chinese or digits and Latin
+ * letters too (「海东市第2中学」「北京市12345市民服务热线管理中心」), ending as a body's name does.
+ */
+const bodyName = new RegExp(`^[\\u4e00-\\u9fa5][\\u4e00-\\u9fa5()·0-9A-Za-z]{1,39}${bodySuffix}$`);
 const titleYear =
   /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?\s*信息\s*公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
 const period =

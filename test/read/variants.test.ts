@@ -130,3 +130,23 @@ describe('blank cells in a column-aligned layout (pdftotext -layout)', () => {
     expect(report.findings.find((f) => f.code === 'assemble.row-shape')?.keys).toContain('a.open.np');
   });
 });
+
+describe("the body's name", () => {
+  it('may hold digits after its first Chinese character, in the title and in the signature', async () => {
+    const title = await parse(
+      seed('000_364e9d94d0d9df93.txt').replace(/^嘉祥县工业和信息化局/, '北京市12345市民服务热线管理中心'),
+    );
+    expect(title.agency).toBe('北京市12345市民服务热线管理中心');
+    const example = readFileSync(
+      new URL('../../examples/湟源县人民政府办公室-2021.txt', import.meta.url),
+      'utf8',
+    );
+    // The title names no body: the signature does.
+    const untitled = example.replace(/^县人民政府办公室/, '');
+    const signed = await parse(untitled.replace('\n湟源县人民政府办公室\n', '\n湟源县第2强制隔离戒毒所\n'));
+    expect([signed.agency, signed.signedOn]).toEqual(['湟源县第2强制隔离戒毒所', '2022-01-04']);
+    // A line of digits and words before the date is no name.
+    const unnamed = await parse(untitled.replace('\n湟源县人民政府办公室\n', '\n2021年度报告\n'));
+    expect(unnamed.agency).not.toBe('2021年度报告');
+  });
+});
