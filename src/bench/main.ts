@@ -4,7 +4,8 @@
  * so that each ratio comes from one run on one machine under the same load.
  *
  * - Parse in process: the five seeds and a generated corpus in every text layout (the flattened
- *   one, where the solver runs, included), against decoding and NFKC-normalising the same bytes.
+ *   one, where the solver runs, PDF text in reading order and a converter's Markdown included),
+ *   against decoding and NFKC-normalising the same bytes.
  * - Parse as users run it: `gongkai parse --json` over many files in one call, against a process
  *   that reads, decodes, normalises each file and writes a JSON line (bare-read.ts).
  * - Each published form read and written; real PDFs read against `pdftotext -layout`.
@@ -19,7 +20,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Report } from '../core/report.js';
+import { renderConverterMarkdown } from '../generate/converter-markdown.js';
 import { generateReport } from '../generate/random-report.js';
+import { renderReadingOrder } from '../generate/reading-order.js';
 import { processBytes } from '../pipeline.js';
 import { renderText, type TextLayout, textRenderers } from '../render/text/index.js';
 import type { FormatId } from '../spec/types.js';
@@ -44,15 +48,34 @@ const baseline = (bytes: Uint8Array): number => decoder.decode(bytes).normalize(
  */
 const before13 = { docx: 26 / 1305, pdf: 81 / 1305 };
 
-const layouts = Object.keys(textRenderers) as TextLayout[];
+/**
+ * Every text layout the reader is built for: the six text renderers (the flattened one, where the
+ * solver runs, included), PDF text in reading order (`pdftotext` without `-layout`: labels away
+ * from their figures, page furniture between rows) and a converter's Markdown (one table in
+ * several pipe tables). Each is rendered from the same random reports in turn.
+ */
+const corpusLayouts: Record<string, (report: Report, seed: number) => string> = {
+  ...Object.fromEntries(
+    (Object.keys(textRenderers) as TextLayout[]).map((layout) => [
+      layout,
+      (report: Report) => renderText(report, layout),
+    ]),
+  ),
+  'reading-order': renderReadingOrder,
+  'converter-markdown': renderConverterMarkdown,
+};
+const layouts = Object.keys(corpusLayouts);
 
 function generateCorpus(size: number): Uint8Array[] {
   const encoder = new TextEncoder();
   const corpus: Uint8Array[] = [];
   for (let i = 0; i < size; i++) {
     const format: FormatId = i % 2 === 0 ? '2021' : '2019';
-    const layout = layouts[i % layouts.length] as TextLayout;
-    corpus.push(encoder.encode(renderText(generateReport(i, format), layout)));
+    const render = corpusLayouts[layouts[i % layouts.length] as string] as (
+      r: Report,
+      seed: number,
+    ) => string;
+    corpus.push(encoder.encode(render(generateReport(i, format), i)));
   }
   return corpus;
 }
