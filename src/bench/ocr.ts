@@ -18,7 +18,7 @@ import { generateReport } from '../generate/random-report.js';
 import { type ScanOptions, scanReport } from '../generate/scan.js';
 import { read } from '../pipeline.js';
 import type { Block } from '../read/blocks.js';
-import { chooseEngine, type OcrEngineId } from '../read/ocr/engine.js';
+import { chooseEngine, type OcrEngineId, popplerInstalled } from '../read/ocr/engine.js';
 import { settleOcr } from '../read/ocr/index.js';
 import { renderPdf } from '../render/pdf/index.js';
 import type { FormatId } from '../spec/types.js';
@@ -109,6 +109,14 @@ async function main(): Promise<void> {
     (id) => !process.argv.includes('--engine') || only === id,
   );
   console.log(`OCR（${availableParallelism()} 核，开始时负载 ${loadavg()[0]?.toFixed(1)}）`);
+  // The scans are made by rasterising PDFs with poppler, which either engine reads pages through:
+  // without it there is nothing to measure, and the rest of `npm run bench` goes on.
+  if (!(await popplerInstalled())) {
+    console.log(
+      '未安装 poppler-utils（pdftoppm），无法生成和读取扫描件：跳过文字识别（apt-get install poppler-utils）',
+    );
+    return;
+  }
   // The scans first (rendering and degrading them is not what is measured).
   const samples: Sample[][] = [];
   for (const kind of kinds) {

@@ -334,8 +334,8 @@ describe.skipIf(!run)('web: publication', () => {
 
   describe('paged by the server', () => {
     let paged: WebServer;
-    // 55 departments past their deadline, named by the sexagenary cycle (甲子局, 乙丑局, …: a name
-    // with digits reads as another version of one body), in the API's order: by name within their region.
+    // 55 departments past their deadline, named by the sexagenary cycle (甲子局, 乙丑局, …), in the
+    // API's order: by name within their region.
     const departments = Array.from(
       { length: 55 },
       (_, i) => `海东市平安区${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[i % 12]}局`,
@@ -414,6 +414,20 @@ describe.skipIf(!run)('web: publication', () => {
       await expect.poll(async () => (await names())[0]).toBe(departments[0]);
       expect(await names()).toEqual(departments.slice(0, 50));
       expect(asked.at(-1)).toBe('?status=overdue&offset=0&limit=50');
+
+      // A page past the end (a URL kept from when more bodies were listed): the last page, in place
+      // of that URL (one history entry for the visit, none for the correction).
+      // (The browser's history, read in the page: the test's own types have no DOM.)
+      const historyLength = () => page.evaluate<number>('history.length');
+      const entries = await historyLength();
+      await page.goto('/oversight/publication?page=9');
+      await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
+      await expect.poll(() => rows.count()).toBe(9);
+      expect(await names()).toEqual(second);
+      expect(await historyLength()).toBe(entries + 1);
+      await page.goto('/oversight/publication?status=pending&page=3');
+      await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBeNull();
+      await expect.poll(() => rows.count()).toBe(4);
       expect(problems).toEqual([]);
       await context.close();
     });

@@ -4,6 +4,7 @@ import {
   daysText,
   deadlineText,
   emptyText,
+  lastPublicationPage,
   publicationNotice,
   publicationPage,
   publicationPageSize,
@@ -41,6 +42,7 @@ describe('publication', () => {
     expect(publicationPage(1)).toEqual({ offset: 0, limit: 50 });
     expect(publicationPage(2)).toEqual({ offset: 50, limit: 50 });
     expect(publicationPage(7)).toEqual({ offset: 300, limit: 50 });
+    expect([0, 1, 50, 51, 100, 101].map(lastPublicationPage)).toEqual([1, 1, 1, 2, 2, 3]);
   });
 
   it('keeps the page in the URL: a whole number from 1, a bad one dropped and the rest kept', () => {

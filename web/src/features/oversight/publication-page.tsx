@@ -8,6 +8,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { BodyPublication } from '../../../../src/api/corpus-contract.js';
 import { publicationStatuses, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
@@ -22,6 +23,7 @@ import {
   daysText,
   deadlineText,
   emptyText,
+  lastPublicationPage,
   publicationPage,
   publicationPageSize,
   statusColors,
@@ -97,6 +99,13 @@ export default function PublicationPage() {
   const year = state.year ?? data?.year;
   // Another scope, year or status lists other bodies: back to its first page.
   const refine = (patch: Partial<PublicationState>) => update({ ...patch, page: undefined });
+  // A page past the end (a URL kept from before the corpus changed): its last page instead, in place
+  // of the URL (Back doesn't return to it).
+  const last = data && !publication.isPlaceholderData ? lastPublicationPage(data.listed) : undefined;
+  useEffect(() => {
+    if (page !== undefined && last !== undefined && page > last)
+      update({ page: last > 1 ? last : undefined }, { replace: true });
+  }, [page, last, update]);
 
   const cards = [
     { key: 'expected', title: '应发布的机关', value: data?.counts.expected, color: undefined },

@@ -45,6 +45,10 @@ export const publicationPage = (page: number | undefined): { offset: number; lim
   limit: publicationPageSize,
 });
 
+/** The last page of `listed` bodies (1 when there are none). */
+export const lastPublicationPage = (listed: number): number =>
+  Math.max(1, Math.ceil(listed / publicationPageSize));
+
 /** The years to offer: those the corpus has reports of, and the year shown, ascending. */
 export const yearChoices = (corpusYears: readonly number[], shown: number | undefined): number[] =>
   [...new Set(shown === undefined ? corpusYears : [...corpusYears, shown])].sort((a, b) => a - b);
