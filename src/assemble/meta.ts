@@ -56,9 +56,14 @@ const bodySuffix =
   '(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管理委员会|管委会|实验区|新区|开发区|示范区|[厅局委办署院部处所站队室]|中心|总队|支队)';
 /**
  * A body's name: Chinese from its first character (a place), then Chinese or digits and Latin
- * letters too (「海东市第2中学」「北京市12345市民服务热线管理中心」), ending as a body's name does.
+ * letters too (「某县第2强制隔离戒毒所」「北京市12345市民服务热线管理中心」), ending as a body's name does.
+ * Only a whole line (or the whole of what stands before a title's year) is taken so: at the end of
+ * a longer line (a breadcrumb) digits may be a date's, and the tail below stays Chinese.
  */
 const bodyName = new RegExp(`^[\\u4e00-\\u9fa5][\\u4e00-\\u9fa5()·0-9A-Za-z]{1,39}${bodySuffix}$`);
+/** A run of digits that is a year or a date (「2021」「20220114」), not part of a name. */
+const dateDigits = /(?<!\d)(?:(?:19|20)\d{2}|\d{6,})(?!\d)/;
+const isBodyName = (text: string): boolean => bodyName.test(text) && !dateDigits.test(text);
 const titleYear =
   /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?\s*信息\s*公开\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
 const period =
@@ -105,7 +110,7 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
     meta.year = Number(m[1]);
     const before = clean(text.slice(0, m.index)).replace(/[,，。:：]+$/, '');
     const candidate = before || (i > 0 ? clean(textOf(i - 1)) : '');
-    if (candidate && bodyName.test(candidate)) meta.titleAgency = candidate;
+    if (candidate && isBodyName(candidate)) meta.titleAgency = candidate;
     else if (candidate) {
       // A title preceded by a site's breadcrumb: keep the last name-like piece.
       const tail = new RegExp(`([\\u4e00-\\u9fa5()]{2,40}?${bodySuffix})$`).exec(candidate);
@@ -140,13 +145,13 @@ export function extractMeta(paragraphs: readonly Paragraph[], bodyStartIndex: nu
       meta.signatureLine = (paragraphs[i] as Paragraph).line;
       for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
         const name = clean(textOf(j));
-        if (name && bodyName.test(name)) {
+        if (name && isBodyName(name)) {
           meta.signatureAgency = name;
           meta.signatureLine = (paragraphs[j] as Paragraph).line;
           break;
         }
       }
-    } else if (bodyName.test(rest) && date.index + date.length === text.length) {
+    } else if (isBodyName(rest) && date.index + date.length === text.length) {
       meta.signedOn = date.iso;
       meta.signedPlace = place(i);
       meta.signatureAgency = rest;

@@ -145,6 +145,14 @@ describe("the body's name", () => {
     const untitled = example.replace(/^县人民政府办公室/, '');
     const signed = await parse(untitled.replace('\n湟源县人民政府办公室\n', '\n湟源县第2强制隔离戒毒所\n'));
     expect([signed.agency, signed.signedOn]).toEqual(['湟源县第2强制隔离戒毒所', '2022-01-04']);
+    // A date glued to the name before a title's year is no part of it.
+    const dated = await parse(
+      seed('000_364e9d94d0d9df93.txt').replace(
+        /^嘉祥县工业和信息化局/,
+        '发布日期20220125嘉祥县工业和信息化局',
+      ),
+    );
+    expect(dated.agency).toBe('嘉祥县工业和信息化局');
     // A line of digits and words before the date is no name.
     const unnamed = await parse(untitled.replace('\n湟源县人民政府办公室\n', '\n2021年度报告\n'));
     expect(unnamed.agency).not.toBe('2021年度报告');
