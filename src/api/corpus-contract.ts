@@ -198,6 +198,11 @@ export const corpusBody = z
     region: z.string(),
     kind: bodyKindSchema,
     mergedInto: z.string().nullable(),
+    dissolvedIn: z
+      .number()
+      .int()
+      .nullable()
+      .describe('撤销年份：该机关自该年度起不再发布年度报告（机构改革等）；null 为未撤销'),
     corrected: z.boolean(),
   })
   .meta({ id: 'CorpusBody', title: '报告库中的机关' });
@@ -216,6 +221,15 @@ const placeName = z
   .nullable()
   .transform((v) => (v === '' ? null : v));
 
+/** A body's 撤销年份 as a person sets it: `null` clears it. */
+const dissolvedYear = z
+  .number()
+  .int('撤销年份应为 2000–2100 年之间的年份')
+  .min(2000, '撤销年份应为 2000–2100 年之间的年份')
+  .max(2100, '撤销年份应为 2000–2100 年之间的年份')
+  .nullable()
+  .describe('撤销年份：该机关自该年度起不再发布年度报告（机构改革等）；null 清除');
+
 /** A person's correction of a body: only the fields given change. */
 export const bodyPatchBody = z
   .object({
@@ -224,6 +238,7 @@ export const bodyPatchBody = z
     city: placeName.optional(),
     county: placeName.optional(),
     kind: bodyKindSchema.optional(),
+    dissolvedIn: dissolvedYear.optional(),
   })
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), '没有要修改的内容')
@@ -375,7 +390,12 @@ export const publicationResponse = z
     today: isoDateText.describe('按哪一天判断是否已过期限（中国时间的今天）'),
     deadlines: z.object({ government: isoDateText, department: isoDateText }),
     counts: z.object({
-      expected: z.number().int().describe('应发布的机关数：报告库中有该年度或更早年度报告的机关'),
+      expected: z
+        .number()
+        .int()
+        .describe(
+          '应发布的机关数：报告库中有该年度或更早年度报告的机关；已撤销的机关自撤销年份起不再计入（报告库中仍有其该年度报告的除外）',
+        ),
       overdue: z.number().int(),
       pending: z.number().int(),
       late: z.number().int(),

@@ -4,7 +4,10 @@
  * not yet due (尚未到期). 条例第四十九条: a department by 31 January, a people's government by 31 March.
  *
  * A body is expected to publish a year's report when the corpus holds a report of it on that year or
- * an earlier one: a body first seen later may not have existed then. The year's report is its newest
+ * an earlier one: a body first seen later may not have existed then. A body a person marked dissolved
+ * in year D (撤销年份, e.g. by 机构改革) is not expected from D on: it still owes D−1's report, due
+ * early in D, but none after — unless the corpus holds its report of the year all the same, which then
+ * counts with its real status (the data wins over the mark). The year's report is its newest
  * version, as in the statistics. Whether a deadline has passed depends on `today`, which callers pass
  * (the server's day in China, or the CLI's `--today`), so the answer is the same for the same day.
  */
@@ -58,6 +61,10 @@ export const defaultPublicationYear = (today: IsoDate): number => Number(today.s
 const statusOrder = new Map(publicationStatuses.map((s, i) => [s, i]));
 const collator = new Intl.Collator('zh-CN');
 
+/** Whether a body dissolved in `dissolvedIn` no longer owes the report of `year`. */
+const dissolvedBy = (dissolvedIn: number | null, year: number): boolean =>
+  dissolvedIn !== null && year >= dissolvedIn;
+
 /** The status of a body with a report of the year. */
 function publishedStatus(
   publishedOn: string | null,
@@ -85,7 +92,7 @@ export async function publicationOf(
   if (!isIsoDate(today)) throw new RangeError(`日期「${today}」不是有效的 YYYY-MM-DD 格式日期`);
   const chosen = () => standingBodies(db, filter).select('id');
   const [bodies, earlier, reports] = await Promise.all([
-    standingBodies(db, filter).select(['id', 'name', 'region', 'kind']).execute(),
+    standingBodies(db, filter).select(['id', 'name', 'region', 'kind', 'dissolved_in']).execute(),
     db
       .selectFrom('corpus_reports')
       .select(['body_id', (eb) => eb.fn.max<number>('year').as('last')])
@@ -115,7 +122,7 @@ export async function publicationOf(
   for (const body of bodies) {
     const report = newest.get(body.id);
     const last = lastYear.get(body.id) ?? null;
-    if (!report && last === null) continue;
+    if (!report && (last === null || dissolvedBy(body.dissolved_in, year))) continue;
     const deadline = deadlines[body.kind];
     let status: PublicationStatus;
     let daysLate: number | null = null;

@@ -255,6 +255,11 @@ export interface CorpusBodyTable {
   kind: BodyKind;
   /** Set when a person merged this body into another. */
   merged_into: string | null;
+  /**
+   * 撤销年份: from this year on the body publishes no report, since it no longer exists (e.g. 机构改革
+   * abolished it); null when it stands. Set by a person, never by ingest.
+   */
+  dissolved_in: number | null;
   /** 1 when a person corrected it: ingest never changes it then. */
   corrected: Generated<number>;
   created_at: CreatedAt;

@@ -122,7 +122,7 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     },
     'PATCH /api/corpus/bodies/{bodyId}': {
       path: { bodyId: 'b-1' },
-      body: { name: '某局', kind: 'government' },
+      body: { name: '某局', kind: 'government', dissolvedIn: 2024 },
     },
     'POST /api/corpus/bodies/{bodyId}/merge': { path: { bodyId: 'b-1' }, body: { into: 'b-2' } },
     'GET /api/corpus/compare': { query: { body: 'x', from: '2021', to: '2022' } },
@@ -143,8 +143,8 @@ function wrongTypes(value: unknown): unknown[] {
   return [{}];
 }
 
-/** Spoiled copies of a body, each with what was done to it. */
-function spoiled(body: Json, required: ReadonlySet<string>): [string, Json][] {
+/** Spoiled copies of a body, each with what was done to it (null is no spoil where it is allowed). */
+function spoiled(body: Json, required: ReadonlySet<string>, nullable: ReadonlySet<string>): [string, Json][] {
   const out: [string, Json][] = [];
   for (const [key, value] of Object.entries(body)) {
     if (required.has(key)) {
@@ -152,14 +152,19 @@ function spoiled(body: Json, required: ReadonlySet<string>): [string, Json][] {
       out.push([`without ${key}`, rest]);
     }
     for (const wrong of wrongTypes(value))
-      out.push([`${key} = ${JSON.stringify(wrong)}`, { ...body, [key]: wrong }]);
+      if (!(wrong === null && nullable.has(key)))
+        out.push([`${key} = ${JSON.stringify(wrong)}`, { ...body, [key]: wrong }]);
     if (isDate(value))
       for (const d of ['2019-02-30', '2023-13-01', '1899-12-31', '2150-01-01', '2024-5-6', ''])
         out.push([`${key} = ${d}`, { ...body, [key]: d }]);
   }
   out.push(['an unknown member', { ...body, unknownMember: 1 }]);
   if (Array.isArray(body.events))
-    for (const [what, event] of spoiled(body.events[0] as Json, new Set(['type', 'on', 'outcome'])))
+    for (const [what, event] of spoiled(
+      body.events[0] as Json,
+      new Set(['type', 'on', 'outcome']),
+      new Set(),
+    ))
       out.push([`events[0] ${what}`, { ...body, events: [event] }]);
   if (body.cells)
     out.push(
@@ -168,7 +173,26 @@ function spoiled(body: Json, required: ReadonlySet<string>): [string, Json][] {
       ['a negative count', { cells: { 'p.rules.issued': -1 } }],
       ['a fractional count', { cells: { 'p.rules.issued': 1.5 } }],
     );
+  if (body.dissolvedIn !== undefined)
+    for (const year of [1999, 2101, 2024.5, '2024', ''])
+      out.push([`dissolvedIn = ${JSON.stringify(year)}`, { ...body, dissolvedIn: year }]);
   return out;
+}
+
+/** The members of a body's schema (itself or the one it refers to) that may be null. */
+function nullableOf(schema: Json | undefined, doc: Doc): Set<string> {
+  const ref = schema?.$ref as string | undefined;
+  const resolved = ref
+    ? ((doc as unknown as { components: { schemas: Record<string, Json> } }).components.schemas[
+        ref.slice('#/components/schemas/'.length)
+      ] as Json)
+    : schema;
+  const properties = (resolved?.properties ?? {}) as Record<string, Json>;
+  const allowsNull = (p: Json) =>
+    p.type === 'null' ||
+    (Array.isArray(p.type) && p.type.includes('null')) ||
+    ((p.anyOf ?? p.oneOf ?? []) as Json[]).some(allowsNull);
+  return new Set(Object.keys(properties).filter((k) => allowsNull(properties[k] as Json)));
 }
 
 /** Spoiled values for a query or path parameter. */
@@ -276,7 +300,7 @@ describeEachBackend('bad input', (backend) => {
         const bodySchema = (schema?.['application/json'] as Json | undefined)?.schema as Json | undefined;
         if (v.body) {
           const required = new Set((bodySchema?.required ?? ['type', 'on']) as string[]);
-          for (const [what, body] of spoiled(v.body, required)) {
+          for (const [what, body] of spoiled(v.body, required, nullableOf(bodySchema, doc))) {
             if (method === 'POST' && path === '/api/login' && what.startsWith('password')) continue;
             await expect400(what, method, url(path, v.path, v.query), body);
             count++;

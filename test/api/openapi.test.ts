@@ -157,6 +157,21 @@ describeEachBackend('OpenAPI document', (backend) => {
       'listed',
       'bodies',
     ]);
+    // A body's 撤销年份: answered with every body (null when it stands), set or cleared by a correction.
+    expect(schemas.CorpusBody?.required).toContain('dissolvedIn');
+    expect(((schemas.CorpusBody as Json).properties as Json).dissolvedIn).toMatchObject({
+      anyOf: [{ type: 'integer' }, { type: 'null' }],
+      description: '撤销年份：该机关自该年度起不再发布年度报告（机构改革等）；null 为未撤销',
+    });
+    expect(schemas.CorpusBodyPatch?.required ?? []).not.toContain('dissolvedIn');
+    expect(((schemas.CorpusBodyPatch as Json).properties as Json).dissolvedIn).toMatchObject({
+      anyOf: [{ type: 'integer', minimum: 2000, maximum: 2100 }, { type: 'null' }],
+    });
+    expect(
+      ((((schemas.Publication as Json).properties as Json).counts as Json).properties as Json).expected,
+    ).toMatchObject({
+      description: expect.stringContaining('已撤销的机关自撤销年份起不再计入'),
+    });
     const login = paths['/api/login']?.post as Json;
     expect(login.security).toEqual([]);
     expect(Object.keys(login.responses as Json)).toEqual(['200', '400', '401', '429']);

@@ -503,6 +503,61 @@ describeEachBackend('corpus API', (backend) => {
     expect(after.find((b) => b.id === sq.id)?.reports).toBe(sq.reports + cz.reports);
   });
 
+  it('takes a body dissolved in a year (撤销年份) out of 发布情况 from that year on, audited, and null clears it', async () => {
+    const patch = (payload: unknown) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/corpus/bodies/${gx.id}`,
+        payload: payload as object,
+        headers: { authorization: `Bearer ${tokens.get('eva')}` },
+      });
+    type Listed = { id: string; name: string; dissolvedIn: number | null };
+    const listed = async () => (await get('eva', '/api/corpus/bodies')).json() as Listed[];
+    const gx = (await listed()).find((b) => b.name === '洛江区工业和信息化局') as Listed;
+    const expected = async (year: number) => {
+      const p = (await get('eva', `/api/corpus/publication?year=${year}`)).json();
+      return [p.counts.expected, p.bodies.map((b: { name: string }) => b.name).sort()];
+    };
+    const both = ['宿迁市人民政府', '洛江区工业和信息化局'];
+    expect((await listed()).map((b) => b.dissolvedIn)).toEqual([null, null]);
+    expect(await expected(2023)).toEqual([2, both]);
+
+    const dissolved = await patch({ dissolvedIn: 2023 });
+    expect([dissolved.statusCode, dissolved.json()]).toEqual([
+      200,
+      expect.objectContaining({ id: gx.id, dissolvedIn: 2023, corrected: true }),
+    ]);
+    const years = async () => (await listed()).map((b) => [b.name, b.dissolvedIn]).sort();
+    expect(await years()).toEqual([
+      ['宿迁市人民政府', null],
+      ['洛江区工业和信息化局', 2023],
+    ]);
+    // Not expected to publish 2023's report, still expected to have published 2022's.
+    expect(await expected(2023)).toEqual([1, ['宿迁市人民政府']]);
+    expect(await expected(2022)).toEqual([2, both]);
+    const [audit] = (await store.audit.list({ entity: 'corpus_body', entityId: gx.id })).slice(-1);
+    expect(audit).toMatchObject({
+      action: 'correct',
+      before: { dissolvedIn: null },
+      after: { dissolvedIn: 2023, corrected: true },
+    });
+
+    for (const bad of [1999, 2101, 2023.5, '2023', true]) {
+      const res = await patch({ dissolvedIn: bad });
+      expect([res.statusCode, res.json().error.message], String(bad)).toEqual([
+        400,
+        expect.stringContaining('「dissolvedIn」'),
+      ]);
+    }
+    expect((await patch({ dissolvedIn: 1999 })).json().error.message).toBe(
+      '输入有误：「dissolvedIn」不能小于 2000',
+    );
+
+    const cleared = await patch({ dissolvedIn: null });
+    expect([cleared.statusCode, cleared.json().dissolvedIn]).toEqual([200, null]);
+    expect(await expected(2023)).toEqual([2, both]);
+  });
+
   it('refuses cross-report checks over more bodies than one request may read, and runs them narrowed', async () => {
     await store.db
       .insertInto('corpus_bodies')

@@ -1,6 +1,6 @@
 /**
- * `gongkai corpus score` by the shipped rule pack, and `gongkai corpus bodies merge|set`: exact
- * output, the audit trail, and corrections that stick on re-ingest.
+ * `gongkai corpus score` by the shipped rule pack, and `gongkai corpus bodies merge|set|list`: exact
+ * output, the audit trail, and corrections (a 撤销年份 among them) that stick on re-ingest.
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -40,6 +40,7 @@ const bodies = async () =>
     name: string;
     region: string;
     kind: string;
+    dissolvedIn: number | null;
     corrected: boolean;
   }[];
 
@@ -497,6 +498,38 @@ describe('corpus bodies merge and set', () => {
     expect(await judged(2)).toEqual(asDepartment);
   });
 
+  it("sets a body's 撤销年份, lists it, leaves 发布情况 without it from that year, and clears it with an empty string", async () => {
+    const gxId = (await bodies()).find((b) => b.name === '洛江区工信局')?.id as string;
+    expect(await run(['corpus', 'bodies', 'set', gxId, '--dissolved-in', '2025'])).toEqual({
+      code: 0,
+      stdout: `已修改机关「洛江区工信局」（${gxId}）：泉州市洛江区，部门，撤销于 2025 年\n`,
+      stderr: '',
+    });
+    expect((await bodies()).map((b) => [b.name, b.dissolvedIn])).toEqual([
+      ['宿迁市人民政府', null],
+      ['洛江区工信局', 2025],
+    ]);
+    const text = (await run(['corpus', 'bodies', 'list'])).stdout.split('\n');
+    expect(text[0]).toMatch(/^编号 +名称 +地区 +类型 +撤销 +报告 +人工修改$/);
+    expect(text.find((line) => line.includes('洛江区工信局'))).toMatch(
+      /洛江区工信局 +泉州市洛江区 +部门 +撤销于 2025 年 +5 +是$/,
+    );
+    expect(text.find((line) => line.includes('宿迁市人民政府'))).toMatch(/宿迁市 +人民政府 {10,}1$/);
+    const listed = async (year: string) =>
+      JSON.parse(
+        (await run(['corpus', 'publication', '--year', year, '--today', '2026-12-05', '--json'])).stdout,
+      ).bodies.map((b: { name: string }) => b.name);
+    // It still owes the report of the year before it was dissolved.
+    expect(await listed('2024')).toEqual(['宿迁市人民政府', '洛江区工信局']);
+    expect(await listed('2025')).toEqual(['宿迁市人民政府']);
+
+    expect((await run(['corpus', 'bodies', 'set', gxId, '--dissolved-in', ''])).stdout).toBe(
+      `已修改机关「洛江区工信局」（${gxId}）：泉州市洛江区，部门\n`,
+    );
+    expect((await bodies()).map((b) => b.dissolvedIn)).toEqual([null, null]);
+    expect(await listed('2025')).toEqual(['洛江区工信局', '宿迁市人民政府']);
+  });
+
   it('refuses unknown bodies, a merge into itself and a bad kind with exit 2', async () => {
     const gxId = (await bodies()).find((b) => b.name === '洛江区工信局')?.id as string;
     expect(await run(['corpus', 'bodies', 'merge', 'nope', gxId])).toEqual({
@@ -519,5 +552,11 @@ describe('corpus bodies merge and set', () => {
       stdout: '',
       stderr: 'gongkai: 错误：机关类型「bureau」无效，应为 government（人民政府）或 department（部门）\n',
     });
+    for (const year of ['1999', '2101', '24', '2024.5', '二〇二四'])
+      expect(await run(['corpus', 'bodies', 'set', gxId, '--dissolved-in', year])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `gongkai: 错误：撤销年份「${year}」无效，应为 2000–2100 年之间的年份（空字符串表示清除）\n`,
+      });
   });
 });

@@ -1,15 +1,17 @@
 /**
  * 发布情况: which bodies published a year's report on time, late or undated, and which are past the
- * deadline of their kind without one or not yet due — on both backends, through the function and
- * through `gongkai corpus publication` (text, JSON, CSV, exit code).
+ * deadline of their kind without one or not yet due, bodies dissolved (撤销年份) no longer expected —
+ * on both backends, through the function and through `gongkai corpus publication` (text, JSON, CSV,
+ * exit code).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { correctBody, mergeBodies } from '../../src/corpus/bodies/store.js';
 import { defaultPublicationYear, publicationOf, publicationStatuses } from '../../src/corpus/publication.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import type { Database } from '../../src/store/schema.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
@@ -232,6 +234,82 @@ describeEachBackend('corpus publication (发布情况)', (backend) => {
   it('refuses a day that is not a date', async () => {
     await expect(publicationOf(store.db, {}, 2025, '2026-02-30')).rejects.toThrow(RangeError);
   });
+
+  it('expects no report of a dissolved body from its 撤销年份 on, unless the corpus holds one', async () => {
+    // In 鲤城区 alone, so the bodies above stay as they were.
+    const dissolved = [
+      { id: 'abo', name: '泉州市鲤城区统计局', dissolved_in: 2023, years: [2021, 2022] },
+      { id: 'kep', name: '泉州市鲤城区物价局', dissolved_in: 2023, years: [2022, 2023] },
+      { id: 'owe', name: '泉州市鲤城区粮食局', dissolved_in: 2024, years: [2022] },
+    ];
+    for (const b of dissolved) {
+      await store.db
+        .insertInto('corpus_bodies')
+        .values({
+          id: b.id,
+          name: b.name,
+          match_key: b.name,
+          province: '福建省',
+          city: '泉州市',
+          county: '鲤城区',
+          region: '福建省泉州市鲤城区',
+          kind: 'department',
+          merged_into: null,
+          dissolved_in: b.dissolved_in,
+          created_at: now,
+        })
+        .execute();
+      for (const year of b.years)
+        await storeReport(store, {
+          sha256: `d-${b.id}-${year}`,
+          body_id: b.id,
+          agency_name: b.name,
+          year,
+          version: 1,
+          file: `${b.id}-${year}.txt`,
+          published_on: `${year + 1}-01-20`,
+          signed_on: null,
+        });
+    }
+    const licheng = async (year: number) => {
+      const p = await publicationOf(store.db, { region: '鲤城区' }, year, `${year + 1}-06-01`);
+      return { counts: p.counts, bodies: p.bodies.map((b) => [b.bodyId, b.status, b.lastYear]) };
+    };
+    const zero = { expected: 0, overdue: 0, pending: 0, late: 0, undated: 0, onTime: 0 };
+    // The year before: every one of them owes its report, judged as ever.
+    expect(await licheng(2022)).toEqual({
+      counts: { ...zero, expected: 3, onTime: 3 },
+      bodies: [
+        ['owe', 'onTime', null],
+        ['abo', 'onTime', 2021],
+        ['kep', 'onTime', null],
+      ],
+    });
+    // 2023: 统计局 dissolved, 物价局 dissolved but its report is there, 粮食局 still owes it.
+    expect(await licheng(2023)).toEqual({
+      counts: { ...zero, expected: 2, overdue: 1, onTime: 1 },
+      bodies: [
+        ['owe', 'overdue', 2022],
+        ['kep', 'onTime', 2022],
+      ],
+    });
+    expect(await licheng(2024)).toEqual({ counts: zero, bodies: [] });
+
+    // Cleared (null): expected again, overdue each year since.
+    const cleared = await correctBody(store.db, systemActor, 'abo', { dissolvedIn: null }, now);
+    expect([cleared.dissolvedIn, cleared.corrected]).toEqual([null, true]);
+    expect((await licheng(2023)).bodies).toEqual([
+      ['owe', 'overdue', 2022],
+      ['abo', 'overdue', 2022],
+      ['kep', 'onTime', 2022],
+    ]);
+    expect((await licheng(2024)).bodies).toEqual([['abo', 'overdue', 2022]]);
+
+    // A merge leaves the kept body its own year: 粮食局's 2024 doesn't come with its reports.
+    const kept = await mergeBodies(store.db, systemActor, 'owe', 'kep', now);
+    expect(kept.dissolvedIn).toBe(2023);
+    expect((await licheng(2024)).bodies).toEqual([['abo', 'overdue', 2022]]);
+  });
 });
 
 describe('gongkai corpus publication', () => {
@@ -331,6 +409,11 @@ describe('publicationOf against a plain model (property)', () => {
       minLength: 1,
       maxLength: 6,
     }),
+    // Each body's 撤销年份, or null.
+    dissolved: fc.array(fc.option(fc.integer({ min: 2019, max: 2027 }), { nil: null }), {
+      minLength: 6,
+      maxLength: 6,
+    }),
     reports: fc.array(
       fc.record({
         body: fc.nat(5),
@@ -346,7 +429,7 @@ describe('publicationOf against a plain model (property)', () => {
 
   it('counts every body once, by its newest version, with the deadline of its kind', async () => {
     await fc.assert(
-      fc.asyncProperty(corpus, async ({ kinds, reports, year, today }) => {
+      fc.asyncProperty(corpus, async ({ kinds, dissolved, reports, year, today }) => {
         await store.db.deleteFrom('corpus_reports').execute();
         await store.db.deleteFrom('corpus_bodies').execute();
         for (const [i, kind] of kinds.entries())
@@ -362,6 +445,7 @@ describe('publicationOf against a plain model (property)', () => {
               region: '',
               kind,
               merged_into: null,
+              dissolved_in: dissolved[i] as number | null,
               created_at: now,
             })
             .execute();
@@ -383,12 +467,14 @@ describe('publicationOf against a plain model (property)', () => {
         }
         const p = await publicationOf(store.db, {}, year, today);
 
-        // The model: the last report of the year stored for a body is its newest version.
+        // The model: the last report of the year stored for a body is its newest version; a body
+        // dissolved in or before the year is expected only when that report is there.
         const expected = kinds.flatMap((kind, i) => {
           const own = stored.filter((r) => r.body === i);
           const latest = own.filter((r) => r.year === year).at(-1);
           const earlier = own.filter((r) => r.year < year).map((r) => r.year);
-          if (!latest && earlier.length === 0) return [];
+          const gone = dissolved[i] !== null && year >= (dissolved[i] as number);
+          if (!latest && (earlier.length === 0 || gone)) return [];
           const deadline = `${year + 1}-${kind === 'department' ? '01-31' : '03-31'}`;
           const dates = latest ? [latest.publishedOn, latest.signedOn].filter((d) => d !== null) : [];
           const status = !latest

@@ -2,8 +2,8 @@
  * 发布情况 in a real browser against the real server, on 2024-03-15: the 2023 reports of departments
  * were due on 2024-01-31 (past), those of governments are due on 2024-03-31 (not yet). Five bodies
  * are expected to publish 2023's report, one of each status; a body first seen in 2024 is not. 监督概览
- * tells of it and marks its matrix. A corpus of 58 bodies, on a server of its own, is paged by the
- * server 50 at a time.
+ * tells of it and marks its matrix. A body dissolved in 2023 (set on 机关) is no longer expected. A
+ * corpus of 58 bodies, on a server of its own, is paged by the server 50 at a time.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -330,6 +330,47 @@ describe.skipIf(!run)('web: publication', () => {
     expect(await menu.getByRole('link', { name: '发布情况' }).count()).toBe(0);
     expect(clerk.problems).toEqual([]);
     await clerk.context.close();
+  });
+
+  it('leaves a body dissolved in 2023 (机关 → 修改 → 撤销年份) out of 2023’s 发布情况', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight/publication');
+    const statuses = page.getByRole('navigation', { name: '按发布情况筛选' });
+    await statuses.getByText('全部（5）').waitFor();
+    // The paragraph on how 应发布 is decided says so, and links the page where the year is set.
+    const rule = page.getByText(/已撤销的机关自撤销年份起不再计入/);
+    await rule.getByRole('link', { name: '机关' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight/bodies');
+
+    const bodies = page.getByRole('region', { name: '机关列表' });
+    await bodies.getByRole('button', { name: '修改 西宁市湟中区财政局' }).click();
+    const edit = page.getByRole('dialog', { name: '修改机关「西宁市湟中区财政局」' });
+    await edit.getByRole('spinbutton', { name: '撤销年份' }).fill('2023');
+    expect(await axeViolations(page)).toEqual([]);
+    // antd spaces a two-character button's label: 「保 存」.
+    await edit.getByRole('button', { name: /^保\s?存$/ }).click();
+    await page.getByText('已修改机关「西宁市湟中区财政局」').waitFor();
+    const row = bodies.getByRole('row', { name: /西宁市湟中区财政局/ });
+    await row.getByText('撤销于 2023 年', { exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // No longer expected to publish 2023's report: not listed, not overdue.
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '发布情况' }).click();
+    await expect
+      .poll(() => statuses.locator('.ant-tag').allInnerTexts())
+      .toEqual([
+        '全部（4）',
+        '逾期未发布（0）',
+        '尚未到期（1）',
+        '逾期发布（1）',
+        '未注日期（1）',
+        '按时发布（1）',
+      ]);
+    const list = page.getByRole('region', { name: '各机关发布情况' });
+    await expect.poll(() => list.getByRole('row').count()).toBe(5);
+    expect(await list.getByText('西宁市湟中区财政局').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   describe('paged by the server', () => {

@@ -120,16 +120,17 @@ const kindNames = { government: '人民政府', department: '部门' } as const;
 
 export function formatBodies(bodies: readonly ListedBody[]): string {
   return table(
-    ['编号', '名称', '地区', '类型', '报告', '人工修改'],
+    ['编号', '名称', '地区', '类型', '撤销', '报告', '人工修改'],
     bodies.map((b) => [
       b.id,
       b.name,
       b.region || '—',
       kindNames[b.kind],
+      b.dissolvedIn === null ? '' : `撤销于 ${b.dissolvedIn} 年`,
       String(b.reports),
       b.corrected ? '是' : '',
     ]),
-    (i) => i === 4,
+    (i) => i === 5,
   );
 }
 

@@ -345,11 +345,22 @@ export interface CorrectOptions {
   city?: string;
   county?: string;
   kind?: string;
+  dissolvedIn?: string;
+}
+
+/** `--dissolved-in`: a year from 2000 to 2100, or '' to clear it (null); throws a UsageError. */
+function dissolvedInOf(value: string): number | null {
+  if (value === '') return null;
+  const year = /^\d{4}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(year >= 2000 && year <= 2100))
+    throw new UsageError(`撤销年份「${value}」无效，应为 2000–2100 年之间的年份（空字符串表示清除）`);
+  return year;
 }
 
 export async function runCorrect(id: string, options: CorrectOptions, io: CliIO): Promise<number> {
   return withCorpus(io, async (store) => {
     const kind = options.kind === undefined ? undefined : filterOf({ kind: options.kind }).kind;
+    const dissolvedIn = options.dissolvedIn === undefined ? undefined : dissolvedInOf(options.dissolvedIn);
     const empty = (v: string | undefined) => (v === undefined ? undefined : v === '' ? null : v);
     try {
       const body = await correctBody(
@@ -362,11 +373,12 @@ export async function runCorrect(id: string, options: CorrectOptions, io: CliIO)
           ...(options.city !== undefined ? { city: empty(options.city) } : {}),
           ...(options.county !== undefined ? { county: empty(options.county) } : {}),
           ...(kind ? { kind } : {}),
+          ...(dissolvedIn !== undefined ? { dissolvedIn } : {}),
         },
         new Date().toISOString(),
       );
       io.stdout.write(
-        `已修改机关「${body.name}」（${body.id}）：${body.region || '地区未知'}，${body.kind === 'government' ? '人民政府' : '部门'}\n`,
+        `已修改机关「${body.name}」（${body.id}）：${body.region || '地区未知'}，${body.kind === 'government' ? '人民政府' : '部门'}${body.dissolvedIn === null ? '' : `，撤销于 ${body.dissolvedIn} 年`}\n`,
       );
       return ExitCode.ok;
     } catch (error) {
@@ -485,7 +497,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
     .helpCommand('help [子命令]', '显示某个子命令的帮助');
   bodies
     .command('list', { isDefault: true })
-    .summary('列出机关（编号、名称、地区、类型）')
+    .summary('列出机关（编号、名称、地区、类型、撤销年份）')
     .option('--json', '每个机关输出一行 JSON')
     .helpOption('-h, --help', '显示帮助')
     .action(async (options: BodiesOptions) => {
@@ -503,7 +515,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
     });
   bodies
     .command('set')
-    .summary('修改机关的名称、地区或类型；以后导入时不再改动，并记入审计日志')
+    .summary('修改机关的名称、地区、类型或撤销年份；以后导入时不再改动，并记入审计日志')
     .usage('<机关编号> [选项]')
     .argument('<id>', '机关编号')
     .option('--name <名称>', '规范名称')
@@ -511,6 +523,10 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
     .option('--city <市>', '市（空字符串表示清除）')
     .option('--county <县区>', '县、区（空字符串表示清除）')
     .option('--kind <类型>', 'government（人民政府）或 department（部门）')
+    .option(
+      '--dissolved-in <年份>',
+      '撤销年份（机构改革等）：自该年度起不再发布年度报告，发布情况不再列为应发布（空字符串表示清除）',
+    )
     .helpOption('-h, --help', '显示帮助')
     .action(async (id: string, options: CorrectOptions) => {
       done(await runCorrect(id, options, io));

@@ -38,6 +38,8 @@ export interface Body {
   region: string;
   kind: BodyKind;
   mergedInto: string | null;
+  /** 撤销年份: from this year on the body publishes no report (机构改革); null when it stands. */
+  dissolvedIn: number | null;
   corrected: boolean;
 }
 
@@ -50,6 +52,7 @@ const toBody = (row: Selectable<CorpusBodyTable>): Body => ({
   region: row.region,
   kind: row.kind,
   mergedInto: row.merged_into,
+  dissolvedIn: row.dissolved_in,
   corrected: row.corrected === 1,
 });
 
@@ -124,11 +127,13 @@ export interface BodyCorrection {
   city?: string | null;
   county?: string | null;
   kind?: BodyKind;
+  /** null clears it. */
+  dissolvedIn?: number | null;
 }
 
 /**
- * A person corrects a body's name, places or kind: marked corrected, audited. A new kind recomputes
- * its reports' deadline, lateness and kind-dependent findings (./kind-revision.ts).
+ * A person corrects a body's name, places, kind or 撤销年份: marked corrected, audited. A new kind
+ * recomputes its reports' deadline, lateness and kind-dependent findings (./kind-revision.ts).
  */
 export async function correctBody(
   db: Kysely<Database>,
@@ -153,6 +158,7 @@ export async function correctBody(
         county: next.county,
         region: regionOf(next),
         kind: next.kind,
+        dissolved_in: next.dissolvedIn,
         corrected: 1,
       })
       .where('id', '=', id)
@@ -173,7 +179,8 @@ export async function correctBody(
 
 /**
  * Merges body `from` into body `into`: its reports move, its spellings name `into` from now on,
- * and `from` stays as a pointer. Versions are renumbered after the existing ones of `into`.
+ * and `from` stays as a pointer. Versions are renumbered after the existing ones of `into`, which
+ * keeps its own 撤销年份: `from` was another spelling of it, not a body of its own.
  */
 export async function mergeBodies(
   db: Kysely<Database>,

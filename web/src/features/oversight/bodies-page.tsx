@@ -2,6 +2,7 @@
  * 机关 (curators: admins, supervisors, evaluators): the bodies of the corpus, as read from the names
  * their reports are signed with. A person corrects a body's name, places or kind, or merges two
  * spellings of one body; a new kind judges its reports again (deadline, lateness, 条例第五十条).
+ * A body abolished (机构改革) gets its 撤销年份, so that 发布情况 stops expecting its reports.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -11,6 +12,7 @@ import {
   Empty,
   Form,
   Input,
+  InputNumber,
   Modal,
   Radio,
   Select,
@@ -42,6 +44,7 @@ interface Values {
   city: string;
   county: string;
   kind: Kind;
+  dissolvedIn: number | null;
 }
 
 /** After a correction or merge every view of the corpus may change: lists, stats, charts. */
@@ -68,18 +71,27 @@ function EditBody({ body, onClose }: { body: Body; onClose: () => void }) {
       onClose();
     },
     onError: (e) => {
-      const rest = showFieldErrors(form, fieldsOf(e), ['name', 'province', 'city', 'county', 'kind']);
+      const rest = showFieldErrors(form, fieldsOf(e), [
+        'name',
+        'province',
+        'city',
+        'county',
+        'kind',
+        'dissolvedIn',
+      ]);
       setProblem(Object.keys(fieldsOf(e)).length === 0 ? messageOf(e) : rest.join('；') || null);
     },
   });
   const submit = (v: Values) => {
     setProblem(null);
     // Only what changed is sent: the correction is audited field by field.
-    const patch: Record<string, string | null> = {};
+    const patch: Record<string, string | number | null> = {};
     if (v.name.trim() !== body.name) patch.name = v.name;
     for (const place of ['province', 'city', 'county'] as const)
       if ((v[place]?.trim() || null) !== body[place]) patch[place] = v[place] ?? '';
     if (v.kind !== body.kind) patch.kind = v.kind;
+    // An emptied field clears the year: the body stands again.
+    if ((v.dissolvedIn ?? null) !== body.dissolvedIn) patch.dissolvedIn = v.dissolvedIn ?? null;
     if (Object.keys(patch).length === 0) {
       onClose();
       return;
@@ -107,6 +119,7 @@ function EditBody({ body, onClose }: { body: Body; onClose: () => void }) {
           city: body.city ?? '',
           county: body.county ?? '',
           kind: body.kind,
+          dissolvedIn: body.dissolvedIn,
         }}
       >
         <Form.Item label="名称" name="name" required>
@@ -131,6 +144,13 @@ function EditBody({ body, onClose }: { body: Body; onClose: () => void }) {
           <Radio.Group
             options={(Object.keys(kindNames) as Kind[]).map((k) => ({ value: k, label: kindNames[k] }))}
           />
+        </Form.Item>
+        <Form.Item
+          label="撤销年份"
+          name="dissolvedIn"
+          extra="机构改革等撤销的机关：自该年度起不再发布年度报告，发布情况不再列为应发布（仍应发布上一年度的报告）。留空为未撤销。"
+        >
+          <InputNumber min={2000} max={2100} precision={0} placeholder="未撤销" style={{ width: 140 }} />
         </Form.Item>
       </Form>
     </Modal>
@@ -218,14 +238,17 @@ export default function BodiesPage() {
       dataIndex: 'name',
       // Its reports in 监督概览, to see what a correction or merge would move.
       render: (name: string, b) => (
-        <Link
-          to={{
-            pathname: '/oversight',
-            search: encode(oversightUrl, { after: [], agency: b.id }).toString(),
-          }}
-        >
-          {name}
-        </Link>
+        <Space size={4}>
+          <Link
+            to={{
+              pathname: '/oversight',
+              search: encode(oversightUrl, { after: [], agency: b.id }).toString(),
+            }}
+          >
+            {name}
+          </Link>
+          {b.dissolvedIn !== null && <Tag>{`撤销于 ${b.dissolvedIn} 年`}</Tag>}
+        </Space>
       ),
     },
     { title: '地区', dataIndex: 'region', render: (r: string) => r || '—' },
@@ -258,7 +281,7 @@ export default function BodiesPage() {
   return (
     <div className="gk-panel">
       <Typography.Paragraph type="secondary">
-        机关由报告的署名得出：地区和类型按名称判断。名称判断有误时在此修改；同一机关的不同写法（简称、旧称）合并为一个。
+        机关由报告的署名得出：地区和类型按名称判断。名称判断有误时在此修改；同一机关的不同写法（简称、旧称）合并为一个；机构改革等撤销的机关在「修改」中填写撤销年份，发布情况自该年度起不再列为应发布。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search

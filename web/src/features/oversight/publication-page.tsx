@@ -12,7 +12,9 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { BodyPublication } from '../../../../src/api/corpus-contract.js';
 import { publicationStatuses, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
+import { can } from '../../app/access.js';
 import { LoadError } from '../../components/query-state.js';
+import { useMe } from '../../lib/session.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusPublicationQuery, corpusStatsQuery, publicationExportUrl } from './api.js';
@@ -88,6 +90,7 @@ const columns: TableColumnsType<BodyPublication> = [
 ];
 
 export default function PublicationPage() {
+  const me = useMe();
   const [state, update] = useUrlState(publicationUrl);
   const { status, page, ...filter } = state;
   // The previous page stays while the next one loads (keepPreviousData), so the table doesn't flash empty.
@@ -122,7 +125,17 @@ export default function PublicationPage() {
       <div className="gk-panel">
         <Typography.Paragraph type="secondary">
           条例第四十九条：部门在每年 1 月 31 日前、人民政府在每年 3 月 31 日前公布上一年度的年度报告。
-          报告库中有某机关该年度或更早年度的报告，即视为该机关应发布该年度报告；每次打开时按当前报告库和今天的日期计算。
+          报告库中有某机关该年度或更早年度的报告，即视为该机关应发布该年度报告；已撤销的机关自撤销年份起不再计入
+          {can(me.data?.user.role, 'curate') ? (
+            <>
+              （在
+              <Link to="/oversight/bodies" className="gk-text-link">
+                机关
+              </Link>
+              中填写）
+            </>
+          ) : null}
+          ；每次打开时按当前报告库和今天的日期计算。
         </Typography.Paragraph>
         <Space wrap>
           <BodyFilters
