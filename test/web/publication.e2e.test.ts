@@ -37,6 +37,16 @@ async function ingest(
 /** A table row's cells, as read. */
 const cellsOf = (text: string) => text.split('\t').map((t) => t.trim());
 
+type Page = Awaited<ReturnType<typeof openPage>>['page'];
+/** The texts of 发布情况's status tags (「全部（5）」, 「逾期未发布（1）」, …). */
+const statusTags = (page: Page) =>
+  page.getByRole('navigation', { name: '按发布情况筛选' }).locator('.ant-tag').allInnerTexts();
+/** The tags showing these counts: every body, then 逾期未发布, 尚未到期, 逾期发布, 未注日期, 按时发布. */
+const tagsOf = (counts: readonly number[]) =>
+  ['全部', '逾期未发布', '尚未到期', '逾期发布', '未注日期', '按时发布'].map(
+    (name, i) => `${name}（${counts[i]}）`,
+  );
+
 describe.skipIf(!run)('web: publication', () => {
   let server: WebServer;
   let browser: Browser;
@@ -165,14 +175,7 @@ describe.skipIf(!run)('web: publication', () => {
 
     // The status filter, in the URL; the counts stay those of the whole scope.
     const statuses = page.getByRole('navigation', { name: '按发布情况筛选' });
-    expect(await statuses.locator('.ant-tag').allInnerTexts()).toEqual([
-      '全部（5）',
-      '逾期未发布（1）',
-      '尚未到期（1）',
-      '逾期发布（1）',
-      '未注日期（1）',
-      '按时发布（1）',
-    ]);
+    expect(await statusTags(page)).toEqual(tagsOf([5, 1, 1, 1, 1, 1]));
     await statuses.getByText('逾期未发布（1）').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('overdue');
     await expect.poll(() => rows.count()).toBe(2);
@@ -185,16 +188,7 @@ describe.skipIf(!run)('web: publication', () => {
     await page.getByRole('combobox', { name: '地区' }).click();
     await page.locator('.ant-select-item-option').filter({ hasText: '西宁市城北区' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('西宁市城北区');
-    await expect
-      .poll(() => statuses.locator('.ant-tag').allInnerTexts())
-      .toEqual([
-        '全部（3）',
-        '逾期未发布（0）',
-        '尚未到期（0）',
-        '逾期发布（1）',
-        '未注日期（1）',
-        '按时发布（1）',
-      ]);
+    await expect.poll(() => statusTags(page)).toEqual(tagsOf([3, 0, 0, 1, 1, 1]));
     await expect.poll(() => rows.count()).toBe(4);
     await statuses.getByText('逾期未发布（0）').click();
     await list.getByText('没有「逾期未发布」的机关').waitFor();
@@ -300,17 +294,7 @@ describe.skipIf(!run)('web: publication', () => {
       )
       .waitFor();
     // 2022's reports of the three bodies seen that year, all on time.
-    const statuses = page.getByRole('navigation', { name: '按发布情况筛选' });
-    await expect
-      .poll(() => statuses.locator('.ant-tag').allInnerTexts())
-      .toEqual([
-        '全部（3）',
-        '逾期未发布（0）',
-        '尚未到期（0）',
-        '逾期发布（0）',
-        '未注日期（0）',
-        '按时发布（3）',
-      ]);
+    await expect.poll(() => statusTags(page)).toEqual(tagsOf([3, 0, 0, 0, 0, 3]));
 
     // A year before the corpus: no body was expected to publish.
     await page.goto('/oversight/publication?year=2021');
@@ -356,16 +340,7 @@ describe.skipIf(!run)('web: publication', () => {
 
     // No longer expected to publish 2023's report: not listed, not overdue.
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '发布情况' }).click();
-    await expect
-      .poll(() => statuses.locator('.ant-tag').allInnerTexts())
-      .toEqual([
-        '全部（4）',
-        '逾期未发布（0）',
-        '尚未到期（1）',
-        '逾期发布（1）',
-        '未注日期（1）',
-        '按时发布（1）',
-      ]);
+    await expect.poll(() => statusTags(page)).toEqual(tagsOf([4, 0, 1, 1, 1, 1]));
     const list = page.getByRole('region', { name: '各机关发布情况' });
     await expect.poll(() => list.getByRole('row').count()).toBe(5);
     expect(await list.getByText('西宁市湟中区财政局').count()).toBe(0);
@@ -404,16 +379,7 @@ describe.skipIf(!run)('web: publication', () => {
       await page.goto('/oversight/publication');
       const list = page.getByRole('region', { name: '各机关发布情况' });
       const statuses = page.getByRole('navigation', { name: '按发布情况筛选' });
-      await expect
-        .poll(() => statuses.locator('.ant-tag').allInnerTexts())
-        .toEqual([
-          '全部（58）',
-          '逾期未发布（55）',
-          '尚未到期（3）',
-          '逾期发布（0）',
-          '未注日期（0）',
-          '按时发布（0）',
-        ]);
+      await expect.poll(() => statusTags(page)).toEqual(tagsOf([58, 55, 3, 0, 0, 0]));
       const rows = list.getByRole('row');
       const names = async () => (await rows.allInnerTexts()).slice(1).map((t) => cellsOf(t)[1]);
       await expect.poll(() => rows.count()).toBe(51);
