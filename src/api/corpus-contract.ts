@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { packSchema } from '../corpus/pack-schema.js';
 import {
   type PublicationStatus,
+  publicationRegionsListed,
   publicationStatuses,
   publicationStatusNames,
 } from '../corpus/publication-status.js';
@@ -384,6 +385,23 @@ export const bodyPublication = z
   .meta({ id: 'BodyPublication', title: '一个机关某年度报告的发布情况' });
 export type BodyPublication = z.infer<typeof bodyPublication>;
 
+const statusCounts = {
+  overdue: z.number().int(),
+  pending: z.number().int(),
+  late: z.number().int(),
+  undated: z.number().int(),
+  onTime: z.number().int(),
+};
+
+export const regionPublication = z
+  .object({
+    region: z.string().describe('地区（省、市、县区名连写）；地区未知的机关为空字符串'),
+    expected: z.number().int().describe('该地区应发布的机关数'),
+    ...statusCounts,
+  })
+  .meta({ id: 'RegionPublication', title: '一个地区的机关某年度报告的发布情况' });
+export type RegionPublication = z.infer<typeof regionPublication>;
+
 export const publicationResponse = z
   .object({
     year: z.number().int(),
@@ -396,14 +414,16 @@ export const publicationResponse = z
         .describe(
           '应发布的机关数：报告库中有该年度或更早年度报告的机关；已撤销的机关自撤销年份起不再计入（报告库中仍有其该年度报告的除外）',
         ),
-      overdue: z.number().int(),
-      pending: z.number().int(),
-      late: z.number().int(),
-      undated: z.number().int(),
-      onTime: z.number().int(),
+      ...statusCounts,
     }),
     listed: z.number().int().describe('分页前符合发布情况筛选（status）的机关数；不筛选时等于应发布的机关数'),
     bodies: z.array(bodyPublication).describe('列出的机关中从 offset 起的至多 limit 个'),
+    regions: z
+      .array(regionPublication)
+      .describe(
+        `按地区汇总：逾期未发布最多的地区在前（其次尚未到期多的、应发布多的），至多 ${publicationRegionsListed} 个；与 status、offset、limit 无关`,
+      ),
+    regionCount: z.number().int().describe('地区总数（可能多于列出的地区）'),
   })
   .meta({ id: 'Publication', title: '某年度报告的发布情况' });
 export type PublicationResponse = z.infer<typeof publicationResponse>;

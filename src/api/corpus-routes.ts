@@ -15,7 +15,7 @@ import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.
 import { exportXlsx } from '../corpus/export/xlsx.js';
 import { countResult, type IngestSummary, ingestBytes } from '../corpus/ingest.js';
 import { type Pack, shippedPacks } from '../corpus/packs.js';
-import { defaultPublicationYear, publicationOf } from '../corpus/publication.js';
+import { defaultPublicationYear, publicationAnswer, publicationOf } from '../corpus/publication.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
 import { findingOfRow } from '../corpus/report-rows.js';
 import { visibleBodyIds } from '../corpus/scope.js';
@@ -332,15 +332,7 @@ export const corpusRoutes: readonly Route[] = [
     response: c.publicationResponse,
     async handle(input) {
       const { status, offset, limit, ...query } = input.query;
-      const publication = await publicationIn(input, query);
-      const listed = status
-        ? publication.bodies.filter((b) => status.includes(b.status))
-        : publication.bodies;
-      return {
-        ...publication,
-        listed: listed.length,
-        bodies: listed.slice(offset, limit === undefined ? undefined : offset + limit),
-      };
+      return publicationAnswer(await publicationIn(input, query), { status, offset, limit });
     },
   }),
   route({

@@ -1,6 +1,7 @@
 /**
- * The statuses of a body's report of a year (发布情况, src/corpus/publication.ts) and their names.
- * Pure data: the API contract and the web app import it.
+ * The statuses of a body's report of a year (发布情况, src/corpus/publication.ts) and their names,
+ * and what the summary by region (按地区汇总) lists. Pure data: the API contract and the web app
+ * import it.
  */
 export const publicationStatuses = ['overdue', 'pending', 'late', 'undated', 'onTime'] as const;
 export type PublicationStatus = (typeof publicationStatuses)[number];
@@ -13,3 +14,12 @@ export const publicationStatusNames: Record<PublicationStatus, string> = {
   undated: '未注日期',
   onTime: '按时发布',
 };
+
+/**
+ * Most regions an answer of 发布情况 lists, those with the most bodies overdue: a supervisor reads the
+ * districts that lag, not a national corpus's thousands of counties.
+ */
+export const publicationRegionsListed = 20;
+
+/** A region as users read it: bodies whose place is unknown have the region ''. */
+export const regionName = (region: string): string => region || '地区未知';

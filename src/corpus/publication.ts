@@ -16,10 +16,20 @@ import { deadlineFor } from '../check/kind-findings.js';
 import type { Database } from '../store/index.js';
 import type { BodyKind } from '../store/schema.js';
 import { daysBetween, type IsoDate, isIsoDate } from '../workflow/calendar/date.js';
-import { type PublicationStatus, publicationStatuses } from './publication-status.js';
+import {
+  type PublicationStatus,
+  publicationRegionsListed,
+  publicationStatuses,
+} from './publication-status.js';
 import { type CorpusFilter, standingBodies } from './query.js';
 
-export { type PublicationStatus, publicationStatuses, publicationStatusNames } from './publication-status.js';
+export {
+  type PublicationStatus,
+  publicationRegionsListed,
+  publicationStatuses,
+  publicationStatusNames,
+  regionName,
+} from './publication-status.js';
 
 /** One body's report of the year, or its absence. */
 export interface BodyPublication {
@@ -45,14 +55,23 @@ export interface BodyPublication {
   lastYear: number | null;
 }
 
+/** How many bodies are expected to publish, and how many have each status. */
+export type PublicationCounts = Record<PublicationStatus, number> & { expected: number };
+
+/** The bodies of one region (按地区汇总): '' holds those whose place is unknown. */
+export interface RegionPublication extends PublicationCounts {
+  region: string;
+}
+
 export interface Publication {
   year: number;
   today: IsoDate;
   deadlines: Record<BodyKind, IsoDate>;
-  /** How many bodies are expected to publish, and how many have each status. */
-  counts: Record<PublicationStatus, number> & { expected: number };
+  counts: PublicationCounts;
   /** Overdue first, then not yet due, late, undated and on time; by region and name within. */
   bodies: BodyPublication[];
+  /** Every region of the bodies, those that lag first (see `regionsOf`). */
+  regions: RegionPublication[];
 }
 
 /** The year whose reports fall due in today's year: the year before. */
@@ -60,6 +79,38 @@ export const defaultPublicationYear = (today: IsoDate): number => Number(today.s
 
 const statusOrder = new Map(publicationStatuses.map((s, i) => [s, i]));
 const collator = new Intl.Collator('zh-CN');
+
+const noCounts = (): PublicationCounts => ({
+  expected: 0,
+  overdue: 0,
+  pending: 0,
+  late: 0,
+  undated: 0,
+  onTime: 0,
+});
+
+/**
+ * The bodies by region, those that lag first: the most overdue, then the most not yet due (they may
+ * lag next), then the most bodies; by region name among equals.
+ */
+export function regionsOf(
+  bodies: readonly Pick<BodyPublication, 'region' | 'status'>[],
+): RegionPublication[] {
+  const regions = new Map<string, RegionPublication>();
+  for (const b of bodies) {
+    const region = regions.get(b.region) ?? { region: b.region, ...noCounts() };
+    regions.set(b.region, region);
+    region.expected++;
+    region[b.status]++;
+  }
+  return [...regions.values()].sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.pending - a.pending ||
+      b.expected - a.expected ||
+      collator.compare(a.region, b.region),
+  );
+}
 
 /** Whether a body dissolved in `dissolvedIn` no longer owes the report of `year`. */
 const dissolvedBy = (dissolvedIn: number | null, year: number): boolean =>
@@ -117,7 +168,7 @@ export async function publicationOf(
     department: deadlineFor(year, 'department'),
     government: deadlineFor(year, 'government'),
   };
-  const counts = { expected: 0, overdue: 0, pending: 0, late: 0, undated: 0, onTime: 0 };
+  const counts = noCounts();
   const rows: BodyPublication[] = [];
   for (const body of bodies) {
     const report = newest.get(body.id);
@@ -159,5 +210,40 @@ export async function publicationOf(
       collator.compare(a.name, b.name) ||
       (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0),
   );
-  return { year, today, deadlines, counts, bodies: rows };
+  return { year, today, deadlines, counts, bodies: rows, regions: regionsOf(rows) };
+}
+
+/** What the answer lists of 发布情况: the bodies of some statuses, a page of them. */
+export interface PublicationListing {
+  /** The statuses whose bodies to list (every status when absent). */
+  status?: readonly PublicationStatus[] | undefined;
+  offset?: number | undefined;
+  /** Every body from `offset` when absent. */
+  limit?: number | undefined;
+}
+
+/** 发布情况 as the API and `gongkai corpus publication --json` answer it. */
+export interface PublicationAnswer extends Publication {
+  /** How many bodies have the statuses listed, before paging. */
+  listed: number;
+  /** How many regions there are in all; `regions` holds the first `publicationRegionsListed`. */
+  regionCount: number;
+}
+
+/**
+ * The answer of 发布情况: the listed bodies' page, and the regions that lag most; the counts and the
+ * regions stay those of every body, whatever is listed.
+ */
+export function publicationAnswer(
+  p: Publication,
+  { status, offset = 0, limit }: PublicationListing = {},
+): PublicationAnswer {
+  const listed = status ? p.bodies.filter((b) => status.includes(b.status)) : p.bodies;
+  return {
+    ...p,
+    listed: listed.length,
+    bodies: listed.slice(offset, limit === undefined ? undefined : offset + limit),
+    regions: p.regions.slice(0, publicationRegionsListed),
+    regionCount: p.regions.length,
+  };
 }

@@ -156,6 +156,31 @@ describeEachBackend('OpenAPI document', (backend) => {
       'counts',
       'listed',
       'bodies',
+      'regions',
+      'regionCount',
+    ]);
+    // 按地区汇总: the regions that lag most, at most 20, and how many there are.
+    const publicationProps = (schemas.Publication as Json).properties as Json;
+    expect(publicationProps.regions).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/RegionPublication' },
+      description:
+        '按地区汇总：逾期未发布最多的地区在前（其次尚未到期多的、应发布多的），至多 20 个；与 status、offset、limit 无关',
+    });
+    expect(publicationProps.regionCount).toEqual({
+      type: 'integer',
+      minimum: -9007199254740991,
+      maximum: 9007199254740991,
+      description: '地区总数（可能多于列出的地区）',
+    });
+    expect(schemas.RegionPublication?.required).toEqual([
+      'region',
+      'expected',
+      'overdue',
+      'pending',
+      'late',
+      'undated',
+      'onTime',
     ]);
     // A body's 撤销年份: answered with every body (null when it stands), set or cleared by a correction.
     expect(schemas.CorpusBody?.required).toContain('dissolvedIn');

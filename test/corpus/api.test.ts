@@ -160,14 +160,27 @@ describeEachBackend('corpus API', (backend) => {
       ['宿迁市宿城区财政局', 'overdue', 15],
       ['宿迁市人民政府', 'pending', 45],
     ]);
+    // By region: those with a body overdue first (by name among equals), then the one not yet due.
+    const zero = { late: 0, undated: 0, onTime: 0 };
+    expect([due.regions, due.regionCount]).toEqual([
+      [
+        { region: '洛江区', expected: 1, overdue: 1, pending: 0, ...zero },
+        { region: '宿迁市宿城区', expected: 1, overdue: 1, pending: 0, ...zero },
+        { region: '宿迁市', expected: 1, overdue: 0, pending: 1, ...zero },
+      ],
+      3,
+    ]);
     const published = (await get('eva', '/api/corpus/publication?year=2022')).json();
     expect(brief(published)).toEqual([
       ['洛江区工业和信息化局', 'late', 10],
       ['宿迁市人民政府', 'onTime', null],
       ['宿迁市宿城区财政局', 'onTime', null],
     ]);
-    expect(brief((await get('sup', '/api/corpus/publication?year=2022')).json())).toEqual([
-      ['洛江区工业和信息化局', 'late', 10],
+    const supervised = (await get('sup', '/api/corpus/publication?year=2022')).json();
+    expect(brief(supervised)).toEqual([['洛江区工业和信息化局', 'late', 10]]);
+    expect([supervised.regions, supervised.regionCount]).toEqual([
+      [{ region: '洛江区', expected: 1, overdue: 0, pending: 0, late: 1, undated: 0, onTime: 0 }],
+      1,
     ]);
     expect((await get('b-clerk', '/api/corpus/publication?kind=government')).json().counts.expected).toBe(0);
     expect((await get('eva', '/api/corpus/publication?year=20')).statusCode).toBe(400);
@@ -209,7 +222,8 @@ describeEachBackend('corpus API', (backend) => {
     expect(all.listed).toBe(3);
     const page = async (query: string) => {
       const p = (await get('eva', `/api/corpus/publication?${query}`)).json();
-      expect(p.counts).toEqual(all.counts);
+      // The counts and the regions are those of every body, whatever the page lists.
+      expect([p.counts, p.regions, p.regionCount]).toEqual([all.counts, all.regions, 3]);
       return [p.listed, p.bodies.map((x: Body) => x.bodyId)];
     };
     const ids = (...bodies: (Body | undefined)[]) => bodies.map((x) => x?.bodyId);

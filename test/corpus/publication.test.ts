@@ -10,7 +10,15 @@ import fc from 'fast-check';
 import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctBody, mergeBodies } from '../../src/corpus/bodies/store.js';
-import { defaultPublicationYear, publicationOf, publicationStatuses } from '../../src/corpus/publication.js';
+import {
+  type BodyPublication,
+  defaultPublicationYear,
+  type Publication,
+  publicationAnswer,
+  publicationOf,
+  publicationStatuses,
+  regionsOf,
+} from '../../src/corpus/publication.js';
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import type { Database } from '../../src/store/schema.js';
 import { run } from '../cli/helpers.js';
@@ -204,6 +212,50 @@ describeEachBackend('corpus publication (发布情况)', (backend) => {
         lastYear: 2024,
       },
     ]);
+    // 洛江区 has a body overdue, 丰泽区 none.
+    expect(p.regions).toEqual([
+      { region: '福建省泉州市洛江区', expected: 3, overdue: 1, pending: 0, late: 1, undated: 0, onTime: 1 },
+      { region: '福建省泉州市丰泽区', expected: 2, overdue: 0, pending: 1, late: 0, undated: 1, onTime: 0 },
+    ]);
+  });
+
+  it('sums up the bodies of an unknown place under the region ""', async () => {
+    await store.db
+      .insertInto('corpus_bodies')
+      .values({
+        id: 'unk',
+        name: '某地档案局',
+        match_key: '某地档案局',
+        province: null,
+        city: null,
+        county: null,
+        region: '',
+        kind: 'department',
+        merged_into: null,
+        created_at: now,
+      })
+      .execute();
+    await storeReport(store, {
+      sha256: 'unk-2024',
+      body_id: 'unk',
+      agency_name: '某地档案局',
+      year: 2024,
+      version: 1,
+      file: 'unk-2024.txt',
+      published_on: '2025-01-20',
+      signed_on: null,
+    });
+    const p = await publicationOf(store.db, {}, 2025, '2026-02-15');
+    expect(p.counts).toEqual({ expected: 6, overdue: 2, pending: 1, late: 1, undated: 1, onTime: 1 });
+    // As many overdue and not yet due as 洛江区, fewer bodies: after it.
+    expect(p.regions).toEqual([
+      { region: '福建省泉州市洛江区', expected: 3, overdue: 1, pending: 0, late: 1, undated: 0, onTime: 1 },
+      { region: '', expected: 1, overdue: 1, pending: 0, late: 0, undated: 0, onTime: 0 },
+      { region: '福建省泉州市丰泽区', expected: 2, overdue: 0, pending: 1, late: 0, undated: 1, onTime: 0 },
+    ]);
+    expect(p.bodies.map((b) => [b.bodyId, b.region])).toContainEqual(['unk', '']);
+    await store.db.deleteFrom('corpus_reports').where('body_id', '=', 'unk').execute();
+    await store.db.deleteFrom('corpus_bodies').where('id', '=', 'unk').execute();
   });
 
   it('counts the deadline day itself as not yet past, and the next day as overdue', async () => {
@@ -351,6 +403,22 @@ describe('gongkai corpus publication', () => {
     );
   });
 
+  it('names the regions with bodies overdue, when there are regions to compare', async () => {
+    const result = await run(['corpus', 'publication', '--today', '2026-02-15']);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n').slice(1, 4)).toEqual([
+      '应发布 5 个机关：逾期未发布 1，尚未到期 1，逾期发布 1，未注日期 1，按时发布 1',
+      '逾期未发布较多的地区：福建省泉州市洛江区 1 个（应发布 3）',
+      '',
+    ]);
+    // None overdue yet (on the departments' deadline day): no such line.
+    const due = await run(['corpus', 'publication', '--today', '2026-01-31']);
+    expect(due.stdout.split('\n').slice(1, 3)).toEqual([
+      '应发布 5 个机关：逾期未发布 0，尚未到期 2，逾期发布 1，未注日期 1，按时发布 1',
+      '',
+    ]);
+  });
+
   it('says when all are on time, and lists them with --all', async () => {
     const result = await run(['corpus', 'publication', '--today', '2026-12-05', '--agency', '财政']);
     expect(result.code).toBe(0);
@@ -367,6 +435,12 @@ describe('gongkai corpus publication', () => {
     const json = await run(['corpus', 'publication', '--today', '2026-02-15', '--year', '2025', '--json']);
     const parsed = JSON.parse(json.stdout);
     expect(parsed.counts).toEqual({ expected: 5, overdue: 1, pending: 1, late: 1, undated: 1, onTime: 1 });
+    // The API's object: every body listed, the regions summed up.
+    expect([parsed.listed, parsed.bodies.length, parsed.regionCount]).toEqual([5, 5, 2]);
+    expect(parsed.regions.map((r: { region: string; overdue: number }) => [r.region, r.overdue])).toEqual([
+      ['福建省泉州市洛江区', 1],
+      ['福建省泉州市丰泽区', 0],
+    ]);
     const out = join(tmp.dir, 'p.csv');
     const csv = await run(['corpus', 'publication', '--today', '2026-02-15', '--to', 'csv', '-o', out]);
     expect(csv.stderr).toBe(`已导出 5 个机关的发布情况到 ${out}\n`);
@@ -388,6 +462,63 @@ describe('gongkai corpus publication', () => {
   });
 });
 
+describe('按地区汇总 (regionsOf, publicationAnswer)', () => {
+  const body = (region: string, status: BodyPublication['status']) => ({ region, status });
+
+  it('puts the regions with the most overdue first, then the most not yet due, the most bodies, by name', () => {
+    expect(
+      regionsOf([
+        body('西宁市城北区', 'onTime'),
+        body('西宁市湟中区', 'pending'),
+        body('西宁市城东区', 'overdue'),
+        body('西宁市城西区', 'late'),
+        body('西宁市城西区', 'undated'),
+        body('', 'overdue'),
+        body('西宁市湟中区', 'overdue'),
+        body('西宁市城东区', 'onTime'),
+      ]).map((r) => [r.region, r.expected, r.overdue, r.pending, r.late, r.undated, r.onTime]),
+    ).toEqual([
+      ['西宁市湟中区', 2, 1, 1, 0, 0, 0],
+      ['西宁市城东区', 2, 1, 0, 0, 0, 1],
+      ['', 1, 1, 0, 0, 0, 0],
+      ['西宁市城西区', 2, 0, 0, 1, 1, 0],
+      // As many as 城西区 of every count but the bodies: fewer, after it.
+      ['西宁市城北区', 1, 0, 0, 0, 0, 1],
+    ]);
+    expect(regionsOf([])).toEqual([]);
+  });
+
+  it('answers the first 20 regions and how many there are, whatever bodies are listed', () => {
+    // 25 regions: region i has i bodies overdue (and one on time), so region 24 lags most.
+    const regions = Array.from({ length: 25 }, (_, i) => `第${String(i).padStart(2, '0')}区`);
+    const bodies = regions.flatMap((region, i) => [
+      ...Array.from({ length: i }, () => body(region, 'overdue')),
+      body(region, 'onTime'),
+    ]);
+    const p = { regions: regionsOf(bodies), bodies } as unknown as Publication;
+    const whole = publicationAnswer(p);
+    expect(whole.regionCount).toBe(25);
+    expect(whole.regions.map((r) => r.region)).toEqual(regions.slice(5).reverse());
+    expect(whole.regions[0]).toEqual({
+      region: '第24区',
+      expected: 25,
+      overdue: 24,
+      pending: 0,
+      late: 0,
+      undated: 0,
+      onTime: 1,
+    });
+    expect([whole.listed, whole.bodies.length]).toEqual([bodies.length, bodies.length]);
+    const page = publicationAnswer(p, { status: ['onTime'], offset: 3, limit: 2 });
+    expect([page.listed, page.bodies, page.regions, page.regionCount]).toEqual([
+      25,
+      [body('第03区', 'onTime'), body('第04区', 'onTime')],
+      whole.regions,
+      25,
+    ]);
+  });
+});
+
 describe('publicationOf against a plain model (property)', () => {
   let tmp: ReturnType<typeof tempDir>;
   let store: Store;
@@ -401,6 +532,7 @@ describe('publicationOf against a plain model (property)', () => {
     tmp?.dispose();
   });
 
+  const zh = new Intl.Collator('zh-CN');
   const day = fc
     .integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2028, 11, 31) })
     .map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
@@ -409,6 +541,8 @@ describe('publicationOf against a plain model (property)', () => {
       minLength: 1,
       maxLength: 6,
     }),
+    // Each body's region: few, so that regions hold several bodies; '' when unknown.
+    regions: fc.array(fc.constantFrom('', '城东区', '城西区', '湟中区'), { minLength: 6, maxLength: 6 }),
     // Each body's 撤销年份, or null.
     dissolved: fc.array(fc.option(fc.integer({ min: 2019, max: 2027 }), { nil: null }), {
       minLength: 6,
@@ -429,7 +563,7 @@ describe('publicationOf against a plain model (property)', () => {
 
   it('counts every body once, by its newest version, with the deadline of its kind', async () => {
     await fc.assert(
-      fc.asyncProperty(corpus, async ({ kinds, dissolved, reports, year, today }) => {
+      fc.asyncProperty(corpus, async ({ kinds, regions, dissolved, reports, year, today }) => {
         await store.db.deleteFrom('corpus_reports').execute();
         await store.db.deleteFrom('corpus_bodies').execute();
         for (const [i, kind] of kinds.entries())
@@ -442,7 +576,7 @@ describe('publicationOf against a plain model (property)', () => {
               province: null,
               city: null,
               county: null,
-              region: '',
+              region: regions[i] as string,
               kind,
               merged_into: null,
               dissolved_in: dissolved[i] as number | null,
@@ -487,12 +621,19 @@ describe('publicationOf against a plain model (property)', () => {
                 ? 'late'
                 : 'onTime';
           return [
-            { bodyId: `b${i}`, status, deadline, lastYear: earlier.length ? Math.max(...earlier) : null },
+            {
+              bodyId: `b${i}`,
+              region: regions[i] as string,
+              status,
+              deadline,
+              lastYear: earlier.length ? Math.max(...earlier) : null,
+            },
           ];
         });
         expect(
           p.bodies.map((b) => ({
             bodyId: b.bodyId,
+            region: b.region,
             status: b.status,
             deadline: b.deadline,
             lastYear: b.lastYear,
@@ -501,12 +642,44 @@ describe('publicationOf against a plain model (property)', () => {
           expected.sort(
             (a, b) =>
               publicationStatuses.indexOf(a.status as never) -
-                publicationStatuses.indexOf(b.status as never) || a.bodyId.localeCompare(b.bodyId),
+                publicationStatuses.indexOf(b.status as never) ||
+              zh.compare(a.region, b.region) ||
+              a.bodyId.localeCompare(b.bodyId),
           ),
         );
         const sum = publicationStatuses.reduce((n, s) => n + p.counts[s], 0);
         expect(sum).toBe(p.counts.expected);
         expect(p.counts.expected).toBe(p.bodies.length);
+        // The regions: each one's bodies by status, those with more overdue, then not yet due, then
+        // more bodies first; by name among equals.
+        const modelRegions = [...new Set(expected.map((b) => b.region))]
+          .map((region) => {
+            const own = expected.filter((b) => b.region === region);
+            const n = (status: string) => own.filter((b) => b.status === status).length;
+            return {
+              region,
+              expected: own.length,
+              ...Object.fromEntries(publicationStatuses.map((s) => [s, n(s)])),
+            } as Record<string, number> & {
+              region: string;
+              expected: number;
+              overdue: number;
+              pending: number;
+            };
+          })
+          .sort(
+            (a, b) =>
+              b.overdue - a.overdue ||
+              b.pending - a.pending ||
+              b.expected - a.expected ||
+              zh.compare(a.region, b.region),
+          );
+        expect(p.regions).toEqual(modelRegions);
+        // The answer lists them all here (fewer than 20), and they sum up to the counts.
+        const answer = publicationAnswer(p);
+        expect([answer.regions, answer.regionCount]).toEqual([p.regions, p.regions.length]);
+        for (const key of ['expected', ...publicationStatuses] as const)
+          expect(answer.regions.reduce((n, r) => n + r[key], 0)).toBe(answer.counts[key]);
         for (const b of p.bodies) {
           expect(b.daysLate !== null).toBe(b.status === 'overdue' || b.status === 'late');
           expect(b.daysLeft !== null).toBe(b.status === 'pending');

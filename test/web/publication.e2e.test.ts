@@ -2,8 +2,9 @@
  * 发布情况 in a real browser against the real server, on 2024-03-15: the 2023 reports of departments
  * were due on 2024-01-31 (past), those of governments are due on 2024-03-31 (not yet). Five bodies
  * are expected to publish 2023's report, one of each status; a body first seen in 2024 is not. 监督概览
- * tells of it and marks its matrix. A body dissolved in 2023 (set on 机关) is no longer expected. A
- * corpus of 58 bodies, on a server of its own, is paged by the server 50 at a time.
+ * tells of it and marks its matrix. The bodies are summed up by region, each region a filter. A body
+ * dissolved in 2023 (set on 机关) is no longer expected. A corpus of 58 bodies, on a server of its
+ * own, is paged by the server 50 at a time.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -220,6 +221,36 @@ describe.skipIf(!run)('web: publication', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
     expect(new URL(page.url()).searchParams.get('report')).toMatch(/^\d+$/);
     await page.getByRole('dialog').getByText('西宁市城北区人民政府 2023年度报告').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('sums up the bodies by region, those with the most overdue first; a region filters the page to it', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight/publication?status=pending');
+    const panel = page.getByRole('region', { name: '按地区汇总' });
+    const rows = panel.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect((await rows.allInnerTexts()).map(cellsOf)).toEqual([
+      ['地区', '应发布', '逾期未发布', '尚未到期', '逾期发布', '未注日期', '按时发布'],
+      ['西宁市湟中区', '2', '1', '1', '0', '0', '0'],
+      ['西宁市城北区', '3', '0', '0', '1', '1', '1'],
+    ]);
+    // Two regions: every one listed, no caption.
+    expect(await panel.getByText(/^共 \d+ 个地区/).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A region: the page filtered to it (the status kept), its counts; one region left, no summary.
+    await panel.getByRole('link', { name: '西宁市湟中区' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('西宁市湟中区');
+    expect(new URL(page.url()).searchParams.get('status')).toBe('pending');
+    await expect.poll(() => statusTags(page)).toEqual(tagsOf([2, 1, 1, 0, 0, 0]));
+    await expect.poll(() => panel.count()).toBe(0);
+    const list = page.getByRole('region', { name: '各机关发布情况' });
+    expect(cellsOf(await list.getByRole('row').nth(1).innerText()).slice(0, 2)).toEqual([
+      '尚未到期',
+      '西宁市湟中区人民政府',
+    ]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -8,6 +8,8 @@ import {
   publicationNotice,
   publicationPage,
   publicationPageSize,
+  regionSearch,
+  regionsCaption,
   statusColors,
   yearChoices,
 } from '../../web/src/features/oversight/publication.js';
@@ -60,6 +62,21 @@ describe('publication', () => {
     expect(yearChoices([2021, 2022], 2021)).toEqual([2021, 2022]);
     expect(yearChoices([2022, 2021], undefined)).toEqual([2021, 2022]);
     expect(yearChoices([], 2023)).toEqual([2023]);
+  });
+
+  it('says when the summary by region lists only the 20 regions that lag most', () => {
+    expect(regionsCaption(21)).toBe('共 21 个地区，列出逾期未发布最多的 20 个');
+    expect(regionsCaption(20)).toBeUndefined();
+    expect(regionsCaption(2)).toBeUndefined();
+  });
+
+  it('links a region to the page filtered to it: the other filters kept, from the first page', () => {
+    expect(regionSearch({ year: 2023, status: 'overdue', page: 3 }, '西宁市城北区')).toBe(
+      `region=${encodeURIComponent('西宁市城北区')}&status=overdue&year=2023`,
+    );
+    expect(regionSearch({ region: '西宁市', kind: 'department' }, '西宁市湟中区')).toBe(
+      `kind=department&region=${encodeURIComponent('西宁市湟中区')}`,
+    );
   });
 
   it('says why the table is empty', () => {

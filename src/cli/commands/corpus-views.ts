@@ -9,6 +9,8 @@ import {
   type Publication,
   publicationStatuses,
   publicationStatusNames,
+  type RegionPublication,
+  regionName,
 } from '../../corpus/publication.js';
 import type { ReportScore } from '../../corpus/score.js';
 import { displayWidth } from '../messages.js';
@@ -137,12 +139,29 @@ export function formatBodies(bodies: readonly ListedBody[]): string {
 const days = (b: BodyPublication) =>
   b.daysLate !== null ? `逾期 ${b.daysLate} 天` : b.daysLeft !== null ? `还有 ${b.daysLeft} 天` : '';
 
-/** 发布情况: the counts, then the bodies not on time (all of them with `all`). */
+/** Most regions the text names as lagging. */
+const laggingShown = 5;
+
+/**
+ * The regions with the most bodies overdue (「…较多的地区：西宁市城北区 3 个（应发布 5）…」), when
+ * there are regions to compare and some body is overdue; nothing otherwise.
+ */
+export function laggingRegions(regions: readonly RegionPublication[]): string[] {
+  const overdue = regions.filter((r) => r.overdue > 0);
+  if (regions.length < 2 || overdue.length === 0) return [];
+  const named = overdue
+    .slice(0, laggingShown)
+    .map((r) => `${regionName(r.region)} ${r.overdue} 个（应发布 ${r.expected}）`);
+  return [`逾期未发布较多的地区：${named.join('，')}${overdue.length > laggingShown ? '…' : ''}`];
+}
+
+/** 发布情况: the counts, the regions that lag, then the bodies not on time (all of them with `all`). */
 export function formatPublication(p: Publication, all: boolean): string {
   const { counts, deadlines } = p;
   const lines = [
     `${p.year} 年度报告发布情况（截至 ${p.today}；期限：部门 ${deadlines.department}，人民政府 ${deadlines.government}）`,
     `应发布 ${counts.expected} 个机关：${publicationStatuses.map((s) => `${publicationStatusNames[s]} ${counts[s]}`).join('，')}`,
+    ...laggingRegions(p.regions),
     '',
   ];
   const shown = all ? p.bodies : p.bodies.filter((b) => b.status !== 'onTime');

@@ -17,7 +17,7 @@ import { exportPublicationCsv, exportPublicationXlsx } from '../../corpus/export
 import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-sheet.js';
 import { exportXlsx } from '../../corpus/export/xlsx.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
-import { defaultPublicationYear, publicationOf } from '../../corpus/publication.js';
+import { defaultPublicationYear, publicationAnswer, publicationOf } from '../../corpus/publication.js';
 import type { CorpusFilter } from '../../corpus/query.js';
 import { scoreCorpus } from '../../corpus/score.js';
 import type { Store } from '../../store/index.js';
@@ -274,7 +274,7 @@ export async function runPublication(options: PublicationOptions, io: CliIO): Pr
         to === 'csv' ? exportPublicationCsv(publication, stream) : exportPublicationXlsx(publication, stream),
       );
       if (n !== null) io.stderr.write(`已导出 ${n} 个机关的发布情况到 ${options.output}\n`);
-    } else if (options.json) io.stdout.write(`${JSON.stringify(publication)}\n`);
+    } else if (options.json) io.stdout.write(`${JSON.stringify(publicationAnswer(publication))}\n`);
     else io.stdout.write(formatPublication(publication, options.all ?? false));
     return publication.counts.overdue > 0 ? ExitCode.findings : ExitCode.ok;
   });
@@ -458,6 +458,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
           '某年度（默认上一年度）应发布报告的机关：报告库中有该年度或更早年度报告的机关。',
           '期限按《政府信息公开条例》第四十九条：部门为次年 1 月 31 日，人民政府为次年 3 月 31 日；',
           '是否已过期限按今天（中国时间）判断，--today 可指定哪一天。',
+          '汇总后列出逾期未发布较多的地区（至多 5 个）。',
           '默认列出按时发布以外的机关，--all 全部列出；--json 输出一个 JSON 对象（与 API 相同）。',
           '退出码：0 没有逾期未发布的机关；1 有。',
         ].join('\n'),

@@ -3,8 +3,9 @@
  * have published their annual report — on time, late, without a date — and which have not: past the
  * statutory deadline of their kind, or not yet due (src/corpus/publication.ts). The year, the body
  * filters, the status and the page shown live in the URL; the server filters by status and pages,
- * so the browser gets 50 bodies at a time, not the tens of thousands of a national corpus. Each
- * report opens in 监督概览's drawer.
+ * so the browser gets 50 bodies at a time, not the tens of thousands of a national corpus. The
+ * regions that lag most come summed up between the counts and the bodies. Each report opens in
+ * 监督概览's drawer.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
@@ -28,9 +29,11 @@ import {
   lastPublicationPage,
   publicationPage,
   publicationPageSize,
+  regionSearch,
   statusColors,
   yearChoices,
 } from './publication.js';
+import { PublicationRegions } from './publication-regions.js';
 import { oversightUrl, type PublicationState, publicationUrl } from './url.js';
 
 /** The report in 监督概览's drawer. */
@@ -170,6 +173,13 @@ export default function PublicationPage() {
               ))}
             </Row>
           </section>
+          {data && data.regionCount > 1 && (
+            <PublicationRegions
+              regions={data.regions}
+              regionCount={data.regionCount}
+              search={(region) => regionSearch(state, region)}
+            />
+          )}
           <section className="gk-panel" aria-label="各机关发布情况">
             {data && <Typography.Paragraph>{deadlineText(data)}</Typography.Paragraph>}
             <nav aria-label="按发布情况筛选" style={{ marginBottom: 12 }}>

@@ -1,11 +1,17 @@
 /**
  * 发布情况's text and choices, pure: the days past or left as users read them, the deadlines as a
- * sentence, the statuses' colours, the years to offer, the slice a table page asks for and 监督概览's
- * notice.
+ * sentence, the statuses' colours, the years to offer, the slice a table page asks for, the summary
+ * by region's caption and links, and 监督概览's notice.
  * Unit-tested in test/web/publication.test.ts.
  */
 import type { BodyPublication, PublicationResponse } from '../../../../src/api/corpus-contract.js';
-import { type PublicationStatus, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
+import {
+  type PublicationStatus,
+  publicationRegionsListed,
+  publicationStatusNames,
+} from '../../../../src/corpus/publication-status.js';
+import { encode } from '../../lib/url-codec.js';
+import { type PublicationState, publicationUrl } from './url.js';
 
 /**
  * Each status's tag colour, dark like the app's other tags (SeverityTag, the register's badges) so that
@@ -80,3 +86,16 @@ export function publicationNotice(
         : `应发布的 ${expected} 个机关均已发布`;
   return { type: overdue > 0 ? 'warning' : 'info', text: `${p.year} 年度报告：${counts}${deadlines}。` };
 }
+
+/**
+ * The caption of the summary by region when it lists only some regions (those that lag most); nothing
+ * when it lists them all.
+ */
+export const regionsCaption = (regionCount: number): string | undefined =>
+  regionCount > publicationRegionsListed
+    ? `共 ${regionCount} 个地区，列出逾期未发布最多的 ${publicationRegionsListed} 个`
+    : undefined;
+
+/** The page's URL query with `region` as its region filter: the other filters kept, the first page. */
+export const regionSearch = (state: PublicationState, region: string): string =>
+  encode(publicationUrl, { ...state, region, page: undefined }).toString();

@@ -1,0 +1,64 @@
+/**
+ * 发布情况 by region (按地区汇总): the regions that lag most — the most bodies past the deadline without
+ * the report first — so that a supervisor of a city or province sees which districts to press. Each
+ * region links to the page filtered to it; the bodies of an unknown place can't be filtered to.
+ */
+import { Table, type TableColumnsType, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { RegionPublication } from '../../../../src/api/corpus-contract.js';
+import { publicationStatusNames, regionName } from '../../../../src/corpus/publication-status.js';
+import { regionsCaption } from './publication.js';
+
+const count = (title: string, key: keyof RegionPublication) => ({
+  title,
+  dataIndex: key,
+  width: 88,
+  align: 'right' as const,
+});
+
+export function PublicationRegions({
+  regions,
+  regionCount,
+  search,
+}: {
+  regions: readonly RegionPublication[];
+  regionCount: number;
+  /** The page's URL query filtered to a region. */
+  search: (region: string) => string;
+}) {
+  const columns: TableColumnsType<RegionPublication> = [
+    {
+      title: '地区',
+      dataIndex: 'region',
+      render: (region: string) =>
+        region ? <Link to={{ search: search(region) }}>{region}</Link> : regionName(region),
+    },
+    count('应发布', 'expected'),
+    {
+      ...count(publicationStatusNames.overdue, 'overdue'),
+      render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined}>{n}</Typography.Text>,
+    },
+    count(publicationStatusNames.pending, 'pending'),
+    count(publicationStatusNames.late, 'late'),
+    count(publicationStatusNames.undated, 'undated'),
+    count(publicationStatusNames.onTime, 'onTime'),
+  ];
+  const caption = regionsCaption(regionCount);
+  return (
+    <section className="gk-panel" aria-label="按地区汇总">
+      <Typography.Title level={2} style={{ fontSize: 14, margin: '0 0 8px' }}>
+        按地区
+      </Typography.Title>
+      {caption && <Typography.Paragraph type="secondary">{caption}</Typography.Paragraph>}
+      <Table<RegionPublication>
+        size="small"
+        rowKey="region"
+        columns={columns}
+        dataSource={[...regions]}
+        pagination={false}
+        // Some six rows, the rest scrolled: the bodies' list stays in view below.
+        scroll={{ y: 200 }}
+      />
+    </section>
+  );
+}
