@@ -4,8 +4,10 @@
  * on both backends, through the function and through `gongkai corpus publication` (text, JSON, CSV,
  * exit code).
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -451,6 +453,31 @@ describe('gongkai corpus publication', () => {
     expect(lines[1]).toBe(
       '泉州市洛江区教育局,福建省泉州市洛江区,部门,2025,overdue,逾期未发布,2026-01-31,,,15,,2023,edu,',
     );
+    // XLSX: the bodies, every region (what a supervisor sends upward) and the counts.
+    const xlsxOut = join(tmp.dir, 'p.xlsx');
+    const xlsx = await run(['corpus', 'publication', '--today', '2026-02-15', '--to', 'xlsx', '-o', xlsxOut]);
+    expect(xlsx.stderr).toBe(`已导出 5 个机关的发布情况到 ${xlsxOut}\n`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxOut);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['发布情况', '按地区', '汇总']);
+    const sheet = (name: string) =>
+      (workbook.getWorksheet(name)?.getSheetValues() ?? [])
+        .filter(Boolean)
+        .map((r) => (r as unknown[]).slice(1));
+    expect(sheet('按地区')).toEqual([
+      ['region', 'expected', 'overdue', 'pending', 'late', 'undated', 'onTime'],
+      ['福建省泉州市洛江区', 3, 1, 0, 1, 0, 1],
+      ['福建省泉州市丰泽区', 2, 0, 1, 0, 1, 0],
+    ]);
+    expect(sheet('汇总').slice(5)).toEqual([
+      ['应发布机关', 5],
+      ['逾期未发布', 1],
+      ['尚未到期', 1],
+      ['逾期发布', 1],
+      ['未注日期', 1],
+      ['按时发布', 1],
+    ]);
+    expect(workbook.getWorksheet('发布情况')?.rowCount).toBe(6);
     expect(await run(['corpus', 'publication', '--today', '2026-2-15'])).toEqual({
       code: 2,
       stdout: '',

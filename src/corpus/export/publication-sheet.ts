@@ -1,7 +1,8 @@
 /**
  * 发布情况 (src/corpus/publication.ts) as a spreadsheet: one row per body expected to publish the
- * year's report, its status's Chinese name beside the code. XLSX adds a sheet of the counts and the
- * deadlines, what a supervisor reports upward.
+ * year's report, its status's Chinese name beside the code. XLSX adds a sheet of the regions (every
+ * one, those that lag first: the table a supervisor sends upward, 各地区发布情况) and one of the counts
+ * and the deadlines.
  */
 import type { Writable } from 'node:stream';
 import { bodyKindNames } from '../bodies/names.js';
@@ -10,6 +11,7 @@ import {
   type Publication,
   publicationStatuses,
   publicationStatusNames,
+  regionName,
 } from '../publication.js';
 import type { ExportValue } from './columns.js';
 import { csvLine } from './csv.js';
@@ -58,7 +60,7 @@ export async function exportPublicationCsv(publication: Publication, sink: Sink)
   return publication.bodies.length;
 }
 
-/** The bodies and the counts as an XLSX workbook; answers the number of bodies. */
+/** The bodies, the regions and the counts as an XLSX workbook; answers the number of bodies. */
 export async function exportPublicationXlsx(publication: Publication, stream: Writable): Promise<number> {
   const workbook = streamingWorkbook(stream);
   writeSheet(
@@ -66,6 +68,16 @@ export async function exportPublicationXlsx(publication: Publication, stream: Wr
     '发布情况',
     publicationColumns,
     publication.bodies.map((b) => values(publication.year, b)),
+  );
+  writeSheet(
+    workbook,
+    '按地区',
+    ['region', 'expected', ...publicationStatuses],
+    publication.regions.map((r): ExportValue[] => [
+      regionName(r.region),
+      r.expected,
+      ...publicationStatuses.map((s) => r[s]),
+    ]),
   );
   const { counts, deadlines } = publication;
   writeSheet(
