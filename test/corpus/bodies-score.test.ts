@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { jsonLines, run } from '../cli/helpers.js';
-import { makeReport, renderAs, tempDir, writeFile } from './helpers.js';
+import { makeReport, renderAs, sheetRows, tempDir, writeFile } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 const pack = 'spec/packs/suqian-2026-department.json';
@@ -216,10 +216,7 @@ describe('corpus score', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['得分', '扣分项', '规则包']);
-    const values = (sheet: string) =>
-      (workbook.getWorksheet(sheet)?.getSheetValues() ?? [])
-        .filter(Boolean)
-        .map((r) => (r as unknown[]).slice(1));
+    const values = (sheet: string) => sheetRows(workbook, sheet);
     expect(values('得分')[1]?.slice(0, 6)).toEqual([1, gx, '泉州市洛江区', '部门', 2022, -5]);
     expect(values('扣分项')).toEqual([
       ['agency', 'region', 'year', 'rule', 'label', 'count', 'points', 'citation', 'reportId'],
@@ -332,9 +329,7 @@ describe('corpus check --to', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['跨报告问题', '按问题汇总']);
-    const summary = (workbook.getWorksheet('按问题汇总')?.getSheetValues() ?? [])
-      .filter(Boolean)
-      .map((r) => (r as unknown[]).slice(1));
+    const summary = sheetRows(workbook, '按问题汇总');
     expect(summary).toEqual([
       ['code', 'name', 'severity', 'findings', 'reports'],
       ['corpus.copied-text', '正文与上年或其他机关雷同', 'warning', 3, 2],

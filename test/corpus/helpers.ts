@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { Report } from '../../src/core/report.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { renderHtml } from '../../src/render/html/index.js';
@@ -49,3 +50,7 @@ export function writeFile(path: string, content: string | Uint8Array): string {
 export async function sqliteStore(dir: string, extra: StoreOptions = {}): Promise<Store> {
   return openStore({ dataDir: join(dir, 'data'), env: {}, ...extra });
 }
+
+/** A sheet of an exported workbook as rows of values (exceljs counts rows and columns from 1). */
+export const sheetRows = (workbook: ExcelJS.Workbook, name: string): unknown[][] =>
+  (workbook.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));

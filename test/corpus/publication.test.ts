@@ -25,7 +25,7 @@ import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import type { Database } from '../../src/store/schema.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { tempDir } from './helpers.js';
+import { sheetRows, tempDir } from './helpers.js';
 
 const now = '2024-03-01T00:00:00.000Z';
 
@@ -460,10 +460,7 @@ describe('gongkai corpus publication', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsxOut);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['发布情况', '按地区', '汇总']);
-    const sheet = (name: string) =>
-      (workbook.getWorksheet(name)?.getSheetValues() ?? [])
-        .filter(Boolean)
-        .map((r) => (r as unknown[]).slice(1));
+    const sheet = (name: string) => sheetRows(workbook, name);
     expect(sheet('按地区')).toEqual([
       ['region', 'expected', 'overdue', 'pending', 'late', 'undated', 'onTime'],
       ['福建省泉州市洛江区', 3, 1, 0, 1, 0, 1],
