@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { packSchema } from '../corpus/pack-schema.js';
 import {
+  dissolvedYears,
+  dissolvedYearsText,
   type PublicationStatus,
   publicationRegionsListed,
   publicationStatuses,
@@ -225,9 +227,9 @@ const placeName = z
 /** A body's 撤销年份 as a person sets it: `null` clears it. */
 const dissolvedYear = z
   .number()
-  .int('撤销年份应为 2000–2100 年之间的年份')
-  .min(2000, '撤销年份应为 2000–2100 年之间的年份')
-  .max(2100, '撤销年份应为 2000–2100 年之间的年份')
+  .int(dissolvedYearsText)
+  .min(dissolvedYears.min, dissolvedYearsText)
+  .max(dissolvedYears.max, dissolvedYearsText)
   .nullable()
   .describe('撤销年份：该机关自该年度起不再发布年度报告（机构改革等）；null 清除');
 

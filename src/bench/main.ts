@@ -65,16 +65,14 @@ const corpusLayouts: Record<string, (report: Report, seed: number) => string> = 
   'converter-markdown': renderConverterMarkdown,
 };
 const layouts = Object.keys(corpusLayouts);
+const renderers = Object.values(corpusLayouts);
 
 function generateCorpus(size: number): Uint8Array[] {
   const encoder = new TextEncoder();
   const corpus: Uint8Array[] = [];
   for (let i = 0; i < size; i++) {
     const format: FormatId = i % 2 === 0 ? '2021' : '2019';
-    const render = corpusLayouts[layouts[i % layouts.length] as string] as (
-      r: Report,
-      seed: number,
-    ) => string;
+    const render = renderers[i % renderers.length] as (report: Report, seed: number) => string;
     corpus.push(encoder.encode(render(generateReport(i, format), i)));
   }
   return corpus;

@@ -21,5 +21,10 @@ export const publicationStatusNames: Record<PublicationStatus, string> = {
  */
 export const publicationRegionsListed = 20;
 
+/** The years a body's 撤销年份 may take (the API, the CLI and the web form check the same). */
+export const dissolvedYears = { min: 2000, max: 2100 } as const;
+/** Why another year is refused. */
+export const dissolvedYearsText = `撤销年份应为 ${dissolvedYears.min}–${dissolvedYears.max} 年之间的年份`;
+
 /** A region as users read it: bodies whose place is unknown have the region ''. */
 export const regionName = (region: string): string => region || '地区未知';

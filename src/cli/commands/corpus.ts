@@ -18,6 +18,7 @@ import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-she
 import { exportXlsx } from '../../corpus/export/xlsx.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../../corpus/publication.js';
+import { dissolvedYears } from '../../corpus/publication-status.js';
 import type { CorpusFilter } from '../../corpus/query.js';
 import { scoreCorpus } from '../../corpus/score.js';
 import type { Store } from '../../store/index.js';
@@ -348,12 +349,14 @@ export interface CorrectOptions {
   dissolvedIn?: string;
 }
 
-/** `--dissolved-in`: a year from 2000 to 2100, or '' to clear it (null); throws a UsageError. */
+/** `--dissolved-in`: a year of `dissolvedYears`, or '' to clear it (null); throws a UsageError. */
 function dissolvedInOf(value: string): number | null {
   if (value === '') return null;
   const year = /^\d{4}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(year >= 2000 && year <= 2100))
-    throw new UsageError(`撤销年份「${value}」无效，应为 2000–2100 年之间的年份（空字符串表示清除）`);
+  if (!(year >= dissolvedYears.min && year <= dissolvedYears.max))
+    throw new UsageError(
+      `撤销年份「${value}」无效，应为 ${dissolvedYears.min}–${dissolvedYears.max} 年之间的年份（空字符串表示清除）`,
+    );
   return year;
 }
 

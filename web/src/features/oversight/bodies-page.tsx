@@ -26,6 +26,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { bodyPatchBody, corpusListedBody } from '../../../../src/api/corpus-contract.js';
+import { dissolvedYears } from '../../../../src/corpus/publication-status.js';
 import { LoadError } from '../../components/query-state.js';
 import { call, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
@@ -150,7 +151,13 @@ function EditBody({ body, onClose }: { body: Body; onClose: () => void }) {
           name="dissolvedIn"
           extra="机构改革等撤销的机关：自该年度起不再发布年度报告，发布情况不再列为应发布（仍应发布上一年度的报告）。留空为未撤销。"
         >
-          <InputNumber min={2000} max={2100} precision={0} placeholder="未撤销" style={{ width: 140 }} />
+          <InputNumber
+            min={dissolvedYears.min}
+            max={dissolvedYears.max}
+            precision={0}
+            placeholder="未撤销"
+            style={{ width: 140 }}
+          />
         </Form.Item>
       </Form>
     </Modal>

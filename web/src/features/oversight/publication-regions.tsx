@@ -6,7 +6,11 @@
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { RegionPublication } from '../../../../src/api/corpus-contract.js';
-import { publicationStatusNames, regionName } from '../../../../src/corpus/publication-status.js';
+import {
+  publicationStatuses,
+  publicationStatusNames,
+  regionName,
+} from '../../../../src/corpus/publication-status.js';
 import { regionsCaption } from './publication.js';
 
 const count = (title: string, key: keyof RegionPublication) => ({
@@ -34,14 +38,15 @@ export function PublicationRegions({
         region ? <Link to={{ search: search(region) }}>{region}</Link> : regionName(region),
     },
     count('应发布', 'expected'),
-    {
-      ...count(publicationStatusNames.overdue, 'overdue'),
-      render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined}>{n}</Typography.Text>,
-    },
-    count(publicationStatusNames.pending, 'pending'),
-    count(publicationStatusNames.late, 'late'),
-    count(publicationStatusNames.undated, 'undated'),
-    count(publicationStatusNames.onTime, 'onTime'),
+    // A column a status, in the statuses' order; the bodies past the deadline in red.
+    ...publicationStatuses.map((s) =>
+      s === 'overdue'
+        ? {
+            ...count(publicationStatusNames[s], s),
+            render: (n: number) => <Typography.Text type={n > 0 ? 'danger' : undefined}>{n}</Typography.Text>,
+          }
+        : count(publicationStatusNames[s], s),
+    ),
   ];
   const caption = regionsCaption(regionCount);
   return (
