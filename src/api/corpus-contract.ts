@@ -13,6 +13,7 @@ import {
   publicationStatuses,
   publicationStatusNames,
 } from '../corpus/publication-status.js';
+import { regionLevelNames, regionLevels } from '../corpus/region-level.js';
 import { recordId } from './schemas.js';
 
 const bool = z
@@ -302,13 +303,29 @@ export const scoreResponse = z
   })
   .meta({ id: 'CorpusScores', title: '评分结果' });
 
-/** 发布情况: the filters that apply to bodies, and the year (default: the year before today's). */
-const publicationFilterQuery = corpusFilterQuery.pick({
-  region: true,
-  kind: true,
-  agency: true,
-  year: true,
-});
+const regionLevelText = regionLevels.map((l) => `${l} 按${regionLevelNames[l]}`).join('、');
+
+export const regionLevelSchema = z.enum(regionLevels).meta({ description: regionLevelText });
+
+/**
+ * 发布情况: the filters that apply to bodies, the year (default: the year before today's) and the
+ * level its regions are summed up at.
+ */
+const publicationFilterQuery = corpusFilterQuery
+  .pick({
+    region: true,
+    kind: true,
+    agency: true,
+    year: true,
+  })
+  .extend({
+    level: z
+      .enum(regionLevels)
+      .optional()
+      .meta({
+        description: `按地区汇总的层级（${regionLevelText}）；不填则从机关所在地区开始不同的最高一级汇总（全国按省，一省之内按市，一市之内按县区）。名称未写明该级地区的机关按其名称中最高一级的地区计`,
+      }),
+  });
 
 /**
  * 发布情况's query: its filters, the statuses whose bodies to list (the counts stay those of every
@@ -420,6 +437,7 @@ export const publicationResponse = z
     }),
     listed: z.number().int().describe('分页前符合发布情况筛选（status）的机关数；不筛选时等于应发布的机关数'),
     bodies: z.array(bodyPublication).describe('列出的机关中从 offset 起的至多 limit 个'),
+    level: regionLevelSchema.describe('按地区汇总的层级（请求的，或自动选择的）'),
     regions: z
       .array(regionPublication)
       .describe(

@@ -17,6 +17,7 @@ import { countResult, type IngestSummary, ingestBytes } from '../corpus/ingest.j
 import { type Pack, shippedPacks } from '../corpus/packs.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../corpus/publication.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
+import type { RegionLevel } from '../corpus/region-level.js';
 import { findingOfRow } from '../corpus/report-rows.js';
 import { visibleBodyIds } from '../corpus/scope.js';
 import { type ReportScore, scoreCorpus } from '../corpus/score.js';
@@ -122,7 +123,7 @@ function download(
 /** 发布情况 of the query's year (the year before the server's day by default) in the principal's scope. */
 async function publicationIn(
   input: Pick<HandlerInput<unknown, unknown, unknown>, 'principal' | 'deps'>,
-  { year, ...query }: c.CorpusFilterQuery,
+  { year, level, ...query }: c.CorpusFilterQuery & { level?: RegionLevel | undefined },
 ) {
   const today = input.deps.today();
   return publicationOf(
@@ -130,6 +131,7 @@ async function publicationIn(
     await scopedFilter(input, query),
     year ?? defaultPublicationYear(today),
     today,
+    level,
   );
 }
 

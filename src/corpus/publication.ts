@@ -22,6 +22,7 @@ import {
   publicationStatuses,
 } from './publication-status.js';
 import { type CorpusFilter, standingBodies } from './query.js';
+import { type RegionLevel, regionAt, startingLevel } from './region-level.js';
 
 export {
   type PublicationStatus,
@@ -70,7 +71,9 @@ export interface Publication {
   counts: PublicationCounts;
   /** Overdue first, then not yet due, late, undated and on time; by region and name within. */
   bodies: BodyPublication[];
-  /** Every region of the bodies, those that lag first (see `regionsOf`). */
+  /** The level the regions are summed up at (汇总层级): asked for, or where the bodies differ first. */
+  level: RegionLevel;
+  /** Every region of the bodies at that level, those that lag first (see `regionsOf`). */
   regions: RegionPublication[];
 }
 
@@ -132,18 +135,22 @@ function publishedStatus(
 
 /**
  * The publication of `year`'s reports as of `today`, over the standing bodies the filter chooses
- * (its region, kind, agency and visible bodies; its report filters don't apply).
+ * (its region, kind, agency and visible bodies; its report filters don't apply), summed up by region
+ * at `level` (by default the highest level at which the expected bodies' places differ).
  */
 export async function publicationOf(
   db: Kysely<Database>,
   filter: CorpusFilter,
   year: number,
   today: IsoDate,
+  level?: RegionLevel,
 ): Promise<Publication> {
   if (!isIsoDate(today)) throw new RangeError(`日期「${today}」不是有效的 YYYY-MM-DD 格式日期`);
   const chosen = () => standingBodies(db, filter).select('id');
   const [bodies, earlier, reports] = await Promise.all([
-    standingBodies(db, filter).select(['id', 'name', 'region', 'kind', 'dissolved_in']).execute(),
+    standingBodies(db, filter)
+      .select(['id', 'name', 'region', 'province', 'city', 'county', 'kind', 'dissolved_in'])
+      .execute(),
     db
       .selectFrom('corpus_reports')
       .select(['body_id', (eb) => eb.fn.max<number>('year').as('last')])
@@ -170,6 +177,7 @@ export async function publicationOf(
   };
   const counts = noCounts();
   const rows: BodyPublication[] = [];
+  const expected: typeof bodies = [];
   for (const body of bodies) {
     const report = newest.get(body.id);
     const last = lastYear.get(body.id) ?? null;
@@ -188,6 +196,7 @@ export async function publicationOf(
     }
     counts.expected++;
     counts[status]++;
+    expected.push(body);
     rows.push({
       bodyId: body.id,
       name: body.name,
@@ -203,6 +212,14 @@ export async function publicationOf(
       lastYear: last,
     });
   }
+  // (Before the rows are sorted: the i-th row is the i-th expected body's.)
+  const summedAt = level ?? startingLevel(expected);
+  const regions = regionsOf(
+    rows.map((r, i) => ({
+      region: regionAt(expected[i] as (typeof bodies)[number], summedAt),
+      status: r.status,
+    })),
+  );
   rows.sort(
     (a, b) =>
       (statusOrder.get(a.status) as number) - (statusOrder.get(b.status) as number) ||
@@ -210,7 +227,7 @@ export async function publicationOf(
       collator.compare(a.name, b.name) ||
       (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0),
   );
-  return { year, today, deadlines, counts, bodies: rows, regions: regionsOf(rows) };
+  return { year, today, deadlines, counts, bodies: rows, level: summedAt, regions };
 }
 
 /** What the answer lists of 发布情况: the bodies of some statuses, a page of them. */

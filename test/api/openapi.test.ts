@@ -147,6 +147,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'kind',
       'agency',
       'year',
+      'level',
       'to',
     ]);
     expect(schemas.Publication?.required).toEqual([
@@ -156,6 +157,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'counts',
       'listed',
       'bodies',
+      'level',
       'regions',
       'regionCount',
     ]);

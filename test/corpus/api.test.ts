@@ -170,6 +170,22 @@ describeEachBackend('corpus API', (backend) => {
       ],
       3,
     ]);
+    expect(due.level).toBe('county');
+    // By city: 宿迁市's two bodies are one region; 洛江区's name gives no city, so it stays itself.
+    const byCity = (await get('eva', '/api/corpus/publication?level=city')).json();
+    expect([byCity.level, byCity.regions, byCity.counts]).toEqual([
+      'city',
+      [
+        { region: '宿迁市', expected: 2, overdue: 1, pending: 1, ...zero },
+        { region: '洛江区', expected: 1, overdue: 1, pending: 0, ...zero },
+      ],
+      due.counts,
+    ]);
+    const badLevel = await get('eva', '/api/corpus/publication?level=town');
+    expect([badLevel.statusCode, badLevel.json().error.message]).toEqual([
+      400,
+      '输入有误：「level」的值无效，应为 province、city、county 之一',
+    ]);
     const published = (await get('eva', '/api/corpus/publication?year=2022')).json();
     expect(brief(published)).toEqual([
       ['洛江区工业和信息化局', 'late', 10],

@@ -21,6 +21,7 @@ import {
   publicationStatuses,
   regionsOf,
 } from '../../src/corpus/publication.js';
+import { type RegionLevel, regionLevels } from '../../src/corpus/region-level.js';
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import type { Database } from '../../src/store/schema.js';
 import { run } from '../cli/helpers.js';
@@ -410,9 +411,25 @@ describe('gongkai corpus publication', () => {
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n').slice(1, 4)).toEqual([
       '应发布 5 个机关：逾期未发布 1，尚未到期 1，逾期发布 1，未注日期 1，按时发布 1',
-      '逾期未发布较多的地区：福建省泉州市洛江区 1 个（应发布 3）',
+      '逾期未发布较多的地区（按县区）：福建省泉州市洛江区 1 个（应发布 3）',
       '',
     ]);
+    // Summed up by city, the two districts are one region (nothing to compare); a level that isn't
+    // one is refused.
+    const byCity = await run(['corpus', 'publication', '--today', '2026-02-15', '--level', 'city']);
+    expect(byCity.stdout.split('\n')[2]).toBe('');
+    const json = await run(['corpus', 'publication', '--today', '2026-02-15', '--level', 'city', '--json']);
+    const parsed = JSON.parse(json.stdout);
+    expect([parsed.level, parsed.regions, parsed.regionCount]).toEqual([
+      'city',
+      [{ region: '福建省泉州市', expected: 5, overdue: 1, pending: 1, late: 1, undated: 1, onTime: 1 }],
+      1,
+    ]);
+    expect(await run(['corpus', 'publication', '--level', '市'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：汇总层级「市」无效，应为 province、city、county\n',
+    });
     // None overdue yet (on the departments' deadline day): no such line.
     const due = await run(['corpus', 'publication', '--today', '2026-01-31']);
     expect(due.stdout.split('\n').slice(1, 3)).toEqual([
@@ -467,6 +484,7 @@ describe('gongkai corpus publication', () => {
       ['福建省泉州市丰泽区', 2, 0, 1, 0, 1, 0],
     ]);
     expect(sheet('汇总').slice(5)).toEqual([
+      ['按地区汇总的层级', '县区'],
       ['应发布机关', 5],
       ['逾期未发布', 1],
       ['尚未到期', 1],
@@ -557,6 +575,21 @@ describe('publicationOf against a plain model (property)', () => {
   });
 
   const zh = new Intl.Collator('zh-CN');
+  const placeChoices: [string | null, string | null, string | null][] = [
+    [null, null, null],
+    ['青海省', '西宁市', '城东区'],
+    ['青海省', '西宁市', '城西区'],
+    ['青海省', '海东市', '乐都区'],
+    ['甘肃省', null, null],
+    [null, '西宁市', '湟中区'],
+    [null, null, '湟源县'],
+  ];
+  /** The model of a region at a level: the places down to it, or else the highest place given. */
+  const regionModel = (places: (string | null)[], level: RegionLevel) => {
+    const given = places.flatMap((p, i) => (p ? [{ p, i }] : []));
+    const upTo = given.filter(({ i }) => i <= regionLevels.indexOf(level));
+    return (upTo.length > 0 ? upTo : given.slice(0, 1)).map(({ p }) => p).join('');
+  };
   const day = fc
     .integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2028, 11, 31) })
     .map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
@@ -565,8 +598,10 @@ describe('publicationOf against a plain model (property)', () => {
       minLength: 1,
       maxLength: 6,
     }),
-    // Each body's region: few, so that regions hold several bodies; '' when unknown.
-    regions: fc.array(fc.constantFrom('', '城东区', '城西区', '湟中区'), { minLength: 6, maxLength: 6 }),
+    // Each body's places (province, city, county), as its name gives them: few, so that regions
+    // hold several bodies; names that give no place, or not the higher ones.
+    places: fc.array(fc.constantFrom(...placeChoices), { minLength: 6, maxLength: 6 }),
+    level: fc.constantFrom(undefined, ...regionLevels),
     // Each body's 撤销年份, or null.
     dissolved: fc.array(fc.option(fc.integer({ min: 2019, max: 2027 }), { nil: null }), {
       minLength: 6,
@@ -587,7 +622,8 @@ describe('publicationOf against a plain model (property)', () => {
 
   it('counts every body once, by its newest version, with the deadline of its kind', async () => {
     await fc.assert(
-      fc.asyncProperty(corpus, async ({ kinds, regions, dissolved, reports, year, today }) => {
+      fc.asyncProperty(corpus, async ({ kinds, places, level, dissolved, reports, year, today }) => {
+        const regions = places.map((p) => p.join(''));
         await store.db.deleteFrom('corpus_reports').execute();
         await store.db.deleteFrom('corpus_bodies').execute();
         for (const [i, kind] of kinds.entries())
@@ -597,9 +633,9 @@ describe('publicationOf against a plain model (property)', () => {
               id: `b${i}`,
               name: `某县第${i}局`,
               match_key: `b${i}`,
-              province: null,
-              city: null,
-              county: null,
+              province: places[i]?.[0] ?? null,
+              city: places[i]?.[1] ?? null,
+              county: places[i]?.[2] ?? null,
               region: regions[i] as string,
               kind,
               merged_into: null,
@@ -623,7 +659,7 @@ describe('publicationOf against a plain model (property)', () => {
             signed_on: r.signedOn,
           });
         }
-        const p = await publicationOf(store.db, {}, year, today);
+        const p = await publicationOf(store.db, {}, year, today, level);
 
         // The model: the last report of the year stored for a body is its newest version; a body
         // dissolved in or before the year is expected only when that report is there.
@@ -674,11 +710,20 @@ describe('publicationOf against a plain model (property)', () => {
         const sum = publicationStatuses.reduce((n, s) => n + p.counts[s], 0);
         expect(sum).toBe(p.counts.expected);
         expect(p.counts.expected).toBe(p.bodies.length);
-        // The regions: each one's bodies by status, those with more overdue, then not yet due, then
-        // more bodies first; by name among equals.
-        const modelRegions = [...new Set(expected.map((b) => b.region))]
+        // The level: the one asked for, else the highest at which the expected bodies' places differ.
+        const placesOf = expected.map((b) => places[Number(b.bodyId.slice(1))] as (string | null)[]);
+        const summedAt =
+          level ??
+          regionLevels.find((_, i) => new Set(placesOf.map((q) => q[i]).filter((q) => q)).size >= 2) ??
+          'county';
+        expect(p.level).toBe(summedAt);
+        // The regions at that level: each one's bodies by status, those with more overdue, then not
+        // yet due, then more bodies first; by name among equals.
+        const regionOfBody = (b: (typeof expected)[number]) =>
+          regionModel(places[Number(b.bodyId.slice(1))] as (string | null)[], summedAt);
+        const modelRegions = [...new Set(expected.map(regionOfBody))]
           .map((region) => {
-            const own = expected.filter((b) => b.region === region);
+            const own = expected.filter((b) => regionOfBody(b) === region);
             const n = (status: string) => own.filter((b) => b.status === status).length;
             return {
               region,

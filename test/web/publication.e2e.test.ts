@@ -239,11 +239,29 @@ describe.skipIf(!run)('web: publication', () => {
     // Two regions: every one listed, no caption.
     expect(await panel.getByText(/^共 \d+ 个地区/).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    // Summed up by county, where the bodies' places differ; by city, they are one region. The level
+    // lives in the URL; the bodies' list stays.
+    const selectedLevel = () => panel.locator('.ant-segmented-item-selected').innerText();
+    expect(await selectedLevel()).toBe('按县区');
+    await panel.getByText('按市', { exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('city');
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).map(cellsOf).slice(1))
+      .toEqual([['西宁市', '5', '1', '1', '1', '1', '1']]);
+    expect(await selectedLevel()).toBe('按市');
+    await expect
+      .poll(() => panel.getByText('名称未写明所属市的机关按名称中最高一级的地区计').count())
+      .toBe(1);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('pending');
+    await panel.getByText('按县区', { exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(3);
 
     // A region: the page filtered to it (the status kept), its counts; one region left, no summary.
     await panel.getByRole('link', { name: '西宁市湟中区' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('西宁市湟中区');
     expect(new URL(page.url()).searchParams.get('status')).toBe('pending');
+    // (The region's bodies are summed up from where their places differ: no level kept.)
+    expect(new URL(page.url()).searchParams.get('level')).toBe(null);
     await expect.poll(() => statusTags(page)).toEqual(tagsOf([2, 1, 1, 0, 0, 0]));
     await expect.poll(() => panel.count()).toBe(0);
     const list = page.getByRole('region', { name: '各机关发布情况' });

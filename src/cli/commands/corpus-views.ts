@@ -12,6 +12,7 @@ import {
   type RegionPublication,
   regionName,
 } from '../../corpus/publication.js';
+import { type RegionLevel, regionLevelNames } from '../../corpus/region-level.js';
 import type { ReportScore } from '../../corpus/score.js';
 import { displayWidth } from '../messages.js';
 
@@ -146,13 +147,15 @@ const laggingShown = 5;
  * The regions with the most bodies overdue (「…较多的地区：西宁市城北区 3 个（应发布 5）…」), when
  * there are regions to compare and some body is overdue; nothing otherwise.
  */
-export function laggingRegions(regions: readonly RegionPublication[]): string[] {
+export function laggingRegions(regions: readonly RegionPublication[], level: RegionLevel): string[] {
   const overdue = regions.filter((r) => r.overdue > 0);
   if (regions.length < 2 || overdue.length === 0) return [];
   const named = overdue
     .slice(0, laggingShown)
     .map((r) => `${regionName(r.region)} ${r.overdue} 个（应发布 ${r.expected}）`);
-  return [`逾期未发布较多的地区：${named.join('，')}${overdue.length > laggingShown ? '…' : ''}`];
+  return [
+    `逾期未发布较多的地区（按${regionLevelNames[level]}）：${named.join('，')}${overdue.length > laggingShown ? '…' : ''}`,
+  ];
 }
 
 /** 发布情况: the counts, the regions that lag, then the bodies not on time (all of them with `all`). */
@@ -161,7 +164,7 @@ export function formatPublication(p: Publication, all: boolean): string {
   const lines = [
     `${p.year} 年度报告发布情况（截至 ${p.today}；期限：部门 ${deadlines.department}，人民政府 ${deadlines.government}）`,
     `应发布 ${counts.expected} 个机关：${publicationStatuses.map((s) => `${publicationStatusNames[s]} ${counts[s]}`).join('，')}`,
-    ...laggingRegions(p.regions),
+    ...laggingRegions(p.regions, p.level),
     '',
   ];
   const shown = all ? p.bodies : p.bodies.filter((b) => b.status !== 'onTime');

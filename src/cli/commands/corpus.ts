@@ -20,6 +20,7 @@ import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../../corpus/publication.js';
 import { dissolvedYears } from '../../corpus/publication-status.js';
 import type { CorpusFilter } from '../../corpus/query.js';
+import { isRegionLevel, regionLevelNames, regionLevels } from '../../corpus/region-level.js';
 import { scoreCorpus } from '../../corpus/score.js';
 import type { Store } from '../../store/index.js';
 import { isIsoDate } from '../../workflow/calendar/date.js';
@@ -251,6 +252,7 @@ export interface PublicationOptions
   extends Pick<FilterOptions, 'region' | 'kind' | 'agency' | 'year'>,
     ExportTarget {
   today?: string;
+  level?: string;
   all?: boolean;
   json?: boolean;
 }
@@ -267,9 +269,20 @@ export async function runPublication(options: PublicationOptions, io: CliIO): Pr
     io.stderr.write(`gongkai: 错误：日期「${today}」无效，应为 YYYY-MM-DD\n`);
     return ExitCode.usage;
   }
+  const level = options.level;
+  if (level !== undefined && !isRegionLevel(level)) {
+    io.stderr.write(`gongkai: 错误：汇总层级「${level}」无效，应为 ${regionLevels.join('、')}\n`);
+    return ExitCode.usage;
+  }
   return withCorpus(io, async (store) => {
     const { year, ...filter } = filterOf(options);
-    const publication = await publicationOf(store.db, filter, year ?? defaultPublicationYear(today), today);
+    const publication = await publicationOf(
+      store.db,
+      filter,
+      year ?? defaultPublicationYear(today),
+      today,
+      level,
+    );
     if (options.to !== undefined) {
       const n = await writeExport(io, options, (stream, to) =>
         to === 'csv' ? exportPublicationCsv(publication, stream) : exportPublicationXlsx(publication, stream),
@@ -461,14 +474,21 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
           '某年度（默认上一年度）应发布报告的机关：报告库中有该年度或更早年度报告的机关。',
           '期限按《政府信息公开条例》第四十九条：部门为次年 1 月 31 日，人民政府为次年 3 月 31 日；',
           '是否已过期限按今天（中国时间）判断，--today 可指定哪一天。',
-          '汇总后列出逾期未发布较多的地区（至多 5 个）。',
+          '汇总后列出逾期未发布较多的地区（至多 5 个）：--level 指定按省、市还是县区汇总，',
+          '默认从机关所在地区开始不同的最高一级（全国按省，一省之内按市，一市之内按县区）。',
           '默认列出按时发布以外的机关，--all 全部列出；--json 输出一个 JSON 对象（与 API 相同）。',
           '退出码：0 没有逾期未发布的机关；1 有。',
         ].join('\n'),
       )
-      .usage('[--year 年度] [--today YYYY-MM-DD] [--all | --json | --to csv|xlsx [-o 文件]] [筛选选项]')
+      .usage(
+        '[--year 年度] [--today YYYY-MM-DD] [--level province|city|county] [--all | --json | --to csv|xlsx [-o 文件]] [筛选选项]',
+      )
       .option('--year <年度>', '报告年度（默认今天所在年份的上一年）')
       .option('--today <日期>', '按哪一天判断是否已过期限（默认今天）')
+      .option(
+        '--level <层级>',
+        `按地区汇总的层级：${regionLevels.map((l) => `${l} 按${regionLevelNames[l]}`).join('，')}`,
+      )
       .option('--all', '连同按时发布的机关全部列出')
       .option('--json', '输出 JSON')
       .option('--to <格式>', '导出为 csv 或 xlsx：每个机关一行（XLSX 另有汇总工作表）')

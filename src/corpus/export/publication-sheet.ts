@@ -13,6 +13,7 @@ import {
   publicationStatusNames,
   regionName,
 } from '../publication.js';
+import { regionLevelNames } from '../region-level.js';
 import type { ExportValue } from './columns.js';
 import { csvLine } from './csv.js';
 import { type Sink, writeTo } from './sink.js';
@@ -89,6 +90,7 @@ export async function exportPublicationXlsx(publication: Publication, stream: Wr
       ['截至', publication.today],
       ['部门发布期限', deadlines.department],
       ['人民政府发布期限', deadlines.government],
+      ['按地区汇总的层级', regionLevelNames[publication.level]],
       ['应发布机关', counts.expected],
       ...publicationStatuses.map((s): ExportValue[] => [publicationStatusNames[s], counts[s]]),
     ],

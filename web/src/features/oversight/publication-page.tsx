@@ -103,8 +103,10 @@ export default function PublicationPage() {
   const data = publication.data;
   // The year the server answered for (its default when the URL names none).
   const year = state.year ?? data?.year;
-  // Another scope, year or status lists other bodies: back to its first page.
-  const refine = (patch: Partial<PublicationState>) => update({ ...patch, page: undefined });
+  // Another scope, year or status lists other bodies: back to its first page. Another region is
+  // summed up from where its bodies' places differ.
+  const refine = (patch: Partial<PublicationState>) =>
+    update({ ...patch, page: undefined, ...('region' in patch ? { level: undefined } : {}) });
   // A page past the end (a URL kept from before the corpus changed): its last page instead, in place
   // of the URL (Back doesn't return to it).
   const last = data && !publication.isPlaceholderData ? lastPublicationPage(data.listed) : undefined;
@@ -173,10 +175,13 @@ export default function PublicationPage() {
               ))}
             </Row>
           </section>
-          {data && data.regionCount > 1 && (
+          {data && (data.regionCount > 1 || state.level !== undefined) && (
             <PublicationRegions
               regions={data.regions}
               regionCount={data.regionCount}
+              level={data.level}
+              // Another level sums up the same bodies: the list and its page stay.
+              onLevel={(level) => update({ level })}
               search={(region) => regionSearch(state, region)}
             />
           )}

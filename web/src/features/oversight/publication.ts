@@ -96,6 +96,9 @@ export const regionsCaption = (regionCount: number): string | undefined =>
     ? `共 ${regionCount} 个地区，列出逾期未发布最多的 ${publicationRegionsListed} 个`
     : undefined;
 
-/** The page's URL query with `region` as its region filter: the other filters kept, the first page. */
+/**
+ * The page's URL query with `region` as its region filter: the other filters kept, the first page,
+ * the level the server starts at (the region's places, a level further down).
+ */
 export const regionSearch = (state: PublicationState, region: string): string =>
-  encode(publicationUrl, { ...state, region, page: undefined }).toString();
+  encode(publicationUrl, { ...state, region, page: undefined, level: undefined }).toString();

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { publicationStatuses } from '../../../../src/corpus/publication-status.js';
+import { regionLevels } from '../../../../src/corpus/region-level.js';
 import type { CorpusFilter } from './api.js';
 
 const flag = z.enum(['true', 'false']).optional();
@@ -72,5 +73,7 @@ export const publicationUrl = z.object({
   agency: z.string().max(200).optional(),
   status: z.enum(publicationStatuses).optional(),
   page: z.coerce.number().int().min(1).optional(),
+  /** The level the regions are summed up at (the server's choice when absent). */
+  level: z.enum(regionLevels).optional(),
 });
 export type PublicationState = z.output<typeof publicationUrl>;
