@@ -14,6 +14,7 @@ import {
   publicationStatusNames,
 } from '../corpus/publication-status.js';
 import { regionLevelNames, regionLevels } from '../corpus/region-level.js';
+import { statsDimensions, statsDimensionsText } from '../corpus/stats-dimensions.js';
 import { recordId } from './schemas.js';
 
 const bool = z
@@ -122,9 +123,11 @@ export const corpusReportDetail = z.object({
 
 export const statsQuery = corpusFilterQuery.extend({
   by: z
-    .enum(['region', 'agency', 'year', 'kind'])
+    .enum(statsDimensions)
     .optional()
-    .meta({ description: '分组：地区、机关、年度、机关类型' }),
+    .meta({
+      description: `分组：${statsDimensionsText}；按省、市时名称未写明该级地区的机关按名称中最高一级的地区计`,
+    }),
 });
 
 export const statsRow = z.object({
@@ -146,7 +149,7 @@ export const statsRow = z.object({
 
 export const statsResponse = z
   .object({
-    by: z.enum(['region', 'agency', 'year', 'kind']).nullable(),
+    by: z.enum(statsDimensions).nullable(),
     rows: z.array(statsRow),
     findings: z.array(z.object({ code: z.string(), severity: z.string(), count: z.number().int() })),
     measures: z.array(z.object({ id: z.string(), label: z.string() })).meta({

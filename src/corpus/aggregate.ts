@@ -17,10 +17,10 @@ import { capabilitiesOf } from '../store/adapter.js';
 import type { Database } from '../store/index.js';
 import { ensureMeasures, statsMeasures } from './measures.js';
 import { type CorpusFilter, findingCountsQuery, measuresQuery } from './query.js';
+import type { StatsDimension } from './stats-dimensions.js';
 import { readSums, sumsText } from './sums-text.js';
 
-export const statsDimensions = ['region', 'agency', 'year', 'kind'] as const;
-export type StatsDimension = (typeof statsDimensions)[number];
+export { type StatsDimension, statsDimensions } from './stats-dimensions.js';
 
 export interface StatsRow {
   /** The group's value ('' when unknown; the whole corpus when not grouped). */
@@ -63,13 +63,19 @@ export interface Stats {
 const keyOf = (by: StatsDimension | null): RawBuilder<string> | null =>
   by === null ? null : by === 'year' ? sql<string>`r.year` : sql<string>`r.body_id`;
 
-/** The body's column a group is, for the dimensions that group bodies. */
+/**
+ * The body's group, for the dimensions that group bodies. By province and city, `regionAt` in SQL:
+ * the places down to the level, else the highest place the name gives (a city with its province
+ * when both are known; else the province, the city, then the county, the first one known).
+ */
+const bodyGroups: Partial<Record<StatsDimension, RawBuilder<string>>> = {
+  region: sql<string>`coalesce(b.region, '')`,
+  province: sql<string>`coalesce(b.province, b.city, b.county, '')`,
+  city: sql<string>`case when b.city is not null then coalesce(b.province, '') || b.city else coalesce(b.province, b.county, '') end`,
+  kind: sql<string>`coalesce(b.kind, '')`,
+};
 const bodyGroup = (by: StatsDimension | null): RawBuilder<string> | null =>
-  by === 'region'
-    ? sql<string>`coalesce(b.region, '')`
-    : by === 'kind'
-      ? sql<string>`coalesce(b.kind, '')`
-      : null;
+  by === null ? null : (bodyGroups[by] ?? null);
 
 const kindLabels: Record<string, string> = { government: '人民政府', department: '部门', '': '未知' };
 

@@ -406,6 +406,14 @@ describe('corpus bodies merge and set', () => {
       ['宿迁市人民政府', 1],
       [gx, 4],
     ]);
+    // By city: the column is named for it; a grouping that isn't one is refused.
+    const byCity = await run(['corpus', 'stats', '--by', 'city']);
+    expect(byCity.stdout.split('\n')[0]).toMatch(/^市 +报告 +按时/);
+    expect(await run(['corpus', 'stats', '--by', 'town'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：分组「town」无效，应为 region、province、city、agency、year、kind\n',
+    });
   });
 
   it('corrects a body: marked corrected, audited, and kept when its reports are ingested again', async () => {

@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusStats, statsMeasureLabels } from '../../src/corpus/aggregate.js';
+import { regionOf } from '../../src/corpus/bodies/names.js';
 import { ingestPaths } from '../../src/corpus/ingest.js';
 import {
   disclosureFee,
@@ -14,6 +16,7 @@ import {
   statsMeasures,
   storeMeasures,
 } from '../../src/corpus/measures.js';
+import { type RegionPlaces, regionAt } from '../../src/corpus/region-level.js';
 import { crosswalk } from '../../src/spec/crosswalk.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { root } from '../cli/helpers.js';
@@ -377,5 +380,105 @@ describe('measures', () => {
   it('reads it from a published report (test/fixtures/real/011: 3940 元 in section 六, no cell)', () => {
     const text = readFileSync(join(root, 'test/fixtures/real/011.txt'), 'utf8');
     expect(disclosureFee(text)).toBe(3940);
+  });
+});
+
+describeEachBackend('corpus stats by province and city', (backend) => {
+  let target: Target;
+  let store: Store;
+
+  beforeAll(async () => {
+    target = await backend.fresh();
+    store = await openStore(target.options);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await target?.dispose();
+  });
+
+  /** Places as names give them: all three, some left out, none. */
+  const placeChoices: RegionPlaces[] = [
+    { province: '青海省', city: '西宁市', county: '城东区' },
+    { province: '青海省', city: '西宁市', county: '城西区' },
+    { province: '青海省', city: '海东市', county: '乐都区' },
+    { province: '青海省', city: null, county: '化隆县' },
+    { province: '甘肃省', city: null, county: null },
+    { province: null, city: '西宁市', county: '湟中区' },
+    { province: null, city: null, county: '湟源县' },
+    { province: null, city: null, county: null },
+  ];
+
+  it('sums up regions as 发布情况 does (regionAt in SQL), every report once', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...placeChoices), { minLength: 1, maxLength: 8 }),
+        async (places) => {
+          await store.db.deleteFrom('corpus_measures').execute();
+          await store.db.deleteFrom('corpus_reports').execute();
+          await store.db.deleteFrom('corpus_bodies').execute();
+          for (const [i, p] of places.entries()) {
+            await store.db
+              .insertInto('corpus_bodies')
+              .values({
+                id: `b${i}`,
+                name: `第${i}局`,
+                match_key: `b${i}`,
+                ...p,
+                region: regionOf(p),
+                kind: 'department',
+                merged_into: null,
+                created_at: now,
+              })
+              .execute();
+            const report = {
+              sha256: `s${i}`,
+              body_id: `b${i}`,
+              agency_name: null,
+              year: 2023,
+              version: 1,
+              format: '2021',
+              source_type: 'text',
+              file: `${i}.txt`,
+              size: 1,
+              published_on: '2024-01-20',
+              signed_on: null,
+              deadline: '2024-01-31',
+              late: 0,
+              errors: 0,
+              warnings: 0,
+              infos: 0,
+              sections: '[]',
+              text: '',
+              source: null,
+              ingested_at: now,
+            };
+            const { id } = await store.db
+              .insertInto('corpus_reports')
+              .values(report)
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            const figures = Object.fromEntries(statsMeasures.map((m) => [m.column, null]));
+            await storeMeasures(store.db, { ...report, id: Number(id) }, {
+              ...figures,
+              applications_new: i + 1,
+            } as MeasureRow);
+          }
+          for (const level of ['province', 'city'] as const) {
+            const model = new Map<string, [number, number]>();
+            places.forEach((p, i) => {
+              const [reports, received] = model.get(regionAt(p, level)) ?? [0, 0];
+              model.set(regionAt(p, level), [reports + 1, received + i + 1]);
+            });
+            const stats = await corpusStats(store.db, {}, level);
+            expect(stats.rows.map((r) => [r.group, r.reports, r.measures['applications.new']])).toEqual(
+              [...model]
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([group, [reports, received]]) => [group, reports, received]),
+            );
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });

@@ -48,6 +48,15 @@ describe.skipIf(!run)('web: oversight', () => {
     await page.getByText('查看范围：整个报告库。').waitFor();
     await expect.poll(() => page.locator('canvas').count()).toBe(3);
     expect(await axeViolations(page)).toEqual([]);
+    // The chart by region sums up where the bodies' places differ (two counties here), or at the
+    // level chosen, kept in the URL.
+    const chartLevel = page.getByLabel('各地区申请与办理结果的汇总层级');
+    await expect.poll(() => chartLevel.locator('.ant-segmented-item-selected').innerText()).toBe('按县区');
+    const byProvince = page.waitForRequest((r) => r.url().includes('/api/corpus/stats?by=province'));
+    await chartLevel.getByText('按省', { exact: true }).click();
+    await byProvince;
+    expect(new URL(page.url()).searchParams.get('level')).toBe('province');
+    await expect.poll(() => chartLevel.locator('.ant-segmented-item-selected').innerText()).toBe('按省');
 
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).click();
     const drawer = page.getByRole('dialog');

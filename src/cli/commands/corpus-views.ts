@@ -14,6 +14,7 @@ import {
 } from '../../corpus/publication.js';
 import { type RegionLevel, regionLevelNames } from '../../corpus/region-level.js';
 import type { ReportScore } from '../../corpus/score.js';
+import { statsDimensionNames } from '../../corpus/stats-dimensions.js';
 import { displayWidth } from '../messages.js';
 
 const pad = (text: string, width: number, right = false) => {
@@ -42,11 +43,9 @@ const percent = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
 const amount = (v: number | undefined) => (v === undefined ? '0' : String(Math.round(v * 100) / 100));
 
-const groupNames = { region: '地区', agency: '机关', year: '年度', kind: '机关类型' } as const;
-
 export function formatStats(stats: Stats): string {
   const header = [
-    stats.by ? groupNames[stats.by] : '范围',
+    stats.by ? statsDimensionNames[stats.by] : '范围',
     '报告',
     '按时',
     '逾期',

@@ -8,7 +8,7 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { cliActor } from '../../api/services/principal.js';
 import { todayInChina } from '../../api/services/today.js';
-import { corpusStats, type StatsDimension, statsDimensions } from '../../corpus/aggregate.js';
+import { corpusStats } from '../../corpus/aggregate.js';
 import { BodyError, correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
 import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
@@ -22,6 +22,7 @@ import { dissolvedYears } from '../../corpus/publication-status.js';
 import type { CorpusFilter } from '../../corpus/query.js';
 import { isRegionLevel, regionLevelNames, regionLevels } from '../../corpus/region-level.js';
 import { scoreCorpus } from '../../corpus/score.js';
+import { isStatsDimension, statsDimensions, statsDimensionsText } from '../../corpus/stats-dimensions.js';
 import type { Store } from '../../store/index.js';
 import { isIsoDate } from '../../workflow/calendar/date.js';
 import { ExitCode } from '../exit-code.js';
@@ -197,16 +198,13 @@ export interface StatsOptions extends FilterOptions {
 }
 
 export async function runStats(options: StatsOptions, io: CliIO): Promise<number> {
-  if (options.by !== undefined && !(statsDimensions as readonly string[]).includes(options.by)) {
-    io.stderr.write(`gongkai: 错误：分组「${options.by}」无效，应为 region、agency、year 或 kind\n`);
+  const by = options.by;
+  if (by !== undefined && !isStatsDimension(by)) {
+    io.stderr.write(`gongkai: 错误：分组「${by}」无效，应为 ${statsDimensions.join('、')}\n`);
     return ExitCode.usage;
   }
   return withCorpus(io, async (store) => {
-    const stats = await corpusStats(
-      store.db,
-      filterOf(options),
-      (options.by as StatsDimension | undefined) ?? null,
-    );
+    const stats = await corpusStats(store.db, filterOf(options), by ?? null);
     io.stdout.write(options.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
     return ExitCode.ok;
   });
@@ -440,7 +438,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .summary('统计：按时发布、格式、问题、申请与办理、结果占比、纠错率、信息处理费')
       .description('每个机关每个年度取最新版本；2019 与 2021 年版按可比指标（spec 中的对照表）汇总。')
       .usage('[--by region|agency|year|kind] [筛选选项]')
-      .option('--by <分组>', 'region（地区）、agency（机关）、year（年度）或 kind（机关类型）')
+      .option('--by <分组>', statsDimensionsText)
       .option('--json', '输出 JSON')
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: StatsOptions) => {

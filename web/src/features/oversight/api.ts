@@ -7,6 +7,7 @@ import {
   type publicationQuery,
   type UploadEvent,
 } from '../../../../src/api/corpus-contract.js';
+import type { StatsDimension } from '../../../../src/corpus/stats-dimensions.js';
 import { ApiError, call, callLines, pathOf, searchOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import type { Summary } from './summary.js';
@@ -27,7 +28,7 @@ export const corpusReportQuery = (reportId: number) =>
     queryFn: () => call(api.corpusReport, { params: { reportId } }),
   });
 
-export const corpusStatsQuery = (query: CorpusFilter & { by?: 'region' | 'agency' | 'year' | 'kind' }) =>
+export const corpusStatsQuery = (query: CorpusFilter & { by?: StatsDimension }) =>
   queryOptions({
     queryKey: ['corpus', 'stats', query],
     queryFn: () => call(api.corpusStats, { query }),

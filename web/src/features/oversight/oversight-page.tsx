@@ -12,7 +12,9 @@ import {
   Card,
   Col,
   Empty,
+  Flex,
   Row,
+  Segmented,
   Select,
   Space,
   Table,
@@ -23,6 +25,7 @@ import {
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CorpusReportRow } from '../../../../src/api/corpus-contract.js';
+import type { RegionLevel } from '../../../../src/corpus/region-level.js';
 import { can } from '../../app/access.js';
 import { LoadError } from '../../components/query-state.js';
 import { useMe } from '../../lib/session.js';
@@ -34,7 +37,7 @@ import { applicationsByRegionOption, findingsByCodeOption, onTimeByYearOption } 
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
 import { MatrixTable } from './matrix-table.js';
-import { kindNames } from './names.js';
+import { kindNames, regionLevelOptions } from './names.js';
 import { publicationNotice } from './publication.js';
 import { ReportDrawer } from './report-drawer.js';
 import { UploadPanel } from './upload-panel.js';
@@ -69,16 +72,45 @@ export default function OversightPage() {
   const publication = publicationQuery.isPlaceholderData ? undefined : publicationQuery.data;
   const notice = publication && publicationNotice(publication);
 
+  // The chart by region sums regions up at the level chosen, else where the bodies' places differ
+  // (发布情况's level over the same bodies: by province for a national corpus); by county it is the
+  // filter's own list of regions.
+  const level = state.level ?? publication?.level ?? (publicationQuery.isError ? 'county' : undefined);
+  const byLevel = useQuery({
+    ...corpusStatsQuery({ ...withoutRegion, by: level === 'county' ? 'region' : level }),
+    enabled: level !== undefined && level !== 'county',
+  });
+  const levelStats = level === 'county' ? byRegion : byLevel;
+
   const years = useMemo(() => yearsOf(byYear.data?.rows), [byYear.data]);
   const yearOption = useMemo(() => onTimeByYearOption(byYear.data?.rows ?? []), [byYear.data]);
   const findingsOption = useMemo(() => findingsByCodeOption(byRegion.data?.findings ?? []), [byRegion.data]);
-  const regionOption = useMemo(() => applicationsByRegionOption(byRegion.data?.rows ?? []), [byRegion.data]);
+  const regionOption = useMemo(
+    // (The switch above the chart says the level: the title stays short of the axis name.)
+    () => applicationsByRegionOption(levelStats.data?.rows ?? []),
+    [levelStats.data],
+  );
 
   // Empty once the stats have come and hold nothing in view (not while they load).
   const charts = [
     { option: yearOption, label: '各年度报告按时发布情况', empty: byYear.data?.rows.length === 0 },
     { option: findingsOption, label: '各类问题出现次数', empty: byRegion.data?.findings.length === 0 },
-    { option: regionOption, label: '各地区申请与办理结果', empty: byRegion.data?.rows.length === 0 },
+    {
+      option: regionOption,
+      label: '各地区申请与办理结果',
+      empty: levelStats.data?.rows.length === 0,
+      tools: level && (
+        <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+          <Segmented<RegionLevel>
+            size="small"
+            aria-label="各地区申请与办理结果的汇总层级"
+            options={regionLevelOptions}
+            value={level}
+            onChange={(l) => update({ level: l })}
+          />
+        </Flex>
+      ),
+    },
   ];
 
   /** A filter change starts again at the first page. */
@@ -198,7 +230,9 @@ export default function OversightPage() {
         {charts.map((c) => (
           <Col xs={24} xl={8} key={c.label}>
             <Card size="small">
-              <Chart option={c.option} label={c.label} empty={c.empty} />
+              {'tools' in c && c.tools}
+              {/* (Shorter under its switch: the cards of a row stay one height.) */}
+              <Chart option={c.option} label={c.label} empty={c.empty} height={'tools' in c ? 288 : 320} />
             </Card>
           </Col>
         ))}

@@ -13,7 +13,8 @@ import {
   publicationStatusNames,
   regionName,
 } from '../../../../src/corpus/publication-status.js';
-import { type RegionLevel, regionLevelNames, regionLevels } from '../../../../src/corpus/region-level.js';
+import { type RegionLevel, regionLevelNames } from '../../../../src/corpus/region-level.js';
+import { regionLevelOptions } from './names.js';
 import { regionsCaption } from './publication.js';
 
 const count = (title: string, key: keyof RegionPublication) => ({
@@ -22,8 +23,6 @@ const count = (title: string, key: keyof RegionPublication) => ({
   width: 88,
   align: 'right' as const,
 });
-
-const levelOptions = regionLevels.map((l) => ({ value: l, label: `按${regionLevelNames[l]}` }));
 
 export function PublicationRegions({
   regions,
@@ -73,7 +72,7 @@ export function PublicationRegions({
         <Segmented<RegionLevel>
           size="small"
           aria-label="汇总层级"
-          options={levelOptions}
+          options={regionLevelOptions}
           value={level}
           onChange={onLevel}
         />

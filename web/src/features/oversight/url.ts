@@ -21,6 +21,8 @@ export const oversightUrl = z.object({
   after: z.union([z.string().transform((s) => [s]), z.array(z.string())]).default([]),
   /** The report open in the drawer. */
   report: z.coerce.number().int().min(1).optional(),
+  /** The level the chart of applications by region sums regions up at (发布情况's when absent). */
+  level: z.enum(regionLevels).optional(),
 });
 export type OversightState = z.output<typeof oversightUrl>;
 
