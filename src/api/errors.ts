@@ -79,6 +79,9 @@ const isMissing = (issue: z.core.$ZodIssue): boolean =>
 function issueText(issue: z.core.$ZodIssue): string {
   const where = fieldPath(issue.path);
   const at = where ? `「${where}」` : '请求';
+  // A bound the schema explains in its own words (「撤销年份应为 2000–2100 年之间的年份」) says it so.
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && chinese.test(issue.message))
+    return `${at}：${issue.message}`;
   switch (issue.code) {
     case 'invalid_type':
       if (where && isMissing(issue)) return `缺少${at}`;

@@ -580,8 +580,10 @@ describeEachBackend('corpus API', (backend) => {
       ]);
     }
     expect((await patch({ dissolvedIn: 1999 })).json().error.message).toBe(
-      '输入有误：「dissolvedIn」不能小于 2000',
+      '输入有误：「dissolvedIn」：撤销年份应为 2000–2100 年之间的年份',
     );
+    // (Any bound the contract words itself is said in its words.)
+    expect((await patch({ name: ' ' })).json().error.message).toBe('输入有误：「name」：请填写机关名称');
 
     const cleared = await patch({ dissolvedIn: null });
     expect([cleared.statusCode, cleared.json().dissolvedIn]).toEqual([200, null]);
