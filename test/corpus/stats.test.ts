@@ -436,7 +436,7 @@ describeEachBackend('corpus stats by province and city', (backend) => {
               agency_name: null,
               year: 2023,
               version: 1,
-              format: '2021',
+              format: '2021' as const,
               source_type: 'text',
               file: `${i}.txt`,
               size: 1,
