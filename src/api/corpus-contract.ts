@@ -251,6 +251,37 @@ export const bodyPatchBody = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), '没有要修改的内容')
   .meta({ id: 'CorpusBodyPatch', title: '修改报告库中的机关' });
 
+const places = z.object({
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  county: z.string().nullable(),
+});
+
+export const placeSuggestion = z
+  .object({
+    bodyId: z.string(),
+    name: z.string(),
+    current: places.describe('机关现在的地区'),
+    suggested: places.describe('补全后的地区（县区不变，已有的省、市不变）'),
+    evidence: z.array(z.string()).describe('名称写明了补全的地区的其他机关（至多 3 个），供核对'),
+  })
+  .meta({ id: 'PlaceSuggestion', title: '按报告库中其他机关的名称补全机关的所属地区（建议）' });
+export type PlaceSuggestion = z.infer<typeof placeSuggestion>;
+
+/** Most bodies one request takes the suggested places of. */
+export const placesMaxBodies = 1000;
+
+export const applyPlacesBody = z
+  .object({
+    bodyIds: z
+      .array(recordId)
+      .min(1)
+      .max(placesMaxBodies)
+      .describe('采用建议的机关（只采用当前仍有建议的机关）'),
+  })
+  .strict()
+  .meta({ id: 'CorpusApplyPlaces', title: '采用补全所属地区的建议' });
+
 export const bodyMergeBody = z
   .object({ into: recordId })
   .strict()
@@ -484,6 +515,17 @@ export const corpusEndpoints = {
     params: corpusBodyParams,
     body: bodyPatchBody,
     response: corpusBody,
+  },
+  placeSuggestions: {
+    method: 'GET',
+    url: '/api/corpus/bodies/places',
+    response: z.array(placeSuggestion),
+  },
+  applyPlaces: {
+    method: 'POST',
+    url: '/api/corpus/bodies/places',
+    body: applyPlacesBody,
+    response: z.array(corpusBody),
   },
   mergeBody: {
     method: 'POST',

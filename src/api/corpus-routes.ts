@@ -6,7 +6,14 @@
  */
 import { PassThrough } from 'node:stream';
 import { corpusStats, rateLabels, statsMeasureLabels } from '../corpus/aggregate.js';
-import { BodyError, correctBody, listBodies, mergeBodies } from '../corpus/bodies/store.js';
+import {
+  applyPlaces,
+  BodyError,
+  correctBody,
+  listBodies,
+  mergeBodies,
+  suggestPlaces,
+} from '../corpus/bodies/store.js';
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/export/findings-sheet.js';
@@ -450,6 +457,40 @@ export const corpusRoutes: readonly Route[] = [
         input.body,
         input.deps.now().toISOString(),
       ).catch(bodyError);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.placeSuggestions.url,
+    summary:
+      '补全所属地区的建议：名称未写明所属市、省的机关，按报告库中其他机关的名称（写明了该县区所在的市或该市所在的省，且彼此一致）补全，列出依据供核对',
+    tag,
+    auth: true,
+    response: c.corpusEndpoints.placeSuggestions.response,
+    async handle(input) {
+      requireRight(signedIn(input.principal), 'curate');
+      const scope = (await scopedFilter(input, {})).bodyIds ?? null;
+      return suggestPlaces(input.deps.store.db, scope);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: c.corpusEndpoints.applyPlaces.url,
+    summary: '采用补全所属地区的建议：逐个机关记为人工修改（此后导入不再改动）并记入审计日志；答复改了的机关',
+    tag,
+    auth: true,
+    body: c.corpusEndpoints.applyPlaces.body,
+    response: c.corpusEndpoints.applyPlaces.response,
+    async handle(input) {
+      const p = await curator(input, input.body.bodyIds);
+      const scope = (await scopedFilter(input, {})).bodyIds ?? null;
+      return applyPlaces(
+        input.deps.store.db,
+        p.actor,
+        input.body.bodyIds,
+        scope,
+        input.deps.now().toISOString(),
+      );
     },
   }),
   route({

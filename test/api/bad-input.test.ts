@@ -125,6 +125,8 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       body: { name: '某局', kind: 'government', dissolvedIn: 2024 },
     },
     'POST /api/corpus/bodies/{bodyId}/merge': { path: { bodyId: 'b-1' }, body: { into: 'b-2' } },
+    'GET /api/corpus/bodies/places': {},
+    'POST /api/corpus/bodies/places': { body: { bodyIds: ['b-1'] } },
     'GET /api/corpus/compare': { query: { body: 'x', from: '2021', to: '2022' } },
     'GET /api/corpus/export': { query: { to: 'csv', year: '2022' } },
     'POST /api/corpus/upload': {},
@@ -277,6 +279,7 @@ describeEachBackend('bad input', (backend) => {
         key === 'GET /api/corpus/compare' ||
         key === 'PATCH /api/corpus/bodies/{bodyId}' ||
         key === 'POST /api/corpus/bodies/{bodyId}/merge' ||
+        key === 'POST /api/corpus/bodies/places' ||
         key === 'DELETE /api/cases/{caseId}' ||
         key === 'POST /api/corpus/upload' ||
         key === 'POST /api/inspect'

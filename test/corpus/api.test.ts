@@ -635,6 +635,88 @@ describeEachBackend('corpus API', (backend) => {
     expect((await get('sup', '/api/corpus/checks')).statusCode).toBe(200);
   });
 
+  it('suggests the places other bodies’ names give (补全所属地区) to the curators who see them, and takes those confirmed', async () => {
+    const body = (
+      id: string,
+      name: string,
+      province: string | null,
+      city: string | null,
+      county: string | null,
+    ) => ({
+      id,
+      name,
+      match_key: name,
+      province,
+      city,
+      county,
+      region: [province, city, county].filter(Boolean).join(''),
+      kind: 'department' as const,
+      merged_into: null,
+      created_at: '2024-03-01T00:00:00.000Z',
+    });
+    await store.db
+      .insertInto('corpus_bodies')
+      .values([
+        body('pl-1', '鲤城区财政局', null, null, '鲤城区'),
+        body('pl-2', '泉州市鲤城区教育局', null, '泉州市', '鲤城区'),
+        body('pl-3', '福建省泉州市统计局', '福建省', '泉州市', null),
+      ])
+      .execute();
+    const suggested = (user: string) => get(user, '/api/corpus/bodies/places');
+    const all = await suggested('eva');
+    expect(all.statusCode).toBe(200);
+    // (In the bodies' order: by region, then name.)
+    expect(all.json()).toEqual([
+      {
+        bodyId: 'pl-2',
+        name: '泉州市鲤城区教育局',
+        current: { province: null, city: '泉州市', county: '鲤城区' },
+        suggested: { province: '福建省', city: '泉州市', county: '鲤城区' },
+        evidence: ['福建省泉州市统计局'],
+      },
+      {
+        bodyId: 'pl-1',
+        name: '鲤城区财政局',
+        current: { province: null, city: null, county: '鲤城区' },
+        suggested: { province: '福建省', city: '泉州市', county: '鲤城区' },
+        evidence: ['泉州市鲤城区教育局', '福建省泉州市统计局'],
+      },
+    ]);
+    // The supervisor sees none of these bodies: no suggestion, and none taken; a clerk may not ask.
+    expect((await suggested('sup')).json()).toEqual([]);
+    const send = (user: string, payload: unknown) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/corpus/bodies/places',
+        payload: payload as object,
+        headers: { authorization: `Bearer ${tokens.get(user)}` },
+      });
+    expect((await send('sup', { bodyIds: ['pl-1'] })).statusCode).toBe(404);
+    expect((await suggested('b-clerk')).statusCode).toBe(403);
+    expect((await send('eva', { bodyIds: [] })).statusCode).toBe(400);
+    // Taken for the body confirmed (a body without a suggestion is left as it is): a correction.
+    const taken = await send('eva', { bodyIds: ['pl-1', 'pl-3'] });
+    expect(taken.statusCode).toBe(200);
+    expect(taken.json()).toEqual([
+      expect.objectContaining({
+        id: 'pl-1',
+        province: '福建省',
+        city: '泉州市',
+        county: '鲤城区',
+        region: '福建省泉州市鲤城区',
+        corrected: true,
+      }),
+    ]);
+    expect((await suggested('eva')).json().map((s: { bodyId: string }) => s.bodyId)).toEqual(['pl-2']);
+    const audit = await store.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('entity', '=', 'corpus_body')
+      .where('entity_id', '=', 'pl-1')
+      .execute();
+    expect(audit).toEqual([{ action: 'correct', entity_id: 'pl-1' }]);
+  });
+
   it('documents every corpus route in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     for (const path of [

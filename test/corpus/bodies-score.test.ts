@@ -563,3 +563,40 @@ describe('corpus bodies merge and set', () => {
       });
   });
 });
+
+describe('corpus bodies places', () => {
+  it('lists the places other names give (补全所属地区) with their evidence, and takes them with --apply', async () => {
+    // A name that gives 泉州市's province: 洛江区工信局 (泉州市洛江区) may take it; 宿迁市's none.
+    await ingest('qz-2022.txt', { agency: '福建省泉州市人民政府', year: 2022 });
+    const gxId = (await bodies()).find((b) => b.name === '洛江区工信局')?.id as string;
+    const listed = await run(['corpus', 'bodies', 'places']);
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.split('\n').map((l) => l.trimEnd());
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^编号 +名称 +现在 +补全后 +依据$/);
+    expect(lines[1]).toMatch(
+      new RegExp(`^${gxId} +洛江区工信局 +泉州市洛江区 +福建省泉州市洛江区 +福建省泉州市人民政府$`),
+    );
+    expect(lines.slice(2)).toEqual(['共 1 个机关；县区名有重名，请核对依据后用 --apply 采用', '']);
+    const json = await run(['corpus', 'bodies', 'places', gxId, '--json']);
+    expect(JSON.parse(json.stdout)).toEqual({
+      bodyId: gxId,
+      name: '洛江区工信局',
+      current: { province: null, city: '泉州市', county: '洛江区' },
+      suggested: { province: '福建省', city: '泉州市', county: '洛江区' },
+      evidence: ['福建省泉州市人民政府'],
+    });
+    expect(await run(['corpus', 'bodies', 'places', 'nope'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：没有补全所属地区的建议：nope\n',
+    });
+    const applied = await run(['corpus', 'bodies', 'places', '--apply']);
+    expect(applied.stderr).toBe('已补全 1 个机关的所属地区（记为人工修改，此后导入不再改动）\n');
+    expect((await bodies()).find((b) => b.id === gxId)).toMatchObject({
+      region: '福建省泉州市洛江区',
+      corrected: true,
+    });
+    expect((await run(['corpus', 'bodies', 'places'])).stdout).toBe('（没有可补全所属地区的机关）\n');
+  });
+});

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
+import { makeReport, renderAs } from '../corpus/helpers.js';
 import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
 import { brokenExample } from './support/reports.js';
 import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
@@ -265,6 +266,38 @@ describe.skipIf(!run)('web: oversight', () => {
       .getByRole('alert')
       .getByText(/^「坏规则包\.json」不是有效的评估规则包：rules：/)
       .waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('fills in the places other bodies’ names give (补全所属地区), as the curator confirms', async () => {
+    // 济宁市嘉祥县人民政府 says where 嘉祥县 lies: 嘉祥县工业和信息化局 (嘉祥县) may be placed in 济宁市.
+    const report = makeReport({ agency: '济宁市嘉祥县人民政府', year: 2021 });
+    await ingestBytes(server.store, 'jx-gov.txt', new TextEncoder().encode(renderAs(report, 'txt')));
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight/bodies');
+    await page.getByRole('button', { name: '补全所属地区（1）' }).click();
+    const dialog = page.getByRole('dialog', { name: '补全所属地区' });
+    const rows = dialog.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect((await rows.nth(1).innerText()).split('\t').map((t) => t.trim())).toEqual([
+      '',
+      '嘉祥县工业和信息化局',
+      '嘉祥县',
+      '济宁市嘉祥县',
+      '济宁市嘉祥县人民政府',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: '采用所选（1）' }).click();
+    await page.getByText('已补全 1 个机关的所属地区').waitFor();
+    const list = page.getByRole('region', { name: '机关列表' });
+    await expect
+      .poll(async () =>
+        (await list.getByRole('row', { name: /嘉祥县工业和信息化局/ }).innerText()).split('\t')[1]?.trim(),
+      )
+      .toBe('济宁市嘉祥县');
+    // Nothing left to fill in: no button.
+    await expect.poll(() => page.getByRole('button', { name: /^补全所属地区/ }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -2,6 +2,8 @@
 
 import { findingName } from '../../core/finding-names.js';
 import type { Stats, StatsRow } from '../../corpus/aggregate.js';
+import { regionOf } from '../../corpus/bodies/names.js';
+import type { PlaceSuggestion } from '../../corpus/bodies/places.js';
 import type { ListedBody } from '../../corpus/bodies/store.js';
 import type { CrossFinding } from '../../corpus/checks/index.js';
 import {
@@ -133,6 +135,24 @@ export function formatBodies(bodies: readonly ListedBody[]): string {
       b.corrected ? '是' : '',
     ]),
     (i) => i === 5,
+  );
+}
+
+/** 补全所属地区: each body's region now and as suggested, and the names that give it. */
+export function formatPlaceSuggestions(suggestions: readonly PlaceSuggestion[]): string {
+  if (suggestions.length === 0) return '（没有可补全所属地区的机关）\n';
+  return (
+    table(
+      ['编号', '名称', '现在', '补全后', '依据'],
+      suggestions.map((s) => [
+        s.bodyId,
+        s.name,
+        regionName(regionOf(s.current)),
+        regionOf(s.suggested),
+        s.evidence.join('、'),
+      ]),
+      () => false,
+    ) + `共 ${suggestions.length} 个机关；县区名有重名，请核对依据后用 --apply 采用\n`
   );
 }
 

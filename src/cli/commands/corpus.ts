@@ -9,7 +9,14 @@ import type { Command } from 'commander';
 import { cliActor } from '../../api/services/principal.js';
 import { todayInChina } from '../../api/services/today.js';
 import { corpusStats } from '../../corpus/aggregate.js';
-import { BodyError, correctBody, listBodies, mergeBodies } from '../../corpus/bodies/store.js';
+import {
+  applyPlaces,
+  BodyError,
+  correctBody,
+  listBodies,
+  mergeBodies,
+  suggestPlaces,
+} from '../../corpus/bodies/store.js';
 import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/export/findings-sheet.js';
@@ -32,6 +39,7 @@ import { countFindings } from '../reporter.js';
 import {
   formatBodies,
   formatCrossFinding,
+  formatPlaceSuggestions,
   formatPublication,
   formatScores,
   formatStats,
@@ -335,6 +343,41 @@ export async function runBodies(options: BodiesOptions, io: CliIO): Promise<numb
   });
 }
 
+export interface PlacesOptions {
+  apply?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `gongkai corpus bodies places [编号…]`: the places other bodies' names give the bodies that name
+ * no city or province (补全所属地区), with that evidence; `--apply` takes them (those named, else
+ * all listed), each a correction.
+ */
+export async function runPlaces(ids: readonly string[], options: PlacesOptions, io: CliIO): Promise<number> {
+  return withCorpus(io, async (store) => {
+    const all = await suggestPlaces(store.db, null);
+    const unknown = ids.filter((id) => !all.some((s) => s.bodyId === id));
+    if (unknown.length > 0) {
+      io.stderr.write(`gongkai: 错误：没有补全所属地区的建议：${unknown.join('、')}\n`);
+      return ExitCode.usage;
+    }
+    const chosen = ids.length > 0 ? all.filter((s) => ids.includes(s.bodyId)) : all;
+    if (options.json) for (const s of chosen) io.stdout.write(`${JSON.stringify(s)}\n`);
+    else io.stdout.write(formatPlaceSuggestions(chosen));
+    if (options.apply && chosen.length > 0) {
+      const applied = await applyPlaces(
+        store.db,
+        cliActor,
+        chosen.map((s) => s.bodyId),
+        null,
+        new Date().toISOString(),
+      );
+      io.stderr.write(`已补全 ${applied.length} 个机关的所属地区（记为人工修改，此后导入不再改动）\n`);
+    }
+    return ExitCode.ok;
+  });
+}
+
 export async function runMerge(from: string, into: string, io: CliIO): Promise<number> {
   return withCorpus(io, async (store) => {
     try {
@@ -513,8 +556,8 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
   });
   const bodies = corpus
     .command('bodies')
-    .summary('报告库中的机关：列出、合并、修改')
-    .usage('[list|merge|set] …')
+    .summary('报告库中的机关：列出、合并、修改、补全所属地区')
+    .usage('[list|places|merge|set] …')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [子命令]', '显示某个子命令的帮助');
   bodies
@@ -524,6 +567,27 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
     .helpOption('-h, --help', '显示帮助')
     .action(async (options: BodiesOptions) => {
       done(await runBodies(options, io));
+    });
+  bodies
+    .command('places')
+    .summary(
+      '补全所属地区：名称未写明所属市、省的机关，按其他机关名称中写明的地区补全（列出依据，--apply 采用）',
+    )
+    .description(
+      [
+        '名称只写了县区（如「嘉祥县财政局」）或只写了市的机关，按地区汇总到市、省时无处可归。',
+        '报告库中其他机关的名称常写明该县区属于哪个市（「济宁市嘉祥县人民政府」）、该市属于哪个省；',
+        '写明的都一致时列出补全建议和依据。县区名全国有重名（如鼓楼区），请核对依据后再采用。',
+        '--apply 采用列出的建议（给出编号时只采用这些机关的），逐个记为人工修改并记入审计日志。',
+      ].join('\n'),
+    )
+    .usage('[机关编号...] [--apply] [--json]')
+    .argument('[ids...]', '只列出（或采用）这些机关的建议')
+    .option('--apply', '采用列出的建议')
+    .option('--json', '每条建议输出一行 JSON')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (ids: string[], options: PlacesOptions) => {
+      done(await runPlaces(ids, options, io));
     });
   bodies
     .command('merge')

@@ -14,6 +14,7 @@ import type { BodyKind, CorpusBodyTable } from '../../store/schema.js';
 import { refreshLatest } from '../measures.js';
 import { reviseBodyKind } from './kind-revision.js';
 import { parseBodyName, regionOf } from './names.js';
+import { type PlaceSuggestion, placeSuggestions } from './places.js';
 
 type Db = Kysely<Database> | Tx;
 
@@ -291,4 +292,38 @@ export async function listBodies(db: Db): Promise<ListedBody[]> {
     .orderBy('b.name')
     .execute();
   return rows.map((row) => ({ ...toBody(row), reports: Number(row.reports ?? 0) }));
+}
+
+/** The places the corpus suggests for the standing bodies in view (all when `scope` is null). */
+export async function suggestPlaces(db: Db, scope: readonly string[] | null): Promise<PlaceSuggestion[]> {
+  const bodies = await listBodies(db);
+  return placeSuggestions(scope === null ? bodies : bodies.filter((b) => scope.includes(b.id)));
+}
+
+/**
+ * Takes the suggested places of the bodies asked for (a person confirmed them), each a correction
+ * (audited, kept on re-ingest). Bodies with no suggestion now are left as they are; answers the
+ * bodies changed.
+ */
+export async function applyPlaces(
+  db: Kysely<Database>,
+  actor: Actor,
+  bodyIds: readonly string[],
+  scope: readonly string[] | null,
+  now: string,
+): Promise<Body[]> {
+  const asked = new Set(bodyIds);
+  const applied: Body[] = [];
+  for (const s of await suggestPlaces(db, scope))
+    if (asked.has(s.bodyId))
+      applied.push(
+        await correctBody(
+          db,
+          actor,
+          s.bodyId,
+          { province: s.suggested.province, city: s.suggested.city },
+          now,
+        ),
+      );
+  return applied;
 }

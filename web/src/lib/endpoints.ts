@@ -180,6 +180,8 @@ export const corpusScore = endpoint(corpusEndpoints.score);
 export const corpusScoreExport = endpoint({ ...corpusEndpoints.scoreExport, response: z.unknown() });
 export const corpusBodies = endpoint(corpusEndpoints.bodies);
 export const correctCorpusBody = endpoint(corpusEndpoints.correctBody);
+export const corpusPlaceSuggestions = endpoint(corpusEndpoints.placeSuggestions);
+export const applyCorpusPlaces = endpoint(corpusEndpoints.applyPlaces);
 export const mergeCorpusBody = endpoint(corpusEndpoints.mergeBody);
 /** A corpus report's source: the file's bytes when the corpus kept them, else its decoded text. */
 export const corpusSource = endpoint({ ...corpusEndpoints.source, response: z.unknown() });

@@ -34,6 +34,7 @@ import { fieldsOf, showFieldErrors } from '../../lib/form-errors.js';
 import { encode } from '../../lib/url-codec.js';
 import { corpusBodiesQuery } from './api.js';
 import { kindNames } from './names.js';
+import { PlaceSuggestions } from './place-suggestions.js';
 import { oversightUrl } from './url.js';
 
 type Body = z.output<typeof corpusListedBody>;
@@ -308,6 +309,7 @@ export default function BodiesPage() {
           onChange={setKind}
           options={(Object.keys(kindNames) as Kind[]).map((k) => ({ value: k, label: kindNames[k] }))}
         />
+        <PlaceSuggestions />
         {bodies.data && (
           <Typography.Text type="secondary">
             {shown.length === bodies.data.length
