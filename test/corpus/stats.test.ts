@@ -38,6 +38,46 @@ interface Row {
   findings?: { code: string; severity: 'error' | 'warning' | 'info' }[];
 }
 
+/** One report written straight to the tables, with the measures given (the rest null); its id. */
+async function storeRow(
+  store: Store,
+  row: {
+    sha256: string;
+    body_id: string;
+    agency_name: string | null;
+    year: number;
+    version: number;
+    format: '2019' | '2021';
+    file: string;
+    published_on: string | null;
+    deadline: string;
+    late: number;
+    errors: number;
+    warnings: number;
+  },
+  measures: Partial<MeasureRow>,
+): Promise<number> {
+  const report = {
+    ...row,
+    source_type: 'text',
+    size: 1,
+    signed_on: null,
+    infos: 0,
+    sections: '[]',
+    text: '',
+    source: null,
+    ingested_at: now,
+  };
+  const { id } = await store.db
+    .insertInto('corpus_reports')
+    .values(report)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const figures = Object.fromEntries(statsMeasures.map((m) => [m.column, measures[m.column] ?? null]));
+  await storeMeasures(store.db, { ...report, id: Number(id) }, figures as MeasureRow);
+  return Number(id);
+}
+
 /** Reports written straight to the tables, with the measures given (the rest null). */
 async function insert(store: Store, rows: readonly Row[]): Promise<void> {
   const bodies = [
@@ -58,40 +98,29 @@ async function insert(store: Store, rows: readonly Row[]): Promise<void> {
       })
       .execute();
   for (const [i, r] of rows.entries()) {
-    const report = {
-      sha256: `h${i}`,
-      body_id: r.body,
-      agency_name: r.body,
-      year: r.year,
-      version: r.version ?? 1,
-      format: r.format,
-      source_type: 'text',
-      file: `${i}.txt`,
-      size: 1,
-      published_on: r.publishedOn === undefined ? `${r.year + 1}-01-20` : r.publishedOn,
-      signed_on: null,
-      deadline: `${r.year + 1}-01-31`,
-      late: r.late ?? 0,
-      errors: r.errors ?? 0,
-      warnings: r.warnings ?? 0,
-      infos: 0,
-      sections: '[]',
-      text: '',
-      source: null,
-      ingested_at: now,
-    };
-    const { id } = await store.db
-      .insertInto('corpus_reports')
-      .values(report)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const figures = Object.fromEntries(statsMeasures.map((m) => [m.column, r.measures[m.column] ?? null]));
-    await storeMeasures(store.db, { ...report, id: Number(id) }, figures as MeasureRow);
+    const id = await storeRow(
+      store,
+      {
+        sha256: `h${i}`,
+        body_id: r.body,
+        agency_name: r.body,
+        year: r.year,
+        version: r.version ?? 1,
+        format: r.format,
+        file: `${i}.txt`,
+        published_on: r.publishedOn === undefined ? `${r.year + 1}-01-20` : r.publishedOn,
+        deadline: `${r.year + 1}-01-31`,
+        late: r.late ?? 0,
+        errors: r.errors ?? 0,
+        warnings: r.warnings ?? 0,
+      },
+      r.measures,
+    );
     for (const [ordinal, f] of (r.findings ?? []).entries())
       await store.db
         .insertInto('corpus_findings')
         .values({
-          report_id: Number(id),
+          report_id: id,
           ordinal,
           ...f,
           message: '',
@@ -430,38 +459,24 @@ describeEachBackend('corpus stats by province and city', (backend) => {
                 created_at: now,
               })
               .execute();
-            const report = {
-              sha256: `s${i}`,
-              body_id: `b${i}`,
-              agency_name: null,
-              year: 2023,
-              version: 1,
-              format: '2021' as const,
-              source_type: 'text',
-              file: `${i}.txt`,
-              size: 1,
-              published_on: '2024-01-20',
-              signed_on: null,
-              deadline: '2024-01-31',
-              late: 0,
-              errors: 0,
-              warnings: 0,
-              infos: 0,
-              sections: '[]',
-              text: '',
-              source: null,
-              ingested_at: now,
-            };
-            const { id } = await store.db
-              .insertInto('corpus_reports')
-              .values(report)
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            const figures = Object.fromEntries(statsMeasures.map((m) => [m.column, null]));
-            await storeMeasures(store.db, { ...report, id: Number(id) }, {
-              ...figures,
-              applications_new: i + 1,
-            } as MeasureRow);
+            await storeRow(
+              store,
+              {
+                sha256: `s${i}`,
+                body_id: `b${i}`,
+                agency_name: null,
+                year: 2023,
+                version: 1,
+                format: '2021',
+                file: `${i}.txt`,
+                published_on: '2024-01-20',
+                deadline: '2024-01-31',
+                late: 0,
+                errors: 0,
+                warnings: 0,
+              },
+              { applications_new: i + 1 },
+            );
           }
           for (const level of ['province', 'city'] as const) {
             const model = new Map<string, [number, number]>();
