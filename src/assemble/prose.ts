@@ -77,12 +77,15 @@ const isMarkup = (text: string): boolean => isMarkupChar(text.charCodeAt(0)) && 
 type Ranges = [number, number][];
 
 function merged(ranges: Ranges): Ranges {
-  const sorted = ranges.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  // Read by index, not destructured: this runs once a report, mostly before it is optimised, and
+  // unoptimised code destructures through the iterator protocol.
+  const sorted = ranges.filter((r) => r[1] > r[0]).sort((x, y) => x[0] - y[0]);
   const out: Ranges = [];
-  for (const [a, b] of sorted) {
-    const last = out.at(-1);
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
+  for (let i = 0; i < sorted.length; i++) {
+    const range = sorted[i] as [number, number];
+    const last = out[out.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else out.push([range[0], range[1]]);
   }
   return out;
 }
@@ -277,8 +280,12 @@ interface Stray {
   pieces: Piece[];
 }
 
-/** A sentence: it ends one (。！？), with words enough; labels, headers and notes of tables never do. */
-const sentence = (text: string): boolean => /[。！？]/.test(text) && cjkAtLeast(text, 6);
+/**
+ * A sentence: it ends one (。！？), with words enough; labels, headers and notes of tables never do.
+ * Text too short to hold six words and a mark is none without a look (most blocks asked are a
+ * table's cells, a figure or a label a line).
+ */
+const sentence = (text: string): boolean => text.length > 6 && /[。！？]/.test(text) && cjkAtLeast(text, 6);
 
 /** Whether the text holds at least `n` CJK characters (counted, not matched into an array). */
 function cjkAtLeast(text: string, n: number): boolean {

@@ -132,12 +132,22 @@ function withLead(stream: TokenStream, row: RowSpec, match: LabelMatch): LabelMa
   return { ...match, firstToken: k };
 }
 
-/** A text token with words in it (CJK or Latin letters), as opposed to punctuation or figures. */
+/**
+ * A text token with words in it (CJK or Latin letters), as opposed to punctuation or figures.
+ * Counted up to `minimum` by hand: matching every word character of a long token (a paragraph
+ * of prose) made a string of each.
+ */
 function isWords(token: Token | undefined, minimum = 1): boolean {
   if (token?.kind !== 'text') return false;
-  const words = token.text.match(/[\u4e00-\u9fffA-Za-z]/g);
-  return (words?.length ?? 0) >= minimum;
+  const text = token.text;
+  let words = 0;
+  for (let i = 0; i < text.length && words < minimum; i++) if (isWordUnit(text.charCodeAt(i))) words++;
+  return words >= minimum;
 }
+
+/** A CJK ideograph (U+4E00–U+9FFF) or a Latin letter. */
+const isWordUnit = (c: number): boolean =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 const leavesOf = new WeakMap<TablePartSpec, LabelSpec[]>();
 

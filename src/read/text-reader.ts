@@ -136,10 +136,12 @@ export function runningHeads(
   };
   const boundary = new Set<number>();
   let breaks = 0;
-  lines.forEach((raw, i) => {
+  // A plain loop, not a callback a line: it runs over every line of every report.
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
     const feed = feeds && raw.includes('\f');
     const number = isPageNumber(feed ? raw.replaceAll('\f', '') : raw);
-    if (!feed && !number) return;
+    if (!feed && !number) continue;
     breaks++;
     if (feed) {
       // The first line of the next page: on this line after the feed, or the next one.
@@ -150,7 +152,7 @@ export function runningHeads(
       boundary.add(nonBlank(i - 1, -1));
       boundary.add(nonBlank(i + 1, 1));
     }
-  });
+  }
   const drop = new Set<number>();
   if (breaks < 2) return drop;
   const byKey = new Map<string, number[]>();
@@ -192,7 +194,8 @@ const tabFigure = /^\t[-+]?\d[\d,.]*\s*$/;
 
 /** A tab alone on its line (spaces and a carriage return may follow). */
 function tabAlone(line: string): boolean {
-  if (line.charCodeAt(0) !== 9) return false;
+  // (An empty line is settled by its length: reading past its end would throw optimised code away.)
+  if (line.length === 0 || line.charCodeAt(0) !== 9) return false;
   for (let i = 1; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c !== 32 && c !== 13) return false;

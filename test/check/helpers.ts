@@ -8,6 +8,7 @@ import type { Cells, Report } from '../../src/core/report.js';
 import { SourceFile } from '../../src/core/source-file.js';
 import { cellKeys, getFormat } from '../../src/spec/registry.js';
 import type { FormatId, FormatSpec } from '../../src/spec/types.js';
+import { foldText } from '../../src/text/fold.js';
 
 /** A report of the format's first year with every cell 0: it satisfies every check. */
 export function zeroReport(spec: FormatSpec, overrides: Partial<Report> = {}): Report {
@@ -83,9 +84,10 @@ export function loadFixture(prefix: string): Fixture {
 }
 
 /**
- * A stand-in for the assembler: each non-empty line is a paragraph of prose, except the lines that
- * open one of the six parts (a numeral and 、, then a key of the section within its lead), which are
- * headings. Table lines stay in the prose, which makes the no-false-positive tests stricter.
+ * A stand-in for the assembler: each non-empty line is a paragraph of prose (folded, as the
+ * assembler's prose is), except the lines that open one of the six parts (a numeral and 、, then
+ * a key of the section within its lead), which are headings. Table lines stay in the prose,
+ * which makes the no-false-positive tests stricter.
  */
 export function proseOf(
   text: string,
@@ -109,14 +111,14 @@ export function proseOf(
     if (heading) {
       section = heading.number;
       headings.push({ number: heading.number, title: trimmed, place: { line: i + 1, column } });
-    } else prose.push({ text: trimmed, place: { line: i + 1, column }, section });
+    } else prose.push({ text: foldText(trimmed).text, place: { line: i + 1, column }, section });
   });
   return { prose, headings };
 }
 
-/** A one-paragraph prose evidence at line 1. */
+/** A one-paragraph prose evidence at line 1 (folded, as the assembler gives its prose). */
 export const paragraph = (text: string, line = 1): ProseEvidence => ({
-  text,
+  text: foldText(text).text,
   place: { line, column: 1 },
   section: 1,
 });

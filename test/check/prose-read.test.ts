@@ -7,6 +7,7 @@ import type { ProseEvidence } from '../../src/assemble/evidence.js';
 import { compactProse, readProse } from '../../src/check/prose/text.js';
 import { sentenceEnds } from '../../src/check/prose/vocabulary.js';
 import type { Point } from '../../src/core/finding.js';
+import { foldText } from '../../src/text/fold.js';
 
 /** The reading as first written: a sentence at a time. */
 function plainSentences(prose: readonly ProseEvidence[]) {
@@ -59,7 +60,7 @@ const alphabet = [
   '】',
 ];
 
-/** A reproducible random paragraph. */
+/** Reproducible random paragraphs, folded as the assembler gives its prose. */
 function paragraphs(seed: number, count: number): ProseEvidence[] {
   let state = seed;
   const next = (n: number) => {
@@ -67,7 +68,7 @@ function paragraphs(seed: number, count: number): ProseEvidence[] {
     return state % n;
   };
   return Array.from({ length: count }, (_, i) => ({
-    text: Array.from({ length: next(40) }, () => alphabet[next(alphabet.length)]).join(''),
+    text: foldText(Array.from({ length: next(40) }, () => alphabet[next(alphabet.length)]).join('')).text,
     place: i % 3 === 2 ? null : { line: 1 + next(50), column: 1 + next(9), ...(i % 2 ? { page: 3 } : {}) },
     section: i % 7,
   }));

@@ -6,6 +6,7 @@ import { breakdownsOf, checkProseProactive } from '../../src/check/checks/prose-
 import { compactProse, sentencesOf } from '../../src/check/prose/text.js';
 import type { Cells } from '../../src/core/report.js';
 import { format2021 } from '../../src/spec/format-2021.js';
+import { foldText } from '../../src/text/fold.js';
 import {
   type Fixture,
   goodEvidence,
@@ -20,12 +21,12 @@ import {
 const spec = format2021;
 const proseChecks = [checkProseApplications, checkProseLitigation, checkProseProactive];
 
-/** The line of a fixture that contains `needle`, as prose at its line number. */
+/** The line of a fixture that contains `needle`, as prose (folded) at its line number. */
 function lineOf(fixture: Fixture, needle: string): ProseEvidence {
   const lines = fixture.text.split('\n');
   const index = lines.findIndex((l) => l.includes(needle));
   if (index < 0) throw new Error(`${fixture.name} has no line with ${needle}`);
-  return { text: (lines[index] as string).trim(), place: { line: index + 1, column: 1 }, section: 1 };
+  return paragraph((lines[index] as string).trim(), index + 1);
 }
 
 /** Runs the prose checks on the given paragraphs with an all-zero table, changed by `cells`. */
@@ -41,16 +42,15 @@ describe('prose folding and sentences', () => {
     expect(compactProse('收到申请 １２ 件，共 3 4 条')).toBe('收到申请12件,共3 4条');
   });
 
-  it('cuts sentences at 。；; and line breaks and places each one', () => {
+  it('cuts folded prose into sentences at 。;!? and places each one at its first character', () => {
     const sentences = sentencesOf([
-      { text: '一。二；三\n  四;五', place: { line: 5, column: 3, page: 2 }, section: 2 },
+      { text: foldText('一。二；三  四！ 五').text, place: { line: 5, column: 3, page: 2 }, section: 2 },
     ]);
     expect(sentences.map((s) => [s.text, s.place?.line, s.place?.column])).toEqual([
       ['一', 5, 3],
       ['二', 5, 5],
-      ['三', 5, 7],
-      ['四', 6, 3],
-      ['五', 6, 5],
+      ['三四', 5, 7],
+      ['五', 5, 13],
     ]);
     expect(sentences[3]).toMatchObject({ section: 2, place: { page: 2 } });
   });

@@ -12,6 +12,7 @@ import type { Cells, Report } from '../../src/core/report.js';
 import { SourceFile } from '../../src/core/source-file.js';
 import { cellKeys, cellsOf, getFormat } from '../../src/spec/registry.js';
 import type { FormatSpec } from '../../src/spec/types.js';
+import { foldText } from '../../src/text/fold.js';
 import { applicantTypes } from '../../src/workflow/applicant.js';
 import type { Application } from '../../src/workflow/application.js';
 import type { Case } from '../../src/workflow/cases.js';
@@ -39,8 +40,13 @@ function check(report: Report): Finding[] {
       title: section.title,
       place: { line: line++, column: 1 },
     });
+    // Folded, as the assembler gives its prose.
     for (const text of section.text.split('\n'))
-      evidence.prose.push({ text, place: { line: line++, column: 1 }, section: section.number });
+      evidence.prose.push({
+        text: foldText(text).text,
+        place: { line: line++, column: 1 },
+        section: section.number,
+      });
   }
   const file = new SourceFile('compiled.txt');
   runChecks({ report, spec, evidence }, file);

@@ -78,61 +78,51 @@ export function readProse(prose: readonly ProseEvidence[]): ReadProse {
 }
 
 /**
- * The sentences of the prose (cut at 。；!? and line breaks), in order, empty ones left out, each
- * folded and compacted.
+ * The sentences of the (folded) prose, cut at 。;!?, in order, empty ones left out, each
+ * compacted.
  */
 export const sentencesOf = (prose: readonly ProseEvidence[]): Sentence[] => readProse(prose).sentences;
 
-/** Adds one paragraph and its sentences to `read`. */
+/**
+ * Adds one paragraph and its sentences to `read`. The paragraph's text is folded already (as
+ * `ProseEvidence` says: the assembler's prose is made of folded tokens, and a report read from
+ * JSON folds its prose), so it is not folded again; folded text holds no line break (whitespace
+ * folds to a space), so every sentence is on the paragraph's line.
+ */
 function readParagraph(paragraph: ProseEvidence, read: ReadProse): void {
   const whole = paragraph.text;
   const origin = paragraph.place;
-  // The paragraph is folded once. Folding maps each code unit on its own: when none changes
-  // length (the map is null), a sentence's folded text is that slice of the folded paragraph.
-  const folded = foldText(whole);
-  const sameLength = folded.map === null ? folded.text : null;
-  // Most paragraphs have no whitespace, before or after folding: then none is looked for per sentence.
-  const compacted = !hasSpace.test(folded.text);
+  // Most paragraphs have no whitespace: then none is looked for per sentence.
   const spaced = hasSpace.test(whole);
-  read.paragraphs.push(compacted ? folded.text : compactFolded(folded.text));
-  // Where the sentence starts, advanced line by line (not recounted from the paragraph's start).
-  let counted = 0;
-  let lines = 0;
-  let lastBreak = -1;
+  read.paragraphs.push(spaced ? compactFolded(whole) : whole);
   let start = 0;
   for (;;) {
     const end = nextEnd(whole, start);
-    const text =
-      sameLength === null
-        ? compactProse(whole.slice(start, end))
-        : compacted
-          ? sameLength.slice(start, end)
-          : compactFolded(sameLength.slice(start, end));
+    const text = spaced ? compactFolded(whole.slice(start, end)) : whole.slice(start, end);
     if (text) {
-      let offset = start;
-      if (spaced) {
-        nonSpace.lastIndex = start;
-        const lead = nonSpace.exec(whole)?.index ?? end;
-        if (lead < end) offset = lead;
-      }
-      let place: Point | null = null;
-      if (origin) {
-        for (let i = whole.indexOf('\n', counted); i >= 0 && i < offset; i = whole.indexOf('\n', i + 1)) {
-          lines++;
-          lastBreak = i;
-        }
-        counted = Math.max(counted, offset);
-        place =
-          lines === 0
-            ? { line: origin.line, column: origin.column + offset }
-            : { line: origin.line + lines, column: offset - lastBreak };
-        if (origin.page !== undefined) place.page = origin.page;
-      }
-      read.sentences.push({ text, place, section: paragraph.section });
+      read.sentences.push({
+        text,
+        place: origin && placeAt(origin, spaced ? firstNonSpace(whole, start, end) : start),
+        section: paragraph.section,
+      });
     }
     if (end === whole.length) return;
     start = end + 1;
   }
+}
+
+/** The first character of [start, end) that is not whitespace (`start` when there is none). */
+function firstNonSpace(text: string, start: number, end: number): number {
+  nonSpace.lastIndex = start;
+  const lead = nonSpace.exec(text)?.index ?? end;
+  return lead < end ? lead : start;
+}
+
+/** The place of the paragraph's character at `offset` (on the paragraph's line). */
+function placeAt(origin: Point, offset: number): Point {
+  const place: Point = { line: origin.line, column: origin.column + offset };
+  if (origin.page !== undefined) place.page = origin.page;
+  return place;
 }
 
 /** The clauses of a sentence (cut at commas and colons). */
