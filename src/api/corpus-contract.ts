@@ -130,6 +130,10 @@ export const statsQuery = corpusFilterQuery.extend({
     }),
 });
 
+export const statsExportQuery = statsQuery.extend({
+  to: z.enum(['csv', 'xlsx']).default('csv').meta({ description: '导出格式' }),
+});
+
 export const statsRow = z.object({
   group: z.string(),
   label: z.string(),
@@ -501,6 +505,7 @@ export const corpusEndpoints = {
   },
   source: { method: 'GET', url: '/api/corpus/reports/:reportId/source', params: corpusReportParams },
   stats: { method: 'GET', url: '/api/corpus/stats', query: statsQuery, response: statsResponse },
+  statsExport: { method: 'GET', url: '/api/corpus/stats/export', query: statsExportQuery },
   checks: {
     method: 'GET',
     url: '/api/corpus/checks',

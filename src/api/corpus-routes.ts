@@ -19,6 +19,7 @@ import { exportCsv } from '../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/export/findings-sheet.js';
 import { exportPublicationCsv, exportPublicationXlsx } from '../corpus/export/publication-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.js';
+import { exportStatsCsv, exportStatsXlsx } from '../corpus/export/stats-sheet.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
 import { countResult, type IngestSummary, ingestBytes } from '../corpus/ingest.js';
 import { type Pack, shippedPacks } from '../corpus/packs.js';
@@ -29,6 +30,7 @@ import { findingOfRow } from '../corpus/report-rows.js';
 import { visibleBodyIds } from '../corpus/scope.js';
 import { type ReportScore, scoreCorpus } from '../corpus/score.js';
 import { unzipBounded } from '../corpus/sources.js';
+import { statsDimensionNames } from '../corpus/stats-dimensions.js';
 import * as c from './corpus-contract.js';
 import { ApiError, badRequest, notFound, unauthenticated } from './errors.js';
 import { type HandlerInput, type Route, route } from './route.js';
@@ -314,6 +316,24 @@ export const corpusRoutes: readonly Route[] = [
       const filter = await scopedFilter(input, query);
       const stats = await corpusStats(input.deps.store.db, filter, by ?? null);
       return { ...stats, measures: [...statsMeasureLabels], rateLabels };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.statsExport.url,
+    summary:
+      '导出统计（CSV 为带 BOM 的 UTF-8，每组一行：计数、可比指标、占比和纠错率；XLSX 另有列说明和按问题代码计数两张工作表），分组和筛选条件与统计相同',
+    tag,
+    auth: true,
+    query: c.statsExportQuery,
+    produces: downloadTypes,
+    async handle(input) {
+      const { by, to, ...query } = input.query;
+      const stats = await corpusStats(input.deps.store.db, await scopedFilter(input, query), by ?? null);
+      const name = `统计${by ? `-按${statsDimensionNames[by]}` : ''}.${to}`;
+      return download(input, name, to, (stream) =>
+        to === 'csv' ? exportStatsCsv(stats, stream) : exportStatsXlsx(stats, stream),
+      );
     },
   }),
   route({

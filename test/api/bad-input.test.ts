@@ -107,6 +107,7 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'GET /api/corpus/reports/{reportId}': { path: { reportId: '1' } },
     'GET /api/corpus/reports/{reportId}/source': { path: { reportId: '1' } },
     'GET /api/corpus/stats': { query: { by: 'kind', year: '2022' } },
+    'GET /api/corpus/stats/export': { query: { by: 'province', to: 'xlsx', year: '2022' } },
     'GET /api/corpus/checks': { query: { year: '2022' } },
     'GET /api/corpus/checks/export': { query: { to: 'xlsx', year: '2022' } },
     'GET /api/corpus/publication': {

@@ -56,6 +56,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/corpus/reports/{reportId}',
       'GET /api/corpus/reports/{reportId}/source',
       'GET /api/corpus/stats',
+      'GET /api/corpus/stats/export',
       'GET /api/due',
       'GET /api/fees/calculate',
       'GET /api/holidays',

@@ -141,6 +141,30 @@ describeEachBackend('corpus API', (backend) => {
     );
     expect(csv.body.startsWith('\ufeffagency,')).toBe(true);
     expect(csv.body.trimEnd().split('\r\n')).toHaveLength(4);
+    // The statistics as a file: a row a group, in the caller's scope.
+    const groups = (user: string, query: string) =>
+      get(user, `/api/corpus/stats/export?${query}`).then((res) => ({
+        disposition: res.headers['content-disposition'],
+        rows: res.body
+          .trimEnd()
+          .split('\r\n')
+          .slice(1)
+          .map((line) => line.split(',').slice(0, 3)),
+      }));
+    expect(await groups('eva', 'by=region&to=csv')).toEqual({
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent('统计-按地区.csv')}`,
+      rows: [
+        ['宿迁市', '宿迁市', '2'],
+        ['宿迁市宿城区', '宿迁市宿城区', '2'],
+        ['洛江区', '洛江区', '2'],
+      ],
+    });
+    expect((await groups('sup', 'by=region&to=csv')).rows).toEqual([['洛江区', '洛江区', '2']]);
+    const xlsx = await get('eva', '/api/corpus/stats/export?to=xlsx');
+    expect([xlsx.statusCode, xlsx.headers['content-disposition']]).toEqual([
+      200,
+      `attachment; filename*=UTF-8''${encodeURIComponent('统计.xlsx')}`,
+    ]);
   });
 
   it("tells who has published a year on time, late or not at all, as of the server's day, in the caller's scope", async () => {

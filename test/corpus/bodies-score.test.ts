@@ -2,6 +2,7 @@
  * `gongkai corpus score` by the shipped rule pack, and `gongkai corpus bodies merge|set|list`: exact
  * output, the audit trail, and corrections (a 撤销年份 among them) that stick on re-ingest.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -409,6 +410,18 @@ describe('corpus bodies merge and set', () => {
     // By city: the column is named for it; a grouping that isn't one is refused.
     const byCity = await run(['corpus', 'stats', '--by', 'city']);
     expect(byCity.stdout.split('\n')[0]).toMatch(/^市 +报告 +按时/);
+    const out = join(tmp.dir, 'stats.csv');
+    const exported = await run(['corpus', 'stats', '--by', 'city', '--to', 'csv', '-o', out]);
+    expect(exported.stderr).toBe(`已导出 2 组统计到 ${out}\n`);
+    expect(
+      readFileSync(out, 'utf8')
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',').slice(0, 3)),
+    ).toEqual([['宿迁市', '宿迁市', '1'], ['泉州市', '泉州市', '4'], ['']]);
+    expect((await run(['corpus', 'stats', '--to', 'csv', '--json'])).stderr).toBe(
+      'gongkai: 错误：--json 与 --to 不能同时使用\n',
+    );
     expect(await run(['corpus', 'stats', '--by', 'town'])).toEqual({
       code: 2,
       stdout: '',

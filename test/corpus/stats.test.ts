@@ -2,12 +2,15 @@
  * Statistics over the per-report measures stored at ingest (corpus_measures): exact aggregates on
  * both backends, the lazy measuring of reports stored without them, and the 信息处理费 read from prose.
  */
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusStats, statsMeasureLabels } from '../../src/corpus/aggregate.js';
 import { regionOf } from '../../src/corpus/bodies/names.js';
+import { exportStatsCsv, exportStatsXlsx, statsColumns } from '../../src/corpus/export/stats-sheet.js';
 import { ingestPaths } from '../../src/corpus/ingest.js';
 import {
   disclosureFee,
@@ -21,7 +24,7 @@ import { crosswalk } from '../../src/spec/crosswalk.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { root } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { makeReport, renderAs, tempDir, writeFile } from './helpers.js';
+import { makeReport, renderAs, sheetRows, tempDir, writeFile } from './helpers.js';
 
 const now = '2024-03-01T00:00:00.000Z';
 
@@ -291,6 +294,57 @@ describeEachBackend('corpus stats over stored measures', (backend) => {
     ]);
     const filtered = await corpusStats(store.db, { kind: 'department', year: 2021 });
     expect(filtered.rows.map((r) => [r.reports, r.measures['fees.administrative']])).toEqual([[1, 0.5]]);
+  });
+
+  it('exports the groups: CSV a row a group, XLSX with the columns named and the findings by code', async () => {
+    const stats = await corpusStats(store.db, {}, 'kind');
+    let text = '';
+    expect(await exportStatsCsv(stats, { write: (chunk) => (text += String(chunk)) })).toBe(2);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe(
+      `\ufeff${[
+        'group,label,reports,onTime,late,undated,format2019,format2021,withErrors,errors,warnings',
+        ...statsMeasureLabels.map((m) => m.id),
+        'rate.onTime,rate.outcome.open,rate.outcome.partial,rate.outcome.deny,rate.outcome.none,rate.outcome.reject,rate.outcome.other,rate.review.correctedRate,rate.litigation.correctedRate',
+      ].join(',')}`,
+    );
+    // The government's row: 1 report, on time, 12 new applications, 3940 元 stated, half corrected.
+    const government = (lines[2] as string).split(',');
+    const column = (name: string) => government[statsColumns.indexOf(name)];
+    expect([column('group'), column('label'), column('reports'), column('onTime')]).toEqual([
+      'government',
+      '人民政府',
+      '1',
+      '1',
+    ]);
+    expect([
+      column('applications.new'),
+      column('fees.disclosure'),
+      column('rate.review.correctedRate'),
+    ]).toEqual(['12', '3940', '0.5']);
+    expect(lines.slice(3)).toEqual(['']);
+    const out = join(tmp.dir, 'stats.xlsx');
+    const file = createWriteStream(out);
+    expect(await exportStatsXlsx(stats, file)).toBe(2);
+    await finished(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['统计', '说明', '问题']);
+    expect(sheetRows(workbook, '统计').map((r) => r.slice(0, 4))).toEqual([
+      ['group', 'label', 'reports', 'onTime'],
+      ['department', '部门', 2, 0],
+      ['government', '人民政府', 1, 1],
+    ]);
+    expect(sheetRows(workbook, '说明').slice(0, 3)).toEqual([
+      ['column', 'name'],
+      ['group', '机关类型（代码）'],
+      ['label', '机关类型'],
+    ]);
+    expect(sheetRows(workbook, '问题')).toEqual([
+      ['code', 'name', 'severity', 'count'],
+      ['check.balance', expect.any(String), 'error', 3],
+      ['check.late', expect.any(String), 'warning', 1],
+    ]);
   });
 
   it('stores the measures at ingest, and measures reports stored without them when asked for stats', async () => {

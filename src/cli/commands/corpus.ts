@@ -22,6 +22,7 @@ import { exportCsv } from '../../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/export/findings-sheet.js';
 import { exportPublicationCsv, exportPublicationXlsx } from '../../corpus/export/publication-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-sheet.js';
+import { exportStatsCsv, exportStatsXlsx } from '../../corpus/export/stats-sheet.js';
 import { exportXlsx } from '../../corpus/export/xlsx.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../../corpus/publication.js';
@@ -200,7 +201,7 @@ export async function runExport(options: ExportOptions, io: CliIO): Promise<numb
   });
 }
 
-export interface StatsOptions extends FilterOptions {
+export interface StatsOptions extends FilterOptions, ExportTarget {
   by?: string;
   json?: boolean;
 }
@@ -211,9 +212,16 @@ export async function runStats(options: StatsOptions, io: CliIO): Promise<number
     io.stderr.write(`gongkai: 错误：分组「${by}」无效，应为 ${statsDimensions.join('、')}\n`);
     return ExitCode.usage;
   }
+  const refused = refuseExport(options, io);
+  if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
     const stats = await corpusStats(store.db, filterOf(options), by ?? null);
-    io.stdout.write(options.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
+    if (options.to !== undefined) {
+      const n = await writeExport(io, options, (stream, to) =>
+        to === 'csv' ? exportStatsCsv(stats, stream) : exportStatsXlsx(stats, stream),
+      );
+      if (n !== null) io.stderr.write(`已导出 ${n} 组统计到 ${options.output}\n`);
+    } else io.stdout.write(options.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
     return ExitCode.ok;
   });
 }
@@ -480,9 +488,14 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .command('stats')
       .summary('统计：按时发布、格式、问题、申请与办理、结果占比、纠错率、信息处理费')
       .description('每个机关每个年度取最新版本；2019 与 2021 年版按可比指标（spec 中的对照表）汇总。')
-      .usage('[--by region|agency|year|kind] [筛选选项]')
+      .usage(`[--by ${statsDimensions.join('|')}] [--json | --to csv|xlsx [-o 文件]] [筛选选项]`)
       .option('--by <分组>', statsDimensionsText)
       .option('--json', '输出 JSON')
+      .option(
+        '--to <格式>',
+        '导出为 csv 或 xlsx：每组一行（计数、可比指标、占比和纠错率；XLSX 另有列说明和按问题计数）',
+      )
+      .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: StatsOptions) => {
     done(await runStats(options, io));
