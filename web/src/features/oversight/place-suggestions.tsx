@@ -7,7 +7,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import type { PlaceSuggestion } from '../../../../src/api/corpus-contract.js';
+import { type PlaceSuggestion, placesMaxBodies } from '../../../../src/api/corpus-contract.js';
 import { regionOf } from '../../../../src/corpus/bodies/names.js';
 import { regionName } from '../../../../src/corpus/publication-status.js';
 import { call, messageOf } from '../../lib/api.js';
@@ -54,7 +54,17 @@ function PlaceSuggestionsDialog({
   const [chosen, setChosen] = useState<string[]>(() => suggestions.map((s) => s.bodyId));
   const [problem, setProblem] = useState<string | null>(null);
   const apply = useMutation({
-    mutationFn: (bodyIds: string[]) => call(api.applyCorpusPlaces, { body: { bodyIds } }),
+    mutationFn: async (bodyIds: string[]) => {
+      // At most placesMaxBodies a request: a national corpus may have thousands to place.
+      const applied = [];
+      for (let i = 0; i < bodyIds.length; i += placesMaxBodies)
+        applied.push(
+          ...(await call(api.applyCorpusPlaces, {
+            body: { bodyIds: bodyIds.slice(i, i + placesMaxBodies) },
+          })),
+        );
+      return applied;
+    },
     onSuccess: (bodies) => {
       qc.invalidateQueries({ queryKey: ['corpus'] });
       message.success(`已补全 ${bodies.length} 个机关的所属地区`);
