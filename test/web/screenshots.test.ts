@@ -171,6 +171,13 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       .first()
       .waitFor();
     await shoot(evaluator.page, 'score');
+    // The corpus by county (the default grouping): the counties with most reports first.
+    await evaluator.page.goto('/oversight/stats');
+    await evaluator.page
+      .getByRole('region', { name: '统计结果' })
+      .getByText(/^共 \d+ 组$/)
+      .waitFor();
+    await shoot(evaluator.page, 'stats');
     await evaluator.page.goto('/oversight/bodies');
     await evaluator.page.getByRole('region', { name: '机关列表' }).getByText('宿迁市宿城区财政局').waitFor();
     await shoot(evaluator.page, 'bodies');

@@ -14,6 +14,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
+  PieChartOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TableOutlined,
@@ -159,6 +160,15 @@ export const pages: readonly PageRoute[] = [
     group: '检查与监督',
     corpus: true,
     load: () => import('../features/oversight/score-page.js'),
+  },
+  {
+    path: '/oversight/stats',
+    title: '统计对比',
+    icon: <PieChartOutlined />,
+    capability: 'oversee',
+    group: '检查与监督',
+    corpus: true,
+    load: () => import('../features/oversight/stats-page.js'),
   },
   {
     path: '/oversight/bodies',

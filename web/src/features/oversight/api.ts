@@ -75,6 +75,15 @@ export const checksExportUrl = (
 export const publicationExportUrl = (filter: PublicationFilter, to: 'csv' | 'xlsx'): string =>
   corpusEndpoints.publicationExport.url + searchOf({ ...filter, to });
 
+/**
+ * The statistics of a scope as a file, grouped as on the page: `by` always sent (the server sums the
+ * whole scope into one row without it), first, so that the link reads as what it is.
+ */
+export const statsExportUrl = (
+  { by, ...filter }: CorpusFilter & { by: StatsDimension },
+  to: 'csv' | 'xlsx',
+): string => corpusEndpoints.statsExport.url + searchOf({ by, ...filter, to });
+
 /** The stored source file of a report. */
 export const sourceUrl = (reportId: number): string => pathOf(corpusEndpoints.source.url, { reportId });
 

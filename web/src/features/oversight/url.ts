@@ -1,10 +1,12 @@
 /**
  * The oversight pages' state in their URLs: the corpus filters, the keyset page stack and the open
- * report; the comparison's body and years; the publication year, status and page shown.
+ * report; the comparison's body and years; the publication year, status and page shown; what the
+ * statistics are grouped by.
  */
 import { z } from 'zod';
 import { publicationStatuses } from '../../../../src/corpus/publication-status.js';
 import { regionLevels } from '../../../../src/corpus/region-level.js';
+import { statsDimensions } from '../../../../src/corpus/stats-dimensions.js';
 import type { CorpusFilter } from './api.js';
 
 const flag = z.enum(['true', 'false']).optional();
@@ -79,3 +81,16 @@ export const publicationUrl = z.object({
   level: z.enum(regionLevels).optional(),
 });
 export type PublicationState = z.output<typeof publicationUrl>;
+
+/**
+ * 统计对比's state: what the rows are grouped by and the body filters. By county-level region when
+ * absent: by body would be tens of thousands of rows on a national corpus, by province a single row
+ * on a county's.
+ */
+export const statsUrl = z.object({
+  by: z.enum(statsDimensions).default('region'),
+  region: z.string().max(100).optional(),
+  kind: z.enum(['government', 'department']).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  agency: z.string().max(200).optional(),
+});

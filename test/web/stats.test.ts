@@ -1,0 +1,128 @@
+/** 统计对比's pure helpers: the figures as text, their order, the groups' names, the caption, the URL. */
+import { describe, expect, it } from 'vitest';
+import {
+  compareBy,
+  figures,
+  figureText,
+  groupOptions,
+  groupText,
+  percentText,
+  type StatsRow,
+  statsCaption,
+} from '../../web/src/features/oversight/stats.js';
+import { statsUrl } from '../../web/src/features/oversight/url.js';
+import { decode, encode } from '../../web/src/lib/url-codec.js';
+
+const row = (patch: Partial<StatsRow>): StatsRow => ({
+  group: '西宁市城北区',
+  label: '西宁市城北区',
+  reports: 0,
+  onTime: 0,
+  late: 0,
+  undated: 0,
+  format2019: 0,
+  format2021: 0,
+  withErrors: 0,
+  errors: 0,
+  warnings: 0,
+  measures: {},
+  rates: {},
+  findings: {},
+  ...patch,
+});
+
+const figure = (title: string) => {
+  const found = figures.find((f) => f.title === title);
+  if (!found) throw new Error(title);
+  return found;
+};
+
+describe('stats', () => {
+  it('writes rates as percentages with one decimal, a dash for nothing to divide, sums by thousands', () => {
+    expect(percentText(null)).toBe('—');
+    expect(percentText(0)).toBe('0.0%');
+    expect(percentText(1)).toBe('100.0%');
+    expect(percentText(0.6667)).toBe('66.7%');
+    // The server rounds to four decimals: a half rounds up, as read.
+    expect(percentText(0.1235)).toBe('12.4%');
+    expect(figureText(figure('新收申请'), 1234567)).toBe('1,234,567');
+    expect(figureText(figure('行政复议纠错率'), null)).toBe('—');
+  });
+
+  it('reads each figure from its place in the row: counts, measures by id, rates by id', () => {
+    const r = row({
+      reports: 7,
+      withErrors: 2,
+      measures: { 'applications.new': 30, 'applications.carriedIn': 4, 'applications.answered': 31 },
+      rates: {
+        onTime: 0.5,
+        'outcome.open': 0.25,
+        'outcome.deny': 0.125,
+        'review.correctedRate': null,
+        'litigation.correctedRate': 1,
+      },
+    });
+    expect(figures.map((f) => [f.title, figureText(f, f.value(r))])).toEqual([
+      ['报告', '7'],
+      ['按时发布率', '50.0%'],
+      ['有错误的报告', '2'],
+      ['新收申请', '30'],
+      ['上年结转', '4'],
+      ['办结', '31'],
+      ['予以公开占比', '25.0%'],
+      ['不予公开占比', '12.5%'],
+      ['行政复议纠错率', '—'],
+      ['行政诉讼纠错率', '100.0%'],
+    ]);
+    // A measure the row lacks is nothing summed; a rate it lacks, nothing to divide.
+    expect(figure('新收申请').value(row({}))).toBe(0);
+    expect(figure('按时发布率').value(row({}))).toBeNull();
+  });
+
+  it('sorts a rate of nothing below every rate (last when descending)', () => {
+    const rate = figure('行政复议纠错率');
+    const rows = [null, 0, 0.5].map((v, i) =>
+      row({ group: String(i), rates: { 'review.correctedRate': v } }),
+    );
+    expect([...rows].sort(compareBy(rate.value)).map((r) => r.group)).toEqual(['0', '1', '2']);
+    expect([...rows].sort((a, b) => compareBy(rate.value)(b, a)).map((r) => r.group)).toEqual([
+      '2',
+      '1',
+      '0',
+    ]);
+  });
+
+  it('names a year as one, other groups as the server does', () => {
+    expect(groupText('year', { group: '2023', label: '2023' })).toBe('2023年度');
+    expect(groupText('year', { group: '', label: '未知' })).toBe('未知');
+    expect(groupText('kind', { group: 'government', label: '人民政府' })).toBe('人民政府');
+  });
+
+  it('says what the table is, and how names are placed by province or city', () => {
+    const what = '每个机关每个年度取最新版本；2019 与 2021 年版按可比指标汇总；占比和纠错率按各组合计计算。';
+    expect(statsCaption('region')).toBe(what);
+    expect(statsCaption('agency')).toBe(what);
+    expect(statsCaption('city')).toBe(`${what}名称未写明所属市的机关按名称中最高一级的地区计。`);
+    expect(statsCaption('province')).toBe(`${what}名称未写明所属省的机关按名称中最高一级的地区计。`);
+  });
+
+  it('offers every grouping the server has, and keeps the default (by county) out of the URL', () => {
+    expect(groupOptions.map((o) => o.value).sort()).toEqual([
+      'agency',
+      'city',
+      'kind',
+      'province',
+      'region',
+      'year',
+    ]);
+    expect(decode(statsUrl, new URLSearchParams('')).by).toBe('region');
+    expect(decode(statsUrl, new URLSearchParams('by=nonsense&year=2023'))).toEqual({
+      by: 'region',
+      year: 2023,
+    });
+    expect(encode(statsUrl, { by: 'region', year: 2023 }).toString()).toBe('year=2023');
+    expect(encode(statsUrl, { by: 'year', region: '西宁市' }).toString()).toBe(
+      `by=year&region=${encodeURIComponent('西宁市')}`,
+    );
+  });
+});
