@@ -4,30 +4,14 @@ import {
   applicationsByRegionOption,
   findingsByCodeOption,
   onTimeByYearOption,
-  type StatsRow,
 } from '../../web/src/features/oversight/chart-options.js';
 import { agencyYearMatrix, markUnpublished } from '../../web/src/features/oversight/matrix.js';
 import { addSummaries } from '../../web/src/features/oversight/summary.js';
 import { filterOf, oversightUrl } from '../../web/src/features/oversight/url.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
+import { statsRowOf } from './support/stats-rows.js';
 
-const row = (group: string, over: Partial<StatsRow> = {}): StatsRow => ({
-  group,
-  label: group,
-  reports: 0,
-  onTime: 0,
-  late: 0,
-  undated: 0,
-  format2019: 0,
-  format2021: 0,
-  withErrors: 0,
-  errors: 0,
-  warnings: 0,
-  measures: {},
-  rates: {},
-  findings: {},
-  ...over,
-});
+const row = statsRowOf;
 
 type Series = { name: string; data: unknown[]; stack?: string };
 

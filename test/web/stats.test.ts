@@ -12,24 +12,9 @@ import {
 } from '../../web/src/features/oversight/stats.js';
 import { statsUrl } from '../../web/src/features/oversight/url.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
+import { statsRowOf } from './support/stats-rows.js';
 
-const row = (patch: Partial<StatsRow>): StatsRow => ({
-  group: '西宁市城北区',
-  label: '西宁市城北区',
-  reports: 0,
-  onTime: 0,
-  late: 0,
-  undated: 0,
-  format2019: 0,
-  format2021: 0,
-  withErrors: 0,
-  errors: 0,
-  warnings: 0,
-  measures: {},
-  rates: {},
-  findings: {},
-  ...patch,
-});
+const row = (patch: Partial<StatsRow>): StatsRow => statsRowOf('西宁市城北区', patch);
 
 const figure = (title: string) => {
   const found = figures.find((f) => f.title === title);
