@@ -130,7 +130,46 @@ export const statsQuery = corpusFilterQuery.extend({
     }),
 });
 
+/** The order of the groups: a column of the stats export (`statsColumns`), checked by the route. */
+const statsOrder = {
+  sort: z
+    .string()
+    .regex(/^[A-Za-z0-9.]{1,60}$/, '排序列应为统计导出的列名，如 reports、applications.new、rate.onTime')
+    .optional()
+    .meta({
+      description:
+        '按哪一列排序：统计导出的列名（label、reports、onTime、withErrors、可比指标的编号如 applications.new、占比如 rate.outcome.open 等）；不填按分组代码排',
+    }),
+  order: z
+    .enum(['asc', 'desc'])
+    .default('desc')
+    .meta({ description: '排序方向（默认 desc，从大到小；空值总在最后）' }),
+};
+
+/**
+ * 统计 with its groups sorted and paged: by body a national corpus has 28,000 groups, too many for
+ * one answer to a table. Without `limit` every group comes, as the charts and filters need.
+ */
+export const statsPageQuery = statsQuery.extend({
+  ...statsOrder,
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(0)
+    .meta({ description: '跳过排序后的前多少组（分页用，默认 0）' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .meta({ description: '最多答复多少组（1–1000；不填则答复全部）' }),
+});
+
 export const statsExportQuery = statsQuery.extend({
+  ...statsOrder,
   to: z.enum(['csv', 'xlsx']).default('csv').meta({ description: '导出格式' }),
 });
 
@@ -154,7 +193,8 @@ export const statsRow = z.object({
 export const statsResponse = z
   .object({
     by: z.enum(statsDimensions).nullable(),
-    rows: z.array(statsRow),
+    total: z.number().int().describe('分页前的组数'),
+    rows: z.array(statsRow).describe('排序后从 offset 起的至多 limit 组'),
     findings: z.array(z.object({ code: z.string(), severity: z.string(), count: z.number().int() })),
     measures: z.array(z.object({ id: z.string(), label: z.string() })).meta({
       description: '统计指标的编号与名称：可比指标（2019 与 2021 年版格式通用），及正文所述的信息处理费',
@@ -504,7 +544,7 @@ export const corpusEndpoints = {
     response: corpusReportDetail,
   },
   source: { method: 'GET', url: '/api/corpus/reports/:reportId/source', params: corpusReportParams },
-  stats: { method: 'GET', url: '/api/corpus/stats', query: statsQuery, response: statsResponse },
+  stats: { method: 'GET', url: '/api/corpus/stats', query: statsPageQuery, response: statsResponse },
   statsExport: { method: 'GET', url: '/api/corpus/stats/export', query: statsExportQuery },
   checks: {
     method: 'GET',

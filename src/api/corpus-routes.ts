@@ -5,7 +5,7 @@
  * src/corpus/scope.ts (an evaluator everything, a supervisor the bodies supervised).
  */
 import { PassThrough } from 'node:stream';
-import { corpusStats, rateLabels, statsMeasureLabels } from '../corpus/aggregate.js';
+import { corpusStats, rateLabels, type Stats, statsMeasureLabels } from '../corpus/aggregate.js';
 import {
   applyPlaces,
   BodyError,
@@ -30,6 +30,7 @@ import { findingOfRow } from '../corpus/report-rows.js';
 import { visibleBodyIds } from '../corpus/scope.js';
 import { type ReportScore, scoreCorpus } from '../corpus/score.js';
 import { unzipBounded } from '../corpus/sources.js';
+import { isStatsColumn, sortedStats } from '../corpus/stats-columns.js';
 import { statsDimensionNames } from '../corpus/stats-dimensions.js';
 import * as c from './corpus-contract.js';
 import { ApiError, badRequest, notFound, unauthenticated } from './errors.js';
@@ -142,6 +143,17 @@ async function publicationIn(
     today,
     level,
   );
+}
+
+/** The stats with their groups in the order asked for (a column of the export); refused when none is. */
+function ordered(stats: Stats, sort: string | undefined, order: 'asc' | 'desc'): Stats {
+  if (sort === undefined) return stats;
+  if (!isStatsColumn(sort))
+    throw badRequest(
+      'invalid-input',
+      `排序列「${sort}」无效，应为统计导出的列名（如 reports、applications.new、rate.onTime）`,
+    );
+  return { ...stats, rows: sortedStats(stats.rows, sort, order) };
 }
 
 /** The store's refusals of a correction or merge, as the API's errors. */
@@ -309,13 +321,19 @@ export const corpusRoutes: readonly Route[] = [
       '报告库统计：按时发布、格式、问题代码、申请与办理、结果占比、复议诉讼纠错率、信息处理费（2019/2021 年版可比）',
     tag,
     auth: true,
-    query: c.statsQuery,
+    query: c.statsPageQuery,
     response: c.statsResponse,
     async handle(input) {
-      const { by, ...query } = input.query;
+      const { by, sort, order, offset, limit, ...query } = input.query;
       const filter = await scopedFilter(input, query);
-      const stats = await corpusStats(input.deps.store.db, filter, by ?? null);
-      return { ...stats, measures: [...statsMeasureLabels], rateLabels };
+      const stats = ordered(await corpusStats(input.deps.store.db, filter, by ?? null), sort, order);
+      return {
+        ...stats,
+        total: stats.rows.length,
+        rows: stats.rows.slice(offset, limit === undefined ? undefined : offset + limit),
+        measures: [...statsMeasureLabels],
+        rateLabels,
+      };
     },
   }),
   route({
@@ -328,8 +346,9 @@ export const corpusRoutes: readonly Route[] = [
     query: c.statsExportQuery,
     produces: downloadTypes,
     async handle(input) {
-      const { by, to, ...query } = input.query;
-      const stats = await corpusStats(input.deps.store.db, await scopedFilter(input, query), by ?? null);
+      const { by, to, sort, order, ...query } = input.query;
+      const filter = await scopedFilter(input, query);
+      const stats = ordered(await corpusStats(input.deps.store.db, filter, by ?? null), sort, order);
       const name = `统计${by ? `-按${statsDimensionNames[by]}` : ''}.${to}`;
       return download(input, name, to, (stream) =>
         to === 'csv' ? exportStatsCsv(stats, stream) : exportStatsXlsx(stats, stream),

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusStats, statsMeasureLabels } from '../../src/corpus/aggregate.js';
 import { regionOf } from '../../src/corpus/bodies/names.js';
-import { exportStatsCsv, exportStatsXlsx, statsColumns } from '../../src/corpus/export/stats-sheet.js';
+import { exportStatsCsv, exportStatsXlsx } from '../../src/corpus/export/stats-sheet.js';
 import { ingestPaths } from '../../src/corpus/ingest.js';
 import {
   disclosureFee,
@@ -20,6 +20,7 @@ import {
   storeMeasures,
 } from '../../src/corpus/measures.js';
 import { type RegionPlaces, regionAt } from '../../src/corpus/region-level.js';
+import { statsColumns } from '../../src/corpus/stats-columns.js';
 import { crosswalk } from '../../src/spec/crosswalk.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { root } from '../cli/helpers.js';

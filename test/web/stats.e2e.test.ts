@@ -171,13 +171,24 @@ describe.skipIf(!run)('web: stats', () => {
     await expect.poll(texts).toEqual(byCounty);
     expect(await axeViolations(page)).toEqual([]);
 
-    // A click on a column sorts by it (ascending first): the county least on time first.
+    // A click on a column sorts by it on the server (most first), a second the other way: the county
+    // least on time first. The order is in the URL, and the export's.
+    const sortedBy = page.waitForRequest((r) => r.url().includes('sort=rate.onTime'));
     await result.getByRole('columnheader', { name: '按时发布率' }).click();
+    expect(new URL((await sortedBy).url()).searchParams.get('limit')).toBe('50');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('rate.onTime');
+    await expect
+      .poll(async () => (await texts()).slice(1).map((r) => r[0]))
+      .toEqual(['西宁市城北区', '西宁市湟中区']);
+    await result.getByRole('columnheader', { name: '按时发布率' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('asc');
     await expect
       .poll(async () => (await texts()).slice(1).map((r) => r[0]))
       .toEqual(['西宁市湟中区', '西宁市城北区']);
     const csvLink = page.getByRole('link', { name: /导出 CSV/ });
-    expect(await csvLink.getAttribute('href')).toBe('/api/corpus/stats/export?by=region&to=csv');
+    expect(await csvLink.getAttribute('href')).toBe(
+      '/api/corpus/stats/export?by=region&sort=rate.onTime&order=asc&to=csv',
+    );
 
     // By year: in the URL, the rows are the years (2021 with three reports first), the export too.
     await groups.getByText('按年度', { exact: true }).click();
@@ -199,13 +210,19 @@ describe.skipIf(!run)('web: stats', () => {
     await expect.poll(async () => (await texts())[0]?.[0]).toBe('年度');
     // (Sorted as the user last chose: by 按时发布率, ascending — 2021 is the less punctual year.)
     await expect.poll(async () => (await texts()).slice(1)).toEqual(byYear);
+    // By year: the latest first, then (a second click) the earliest.
+    await result.getByRole('columnheader', { name: '年度' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('label');
+    await expect.poll(async () => (await texts()).slice(1)).toEqual([byYear[0], byYear[1]]);
     await result.getByRole('columnheader', { name: '年度' }).click();
     await expect.poll(async () => (await texts()).slice(1)).toEqual([byYear[1], byYear[0]]);
     expect(await axeViolations(page)).toEqual([]);
 
-    expect(await csvLink.getAttribute('href')).toBe('/api/corpus/stats/export?by=year&to=csv');
+    expect(await csvLink.getAttribute('href')).toBe(
+      '/api/corpus/stats/export?by=year&sort=label&order=asc&to=csv',
+    );
     expect(await page.getByRole('link', { name: /导出 Excel/ }).getAttribute('href')).toBe(
-      '/api/corpus/stats/export?by=year&to=xlsx',
+      '/api/corpus/stats/export?by=year&sort=label&order=asc&to=xlsx',
     );
     const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
     expect(download.suggestedFilename()).toBe('统计-按年度.csv');
@@ -247,7 +264,7 @@ describe.skipIf(!run)('web: stats', () => {
       .poll(async () => cellsOf(await result.getByRole('row', { name: /西宁市城北区教育局/ }).innerText()))
       .toEqual(rowOf('西宁市城北区教育局', education, 1));
     expect(await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')).toBe(
-      `/api/corpus/stats/export?by=agency&region=${encodeURIComponent('西宁市城北区')}&to=csv`,
+      `/api/corpus/stats/export?by=agency&region=${encodeURIComponent('西宁市城北区')}&sort=reports&order=desc&to=csv`,
     );
 
     // A body's name opens its reports in 监督概览.

@@ -1,7 +1,7 @@
 /** 统计对比's pure helpers: the figures as text, their order, the groups' names, the caption, the URL. */
 import { describe, expect, it } from 'vitest';
+import { isStatsColumn } from '../../src/corpus/stats-columns.js';
 import {
-  compareBy,
   figures,
   figureText,
   groupOptions,
@@ -64,17 +64,9 @@ describe('stats', () => {
     expect(figure('按时发布率').value(row({}))).toBeNull();
   });
 
-  it('sorts a rate of nothing below every rate (last when descending)', () => {
-    const rate = figure('行政复议纠错率');
-    const rows = [null, 0, 0.5].map((v, i) =>
-      row({ group: String(i), rates: { 'review.correctedRate': v } }),
-    );
-    expect([...rows].sort(compareBy(rate.value)).map((r) => r.group)).toEqual(['0', '1', '2']);
-    expect([...rows].sort((a, b) => compareBy(rate.value)(b, a)).map((r) => r.group)).toEqual([
-      '2',
-      '1',
-      '0',
-    ]);
+  it('names each figure by a column of the stats export, which the server sorts by', () => {
+    expect(figures.filter((f) => !isStatsColumn(f.key)).map((f) => f.key)).toEqual([]);
+    expect(isStatsColumn('label')).toBe(true);
   });
 
   it('names a year as one, other groups as the server does', () => {
@@ -101,13 +93,18 @@ describe('stats', () => {
       'year',
     ]);
     expect(decode(statsUrl, new URLSearchParams('')).by).toBe('region');
+    const defaults = { by: 'region', sort: 'reports', order: 'desc' } as const;
     expect(decode(statsUrl, new URLSearchParams('by=nonsense&year=2023'))).toEqual({
-      by: 'region',
+      ...defaults,
       year: 2023,
     });
-    expect(encode(statsUrl, { by: 'region', year: 2023 }).toString()).toBe('year=2023');
-    expect(encode(statsUrl, { by: 'year', region: '西宁市' }).toString()).toBe(
+    expect(encode(statsUrl, { ...defaults, year: 2023 }).toString()).toBe('year=2023');
+    expect(encode(statsUrl, { ...defaults, by: 'year', region: '西宁市' }).toString()).toBe(
       `by=year&region=${encodeURIComponent('西宁市')}`,
+    );
+    // The order and the page, when not the first page of the most reports first.
+    expect(encode(statsUrl, { ...defaults, sort: 'rate.onTime', order: 'asc', page: 2 }).toString()).toBe(
+      'order=asc&page=2&sort=rate.onTime',
     );
   });
 });

@@ -30,6 +30,7 @@ import { dissolvedYears } from '../../corpus/publication-status.js';
 import type { CorpusFilter } from '../../corpus/query.js';
 import { isRegionLevel, regionLevelNames, regionLevels } from '../../corpus/region-level.js';
 import { scoreCorpus } from '../../corpus/score.js';
+import { isStatsColumn, sortedStats } from '../../corpus/stats-columns.js';
 import { isStatsDimension, statsDimensions, statsDimensionsText } from '../../corpus/stats-dimensions.js';
 import type { Store } from '../../store/index.js';
 import { isIsoDate } from '../../workflow/calendar/date.js';
@@ -203,6 +204,8 @@ export async function runExport(options: ExportOptions, io: CliIO): Promise<numb
 
 export interface StatsOptions extends FilterOptions, ExportTarget {
   by?: string;
+  sort?: string;
+  order?: string;
   json?: boolean;
 }
 
@@ -212,10 +215,22 @@ export async function runStats(options: StatsOptions, io: CliIO): Promise<number
     io.stderr.write(`gongkai: 错误：分组「${by}」无效，应为 ${statsDimensions.join('、')}\n`);
     return ExitCode.usage;
   }
+  const { sort, order = 'desc' } = options;
+  if (sort !== undefined && !isStatsColumn(sort)) {
+    io.stderr.write(
+      `gongkai: 错误：排序列「${sort}」无效，应为统计导出的列名（如 reports、applications.new、rate.onTime）\n`,
+    );
+    return ExitCode.usage;
+  }
+  if (order !== 'asc' && order !== 'desc') {
+    io.stderr.write(`gongkai: 错误：排序方向「${order}」无效，应为 asc 或 desc\n`);
+    return ExitCode.usage;
+  }
   const refused = refuseExport(options, io);
   if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
-    const stats = await corpusStats(store.db, filterOf(options), by ?? null);
+    const all = await corpusStats(store.db, filterOf(options), by ?? null);
+    const stats = sort === undefined ? all : { ...all, rows: sortedStats(all.rows, sort, order) };
     if (options.to !== undefined) {
       const n = await writeExport(io, options, (stream, to) =>
         to === 'csv' ? exportStatsCsv(stats, stream) : exportStatsXlsx(stats, stream),
@@ -488,8 +503,15 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .command('stats')
       .summary('统计：按时发布、格式、问题、申请与办理、结果占比、纠错率、信息处理费')
       .description('每个机关每个年度取最新版本；2019 与 2021 年版按可比指标（spec 中的对照表）汇总。')
-      .usage(`[--by ${statsDimensions.join('|')}] [--json | --to csv|xlsx [-o 文件]] [筛选选项]`)
+      .usage(
+        `[--by ${statsDimensions.join('|')}] [--sort 列名 [--order asc|desc]] [--json | --to csv|xlsx [-o 文件]] [筛选选项]`,
+      )
       .option('--by <分组>', statsDimensionsText)
+      .option(
+        '--sort <列名>',
+        '按统计导出的某一列排序（如 reports、applications.new、rate.onTime；默认按分组）',
+      )
+      .option('--order <方向>', 'desc（默认，从大到小）或 asc；空值总在最后')
       .option('--json', '输出 JSON')
       .option(
         '--to <格式>',

@@ -28,7 +28,15 @@ export const corpusReportQuery = (reportId: number) =>
     queryFn: () => call(api.corpusReport, { params: { reportId } }),
   });
 
-export const corpusStatsQuery = (query: CorpusFilter & { by?: StatsDimension }) =>
+export const corpusStatsQuery = (
+  query: CorpusFilter & {
+    by?: StatsDimension;
+    sort?: string;
+    order?: 'asc' | 'desc';
+    offset?: number;
+    limit?: number;
+  },
+) =>
   queryOptions({
     queryKey: ['corpus', 'stats', query],
     queryFn: () => call(api.corpusStats, { query }),
@@ -80,7 +88,7 @@ export const publicationExportUrl = (filter: PublicationFilter, to: 'csv' | 'xls
  * whole scope into one row without it), first, so that the link reads as what it is.
  */
 export const statsExportUrl = (
-  { by, ...filter }: CorpusFilter & { by: StatsDimension },
+  { by, ...filter }: CorpusFilter & { by: StatsDimension; sort?: string; order?: 'asc' | 'desc' },
   to: 'csv' | 'xlsx',
 ): string => corpusEndpoints.statsExport.url + searchOf({ by, ...filter, to });
 

@@ -2,12 +2,14 @@
  * 统计对比: the corpus summed up by province, city, county, body, year or kind of body, a row a group,
  * so that supervisors and evaluators compare them: reports on time, reports with errors, applications
  * received, carried over and answered, the shares of outcomes and the rates of reviews and lawsuits
- * that corrected the body. The grouping and the filters live in the URL; the server sums (one scan
- * of narrow tables, fast on a national corpus) and the browser only sorts the rows it gets. The same
- * table, with every measure, downloads as CSV or Excel.
+ * that corrected the body. The grouping, the filters, the order and the page live in the URL; the
+ * server sums (one scan of narrow tables, fast on a national corpus), sorts and pages — by body a
+ * national corpus has 28,000 groups, too many for one answer to a browser — so the browser gets 50
+ * rows at a time. The same table, in the same order with every measure, downloads as CSV or Excel.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Flex, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface.js';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { type StatsDimension, statsDimensionNames } from '../../../../src/corpus/stats-dimensions.js';
@@ -18,7 +20,6 @@ import { corpusStatsQuery, statsExportUrl } from './api.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
 import {
-  compareBy,
   figures,
   figureText,
   groupOptions,
@@ -35,15 +36,27 @@ const bodyLink = (bodyId: string) => ({
   search: encode(oversightUrl, { after: [], agency: bodyId }).toString(),
 });
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
+/** Rows a page: the server answers one page at a time. */
+export const statsPageSize = 50;
 
-/** The group's name (a body's linking its reports), then a sortable column a figure. */
-function columnsOf(by: StatsDimension): TableColumnsType<StatsRow> {
+/** antd's name of an order, and back. */
+const sortOrderOf = (order: 'asc' | 'desc'): SortOrder => (order === 'asc' ? 'ascend' : 'descend');
+
+/**
+ * The group's name (a body's linking its reports), then a column a figure; every column sorts on
+ * the server (the one sorted by shows it), one way or the other — never unsorted.
+ */
+function columnsOf(by: StatsDimension, sort: string, order: 'asc' | 'desc'): TableColumnsType<StatsRow> {
+  const sorted = (key: string) => ({
+    sorter: true,
+    sortDirections: ['descend' as const, 'ascend' as const, 'descend' as const],
+    sortOrder: key === sort ? sortOrderOf(order) : null,
+  });
   return [
     {
       title: statsDimensionNames[by],
       key: 'label',
-      sorter: (a, b) => collator.compare(groupText(by, a), groupText(by, b)),
+      ...sorted('label'),
       render: (_, row) =>
         // A body the corpus couldn't identify has no id to filter by.
         by === 'agency' && row.group ? <Link to={bodyLink(row.group)}>{row.label}</Link> : groupText(by, row),
@@ -53,8 +66,7 @@ function columnsOf(by: StatsDimension): TableColumnsType<StatsRow> {
       key: figure.key,
       width: figure.width,
       align: 'right',
-      sorter: compareBy(figure.value),
-      ...(figure.key === 'reports' ? { defaultSortOrder: 'descend' as const } : {}),
+      ...sorted(figure.key),
       render: (_, row) => {
         const value = figure.value(row);
         // Reports with errors stand out, as in 监督概览's table.
@@ -85,14 +97,24 @@ function StatsCaption({ by, groups }: { by: StatsDimension; groups: number | und
 
 function StatsTable({
   by,
+  sort,
+  order,
+  page,
+  total,
   rows,
   loading,
+  onChange,
 }: {
   by: StatsDimension;
+  sort: string;
+  order: 'asc' | 'desc';
+  page: number;
+  total: number;
   rows: StatsRow[] | undefined;
   loading: boolean;
+  onChange: (change: { sort?: string; order?: 'asc' | 'desc'; page?: number }) => void;
 }) {
-  const columns = useMemo(() => columnsOf(by), [by]);
+  const columns = useMemo(() => columnsOf(by, sort, order), [by, sort, order]);
   return (
     <Table<StatsRow>
       size="small"
@@ -101,7 +123,20 @@ function StatsTable({
       loading={loading}
       columns={columns}
       dataSource={rows}
-      pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+      pagination={{
+        current: page,
+        pageSize: statsPageSize,
+        total,
+        showSizeChanger: false,
+        hideOnSinglePage: true,
+      }}
+      onChange={(pagination, _filters, sorter, { action }) => {
+        if (action === 'paginate') onChange({ page: pagination.current ?? 1 });
+        const one = Array.isArray(sorter) ? sorter[0] : sorter;
+        // Another order starts again at the first page.
+        if (action === 'sort' && one?.columnKey)
+          onChange({ sort: String(one.columnKey), order: one.order === 'ascend' ? 'asc' : 'desc', page: 1 });
+      }}
       locale={{ emptyText: <Empty description={statsEmptyText} /> }}
     />
   );
@@ -109,9 +144,20 @@ function StatsTable({
 
 export default function StatsPage() {
   const [state, update] = useUrlState(statsUrl);
-  const { by, ...filter } = state;
-  // The previous grouping's rows stay while the next loads (keepPreviousData): no empty flash.
-  const stats = useQuery(corpusStatsQuery({ ...filter, by }));
+  const { by, sort, order, page = 1, ...filter } = state;
+  // The previous page's rows stay while the next loads (keepPreviousData): no empty flash.
+  const stats = useQuery(
+    corpusStatsQuery({
+      ...filter,
+      by,
+      sort,
+      order,
+      offset: (page - 1) * statsPageSize,
+      limit: statsPageSize,
+    }),
+  );
+  // Another grouping or filter lists other groups: back to the first page.
+  const refine = (patch: Partial<typeof state>) => update({ ...patch, page: undefined });
   const regions = useQuery(corpusStatsQuery({ by: 'region' }));
   const years = useQuery(corpusStatsQuery({ by: 'year' }));
   const data = stats.data;
@@ -126,24 +172,38 @@ export default function StatsPage() {
           aria-label="分组"
           options={[...groupOptions]}
           value={by}
-          onChange={(next) => update({ by: next })}
+          onChange={(next) => refine({ by: next })}
         />
         <Space wrap>
           <BodyFilters
             value={filter}
-            onChange={update}
+            onChange={refine}
             regions={regions.data?.rows ?? []}
             years={yearsOf(years.data?.rows)}
           />
-          <ExportButtons href={(to) => statsExportUrl({ ...filter, by }, to)} disabled={!data?.rows.length} />
+          <ExportButtons
+            href={(to) => statsExportUrl({ ...filter, by, sort, order }, to)}
+            disabled={!data?.total}
+          />
         </Space>
       </Flex>
       {stats.error ? (
         <LoadError error={stats.error} retry={() => stats.refetch()} />
       ) : (
         <section className="gk-panel" aria-label="统计结果">
-          <StatsCaption by={shown} groups={stats.isPlaceholderData ? undefined : data?.rows.length} />
-          <StatsTable by={shown} rows={data?.rows} loading={stats.isFetching} />
+          <StatsCaption by={shown} groups={stats.isPlaceholderData ? undefined : data?.total} />
+          <StatsTable
+            by={shown}
+            sort={sort}
+            order={order}
+            page={page}
+            total={data?.total ?? 0}
+            rows={data?.rows}
+            loading={stats.isFetching}
+            onChange={({ page: next, ...change }) =>
+              update({ ...change, page: next && next > 1 ? next : undefined })
+            }
+          />
         </section>
       )}
     </Space>

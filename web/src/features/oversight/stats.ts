@@ -84,15 +84,6 @@ export const countText = (value: number): string => value.toLocaleString('zh-CN'
 export const figureText = (figure: Figure, value: number | null): string =>
   figure.rate ? percentText(value) : countText(value ?? 0);
 
-/**
- * Orders rows by a figure, ascending (the table reverses it for descending). A rate of nothing is
- * below every rate, so that descending puts the groups with something to compare first.
- */
-export const compareBy =
-  (value: (row: StatsRow) => number | null) =>
-  (a: StatsRow, b: StatsRow): number =>
-    (value(a) ?? -1) - (value(b) ?? -1);
-
 /** A group's name as shown: a year reads as one (「2023年度」); the server's label otherwise. */
 export const groupText = (by: StatsDimension, row: Pick<StatsRow, 'group' | 'label'>): string =>
   by === 'year' && /^\d{4}$/.test(row.group) ? `${row.group}年度` : row.label;

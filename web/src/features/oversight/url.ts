@@ -89,6 +89,13 @@ export type PublicationState = z.output<typeof publicationUrl>;
  */
 export const statsUrl = z.object({
   by: z.enum(statsDimensions).default('region'),
+  /** The column the groups are sorted by (a column of the stats export) and which way. */
+  sort: z
+    .string()
+    .regex(/^[A-Za-z0-9.]{1,60}$/)
+    .default('reports'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).optional(),
   region: z.string().max(100).optional(),
   kind: z.enum(['government', 'department']).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
