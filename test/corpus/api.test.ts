@@ -161,7 +161,9 @@ describeEachBackend('corpus API', (backend) => {
     });
     expect((await groups('sup', 'by=region&to=csv')).rows).toEqual([['洛江区', '洛江区', '2']]);
     // Sorted by a column and paged: the groups with the most reports first, two at a time.
-    const page = (await get('eva', '/api/corpus/stats?by=region&sort=reports&order=asc&offset=1&limit=1')).json();
+    const page = (
+      await get('eva', '/api/corpus/stats?by=region&sort=reports&order=asc&offset=1&limit=1')
+    ).json();
     expect([page.total, page.rows.map((r: { group: string }) => r.group)]).toEqual([3, ['宿迁市宿城区']]);
     const badSort = await get('eva', '/api/corpus/stats?by=region&sort=secret');
     expect([badSort.statusCode, badSort.json().error.message]).toEqual([

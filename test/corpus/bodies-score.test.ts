@@ -421,7 +421,10 @@ describe('corpus bodies merge and set', () => {
     ).toEqual([['宿迁市', '宿迁市', '1'], ['泉州市', '泉州市', '4'], ['']]);
     // Sorted by a column: the city with the most reports first.
     const sorted = await run(['corpus', 'stats', '--by', 'city', '--sort', 'reports', '--json']);
-    expect(JSON.parse(sorted.stdout).rows.map((r: { group: string }) => r.group)).toEqual(['泉州市', '宿迁市']);
+    expect(JSON.parse(sorted.stdout).rows.map((r: { group: string }) => r.group)).toEqual([
+      '泉州市',
+      '宿迁市',
+    ]);
     expect((await run(['corpus', 'stats', '--sort', 'nope'])).stderr).toBe(
       'gongkai: 错误：排序列「nope」无效，应为统计导出的列名（如 reports、applications.new、rate.onTime）\n',
     );

@@ -141,19 +141,18 @@ export function formatBodies(bodies: readonly ListedBody[]): string {
 /** 补全所属地区: each body's region now and as suggested, and the names that give it. */
 export function formatPlaceSuggestions(suggestions: readonly PlaceSuggestion[]): string {
   if (suggestions.length === 0) return '（没有可补全所属地区的机关）\n';
-  return (
-    table(
-      ['编号', '名称', '现在', '补全后', '依据'],
-      suggestions.map((s) => [
-        s.bodyId,
-        s.name,
-        regionName(regionOf(s.current)),
-        regionOf(s.suggested),
-        s.evidence.join('、'),
-      ]),
-      () => false,
-    ) + `共 ${suggestions.length} 个机关；县区名有重名，请核对依据后用 --apply 采用\n`
+  const rows = table(
+    ['编号', '名称', '现在', '补全后', '依据'],
+    suggestions.map((s) => [
+      s.bodyId,
+      s.name,
+      regionName(regionOf(s.current)),
+      regionOf(s.suggested),
+      s.evidence.join('、'),
+    ]),
+    () => false,
   );
+  return `${rows}共 ${suggestions.length} 个机关；县区名有重名，请核对依据后用 --apply 采用\n`;
 }
 
 const days = (b: BodyPublication) =>
