@@ -39,6 +39,15 @@ export const corpusFilterQuery = z.strictObject({
 });
 export type CorpusFilterQuery = z.output<typeof corpusFilterQuery>;
 
+/**
+ * Offset paging (发布情况's bodies, 统计's groups): `offset` skips, `limit` (1–1000) caps, and
+ * without `limit` everything from `offset` comes. Each answer words them for what it lists.
+ */
+const paging = ({ offset, limit }: { offset: string; limit: string }) => ({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).meta({ description: offset }),
+  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: limit }),
+});
+
 export const corpusListQuery = corpusFilterQuery.extend({
   after: z.string().max(100).optional().meta({ description: '上一页返回的 next（键集分页）' }),
   limit: z.coerce
@@ -131,15 +140,16 @@ export const statsQuery = corpusFilterQuery.extend({
 });
 
 /** The order of the groups: a column of the stats export (`statsColumns`), checked by the route. */
+/** A column to sort 统计 by, as written (the route checks it is one of the export's columns). */
+export const statsSortColumn = z
+  .string()
+  .regex(/^[A-Za-z0-9.]{1,60}$/, '排序列应为统计导出的列名，如 reports、applications.new、rate.onTime');
+
 const statsOrder = {
-  sort: z
-    .string()
-    .regex(/^[A-Za-z0-9.]{1,60}$/, '排序列应为统计导出的列名，如 reports、applications.new、rate.onTime')
-    .optional()
-    .meta({
-      description:
-        '按哪一列排序：统计导出的列名（label、reports、onTime、withErrors、可比指标的编号如 applications.new、占比如 rate.outcome.open 等）；不填按分组代码排',
-    }),
+  sort: statsSortColumn.optional().meta({
+    description:
+      '按哪一列排序：统计导出的列名（label、reports、onTime、withErrors、可比指标的编号如 applications.new、占比如 rate.outcome.open 等）；不填按分组代码排',
+  }),
   order: z
     .enum(['asc', 'desc'])
     .default('desc')
@@ -152,20 +162,10 @@ const statsOrder = {
  */
 export const statsPageQuery = statsQuery.extend({
   ...statsOrder,
-  offset: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000)
-    .default(0)
-    .meta({ description: '跳过排序后的前多少组（分页用，默认 0）' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .meta({ description: '最多答复多少组（1–1000；不填则答复全部）' }),
+  ...paging({
+    offset: '跳过排序后的前多少组（分页用，默认 0）',
+    limit: '最多答复多少组（1–1000；不填则答复全部）',
+  }),
 });
 
 export const statsExportQuery = statsQuery.extend({
@@ -431,20 +431,10 @@ export const publicationQuery = publicationFilterQuery.extend({
     .meta({
       description: `只列出这些发布情况的机关（逗号分隔：${publicationStatuses.join('、')}）；各项计数仍为全部机关的`,
     }),
-  offset: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000)
-    .default(0)
-    .meta({ description: '跳过列出的前多少个机关（分页用，默认 0）' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .meta({ description: '最多列出多少个机关（1–1000；不填则列出全部）' }),
+  ...paging({
+    offset: '跳过列出的前多少个机关（分页用，默认 0）',
+    limit: '最多列出多少个机关（1–1000；不填则列出全部）',
+  }),
 });
 export type PublicationQuery = z.output<typeof publicationQuery>;
 

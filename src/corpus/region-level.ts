@@ -29,16 +29,10 @@ const placesOf = (b: RegionPlaces) => [b.province, b.city, b.county];
 
 /** The body's region at the level ('' when its name gives no place). */
 export function regionAt(places: RegionPlaces, level: RegionLevel): string {
-  const depth = regionLevels.indexOf(level);
-  let region = '';
-  placesOf(places).every((place, i) => {
-    // Below the level only when nothing at or above it is known: the highest place given.
-    if (!place) return true;
-    if (i > depth && region !== '') return false;
-    region += place;
-    return i < depth;
-  });
-  return region;
+  const given = placesOf(places);
+  const upTo = given.slice(0, regionLevels.indexOf(level) + 1).filter(Boolean);
+  // A name that doesn't say that far up: the highest place it gives.
+  return (upTo.length > 0 ? upTo : given.filter(Boolean).slice(0, 1)).join('');
 }
 
 /**

@@ -4,6 +4,7 @@
  * statistics are grouped by.
  */
 import { z } from 'zod';
+import { statsSortColumn } from '../../../../src/api/corpus-contract.js';
 import { publicationStatuses } from '../../../../src/corpus/publication-status.js';
 import { regionLevels } from '../../../../src/corpus/region-level.js';
 import { statsDimensions } from '../../../../src/corpus/stats-dimensions.js';
@@ -90,10 +91,7 @@ export type PublicationState = z.output<typeof publicationUrl>;
 export const statsUrl = z.object({
   by: z.enum(statsDimensions).default('region'),
   /** The column the groups are sorted by (a column of the stats export) and which way. */
-  sort: z
-    .string()
-    .regex(/^[A-Za-z0-9.]{1,60}$/)
-    .default('reports'),
+  sort: statsSortColumn.default('reports'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).optional(),
   region: z.string().max(100).optional(),
