@@ -450,23 +450,28 @@ export const publicationStatusSchema = z.enum(publicationStatuses).meta({
 
 const isoDateText = z.string().meta({ description: 'YYYY-MM-DD' });
 
+/** A body's status for one year and the days past or left to its deadline (发布情况, 机关档案). */
+const yearStatusFields = {
+  status: publicationStatusSchema,
+  deadline: isoDateText.describe('该机关类型的法定发布期限'),
+  daysLate: z
+    .number()
+    .int()
+    .nullable()
+    .describe('逾期天数：逾期发布时按较晚的日期计，逾期未发布时按今天计；其他为 null'),
+  daysLeft: z.number().int().nullable().describe('尚未到期时距期限的天数（当天为 0）；其他为 null'),
+};
+
 export const bodyPublication = z
   .object({
     bodyId: z.string(),
     name: z.string(),
     region: z.string(),
     kind: bodyKindSchema,
-    status: publicationStatusSchema,
-    deadline: isoDateText.describe('该机关类型的法定发布期限'),
+    ...yearStatusFields,
     reportId: z.number().int().nullable().describe('该年度报告（最新版本）；未发布时为 null'),
     publishedOn: z.string().nullable(),
     signedOn: z.string().nullable(),
-    daysLate: z
-      .number()
-      .int()
-      .nullable()
-      .describe('逾期天数：逾期发布时按较晚的日期计，逾期未发布时按今天计；其他为 null'),
-    daysLeft: z.number().int().nullable().describe('尚未到期时距期限的天数（当天为 0）；其他为 null'),
     lastYear: z.number().int().nullable().describe('报告库中该机关此前最近一份报告的年度'),
   })
   .meta({ id: 'BodyPublication', title: '一个机关某年度报告的发布情况' });
@@ -516,6 +521,33 @@ export const publicationResponse = z
   .meta({ id: 'Publication', title: '某年度报告的发布情况' });
 export type PublicationResponse = z.infer<typeof publicationResponse>;
 
+export const bodyYear = z
+  .object({
+    year: z.number().int(),
+    ...yearStatusFields,
+    report: corpusReportRow.nullable().describe('该年度报告的最新版本；未发布时为 null'),
+    versions: z.number().int().describe('报告库中该年度报告的版本数'),
+  })
+  .meta({ id: 'BodyYear', title: '机关某年度的报告与发布情况' });
+export type BodyYear = z.infer<typeof bodyYear>;
+
+export const bodyHistoryResponse = z
+  .object({
+    body: corpusBody.extend({
+      names: z.array(z.string()).describe('该机关的报告署过的名称（用得多的在前）'),
+      reports: z.number().int().describe('报告库中该机关的报告份数（各版本分别计）'),
+    }),
+    today: isoDateText.describe('按哪一天判断是否已过期限（中国时间的今天）'),
+    years: z
+      .array(bodyYear)
+      .describe(
+        '自报告库中该机关最早一份报告的年度起，到今天已到发布年份的年度止，逐年一项（早的在前）；已撤销的机关自撤销年份起没有报告的年度不列',
+      ),
+    undated: z.array(corpusReportRow).describe('读不出年度的报告（不在 years 中）'),
+  })
+  .meta({ id: 'CorpusBodyHistory', title: '机关档案：一个机关各年度的报告与发布情况' });
+export type BodyHistoryResponse = z.infer<typeof bodyHistoryResponse>;
+
 /** Most bodies one request of the cross-report checks goes through (the CLI has no limit). */
 export const checksMaxBodies = 1000;
 
@@ -544,6 +576,12 @@ export const corpusEndpoints = {
   },
   checksExport: { method: 'GET', url: '/api/corpus/checks/export', query: exportQuery },
   bodies: { method: 'GET', url: '/api/corpus/bodies', response: z.array(corpusListedBody) },
+  bodyHistory: {
+    method: 'GET',
+    url: '/api/corpus/bodies/:bodyId',
+    params: corpusBodyParams,
+    response: bodyHistoryResponse,
+  },
   correctBody: {
     method: 'PATCH',
     url: '/api/corpus/bodies/:bodyId',

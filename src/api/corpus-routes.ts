@@ -6,6 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { corpusStats, rateLabels, type Stats, statsMeasureLabels } from '../corpus/aggregate.js';
+import { bodyHistory } from '../corpus/bodies/history.js';
 import {
   applyPlaces,
   BodyError,
@@ -430,6 +431,23 @@ export const corpusRoutes: readonly Route[] = [
       const scope = (await scopedFilter(input, {})).bodyIds;
       const bodies = await listBodies(input.deps.store.db);
       return scope === null || scope === undefined ? bodies : bodies.filter((b) => scope.includes(b.id));
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.bodyHistory.url,
+    summary:
+      '机关档案：一个机关自报告库中最早一份报告的年度起各年度的发布情况（与发布情况的规则相同）、最新版本和版本数，及其报告署过的名称；已合并的机关答复合并后的机关',
+    tag,
+    auth: true,
+    params: c.corpusEndpoints.bodyHistory.params,
+    response: c.corpusEndpoints.bodyHistory.response,
+    async handle(input) {
+      const scope = (await scopedFilter(input, {})).bodyIds;
+      const history = await bodyHistory(input.deps.store.db, input.params.bodyId, input.deps.today());
+      if (!history || (scope !== null && scope !== undefined && !scope.includes(history.body.id)))
+        throw notFound('机关', input.params.bodyId);
+      return history;
     },
   }),
   route({

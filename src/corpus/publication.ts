@@ -116,21 +116,38 @@ export function regionsOf(
 }
 
 /** Whether a body dissolved in `dissolvedIn` no longer owes the report of `year`. */
-const dissolvedBy = (dissolvedIn: number | null, year: number): boolean =>
+export const dissolvedBy = (dissolvedIn: number | null, year: number): boolean =>
   dissolvedIn !== null && year >= dissolvedIn;
 
-/** The status of a body with a report of the year. */
-function publishedStatus(
-  publishedOn: string | null,
-  signedOn: string | null,
+/** A body's status for one year, with the days past or left to its deadline. */
+export interface YearStatus {
+  status: PublicationStatus;
+  daysLate: number | null;
+  daysLeft: number | null;
+}
+
+/**
+ * A body's status for a year it is expected to publish: of its report's dates (the later of the two)
+ * when it has one; otherwise past the deadline (逾期未发布) or not yet due as of `today`.
+ */
+export function yearStatus(
+  report: { published_on: string | null; signed_on: string | null } | null | undefined,
   deadline: IsoDate,
-): { status: PublicationStatus; daysLate: number | null } {
-  const dates = [publishedOn, signedOn].filter((d): d is string => d !== null && isIsoDate(d));
-  if (dates.length === 0) return { status: 'undated', daysLate: null };
+  today: IsoDate,
+): YearStatus {
+  if (!report) {
+    return today > deadline
+      ? { status: 'overdue', daysLate: daysBetween(deadline, today), daysLeft: null }
+      : { status: 'pending', daysLate: null, daysLeft: daysBetween(today, deadline) };
+  }
+  const dates = [report.published_on, report.signed_on].filter(
+    (d): d is string => d !== null && isIsoDate(d),
+  );
+  if (dates.length === 0) return { status: 'undated', daysLate: null, daysLeft: null };
   const latest = dates.reduce((a, b) => (a > b ? a : b));
   return latest > deadline
-    ? { status: 'late', daysLate: daysBetween(deadline, latest) }
-    : { status: 'onTime', daysLate: null };
+    ? { status: 'late', daysLate: daysBetween(deadline, latest), daysLeft: null }
+    : { status: 'onTime', daysLate: null, daysLeft: null };
 }
 
 /**
@@ -183,17 +200,7 @@ export async function publicationOf(
     const last = lastYear.get(body.id) ?? null;
     if (!report && (last === null || dissolvedBy(body.dissolved_in, year))) continue;
     const deadline = deadlines[body.kind];
-    let status: PublicationStatus;
-    let daysLate: number | null = null;
-    let daysLeft: number | null = null;
-    if (report) ({ status, daysLate } = publishedStatus(report.published_on, report.signed_on, deadline));
-    else if (today > deadline) {
-      status = 'overdue';
-      daysLate = daysBetween(deadline, today);
-    } else {
-      status = 'pending';
-      daysLeft = daysBetween(today, deadline);
-    }
+    const { status, daysLate, daysLeft } = yearStatus(report, deadline, today);
     counts.expected++;
     counts[status]++;
     expected.push(body);

@@ -231,6 +231,17 @@ export async function getReport(db: Db, filter: CorpusFilter, id: number): Promi
   return row && toRow(row);
 }
 
+/** Every report version of one body, by year (undated last) and version. */
+export async function bodyReports(db: Db, bodyId: string): Promise<CorpusRow[]> {
+  const rows = await selectRow(reportsQuery(db, { bodyIds: [bodyId] }))
+    .orderBy(sql`r.year is null`)
+    .orderBy('r.year')
+    .orderBy('r.version')
+    .orderBy('r.id')
+    .execute();
+  return rows.map(toRow);
+}
+
 export async function countReports(db: Db, filter: CorpusFilter): Promise<number> {
   const row = await reportsQuery(db, filter)
     .select((eb) => eb.fn.countAll().as('n'))

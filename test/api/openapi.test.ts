@@ -45,6 +45,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/cases/{caseId}',
       'GET /api/corpus/bodies',
       'GET /api/corpus/bodies/places',
+      'GET /api/corpus/bodies/{bodyId}',
       'GET /api/corpus/checks',
       'GET /api/corpus/checks/export',
       'GET /api/corpus/compare',

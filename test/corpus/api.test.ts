@@ -322,6 +322,47 @@ describeEachBackend('corpus API', (backend) => {
     ]);
   });
 
+  it('answers a body’s years (机关档案) to those who see it, as of the server’s day', async () => {
+    type Listed = { id: string; name: string };
+    const all = (await get('eva', '/api/corpus/bodies')).json() as Listed[];
+    const gx = all.find((b) => b.name === '洛江区工业和信息化局') as Listed;
+    const cz = all.find((b) => b.name === '宿迁市宿城区财政局') as Listed;
+    const history = await get('eva', `/api/corpus/bodies/${gx.id}`);
+    expect(history.statusCode).toBe(200);
+    const h = history.json();
+    expect([h.body.name, h.body.names, h.body.reports, h.today, h.undated]).toEqual([
+      '洛江区工业和信息化局',
+      ['洛江区工信局'],
+      2,
+      '2024-02-15',
+      [],
+    ]);
+    // 2022's report was published on 10 February, ten days late for a department; 2023's is overdue.
+    expect(
+      h.years.map((y: { year: number; status: string; daysLate: number | null; versions: number }) => [
+        y.year,
+        y.status,
+        y.daysLate,
+        y.versions,
+      ]),
+    ).toEqual([
+      [2021, 'onTime', null, 1],
+      [2022, 'late', 10, 1],
+      [2023, 'overdue', 15, 0],
+    ]);
+    expect(h.years[1].report).toMatchObject({ bodyId: gx.id, year: 2022, publishedOn: '2023-02-10' });
+    // A supervisor sees the bodies of the governments supervised only; a clerk their own body.
+    expect((await get('sup', `/api/corpus/bodies/${gx.id}`)).statusCode).toBe(200);
+    const hidden = await get('sup', `/api/corpus/bodies/${cz.id}`);
+    expect([hidden.statusCode, hidden.json().error.message]).toEqual([
+      404,
+      `机关「${cz.id}」不存在或无权查看`,
+    ]);
+    expect((await get('b-clerk', `/api/corpus/bodies/${cz.id}`)).statusCode).toBe(200);
+    expect((await get('eva', '/api/corpus/bodies/nobody')).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/corpus/bodies/${gx.id}` })).statusCode).toBe(401);
+  });
+
   it('lists the shipped rule packs and scores the corpus by one of them or by a pack of one’s own', async () => {
     const post = (user: string, url: string, payload: unknown) =>
       app.inject({

@@ -3,12 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
+import type { Insertable } from 'kysely';
 import type { Report } from '../../src/core/report.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { renderHtml } from '../../src/render/html/index.js';
 import { renderText } from '../../src/render/text/index.js';
 import type { FormatId } from '../../src/spec/types.js';
 import { openStore, type Store, type StoreOptions } from '../../src/store/index.js';
+import type { Database } from '../../src/store/schema.js';
 
 export interface ReportSpec {
   agency: string;
@@ -54,3 +56,33 @@ export async function sqliteStore(dir: string, extra: StoreOptions = {}): Promis
 /** A sheet of an exported workbook as rows of values (exceljs counts rows and columns from 1). */
 export const sheetRows = (workbook: ExcelJS.Workbook, name: string): unknown[][] =>
   (workbook.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+
+type NewCorpusReport = Insertable<Database['corpus_reports']>;
+
+/** A stored report with the given identity and dates; the rest as a clean 2021 text report. */
+export async function storeReport(
+  store: Store,
+  report: Pick<
+    NewCorpusReport,
+    'sha256' | 'body_id' | 'agency_name' | 'year' | 'version' | 'file' | 'published_on' | 'signed_on'
+  >,
+): Promise<void> {
+  await store.db
+    .insertInto('corpus_reports')
+    .values({
+      ...report,
+      format: '2021',
+      source_type: 'text',
+      size: 1,
+      deadline: null,
+      late: 0,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      sections: '[]',
+      text: '',
+      source: null,
+      ingested_at: '2024-03-01T00:00:00.000Z',
+    })
+    .execute();
+}

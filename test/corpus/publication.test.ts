@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctBody, mergeBodies } from '../../src/corpus/bodies/store.js';
 import {
@@ -23,14 +22,11 @@ import {
 } from '../../src/corpus/publication.js';
 import { type RegionLevel, regionLevels } from '../../src/corpus/region-level.js';
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
-import type { Database } from '../../src/store/schema.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { sheetRows, tempDir } from './helpers.js';
+import { sheetRows, storeReport, tempDir } from './helpers.js';
 
 const now = '2024-03-01T00:00:00.000Z';
-
-type NewCorpusReport = Insertable<Database['corpus_reports']>;
 
 const bodies = [
   { id: 'fin', name: '泉州市洛江区财政局', county: '洛江区', kind: 'department' as const },
@@ -95,34 +91,6 @@ async function insert(store: Store): Promise<void> {
       published_on: r.publishedOn === undefined ? `${r.year + 1}-01-20` : r.publishedOn,
       signed_on: r.signedOn ?? null,
     });
-}
-
-/** A stored report with the given identity and dates; the rest as a clean 2021 text report. */
-async function storeReport(
-  store: Store,
-  report: Pick<
-    NewCorpusReport,
-    'sha256' | 'body_id' | 'agency_name' | 'year' | 'version' | 'file' | 'published_on' | 'signed_on'
-  >,
-): Promise<void> {
-  await store.db
-    .insertInto('corpus_reports')
-    .values({
-      ...report,
-      format: '2021',
-      source_type: 'text',
-      size: 1,
-      deadline: null,
-      late: 0,
-      errors: 0,
-      warnings: 0,
-      infos: 0,
-      sections: '[]',
-      text: '',
-      source: null,
-      ingested_at: now,
-    })
-    .execute();
 }
 
 const none = { reportId: null, publishedOn: null, signedOn: null };

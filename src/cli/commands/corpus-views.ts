@@ -1,18 +1,19 @@
-/** The text views of `gongkai corpus stats|check|score|bodies`: pure functions to lines. */
+/** The text views of `gongkai corpus stats|check|score|publication|bodies`: pure functions to lines. */
 
 import { findingName } from '../../core/finding-names.js';
 import type { Stats, StatsRow } from '../../corpus/aggregate.js';
+import type { BodyHistory } from '../../corpus/bodies/history.js';
 import { regionOf } from '../../corpus/bodies/names.js';
 import type { PlaceSuggestion } from '../../corpus/bodies/places.js';
 import type { ListedBody } from '../../corpus/bodies/store.js';
 import type { CrossFinding } from '../../corpus/checks/index.js';
 import {
-  type BodyPublication,
   type Publication,
   publicationStatuses,
   publicationStatusNames,
   type RegionPublication,
   regionName,
+  type YearStatus,
 } from '../../corpus/publication.js';
 import { type RegionLevel, regionLevelNames } from '../../corpus/region-level.js';
 import type { ReportScore } from '../../corpus/score.js';
@@ -155,7 +156,7 @@ export function formatPlaceSuggestions(suggestions: readonly PlaceSuggestion[]):
   return `${rows}共 ${suggestions.length} 个机关；县区名有重名，请核对依据后用 --apply 采用\n`;
 }
 
-const days = (b: BodyPublication) =>
+const days = (b: YearStatus) =>
   b.daysLate !== null ? `逾期 ${b.daysLate} 天` : b.daysLeft !== null ? `还有 ${b.daysLeft} 天` : '';
 
 /** Most regions the text names as lagging. */
@@ -206,5 +207,50 @@ export function formatPublication(p: Publication, all: boolean): string {
       ]),
       () => false,
     );
+  return text;
+}
+
+/**
+ * 机关档案: the body (names, region, kind, 撤销年份), then each year it was expected to publish, newest
+ * first, with its status and the year's newest version; undated versions after.
+ */
+export function formatBodyHistory(h: BodyHistory): string {
+  const { body } = h;
+  const others = body.names.filter((n) => n !== body.name);
+  const lines = [
+    `${body.name}（${body.id}）`,
+    [
+      `地区：${regionName(body.region)}`,
+      `类型：${kindNames[body.kind]}`,
+      `报告 ${body.reports} 份`,
+      ...(body.dissolvedIn === null ? [] : [`撤销于 ${body.dissolvedIn} 年`]),
+      ...(body.corrected ? ['人工修改过'] : []),
+    ].join('　'),
+    ...(others.length > 0 ? [`报告署名还有：${others.join('、')}`] : []),
+    '',
+  ];
+  let text = `${lines.join('\n')}\n`;
+  if (h.years.length === 0) text += '（报告库中没有该机关注明年度的报告）\n';
+  else
+    text += table(
+      ['年度', '状态', '期限', '发布日期', '落款日期', '天数', '版本', '错误', '警告', '报告编号'],
+      h.years
+        .toReversed()
+        .map((y) => [
+          String(y.year),
+          publicationStatusNames[y.status],
+          y.deadline,
+          y.report?.publishedOn ?? '—',
+          y.report?.signedOn ?? '—',
+          days(y),
+          String(y.versions),
+          y.report ? String(y.report.errors) : '',
+          y.report ? String(y.report.warnings) : '',
+          y.report ? String(y.report.id) : '',
+        ]),
+      (i) => i >= 6 && i <= 8,
+    );
+  if (h.undated.length > 0)
+    text += `读不出年度的报告 ${h.undated.length} 份：${h.undated.map((r) => `${r.file}（编号 ${r.id}）`).join('、')}\n`;
   return text;
 }

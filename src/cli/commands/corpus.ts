@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { cliActor } from '../../api/services/principal.js';
 import { todayInChina } from '../../api/services/today.js';
 import { corpusStats } from '../../corpus/aggregate.js';
+import { bodyHistory } from '../../corpus/bodies/history.js';
 import {
   applyPlaces,
   BodyError,
@@ -40,6 +41,7 @@ import type { CliIO } from '../io.js';
 import { countFindings } from '../reporter.js';
 import {
   formatBodies,
+  formatBodyHistory,
   formatCrossFinding,
   formatPlaceSuggestions,
   formatPublication,
@@ -366,6 +368,29 @@ export async function runBodies(options: BodiesOptions, io: CliIO): Promise<numb
   });
 }
 
+export interface BodyShowOptions {
+  today?: string;
+  json?: boolean;
+}
+
+/** `gongkai corpus bodies show <编号>`: 机关档案, each year's status and newest version. */
+export async function runBodyShow(id: string, options: BodyShowOptions, io: CliIO): Promise<number> {
+  const today = options.today ?? todayInChina();
+  if (!isIsoDate(today)) {
+    io.stderr.write(`gongkai: 错误：日期「${today}」无效，应为 YYYY-MM-DD\n`);
+    return ExitCode.usage;
+  }
+  return withCorpus(io, async (store) => {
+    const history = await bodyHistory(store.db, id, today);
+    if (!history) {
+      io.stderr.write(`gongkai: 错误：机关「${id}」不存在（gongkai corpus bodies 列出机关及其编号）\n`);
+      return ExitCode.usage;
+    }
+    io.stdout.write(options.json ? `${JSON.stringify(history)}\n` : formatBodyHistory(history));
+    return ExitCode.ok;
+  });
+}
+
 export interface PlacesOptions {
   apply?: boolean;
   json?: boolean;
@@ -591,8 +616,8 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
   });
   const bodies = corpus
     .command('bodies')
-    .summary('报告库中的机关：列出、合并、修改、补全所属地区')
-    .usage('[list|places|merge|set] …')
+    .summary('报告库中的机关：列出、档案、合并、修改、补全所属地区')
+    .usage('[list|show|places|merge|set] …')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [子命令]', '显示某个子命令的帮助');
   bodies
@@ -602,6 +627,23 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
     .helpOption('-h, --help', '显示帮助')
     .action(async (options: BodiesOptions) => {
       done(await runBodies(options, io));
+    });
+  bodies
+    .command('show')
+    .summary('机关档案：一个机关各年度的发布情况（按时、逾期、未发布）和最新版本')
+    .description(
+      [
+        '自报告库中该机关最早一份报告的年度起，到今天已到发布年份的年度止，逐年列出发布情况（规则与',
+        'gongkai corpus publication 相同）、该年度报告的最新版本及其错误和警告数。已合并的机关列出合并后的机关。',
+      ].join('\n'),
+    )
+    .usage('<机关编号> [--today <日期>] [--json]')
+    .argument('<id>', '机关编号（gongkai corpus bodies 列出）')
+    .option('--today <日期>', '按哪一天判断是否已过期限（YYYY-MM-DD，默认中国时间的今天）')
+    .option('--json', '输出一行 JSON（与 GET /api/corpus/bodies/{编号} 的答复相同）')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (id: string, options: BodyShowOptions) => {
+      done(await runBodyShow(id, options, io));
     });
   bodies
     .command('places')

@@ -73,8 +73,8 @@ const bodyByKey = prepared((h, matchKey: string) =>
   (h as Tx).selectFrom('corpus_bodies').select('id').where('match_key', '=', matchKey),
 );
 
-/** Follows merges to the body that stands. */
-async function standing(db: Db, id: string): Promise<string> {
+/** Follows merges to the body that stands (the id itself when it was never merged). */
+export async function standing(db: Db, id: string): Promise<string> {
   let current = id;
   for (let i = 0; i < 32; i++) {
     const [row] = await mergedInto(db, current);

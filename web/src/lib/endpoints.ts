@@ -179,6 +179,7 @@ export const corpusPacks = endpoint(corpusEndpoints.packs);
 export const corpusScore = endpoint(corpusEndpoints.score);
 export const corpusScoreExport = endpoint({ ...corpusEndpoints.scoreExport, response: z.unknown() });
 export const corpusBodies = endpoint(corpusEndpoints.bodies);
+export const corpusBodyHistory = endpoint(corpusEndpoints.bodyHistory);
 export const correctCorpusBody = endpoint(corpusEndpoints.correctBody);
 export const corpusPlaceSuggestions = endpoint(corpusEndpoints.placeSuggestions);
 export const applyCorpusPlaces = endpoint(corpusEndpoints.applyPlaces);
