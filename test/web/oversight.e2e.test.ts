@@ -146,8 +146,11 @@ describe.skipIf(!run)('web: oversight', () => {
     await page.getByText('已把「湟源县人民政府办公室」合并到「嘉祥县工业和信息化局」').waitFor();
     await page.getByText('共 1 个机关').waitFor();
     expect(await jiaxiang.innerText()).toMatch(/4 份/);
-    // A body's name opens its reports in 监督概览.
+    // A body's name opens its profile (机关档案), and that its reports in 监督概览.
     await list.getByRole('link', { name: '嘉祥县工业和信息化局' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/oversight\/bodies\/[^/]+$/);
+    await page.getByRole('heading', { name: '嘉祥县工业和信息化局', level: 2 }).waitFor();
+    await page.getByRole('link', { name: '在监督概览中查看' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
     await page.getByText('共 4 份报告').waitFor();
 

@@ -157,6 +157,11 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await evaluator.page.goto(`/oversight/compare?body=${body.id}`);
     await evaluator.page.getByRole('table', { name: '数值变化的格' }).waitFor();
     await shoot(evaluator.page, 'compare', true);
+    // The same body's profile: 2021 and 2022 published, 2023's overdue as of the seed's today.
+    await evaluator.page.goto(`/oversight/bodies/${body.id}`);
+    await evaluator.page.getByRole('table', { name: '各年度主要数字' }).waitFor();
+    await evaluator.page.getByRole('img', { name: '各年度新收申请' }).waitFor();
+    await shoot(evaluator.page, 'body', true);
     await evaluator.page.goto('/oversight/checks');
     await evaluator.page.getByRole('region', { name: '核查结果' }).getByRole('row').nth(1).waitFor();
     await shoot(evaluator.page, 'checks');
@@ -181,8 +186,19 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await evaluator.page.goto('/oversight/bodies');
     await evaluator.page.getByRole('region', { name: '机关列表' }).getByText('宿迁市宿城区财政局').waitFor();
     await shoot(evaluator.page, 'bodies');
+    // A supervisor's home: the last year's 发布情况 of the bodies supervised, then the register.
+    const supervisor = await openPage(browser, server.url, 'supervisor');
+    await supervisor.page.goto('/');
+    await supervisor.page
+      .getByRole('region', { name: '报告库与发布情况' })
+      .getByRole('heading', { name: /年度报告发布情况$/ })
+      .waitFor();
+    await supervisor.page.getByText('已超期').first().waitFor();
+    await shoot(supervisor.page, 'home-supervisor');
     expect(problems).toEqual([]);
     expect(evaluator.problems).toEqual([]);
+    expect(supervisor.problems).toEqual([]);
+    await supervisor.context.close();
     await evaluator.context.close();
     await context.close();
   });

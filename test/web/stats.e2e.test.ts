@@ -240,7 +240,7 @@ describe.skipIf(!run)('web: stats', () => {
     await context.close();
   });
 
-  it('filters in the URL, links each body to its reports, and says when nothing is left', async () => {
+  it('filters in the URL, links each body to its profile, and says when nothing is left', async () => {
     const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
     await page.goto('/oversight/stats?by=agency');
     const result = page.getByRole('region', { name: '统计结果' });
@@ -267,11 +267,14 @@ describe.skipIf(!run)('web: stats', () => {
       `/api/corpus/stats/export?by=agency&region=${encodeURIComponent('西宁市城北区')}&sort=reports&order=desc&to=csv`,
     );
 
-    // A body's name opens its reports in 监督概览.
+    // A body's name opens its profile (机关档案), and that its reports in 监督概览.
     await result.getByRole('link', { name: '西宁市城北区教育局' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/oversight\/bodies\/[^/]+$/);
+    const body = new URL(page.url()).pathname.split('/').at(-1);
+    await page.getByRole('heading', { name: '西宁市城北区教育局', level: 2 }).waitFor();
+    await page.getByRole('link', { name: '在监督概览中查看' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
-    const agency = new URL(page.url()).searchParams.get('agency');
-    expect(agency).toMatch(/\S/);
+    expect(new URL(page.url()).searchParams.get('agency')).toBe(body);
     // (Every version listed there: the 2020 report and both of 2021's.)
     await page.getByText('共 3 份报告').waitFor();
 

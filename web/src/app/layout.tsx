@@ -96,7 +96,7 @@ export function AppLayout() {
     navigate('/login', { replace: true });
   };
 
-  const selected = page ? [page.path] : [];
+  const selected = page ? [page.parent ?? page.path] : [];
   return (
     <Layout className="gk-shell">
       <Layout.Header className="gk-header">

@@ -32,6 +32,8 @@ export interface PageRoute {
   /** Menu group title; pages without one and `menu: false` stay out of the menu. */
   group?: string;
   menu?: boolean;
+  /** A page out of the menu: the path of the menu item shown selected on it (the list it details). */
+  parent?: string;
   /** Shows the report corpus as far as the user may see it: the scope is said under the title. */
   corpus?: boolean;
   load: () => Promise<{ default: ComponentType }>;
@@ -178,6 +180,17 @@ export const pages: readonly PageRoute[] = [
     group: '检查与监督',
     corpus: true,
     load: () => import('../features/oversight/bodies-page.js'),
+  },
+  {
+    path: '/oversight/bodies/:bodyId',
+    title: '机关档案',
+    // Read only (the list it details corrects bodies, hence curate there).
+    capability: 'oversee',
+    group: '检查与监督',
+    menu: false,
+    parent: '/oversight/bodies',
+    corpus: true,
+    load: () => import('../features/oversight/body-page.js'),
   },
   {
     path: '/users',

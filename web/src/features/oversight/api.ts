@@ -69,6 +69,16 @@ export const corpusCompareQuery = (query: { body: string; from?: number; to?: nu
     queryFn: () => call(api.corpusCompare, { query }),
   });
 
+/**
+ * 机关档案: a body's years (status, newest version, versions) and the names its reports signed with.
+ * A merged body's id answers the body it was merged into (the answer's `body.id`).
+ */
+export const corpusBodyHistoryQuery = (bodyId: string) =>
+  queryOptions({
+    queryKey: ['corpus', 'body', bodyId],
+    queryFn: () => call(api.corpusBodyHistory, { params: { bodyId } }),
+  });
+
 /** The export of the current view (same filters) as CSV or XLSX. */
 export const exportUrl = (filter: CorpusFilter, to: 'csv' | 'xlsx'): string =>
   corpusEndpoints.export.url + searchOf({ ...filter, to });

@@ -31,11 +31,10 @@ import { LoadError } from '../../components/query-state.js';
 import { call, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { fieldsOf, showFieldErrors } from '../../lib/form-errors.js';
-import { encode } from '../../lib/url-codec.js';
 import { corpusBodiesQuery } from './api.js';
+import { bodyPath } from './body.js';
 import { kindNames } from './names.js';
 import { PlaceSuggestions } from './place-suggestions.js';
-import { oversightUrl } from './url.js';
 
 type Body = z.output<typeof corpusListedBody>;
 type Kind = Body['kind'];
@@ -244,17 +243,11 @@ export default function BodiesPage() {
     {
       title: '名称',
       dataIndex: 'name',
-      // Its reports in 监督概览, to see what a correction or merge would move.
+      // Its profile (机关档案): its years, the names its reports signed with, and from there its
+      // reports in 监督概览, to see what a correction or merge would move.
       render: (name: string, b) => (
         <Space size={4}>
-          <Link
-            to={{
-              pathname: '/oversight',
-              search: encode(oversightUrl, { after: [], agency: b.id }).toString(),
-            }}
-          >
-            {name}
-          </Link>
+          <Link to={bodyPath(b.id)}>{name}</Link>
           {b.dissolvedIn !== null && <Tag>{`撤销于 ${b.dissolvedIn} 年`}</Tag>}
         </Space>
       ),

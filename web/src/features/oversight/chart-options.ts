@@ -14,6 +14,7 @@ import type { ComposeOption } from 'echarts/core';
 import type { z } from 'zod';
 import type { statsResponse, statsRow } from '../../../../src/api/corpus-contract.js';
 import { findingName } from '../../../../src/core/finding-names.js';
+import { yearRowsOf } from './stats.js';
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
@@ -136,6 +137,31 @@ export function applicationsByRegionOption(rows: readonly StatsRow[], top = 15):
           data: sorted.map((r) => r.measures[id] ?? 0),
         }),
       ),
+    ],
+  } as ChartOption;
+}
+
+/**
+ * 机关档案：一个机关各年度新收申请数（柱，数值标在柱上）, oldest year first; the reports whose year
+ * could not be read are no year of the axis.
+ */
+export function applicationsByYearOption(rows: readonly StatsRow[]): ChartOption {
+  const years = yearRowsOf(rows);
+  return {
+    ...base('各年度新收申请'),
+    legend: { show: false },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: years.map((r) => `${r.group}年`) },
+    yAxis: { type: 'value', name: '件数', minInterval: 1, nameTextStyle: { align: 'left' } },
+    series: [
+      {
+        type: 'bar',
+        name: '新收申请',
+        barMaxWidth: 48,
+        label: { show: true, position: 'top' },
+        data: years.map((r) => r.measures['applications.new'] ?? 0),
+      },
     ],
   } as ChartOption;
 }

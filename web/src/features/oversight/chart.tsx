@@ -1,6 +1,7 @@
 /**
  * One ECharts chart, from echarts/core with only the parts the oversight charts use (bar charts,
- * grid, legend, title, tooltip, aria, canvas), so ECharts stays in its own chunk on this page only.
+ * grid, legend, title, tooltip, aria, canvas), so ECharts stays in its own chunk, loaded by the
+ * pages that draw charts only (监督概览, 机关档案).
  */
 
 import { Empty } from 'antd';

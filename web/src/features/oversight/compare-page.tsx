@@ -26,6 +26,7 @@ import { QueryView } from '../../components/query-state.js';
 import { cellLabels, TableGrid } from '../../components/table-grid.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusBodiesQuery, corpusCompareQuery } from './api.js';
+import { bodyPath } from './body.js';
 import { deltaText, markPassages } from './compare.js';
 import { compareUrl } from './url.js';
 
@@ -148,7 +149,15 @@ function CompareView({ data }: { data: CompareResponse }) {
         bordered
         column={2}
         className="gk-panel"
-        title={`${data.body.name} ${a.year}年与${b.year}年年度报告对比`}
+        title={
+          <>
+            {/* The body's name opens its profile: every year's status, the figures over the years. */}
+            <Link to={bodyPath(data.body.id)} className="gk-text-link">
+              {data.body.name}
+            </Link>
+            {` ${a.year}年与${b.year}年年度报告对比`}
+          </>
+        }
         items={[
           { key: 'from', label: '较早年度', children: `${a.year}年（${a.format} 年版，第 ${a.version} 版）` },
           { key: 'to', label: '较晚年度', children: `${b.year}年（${b.format} 年版，第 ${b.version} 版）` },

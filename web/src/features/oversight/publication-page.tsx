@@ -5,7 +5,7 @@
  * filters, the status and the page shown live in the URL; the server filters by status and pages,
  * so the browser gets 50 bodies at a time, not the tens of thousands of a national corpus. The
  * regions that lag most come summed up between the counts and the bodies. Each report opens in
- * 监督概览's drawer.
+ * 监督概览's drawer, each body its profile (机关档案: every year's status).
  */
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
@@ -19,6 +19,7 @@ import { useMe } from '../../lib/session.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusPublicationQuery, corpusStatsQuery, publicationExportUrl } from './api.js';
+import { bodyPath } from './body.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
 import { kindNames } from './names.js';
@@ -34,6 +35,7 @@ import {
   yearChoices,
 } from './publication.js';
 import { PublicationRegions } from './publication-regions.js';
+import { PublicationStatusTag } from './publication-status-tag.js';
 import { oversightUrl, type PublicationState, publicationUrl } from './url.js';
 
 /** The report in 监督概览's drawer. */
@@ -42,23 +44,18 @@ const reportLink = (report: number) => ({
   search: encode(oversightUrl, { after: [], report }).toString(),
 });
 
-/** A body's reports in 监督概览. */
-const bodyLink = (bodyId: string) => ({
-  pathname: '/oversight',
-  search: encode(oversightUrl, { after: [], agency: bodyId }).toString(),
-});
-
 const columns: TableColumnsType<BodyPublication> = [
   {
     title: '发布情况',
     dataIndex: 'status',
     width: 96,
-    render: (s: BodyPublication['status']) => <Tag color={statusColors[s]}>{publicationStatusNames[s]}</Tag>,
+    render: (s: BodyPublication['status']) => <PublicationStatusTag status={s} />,
   },
   {
     title: '机关',
     dataIndex: 'name',
-    render: (name: string, b) => <Link to={bodyLink(b.bodyId)}>{name}</Link>,
+    // Its profile: every year's status, not only this one's.
+    render: (name: string, b) => <Link to={bodyPath(b.bodyId)}>{name}</Link>,
   },
   { title: '地区', dataIndex: 'region', width: 100, render: (r: string) => r || '—' },
   {

@@ -14,9 +14,9 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { type StatsDimension, statsDimensionNames } from '../../../../src/corpus/stats-dimensions.js';
 import { LoadError } from '../../components/query-state.js';
-import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusStatsQuery, statsExportUrl } from './api.js';
+import { bodyPath } from './body.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
 import {
@@ -28,13 +28,7 @@ import {
   statsCaption,
   statsEmptyText,
 } from './stats.js';
-import { oversightUrl, statsUrl } from './url.js';
-
-/** A body's reports in 监督概览. */
-const bodyLink = (bodyId: string) => ({
-  pathname: '/oversight',
-  search: encode(oversightUrl, { after: [], agency: bodyId }).toString(),
-});
+import { statsUrl } from './url.js';
 
 /** Rows a page: the server answers one page at a time. */
 export const statsPageSize = 50;
@@ -43,7 +37,7 @@ export const statsPageSize = 50;
 const sortOrderOf = (order: 'asc' | 'desc'): SortOrder => (order === 'asc' ? 'ascend' : 'descend');
 
 /**
- * The group's name (a body's linking its reports), then a column a figure; every column sorts on
+ * The group's name (a body's linking its profile, 机关档案), then a column a figure; every column sorts on
  * the server (the one sorted by shows it), one way or the other — never unsorted.
  */
 function columnsOf(by: StatsDimension, sort: string, order: 'asc' | 'desc'): TableColumnsType<StatsRow> {
@@ -59,7 +53,7 @@ function columnsOf(by: StatsDimension, sort: string, order: 'asc' | 'desc'): Tab
       ...sorted('label'),
       render: (_, row) =>
         // A body the corpus couldn't identify has no id to filter by.
-        by === 'agency' && row.group ? <Link to={bodyLink(row.group)}>{row.label}</Link> : groupText(by, row),
+        by === 'agency' && row.group ? <Link to={bodyPath(row.group)}>{row.label}</Link> : groupText(by, row),
     },
     ...figures.map((figure): TableColumnsType<StatsRow>[number] => ({
       title: figure.title,

@@ -49,10 +49,10 @@ const count = (key: string, title: string, value: (row: StatsRow) => number, wid
   width,
 });
 /** A measure summed over the group (0 where no report of the group has it). */
-const measure = (id: string, title: string, width = wide): Figure =>
+export const measure = (id: string, title: string, width = wide): Figure =>
   count(id, title, (row) => row.measures[id] ?? 0, width);
 /** A rate of the group's sums: null where its denominator is 0 (no application answered, no case). */
-const rate = (id: string, title: string, width = wide): Figure => ({
+export const rate = (id: string, title: string, width = wide): Figure => ({
   key: `rate.${id}`,
   title,
   value: (row) => row.rates[id] ?? null,
@@ -83,6 +83,13 @@ export const countText = (value: number): string => value.toLocaleString('zh-CN'
 
 export const figureText = (figure: Figure, value: number | null): string =>
   figure.rate ? percentText(value) : countText(value ?? 0);
+
+/**
+ * The rows of a grouping by year that are years, oldest first: the reports whose year could not be
+ * read make a group of their own (「未知」), no point on a line of years.
+ */
+export const yearRowsOf = <R extends Pick<StatsRow, 'group'>>(rows: readonly R[]): R[] =>
+  rows.filter((r) => /^\d{4}$/.test(r.group)).sort((a, b) => a.group.localeCompare(b.group));
 
 /** A group's name as shown: a year reads as one (「2023年度」); the server's label otherwise. */
 export const groupText = (by: StatsDimension, row: Pick<StatsRow, 'group' | 'label'>): string =>

@@ -1,7 +1,7 @@
 /**
  * The oversight pages' state in their URLs: the corpus filters, the keyset page stack and the open
- * report; the comparison's body and years; the publication year, status and page shown; what the
- * statistics are grouped by.
+ * report; the comparison's body and years; a body's open report; the publication year, status and
+ * page shown; what the statistics are grouped by.
  */
 import { z } from 'zod';
 import { statsSortColumn } from '../../../../src/api/corpus-contract.js';
@@ -46,6 +46,9 @@ const year = z.coerce.number().int().min(2000).max(2100).optional();
 
 /** The two-year comparison's state: the body and the two years (the API's default: its last two). */
 export const compareUrl = z.object({ body: z.string().max(200).optional(), from: year, to: year });
+
+/** 机关档案's state (the body is the path's): the report open in the drawer. */
+export const bodyUrl = z.object({ report: z.coerce.number().int().min(1).optional() });
 
 /** 跨报告核查's state: the corpus filters it shares with 监督概览, and the finding code shown. */
 export const checksUrl = z.object({
