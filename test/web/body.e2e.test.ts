@@ -127,6 +127,9 @@ describe.skipIf(!run)('web: body profile', () => {
     expect(await header.getByRole('link', { name: '在监督概览中查看' }).getAttribute('href')).toBe(
       `/oversight?agency=${ids.body}`,
     );
+    expect(await header.getByRole('link', { name: '跨报告核查' }).getAttribute('href')).toBe(
+      `/oversight/checks?agency=${ids.body}`,
+    );
     expect(await header.getByRole('link', { name: '两年对比' }).getAttribute('href')).toBe(
       `/oversight/compare?body=${ids.body}`,
     );

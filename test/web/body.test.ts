@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BodyYear, CorpusReportRow } from '../../src/api/corpus-contract.js';
 import {
+  bodyChecksLink,
   bodyFigures,
   bodyPath,
   bodyReportsLink,
@@ -58,6 +59,7 @@ describe('机关档案', () => {
     expect(bodyPath('0b6f-41c2')).toBe('/oversight/bodies/0b6f-41c2');
     expect(bodyPath('a/b')).toBe('/oversight/bodies/a%2Fb');
     expect(bodyReportsLink('b1')).toEqual({ pathname: '/oversight', search: 'agency=b1' });
+    expect(bodyChecksLink('b1')).toEqual({ pathname: '/oversight/checks', search: 'agency=b1' });
     expect(compareLink('b1')).toEqual({ pathname: '/oversight/compare', search: 'body=b1' });
     expect(compareLink('b1', { from: 2021, to: 2022 })).toEqual({
       pathname: '/oversight/compare',

@@ -28,6 +28,7 @@ import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusBodyHistoryQuery, corpusStatsQuery } from './api.js';
 import {
+  bodyChecksLink,
   bodyPath,
   bodyReportsLink,
   comparable,
@@ -139,6 +140,7 @@ function BodyHeader({ history }: { history: BodyHistoryResponse }) {
       extra={
         <Space size="middle" wrap>
           <Link to={bodyReportsLink(b.id)}>在监督概览中查看</Link>
+          <Link to={bodyChecksLink(b.id)}>跨报告核查</Link>
           {comparable(history.years) && <Link to={compareLink(b.id)}>两年对比</Link>}
           <Link to="/oversight/bodies">返回机关列表</Link>
         </Space>

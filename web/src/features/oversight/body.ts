@@ -7,7 +7,7 @@ import type { BodyHistoryResponse, BodyYear } from '../../../../src/api/corpus-c
 import { encode } from '../../lib/url-codec.js';
 import { kindNames } from './names.js';
 import { type Figure, figureText, measure, rate, type StatsRow, yearRowsOf } from './stats.js';
-import { compareUrl, oversightUrl } from './url.js';
+import { checksUrl, compareUrl, oversightUrl } from './url.js';
 
 /** A body's profile (机关档案). */
 export const bodyPath = (bodyId: string): string => `/oversight/bodies/${encodeURIComponent(bodyId)}`;
@@ -16,6 +16,12 @@ export const bodyPath = (bodyId: string): string => `/oversight/bodies/${encodeU
 export const bodyReportsLink = (bodyId: string) => ({
   pathname: '/oversight',
   search: encode(oversightUrl, { after: [], agency: bodyId }).toString(),
+});
+
+/** The cross-report findings of a body's reports in 跨报告核查 (its years against each other). */
+export const bodyChecksLink = (bodyId: string) => ({
+  pathname: '/oversight/checks',
+  search: encode(checksUrl, { agency: bodyId }).toString(),
 });
 
 /** 两年对比 of a body: the two years given, else the API's (the last two with reports). */
