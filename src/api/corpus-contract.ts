@@ -439,7 +439,10 @@ export const publicationQuery = publicationFilterQuery.extend({
 export type PublicationQuery = z.output<typeof publicationQuery>;
 
 export const publicationExportQuery = publicationFilterQuery.extend({
-  to: z.enum(['csv', 'xlsx']).default('csv').meta({ description: '导出格式' }),
+  to: z.enum(['csv', 'xlsx', 'docx', 'md']).default('csv').meta({
+    description:
+      '导出格式：csv、xlsx（每个机关一行，XLSX 另有按地区和汇总工作表），或发布情况通报的草稿 docx（按 GB/T 9704 排版）、md',
+  }),
 });
 
 export const publicationStatusSchema = z.enum(publicationStatuses).meta({

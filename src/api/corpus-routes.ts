@@ -18,6 +18,7 @@ import {
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
 import { exportCsv } from '../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/export/findings-sheet.js';
+import { exportPublicationNotice, publicationNotice } from '../corpus/export/publication-notice.js';
 import { exportPublicationCsv, exportPublicationXlsx } from '../corpus/export/publication-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.js';
 import { exportStatsCsv, exportStatsXlsx } from '../corpus/export/stats-sheet.js';
@@ -105,6 +106,8 @@ async function scoresOf(
 const contentTypes = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
 } as const;
 
 /** The media types of the corpus downloads, as the OpenAPI document lists them. */
@@ -388,14 +391,26 @@ export const corpusRoutes: readonly Route[] = [
     method: 'GET',
     url: c.corpusEndpoints.publicationExport.url,
     summary:
-      '导出发布情况（CSV 为带 BOM 的 UTF-8，每个机关一行；XLSX 另有汇总工作表），筛选条件与发布情况相同',
+      '导出发布情况（CSV 为带 BOM 的 UTF-8，每个机关一行；XLSX 另有按地区和汇总工作表），或生成发布情况通报的草稿（DOCX 按 GB/T 9704 排版，或 Markdown：总体情况、按地区、逾期未发布、逾期发布和未注明日期的机关、报告内容的问题）；筛选条件与发布情况相同',
     tag,
     auth: true,
     query: c.publicationExportQuery,
-    produces: downloadTypes,
+    produces: [...downloadTypes, contentTypes.docx, 'text/markdown'],
     async handle(input) {
       const { to, ...query } = input.query;
       const publication = await publicationIn(input, query);
+      if (to === 'docx' || to === 'md') {
+        const { year, level: _, ...filter } = query;
+        const stats = await corpusStats(
+          input.deps.store.db,
+          { ...(await scopedFilter(input, filter)), year: publication.year },
+          null,
+        );
+        const notice = publicationNotice(publication, stats, query.region ?? '');
+        return download(input, `${publication.year}年度报告发布情况通报.${to}`, to, (stream) =>
+          exportPublicationNotice(notice, publication.counts.expected, to, stream),
+        );
+      }
       return download(input, `${publication.year}年度报告发布情况.${to}`, to, (stream) =>
         to === 'csv' ? exportPublicationCsv(publication, stream) : exportPublicationXlsx(publication, stream),
       );

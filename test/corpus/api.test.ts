@@ -263,6 +263,21 @@ describeEachBackend('corpus API', (backend) => {
     ]);
     const xlsx = await get('eva', '/api/corpus/publication/export?to=xlsx');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The notice (发布情况通报) of the caller's scope: a supervisor's names only the bodies supervised.
+    const md = await get('sup', '/api/corpus/publication/export?to=md');
+    expect([md.statusCode, md.headers['content-type']]).toEqual([200, 'text/markdown; charset=utf-8']);
+    expect(md.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('2023年度报告发布情况通报.md')}`,
+    );
+    expect(md.body.split('\n').filter((l) => l.startsWith('| 1 |') || l.startsWith('截至'))).toEqual([
+      '截至2024年2月15日，应发布2023年度报告的机关共1个（部门的发布期限为2024年1月31日，人民政府为2024年3月31日）。其中，按时发布0个（占0.0%），逾期未发布1个。',
+      '| 1 | 洛江区工业和信息化局 | 洛江区 | 部门 | 2024-01-31 | 15 |',
+    ]);
+    const docx = await get('eva', '/api/corpus/publication/export?to=docx');
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('pages 发布情况: the listed bodies from offset, at most limit of them, how many were listed, the counts of all', async () => {

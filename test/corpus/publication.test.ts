@@ -470,6 +470,38 @@ describe('gongkai corpus publication', () => {
       'gongkai: 错误：年度「25」无效\n',
     );
   });
+
+  it('drafts the notice (发布情况通报) as Markdown or DOCX, and refuses another format', async () => {
+    const md = await run([
+      'corpus',
+      'publication',
+      '--today',
+      '2026-02-15',
+      '--region',
+      '洛江区',
+      '--to',
+      'md',
+    ]);
+    expect([md.code, md.stderr]).toEqual([1, '']);
+    const lines = md.stdout.split('\n');
+    expect(lines[0]).toBe('# 关于洛江区2025年度政府信息公开工作年度报告发布情况的通报');
+    expect(lines[6]).toBe(
+      '截至2026年2月15日，洛江区应发布2025年度报告的机关共3个（部门的发布期限为2026年1月31日，人民政府为2026年3月31日）。其中，按时发布1个（占33.3%），逾期发布1个，逾期未发布1个。',
+    );
+    expect(lines.filter((l) => l.startsWith('| 1 |'))).toEqual([
+      '| 1 | 泉州市洛江区教育局 | 福建省泉州市洛江区 | 部门 | 2026-01-31 | 15 |',
+      '| 1 | 泉州市洛江区人民政府 | 福建省泉州市洛江区 | 2026-03-31 | 2026-04-10 | 2026-03-25 | 10 |',
+    ]);
+    const out = join(tmp.dir, '通报.docx');
+    const docx = await run(['corpus', 'publication', '--today', '2026-02-15', '--to', 'docx', '-o', out]);
+    expect(docx.stderr).toBe(`已生成发布情况通报（5 个应发布的机关）到 ${out}\n`);
+    expect([...readFileSync(out).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(await run(['corpus', 'publication', '--to', 'pdf'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gongkai: 错误：导出格式「pdf」无效，应为 csv、xlsx、docx 或 md\n',
+    });
+  });
 });
 
 describe('按地区汇总 (regionsOf, publicationAnswer)', () => {

@@ -212,6 +212,14 @@ describe.skipIf(!run)('web: publication', () => {
       ['西宁市城北区民政局', '西宁市城北区', '部门', '2023', 'undated', '未注日期'],
       ['西宁市城北区人民政府', '西宁市城北区', '人民政府', '2023', 'onTime', '按时发布'],
     ]);
+    // The draft notice of the same scope and year, as a Word document.
+    const notice = page.getByRole('link', { name: /生成通报（Word）/ });
+    expect(await notice.getAttribute('href')).toBe(
+      `/api/corpus/publication/export?region=${encodeURIComponent('西宁市城北区')}&year=2023&to=docx`,
+    );
+    const [word] = await Promise.all([page.waitForEvent('download'), notice.click()]);
+    expect(word.suggestedFilename()).toBe('2023年度报告发布情况通报.docx');
+    expect([...readFileSync((await word.path()) as string).subarray(0, 2)]).toEqual([0x50, 0x4b]);
 
     // A report opens in 监督概览's drawer.
     await list

@@ -21,6 +21,7 @@ import {
 import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/export/findings-sheet.js';
+import { exportPublicationNotice, publicationNotice } from '../../corpus/export/publication-notice.js';
 import { exportPublicationCsv, exportPublicationXlsx } from '../../corpus/export/publication-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-sheet.js';
 import { exportStatsCsv, exportStatsXlsx } from '../../corpus/export/stats-sheet.js';
@@ -137,11 +138,17 @@ export interface ExportOptions extends FilterOptions {
   output?: string;
 }
 
-/** Where an export goes: the file named by -o, or standard output (text for CSV, bytes for XLSX). */
-function sinkOf(io: CliIO, output: string | undefined, to: 'csv' | 'xlsx'): Writable {
+/** The formats an export is written in: text (CSV, Markdown) or binary (XLSX, DOCX). */
+type ExportFormat = 'csv' | 'xlsx' | 'docx' | 'md';
+const binaryFormats: readonly ExportFormat[] = ['xlsx', 'docx'];
+
+/** Where an export goes: the file named by -o, or standard output (text, or the bytes of a binary). */
+function sinkOf(io: CliIO, output: string | undefined, to: ExportFormat): Writable {
   if (output !== undefined && output !== '-') return createWriteStream(output);
   const pass = new PassThrough();
-  pass.on('data', (chunk: Buffer) => io.stdout.write(to === 'csv' ? chunk.toString('utf8') : chunk));
+  pass.on('data', (chunk: Buffer) =>
+    io.stdout.write(binaryFormats.includes(to) ? chunk : chunk.toString('utf8')),
+  );
   return pass;
 }
 
@@ -151,19 +158,32 @@ interface ExportTarget {
   output?: string;
 }
 
-/** The usage errors of an export's options (exit 2), or null when they are fine. */
-function refuseExport(options: ExportTarget & { json?: boolean }, io: CliIO): number | null {
+/**
+ * The usage errors of an export's options (exit 2), or null when they are fine: `formats` are those
+ * the command writes (CSV and XLSX unless it says more).
+ */
+function refuseExport(
+  options: ExportTarget & { json?: boolean },
+  io: CliIO,
+  formats: readonly ExportFormat[] = ['csv', 'xlsx'],
+): number | null {
   if (options.to === undefined) return null;
   if (options.json) {
     io.stderr.write('gongkai: 错误：--json 与 --to 不能同时使用\n');
     return ExitCode.usage;
   }
-  if (options.to !== 'csv' && options.to !== 'xlsx') {
-    io.stderr.write(`gongkai: 错误：导出格式「${options.to}」无效，应为 csv 或 xlsx\n`);
+  const to = options.to as ExportFormat;
+  if (!formats.includes(to)) {
+    const named = `${formats.slice(0, -1).join('、')} 或 ${formats.at(-1)}`;
+    io.stderr.write(`gongkai: 错误：导出格式「${options.to}」无效，应为 ${named}\n`);
     return ExitCode.usage;
   }
-  if (options.to === 'xlsx' && (options.output === undefined || options.output === '-') && io.stdout.isTTY) {
-    io.stderr.write('gongkai: 错误：XLSX 是二进制文件，不能输出到终端，请用 -o 指定文件\n');
+  if (
+    binaryFormats.includes(to) &&
+    (options.output === undefined || options.output === '-') &&
+    io.stdout.isTTY
+  ) {
+    io.stderr.write(`gongkai: 错误：${to.toUpperCase()} 是二进制文件，不能输出到终端，请用 -o 指定文件\n`);
     return ExitCode.usage;
   }
   return null;
@@ -173,12 +193,12 @@ function refuseExport(options: ExportTarget & { json?: boolean }, io: CliIO): nu
  * Writes an export to its target; answers the count written when it went to a file (to say so on
  * standard error), null when it went to standard output.
  */
-async function writeExport(
+async function writeExport<F extends ExportFormat = 'csv' | 'xlsx'>(
   io: CliIO,
   options: ExportTarget,
-  write: (stream: Writable, to: 'csv' | 'xlsx') => Promise<number>,
+  write: (stream: Writable, to: F) => Promise<number>,
 ): Promise<number | null> {
-  const to = options.to as 'csv' | 'xlsx';
+  const to = options.to as F;
   const stream = sinkOf(io, options.output, to);
   const done = finished(stream);
   let n: number;
@@ -293,7 +313,7 @@ export interface PublicationOptions
  * the deadline without one; exits 1 when some are overdue.
  */
 export async function runPublication(options: PublicationOptions, io: CliIO): Promise<number> {
-  const refused = refuseExport(options, io);
+  const refused = refuseExport(options, io, ['csv', 'xlsx', 'docx', 'md']);
   if (refused !== null) return refused;
   const today = options.today ?? todayInChina();
   if (!isIsoDate(today)) {
@@ -314,7 +334,14 @@ export async function runPublication(options: PublicationOptions, io: CliIO): Pr
       today,
       level,
     );
-    if (options.to !== undefined) {
+    if (options.to === 'docx' || options.to === 'md') {
+      const stats = await corpusStats(store.db, { ...filter, year: publication.year }, null);
+      const notice = publicationNotice(publication, stats, options.region ?? '');
+      const n = await writeExport<'docx' | 'md'>(io, options, (stream, to) =>
+        exportPublicationNotice(notice, publication.counts.expected, to, stream),
+      );
+      if (n !== null) io.stderr.write(`已生成发布情况通报（${n} 个应发布的机关）到 ${options.output}\n`);
+    } else if (options.to !== undefined) {
       const n = await writeExport(io, options, (stream, to) =>
         to === 'csv' ? exportPublicationCsv(publication, stream) : exportPublicationXlsx(publication, stream),
       );
@@ -592,7 +619,10 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       )
       .option('--all', '连同按时发布的机关全部列出')
       .option('--json', '输出 JSON')
-      .option('--to <格式>', '导出为 csv 或 xlsx：每个机关一行（XLSX 另有汇总工作表）')
+      .option(
+        '--to <格式>',
+        '导出为 csv 或 xlsx（每个机关一行，XLSX 另有按地区和汇总工作表），或生成发布情况通报的草稿：docx（按 GB/T 9704 排版）或 md',
+      )
       .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: PublicationOptions) => {

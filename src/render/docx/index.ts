@@ -51,9 +51,12 @@ const sectionProperties =
   `w:header="${margin.top / 2}" w:footer="${footerDistance}" w:gutter="0"/><w:pgNumType/>` +
   `<w:docGrid w:type="linesAndChars" w:linePitch="${linePitch}" w:charSpace="${charSpace}"/></w:sectPr>`;
 
+/** word/document.xml of a body given as paragraphs and tables (in one section after GB/T 9704). */
+export const documentXmlOf = (children: readonly string[]): string =>
+  `${documentStart}${children.join('')}${sectionProperties}</w:body></w:document>`;
+
 /** word/document.xml of a report's outline. */
-export const documentXml = (o: Outline): string =>
-  `${documentStart}${documentChildren(o).join('')}${sectionProperties}</w:body></w:document>`;
+export const documentXml = (o: Outline): string => documentXmlOf(documentChildren(o));
 
 /** The report as the bytes of a .docx file; the same report always gives the same bytes. */
 export async function renderDocx(report: Report): Promise<Uint8Array> {

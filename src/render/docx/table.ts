@@ -150,3 +150,38 @@ export function docxTable(grids: readonly PartGrid[]): string {
   }
   return `${out}</w:tbl>`;
 }
+
+/**
+ * A plain table (a notice's list of bodies or counts): a header row in 黑体 repeated on each page,
+ * rows of text in 仿宋, each column as wide as its weight's share of the text area (equal when none
+ * are given) and aligned as asked (left when not).
+ */
+export function plainTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: { align?: readonly Alignment[] | undefined; weights?: readonly number[] | undefined } = {},
+): string {
+  const weights = options.weights ?? header.map(() => 1);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((textArea.width * w) / sum));
+  // The last column takes what rounding left over, so the columns fill the text area exactly.
+  widths[widths.length - 1] = textArea.width - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  const cell = (text: string, i: number, rPr: string, alignment: Alignment) =>
+    `<w:tc><w:tcPr><w:tcW ${width(widths[i] as number)}/><w:vAlign w:val="center"/></w:tcPr>` +
+    `<w:p>${paragraphProperties({ line: tableLine, alignment })}${textRun(rPr, text)}</w:p></w:tc>`;
+  let out = `<w:tbl>${tableProperties}<w:tblGrid>`;
+  for (const w of widths) out += `<w:gridCol w:w="${w}"/>`;
+  out += `</w:tblGrid><w:tr>${headerRow}`;
+  header.forEach((text, i) => {
+    out += cell(text, i, headerRun, 'center');
+  });
+  out += '</w:tr>';
+  for (const row of rows) {
+    out += `<w:tr>${plainRow}`;
+    row.forEach((text, i) => {
+      out += cell(text, i, figureRun, options.align?.[i] ?? 'left');
+    });
+    out += '</w:tr>';
+  }
+  return `${out}</w:tbl>`;
+}

@@ -90,7 +90,8 @@ export const checksExportUrl = (
 ): string => corpusEndpoints.checksExport.url + searchOf({ ...filter, to });
 
 /** 发布情况 of a year and scope as a file. */
-export const publicationExportUrl = (filter: PublicationFilter, to: 'csv' | 'xlsx'): string =>
+/** 发布情况 as a file: CSV or XLSX, or the draft notice (发布情况通报) as DOCX or Markdown. */
+export const publicationExportUrl = (filter: PublicationFilter, to: 'csv' | 'xlsx' | 'docx' | 'md'): string =>
   corpusEndpoints.publicationExport.url + searchOf({ ...filter, to });
 
 /**

@@ -7,8 +7,22 @@
  * regions that lag most come summed up between the counts and the bodies. Each report opens in
  * 监督概览's drawer, each body its profile (机关档案: every year's status).
  */
+
+import { FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Row, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { BodyPublication } from '../../../../src/api/corpus-contract.js';
@@ -150,6 +164,13 @@ export default function PublicationPage() {
             href={(to) => publicationExportUrl({ ...filter, year }, to)}
             disabled={!data?.counts.expected}
           />
+          <Button
+            icon={<FileWordOutlined />}
+            href={publicationExportUrl({ ...filter, year }, 'docx')}
+            title="总体情况、按地区汇总、逾期未发布和逾期发布的机关、报告内容的问题，按 GB/T 9704 排版，改定后印发"
+          >
+            生成通报（Word）
+          </Button>
         </Space>
       </div>
       {publication.error ? (

@@ -1,0 +1,30 @@
+/**
+ * A document other than the annual report — a notice (通报) drafted from the corpus — as what it
+ * prints, in order: a title, 一级标题, body paragraphs and plain tables (a header row and rows of text).
+ * The DOCX renderer lays it out after GB/T 9704 as it does the report (src/render/docx/plain.ts); the
+ * Markdown renderer writes it as headings, paragraphs and pipe tables (src/render/markdown/plain.ts).
+ */
+export type PlainAlignment = 'left' | 'center' | 'right';
+
+export type PlainBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | {
+      kind: 'table';
+      header: readonly string[];
+      rows: readonly (readonly string[])[];
+      /** Each column's alignment (left when absent). */
+      align?: readonly PlainAlignment[];
+      /** Each column's share of the table's width (equal when absent). */
+      weights?: readonly number[];
+    };
+
+export interface PlainDocument {
+  /** The title's lines (2号小标宋, centred). */
+  title: readonly string[];
+  blocks: readonly PlainBlock[];
+  /** Who the document's properties name as its author ('' for none). */
+  creator: string;
+  /** The day it is dated (YYYY-MM-DD), or null. */
+  date: string | null;
+}
