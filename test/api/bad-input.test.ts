@@ -114,13 +114,14 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       query: { year: '2022', kind: 'department', status: 'overdue,onTime', offset: '50', limit: '50' },
     },
     'GET /api/corpus/publication/export': { query: { to: 'csv', year: '2022' } },
-    'GET /api/corpus/bodies': {},
+    'GET /api/corpus/bodies': { query: { kind: 'department', offset: '0', limit: '50' } },
     'GET /api/corpus/packs': {},
     'POST /api/corpus/score': { query: { year: '2022' }, body: { pack: 'suqian-2026-department' } },
     'POST /api/corpus/score/export': {
       query: { to: 'csv', year: '2022' },
       body: { pack: 'suqian-2026-department' },
     },
+    'GET /api/corpus/bodies/{bodyId}': { path: { bodyId: 'b-1' } },
     'PATCH /api/corpus/bodies/{bodyId}': {
       path: { bodyId: 'b-1' },
       body: { name: '某局', kind: 'government', dissolvedIn: 2024 },
@@ -273,11 +274,12 @@ describeEachBackend('bad input', (backend) => {
     expect(documented.sort()).toEqual(Object.keys(valid).sort());
     for (const key of documented) {
       // Uploads are multipart (test/corpus/api.test.ts sends one; the inspect route its own test);
-      // a comparison needs two years of one body (test/corpus/compare-api.test.ts), a correction or
-      // merge bodies in the corpus (test/corpus/api.test.ts).
+      // a comparison needs two years of one body (test/corpus/compare-api.test.ts), a body's history,
+      // a correction or merge bodies in the corpus (test/corpus/api.test.ts).
       if (
         key === 'POST /api/logout' ||
         key === 'GET /api/corpus/compare' ||
+        key === 'GET /api/corpus/bodies/{bodyId}' ||
         key === 'PATCH /api/corpus/bodies/{bodyId}' ||
         key === 'POST /api/corpus/bodies/{bodyId}/merge' ||
         key === 'POST /api/corpus/bodies/places' ||
