@@ -40,7 +40,7 @@ export const corpusFilterQuery = z.strictObject({
 export type CorpusFilterQuery = z.output<typeof corpusFilterQuery>;
 
 /**
- * Offset paging (发布情况's bodies, 统计's groups): `offset` skips, `limit` (1–1000) caps, and
+ * Offset paging (发布情况's bodies, 统计's groups, 机关): `offset` skips, `limit` (1–1000) caps, and
  * without `limit` everything from `offset` comes. Each answer words them for what it lists.
  */
 const paging = ({ offset, limit }: { offset: string; limit: string }) => ({
@@ -261,6 +261,31 @@ export const corpusBody = z
 export const corpusListedBody = corpusBody
   .extend({ reports: z.number().int().describe('报告库中该机关的报告份数（各版本分别计）') })
   .meta({ id: 'CorpusListedBody', title: '报告库中的机关（列表）' });
+
+/**
+ * 机关's query: text in the name or region, a kind, and a page: a national corpus has some 28,000
+ * bodies, too many for one answer to a table or a select. Without `limit` every body comes.
+ */
+export const bodiesQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: '机关名称或所在地区中的文字（去掉首尾空白；为空则不限）' }),
+  kind: bodyKindSchema.optional(),
+  ...paging({
+    offset: '跳过排序后的前多少个机关（分页用，默认 0）',
+    limit: '最多答复多少个机关（1–1000；不填则答复全部）',
+  }),
+});
+
+export const corpusBodiesResponse = z
+  .object({
+    rows: z.array(corpusListedBody).describe('按地区、名称排序后从 offset 起的至多 limit 个机关'),
+    total: z.number().int().describe('分页前符合条件的机关数'),
+  })
+  .meta({ id: 'CorpusBodies', title: '报告库中的机关（一页）' });
 
 export const corpusBodyParams = z.strictObject({ bodyId: recordId });
 
@@ -578,7 +603,7 @@ export const corpusEndpoints = {
     response: z.array(crossFinding),
   },
   checksExport: { method: 'GET', url: '/api/corpus/checks/export', query: exportQuery },
-  bodies: { method: 'GET', url: '/api/corpus/bodies', response: z.array(corpusListedBody) },
+  bodies: { method: 'GET', url: '/api/corpus/bodies', query: bodiesQuery, response: corpusBodiesResponse },
   bodyHistory: {
     method: 'GET',
     url: '/api/corpus/bodies/:bodyId',

@@ -11,6 +11,7 @@ import {
   applyPlaces,
   BodyError,
   correctBody,
+  countBodies,
   listBodies,
   mergeBodies,
   suggestPlaces,
@@ -438,14 +439,20 @@ export const corpusRoutes: readonly Route[] = [
   route({
     method: 'GET',
     url: c.corpusEndpoints.bodies.url,
-    summary: '报告库中的机关：规范化名称、地区（省/市/县）和机关类型',
+    summary:
+      '报告库中的机关：规范化名称、地区（省/市/县）、机关类型和报告份数，按地区、名称排序；可按名称或地区中的文字（q）、机关类型筛选，offset、limit 分页，total 为分页前的机关数',
     tag,
     auth: true,
+    query: c.bodiesQuery,
     response: c.corpusEndpoints.bodies.response,
     async handle(input) {
-      const scope = (await scopedFilter(input, {})).bodyIds;
-      const bodies = await listBodies(input.deps.store.db);
-      return scope === null || scope === undefined ? bodies : bodies.filter((b) => scope.includes(b.id));
+      const { offset, limit, ...query } = input.query;
+      const chosen = { ...query, bodyIds: (await scopedFilter(input, {})).bodyIds };
+      const db = input.deps.store.db;
+      return {
+        rows: await listBodies(db, { ...chosen, offset, limit }),
+        total: await countBodies(db, chosen),
+      };
     },
   }),
   route({

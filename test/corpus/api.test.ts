@@ -339,7 +339,7 @@ describeEachBackend('corpus API', (backend) => {
 
   it('answers a body’s years (机关档案) to those who see it, as of the server’s day', async () => {
     type Listed = { id: string; name: string };
-    const all = (await get('eva', '/api/corpus/bodies')).json() as Listed[];
+    const all = (await get('eva', '/api/corpus/bodies')).json().rows as Listed[];
     const gx = all.find((b) => b.name === '洛江区工业和信息化局') as Listed;
     const cz = all.find((b) => b.name === '宿迁市宿城区财政局') as Listed;
     const history = await get('eva', `/api/corpus/bodies/${gx.id}`);
@@ -565,6 +565,51 @@ describeEachBackend('corpus API', (backend) => {
     expect(clerk.statusCode).toBe(403);
   });
 
+  it('lists the bodies a page at a time, found by text in the name or region and by kind, in the principal’s scope', async () => {
+    type Page = { rows: { id: string; name: string; region: string; reports: number }[]; total: number };
+    const page = async (user: string, query = '') => {
+      const res = await get(user, `/api/corpus/bodies${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as Page;
+      return [body.rows.map((b) => [b.name, b.region, b.reports]), body.total];
+    };
+    const sq = ['宿迁市人民政府', '宿迁市', 5];
+    const cz = ['宿迁市宿城区财政局', '宿迁市宿城区', 2];
+    const gx = ['洛江区工业和信息化局', '洛江区', 2];
+    // By region, then name.
+    expect(await page('eva')).toEqual([[sq, cz, gx], 3]);
+    // Text in the name (工业), in the region (宿城区) or in either (宿迁), trimmed; empty is none.
+    expect(await page('eva', `?q=${encodeURIComponent('工业')}`)).toEqual([[gx], 1]);
+    expect(await page('eva', `?q=${encodeURIComponent('宿城区')}`)).toEqual([[cz], 1]);
+    expect(await page('eva', `?q=${encodeURIComponent(' 宿迁 ')}`)).toEqual([[sq, cz], 2]);
+    expect(await page('eva', '?q=')).toEqual([[sq, cz, gx], 3]);
+    expect(await page('eva', `?q=${encodeURIComponent('%')}`)).toEqual([[], 0]);
+    expect(await page('eva', '?kind=government')).toEqual([[sq], 1]);
+    expect(await page('eva', `?kind=department&q=${encodeURIComponent('宿迁')}`)).toEqual([[cz], 1]);
+    // A page: the total is of every body found.
+    expect(await page('eva', '?offset=1&limit=1')).toEqual([[cz], 3]);
+    expect(await page('eva', '?offset=2&limit=5')).toEqual([[gx], 3]);
+    expect(await page('eva', '?offset=1')).toEqual([[cz, gx], 3]);
+    expect(await page('eva', '?offset=3&limit=1')).toEqual([[], 3]);
+    // A supervisor lists and counts only the bodies supervised, a clerk their own.
+    expect(await page('sup')).toEqual([[gx], 1]);
+    expect(await page('sup', `?q=${encodeURIComponent('宿迁')}`)).toEqual([[], 0]);
+    expect(await page('sup', '?offset=1&limit=1')).toEqual([[], 1]);
+    expect(await page('b-clerk')).toEqual([[cz], 1]);
+
+    for (const [query, message] of [
+      ['limit=0', '输入有误：「limit」不能小于 1'],
+      ['limit=1001', '输入有误：「limit」不能大于 1000'],
+      ['limit=2.5', '输入有误：「limit」应为整数'],
+      ['offset=-1', '输入有误：「offset」不能小于 0'],
+      ['kind=agency', '输入有误：「kind」的值无效，应为 government、department 之一'],
+      ['sort=name', '输入有误：请求中有未知的字段：sort'],
+    ]) {
+      const res = await get('eva', `/api/corpus/bodies?${query}`);
+      expect([query, res.statusCode, res.json().error.message]).toEqual([query, 400, message]);
+    }
+  });
+
   it('lets a supervisor or evaluator correct and merge the bodies they see, and judges their reports again', async () => {
     const send = (user: string, method: 'PATCH' | 'POST', url: string, payload: unknown) =>
       app.inject({
@@ -574,7 +619,7 @@ describeEachBackend('corpus API', (backend) => {
         headers: { authorization: `Bearer ${tokens.get(user)}` },
       });
     type Listed = { id: string; name: string; kind: string; reports: number; corrected: boolean };
-    const bodies = async (user: string) => (await get(user, '/api/corpus/bodies')).json() as Listed[];
+    const bodies = async (user: string) => (await get(user, '/api/corpus/bodies')).json().rows as Listed[];
     const all = await bodies('eva');
     const byName = (name: string) => all.find((b) => b.name === name) as Listed;
     const gx = byName('洛江区工业和信息化局');
@@ -637,7 +682,7 @@ describeEachBackend('corpus API', (backend) => {
         headers: { authorization: `Bearer ${tokens.get('eva')}` },
       });
     type Listed = { id: string; name: string; dissolvedIn: number | null };
-    const listed = async () => (await get('eva', '/api/corpus/bodies')).json() as Listed[];
+    const listed = async () => (await get('eva', '/api/corpus/bodies')).json().rows as Listed[];
     const gx = (await listed()).find((b) => b.name === '洛江区工业和信息化局') as Listed;
     const expected = async (year: number) => {
       const p = (await get('eva', `/api/corpus/publication?year=${year}`)).json();

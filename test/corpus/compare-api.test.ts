@@ -67,7 +67,7 @@ describeEachBackend('corpus compare API', (backend) => {
   const get = (user: string, url: string) =>
     app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens.get(user)}` } });
   const bodyId = async (name: string) => {
-    const bodies = (await get('eva', '/api/corpus/bodies')).json() as { id: string; name: string }[];
+    const bodies = (await get('eva', '/api/corpus/bodies')).json().rows as { id: string; name: string }[];
     return bodies.find((b) => b.name === name)?.id as string;
   };
 

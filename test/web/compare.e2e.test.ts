@@ -31,6 +31,23 @@ describe.skipIf(!run)('web: two years side by side', () => {
       );
       expect(result.status).toBe('new');
     }
+    // Bodies without reports listed before it (no region), so that the select's first 50 leave it out.
+    for (let i = 0; i < 50; i++)
+      await server.store.db
+        .insertInto('corpus_bodies')
+        .values({
+          id: `filler-${i}`,
+          name: `某机关${String(i).padStart(2, '0')}`,
+          match_key: `某机关${i}`,
+          province: null,
+          city: null,
+          county: null,
+          region: '',
+          kind: 'department',
+          merged_into: null,
+          created_at: '2024-03-01T00:00:00.000Z',
+        })
+        .execute();
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -83,6 +100,26 @@ describe.skipIf(!run)('web: two years side by side', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('combobox', { name: '较早年度' }).waitFor();
+
+    // Opened from its URL, the body chosen shows by the name the comparison gives (the select's
+    // first 50 bodies leave it out).
+    const body = new URL(page.url()).searchParams.get('body');
+    await page.goto(`/oversight/compare?body=${body}`);
+    await page.getByText(`${agency} 2021年与2022年年度报告对比`).waitFor();
+    const chooser = page.getByRole('combobox', { name: '机关', exact: true });
+    const chosen = page.locator('.ant-select').filter({ has: chooser });
+    await expect.poll(() => chosen.innerText()).toBe(agency);
+    // Found by the server as the name is typed.
+    await chooser.fill('宿城');
+    const options = page.locator('.ant-select-item-option');
+    await expect.poll(() => options.allInnerTexts()).toEqual([`${agency}（宿迁市宿城区，2 份）`]);
+    await chooser.fill('没有这个机关');
+    await page.locator('.ant-select-dropdown').getByText('没有找到机关').waitFor();
+    await chooser.fill('某机关07');
+    await expect.poll(() => options.allInnerTexts()).toEqual(['某机关07（地区未知，0 份）']);
+    await options.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('body')).toBe('filler-7');
+    await expect.poll(() => chosen.innerText()).toBe('某机关07（地区未知，0 份）');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -124,6 +124,35 @@ describe.skipIf(!run)('web: oversight', () => {
     const jiaxiang = list.getByRole('row', { name: /嘉祥县工业和信息化局/ });
     expect(await jiaxiang.innerText()).toMatch(/嘉祥县[\s\S]*部门[\s\S]*2 份/);
     expect(await axeViolations(page)).toEqual([]);
+    // Looked up by the server as the name or region is typed, the text in the URL.
+    const search = page.getByLabel('按名称或地区查找');
+    await search.fill('嘉祥');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('嘉祥');
+    await page.getByText('1 / 2 个机关').waitFor();
+    await expect.poll(() => list.getByRole('row').count()).toBe(2);
+    await jiaxiang.waitFor();
+    // The kind too: no government in 嘉祥.
+    await page.getByRole('combobox', { name: '机关类型' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '人民政府' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('government');
+    await list.getByText('没有找到机关').waitFor();
+    await page.getByText('0 / 2 个机关').waitFor();
+    // Back: the kind gone, the text still looked for.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBeNull();
+    await page.getByText('1 / 2 个机关').waitFor();
+    // Back again: the text gone from the URL and the box.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBeNull();
+    await page.getByText('共 2 个机关').waitFor();
+    expect(await search.inputValue()).toBe('');
+    // The URL alone opens the search.
+    await page.goto(`/oversight/bodies?q=${encodeURIComponent('湟源')}`);
+    await page.getByText('1 / 2 个机关').waitFor();
+    expect(await search.inputValue()).toBe('湟源');
+    await list.getByRole('row', { name: /湟源县人民政府办公室/ }).waitFor();
+    await page.goto('/oversight/bodies');
+    await page.getByText('共 2 个机关').waitFor();
 
     await list.getByRole('button', { name: '修改 嘉祥县工业和信息化局' }).click();
     const edit = page.getByRole('dialog', { name: '修改机关「嘉祥县工业和信息化局」' });
@@ -138,9 +167,22 @@ describe.skipIf(!run)('web: oversight', () => {
 
     await list.getByRole('button', { name: '合并 湟源县人民政府办公室' }).click();
     const merge = page.getByRole('dialog', { name: '合并机关「湟源县人民政府办公室」' });
-    await merge.getByRole('combobox', { name: '合并到的机关' }).click();
+    // The bodies found as the name is typed, asked of the server; never the body merged.
+    const into = merge.getByRole('combobox', { name: '合并到的机关' });
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/corpus/bodies') asked.push(url.searchParams.get('q') ?? '');
+    });
+    await into.fill('湟源');
+    await page.locator('.ant-select-dropdown').getByText('没有找到机关').waitFor();
+    expect(asked.at(-1)).toBe('湟源');
+    await into.fill('嘉祥');
     // antd draws its own option rows; the ARIA options beside them are hidden.
-    await page.locator('.ant-select-item-option').filter({ hasText: '嘉祥县工业和信息化局（' }).click();
+    const found = page.locator('.ant-select-item-option');
+    await expect.poll(() => found.allInnerTexts()).toEqual(['嘉祥县工业和信息化局（嘉祥县，2 份）']);
+    expect(asked.at(-1)).toBe('嘉祥');
+    await found.filter({ hasText: '嘉祥县工业和信息化局（' }).click();
     await merge.getByText('两者类型不同：并入后这些报告按人民政府计算发布期限和是否逾期').waitFor();
     await merge.getByRole('button', { name: /^合\s?并$/ }).click();
     await page.getByText('已把「湟源县人民政府办公室」合并到「嘉祥县工业和信息化局」').waitFor();
@@ -303,5 +345,129 @@ describe.skipIf(!run)('web: oversight', () => {
     await expect.poll(() => page.getByRole('button', { name: /^补全所属地区/ }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  describe('bodies paged by the server', () => {
+    let paged: WebServer;
+    // 55 departments (named by the sexagenary cycle: 甲子局, 乙丑局, …) and 3 governments, in the
+    // API's order: by region, then name (code points on SQLite).
+    const bodies = [
+      ...Array.from({ length: 55 }, (_, i) => ({
+        name: `海东市平安区${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[i % 12]}局`,
+        region: '海东市平安区',
+        kind: 'department' as const,
+      })),
+      ...['平安区', '乐都区', '互助土族自治县'].map((county) => ({
+        name: `海东市${county}人民政府`,
+        region: `海东市${county}`,
+        kind: 'government' as const,
+      })),
+    ].sort((a, b) => (a.region === b.region ? (a.name < b.name ? -1 : 1) : a.region < b.region ? -1 : 1));
+    const names = bodies.map((b) => b.name);
+    beforeAll(async () => {
+      paged = await startWebServer();
+      await addEvaluator(paged.store);
+      for (const [i, b] of bodies.entries())
+        await paged.store.db
+          .insertInto('corpus_bodies')
+          .values({
+            id: `body-${i}`,
+            ...b,
+            match_key: b.name,
+            province: null,
+            city: '海东市',
+            county: b.region.slice(3),
+            merged_into: null,
+            created_at: '2024-03-01T00:00:00.000Z',
+          })
+          .execute();
+    });
+    afterAll(async () => {
+      await paged?.close();
+    });
+
+    it('asks for 50 bodies at a time, with the text, kind and page in the URL', async () => {
+      const { page, problems, context } = await openPage(browser, paged.url, 'evaluator');
+      // The query of each request for the table's bodies (the select's and the count's aside).
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname === '/api/corpus/bodies' && url.searchParams.get('limit') === '50')
+          asked.push(decodeURIComponent(url.search));
+      });
+      await page.goto('/oversight/bodies');
+      const list = page.getByRole('region', { name: '机关列表' });
+      const rows = list.getByRole('row');
+      const shown = async () => (await rows.allInnerTexts()).slice(1).map((t) => t.split('\t')[0]?.trim());
+      await page.getByText('共 58 个机关').waitFor();
+      await expect.poll(() => rows.count()).toBe(51);
+      expect(await shown()).toEqual(names.slice(0, 50));
+      expect(asked).toEqual(['?offset=0&limit=50']);
+
+      // The second page: the server's next 8, its number in the URL.
+      await list.locator('.ant-pagination').getByTitle('2', { exact: true }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
+      await expect.poll(() => rows.count()).toBe(9);
+      expect(await shown()).toEqual(names.slice(50));
+      expect(asked.at(-1)).toBe('?offset=50&limit=50');
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Text typed looks again from the first page.
+      await page.getByLabel('按名称或地区查找').fill('人民政府');
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('人民政府');
+      expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+      await page.getByText('3 / 58 个机关').waitFor();
+      await expect.poll(() => rows.count()).toBe(4);
+      expect(await shown()).toEqual(bodies.filter((b) => b.kind === 'government').map((b) => b.name));
+      expect(asked.at(-1)).toBe('?q=人民政府&offset=0&limit=50');
+      // A single page: no pager.
+      expect(await list.locator('.ant-pagination').count()).toBe(0);
+
+      // The kind, from the first page too; the URL alone opens the same view.
+      await page.goto('/oversight/bodies?kind=department&page=2');
+      await page.getByText('55 / 58 个机关').waitFor();
+      await expect.poll(() => rows.count()).toBe(6);
+      expect(asked.at(-1)).toBe('?kind=department&offset=50&limit=50');
+      await page.getByRole('combobox', { name: '机关类型' }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '人民政府' }).click();
+      await expect.poll(() => new URL(page.url()).search).toBe('?kind=government');
+      await expect.poll(() => rows.count()).toBe(4);
+      expect(asked.at(-1)).toBe('?kind=government&offset=0&limit=50');
+
+      // A page past the end (a URL kept from when there were more bodies): the last page, in place
+      // of that URL (one history entry for the visit, none for the correction).
+      // (The browser's history, read in the page: the test's own types have no DOM.)
+      const historyLength = () => page.evaluate<number>('history.length');
+      const entries = await historyLength();
+      await page.goto('/oversight/bodies?page=9');
+      await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
+      await expect.poll(() => rows.count()).toBe(9);
+      expect(await shown()).toEqual(names.slice(50));
+      expect(await historyLength()).toBe(entries + 1);
+      await page.goto(`/oversight/bodies?q=${encodeURIComponent('乐都')}&page=3`);
+      await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBeNull();
+      await expect.poll(() => shown()).toEqual(['海东市乐都区人民政府']);
+
+      // 合并到… finds a body past the first 50 by its name, as typed.
+      const [first, last] = [names[0] as string, names[57] as string];
+      await page.goto('/oversight/bodies');
+      await list.getByRole('button', { name: `合并 ${first}` }).click();
+      const merge = page.getByRole('dialog', { name: `合并机关「${first}」` });
+      const into = merge.getByRole('combobox', { name: '合并到的机关' });
+      await into.click();
+      const options = page.locator('.ant-select-item-option');
+      // At first the first bodies the server answers, less the body merged.
+      await expect
+        .poll(async () => (await options.allInnerTexts())[0])
+        .toBe(`${names[1]}（海东市互助土族自治县，0 份）`);
+      await into.fill(last.slice('海东市平安区'.length));
+      await expect.poll(() => options.allInnerTexts()).toEqual([`${last}（海东市平安区，0 份）`]);
+      await options.click();
+      await merge.getByText('两者类型不同：并入后这些报告按部门计算发布期限和是否逾期').waitFor();
+      expect(await merge.locator('.ant-select').innerText()).toContain(last);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
   });
 });

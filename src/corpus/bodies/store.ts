@@ -5,7 +5,7 @@
  * are audited.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import { appendAudit } from '../../store/audit.js';
 import type { Actor, Tx } from '../../store/context.js';
 import type { Database } from '../../store/index.js';
@@ -275,10 +275,48 @@ export interface ListedBody extends Body {
   reports: number;
 }
 
-/** Bodies that stand (not merged away), by region and name, each with its count of reports. */
-export async function listBodies(db: Db): Promise<ListedBody[]> {
-  const rows = await db
+/** Which standing bodies to list: text in the name or the region, a kind, those in view, a page. */
+export interface BodiesQuery {
+  /** Text found in the name or the region (trimmed; empty is none). */
+  q?: string | undefined;
+  kind?: BodyKind | undefined;
+  /** The bodies a user may see; null or absent for the whole corpus. */
+  bodyIds?: readonly string[] | null | undefined;
+  /** How many of the bodies chosen to skip, and the most to answer (all from `offset` without it). */
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** `%text%` for LIKE, its own `%`, `_` and `\` taken literally (with `escape '\'`). */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The standing bodies (not merged away) a query chooses, before paging: to select from or count. */
+function chosenBodies(db: Db, query: BodiesQuery) {
+  const words = query.q?.trim() ?? '';
+  const { kind, bodyIds } = query;
+  return db
     .selectFrom('corpus_bodies as b')
+    .where('b.merged_into', 'is', null)
+    .$if(bodyIds !== null && bodyIds !== undefined, (q) =>
+      q.where((eb) => (bodyIds?.length ? eb('b.id', 'in', [...bodyIds]) : eb.lit(false))),
+    )
+    .$if(kind !== undefined, (q) => q.where('b.kind', '=', kind as BodyKind))
+    .$if(words !== '', (q) =>
+      q.where((eb) => {
+        // SQLite has no escape character unless one is named; PostgreSQL's default is the same one.
+        const like = (column: 'b.name' | 'b.region') =>
+          sql<SqlBool>`${eb.ref(column)} like ${containing(words)} escape '\\'`;
+        return eb.or([like('b.name'), like('b.region')]);
+      }),
+    );
+}
+
+/**
+ * Bodies that stand (not merged away), by region, name and id, each with its count of reports: all
+ * of them, or those a query chooses, a page of them when it gives `offset` or `limit`.
+ */
+export async function listBodies(db: Db, query: BodiesQuery = {}): Promise<ListedBody[]> {
+  const rows = await chosenBodies(db, query)
     .selectAll('b')
     .select((eb) =>
       eb
@@ -287,17 +325,31 @@ export async function listBodies(db: Db): Promise<ListedBody[]> {
         .whereRef('r.body_id', '=', 'b.id')
         .as('reports'),
     )
-    .where('b.merged_into', 'is', null)
     .orderBy('b.region')
     .orderBy('b.name')
+    .orderBy('b.id')
+    // SQLite takes an offset only after a limit (PostgreSQL no negative one): all is a large one.
+    .$if(query.limit !== undefined || (query.offset ?? 0) > 0, (q) =>
+      q.limit(query.limit ?? 2_147_483_647).offset(query.offset ?? 0),
+    )
     .execute();
   return rows.map((row) => ({ ...toBody(row), reports: Number(row.reports ?? 0) }));
 }
 
+/** How many standing bodies a query chooses, before paging. */
+export async function countBodies(
+  db: Db,
+  query: Omit<BodiesQuery, 'offset' | 'limit'> = {},
+): Promise<number> {
+  const row = await chosenBodies(db, query)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** The places the corpus suggests for the standing bodies in view (all when `scope` is null). */
 export async function suggestPlaces(db: Db, scope: readonly string[] | null): Promise<PlaceSuggestion[]> {
-  const bodies = await listBodies(db);
-  return placeSuggestions(scope === null ? bodies : bodies.filter((b) => scope.includes(b.id)));
+  return placeSuggestions(await listBodies(db, { bodyIds: scope }));
 }
 
 /**

@@ -14,6 +14,12 @@ import type { Summary } from './summary.js';
 
 export type CorpusFilter = z.input<typeof corpusFilterQuery>;
 export type PublicationFilter = z.input<typeof publicationQuery>;
+export type BodiesQuery = {
+  q?: string | undefined;
+  kind?: 'government' | 'department' | undefined;
+  offset?: number;
+  limit?: number;
+};
 
 export const corpusListQuery = (query: CorpusFilter & { after?: string; limit?: number }) =>
   queryOptions({
@@ -59,8 +65,16 @@ export const corpusPublicationQuery = (query: PublicationFilter) =>
     placeholderData: keepPreviousData,
   });
 
-export const corpusBodiesQuery = () =>
-  queryOptions({ queryKey: ['corpus', 'bodies'], queryFn: () => call(api.corpusBodies, {}) });
+/**
+ * The standing bodies the query chooses (text in the name or region, a kind), a page of them when it
+ * gives `offset` or `limit`, with how many it chooses.
+ */
+export const corpusBodiesQuery = (query: BodiesQuery) =>
+  queryOptions({
+    queryKey: ['corpus', 'bodies', query],
+    queryFn: () => call(api.corpusBodies, { query }),
+    placeholderData: keepPreviousData,
+  });
 
 /** One body's two years (the API picks the last two when the years are not given). */
 export const corpusCompareQuery = (query: { body: string; from?: number; to?: number }) =>

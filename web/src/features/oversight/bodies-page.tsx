@@ -3,6 +3,8 @@
  * their reports are signed with. A person corrects a body's name, places or kind, or merges two
  * spellings of one body; a new kind judges its reports again (deadline, lateness, 条例第五十条).
  * A body abolished (机构改革) gets its 撤销年份, so that 发布情况 stops expecting its reports.
+ * The server looks the bodies up (text in the name or region, kind) and answers 50 at a time — a
+ * national corpus has some 28,000 — and the search, kind and page live in the URL.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -22,19 +24,24 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { bodyPatchBody, corpusListedBody } from '../../../../src/api/corpus-contract.js';
 import { dissolvedYears } from '../../../../src/corpus/publication-status.js';
 import { LoadError } from '../../components/query-state.js';
 import { call, messageOf } from '../../lib/api.js';
+import { useDebounced } from '../../lib/debounce.js';
 import * as api from '../../lib/endpoints.js';
 import { fieldsOf, showFieldErrors } from '../../lib/form-errors.js';
+import { useUrlState } from '../../lib/url-state.js';
 import { corpusBodiesQuery } from './api.js';
+import { bodiesCount, bodiesPage, bodiesPageSize, lastBodiesPage } from './bodies.js';
 import { bodyPath } from './body.js';
+import { BodySelect } from './body-select.js';
 import { kindNames } from './names.js';
 import { PlaceSuggestions } from './place-suggestions.js';
+import { bodiesUrl } from './url.js';
 
 type Body = z.output<typeof corpusListedBody>;
 type Kind = Body['kind'];
@@ -164,31 +171,26 @@ function EditBody({ body, onClose }: { body: Body; onClose: () => void }) {
   );
 }
 
-function MergeBody({ body, bodies, onClose }: { body: Body; bodies: readonly Body[]; onClose: () => void }) {
+function MergeBody({ body, onClose }: { body: Body; onClose: () => void }) {
   const { message } = App.useApp();
   const changed = useCorpusChanged();
-  const [into, setInto] = useState<string | undefined>();
+  const [target, setTarget] = useState<Body | undefined>();
   const [problem, setProblem] = useState<string | null>(null);
   const merge = useMutation({
-    mutationFn: (target: string) =>
-      call(api.mergeCorpusBody, { params: { bodyId: body.id }, body: { into: target } }),
-    onSuccess: (target) => {
+    mutationFn: (into: string) => call(api.mergeCorpusBody, { params: { bodyId: body.id }, body: { into } }),
+    onSuccess: (merged) => {
       changed();
-      message.success(`已把「${body.name}」合并到「${target.name}」`);
+      message.success(`已把「${body.name}」合并到「${merged.name}」`);
       onClose();
     },
     onError: (e) => setProblem(messageOf(e)),
   });
-  const options = bodies
-    .filter((b) => b.id !== body.id)
-    .map((b) => ({ value: b.id, label: `${b.name}（${b.region || '地区未知'}，${b.reports} 份）` }));
-  const target = bodies.find((b) => b.id === into);
   return (
     <Modal
       open
       title={`合并机关「${body.name}」`}
       onCancel={onClose}
-      onOk={() => (into ? merge.mutate(into) : setProblem('请选择合并到的机关'))}
+      onOk={() => (target ? merge.mutate(target.id) : setProblem('请选择合并到的机关'))}
       okButtonProps={{ danger: true }}
       confirmLoading={merge.isPending}
       okText="合并"
@@ -201,14 +203,13 @@ function MergeBody({ body, bodies, onClose }: { body: Body; bodies: readonly Bod
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label="合并到" required>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="输入名称查找"
-            aria-label="合并到的机关"
-            options={options}
-            value={into}
-            onChange={(v) => {
-              setInto(v);
+          <BodySelect
+            label="合并到的机关"
+            placeholder="输入名称或地区查找"
+            exclude={body.id}
+            value={target?.id}
+            onChange={(b) => {
+              setTarget(b);
               setProblem(null);
             }}
           />
@@ -225,20 +226,61 @@ function MergeBody({ body, bodies, onClose }: { body: Body; bodies: readonly Bod
   );
 }
 
+/** The search box: the text goes to the URL as the typing stops, or at once on Enter. */
+function BodySearch({ value, onSearch }: { value: string | undefined; onSearch: (q: string) => void }) {
+  const [text, setText] = useState(value ?? '');
+  const settled = useDebounced(text.trim(), 300);
+  // The URL changed from elsewhere (Back, a link): the box shows what is looked for.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    if ((value ?? '') !== text.trim()) setText(value ?? '');
+  }
+  // Only a change of the text typed is sent: not the text lagging behind a URL changed elsewhere.
+  const sent = useRef(settled);
+  useEffect(() => {
+    if (settled === sent.current) return;
+    sent.current = settled;
+    if (settled !== (value ?? '')) onSearch(settled);
+  }, [settled, value, onSearch]);
+  return (
+    <Input.Search
+      allowClear
+      placeholder="名称或地区"
+      aria-label="按名称或地区查找"
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onSearch={(q) => {
+        setText(q);
+        if (q.trim() !== (value ?? '')) onSearch(q.trim());
+      }}
+      style={{ width: 240 }}
+    />
+  );
+}
+
 export default function BodiesPage() {
-  const bodies = useQuery(corpusBodiesQuery());
-  const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<Kind | undefined>();
+  const [state, update] = useUrlState(bodiesUrl);
+  const { q, kind, page } = state;
+  // The previous page stays while the next one loads (keepPreviousData), so the table doesn't flash empty.
+  const bodies = useQuery(corpusBodiesQuery({ q, kind, ...bodiesPage(page) }));
+  // How many there are in all, beside how many the search finds.
+  const looking = q !== undefined || kind !== undefined;
+  const all = useQuery({ ...corpusBodiesQuery({ limit: 1 }), enabled: looking });
   const [editing, setEditing] = useState<Body | null>(null);
   const [merging, setMerging] = useState<Body | null>(null);
-  const shown = useMemo(() => {
-    const words = search.trim();
-    return (bodies.data ?? []).filter(
-      (b) =>
-        (kind === undefined || b.kind === kind) &&
-        (words === '' || b.name.includes(words) || b.region.includes(words)),
-    );
-  }, [bodies.data, search, kind]);
+  const data = bodies.data;
+  // A page past the end (a URL kept from before the corpus changed): its last page instead, in place
+  // of the URL (Back doesn't return to it).
+  const last = data && !bodies.isPlaceholderData ? lastBodiesPage(data.total) : undefined;
+  useEffect(() => {
+    if (page !== undefined && last !== undefined && page > last)
+      update({ page: last > 1 ? last : undefined }, { replace: true });
+  }, [page, last, update]);
+  // Other text or kind finds other bodies: back to the first page. Text typed on from text already
+  // looked for replaces it in the history (Back doesn't step through each word).
+  const search = (text: string) =>
+    update({ q: text || undefined, page: undefined }, { replace: text !== '' && q !== undefined });
   const columns: TableColumnsType<Body> = [
     {
       title: '名称',
@@ -285,29 +327,20 @@ export default function BodiesPage() {
         机关由报告的署名得出：地区和类型按名称判断。名称判断有误时在此修改；同一机关的不同写法（简称、旧称）合并为一个；机构改革等撤销的机关在「修改」中填写撤销年份，发布情况自该年度起不再列为应发布。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder="名称或地区"
-          aria-label="按名称或地区查找"
-          onSearch={setSearch}
-          onChange={(e) => setSearch(e.target.value)}
-          style={{ width: 240 }}
-        />
+        <BodySearch value={q} onSearch={search} />
         <Select
           allowClear
           placeholder="机关类型"
           aria-label="机关类型"
           style={{ width: 140 }}
           value={kind}
-          onChange={setKind}
+          onChange={(k: Kind | undefined) => update({ kind: k, page: undefined })}
           options={(Object.keys(kindNames) as Kind[]).map((k) => ({ value: k, label: kindNames[k] }))}
         />
         <PlaceSuggestions />
-        {bodies.data && (
+        {data && !bodies.isPlaceholderData && (
           <Typography.Text type="secondary">
-            {shown.length === bodies.data.length
-              ? `共 ${bodies.data.length} 个机关`
-              : `${shown.length} / ${bodies.data.length} 个机关`}
+            {bodiesCount(data.total, looking ? all.data?.total : undefined)}
           </Typography.Text>
         )}
       </Space>
@@ -318,16 +351,25 @@ export default function BodiesPage() {
           <Table<Body>
             size="small"
             rowKey="id"
-            loading={bodies.isPending}
+            loading={bodies.isFetching}
             columns={columns}
-            dataSource={shown}
-            pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-            locale={{ emptyText: <Empty description="报告库中还没有机关" /> }}
+            dataSource={data?.rows}
+            pagination={{
+              current: page ?? 1,
+              pageSize: bodiesPageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+              onChange: (p) => update({ page: p > 1 ? p : undefined }),
+            }}
+            locale={{
+              emptyText: <Empty description={looking ? '没有找到机关' : '报告库中还没有机关'} />,
+            }}
           />
         </section>
       )}
       {editing && <EditBody body={editing} onClose={() => setEditing(null)} />}
-      {merging && <MergeBody body={merging} bodies={bodies.data ?? []} onClose={() => setMerging(null)} />}
+      {merging && <MergeBody body={merging} onClose={() => setMerging(null)} />}
     </div>
   );
 }

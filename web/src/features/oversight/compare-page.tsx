@@ -25,8 +25,9 @@ import { getFormat } from '../../../../src/spec/registry.js';
 import { QueryView } from '../../components/query-state.js';
 import { cellLabels, TableGrid } from '../../components/table-grid.js';
 import { useUrlState } from '../../lib/url-state.js';
-import { corpusBodiesQuery, corpusCompareQuery } from './api.js';
+import { corpusCompareQuery } from './api.js';
 import { bodyPath } from './body.js';
+import { BodySelect } from './body-select.js';
 import { deltaText, markPassages } from './compare.js';
 import { compareUrl } from './url.js';
 
@@ -37,7 +38,6 @@ const numberText = (v: number | null | undefined) => (v === null || v === undefi
 
 export default function ComparePage() {
   const [state, update] = useUrlState(compareUrl);
-  const bodies = useQuery(corpusBodiesQuery());
   const query = state.body
     ? {
         body: state.body,
@@ -55,16 +55,14 @@ export default function ComparePage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <div className="gk-panel">
         <Space wrap>
-          <Select
-            aria-label="机关"
-            placeholder="选择机关"
-            showSearch
-            optionFilterProp="label"
-            style={{ width: 280 }}
-            loading={bodies.isPending}
+          <BodySelect
+            label="机关"
+            placeholder="输入名称或地区查找机关"
+            style={{ width: 320 }}
             value={state.body}
-            onChange={(body) => update({ body, from: undefined, to: undefined })}
-            options={(bodies.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            // Opened with a body in the URL: its name as the comparison gives it.
+            name={d?.body.name}
+            onChange={(body) => update({ body: body.id, from: undefined, to: undefined })}
           />
           <Select
             aria-label="较早年度"

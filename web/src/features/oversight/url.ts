@@ -1,7 +1,7 @@
 /**
  * The oversight pages' state in their URLs: the corpus filters, the keyset page stack and the open
  * report; the comparison's body and years; a body's open report; the publication year, status and
- * page shown; what the statistics are grouped by.
+ * page shown; what the statistics are grouped by; the bodies looked for and their page.
  */
 import { z } from 'zod';
 import { statsSortColumn } from '../../../../src/api/corpus-contract.js';
@@ -102,3 +102,14 @@ export const statsUrl = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   agency: z.string().max(200).optional(),
 });
+
+/**
+ * 机关's state: the text looked for in the bodies' names and regions, the kind and the table's page
+ * (the first when absent), all three answered by the server.
+ */
+export const bodiesUrl = z.object({
+  q: z.string().max(200).optional(),
+  kind: z.enum(['government', 'department']).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+});
+export type BodiesState = z.output<typeof bodiesUrl>;
