@@ -3,7 +3,14 @@
  * with an opaque `next`, and the export follows `next` through every page, so nothing holds the
  * whole corpus in memory.
  */
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { Database } from '../store/index.js';
 import type { BodyKind } from '../store/schema.js';
 
@@ -52,7 +59,12 @@ type Eb = ExpressionBuilder<
   'r' | 'b'
 >;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * `column` contains `text`, its `%`, `_` and `\` taken literally: LIKE with the escape character named
+ * (SQLite has none unless one is; PostgreSQL's default is the same backslash).
+ */
+export const containsText = (column: Expression<string | null>, text: string) =>
+  sql<SqlBool>`${column} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
 
 /**
  * The conditions of a filter, for any query over `corpus_reports as r left join corpus_bodies as b`,
@@ -61,16 +73,14 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 export function whereFilter(eb: Eb, filter: CorpusFilter, on: 'reports' | 'measures' = 'reports') {
   const and = [];
-  if (filter.region) and.push(eb('b.region', 'like', `%${escapeLike(filter.region)}%`));
+  if (filter.region) and.push(containsText(eb.ref('b.region'), filter.region));
   if (filter.kind) and.push(eb('b.kind', '=', filter.kind));
   if (filter.year !== undefined) and.push(eb('r.year', '=', filter.year));
   if (filter.format) and.push(eb('r.format', '=', filter.format));
   if (filter.late !== undefined) and.push(eb('r.late', '=', filter.late ? 1 : 0));
   if (filter.hasErrors !== undefined) and.push(eb('r.errors', filter.hasErrors ? '>' : '=', 0));
   if (filter.agency)
-    and.push(
-      eb.or([eb('r.body_id', '=', filter.agency), eb('b.name', 'like', `%${escapeLike(filter.agency)}%`)]),
-    );
+    and.push(eb.or([eb('r.body_id', '=', filter.agency), containsText(eb.ref('b.name'), filter.agency)]));
   if (filter.bodyIds)
     and.push(filter.bodyIds.length === 0 ? eb.lit(false) : eb('r.body_id', 'in', [...filter.bodyIds]));
   if (filter.latest && on === 'measures') and.push(eb(sql.ref<number>('r.latest'), '=', 1));
@@ -100,10 +110,11 @@ export function standingBodies(db: Db, filter: CorpusFilter) {
   if (filter.bodyIds)
     q = filter.bodyIds.length === 0 ? q.where('id', '=', '') : q.where('id', 'in', [...filter.bodyIds]);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
-  if (filter.region) q = q.where('region', 'like', `%${filter.region}%`);
+  const region = filter.region;
+  if (region) q = q.where((eb) => containsText(eb.ref('region'), region));
   if (filter.agency) {
     const agency = filter.agency;
-    q = q.where((eb) => eb.or([eb('id', '=', agency), eb('name', 'like', `%${agency}%`)]));
+    q = q.where((eb) => eb.or([eb('id', '=', agency), containsText(eb.ref('name'), agency)]));
   }
   return q;
 }

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type BodiesQuery, countBodies, listBodies } from '../../src/corpus/bodies/store.js';
+import { type CorpusFilter, standingBodies } from '../../src/corpus/query.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import type { BodyKind } from '../../src/store/schema.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
@@ -144,6 +145,12 @@ describeEachBackend('机关 listed a page at a time (listBodies, countBodies)', 
     expect(await ids({ q: '\\' })).toEqual(['b8']);
     expect(await ids({ q: 'a\\b' })).toEqual(['b8']);
     expect(await ids({ q: '某地50' })).toEqual(['b6', 'b7']);
+    // The corpus filters' agency and region (发布情况's bodies) take them literally too.
+    const standing = async (filter: CorpusFilter) =>
+      (await standingBodies(store.db, filter).select('id').orderBy('id').execute()).map((r) => r.id);
+    expect(await standing({ agency: '50%_' })).toEqual(['b6']);
+    expect(await standing({ agency: '_' })).toEqual(['b6']);
+    expect(await standing({ region: '%' })).toEqual([]);
   });
 
   it('chooses by kind, and by kind and text together', async () => {

@@ -5,13 +5,14 @@
  * are audited.
  */
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../store/audit.js';
 import type { Actor, Tx } from '../../store/context.js';
 import type { Database } from '../../store/index.js';
 import { prepared } from '../../store/prepared.js';
 import type { BodyKind, CorpusBodyTable } from '../../store/schema.js';
 import { refreshLatest } from '../measures.js';
+import { containsText } from '../query.js';
 import { reviseBodyKind } from './kind-revision.js';
 import { parseBodyName, regionOf } from './names.js';
 import { type PlaceSuggestion, placeSuggestions } from './places.js';
@@ -287,9 +288,6 @@ export interface BodiesQuery {
   limit?: number | undefined;
 }
 
-/** `%text%` for LIKE, its own `%`, `_` and `\` taken literally (with `escape '\'`). */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** The standing bodies (not merged away) a query chooses, before paging: to select from or count. */
 function chosenBodies(db: Db, query: BodiesQuery) {
   const words = query.q?.trim() ?? '';
@@ -302,12 +300,9 @@ function chosenBodies(db: Db, query: BodiesQuery) {
     )
     .$if(kind !== undefined, (q) => q.where('b.kind', '=', kind as BodyKind))
     .$if(words !== '', (q) =>
-      q.where((eb) => {
-        // SQLite has no escape character unless one is named; PostgreSQL's default is the same one.
-        const like = (column: 'b.name' | 'b.region') =>
-          sql<SqlBool>`${eb.ref(column)} like ${containing(words)} escape '\\'`;
-        return eb.or([like('b.name'), like('b.region')]);
-      }),
+      q.where((eb) =>
+        eb.or([containsText(eb.ref('b.name'), words), containsText(eb.ref('b.region'), words)]),
+      ),
     );
 }
 
