@@ -540,6 +540,17 @@ describe('corpus bodies merge and set', () => {
       /洛江区工信局 +泉州市洛江区 +部门 +撤销于 2025 年 +5 +是$/,
     );
     expect(text.find((line) => line.includes('宿迁市人民政府'))).toMatch(/宿迁市 +人民政府 {10,}1$/);
+    // Those whose name or region has the text, of a kind (as the API's q and kind).
+    const names = async (...args: string[]) => {
+      const out = (await run(['corpus', 'bodies', 'list', ...args, '--json'])).stdout;
+      return out === '' ? [] : jsonLines(out).map((b) => (b as { name: string }).name);
+    };
+    expect(await names('--search', '洛江')).toEqual(['洛江区工信局']);
+    expect(await names('--search', '宿迁', '--kind', 'department')).toEqual([]);
+    expect(await names('--kind', '人民政府')).toEqual(['宿迁市人民政府']);
+    expect((await run(['corpus', 'bodies', 'list', '--kind', '局'])).stderr).toBe(
+      'gongkai: 错误：机关类型「局」无效，应为 government（人民政府）或 department（部门）\n',
+    );
     const listed = async (year: string) =>
       JSON.parse(
         (await run(['corpus', 'publication', '--year', year, '--today', '2026-12-05', '--json'])).stdout,

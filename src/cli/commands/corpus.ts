@@ -383,12 +383,16 @@ export async function runScore(options: ScoreOptions, io: CliIO): Promise<number
 }
 
 export interface BodiesOptions {
+  search?: string;
+  kind?: string;
   json?: boolean;
 }
 
+/** `gongkai corpus bodies [list]`: every standing body, or those whose name or region has the text, of a kind. */
 export async function runBodies(options: BodiesOptions, io: CliIO): Promise<number> {
   return withCorpus(io, async (store) => {
-    const bodies = await listBodies(store.db);
+    const { kind } = filterOf({ kind: options.kind });
+    const bodies = await listBodies(store.db, { q: options.search, kind });
     if (options.json) for (const b of bodies) io.stdout.write(`${JSON.stringify(b)}\n`);
     else io.stdout.write(formatBodies(bodies));
     return ExitCode.ok;
@@ -653,6 +657,8 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
   bodies
     .command('list', { isDefault: true })
     .summary('列出机关（编号、名称、地区、类型、撤销年份）')
+    .option('--search <文字>', '只列出名称或地区含此文字的机关')
+    .option('--kind <类型>', '只列出 government（人民政府）或 department（部门）')
     .option('--json', '每个机关输出一行 JSON')
     .helpOption('-h, --help', '显示帮助')
     .action(async (options: BodiesOptions) => {
