@@ -81,6 +81,21 @@ describe.skipIf(!run)('web: oversight', () => {
     const huangyuan = table.getByRole('row', { name: /湟源县人民政府办公室/ });
     await expect.poll(() => huangyuan.count()).toBe(2);
     expect(await huangyuan.filter({ hasText: '第2版' }).count()).toBe(1);
+    // Only the newest version of each body and year (as the statistics count), kept in the URL.
+    // (Clicked, not check(): the box follows the URL, which changes after the click.)
+    const latest = page.getByRole('checkbox', { name: '只看最新版本' });
+    await latest.click();
+    await page.getByText('共 2 份报告').waitFor();
+    expect(new URL(page.url()).searchParams.get('latest')).toBe('true');
+    expect(await latest.isChecked()).toBe(true);
+    await expect.poll(() => huangyuan.count()).toBe(1);
+    expect(await huangyuan.filter({ hasText: '第2版' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')).toBe(
+      '/api/corpus/export?latest=true&to=csv',
+    );
+    await latest.click();
+    await page.getByText('共 3 份报告').waitFor();
+    expect(new URL(page.url()).searchParams.get('latest')).toBeNull();
 
     await page.getByRole('button', { name: /^嘉祥县工业和信息化局 2021年：/ }).click();
     await page.getByText('共 1 份报告').waitFor();

@@ -10,6 +10,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Col,
   Empty,
   Flex,
@@ -203,6 +204,13 @@ export default function OversightPage() {
             onChange={(hasErrors) => refine({ hasErrors })}
             options={yesNo}
           />
+          <Checkbox
+            checked={state.latest === 'true'}
+            onChange={(e) => refine({ latest: e.target.checked ? 'true' : undefined })}
+            title="同一机关同一年度有多个版本时只列最新的一份（统计、评分、发布情况都按最新版本计）"
+          >
+            只看最新版本
+          </Checkbox>
           <ExportButtons href={(to) => exportUrl(filter, to)} />
         </Space>
       </div>

@@ -20,6 +20,8 @@ export const oversightUrl = z.object({
   late: flag,
   hasErrors: flag,
   agency: z.string().max(200).optional(),
+  /** Only each body's newest version of a year (as the statistics count). */
+  latest: flag,
   /** The `after` cursors of the pages seen so far: the last one is the current page's. */
   after: z.union([z.string().transform((s) => [s]), z.array(z.string())]).default([]),
   /** The report open in the drawer. */
@@ -39,6 +41,7 @@ export function filterOf(s: OversightState): CorpusFilter {
   if (s.late) f.late = s.late;
   if (s.hasErrors) f.hasErrors = s.hasErrors;
   if (s.agency) f.agency = s.agency;
+  if (s.latest) f.latest = s.latest;
   return f;
 }
 
