@@ -257,13 +257,13 @@ describe.skipIf(!run)('web: body profile', () => {
 
   it('marks a body dissolved (撤销年份) and corrected, and no longer lists the years after', async () => {
     const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
-    // Set as 机关's 「修改」 does.
-    const corrected = await page.request.patch(`/api/corpus/bodies/${ids.body}`, {
-      data: { dissolvedIn: 2023 },
-      headers: { origin: server.url },
-    });
-    expect(corrected.status()).toBe(200);
+    // Set on the profile itself, with the dialog 机关 uses (修改 → 撤销年份).
     await page.goto(`/oversight/bodies/${ids.body}`);
+    await page.getByRole('button', { name: '修 改' }).click();
+    const dialog = page.getByRole('dialog', { name: `修改机关「${agency}」` });
+    await dialog.getByLabel('撤销年份').fill('2023');
+    await dialog.getByRole('button', { name: '保 存' }).click();
+    await page.getByText(`已修改机关「${agency}」`).waitFor();
     const title = page.locator('.ant-descriptions-title').filter({ hasText: agency });
     await title.getByText('撤销于 2023 年', { exact: true }).waitFor();
     await title.getByText('已人工修改', { exact: true }).waitFor();

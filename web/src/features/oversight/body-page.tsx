@@ -8,6 +8,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  Button,
   Card,
   Col,
   Descriptions,
@@ -19,11 +20,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { BodyHistoryResponse, CorpusReportRow } from '../../../../src/api/corpus-contract.js';
 import { regionName } from '../../../../src/corpus/publication-status.js';
+import { can } from '../../app/access.js';
 import { LoadError, Loading, QueryView } from '../../components/query-state.js';
+import { useMe } from '../../lib/session.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusBodyHistoryQuery, corpusStatsQuery } from './api.js';
@@ -40,6 +43,7 @@ import {
   historyRows,
   otherNames,
 } from './body.js';
+import { EditBodyDialog, MergeBodyDialog } from './body-dialogs.js';
 import { Chart } from './chart.js';
 import { applicationsByYearOption } from './chart-options.js';
 import { kindNames } from './names.js';
@@ -118,44 +122,61 @@ function yearColumns(bodyId: string): TableColumnsType<HistoryRow> {
 function BodyHeader({ history }: { history: BodyHistoryResponse }) {
   const b = history.body;
   const others = otherNames(b);
+  const me = useMe();
+  const curator = can(me.data?.user.role, 'curate');
+  const [dialog, setDialog] = useState<'edit' | 'merge' | null>(null);
   return (
-    <Descriptions
-      size="small"
-      bordered
-      column={2}
-      className="gk-panel"
-      title={
-        <Space wrap size={8}>
-          <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
-            {b.name}
-          </Typography.Title>
-          {b.dissolvedIn !== null && <Tag>{`撤销于 ${b.dissolvedIn} 年`}</Tag>}
-          {b.corrected && (
-            <Tag color="#ad4e00" title="名称、地区、类型或撤销年份经人工修改（在「机关」中）">
-              已人工修改
-            </Tag>
-          )}
-        </Space>
-      }
-      extra={
-        <Space size="middle" wrap>
-          <Link to={bodyReportsLink(b.id)}>在监督概览中查看</Link>
-          <Link to={bodyChecksLink(b.id)}>跨报告核查</Link>
-          {comparable(history.years) && <Link to={compareLink(b.id)}>两年对比</Link>}
-          <Link to="/oversight/bodies">返回机关列表</Link>
-        </Space>
-      }
-      items={[
-        { key: 'kind', label: '类型', children: kindNames[b.kind] },
-        { key: 'region', label: '地区', children: regionName(b.region) },
-        {
-          key: 'names',
-          label: '报告署名的其他写法',
-          children: others.length > 0 ? others.join('、') : '无',
-        },
-        { key: 'reports', label: '报告', children: `${b.reports} 份（各版本分别计）` },
-      ]}
-    />
+    <>
+      {dialog === 'edit' && <EditBodyDialog body={b} onClose={() => setDialog(null)} />}
+      {dialog === 'merge' && <MergeBodyDialog body={b} onClose={() => setDialog(null)} />}
+      <Descriptions
+        size="small"
+        bordered
+        column={2}
+        className="gk-panel"
+        title={
+          <Space wrap size={8}>
+            <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+              {b.name}
+            </Typography.Title>
+            {b.dissolvedIn !== null && <Tag>{`撤销于 ${b.dissolvedIn} 年`}</Tag>}
+            {b.corrected && (
+              <Tag color="#ad4e00" title="名称、地区、类型或撤销年份经人工修改（在「机关」中）">
+                已人工修改
+              </Tag>
+            )}
+          </Space>
+        }
+        extra={
+          <Space size="middle" wrap>
+            <Link to={bodyReportsLink(b.id)}>在监督概览中查看</Link>
+            <Link to={bodyChecksLink(b.id)}>跨报告核查</Link>
+            {comparable(history.years) && <Link to={compareLink(b.id)}>两年对比</Link>}
+            <Link to="/oversight/bodies">返回机关列表</Link>
+            {curator && (
+              <>
+                <Button size="small" onClick={() => setDialog('edit')}>
+                  修改
+                </Button>
+                <Button size="small" onClick={() => setDialog('merge')}>
+                  合并到…
+                </Button>
+              </>
+            )}
+          </Space>
+        }
+        items={[
+          { key: 'kind', label: '类型', children: kindNames[b.kind] },
+          { key: 'region', label: '地区', children: regionName(b.region) },
+          {
+            key: 'names',
+            label: '报告署名的其他写法',
+            children: others.length > 0 ? others.join('、') : '无',
+          },
+          { key: 'reports', label: '报告', children: `${b.reports} 份（各版本分别计）` },
+        ]}
+      />
+    </>
   );
 }
 
