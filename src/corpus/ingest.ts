@@ -143,6 +143,15 @@ async function lastVersion(trx: Tx, bodyId: string | null, year: number | null):
 }
 
 /**
+ * A parsed report's findings for its body's kind: the checker took the kind from the name; a body
+ * corrected by a person says otherwise, and its kind-dependent findings are made again.
+ */
+export const findingsForKind = (report: ParsedReport, kind: 'government' | 'department'): Finding[] =>
+  kind === agencyKind(report.agency)
+    ? report.findings
+    : reviseFindings(report.findings, storedKindFacts(report), kind);
+
+/**
  * Writes one parsed report in one transaction (on SQLite grouped with the reports stored beside it:
  * one COMMIT for the batch, each report rolled back alone when it fails). Returns its id and version, or `known` when another
  * writer stored the same bytes first.
@@ -168,11 +177,7 @@ export async function storeParsed(
         }
         const version = (await lastVersion(trx, bodyId, report.year)) + 1;
         const deadline = report.year === null ? null : deadlineFor(report.year, kind);
-        // The checker took the kind from the name; a body corrected by a person says otherwise.
-        const findings =
-          kind === agencyKind(report.agency)
-            ? report.findings
-            : reviseFindings(report.findings, storedKindFacts(report), kind);
+        const findings = findingsForKind(report, kind);
         const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
         const row = {
           sha256: parsed.hash,

@@ -16,6 +16,7 @@ import {
   type YearStatus,
 } from '../../corpus/publication.js';
 import { type RegionLevel, regionLevelNames } from '../../corpus/region-level.js';
+import type { RereadResult, RereadSummary } from '../../corpus/reread.js';
 import type { ReportScore } from '../../corpus/score.js';
 import { statsDimensionNames } from '../../corpus/stats-dimensions.js';
 import { displayWidth } from '../messages.js';
@@ -253,4 +254,29 @@ export function formatBodyHistory(h: BodyHistory): string {
   if (h.undated.length > 0)
     text += `读不出年度的报告 ${h.undated.length} 份：${h.undated.map((r) => `${r.file}（编号 ${r.id}）`).join('、')}\n`;
   return text;
+}
+
+/** 重新读取: how many changed, stayed and were left as they were, then those reports one a line. */
+export function formatReread(summary: RereadSummary, listed: readonly RereadResult[]): string {
+  const left = summary.identity + summary['no-source'] + summary.unreadable;
+  const lines = [
+    `共重新读取 ${summary.total} 份报告：读法有变化并已更新 ${summary.changed} 份，没有变化 ${summary.same} 份` +
+      (left > 0
+        ? `，未更新 ${left} 份（原文件未保存 ${summary['no-source']} 份，机关或年度的读法变了 ${summary.identity} 份，无法读取 ${summary.unreadable} 份）`
+        : ''),
+  ];
+  const changed = listed.filter((r) => r.status === 'changed');
+  if (changed.length > 0) {
+    lines.push('已更新：');
+    for (const r of changed)
+      lines.push(
+        `  ${r.file}（编号 ${r.id}）：单元格 ${r.cells} 处不同，问题 ${r.findings.before} → ${r.findings.after} 个`,
+      );
+  }
+  const others = listed.filter((r) => r.status !== 'changed');
+  if (others.length > 0) {
+    lines.push('未更新：');
+    for (const r of others) lines.push(`  ${r.file}（编号 ${r.id}）：${r.reason ?? ''}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -31,6 +31,7 @@ import { defaultPublicationYear, publicationAnswer, publicationOf } from '../../
 import { dissolvedYears } from '../../corpus/publication-status.js';
 import type { CorpusFilter } from '../../corpus/query.js';
 import { isRegionLevel, regionLevelNames, regionLevels } from '../../corpus/region-level.js';
+import { countChosen, emptyRereadSummary, type RereadResult, rereadReports } from '../../corpus/reread.js';
 import { scoreCorpus } from '../../corpus/score.js';
 import { isStatsColumn, sortedStats } from '../../corpus/stats-columns.js';
 import { isStatsDimension, statsDimensions, statsDimensionsText } from '../../corpus/stats-dimensions.js';
@@ -39,6 +40,7 @@ import { isIsoDate } from '../../workflow/calendar/date.js';
 import { ExitCode } from '../exit-code.js';
 import { findingToJson } from '../interchange.js';
 import type { CliIO } from '../io.js';
+import { startProgress } from '../progress.js';
 import { countFindings } from '../reporter.js';
 import {
   formatBodies,
@@ -46,6 +48,7 @@ import {
   formatCrossFinding,
   formatPlaceSuggestions,
   formatPublication,
+  formatReread,
   formatScores,
   formatStats,
 } from './corpus-views.js';
@@ -382,6 +385,36 @@ export async function runScore(options: ScoreOptions, io: CliIO): Promise<number
   });
 }
 
+export interface RereadOptions extends FilterOptions {
+  json?: boolean;
+}
+
+/**
+ * `gongkai corpus reread [筛选选项]`: the reports chosen read again by this version (after an upgrade),
+ * the changed ones written over; a summary, the changed reports and those left as they were, with why.
+ */
+export async function runReread(options: RereadOptions, io: CliIO): Promise<number> {
+  return withCorpus(io, async (store) => {
+    const filter = filterOf(options);
+    const progress = startProgress(await countChosen(store, filter), io.stderr);
+    const summary = emptyRereadSummary();
+    const listed: RereadResult[] = [];
+    try {
+      for await (const result of rereadReports(store, filter)) {
+        progress.tick();
+        summary.total++;
+        summary[result.status]++;
+        if (options.json) io.stdout.write(`${JSON.stringify(result)}\n`);
+        else if (result.status !== 'same') listed.push(result);
+      }
+    } finally {
+      progress.stop();
+    }
+    if (!options.json) io.stdout.write(formatReread(summary, listed));
+    return ExitCode.ok;
+  });
+}
+
 export interface BodiesOptions {
   search?: string;
   kind?: string;
@@ -647,6 +680,25 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: ScoreOptions) => {
     done(await runScore(options, io));
+  });
+  addFilterOptions(
+    corpus
+      .command('reread')
+      .summary('用当前版本重新读取报告库中的报告（升级后），读法有变化的更新单元格、正文、日期和问题')
+      .description(
+        [
+          '导入时保存的是当时的版本读出的单元格、正文、日期和问题；同一文件不会再导入第二次。升级 Gongkai 后用本命令',
+          '按报告库中保存的原文件（导入时加了 --keep-source），或保存的文字（文本、网页、报告 JSON）重新读取，',
+          '读法有变化的报告在一个事务中更新（统计、核查结果随之更新），报告编号、机关、年度和版本不变。',
+          '机关或年度的读法变了的报告不更新而列出（应属另一机关或年度：删除后重新导入）；没有保存原文件的',
+          'PDF、DOCX 等也列出。',
+        ].join('\n'),
+      )
+      .usage('[筛选选项] [--json]')
+      .option('--json', '每份报告输出一行 JSON：{id, file, status, cells, findings, reason}')
+      .helpOption('-h, --help', '显示帮助'),
+  ).action(async (options: RereadOptions) => {
+    done(await runReread(options, io));
   });
   const bodies = corpus
     .command('bodies')
