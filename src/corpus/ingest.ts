@@ -130,7 +130,8 @@ const versionQueries = {
   ),
 };
 
-async function lastVersion(trx: Tx, bodyId: string | null, year: number | null): Promise<number> {
+/** The highest version of a body and year stored (0 when none). */
+export async function lastVersion(trx: Tx, bodyId: string | null, year: number | null): Promise<number> {
   const rows =
     bodyId !== null
       ? year !== null

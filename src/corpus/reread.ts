@@ -3,26 +3,52 @@
  * of its day made of a file (cells, sections, dates, findings) and never reads the same bytes twice;
  * when the reader or the checks improve, the reports already stored keep the old reading. Here each
  * report chosen is read again from what the corpus holds of its file — the file itself when it was
- * kept (`--keep-source`), else the decoded text for text, web pages and report JSON (whose text is the
- * file's content) — and, where the reading differs, its cells, sections, dates, findings and the
- * copies of them (measures, finding counts) are written over in one transaction. Its identity stays:
- * a report whose agency or year now reads differently is not changed but listed (it would belong to
- * another body or year: re-ingest it), and so is one whose file the corpus doesn't hold.
+ * kept (`--keep-source`), else the decoded text for text and web pages (whose text is the file's
+ * content) — and, where the reading differs, its cells, sections, dates, findings and the
+ * copies of them (measures, finding counts) are written over in one transaction. Its id stays; so do
+ * its body, year and version, unless its agency or year now reads differently: then it is listed, or
+ * with `move` moved to the body and year read (the body created when new, the next version there, the
+ * newest version marked anew where it was and where it goes). A report whose file the corpus doesn't
+ * hold is listed with why.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { deadlineFor, isLate } from '../check/kind-findings.js';
-import type { Finding } from '../core/finding.js';
+import { compareFindings, type Finding } from '../core/finding.js';
 import type { Store } from '../store/index.js';
-import { findingsForKind } from './ingest.js';
-import { storeFindingCounts, storeMeasures } from './measures.js';
+import type { BodyKind } from '../store/schema.js';
+import { resolveBody } from './bodies/store.js';
+import { findingsForKind, lastVersion } from './ingest.js';
+import { refreshLatest, storeFindingCounts, storeMeasures } from './measures.js';
 import { parseOne } from './parse-one.js';
 import { type CorpusFilter, reportsQuery } from './query.js';
 import { findingOfRow, insertCells, insertFindings, type ParsedReport } from './report-rows.js';
 
-/** The source types whose stored text is the file's content (decoded): read again from it. */
-const textSources: ReadonlySet<string> = new Set(['text', 'html', 'json']);
+/**
+ * The source types whose stored text is the file's content (decoded): read again from it. (A report
+ * given as JSON keeps no text.)
+ */
+const textSources: ReadonlySet<string> = new Set(['text', 'html']);
 
-export type RereadStatus = 'changed' | 'same' | 'identity' | 'no-source' | 'unreadable';
+/**
+ * Stored text as bytes to read again: UTF-8 with a byte order mark, which decides the encoding before
+ * anything the text declares (a web page's `<meta charset="gbk">` was true of the file, not of these
+ * bytes).
+ */
+const utf8WithBom = (text: string): Uint8Array => {
+  const body = new TextEncoder().encode(text);
+  const bytes = new Uint8Array(body.length + 3);
+  bytes.set([0xef, 0xbb, 0xbf]);
+  bytes.set(body, 3);
+  return bytes;
+};
+
+/**
+ * What reading the stored text can't see again: characters the file's bytes couldn't be decoded as
+ * (the text holds 「�」 in their place, which decode as themselves) — their warning is kept.
+ */
+const fromFileBytes: ReadonlySet<string> = new Set(['read.decode']);
+
+export type RereadStatus = 'changed' | 'moved' | 'same' | 'identity' | 'no-source' | 'unreadable';
 
 export interface RereadResult {
   id: number;
@@ -32,7 +58,7 @@ export interface RereadResult {
   cells: number;
   /** Findings before and after (changed reports). */
   findings: { before: number; after: number };
-  /** Why a report was left as it was (identity, no-source, unreadable). */
+  /** Where a report moved, or why it was left as it was (identity, no-source, unreadable). */
   reason?: string;
 }
 
@@ -41,6 +67,7 @@ export type RereadSummary = Record<RereadStatus, number> & { total: number };
 export const emptyRereadSummary = (): RereadSummary => ({
   total: 0,
   changed: 0,
+  moved: 0,
   same: 0,
   identity: 0,
   'no-source': 0,
@@ -59,7 +86,18 @@ const sameJson = (a: string, b: string | null): boolean =>
   b !== null && isDeepStrictEqual(JSON.parse(a), JSON.parse(b));
 
 /** Reads one stored report again and writes the new reading over the old where they differ. */
-export async function rereadReport(store: Store, id: number): Promise<RereadResult> {
+export interface RereadOptions {
+  /** Move a report whose agency or year reads differently to that body and year (else it is listed). */
+  move?: boolean | undefined;
+  /** The clock a body created for a moved report is dated by. */
+  now?: () => Date;
+}
+
+export async function rereadReport(
+  store: Store,
+  id: number,
+  options: RereadOptions = {},
+): Promise<RereadResult> {
   const db = store.db;
   const row = await db
     .selectFrom('corpus_reports as r')
@@ -86,7 +124,8 @@ export async function rereadReport(store: Store, id: number): Promise<RereadResu
     .executeTakeFirst();
   if (!row) throw new RangeError(`报告 ${id} 不存在`);
   const base = { id: row.id, file: row.file, cells: 0, findings: { before: 0, after: 0 } };
-  const bytes = row.source ?? (textSources.has(row.source_type) ? new TextEncoder().encode(row.text) : null);
+  const fromText = row.source === null;
+  const bytes = row.source ?? (textSources.has(row.source_type) ? utf8WithBom(row.text) : null);
   if (bytes === null)
     return {
       ...base,
@@ -96,16 +135,17 @@ export async function rereadReport(store: Store, id: number): Promise<RereadResu
   const outcome = await parseOne(bytes, row.file);
   if (!outcome.ok) return { ...base, status: 'unreadable', reason: outcome.reason };
   const report: ParsedReport = outcome.report;
-  if (report.agency !== row.agency_name || report.year !== row.year)
+  const moved = report.agency !== row.agency_name || report.year !== row.year;
+  const readAs = (agency: string | null, year: number | null) =>
+    `「${agency ?? '机关未读出'}」${year ?? '年度未读出'}`;
+  if (moved && !options.move)
     return {
       ...base,
       status: 'identity',
-      reason: `机关或年度的读法变了（原为「${row.agency_name ?? '未读出'}」${row.year ?? '年度未读出'}，现为「${report.agency ?? '未读出'}」${report.year ?? '年度未读出'}），未更新；请删除后重新导入该文件`,
+      reason: `机关或年度的读法变了（原为${readAs(row.agency_name, row.year)}，现为${readAs(report.agency, report.year)}），未更新；加 --move 移到新读出的机关和年度`,
     };
 
-  const kind = row.kind ?? 'department';
-  const findings = findingsForKind(report, kind);
-  const stored = (
+  const storedFindings = (
     await db
       .selectFrom('corpus_findings')
       .select(['code', 'severity', 'message', 'line', 'col', 'keys', 'actual', 'expected', 'note'])
@@ -113,6 +153,9 @@ export async function rereadReport(store: Store, id: number): Promise<RereadResu
       .orderBy('ordinal')
       .execute()
   ).map(findingOfRow);
+  const carried = fromText ? storedFindings.filter((f) => fromFileBytes.has(f.code)) : [];
+  const findingsFor = (kind: BodyKind) =>
+    [...findingsForKind(report, kind), ...carried].sort(compareFindings);
   const storedCells = new Map(
     (await db.selectFrom('corpus_cells').select(['key', 'value']).where('report_id', '=', id).execute()).map(
       (c) => [c.key, c.value === null ? null : Number(c.value)],
@@ -122,28 +165,50 @@ export async function rereadReport(store: Store, id: number): Promise<RereadResu
   for (let i = 0; i < report.cells.length; i += 2)
     if (storedCells.get(report.cells[i] as string) !== report.cells[i + 1]) cells++;
   cells += Math.max(0, storedCells.size - report.cells.length / 2);
-  const sameFindings =
-    stored.length === findings.length &&
-    stored.every((f, i) => storedForm(f) === storedForm(findings[i] as Finding));
-  const same =
-    cells === 0 &&
-    sameFindings &&
-    report.format === row.format &&
-    report.publishedOn === row.published_on &&
-    report.signedOn === row.signed_on &&
-    sameJson(report.sections, row.sections) &&
-    sameJson(report.datePlaces, row.date_places);
-  const counted = { ...base, cells, findings: { before: stored.length, after: findings.length } };
-  if (same) return { ...counted, status: 'same' };
 
-  const deadline = report.year === null ? null : deadlineFor(report.year, kind);
-  const late = deadline !== null && isLate(report, deadline) ? 1 : 0;
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  const counts = { errors: count('error'), warnings: count('warning'), infos: count('info') };
-  await store.transact(async (trx) => {
+  if (!moved) {
+    const findings = findingsFor(row.kind ?? 'department');
+    const same =
+      cells === 0 &&
+      storedFindings.length === findings.length &&
+      storedFindings.every((f, i) => storedForm(f) === storedForm(findings[i] as Finding)) &&
+      report.format === row.format &&
+      report.publishedOn === row.published_on &&
+      report.signedOn === row.signed_on &&
+      sameJson(report.sections, row.sections) &&
+      sameJson(report.datePlaces, row.date_places);
+    const counted = { ...base, cells, findings: { before: storedFindings.length, after: findings.length } };
+    if (same) return { ...counted, status: 'same' };
+  }
+
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  return store.transact(async (trx) => {
+    // Moved: the body the new name resolves to (created when new), the next version of its year.
+    const bodyId = !moved ? row.body_id : report.agency ? await resolveBody(trx, report.agency, now) : null;
+    const kind: BodyKind = !moved
+      ? (row.kind ?? 'department')
+      : bodyId
+        ? (
+            await trx
+              .selectFrom('corpus_bodies')
+              .select('kind')
+              .where('id', '=', bodyId)
+              .executeTakeFirstOrThrow()
+          ).kind
+        : 'department';
+    const version = !moved ? row.version : (await lastVersion(trx, bodyId, report.year)) + 1;
+    const findings = findingsFor(kind);
+    const deadline = report.year === null ? null : deadlineFor(report.year, kind);
+    const late = deadline !== null && isLate(report, deadline) ? 1 : 0;
+    const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+    const counts = { errors: count('error'), warnings: count('warning'), infos: count('info') };
     await trx
       .updateTable('corpus_reports')
       .set({
+        body_id: bodyId,
+        agency_name: report.agency,
+        year: report.year,
+        version,
         format: report.format,
         published_on: report.publishedOn,
         signed_on: report.signedOn,
@@ -160,14 +225,15 @@ export async function rereadReport(store: Store, id: number): Promise<RereadResu
     await insertCells(trx, id, report.cells);
     await trx.deleteFrom('corpus_findings').where('report_id', '=', id).execute();
     if (findings.length > 0) await insertFindings(trx, id, findings);
-    // The measures row again (its copies of the report's columns too), the newest version marked anew.
+    // The measures row again (its copies of the report's columns too), the newest version marked anew
+    // in its body and year — and in the ones it left, when it moved.
     await trx.deleteFrom('corpus_measures').where('report_id', '=', id).execute();
     await storeMeasures(
       trx,
       {
         id,
-        body_id: row.body_id,
-        year: row.year,
+        body_id: bodyId,
+        year: report.year,
         format: report.format,
         late,
         published_on: report.publishedOn,
@@ -177,10 +243,18 @@ export async function rereadReport(store: Store, id: number): Promise<RereadResu
       },
       report.measures,
     );
+    if (moved && row.body_id !== null && row.year !== null) await refreshLatest(trx, row.body_id, row.year);
     await trx.deleteFrom('corpus_finding_counts').where('report_id', '=', id).execute();
     await storeFindingCounts(trx, id);
+    const result = { ...base, cells, findings: { before: storedFindings.length, after: findings.length } };
+    return moved
+      ? {
+          ...result,
+          status: 'moved' as const,
+          reason: `已从${readAs(row.agency_name, row.year)}移到${readAs(report.agency, report.year)}（第 ${version} 版）`,
+        }
+      : { ...result, status: 'changed' as const };
   });
-  return { ...counted, status: 'changed' };
 }
 
 /** The ids of the reports a filter chooses, in id order, a page at a time (the corpus may be large). */
@@ -208,6 +282,10 @@ export async function countChosen(store: Store, filter: CorpusFilter): Promise<n
 }
 
 /** Reads again every report the filter chooses, one after another, each result as it comes. */
-export async function* rereadReports(store: Store, filter: CorpusFilter): AsyncGenerator<RereadResult> {
-  for await (const id of chosenIds(store, filter)) yield await rereadReport(store, id);
+export async function* rereadReports(
+  store: Store,
+  filter: CorpusFilter,
+  options: RereadOptions = {},
+): AsyncGenerator<RereadResult> {
+  for await (const id of chosenIds(store, filter)) yield await rereadReport(store, id, options);
 }

@@ -15,6 +15,7 @@ import { emptyRereadSummary, rereadReport, rereadReports } from '../../src/corpu
 import { renderDocx } from '../../src/render/docx/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
+import { encodeGbk } from '../read/html/support/gbk.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
 import { makeReport, renderAs, tempDir } from './helpers.js';
 
@@ -190,7 +191,7 @@ describeEachBackend('重新读取 (rereadReport)', (backend) => {
       cells: 0,
       findings: { before: 0, after: 0 },
       reason:
-        '机关或年度的读法变了（原为「泉州市洛江区教委」2022，现为「泉州市洛江区教育局」2022），未更新；请删除后重新导入该文件',
+        '机关或年度的读法变了（原为「泉州市洛江区教委」2022，现为「泉州市洛江区教育局」2022），未更新；加 --move 移到新读出的机关和年度',
     });
     expect(await stored(store, ids.txt)).toEqual(spoiled);
     expect(spoiled).not.toEqual(before);
@@ -200,6 +201,91 @@ describeEachBackend('重新读取 (rereadReport)', (backend) => {
       .where('id', '=', ids.txt)
       .execute();
     expect((await rereadReport(store, ids.txt)).status).toBe('changed');
+  });
+
+  it('reads stored text as the file it was: a GBK web page that says so, GBK text with a bad byte; not report JSON', async () => {
+    const report = makeReport({ agency: '泉州市泉港区教育局', year: 2022 });
+    const html = renderAs(report, 'html').replace('<head>', '<head><meta charset="gbk">');
+    expect(html).toContain('charset="gbk"');
+    // A byte GB18030 can't decode: its character comes back as 「�」 with a warning.
+    const gbkText = new Uint8Array([
+      ...encodeGbk(renderAs({ ...report, agency: '泉州市泉港区财政局' }, 'txt')),
+      0x81,
+    ]);
+    const json = JSON.stringify({ ...report, agency: '泉州市泉港区民政局' });
+    const added = [
+      await ingestBytes(store, '泉港区教育局.html', encodeGbk(html)),
+      await ingestBytes(store, '泉港区财政局.txt', gbkText),
+      await ingestBytes(store, '泉港区民政局.json', encode(json)),
+    ];
+    expect(added.map((a) => a.status)).toEqual(['new', 'new', 'new']);
+    const warnings = await store.db
+      .selectFrom('corpus_findings')
+      .select('code')
+      .where('report_id', '=', added[1]?.id as number)
+      .where('code', '=', 'read.decode')
+      .execute();
+    expect(warnings).toHaveLength(1);
+    const statuses = [];
+    for (const a of added) statuses.push((await rereadReport(store, a.id as number)).status);
+    // (A report given as JSON keeps no text: only its kept file could be read again.)
+    expect(statuses).toEqual(['same', 'same', 'no-source']);
+  });
+
+  it('moves a report read as another body’s (--move) to that body, the next version there, its id kept', async () => {
+    const fresh = await stored(store, ids.txt);
+    const [row] = await store.db
+      .selectFrom('corpus_reports')
+      .select(['body_id', 'version'])
+      .where('id', '=', ids.txt)
+      .execute();
+    const body = row?.body_id as string;
+    // As an older reader had it: signed 「洛江区教委」, a body of its own.
+    await store.db
+      .insertInto('corpus_bodies')
+      .values({
+        id: 'jw',
+        name: '泉州市洛江区教委',
+        match_key: '泉州市洛江区教委',
+        province: '福建省',
+        city: '泉州市',
+        county: '洛江区',
+        region: '福建省泉州市洛江区',
+        kind: 'department',
+        merged_into: null,
+        created_at: '2024-03-01T00:00:00.000Z',
+      })
+      .execute();
+    await store.db
+      .updateTable('corpus_reports')
+      .set({ agency_name: '泉州市洛江区教委', body_id: 'jw' })
+      .where('id', '=', ids.txt)
+      .execute();
+    await store.db
+      .updateTable('corpus_measures')
+      .set({ body_id: 'jw' })
+      .where('report_id', '=', ids.txt)
+      .execute();
+    expect(await rereadReport(store, ids.txt, { move: true })).toEqual({
+      id: ids.txt,
+      file: '洛江区教育局-2022.txt',
+      status: 'moved',
+      cells: 0,
+      findings: { before: fresh.findings.length, after: fresh.findings.length },
+      reason: '已从「泉州市洛江区教委」2022移到「泉州市洛江区教育局」2022（第 1 版）',
+    });
+    expect(
+      await store.db
+        .selectFrom('corpus_reports')
+        .select(['body_id', 'version'])
+        .where('id', '=', ids.txt)
+        .execute(),
+    ).toEqual([{ body_id: body, version: 1 }]);
+    expect(await stored(store, ids.txt)).toEqual(fresh);
+    expect(
+      await store.db.selectFrom('corpus_reports').select('id').where('body_id', '=', 'jw').execute(),
+    ).toEqual([]);
+    expect((await rereadReport(store, ids.txt, { move: true })).status).toBe('same');
   });
 
   it('refuses a report that doesn’t exist', async () => {
@@ -256,6 +342,7 @@ describe('gongkai corpus reread', () => {
     expect(emptyRereadSummary()).toEqual({
       total: 0,
       changed: 0,
+      moved: 0,
       same: 0,
       identity: 0,
       'no-source': 0,

@@ -256,24 +256,27 @@ export function formatBodyHistory(h: BodyHistory): string {
   return text;
 }
 
-/** 重新读取: how many changed, stayed and were left as they were, then those reports one a line. */
+/** 重新读取: how many changed, moved, stayed and were left as they were, then those reports one a line. */
 export function formatReread(summary: RereadSummary, listed: readonly RereadResult[]): string {
   const left = summary.identity + summary['no-source'] + summary.unreadable;
   const lines = [
-    `共重新读取 ${summary.total} 份报告：读法有变化并已更新 ${summary.changed} 份，没有变化 ${summary.same} 份` +
+    `共重新读取 ${summary.total} 份报告：读法有变化并已更新 ${summary.changed} 份` +
+      (summary.moved > 0 ? `，移到新读出的机关或年度 ${summary.moved} 份` : '') +
+      `，没有变化 ${summary.same} 份` +
       (left > 0
         ? `，未更新 ${left} 份（原文件未保存 ${summary['no-source']} 份，机关或年度的读法变了 ${summary.identity} 份，无法读取 ${summary.unreadable} 份）`
         : ''),
   ];
-  const changed = listed.filter((r) => r.status === 'changed');
+  const changed = listed.filter((r) => r.status === 'changed' || r.status === 'moved');
   if (changed.length > 0) {
     lines.push('已更新：');
     for (const r of changed)
       lines.push(
-        `  ${r.file}（编号 ${r.id}）：单元格 ${r.cells} 处不同，问题 ${r.findings.before} → ${r.findings.after} 个`,
+        `  ${r.file}（编号 ${r.id}）：单元格 ${r.cells} 处不同，问题 ${r.findings.before} → ${r.findings.after} 个` +
+          (r.status === 'moved' ? `；${r.reason}` : ''),
       );
   }
-  const others = listed.filter((r) => r.status !== 'changed');
+  const others = listed.filter((r) => r.status !== 'changed' && r.status !== 'moved');
   if (others.length > 0) {
     lines.push('未更新：');
     for (const r of others) lines.push(`  ${r.file}（编号 ${r.id}）：${r.reason ?? ''}`);

@@ -386,6 +386,7 @@ export async function runScore(options: ScoreOptions, io: CliIO): Promise<number
 }
 
 export interface RereadOptions extends FilterOptions {
+  move?: boolean;
   json?: boolean;
 }
 
@@ -400,7 +401,7 @@ export async function runReread(options: RereadOptions, io: CliIO): Promise<numb
     const summary = emptyRereadSummary();
     const listed: RereadResult[] = [];
     try {
-      for await (const result of rereadReports(store, filter)) {
+      for await (const result of rereadReports(store, filter, { move: options.move === true })) {
         progress.tick();
         summary.total++;
         summary[result.status]++;
@@ -688,13 +689,14 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .description(
         [
           '导入时保存的是当时的版本读出的单元格、正文、日期和问题；同一文件不会再导入第二次。升级 Gongkai 后用本命令',
-          '按报告库中保存的原文件（导入时加了 --keep-source），或保存的文字（文本、网页、报告 JSON）重新读取，',
+          '按报告库中保存的原文件（导入时加了 --keep-source），或保存的文字（文本和网页；按原文件的编码解码后的文字）重新读取，',
           '读法有变化的报告在一个事务中更新（统计、核查结果随之更新），报告编号、机关、年度和版本不变。',
-          '机关或年度的读法变了的报告不更新而列出（应属另一机关或年度：删除后重新导入）；没有保存原文件的',
-          'PDF、DOCX 等也列出。',
+          '机关或年度的读法变了的报告不更新而列出；加 --move 则移到新读出的机关和年度（报告编号不变，版本号接在',
+          '该机关该年度已有的版本之后）。没有保存原文件的 PDF、DOCX 等也列出。',
         ].join('\n'),
       )
-      .usage('[筛选选项] [--json]')
+      .usage('[筛选选项] [--move] [--json]')
+      .option('--move', '机关或年度的读法变了的报告移到新读出的机关和年度（默认只列出）')
       .option('--json', '每份报告输出一行 JSON：{id, file, status, cells, findings, reason}')
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: RereadOptions) => {
