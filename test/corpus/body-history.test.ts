@@ -13,7 +13,7 @@ import { defaultPublicationYear, publicationOf } from '../../src/corpus/publicat
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { storeReport, tempDir } from './helpers.js';
+import { storeBody, storeReport, storeVersions, tempDir } from './helpers.js';
 
 const now = '2024-03-01T00:00:00.000Z';
 
@@ -52,18 +52,13 @@ const rows: Row[] = [
 
 async function insert(store: Store): Promise<Map<string, number>> {
   for (const b of bodies)
-    await store.db
-      .insertInto('corpus_bodies')
-      .values({
-        ...b,
-        match_key: b.name,
-        province: '福建省',
-        city: '泉州市',
-        county: '洛江区',
-        region: '福建省泉州市洛江区',
-        created_at: now,
-      })
-      .execute();
+    await storeBody(store, {
+      ...b,
+      province: '福建省',
+      city: '泉州市',
+      county: '洛江区',
+      region: '福建省泉州市洛江区',
+    });
   for (const [i, r] of rows.entries())
     await storeReport(store, {
       sha256: `h${i}`,
@@ -269,37 +264,16 @@ describe('bodyHistory against publicationOf (property)', () => {
         await store.db.deleteFrom('corpus_reports').execute();
         await store.db.deleteFrom('corpus_bodies').execute();
         for (const [i, kind] of kinds.entries())
-          await store.db
-            .insertInto('corpus_bodies')
-            .values({
-              id: `b${i}`,
-              name: `某县第${i}局`,
-              match_key: `b${i}`,
-              province: null,
-              city: null,
-              county: null,
-              region: '',
-              kind,
-              merged_into: null,
-              dissolved_in: dissolved[i] as number | null,
-              created_at: now,
-            })
-            .execute();
-        const versions = new Map<string, number>();
-        for (const [i, r] of reports.filter((r) => r.body < kinds.length).entries()) {
-          const key = `b${r.body}:${r.year}`;
-          versions.set(key, (versions.get(key) ?? 0) + 1);
-          await storeReport(store, {
-            sha256: `p${i}`,
-            body_id: `b${r.body}`,
-            agency_name: null,
-            year: r.year,
-            version: versions.get(key) as number,
-            file: `${i}.txt`,
-            published_on: r.publishedOn,
-            signed_on: r.signedOn,
+          await storeBody(store, {
+            id: `b${i}`,
+            name: `某县第${i}局`,
+            kind,
+            dissolved_in: dissolved[i] as number | null,
           });
-        }
+        await storeVersions(
+          store,
+          reports.filter((r) => r.body < kinds.length),
+        );
         for (const [i] of kinds.entries()) {
           // To the year due as of the day, or the body's last report's year when later.
           const own = reports.filter((r) => r.body === i).map((r) => r.year);

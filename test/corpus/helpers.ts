@@ -86,3 +86,51 @@ export async function storeReport(
     })
     .execute();
 }
+
+type NewCorpusBody = Insertable<Database['corpus_bodies']>;
+
+/** A stored body: `id` and `name` given, no places, a department, standing — unless said otherwise. */
+export async function storeBody(
+  store: Store,
+  body: Pick<NewCorpusBody, 'id' | 'name'> & Partial<NewCorpusBody>,
+): Promise<void> {
+  await store.db
+    .insertInto('corpus_bodies')
+    .values({
+      match_key: body.name,
+      province: null,
+      city: null,
+      county: null,
+      region: '',
+      kind: 'department',
+      merged_into: null,
+      created_at: '2024-03-01T00:00:00.000Z',
+      ...body,
+    })
+    .execute();
+}
+
+/**
+ * Stores drawn reports of bodies `b0`, `b1`, … in order, each the next version of its body and year
+ * (the last one stored of a body and year is its newest), as the property tests of 发布情况 draw them.
+ */
+export async function storeVersions(
+  store: Store,
+  reports: readonly { body: number; year: number; publishedOn: string | null; signedOn: string | null }[],
+): Promise<void> {
+  const versions = new Map<string, number>();
+  for (const [i, r] of reports.entries()) {
+    const key = `b${r.body}:${r.year}`;
+    versions.set(key, (versions.get(key) ?? 0) + 1);
+    await storeReport(store, {
+      sha256: `p${i}`,
+      body_id: `b${r.body}`,
+      agency_name: null,
+      year: r.year,
+      version: versions.get(key) as number,
+      file: `${i}.txt`,
+      published_on: r.publishedOn,
+      signed_on: r.signedOn,
+    });
+  }
+}

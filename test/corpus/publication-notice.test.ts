@@ -18,6 +18,7 @@ import {
 import { renderPlainDocx } from '../../src/render/docx/plain.js';
 import { renderPlainMarkdown } from '../../src/render/markdown/plain.js';
 import { bodyParagraphs, tables, textOf } from '../render/docx/helpers.js';
+import { statsRowOf } from '../support/stats-rows.js';
 
 const body = (
   name: string,
@@ -54,27 +55,10 @@ function publication(bodies: BodyPublication[]): Publication {
   };
 }
 
+/** The statistics of the notice's reports, ungrouped: one row, every count 0 but those given. */
 const statsOf = (row: Partial<StatsRow>, findings: Stats['findings'] = []): Stats => ({
   by: null,
-  rows: [
-    {
-      group: '',
-      label: '全部',
-      reports: 0,
-      onTime: 0,
-      late: 0,
-      undated: 0,
-      format2019: 0,
-      format2021: 0,
-      withErrors: 0,
-      errors: 0,
-      warnings: 0,
-      measures: {},
-      rates: {},
-      findings: {},
-      ...row,
-    },
-  ],
+  rows: [statsRowOf('', { label: '全部', ...row })],
   findings,
   timings: {},
 });

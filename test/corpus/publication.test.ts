@@ -24,7 +24,7 @@ import { type RegionLevel, regionLevels } from '../../src/corpus/region-level.js
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { sheetRows, storeReport, tempDir } from './helpers.js';
+import { sheetRows, storeBody, storeReport, storeVersions, tempDir } from './helpers.js';
 
 const now = '2024-03-01T00:00:00.000Z';
 
@@ -627,38 +627,18 @@ describe('publicationOf against a plain model (property)', () => {
         await store.db.deleteFrom('corpus_reports').execute();
         await store.db.deleteFrom('corpus_bodies').execute();
         for (const [i, kind] of kinds.entries())
-          await store.db
-            .insertInto('corpus_bodies')
-            .values({
-              id: `b${i}`,
-              name: `某县第${i}局`,
-              match_key: `b${i}`,
-              province: places[i]?.[0] ?? null,
-              city: places[i]?.[1] ?? null,
-              county: places[i]?.[2] ?? null,
-              region: regions[i] as string,
-              kind,
-              merged_into: null,
-              dissolved_in: dissolved[i] as number | null,
-              created_at: now,
-            })
-            .execute();
-        const stored = reports.filter((r) => r.body < kinds.length);
-        const versions = new Map<string, number>();
-        for (const [i, r] of stored.entries()) {
-          const key = `b${r.body}:${r.year}`;
-          versions.set(key, (versions.get(key) ?? 0) + 1);
-          await storeReport(store, {
-            sha256: `p${i}`,
-            body_id: `b${r.body}`,
-            agency_name: null,
-            year: r.year,
-            version: versions.get(key) as number,
-            file: `${i}.txt`,
-            published_on: r.publishedOn,
-            signed_on: r.signedOn,
+          await storeBody(store, {
+            id: `b${i}`,
+            name: `某县第${i}局`,
+            province: places[i]?.[0] ?? null,
+            city: places[i]?.[1] ?? null,
+            county: places[i]?.[2] ?? null,
+            region: regions[i] as string,
+            kind,
+            dissolved_in: dissolved[i] as number | null,
           });
-        }
+        const stored = reports.filter((r) => r.body < kinds.length);
+        await storeVersions(store, stored);
         const p = await publicationOf(store.db, {}, year, today, level);
 
         // The model: the last report of the year stored for a body is its newest version; a body

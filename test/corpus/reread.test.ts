@@ -17,7 +17,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
 import { encodeGbk } from '../read/html/support/gbk.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { makeReport, renderAs, tempDir } from './helpers.js';
+import { makeReport, renderAs, storeBody, tempDir } from './helpers.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -241,21 +241,14 @@ describeEachBackend('重新读取 (rereadReport)', (backend) => {
       .execute();
     const body = row?.body_id as string;
     // As an older reader had it: signed 「洛江区教委」, a body of its own.
-    await store.db
-      .insertInto('corpus_bodies')
-      .values({
-        id: 'jw',
-        name: '泉州市洛江区教委',
-        match_key: '泉州市洛江区教委',
-        province: '福建省',
-        city: '泉州市',
-        county: '洛江区',
-        region: '福建省泉州市洛江区',
-        kind: 'department',
-        merged_into: null,
-        created_at: '2024-03-01T00:00:00.000Z',
-      })
-      .execute();
+    await storeBody(store, {
+      id: 'jw',
+      name: '泉州市洛江区教委',
+      province: '福建省',
+      city: '泉州市',
+      county: '洛江区',
+      region: '福建省泉州市洛江区',
+    });
     await store.db
       .updateTable('corpus_reports')
       .set({ agency_name: '泉州市洛江区教委', body_id: 'jw' })

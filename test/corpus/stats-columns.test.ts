@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isStatsColumn, sortedStats, statsColumns, statsValues } from '../../src/corpus/stats-columns.js';
-import { statsRowOf } from '../web/support/stats-rows.js';
+import { statsRowOf } from '../support/stats-rows.js';
 
 describe('sortedStats (统计 sorted by a column)', () => {
   const rows = [

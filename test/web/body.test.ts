@@ -17,7 +17,7 @@ import { applicationsByYearOption } from '../../web/src/features/oversight/chart
 import { yearRowsOf } from '../../web/src/features/oversight/stats.js';
 import { bodyUrl } from '../../web/src/features/oversight/url.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
-import { statsRowOf } from './support/stats-rows.js';
+import { statsRowOf } from '../support/stats-rows.js';
 
 const report = (id: number, year: number, patch: Partial<CorpusReportRow> = {}): CorpusReportRow => ({
   id,

@@ -9,7 +9,7 @@ import { agencyYearMatrix, markUnpublished } from '../../web/src/features/oversi
 import { addSummaries } from '../../web/src/features/oversight/summary.js';
 import { filterOf, oversightUrl } from '../../web/src/features/oversight/url.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
-import { statsRowOf } from './support/stats-rows.js';
+import { statsRowOf } from '../support/stats-rows.js';
 
 const row = statsRowOf;
 

@@ -12,7 +12,7 @@ import {
 } from '../../web/src/features/oversight/stats.js';
 import { statsUrl } from '../../web/src/features/oversight/url.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
-import { statsRowOf } from './support/stats-rows.js';
+import { statsRowOf } from '../support/stats-rows.js';
 
 const row = (patch: Partial<StatsRow>): StatsRow => statsRowOf('西宁市城北区', patch);
 

@@ -1,6 +1,6 @@
 /** A stats row as the API answers it (GET /api/corpus/stats), every count 0 but those given. */
 import type { z } from 'zod';
-import type { statsRow } from '../../../src/api/corpus-contract.js';
+import type { statsRow } from '../../src/api/corpus-contract.js';
 
 export type StatsRow = z.output<typeof statsRow>;
 
