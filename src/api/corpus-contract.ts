@@ -8,6 +8,7 @@ import { packSchema } from '../corpus/pack-schema.js';
 import {
   dissolvedYears,
   dissolvedYearsText,
+  expectedYearsText,
   type PublicationStatus,
   publicationRegionsListed,
   publicationStatuses,
@@ -254,6 +255,13 @@ export const corpusBody = z
       .int()
       .nullable()
       .describe('撤销年份：该机关自该年度起不再发布年度报告（机构改革等）；null 为未撤销'),
+    expectedFrom: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        '应发布起始年度（应发布名录）：该机关自该年度起应发布年度报告，报告库中没有其报告也列为应发布；null 为自报告库中其最早一份报告的年度起',
+      ),
     corrected: z.boolean(),
   })
   .meta({ id: 'CorpusBody', title: '报告库中的机关' });
@@ -306,6 +314,15 @@ const dissolvedYear = z
   .nullable()
   .describe('撤销年份：该机关自该年度起不再发布年度报告（机构改革等）；null 清除');
 
+/** The year a body owes reports from (应发布名录), as a person sets it: `null` clears it. */
+const expectedYear = z
+  .number()
+  .int(expectedYearsText)
+  .min(dissolvedYears.min, expectedYearsText)
+  .max(dissolvedYears.max, expectedYearsText)
+  .nullable()
+  .describe('应发布起始年度：该机关自该年度起应发布年度报告（应发布名录）；null 清除');
+
 /** A person's correction of a body: only the fields given change. */
 export const bodyPatchBody = z
   .object({
@@ -315,6 +332,7 @@ export const bodyPatchBody = z
     county: placeName.optional(),
     kind: bodyKindSchema.optional(),
     dissolvedIn: dissolvedYear.optional(),
+    expectedFrom: expectedYear.optional(),
   })
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), '没有要修改的内容')
@@ -350,6 +368,36 @@ export const applyPlacesBody = z
   })
   .strict()
   .meta({ id: 'CorpusApplyPlaces', title: '采用补全所属地区的建议' });
+
+/** Most names one list of the bodies that must publish may hold. */
+export const rosterMaxNames = 5000;
+
+export const rosterBody = z
+  .object({
+    names: z
+      .array(z.string().trim().max(100, '名称过长（不超过 100 个字）'))
+      .max(rosterMaxNames, `名录过长（一次至多 ${rosterMaxNames} 个机关）`)
+      .refine((names) => names.some((n) => n !== ''), '名录中没有机关名称')
+      .describe('机关名称，每项一个（空项略去，重复的只计一次）'),
+    from: z
+      .number()
+      .int(expectedYearsText)
+      .min(dissolvedYears.min, expectedYearsText)
+      .max(dissolvedYears.max, expectedYearsText)
+      .describe('自该年度起应发布年度报告'),
+  })
+  .strict()
+  .meta({ id: 'CorpusRoster', title: '导入应发布名录' });
+
+export const rosterEntry = z
+  .object({
+    name: z.string().describe('名录中的名称'),
+    bodyId: z.string(),
+    bodyName: z.string().describe('报告库中该机关的名称（名录的写法可能是其另一种写法）'),
+    created: z.boolean().describe('报告库中原来没有该机关（新建）'),
+    expectedFrom: z.number().int().describe('现在的应发布起始年度（名录的与此前设定的较早者）'),
+  })
+  .meta({ id: 'CorpusRosterEntry', title: '应发布名录中的一个机关' });
 
 export const bodyMergeBody = z
   .object({ into: recordId })
@@ -627,6 +675,12 @@ export const corpusEndpoints = {
     url: '/api/corpus/bodies/places',
     body: applyPlacesBody,
     response: z.array(corpusBody),
+  },
+  importRoster: {
+    method: 'POST',
+    url: '/api/corpus/bodies/roster',
+    body: rosterBody,
+    response: z.array(rosterEntry),
   },
   mergeBody: {
     method: 'POST',

@@ -12,6 +12,7 @@ import {
   BodyError,
   correctBody,
   countBodies,
+  importRoster,
   listBodies,
   mergeBodies,
   suggestPlaces,
@@ -36,7 +37,7 @@ import { unzipBounded } from '../corpus/sources.js';
 import { isStatsColumn, sortedStats } from '../corpus/stats-columns.js';
 import { statsDimensionNames } from '../corpus/stats-dimensions.js';
 import * as c from './corpus-contract.js';
-import { ApiError, badRequest, notFound, unauthenticated } from './errors.js';
+import { ApiError, badRequest, forbidden, notFound, unauthenticated } from './errors.js';
 import { type HandlerInput, type Route, route } from './route.js';
 import { type Principal, requireRight } from './services/principal.js';
 
@@ -521,7 +522,7 @@ export const corpusRoutes: readonly Route[] = [
     method: 'PATCH',
     url: c.corpusEndpoints.correctBody.url,
     summary:
-      '修改报告库中的机关：名称、地区（省/市/县）或机关类型。改了类型，该机关的报告按新类型重新计算发布期限、是否逾期和有关的核查结果',
+      '修改报告库中的机关：名称、地区（省/市/县）、机关类型、撤销年份或应发布起始年度（应发布名录）。改了类型，该机关的报告按新类型重新计算发布期限、是否逾期和有关的核查结果',
     tag,
     auth: true,
     params: c.corpusEndpoints.correctBody.params,
@@ -568,6 +569,32 @@ export const corpusRoutes: readonly Route[] = [
         p.actor,
         input.body.bodyIds,
         scope,
+        input.deps.now().toISOString(),
+      );
+    },
+  }),
+  route({
+    method: 'POST',
+    url: c.corpusEndpoints.importRoster.url,
+    summary:
+      '导入应发布名录：名录中的机关（报告库中没有的新建，地区和类型按名称判断）自该年度起应发布年度报告，报告库中没有其报告也在发布情况中列为应发布；已设定更早年度的不变。记入审计日志。只有查看整个报告库的用户（评估角色）可以导入',
+    tag,
+    auth: true,
+    body: c.corpusEndpoints.importRoster.body,
+    response: c.corpusEndpoints.importRoster.response,
+    async handle(input) {
+      const p = signedIn(input.principal);
+      requireRight(p, 'curate');
+      // A new body's place in a narrower scope can't be known before it is made from its name.
+      if ((await scopedFilter(input, {})).bodyIds != null)
+        throw forbidden(
+          '只有查看整个报告库的用户（评估角色）可以导入应发布名录；单个机关的应发布起始年度可在「修改」中填写',
+        );
+      return importRoster(
+        input.deps.store.db,
+        p.actor,
+        input.body.names,
+        input.body.from,
         input.deps.now().toISOString(),
       );
     },

@@ -25,6 +25,8 @@ export const publicationRegionsListed = 20;
 export const dissolvedYears = { min: 2000, max: 2100 } as const;
 /** Why another year is refused. */
 export const dissolvedYearsText = `撤销年份应为 ${dissolvedYears.min}–${dissolvedYears.max} 年之间的年份`;
+/** Why another year is refused as the year a body owes reports from (应发布名录). */
+export const expectedYearsText = `应发布起始年度应为 ${dissolvedYears.min}–${dissolvedYears.max} 年之间的年份`;
 
 /** A region as users read it: bodies whose place is unknown have the region ''. */
 export const regionName = (region: string): string => region || '地区未知';

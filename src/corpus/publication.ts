@@ -4,7 +4,9 @@
  * not yet due (尚未到期). 条例第四十九条: a department by 31 January, a people's government by 31 March.
  *
  * A body is expected to publish a year's report when the corpus holds a report of it on that year or
- * an earlier one: a body first seen later may not have existed then. A body a person marked dissolved
+ * an earlier one: a body first seen later may not have existed then — or when a list of the bodies
+ * that must publish (应发布名录) says it owes reports from that year or earlier, report or not, so that a
+ * body that never published anything is overdue too. A body a person marked dissolved
  * in year D (撤销年份, e.g. by 机构改革) is not expected from D on: it still owes D−1's report, due
  * early in D, but none after — unless the corpus holds its report of the year all the same, which then
  * counts with its real status (the data wins over the mark). The year's report is its newest
@@ -119,6 +121,18 @@ export function regionsOf(
 export const dissolvedBy = (dissolvedIn: number | null, year: number): boolean =>
   dissolvedIn !== null && year >= dissolvedIn;
 
+/**
+ * Whether a body without a report of `year` owes one: it has an earlier report, or a list of the
+ * bodies that must publish names it from that year or before; and it wasn't dissolved by then.
+ */
+export const owes = (
+  body: { dissolved_in: number | null; expected_from: number | null },
+  lastYear: number | null,
+  year: number,
+): boolean =>
+  (lastYear !== null || (body.expected_from !== null && year >= body.expected_from)) &&
+  !dissolvedBy(body.dissolved_in, year);
+
 /** A body's status for one year, with the days past or left to its deadline. */
 export interface YearStatus {
   status: PublicationStatus;
@@ -166,7 +180,7 @@ export async function publicationOf(
   const chosen = () => standingBodies(db, filter).select('id');
   const [bodies, earlier, reports] = await Promise.all([
     standingBodies(db, filter)
-      .select(['id', 'name', 'region', 'province', 'city', 'county', 'kind', 'dissolved_in'])
+      .select(['id', 'name', 'region', 'province', 'city', 'county', 'kind', 'dissolved_in', 'expected_from'])
       .execute(),
     db
       .selectFrom('corpus_reports')
@@ -198,7 +212,7 @@ export async function publicationOf(
   for (const body of bodies) {
     const report = newest.get(body.id);
     const last = lastYear.get(body.id) ?? null;
-    if (!report && (last === null || dissolvedBy(body.dissolved_in, year))) continue;
+    if (!report && !owes(body, last, year)) continue;
     const deadline = deadlines[body.kind];
     const { status, daysLate, daysLeft } = yearStatus(report, deadline, today);
     counts.expected++;

@@ -260,6 +260,11 @@ export interface CorpusBodyTable {
    * abolished it); null when it stands. Set by a person, never by ingest.
    */
   dissolved_in: number | null;
+  /**
+   * 应发布名录: from this year on the body owes its report, by a list of the bodies that must publish
+   * (null: only from the first year the corpus holds a report of it). Set by a person, never by ingest.
+   */
+  expected_from: number | null;
   /** 1 when a person corrected it: ingest never changes it then. */
   corrected: Generated<number>;
   created_at: CreatedAt;

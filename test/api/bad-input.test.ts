@@ -129,6 +129,7 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'POST /api/corpus/bodies/{bodyId}/merge': { path: { bodyId: 'b-1' }, body: { into: 'b-2' } },
     'GET /api/corpus/bodies/places': {},
     'POST /api/corpus/bodies/places': { body: { bodyIds: ['b-1'] } },
+    'POST /api/corpus/bodies/roster': { body: { names: ['湟源县财政局'], from: 2023 } },
     'GET /api/corpus/compare': { query: { body: 'x', from: '2021', to: '2022' } },
     'GET /api/corpus/export': { query: { to: 'csv', year: '2022' } },
     'POST /api/corpus/upload': {},
@@ -275,7 +276,8 @@ describeEachBackend('bad input', (backend) => {
     for (const key of documented) {
       // Uploads are multipart (test/corpus/api.test.ts sends one; the inspect route its own test);
       // a comparison needs two years of one body (test/corpus/compare-api.test.ts), a body's history,
-      // a correction or merge bodies in the corpus (test/corpus/api.test.ts).
+      // a correction or merge bodies in the corpus (test/corpus/api.test.ts), a roster a user who sees
+      // the whole corpus (test/corpus/roster.test.ts).
       if (
         key === 'POST /api/logout' ||
         key === 'GET /api/corpus/compare' ||
@@ -283,6 +285,7 @@ describeEachBackend('bad input', (backend) => {
         key === 'PATCH /api/corpus/bodies/{bodyId}' ||
         key === 'POST /api/corpus/bodies/{bodyId}/merge' ||
         key === 'POST /api/corpus/bodies/places' ||
+        key === 'POST /api/corpus/bodies/roster' ||
         key === 'DELETE /api/cases/{caseId}' ||
         key === 'POST /api/corpus/upload' ||
         key === 'POST /api/inspect'

@@ -77,6 +77,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'POST /api/cases',
       'POST /api/compile',
       'POST /api/corpus/bodies/places',
+      'POST /api/corpus/bodies/roster',
       'POST /api/corpus/bodies/{bodyId}/merge',
       'POST /api/corpus/score',
       'POST /api/corpus/score/export',

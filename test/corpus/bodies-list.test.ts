@@ -116,6 +116,7 @@ describeEachBackend('机关 listed a page at a time (listBodies, countBodies)', 
       kind: 'department',
       mergedInto: null,
       dissolvedIn: null,
+      expectedFrom: null,
       corrected: false,
       reports: 2,
     });

@@ -535,7 +535,7 @@ describe('corpus bodies merge and set', () => {
       ['洛江区工信局', 2025],
     ]);
     const text = (await run(['corpus', 'bodies', 'list'])).stdout.split('\n');
-    expect(text[0]).toMatch(/^编号 +名称 +地区 +类型 +撤销 +报告 +人工修改$/);
+    expect(text[0]).toMatch(/^编号 +名称 +地区 +类型 +应发布 +撤销 +报告 +人工修改$/);
     expect(text.find((line) => line.includes('洛江区工信局'))).toMatch(
       /洛江区工信局 +泉州市洛江区 +部门 +撤销于 2025 年 +5 +是$/,
     );

@@ -113,6 +113,7 @@ describeEachBackend('机关档案 (bodyHistory)', (backend) => {
       kind: 'department',
       mergedInto: null,
       dissolvedIn: null,
+      expectedFrom: null,
       corrected: false,
       names: ['泉州市洛江区教育局', '洛江区教育局'],
       reports: 5,
@@ -246,6 +247,11 @@ describe('bodyHistory against publicationOf (property)', () => {
       minLength: 3,
       maxLength: 3,
     }),
+    // 应发布名录's year, or null.
+    expected: fc.array(fc.option(fc.integer({ min: 2018, max: 2027 }), { nil: null }), {
+      minLength: 3,
+      maxLength: 3,
+    }),
     reports: fc.array(
       fc.record({
         body: fc.nat(2),
@@ -260,7 +266,7 @@ describe('bodyHistory against publicationOf (property)', () => {
 
   it('says of every year what 发布情况 says of the body that year', async () => {
     await fc.assert(
-      fc.asyncProperty(corpus, async ({ kinds, dissolved, reports, today }) => {
+      fc.asyncProperty(corpus, async ({ kinds, dissolved, expected, reports, today }) => {
         await store.db.deleteFrom('corpus_reports').execute();
         await store.db.deleteFrom('corpus_bodies').execute();
         for (const [i, kind] of kinds.entries())
@@ -269,6 +275,7 @@ describe('bodyHistory against publicationOf (property)', () => {
             name: `某县第${i}局`,
             kind,
             dissolved_in: dissolved[i] as number | null,
+            expected_from: expected[i] as number | null,
           });
         await storeVersions(
           store,
@@ -288,7 +295,7 @@ describe('bodyHistory against publicationOf (property)', () => {
             reportId: y.report?.id ?? null,
           }));
           const fromPublication = [];
-          for (let year = 2019; year <= last; year++) {
+          for (let year = 2018; year <= last; year++) {
             const row = (await publicationOf(store.db, { agency: `b${i}` }, year, today)).bodies[0];
             if (row) {
               const { status, deadline, daysLate, daysLeft, reportId } = row;

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Insertable } from 'kysely';
 import type { Report } from '../../src/core/report.js';
+import { parseBodyName } from '../../src/corpus/bodies/names.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { renderHtml } from '../../src/render/html/index.js';
 import { renderText } from '../../src/render/text/index.js';
@@ -89,7 +90,10 @@ export async function storeReport(
 
 type NewCorpusBody = Insertable<Database['corpus_bodies']>;
 
-/** A stored body: `id` and `name` given, no places, a department, standing — unless said otherwise. */
+/**
+ * A stored body: `id` and `name` given (its match key the name's, as ingest would make it), no places,
+ * a department, standing — unless said otherwise.
+ */
 export async function storeBody(
   store: Store,
   body: Pick<NewCorpusBody, 'id' | 'name'> & Partial<NewCorpusBody>,
@@ -97,7 +101,7 @@ export async function storeBody(
   await store.db
     .insertInto('corpus_bodies')
     .values({
-      match_key: body.name,
+      match_key: parseBodyName(body.name).matchKey,
       province: null,
       city: null,
       county: null,

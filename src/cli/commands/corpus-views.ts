@@ -5,7 +5,7 @@ import type { Stats, StatsRow } from '../../corpus/aggregate.js';
 import type { BodyHistory } from '../../corpus/bodies/history.js';
 import { regionOf } from '../../corpus/bodies/names.js';
 import type { PlaceSuggestion } from '../../corpus/bodies/places.js';
-import type { ListedBody } from '../../corpus/bodies/store.js';
+import type { ListedBody, RosterEntry } from '../../corpus/bodies/store.js';
 import type { CrossFinding } from '../../corpus/checks/index.js';
 import {
   type Publication,
@@ -126,17 +126,18 @@ const kindNames = { government: '人民政府', department: '部门' } as const;
 
 export function formatBodies(bodies: readonly ListedBody[]): string {
   return table(
-    ['编号', '名称', '地区', '类型', '撤销', '报告', '人工修改'],
+    ['编号', '名称', '地区', '类型', '应发布', '撤销', '报告', '人工修改'],
     bodies.map((b) => [
       b.id,
       b.name,
       b.region || '—',
       kindNames[b.kind],
+      b.expectedFrom === null ? '' : `自 ${b.expectedFrom} 年度`,
       b.dissolvedIn === null ? '' : `撤销于 ${b.dissolvedIn} 年`,
       String(b.reports),
       b.corrected ? '是' : '',
     ]),
-    (i) => i === 5,
+    (i) => i === 6,
   );
 }
 
@@ -280,6 +281,26 @@ export function formatReread(summary: RereadSummary, listed: readonly RereadResu
   if (others.length > 0) {
     lines.push('未更新：');
     for (const r of others) lines.push(`  ${r.file}（编号 ${r.id}）：${r.reason ?? ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** 应发布名录: how many bodies owe reports from the year, which were new, which names are another spelling. */
+export function formatRoster(entries: readonly RosterEntry[], from: number): string {
+  const created = entries.filter((e) => e.created);
+  const spelled = entries.filter((e) => !e.created && e.name !== e.bodyName);
+  const earlier = entries.filter((e) => e.expectedFrom < from);
+  const lines = [
+    `应发布名录：${entries.length} 个机关自 ${from} 年度起应发布年度报告（报告库中原来没有、已新建 ${created.length} 个）`,
+  ];
+  if (earlier.length > 0) lines.push(`其中 ${earlier.length} 个此前已设定更早的年度，保持不变`);
+  if (created.length > 0) {
+    lines.push('新建：');
+    for (const e of created) lines.push(`  ${e.bodyName}（${e.bodyId}）`);
+  }
+  if (spelled.length > 0) {
+    lines.push('名录的写法与报告库不同（按同一机关计）：');
+    for (const e of spelled) lines.push(`  ${e.name} → ${e.bodyName}（${e.bodyId}）`);
   }
   return `${lines.join('\n')}\n`;
 }

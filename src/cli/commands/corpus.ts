@@ -14,6 +14,7 @@ import {
   applyPlaces,
   BodyError,
   correctBody,
+  importRoster,
   listBodies,
   mergeBodies,
   suggestPlaces,
@@ -35,6 +36,7 @@ import { countChosen, emptyRereadSummary, type RereadResult, rereadReports } fro
 import { scoreCorpus } from '../../corpus/score.js';
 import { isStatsColumn, sortedStats } from '../../corpus/stats-columns.js';
 import { isStatsDimension, statsDimensions, statsDimensionsText } from '../../corpus/stats-dimensions.js';
+import { readAllBounded, readFileBounded } from '../../read/bounded-input.js';
 import type { Store } from '../../store/index.js';
 import { isIsoDate } from '../../workflow/calendar/date.js';
 import { ExitCode } from '../exit-code.js';
@@ -49,6 +51,7 @@ import {
   formatPlaceSuggestions,
   formatPublication,
   formatReread,
+  formatRoster,
   formatScores,
   formatStats,
 } from './corpus-views.js';
@@ -507,6 +510,38 @@ export async function runMerge(from: string, into: string, io: CliIO): Promise<n
   });
 }
 
+export interface RosterOptions {
+  from: string;
+  json?: boolean;
+}
+
+/**
+ * `gongkai corpus bodies roster <文件|-> --from <年度>`: a list of the bodies that must publish, one
+ * name a line (a line's first field, before a tab or comma); each body owes its reports from the year.
+ */
+export async function runRoster(path: string, options: RosterOptions, io: CliIO): Promise<number> {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(
+      path === '-' ? await readAllBounded(io.stdin) : await readFileBounded(path),
+    );
+  } catch (error) {
+    io.stderr.write(
+      `gongkai: 错误：无法读取名录「${path}」：${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return ExitCode.usage;
+  }
+  return withCorpus(io, async (store) => {
+    const from = bodyYearOf(options.from, '应发布起始年度', false) as number;
+    const names = text.split(/\r?\n/).map((line) => line.split(/[\t,，]/)[0]?.trim() ?? '');
+    if (!names.some((n) => n !== '')) throw new UsageError(`名录「${path}」中没有机关名称`);
+    const entries = await importRoster(store.db, cliActor, names, from, new Date().toISOString());
+    if (options.json) for (const e of entries) io.stdout.write(`${JSON.stringify(e)}\n`);
+    else io.stdout.write(formatRoster(entries, from));
+    return ExitCode.ok;
+  });
+}
+
 export interface CorrectOptions {
   name?: string;
   province?: string;
@@ -514,15 +549,19 @@ export interface CorrectOptions {
   county?: string;
   kind?: string;
   dissolvedIn?: string;
+  expectedFrom?: string;
 }
 
-/** `--dissolved-in`: a year of `dissolvedYears`, or '' to clear it (null); throws a UsageError. */
-function dissolvedInOf(value: string): number | null {
-  if (value === '') return null;
+/**
+ * A year a body's record takes (`--dissolved-in`, `--expected-from`, `roster --from`): one of
+ * `dissolvedYears`, or '' to clear it (null) where clearing is allowed; throws a UsageError naming it.
+ */
+function bodyYearOf(value: string, what: string, clears = true): number | null {
+  if (value === '' && clears) return null;
   const year = /^\d{4}$/.test(value) ? Number(value) : Number.NaN;
   if (!(year >= dissolvedYears.min && year <= dissolvedYears.max))
     throw new UsageError(
-      `撤销年份「${value}」无效，应为 ${dissolvedYears.min}–${dissolvedYears.max} 年之间的年份（空字符串表示清除）`,
+      `${what}「${value}」无效，应为 ${dissolvedYears.min}–${dissolvedYears.max} 年之间的年份${clears ? '（空字符串表示清除）' : ''}`,
     );
   return year;
 }
@@ -530,7 +569,10 @@ function dissolvedInOf(value: string): number | null {
 export async function runCorrect(id: string, options: CorrectOptions, io: CliIO): Promise<number> {
   return withCorpus(io, async (store) => {
     const kind = options.kind === undefined ? undefined : filterOf({ kind: options.kind }).kind;
-    const dissolvedIn = options.dissolvedIn === undefined ? undefined : dissolvedInOf(options.dissolvedIn);
+    const dissolvedIn =
+      options.dissolvedIn === undefined ? undefined : bodyYearOf(options.dissolvedIn, '撤销年份');
+    const expectedFrom =
+      options.expectedFrom === undefined ? undefined : bodyYearOf(options.expectedFrom, '应发布起始年度');
     const empty = (v: string | undefined) => (v === undefined ? undefined : v === '' ? null : v);
     try {
       const body = await correctBody(
@@ -544,11 +586,12 @@ export async function runCorrect(id: string, options: CorrectOptions, io: CliIO)
           ...(options.county !== undefined ? { county: empty(options.county) } : {}),
           ...(kind ? { kind } : {}),
           ...(dissolvedIn !== undefined ? { dissolvedIn } : {}),
+          ...(expectedFrom !== undefined ? { expectedFrom } : {}),
         },
         new Date().toISOString(),
       );
       io.stdout.write(
-        `已修改机关「${body.name}」（${body.id}）：${body.region || '地区未知'}，${body.kind === 'government' ? '人民政府' : '部门'}${body.dissolvedIn === null ? '' : `，撤销于 ${body.dissolvedIn} 年`}\n`,
+        `已修改机关「${body.name}」（${body.id}）：${body.region || '地区未知'}，${body.kind === 'government' ? '人民政府' : '部门'}${body.expectedFrom === null ? '' : `，自 ${body.expectedFrom} 年度起应发布`}${body.dissolvedIn === null ? '' : `，撤销于 ${body.dissolvedIn} 年`}\n`,
       );
       return ExitCode.ok;
     } catch (error) {
@@ -757,6 +800,25 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       done(await runPlaces(ids, options, io));
     });
   bodies
+    .command('roster')
+    .summary('导入应发布名录：名录中的机关自某年度起应发布年度报告，没有报告的也列为逾期未发布')
+    .description(
+      [
+        '发布情况默认只把报告库中有报告的机关算作应发布（自其最早一份报告的年度起），从未发布过报告的机关因此',
+        '不会出现。导入本地区应发布年度报告的机关名录（每行一个名称；有制表符或逗号时取第一项），名录中的机关',
+        '自 --from 年度起应发布：报告库中没有的机关按名称新建（地区、类型由名称判断），已有的（含其其他写法）',
+        '记下起始年度（已设定更早年度的不变）。记入审计日志。单个机关用 gongkai corpus bodies set --expected-from。',
+      ].join('\n'),
+    )
+    .usage('<名录文件|-> --from <年度> [--json]')
+    .argument('<file>', '名录文件（UTF-8 文本，每行一个机关名称；- 为标准输入）')
+    .requiredOption('--from <年度>', '自该年度起应发布年度报告')
+    .option('--json', '每个机关输出一行 JSON：{name, bodyId, bodyName, created, expectedFrom}')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (file: string, options: RosterOptions) => {
+      done(await runRoster(file, options, io));
+    });
+  bodies
     .command('merge')
     .summary('把一个机关合并到另一个（同一机关的不同写法）；以后导入时仍按合并后的机关归集，并记入审计日志')
     .usage('<被合并的机关编号> <保留的机关编号>')
@@ -776,6 +838,10 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
     .option('--city <市>', '市（空字符串表示清除）')
     .option('--county <县区>', '县、区（空字符串表示清除）')
     .option('--kind <类型>', 'government（人民政府）或 department（部门）')
+    .option(
+      '--expected-from <年度>',
+      '应发布起始年度（应发布名录）：自该年度起应发布年度报告，报告库中没有其报告也列为应发布（空字符串表示清除）',
+    )
     .option(
       '--dissolved-in <年份>',
       '撤销年份（机构改革等）：自该年度起不再发布年度报告，发布情况不再列为应发布（空字符串表示清除）',

@@ -1,14 +1,15 @@
 /**
  * 机关档案: one body's years in the corpus — for each year it was expected to publish, its status as
  * 发布情况 gives it (src/corpus/publication.ts, the same rules: expected from the first year the corpus
- * holds a report of it, not from its 撤销年份 on unless a report of the year is there all the same),
+ * holds a report of it or a list of the bodies that must publish names, not from its 撤销年份 on unless
+ * a report of the year is there all the same),
  * the year's newest version and how many versions there are — and the names its reports signed with.
  */
 import type { Kysely } from 'kysely';
 import { deadlineFor } from '../../check/kind-findings.js';
 import type { Database } from '../../store/index.js';
 import type { IsoDate } from '../../workflow/calendar/date.js';
-import { defaultPublicationYear, dissolvedBy, type YearStatus, yearStatus } from '../publication.js';
+import { defaultPublicationYear, owes, type YearStatus, yearStatus } from '../publication.js';
 import { bodyReports, type CorpusRow } from '../query.js';
 import { type Body, getBody, standing } from './store.js';
 
@@ -62,16 +63,20 @@ export async function bodyHistory(
     .groupBy('agency_name')
     .execute();
 
+  // From the first year with a report, or the year a list of the bodies that must publish names.
   const dated = [...byYear.keys()];
+  const starts = [...dated, ...(body.expectedFrom === null ? [] : [body.expectedFrom])];
+  const owed = { dissolved_in: body.dissolvedIn, expected_from: body.expectedFrom };
   const years: BodyYear[] = [];
-  if (dated.length > 0) {
-    const first = Math.min(...dated);
+  if (starts.length > 0) {
+    const first = Math.min(...starts);
     const last = Math.max(...dated, defaultPublicationYear(today));
     for (let year = first; year <= last; year++) {
       const versions = byYear.get(year) ?? [];
       // Ordered by version: the last is the newest.
       const report = versions.at(-1) ?? null;
-      if (!report && dissolvedBy(body.dissolvedIn, year)) continue;
+      const earlier = dated.some((y) => y < year) ? year - 1 : null;
+      if (!report && !owes(owed, earlier, year)) continue;
       const deadline = deadlineFor(year, body.kind);
       const status = yearStatus(
         report && { published_on: report.publishedOn, signed_on: report.signedOn },

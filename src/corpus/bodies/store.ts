@@ -42,6 +42,8 @@ export interface Body {
   mergedInto: string | null;
   /** 撤销年份: from this year on the body publishes no report (机构改革); null when it stands. */
   dissolvedIn: number | null;
+  /** 应发布名录: from this year on it owes its report; null: from its first report's year. */
+  expectedFrom: number | null;
   corrected: boolean;
 }
 
@@ -55,6 +57,7 @@ const toBody = (row: Selectable<CorpusBodyTable>): Body => ({
   kind: row.kind,
   mergedInto: row.merged_into,
   dissolvedIn: row.dissolved_in,
+  expectedFrom: row.expected_from,
   corrected: row.corrected === 1,
 });
 
@@ -131,10 +134,13 @@ export interface BodyCorrection {
   kind?: BodyKind;
   /** null clears it. */
   dissolvedIn?: number | null;
+  /** null clears it. */
+  expectedFrom?: number | null;
 }
 
 /**
- * A person corrects a body's name, places, kind or 撤销年份: marked corrected, audited. A new kind
+ * A person corrects a body's name, places, kind, 撤销年份 or the year it owes reports from (应发布名录):
+ * marked corrected, audited. A new kind
  * recomputes its reports' deadline, lateness and kind-dependent findings (./kind-revision.ts).
  */
 export async function correctBody(
@@ -161,6 +167,7 @@ export async function correctBody(
         region: regionOf(next),
         kind: next.kind,
         dissolved_in: next.dissolvedIn,
+        expected_from: next.expectedFrom,
         corrected: 1,
       })
       .where('id', '=', id)
@@ -176,6 +183,67 @@ export async function correctBody(
       after,
     });
     return after;
+  });
+}
+
+/** A name of a list of the bodies that must publish (应发布名录), and the body it stands for. */
+export interface RosterEntry {
+  name: string;
+  bodyId: string;
+  /** The body's name as the corpus holds it (the list's spelling may be another of its names). */
+  bodyName: string;
+  /** The body was new: no report nor earlier name of the corpus named it. */
+  created: boolean;
+  /** The year it owes reports from now (the earlier of the list's and one set before). */
+  expectedFrom: number;
+}
+
+/**
+ * Imports a list of the bodies that must publish (应发布名录) from `from` on: each name resolves to its
+ * body as a report's agency would (created, places and kind from the name, when no body has that
+ * name), which then owes its reports from `from` — or from an earlier year set before. Blank lines and
+ * names given twice count once. In one transaction, audited as one import; returns each name's body.
+ */
+export async function importRoster(
+  db: Kysely<Database>,
+  actor: Actor,
+  names: readonly string[],
+  from: number,
+  now: string,
+): Promise<RosterEntry[]> {
+  const listed = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
+  return db.transaction().execute(async (trx) => {
+    const entries: RosterEntry[] = [];
+    for (const name of listed) {
+      const bodies = async () =>
+        Number(
+          (
+            await trx
+              .selectFrom('corpus_bodies')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirst()
+          )?.n ?? 0,
+        );
+      const before = await bodies();
+      const bodyId = await resolveBody(trx, name, now);
+      const body = (await getBody(trx, bodyId)) as Body;
+      const expectedFrom = body.expectedFrom === null ? from : Math.min(body.expectedFrom, from);
+      if (expectedFrom !== body.expectedFrom)
+        await trx
+          .updateTable('corpus_bodies')
+          .set({ expected_from: expectedFrom })
+          .where('id', '=', bodyId)
+          .execute();
+      entries.push({ name, bodyId, bodyName: body.name, created: (await bodies()) > before, expectedFrom });
+    }
+    await appendAudit(trx, { now: () => now } as never, actor, {
+      action: 'import-roster',
+      entity: 'corpus_body',
+      entityId: `roster-${from}`,
+      before: null,
+      after: { from, bodies: entries.map((e) => e.bodyId) },
+    });
+    return entries;
   });
 }
 
