@@ -107,6 +107,14 @@ describe('机关档案', () => {
     expect(historyCaption({ today: '2024-03-15', body: { kind: 'government', dissolvedIn: 2023 } })).toBe(
       '条例第四十九条：人民政府在每年 3 月 31 日前公布上一年度的年度报告。自报告库中该机关最早一份报告的年度起逐年列出（2023 年撤销，此后没有报告的年度不列）；截至 2024-03-15。',
     );
+    expect(
+      historyCaption({
+        today: '2024-03-15',
+        body: { kind: 'department', dissolvedIn: null, expectedFrom: 2021 },
+      }),
+    ).toBe(
+      '条例第四十九条：部门在每年 1 月 31 日前公布上一年度的年度报告。自应发布名录的 2021 年度或报告库中该机关最早一份报告的年度（较早者）起逐年列出；截至 2024-03-15。',
+    );
   });
 
   it('puts the main figures a row each, the years a column each, oldest first; rates as percentages', () => {

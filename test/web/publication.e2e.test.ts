@@ -405,6 +405,38 @@ describe.skipIf(!run)('web: publication', () => {
     await context.close();
   });
 
+  it('lists a body that never published as overdue once 应发布名录 names it (机关 → 导入应发布名录)', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await page.goto('/oversight/bodies');
+    await page.getByRole('button', { name: '导入应发布名录' }).click();
+    const dialog = page.getByRole('dialog', { name: '导入应发布名录' });
+    // One body the corpus has (pasted from a table: its first column), one it never saw.
+    await dialog.getByLabel('机关名称').fill('西宁市城北区教育局\t部门\n西宁市城北区审计局\n\n');
+    await dialog.getByRole('spinbutton', { name: '应发布起始年度' }).fill('2023');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: '导入 2 个机关' }).click();
+    const result = dialog.getByRole('region', { name: '导入结果' });
+    await result
+      .getByText('已导入 2 个机关（新建 1 个），自 2023 年度起应发布（此前已设定更早年度的不变）')
+      .waitFor();
+    await result.getByText('新建：西宁市城北区审计局').waitFor();
+    await dialog.getByRole('button', { name: /^完\s?成$/ }).click();
+    const row = page
+      .getByRole('region', { name: '机关列表' })
+      .getByRole('row', { name: /西宁市城北区审计局/ });
+    await row.getByText('自 2023 年度应发布', { exact: true }).waitFor();
+
+    // 2023: it owes the report and has none: 逾期未发布 (a department, past 31 January).
+    await page.goto('/oversight/publication?status=overdue');
+    const list = page.getByRole('region', { name: '各机关发布情况' });
+    await list
+      .getByRole('row', { name: /西宁市城北区审计局/ })
+      .getByText('逾期未发布')
+      .waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   describe('paged by the server', () => {
     let paged: WebServer;
     // 55 departments past their deadline, named by the sexagenary cycle (甲子局, 乙丑局, …), in the

@@ -183,6 +183,7 @@ export const corpusBodyHistory = endpoint(corpusEndpoints.bodyHistory);
 export const correctCorpusBody = endpoint(corpusEndpoints.correctBody);
 export const corpusPlaceSuggestions = endpoint(corpusEndpoints.placeSuggestions);
 export const applyCorpusPlaces = endpoint(corpusEndpoints.applyPlaces);
+export const importCorpusRoster = endpoint(corpusEndpoints.importRoster);
 export const mergeCorpusBody = endpoint(corpusEndpoints.mergeBody);
 /** A corpus report's source: the file's bytes when the corpus kept them, else its decoded text. */
 export const corpusSource = endpoint({ ...corpusEndpoints.source, response: z.unknown() });

@@ -14,11 +14,12 @@ import type { z } from 'zod';
 import type { corpusListedBody } from '../../../../src/api/corpus-contract.js';
 import { LoadError } from '../../components/query-state.js';
 import { useDebounced } from '../../lib/debounce.js';
+import { useMe } from '../../lib/session.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusBodiesQuery } from './api.js';
 import { bodiesCount, bodiesPage, bodiesPageSize, lastBodiesPage } from './bodies.js';
 import { bodyPath } from './body.js';
-import { EditBodyDialog, MergeBodyDialog } from './body-dialogs.js';
+import { EditBodyDialog, MergeBodyDialog, RosterDialog } from './body-dialogs.js';
 import { kindNames } from './names.js';
 import { PlaceSuggestions } from './place-suggestions.js';
 import { bodiesUrl } from './url.js';
@@ -69,6 +70,8 @@ export default function BodiesPage() {
   const all = useQuery({ ...corpusBodiesQuery({ limit: 1 }), enabled: looking });
   const [editing, setEditing] = useState<Body | null>(null);
   const [merging, setMerging] = useState<Body | null>(null);
+  const [roster, setRoster] = useState(false);
+  const me = useMe();
   const data = bodies.data;
   // A page past the end (a URL kept from before the corpus changed): its last page instead, in place
   // of the URL (Back doesn't return to it).
@@ -90,6 +93,9 @@ export default function BodiesPage() {
       render: (name: string, b) => (
         <Space size={4}>
           <Link to={bodyPath(b.id)}>{name}</Link>
+          {b.expectedFrom !== null && (
+            <Tag title="应发布名录：自该年度起应发布年度报告">{`自 ${b.expectedFrom} 年度应发布`}</Tag>
+          )}
           {b.dissolvedIn !== null && <Tag>{`撤销于 ${b.dissolvedIn} 年`}</Tag>}
         </Space>
       ),
@@ -124,7 +130,7 @@ export default function BodiesPage() {
   return (
     <div className="gk-panel">
       <Typography.Paragraph type="secondary">
-        机关由报告的署名得出：地区和类型按名称判断。名称判断有误时在此修改；同一机关的不同写法（简称、旧称）合并为一个；机构改革等撤销的机关在「修改」中填写撤销年份，发布情况自该年度起不再列为应发布。
+        机关由报告的署名得出：地区和类型按名称判断。名称判断有误时在此修改；同一机关的不同写法（简称、旧称）合并为一个；机构改革等撤销的机关在「修改」中填写撤销年份，发布情况自该年度起不再列为应发布；从未发布过报告的机关，导入应发布名录（或在「修改」中填写应发布起始年度）后才列为应发布。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <BodySearch value={q} onSearch={search} />
@@ -138,6 +144,10 @@ export default function BodiesPage() {
           options={(Object.keys(kindNames) as Kind[]).map((k) => ({ value: k, label: kindNames[k] }))}
         />
         <PlaceSuggestions />
+        {/* A list may make bodies: only who sees the whole corpus imports one (the server says so too). */}
+        {me.data?.user.role === 'evaluator' && (
+          <Button onClick={() => setRoster(true)}>导入应发布名录</Button>
+        )}
         {data && !bodies.isPlaceholderData && (
           <Typography.Text type="secondary">
             {bodiesCount(data.total, looking ? all.data?.total : undefined)}
@@ -170,6 +180,7 @@ export default function BodiesPage() {
       )}
       {editing && <EditBodyDialog body={editing} onClose={() => setEditing(null)} />}
       {merging && <MergeBodyDialog body={merging} onClose={() => setMerging(null)} />}
+      {roster && <RosterDialog onClose={() => setRoster(false)} />}
     </div>
   );
 }

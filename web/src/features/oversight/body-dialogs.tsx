@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { bodyPatchBody, corpusListedBody } from '../../../../src/api/corpus-contract.js';
+import type { bodyPatchBody, corpusListedBody, rosterEntry } from '../../../../src/api/corpus-contract.js';
 import { dissolvedYears } from '../../../../src/corpus/publication-status.js';
 import { call, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
@@ -26,6 +26,7 @@ interface Values {
   county: string;
   kind: Kind;
   dissolvedIn: number | null;
+  expectedFrom: number | null;
 }
 
 /** After a correction or merge every view of the corpus may change: lists, stats, charts. */
@@ -59,6 +60,7 @@ export function EditBodyDialog({ body, onClose }: { body: Body; onClose: () => v
         'county',
         'kind',
         'dissolvedIn',
+        'expectedFrom',
       ]);
       setProblem(Object.keys(fieldsOf(e)).length === 0 ? messageOf(e) : rest.join('；') || null);
     },
@@ -73,6 +75,7 @@ export function EditBodyDialog({ body, onClose }: { body: Body; onClose: () => v
     if (v.kind !== body.kind) patch.kind = v.kind;
     // An emptied field clears the year: the body stands again.
     if ((v.dissolvedIn ?? null) !== body.dissolvedIn) patch.dissolvedIn = v.dissolvedIn ?? null;
+    if ((v.expectedFrom ?? null) !== body.expectedFrom) patch.expectedFrom = v.expectedFrom ?? null;
     if (Object.keys(patch).length === 0) {
       onClose();
       return;
@@ -101,6 +104,7 @@ export function EditBodyDialog({ body, onClose }: { body: Body; onClose: () => v
           county: body.county ?? '',
           kind: body.kind,
           dissolvedIn: body.dissolvedIn,
+          expectedFrom: body.expectedFrom,
         }}
       >
         <Form.Item label="名称" name="name" required>
@@ -124,6 +128,19 @@ export function EditBodyDialog({ body, onClose }: { body: Body; onClose: () => v
         >
           <Radio.Group
             options={(Object.keys(kindNames) as Kind[]).map((k) => ({ value: k, label: kindNames[k] }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="应发布起始年度"
+          name="expectedFrom"
+          extra="应发布名录：自该年度起应发布年度报告，报告库中没有其报告也在发布情况中列为应发布。留空为自报告库中其最早一份报告的年度起。"
+        >
+          <InputNumber
+            min={dissolvedYears.min}
+            max={dissolvedYears.max}
+            precision={0}
+            placeholder="按最早的报告"
+            style={{ width: 140 }}
           />
         </Form.Item>
         <Form.Item
@@ -196,5 +213,108 @@ export function MergeBodyDialog({ body, onClose }: { body: Body; onClose: () => 
         />
       )}
     </Modal>
+  );
+}
+
+/** The year the list's bodies owe reports from, by default: the year whose reports fall due this year (the browser's). */
+const defaultRosterYear = (): number => new Date().getFullYear() - 1;
+
+/**
+ * 导入应发布名录 (users who see the whole corpus): the bodies that must publish, a name a line (pasted
+ * from a list), from a year; the server makes the bodies it doesn't have and answers each name's body,
+ * shown here — those made, and the names that are another spelling of a body.
+ */
+export function RosterDialog({ onClose }: { onClose: () => void }) {
+  const changed = useCorpusChanged();
+  const [text, setText] = useState('');
+  const [from, setFrom] = useState<number | null>(defaultRosterYear());
+  const [problem, setProblem] = useState<string | null>(null);
+  const names = text.split(/\r?\n/).map((line) => line.split(/[\t,，]/)[0]?.trim() ?? '');
+  const count = new Set(names.filter((n) => n !== '')).size;
+  const save = useMutation({
+    mutationFn: () => call(api.importCorpusRoster, { body: { names, from: from as number } }),
+    onSuccess: () => changed(),
+    onError: (e) => setProblem(messageOf(e)),
+  });
+  const result = save.data;
+  return (
+    <Modal
+      open
+      title="导入应发布名录"
+      onCancel={onClose}
+      onOk={() =>
+        result
+          ? onClose()
+          : count === 0
+            ? setProblem('请填写机关名称，每行一个')
+            : from === null
+              ? setProblem('请填写应发布起始年度')
+              : save.mutate()
+      }
+      okText={result ? '完成' : `导入 ${count} 个机关`}
+      cancelButtonProps={{ style: result ? { display: 'none' } : undefined }}
+      confirmLoading={save.isPending}
+      cancelText="取消"
+      width={640}
+    >
+      <Typography.Paragraph type="secondary">
+        发布情况只把报告库中有报告的机关算作应发布，从未发布过报告的机关不会出现。导入本地区应发布年度报告的机关名录后，
+        名录中的机关自该年度起应发布：报告库中没有的按名称新建（地区、类型由名称判断），已有的（含其其他写法）记下起始年度。
+      </Typography.Paragraph>
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      {result ? (
+        <RosterResult entries={result} from={from as number} />
+      ) : (
+        <Form layout="vertical">
+          <Form.Item label="机关名称（每行一个；从表格复制时取每行第一列）" required>
+            <Input.TextArea
+              aria-label="机关名称"
+              rows={10}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setProblem(null);
+              }}
+              placeholder={'泉州市洛江区教育局\n泉州市洛江区财政局'}
+            />
+          </Form.Item>
+          <Form.Item label="应发布起始年度" required>
+            <InputNumber
+              aria-label="应发布起始年度"
+              min={dissolvedYears.min}
+              max={dissolvedYears.max}
+              precision={0}
+              value={from}
+              onChange={(v) => setFrom(v)}
+              style={{ width: 140 }}
+            />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+function RosterResult({ entries, from }: { entries: z.output<typeof rosterEntry>[]; from: number }) {
+  const created = entries.filter((e) => e.created);
+  const spelled = entries.filter((e) => !e.created && e.name !== e.bodyName);
+  return (
+    <section aria-label="导入结果">
+      <Alert
+        type="success"
+        showIcon
+        role="status"
+        title={`已导入 ${entries.length} 个机关（新建 ${created.length} 个），自 ${from} 年度起应发布（此前已设定更早年度的不变）`}
+        style={{ marginBottom: 12 }}
+      />
+      {created.length > 0 && (
+        <Typography.Paragraph>新建：{created.map((e) => e.bodyName).join('、')}</Typography.Paragraph>
+      )}
+      {spelled.length > 0 && (
+        <Typography.Paragraph>
+          名录的写法与报告库不同（按同一机关计）：{spelled.map((e) => `${e.name} → ${e.bodyName}`).join('、')}
+        </Typography.Paragraph>
+      )}
+    </section>
   );
 }

@@ -139,6 +139,9 @@ function BodyHeader({ history }: { history: BodyHistoryResponse }) {
             <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
               {b.name}
             </Typography.Title>
+            {b.expectedFrom !== null && (
+              <Tag title="应发布名录：自该年度起应发布年度报告">{`自 ${b.expectedFrom} 年度应发布`}</Tag>
+            )}
             {b.dissolvedIn !== null && <Tag>{`撤销于 ${b.dissolvedIn} 年`}</Tag>}
             {b.corrected && (
               <Tag color="#ad4e00" title="名称、地区、类型或撤销年份经人工修改（在「机关」中）">

@@ -61,11 +61,14 @@ const deadlineDays: Record<BodyHistoryResponse['body']['kind'], string> = {
 /** What the table of years is: the rule (the body's kind's), which years it lists, as of when. */
 export function historyCaption(h: {
   today: string;
-  body: Pick<BodyHistoryResponse['body'], 'kind' | 'dissolvedIn'>;
+  body: Pick<BodyHistoryResponse['body'], 'kind' | 'dissolvedIn'> & { expectedFrom?: number | null };
 }): string {
+  const from = h.body.expectedFrom ?? null;
   return [
     `条例第四十九条：${kindNames[h.body.kind]}在每年 ${deadlineDays[h.body.kind]}前公布上一年度的年度报告。`,
-    '自报告库中该机关最早一份报告的年度起逐年列出',
+    from === null
+      ? '自报告库中该机关最早一份报告的年度起逐年列出'
+      : `自应发布名录的 ${from} 年度或报告库中该机关最早一份报告的年度（较早者）起逐年列出`,
     h.body.dissolvedIn !== null ? `（${h.body.dissolvedIn} 年撤销，此后没有报告的年度不列）` : '',
     `；截至 ${h.today}。`,
   ].join('');
