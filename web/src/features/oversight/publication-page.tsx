@@ -141,7 +141,7 @@ export default function PublicationPage() {
       <div className="gk-panel">
         <Typography.Paragraph type="secondary">
           条例第四十九条：部门在每年 1 月 31 日前、人民政府在每年 3 月 31 日前公布上一年度的年度报告。
-          报告库中有某机关该年度或更早年度的报告，即视为该机关应发布该年度报告；已撤销的机关自撤销年份起不再计入
+          报告库中有某机关该年度或更早年度的报告，或应发布名录自该年度或更早起列有该机关，即视为该机关应发布该年度报告；已撤销的机关自撤销年份起不再计入
           {can(me.data?.user.role, 'curate') ? (
             <>
               （在
