@@ -159,6 +159,18 @@ describe('gongkai corpus bodies roster and set --expected-from', () => {
       stdout: '已修改机关「泉州市洛江区教育局」（edu）：福建省泉州市洛江区，部门，自 2021 年度起应发布\n',
       stderr: '',
     });
+    // 机关档案 says so, and owes from 2021: two years without a report before its first (2023).
+    const show = (await run(['corpus', 'bodies', 'show', 'edu', '--today', '2025-03-01'])).stdout.split('\n');
+    expect(show[1]).toBe(
+      '地区：福建省泉州市洛江区　类型：部门　报告 1 份　应发布名录：自 2021 年度　人工修改过',
+    );
+    expect(show.slice(4).map((l) => l.split(/ {2,}/).slice(0, 2))).toEqual([
+      ['2024', '逾期未发布'],
+      ['2023', '按时发布'],
+      ['2022', '逾期未发布'],
+      ['2021', '逾期未发布'],
+      [''],
+    ]);
     expect((await run(['corpus', 'bodies', 'roster', file, '--from', '22'])).stderr).toBe(
       'gongkai: 错误：应发布起始年度「22」无效，应为 2000–2100 年之间的年份\n',
     );

@@ -225,6 +225,7 @@ export function formatBodyHistory(h: BodyHistory): string {
       `地区：${regionName(body.region)}`,
       `类型：${kindNames[body.kind]}`,
       `报告 ${body.reports} 份`,
+      ...(body.expectedFrom === null ? [] : [`应发布名录：自 ${body.expectedFrom} 年度`]),
       ...(body.dissolvedIn === null ? [] : [`撤销于 ${body.dissolvedIn} 年`]),
       ...(body.corrected ? ['人工修改过'] : []),
     ].join('　'),

@@ -747,13 +747,13 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
   });
   const bodies = corpus
     .command('bodies')
-    .summary('报告库中的机关：列出、档案、合并、修改、补全所属地区')
-    .usage('[list|show|places|merge|set] …')
+    .summary('报告库中的机关：列出、档案、应发布名录、合并、修改、补全所属地区')
+    .usage('[list|show|places|roster|merge|set] …')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [子命令]', '显示某个子命令的帮助');
   bodies
     .command('list', { isDefault: true })
-    .summary('列出机关（编号、名称、地区、类型、撤销年份）')
+    .summary('列出机关（编号、名称、地区、类型、应发布起始年度、撤销年份）')
     .option('--search <文字>', '只列出名称或地区含此文字的机关')
     .option('--kind <类型>', '只列出 government（人民政府）或 department（部门）')
     .option('--json', '每个机关输出一行 JSON')
@@ -830,7 +830,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
     });
   bodies
     .command('set')
-    .summary('修改机关的名称、地区、类型或撤销年份；以后导入时不再改动，并记入审计日志')
+    .summary('修改机关的名称、地区、类型、应发布起始年度或撤销年份；以后导入时不再改动，并记入审计日志')
     .usage('<机关编号> [选项]')
     .argument('<id>', '机关编号')
     .option('--name <名称>', '规范名称')
