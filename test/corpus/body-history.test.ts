@@ -1,10 +1,3 @@
-/**
- * 机关档案: a body's years, each with its status as 发布情况 gives it, the year's newest version and
- * how many versions; a merged body answers the one it was merged into — on both backends, through the
- * function, `gongkai corpus bodies show` and GET /api/corpus/bodies/:bodyId; and, as a property,
- * every year's status the same as publicationOf's for that body and year.
- */
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyHistory } from '../../src/corpus/bodies/history.js';
@@ -13,7 +6,7 @@ import { defaultPublicationYear, publicationOf } from '../../src/corpus/publicat
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { storeBody, storeReport, storeVersions, tempDir } from './helpers.js';
+import { cliCorpus, storeBody, storeReport, storeVersions, tempStore } from './helpers.js';
 
 const now = '2024-03-01T00:00:00.000Z';
 
@@ -168,28 +161,13 @@ describeEachBackend('机关档案 (bodyHistory)', (backend) => {
 });
 
 describe('gongkai corpus bodies show', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let ids: Map<string, number>;
-  const saved = process.env.GONGKAI_DATA;
-
-  beforeAll(async () => {
-    tmp = tempDir();
-    const store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
-    ids = await insert(store);
-    await store.close();
-    process.env.GONGKAI_DATA = join(tmp.dir, 'data');
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.GONGKAI_DATA;
-    else process.env.GONGKAI_DATA = saved;
-    tmp.dispose();
-  });
+  const corpus = cliCorpus(insert);
 
   it('prints the body and its years, newest first', async () => {
     const result = await run(['corpus', 'bodies', 'show', 'edu', '--today', '2025-02-10']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const id = (file: string) => String(ids.get(file));
+    const id = (file: string) => String(corpus.value.get(file));
     expect(result.stdout).toBe(
       [
         '泉州市洛江区教育局（edu）',
@@ -223,17 +201,7 @@ describe('gongkai corpus bodies show', () => {
 });
 
 describe('bodyHistory against publicationOf (property)', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let store: Store;
-
-  beforeAll(async () => {
-    tmp = tempDir();
-    store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
-  });
-  afterAll(async () => {
-    await store?.close();
-    tmp?.dispose();
-  });
+  const temp = tempStore();
 
   const day = fc
     .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2027, 11, 31) })
@@ -267,6 +235,7 @@ describe('bodyHistory against publicationOf (property)', () => {
   it('says of every year what 发布情况 says of the body that year', async () => {
     await fc.assert(
       fc.asyncProperty(corpus, async ({ kinds, dissolved, expected, reports, today }) => {
+        const { store } = temp;
         await store.db.deleteFrom('corpus_reports').execute();
         await store.db.deleteFrom('corpus_bodies').execute();
         for (const [i, kind] of kinds.entries())

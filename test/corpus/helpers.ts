@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Insertable } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { parseBodyName } from '../../src/corpus/bodies/names.js';
 import { generateReport } from '../../src/generate/random-report.js';
@@ -137,4 +138,61 @@ export async function storeVersions(
       signed_on: r.signedOn,
     });
   }
+}
+
+/**
+ * A SQLite store in a temporary folder for the tests of the describe block it is called in: opened
+ * before them, closed and removed after.
+ */
+export function tempStore(): { readonly store: Store } {
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  let store: Store | undefined;
+  beforeAll(async () => {
+    tmp = tempDir();
+    store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
+  });
+  afterAll(async () => {
+    await store?.close();
+    tmp?.dispose();
+  });
+  return {
+    get store() {
+      if (!store) throw new Error('tempStore: used outside the tests');
+      return store;
+    },
+  };
+}
+
+/**
+ * The CLI's corpus for the tests of the describe block it is called in: a store in a temporary folder,
+ * filled by `fill`, named by GONGKAI_DATA while they run (restored after). `value` is what `fill` gave.
+ */
+export function cliCorpus<T>(fill: (store: Store) => Promise<T>): {
+  readonly value: T;
+  readonly dir: string;
+} {
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  let value: T | undefined;
+  const saved = process.env.GONGKAI_DATA;
+  beforeAll(async () => {
+    tmp = tempDir();
+    const store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
+    value = await fill(store);
+    await store.close();
+    process.env.GONGKAI_DATA = join(tmp.dir, 'data');
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.GONGKAI_DATA;
+    else process.env.GONGKAI_DATA = saved;
+    tmp?.dispose();
+  });
+  return {
+    get value() {
+      return value as T;
+    },
+    get dir() {
+      if (!tmp) throw new Error('cliCorpus: used outside the tests');
+      return tmp.dir;
+    },
+  };
 }

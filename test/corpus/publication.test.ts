@@ -24,7 +24,7 @@ import { type RegionLevel, regionLevels } from '../../src/corpus/region-level.js
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { sheetRows, storeBody, storeReport, storeVersions, tempDir } from './helpers.js';
+import { cliCorpus, sheetRows, storeBody, storeReport, storeVersions, tempStore } from './helpers.js';
 
 const now = '2024-03-01T00:00:00.000Z';
 
@@ -336,21 +336,7 @@ describeEachBackend('corpus publication (发布情况)', (backend) => {
 });
 
 describe('gongkai corpus publication', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  const saved = process.env.GONGKAI_DATA;
-
-  beforeAll(async () => {
-    tmp = tempDir();
-    const store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
-    await insert(store);
-    await store.close();
-    process.env.GONGKAI_DATA = join(tmp.dir, 'data');
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.GONGKAI_DATA;
-    else process.env.GONGKAI_DATA = saved;
-    tmp.dispose();
-  });
+  const corpus = cliCorpus(insert);
 
   it('takes the year before today by default', () => {
     expect(defaultPublicationYear('2026-12-05')).toBe(2025);
@@ -428,7 +414,7 @@ describe('gongkai corpus publication', () => {
       ['福建省泉州市洛江区', 1],
       ['福建省泉州市丰泽区', 0],
     ]);
-    const out = join(tmp.dir, 'p.csv');
+    const out = join(corpus.dir, 'p.csv');
     const csv = await run(['corpus', 'publication', '--today', '2026-02-15', '--to', 'csv', '-o', out]);
     expect(csv.stderr).toBe(`已导出 5 个机关的发布情况到 ${out}\n`);
     const lines = readFileSync(out, 'utf8').split('\r\n');
@@ -439,7 +425,7 @@ describe('gongkai corpus publication', () => {
       '泉州市洛江区教育局,福建省泉州市洛江区,部门,2025,overdue,逾期未发布,2026-01-31,,,15,,2023,edu,',
     );
     // XLSX: the bodies, every region (what a supervisor sends upward) and the counts.
-    const xlsxOut = join(tmp.dir, 'p.xlsx');
+    const xlsxOut = join(corpus.dir, 'p.xlsx');
     const xlsx = await run(['corpus', 'publication', '--today', '2026-02-15', '--to', 'xlsx', '-o', xlsxOut]);
     expect(xlsx.stderr).toBe(`已导出 5 个机关的发布情况到 ${xlsxOut}\n`);
     const workbook = new ExcelJS.Workbook();
@@ -492,7 +478,7 @@ describe('gongkai corpus publication', () => {
       '| 1 | 泉州市洛江区教育局 | 福建省泉州市洛江区 | 部门 | 2026-01-31 | 15 |',
       '| 1 | 泉州市洛江区人民政府 | 福建省泉州市洛江区 | 2026-03-31 | 2026-04-10 | 2026-03-25 | 10 |',
     ]);
-    const out = join(tmp.dir, '通报.docx');
+    const out = join(corpus.dir, '通报.docx');
     const docx = await run(['corpus', 'publication', '--today', '2026-02-15', '--to', 'docx', '-o', out]);
     expect(docx.stderr).toBe(`已生成发布情况通报（5 个应发布的机关）到 ${out}\n`);
     expect([...readFileSync(out).subarray(0, 2)]).toEqual([0x50, 0x4b]);
@@ -562,17 +548,7 @@ describe('按地区汇总 (regionsOf, publicationAnswer)', () => {
 });
 
 describe('publicationOf against a plain model (property)', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let store: Store;
-
-  beforeAll(async () => {
-    tmp = tempDir();
-    store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
-  });
-  afterAll(async () => {
-    await store?.close();
-    tmp?.dispose();
-  });
+  const temp = tempStore();
 
   const zh = new Intl.Collator('zh-CN');
   const placeChoices: [string | null, string | null, string | null][] = [
@@ -623,6 +599,7 @@ describe('publicationOf against a plain model (property)', () => {
   it('counts every body once, by its newest version, with the deadline of its kind', async () => {
     await fc.assert(
       fc.asyncProperty(corpus, async ({ kinds, places, level, dissolved, reports, year, today }) => {
+        const { store } = temp;
         const regions = places.map((p) => p.join(''));
         await store.db.deleteFrom('corpus_reports').execute();
         await store.db.deleteFrom('corpus_bodies').execute();

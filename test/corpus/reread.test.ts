@@ -17,7 +17,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
 import { encodeGbk } from '../read/html/support/gbk.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { makeReport, renderAs, storeBody, tempDir } from './helpers.js';
+import { cliCorpus, makeReport, renderAs, storeBody, tempStore } from './helpers.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -287,22 +287,10 @@ describeEachBackend('重新读取 (rereadReport)', (backend) => {
 });
 
 describe('gongkai corpus reread', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let ids: Awaited<ReturnType<typeof fill>>;
-  const saved = process.env.GONGKAI_DATA;
-
-  beforeAll(async () => {
-    tmp = tempDir();
-    const store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
-    ids = await fill(store);
+  const corpus = cliCorpus(async (store) => {
+    const ids = await fill(store);
     await spoil(store, ids.html, ['a.new.np']);
-    await store.close();
-    process.env.GONGKAI_DATA = join(tmp.dir, 'data');
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.GONGKAI_DATA;
-    else process.env.GONGKAI_DATA = saved;
-    tmp.dispose();
+    return ids;
   });
 
   it('says how many changed, stayed and were left, and lists those that didn’t stay', async () => {
@@ -312,10 +300,10 @@ describe('gongkai corpus reread', () => {
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(line).toMatchObject({ id: ids.html, status: 'changed', cells: 1 });
+    expect(line).toMatchObject({ id: corpus.value.html, status: 'changed', cells: 1 });
     await (async () => {
-      const store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
-      await spoil(store, ids.txt, ['a.new.np', 'a.new.biz']);
+      const store = await openStore({ dataDir: join(corpus.dir, 'data'), env: {} });
+      await spoil(store, corpus.value.txt, ['a.new.np', 'a.new.biz']);
       await store.close();
     })();
     const result = await run(['corpus', 'reread']);
@@ -325,9 +313,9 @@ describe('gongkai corpus reread', () => {
       [
         '共重新读取 4 份报告：读法有变化并已更新 1 份，没有变化 2 份，未更新 1 份（原文件未保存 1 份，机关或年度的读法变了 0 份，无法读取 0 份）',
         '已更新：',
-        `  洛江区教育局-2022.txt（编号 ${ids.txt}）：单元格 2 处不同，问题 ${txtFindings?.[1]} → ${txtFindings?.[2]} 个`,
+        `  洛江区教育局-2022.txt（编号 ${corpus.value.txt}）：单元格 2 处不同，问题 ${txtFindings?.[1]} → ${txtFindings?.[2]} 个`,
         '未更新：',
-        `  鲤城区水利局-2022.docx（编号 ${ids.docx}）：报告库没有保存原文件（docx），无法重新读取；导入时加 --keep-source 才保存`,
+        `  鲤城区水利局-2022.docx（编号 ${corpus.value.docx}）：报告库没有保存原文件（docx），无法重新读取；导入时加 --keep-source 才保存`,
         '',
       ].join('\n'),
     );
@@ -345,33 +333,26 @@ describe('gongkai corpus reread', () => {
 });
 
 describe('重新读取 brings back any spoiled cells (property)', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let store: Store;
+  const temp = tempStore();
   let id: number;
   let fresh: Awaited<ReturnType<typeof stored>>;
 
   beforeAll(async () => {
-    tmp = tempDir();
-    store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
-    id = (await fill(store)).txt;
-    fresh = await stored(store, id);
-  });
-  afterAll(async () => {
-    await store?.close();
-    tmp?.dispose();
+    id = (await fill(temp.store)).txt;
+    fresh = await stored(temp.store, id);
   });
 
   it('restores the cells, findings and measures the reader gives, however many cells were changed', async () => {
     const keys = fresh.cells.map(([key]) => key as string);
     await fc.assert(
       fc.asyncProperty(fc.subarray(keys, { minLength: 1, maxLength: 12 }), async (spoiled) => {
-        await spoil(store, id, spoiled);
-        const result = await rereadReport(store, id);
+        await spoil(temp.store, id, spoiled);
+        const result = await rereadReport(temp.store, id);
         expect([result.status, result.cells]).toEqual([
           'changed',
           spoiled.filter((k) => fresh.cells.find(([key]) => key === k)?.[1] !== 999_999).length,
         ]);
-        expect(await stored(store, id)).toEqual(fresh);
+        expect(await stored(temp.store, id)).toEqual(fresh);
       }),
       { numRuns: 25 },
     );

@@ -16,7 +16,7 @@ import { publicationOf } from '../../src/corpus/publication.js';
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
-import { storeBody, storeReport, tempDir } from './helpers.js';
+import { cliCorpus, storeBody, storeReport, tempDir } from './helpers.js';
 
 const now = '2025-03-01T00:00:00.000Z';
 
@@ -118,24 +118,10 @@ describeEachBackend('应发布名录 (importRoster)', (backend) => {
 });
 
 describe('gongkai corpus bodies roster and set --expected-from', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  const saved = process.env.GONGKAI_DATA;
-
-  beforeAll(async () => {
-    tmp = tempDir();
-    const store = await openStore({ dataDir: join(tmp.dir, 'data'), env: {} });
-    await seed(store);
-    await store.close();
-    process.env.GONGKAI_DATA = join(tmp.dir, 'data');
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.GONGKAI_DATA;
-    else process.env.GONGKAI_DATA = saved;
-    tmp.dispose();
-  });
+  const corpus = cliCorpus(seed);
 
   it('imports a list (a name a line, the first field of a line), says what it made, and sets one body', async () => {
-    const file = join(tmp.dir, '名录.csv');
+    const file = join(corpus.dir, '名录.csv');
     writeFileSync(file, '泉州市洛江区教育局,部门\n泉州市洛江区水利局\t部门\n\n洛江区教育局\n');
     const result = await run(['corpus', 'bodies', 'roster', file, '--from', '2022']);
     expect([result.code, result.stderr]).toEqual([0, '']);
@@ -174,10 +160,10 @@ describe('gongkai corpus bodies roster and set --expected-from', () => {
     expect((await run(['corpus', 'bodies', 'roster', file, '--from', '22'])).stderr).toBe(
       'gongkai: 错误：应发布起始年度「22」无效，应为 2000–2100 年之间的年份\n',
     );
-    writeFileSync(join(tmp.dir, '空.txt'), '\n\n');
+    writeFileSync(join(corpus.dir, '空.txt'), '\n\n');
     expect(
-      (await run(['corpus', 'bodies', 'roster', join(tmp.dir, '空.txt'), '--from', '2022'])).stderr,
-    ).toBe(`gongkai: 错误：名录「${join(tmp.dir, '空.txt')}」中没有机关名称\n`);
+      (await run(['corpus', 'bodies', 'roster', join(corpus.dir, '空.txt'), '--from', '2022'])).stderr,
+    ).toBe(`gongkai: 错误：名录「${join(corpus.dir, '空.txt')}」中没有机关名称\n`);
   });
 });
 

@@ -4,7 +4,18 @@
  * chosen). Both are audited by the server, and every view of the corpus is asked again after them.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Form,
+  Input,
+  InputNumber,
+  type InputNumberProps,
+  Modal,
+  Radio,
+  Space,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { bodyPatchBody, corpusListedBody, rosterEntry } from '../../../../src/api/corpus-contract.js';
@@ -34,6 +45,17 @@ function useCorpusChanged() {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: ['corpus'] });
 }
+
+/** A year a body's record takes (撤销年份, 应发布起始年度): whole, within the years the server takes. */
+const YearInput = (props: InputNumberProps<number>) => (
+  <InputNumber
+    min={dissolvedYears.min}
+    max={dissolvedYears.max}
+    precision={0}
+    style={{ width: 140 }}
+    {...props}
+  />
+);
 
 export function EditBodyDialog({ body, onClose }: { body: Body; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -135,26 +157,14 @@ export function EditBodyDialog({ body, onClose }: { body: Body; onClose: () => v
           name="expectedFrom"
           extra="应发布名录：自该年度起应发布年度报告，报告库中没有其报告也在发布情况中列为应发布。留空为自报告库中其最早一份报告的年度起。"
         >
-          <InputNumber
-            min={dissolvedYears.min}
-            max={dissolvedYears.max}
-            precision={0}
-            placeholder="按最早的报告"
-            style={{ width: 140 }}
-          />
+          <YearInput placeholder="按最早的报告" />
         </Form.Item>
         <Form.Item
           label="撤销年份"
           name="dissolvedIn"
           extra="机构改革等撤销的机关：自该年度起不再发布年度报告，发布情况不再列为应发布（仍应发布上一年度的报告）。留空为未撤销。"
         >
-          <InputNumber
-            min={dissolvedYears.min}
-            max={dissolvedYears.max}
-            precision={0}
-            placeholder="未撤销"
-            style={{ width: 140 }}
-          />
+          <YearInput placeholder="未撤销" />
         </Form.Item>
       </Form>
     </Modal>
@@ -279,15 +289,7 @@ export function RosterDialog({ onClose }: { onClose: () => void }) {
             />
           </Form.Item>
           <Form.Item label="应发布起始年度" required>
-            <InputNumber
-              aria-label="应发布起始年度"
-              min={dissolvedYears.min}
-              max={dissolvedYears.max}
-              precision={0}
-              value={from}
-              onChange={(v) => setFrom(v)}
-              style={{ width: 140 }}
-            />
+            <YearInput aria-label="应发布起始年度" value={from} onChange={(v) => setFrom(v)} />
           </Form.Item>
         </Form>
       )}
