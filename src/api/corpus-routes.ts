@@ -15,6 +15,7 @@ import {
   importRoster,
   listBodies,
   mergeBodies,
+  RosterScopeError,
   suggestPlaces,
 } from '../corpus/bodies/store.js';
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
@@ -31,7 +32,7 @@ import { defaultPublicationYear, publicationAnswer, publicationOf } from '../cor
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
 import type { RegionLevel } from '../corpus/region-level.js';
 import { findingOfRow } from '../corpus/report-rows.js';
-import { visibleBodyIds } from '../corpus/scope.js';
+import { bodiesInScope, scopeRuleOf, visibleBodyIds } from '../corpus/scope.js';
 import { type ReportScore, scoreCorpus } from '../corpus/score.js';
 import { unzipBounded } from '../corpus/sources.js';
 import { isStatsColumn, sortedStats } from '../corpus/stats-columns.js';
@@ -577,7 +578,7 @@ export const corpusRoutes: readonly Route[] = [
     method: 'POST',
     url: c.corpusEndpoints.importRoster.url,
     summary:
-      '导入应发布名录：名录中的机关（报告库中没有的新建，地区和类型按名称判断）自该年度起应发布年度报告，报告库中没有其报告也在发布情况中列为应发布；已设定更早年度的不变。记入审计日志。只有查看整个报告库的用户（评估角色）可以导入',
+      '导入应发布名录：名录中的机关（报告库中没有的新建，地区和类型按名称判断）自该年度起应发布年度报告，报告库中没有其报告也在发布情况中列为应发布；已设定更早年度的不变。记入审计日志。名录中的机关须都在导入者的查看范围内（监督角色：所监督的机关及其辖区），否则不导入并列出范围外的名称',
     tag,
     auth: true,
     body: c.corpusEndpoints.importRoster.body,
@@ -585,18 +586,29 @@ export const corpusRoutes: readonly Route[] = [
     async handle(input) {
       const p = signedIn(input.principal);
       requireRight(p, 'curate');
-      // A new body's place in a narrower scope can't be known before it is made from its name.
-      if ((await scopedFilter(input, {})).bodyIds != null)
-        throw forbidden(
-          '只有查看整个报告库的用户（评估角色）可以导入应发布名录；单个机关的应发布起始年度可在「修改」中填写',
+      const rule = await scopeRuleOf(input.deps.store, p.user);
+      try {
+        return await importRoster(
+          input.deps.store.db,
+          p.actor,
+          input.body.names,
+          input.body.from,
+          input.deps.now().toISOString(),
+          // A new body is seen by its places, known once it is made from its name: checked in the import.
+          rule === null
+            ? {}
+            : {
+                outOfScope: async (trx, ids) => {
+                  const seen = new Set(await bodiesInScope(trx, rule, ids));
+                  return ids.filter((id) => !seen.has(id));
+                },
+              },
         );
-      return importRoster(
-        input.deps.store.db,
-        p.actor,
-        input.body.names,
-        input.body.from,
-        input.deps.now().toISOString(),
-      );
+      } catch (error) {
+        if (error instanceof RosterScopeError)
+          throw forbidden(`${error.message}（只能导入查看范围内的机关：监督角色为所监督的机关及其辖区）`);
+        throw error;
+      }
     },
   }),
   route({

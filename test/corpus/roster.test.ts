@@ -216,18 +216,25 @@ describe('POST /api/corpus/bodies/roster', () => {
       headers: { authorization: `Bearer ${tokens.get(user)}` },
     });
 
-  it('imports the list for an evaluator, refuses a supervisor and bad input in Chinese', async () => {
+  it('imports the list for an evaluator, a supervisor’s within their scope only, refuses bad input in Chinese', async () => {
     const ok = await post('eva', { names: ['泉州市洛江区教育局', '泉州市洛江区民政局'], from: 2023 });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().map((e: { bodyName: string; created: boolean }) => [e.bodyName, e.created])).toEqual([
       ['泉州市洛江区教育局', false],
       ['泉州市洛江区民政局', true],
     ]);
-    const supervisor = await post('sup', { names: ['泉州市洛江区财政局'], from: 2023 });
-    expect([supervisor.statusCode, supervisor.json().error.message]).toEqual([
+    // A supervisor of 洛江区's government imports the bodies of 洛江区, not another district's: then
+    // nothing of the list is imported.
+    const mine = await post('sup', { names: ['泉州市洛江区财政局'], from: 2023 });
+    expect([mine.statusCode, mine.json()[0]?.created]).toEqual([200, true]);
+    const bodies = async () => (await store.db.selectFrom('corpus_bodies').select('name').execute()).length;
+    const before = await bodies();
+    const other = await post('sup', { names: ['泉州市洛江区审计局', '泉州市丰泽区财政局'], from: 2023 });
+    expect([other.statusCode, other.json().error.message]).toEqual([
       403,
-      '只有查看整个报告库的用户（评估角色）可以导入应发布名录；单个机关的应发布起始年度可在「修改」中填写',
+      '名录中的机关不在查看范围内：泉州市丰泽区财政局（只能导入查看范围内的机关：监督角色为所监督的机关及其辖区）',
     ]);
+    expect(await bodies()).toBe(before);
     const year = await post('eva', { names: ['泉州市洛江区教育局'], from: 1999 });
     expect([year.statusCode, JSON.stringify(year.json())]).toEqual([
       400,

@@ -186,6 +186,14 @@ export async function correctBody(
   });
 }
 
+/** A list naming bodies its importer may not see: nothing of it is imported. */
+export class RosterScopeError extends Error {
+  override name = 'RosterScopeError';
+  constructor(readonly names: readonly string[]) {
+    super(`名录中的机关不在查看范围内：${names.join('、')}`);
+  }
+}
+
 /** A name of a list of the bodies that must publish (应发布名录), and the body it stands for. */
 export interface RosterEntry {
   name: string;
@@ -210,6 +218,13 @@ export async function importRoster(
   names: readonly string[],
   from: number,
   now: string,
+  options: {
+    /**
+     * Of the bodies the names stand for (made by now, inside the transaction), those the importer may
+     * not see: when there are any, nothing is imported (RosterScopeError names them).
+     */
+    outOfScope?: (trx: Tx, bodyIds: readonly string[]) => Promise<string[]>;
+  } = {},
 ): Promise<RosterEntry[]> {
   const listed = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
   return db.transaction().execute(async (trx) => {
@@ -236,6 +251,16 @@ export async function importRoster(
           .execute();
       entries.push({ name, bodyId, bodyName: body.name, created: (await bodies()) > before, expectedFrom });
     }
+    const unseen = new Set(
+      options.outOfScope
+        ? await options.outOfScope(
+            trx,
+            entries.map((e) => e.bodyId),
+          )
+        : [],
+    );
+    if (unseen.size > 0)
+      throw new RosterScopeError(entries.filter((e) => unseen.has(e.bodyId)).map((e) => e.name));
     await appendAudit(trx, { now: () => now } as never, actor, {
       action: 'import-roster',
       entity: 'corpus_body',

@@ -144,8 +144,8 @@ export default function BodiesPage() {
           options={(Object.keys(kindNames) as Kind[]).map((k) => ({ value: k, label: kindNames[k] }))}
         />
         <PlaceSuggestions />
-        {/* A list may make bodies: only who sees the whole corpus imports one (the server says so too). */}
-        {me.data?.user.role === 'evaluator' && (
+        {/* Evaluators, and supervisors for the bodies they supervise (the server refuses others' names). */}
+        {(me.data?.user.role === 'evaluator' || me.data?.user.role === 'supervisor') && (
           <Button onClick={() => setRoster(true)}>导入应发布名录</Button>
         )}
         {data && !bodies.isPlaceholderData && (

@@ -230,7 +230,7 @@ export function MergeBodyDialog({ body, onClose }: { body: Body; onClose: () => 
 const defaultRosterYear = (): number => new Date().getFullYear() - 1;
 
 /**
- * 导入应发布名录 (users who see the whole corpus): the bodies that must publish, a name a line (pasted
+ * 导入应发布名录 (evaluators; supervisors within their scope): the bodies that must publish, a name a line (pasted
  * from a list), from a year; the server makes the bodies it doesn't have and answers each name's body,
  * shown here — those made, and the names that are another spelling of a body.
  */
