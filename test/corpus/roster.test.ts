@@ -140,6 +140,11 @@ describe('gongkai corpus bodies roster and set --expected-from', () => {
       (await run(['corpus', 'publication', '--year', '2022', '--today', '2025-03-01', '--json'])).stdout,
     ).counts.overdue;
     expect(overdue).toBe(2);
+    // The new body's row: no report of the year nor before it in the corpus.
+    const text = (await run(['corpus', 'publication', '--year', '2022', '--today', '2025-03-01'])).stdout;
+    expect(text.split('\n').find((l) => l.includes('泉州市洛江区水利局'))).toMatch(
+      /逾期 760 天 +报告库中没有 +\S+$/,
+    );
     expect(await run(['corpus', 'bodies', 'set', 'edu', '--expected-from', '2021'])).toEqual({
       code: 0,
       stdout: '已修改机关「泉州市洛江区教育局」（edu）：福建省泉州市洛江区，部门，自 2021 年度起应发布\n',

@@ -204,7 +204,7 @@ export function formatPublication(p: Publication, all: boolean): string {
         b.publishedOn ?? '—',
         b.signedOn ?? '—',
         days(b),
-        b.lastYear === null ? '—' : String(b.lastYear),
+        b.lastYear !== null ? String(b.lastYear) : b.reportId === null ? '报告库中没有' : '—',
         b.bodyId,
       ]),
       () => false,

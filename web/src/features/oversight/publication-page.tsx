@@ -93,7 +93,8 @@ const columns: TableColumnsType<BodyPublication> = [
     title: '上一份报告',
     dataIndex: 'lastYear',
     width: 90,
-    render: (y: number | null) => (y === null ? '—' : `${y}年度`),
+    // No report of the year nor before it: owed by 应发布名录 only, the corpus holds none of it.
+    render: (y: number | null, b) => (y !== null ? `${y}年度` : b.reportId === null ? '报告库中没有' : '—'),
   },
   {
     title: '报告',
