@@ -271,7 +271,7 @@ describeEachBackend('corpus API', (backend) => {
     );
     expect(md.body.split('\n').filter((l) => l.startsWith('| 1 |') || l.startsWith('截至'))).toEqual([
       '截至2024年2月15日，应发布2023年度报告的机关共1个（部门的发布期限为2024年1月31日，人民政府为2024年3月31日）。其中，按时发布0个（占0.0%），逾期未发布1个。',
-      '| 1 | 洛江区工业和信息化局 | 洛江区 | 部门 | 2024-01-31 | 15 |',
+      '| 1 | 洛江区工业和信息化局 | 洛江区 | 部门 | 2024-01-31 | 15 | 2022年度 |',
     ]);
     const docx = await get('eva', '/api/corpus/publication/export?to=docx');
     expect(docx.headers['content-type']).toBe(

@@ -103,6 +103,8 @@ export function publicationNotice(p: Publication, stats: Stats, scope: string, i
         { title: '类型', value: (b) => bodyKindNames[b.kind] },
         { title: '期限', value: (b) => b.deadline },
         { title: '逾期天数', value: (b) => days(b.daysLate), right: true },
+        // How long it has been silent: its last report, or none (owed by 应发布名录 only).
+        { title: '上一份报告', value: (b) => (b.lastYear === null ? '报告库中没有' : `${b.lastYear}年度`) },
       ]),
     );
   }
