@@ -12,8 +12,18 @@ const year = z.coerce.number().int().min(2000).max(2100);
 
 export const compareQuery = z.strictObject({
   body: recordId.meta({ description: '机关编号（报告库中的机关）' }),
-  from: year.optional().meta({ description: '较早的年度（默认：该机关有报告的倒数第二个年度）' }),
-  to: year.optional().meta({ description: '较晚的年度（默认：该机关有报告的最后一个年度）' }),
+  other: recordId.optional().meta({
+    description:
+      '对照的另一个机关编号：给出时对比两个机关（甲为 body，乙为 other）的报告，而不是同一机关的两个年度',
+  }),
+  from: year.optional().meta({
+    description:
+      '较早的年度（默认：该机关有报告的倒数第二个年度）；对比两个机关时为甲的年度（默认：两者都有报告的最后一个年度，没有则甲的最后一个年度）',
+  }),
+  to: year.optional().meta({
+    description:
+      '较晚的年度（默认：该机关有报告的最后一个年度）；对比两个机关时为乙的年度（默认：与甲的年度相同，乙没有该年度的报告时为乙的最后一个年度）',
+  }),
 });
 export type CompareQuery = z.output<typeof compareQuery>;
 
@@ -32,15 +42,22 @@ export const cellChange = z.object({
 });
 
 export const copiedPassage = z.object({
-  text: z.string().meta({ description: '较晚年度报告中的原句' }),
-  previous: z.string().meta({ description: '较早年度报告中对应的原句（仅数字可能不同）' }),
-  section: z.number().int().meta({ description: '该句在较晚年度报告中所在部分的序号' }),
+  text: z.string().meta({ description: '较晚年度（对比两个机关时为乙）报告中的原句' }),
+  previous: z
+    .string()
+    .meta({ description: '较早年度（对比两个机关时为甲）报告中对应的原句（仅数字可能不同）' }),
+  section: z.number().int().meta({ description: '该句在较晚年度（乙）报告中所在部分的序号' }),
 });
 
 export const compareResponse = z
   .object({
     body: z.object({ id: z.string(), name: z.string() }),
     years: z.array(z.number().int()).meta({ description: '该机关有报告的全部年度' }),
+    other: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .meta({ description: '对比两个机关时为乙（to 一侧的机关）；对比同一机关的两个年度时为 null' }),
+    otherYears: z.array(z.number().int()).meta({ description: '乙有报告的全部年度（没有乙时为空）' }),
     from: compareSide,
     to: compareSide,
     sameFormat: z.boolean(),
@@ -56,7 +73,7 @@ export const compareResponse = z
     ),
     copied: z.array(copiedPassage),
   })
-  .meta({ id: 'CorpusCompare', title: '同一机关两个年度报告的对比' });
+  .meta({ id: 'CorpusCompare', title: '同一机关两个年度报告的对比，或两个机关报告的对比' });
 export type CompareResponse = z.infer<typeof compareResponse>;
 
 export const compareEndpoints = {

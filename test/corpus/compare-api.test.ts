@@ -50,6 +50,11 @@ describeEachBackend('corpus compare API', (backend) => {
       join(tmp.dir, 'in', 'one.txt'),
       renderAs(makeReport({ agency: '宿迁市人民政府', year: 2022 }), 'txt'),
     );
+    // Another body whose 2021 report is 宿城区's with its own name: the same figures, the same prose.
+    writeFile(
+      join(tmp.dir, 'in', 'suyu-2021.txt'),
+      renderAs(compareReport('宿迁市宿豫区财政局', 2021), 'txt'),
+    );
     await ingestPaths(store, [join(tmp.dir, 'in')]);
     app = await buildApi({ store, limiter: new LoginLimiter({ maxFailures: 1000 }), version: 'test' });
     for (const username of ['eva', 'sup']) {
@@ -145,5 +150,50 @@ describeEachBackend('corpus compare API', (backend) => {
     expect((await get('eva', '/api/corpus/compare')).statusCode).toBe(400);
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.paths['/api/corpus/compare'].get).toBeDefined();
+  });
+
+  it('compares two bodies (甲 and 乙): by default the last year both have; any year of each; the same body refused', async () => {
+    const a = await bodyId('宿迁市宿城区财政局');
+    const b = await bodyId('宿迁市宿豫区财政局');
+    const url = (query: string) =>
+      `/api/corpus/compare?body=${encodeURIComponent(a)}&other=${encodeURIComponent(b)}${query}`;
+    const same = await get('eva', url(''));
+    expect(same.statusCode, same.body).toBe(200);
+    const d = same.json();
+    expect([d.body.name, d.other, d.years, d.otherYears]).toEqual([
+      '宿迁市宿城区财政局',
+      { id: b, name: '宿迁市宿豫区财政局' },
+      [2021, 2022],
+      [2021],
+    ]);
+    // 2021 of both: the same report under two names — every cell equal, every sentence the same.
+    expect([d.from.report.year, d.from.report.agency, d.to.report.year, d.to.report.agency]).toEqual([
+      2021,
+      '宿迁市宿城区财政局',
+      2021,
+      '宿迁市宿豫区财政局',
+    ]);
+    expect(d.changes).toEqual([]);
+    expect([d.copied.length, d.to.sentences]).toEqual([9, 9]);
+    expect(d.copied.every((c: { text: string; previous: string }) => c.text === c.previous)).toBe(true);
+
+    // 甲's 2022 against 乙's 2021: the two cells 2022 changed, as 乙 minus 甲.
+    const years = (await get('eva', url('&from=2022&to=2021'))).json();
+    const base = compareReport('宿迁市宿城区财政局', 2021).cells;
+    expect(years.changes).toEqual([
+      { key: 'a.new.np', from: (base['a.new.np'] as number) + 5, to: base['a.new.np'], delta: -5 },
+      { key: 'a.new.total', from: (base['a.new.total'] as number) + 5, to: base['a.new.total'], delta: -5 },
+    ]);
+    // 乙 has no 2022 report; the same body twice; 乙 out of a supervisor's scope.
+    expect((await get('eva', url('&from=2022&to=2022'))).statusCode).toBe(404);
+    const itself = await get(
+      'eva',
+      `/api/corpus/compare?body=${encodeURIComponent(a)}&other=${encodeURIComponent(a)}`,
+    );
+    expect([itself.statusCode, itself.json().error.message]).toEqual([400, '输入有误：请选择另一个机关对比']);
+    expect((await get('sup', url(''))).statusCode).toBe(404);
+    // Without 乙 the answer says so.
+    const plain = (await get('eva', `/api/corpus/compare?body=${encodeURIComponent(a)}`)).json();
+    expect([plain.other, plain.otherYears]).toEqual([null, []]);
   });
 });

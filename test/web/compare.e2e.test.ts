@@ -31,6 +31,13 @@ describe.skipIf(!run)('web: two years side by side', () => {
       );
       expect(result.status).toBe('new');
     }
+    // Another body whose 2021 report is this one's under its own name (to compare two bodies).
+    const other = await ingestBytes(
+      server.store,
+      '宿迁市宿豫区财政局-2021.txt',
+      new TextEncoder().encode(renderAs(compareReport('宿迁市宿豫区财政局', 2021), 'txt')),
+    );
+    expect(other.status).toBe('new');
     // Bodies without reports listed before it (no region), so that the select's first 50 leave it out.
     for (let i = 0; i < 50; i++)
       await server.store.db
@@ -120,6 +127,42 @@ describe.skipIf(!run)('web: two years side by side', () => {
     await options.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('body')).toBe('filler-7');
     await expect.poll(() => chosen.innerText()).toBe('某机关07（地区未知，0 份）');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('compares two bodies (甲 and 乙): the last year both have, the same figures and sentences marked', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const id = async (name: string) =>
+      (
+        await server.store.db
+          .selectFrom('corpus_bodies')
+          .select('id')
+          .where('name', '=', name)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const [a, b] = [await id(agency), await id('宿迁市宿豫区财政局')];
+    await page.goto(`/oversight/compare?body=${a}`);
+    await page.getByText(`${agency} 2021年与2022年年度报告对比`).waitFor();
+    await page.getByRole('button', { name: '与另一个机关对比' }).click();
+    const chooser = page.getByRole('combobox', { name: '对照的机关' });
+    await chooser.fill('宿豫');
+    const options = page.locator('.ant-select-item-option');
+    await expect.poll(() => options.allInnerTexts()).toEqual(['宿迁市宿豫区财政局（宿迁市宿豫区，1 份）']);
+    await options.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('other')).toBe(b);
+    // 2021, the year both have: one report under two names.
+    await page.getByText(`${agency} 2021年与宿迁市宿豫区财政局 2021年年度报告对比`).waitFor();
+    await page.getByText('0 格', { exact: true }).waitFor();
+    await page.getByText('9 句（占乙正文 9 句的 100%）').waitFor();
+    const prose = page.getByRole('region', { name: /^乙 2021年 一、/ });
+    expect(await prose.getByTitle('与甲的报告相同').count()).toBe(3);
+    await page.getByRole('table', { name: /^甲 2021年 .*收到和处理政府信息公开申请情况/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Back to the body's own two years.
+    await page.getByRole('button', { name: '改为对比本机关两个年度' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('other')).toBeNull();
+    await page.getByText(`${agency} 2021年与2022年年度报告对比`).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,12 +1,14 @@
 /**
- * 两年对比: one body's reports of two years side by side (GET /api/corpus/compare): the three tables
- * with the cells that changed marked and their difference, the comparable measures, and each part's
- * prose with the sentences the later year copies from the earlier one marked (found by the server
- * with the corpus checks' own sentence splitter). Body and years live in the URL.
+ * 两年对比: one body's reports of two years side by side (GET /api/corpus/compare) — or, with another
+ * body chosen, two bodies' reports (甲 and 乙, a year of each): the three tables with the cells that
+ * differ marked and their difference, the comparable measures, and each part's prose with the
+ * sentences the later year (乙) has as the earlier one (甲) has them marked (found by the server with
+ * the corpus checks' own sentence splitter). Bodies and years live in the URL.
  */
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
+  Button,
   Card,
   Col,
   Descriptions,
@@ -18,7 +20,7 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { CompareResponse } from '../../../../src/api/corpus-compare-contract.js';
 import { getFormat } from '../../../../src/spec/registry.js';
@@ -41,6 +43,7 @@ export default function ComparePage() {
   const query = state.body
     ? {
         body: state.body,
+        ...(state.other ? { other: state.other } : {}),
         ...(state.from ? { from: state.from } : {}),
         ...(state.to ? { to: state.to } : {}),
       }
@@ -50,6 +53,11 @@ export default function ComparePage() {
   const from = d?.from.report.year ?? state.from;
   const to = d?.to.report.year ?? state.to;
   const years = d?.years ?? [];
+  // Two bodies: a year of each, in any order; one body: the earlier year, then the later. (Choosing
+  // the other body: not in the URL until one is chosen.)
+  const [picking, setPicking] = useState(false);
+  const two = Boolean(state.other) || picking;
+  const toYears = two ? (d?.otherYears ?? []) : years;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -65,28 +73,52 @@ export default function ComparePage() {
             onChange={(body) => update({ body: body.id, from: undefined, to: undefined })}
           />
           <Select
-            aria-label="较早年度"
-            placeholder="较早年度"
+            aria-label={two ? '甲的年度' : '较早年度'}
+            placeholder={two ? '甲的年度' : '较早年度'}
             style={{ width: 120 }}
             value={from}
             disabled={!d}
             onChange={(y) => update({ from: y, to })}
             options={years
-              .filter((y) => to === undefined || y < to)
+              .filter((y) => two || to === undefined || y < to)
               .map((y) => ({ value: y, label: `${y}年` }))}
           />
-          <span aria-hidden="true">→</span>
+          <span aria-hidden="true">{two ? '与' : '→'}</span>
+          {two && (
+            <BodySelect
+              label="对照的机关"
+              placeholder="对照的机关"
+              style={{ width: 260 }}
+              value={state.other}
+              exclude={state.body}
+              name={d?.other?.name}
+              onChange={(other) => update({ other: other.id, to: undefined })}
+            />
+          )}
           <Select
-            aria-label="较晚年度"
-            placeholder="较晚年度"
+            aria-label={two ? '乙的年度' : '较晚年度'}
+            placeholder={two ? '乙的年度' : '较晚年度'}
             style={{ width: 120 }}
             value={to}
             disabled={!d}
             onChange={(y) => update({ to: y, from })}
-            options={years
-              .filter((y) => from === undefined || y > from)
+            options={toYears
+              .filter((y) => two || from === undefined || y > from)
               .map((y) => ({ value: y, label: `${y}年` }))}
           />
+          {state.body &&
+            (two ? (
+              <Button
+                onClick={() => {
+                  setPicking(false);
+                  update({ other: undefined, from: undefined, to: undefined });
+                }}
+              >
+                改为对比本机关两个年度
+              </Button>
+            ) : (
+              <Button onClick={() => setPicking(true)}>与另一个机关对比</Button>
+            ))}
           <Link to="/oversight">返回监督概览</Link>
         </Space>
       </div>
@@ -107,17 +139,23 @@ function CompareView({ data }: { data: CompareResponse }) {
   const labels = useMemo(() => cellLabels(getFormat(b.format)), [b.format]);
   const changed = useMemo(() => new Map(data.changes.map((c) => [c.key, c])), [data.changes]);
   const share = data.to.sentences > 0 ? Math.round((data.copied.length / data.to.sentences) * 100) : 0;
+  // Two bodies: 甲 (the body) and 乙 (the other), each with its year; one body: the two years.
+  const other = data.other;
+  const sideName = {
+    from: other ? `甲 ${a.year}年` : `${a.year}年`,
+    to: other ? `乙 ${b.year}年` : `${b.year}年`,
+  };
 
   const changeColumns: TableColumnsType<Change> = [
     { title: '格', dataIndex: 'key', render: (key: string) => labels.get(key) ?? key },
-    { title: `${a.year}年`, dataIndex: 'from', width: 100, align: 'right', render: numberText },
-    { title: `${b.year}年`, dataIndex: 'to', width: 100, align: 'right', render: numberText },
+    { title: sideName.from, dataIndex: 'from', width: 100, align: 'right', render: numberText },
+    { title: sideName.to, dataIndex: 'to', width: 100, align: 'right', render: numberText },
     { title: '增减', dataIndex: 'delta', width: 100, align: 'right', render: deltaText },
   ];
   const measureColumns: TableColumnsType<Measure> = [
     { title: '指标', dataIndex: 'label' },
-    { title: `${a.year}年`, dataIndex: 'from', width: 100, align: 'right', render: numberText },
-    { title: `${b.year}年`, dataIndex: 'to', width: 100, align: 'right', render: numberText },
+    { title: sideName.from, dataIndex: 'from', width: 100, align: 'right', render: numberText },
+    { title: sideName.to, dataIndex: 'to', width: 100, align: 'right', render: numberText },
     { title: '增减', dataIndex: 'delta', width: 100, align: 'right', render: deltaText },
   ];
 
@@ -128,7 +166,7 @@ function CompareView({ data }: { data: CompareResponse }) {
     return (
       <mark
         className="gk-changed"
-        title={`${labels.get(key) ?? key}：${a.year}年 ${numberText(change.from)}，${b.year}年 ${numberText(change.to)}，增减 ${deltaText(change.delta)}`}
+        title={`${labels.get(key) ?? key}：${sideName.from} ${numberText(change.from)}，${sideName.to} ${numberText(change.to)}，增减 ${deltaText(change.delta)}`}
       >
         {numberText(value)}
         {side === 'to' && change.delta !== null && <small>（{deltaText(change.delta)}）</small>}
@@ -148,22 +186,44 @@ function CompareView({ data }: { data: CompareResponse }) {
         column={2}
         className="gk-panel"
         title={
-          <>
-            {/* The body's name opens its profile: every year's status, the figures over the years. */}
-            <Link to={bodyPath(data.body.id)} className="gk-text-link">
-              {data.body.name}
-            </Link>
-            {` ${a.year}年与${b.year}年年度报告对比`}
-          </>
+          other ? (
+            <>
+              {/* Each body's name opens its profile. */}
+              <Link to={bodyPath(data.body.id)} className="gk-text-link">
+                {data.body.name}
+              </Link>
+              {` ${a.year}年与`}
+              <Link to={bodyPath(other.id)} className="gk-text-link">
+                {other.name}
+              </Link>
+              {` ${b.year}年年度报告对比`}
+            </>
+          ) : (
+            <>
+              {/* The body's name opens its profile: every year's status, the figures over the years. */}
+              <Link to={bodyPath(data.body.id)} className="gk-text-link">
+                {data.body.name}
+              </Link>
+              {` ${a.year}年与${b.year}年年度报告对比`}
+            </>
+          )
         }
         items={[
-          { key: 'from', label: '较早年度', children: `${a.year}年（${a.format} 年版，第 ${a.version} 版）` },
-          { key: 'to', label: '较晚年度', children: `${b.year}年（${b.format} 年版，第 ${b.version} 版）` },
-          { key: 'changes', label: '数值变化', children: `${data.changes.length} 格` },
+          {
+            key: 'from',
+            label: other ? '甲' : '较早年度',
+            children: `${other ? `${data.body.name} ` : ''}${a.year}年（${a.format} 年版，第 ${a.version} 版）`,
+          },
+          {
+            key: 'to',
+            label: other ? '乙' : '较晚年度',
+            children: `${other ? `${other.name} ` : ''}${b.year}年（${b.format} 年版，第 ${b.version} 版）`,
+          },
+          { key: 'changes', label: other ? '数值不同' : '数值变化', children: `${data.changes.length} 格` },
           {
             key: 'copied',
-            label: '与上一年度相同的句子',
-            children: `${data.copied.length} 句（占 ${b.year} 年度正文 ${data.to.sentences} 句的 ${share}%）`,
+            label: other ? '两个机关相同的句子' : '与上一年度相同的句子',
+            children: `${data.copied.length} 句（占${other ? '乙' : ` ${b.year} 年度`}正文 ${data.to.sentences} 句的 ${share}%）`,
           },
         ]}
       />
@@ -203,7 +263,7 @@ function CompareView({ data }: { data: CompareResponse }) {
                 <Col span={12} key={side} className="gk-compare-grid">
                   <TableGrid
                     table={table}
-                    caption={`${side === 'from' ? a.year : b.year}年 ${table.title}`}
+                    caption={`${sideName[side]} ${table.title}`}
                     renderCell={(c) => cell(c.key, side)}
                   />
                 </Col>
@@ -214,12 +274,15 @@ function CompareView({ data }: { data: CompareResponse }) {
           <Alert
             type="info"
             showIcon
-            title={`两个年度的报告格式不同（${a.format} 年版与 ${b.format} 年版），表格按上方的可比指标对比`}
+            title={`两份报告的格式不同（${a.format} 年版与 ${b.format} 年版），表格按上方的可比指标对比`}
           />
         )}
       </Card>
 
-      <Card size="small" title={`正文对比（以黄色标出的句子与 ${a.year} 年度报告相同，数字不计）`}>
+      <Card
+        size="small"
+        title={`正文对比（以黄色标出的句子与${other ? '甲的' : ` ${a.year} 年度`}报告相同，数字不计）`}
+      >
         {numbers.map((n) => {
           const left = data.from.sections.find((s) => s.number === n);
           const right = data.to.sections.find((s) => s.number === n);
@@ -228,16 +291,18 @@ function CompareView({ data }: { data: CompareResponse }) {
             <Row gutter={16} key={n} style={{ marginBottom: 12 }}>
               <Col span={12}>
                 <Prose
-                  heading={`${a.year}年 ${left?.title ?? ''}`}
+                  heading={`${sideName.from} ${left?.title ?? ''}`}
                   text={left?.text ?? ''}
                   passages={data.copied.map((c) => c.previous)}
+                  same={other ? '与乙的报告相同' : '与下一年度相同'}
                 />
               </Col>
               <Col span={12}>
                 <Prose
-                  heading={`${b.year}年 ${right?.title ?? ''}`}
+                  heading={`${sideName.to} ${right?.title ?? ''}`}
                   text={right?.text ?? ''}
                   passages={copiedHere.map((c) => c.text)}
+                  same={other ? '与甲的报告相同' : '与上一年度相同'}
                 />
               </Col>
             </Row>
@@ -248,7 +313,18 @@ function CompareView({ data }: { data: CompareResponse }) {
   );
 }
 
-function Prose({ heading, text, passages }: { heading: string; text: string; passages: string[] }) {
+function Prose({
+  heading,
+  text,
+  passages,
+  same,
+}: {
+  heading: string;
+  text: string;
+  passages: string[];
+  /** What a marked sentence is the same as (its title). */
+  same: string;
+}) {
   return (
     <section aria-label={heading}>
       <Typography.Title level={3} style={{ fontSize: 14, margin: '0 0 4px' }}>
@@ -260,7 +336,7 @@ function Prose({ heading, text, passages }: { heading: string; text: string; pas
           : markPassages(text, passages).map((s, i) =>
               s.copied ? (
                 // biome-ignore lint/suspicious/noArrayIndexKey: segments of one text, in order
-                <mark key={i} className="gk-copied" title="与上一年度相同">
+                <mark key={i} className="gk-copied" title={same}>
                   {s.text}
                 </mark>
               ) : (

@@ -47,8 +47,16 @@ export function filterOf(s: OversightState): CorpusFilter {
 
 const year = z.coerce.number().int().min(2000).max(2100).optional();
 
-/** The two-year comparison's state: the body and the two years (the API's default: its last two). */
-export const compareUrl = z.object({ body: z.string().max(200).optional(), from: year, to: year });
+/**
+ * The comparison's state: the body and two years (the API's default: its last two), or with `other`
+ * two bodies (甲 the body, 乙 the other) and a year of each (the API's default: the last both have).
+ */
+export const compareUrl = z.object({
+  body: z.string().max(200).optional(),
+  other: z.string().max(200).optional(),
+  from: year,
+  to: year,
+});
 
 /** 机关档案's state (the body is the path's): the report open in the drawer. */
 export const bodyUrl = z.object({ report: z.coerce.number().int().min(1).optional() });
