@@ -129,11 +129,20 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
         `宿迁市宿城区财政局-${year}.txt`,
         new TextEncoder().encode(renderAs(compareReport('宿迁市宿城区财政局', year), 'txt')),
       );
-    const body = await server.store.db
-      .selectFrom('corpus_bodies')
-      .select('id')
-      .where('name', '=', '宿迁市宿城区财政局')
-      .executeTakeFirstOrThrow();
+    // Another body whose 2021 report is 宿城区's under its own name (两个机关对比).
+    await ingestBytes(
+      server.store,
+      '宿迁市宿豫区财政局-2021.txt',
+      new TextEncoder().encode(renderAs(compareReport('宿迁市宿豫区财政局', 2021), 'txt')),
+    );
+    const bodyNamed = (name: string) =>
+      server.store.db
+        .selectFrom('corpus_bodies')
+        .select('id')
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
+    const body = await bodyNamed('宿迁市宿城区财政局');
+    const suyu = await bodyNamed('宿迁市宿豫区财政局');
     // A corpus to oversee: generated reports of many bodies over three years, every fifth with a
     // figure off its sum (so the charts of problems and the errors column have something to show).
     for (let seed = 1; seed <= 60; seed++) {
@@ -157,6 +166,9 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await evaluator.page.goto(`/oversight/compare?body=${body.id}`);
     await evaluator.page.getByRole('table', { name: '数值变化的格' }).waitFor();
     await shoot(evaluator.page, 'compare', true);
+    await evaluator.page.goto(`/oversight/compare?body=${body.id}&other=${suyu.id}`);
+    await evaluator.page.getByText('两个机关相同的句子').waitFor();
+    await shoot(evaluator.page, 'compare-bodies');
     // The same body's profile: 2021 and 2022 published, 2023's overdue as of the seed's today.
     await evaluator.page.goto(`/oversight/bodies/${body.id}`);
     await evaluator.page.getByRole('table', { name: '各年度主要数字' }).waitFor();

@@ -129,7 +129,7 @@ export const pages: readonly PageRoute[] = [
   },
   {
     path: '/oversight/compare',
-    title: '两年对比',
+    title: '报告对比',
     icon: <DiffOutlined />,
     capability: 'oversee',
     group: '检查与监督',

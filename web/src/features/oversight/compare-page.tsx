@@ -1,5 +1,5 @@
 /**
- * 两年对比: one body's reports of two years side by side (GET /api/corpus/compare) — or, with another
+ * 报告对比: one body's reports of two years side by side (GET /api/corpus/compare) — or, with another
  * body chosen, two bodies' reports (甲 and 乙, a year of each): the three tables with the cells that
  * differ marked and their difference, the comparable measures, and each part's prose with the
  * sentences the later year (乙) has as the earlier one (甲) has them marked (found by the server with
@@ -230,14 +230,16 @@ function CompareView({ data }: { data: CompareResponse }) {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title="数值变化的格">
+          <Card size="small" title={other ? '数值不同的格' : '数值变化的格'}>
             <Table<Change>
-              aria-label="数值变化的格"
+              aria-label={other ? '数值不同的格' : '数值变化的格'}
               size="small"
               rowKey="key"
               columns={changeColumns}
               dataSource={data.changes}
-              locale={{ emptyText: <Empty description="两个年度的数据相同" /> }}
+              locale={{
+                emptyText: <Empty description={other ? '两个机关的数据相同' : '两个年度的数据相同'} />,
+              }}
               pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             />
           </Card>
