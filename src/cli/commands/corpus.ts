@@ -607,7 +607,7 @@ export async function runCorrect(id: string, options: CorrectOptions, io: CliIO)
 export function defineCorpus(program: Command, io: CliIO, done: (code: number) => void): Command {
   const corpus = program
     .command('corpus')
-    .summary('报告库（监督）：导出、统计、跨报告核查、评分、机关')
+    .summary('报告库（监督）：导出、统计、跨报告核查、发布情况、评分、重新读取、机关')
     .description('对已导入报告库（gongkai ingest）的年度报告做汇总监督。')
     .usage('<子命令>')
     .helpOption('-h, --help', '显示帮助')
@@ -690,7 +690,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
         ].join('\n'),
       )
       .usage(
-        '[--year 年度] [--today YYYY-MM-DD] [--level province|city|county] [--all | --json | --to csv|xlsx [-o 文件]] [筛选选项]',
+        '[--year 年度] [--today YYYY-MM-DD] [--level province|city|county] [--all | --json | --to csv|xlsx|docx|md [-o 文件]] [筛选选项]',
       )
       .option('--year <年度>', '报告年度（默认今天所在年份的上一年）')
       .option('--today <日期>', '按哪一天判断是否已过期限（默认今天）')
