@@ -89,7 +89,12 @@ export async function standing(db: Db, id: string): Promise<string> {
 }
 
 /** The body of an agency name, created when none matches (inside the caller's transaction). */
-export async function resolveBody(trx: Tx, raw: string, now: string, newId = randomUUID): Promise<string> {
+export async function resolveBody(
+  trx: Tx,
+  raw: string,
+  now: string,
+  newId: () => string = randomUUID,
+): Promise<string> {
   const parsed = parseBodyName(raw);
   const [alias] = await aliasOf(trx, parsed.matchKey);
   if (alias) return standing(trx, alias.body_id);
@@ -230,17 +235,12 @@ export async function importRoster(
   return db.transaction().execute(async (trx) => {
     const entries: RosterEntry[] = [];
     for (const name of listed) {
-      const bodies = async () =>
-        Number(
-          (
-            await trx
-              .selectFrom('corpus_bodies')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirst()
-          )?.n ?? 0,
-        );
-      const before = await bodies();
-      const bodyId = await resolveBody(trx, name, now);
+      // A body made for the name has the id made here (resolveBody makes one only when none matches).
+      let made: string | null = null;
+      const bodyId = await resolveBody(trx, name, now, () => {
+        made = randomUUID();
+        return made;
+      });
       const body = (await getBody(trx, bodyId)) as Body;
       const expectedFrom = body.expectedFrom === null ? from : Math.min(body.expectedFrom, from);
       if (expectedFrom !== body.expectedFrom)
@@ -249,7 +249,7 @@ export async function importRoster(
           .set({ expected_from: expectedFrom })
           .where('id', '=', bodyId)
           .execute();
-      entries.push({ name, bodyId, bodyName: body.name, created: (await bodies()) > before, expectedFrom });
+      entries.push({ name, bodyId, bodyName: body.name, created: bodyId === made, expectedFrom });
     }
     const unseen = new Set(
       options.outOfScope
