@@ -11,7 +11,7 @@ import { buildApi } from '../../src/api/server.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { LoginLimiter } from '../../src/auth/rate-limit.js';
 import { bodyHistory } from '../../src/corpus/bodies/history.js';
-import { correctBody, importRoster } from '../../src/corpus/bodies/store.js';
+import { correctBody, importRoster, mergeBodies } from '../../src/corpus/bodies/store.js';
 import { publicationOf } from '../../src/corpus/publication.js';
 import { openStore, type Store, systemActor } from '../../src/store/index.js';
 import { run } from '../cli/helpers.js';
@@ -100,10 +100,25 @@ describeEachBackend('应发布名录 (importRoster)', (backend) => {
     expect(audit.filter((a) => a.action === 'import-roster').map((a) => a.entityId)).toEqual(['roster-2022']);
   });
 
+  it('carries a misspelt name’s year over when a person merges its body into the right one', async () => {
+    // 「泉州市洛江区教育厅」 (a slip) made a body of its own; merged into 教育局, its year goes along.
+    const [slip] = await importRoster(store.db, systemActor, ['泉州市洛江区教育厅'], 2019, now);
+    expect(slip?.created).toBe(true);
+    const merged = await mergeBodies(store.db, systemActor, slip?.bodyId as string, 'edu', now);
+    expect(merged.expectedFrom).toBe(2019);
+    expect((await bodyHistory(store.db, 'edu', '2025-03-01'))?.years[0]?.year).toBe(2019);
+    await correctBody(store.db, systemActor, 'edu', { expectedFrom: 2022 }, now);
+  });
+
   it('keeps the earlier of two years, and a person clears it', async () => {
     const years = async () =>
       (
-        await store.db.selectFrom('corpus_bodies').select(['name', 'expected_from']).orderBy('name').execute()
+        await store.db
+          .selectFrom('corpus_bodies')
+          .select(['name', 'expected_from'])
+          .where('merged_into', 'is', null)
+          .orderBy('name')
+          .execute()
       ).map((b) => [b.name, b.expected_from]);
     await importRoster(store.db, systemActor, ['泉州市洛江区教育局'], 2024, now);
     await importRoster(store.db, systemActor, ['泉州市洛江区财政局'], 2020, now);

@@ -275,7 +275,8 @@ export async function importRoster(
 /**
  * Merges body `from` into body `into`: its reports move, its spellings name `into` from now on,
  * and `from` stays as a pointer. Versions are renumbered after the existing ones of `into`, which
- * keeps its own 撤销年份: `from` was another spelling of it, not a body of its own.
+ * keeps its own 撤销年份: `from` was another spelling of it, not a body of its own. A year `from` owed
+ * reports from (应发布名录: a list's spelling made a body of its own) carries over when earlier.
  */
 export async function mergeBodies(
   db: Kysely<Database>,
@@ -353,6 +354,14 @@ export async function mergeBodies(
       .set({ merged_into: target.id, corrected: 1 })
       .where('id', '=', source.id)
       .execute();
+    const owedFrom = [source.expectedFrom, target.expectedFrom].filter((y): y is number => y !== null);
+    const expectedFrom = owedFrom.length > 0 ? Math.min(...owedFrom) : null;
+    if (expectedFrom !== target.expectedFrom)
+      await trx
+        .updateTable('corpus_bodies')
+        .set({ expected_from: expectedFrom })
+        .where('id', '=', target.id)
+        .execute();
     await appendAudit(trx, { now: () => now } as never, actor, {
       action: 'merge',
       entity: 'corpus_body',
@@ -360,7 +369,7 @@ export async function mergeBodies(
       before: source,
       after: { ...source, mergedInto: target.id, reports: moved.length },
     });
-    return target;
+    return { ...target, expectedFrom };
   });
 }
 
