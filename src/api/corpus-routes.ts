@@ -137,19 +137,24 @@ function download(
   return input.reply.send(stream);
 }
 
-/** 发布情况 of the query's year (the year before the server's day by default) in the principal's scope. */
+/**
+ * 发布情况 of the query's year (the year before the server's day by default) in the principal's scope,
+ * with the scoped filter it was made over (the notice sums the same bodies' reports).
+ */
 async function publicationIn(
   input: Pick<HandlerInput<unknown, unknown, unknown>, 'principal' | 'deps'>,
   { year, level, ...query }: c.CorpusFilterQuery & { level?: RegionLevel | undefined },
 ) {
   const today = input.deps.today();
-  return publicationOf(
+  const filter = await scopedFilter(input, query);
+  const publication = await publicationOf(
     input.deps.store.db,
-    await scopedFilter(input, query),
+    filter,
     year ?? defaultPublicationYear(today),
     today,
     level,
   );
+  return { publication, filter };
 }
 
 /** The stats with their groups in the order asked for (a column of the export); refused when none is. */
@@ -387,7 +392,7 @@ export const corpusRoutes: readonly Route[] = [
     response: c.publicationResponse,
     async handle(input) {
       const { status, offset, limit, ...query } = input.query;
-      return publicationAnswer(await publicationIn(input, query), { status, offset, limit });
+      return publicationAnswer((await publicationIn(input, query)).publication, { status, offset, limit });
     },
   }),
   route({
@@ -401,14 +406,9 @@ export const corpusRoutes: readonly Route[] = [
     produces: [...downloadTypes, contentTypes.docx, 'text/markdown'],
     async handle(input) {
       const { to, ...query } = input.query;
-      const publication = await publicationIn(input, query);
+      const { publication, filter } = await publicationIn(input, query);
       if (to === 'docx' || to === 'md') {
-        const { year, level: _, ...filter } = query;
-        const stats = await corpusStats(
-          input.deps.store.db,
-          { ...(await scopedFilter(input, filter)), year: publication.year },
-          null,
-        );
+        const stats = await corpusStats(input.deps.store.db, { ...filter, year: publication.year }, null);
         const notice = publicationNotice(publication, stats, query.region ?? '');
         return download(input, `${publication.year}年度报告发布情况通报.${to}`, to, (stream) =>
           exportPublicationNotice(notice, publication.counts.expected, to, stream),

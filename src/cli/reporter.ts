@@ -7,7 +7,16 @@
  * - Findings of a file are sorted by place, then severity, then code; files keep the order given.
  * - `quiet` shows errors only; the summary still counts every finding.
  */
-import { compareFindings, type Finding, type Severity } from '../core/finding.js';
+import {
+  compareFindings,
+  countFindings,
+  type Finding,
+  type Severity,
+  type Statistics,
+} from '../core/finding.js';
+
+// Counting by severity lives with the finding (the corpus counts too); the CLI's commands import it here.
+export { countFindings, type Statistics } from '../core/finding.js';
 
 export interface ReporterOptions {
   /** Errors only. */
@@ -21,12 +30,6 @@ export interface FileFindings {
   findings: readonly Finding[];
   /** The decoded source: when given, each finding with a place is followed by its line and a caret. */
   source?: string;
-}
-
-export interface Statistics {
-  errors: number;
-  warnings: number;
-  infos: number;
 }
 
 /** The severity as printed (the same words as in JSON, so lines can be filtered). */
@@ -104,16 +107,6 @@ export function formatFileFindings(file: FileFindings, options: ReporterOptions 
 export function formatFileSummary(path: string, findings: Iterable<Finding>): string {
   const s = countFindings(findings);
   return `${path}: ${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 条提示\n`;
-}
-
-export function countFindings(findings: Iterable<Finding>, into?: Statistics): Statistics {
-  const stats = into ?? { errors: 0, warnings: 0, infos: 0 };
-  for (const finding of findings) {
-    if (finding.severity === 'error') stats.errors++;
-    else if (finding.severity === 'warning') stats.warnings++;
-    else stats.infos++;
-  }
-  return stats;
 }
 
 /** 「共 N 个文件：X 个错误，Y 个警告，Z 条提示」, plus the files that could not be read, if any. */

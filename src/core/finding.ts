@@ -73,3 +73,21 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.code.localeCompare(b.code)
   );
 }
+
+/** How many findings there are of each severity. */
+export interface Statistics {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Counts findings by severity (added to `into` when given). */
+export function countFindings(findings: Iterable<Finding>, into?: Statistics): Statistics {
+  const stats = into ?? { errors: 0, warnings: 0, infos: 0 };
+  for (const finding of findings) {
+    if (finding.severity === 'error') stats.errors++;
+    else if (finding.severity === 'warning') stats.warnings++;
+    else stats.infos++;
+  }
+  return stats;
+}

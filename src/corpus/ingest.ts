@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { agencyKind } from '../check/body-kind.js';
 import { deadlineFor, isLate } from '../check/kind-findings.js';
-import type { Finding } from '../core/finding.js';
+import { countFindings, type Finding } from '../core/finding.js';
 import type { Tx } from '../store/context.js';
 import type { Store } from '../store/index.js';
 import { prepared } from '../store/prepared.js';
@@ -179,7 +179,7 @@ export async function storeParsed(
         const version = (await lastVersion(trx, bodyId, report.year)) + 1;
         const deadline = report.year === null ? null : deadlineFor(report.year, kind);
         const findings = findingsForKind(report, kind);
-        const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+        const counts = countFindings(findings);
         const row = {
           sha256: parsed.hash,
           body_id: bodyId,
@@ -194,9 +194,9 @@ export async function storeParsed(
           signed_on: report.signedOn,
           deadline,
           late: deadline !== null && isLate(report, deadline) ? 1 : 0,
-          errors: count('error'),
-          warnings: count('warning'),
-          infos: count('info'),
+          errors: counts.errors,
+          warnings: counts.warnings,
+          infos: counts.infos,
           sections: report.sections,
           text: parsed.text,
           source: options.keepSource ? parsed.bytes : null,

@@ -118,7 +118,7 @@ export function regionsOf(
 }
 
 /** Whether a body dissolved in `dissolvedIn` no longer owes the report of `year`. */
-export const dissolvedBy = (dissolvedIn: number | null, year: number): boolean =>
+const dissolvedBy = (dissolvedIn: number | null, year: number): boolean =>
   dissolvedIn !== null && year >= dissolvedIn;
 
 /**
@@ -127,10 +127,10 @@ export const dissolvedBy = (dissolvedIn: number | null, year: number): boolean =
  */
 export const owes = (
   body: { dissolved_in: number | null; expected_from: number | null },
-  lastYear: number | null,
+  reportedBefore: boolean,
   year: number,
 ): boolean =>
-  (lastYear !== null || (body.expected_from !== null && year >= body.expected_from)) &&
+  (reportedBefore || (body.expected_from !== null && year >= body.expected_from)) &&
   !dissolvedBy(body.dissolved_in, year);
 
 /** A body's status for one year, with the days past or left to its deadline. */
@@ -212,7 +212,7 @@ export async function publicationOf(
   for (const body of bodies) {
     const report = newest.get(body.id);
     const last = lastYear.get(body.id) ?? null;
-    if (!report && !owes(body, last, year)) continue;
+    if (!report && !owes(body, last !== null, year)) continue;
     const deadline = deadlines[body.kind];
     const { status, daysLate, daysLeft } = yearStatus(report, deadline, today);
     counts.expected++;

@@ -13,10 +13,10 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { deadlineFor, isLate } from '../check/kind-findings.js';
-import { compareFindings, type Finding } from '../core/finding.js';
+import { compareFindings, countFindings, type Finding } from '../core/finding.js';
 import type { Store } from '../store/index.js';
 import type { BodyKind } from '../store/schema.js';
-import { resolveBody } from './bodies/store.js';
+import { getBody, resolveBody } from './bodies/store.js';
 import { findingsForKind, lastVersion } from './ingest.js';
 import { refreshLatest, storeFindingCounts, storeMeasures } from './measures.js';
 import { parseOne } from './parse-one.js';
@@ -85,7 +85,6 @@ const storedForm = (f: Finding) =>
 const sameJson = (a: string, b: string | null): boolean =>
   b !== null && isDeepStrictEqual(JSON.parse(a), JSON.parse(b));
 
-/** Reads one stored report again and writes the new reading over the old where they differ. */
 export interface RereadOptions {
   /** Move a report whose agency or year reads differently to that body and year (else it is listed). */
   move?: boolean | undefined;
@@ -93,6 +92,7 @@ export interface RereadOptions {
   now?: () => Date;
 }
 
+/** Reads one stored report again and writes the new reading over the old where they differ. */
 export async function rereadReport(
   store: Store,
   id: number,
@@ -117,7 +117,6 @@ export async function rereadReport(
       'r.signed_on',
       'r.sections',
       'r.date_places',
-      'r.deadline',
       'b.kind',
     ])
     .where('r.id', '=', id)
@@ -185,23 +184,13 @@ export async function rereadReport(
   return store.transact(async (trx) => {
     // Moved: the body the new name resolves to (created when new), the next version of its year.
     const bodyId = !moved ? row.body_id : report.agency ? await resolveBody(trx, report.agency, now) : null;
-    const kind: BodyKind = !moved
-      ? (row.kind ?? 'department')
-      : bodyId
-        ? (
-            await trx
-              .selectFrom('corpus_bodies')
-              .select('kind')
-              .where('id', '=', bodyId)
-              .executeTakeFirstOrThrow()
-          ).kind
-        : 'department';
+    const body = moved && bodyId !== null ? await getBody(trx, bodyId) : undefined;
+    const kind: BodyKind = (moved ? body?.kind : row.kind) ?? 'department';
     const version = !moved ? row.version : (await lastVersion(trx, bodyId, report.year)) + 1;
     const findings = findingsFor(kind);
     const deadline = report.year === null ? null : deadlineFor(report.year, kind);
     const late = deadline !== null && isLate(report, deadline) ? 1 : 0;
-    const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-    const counts = { errors: count('error'), warnings: count('warning'), infos: count('info') };
+    const counts = countFindings(findings);
     await trx
       .updateTable('corpus_reports')
       .set({

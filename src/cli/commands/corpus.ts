@@ -10,6 +10,7 @@ import { cliActor } from '../../api/services/principal.js';
 import { todayInChina } from '../../api/services/today.js';
 import { corpusStats } from '../../corpus/aggregate.js';
 import { bodyHistory } from '../../corpus/bodies/history.js';
+import { rosterNames } from '../../corpus/bodies/names.js';
 import {
   applyPlaces,
   BodyError,
@@ -533,7 +534,7 @@ export async function runRoster(path: string, options: RosterOptions, io: CliIO)
   }
   return withCorpus(io, async (store) => {
     const from = bodyYearOf(options.from, '应发布起始年度', false) as number;
-    const names = text.split(/\r?\n/).map((line) => line.split(/[\t,，]/)[0]?.trim() ?? '');
+    const names = rosterNames(text);
     if (!names.some((n) => n !== '')) throw new UsageError(`名录「${path}」中没有机关名称`);
     const entries = await importRoster(store.db, cliActor, names, from, new Date().toISOString());
     if (options.json) for (const e of entries) io.stdout.write(`${JSON.stringify(e)}\n`);

@@ -52,7 +52,12 @@ export async function bodyHistory(
   if (!body) return undefined;
   const reports = await bodyReports(db, body.id);
   const byYear = new Map<number, CorpusRow[]>();
-  for (const r of reports) if (r.year !== null) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  for (const r of reports) {
+    if (r.year === null) continue;
+    const versions = byYear.get(r.year);
+    if (versions) versions.push(r);
+    else byYear.set(r.year, [r]);
+  }
 
   // The names as the reports signed (a row's `agency` is the body's name).
   const names = await db
@@ -75,8 +80,8 @@ export async function bodyHistory(
       const versions = byYear.get(year) ?? [];
       // Ordered by version: the last is the newest.
       const report = versions.at(-1) ?? null;
-      const earlier = dated.some((y) => y < year) ? year - 1 : null;
-      if (!report && !owes(owed, earlier, year)) continue;
+      const reportedBefore = dated.some((y) => y < year);
+      if (!report && !owes(owed, reportedBefore, year)) continue;
       const deadline = deadlineFor(year, body.kind);
       const status = yearStatus(
         report && { published_on: report.publishedOn, signed_on: report.signedOn },

@@ -12,7 +12,7 @@ import {
   kindFindingCodes,
   kindFindings,
 } from '../../check/kind-findings.js';
-import { compareFindings, type Finding, type Point } from '../../core/finding.js';
+import { compareFindings, countFindings, type Finding, type Point } from '../../core/finding.js';
 import type { Tx } from '../../store/context.js';
 import type { Database } from '../../store/index.js';
 import type { BodyKind } from '../../store/schema.js';
@@ -90,8 +90,7 @@ export async function reviseBodyKind(trx: Db, bodyId: string, kind: BodyKind): P
     const late = deadline !== null && isLate(facts, deadline) ? 1 : 0;
     if (deadline === report.deadline && late === report.late && sameFindings(stored, findings)) continue;
     changed++;
-    const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-    const counts = { errors: count('error'), warnings: count('warning'), infos: count('info') };
+    const counts = countFindings(findings);
     await trx
       .updateTable('corpus_reports')
       .set({ deadline, late, ...counts })

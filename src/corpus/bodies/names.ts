@@ -101,3 +101,10 @@ export function parseBodyName(raw: string): BodyName {
 /** 「福建省泉州市洛江区」: the places of a name, top down ('' when none). */
 export const regionOf = (b: Pick<BodyName, 'province' | 'city' | 'county'>): string =>
   [b.province, b.city, b.county].filter(Boolean).join('');
+
+/**
+ * The names of a list of the bodies that must publish (应发布名录) as pasted or saved: a name a line,
+ * the line's first field when it has more (a table's row: before a tab or comma); blank lines give ''.
+ */
+export const rosterNames = (text: string): string[] =>
+  text.split(/\r?\n/).map((line) => line.split(/[\t,，]/)[0]?.trim() ?? '');

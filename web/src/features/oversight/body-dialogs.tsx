@@ -19,6 +19,7 @@ import {
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { bodyPatchBody, corpusListedBody, rosterEntry } from '../../../../src/api/corpus-contract.js';
+import { rosterNames } from '../../../../src/corpus/bodies/names.js';
 import { dissolvedYears } from '../../../../src/corpus/publication-status.js';
 import { call, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
@@ -239,7 +240,7 @@ export function RosterDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [from, setFrom] = useState<number | null>(defaultRosterYear());
   const [problem, setProblem] = useState<string | null>(null);
-  const names = text.split(/\r?\n/).map((line) => line.split(/[\t,，]/)[0]?.trim() ?? '');
+  const names = rosterNames(text);
   const count = new Set(names.filter((n) => n !== '')).size;
   const save = useMutation({
     mutationFn: () => call(api.importCorpusRoster, { body: { names, from: from as number } }),
