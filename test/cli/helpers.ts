@@ -1,9 +1,9 @@
 /** Runs the CLI in-process with captured output, and paths of the shared fixtures. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import type { CliIO, Output, Processor } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { Finding } from '../../src/core/finding.js';
@@ -66,9 +66,16 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
   }
 }
 
-/** A fresh temporary directory with the given files. */
+/** The directories tempFiles made for this test file, removed after its last test. */
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory with the given files (removed after the test file's last test). */
 export function tempFiles(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+  tempDirs.push(dir);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }

@@ -21,8 +21,9 @@ const out = resolve(import.meta.dirname, '../../docs/screenshots');
 describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots', () => {
   let server: WebServer;
   let browser: Browser;
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-shots-'));
+  let dir = '';
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gongkai-shots-'));
     mkdirSync(out, { recursive: true });
     server = await startWebServer();
     browser = await launchBrowser();
@@ -30,7 +31,7 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const shoot = async (page: Page, name: string, fullPage = false) => {
