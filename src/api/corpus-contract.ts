@@ -627,6 +627,21 @@ export type BodyHistoryResponse = z.infer<typeof bodyHistoryResponse>;
 /** Most bodies one request of the cross-report checks goes through (the CLI has no limit). */
 export const checksMaxBodies = 1000;
 
+const letterFormat = z.enum(['docx', 'md']).default('docx').meta({
+  description: '核查意见的格式：docx（按 GB/T 9704 排版，默认）或 md（Markdown）',
+});
+
+/** One report's 核查意见. */
+export const letterQuery = z.strictObject({ to: letterFormat });
+
+/** 核查意见 in a batch: the filter's newest reports, a ZIP of one file each. */
+export const lettersQuery = corpusFilterQuery.extend({
+  to: letterFormat,
+  all: bool.optional().meta({
+    description: '连同按时发布、未发现问题的报告全部生成（默认只生成逾期、未注日期或发现问题的）',
+  }),
+});
+
 /** Largest upload (all files together), bytes. */
 export const uploadLimitBytes = 50 * 1024 * 1024;
 /** Most files in one upload. */
@@ -642,6 +657,13 @@ export const corpusEndpoints = {
     response: corpusReportDetail,
   },
   source: { method: 'GET', url: '/api/corpus/reports/:reportId/source', params: corpusReportParams },
+  letter: {
+    method: 'GET',
+    url: '/api/corpus/reports/:reportId/letter',
+    params: corpusReportParams,
+    query: letterQuery,
+  },
+  letters: { method: 'GET', url: '/api/corpus/letters', query: lettersQuery },
   stats: { method: 'GET', url: '/api/corpus/stats', query: statsPageQuery, response: statsResponse },
   statsExport: { method: 'GET', url: '/api/corpus/stats/export', query: statsExportQuery },
   checks: {

@@ -24,9 +24,13 @@ import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/expor
 import { exportPublicationNotice, publicationNotice } from '../corpus/export/publication-notice.js';
 import { exportPublicationCsv, exportPublicationXlsx } from '../corpus/export/publication-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../corpus/export/score-sheet.js';
+import { writeTo } from '../corpus/export/sink.js';
 import { exportStatsCsv, exportStatsXlsx } from '../corpus/export/stats-sheet.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
 import { countResult, type IngestSummary, ingestBytes } from '../corpus/ingest.js';
+import { letterFile, lettersZip } from '../corpus/letters/files.js';
+import { letterFileName } from '../corpus/letters/review-letter.js';
+import { letterSubject, letterSubjects } from '../corpus/letters/subjects.js';
 import { type Pack, shippedPacks } from '../corpus/packs.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../corpus/publication.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
@@ -111,6 +115,7 @@ const contentTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   md: 'text/markdown; charset=utf-8',
+  zip: 'application/zip',
 } as const;
 
 /** The media types of the corpus downloads, as the OpenAPI document lists them. */
@@ -324,6 +329,53 @@ export const corpusRoutes: readonly Route[] = [
       input.reply.header('content-disposition', `inline; filename*=UTF-8''${name}`);
       if (stored.source) return input.reply.type('application/octet-stream').send(Buffer.from(stored.source));
       return input.reply.type('text/plain; charset=utf-8').send(stored.text);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.letter.url,
+    summary:
+      '一份报告的核查意见草稿（DOCX 按 GB/T 9704 排版，或 Markdown）：发布是否逾期、错误、需要核实的问题及其在表格中的位置，与该机关其他年度报告比对的问题',
+    tag,
+    auth: true,
+    params: c.corpusReportParams,
+    query: c.letterQuery,
+    produces: [contentTypes.docx, 'text/markdown'],
+    async handle(input) {
+      const filter = await scopedFilter(input, {});
+      const subject = await letterSubject(input.deps.store.db, filter, input.params.reportId);
+      if (!subject) throw notFound('报告', String(input.params.reportId));
+      const { to } = input.query;
+      return download(input, letterFileName(subject, to), to, (stream) =>
+        writeTo(stream, letterFile(subject, input.deps.today(), to)),
+      );
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.letters.url,
+    summary:
+      '成批生成核查意见草稿：筛选出的每个机关每个年度的最新版本一份（默认只为逾期、未注日期或发现问题的报告生成），打包为 ZIP；与同批其他机关同年度的报告比对正文',
+    tag,
+    auth: true,
+    query: c.lettersQuery,
+    produces: [contentTypes.zip],
+    async handle(input) {
+      const { to, all, ...query } = input.query;
+      const filter = await scopedFilter(input, query);
+      await refuseBroadChecks(input, filter);
+      const selection = await letterSubjects(input.deps.store.db, filter, all === true);
+      input.reply.header('x-letters', String(selection.subjects.length));
+      return download(
+        input,
+        `${query.year !== undefined ? `${query.year}年度报告` : ''}核查意见.zip`,
+        'zip',
+        (stream) =>
+          writeTo(
+            stream,
+            lettersZip(selection.subjects, input.deps.today(), to, { comparedWithOthers: true }),
+          ),
+      );
     },
   }),
   route({

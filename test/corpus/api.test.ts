@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checksMaxBodies, uploadLimitBytes } from '../../src/api/corpus-contract.js';
 import { buildApi } from '../../src/api/server.js';
@@ -124,6 +125,52 @@ describeEachBackend('corpus API', (backend) => {
     expect(body.versions).toEqual([{ id: row.id, version: 1, sha256: body.report.sha256 }]);
     const source = await get('eva', `/api/corpus/reports/${row.id}/source`);
     expect(source.headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  it('drafts 核查意见: one report’s letter to those who see it, and a ZIP of the letters of a scope', async () => {
+    const list = (await get('eva', '/api/corpus/reports')).json();
+    const late = list.rows.find(
+      (r: { agency: string; year: number }) => r.agency === '洛江区工业和信息化局' && r.year === 2022,
+    );
+    const md = await get('eva', `/api/corpus/reports/${late.id}/letter?to=md`);
+    expect([md.statusCode, md.headers['content-type']]).toEqual([200, 'text/markdown; charset=utf-8']);
+    expect(md.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('洛江区工业和信息化局2022年度报告核查意见.md')}`,
+    );
+    expect(md.body.split('\n').filter((l) => l.startsWith('报告'))).toEqual([
+      '报告发布日期为2023年2月10日，晚于《中华人民共和国政府信息公开条例》第四十九条规定的期限（2023年1月31日） 10 天。',
+    ]);
+    expect(md.body).toContain('于2024年2月15日自动核查生成');
+    const docx = await get('sup', `/api/corpus/reports/${late.id}/letter`);
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const hidden = list.rows.find((r: { agency: string }) => r.agency === '宿迁市宿城区财政局');
+    expect((await get('sup', `/api/corpus/reports/${hidden.id}/letter`)).statusCode).toBe(404);
+    expect((await get('eva', '/api/corpus/reports/99999/letter')).statusCode).toBe(404);
+
+    const names = async (user: string, query: string) => {
+      const res = await get(user, `/api/corpus/letters?${query}`);
+      expect([res.statusCode, res.headers['content-type']]).toEqual([200, 'application/zip']);
+      const files = Object.keys(unzipSync(res.rawPayload));
+      expect(res.headers['x-letters']).toBe(String(files.length));
+      return files;
+    };
+    // A supervisor's scope: the late report only (the others were on time with nothing found).
+    expect(await names('sup', 'to=md')).toEqual(['洛江区工业和信息化局2022年度报告核查意见.md']);
+    expect(await names('sup', 'to=md&all=true')).toEqual([
+      '洛江区工业和信息化局2021年度报告核查意见.md',
+      '洛江区工业和信息化局2022年度报告核查意见.md',
+    ]);
+    expect(await names('eva', `year=2021&all=true&region=${encodeURIComponent('宿迁')}`)).toEqual([
+      '宿迁市人民政府2021年度报告核查意见.docx',
+      '宿迁市宿城区财政局2021年度报告核查意见.docx',
+    ]);
+    const zip = await get('eva', '/api/corpus/letters?year=2022');
+    expect(zip.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('2022年度报告核查意见.zip')}`,
+    );
+    expect((await get('eva', '/api/corpus/letters?to=pdf')).statusCode).toBe(400);
   });
 
   it('answers stats by kind and exports CSV', async () => {
@@ -755,6 +802,7 @@ describeEachBackend('corpus API', (backend) => {
       message: `范围太大：共 ${checksMaxBodies + 2} 个机关，一次最多核查 ${checksMaxBodies} 个；请按地区、机关类型或机关缩小范围（整个报告库请用 gongkai corpus check）`,
     });
     expect((await get('eva', '/api/corpus/checks/export?to=csv')).json().error.code).toBe('too-broad');
+    expect((await get('eva', '/api/corpus/letters')).json().error.code).toBe('too-broad');
     const narrowed = await get('eva', `/api/corpus/checks?region=${encodeURIComponent('宿迁')}`);
     expect(narrowed.statusCode).toBe(200);
     const found = narrowed.json() as { code: string; reportId: number }[];

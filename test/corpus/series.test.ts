@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCorpusChecks } from '../../src/corpus/checks/index.js';
 import { ingestPaths } from '../../src/corpus/ingest.js';
+import { letterFindings } from '../../src/corpus/letters/review-letter.js';
+import { letterSubjects } from '../../src/corpus/letters/subjects.js';
 import type { Store } from '../../src/store/index.js';
 import { sqliteStore, tempDir, writeFile } from './helpers.js';
 import { buildSeries, renderForm } from './series.js';
@@ -78,5 +80,36 @@ describe(`a five-year series of ${bodies} bodies in every form`, () => {
     });
     const copied = findings.find((f) => f.code === 'corpus.copied-text' && f.expected === '≤ 50%');
     expect(copied?.note?.split('\n').length).toBeGreaterThan(1);
+  });
+
+  it('writes a letter (核查意见) for each report late or with a seeded defect, naming the defect, and none for the rest', async () => {
+    const { subjects, clean, unaddressed } = await letterSubjects(store.db, {});
+    const named = new Set(
+      subjects.flatMap((s) => {
+        const { errors, toVerify } = letterFindings(s);
+        return [...errors, ...toVerify].map((f) => `${f.code} ${s.report.agency} ${s.report.year}`);
+      }),
+    );
+    const inLetters = ['corpus.carry-over', 'corpus.stock', 'corpus.copied-text'];
+    for (const seeded of series.expected.filter((e) => inLetters.includes(e.code)))
+      expect(named).toContain(key(seeded));
+    const owed = new Set([
+      ...series.expected.filter((e) => inLetters.includes(e.code)).map((e) => `${e.agency} ${e.year}`),
+      ...series.late.map((l) => `${l.agency} ${l.year}`),
+    ]);
+    const letters = new Set(subjects.map((s) => `${s.report.agency} ${s.report.year}`));
+    for (const report of owed) expect(letters).toContain(report);
+    // The other letters name only what the generated corpus still raises: a government's report
+    // without 第五十条's words, and a big change from one year to the next (to verify, not errors).
+    for (const s of subjects.filter((x) => !owed.has(`${x.report.agency} ${x.report.year}`))) {
+      const { errors, toVerify, unread } = letterFindings(s);
+      expect([errors, unread]).toEqual([[], []]);
+      expect(
+        toVerify.map((f) => f.code).filter((c) => c !== 'check.article-50' && c !== 'corpus.jump'),
+      ).toEqual([]);
+    }
+    // One letter or none for each body's year (the newest version; years seeded missing have none).
+    const reports = new Set(series.files.map((f) => `${f.agency} ${f.year}`));
+    expect([clean + subjects.length, unaddressed]).toEqual([reports.size, 0]);
   });
 });

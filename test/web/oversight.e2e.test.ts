@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
@@ -65,6 +66,8 @@ describe.skipIf(!run)('web: oversight', () => {
     expect(new URL(page.url()).searchParams.get('report')).toMatch(/^\d+$/);
     const source = drawer.getByRole('link', { name: /下载原文/ });
     expect(await source.getAttribute('href')).toMatch(/^\/api\/corpus\/reports\/\d+\/source$/);
+    const letter = drawer.getByRole('link', { name: /核查意见（Word）/ });
+    expect(await letter.getAttribute('href')).toMatch(/^\/api\/corpus\/reports\/\d+\/letter$/);
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => new URL(page.url()).searchParams.get('report')).toBeNull();
@@ -96,6 +99,16 @@ describe.skipIf(!run)('web: oversight', () => {
     await latest.click();
     await page.getByText('共 3 份报告').waitFor();
     expect(new URL(page.url()).searchParams.get('latest')).toBeNull();
+
+    // 生成核查意见: a letter for each body's newest report with something to say, in a ZIP.
+    const [letters] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /生成核查意见/ }).click(),
+    ]);
+    expect(letters.suggestedFilename()).toBe('核查意见.zip');
+    expect(Object.keys(unzipSync(readFileSync((await letters.path()) as string)))).toEqual([
+      '湟源县人民政府办公室2021年度报告核查意见.docx',
+    ]);
 
     await page.getByRole('button', { name: /^嘉祥县工业和信息化局 2021年：/ }).click();
     await page.getByText('共 1 份报告').waitFor();

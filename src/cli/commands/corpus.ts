@@ -26,8 +26,12 @@ import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/ex
 import { exportPublicationNotice, publicationNotice } from '../../corpus/export/publication-notice.js';
 import { exportPublicationCsv, exportPublicationXlsx } from '../../corpus/export/publication-sheet.js';
 import { exportScoresCsv, exportScoresXlsx } from '../../corpus/export/score-sheet.js';
+import { writeTo } from '../../corpus/export/sink.js';
 import { exportStatsCsv, exportStatsXlsx } from '../../corpus/export/stats-sheet.js';
 import { exportXlsx } from '../../corpus/export/xlsx.js';
+import { letterFile, lettersZip } from '../../corpus/letters/files.js';
+import { letterFindings } from '../../corpus/letters/review-letter.js';
+import { letterSubject, letterSubjects } from '../../corpus/letters/subjects.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../../corpus/publication.js';
 import { dissolvedYears } from '../../corpus/publication-status.js';
@@ -356,6 +360,69 @@ export async function runPublication(options: PublicationOptions, io: CliIO): Pr
     } else if (options.json) io.stdout.write(`${JSON.stringify(publicationAnswer(publication))}\n`);
     else io.stdout.write(formatPublication(publication, options.all ?? false));
     return publication.counts.overdue > 0 ? ExitCode.findings : ExitCode.ok;
+  });
+}
+
+export interface LettersOptions extends FilterOptions, ExportTarget {
+  report?: string;
+  all?: boolean;
+  today?: string;
+}
+
+/**
+ * `gongkai corpus letters`: 核查意见, the draft letters to bodies about their reports — one report's
+ * (`--report`) as a document, or the newest reports the filter chooses as a ZIP of documents (those
+ * with something to say, or every one with --all).
+ */
+export async function runLetters(options: LettersOptions, io: CliIO): Promise<number> {
+  const single = options.report !== undefined;
+  const target = { ...options, to: options.to ?? 'docx' };
+  // A batch is a ZIP, binary whatever its letters are: refused on a terminal as DOCX is.
+  const refused = refuseExport(single ? target : { ...target, to: 'docx' }, io, ['docx', 'md']);
+  if (refused !== null) return refused;
+  if (target.to !== 'docx' && target.to !== 'md') return refuseExport(target, io, ['docx', 'md']) as number;
+  const today = options.today ?? todayInChina();
+  if (!isIsoDate(today)) {
+    io.stderr.write(`gongkai: 错误：日期「${today}」无效，应为 YYYY-MM-DD\n`);
+    return ExitCode.usage;
+  }
+  if (single && !/^\d+$/.test(options.report as string)) {
+    io.stderr.write(`gongkai: 错误：报告编号「${options.report}」无效，应为数字（见 corpus bodies show）\n`);
+    return ExitCode.usage;
+  }
+  const to = target.to as 'docx' | 'md';
+  return withCorpus(io, async (store) => {
+    const filter = filterOf(options);
+    if (single) {
+      const subject = await letterSubject(store.db, filter, Number(options.report));
+      if (!subject) {
+        io.stderr.write(`gongkai: 错误：报告库中没有编号为 ${options.report} 的报告\n`);
+        return ExitCode.usage;
+      }
+      const n = await writeExport<'docx' | 'md'>(io, target, async (stream) => {
+        await writeTo(stream, letterFile(subject, today, to));
+        return 1;
+      });
+      if (n !== null)
+        io.stderr.write(
+          `已生成${subject.report.agency ?? ''}${subject.report.year ?? ''}年度报告的核查意见到 ${options.output}\n`,
+        );
+      return ExitCode.ok;
+    }
+    const selection = await letterSubjects(store.db, filter, options.all === true);
+    const withErrors = selection.subjects.filter((s) => letterFindings(s).errors.length > 0).length;
+    const n = await writeExport<'docx' | 'md'>(io, { ...target, to: 'docx' }, async (stream) => {
+      await writeTo(stream, lettersZip(selection.subjects, today, to, { comparedWithOthers: true }));
+      return selection.subjects.length;
+    });
+    const left = [
+      selection.clean > 0 ? `${selection.clean} 份报告按时发布且未发现问题，未生成（--all 全部生成）` : '',
+      selection.unaddressed > 0 ? `${selection.unaddressed} 份报告未读出机关或年度，未生成` : '',
+    ].filter(Boolean);
+    io.stderr.write(
+      `${n !== null ? `已生成 ${n} 份核查意见（其中 ${withErrors} 份有错误）到 ${options.output}` : `共 ${selection.subjects.length} 份核查意见（其中 ${withErrors} 份有错误）`}${left.length > 0 ? `；${left.join('；')}` : ''}\n`,
+    );
+    return ExitCode.ok;
   });
 }
 
@@ -709,6 +776,28 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: PublicationOptions) => {
     done(await runPublication(options, io));
+  });
+  addFilterOptions(
+    corpus
+      .command('letters')
+      .summary('核查意见：给机关的报告核查意见草稿（Word），逐份或按范围成批')
+      .description(
+        [
+          '每份报告（每个机关每个年度的最新版本）一份核查意见：发布是否逾期、报告中的错误、需要核实的问题（各附在表格中的位置），',
+          '与该机关其他年度报告（成批时另与同批其他机关的同年度报告）比对发现的问题；未能准确读出的内容另列，供印发前核对。',
+          '--report 只生成一份报告的（DOCX 或 Markdown 文档）；否则按筛选选项成批生成，写成一个 ZIP（每份一个文件），',
+          '默认只为逾期、未注日期或发现问题的报告生成（--all 全部生成）。整改期限和报送单位留作【待补充】。',
+        ].join('\n'),
+      )
+      .usage('[--report 编号] [--all] [--to docx|md] [--today YYYY-MM-DD] -o 文件 [筛选选项]')
+      .option('--report <编号>', '只生成这一份报告的核查意见（报告编号）')
+      .option('--all', '成批时连同按时发布、未发现问题的报告全部生成')
+      .option('--today <日期>', '核查意见注明的日期（默认今天）')
+      .option('--to <格式>', 'docx（默认，按 GB/T 9704 排版）或 md（Markdown）')
+      .option('-o, --output <文件>', '写入文件（成批时为 ZIP；省略或 - 时写到标准输出）')
+      .helpOption('-h, --help', '显示帮助'),
+  ).action(async (options: LettersOptions) => {
+    done(await runLetters(options, io));
   });
   addFilterOptions(
     corpus

@@ -187,4 +187,6 @@ export const importCorpusRoster = endpoint(corpusEndpoints.importRoster);
 export const mergeCorpusBody = endpoint(corpusEndpoints.mergeBody);
 /** A corpus report's source: the file's bytes when the corpus kept them, else its decoded text. */
 export const corpusSource = endpoint({ ...corpusEndpoints.source, response: z.unknown() });
+/** 核查意见 of a scope's reports, a ZIP of letters (one report's is a link: letterUrl). */
+export const corpusLetters = endpoint({ ...corpusEndpoints.letters, response: z.unknown() });
 export const corpusCompare = endpoint(compareEndpoints.compare);

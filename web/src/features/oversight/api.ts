@@ -117,6 +117,9 @@ export const statsExportUrl = (
   to: 'csv' | 'xlsx',
 ): string => corpusEndpoints.statsExport.url + searchOf({ by, ...filter, to });
 
+/** The draft 核查意见 (letter to the body) of one report, as DOCX. */
+export const letterUrl = (reportId: number): string => pathOf(corpusEndpoints.letter.url, { reportId });
+
 /** The stored source file of a report. */
 export const sourceUrl = (reportId: number): string => pathOf(corpusEndpoints.source.url, { reportId });
 

@@ -37,6 +37,7 @@ import { Chart } from './chart.js';
 import { applicationsByRegionOption, findingsByCodeOption, onTimeByYearOption } from './chart-options.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
+import { LettersButton } from './letters-button.js';
 import { MatrixTable } from './matrix-table.js';
 import { kindNames, regionLevelOptions } from './names.js';
 import { publicationNotice } from './publication.js';
@@ -212,6 +213,7 @@ export default function OversightPage() {
             只看最新版本
           </Checkbox>
           <ExportButtons href={(to) => exportUrl(filter, to)} />
+          <LettersButton filter={filter} disabled={!list.data?.rows.length} />
         </Space>
       </div>
 

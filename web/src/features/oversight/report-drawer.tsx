@@ -1,5 +1,11 @@
 /** The drill-down of one corpus report: its facts, its findings and a link to its source file. */
-import { ClusterOutlined, DiffOutlined, DownloadOutlined, FileSearchOutlined } from '@ant-design/icons';
+import {
+  ClusterOutlined,
+  DiffOutlined,
+  DownloadOutlined,
+  FileSearchOutlined,
+  FileWordOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -8,7 +14,7 @@ import { QueryView } from '../../components/query-state.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import { encode } from '../../lib/url-codec.js';
 import { inspectUrl } from '../inspector/url.js';
-import { corpusReportQuery, sourceUrl } from './api.js';
+import { corpusReportQuery, letterUrl, sourceUrl } from './api.js';
 import { kindNames } from './names.js';
 import { checksUrl, compareUrl } from './url.js';
 
@@ -70,6 +76,15 @@ export function ReportDrawer({ reportId, onClose }: { reportId: number | undefin
                   <Typography.Text type="secondary">
                     报告库没有保存原文件（导入时加 --keep-source 才保存），不能下载或在报告检查中查看
                   </Typography.Text>
+                )}
+                {d.report.agency !== null && (
+                  <Button
+                    icon={<FileWordOutlined />}
+                    href={letterUrl(d.report.id)}
+                    title="给该机关的核查意见草稿：发布是否逾期、错误和需要核实的问题（附在表格中的位置）、与其他年度报告比对的问题，按 GB/T 9704 排版，改定后印发"
+                  >
+                    核查意见（Word）
+                  </Button>
                 )}
                 {d.report.bodyId !== null && d.report.year !== null && (
                   <Link

@@ -1,0 +1,82 @@
+/**
+ * `gongkai corpus letters`: 核查意见 over the corpus — a batch as a ZIP of the letters with something
+ * to say (or all), one report's as a document, and the usage errors.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../src/corpus/ingest.js';
+import { example, exampleWithDefects, root, run } from '../cli/helpers.js';
+import { cliCorpus } from './helpers.js';
+
+describe('gongkai corpus letters', () => {
+  const corpus = cliCorpus(async (store) => {
+    await ingestPaths(store, [join(root, example), join(root, exampleWithDefects)]);
+    const rows = await store.db.selectFrom('corpus_reports').select(['id', 'file']).execute();
+    return new Map(rows.map((r) => [r.file.includes('湟源') ? 'defects' : 'clean', Number(r.id)]));
+  });
+  const zipOf = (path: string) =>
+    Object.fromEntries(Object.entries(unzipSync(readFileSync(path))).map(([n, d]) => [n, strFromU8(d)]));
+
+  it('writes a ZIP of the letters with something to say, and says what it left out', async () => {
+    const out = join(corpus.dir, 'letters.zip');
+    const result = await run(['corpus', 'letters', '--to', 'md', '--today', '2022-03-01', '-o', out]);
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toBe(
+      `已生成 1 份核查意见（其中 0 份有错误）到 ${out}；1 份报告按时发布且未发现问题，未生成（--all 全部生成）\n`,
+    );
+    const files = zipOf(out);
+    expect(Object.keys(files)).toEqual(['湟源县人民政府办公室2021年度报告核查意见.md']);
+    const letter = files['湟源县人民政府办公室2021年度报告核查意见.md'] as string;
+    expect(letter.split('\n').filter((l) => l.startsWith('#') || l.startsWith('| 3 |'))).toEqual([
+      '# 关于湟源县人民政府办公室2021年政府信息公开工作年度报告的核查意见',
+      '## 一、发布情况',
+      '## 二、需要核实的问题',
+      '| 3 | 表格标签用语不规范 | 表二「第二十条第（一）项/规章」行「本年制发件数」列、表二「第二十条第（一）项/行政规范性文件」行「本年制发件数」列 | 表格标签「本年发件数」与规定格式不一致，应为「本年制发件数」 |',
+      '## 三、整改要求',
+    ]);
+    expect(letter).toContain('于2022年3月1日自动核查生成');
+
+    const all = join(corpus.dir, 'all.zip');
+    const everyOne = await run(['corpus', 'letters', '--all', '--region', '嘉祥县', '-o', all]);
+    expect(everyOne.stderr).toBe(`已生成 1 份核查意见（其中 0 份有错误）到 ${all}\n`);
+    const docx = unzipSync(readFileSync(all));
+    expect(Object.keys(docx)).toEqual(['嘉祥县工业和信息化局2021年度报告核查意见.docx']);
+    expect(
+      strFromU8(docx['嘉祥县工业和信息化局2021年度报告核查意见.docx']?.subarray(0, 2) as Uint8Array),
+    ).toBe('PK');
+  });
+
+  it('writes one report’s letter as a document (--report), Markdown to standard output', async () => {
+    const id = String(corpus.value.get('clean'));
+    const result = await run(['corpus', 'letters', '--report', id, '--to', 'md', '--today', '2022-03-01']);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('#'))).toEqual([
+      '# 关于嘉祥县工业和信息化局2021年政府信息公开工作年度报告的核查意见',
+      '## 一、发布情况',
+      '## 二、核查结果',
+    ]);
+    const out = join(corpus.dir, 'one.docx');
+    const file = await run(['corpus', 'letters', '--report', id, '-o', out]);
+    expect(file.stderr).toBe(`已生成嘉祥县工业和信息化局2021年度报告的核查意见到 ${out}\n`);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses a bad report number, an unknown report, a bad format or day with exit 2', async () => {
+    const refusals = [];
+    for (const args of [
+      ['--report', 'abc'],
+      ['--report', '99999', '--to', 'md'],
+      ['--to', 'pdf', '-o', join(corpus.dir, 'x.zip')],
+      ['--today', '2022-13-01', '-o', join(corpus.dir, 'x.zip')],
+    ])
+      refusals.push(await run(['corpus', 'letters', ...args]));
+    expect(refusals.map((r) => [r.code, r.stderr])).toEqual([
+      [2, 'gongkai: 错误：报告编号「abc」无效，应为数字（见 corpus bodies show）\n'],
+      [2, 'gongkai: 错误：报告库中没有编号为 99999 的报告\n'],
+      [2, 'gongkai: 错误：导出格式「pdf」无效，应为 docx 或 md\n'],
+      [2, 'gongkai: 错误：日期「2022-13-01」无效，应为 YYYY-MM-DD\n'],
+    ]);
+  });
+});
