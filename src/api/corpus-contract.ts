@@ -99,6 +99,7 @@ export const corpusFinding = z
     message: z.string(),
     line: z.number().int().nullable(),
     column: z.number().int().nullable(),
+    page: z.number().int().optional().meta({ description: 'PDF 的页码（从 1 起）' }),
     keys: z.array(z.string()),
     actual: z.string().optional(),
     expected: z.string().optional(),

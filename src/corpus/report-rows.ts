@@ -135,6 +135,7 @@ const findingColumns = [
   'message',
   'line',
   'col',
+  'page',
   'keys',
   'actual',
   'expected',
@@ -156,6 +157,7 @@ export function insertFindings(db: Db, reportId: number, findings: readonly Find
       message: f.message,
       line: f.line,
       col: f.column,
+      page: f.page ?? null,
       keys: JSON.stringify(f.keys),
       actual: f.actual ?? null,
       expected: f.expected ?? null,
@@ -173,6 +175,7 @@ export const findingOfRow = (row: {
   message: string;
   line: number | null;
   col: number | null;
+  page: number | null;
   keys: string;
   actual: string | null;
   expected: string | null;
@@ -184,6 +187,8 @@ export const findingOfRow = (row: {
   line: row.line,
   column: row.col,
   keys: JSON.parse(row.keys) as string[],
+  // (In makeFinding's order of fields, so that a stored finding and a fresh one compare as JSON.)
+  ...(row.page !== null ? { page: row.page } : {}),
   ...(row.actual !== null ? { actual: row.actual } : {}),
   ...(row.expected !== null ? { expected: row.expected } : {}),
   ...(row.note !== null ? { note: row.note } : {}),

@@ -323,6 +323,8 @@ export interface CorpusFindingTable {
   message: string;
   line: number | null;
   col: number | null;
+  /** A PDF's page (1-based); null for other sources and for findings stored before pages were. */
+  page: number | null;
   keys: JsonText;
   actual: string | null;
   expected: string | null;

@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/corpus/ingest.js';
+import { findingOfRow } from '../../src/corpus/report-rows.js';
+import { processBytes } from '../../src/pipeline.js';
 import type { Store } from '../../src/store/index.js';
 import { makeReport, renderAs, sqliteStore, tempDir, writeFile } from './helpers.js';
+import { renderForm } from './series.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let store: Store;
@@ -137,5 +140,20 @@ describe('ingest', () => {
     writeFileSync(join(tmp.dir, 'b.txt'), text);
     const summary = await ingestPaths(store, [join(tmp.dir, 'a.txt'), join(tmp.dir, 'b.txt')]);
     expect(summary).toMatchObject({ read: 2, added: 1, known: 1 });
+  });
+
+  it('keeps the page of a PDF report’s findings, as the reader gave them', async () => {
+    const report = makeReport({ agency: '宿迁市宿城区财政局', year: 2022 });
+    // A total one more than its parts: a check.row-sum error at its place in the PDF.
+    report.cells['a.total.np'] = (report.cells['a.total.np'] ?? 0) + 1;
+    const bytes = (await renderForm(report, 'pdf')) as Uint8Array;
+    const read = (await processBytes(bytes, 'r.pdf')).report.findings.filter((f) => f.page !== undefined);
+    expect(read.map((f) => f.code)).toContain('check.row-sum');
+    writeFile(join(tmp.dir, 'in', 'r.pdf'), bytes);
+    await ingestPaths(store, [join(tmp.dir, 'in')]);
+    const stored = (await store.db.selectFrom('corpus_findings').selectAll().orderBy('ordinal').execute())
+      .map(findingOfRow)
+      .filter((f) => f.page !== undefined);
+    expect(stored.map((f) => [f.code, f.line, f.page])).toEqual(read.map((f) => [f.code, f.line, f.page]));
   });
 });

@@ -80,7 +80,7 @@ export async function reviseBodyKind(trx: Db, bodyId: string, kind: BodyKind): P
     const stored = (
       await trx
         .selectFrom('corpus_findings')
-        .select(['code', 'severity', 'message', 'line', 'col', 'keys', 'actual', 'expected', 'note'])
+        .select(['code', 'severity', 'message', 'line', 'col', 'page', 'keys', 'actual', 'expected', 'note'])
         .where('report_id', '=', report.id)
         .orderBy('ordinal')
         .execute()

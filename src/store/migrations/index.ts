@@ -14,6 +14,7 @@ import * as corpusDatePlaces from './2026-12-03-08-corpus-date-places.js';
 import * as holidayArrangements from './2026-12-05-09-holiday-arrangements.js';
 import * as corpusBodyDissolved from './2026-12-05-10-corpus-body-dissolved.js';
 import * as corpusBodyExpected from './2026-12-06-11-corpus-body-expected.js';
+import * as corpusFindingPage from './2026-12-06-12-corpus-finding-page.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-01-initial': initial,
@@ -27,4 +28,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-05-09-holiday-arrangements': holidayArrangements,
   '2026-12-05-10-corpus-body-dissolved': corpusBodyDissolved,
   '2026-12-06-11-corpus-body-expected': corpusBodyExpected,
+  '2026-12-06-12-corpus-finding-page': corpusFindingPage,
 };
