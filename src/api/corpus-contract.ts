@@ -643,6 +643,12 @@ export const lettersQuery = corpusFilterQuery.extend({
   }),
 });
 
+/** Most 催报提醒 one request writes (a ZIP of documents made in memory). */
+export const remindersMax = 2000;
+
+/** 催报提醒 to the bodies overdue for a year, in the scope of 发布情况's filter: a ZIP. */
+export const remindersQuery = publicationFilterQuery.omit({ level: true }).extend({ to: letterFormat });
+
 /** Largest upload (all files together), bytes. */
 export const uploadLimitBytes = 50 * 1024 * 1024;
 /** Most files in one upload. */
@@ -719,6 +725,7 @@ export const corpusEndpoints = {
     response: publicationResponse,
   },
   publicationExport: { method: 'GET', url: '/api/corpus/publication/export', query: publicationExportQuery },
+  reminders: { method: 'GET', url: '/api/corpus/publication/reminders', query: remindersQuery },
   packs: { method: 'GET', url: '/api/corpus/packs', response: z.array(packSchema) },
   score: {
     method: 'POST',

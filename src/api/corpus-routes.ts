@@ -28,8 +28,8 @@ import { writeTo } from '../corpus/export/sink.js';
 import { exportStatsCsv, exportStatsXlsx } from '../corpus/export/stats-sheet.js';
 import { exportXlsx } from '../corpus/export/xlsx.js';
 import { countResult, type IngestSummary, ingestBytes } from '../corpus/ingest.js';
-import { letterFile, lettersZip } from '../corpus/letters/files.js';
-import { letterFileName } from '../corpus/letters/review-letter.js';
+import { letterFile, letterFileName, lettersZip } from '../corpus/letters/files.js';
+import { overdueBodies, remindersZip } from '../corpus/letters/reminder.js';
 import { letterSubject, letterSubjects } from '../corpus/letters/subjects.js';
 import { type Pack, shippedPacks } from '../corpus/packs.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../corpus/publication.js';
@@ -468,6 +468,30 @@ export const corpusRoutes: readonly Route[] = [
       }
       return download(input, `${publication.year}年度报告发布情况.${to}`, to, (stream) =>
         to === 'csv' ? exportPublicationCsv(publication, stream) : exportPublicationXlsx(publication, stream),
+      );
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.reminders.url,
+    summary:
+      '催报提醒的草稿：某年度（默认上一年度）逾期未发布报告的机关各一份（DOCX 按 GB/T 9704 排版，或 Markdown），打包为 ZIP；筛选条件与发布情况相同',
+    tag,
+    auth: true,
+    query: c.remindersQuery,
+    produces: [contentTypes.zip],
+    async handle(input) {
+      const { to, ...query } = input.query;
+      const { publication } = await publicationIn(input, query);
+      const overdue = overdueBodies(publication).length;
+      if (overdue > c.remindersMax)
+        throw badRequest(
+          'too-broad',
+          `范围太大：逾期未发布的机关共 ${overdue} 个，一次最多生成 ${c.remindersMax} 份催报提醒；请按地区或机关类型缩小范围（或用 gongkai corpus reminders）`,
+        );
+      input.reply.header('x-letters', String(overdue));
+      return download(input, `${publication.year}年度报告催报提醒.zip`, 'zip', (stream) =>
+        writeTo(stream, remindersZip(publication, to)),
       );
     },
   }),

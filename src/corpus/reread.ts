@@ -76,7 +76,18 @@ export const emptyRereadSummary = (): RereadSummary => ({
 
 /** The fields of a finding that the corpus stores, to compare a stored finding with a new one. */
 const storedForm = (f: Finding) =>
-  JSON.stringify([f.code, f.severity, f.message, f.line, f.column, f.page, f.keys, f.actual, f.expected, f.note]);
+  JSON.stringify([
+    f.code,
+    f.severity,
+    f.message,
+    f.line,
+    f.column,
+    f.page,
+    f.keys,
+    f.actual,
+    f.expected,
+    f.note,
+  ]);
 
 /**
  * Two JSON texts of the same value: PostgreSQL keeps `jsonb` in its own key order and spacing, so the

@@ -320,6 +320,23 @@ describeEachBackend('corpus API', (backend) => {
       '截至2024年2月15日，应发布2023年度报告的机关共1个（部门的发布期限为2024年1月31日，人民政府为2024年3月31日）。其中，按时发布0个（占0.0%），逾期未发布1个。',
       '| 1 | 洛江区工业和信息化局 | 洛江区 | 部门 | 2024-01-31 | 15 | 2022年度 |',
     ]);
+    // 催报提醒: one for each body overdue in the caller's scope.
+    const reminders = await get('sup', '/api/corpus/publication/reminders?to=md');
+    expect([reminders.statusCode, reminders.headers['content-type'], reminders.headers['x-letters']]).toEqual(
+      [200, 'application/zip', '1'],
+    );
+    expect(reminders.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('2023年度报告催报提醒.zip')}`,
+    );
+    expect(Object.keys(unzipSync(reminders.rawPayload))).toEqual([
+      '洛江区工业和信息化局2023年度报告催报提醒.md',
+    ]);
+    expect(
+      Object.keys(unzipSync((await get('eva', '/api/corpus/publication/reminders')).rawPayload)),
+    ).toEqual([
+      '洛江区工业和信息化局2023年度报告催报提醒.docx',
+      '宿迁市宿城区财政局2023年度报告催报提醒.docx',
+    ]);
     const docx = await get('eva', '/api/corpus/publication/export?to=docx');
     expect(docx.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -80,3 +80,47 @@ describe('gongkai corpus letters', () => {
     ]);
   });
 });
+
+describe('gongkai corpus reminders', () => {
+  const corpus = cliCorpus((store) =>
+    ingestPaths(store, [join(root, example), join(root, exampleWithDefects)]),
+  );
+
+  it('writes a ZIP of reminders to the bodies overdue for the year, or says there are none', async () => {
+    const out = join(corpus.dir, 'reminders.zip');
+    const result = await run([
+      'corpus',
+      'reminders',
+      '--year',
+      '2022',
+      '--today',
+      '2023-05-01',
+      '--to',
+      'md',
+      '-o',
+      out,
+    ]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      0,
+      '',
+      `已生成 2 份催报提醒（逾期未发布 2022 年度报告的机关）到 ${out}\n`,
+    ]);
+    const files = Object.fromEntries(
+      Object.entries(unzipSync(readFileSync(out))).map(([n, d]) => [n, strFromU8(d)]),
+    );
+    expect(Object.keys(files).sort()).toEqual([
+      '嘉祥县工业和信息化局2022年度报告催报提醒.md',
+      '湟源县人民政府办公室2022年度报告催报提醒.md',
+    ]);
+    expect(files['嘉祥县工业和信息化局2022年度报告催报提醒.md']).toContain(
+      '截至2023年5月1日，报告库中没有你单位2022年度的报告，已超过期限（2023年1月31日）90天。',
+    );
+    const none = await run(['corpus', 'reminders', '--year', '2021', '--today', '2022-03-01', '-o', out]);
+    expect([none.code, none.stderr]).toEqual([
+      0,
+      '截至 2022-03-01 没有逾期未发布 2021 年度报告的机关，未生成催报提醒\n',
+    ]);
+    const bad = await run(['corpus', 'reminders', '--to', 'pdf', '-o', out]);
+    expect([bad.code, bad.stderr]).toEqual([2, 'gongkai: 错误：导出格式「pdf」无效，应为 docx 或 md\n']);
+  });
+});

@@ -9,10 +9,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { type Finding, makeFinding, type Severity } from '../../src/core/finding.js';
 import type { CrossFinding } from '../../src/corpus/checks/types.js';
-import { letterFile, lettersZip } from '../../src/corpus/letters/files.js';
+import { letterFile, letterFileName, lettersZip } from '../../src/corpus/letters/files.js';
 import {
   type LetterSubject,
-  letterFileName,
   letterFindings,
   letterHasProblems,
   reviewLetter,

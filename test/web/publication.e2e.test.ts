@@ -7,6 +7,7 @@
  * own, is paged by the server 50 at a time.
  */
 import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
@@ -185,6 +186,16 @@ describe.skipIf(!run)('web: publication', () => {
     await expect.poll(() => rows.count()).toBe(6);
     expect(new URL(page.url()).searchParams.get('status')).toBeNull();
 
+    // 催报提醒: one for the body overdue, in a ZIP.
+    const [reminders] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /生成催报提醒/ }).click(),
+    ]);
+    expect(reminders.suggestedFilename()).toBe('2023年度报告催报提醒.zip');
+    expect(Object.keys(unzipSync(readFileSync((await reminders.path()) as string)))).toEqual([
+      '西宁市湟中区财政局2023年度报告催报提醒.docx',
+    ]);
+
     // The region filter: the counts are those of its bodies.
     await page.getByRole('combobox', { name: '地区' }).click();
     await page.locator('.ant-select-item-option').filter({ hasText: '西宁市城北区' }).click();
@@ -193,6 +204,8 @@ describe.skipIf(!run)('web: publication', () => {
     await expect.poll(() => rows.count()).toBe(4);
     await statuses.getByText('逾期未发布（0）').click();
     await list.getByText('没有「逾期未发布」的机关').waitFor();
+    // None overdue here: nothing to remind.
+    expect(await page.getByRole('button', { name: /生成催报提醒/ }).isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await statuses.getByText('全部（3）').click();
 

@@ -30,6 +30,7 @@ import { writeTo } from '../../corpus/export/sink.js';
 import { exportStatsCsv, exportStatsXlsx } from '../../corpus/export/stats-sheet.js';
 import { exportXlsx } from '../../corpus/export/xlsx.js';
 import { letterFile, lettersZip } from '../../corpus/letters/files.js';
+import { overdueBodies, remindersZip } from '../../corpus/letters/reminder.js';
 import { letterFindings } from '../../corpus/letters/review-letter.js';
 import { letterSubject, letterSubjects } from '../../corpus/letters/subjects.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
@@ -426,6 +427,48 @@ export async function runLetters(options: LettersOptions, io: CliIO): Promise<nu
   });
 }
 
+export interface RemindersOptions
+  extends Pick<FilterOptions, 'region' | 'kind' | 'agency' | 'year'>,
+    ExportTarget {
+  today?: string;
+}
+
+/**
+ * `gongkai corpus reminders`: 催报提醒, a draft reminder to each body overdue for the year's report
+ * (发布情况's 逾期未发布), as a ZIP of documents.
+ */
+export async function runReminders(options: RemindersOptions, io: CliIO): Promise<number> {
+  const target = { ...options, to: options.to ?? 'docx' };
+  if (target.to !== 'docx' && target.to !== 'md') return refuseExport(target, io, ['docx', 'md']) as number;
+  const refused = refuseExport({ ...target, to: 'docx' }, io, ['docx']);
+  if (refused !== null) return refused;
+  const today = options.today ?? todayInChina();
+  if (!isIsoDate(today)) {
+    io.stderr.write(`gongkai: 错误：日期「${today}」无效，应为 YYYY-MM-DD\n`);
+    return ExitCode.usage;
+  }
+  const to = target.to;
+  return withCorpus(io, async (store) => {
+    const { year, ...filter } = filterOf(options);
+    const publication = await publicationOf(store.db, filter, year ?? defaultPublicationYear(today), today);
+    const overdue = overdueBodies(publication).length;
+    if (overdue === 0) {
+      io.stderr.write(`截至 ${today} 没有逾期未发布 ${publication.year} 年度报告的机关，未生成催报提醒\n`);
+      return ExitCode.ok;
+    }
+    const n = await writeExport<'docx' | 'md'>(io, { ...target, to: 'docx' }, async (stream) => {
+      await writeTo(stream, remindersZip(publication, to));
+      return overdue;
+    });
+    io.stderr.write(
+      n !== null
+        ? `已生成 ${n} 份催报提醒（逾期未发布 ${publication.year} 年度报告的机关）到 ${options.output}\n`
+        : `共 ${overdue} 份催报提醒\n`,
+    );
+    return ExitCode.ok;
+  });
+}
+
 export interface ScoreOptions extends FilterOptions, ExportTarget {
   pack: string;
   json?: boolean;
@@ -798,6 +841,25 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: LettersOptions) => {
     done(await runLetters(options, io));
+  });
+  addBodyOptions(
+    corpus
+      .command('reminders')
+      .summary('催报提醒：给逾期未发布某年度报告的机关的提醒草稿（Word，打包为 ZIP）')
+      .description(
+        [
+          '发布情况中逾期未发布（已过条例第四十九条的期限，报告库中仍没有该年度报告）的机关，各一份提醒：期限、逾期天数、',
+          '报告库中其最近一份报告的年度；如已发布请告知网址，尚未发布的尽快发布。答复期限和报送单位留作【待补充】。',
+        ].join('\n'),
+      )
+      .usage('[--year 年度] [--today YYYY-MM-DD] [--to docx|md] -o 文件 [筛选选项]')
+      .option('--year <年度>', '报告年度（默认今天所在年份的上一年）')
+      .option('--today <日期>', '按哪一天判断是否已过期限（默认今天）')
+      .option('--to <格式>', 'docx（默认，按 GB/T 9704 排版）或 md（Markdown）')
+      .option('-o, --output <文件>', '写入文件（ZIP；省略或 - 时写到标准输出）')
+      .helpOption('-h, --help', '显示帮助'),
+  ).action(async (options: RemindersOptions) => {
+    done(await runReminders(options, io));
   });
   addFilterOptions(
     corpus

@@ -3,9 +3,38 @@ import { renderPlainDocx } from '../../render/docx/plain.js';
 import { deflatedPart, zipParts } from '../../render/docx/zip.js';
 import { renderPlainMarkdown } from '../../render/markdown/plain.js';
 import type { IsoDate } from '../../workflow/calendar/date.js';
-import { type LetterSubject, letterFileName, reviewLetter } from './review-letter.js';
+import { type LetterSubject, reviewLetter } from './review-letter.js';
 
 export type LetterFormat = 'docx' | 'md';
+
+/** A file name of `stem` (a body's name and a year, in words), without what file systems refuse. */
+export const documentFileName = (stem: string, to: LetterFormat): string =>
+  `${stem.replace(/[\\/:*?"<>|\s]+/g, '_')}.${to}`;
+
+/** The letter's file name: the body and year. */
+export const letterFileName = (subject: LetterSubject, to: LetterFormat): string =>
+  documentFileName(`${subject.report.agency ?? '机关'}${subject.report.year ?? ''}年度报告核查意见`, to);
+
+/**
+ * A ZIP of documents, in order, named by `name`: a second file of the same name (two bodies of one
+ * name) gets `tell`'s words after it.
+ */
+export function documentsZip<T>(
+  items: readonly T[],
+  name: (item: T) => string,
+  tell: (item: T) => string,
+  bytes: (item: T) => Uint8Array | string,
+): Uint8Array {
+  const names = new Set<string>();
+  return zipParts(
+    items.map((item) => {
+      let file = name(item);
+      if (names.has(file)) file = file.replace(/(\.\w+)$/, `-${tell(item)}$1`);
+      names.add(file);
+      return deflatedPart(file, bytes(item));
+    }),
+  );
+}
 
 export interface LetterOptions {
   issuer?: string;
@@ -33,13 +62,10 @@ export function lettersZip(
   to: LetterFormat,
   options: LetterOptions = {},
 ): Uint8Array {
-  const names = new Set<string>();
-  return zipParts(
-    subjects.map((subject) => {
-      let name = letterFileName(subject, to);
-      if (names.has(name)) name = name.replace(/(\.\w+)$/, `-${subject.report.id}$1`);
-      names.add(name);
-      return deflatedPart(name, letterFile(subject, today, to, options));
-    }),
+  return documentsZip(
+    subjects,
+    (s) => letterFileName(s, to),
+    (s) => String(s.report.id),
+    (s) => letterFile(s, today, to, options),
   );
 }

@@ -199,7 +199,3 @@ export function reviewLetter(
     date: today,
   };
 }
-
-/** A file name for the letter: the body and year, without characters file systems refuse. */
-export const letterFileName = (subject: LetterSubject, to: 'docx' | 'md'): string =>
-  `${`${subject.report.agency ?? '机关'}${subject.report.year ?? ''}年度报告核查意见`.replace(/[\\/:*?"<>|\s]+/g, '_')}.${to}`;

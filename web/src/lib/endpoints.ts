@@ -189,4 +189,6 @@ export const mergeCorpusBody = endpoint(corpusEndpoints.mergeBody);
 export const corpusSource = endpoint({ ...corpusEndpoints.source, response: z.unknown() });
 /** 核查意见 of a scope's reports, a ZIP of letters (one report's is a link: letterUrl). */
 export const corpusLetters = endpoint({ ...corpusEndpoints.letters, response: z.unknown() });
+/** 催报提醒 to the bodies overdue for a year, a ZIP of letters. */
+export const corpusReminders = endpoint({ ...corpusEndpoints.reminders, response: z.unknown() });
 export const corpusCompare = endpoint(compareEndpoints.compare);

@@ -29,6 +29,7 @@ import type { BodyPublication } from '../../../../src/api/corpus-contract.js';
 import { publicationStatuses, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
 import { can } from '../../app/access.js';
 import { LoadError } from '../../components/query-state.js';
+import * as api from '../../lib/endpoints.js';
 import { useMe } from '../../lib/session.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
@@ -51,6 +52,7 @@ import {
 import { PublicationRegions } from './publication-regions.js';
 import { PublicationStatusTag } from './publication-status-tag.js';
 import { oversightUrl, type PublicationState, publicationUrl } from './url.js';
+import { ZipButton } from './zip-button.js';
 
 /** The report in 监督概览's drawer. */
 const reportLink = (report: number) => ({
@@ -172,6 +174,18 @@ export default function PublicationPage() {
           >
             生成通报（Word）
           </Button>
+          <ZipButton
+            endpoint={api.corpusReminders}
+            input={{
+              query: { region: filter.region, kind: filter.kind, agency: filter.agency, year, to: 'docx' },
+            }}
+            fallbackName="催报提醒.zip"
+            what="催报提醒"
+            disabled={!data?.counts.overdue}
+            title="逾期未发布该年度报告的机关各一份提醒草稿：期限、逾期天数、最近一份报告的年度，按 GB/T 9704 排版（Word，打包为 ZIP）"
+          >
+            生成催报提醒
+          </ZipButton>
         </Space>
       </div>
       {publication.error ? (
