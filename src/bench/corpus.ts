@@ -13,6 +13,9 @@ import { bodyHistory } from '../corpus/bodies/history.js';
 import { countBodies, listBodies } from '../corpus/bodies/store.js';
 import { publicationNotice } from '../corpus/export/publication-notice.js';
 import { ingestPaths } from '../corpus/ingest.js';
+import { lettersZip } from '../corpus/letters/files.js';
+import { overdueBodies, remindersZip } from '../corpus/letters/reminder.js';
+import { letterSubjects } from '../corpus/letters/subjects.js';
 import { createPool } from '../corpus/pool.js';
 import { publicationOf } from '../corpus/publication.js';
 import { generateReport } from '../generate/random-report.js';
@@ -121,6 +124,19 @@ async function benchStats(name: string, options: Parameters<typeof openStore>[0]
       const stats = await corpusStats(store.db, { year: 2025 }, null);
       const bytes = renderPlainDocx(publicationNotice(p, stats, ''));
       return `DOCX ${(bytes.length / 1024).toFixed(0)} KB，列出 ${p.regions.length} 个地区`;
+    });
+    // 催报提醒 to every body overdue in the country (the CLI's; the API writes at most 2000 a request).
+    await step('催报提醒（全国）', async () => {
+      const p = await publicationOf(store.db, {}, 2025, today);
+      const zip = remindersZip(p, 'docx');
+      return `${overdueBodies(p).length} 份，ZIP ${(zip.length / 1024 / 1024).toFixed(1)} MB`;
+    });
+    // 核查意见 of one region's 2025 reports, all of them (the cross-report checks over its bodies first).
+    await step('核查意见（一个地区）', async () => {
+      const filter = { region: '市1县1', year: 2025 };
+      const { subjects } = await letterSubjects(store.db, filter, true);
+      const zip = lettersZip(subjects, today, 'docx', { comparedWithOthers: true });
+      return `${subjects.length} 份，ZIP ${(zip.length / 1024).toFixed(0)} KB`;
     });
     // The bodies' list a page at a time (机关), its last page, and a search.
     const total = await countBodies(store.db);

@@ -82,12 +82,15 @@ const agencyFree = new Set([
   'GET /api/corpus/reports',
   'GET /api/corpus/reports/{reportId}',
   'GET /api/corpus/reports/{reportId}/source',
+  'GET /api/corpus/reports/{reportId}/letter',
+  'GET /api/corpus/letters',
   'GET /api/corpus/stats',
   'GET /api/corpus/stats/export',
   'GET /api/corpus/checks',
   'GET /api/corpus/checks/export',
   'GET /api/corpus/publication',
   'GET /api/corpus/publication/export',
+  'GET /api/corpus/publication/reminders',
   'GET /api/corpus/bodies',
   'GET /api/corpus/packs',
   'POST /api/corpus/score',
@@ -160,7 +163,7 @@ describeEachBackend('isolation between agencies', (backend) => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(documented.filter((r) => !walked.has(r))).toEqual([]);
-    expect(documented.length).toBe(54);
+    expect(documented.length).toBe(57);
   });
 
   for (const username of ['a-admin', 'a-reviewer', 'a-clerk', 'a-supervisor']) {
