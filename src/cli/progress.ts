@@ -20,12 +20,16 @@ export interface Progress {
 
 const none: Progress = { active: false, tick() {}, stop() {} };
 
-export function startProgress(total: number, stream: Output): Progress {
+/**
+ * A bar counting `total` things (by default files; `unit` names them, as 「份报告」, 「个机关」), drawn
+ * when the stream is a terminal and there are more than PROGRESS_MIN_FILES of them.
+ */
+export function startProgress(total: number, stream: Output, unit = '个文件', doing = '处理中'): Progress {
   if (stream.isTTY !== true || total <= PROGRESS_MIN_FILES) return none;
   const cliProgress = require('cli-progress') as typeof cliProgressModule;
   const bar = new cliProgress.SingleBar({
     stream: stream as NodeJS.WritableStream,
-    format: '处理中 {bar} {value}/{total} 个文件',
+    format: `${doing} {bar} {value}/{total} ${unit}`,
     barCompleteChar: '█',
     barIncompleteChar: '░',
     hideCursor: true,

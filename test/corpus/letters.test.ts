@@ -2,13 +2,13 @@
  * `gongkai corpus letters`: 核查意见 over the corpus — a batch as a ZIP of the letters with something
  * to say (or all), one report's as a document, and the usage errors.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/corpus/ingest.js';
 import { example, exampleWithDefects, root, run } from '../cli/helpers.js';
-import { cliCorpus } from './helpers.js';
+import { cliCorpus, storeBody } from './helpers.js';
 
 describe('gongkai corpus letters', () => {
   const corpus = cliCorpus(async (store) => {
@@ -122,5 +122,25 @@ describe('gongkai corpus reminders', () => {
     ]);
     const bad = await run(['corpus', 'reminders', '--to', 'pdf', '-o', out]);
     expect([bad.code, bad.stderr]).toEqual([2, 'gongkai: 错误：导出格式「pdf」无效，应为 docx 或 md\n']);
+  });
+});
+
+describe('progress of the cross-report checks', () => {
+  const corpus = cliCorpus(async (store) => {
+    for (let i = 0; i < 21; i++) await storeBody(store, { id: `b${i}`, name: `某县第${i}局` });
+  });
+
+  it('draws a bar of the bodies checked on a terminal (corpus check, corpus letters)', async () => {
+    const check = await run(['corpus', 'check'], { stderrIsTTY: true });
+    expect(check.stderr).toContain('核查中');
+    expect(check.stderr).toContain('21/21 个机关');
+    const out = join(corpus.dir, 'none.zip');
+    const letters = await run(['corpus', 'letters', '-o', out], { stderrIsTTY: true });
+    expect(letters.stderr).toContain('21/21 个机关');
+    // No report, no letter: no file either.
+    expect(letters.stderr.endsWith('没有要生成的核查意见：范围内没有报告\n')).toBe(true);
+    expect(existsSync(out)).toBe(false);
+    // Not on a file or pipe.
+    expect((await run(['corpus', 'check'])).stderr).toBe('');
   });
 });

@@ -113,6 +113,9 @@ describe.skipIf(!run)('web: oversight', () => {
     await page.getByRole('button', { name: /^嘉祥县工业和信息化局 2021年：/ }).click();
     await page.getByText('共 1 份报告').waitFor();
     expect(new URL(page.url()).searchParams.get('year')).toBe('2021');
+    // Nothing to say of this report (on time, no problem found): no ZIP, a message.
+    await page.getByRole('button', { name: /生成核查意见/ }).click();
+    await page.getByText('当前范围内没有逾期、未注日期或发现问题的报告，未生成核查意见').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // From a corpus report to 报告检查: its cells beside its source, read from the corpus (which

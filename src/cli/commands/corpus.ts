@@ -20,7 +20,7 @@ import {
   mergeBodies,
   suggestPlaces,
 } from '../../corpus/bodies/store.js';
-import { type CrossFinding, runCorpusChecks } from '../../corpus/checks/index.js';
+import { type CrossFinding, countCheckedBodies, runCorpusChecks } from '../../corpus/checks/index.js';
 import { exportCsv } from '../../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/export/findings-sheet.js';
 import { exportPublicationNotice, publicationNotice } from '../../corpus/export/publication-notice.js';
@@ -279,11 +279,28 @@ export interface CorpusCheckOptions extends FilterOptions, ExportTarget {
   json?: boolean;
 }
 
+/** Runs cross-report checks (`work`) with a bar of the bodies checked on a terminal: a national corpus takes minutes. */
+async function checkedWithProgress<T>(
+  io: CliIO,
+  store: Store,
+  filter: CorpusFilter,
+  work: (onBody: () => void) => Promise<T>,
+): Promise<T> {
+  const progress = startProgress(await countCheckedBodies(store.db, filter), io.stderr, '个机关', '核查中');
+  try {
+    return await work(() => progress.tick());
+  } finally {
+    progress.stop();
+  }
+}
+
 export async function runCorpusCheck(options: CorpusCheckOptions, io: CliIO): Promise<number> {
   const refused = refuseExport(options, io);
   if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
-    const findings = await runCorpusChecks(store.db, filterOf(options));
+    const findings = await checkedWithProgress(io, store, filterOf(options), (onBody) =>
+      runCorpusChecks(store.db, filterOf(options), onBody),
+    );
     const stats = countFindings(findings);
     if (options.to !== undefined) {
       const n = await writeExport(io, options, (stream, to) =>
@@ -410,16 +427,24 @@ export async function runLetters(options: LettersOptions, io: CliIO): Promise<nu
         );
       return ExitCode.ok;
     }
-    const selection = await letterSubjects(store.db, filter, options.all === true);
+    const selection = await checkedWithProgress(io, store, filter, (onBody) =>
+      letterSubjects(store.db, filter, options.all === true, onBody),
+    );
+    const left = [
+      selection.clean > 0 ? `${selection.clean} 份报告按时发布且未发现问题，未生成（--all 全部生成）` : '',
+      selection.unaddressed > 0 ? `${selection.unaddressed} 份报告未读出机关或年度，未生成` : '',
+    ].filter(Boolean);
+    if (selection.subjects.length === 0) {
+      io.stderr.write(
+        `没有要生成的核查意见${left.length > 0 ? `：${left.join('；')}` : '：范围内没有报告'}\n`,
+      );
+      return ExitCode.ok;
+    }
     const withErrors = selection.subjects.filter((s) => letterFindings(s).errors.length > 0).length;
     const n = await writeExport<'docx' | 'md'>(io, { ...target, to: 'docx' }, async (stream) => {
       await writeTo(stream, lettersZip(selection.subjects, today, to, { comparedWithOthers: true }));
       return selection.subjects.length;
     });
-    const left = [
-      selection.clean > 0 ? `${selection.clean} 份报告按时发布且未发现问题，未生成（--all 全部生成）` : '',
-      selection.unaddressed > 0 ? `${selection.unaddressed} 份报告未读出机关或年度，未生成` : '',
-    ].filter(Boolean);
     io.stderr.write(
       `${n !== null ? `已生成 ${n} 份核查意见（其中 ${withErrors} 份有错误）到 ${options.output}` : `共 ${selection.subjects.length} 份核查意见（其中 ${withErrors} 份有错误）`}${left.length > 0 ? `；${left.join('；')}` : ''}\n`,
     );
@@ -511,7 +536,7 @@ export interface RereadOptions extends FilterOptions {
 export async function runReread(options: RereadOptions, io: CliIO): Promise<number> {
   return withCorpus(io, async (store) => {
     const filter = filterOf(options);
-    const progress = startProgress(await countChosen(store, filter), io.stderr);
+    const progress = startProgress(await countChosen(store, filter), io.stderr, '份报告', '重新读取');
     const summary = emptyRereadSummary();
     const listed: RereadResult[] = [];
     try {

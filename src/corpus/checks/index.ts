@@ -97,6 +97,8 @@ const newestPerYear = (reports: readonly SeriesReport[]): SeriesReport[] => {
 export async function runCorpusChecks(
   db: Kysely<Database>,
   filter: CorpusFilter = {},
+  /** Called after each body's series is checked (a progress bar: countCheckedBodies is the total). */
+  onBody?: () => void,
 ): Promise<CrossFinding[]> {
   const findings: CrossFinding[] = [];
   const report = (f: CrossFinding) => {
@@ -107,6 +109,7 @@ export async function runCorpusChecks(
   for await (const series of bodySeries(db, filter)) {
     const latest = newestPerYear(series.reports);
     for (const check of seriesChecks) check({ latest, series, report });
+    onBody?.();
     for (const r of latest) {
       let index = shared.get(r.year);
       if (!index) {

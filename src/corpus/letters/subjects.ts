@@ -55,8 +55,14 @@ export interface LetterSelection {
  * report's prose is also compared with the other bodies' of the year): those with something to say,
  * or every one when `all`. Reports without a body or a year are counted, not written.
  */
-export async function letterSubjects(db: Db, filter: CorpusFilter, all = false): Promise<LetterSelection> {
-  const cross = byReport(await runCorpusChecks(db, filter));
+export async function letterSubjects(
+  db: Db,
+  filter: CorpusFilter,
+  all = false,
+  /** Called after each body is checked (see runCorpusChecks). */
+  onBody?: () => void,
+): Promise<LetterSelection> {
+  const cross = byReport(await runCorpusChecks(db, filter, onBody));
   const selection: LetterSelection = { subjects: [], clean: 0, unaddressed: 0 };
   let page: CorpusRow[] = [];
   const flush = async () => {

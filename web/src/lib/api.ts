@@ -152,12 +152,16 @@ export async function callFile<E extends Endpoint>(
   endpoint: E,
   input: Input<E>,
   extraQuery: Record<string, string>,
-): Promise<{ blob: Blob; filename: string | null }> {
+): Promise<{ blob: Blob; filename: string | null; headers: Headers }> {
   const { url, init } = requestOf(endpoint, input, extraQuery);
   const res = await send(url, { ...init, headers: { ...(init.headers as object), accept: '*/*' } });
   const disposition = res.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  return { blob: await res.blob(), filename: match?.[1] ? decodeURIComponent(match[1]) : null };
+  return {
+    blob: await res.blob(),
+    filename: match?.[1] ? decodeURIComponent(match[1]) : null,
+    headers: res.headers,
+  };
 }
 
 /**

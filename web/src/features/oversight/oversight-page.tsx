@@ -219,6 +219,7 @@ export default function OversightPage() {
             input={{ query: { ...filter, to: 'docx' } }}
             fallbackName="核查意见.zip"
             what="核查意见"
+            none="当前范围内没有逾期、未注日期或发现问题的报告，未生成核查意见"
             disabled={!list.data?.rows.length}
             title="当前筛选范围内每个机关每个年度的最新版本中，逾期、未注日期或发现问题的，各生成一份给该机关的核查意见草稿（Word，打包为 ZIP）"
           >

@@ -181,6 +181,7 @@ export default function PublicationPage() {
             }}
             fallbackName="催报提醒.zip"
             what="催报提醒"
+            none="没有逾期未发布的机关，未生成催报提醒"
             disabled={!data?.counts.overdue}
             title="逾期未发布该年度报告的机关各一份提醒草稿：期限、逾期天数、最近一份报告的年度，按 GB/T 9704 排版（Word，打包为 ZIP）"
           >

@@ -17,6 +17,8 @@ export function ZipButton<E extends Endpoint>(props: {
   fallbackName: string;
   /** What it makes, for the failure message (「核查意见」). */
   what: string;
+  /** Said instead of saving an empty ZIP (the server counts the documents in X-Letters). */
+  none: string;
   title: string;
   disabled?: boolean;
   children: ReactNode;
@@ -24,8 +26,9 @@ export function ZipButton<E extends Endpoint>(props: {
   const { message } = App.useApp();
   const make = useMutation({
     mutationFn: async () => {
-      const { blob, filename } = await callFile(props.endpoint, props.input, {});
-      saveBlob(blob, filename ?? props.fallbackName);
+      const { blob, filename, headers } = await callFile(props.endpoint, props.input, {});
+      if (headers.get('x-letters') === '0') message.info(props.none);
+      else saveBlob(blob, filename ?? props.fallbackName);
     },
     onError: (error) => message.error(`生成${props.what}失败：${messageOf(error)}`),
   });
