@@ -125,11 +125,12 @@ async function benchStats(name: string, options: Parameters<typeof openStore>[0]
       const bytes = renderPlainDocx(publicationNotice(p, stats, ''));
       return `DOCX ${(bytes.length / 1024).toFixed(0)} KB，列出 ${p.regions.length} 个地区`;
     });
-    // 催报提醒 to every body overdue in the country (the CLI's; the API writes at most 2000 a request).
-    await step('催报提醒（全国）', async () => {
-      const p = await publicationOf(store.db, {}, 2025, today);
+    // 催报提醒 to the bodies of one region overdue for 2026 (no row has a report of it) once both
+    // deadlines have passed: what 发布情况's button writes.
+    await step('催报提醒（一个地区）', async () => {
+      const p = await publicationOf(store.db, { region: '市1县1' }, 2026, '2027-04-01');
       const zip = remindersZip(p, 'docx');
-      return `${overdueBodies(p).length} 份，ZIP ${(zip.length / 1024 / 1024).toFixed(1)} MB`;
+      return `${overdueBodies(p).length} 份，ZIP ${(zip.length / 1024).toFixed(0)} KB`;
     });
     // 核查意见 of one region's 2025 reports, all of them (the cross-report checks over its bodies first).
     await step('核查意见（一个地区）', async () => {
