@@ -85,3 +85,24 @@ export const inspectResponse = z
 export type InspectResult = z.infer<typeof inspectResponse>;
 export type InspectFinding = z.infer<typeof inspectFinding>;
 export type InspectIdentity = z.infer<typeof inspectIdentity>;
+
+/** A draft 核查意见 of a report inspected (the inspector's answer sent back): its format. */
+export const inspectLetterQuery = z.strictObject({
+  to: z
+    .enum(['docx', 'md'])
+    .default('docx')
+    .meta({ description: 'docx（按 GB/T 9704 排版，默认）或 md（Markdown）' }),
+});
+
+/** What the letter is made of: the facts and findings /api/inspect answered for the file. */
+export const inspectLetterBody = z
+  .strictObject({
+    name: z.string().min(1).max(300),
+    format: z.enum(['2021', '2019']),
+    agency: z.string().max(200).nullable(),
+    year: z.number().int().min(2000).max(2100).nullable(),
+    publishedOn: z.string().max(30).nullable(),
+    signedOn: z.string().max(30).nullable(),
+    findings: z.array(inspectFinding).max(5000),
+  })
+  .meta({ title: '核查意见的内容（报告检查的结果）' });

@@ -6,13 +6,22 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { SourceFile, UnreadableInputError } from '../core/source-file.js';
+import { letterFile, letterFileName } from '../corpus/letters/files.js';
+import { fileSubject } from '../corpus/letters/review-letter.js';
 import { assembleBlocks } from '../pipeline.js';
 import type { Block } from '../read/blocks.js';
 import { doubtCrops } from '../read/ocr/crops.js';
 import { readBlocks } from '../read/registry.js';
 import type { FormatSpec } from '../spec/types.js';
 import { ApiError, badRequest, unauthenticated } from './errors.js';
-import { type InspectIdentity, inspectBodyLimit, inspectQuery, inspectResponse } from './inspect-contract.js';
+import {
+  type InspectIdentity,
+  inspectBodyLimit,
+  inspectLetterBody,
+  inspectLetterQuery,
+  inspectQuery,
+  inspectResponse,
+} from './inspect-contract.js';
 import { type Route, route } from './route.js';
 
 const rawType = 'application/octet-stream';
@@ -144,6 +153,33 @@ export const inspectRoutes: readonly Route[] = [
         if (error instanceof UnreadableInputError) throw new ApiError(422, 'unreadable', error.message);
         throw error;
       }
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/inspect/letter',
+    summary:
+      '报告检查的结果生成给该机关的核查意见草稿（DOCX 按 GB/T 9704 排版，或 Markdown）：发送 /api/inspect 答复中的机关、年度、格式、日期和问题；发布期限按机关名称判断的类型',
+    tag: '报告检查',
+    auth: true,
+    query: inspectLetterQuery,
+    body: inspectLetterBody,
+    produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/markdown'],
+    async handle({ principal, query, body, reply, deps }) {
+      if (principal === null) throw unauthenticated();
+      const { name, ...report } = body;
+      const subject = fileSubject(report, name);
+      const file = letterFile(subject, deps.today(), query.to, { fromFile: true });
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(letterFileName(subject, query.to))}`,
+      );
+      reply.type(
+        query.to === 'md'
+          ? 'text/markdown; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      return reply.send(typeof file === 'string' ? file : Buffer.from(file));
     },
   }),
 ];

@@ -138,6 +138,18 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'POST /api/corpus/upload': {},
     // Takes a file's raw bytes, not JSON: its valid and spoiled requests are in test/web/inspect-api.test.ts.
     'POST /api/inspect': {},
+    'POST /api/inspect/letter': {
+      query: { to: 'md' },
+      body: {
+        name: 'r.txt',
+        format: '2021',
+        agency: null,
+        year: null,
+        publishedOn: null,
+        signedOn: null,
+        findings: [],
+      },
+    },
   };
 
 const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);

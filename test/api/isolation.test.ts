@@ -105,6 +105,7 @@ const agencyFree = new Set([
   'GET /api/corpus/export',
   'POST /api/corpus/upload',
   'POST /api/inspect',
+  'POST /api/inspect/letter',
 ]);
 
 const plainQuery: Record<string, string> = { 'GET /api/fees/calculate': 'method=perPage&quantity=120' };
@@ -163,7 +164,7 @@ describeEachBackend('isolation between agencies', (backend) => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(documented.filter((r) => !walked.has(r))).toEqual([]);
-    expect(documented.length).toBe(57);
+    expect(documented.length).toBe(58);
   });
 
   for (const username of ['a-admin', 'a-reviewer', 'a-clerk', 'a-supervisor']) {

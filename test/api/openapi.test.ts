@@ -86,6 +86,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'POST /api/corpus/score/export',
       'POST /api/corpus/upload',
       'POST /api/inspect',
+      'POST /api/inspect/letter',
       'POST /api/login',
       'POST /api/logout',
       'POST /api/users',

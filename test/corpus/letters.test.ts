@@ -8,7 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/corpus/ingest.js';
 import { example, exampleWithDefects, root, run } from '../cli/helpers.js';
-import { cliCorpus, storeBody } from './helpers.js';
+import { cliCorpus, storeBody, tempDir } from './helpers.js';
 
 describe('gongkai corpus letters', () => {
   const corpus = cliCorpus(async (store) => {
@@ -142,5 +142,36 @@ describe('progress of the cross-report checks', () => {
     expect(existsSync(out)).toBe(false);
     // Not on a file or pipe.
     expect((await run(['corpus', 'check'])).stderr).toBe('');
+  });
+});
+
+describe('gongkai check --letter', () => {
+  it('writes the 核查意见 of the one report checked, Markdown by the name, DOCX otherwise', async () => {
+    const dir = tempDir();
+    try {
+      const md = join(dir.dir, '意见.md');
+      const result = await run(['check', exampleWithDefects, '--no-source', '--letter', md]);
+      expect([result.code, result.stderr]).toEqual([0, `已生成核查意见到 ${md}\n`]);
+      expect(result.stdout.endsWith('共 1 个文件：0 个错误，4 个警告，0 条提示\n')).toBe(true);
+      const text = readFileSync(md, 'utf8');
+      expect(text.split('\n').filter((l) => l.startsWith('#'))).toEqual([
+        '# 关于湟源县人民政府办公室2021年政府信息公开工作年度报告的核查意见',
+        '## 一、发布情况',
+        '## 二、需要核实的问题',
+        '## 三、整改要求',
+      ]);
+      expect(text).toContain('（以上意见按报告文件（湟源县人民政府办公室-2021.txt）于');
+      const docx = join(dir.dir, '意见.docx');
+      expect((await run(['check', example, '--letter', docx])).code).toBe(0);
+      expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+      const two = await run(['check', example, exampleWithDefects, '--letter', docx]);
+      expect([two.code, two.stderr, two.stdout]).toEqual([
+        2,
+        'gongkai: 错误：--letter 只用于一个报告文件\n',
+        '',
+      ]);
+    } finally {
+      dir.dispose();
+    }
   });
 });

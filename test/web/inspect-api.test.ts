@@ -131,4 +131,31 @@ describe('POST /api/inspect', () => {
     });
     expect(elsewhere.statusCode).toBe(415);
   });
+
+  it('drafts the 核查意见 of a report inspected from what the inspection answered (POST /api/inspect/letter)', async () => {
+    const body = inspectResponse.parse((await inspect(Buffer.from(brokenExample()))).json());
+    const { name, format, agency, year, publishedOn, signedOn, findings } = body;
+    const letter = (to: string, payload: unknown) =>
+      server.app.inject({
+        method: 'POST',
+        url: `/api/inspect/letter?to=${to}`,
+        payload: payload as Record<string, unknown>,
+        headers: { authorization: auth },
+      });
+    const md = await letter('md', { name, format, agency, year, publishedOn, signedOn, findings });
+    expect([md.statusCode, md.headers['content-type']]).toEqual([200, 'text/markdown; charset=utf-8']);
+    expect(md.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('湟源县人民政府办公室2021年度报告核查意见.md')}`,
+    );
+    const text = md.body;
+    expect(text.split('\n')[0]).toBe('# 关于湟源县人民政府办公室2021年政府信息公开工作年度报告的核查意见');
+    // A file checked alone: compared with nothing, cited as the file.
+    expect(text).not.toContain('作了比对');
+    expect(text).toContain('（以上意见按报告文件（report.txt）于');
+    for (const f of findings.filter((x) => x.severity === 'error' && x.code.startsWith('check.')))
+      expect(text).toContain(`| ${f.message} |`);
+    const docx = await letter('docx', { name, format, agency, year, publishedOn, signedOn, findings });
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await letter('docx', { name, format })).statusCode).toBe(400);
+  });
 });

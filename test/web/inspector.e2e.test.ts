@@ -1,7 +1,8 @@
 /** 报告检查 in a real browser: drop a report, the grids show its cells, a cell and a finding light their place. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseEngine } from '../../src/read/ocr/engine.js';
@@ -63,6 +64,17 @@ describe.skipIf(!run)('web: inspector', () => {
       .first()
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
+
+    // The draft letter to the body, from what was found.
+    const [letter] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /生成核查意见/ }).click(),
+    ]);
+    expect(letter.suggestedFilename()).toBe('湟源县人民政府办公室2021年度报告核查意见.docx');
+    const document = strFromU8(
+      unzipSync(readFileSync((await letter.path()) as string))['word/document.xml'] as Uint8Array,
+    );
+    expect(document).toContain('报告中的错误');
     expect(problems).toEqual([]);
     await context.close();
   });

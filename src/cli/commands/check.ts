@@ -1,6 +1,10 @@
 /** `gongkai check FILE…`: reads and checks reports and prints what was found. */
+import { writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
+import { todayInChina } from '../../api/services/today.js';
 import type { Severity } from '../../core/finding.js';
+import type { ReportResult } from '../../core/report.js';
 import { runBatch } from '../batch.js';
 import { ExitCode, worst } from '../exit-code.js';
 import { findingToJson } from '../interchange.js';
@@ -21,6 +25,8 @@ export interface CheckOptions {
   summary?: boolean;
   /** Source lines with a caret under each finding (default: on a terminal). */
   source?: boolean;
+  /** Where to write the draft 核查意见 of the one report checked (.md: Markdown, else DOCX). */
+  letter?: string;
 }
 
 const levels = ['error', 'warning', 'info'] as const;
@@ -31,11 +37,17 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     io.stderr.write(`gongkai: 错误：级别「${options.level}」无效，应为 error、warning 或 info\n`);
     return ExitCode.usage;
   }
+  if (options.letter !== undefined && files.length !== 1) {
+    io.stderr.write('gongkai: 错误：--letter 只用于一个报告文件\n');
+    return ExitCode.usage;
+  }
   const shown = { quiet: options.quiet === true, level: (options.level ?? 'info') as Severity };
+  const checked: { path: string; report: ReportResult }[] = [];
   const withSource = options.source ?? io.stdout.isTTY === true;
   const stats: Statistics = { errors: 0, warnings: 0, infos: 0 };
   const batch = await runBatch(files, io, ({ path, result }, sink) => {
     const { findings } = result.report;
+    if (options.letter !== undefined) checked.push({ path, report: result.report });
     countFindings(findings, stats);
     if (options.json) {
       const visible = visibleFindings(findings, shown).map(findingToJson);
@@ -49,7 +61,25 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
     }
   });
   if (!options.json) io.stdout.write(formatSummary(batch.files, stats, batch.unreadable));
-  return worst(batch.exitCode, stats.errors > 0 ? ExitCode.findings : ExitCode.ok);
+  const code = worst(batch.exitCode, stats.errors > 0 ? ExitCode.findings : ExitCode.ok);
+  if (options.letter === undefined || batch.exitCode === ExitCode.usage) return code;
+  const [one, ...more] = checked;
+  if (!one || more.length > 0) {
+    io.stderr.write(
+      `gongkai: 错误：--letter 只用于一个报告文件（读到 ${checked.length} 个），未生成核查意见\n`,
+    );
+    return ExitCode.usage;
+  }
+  // The writers load only when a letter is asked for: checking stays as quick to start.
+  const [{ letterFile }, { fileSubject }] = await Promise.all([
+    import('../../corpus/letters/files.js'),
+    import('../../corpus/letters/review-letter.js'),
+  ]);
+  const to = extname(options.letter).toLowerCase() === '.md' ? 'md' : 'docx';
+  const subject = fileSubject(one.report, basename(one.path));
+  writeFileSync(options.letter, letterFile(subject, todayInChina(), to, { fromFile: true }));
+  io.stderr.write(`已生成核查意见到 ${options.letter}\n`);
+  return code;
 }
 
 export function defineCheck(program: Command, io: CliIO, done: (code: number) => void): Command {
@@ -76,6 +106,10 @@ export function defineCheck(program: Command, io: CliIO, done: (code: number) =>
     .option('--summary', '每个文件只输出一行：错误、警告、提示的个数')
     .option('--source', '在每个问题下面显示原文的那一行和指示列的 ^（终端上默认显示）')
     .option('--no-source', '不显示原文行')
+    .option(
+      '--letter <文件>',
+      '并为这份报告生成给该机关的核查意见草稿（按 GB/T 9704 排版的 DOCX；文件名以 .md 结尾时为 Markdown）；只用于一个报告文件',
+    )
     .action(async (files: string[], options: CheckOptions) => {
       done(await runCheck(files, options, io));
     });

@@ -3,7 +3,7 @@ import { renderPlainDocx } from '../../render/docx/plain.js';
 import { deflatedPart, zipParts } from '../../render/docx/zip.js';
 import { renderPlainMarkdown } from '../../render/markdown/plain.js';
 import type { IsoDate } from '../../workflow/calendar/date.js';
-import { type LetterSubject, reviewLetter } from './review-letter.js';
+import { type LetterSubject, type ReviewLetterOptions, reviewLetter } from './review-letter.js';
 
 export type LetterFormat = 'docx' | 'md';
 
@@ -36,11 +36,7 @@ export function documentsZip<T>(
   );
 }
 
-export interface LetterOptions {
-  issuer?: string;
-  /** Whether the cross-report checks compared the reports with other bodies' (a batch over a scope). */
-  comparedWithOthers?: boolean;
-}
+export type LetterOptions = ReviewLetterOptions;
 
 export function letterFile(
   subject: LetterSubject,

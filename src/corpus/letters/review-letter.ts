@@ -6,6 +6,8 @@
  * report is listed apart, for the supervisor: the checks did not cover it. Facts only; what the
  * letter can't know (the deadline for corrections, whom to send them to) is left as 【待补充：…】.
  */
+
+import { deadlineFor } from '../../check/kind-findings.js';
 import type { Finding } from '../../core/finding.js';
 import { findingName } from '../../core/finding-names.js';
 import { chineseDate } from '../../render/date.js';
@@ -13,6 +15,7 @@ import type { PlainBlock, PlainDocument } from '../../render/plain-document.js';
 import { cellsPlace } from '../../spec/cell-label.js';
 import { getFormat } from '../../spec/registry.js';
 import { type IsoDate, isIsoDate } from '../../workflow/calendar/date.js';
+import { bodyKindOf } from '../bodies/names.js';
 import type { CrossFinding } from '../checks/types.js';
 import { yearStatus } from '../publication.js';
 import type { CorpusRow } from '../query.js';
@@ -134,14 +137,51 @@ function timing(subject: LetterSubject): string {
   return `报告${dates.join('，')}，在${deadline}内发布。`;
 }
 
+/** How a letter was made: who sends it, and what its report was compared with. */
+export interface ReviewLetterOptions {
+  /** Who sends it ('' when unknown): the document's author. */
+  issuer?: string;
+  /** The cross-report checks compared the report with other bodies' of the year (a batch). */
+  comparedWithOthers?: boolean;
+  /**
+   * A file checked alone (报告检查, `gongkai check --letter`), not a corpus report: nothing was
+   * compared with other reports, and the letter cites the file, not a version in the corpus.
+   */
+  fromFile?: boolean;
+}
+
 /**
- * The letter about `subject`, as of `today`; `issuer` is who sends it ('' when unknown). `scope`
- * says what the cross-report checks compared the report with.
+ * What a letter is about when the report is a file read and checked alone: its findings, no
+ * comparison, the deadline for the kind of body its name gives (as the checks judge it).
  */
+export function fileSubject(
+  report: Pick<LetterSubject['report'], 'agency' | 'year' | 'format' | 'publishedOn' | 'signedOn'> & {
+    findings: readonly Finding[];
+  },
+  file: string,
+): LetterSubject {
+  const { findings, ...facts } = report;
+  return {
+    report: {
+      ...facts,
+      id: 0,
+      version: 1,
+      file,
+      deadline:
+        report.year !== null && report.agency !== null
+          ? deadlineFor(report.year, bodyKindOf(report.agency))
+          : null,
+    },
+    findings,
+    cross: [],
+  };
+}
+
+/** The letter about `subject`, as of `today`. */
 export function reviewLetter(
   subject: LetterSubject,
   today: IsoDate,
-  options: { issuer?: string; comparedWithOthers?: boolean } = {},
+  options: ReviewLetterOptions = {},
 ): PlainDocument {
   const { report } = subject;
   const { errors, toVerify, unread } = letterFindings(subject);
@@ -154,7 +194,9 @@ export function reviewLetter(
   paragraph(
     `按照《中华人民共和国政府信息公开条例》第四十九条、第五十条和年度报告格式（${getFormat(report.format).document}），` +
       `对你单位发布的${reportTitle(subject)}进行了核查` +
-      `，并与你单位其他年度的报告${options.comparedWithOthers ? '及同年度其他机关的报告' : ''}作了比对` +
+      (options.fromFile
+        ? ''
+        : `，并与你单位其他年度的报告${options.comparedWithOthers ? '及同年度其他机关的报告' : ''}作了比对`) +
       '。现将核查意见告知如下。',
   );
 
@@ -189,9 +231,10 @@ export function reviewLetter(
     });
     blocks.push(findingTable(report.format, groupedByCode(unread)));
   }
-  paragraph(
-    `（以上意见按报告库中的报告（${report.file}，第 ${report.version} 版）于${chineseDate(today)}自动核查生成，印发前请核对。）`,
-  );
+  const source = options.fromFile
+    ? `报告文件（${report.file}）`
+    : `报告库中的报告（${report.file}，第 ${report.version} 版）`;
+  paragraph(`（以上意见按${source}于${chineseDate(today)}自动核查生成，印发前请核对。）`);
   return {
     title: [`关于${report.agency ?? ''}${report.year ?? ''}年政府信息公开`, '工作年度报告的核查意见'],
     blocks,

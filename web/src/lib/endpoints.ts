@@ -169,6 +169,14 @@ export const inspect = endpoint({
   query: inspect_.inspectQuery,
   response: inspect_.inspectResponse,
 });
+/** The draft 核查意见 of a report inspected, from the inspection's answer (a file). */
+export const inspectLetter = endpoint({
+  method: 'POST',
+  url: '/api/inspect/letter',
+  query: inspect_.inspectLetterQuery,
+  body: inspect_.inspectLetterBody,
+  response: z.unknown(),
+});
 
 export const corpusList = endpoint(corpusEndpoints.list);
 export const corpusReport = endpoint(corpusEndpoints.report);
@@ -188,6 +196,8 @@ export const mergeCorpusBody = endpoint(corpusEndpoints.mergeBody);
 /** A corpus report's source: the file's bytes when the corpus kept them, else its decoded text. */
 export const corpusSource = endpoint({ ...corpusEndpoints.source, response: z.unknown() });
 /** 核查意见 of a scope's reports, a ZIP of letters (one report's is a link: letterUrl). */
+/** The draft 核查意见 of one corpus report (compared with the body's other years), a file. */
+export const corpusLetter = endpoint({ ...corpusEndpoints.letter, response: z.unknown() });
 export const corpusLetters = endpoint({ ...corpusEndpoints.letters, response: z.unknown() });
 /** 催报提醒 to the bodies overdue for a year, a ZIP of letters. */
 export const corpusReminders = endpoint({ ...corpusEndpoints.reminders, response: z.unknown() });

@@ -19,6 +19,7 @@ import { callBytes, callFile, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { formatValue, formula } from './cells.js';
+import { LetterButton } from './letter-button.js';
 import { inspectUrl } from './url.js';
 
 /** Why a corpus report can't be inspected: neither its file nor its text was kept (a PDF's text is not). */
@@ -169,7 +170,7 @@ function CropFigure({ crop, label }: { crop: Crop; label: string }) {
   );
 }
 
-function Result({ result }: { result: InspectResult }) {
+function Result({ result, corpusReport }: { result: InspectResult; corpusReport?: number }) {
   const [state, update] = useUrlState(inspectUrl);
   const spec = getFormat(result.format);
   const labels = useMemo(() => cellLabels(spec), [spec]);
@@ -195,6 +196,11 @@ function Result({ result }: { result: InspectResult }) {
         style={{ marginBottom: 12 }}
         title={`${result.name}：${result.agency ?? '（未识别机关）'} ${result.year ?? ''}年度报告（${result.format}年格式，${result.sourceType.toUpperCase()}）`}
         description={`${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 条提示；读出 ${Object.values(result.cells).filter((v) => v !== null).length} 个单元格`}
+        action={
+          result.agency !== null ? (
+            <LetterButton result={result} {...(corpusReport !== undefined ? { corpusReport } : {})} />
+          ) : undefined
+        }
       />
       <div className="gk-inspector">
         <div className="gk-inspector-main">
@@ -352,7 +358,7 @@ export default function InspectorPage() {
                   : '按报告库保存的原文件检查'
               }
             />
-            <Result result={fromCorpus.data.result} />
+            <Result result={fromCorpus.data.result} corpusReport={state.corpus} />
           </>
         )
       ) : (
