@@ -256,6 +256,14 @@ describe.skipIf(!run)('web: oversight', () => {
       ['嘉祥县工业和信息化局', '2021', 'corpus.changed'],
       ['嘉祥县工业和信息化局', '2021', 'corpus.changed'],
     ]);
+    // The letters of the same scope: its reports with problems (a new version is not one).
+    const [letters] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /生成核查意见/ }).click(),
+    ]);
+    expect(Object.keys(unzipSync(readFileSync((await letters.path()) as string)))).toEqual([
+      '嘉祥县工业和信息化局2021年度报告核查意见.docx',
+    ]);
     await results
       .getByText(/^2021 年度报告有第 3 版，与第 2 版（嘉祥县工业和信息化局-2021-2\.txt）不同：/)
       .waitFor();
