@@ -146,6 +146,16 @@ describe('核查意见 (reviewLetter)', () => {
       reviewLetter({ report: report({ deadline: null }), findings: [], cross: [] }, '2026-03-02'),
     );
     expect(noDeadline).toContain('报告的年度或机关类型未能确定，未核查发布期限。');
+    // The file's own name, not where the ingesting machine had it or the zip it came in.
+    const zipped = renderPlainMarkdown(
+      reviewLetter(
+        { report: report({ file: '/data/收集/2025.zip!洛江区/财政局.pdf' }), findings: [], cross: [] },
+        '2026-03-02',
+      ),
+    );
+    expect(zipped).toContain(
+      '（以上意见按报告库中的报告（财政局.pdf，第 1 版）于2026年3月2日自动核查生成，印发前请核对。）',
+    );
   });
 
   it('tells many findings of one code that was not read as one line', () => {

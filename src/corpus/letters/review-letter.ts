@@ -71,6 +71,7 @@ export function letterHasProblems(subject: LetterSubject): boolean {
   return errors.length + toVerify.length + unread.length > 0 || status === 'late' || status === 'undated';
 }
 
+/** In time, late or undated: 发布情况's rule (its day matters only for a report not published, never here). */
 function publicationStatusOf({ report }: LetterSubject) {
   return report.deadline === null
     ? { status: 'unknown' as const, daysLate: null }
@@ -231,9 +232,11 @@ export function reviewLetter(
     });
     blocks.push(findingTable(report.format, groupedByCode(unread)));
   }
+  // The file's own name: not where it was on the machine that ingested it (nor the zip it came in).
+  const name = report.file.split(/[/\\!]/).pop() || report.file;
   const source = options.fromFile
-    ? `报告文件（${report.file}）`
-    : `报告库中的报告（${report.file}，第 ${report.version} 版）`;
+    ? `报告文件（${name}）`
+    : `报告库中的报告（${name}，第 ${report.version} 版）`;
   paragraph(`（以上意见按${source}于${chineseDate(today)}自动核查生成，印发前请核对。）`);
   return {
     title: [`关于${report.agency ?? ''}${report.year ?? ''}年政府信息公开`, '工作年度报告的核查意见'],
