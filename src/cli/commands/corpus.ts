@@ -298,8 +298,9 @@ export async function runCorpusCheck(options: CorpusCheckOptions, io: CliIO): Pr
   const refused = refuseExport(options, io);
   if (refused !== null) return refused;
   return withCorpus(io, async (store) => {
-    const findings = await checkedWithProgress(io, store, filterOf(options), (onBody) =>
-      runCorpusChecks(store.db, filterOf(options), onBody),
+    const filter = filterOf(options);
+    const findings = await checkedWithProgress(io, store, filter, (onBody) =>
+      runCorpusChecks(store.db, filter, onBody),
     );
     const stats = countFindings(findings);
     if (options.to !== undefined) {
