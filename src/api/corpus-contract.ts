@@ -4,6 +4,7 @@
  * check its calls, and the server (corpus-routes.ts) and the OpenAPI document use the same schemas.
  */
 import { z } from 'zod';
+import { correctionStatuses } from '../corpus/correction-status.js';
 import { packSchema } from '../corpus/pack-schema.js';
 import {
   dissolvedYears,
@@ -643,6 +644,51 @@ export const lettersQuery = corpusFilterQuery.extend({
   }),
 });
 
+/** 整改情况's filter: the bodies (region, kind, agency) and the year. */
+export const correctionsQuery = corpusFilterQuery.pick({
+  region: true,
+  kind: true,
+  agency: true,
+  year: true,
+});
+
+export const correctionsExportQuery = correctionsQuery.extend({
+  to: z.enum(['csv', 'xlsx']).default('csv').meta({ description: '导出格式' }),
+});
+
+const versionProblems = z.object({
+  reportId: z.number().int(),
+  version: z.number().int(),
+  file: z.string(),
+  ingestedAt: z.string(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  codes: z.array(z.string()).describe('问题代码（check.*，不含是否逾期），各一次'),
+});
+
+export const correctionsResponse = z
+  .object({
+    counts: z.record(z.enum(correctionStatuses), z.number().int()),
+    rows: z.array(
+      z.object({
+        bodyId: z.string(),
+        name: z.string(),
+        region: z.string(),
+        kind: bodyKindSchema.nullable(),
+        year: z.number().int(),
+        versions: z.number().int(),
+        status: z.enum(correctionStatuses).meta({
+          description: 'unchanged 未更正、notImproved 新版本未改善、improved 部分更正、corrected 已更正',
+        }),
+        first: versionProblems.describe('报告库中该机关该年度的首个版本'),
+        latest: versionProblems.describe('最新版本'),
+        fixed: z.array(z.string()).describe('首个版本有、最新版本已没有的问题代码'),
+        remaining: z.array(z.string()).describe('最新版本仍有的问题代码'),
+      }),
+    ),
+  })
+  .meta({ id: 'CorpusCorrections', title: '整改情况' });
+
 /** Most 催报提醒 one request writes (a ZIP of documents made in memory). */
 export const remindersMax = 2000;
 
@@ -726,6 +772,13 @@ export const corpusEndpoints = {
   },
   publicationExport: { method: 'GET', url: '/api/corpus/publication/export', query: publicationExportQuery },
   reminders: { method: 'GET', url: '/api/corpus/publication/reminders', query: remindersQuery },
+  corrections: {
+    method: 'GET',
+    url: '/api/corpus/corrections',
+    query: correctionsQuery,
+    response: correctionsResponse,
+  },
+  correctionsExport: { method: 'GET', url: '/api/corpus/corrections/export', query: correctionsExportQuery },
   packs: { method: 'GET', url: '/api/corpus/packs', response: z.array(packSchema) },
   score: {
     method: 'POST',

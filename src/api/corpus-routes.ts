@@ -19,6 +19,8 @@ import {
   suggestPlaces,
 } from '../corpus/bodies/store.js';
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
+import { correctionsOf } from '../corpus/corrections.js';
+import { exportCorrectionsCsv, exportCorrectionsXlsx } from '../corpus/export/corrections-sheet.js';
 import { exportCsv } from '../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/export/findings-sheet.js';
 import { exportPublicationNotice, publicationNotice } from '../corpus/export/publication-notice.js';
@@ -492,6 +494,41 @@ export const corpusRoutes: readonly Route[] = [
       input.reply.header('x-letters', String(overdue));
       return download(input, `${publication.year}年度报告催报提醒.zip`, 'zip', (stream) =>
         writeTo(stream, remindersZip(publication, to)),
+      );
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.corrections.url,
+    summary:
+      '整改情况：首个版本有核查问题（check.*，不含是否逾期）的报告，其最新版本是未更正、新版本未改善、部分更正还是已更正；仍有的问题',
+    tag,
+    auth: true,
+    query: c.correctionsQuery,
+    response: c.correctionsResponse,
+    async handle(input) {
+      return correctionsOf(input.deps.store.db, await scopedFilter(input, input.query));
+    },
+  }),
+  route({
+    method: 'GET',
+    url: c.corpusEndpoints.correctionsExport.url,
+    summary: '导出整改情况（CSV 为带 BOM 的 UTF-8，每份报告一行；XLSX 另有汇总），筛选条件与整改情况相同',
+    tag,
+    auth: true,
+    query: c.correctionsExportQuery,
+    produces: downloadTypes,
+    async handle(input) {
+      const { to, ...query } = input.query;
+      const corrections = await correctionsOf(input.deps.store.db, await scopedFilter(input, query));
+      return download(
+        input,
+        `${query.year !== undefined ? `${query.year}年度报告` : ''}整改情况.${to}`,
+        to,
+        (stream) =>
+          to === 'csv'
+            ? exportCorrectionsCsv(corrections, stream)
+            : exportCorrectionsXlsx(corrections, stream),
       );
     },
   }),

@@ -117,6 +117,8 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     },
     'GET /api/corpus/publication/export': { query: { to: 'csv', year: '2022' } },
     'GET /api/corpus/publication/reminders': { query: { to: 'md', year: '2022' } },
+    'GET /api/corpus/corrections': { query: { year: '2022' } },
+    'GET /api/corpus/corrections/export': { query: { to: 'csv', year: '2022' } },
     'GET /api/corpus/bodies': { query: { kind: 'department', offset: '0', limit: '50' } },
     'GET /api/corpus/packs': {},
     'POST /api/corpus/score': { query: { year: '2022' }, body: { pack: 'suqian-2026-department' } },

@@ -49,6 +49,8 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/corpus/checks',
       'GET /api/corpus/checks/export',
       'GET /api/corpus/compare',
+      'GET /api/corpus/corrections',
+      'GET /api/corpus/corrections/export',
       'GET /api/corpus/export',
       'GET /api/corpus/letters',
       'GET /api/corpus/packs',

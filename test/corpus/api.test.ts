@@ -173,6 +173,23 @@ describeEachBackend('corpus API', (backend) => {
     expect((await get('eva', '/api/corpus/letters?to=pdf')).statusCode).toBe(400);
   });
 
+  it('answers 整改情况 in the caller’s scope, and exports it', async () => {
+    type Row = { name: string; status: string; versions: number };
+    const all = (await get('eva', '/api/corpus/corrections')).json() as { counts: unknown; rows: Row[] };
+    const sup = (await get('sup', '/api/corpus/corrections')).json() as { rows: Row[] };
+    // Every row of the supervisor's is of the bodies supervised, and is the evaluator's row too.
+    expect(sup.rows.every((r) => r.name === '洛江区工业和信息化局')).toBe(true);
+    for (const r of sup.rows) expect(all.rows).toContainEqual(r);
+    expect(Object.keys(all.counts as object)).toEqual(['unchanged', 'notImproved', 'improved', 'corrected']);
+    const csv = await get('eva', '/api/corpus/corrections/export?to=csv&year=2022');
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('2022年度报告整改情况.csv')}`,
+    );
+    expect(csv.body.split('\r\n')[0]).toBe(
+      '\ufeffagency,region,kind,year,status,statusName,versions,firstErrors,firstWarnings,latestErrors,latestWarnings,fixed,remaining,bodyId,firstReportId,latestReportId',
+    );
+  });
+
   it('answers stats by kind and exports CSV', async () => {
     const stats = (await get('eva', '/api/corpus/stats?by=kind')).json();
     expect(

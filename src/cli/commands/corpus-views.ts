@@ -7,6 +7,7 @@ import { regionOf } from '../../corpus/bodies/names.js';
 import type { PlaceSuggestion } from '../../corpus/bodies/places.js';
 import type { ListedBody, RosterEntry } from '../../corpus/bodies/store.js';
 import type { CrossFinding } from '../../corpus/checks/index.js';
+import { type Corrections, correctionStatuses, correctionStatusNames } from '../../corpus/corrections.js';
 import {
   type Publication,
   publicationStatuses,
@@ -210,6 +211,28 @@ export function formatPublication(p: Publication, all: boolean): string {
       () => false,
     );
   return text;
+}
+
+/** 整改情况: the counts by status, then each body and year whose first version had problems. */
+export function formatCorrections(c: Corrections, year: number | undefined): string {
+  const total = c.rows.length;
+  const head = `整改情况${year !== undefined ? `（${year} 年度）` : ''}：首个版本有问题的报告 ${total} 份，${correctionStatuses.map((s) => `${correctionStatusNames[s]} ${c.counts[s]}`).join('，')}`;
+  if (total === 0) return `${head}\n`;
+  const problems = (p: { errors: number; warnings: number }) => `${p.errors} / ${p.warnings}`;
+  return `${head}\n\n${table(
+    ['状态', '机关', '年度', '版本', '首版 错误/警告', '最新版 错误/警告', '仍有的问题', '最新版编号'],
+    c.rows.map((r) => [
+      correctionStatusNames[r.status],
+      r.name,
+      String(r.year),
+      String(r.versions),
+      problems(r.first),
+      problems(r.latest),
+      r.remaining.map(findingName).join('、') || '—',
+      String(r.latest.reportId),
+    ]),
+    () => false,
+  )}`;
 }
 
 /**

@@ -21,6 +21,8 @@ import {
   suggestPlaces,
 } from '../../corpus/bodies/store.js';
 import { type CrossFinding, countCheckedBodies, runCorpusChecks } from '../../corpus/checks/index.js';
+import { correctionsOf } from '../../corpus/corrections.js';
+import { exportCorrectionsCsv, exportCorrectionsXlsx } from '../../corpus/export/corrections-sheet.js';
 import { exportCsv } from '../../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/export/findings-sheet.js';
 import { exportPublicationNotice, publicationNotice } from '../../corpus/export/publication-notice.js';
@@ -53,6 +55,7 @@ import { countFindings } from '../reporter.js';
 import {
   formatBodies,
   formatBodyHistory,
+  formatCorrections,
   formatCrossFinding,
   formatPlaceSuggestions,
   formatPublication,
@@ -495,6 +498,30 @@ export async function runReminders(options: RemindersOptions, io: CliIO): Promis
   });
 }
 
+export interface CorrectionsOptions
+  extends Pick<FilterOptions, 'region' | 'kind' | 'agency' | 'year'>,
+    ExportTarget {
+  json?: boolean;
+}
+
+/** `gongkai corpus corrections`: 整改情况, whether the bodies corrected reports that had problems. */
+export async function runCorrections(options: CorrectionsOptions, io: CliIO): Promise<number> {
+  const refused = refuseExport(options, io);
+  if (refused !== null) return refused;
+  return withCorpus(io, async (store) => {
+    const filter = filterOf(options);
+    const corrections = await correctionsOf(store.db, filter);
+    if (options.to !== undefined) {
+      const n = await writeExport(io, options, (stream, to) =>
+        to === 'csv' ? exportCorrectionsCsv(corrections, stream) : exportCorrectionsXlsx(corrections, stream),
+      );
+      if (n !== null) io.stderr.write(`已导出 ${n} 份报告的整改情况到 ${options.output}\n`);
+    } else if (options.json) io.stdout.write(`${JSON.stringify(corrections)}\n`);
+    else io.stdout.write(formatCorrections(corrections, filter.year));
+    return ExitCode.ok;
+  });
+}
+
 export interface ScoreOptions extends FilterOptions, ExportTarget {
   pack: string;
   json?: boolean;
@@ -867,6 +894,26 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: LettersOptions) => {
     done(await runLetters(options, io));
+  });
+  addBodyOptions(
+    corpus
+      .command('corrections')
+      .summary('整改情况：首个版本有问题的报告，机关是否发布了更正的新版本')
+      .description(
+        [
+          '每个机关每个年度，报告库中首个版本有核查发现的错误或需要核实的问题（check.*，不含是否逾期和读取问题）的，',
+          '与其最新版本比较：未更正（没有新版本）、新版本未改善、部分更正（问题减少）、已更正（没有问题）；',
+          '列出仍有的问题。更正后的报告导入时作为同一机关同一年度的新版本。--json 输出一个 JSON 对象（与 API 相同）。',
+        ].join('\n'),
+      )
+      .usage('[--year 年度] [--json | --to csv|xlsx [-o 文件]] [筛选选项]')
+      .option('--year <年度>', '只看该年度的报告')
+      .option('--json', '输出 JSON')
+      .option('--to <格式>', '导出为 csv 或 xlsx：每份报告一行（XLSX 另有汇总）')
+      .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
+      .helpOption('-h, --help', '显示帮助'),
+  ).action(async (options: CorrectionsOptions) => {
+    done(await runCorrections(options, io));
   });
   addBodyOptions(
     corpus
