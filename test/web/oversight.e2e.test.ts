@@ -41,7 +41,17 @@ describe.skipIf(!run)('web: oversight', () => {
     const menu = page.getByRole('navigation', { name: '主菜单' });
     await expect
       .poll(() => menu.getByRole('menuitem').allInnerTexts())
-      .toEqual(['报告检查', '监督概览', '报告对比', '跨报告核查', '发布情况', '评分', '统计对比', '机关']);
+      .toEqual([
+        '报告检查',
+        '监督概览',
+        '报告对比',
+        '跨报告核查',
+        '发布情况',
+        '整改情况',
+        '评分',
+        '统计对比',
+        '机关',
+      ]);
     const table = page.getByRole('region', { name: '报告列表' });
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).waitFor();
     await table.getByRole('link', { name: '湟源县人民政府办公室' }).waitFor();

@@ -155,6 +155,15 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
         new TextEncoder().encode(renderAs(report, 'txt')),
       );
     }
+    // Two of those corrected: a new version of the same body and year with the figure right (整改情况).
+    for (const seed of [5, 10]) {
+      const report = generateReport(seed, '2021', { year: 2021 + (seed % 3) });
+      await ingestBytes(
+        server.store,
+        `${report.agency}-${report.year}-更正.txt`,
+        new TextEncoder().encode(renderAs(report, 'txt')),
+      );
+    }
     // The oversight pages are an evaluator's view: the admin sees only the bodies of its own agency.
     await addEvaluator(server.store);
     const evaluator = await openPage(browser, server.url, 'evaluator');
@@ -182,6 +191,9 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await evaluator.page.goto('/oversight/publication');
     await evaluator.page.getByRole('region', { name: '各机关发布情况' }).getByRole('row').nth(1).waitFor();
     await shoot(evaluator.page, 'publication');
+    await evaluator.page.goto('/oversight/corrections');
+    await evaluator.page.getByRole('region', { name: '整改情况列表' }).getByText('已更正').first().waitFor();
+    await shoot(evaluator.page, 'corrections');
     await evaluator.page.goto('/oversight/score');
     await evaluator.page
       .getByRole('region', { name: '评分结果' })

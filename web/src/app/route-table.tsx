@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
+  CheckCircleOutlined,
   ClusterOutlined,
   DiffOutlined,
   FileSearchOutlined,
@@ -153,6 +154,15 @@ export const pages: readonly PageRoute[] = [
     group: '检查与监督',
     corpus: true,
     load: () => import('../features/oversight/publication-page.js'),
+  },
+  {
+    path: '/oversight/corrections',
+    title: '整改情况',
+    icon: <CheckCircleOutlined />,
+    capability: 'oversee',
+    group: '检查与监督',
+    corpus: true,
+    load: () => import('../features/oversight/corrections-page.js'),
   },
   {
     path: '/oversight/score',

@@ -182,6 +182,7 @@ export const corpusList = endpoint(corpusEndpoints.list);
 export const corpusReport = endpoint(corpusEndpoints.report);
 export const corpusStats = endpoint(corpusEndpoints.stats);
 export const corpusChecks = endpoint(corpusEndpoints.checks);
+export const corpusCorrections = endpoint(corpusEndpoints.corrections);
 export const corpusPublication = endpoint(corpusEndpoints.publication);
 export const corpusPacks = endpoint(corpusEndpoints.packs);
 export const corpusScore = endpoint(corpusEndpoints.score);

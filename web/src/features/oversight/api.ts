@@ -57,6 +57,20 @@ export const corpusChecksQuery = (query: Pick<CorpusFilter, 'region' | 'kind' | 
     placeholderData: keepPreviousData,
   });
 
+/** 整改情况 of the bodies and year the filter chooses. */
+export const corpusCorrectionsQuery = (query: Pick<CorpusFilter, 'region' | 'kind' | 'year' | 'agency'>) =>
+  queryOptions({
+    queryKey: ['corpus', 'corrections', query],
+    queryFn: () => call(api.corpusCorrections, { query }),
+    placeholderData: keepPreviousData,
+  });
+
+/** 整改情况 as a file. */
+export const correctionsExportUrl = (
+  filter: Pick<CorpusFilter, 'region' | 'kind' | 'year' | 'agency'>,
+  to: 'csv' | 'xlsx',
+): string => corpusEndpoints.correctionsExport.url + searchOf({ ...filter, to });
+
 /** 发布情况 of a year (the API's default year when none is given) over the bodies the filter chooses. */
 export const corpusPublicationQuery = (query: PublicationFilter) =>
   queryOptions({

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { statsSortColumn } from '../../../../src/api/corpus-contract.js';
+import { correctionStatuses } from '../../../../src/corpus/correction-status.js';
 import { publicationStatuses } from '../../../../src/corpus/publication-status.js';
 import { regionLevels } from '../../../../src/corpus/region-level.js';
 import { statsDimensions } from '../../../../src/corpus/stats-dimensions.js';
@@ -70,6 +71,16 @@ export const checksUrl = z.object({
   code: z.string().max(60).optional(),
 });
 export type ChecksState = z.output<typeof checksUrl>;
+
+/** 整改情况's state: the filters and the status shown. */
+export const correctionsUrl = z.object({
+  region: z.string().max(100).optional(),
+  kind: z.enum(['government', 'department']).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  agency: z.string().max(200).optional(),
+  status: z.enum(correctionStatuses).optional(),
+});
+export type CorrectionsState = z.output<typeof correctionsUrl>;
 
 /** 评分's state: the shipped pack chosen (a pack read from a file stays in the page) and the filters. */
 export const scoreUrl = z.object({
