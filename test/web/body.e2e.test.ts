@@ -130,6 +130,9 @@ describe.skipIf(!run)('web: body profile', () => {
     expect(await header.getByRole('link', { name: '跨报告核查' }).getAttribute('href')).toBe(
       `/oversight/checks?agency=${ids.body}`,
     );
+    expect(await header.getByRole('link', { name: '整改情况' }).getAttribute('href')).toBe(
+      `/oversight/corrections?agency=${ids.body}`,
+    );
     expect(await header.getByRole('link', { name: '两年对比' }).getAttribute('href')).toBe(
       `/oversight/compare?body=${ids.body}`,
     );

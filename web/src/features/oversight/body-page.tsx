@@ -32,6 +32,7 @@ import { useUrlState } from '../../lib/url-state.js';
 import { corpusBodyHistoryQuery, corpusStatsQuery } from './api.js';
 import {
   bodyChecksLink,
+  bodyCorrectionsLink,
   bodyPath,
   bodyReportsLink,
   comparable,
@@ -154,6 +155,7 @@ function BodyHeader({ history }: { history: BodyHistoryResponse }) {
           <Space size="middle" wrap>
             <Link to={bodyReportsLink(b.id)}>在监督概览中查看</Link>
             <Link to={bodyChecksLink(b.id)}>跨报告核查</Link>
+            <Link to={bodyCorrectionsLink(b.id)}>整改情况</Link>
             {comparable(history.years) && <Link to={compareLink(b.id)}>两年对比</Link>}
             <Link to="/oversight/bodies">返回机关列表</Link>
             {curator && (

@@ -7,7 +7,7 @@ import type { BodyHistoryResponse, BodyYear } from '../../../../src/api/corpus-c
 import { encode } from '../../lib/url-codec.js';
 import { kindNames } from './names.js';
 import { type Figure, figureText, measure, rate, type StatsRow, yearRowsOf } from './stats.js';
-import { checksUrl, compareUrl, oversightUrl } from './url.js';
+import { checksUrl, compareUrl, correctionsUrl, oversightUrl } from './url.js';
 
 /** A body's profile (机关档案). */
 export const bodyPath = (bodyId: string): string => `/oversight/bodies/${encodeURIComponent(bodyId)}`;
@@ -22,6 +22,12 @@ export const bodyReportsLink = (bodyId: string) => ({
 export const bodyChecksLink = (bodyId: string) => ({
   pathname: '/oversight/checks',
   search: encode(checksUrl, { agency: bodyId }).toString(),
+});
+
+/** 整改情况 of a body's years: whether it corrected reports that had problems. */
+export const bodyCorrectionsLink = (bodyId: string) => ({
+  pathname: '/oversight/corrections',
+  search: encode(correctionsUrl, { agency: bodyId }).toString(),
 });
 
 /** 两年对比 of a body: the two years given, else the API's (the last two with reports). */
