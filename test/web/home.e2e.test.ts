@@ -52,6 +52,11 @@ describe.skipIf(!run)('web: home', () => {
     );
     await expect.poll(() => card('报告库中的报告').innerText()).toBe('报告库中的报告\n1份');
     expect(await card('有错误的报告').getAttribute('href')).toBe('/oversight?hasErrors=true');
+    // 整改情况 of 2023: no report of that year, so none with problems.
+    await expect.poll(() => card('该年度有问题的报告').innerText()).toBe('该年度有问题\n0份');
+    expect(await card('已更正的报告').getAttribute('href')).toBe(
+      '/oversight/corrections?status=corrected&year=2023',
+    );
     // The register of the first agency supervised follows; 常用功能 has no page the role can't open.
     await page.getByText('已超期').first().waitFor();
     const common = page.locator('.gk-panel', { has: page.getByRole('heading', { name: '常用功能' }) });

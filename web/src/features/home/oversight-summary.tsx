@@ -1,7 +1,8 @@
 /**
  * 首页 for those who oversee (监督; 评估 lands on 监督概览): the last year's 发布情况 in their scope — how many
- * bodies owe the report and how many have each status, each a link to those bodies — and the corpus's
- * size and reports with errors, each a link to 监督概览.
+ * bodies owe the report and how many have each status, each a link to those bodies — the corpus's
+ * size and reports with errors, each a link to 监督概览, and that year's reports with problems and how
+ * many were corrected (整改情况).
  */
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
@@ -9,9 +10,9 @@ import { Link } from 'react-router';
 import { publicationStatuses, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
 import { LoadError } from '../../components/query-state.js';
 import { encode } from '../../lib/url-codec.js';
-import { corpusListQuery, corpusPublicationQuery } from '../oversight/api.js';
+import { corpusCorrectionsQuery, corpusListQuery, corpusPublicationQuery } from '../oversight/api.js';
 import { deadlineText, statusColors } from '../oversight/publication.js';
-import { oversightUrl, publicationUrl } from '../oversight/url.js';
+import { correctionsUrl, oversightUrl, publicationUrl } from '../oversight/url.js';
 
 const oversight = (filter: { hasErrors?: 'true' }) =>
   `/oversight?${encode(oversightUrl, { after: [], ...filter }).toString()}`;
@@ -22,6 +23,11 @@ export function OversightSummary() {
   const reports = useQuery(corpusListQuery({ limit: 1 }));
   const withErrors = useQuery(corpusListQuery({ hasErrors: 'true', limit: 1 }));
   const p = publication.data;
+  // 整改情况 of the same year: the reports with problems first, and how many are corrected.
+  const corrections = useQuery({ ...corpusCorrectionsQuery({ year: p?.year }), enabled: p !== undefined });
+  const c = corrections.data?.counts;
+  const correctionsLink = (status?: 'corrected') =>
+    `/oversight/corrections?${encode(correctionsUrl, { year: p?.year, status }).toString()}`;
   const statusLink = (status?: (typeof publicationStatuses)[number]) =>
     `/oversight/publication?${encode(publicationUrl, p ? { year: p.year, status } : { status }).toString()}`;
   const cards = [
@@ -90,6 +96,29 @@ export function OversightSummary() {
                 value={withErrors.data?.total ?? '—'}
                 suffix="份"
                 styles={{ content: { color: '#a8071a' } }}
+              />
+            </Link>
+          </Card>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Card size="small">
+            <Link to={correctionsLink()} aria-label="该年度有问题的报告">
+              <Statistic
+                title="该年度有问题"
+                value={c ? c.unchanged + c.notImproved + c.improved + c.corrected : '—'}
+                suffix="份"
+              />
+            </Link>
+          </Card>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Card size="small">
+            <Link to={correctionsLink('corrected')} aria-label="已更正的报告">
+              <Statistic
+                title="其中已更正"
+                value={c?.corrected ?? '—'}
+                suffix="份"
+                styles={{ content: { color: '#237804' } }}
               />
             </Link>
           </Card>
