@@ -1,6 +1,7 @@
 /**
- * A document other than the annual report — a notice (通报) drafted from the corpus — as what it
- * prints, in order: a title, 一级标题, body paragraphs and plain tables (a header row and rows of text).
+ * A document other than the annual report — a notice (通报) or a letter drafted from the corpus — as
+ * what it prints, in order: a title, 一级标题, body paragraphs and plain tables (a header row and rows
+ * of text), then the signature and a note.
  * The DOCX renderer lays it out after GB/T 9704 as it does the report (src/render/docx/plain.ts); the
  * Markdown renderer writes it as headings, paragraphs and pipe tables (src/render/markdown/plain.ts).
  */
@@ -23,6 +24,13 @@ export interface PlainDocument {
   /** The title's lines (2号小标宋, centred). */
   title: readonly string[];
   blocks: readonly PlainBlock[];
+  /**
+   * 发文机关署名 and 成文日期 after the text (GB/T 9704-2012 7.3.5), as the report's signature is laid
+   * out; none when absent.
+   */
+  signature?: { agency: string; date: string };
+  /** 附注: a line in brackets after the date (GB/T 9704-2012 7.3.6), without the brackets. */
+  note?: string;
   /** Who the document's properties name as its author ('' for none). */
   creator: string;
   /** The day it is dated (YYYY-MM-DD), or null. */

@@ -140,6 +140,10 @@ describe('发布情况通报 (publicationNotice)', () => {
         '| 合计与各项之和不符 | 错误 | 2 |',
         '| 缺少第五十条规定的内容 | 需核实 | 1 |',
         '',
+        '【待补充：发文机关】',
+        '',
+        '2026年2月15日',
+        '',
         '（以上情况按报告库中截至2026年2月15日的报告自动生成，印发前请核对。）',
         '',
       ].join('\n'),
@@ -192,6 +196,12 @@ describe('发布情况通报 (publicationNotice)', () => {
       '三、逾期发布的机关',
       '四、未注明日期的报告',
       '五、报告内容的问题',
+    ]);
+    // Signed by the issuer, dated the day, the note after (GB/T 9704 7.3.5, 7.3.6).
+    expect(texts.slice(-3)).toEqual([
+      '泉州市人民政府办公室',
+      '2026年2月15日',
+      '（以上情况按报告库中截至2026年2月15日的报告自动生成，印发前请核对。）',
     ]);
     const t = tables(document);
     expect(t.map((rows) => rows.length)).toEqual([3, 2, 2, 2, 3]);

@@ -12,6 +12,7 @@ import { renderPlainMarkdown } from '../../render/markdown/plain.js';
 import type { PlainAlignment, PlainBlock, PlainDocument } from '../../render/plain-document.js';
 import type { Stats } from '../aggregate.js';
 import { bodyKindNames } from '../bodies/names.js';
+import { signatureOf } from '../letters/review-letter.js';
 import { type BodyPublication, type Publication, regionName } from '../publication.js';
 import { type Sink, writeTo } from './sink.js';
 
@@ -157,8 +158,9 @@ export function publicationNotice(p: Publication, stats: Stats, scope: string, i
       });
     }
   }
-  paragraph(`（以上情况按报告库中截至${today}的报告自动生成，印发前请核对。）`);
   return {
+    signature: signatureOf(issuer, p.today),
+    note: `以上情况按报告库中截至${today}的报告自动生成，印发前请核对。`,
     title: [`关于${scope}${year}年度政府信息公开工作`, '年度报告发布情况的通报'],
     blocks,
     creator: issuer,

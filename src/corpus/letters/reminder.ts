@@ -12,6 +12,7 @@ import { formatForYear } from '../../spec/registry.js';
 import type { IsoDate } from '../../workflow/calendar/date.js';
 import type { BodyPublication, Publication } from '../publication.js';
 import { documentFileName, documentsZip, type LetterFormat } from './files.js';
+import { signatureOf } from './review-letter.js';
 
 /** 「1月31日」 of a deadline: the day of the year 第四十九条 sets. */
 const dayOfYear = (date: IsoDate): string => chineseDate(date).replace(/^\d+年/, '');
@@ -41,8 +42,9 @@ export function reminderLetter(
       paragraph(
         `如已发布，请于【待补充：日期】前告知发布的网址；尚未发布的，请${format ? `按照规定的格式（${format}）` : ''}尽快编制并发布，发布后告知【待补充：单位】。`,
       ),
-      paragraph(`（以上情况按报告库中截至${chineseDate(today)}的报告自动生成，印发前请核对。）`),
     ],
+    signature: signatureOf(issuer, today),
+    note: `以上情况按报告库中截至${chineseDate(today)}的报告自动生成，印发前请核对。`,
     creator: issuer,
     date: today,
   };

@@ -122,6 +122,12 @@ function groupedByCode(findings: readonly Finding[], most = 3): Finding[] {
   });
 }
 
+/** 发文机关署名 and 成文日期: who sends it (to be filled in when unknown) and the day. */
+export const signatureOf = (issuer: string | undefined, today: IsoDate) => ({
+  agency: issuer || '【待补充：发文机关】',
+  date: chineseDate(today),
+});
+
 /** The timing paragraph: in time, late (by how many days) or undated, against the deadline. */
 function timing(subject: LetterSubject): string {
   const { report } = subject;
@@ -237,10 +243,11 @@ export function reviewLetter(
   const source = options.fromFile
     ? `报告文件（${name}）`
     : `报告库中的报告（${name}，第 ${report.version} 版）`;
-  paragraph(`（以上意见按${source}于${chineseDate(today)}自动核查生成，印发前请核对。）`);
   return {
     title: [`关于${report.agency ?? ''}${report.year ?? ''}年政府信息公开`, '工作年度报告的核查意见'],
     blocks,
+    signature: signatureOf(options.issuer, today),
+    note: `以上意见按${source}于${chineseDate(today)}自动核查生成，印发前请核对。`,
     creator: options.issuer ?? '',
     date: today,
   };

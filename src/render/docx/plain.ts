@@ -6,7 +6,7 @@
 import type { PlainDocument } from '../plain-document.js';
 import { documentXmlOf } from './index.js';
 import { docxPackage } from './package.js';
-import { bodyParagraph, emptyLine, firstLevelHeading, tableGap, titleLine } from './paragraphs.js';
+import { bodyParagraph, emptyLine, firstLevelHeading, signature, tableGap, titleLine } from './paragraphs.js';
 import { plainTable } from './table.js';
 import { zipParts } from './zip.js';
 
@@ -17,6 +17,8 @@ export function renderPlainDocx(doc: PlainDocument): Uint8Array {
     else if (b.kind === 'paragraph') children.push(bodyParagraph(b.text));
     else children.push(plainTable(b.header, b.rows, { align: b.align, weights: b.weights }), tableGap());
   }
+  if (doc.signature) children.push(...signature(doc.signature.agency, doc.signature.date));
+  if (doc.note !== undefined) children.push(bodyParagraph(`（${doc.note}）`));
   return zipParts(
     docxPackage(documentXmlOf(children), { title: doc.title.join(''), creator: doc.creator, date: doc.date }),
   );

@@ -17,5 +17,11 @@ function block(b: PlainBlock): string[] {
 }
 
 export function renderPlainMarkdown(doc: PlainDocument): string {
-  return [`# ${escapeHtml(doc.title.join(''))}`, '', ...doc.blocks.flatMap(block)].join('\n');
+  const end = [
+    ...(doc.signature
+      ? [escapeParagraph(doc.signature.agency), '', escapeParagraph(doc.signature.date), '']
+      : []),
+    ...(doc.note !== undefined ? [escapeParagraph(`（${doc.note}）`), ''] : []),
+  ];
+  return [`# ${escapeHtml(doc.title.join(''))}`, '', ...doc.blocks.flatMap(block), ...end].join('\n');
 }
