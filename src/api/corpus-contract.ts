@@ -518,6 +518,11 @@ export const publicationExportQuery = publicationFilterQuery.extend({
     description:
       '导出格式：csv、xlsx（每个机关一行，XLSX 另有按地区和汇总工作表），或发布情况通报的草稿 docx（按 GB/T 9704 排版）、md',
   }),
+  issuer: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: '通报的发文机关署名；不填则留作【待补充：发文机关】' }),
 });
 
 export const publicationStatusSchema = z.enum(publicationStatuses).meta({
@@ -633,12 +638,20 @@ const letterFormat = z.enum(['docx', 'md']).default('docx').meta({
   description: '核查意见的格式：docx（按 GB/T 9704 排版，默认）或 md（Markdown）',
 });
 
+/** 发文机关署名 of a draft (通报, 核查意见, 催报提醒). */
+const issuer = z
+  .string()
+  .max(100)
+  .optional()
+  .meta({ description: '发文机关署名（如 泉州市人民政府办公室）；不填则留作【待补充：发文机关】' });
+
 /** One report's 核查意见. */
-export const letterQuery = z.strictObject({ to: letterFormat });
+export const letterQuery = z.strictObject({ to: letterFormat, issuer });
 
 /** 核查意见 in a batch: the filter's newest reports, a ZIP of one file each. */
 export const lettersQuery = corpusFilterQuery.extend({
   to: letterFormat,
+  issuer,
   all: bool.optional().meta({
     description: '连同按时发布、未发现问题的报告全部生成（默认只生成逾期、未注日期或发现问题的）',
   }),
@@ -693,7 +706,9 @@ export const correctionsResponse = z
 export const remindersMax = 2000;
 
 /** 催报提醒 to the bodies overdue for a year, in the scope of 发布情况's filter: a ZIP. */
-export const remindersQuery = publicationFilterQuery.omit({ level: true }).extend({ to: letterFormat });
+export const remindersQuery = publicationFilterQuery
+  .omit({ level: true })
+  .extend({ to: letterFormat, issuer });
 
 /** Largest upload (all files together), bytes. */
 export const uploadLimitBytes = 50 * 1024 * 1024;

@@ -347,9 +347,9 @@ export const corpusRoutes: readonly Route[] = [
       const filter = await scopedFilter(input, {});
       const subject = await letterSubject(input.deps.store.db, filter, input.params.reportId);
       if (!subject) throw notFound('报告', String(input.params.reportId));
-      const { to } = input.query;
+      const { to, issuer = '' } = input.query;
       return download(input, letterFileName(subject, to), to, (stream) =>
-        writeTo(stream, letterFile(subject, input.deps.today(), to)),
+        writeTo(stream, letterFile(subject, input.deps.today(), to, { issuer })),
       );
     },
   }),
@@ -363,7 +363,7 @@ export const corpusRoutes: readonly Route[] = [
     query: c.lettersQuery,
     produces: [contentTypes.zip],
     async handle(input) {
-      const { to, all, ...query } = input.query;
+      const { to, all, issuer = '', ...query } = input.query;
       const filter = await scopedFilter(input, query);
       await refuseBroadChecks(input, filter);
       const selection = await letterSubjects(input.deps.store.db, filter, all === true);
@@ -375,7 +375,7 @@ export const corpusRoutes: readonly Route[] = [
         (stream) =>
           writeTo(
             stream,
-            lettersZip(selection.subjects, input.deps.today(), to, { comparedWithOthers: true }),
+            lettersZip(selection.subjects, input.deps.today(), to, { comparedWithOthers: true, issuer }),
           ),
       );
     },
@@ -459,11 +459,11 @@ export const corpusRoutes: readonly Route[] = [
     query: c.publicationExportQuery,
     produces: [...downloadTypes, contentTypes.docx, 'text/markdown'],
     async handle(input) {
-      const { to, ...query } = input.query;
+      const { to, issuer = '', ...query } = input.query;
       const { publication, filter } = await publicationIn(input, query);
       if (to === 'docx' || to === 'md') {
         const stats = await corpusStats(input.deps.store.db, { ...filter, year: publication.year }, null);
-        const notice = publicationNotice(publication, stats, query.region ?? '');
+        const notice = publicationNotice(publication, stats, query.region ?? '', issuer);
         return download(input, `${publication.year}年度报告发布情况通报.${to}`, to, (stream) =>
           exportPublicationNotice(notice, publication.counts.expected, to, stream),
         );
@@ -483,7 +483,7 @@ export const corpusRoutes: readonly Route[] = [
     query: c.remindersQuery,
     produces: [contentTypes.zip],
     async handle(input) {
-      const { to, ...query } = input.query;
+      const { to, issuer = '', ...query } = input.query;
       const { publication } = await publicationIn(input, query);
       const overdue = overdueBodies(publication).length;
       if (overdue > c.remindersMax)
@@ -493,7 +493,7 @@ export const corpusRoutes: readonly Route[] = [
         );
       input.reply.header('x-letters', String(overdue));
       return download(input, `${publication.year}年度报告催报提醒.zip`, 'zip', (stream) =>
-        writeTo(stream, remindersZip(publication, to)),
+        writeTo(stream, remindersZip(publication, to, issuer)),
       );
     },
   }),

@@ -132,7 +132,10 @@ describeEachBackend('corpus API', (backend) => {
     const late = list.rows.find(
       (r: { agency: string; year: number }) => r.agency === '洛江区工业和信息化局' && r.year === 2022,
     );
-    const md = await get('eva', `/api/corpus/reports/${late.id}/letter?to=md`);
+    const md = await get(
+      'eva',
+      `/api/corpus/reports/${late.id}/letter?to=md&issuer=${encodeURIComponent('泉州市人民政府办公室')}`,
+    );
     expect([md.statusCode, md.headers['content-type']]).toEqual([200, 'text/markdown; charset=utf-8']);
     expect(md.headers['content-disposition']).toBe(
       `attachment; filename*=UTF-8''${encodeURIComponent('洛江区工业和信息化局2022年度报告核查意见.md')}`,
@@ -141,6 +144,7 @@ describeEachBackend('corpus API', (backend) => {
       '报告发布日期为2023年2月10日，晚于《中华人民共和国政府信息公开条例》第四十九条规定的期限（2023年1月31日） 10 天。',
     ]);
     expect(md.body).toContain('于2024年2月15日自动核查生成');
+    expect(md.body).toContain('\n泉州市人民政府办公室\n\n2024年2月15日\n');
     const docx = await get('sup', `/api/corpus/reports/${late.id}/letter`);
     expect(docx.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

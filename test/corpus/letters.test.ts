@@ -50,13 +50,26 @@ describe('gongkai corpus letters', () => {
 
   it('writes one report’s letter as a document (--report), Markdown to standard output', async () => {
     const id = String(corpus.value.get('clean'));
-    const result = await run(['corpus', 'letters', '--report', id, '--to', 'md', '--today', '2022-03-01']);
+    const result = await run([
+      'corpus',
+      'letters',
+      '--report',
+      id,
+      '--to',
+      'md',
+      '--today',
+      '2022-03-01',
+      '--issuer',
+      '济宁市人民政府办公室',
+    ]);
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout.split('\n').filter((l) => l.startsWith('#'))).toEqual([
       '# 关于嘉祥县工业和信息化局2021年政府信息公开工作年度报告的核查意见',
       '## 一、发布情况',
       '## 二、核查结果',
     ]);
+    // Signed by the issuer given, dated the day.
+    expect(result.stdout).toContain('\n济宁市人民政府办公室\n\n2022年3月1日\n');
     const out = join(corpus.dir, 'one.docx');
     const file = await run(['corpus', 'letters', '--report', id, '-o', out]);
     expect(file.stderr).toBe(`已生成嘉祥县工业和信息化局2021年度报告的核查意见到 ${out}\n`);

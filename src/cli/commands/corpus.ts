@@ -334,7 +334,8 @@ const crossFindingToJson = (f: CrossFinding) => ({
 
 export interface PublicationOptions
   extends Pick<FilterOptions, 'region' | 'kind' | 'agency' | 'year'>,
-    ExportTarget {
+    ExportTarget,
+    IssuerOption {
   today?: string;
   level?: string;
   all?: boolean;
@@ -369,7 +370,7 @@ export async function runPublication(options: PublicationOptions, io: CliIO): Pr
     );
     if (options.to === 'docx' || options.to === 'md') {
       const stats = await corpusStats(store.db, { ...filter, year: publication.year }, null);
-      const notice = publicationNotice(publication, stats, options.region ?? '');
+      const notice = publicationNotice(publication, stats, options.region ?? '', options.issuer ?? '');
       const n = await writeExport<'docx' | 'md'>(io, options, (stream, to) =>
         exportPublicationNotice(notice, publication.counts.expected, to, stream),
       );
@@ -385,7 +386,12 @@ export async function runPublication(options: PublicationOptions, io: CliIO): Pr
   });
 }
 
-export interface LettersOptions extends FilterOptions, ExportTarget {
+/** 发文机关署名 of the drafts a command writes (通报, 核查意见, 催报提醒). */
+interface IssuerOption {
+  issuer?: string;
+}
+
+export interface LettersOptions extends FilterOptions, ExportTarget, IssuerOption {
   report?: string;
   all?: boolean;
   today?: string;
@@ -422,7 +428,7 @@ export async function runLetters(options: LettersOptions, io: CliIO): Promise<nu
         return ExitCode.usage;
       }
       const n = await writeExport<'docx' | 'md'>(io, target, async (stream) => {
-        await writeTo(stream, letterFile(subject, today, to));
+        await writeTo(stream, letterFile(subject, today, to, { issuer: options.issuer ?? '' }));
         return 1;
       });
       if (n !== null)
@@ -446,7 +452,10 @@ export async function runLetters(options: LettersOptions, io: CliIO): Promise<nu
     }
     const withErrors = selection.subjects.filter((s) => letterFindings(s).errors.length > 0).length;
     const n = await writeExport<'docx' | 'md'>(io, { ...target, to: 'docx' }, async (stream) => {
-      await writeTo(stream, lettersZip(selection.subjects, today, to, { comparedWithOthers: true }));
+      await writeTo(
+        stream,
+        lettersZip(selection.subjects, today, to, { comparedWithOthers: true, issuer: options.issuer ?? '' }),
+      );
       return selection.subjects.length;
     });
     io.stderr.write(
@@ -458,7 +467,8 @@ export async function runLetters(options: LettersOptions, io: CliIO): Promise<nu
 
 export interface RemindersOptions
   extends Pick<FilterOptions, 'region' | 'kind' | 'agency' | 'year'>,
-    ExportTarget {
+    ExportTarget,
+    IssuerOption {
   today?: string;
 }
 
@@ -486,7 +496,7 @@ export async function runReminders(options: RemindersOptions, io: CliIO): Promis
       return ExitCode.ok;
     }
     const n = await writeExport<'docx' | 'md'>(io, { ...target, to: 'docx' }, async (stream) => {
-      await writeTo(stream, remindersZip(publication, to));
+      await writeTo(stream, remindersZip(publication, to, options.issuer ?? ''));
       return overdue;
     });
     io.stderr.write(
@@ -868,6 +878,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
         '--to <格式>',
         '导出为 csv 或 xlsx（每个机关一行，XLSX 另有按地区和汇总工作表），或生成发布情况通报的草稿：docx（按 GB/T 9704 排版）或 md',
       )
+      .option('--issuer <机关>', '发文机关署名（如 泉州市人民政府办公室；默认留作【待补充：发文机关】）')
       .option('-o, --output <文件>', '导出写入文件（省略或 - 时写到标准输出）')
       .helpOption('-h, --help', '显示帮助'),
   ).action(async (options: PublicationOptions) => {
@@ -889,6 +900,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .option('--report <编号>', '只生成这一份报告的核查意见（报告编号）')
       .option('--all', '成批时连同按时发布、未发现问题的报告全部生成')
       .option('--today <日期>', '核查意见注明的日期（默认今天）')
+      .option('--issuer <机关>', '发文机关署名（如 泉州市人民政府办公室；默认留作【待补充：发文机关】）')
       .option('--to <格式>', 'docx（默认，按 GB/T 9704 排版）或 md（Markdown）')
       .option('-o, --output <文件>', '写入文件（成批时为 ZIP；省略或 - 时写到标准输出）')
       .helpOption('-h, --help', '显示帮助'),
@@ -928,6 +940,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
       .usage('[--year 年度] [--today YYYY-MM-DD] [--to docx|md] -o 文件 [筛选选项]')
       .option('--year <年度>', '报告年度（默认今天所在年份的上一年）')
       .option('--today <日期>', '按哪一天判断是否已过期限（默认今天）')
+      .option('--issuer <机关>', '发文机关署名（如 泉州市人民政府办公室；默认留作【待补充：发文机关】）')
       .option('--to <格式>', 'docx（默认，按 GB/T 9704 排版）或 md（Markdown）')
       .option('-o, --output <文件>', '写入文件（ZIP；省略或 - 时写到标准输出）')
       .helpOption('-h, --help', '显示帮助'),

@@ -59,13 +59,13 @@ export const reminderFileName = (body: BodyPublication, year: number, to: Letter
   documentFileName(`${body.name}${year}年度报告催报提醒`, to);
 
 /** A ZIP of the reminders to the bodies overdue in `p`, one file each named for the body and year. */
-export function remindersZip(p: Publication, to: LetterFormat): Uint8Array {
+export function remindersZip(p: Publication, to: LetterFormat, issuer = ''): Uint8Array {
   return documentsZip(
     overdueBodies(p),
     (body) => reminderFileName(body, p.year, to),
     (body) => body.bodyId,
     (body) => {
-      const letter = reminderLetter(body, p.year, p.today);
+      const letter = reminderLetter(body, p.year, p.today, issuer);
       return to === 'md' ? renderPlainMarkdown(letter) : renderPlainDocx(letter);
     },
   );
