@@ -658,14 +658,24 @@ export const lettersQuery = corpusFilterQuery.extend({
 });
 
 /** 整改情况's filter: the bodies (region, kind, agency) and the year. */
-export const correctionsQuery = corpusFilterQuery.pick({
-  region: true,
-  kind: true,
-  agency: true,
-  year: true,
+const correctionsFilterQuery = corpusFilterQuery.pick({ region: true, kind: true, agency: true, year: true });
+
+/**
+ * 整改情况 listed a page at a time (over a national corpus and every year, some 100,000 reports had
+ * problems first): the rows of one status, from `offset`, at most `limit`; the counts of all.
+ */
+export const correctionsQuery = correctionsFilterQuery.extend({
+  status: z
+    .enum(correctionStatuses)
+    .optional()
+    .meta({ description: '只列出该整改情况的报告；计数仍为全部的' }),
+  ...paging({
+    offset: '跳过列出的前多少份（分页用，默认 0）',
+    limit: '最多列出多少份（1–1000；不填则列出全部）',
+  }),
 });
 
-export const correctionsExportQuery = correctionsQuery.extend({
+export const correctionsExportQuery = correctionsFilterQuery.extend({
   to: z.enum(['csv', 'xlsx']).default('csv').meta({ description: '导出格式' }),
 });
 
@@ -682,6 +692,7 @@ const versionProblems = z.object({
 export const correctionsResponse = z
   .object({
     counts: z.record(z.enum(correctionStatuses), z.number().int()),
+    listed: z.number().int().describe('分页前列出的份数（status 筛选后）'),
     rows: z.array(
       z.object({
         bodyId: z.string(),

@@ -507,7 +507,14 @@ export const corpusRoutes: readonly Route[] = [
     query: c.correctionsQuery,
     response: c.correctionsResponse,
     async handle(input) {
-      return correctionsOf(input.deps.store.db, await scopedFilter(input, input.query));
+      const { status, offset, limit, ...query } = input.query;
+      const { counts, rows } = await correctionsOf(input.deps.store.db, await scopedFilter(input, query));
+      const listed = status === undefined ? rows : rows.filter((r) => r.status === status);
+      return {
+        counts,
+        listed: listed.length,
+        rows: listed.slice(offset, limit === undefined ? undefined : offset + limit),
+      };
     },
   }),
   route({

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { corpusStats, statsDimensions } from '../corpus/aggregate.js';
 import { bodyHistory } from '../corpus/bodies/history.js';
 import { countBodies, listBodies } from '../corpus/bodies/store.js';
+import { correctionsOf } from '../corpus/corrections.js';
 import { publicationNotice } from '../corpus/export/publication-notice.js';
 import { ingestPaths } from '../corpus/ingest.js';
 import { lettersZip } from '../corpus/letters/files.js';
@@ -138,6 +139,15 @@ async function benchStats(name: string, options: Parameters<typeof openStore>[0]
       const { subjects } = await letterSubjects(store.db, filter, true);
       const zip = lettersZip(subjects, today, 'docx', { comparedWithOthers: true });
       return `${subjects.length} 份，ZIP ${(zip.length / 1024).toFixed(0)} KB`;
+    });
+    // 整改情况 of the whole country for a year, and over every year (each body-year's versions).
+    await step('整改情况（全国，2025 年度）', async () => {
+      const c = await correctionsOf(store.db, { year: 2025 });
+      return `${c.rows.length} 份首版有问题`;
+    });
+    await step('整改情况（全国，全部年度）', async () => {
+      const c = await correctionsOf(store.db, {});
+      return `${c.rows.length} 份首版有问题`;
     });
     // The bodies' list a page at a time (机关), its last page, and a search.
     const total = await countBodies(store.db);

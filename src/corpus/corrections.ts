@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
 import type { BodyKind } from '../store/schema.js';
 import { type CorrectionStatus, correctionStatuses } from './correction-status.js';
-import { type CorpusFilter, type CorpusRow, iterateReports } from './query.js';
+import { type CorpusFilter, reportsQuery } from './query.js';
 
 export { type CorrectionStatus, correctionStatuses, correctionStatusNames } from './correction-status.js';
 
@@ -47,44 +47,6 @@ export interface Corrections {
   rows: Correction[];
 }
 
-/** The problems a body can correct: the checks' errors and warnings, the deadline apart. */
-const correctable = (code: string): boolean => code.startsWith('check.') && code !== 'check.late';
-
-async function problemsOf(
-  db: Kysely<Database>,
-  reports: readonly CorpusRow[],
-): Promise<Map<number, VersionProblems>> {
-  const out = new Map<number, VersionProblems>();
-  for (const r of reports)
-    out.set(r.id, {
-      reportId: r.id,
-      version: r.version,
-      file: r.file,
-      ingestedAt: r.ingestedAt,
-      errors: 0,
-      warnings: 0,
-      codes: [],
-    });
-  for (let at = 0; at < reports.length; at += 500) {
-    const ids = reports.slice(at, at + 500).map((r) => r.id);
-    const counts = await db
-      .selectFrom('corpus_finding_counts')
-      .select(['report_id', 'code', 'severity', 'n'])
-      .where('report_id', 'in', ids)
-      .where('severity', 'in', ['error', 'warning'])
-      .execute();
-    for (const c of counts) {
-      if (!correctable(c.code)) continue;
-      const p = out.get(Number(c.report_id)) as VersionProblems;
-      if (c.severity === 'error') p.errors += Number(c.n);
-      else p.warnings += Number(c.n);
-      if (!p.codes.includes(c.code)) p.codes.push(c.code);
-    }
-  }
-  for (const p of out.values()) p.codes.sort();
-  return out;
-}
-
 const statusOrder = new Map(correctionStatuses.map((s, i) => [s, i]));
 const collator = new Intl.Collator('zh-CN');
 
@@ -95,52 +57,82 @@ const collator = new Intl.Collator('zh-CN');
  */
 export async function correctionsOf(db: Kysely<Database>, filter: CorpusFilter): Promise<Corrections> {
   const { region, kind, agency, year, bodyIds } = filter;
-  const byBodyYear = new Map<string, { first: CorpusRow; latest: CorpusRow; versions: number }>();
-  for await (const r of iterateReports(db, { region, kind, agency, year, bodyIds })) {
-    if (r.bodyId === null || r.year === null) continue;
-    const key = `${r.bodyId}\u0000${r.year}`;
+  const chosen = { region, kind, agency, year, bodyIds };
+  // Two queries over the scope (not a page at a time): every version, then the checks' problems of them.
+  const [versions, counts] = await Promise.all([
+    reportsQuery(db, chosen)
+      .where('r.body_id', 'is not', null)
+      .where('r.year', 'is not', null)
+      .select([
+        'r.id',
+        'r.body_id',
+        'r.year',
+        'r.version',
+        'r.file',
+        'r.ingested_at',
+        'b.name',
+        'b.region',
+        'b.kind',
+      ])
+      .execute(),
+    reportsQuery(db, chosen)
+      .innerJoin('corpus_finding_counts as f', 'f.report_id', 'r.id')
+      .where('f.code', 'like', 'check.%')
+      .where('f.code', '!=', 'check.late')
+      .where('f.severity', 'in', ['error', 'warning'])
+      .select(['f.report_id', 'f.code', 'f.severity', 'f.n'])
+      .execute(),
+  ]);
+  const problems = new Map<number, VersionProblems>();
+  const byBodyYear = new Map<
+    string,
+    { first: VersionProblems; latest: VersionProblems; versions: number; row: (typeof versions)[number] }
+  >();
+  for (const v of versions) {
+    const p: VersionProblems = {
+      reportId: Number(v.id),
+      version: v.version,
+      file: v.file,
+      ingestedAt: v.ingested_at,
+      errors: 0,
+      warnings: 0,
+      codes: [],
+    };
+    problems.set(p.reportId, p);
+    const key = `${v.body_id}\u0000${v.year}`;
     const seen = byBodyYear.get(key);
-    if (!seen) byBodyYear.set(key, { first: r, latest: r, versions: 1 });
+    if (!seen) byBodyYear.set(key, { first: p, latest: p, versions: 1, row: v });
     else {
       seen.versions++;
-      if (r.version < seen.first.version) seen.first = r;
-      if (r.version > seen.latest.version) seen.latest = r;
+      if (p.version < seen.first.version) seen.first = p;
+      if (p.version > seen.latest.version) seen.latest = p;
     }
   }
-  const groups = [...byBodyYear.values()];
-  const problems = await problemsOf(
-    db,
-    groups.flatMap((g) => (g.first === g.latest ? [g.first] : [g.first, g.latest])),
-  );
-  const counts: Record<CorrectionStatus, number> = {
-    unchanged: 0,
-    notImproved: 0,
-    improved: 0,
-    corrected: 0,
-  };
+  for (const c of counts) {
+    const p = problems.get(Number(c.report_id));
+    if (!p) continue;
+    if (c.severity === 'error') p.errors += Number(c.n);
+    else p.warnings += Number(c.n);
+    if (!p.codes.includes(c.code)) p.codes.push(c.code);
+  }
+  const tally: Record<CorrectionStatus, number> = { unchanged: 0, notImproved: 0, improved: 0, corrected: 0 };
   const rows: Correction[] = [];
-  for (const g of groups) {
-    const first = problems.get(g.first.id) as VersionProblems;
-    const latest = problems.get(g.latest.id) as VersionProblems;
+  for (const { first, latest, versions: n, row } of byBodyYear.values()) {
     const before = first.errors + first.warnings;
     if (before === 0) continue;
+    first.codes.sort();
+    latest.codes.sort();
     const after = latest.errors + latest.warnings;
     const status: CorrectionStatus =
-      g.versions === 1
-        ? 'unchanged'
-        : after === 0
-          ? 'corrected'
-          : after < before
-            ? 'improved'
-            : 'notImproved';
-    counts[status]++;
+      n === 1 ? 'unchanged' : after === 0 ? 'corrected' : after < before ? 'improved' : 'notImproved';
+    tally[status]++;
     rows.push({
-      bodyId: g.first.bodyId as string,
-      name: g.latest.agency ?? '',
-      region: g.latest.region,
-      kind: g.latest.kind,
-      year: g.first.year as number,
-      versions: g.versions,
+      bodyId: row.body_id as string,
+      name: row.name ?? '',
+      region: row.region ?? '',
+      kind: row.kind ?? null,
+      year: row.year as number,
+      versions: n,
       status,
       first,
       latest,
@@ -155,5 +147,5 @@ export async function correctionsOf(db: Kysely<Database>, filter: CorpusFilter):
       collator.compare(a.name, b.name) ||
       a.year - b.year,
   );
-  return { counts, rows };
+  return { counts: tally, rows };
 }

@@ -185,6 +185,12 @@ describeEachBackend('corpus API', (backend) => {
     expect(sup.rows.every((r) => r.name === '洛江区工业和信息化局')).toBe(true);
     for (const r of sup.rows) expect(all.rows).toContainEqual(r);
     expect(Object.keys(all.counts as object)).toEqual(['unchanged', 'notImproved', 'improved', 'corrected']);
+    // A page of one status: the counts stay those of all, listed those of the status.
+    const page = (await get('eva', '/api/corpus/corrections?status=unchanged&offset=0&limit=1')).json();
+    expect(page.counts).toEqual(all.counts);
+    expect(page.listed).toBe(all.rows.filter((r) => r.status === 'unchanged').length);
+    expect(page.rows).toEqual(all.rows.filter((r) => r.status === 'unchanged').slice(0, 1));
+    expect((await get('eva', '/api/corpus/corrections?status=fixed')).statusCode).toBe(400);
     const csv = await get('eva', '/api/corpus/corrections/export?to=csv&year=2022');
     expect(csv.headers['content-disposition']).toBe(
       `attachment; filename*=UTF-8''${encodeURIComponent('2022年度报告整改情况.csv')}`,

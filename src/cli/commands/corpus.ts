@@ -526,7 +526,11 @@ export async function runCorrections(options: CorrectionsOptions, io: CliIO): Pr
         to === 'csv' ? exportCorrectionsCsv(corrections, stream) : exportCorrectionsXlsx(corrections, stream),
       );
       if (n !== null) io.stderr.write(`已导出 ${n} 份报告的整改情况到 ${options.output}\n`);
-    } else if (options.json) io.stdout.write(`${JSON.stringify(corrections)}\n`);
+    } else if (options.json)
+      // As the API answers it unpaged: every row listed.
+      io.stdout.write(
+        `${JSON.stringify({ counts: corrections.counts, listed: corrections.rows.length, rows: corrections.rows })}\n`,
+      );
     else io.stdout.write(formatCorrections(corrections, filter.year));
     return ExitCode.ok;
   });

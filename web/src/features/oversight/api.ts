@@ -1,4 +1,5 @@
 /** The oversight page's queries on the corpus routes, and the links (export, source) it offers. */
+
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
@@ -7,6 +8,7 @@ import {
   type publicationQuery,
   type UploadEvent,
 } from '../../../../src/api/corpus-contract.js';
+import type { CorrectionStatus } from '../../../../src/corpus/correction-status.js';
 import type { StatsDimension } from '../../../../src/corpus/stats-dimensions.js';
 import { ApiError, call, callLines, pathOf, searchOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
@@ -58,7 +60,13 @@ export const corpusChecksQuery = (query: Pick<CorpusFilter, 'region' | 'kind' | 
   });
 
 /** 整改情况 of the bodies and year the filter chooses. */
-export const corpusCorrectionsQuery = (query: Pick<CorpusFilter, 'region' | 'kind' | 'year' | 'agency'>) =>
+export const corpusCorrectionsQuery = (
+  query: Pick<CorpusFilter, 'region' | 'kind' | 'year' | 'agency'> & {
+    status?: CorrectionStatus;
+    offset?: number;
+    limit?: number;
+  },
+) =>
   queryOptions({
     queryKey: ['corpus', 'corrections', query],
     queryFn: () => call(api.corpusCorrections, { query }),

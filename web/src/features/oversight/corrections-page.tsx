@@ -1,12 +1,12 @@
 /**
  * 整改情况: after the letters (核查意见), which bodies corrected their reports — each body and year
  * whose first version had problems of the checks, its newest version against it (未更正, 新版本未改善,
- * 部分更正, 已更正) and the problems that remain. Filters and the status shown live in the URL; a
+ * 部分更正, 已更正) and the problems that remain. Filters, the status and the page shown live in the
+ * URL; the server filters by status and pages (the counts are of all); a
  * body opens its profile (机关档案), a version its report in 监督概览's drawer.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { correctionsResponse } from '../../../../src/api/corpus-contract.js';
@@ -43,18 +43,21 @@ const reportLink = (report: number) => ({
 /** 「2 / 1」: a version's errors and points to verify (the header says which is which). */
 const problems = (p: Correction['first']) => `${p.errors} / ${p.warnings}`;
 
+/** Rows per page: the server pages them (a national corpus over every year has some 100,000). */
+const pageSize = 50;
+
 export default function CorrectionsPage() {
   const [state, update] = useUrlState(correctionsUrl);
-  const { status, ...filter } = state;
-  const corrections = useQuery(corpusCorrectionsQuery(filter));
+  const { status, page, ...filter } = state;
+  const corrections = useQuery(
+    corpusCorrectionsQuery({ ...filter, status, offset: ((page ?? 1) - 1) * pageSize, limit: pageSize }),
+  );
   const regions = useQuery(corpusStatsQuery({ by: 'region' }));
   const years = useQuery(corpusStatsQuery({ by: 'year' }));
-  const rows = corrections.data?.rows;
-  const shown = useMemo(
-    () => (rows ?? []).filter((r) => status === undefined || r.status === status),
-    [rows, status],
-  );
-  const refine = (patch: Partial<CorrectionsState>) => update(patch);
+  const data = corrections.data;
+  const total = data ? correctionStatuses.reduce((n, s) => n + data.counts[s], 0) : 0;
+  // Another scope or status lists other reports: back to the first page.
+  const refine = (patch: Partial<CorrectionsState>) => update({ ...patch, page: undefined });
 
   const columns: TableColumnsType<Correction> = [
     {
@@ -127,7 +130,7 @@ export default function CorrectionsPage() {
           regions={regions.data?.rows ?? []}
           years={yearsOf(years.data?.rows)}
         />
-        <ExportButtons href={(to) => correctionsExportUrl(filter, to)} disabled={!rows?.length} />
+        <ExportButtons href={(to) => correctionsExportUrl(filter, to)} disabled={total === 0} />
       </Space>
       {corrections.error ? (
         <CorpusQueryError error={corrections.error} retry={() => corrections.refetch()} />
@@ -136,7 +139,7 @@ export default function CorrectionsPage() {
           <nav aria-label="按整改情况筛选" style={{ marginBottom: 12 }}>
             <Space wrap size={[4, 8]}>
               <Tag.CheckableTag checked={status === undefined} onChange={() => refine({ status: undefined })}>
-                全部（{rows?.length ?? 0}）
+                全部（{total}）
               </Tag.CheckableTag>
               {correctionStatuses.map((s) => (
                 <Tag.CheckableTag
@@ -144,7 +147,7 @@ export default function CorrectionsPage() {
                   checked={status === s}
                   onChange={(on) => refine({ status: on ? s : undefined })}
                 >
-                  {correctionStatusNames[s]}（{corrections.data?.counts[s] ?? 0}）
+                  {correctionStatusNames[s]}（{data?.counts[s] ?? 0}）
                 </Tag.CheckableTag>
               ))}
             </Space>
@@ -155,8 +158,15 @@ export default function CorrectionsPage() {
               rowKey={(r) => `${r.bodyId}:${r.year}`}
               loading={corrections.isFetching}
               columns={columns}
-              dataSource={shown}
-              pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+              dataSource={data?.rows}
+              pagination={{
+                current: page ?? 1,
+                pageSize,
+                total: data?.listed ?? 0,
+                showSizeChanger: false,
+                hideOnSinglePage: true,
+                onChange: (p) => update({ page: p > 1 ? p : undefined }),
+              }}
               locale={{ emptyText: <Empty description="没有首个版本有问题的报告" /> }}
             />
           </section>

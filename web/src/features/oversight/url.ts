@@ -79,6 +79,8 @@ export const correctionsUrl = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   agency: z.string().max(200).optional(),
   status: z.enum(correctionStatuses).optional(),
+  /** The page of the list shown (from 1; the first when absent). */
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 export type CorrectionsState = z.output<typeof correctionsUrl>;
 
