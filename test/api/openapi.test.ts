@@ -160,6 +160,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'year',
       'level',
       'to',
+      'issuer',
     ]);
     expect(schemas.Publication?.required).toEqual([
       'year',
