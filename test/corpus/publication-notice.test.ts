@@ -9,51 +9,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Stats, StatsRow } from '../../src/corpus/aggregate.js';
 import { publicationNotice } from '../../src/corpus/export/publication-notice.js';
-import {
-  type BodyPublication,
-  type Publication,
-  publicationStatuses,
-  regionsOf,
-} from '../../src/corpus/publication.js';
+import { publicationStatuses } from '../../src/corpus/publication.js';
 import { renderPlainDocx } from '../../src/render/docx/plain.js';
 import { renderPlainMarkdown } from '../../src/render/markdown/plain.js';
 import { bodyParagraphs, tables, textOf } from '../render/docx/helpers.js';
+import { bodyPublication, publicationOver } from '../support/publications.js';
 import { statsRowOf } from '../support/stats-rows.js';
 
-const body = (
-  name: string,
-  region: string,
-  status: BodyPublication['status'],
-  extra: Partial<BodyPublication> = {},
-): BodyPublication => ({
-  bodyId: name,
-  name,
-  region,
-  kind: 'department',
-  status,
-  deadline: '2026-01-31',
-  reportId: null,
-  publishedOn: null,
-  signedOn: null,
-  daysLate: null,
-  daysLeft: null,
-  lastYear: 2024,
-  ...extra,
-});
-
-function publication(bodies: BodyPublication[]): Publication {
-  const counts = { expected: bodies.length, overdue: 0, pending: 0, late: 0, undated: 0, onTime: 0 };
-  for (const b of bodies) counts[b.status]++;
-  return {
-    year: 2025,
-    today: '2026-02-15',
-    deadlines: { department: '2026-01-31', government: '2026-03-31' },
-    counts,
-    bodies,
-    level: 'county',
-    regions: regionsOf(bodies),
-  };
-}
+const body = bodyPublication;
+const publication = publicationOver;
 
 /** The statistics of the notice's reports, ungrouped: one row, every count 0 but those given. */
 const statsOf = (row: Partial<StatsRow>, findings: Stats['findings'] = []): Stats => ({

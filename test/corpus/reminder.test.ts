@@ -5,24 +5,12 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { reminderLetter, remindersZip } from '../../src/corpus/letters/reminder.js';
-import { type BodyPublication, type Publication, regionsOf } from '../../src/corpus/publication.js';
+import type { BodyPublication } from '../../src/corpus/publication.js';
 import { renderPlainMarkdown } from '../../src/render/markdown/plain.js';
+import { bodyPublication, publicationOver } from '../support/publications.js';
 
-const body = (name: string, status: BodyPublication['status'], extra: Partial<BodyPublication> = {}) => ({
-  bodyId: name,
-  name,
-  region: '福建省泉州市洛江区',
-  kind: 'department' as const,
-  status,
-  deadline: '2026-01-31',
-  reportId: null,
-  publishedOn: null,
-  signedOn: null,
-  daysLate: null,
-  daysLeft: null,
-  lastYear: 2024,
-  ...extra,
-});
+const body = (name: string, status: BodyPublication['status'], extra: Partial<BodyPublication> = {}) =>
+  bodyPublication(name, '福建省泉州市洛江区', status, extra);
 
 describe('催报提醒', () => {
   it('tells an overdue body its deadline, the days past it and its last report, and asks for the address', () => {
@@ -73,15 +61,7 @@ describe('催报提醒', () => {
       body('洛江区民政局', 'late', { publishedOn: '2026-02-02', daysLate: 2, reportId: 4 }),
       body('洛江区水利局', 'overdue', { daysLate: 15, lastYear: null }),
     ];
-    const p: Publication = {
-      year: 2025,
-      today: '2026-02-15',
-      deadlines: { department: '2026-01-31', government: '2026-03-31' },
-      counts: { expected: 4, overdue: 2, pending: 0, late: 1, undated: 0, onTime: 1 },
-      bodies,
-      level: 'county',
-      regions: regionsOf(bodies),
-    };
+    const p = publicationOver(bodies);
     const files = unzipSync(remindersZip(p, 'md'));
     expect(Object.keys(files)).toEqual([
       '洛江区教育局2025年度报告催报提醒.md',
