@@ -6,7 +6,7 @@
  */
 
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Empty, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -18,6 +18,7 @@ import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { checksExportUrl, corpusChecksQuery, corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
+import { CountTags } from './count-tags.js';
 import { ExportButtons } from './export-buttons.js';
 import { type ChecksState, checksUrl, oversightUrl } from './url.js';
 import { ZipButton } from './zip-button.js';
@@ -106,22 +107,13 @@ export default function ChecksPage() {
         <CorpusQueryError error={checks.error} retry={() => checks.refetch()} />
       ) : (
         <>
-          <nav aria-label="按问题筛选" style={{ marginBottom: 12 }}>
-            <Space wrap size={[4, 8]}>
-              <Tag.CheckableTag checked={code === undefined} onChange={() => refine({ code: undefined })}>
-                全部（{checks.data?.length ?? 0}）
-              </Tag.CheckableTag>
-              {counts.map(([c, n]) => (
-                <Tag.CheckableTag
-                  key={c}
-                  checked={code === c}
-                  onChange={(on) => refine({ code: on ? c : undefined })}
-                >
-                  {findingName(c)}（{n}）
-                </Tag.CheckableTag>
-              ))}
-            </Space>
-          </nav>
+          <CountTags
+            label="按问题筛选"
+            all={checks.data?.length ?? 0}
+            items={counts.map(([c, n]) => ({ key: c, name: findingName(c), count: n }))}
+            value={code}
+            onChange={(c) => refine({ code: c })}
+          />
           <section aria-label="核查结果">
             <Table<CrossFinding>
               size="small"

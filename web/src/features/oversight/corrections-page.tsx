@@ -21,6 +21,7 @@ import { useUrlState } from '../../lib/url-state.js';
 import { corpusCorrectionsQuery, corpusStatsQuery, correctionsExportUrl } from './api.js';
 import { bodyPath } from './body.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
+import { CountTags } from './count-tags.js';
 import { ExportButtons } from './export-buttons.js';
 import { type CorrectionsState, correctionsUrl, oversightUrl } from './url.js';
 
@@ -136,22 +137,17 @@ export default function CorrectionsPage() {
         <CorpusQueryError error={corrections.error} retry={() => corrections.refetch()} />
       ) : (
         <>
-          <nav aria-label="按整改情况筛选" style={{ marginBottom: 12 }}>
-            <Space wrap size={[4, 8]}>
-              <Tag.CheckableTag checked={status === undefined} onChange={() => refine({ status: undefined })}>
-                全部（{total}）
-              </Tag.CheckableTag>
-              {correctionStatuses.map((s) => (
-                <Tag.CheckableTag
-                  key={s}
-                  checked={status === s}
-                  onChange={(on) => refine({ status: on ? s : undefined })}
-                >
-                  {correctionStatusNames[s]}（{data?.counts[s] ?? 0}）
-                </Tag.CheckableTag>
-              ))}
-            </Space>
-          </nav>
+          <CountTags
+            label="按整改情况筛选"
+            all={total}
+            items={correctionStatuses.map((s) => ({
+              key: s,
+              name: correctionStatusNames[s],
+              count: data?.counts[s] ?? 0,
+            }))}
+            value={status}
+            onChange={(s) => refine({ status: s })}
+          />
           <section aria-label="整改情况列表">
             <Table<Correction>
               size="small"

@@ -20,7 +20,6 @@ import {
   Statistic,
   Table,
   type TableColumnsType,
-  Tag,
   Typography,
 } from 'antd';
 import { useEffect } from 'react';
@@ -36,6 +35,7 @@ import { useUrlState } from '../../lib/url-state.js';
 import { corpusPublicationQuery, corpusStatsQuery, publicationExportUrl } from './api.js';
 import { bodyPath } from './body.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
+import { CountTags } from './count-tags.js';
 import { ExportButtons } from './export-buttons.js';
 import { kindNames } from './names.js';
 import {
@@ -221,25 +221,17 @@ export default function PublicationPage() {
           )}
           <section className="gk-panel" aria-label="各机关发布情况">
             {data && <Typography.Paragraph>{deadlineText(data)}</Typography.Paragraph>}
-            <nav aria-label="按发布情况筛选" style={{ marginBottom: 12 }}>
-              <Space wrap size={[4, 8]}>
-                <Tag.CheckableTag
-                  checked={status === undefined}
-                  onChange={() => refine({ status: undefined })}
-                >
-                  全部（{data?.counts.expected ?? 0}）
-                </Tag.CheckableTag>
-                {publicationStatuses.map((s) => (
-                  <Tag.CheckableTag
-                    key={s}
-                    checked={status === s}
-                    onChange={(on) => refine({ status: on ? s : undefined })}
-                  >
-                    {publicationStatusNames[s]}（{data?.counts[s] ?? 0}）
-                  </Tag.CheckableTag>
-                ))}
-              </Space>
-            </nav>
+            <CountTags
+              label="按发布情况筛选"
+              all={data?.counts.expected ?? 0}
+              items={publicationStatuses.map((s) => ({
+                key: s,
+                name: publicationStatusNames[s],
+                count: data?.counts[s] ?? 0,
+              }))}
+              value={status}
+              onChange={(s) => refine({ status: s })}
+            />
             <Table<BodyPublication>
               size="small"
               rowKey="bodyId"
