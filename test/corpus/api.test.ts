@@ -156,8 +156,9 @@ describeEachBackend('corpus API', (backend) => {
     const names = async (user: string, query: string) => {
       const res = await get(user, `/api/corpus/letters?${query}`);
       expect([res.statusCode, res.headers['content-type']]).toEqual([200, 'application/zip']);
-      const files = Object.keys(unzipSync(res.rawPayload));
-      expect(res.headers['x-letters']).toBe(String(files.length));
+      const [list, ...files] = Object.keys(unzipSync(res.rawPayload));
+      // The list (清单) first, then a letter each.
+      expect([list, res.headers['x-letters']]).toEqual(['核查意见清单.csv', String(files.length)]);
       return files;
     };
     // A supervisor's scope: the late report only (the others were on time with nothing found).
@@ -356,11 +357,13 @@ describeEachBackend('corpus API', (backend) => {
       `attachment; filename*=UTF-8''${encodeURIComponent('2023年度报告催报提醒.zip')}`,
     );
     expect(Object.keys(unzipSync(reminders.rawPayload))).toEqual([
+      '催报提醒清单.csv',
       '洛江区工业和信息化局2023年度报告催报提醒.md',
     ]);
     expect(
       Object.keys(unzipSync((await get('eva', '/api/corpus/publication/reminders')).rawPayload)),
     ).toEqual([
+      '催报提醒清单.csv',
       '洛江区工业和信息化局2023年度报告催报提醒.docx',
       '宿迁市宿城区财政局2023年度报告催报提醒.docx',
     ]);

@@ -27,8 +27,17 @@ describe('gongkai corpus letters', () => {
       `已生成 1 份核查意见（其中 0 份有错误）到 ${out}；1 份报告按时发布且未发现问题，未生成（--all 全部生成）\n`,
     );
     const files = zipOf(out);
-    expect(Object.keys(files)).toEqual(['湟源县人民政府办公室2021年度报告核查意见.md']);
+    expect(Object.keys(files)).toEqual(['核查意见清单.csv', '湟源县人民政府办公室2021年度报告核查意见.md']);
+    // The list: the file, whom and which year it is about, and what it says.
+    expect(files['核查意见清单.csv']?.split('\r\n').slice(0, 2)).toEqual([
+      // (The decoder drops the BOM the file starts with, as Excel wants.)
+      'file,agency,year,version,publication,daysLate,errors,toVerify,unread,reportId',
+      `湟源县人民政府办公室2021年度报告核查意见.md,湟源县人民政府办公室,2021,1,onTime,,0,4,0,${corpus.value.get('defects')}`,
+    ]);
     const letter = files['湟源县人民政府办公室2021年度报告核查意见.md'] as string;
+    expect([...(unzipSync(readFileSync(out))['核查意见清单.csv'] as Uint8Array).subarray(0, 3)]).toEqual([
+      0xef, 0xbb, 0xbf,
+    ]);
     expect(letter.split('\n').filter((l) => l.startsWith('#') || l.startsWith('| 3 |'))).toEqual([
       '# 关于湟源县人民政府办公室2021年政府信息公开工作年度报告的核查意见',
       '## 一、发布情况',
@@ -42,7 +51,7 @@ describe('gongkai corpus letters', () => {
     const everyOne = await run(['corpus', 'letters', '--all', '--region', '嘉祥县', '-o', all]);
     expect(everyOne.stderr).toBe(`已生成 1 份核查意见（其中 0 份有错误）到 ${all}\n`);
     const docx = unzipSync(readFileSync(all));
-    expect(Object.keys(docx)).toEqual(['嘉祥县工业和信息化局2021年度报告核查意见.docx']);
+    expect(Object.keys(docx)).toEqual(['核查意见清单.csv', '嘉祥县工业和信息化局2021年度报告核查意见.docx']);
     expect(
       strFromU8(docx['嘉祥县工业和信息化局2021年度报告核查意见.docx']?.subarray(0, 2) as Uint8Array),
     ).toBe('PK');
@@ -122,6 +131,7 @@ describe('gongkai corpus reminders', () => {
       Object.entries(unzipSync(readFileSync(out))).map(([n, d]) => [n, strFromU8(d)]),
     );
     expect(Object.keys(files).sort()).toEqual([
+      '催报提醒清单.csv',
       '嘉祥县工业和信息化局2022年度报告催报提醒.md',
       '湟源县人民政府办公室2022年度报告催报提醒.md',
     ]);

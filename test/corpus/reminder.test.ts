@@ -64,6 +64,7 @@ describe('催报提醒', () => {
     const p = publicationOver(bodies);
     const files = unzipSync(remindersZip(p, 'md'));
     expect(Object.keys(files)).toEqual([
+      '催报提醒清单.csv',
       '洛江区教育局2025年度报告催报提醒.md',
       '洛江区水利局2025年度报告催报提醒.md',
     ]);

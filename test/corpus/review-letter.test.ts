@@ -208,6 +208,7 @@ describe('核查意见 (reviewLetter)', () => {
     const twin = { ...sample, report: report({ id: 9 }) };
     const zip = unzipSync(lettersZip([sample, twin], '2026-03-02', 'md'));
     expect(Object.keys(zip)).toEqual([
+      '核查意见清单.csv',
       '泉州市洛江区财政局2025年度报告核查意见.md',
       '泉州市洛江区财政局2025年度报告核查意见-9.md',
     ]);

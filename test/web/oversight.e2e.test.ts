@@ -117,6 +117,7 @@ describe.skipIf(!run)('web: oversight', () => {
     ]);
     expect(letters.suggestedFilename()).toBe('核查意见.zip');
     expect(Object.keys(unzipSync(readFileSync((await letters.path()) as string)))).toEqual([
+      '核查意见清单.csv',
       '湟源县人民政府办公室2021年度报告核查意见.docx',
     ]);
 
@@ -272,6 +273,7 @@ describe.skipIf(!run)('web: oversight', () => {
       page.getByRole('button', { name: /生成核查意见/ }).click(),
     ]);
     expect(Object.keys(unzipSync(readFileSync((await letters.path()) as string)))).toEqual([
+      '核查意见清单.csv',
       '嘉祥县工业和信息化局2021年度报告核查意见.docx',
     ]);
     await results

@@ -193,6 +193,7 @@ describe.skipIf(!run)('web: publication', () => {
     ]);
     expect(reminders.suggestedFilename()).toBe('2023年度报告催报提醒.zip');
     expect(Object.keys(unzipSync(readFileSync((await reminders.path()) as string)))).toEqual([
+      '催报提醒清单.csv',
       '西宁市湟中区财政局2023年度报告催报提醒.docx',
     ]);
 

@@ -3,7 +3,15 @@ import { renderPlainDocx } from '../../render/docx/plain.js';
 import { deflatedPart, zipParts } from '../../render/docx/zip.js';
 import { renderPlainMarkdown } from '../../render/markdown/plain.js';
 import type { IsoDate } from '../../workflow/calendar/date.js';
-import { type LetterSubject, type ReviewLetterOptions, reviewLetter } from './review-letter.js';
+import type { ExportValue } from '../export/columns.js';
+import { csvLine } from '../export/csv.js';
+import {
+  type LetterSubject,
+  letterFindings,
+  letterPublication,
+  type ReviewLetterOptions,
+  reviewLetter,
+} from './review-letter.js';
 
 export type LetterFormat = 'docx' | 'md';
 
@@ -15,25 +23,37 @@ export const documentFileName = (stem: string, to: LetterFormat): string =>
 export const letterFileName = (subject: LetterSubject, to: LetterFormat): string =>
   documentFileName(`${subject.report.agency ?? '机关'}${subject.report.year ?? ''}年度报告核查意见`, to);
 
+/** The list (清单) at the head of a ZIP of documents: a CSV of what each file is, for the mailing. */
+export interface DocumentsList<T> {
+  /** Its file name (「核查意见清单.csv」). */
+  name: string;
+  columns: readonly string[];
+  /** One row of an item, whose file is named `file`. */
+  row: (item: T, file: string) => ExportValue[];
+}
+
 /**
- * A ZIP of documents, in order, named by `name`: a second file of the same name (two bodies of one
- * name) gets `tell`'s words after it.
+ * A ZIP of documents, in order, named by `name` (a second file of the same name, as from two
+ * bodies of one name, gets `tell`'s words after it), the list of them first: a CSV (UTF-8 with a BOM)
+ * of each file and what it is about.
  */
 export function documentsZip<T>(
   items: readonly T[],
   name: (item: T) => string,
   tell: (item: T) => string,
   bytes: (item: T) => Uint8Array | string,
+  list: DocumentsList<T>,
 ): Uint8Array {
   const names = new Set<string>();
-  return zipParts(
-    items.map((item) => {
-      let file = name(item);
-      if (names.has(file)) file = file.replace(/(\.\w+)$/, `-${tell(item)}$1`);
-      names.add(file);
-      return deflatedPart(file, bytes(item));
-    }),
-  );
+  let csv = `\ufeff${csvLine(list.columns)}`;
+  const parts = items.map((item) => {
+    let file = name(item);
+    if (names.has(file)) file = file.replace(/(\.\w+)$/, `-${tell(item)}$1`);
+    names.add(file);
+    csv += csvLine(list.row(item, file));
+    return deflatedPart(file, bytes(item));
+  });
+  return zipParts([deflatedPart(list.name, csv), ...parts]);
 }
 
 export type LetterOptions = ReviewLetterOptions;
@@ -63,5 +83,36 @@ export function lettersZip(
     (s) => letterFileName(s, to),
     (s) => String(s.report.id),
     (s) => letterFile(s, today, to, options),
+    {
+      name: '核查意见清单.csv',
+      columns: [
+        'file',
+        'agency',
+        'year',
+        'version',
+        'publication',
+        'daysLate',
+        'errors',
+        'toVerify',
+        'unread',
+        'reportId',
+      ],
+      row: (s, file) => {
+        const { errors, toVerify, unread } = letterFindings(s);
+        const { status, daysLate } = letterPublication(s);
+        return [
+          file,
+          s.report.agency,
+          s.report.year,
+          s.report.version,
+          status,
+          daysLate,
+          errors.length,
+          toVerify.length,
+          unread.length,
+          s.report.id,
+        ];
+      },
+    },
   );
 }

@@ -10,6 +10,7 @@ import { renderPlainMarkdown } from '../../render/markdown/plain.js';
 import type { PlainDocument } from '../../render/plain-document.js';
 import { formatForYear } from '../../spec/registry.js';
 import type { IsoDate } from '../../workflow/calendar/date.js';
+import { bodyKindNames } from '../bodies/names.js';
 import type { BodyPublication, Publication } from '../publication.js';
 import { documentFileName, documentsZip, type LetterFormat } from './files.js';
 import { signatureOf } from './review-letter.js';
@@ -67,6 +68,21 @@ export function remindersZip(p: Publication, to: LetterFormat, issuer = ''): Uin
     (body) => {
       const letter = reminderLetter(body, p.year, p.today, issuer);
       return to === 'md' ? renderPlainMarkdown(letter) : renderPlainDocx(letter);
+    },
+    {
+      name: '催报提醒清单.csv',
+      columns: ['file', 'agency', 'region', 'kind', 'year', 'deadline', 'daysLate', 'lastYear', 'bodyId'],
+      row: (body, file) => [
+        file,
+        body.name,
+        body.region,
+        bodyKindNames[body.kind],
+        p.year,
+        body.deadline,
+        body.daysLate,
+        body.lastYear,
+        body.bodyId,
+      ],
     },
   );
 }

@@ -67,12 +67,15 @@ export function letterFindings(subject: LetterSubject): LetterFindings {
 /** Whether a letter has anything to say beyond 「按时发布，未发现问题」. */
 export function letterHasProblems(subject: LetterSubject): boolean {
   const { errors, toVerify, unread } = letterFindings(subject);
-  const { status } = publicationStatusOf(subject);
+  const { status } = letterPublication(subject);
   return errors.length + toVerify.length + unread.length > 0 || status === 'late' || status === 'undated';
 }
 
-/** In time, late or undated: 发布情况's rule (its day matters only for a report not published, never here). */
-function publicationStatusOf({ report }: LetterSubject) {
+/**
+ * In time, late (by how many days) or undated, or unknown without a deadline: 发布情况's rule (its day
+ * matters only for a report not published, never here).
+ */
+export function letterPublication({ report }: LetterSubject) {
   return report.deadline === null
     ? { status: 'unknown' as const, daysLate: null }
     : yearStatus(
@@ -137,7 +140,7 @@ function timing(subject: LetterSubject): string {
     report.publishedOn ? `发布日期为${dateText(report.publishedOn)}` : '',
     report.signedOn ? `落款日期为${dateText(report.signedOn)}` : '',
   ].filter(Boolean);
-  const { status, daysLate } = publicationStatusOf(subject);
+  const { status, daysLate } = letterPublication(subject);
   if (status === 'undated')
     return `报告既未注明发布日期，也没有落款日期，无法判断是否在${deadline}内发布，请在报告中注明。`;
   if (status === 'late') return `报告${dates.join('，')}，晚于${deadline} ${daysLate} 天。`;
@@ -224,7 +227,7 @@ export function reviewLetter(
     paragraph(`以下${toVerify.length}处内容可能有误，请逐项核实：`);
     blocks.push(findingTable(report.format, toVerify));
   }
-  if (errors.length + toVerify.length > 0 || publicationStatusOf(subject).status === 'undated') {
+  if (errors.length + toVerify.length > 0 || letterPublication(subject).status === 'undated') {
     heading('整改要求');
     paragraph(
       '请对上述问题逐项核实，确有错误的，更正后重新发布，并于【待补充：日期】前将整改情况报送【待补充：单位】。',
