@@ -682,8 +682,6 @@ export const correctionsExportQuery = correctionsFilterQuery.extend({
 const versionProblems = z.object({
   reportId: z.number().int(),
   version: z.number().int(),
-  file: z.string(),
-  ingestedAt: z.string(),
   errors: z.number().int(),
   warnings: z.number().int(),
   codes: z.array(z.string()).describe('问题代码（check.*，不含是否逾期），各一次'),

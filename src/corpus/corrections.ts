@@ -18,8 +18,6 @@ export { type CorrectionStatus, correctionStatuses, correctionStatusNames } from
 export interface VersionProblems {
   reportId: number;
   version: number;
-  file: string;
-  ingestedAt: string;
   errors: number;
   warnings: number;
   /** The codes of its problems, each once, sorted. */
@@ -58,81 +56,101 @@ const collator = new Intl.Collator('zh-CN');
 export async function correctionsOf(db: Kysely<Database>, filter: CorpusFilter): Promise<Corrections> {
   const { region, kind, agency, year, bodyIds } = filter;
   const chosen = { region, kind, agency, year, bodyIds };
-  // Two queries over the scope (not a page at a time): every version, then the checks' problems of them.
-  const [versions, counts] = await Promise.all([
-    reportsQuery(db, chosen)
-      .where('r.body_id', 'is not', null)
-      .where('r.year', 'is not', null)
-      .select([
-        'r.id',
-        'r.body_id',
-        'r.year',
-        'r.version',
-        'r.file',
-        'r.ingested_at',
-        'b.name',
-        'b.region',
-        'b.kind',
-      ])
-      .execute(),
-    reportsQuery(db, chosen)
-      .innerJoin('corpus_finding_counts as f', 'f.report_id', 'r.id')
-      .where('f.code', 'like', 'check.%')
-      .where('f.code', '!=', 'check.late')
-      .where('f.severity', 'in', ['error', 'warning'])
-      .select(['f.report_id', 'f.code', 'f.severity', 'f.n'])
-      .execute(),
-  ]);
+  // A few narrow queries over the scope (not a page at a time; every year of a national corpus is
+  // some 200,000 versions): the checks' problems of its reports, its versions, and the bodies.
+  const counts = await reportsQuery(db, chosen)
+    .innerJoin('corpus_finding_counts as f', 'f.report_id', 'r.id')
+    .where('f.code', 'like', 'check.%')
+    .where('f.code', '!=', 'check.late')
+    .where('f.severity', 'in', ['error', 'warning'])
+    .select(['f.report_id', 'f.code', 'f.severity', 'f.n'])
+    .execute();
+  const versions = await reportsQuery(db, chosen)
+    .where('r.body_id', 'is not', null)
+    .where('r.year', 'is not', null)
+    .select(['r.id', 'r.body_id', 'r.year', 'r.version'])
+    .execute();
   const problems = new Map<number, VersionProblems>();
-  const byBodyYear = new Map<
-    string,
-    { first: VersionProblems; latest: VersionProblems; versions: number; row: (typeof versions)[number] }
-  >();
-  for (const v of versions) {
-    const p: VersionProblems = {
-      reportId: Number(v.id),
-      version: v.version,
-      file: v.file,
-      ingestedAt: v.ingested_at,
-      errors: 0,
-      warnings: 0,
-      codes: [],
-    };
-    problems.set(p.reportId, p);
-    const key = `${v.body_id}\u0000${v.year}`;
-    const seen = byBodyYear.get(key);
-    if (!seen) byBodyYear.set(key, { first: p, latest: p, versions: 1, row: v });
-    else {
-      seen.versions++;
-      if (p.version < seen.first.version) seen.first = p;
-      if (p.version > seen.latest.version) seen.latest = p;
+  const problemsOf = (id: number, version: number): VersionProblems => {
+    let p = problems.get(id);
+    if (!p) {
+      p = { reportId: id, version, errors: 0, warnings: 0, codes: [] };
+      problems.set(id, p);
     }
-  }
+    return p;
+  };
   for (const c of counts) {
-    const p = problems.get(Number(c.report_id));
-    if (!p) continue;
+    // (Its version is set when the versions are read.)
+    const p = problemsOf(Number(c.report_id), 0);
     if (c.severity === 'error') p.errors += Number(c.n);
     else p.warnings += Number(c.n);
     if (!p.codes.includes(c.code)) p.codes.push(c.code);
   }
+  /** Each body-year's first and newest version (report ids) and how many there are. */
+  const byBodyYear = new Map<
+    string,
+    {
+      bodyId: string;
+      year: number;
+      first: number;
+      firstVersion: number;
+      latest: number;
+      latestVersion: number;
+      n: number;
+    }
+  >();
+  for (const v of versions) {
+    const id = Number(v.id);
+    const key = `${v.body_id}\u0000${v.year}`;
+    const seen = byBodyYear.get(key);
+    if (!seen)
+      byBodyYear.set(key, {
+        bodyId: v.body_id as string,
+        year: v.year as number,
+        first: id,
+        firstVersion: v.version,
+        latest: id,
+        latestVersion: v.version,
+        n: 1,
+      });
+    else {
+      seen.n++;
+      if (v.version < seen.firstVersion) [seen.first, seen.firstVersion] = [id, v.version];
+      if (v.version > seen.latestVersion) [seen.latest, seen.latestVersion] = [id, v.version];
+    }
+  }
+  const bodies = new Map(
+    (await db.selectFrom('corpus_bodies').select(['id', 'name', 'region', 'kind']).execute()).map((b) => [
+      b.id,
+      b,
+    ]),
+  );
   const tally: Record<CorrectionStatus, number> = { unchanged: 0, notImproved: 0, improved: 0, corrected: 0 };
   const rows: Correction[] = [];
-  for (const { first, latest, versions: n, row } of byBodyYear.values()) {
+  for (const g of byBodyYear.values()) {
+    const had = problems.get(g.first);
+    if (!had) continue;
+    const first = { ...had, version: g.firstVersion, codes: [...had.codes].sort() };
+    const now = problems.get(g.latest);
+    const latest =
+      g.n === 1
+        ? first
+        : now
+          ? { ...now, version: g.latestVersion, codes: [...now.codes].sort() }
+          : { reportId: g.latest, version: g.latestVersion, errors: 0, warnings: 0, codes: [] };
     const before = first.errors + first.warnings;
-    if (before === 0) continue;
-    first.codes.sort();
-    latest.codes.sort();
     const after = latest.errors + latest.warnings;
     const status: CorrectionStatus =
-      n === 1 ? 'unchanged' : after === 0 ? 'corrected' : after < before ? 'improved' : 'notImproved';
+      g.n === 1 ? 'unchanged' : after === 0 ? 'corrected' : after < before ? 'improved' : 'notImproved';
     tally[status]++;
+    const body = bodies.get(g.bodyId);
     rows.push({
-      bodyId: row.body_id as string,
-      name: row.name ?? '',
-      region: row.region ?? '',
-      kind: row.kind ?? null,
-      year: row.year as number,
-      versions: n,
+      bodyId: g.bodyId,
+      name: body?.name ?? '',
+      region: body?.region ?? '',
+      kind: body?.kind ?? null,
+      year: g.year,
+      versions: g.n,
       status,
       first,
       latest,
