@@ -900,7 +900,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
           '默认只为逾期、未注日期或发现问题的报告生成（--all 全部生成）。整改期限和报送单位留作【待补充】。',
         ].join('\n'),
       )
-      .usage('[--report 编号] [--all] [--to docx|md] [--today YYYY-MM-DD] -o 文件 [筛选选项]')
+      .usage('[--report 编号] [--all] [--to docx|md] [--today YYYY-MM-DD] [--issuer 机关] -o 文件 [筛选选项]')
       .option('--report <编号>', '只生成这一份报告的核查意见（报告编号）')
       .option('--all', '成批时连同按时发布、未发现问题的报告全部生成')
       .option('--today <日期>', '核查意见注明的日期（默认今天）')
@@ -941,7 +941,7 @@ export function defineCorpus(program: Command, io: CliIO, done: (code: number) =
           '报告库中其最近一份报告的年度；如已发布请告知网址，尚未发布的尽快发布。答复期限和报送单位留作【待补充】。',
         ].join('\n'),
       )
-      .usage('[--year 年度] [--today YYYY-MM-DD] [--to docx|md] -o 文件 [筛选选项]')
+      .usage('[--year 年度] [--today YYYY-MM-DD] [--to docx|md] [--issuer 机关] -o 文件 [筛选选项]')
       .option('--year <年度>', '报告年度（默认今天所在年份的上一年）')
       .option('--today <日期>', '按哪一天判断是否已过期限（默认今天）')
       .option('--issuer <机关>', '发文机关署名（如 泉州市人民政府办公室；默认留作【待补充：发文机关】）')
