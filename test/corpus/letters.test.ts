@@ -90,6 +90,7 @@ describe('gongkai corpus letters', () => {
     for (const args of [
       ['--report', 'abc'],
       ['--report', '99999', '--to', 'md'],
+      ['--report', '1', '--year', '2021', '--all'],
       ['--to', 'pdf', '-o', join(corpus.dir, 'x.zip')],
       ['--today', '2022-13-01', '-o', join(corpus.dir, 'x.zip')],
     ])
@@ -97,6 +98,7 @@ describe('gongkai corpus letters', () => {
     expect(refusals.map((r) => [r.code, r.stderr])).toEqual([
       [2, 'gongkai: 错误：报告编号「abc」无效，应为数字（见 corpus bodies show）\n'],
       [2, 'gongkai: 错误：报告库中没有编号为 99999 的报告\n'],
+      [2, 'gongkai: 错误：--report 只生成一份报告的核查意见，不能与 --year、--all 同时使用\n'],
       [2, 'gongkai: 错误：导出格式「pdf」无效，应为 docx 或 md\n'],
       [2, 'gongkai: 错误：日期「2022-13-01」无效，应为 YYYY-MM-DD\n'],
     ]);

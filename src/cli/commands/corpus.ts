@@ -414,6 +414,15 @@ export async function runLetters(options: LettersOptions, io: CliIO): Promise<nu
     io.stderr.write(`gongkai: 错误：日期「${today}」无效，应为 YYYY-MM-DD\n`);
     return ExitCode.usage;
   }
+  const filters = (
+    ['region', 'kind', 'year', 'format', 'late', 'errors', 'agency', 'latest', 'all'] as const
+  ).filter((o) => options[o] !== undefined);
+  if (single && filters.length > 0) {
+    io.stderr.write(
+      `gongkai: 错误：--report 只生成一份报告的核查意见，不能与 ${filters.map((o) => `--${o}`).join('、')} 同时使用\n`,
+    );
+    return ExitCode.usage;
+  }
   if (single && !/^\d+$/.test(options.report as string)) {
     io.stderr.write(`gongkai: 错误：报告编号「${options.report}」无效，应为数字（见 corpus bodies show）\n`);
     return ExitCode.usage;
