@@ -14,22 +14,15 @@ import type { crossFinding } from '../../../../src/api/corpus-contract.js';
 import { findingName } from '../../../../src/core/finding-names.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import * as api from '../../lib/endpoints.js';
-import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { checksExportUrl, corpusChecksQuery, corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { CountTags } from './count-tags.js';
 import { ExportButtons } from './export-buttons.js';
-import { type ChecksState, checksUrl, oversightUrl } from './url.js';
+import { type ChecksState, checksUrl, reportInOversight } from './url.js';
 import { ZipButton } from './zip-button.js';
 
 type CrossFinding = z.output<typeof crossFinding>;
-
-/** The report in 监督概览's drawer. */
-const reportLink = (report: number) => ({
-  pathname: '/oversight',
-  search: encode(oversightUrl, { after: [], report }).toString(),
-});
 
 export default function ChecksPage() {
   const [state, update] = useUrlState(checksUrl);
@@ -54,7 +47,9 @@ export default function ChecksPage() {
       title: '机关',
       dataIndex: 'agency',
       width: 200,
-      render: (agency: string | null, f) => <Link to={reportLink(f.reportId)}>{agency ?? f.file}</Link>,
+      render: (agency: string | null, f) => (
+        <Link to={reportInOversight(f.reportId)}>{agency ?? f.file}</Link>
+      ),
     },
     { title: '年度', dataIndex: 'year', width: 70, render: (y: number | null) => y ?? '—' },
     {
@@ -74,7 +69,9 @@ export default function ChecksPage() {
       key: 'other',
       width: 110,
       render: (_, f) =>
-        f.otherReportId === undefined ? null : <Link to={reportLink(f.otherReportId)}>对照的报告</Link>,
+        f.otherReportId === undefined ? null : (
+          <Link to={reportInOversight(f.otherReportId)}>对照的报告</Link>
+        ),
     },
   ];
 

@@ -2,8 +2,8 @@
  * 整改情况: after the letters (核查意见), which bodies corrected their reports — each body and year
  * whose first version had problems of the checks, its newest version against it (未更正, 新版本未改善,
  * 部分更正, 已更正) and the problems that remain. Filters, the status and the page shown live in the
- * URL; the server filters by status and pages (the counts are of all); a
- * body opens its profile (机关档案), a version its report in 监督概览's drawer.
+ * URL; the server filters by status and pages (the counts are of all). A body opens its profile
+ * (机关档案), a version its report in 监督概览's drawer.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
@@ -16,14 +16,13 @@ import {
   correctionStatuses,
   correctionStatusNames,
 } from '../../../../src/corpus/correction-status.js';
-import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusCorrectionsQuery, corpusStatsQuery, correctionsExportUrl } from './api.js';
 import { bodyPath } from './body.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { CountTags } from './count-tags.js';
 import { ExportButtons } from './export-buttons.js';
-import { type CorrectionsState, correctionsUrl, oversightUrl } from './url.js';
+import { type CorrectionsState, correctionsUrl, reportInOversight } from './url.js';
 
 type Correction = z.output<typeof correctionsResponse>['rows'][number];
 
@@ -34,12 +33,6 @@ const statusColors: Record<CorrectionStatus, string> = {
   improved: '#7c5e00',
   corrected: '#237804',
 };
-
-/** A version's report in 监督概览's drawer. */
-const reportLink = (report: number) => ({
-  pathname: '/oversight',
-  search: encode(oversightUrl, { after: [], report }).toString(),
-});
 
 /** 「2 / 1」: a version's errors and points to verify (the header says which is which). */
 const problems = (p: Correction['first']) => `${p.errors} / ${p.warnings}`;
@@ -82,7 +75,7 @@ export default function CorrectionsPage() {
       align: 'right',
       render: (_, r) => (
         <Link
-          to={reportLink(r.first.reportId)}
+          to={reportInOversight(r.first.reportId)}
           aria-label={`首个版本：${r.first.errors} 个错误，${r.first.warnings} 个需核实`}
         >
           {problems(r.first)}
@@ -99,7 +92,7 @@ export default function CorrectionsPage() {
           '—'
         ) : (
           <Link
-            to={reportLink(r.latest.reportId)}
+            to={reportInOversight(r.latest.reportId)}
             aria-label={`最新版本（第 ${r.latest.version} 版）：${r.latest.errors} 个错误，${r.latest.warnings} 个需核实`}
           >
             {problems(r.latest)}

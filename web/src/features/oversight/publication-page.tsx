@@ -30,7 +30,6 @@ import { can } from '../../app/access.js';
 import { LoadError } from '../../components/query-state.js';
 import * as api from '../../lib/endpoints.js';
 import { useMe } from '../../lib/session.js';
-import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusPublicationQuery, corpusStatsQuery, publicationExportUrl } from './api.js';
 import { bodyPath } from './body.js';
@@ -51,14 +50,8 @@ import {
 } from './publication.js';
 import { PublicationRegions } from './publication-regions.js';
 import { PublicationStatusTag } from './publication-status-tag.js';
-import { oversightUrl, type PublicationState, publicationUrl } from './url.js';
+import { type PublicationState, publicationUrl, reportInOversight } from './url.js';
 import { ZipButton } from './zip-button.js';
-
-/** The report in 监督概览's drawer. */
-const reportLink = (report: number) => ({
-  pathname: '/oversight',
-  search: encode(oversightUrl, { after: [], report }).toString(),
-});
 
 const columns: TableColumnsType<BodyPublication> = [
   {
@@ -102,7 +95,7 @@ const columns: TableColumnsType<BodyPublication> = [
     title: '报告',
     dataIndex: 'reportId',
     width: 80,
-    render: (id: number | null) => (id === null ? '—' : <Link to={reportLink(id)}>查看报告</Link>),
+    render: (id: number | null) => (id === null ? '—' : <Link to={reportInOversight(id)}>查看报告</Link>),
   },
 ];
 

@@ -25,19 +25,13 @@ import { type Pack, packSchema } from '../../../../src/corpus/pack-schema.js';
 import { call, callFile, messageOf } from '../../lib/api.js';
 import { saveBlob } from '../../lib/download.js';
 import * as api from '../../lib/endpoints.js';
-import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
-import { oversightUrl, type ScoreState, scoreUrl } from './url.js';
+import { reportInOversight, type ScoreState, scoreUrl } from './url.js';
 
 type ReportScore = z.output<typeof reportScore>;
-
-const reportLink = (report: number) => ({
-  pathname: '/oversight',
-  search: encode(oversightUrl, { after: [], report }).toString(),
-});
 
 /** A pack read from a file: its JSON checked with the API's schema; the first problem otherwise. */
 async function readPack(file: File): Promise<{ pack: Pack } | { problem: string }> {
@@ -94,7 +88,9 @@ export default function ScorePage() {
       title: '机关',
       dataIndex: 'agency',
       width: 220,
-      render: (agency: string | null, r) => <Link to={reportLink(r.reportId)}>{agency ?? r.file}</Link>,
+      render: (agency: string | null, r) => (
+        <Link to={reportInOversight(r.reportId)}>{agency ?? r.file}</Link>
+      ),
     },
     { title: '年度', dataIndex: 'year', width: 70, render: (y: number | null) => y ?? '—' },
     {

@@ -9,6 +9,7 @@ import { correctionStatuses } from '../../../../src/corpus/correction-status.js'
 import { publicationStatuses } from '../../../../src/corpus/publication-status.js';
 import { regionLevels } from '../../../../src/corpus/region-level.js';
 import { statsDimensions } from '../../../../src/corpus/stats-dimensions.js';
+import { encode } from '../../lib/url-codec.js';
 import type { CorpusFilter } from './api.js';
 
 const flag = z.enum(['true', 'false']).optional();
@@ -31,6 +32,12 @@ export const oversightUrl = z.object({
   level: z.enum(regionLevels).optional(),
 });
 export type OversightState = z.output<typeof oversightUrl>;
+
+/** A report opened in 监督概览's drawer (from 发布情况, 跨报告核查, 整改情况, 评分). */
+export const reportInOversight = (report: number) => ({
+  pathname: '/oversight',
+  search: encode(oversightUrl, { after: [], report }).toString(),
+});
 
 /** The API filter of a page state (without paging and the open report). */
 export function filterOf(s: OversightState): CorpusFilter {
