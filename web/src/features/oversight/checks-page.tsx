@@ -13,14 +13,13 @@ import type { z } from 'zod';
 import type { crossFinding } from '../../../../src/api/corpus-contract.js';
 import { findingName } from '../../../../src/core/finding-names.js';
 import { SeverityTag } from '../../components/severity-tag.js';
-import * as api from '../../lib/endpoints.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { checksExportUrl, corpusChecksQuery, corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { CountTags } from './count-tags.js';
 import { ExportButtons } from './export-buttons.js';
 import { type ChecksState, checksUrl, reportInOversight } from './url.js';
-import { ZipButton } from './zip-button.js';
+import { LettersButton } from './zip-button.js';
 
 type CrossFinding = z.output<typeof crossFinding>;
 
@@ -89,16 +88,7 @@ export default function ChecksPage() {
           years={yearsOf(years.data?.rows)}
         />
         <ExportButtons href={(to) => checksExportUrl(filter, to)} disabled={!checks.data?.length} />
-        <ZipButton
-          endpoint={api.corpusLetters}
-          input={{ query: { ...filter, to: 'docx' } }}
-          fallbackName="核查意见.zip"
-          what="核查意见"
-          none="当前范围内没有逾期、未注日期或发现问题的报告，未生成核查意见"
-          title="当前范围内每个机关每个年度的最新版本中，逾期、未注日期或发现问题（含这里列出的跨报告问题和各报告自身的问题）的，各生成一份核查意见草稿（Word，打包为 ZIP）"
-        >
-          生成核查意见
-        </ZipButton>
+        <LettersButton filter={filter} />
       </Space>
       {checks.error ? (
         <CorpusQueryError error={checks.error} retry={() => checks.refetch()} />

@@ -29,7 +29,6 @@ import type { CorpusReportRow } from '../../../../src/api/corpus-contract.js';
 import type { RegionLevel } from '../../../../src/corpus/region-level.js';
 import { can } from '../../app/access.js';
 import { LoadError } from '../../components/query-state.js';
-import * as api from '../../lib/endpoints.js';
 import { useMe } from '../../lib/session.js';
 import { encode } from '../../lib/url-codec.js';
 import { useUrlState } from '../../lib/url-state.js';
@@ -44,7 +43,7 @@ import { publicationNotice } from './publication.js';
 import { ReportDrawer } from './report-drawer.js';
 import { UploadPanel } from './upload-panel.js';
 import { filterOf, type OversightState, oversightUrl, publicationUrl } from './url.js';
-import { ZipButton } from './zip-button.js';
+import { LettersButton } from './zip-button.js';
 
 const pageSize = 50;
 const yesNo = [
@@ -214,17 +213,7 @@ export default function OversightPage() {
             只看最新版本
           </Checkbox>
           <ExportButtons href={(to) => exportUrl(filter, to)} />
-          <ZipButton
-            endpoint={api.corpusLetters}
-            input={{ query: { ...filter, to: 'docx' } }}
-            fallbackName="核查意见.zip"
-            what="核查意见"
-            none="当前范围内没有逾期、未注日期或发现问题的报告，未生成核查意见"
-            disabled={!list.data?.rows.length}
-            title="当前筛选范围内每个机关每个年度的最新版本中，逾期、未注日期或发现问题的，各生成一份给该机关的核查意见草稿（Word，打包为 ZIP）"
-          >
-            生成核查意见
-          </ZipButton>
+          <LettersButton filter={filter} disabled={!list.data?.rows.length} />
         </Space>
       </div>
 
