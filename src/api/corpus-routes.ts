@@ -19,7 +19,7 @@ import {
   suggestPlaces,
 } from '../corpus/bodies/store.js';
 import { countCheckedBodies, runCorpusChecks } from '../corpus/checks/index.js';
-import { correctionsOf } from '../corpus/corrections.js';
+import { correctionsAnswer, correctionsOf } from '../corpus/corrections.js';
 import { exportCorrectionsCsv, exportCorrectionsXlsx } from '../corpus/export/corrections-sheet.js';
 import { exportCsv } from '../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../corpus/export/findings-sheet.js';
@@ -508,13 +508,8 @@ export const corpusRoutes: readonly Route[] = [
     response: c.correctionsResponse,
     async handle(input) {
       const { status, offset, limit, ...query } = input.query;
-      const { counts, rows } = await correctionsOf(input.deps.store.db, await scopedFilter(input, query));
-      const listed = status === undefined ? rows : rows.filter((r) => r.status === status);
-      return {
-        counts,
-        listed: listed.length,
-        rows: listed.slice(offset, limit === undefined ? undefined : offset + limit),
-      };
+      const corrections = await correctionsOf(input.deps.store.db, await scopedFilter(input, query));
+      return correctionsAnswer(corrections, { status, offset, limit });
     },
   }),
   route({

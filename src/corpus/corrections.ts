@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
 import type { BodyKind } from '../store/schema.js';
 import { type CorrectionStatus, correctionStatuses } from './correction-status.js';
-import { type CorpusFilter, reportsQuery } from './query.js';
+import { type CorpusFilter, reportsQuery, standingBodies } from './query.js';
 
 export { type CorrectionStatus, correctionStatuses, correctionStatusNames } from './correction-status.js';
 
@@ -70,22 +70,29 @@ export async function correctionsOf(db: Kysely<Database>, filter: CorpusFilter):
     .where('r.year', 'is not', null)
     .select(['r.id', 'r.body_id', 'r.year', 'r.version'])
     .execute();
-  const problems = new Map<number, VersionProblems>();
-  const problemsOf = (id: number, version: number): VersionProblems => {
-    let p = problems.get(id);
-    if (!p) {
-      p = { reportId: id, version, errors: 0, warnings: 0, codes: [] };
-      problems.set(id, p);
-    }
-    return p;
-  };
+  /** Each report's problems found, by id (reports without any have none). */
+  const found = new Map<number, { errors: number; warnings: number; codes: Set<string> }>();
   for (const c of counts) {
-    // (Its version is set when the versions are read.)
-    const p = problemsOf(Number(c.report_id), 0);
-    if (c.severity === 'error') p.errors += Number(c.n);
-    else p.warnings += Number(c.n);
-    if (!p.codes.includes(c.code)) p.codes.push(c.code);
+    const id = Number(c.report_id);
+    let f = found.get(id);
+    if (!f) {
+      f = { errors: 0, warnings: 0, codes: new Set() };
+      found.set(id, f);
+    }
+    if (c.severity === 'error') f.errors += Number(c.n);
+    else f.warnings += Number(c.n);
+    f.codes.add(c.code);
   }
+  const versionOf = (reportId: number, version: number): VersionProblems => {
+    const f = found.get(reportId);
+    return {
+      reportId,
+      version,
+      errors: f?.errors ?? 0,
+      warnings: f?.warnings ?? 0,
+      codes: f ? [...f.codes].sort() : [],
+    };
+  };
   /** Each body-year's first and newest version (report ids) and how many there are. */
   const byBodyYear = new Map<
     string,
@@ -119,8 +126,9 @@ export async function correctionsOf(db: Kysely<Database>, filter: CorpusFilter):
       if (v.version > seen.latestVersion) [seen.latest, seen.latestVersion] = [id, v.version];
     }
   }
+  // The bodies of the scope only (a supervisor's few, not the country's 28,000).
   const bodies = new Map(
-    (await db.selectFrom('corpus_bodies').select(['id', 'name', 'region', 'kind']).execute()).map((b) => [
+    (await standingBodies(db, chosen).select(['id', 'name', 'region', 'kind']).execute()).map((b) => [
       b.id,
       b,
     ]),
@@ -128,16 +136,9 @@ export async function correctionsOf(db: Kysely<Database>, filter: CorpusFilter):
   const tally: Record<CorrectionStatus, number> = { unchanged: 0, notImproved: 0, improved: 0, corrected: 0 };
   const rows: Correction[] = [];
   for (const g of byBodyYear.values()) {
-    const had = problems.get(g.first);
-    if (!had) continue;
-    const first = { ...had, version: g.firstVersion, codes: [...had.codes].sort() };
-    const now = problems.get(g.latest);
-    const latest =
-      g.n === 1
-        ? first
-        : now
-          ? { ...now, version: g.latestVersion, codes: [...now.codes].sort() }
-          : { reportId: g.latest, version: g.latestVersion, errors: 0, warnings: 0, codes: [] };
+    if (!found.has(g.first)) continue;
+    const first = versionOf(g.first, g.firstVersion);
+    const latest = g.n === 1 ? first : versionOf(g.latest, g.latestVersion);
     const before = first.errors + first.warnings;
     const after = latest.errors + latest.warnings;
     const status: CorrectionStatus =
@@ -166,4 +167,21 @@ export async function correctionsOf(db: Kysely<Database>, filter: CorpusFilter):
       a.year - b.year,
   );
   return { counts: tally, rows };
+}
+
+/** 整改情况 as the API answers it: the rows of one status (all when none), a page of them; the counts of all. */
+export function correctionsAnswer(
+  { counts, rows }: Corrections,
+  {
+    status,
+    offset = 0,
+    limit,
+  }: { status?: CorrectionStatus | undefined; offset?: number; limit?: number | undefined } = {},
+) {
+  const listed = status === undefined ? rows : rows.filter((r) => r.status === status);
+  return {
+    counts,
+    listed: listed.length,
+    rows: listed.slice(offset, limit === undefined ? undefined : offset + limit),
+  };
 }

@@ -5,6 +5,8 @@
  * The DOCX renderer lays it out after GB/T 9704 as it does the report (src/render/docx/plain.ts); the
  * Markdown renderer writes it as headings, paragraphs and pipe tables (src/render/markdown/plain.ts).
  */
+import { chineseDate } from './date.js';
+
 export type PlainAlignment = 'left' | 'center' | 'right';
 
 export type PlainBlock =
@@ -36,3 +38,12 @@ export interface PlainDocument {
   /** The day it is dated (YYYY-MM-DD), or null. */
   date: string | null;
 }
+
+/**
+ * A draft's 发文机关署名 and 成文日期: who sends it (left to be filled in, 【待补充：发文机关】, when
+ * not known) and the day it is dated.
+ */
+export const draftSignature = (issuer: string | undefined, date: string): PlainDocument['signature'] => ({
+  agency: issuer || '【待补充：发文机关】',
+  date: chineseDate(date),
+});

@@ -21,7 +21,7 @@ import {
   suggestPlaces,
 } from '../../corpus/bodies/store.js';
 import { type CrossFinding, countCheckedBodies, runCorpusChecks } from '../../corpus/checks/index.js';
-import { correctionsOf } from '../../corpus/corrections.js';
+import { correctionsAnswer, correctionsOf } from '../../corpus/corrections.js';
 import { exportCorrectionsCsv, exportCorrectionsXlsx } from '../../corpus/export/corrections-sheet.js';
 import { exportCsv } from '../../corpus/export/csv.js';
 import { exportCrossFindingsCsv, exportCrossFindingsXlsx } from '../../corpus/export/findings-sheet.js';
@@ -202,6 +202,17 @@ function refuseExport(
     return ExitCode.usage;
   }
   return null;
+}
+
+/**
+ * The usage errors of drafts' options (exit 2), or null: DOCX or Markdown, and a ZIP of them (`zip`)
+ * binary whatever they are, so refused on a terminal as DOCX is.
+ */
+function refuseDrafts(target: ExportTarget, io: CliIO, zip: boolean): number | null {
+  return (
+    refuseExport(target, io, ['docx', 'md']) ??
+    (zip ? refuseExport({ ...target, to: 'docx' }, io, ['docx']) : null)
+  );
 }
 
 /**
@@ -405,10 +416,8 @@ export interface LettersOptions extends FilterOptions, ExportTarget, IssuerOptio
 export async function runLetters(options: LettersOptions, io: CliIO): Promise<number> {
   const single = options.report !== undefined;
   const target = { ...options, to: options.to ?? 'docx' };
-  // A batch is a ZIP, binary whatever its letters are: refused on a terminal as DOCX is.
-  const refused = refuseExport(single ? target : { ...target, to: 'docx' }, io, ['docx', 'md']);
+  const refused = refuseDrafts(target, io, !single);
   if (refused !== null) return refused;
-  if (target.to !== 'docx' && target.to !== 'md') return refuseExport(target, io, ['docx', 'md']) as number;
   const today = options.today ?? todayInChina();
   if (!isIsoDate(today)) {
     io.stderr.write(`gongkai: 错误：日期「${today}」无效，应为 YYYY-MM-DD\n`);
@@ -487,15 +496,14 @@ export interface RemindersOptions
  */
 export async function runReminders(options: RemindersOptions, io: CliIO): Promise<number> {
   const target = { ...options, to: options.to ?? 'docx' };
-  if (target.to !== 'docx' && target.to !== 'md') return refuseExport(target, io, ['docx', 'md']) as number;
-  const refused = refuseExport({ ...target, to: 'docx' }, io, ['docx']);
+  const refused = refuseDrafts(target, io, true);
   if (refused !== null) return refused;
   const today = options.today ?? todayInChina();
   if (!isIsoDate(today)) {
     io.stderr.write(`gongkai: 错误：日期「${today}」无效，应为 YYYY-MM-DD\n`);
     return ExitCode.usage;
   }
-  const to = target.to;
+  const to = target.to as 'docx' | 'md';
   return withCorpus(io, async (store) => {
     const { year, ...filter } = filterOf(options);
     const publication = await publicationOf(store.db, filter, year ?? defaultPublicationYear(today), today);
@@ -535,11 +543,7 @@ export async function runCorrections(options: CorrectionsOptions, io: CliIO): Pr
         to === 'csv' ? exportCorrectionsCsv(corrections, stream) : exportCorrectionsXlsx(corrections, stream),
       );
       if (n !== null) io.stderr.write(`已导出 ${n} 份报告的整改情况到 ${options.output}\n`);
-    } else if (options.json)
-      // As the API answers it unpaged: every row listed.
-      io.stdout.write(
-        `${JSON.stringify({ counts: corrections.counts, listed: corrections.rows.length, rows: corrections.rows })}\n`,
-      );
+    } else if (options.json) io.stdout.write(`${JSON.stringify(correctionsAnswer(corrections))}\n`);
     else io.stdout.write(formatCorrections(corrections, filter.year));
     return ExitCode.ok;
   });

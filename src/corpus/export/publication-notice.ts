@@ -7,12 +7,15 @@
  */
 import { findingName } from '../../core/finding-names.js';
 import { chineseDate } from '../../render/date.js';
-import { renderPlainDocx } from '../../render/docx/plain.js';
-import { renderPlainMarkdown } from '../../render/markdown/plain.js';
-import type { PlainAlignment, PlainBlock, PlainDocument } from '../../render/plain-document.js';
+import { renderPlain } from '../../render/plain.js';
+import {
+  draftSignature,
+  type PlainAlignment,
+  type PlainBlock,
+  type PlainDocument,
+} from '../../render/plain-document.js';
 import type { Stats } from '../aggregate.js';
 import { bodyKindNames } from '../bodies/names.js';
-import { signatureOf } from '../letters/review-letter.js';
 import { type BodyPublication, type Publication, regionName } from '../publication.js';
 import { type Sink, writeTo } from './sink.js';
 
@@ -159,7 +162,7 @@ export function publicationNotice(p: Publication, stats: Stats, scope: string, i
     }
   }
   return {
-    signature: signatureOf(issuer, p.today),
+    signature: draftSignature(issuer, p.today),
     note: `以上情况按报告库中截至${today}的报告自动生成，印发前请核对。`,
     title: [`关于${scope}${year}年度政府信息公开工作`, '年度报告发布情况的通报'],
     blocks,
@@ -175,6 +178,6 @@ export async function exportPublicationNotice(
   to: 'docx' | 'md',
   sink: Sink,
 ): Promise<number> {
-  await writeTo(sink, to === 'md' ? renderPlainMarkdown(notice) : renderPlainDocx(notice));
+  await writeTo(sink, renderPlain(notice, to));
   return expected;
 }

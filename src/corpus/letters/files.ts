@@ -1,7 +1,6 @@
 /** The letters as files: one as DOCX bytes or Markdown text, many as one ZIP of them. */
-import { renderPlainDocx } from '../../render/docx/plain.js';
 import { deflatedPart, zipParts } from '../../render/docx/zip.js';
-import { renderPlainMarkdown } from '../../render/markdown/plain.js';
+import { renderPlain } from '../../render/plain.js';
 import type { IsoDate } from '../../workflow/calendar/date.js';
 import type { ExportValue } from '../export/columns.js';
 import { csvLine } from '../export/csv.js';
@@ -64,8 +63,7 @@ export function letterFile(
   to: LetterFormat,
   options: LetterOptions = {},
 ): Uint8Array | string {
-  const letter = reviewLetter(subject, today, options);
-  return to === 'md' ? renderPlainMarkdown(letter) : renderPlainDocx(letter);
+  return renderPlain(reviewLetter(subject, today, options), to);
 }
 
 /**

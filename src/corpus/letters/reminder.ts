@@ -5,15 +5,13 @@
  * publish, so it asks for the address if so); what it can't know is left as 【待补充：…】.
  */
 import { chineseDate } from '../../render/date.js';
-import { renderPlainDocx } from '../../render/docx/plain.js';
-import { renderPlainMarkdown } from '../../render/markdown/plain.js';
-import type { PlainDocument } from '../../render/plain-document.js';
+import { renderPlain } from '../../render/plain.js';
+import { draftSignature, type PlainDocument } from '../../render/plain-document.js';
 import { formatForYear } from '../../spec/registry.js';
 import type { IsoDate } from '../../workflow/calendar/date.js';
 import { bodyKindNames } from '../bodies/names.js';
 import type { BodyPublication, Publication } from '../publication.js';
 import { documentFileName, documentsZip, type LetterFormat } from './files.js';
-import { signatureOf } from './review-letter.js';
 
 /** 「1月31日」 of a deadline: the day of the year 第四十九条 sets. */
 const dayOfYear = (date: IsoDate): string => chineseDate(date).replace(/^\d+年/, '');
@@ -44,7 +42,7 @@ export function reminderLetter(
         `如已发布，请于【待补充：日期】前告知发布的网址；尚未发布的，请${format ? `按照规定的格式（${format}）` : ''}尽快编制并发布，发布后告知【待补充：单位】。`,
       ),
     ],
-    signature: signatureOf(issuer, today),
+    signature: draftSignature(issuer, today),
     note: `以上情况按报告库中截至${chineseDate(today)}的报告自动生成，印发前请核对。`,
     creator: issuer,
     date: today,
@@ -65,10 +63,7 @@ export function remindersZip(p: Publication, to: LetterFormat, issuer = ''): Uin
     overdueBodies(p),
     (body) => reminderFileName(body, p.year, to),
     (body) => body.bodyId,
-    (body) => {
-      const letter = reminderLetter(body, p.year, p.today, issuer);
-      return to === 'md' ? renderPlainMarkdown(letter) : renderPlainDocx(letter);
-    },
+    (body) => renderPlain(reminderLetter(body, p.year, p.today, issuer), to),
     {
       name: '催报提醒清单.csv',
       columns: ['file', 'agency', 'region', 'kind', 'year', 'deadline', 'daysLate', 'lastYear', 'bodyId'],

@@ -11,7 +11,7 @@ import { deadlineFor } from '../../check/kind-findings.js';
 import type { Finding } from '../../core/finding.js';
 import { findingName } from '../../core/finding-names.js';
 import { chineseDate } from '../../render/date.js';
-import type { PlainBlock, PlainDocument } from '../../render/plain-document.js';
+import { draftSignature, type PlainBlock, type PlainDocument } from '../../render/plain-document.js';
 import { cellsPlace } from '../../spec/cell-label.js';
 import { getFormat } from '../../spec/registry.js';
 import { type IsoDate, isIsoDate } from '../../workflow/calendar/date.js';
@@ -124,12 +124,6 @@ function groupedByCode(findings: readonly Finding[], most = 3): Finding[] {
     ];
   });
 }
-
-/** 发文机关署名 and 成文日期: who sends it (to be filled in when unknown) and the day. */
-export const signatureOf = (issuer: string | undefined, today: IsoDate) => ({
-  agency: issuer || '【待补充：发文机关】',
-  date: chineseDate(today),
-});
 
 /** The timing paragraph: in time, late (by how many days) or undated, against the deadline. */
 function timing(subject: LetterSubject): string {
@@ -249,7 +243,7 @@ export function reviewLetter(
   return {
     title: [`关于${report.agency ?? ''}${report.year ?? ''}年政府信息公开`, '工作年度报告的核查意见'],
     blocks,
-    signature: signatureOf(options.issuer, today),
+    signature: draftSignature(options.issuer, today),
     note: `以上意见按${source}于${chineseDate(today)}自动核查生成，印发前请核对。`,
     creator: options.issuer ?? '',
     date: today,

@@ -3,47 +3,31 @@
  * inspection's answer for a file dropped here, or by the corpus for a corpus report (which also
  * compares it with the body's other years).
  */
-import { FileWordOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
-import { App, Button } from 'antd';
 import type { InspectResult } from '../../../../src/api/inspect-contract.js';
-import { callFile, messageOf } from '../../lib/api.js';
-import { saveBlob } from '../../lib/download.js';
+import { DraftButton } from '../../components/draft-button.js';
 import * as api from '../../lib/endpoints.js';
 
+const title =
+  '给该机关的核查意见草稿：发布是否逾期、错误和需要核实的问题（附在表格中的位置），按 GB/T 9704 排版，改定后印发';
+
 export function LetterButton({ result, corpusReport }: { result: InspectResult; corpusReport?: number }) {
-  const { message } = App.useApp();
-  const make = useMutation({
-    mutationFn: async () => {
-      const { name, format, agency, year, publishedOn, signedOn, findings } = result;
-      const { blob, filename } =
-        corpusReport !== undefined
-          ? await callFile(
-              api.corpusLetter,
-              { params: { reportId: corpusReport }, query: { to: 'docx' } },
-              {},
-            )
-          : await callFile(
-              api.inspectLetter,
-              {
-                query: { to: 'docx' },
-                body: { name, format, agency, year, publishedOn, signedOn, findings },
-              },
-              {},
-            );
-      saveBlob(blob, filename ?? '核查意见.docx');
-    },
-    onError: (error) => message.error(`生成核查意见失败：${messageOf(error)}`),
-  });
-  return (
-    <Button
-      size="small"
-      icon={<FileWordOutlined />}
-      loading={make.isPending}
-      onClick={() => make.mutate()}
-      title="给该机关的核查意见草稿：发布是否逾期、错误和需要核实的问题（附在表格中的位置），按 GB/T 9704 排版，改定后印发"
+  const { name, format, agency, year, publishedOn, signedOn, findings } = result;
+  const common = { fallbackName: '核查意见.docx', what: '核查意见', title, size: 'small' as const };
+  return corpusReport !== undefined ? (
+    <DraftButton
+      endpoint={api.corpusLetter}
+      input={{ params: { reportId: corpusReport }, query: { to: 'docx' } }}
+      {...common}
     >
       生成核查意见（Word）
-    </Button>
+    </DraftButton>
+  ) : (
+    <DraftButton
+      endpoint={api.inspectLetter}
+      input={{ query: { to: 'docx' }, body: { name, format, agency, year, publishedOn, signedOn, findings } }}
+      {...common}
+    >
+      生成核查意见（Word）
+    </DraftButton>
   );
 }

@@ -18,8 +18,8 @@ import { checksExportUrl, corpusChecksQuery, corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { CountTags } from './count-tags.js';
 import { ExportButtons } from './export-buttons.js';
+import { LettersButton } from './letters-button.js';
 import { type ChecksState, checksUrl, reportInOversight } from './url.js';
-import { LettersButton } from './zip-button.js';
 
 type CrossFinding = z.output<typeof crossFinding>;
 

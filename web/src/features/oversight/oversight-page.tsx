@@ -37,13 +37,13 @@ import { Chart } from './chart.js';
 import { applicationsByRegionOption, findingsByCodeOption, onTimeByYearOption } from './chart-options.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
+import { LettersButton } from './letters-button.js';
 import { MatrixTable } from './matrix-table.js';
 import { kindNames, regionLevelOptions } from './names.js';
 import { publicationNotice } from './publication.js';
 import { ReportDrawer } from './report-drawer.js';
 import { UploadPanel } from './upload-panel.js';
 import { filterOf, type OversightState, oversightUrl, publicationUrl } from './url.js';
-import { LettersButton } from './zip-button.js';
 
 const pageSize = 50;
 const yesNo = [

@@ -27,6 +27,7 @@ import { Link } from 'react-router';
 import type { BodyPublication } from '../../../../src/api/corpus-contract.js';
 import { publicationStatuses, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
 import { can } from '../../app/access.js';
+import { DraftButton } from '../../components/draft-button.js';
 import { LoadError } from '../../components/query-state.js';
 import * as api from '../../lib/endpoints.js';
 import { useMe } from '../../lib/session.js';
@@ -51,7 +52,6 @@ import {
 import { PublicationRegions } from './publication-regions.js';
 import { PublicationStatusTag } from './publication-status-tag.js';
 import { type PublicationState, publicationUrl, reportInOversight } from './url.js';
-import { ZipButton } from './zip-button.js';
 
 const columns: TableColumnsType<BodyPublication> = [
   {
@@ -167,7 +167,7 @@ export default function PublicationPage() {
           >
             生成通报（Word）
           </Button>
-          <ZipButton
+          <DraftButton
             endpoint={api.corpusReminders}
             input={{
               query: { region: filter.region, kind: filter.kind, agency: filter.agency, year, to: 'docx' },
@@ -179,7 +179,7 @@ export default function PublicationPage() {
             title="逾期未发布该年度报告的机关各一份提醒草稿：期限、逾期天数、最近一份报告的年度，按 GB/T 9704 排版（Word，打包为 ZIP）"
           >
             生成催报提醒
-          </ZipButton>
+          </DraftButton>
         </Space>
       </div>
       {publication.error ? (
