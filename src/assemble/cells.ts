@@ -21,10 +21,12 @@ import {
   type RowFigures,
   type RowReading,
   readRow,
+  tableEndLines,
 } from './figures.js';
 import { keyNumber } from './net.js';
 import { cellCount, type RowLocation, type TableLocation } from './rows.js';
 import { type Settled, settle } from './solver.js';
+import { parseLoose } from './split.js';
 import type { TokenStream } from './stream.js';
 import { tabRow, trailingCells } from './tab-cells.js';
 import { pointOf, type Token } from './tokens.js';
@@ -87,6 +89,7 @@ export function readCells(
           byColumns: () => byColumns(r, i),
           byCells: () => byTrailingCells(r, stream, stray),
           blanksShown,
+          holds: (row, placed, strict) => identitiesWithin(spec, row, placed, strict),
         }),
       );
   });
@@ -106,6 +109,35 @@ export function readCells(
     if (place) for (const key of r.keys) evidence.cellPlaces.set(key, place);
   }
   return { cells, settled };
+}
+
+/**
+ * Whether the format's identities among a row's own cells (table 三's 总计 of a row, table 四's of
+ * each group) hold with its figures so placed. `strict`: a blank cell counts as 0, and the row must
+ * have such an identity; otherwise an identity with a blank cell says nothing (a 总计 column left
+ * blank), and only one whose cells all hold figures must hold.
+ */
+function identitiesWithin(
+  spec: FormatSpec,
+  r: RowFigures,
+  placed: readonly (Figure | null)[],
+  strict: boolean,
+): boolean {
+  const values = new Map<string, number | null>();
+  r.location.row.cells.forEach((cell, i) => {
+    const f = placed[i];
+    values.set(cell.key, f && f.kind === 'num' ? (parseLoose(f.text) ?? Number.NaN) : strict ? 0 : null);
+  });
+  let any = false;
+  for (const identity of spec.identities) {
+    const keys = [...identity.left, ...identity.right];
+    if (!keys.every((k) => values.has(k))) continue;
+    if (keys.some((k) => values.get(k) === null)) continue;
+    const add = (side: readonly string[]) => side.reduce((total, k) => total + (values.get(k) as number), 0);
+    if (add(identity.left) !== add(identity.right)) return false;
+    any = true;
+  }
+  return any || !strict;
 }
 
 /**
@@ -258,13 +290,17 @@ function headerRegions(
  * The blank-line spacing of each table's rows: its own where its complete rows agree on one (plain
  * `pdftotext` may space one table's lines apart and not the next's), else the document's, unless
  * some table's own differs from that (the tables are then spaced differently, and one without
- * complete rows can't be told).
+ * complete rows can't be told). A table of one row takes the document's where the tables differ
+ * only in the lines after a row (a word processor's text, where those are the cells a merged
+ * group label covers): its row is the table's last, followed by the lines after a table.
  */
 function tableSpacing(
   tables: readonly TableLocation[],
   rows: readonly RowFigures[],
 ): (r: RowFigures) => LineSpacing | null {
-  let document = learnSpacing(rows);
+  const learnt = learnSpacing(rows);
+  let document = learnt;
+  let oneRow = learnt;
   const own = new Map<TableSpec, LineSpacing | null>();
   for (const t of tables) {
     const spacing = learnSpacing(
@@ -273,8 +309,25 @@ function tableSpacing(
     );
     own.set(t.table, spacing);
     if (spacing && document && !sameSpacing(spacing, document)) document = null;
+    if (spacing && oneRow && (spacing.cell !== oneRow.cell || spacing.lead !== oneRow.lead)) oneRow = null;
   }
-  return (r) => own.get(r.location.table) ?? document;
+  const spacingOf = (r: RowFigures) =>
+    own.get(r.location.table) ??
+    (r.location.table.parts.every((p) => p.rows.length === 1) ? oneRow : document);
+  // The lines after a table, where the tables whose last row is filled show them.
+  const tableEnd = tableEndLines(rows, spacingOf);
+  if (tableEnd === undefined) return spacingOf;
+  const withEnd = new Map<LineSpacing, LineSpacing>();
+  return (r) => {
+    const spacing = spacingOf(r);
+    if (!spacing) return null;
+    let full = withEnd.get(spacing);
+    if (!full) {
+      full = { ...spacing, tableEnd };
+      withEnd.set(spacing, full);
+    }
+    return full;
+  };
 }
 
 const sameSpacing = (a: LineSpacing, b: LineSpacing): boolean =>

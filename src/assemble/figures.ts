@@ -34,6 +34,11 @@ export interface RowFigures {
   /** Blank lines before each figure, and before the token that ends the row. */
   gaps: number[];
   trailingGap: number | null;
+  /**
+   * For a table's last row, the blank lines before what follows the table (when it starts a
+   * line): its blank cells at the end and the lines after a table (see tableEndLines).
+   */
+  endGap: number | null;
   /** The first token of the row's label. */
   labelToken: Token | undefined;
 }
@@ -187,6 +192,7 @@ export function collectFigures(
     lineLayout,
     gaps: figures.map((f) => f.token.gap),
     trailingGap: ender?.first && enderInTable ? ender.gap : null,
+    endGap: ender?.first && !enderInTable ? ender.gap : null,
     labelToken: location.label ? stream.tokens[location.label.firstToken] : undefined,
   };
 }
@@ -259,6 +265,8 @@ export interface LineSpacing {
   lead: number;
   /** Blank lines after a row's last cell. */
   end: number;
+  /** Blank lines after a table's last row, where the document shows them (see tableEndLines). */
+  tableEnd?: number;
 }
 
 /** The most frequent value (the least of those tied); null for fewer than three. */
@@ -335,7 +343,7 @@ export function learnSpacing(
       if (
         r.lineLayout &&
         r.figures.length > 0 &&
-        r.figures.length + sum(gapEmpties(r, spacing)) > cellCount(r.location)
+        r.figures.length + sum(rowEmpties(r, spacing, cellCount(r.location))) > cellCount(r.location)
       )
         return null;
   return spacing;
@@ -356,6 +364,42 @@ function gapEmpties(r: RowFigures, spacing: LineSpacing): number[] {
       i === k ? spacing.end : i === 0 ? (r.location.label ? spacing.lead : spacing.end) : spacing.cell;
     empties.push(gap < base ? 0 : Math.floor((gap - base) / period));
   }
+  return empties;
+}
+
+/**
+ * The blank lines between a table's last row and what follows the table, where every table whose
+ * last row its figures and the blank cells before them fill shows the same (undefined where none
+ * does, or two differ): so the blank cells at the end of another table's last row are told from
+ * the lines after the table (placeAtTableEnd).
+ */
+export function tableEndLines(
+  rows: readonly RowFigures[],
+  spacingOf: (r: RowFigures) => LineSpacing | null,
+): number | undefined {
+  let lines: number | undefined;
+  for (const r of rows) {
+    const spacing = spacingOf(r);
+    if (r.endGap === null || !r.lineLayout || r.figures.length === 0 || !spacing) continue;
+    if (r.figures.length + sum(gapEmpties(r, spacing)) !== cellCount(r.location)) continue;
+    if (lines !== undefined && lines !== r.endGap) return undefined;
+    lines = r.endGap;
+  }
+  return lines;
+}
+
+/**
+ * The blank cells a row's gaps stand for (gapEmpties), the empty lines after its last figure
+ * taken for blank cells only as far as its cells go: the rest are the next row's. A word
+ * processor's text writes a cell a line and also each cell that a merged group label covers
+ * (empty lines before the next row's label), so rows end with more empty lines than their
+ * blank cells, as many more as the next row's groups.
+ */
+function rowEmpties(r: RowFigures, spacing: LineSpacing, n: number): number[] {
+  const empties = gapEmpties(r, spacing);
+  const k = r.figures.length;
+  const left = n - k - (sum(empties) - (empties[k] as number));
+  if (left >= 0 && (empties[k] as number) > left) empties[k] = left;
   return empties;
 }
 
@@ -386,21 +430,68 @@ const emptyRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
     `「${row}」后没有数字，上一行的数字少于单元格又无法定位，其中可能有该行的数字（行标签写在数字之后），无法确定`,
 };
 
-/** Places k figures among n cells from the blank lines around them; null when the gaps don't say. */
-export function placeByGaps(r: RowFigures, n: number, spacing: LineSpacing): (Figure | null)[] | null {
+/**
+ * Places k figures among n cells from the blank lines around them; null when the gaps don't say.
+ * Where the empty lines after the row are more than the blank cells it lacks at its end (the rest
+ * taken for the next row's, see rowEmpties), the identities within the row must hold so, when
+ * `holds` is given: a cell lost rather than left blank would put the figures after it one cell
+ * early.
+ */
+export function placeByGaps(
+  r: RowFigures,
+  n: number,
+  spacing: LineSpacing,
+  holds?: RowContext['holds'],
+): (Figure | null)[] | null {
   const k = r.figures.length;
-  const empties = gapEmpties(r, spacing);
-  if (sum(empties) !== n - k) return null;
-  // Cells on consecutive lines, and this row's figures each one blank line apart: a blank cell
-  // after every figure, or lines set apart as the rest are not (plain `pdftotext` separates some
-  // blocks, after a page break, with blank lines)? Not placed.
-  if (spacing.cell === 0 && k >= 3 && r.gaps.every((g, i) => i === 0 || g === 1)) return null;
+  const empties = rowEmpties(r, spacing, n);
+  if (sum(empties) !== n - k || spacedApart(r, spacing)) return null;
+  const placed = placeAmong(r, empties);
+  const tail = empties[k] as number;
+  if (holds && tail > 0 && gapEmpties(r, spacing)[k] !== tail && !holds(r, placed, false)) return null;
+  return placed;
+}
+
+/**
+ * Cells on consecutive lines, and this row's figures each one blank line apart, the first from its
+ * label too: a blank cell before every figure, or lines set apart as the rest are not (plain
+ * `pdftotext` separates some blocks, after a page break, with blank lines)? Not placed. (A first
+ * figure further from its label, 「_ _ 4 _ 0 _ 4」, is not such a block.)
+ */
+const spacedApart = (r: RowFigures, spacing: LineSpacing): boolean =>
+  spacing.cell === 0 && r.figures.length >= 3 && r.gaps.every((g) => g === 1);
+
+/** The row's figures with `empties[i]` blank cells before the i-th (after the last at the end). */
+function placeAmong(r: RowFigures, empties: readonly number[]): (Figure | null)[] {
   const placed: (Figure | null)[] = [];
   empties.forEach((e, i) => {
     for (let j = 0; j < e; j++) placed.push(null);
-    if (i < k) placed.push(r.figures[i] as Figure);
+    if (i < r.figures.length) placed.push(r.figures[i] as Figure);
   });
   return placed;
+}
+
+/**
+ * A table's last row short of figures at its end, where blank lines stand for blank cells: its
+ * figures placed from its label on, and the cells it lacks blank, where the empty lines after it
+ * are the document's lines after a table (tableEndLines) and one blank cell's each, exactly, and
+ * the identities within the row hold so (`holds`): a cell lost rather than left blank would put
+ * the figures after it one cell early, which breaks them. Null otherwise.
+ */
+export function placeAtTableEnd(
+  r: RowFigures,
+  n: number,
+  spacing: LineSpacing,
+  holds: RowContext['holds'],
+): (Figure | null)[] | null {
+  if (r.endGap === null || spacing.tableEnd === undefined || spacedApart(r, spacing)) return null;
+  const k = r.figures.length;
+  const empties = gapEmpties(r, spacing);
+  const left = n - k - sum(empties);
+  if (left <= 0 || r.endGap - spacing.tableEnd !== left * (spacing.cell + 1)) return null;
+  empties[k] = left;
+  const placed = placeAmong(r, empties);
+  return holds(r, placed, true) ? placed : null;
 }
 
 interface CellLists {
@@ -449,6 +540,11 @@ export interface RowContext {
    * tables leave cells blank, which leave no trace where figures run together.
    */
   blanksShown: RowFigures | undefined;
+  /**
+   * Whether the format's identities within the row hold with its figures so placed (see
+   * placeByGaps, placeAtTableEnd); `strict`: blank cells count as 0, and the row must have some.
+   */
+  holds: (r: RowFigures, placed: readonly (Figure | null)[], strict: boolean) => boolean;
 }
 
 /**
@@ -456,7 +552,7 @@ export interface RowContext {
  * alone: blank cells, units, figures that don't fit, too many or too few figures.
  */
 export function readRow(r: RowFigures, file: SourceFile, context: RowContext): RowReading {
-  const { spacing, glued, byColumns, byCells, blanksShown } = context;
+  const { spacing, glued, byColumns, byCells, blanksShown, holds } = context;
   const { location } = r;
   const cells = location.collapsed ? (location.collapsed[0]?.cells ?? []) : location.row.cells;
   const { keys, types, numbers } = listsOf(cells);
@@ -510,7 +606,8 @@ export function readRow(r: RowFigures, file: SourceFile, context: RowContext): R
     placed =
       (location.collapsed ? null : byCells()) ??
       (r.lineLayout && spacing
-        ? placeByGaps(r, n, spacing)
+        ? (placeByGaps(r, n, spacing, holds) ??
+          (location.collapsed ? null : placeAtTableEnd(r, n, spacing, holds)))
         : !glued && !location.collapsed
           ? byColumns()
           : null);

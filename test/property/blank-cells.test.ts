@@ -74,6 +74,7 @@ describe('blank cells where only spacing marks them: exact or named by an error'
   const layouts: [string, TextLayout | undefined, number][] = [
     ['txt', 'cell-per-line', 30],
     ['txt', 'web-cell-per-line', 30],
+    ['txt', 'word-text', 30],
     ['txt', 'tab-indented', 30],
     ['txt', 'tab-split-labels', 30],
     ['txt', 'flattened', 30],

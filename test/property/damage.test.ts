@@ -21,7 +21,7 @@ interface Case {
 const base = {
   seed: fc.integer({ min: 0, max: 0x7fffffff }),
   format: fc.constantFrom<FormatId>('2019', '2021'),
-  layout: fc.constantFrom<TextLayout>(...seedLayouts),
+  layout: fc.constantFrom<TextLayout>(...seedLayouts, 'word-text'),
 };
 
 const damages: Record<Damage['kind'], fc.Arbitrary<Damage>> = {

@@ -1,4 +1,7 @@
-/** parse(render(report)) gives the report back, in every seed layout, for both formats. */
+/**
+ * parse(render(report)) gives the report back, in every seed layout and a word processor's text
+ * export, for both formats.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seedLayouts } from '../../src/render/text/index.js';
@@ -8,7 +11,7 @@ import { describeFindings, differingKeys, errors, fcParams, parseReport } from '
 
 describe('round trip through the text layouts', () => {
   for (const format of ['2021', '2019'] as FormatId[])
-    for (const layout of seedLayouts)
+    for (const layout of [...seedLayouts, 'word-text'] as const)
       it(`${format} format in the ${layout} layout`, async () => {
         await fc.assert(
           fc.asyncProperty(arbitrarySeededReport(format), async ({ seed, report }) => {

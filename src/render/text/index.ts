@@ -1,6 +1,7 @@
 /**
- * Renders a report as plain text in the layouts real reports come in (seeds 000–004), plus a
- * flattened layout for damage tests. Every layout is driven by the spec of the report's format.
+ * Renders a report as plain text in the layouts real reports come in (seeds 000–004, and a word
+ * processor's text export), plus a flattened layout for damage tests. Every layout is driven by
+ * the spec of the report's format.
  */
 import type { Report } from '../../core/report.js';
 import { renderCellPerLine } from './cell-per-line.js';
@@ -9,6 +10,7 @@ import { renderTabIndented } from './tab-indented.js';
 import { renderTabRows } from './tab-rows.js';
 import { renderTabSplitLabels } from './tab-split-labels.js';
 import { renderWebCellPerLine } from './web-cell-per-line.js';
+import { renderWordText } from './word-text.js';
 
 export type TextLayout =
   | 'cell-per-line'
@@ -16,7 +18,8 @@ export type TextLayout =
   | 'tab-indented'
   | 'tab-split-labels'
   | 'tab-rows'
-  | 'flattened';
+  | 'flattened'
+  | 'word-text';
 
 /** The layouts of the five seeds, in seed order (000–004). */
 export const seedLayouts = [
@@ -34,6 +37,7 @@ export const textRenderers: Record<TextLayout, (report: Report) => string> = {
   'tab-split-labels': renderTabSplitLabels,
   'tab-rows': renderTabRows,
   flattened: renderFlattened,
+  'word-text': renderWordText,
 };
 
 export function renderText(report: Report, layout: TextLayout): string {
