@@ -128,7 +128,9 @@ export const corpusReportDetail = z.object({
     file: z.string(),
     sourceType: z.string(),
     text: z.string().meta({ description: '解码后的原文（文本、网页、DOCX）' }),
-    hasBytes: z.boolean().meta({ description: '库中是否保存了原文件' }),
+    hasBytes: z.boolean().meta({
+      description: '能否取得原文件：库中保存了原文件，或导入时的文件仍在原处且未改动（SHA-256 相同）',
+    }),
   }),
   versions: z.array(z.object({ id: z.number().int(), version: z.number().int(), sha256: z.string() })),
 });

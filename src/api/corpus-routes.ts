@@ -33,6 +33,7 @@ import { countResult, type IngestSummary, ingestBytes } from '../corpus/ingest.j
 import { letterFile, letterFileName, lettersZip } from '../corpus/letters/files.js';
 import { overdueBodies, remindersZip } from '../corpus/letters/reminder.js';
 import { letterSubject, letterSubjects } from '../corpus/letters/subjects.js';
+import { originalBytes } from '../corpus/original.js';
 import { type Pack, shippedPacks } from '../corpus/packs.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../corpus/publication.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
@@ -276,10 +277,14 @@ export const corpusRoutes: readonly Route[] = [
       const db = input.deps.store.db;
       const stored = await db
         .selectFrom('corpus_reports')
-        .select(['sections', 'text', 'source_type', 'file', 'body_id', 'year'])
+        .select(['sections', 'text', 'source_type', 'file', 'body_id', 'year', 'sha256'])
         .select((eb) => eb('source', 'is not', null).as('has_bytes'))
         .where('id', '=', row.id)
         .executeTakeFirstOrThrow();
+      // Not kept: the file it was ingested from, where that still holds the same bytes.
+      const hasBytes =
+        Boolean(stored.has_bytes) ||
+        (await originalBytes({ source: null, file: stored.file, sha256: stored.sha256 })) !== null;
       const findings = await db
         .selectFrom('corpus_findings')
         .selectAll()
@@ -306,7 +311,7 @@ export const corpusRoutes: readonly Route[] = [
           file: stored.file,
           sourceType: stored.source_type,
           text: stored.text,
-          hasBytes: Boolean(stored.has_bytes),
+          hasBytes,
         },
         versions,
       };
@@ -315,7 +320,7 @@ export const corpusRoutes: readonly Route[] = [
   route({
     method: 'GET',
     url: c.corpusEndpoints.source.url,
-    summary: '报告的原文件（库中保存了原文件时），否则为解码后的原文',
+    summary: '报告的原文件（库中保存了原文件，或导入时的文件仍在原处且未改动时），否则为解码后的原文',
     tag,
     auth: true,
     params: c.corpusReportParams,
@@ -324,12 +329,13 @@ export const corpusRoutes: readonly Route[] = [
       const row = await reportRow(input, input.params.reportId);
       const stored = await input.deps.store.db
         .selectFrom('corpus_reports')
-        .select(['source', 'text', 'file'])
+        .select(['source', 'text', 'file', 'sha256'])
         .where('id', '=', row.id)
         .executeTakeFirstOrThrow();
       const name = encodeURIComponent(stored.file.split(/[/\\!]/).pop() ?? `report-${row.id}`);
       input.reply.header('content-disposition', `inline; filename*=UTF-8''${name}`);
-      if (stored.source) return input.reply.type('application/octet-stream').send(Buffer.from(stored.source));
+      const original = await originalBytes(stored);
+      if (original) return input.reply.type('application/octet-stream').send(Buffer.from(original));
       return input.reply.type('text/plain; charset=utf-8').send(stored.text);
     },
   }),

@@ -298,6 +298,8 @@ function tableSpacing(
   tables: readonly TableLocation[],
   rows: readonly RowFigures[],
 ): (r: RowFigures) => LineSpacing | null {
+  // Rows with figures a line each are the only ones spacing is learnt from or used for.
+  if (!rows.some((r) => r.lineLayout)) return () => null;
   const learnt = learnSpacing(rows);
   let document = learnt;
   let oneRow = learnt;

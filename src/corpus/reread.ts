@@ -3,8 +3,8 @@
  * of its day made of a file (cells, sections, dates, findings) and never reads the same bytes twice;
  * when the reader or the checks improve, the reports already stored keep the old reading. Here each
  * report chosen is read again from what the corpus holds of its file — the file itself when it was
- * kept (`--keep-source`), else the decoded text for text and web pages (whose text is the file's
- * content) — and, where the reading differs, its cells, sections, dates, findings and the
+ * kept (`--keep-source`) or is still where it was ingested from (original.ts), else the decoded
+ * text for text and web pages (whose text is the file's content) — and, where the reading differs, its cells, sections, dates, findings and the
  * copies of them (measures, finding counts) are written over in one transaction. Its id stays; so do
  * its body, year and version, unless its agency or year now reads differently: then it is listed, or
  * with `move` moved to the body and year read (the body created when new, the next version there, the
@@ -19,6 +19,7 @@ import type { BodyKind } from '../store/schema.js';
 import { getBody, resolveBody } from './bodies/store.js';
 import { findingsForKind, lastVersion } from './ingest.js';
 import { refreshLatest, storeFindingCounts, storeMeasures } from './measures.js';
+import { originalBytes } from './original.js';
 import { parseOne } from './parse-one.js';
 import { type CorpusFilter, reportsQuery } from './query.js';
 import { findingOfRow, insertCells, insertFindings, type ParsedReport } from './report-rows.js';
@@ -118,6 +119,7 @@ export async function rereadReport(
       'r.file',
       'r.source_type',
       'r.source',
+      'r.sha256',
       'r.text',
       'r.agency_name',
       'r.year',
@@ -134,13 +136,14 @@ export async function rereadReport(
     .executeTakeFirst();
   if (!row) throw new RangeError(`报告 ${id} 不存在`);
   const base = { id: row.id, file: row.file, cells: 0, findings: { before: 0, after: 0 } };
-  const fromText = row.source === null;
-  const bytes = row.source ?? (textSources.has(row.source_type) ? utf8WithBom(row.text) : null);
+  const original = await originalBytes(row);
+  const fromText = original === null;
+  const bytes = original ?? (textSources.has(row.source_type) ? utf8WithBom(row.text) : null);
   if (bytes === null)
     return {
       ...base,
       status: 'no-source',
-      reason: `报告库没有保存原文件（${row.source_type}），无法重新读取；导入时加 --keep-source 才保存`,
+      reason: `报告库没有保存原文件（${row.source_type}），导入时的文件也已不在原处或已改动，无法重新读取；导入时加 --keep-source 才保存`,
     };
   const outcome = await parseOne(bytes, row.file);
   if (!outcome.ok) return { ...base, status: 'unreadable', reason: outcome.reason };

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { unzipSync } from 'fflate';
@@ -110,7 +111,7 @@ describeEachBackend('corpus API', (backend) => {
     expect((await get('eva', '/api/applications')).statusCode).toBe(403);
   });
 
-  it('gives one report with cells, findings and its source text', async () => {
+  it('gives one report with cells, findings and its source: the file ingested while it is unchanged, else the text', async () => {
     // Ingest runs on worker threads, so which file got which id is not fixed: look the report up.
     const list = (await get('eva', '/api/corpus/reports')).json();
     const row = list.rows.find(
@@ -123,8 +124,22 @@ describeEachBackend('corpus API', (backend) => {
     expect(Object.keys(body.cells).length).toBeGreaterThan(100);
     expect(body.source.text).toContain('政府信息公开');
     expect(body.versions).toEqual([{ id: row.id, version: 1, sha256: body.report.sha256 }]);
+    // Not kept (ingestPaths without keepSource), but the file is still where it was read from.
+    expect(body.source.hasBytes).toBe(true);
     const source = await get('eva', `/api/corpus/reports/${row.id}/source`);
-    expect(source.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(source.headers['content-type']).toBe('application/octet-stream');
+    expect(source.rawPayload).toEqual(readFileSync(body.report.file));
+    // Changed since: not the report's file any more; the stored text stands in for it.
+    const original = readFileSync(body.report.file);
+    writeFileSync(body.report.file, `${original.toString('utf8')}\n改动`);
+    try {
+      expect((await get('eva', `/api/corpus/reports/${row.id}`)).json().source.hasBytes).toBe(false);
+      const text = await get('eva', `/api/corpus/reports/${row.id}/source`);
+      expect(text.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(text.body).toBe(body.source.text);
+    } finally {
+      writeFileSync(body.report.file, original);
+    }
   });
 
   it('drafts 核查意见: one report’s letter to those who see it, and a ZIP of the letters of a scope', async () => {

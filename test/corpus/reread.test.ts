@@ -1,6 +1,6 @@
 /**
- * 重新读取 (gongkai corpus reread): every stored report read again from the file the corpus kept, or
- * its decoded text for text and web pages; an old reading (here: stored rows changed behind the
+ * 重新读取 (gongkai corpus reread): every stored report read again from the file the corpus kept, the
+ * file still where it was ingested from (unchanged), or its decoded text for text and web pages; an old reading (here: stored rows changed behind the
  * reader's back) is written over exactly as a fresh ingest would write it — cells, dates, findings,
  * measures, finding counts — and the rest left alone: reports whose file isn't kept, and those whose
  * agency or year reads differently. On both backends, through the function and the CLI; and, as a
@@ -155,7 +155,7 @@ describeEachBackend('重新读取 (rereadReport)', (backend) => {
       [ids.docx, 'no-source'],
     ]);
     expect(results[3]?.reason).toBe(
-      '报告库没有保存原文件（docx），无法重新读取；导入时加 --keep-source 才保存',
+      '报告库没有保存原文件（docx），导入时的文件也已不在原处或已改动，无法重新读取；导入时加 --keep-source 才保存',
     );
   });
 
@@ -311,11 +311,11 @@ describe('gongkai corpus reread', () => {
     const txtFindings = result.stdout.match(/问题 (\d+) → (\d+) 个/);
     expect(result.stdout).toBe(
       [
-        '共重新读取 4 份报告：读法有变化并已更新 1 份，没有变化 2 份，未更新 1 份（原文件未保存 1 份，机关或年度的读法变了 0 份，无法读取 0 份）',
+        '共重新读取 4 份报告：读法有变化并已更新 1 份，没有变化 2 份，未更新 1 份（取不到原文件 1 份，机关或年度的读法变了 0 份，无法读取 0 份）',
         '已更新：',
         `  洛江区教育局-2022.txt（编号 ${corpus.value.txt}）：单元格 2 处不同，问题 ${txtFindings?.[1]} → ${txtFindings?.[2]} 个`,
         '未更新：',
-        `  鲤城区水利局-2022.docx（编号 ${corpus.value.docx}）：报告库没有保存原文件（docx），无法重新读取；导入时加 --keep-source 才保存`,
+        `  鲤城区水利局-2022.docx（编号 ${corpus.value.docx}）：报告库没有保存原文件（docx），导入时的文件也已不在原处或已改动，无法重新读取；导入时加 --keep-source 才保存`,
         '',
       ].join('\n'),
     );

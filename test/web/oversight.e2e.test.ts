@@ -130,7 +130,7 @@ describe.skipIf(!run)('web: oversight', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // From a corpus report to 报告检查: its cells beside its source, read from the corpus (which
-    // kept the decoded text, not the file).
+    // kept the decoded text, not the file, which is not where it was ingested from).
     await table.getByRole('link', { name: '嘉祥县工业和信息化局' }).click();
     await page
       .getByRole('dialog')
@@ -139,7 +139,9 @@ describe.skipIf(!run)('web: oversight', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/inspect');
     expect(new URL(page.url()).searchParams.get('corpus')).toMatch(/^\d+$/);
     await page.getByText('报告库中的报告：嘉祥县工业和信息化局-2021.txt').waitFor();
-    await page.getByText('报告库没有保存原文件，按导入时解码的文字检查').waitFor();
+    await page
+      .getByText('取不到原文件（报告库没有保存，导入时的文件也不在原处或已改动），按导入时解码的文字检查')
+      .waitFor();
     await page.getByText(/读出 \d+ 个单元格/).waitFor();
     await page.getByRole('region', { name: '原文' }).getByText('嘉祥县工业和信息化局').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);

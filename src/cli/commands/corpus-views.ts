@@ -289,7 +289,7 @@ export function formatReread(summary: RereadSummary, listed: readonly RereadResu
       (summary.moved > 0 ? `，移到新读出的机关或年度 ${summary.moved} 份` : '') +
       `，没有变化 ${summary.same} 份` +
       (left > 0
-        ? `，未更新 ${left} 份（原文件未保存 ${summary['no-source']} 份，机关或年度的读法变了 ${summary.identity} 份，无法读取 ${summary.unreadable} 份）`
+        ? `，未更新 ${left} 份（取不到原文件 ${summary['no-source']} 份，机关或年度的读法变了 ${summary.identity} 份，无法读取 ${summary.unreadable} 份）`
         : ''),
   ];
   const changed = listed.filter((r) => r.status === 'changed' || r.status === 'moved');

@@ -122,7 +122,10 @@ export function defineIngest(program: Command, io: CliIO, done: (code: number) =
     .usage('<路径...>')
     .argument('<路径...>', '报告文件、目录或 .zip 压缩包')
     .option('--queue', '不在本机解析：每个文件加入任务队列（需要 PostgreSQL），由 gongkai worker 处理')
-    .option('--keep-source', '在库中保存原文件的字节（默认只保存路径和文字）')
+    .option(
+      '--keep-source',
+      '在库中保存原文件的字节（默认只保存路径、SHA-256 和文字；文件仍在原处且未改动时照样可以重新读取、下载和检查）',
+    )
     .option('--threads <N>', '解析用的工作线程数（默认：CPU 核数减一，至少 1；0 表示在主线程解析）')
     .option('--json', '每个文件输出一行 JSON：{path, status, sha256, id, version, reason}')
     .action(async (paths: string[], options: IngestOptions) => {

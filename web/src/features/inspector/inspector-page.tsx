@@ -22,13 +22,17 @@ import { formatValue, formula } from './cells.js';
 import { LetterButton } from './letter-button.js';
 import { inspectUrl } from './url.js';
 
-/** Why a corpus report can't be inspected: neither its file nor its text was kept (a PDF's text is not). */
+/**
+ * Why a corpus report can't be inspected: neither its file was kept nor is it still where it was
+ * ingested from, and it has no text (a PDF's text is not kept).
+ */
 const noSource =
-  '报告库没有保存这份报告的原文件（导入时加 --keep-source 才保存），也没有可检查的文字；请取得原文件后拖入此处检查';
+  '报告库没有保存这份报告的原文件，导入时的文件也已不在原处或已改动（导入时加 --keep-source 才保存），也没有可检查的文字；请取得原文件后拖入此处检查';
 
 /**
- * Inspects a corpus report from its source as stored: the original file when the corpus kept it,
- * else its decoded text (sent as text, whatever the original file's name).
+ * Inspects a corpus report from its source as the server finds it: the original file when the
+ * corpus kept it or it is still where it was ingested from, else its decoded text (sent as text,
+ * whatever the original file's name).
  */
 async function inspectCorpusReport(reportId: number): Promise<{ result: InspectResult; text: boolean }> {
   const { blob, filename } = await callFile(api.corpusSource, { params: { reportId } }, {});
@@ -354,8 +358,8 @@ export default function InspectorPage() {
               title={`报告库中的报告：${fromCorpus.data.result.name}`}
               description={
                 fromCorpus.data.text
-                  ? '报告库没有保存原文件，按导入时解码的文字检查'
-                  : '按报告库保存的原文件检查'
+                  ? '取不到原文件（报告库没有保存，导入时的文件也不在原处或已改动），按导入时解码的文字检查'
+                  : '按原文件检查'
               }
             />
             <Result result={fromCorpus.data.result} corpusReport={state.corpus} />

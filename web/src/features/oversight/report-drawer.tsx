@@ -74,7 +74,8 @@ export function ReportDrawer({ reportId, onClose }: { reportId: number | undefin
                   </>
                 ) : (
                   <Typography.Text type="secondary">
-                    报告库没有保存原文件（导入时加 --keep-source 才保存），不能下载或在报告检查中查看
+                    报告库没有保存原文件，导入时的文件也已不在原处或已改动（导入时加 --keep-source
+                    才保存），不能下载或在报告检查中查看
                   </Typography.Text>
                 )}
                 {d.report.agency !== null && (

@@ -1,0 +1,49 @@
+/**
+ * A corpus report's original file. The corpus keeps its bytes when asked (`ingest --keep-source`;
+ * the web's import always does); otherwise it keeps the path it was read from and the file's SHA-256.
+ * Where that path still holds the same bytes — the file was not moved or changed, and the command
+ * or server runs where the ingest did (a relative path is taken from the current directory) — the
+ * original is read from there: a file inside a ZIP (`报告.zip!2023/甲.pdf`) from the archive. So a
+ * PDF ingested without `--keep-source` can still be read again, downloaded and inspected.
+ */
+import { readFileBounded } from '../read/bounded-input.js';
+import { sha256 } from './ingest.js';
+import { unzipBounded } from './sources.js';
+
+export interface StoredOriginal {
+  /** The bytes kept in the corpus, if any. */
+  source: Uint8Array | null;
+  /** The path the report was ingested from. */
+  file: string;
+  /** SHA-256 of the ingested bytes (hex). */
+  sha256: string;
+}
+
+/** The archive and the entry of a path inside a ZIP (`a.zip!b/c.pdf`), or null. */
+function zipEntry(file: string): { archive: string; entry: string } | null {
+  const at = file.toLowerCase().indexOf('.zip!');
+  return at === -1 ? null : { archive: file.slice(0, at + 4), entry: file };
+}
+
+/** The bytes at the ingested path (or in its archive), whatever they are now; null if unreadable. */
+async function bytesAt(file: string): Promise<Uint8Array | null> {
+  try {
+    const zip = zipEntry(file);
+    if (!zip) return await readFileBounded(file);
+    const entries = unzipBounded(zip.archive, await readFileBounded(zip.archive));
+    if (typeof entries === 'string') return null;
+    return entries.find((e) => e.path === zip.entry)?.bytes ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The report's original bytes: those the corpus kept, else the file at its ingested path when its
+ * SHA-256 is still the one recorded; null when neither is there.
+ */
+export async function originalBytes(row: StoredOriginal): Promise<Uint8Array | null> {
+  if (row.source) return row.source;
+  const bytes = await bytesAt(row.file);
+  return bytes && sha256(bytes) === row.sha256 ? bytes : null;
+}
