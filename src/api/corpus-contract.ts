@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { correctionStatuses } from '../corpus/correction-status.js';
 import { packSchema } from '../corpus/pack-schema.js';
+import { problemKinds } from '../corpus/problem-kinds.js';
 import {
   dissolvedYears,
   dissolvedYearsText,
@@ -36,6 +37,10 @@ export const corpusFilterQuery = z.strictObject({
   format: z.enum(['2019', '2021']).optional().meta({ description: '格式版本' }),
   late: bool.optional().meta({ description: '是否逾期发布' }),
   hasErrors: bool.optional().meta({ description: '是否有错误' }),
+  problem: z.enum(problemKinds).optional().meta({
+    description:
+      '只看有这类错误的报告：report 报告本身的错误（核查发现的，check.*），reading 未能读出的数字（读取时无法确定、记为空值的单元格，assemble.*、read.*）',
+  }),
   agency: z.string().max(200).optional().meta({ description: '机关编号，或机关名称中的文字' }),
   latest: bool.optional().meta({ description: '每个机关每个年度只取最新版本' }),
 });

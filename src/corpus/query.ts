@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import type { Database } from '../store/index.js';
 import type { BodyKind } from '../store/schema.js';
+import { type ProblemKind, problemCodes } from './problem-kinds.js';
 
 export interface CorpusFilter {
   /** A place in the body's region (「泉州市」, 「洛江区」). */
@@ -22,6 +23,8 @@ export interface CorpusFilter {
   format?: '2019' | '2021' | undefined;
   late?: boolean | undefined;
   hasErrors?: boolean | undefined;
+  /** Reports with errors of one kind (see problem-kinds.ts). */
+  problem?: ProblemKind | undefined;
   /** A body's id, or part of its name. */
   agency?: string | undefined;
   /** Only the newest version of each body and year. */
@@ -79,6 +82,19 @@ export function whereFilter(eb: Eb, filter: CorpusFilter, on: 'reports' | 'measu
   if (filter.format) and.push(eb('r.format', '=', filter.format));
   if (filter.late !== undefined) and.push(eb('r.late', '=', filter.late ? 1 : 0));
   if (filter.hasErrors !== undefined) and.push(eb('r.errors', filter.hasErrors ? '>' : '=', 0));
+  if (filter.problem) {
+    const prefixes = problemCodes[filter.problem];
+    and.push(
+      eb.exists(
+        eb
+          .selectFrom('corpus_finding_counts as fc')
+          .select('fc.report_id')
+          .where('fc.report_id', '=', sql.ref<number>(on === 'measures' ? 'r.report_id' : 'r.id'))
+          .where('fc.severity', '=', 'error')
+          .where((w) => w.or(prefixes.map((prefix) => w('fc.code', 'like', `${prefix}%`)))),
+      ),
+    );
+  }
   if (filter.agency)
     and.push(eb.or([eb('r.body_id', '=', filter.agency), containsText(eb.ref('b.name'), filter.agency)]));
   if (filter.bodyIds)

@@ -111,6 +111,19 @@ describeEachBackend('corpus API', (backend) => {
     expect((await get('eva', '/api/applications')).statusCode).toBe(403);
   });
 
+  it('chooses reports by the kind of their errors, and refuses an unknown kind', async () => {
+    const all = (await get('eva', '/api/corpus/reports')).json();
+    const report = (await get('eva', '/api/corpus/reports?problem=report')).json();
+    const reading = (await get('eva', '/api/corpus/reports?problem=reading')).json();
+    // Generated reports read back whole: no figure left unread; their own errors are the checks'.
+    expect(reading.rows).toEqual([]);
+    expect(report.rows.map((r: { id: number }) => r.id)).toEqual(
+      all.rows.filter((r: { errors: number }) => r.errors > 0).map((r: { id: number }) => r.id),
+    );
+    const bad = await get('eva', '/api/corpus/reports?problem=typo');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('gives one report with cells, findings and its source: the file ingested while it is unchanged, else the text', async () => {
     // Ingest runs on worker threads, so which file got which id is not fixed: look the report up.
     const list = (await get('eva', '/api/corpus/reports')).json();

@@ -139,4 +139,13 @@ describe('corpus export', () => {
       stderr: 'gongkai: 错误：导出格式「ods」无效，应为 csv 或 xlsx\n',
     });
   });
+
+  it('refuses an unknown kind of error with exit 2', async () => {
+    const result = await run(['corpus', 'export', '--to', 'csv', '--problem', 'typo']);
+    expect(result).toMatchObject({
+      code: 2,
+      stderr:
+        'gongkai: 错误：错误类型「typo」无效，应为 report（报告本身有错误）或 reading（有未能读出的数字）\n',
+    });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The findings counted by code for the statistics (corpus_finding_counts, migration
  * 2026-12-02-05): the migration counts the findings of an existing store, and the counts' copies of
- * a report's body and newest-version flag follow new versions and merges, on both backends.
+ * a report's body and newest-version flag follow new versions and merges, on both backends; the
+ * filter by the kind of error (problem-kinds.ts) reads them.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { corpusStats } from '../../src/corpus/aggregate.js';
@@ -12,6 +13,7 @@ import {
   storeFindingCounts,
   storeMeasures,
 } from '../../src/corpus/measures.js';
+import { listReports } from '../../src/corpus/query.js';
 import { systemActor } from '../../src/store/context.js';
 import { migrations, openStore, type Store } from '../../src/store/index.js';
 import { describeEachBackend, type Target } from '../store/backends.js';
@@ -209,6 +211,32 @@ describeEachBackend('corpus finding counts', (backend) => {
       { code: 'check.late', severity: 'error', count: 2 },
       { code: 'check.balance', severity: 'error', count: 1 },
       { code: 'check.sum', severity: 'error', count: 1 },
+    ]);
+  });
+
+  it('choose reports by the kind of their errors: of the report itself, or figures not read', async () => {
+    store = await openStore(target.options);
+    await addBody(store, 'A', '泉州市洛江区教育局', '洛江区');
+    const wrong = await addReport(store, 'A', 2021, 1, ['check.row-sum']);
+    const unread = await addReport(store, 'A', 2022, 1, ['assemble.row-shape']);
+    const both = await addReport(store, 'A', 2023, 1, ['read.ocr-doubt', 'check.late']);
+    const clean = await addReport(store, 'A', 2024, 1, []);
+    const ids = async (filter: Parameters<typeof listReports>[1]) =>
+      (await listReports(store?.db as Store['db'], filter)).rows.map((r) => r.id);
+    expect(await ids({})).toEqual([wrong, unread, both, clean]);
+    expect(await ids({ problem: 'report' })).toEqual([wrong, both]);
+    expect(await ids({ problem: 'reading' })).toEqual([unread, both]);
+    expect(await ids({ problem: 'reading', year: 2022 })).toEqual([unread]);
+    // The statistics (over the measures' copies) choose the same reports.
+    const reports = async (filter: Parameters<typeof corpusStats>[1]) =>
+      (await corpusStats(store?.db as Store['db'], filter, 'year')).rows.map((r) => [r.group, r.reports]);
+    expect(await reports({ problem: 'report' })).toEqual([
+      ['2021', 1],
+      ['2023', 1],
+    ]);
+    expect(await reports({ problem: 'reading' })).toEqual([
+      ['2022', 1],
+      ['2023', 1],
     ]);
   });
 });

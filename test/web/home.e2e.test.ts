@@ -52,6 +52,9 @@ describe.skipIf(!run)('web: home', () => {
     );
     await expect.poll(() => card('报告库中的报告').innerText()).toBe('报告库中的报告\n1份');
     expect(await card('有错误的报告').getAttribute('href')).toBe('/oversight?hasErrors=true');
+    // Its errors are the report's own (a broken identity): every figure was read.
+    await expect.poll(() => card('有未能读出的数字的报告').innerText()).toBe('有未能读出的数字\n0份');
+    expect(await card('有未能读出的数字的报告').getAttribute('href')).toBe('/oversight?problem=reading');
     // 整改情况 of 2023: no report of that year, so none with problems.
     await expect.poll(() => card('该年度有问题的报告').innerText()).toBe('该年度有问题\n0份');
     expect(await card('已更正的报告').getAttribute('href')).toBe(

@@ -94,6 +94,20 @@ describe.skipIf(!run)('web: oversight', () => {
     const huangyuan = table.getByRole('row', { name: /湟源县人民政府办公室/ });
     await expect.poll(() => huangyuan.count()).toBe(2);
     expect(await huangyuan.filter({ hasText: '第2版' }).count()).toBe(1);
+
+    // By the kind of error: the new version's are its own (an identity broken), none was left unread.
+    const problem = page.getByRole('combobox', { name: '错误类型' });
+    await problem.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '报告本身有错误' }).click();
+    await page.getByText('共 1 份报告').waitFor();
+    expect(new URL(page.url()).searchParams.get('problem')).toBe('report');
+    await expect.poll(() => huangyuan.innerText()).toMatch(/第2版/);
+    expect(await csv.getAttribute('href')).toBe('/api/corpus/export?problem=report&to=csv');
+    await problem.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '有未能读出的数字' }).click();
+    await page.getByText('共 0 份报告').waitFor();
+    await page.goto('/oversight');
+    await page.getByText('共 3 份报告').waitFor();
     // Only the newest version of each body and year (as the statistics count), kept in the URL.
     // (Clicked, not check(): the box follows the URL, which changes after the click.)
     const latest = page.getByRole('checkbox', { name: '只看最新版本' });

@@ -36,6 +36,7 @@ import { overdueBodies, remindersZip } from '../../corpus/letters/reminder.js';
 import { letterFindings } from '../../corpus/letters/review-letter.js';
 import { letterSubject, letterSubjects } from '../../corpus/letters/subjects.js';
 import { loadPack, type Pack, PackError } from '../../corpus/packs.js';
+import { problemKindNames, problemKinds } from '../../corpus/problem-kinds.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../../corpus/publication.js';
 import { dissolvedYears } from '../../corpus/publication-status.js';
 import type { CorpusFilter } from '../../corpus/query.js';
@@ -73,6 +74,7 @@ export interface FilterOptions {
   format?: string;
   late?: boolean;
   errors?: boolean;
+  problem?: string;
   agency?: string;
   latest?: boolean;
 }
@@ -111,6 +113,14 @@ export function filterOf(options: FilterOptions): CorpusFilter {
   }
   if (options.late) filter.late = true;
   if (options.errors) filter.hasErrors = true;
+  if (options.problem !== undefined) {
+    const problem = problemKinds.find((k) => k === options.problem);
+    if (!problem)
+      throw new UsageError(
+        `错误类型「${options.problem}」无效，应为 ${problemKinds.map((k) => `${k}（${problemKindNames[k]}）`).join('或 ')}`,
+      );
+    filter.problem = problem;
+  }
   if (options.agency) filter.agency = options.agency;
   if (options.latest) filter.latest = true;
   return filter;
@@ -130,6 +140,10 @@ export function addFilterOptions(command: Command): Command {
     .option('--format <版本>', '只看 2019 或 2021 年版格式的报告')
     .option('--late', '只看逾期发布的报告')
     .option('--errors', '只看有错误的报告')
+    .option(
+      '--problem <类型>',
+      '只看有这类错误的报告：report（报告本身的错误，核查发现的）或 reading（未能读出、记为空值的数字）',
+    )
     .option('--latest', '每个机关每个年度只看最新版本');
 }
 
@@ -424,7 +438,7 @@ export async function runLetters(options: LettersOptions, io: CliIO): Promise<nu
     return ExitCode.usage;
   }
   const filters = (
-    ['region', 'kind', 'year', 'format', 'late', 'errors', 'agency', 'latest', 'all'] as const
+    ['region', 'kind', 'year', 'format', 'late', 'errors', 'problem', 'agency', 'latest', 'all'] as const
   ).filter((o) => options[o] !== undefined);
   if (single && filters.length > 0) {
     io.stderr.write(

@@ -14,7 +14,7 @@ import { corpusCorrectionsQuery, corpusListQuery, corpusPublicationQuery } from 
 import { deadlineText, statusColors } from '../oversight/publication.js';
 import { correctionsUrl, oversightUrl, publicationUrl } from '../oversight/url.js';
 
-const oversight = (filter: { hasErrors?: 'true' }) =>
+const oversight = (filter: { hasErrors?: 'true'; problem?: 'reading' }) =>
   `/oversight?${encode(oversightUrl, { after: [], ...filter }).toString()}`;
 
 export function OversightSummary() {
@@ -22,6 +22,7 @@ export function OversightSummary() {
   const publication = useQuery(corpusPublicationQuery({ status: 'overdue', limit: 1 }));
   const reports = useQuery(corpusListQuery({ limit: 1 }));
   const withErrors = useQuery(corpusListQuery({ hasErrors: 'true', limit: 1 }));
+  const unread = useQuery(corpusListQuery({ problem: 'reading', limit: 1 }));
   const p = publication.data;
   // 整改情况 of the same year: the reports with problems first, and how many are corrected.
   const corrections = useQuery({ ...corpusCorrectionsQuery({ year: p?.year }), enabled: p !== undefined });
@@ -97,6 +98,17 @@ export function OversightSummary() {
                 suffix="份"
                 styles={{ content: { color: '#a8071a' } }}
               />
+            </Link>
+          </Card>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Card size="small">
+            <Link
+              to={oversight({ problem: 'reading' })}
+              aria-label="有未能读出的数字的报告"
+              title="读取时无法确定、记为空值的数字：换一份原文（DOCX、PDF）可能读得出"
+            >
+              <Statistic title="有未能读出的数字" value={unread.data?.total ?? '—'} suffix="份" />
             </Link>
           </Card>
         </Col>

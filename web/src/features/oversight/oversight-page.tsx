@@ -26,6 +26,7 @@ import {
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CorpusReportRow } from '../../../../src/api/corpus-contract.js';
+import { problemKindNames, problemKinds } from '../../../../src/corpus/problem-kinds.js';
 import type { RegionLevel } from '../../../../src/corpus/region-level.js';
 import { can } from '../../app/access.js';
 import { LoadError } from '../../components/query-state.js';
@@ -204,6 +205,16 @@ export default function OversightPage() {
             value={state.hasErrors}
             onChange={(hasErrors) => refine({ hasErrors })}
             options={yesNo}
+          />
+          <Select
+            aria-label="错误类型"
+            placeholder="错误类型"
+            title="报告本身的错误由核查发现，写进给机关的核查意见；未能读出的数字记为空值，换一份原文（DOCX、PDF）可能读得出"
+            allowClear
+            style={{ width: 170 }}
+            value={state.problem}
+            onChange={(problem) => refine({ problem })}
+            options={problemKinds.map((k) => ({ value: k, label: problemKindNames[k] }))}
           />
           <Checkbox
             checked={state.latest === 'true'}

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { statsSortColumn } from '../../../../src/api/corpus-contract.js';
 import { correctionStatuses } from '../../../../src/corpus/correction-status.js';
+import { problemKinds } from '../../../../src/corpus/problem-kinds.js';
 import { publicationStatuses } from '../../../../src/corpus/publication-status.js';
 import { regionLevels } from '../../../../src/corpus/region-level.js';
 import { statsDimensions } from '../../../../src/corpus/stats-dimensions.js';
@@ -21,6 +22,8 @@ export const oversightUrl = z.object({
   format: z.enum(['2019', '2021']).optional(),
   late: flag,
   hasErrors: flag,
+  /** Only reports with errors of the report itself, or with figures not read (problem-kinds.ts). */
+  problem: z.enum(problemKinds).optional(),
   agency: z.string().max(200).optional(),
   /** Only each body's newest version of a year (as the statistics count). */
   latest: flag,
@@ -48,6 +51,7 @@ export function filterOf(s: OversightState): CorpusFilter {
   if (s.format) f.format = s.format;
   if (s.late) f.late = s.late;
   if (s.hasErrors) f.hasErrors = s.hasErrors;
+  if (s.problem) f.problem = s.problem;
   if (s.agency) f.agency = s.agency;
   if (s.latest) f.latest = s.latest;
   return f;
