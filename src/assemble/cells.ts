@@ -18,6 +18,7 @@ import {
   type LineSpacing,
   learnSpacing,
   placeByGaps,
+  type RowContext,
   type RowFigures,
   type RowReading,
   readRow,
@@ -80,6 +81,7 @@ export function readCells(
     const nearby = nearbyColumns(rowFigures, i, stream);
     return nearby.length > 0 ? placeByColumns(r, nearby, () => byHeader(r)) : byHeader(r);
   };
+  const holds: RowContext['holds'] = (row, placed, strict) => identitiesWithin(spec, row, placed, strict);
   rowFigures.forEach((r, i) => {
     if (r !== truncated)
       readings.push(
@@ -89,7 +91,7 @@ export function readCells(
           byColumns: () => byColumns(r, i),
           byCells: () => byTrailingCells(r, stream, stray),
           blanksShown,
-          holds: (row, placed, strict) => identitiesWithin(spec, row, placed, strict),
+          holds,
         }),
       );
   });

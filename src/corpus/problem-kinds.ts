@@ -20,3 +20,26 @@ export const problemCodes: Record<ProblemKind, readonly string[]> = {
   report: ['check.'],
   reading: ['assemble.', 'read.'],
 };
+
+/**
+ * How many of a report's cells (every key of its format) were read, left blank by the report, and
+ * not read: null and named by an error of reading (a figure the reader could not settle).
+ */
+export function cellTally(
+  cells: Readonly<Record<string, number | null>>,
+  findings: readonly { severity: string; code: string; keys: readonly string[] }[],
+): { total: number; read: number; blank: number; unread: number } {
+  const unreadKeys = new Set<string>();
+  for (const f of findings)
+    if (f.severity === 'error' && problemCodes.reading.some((p) => f.code.startsWith(p)))
+      for (const key of f.keys) unreadKeys.add(key);
+  let total = 0;
+  let read = 0;
+  let unread = 0;
+  for (const [key, value] of Object.entries(cells)) {
+    total++;
+    if (value !== null) read++;
+    else if (unreadKeys.has(key)) unread++;
+  }
+  return { total, read, blank: total - read - unread, unread };
+}

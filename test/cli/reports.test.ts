@@ -90,6 +90,8 @@ describe('gongkai parse', () => {
     const cells = Object.values(json.cells);
     const read = cells.filter((value) => value !== null).length;
     const findings = json.findings as Finding[];
+    // Every figure read or left blank: no error of reading.
+    expect(findings.filter((f) => f.severity === 'error' && !f.code.startsWith('check.'))).toEqual([]);
     const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
     expect(result.stdout).toBe(
       [
@@ -99,13 +101,31 @@ describe('gongkai parse', () => {
         `  年度：${json.year ?? '未找到'}`,
         `  发布日期：${json.publishedOn ?? '未找到'}`,
         `  落款日期：${json.signedOn ?? '未找到'}`,
-        `  表格：共 ${cells.length} 格，读出 ${read} 格，空缺或未能读出 ${cells.length - read} 格`,
+        `  表格：共 ${cells.length} 格，读出 ${read} 格，空白 ${cells.length - read} 格，未能读出 0 格`,
         `  章节：${json.sections.length} 个`,
         ...findings.map((f) => formatFinding(example, f)),
         '',
         `共 1 个文件：${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条提示`,
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('gongkai parse: cells left blank apart from cells not read', () => {
+  it('counts a null cell named by an error of reading as not read, any other as blank', async () => {
+    const file = new URL('../fixtures/word-text/blanks-9001.txt', import.meta.url).pathname;
+    const json = (await parseJson(file))[0] as InterchangeReport;
+    const named = new Set(
+      (json.findings as Finding[]).filter((f) => f.code === 'assemble.row-shape').flatMap((f) => f.keys),
+    );
+    // One row of 7 refused (its figures one empty line apart); the rest read or blank.
+    expect(named.size).toBe(7);
+    const values = Object.values(json.cells);
+    const nulls = values.filter((v) => v === null).length;
+    const result = await run(['parse', file]);
+    expect(result.stdout.split('\n')[6]).toBe(
+      `  表格：共 ${values.length} 格，读出 ${values.length - nulls} 格，空白 ${nulls - 7} 格，未能读出 7 格（见下面的错误）`,
     );
   });
 });

@@ -103,6 +103,13 @@ describe.skipIf(!run)('web: oversight', () => {
     expect(new URL(page.url()).searchParams.get('problem')).toBe('report');
     await expect.poll(() => huangyuan.innerText()).toMatch(/第2版/);
     expect(await csv.getAttribute('href')).toBe('/api/corpus/export?problem=report&to=csv');
+    // Its drawer lists the report's own problems apart from those of reading it.
+    await table.getByRole('link', { name: '湟源县人民政府办公室' }).click();
+    const own = page.getByRole('dialog').getByRole('region', { name: '报告本身的问题' });
+    await own.getByText('核查发现的，写进给机关的核查意见').waitFor();
+    expect(await own.getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
     await problem.click();
     await page.locator('.ant-select-item-option').filter({ hasText: '有未能读出的数字' }).click();
     await page.getByText('共 0 份报告').waitFor();

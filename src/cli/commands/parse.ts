@@ -1,6 +1,7 @@
 /** `gongkai parse FILE…`: reads reports into structured data. */
 import type { Command } from 'commander';
 import type { ReportResult } from '../../core/report.js';
+import { cellTally } from '../../corpus/problem-kinds.js';
 import { getFormat } from '../../spec/registry.js';
 import { runBatch } from '../batch.js';
 import { fullCells, interchangeJson } from '../interchange.js';
@@ -15,8 +16,7 @@ const missing = '未找到';
 
 /** The readable summary of one report (several lines, ending with a line break). */
 export function formatParseSummary(path: string, report: ReportResult): string {
-  const cells = Object.values(fullCells(report.format, report.cells));
-  const read = cells.filter((value) => value !== null).length;
+  const { total, read, blank, unread } = cellTally(fullCells(report.format, report.cells), report.findings);
   const lines = [
     path,
     `  格式：${report.format} 年版（${getFormat(report.format).document}）`,
@@ -24,7 +24,7 @@ export function formatParseSummary(path: string, report: ReportResult): string {
     `  年度：${report.year ?? missing}`,
     `  发布日期：${report.publishedOn ?? missing}`,
     `  落款日期：${report.signedOn ?? missing}`,
-    `  表格：共 ${cells.length} 格，读出 ${read} 格，空缺或未能读出 ${cells.length - read} 格`,
+    `  表格：共 ${total} 格，读出 ${read} 格，空白 ${blank} 格，未能读出 ${unread} 格${unread > 0 ? '（见下面的错误）' : ''}`,
     `  章节：${report.sections.length} 个`,
   ];
   return `${lines.join('\n')}\n${formatFileFindings({ path, findings: report.findings })}`;

@@ -11,6 +11,7 @@ import { Alert, Empty, Space, Tabs, Tag, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import type { InspectFinding, InspectIdentity, InspectResult } from '../../../../src/api/inspect-contract.js';
 import { findingName } from '../../../../src/core/finding-names.js';
+import { cellTally } from '../../../../src/corpus/problem-kinds.js';
 import { getFormat } from '../../../../src/spec/registry.js';
 import { Loading } from '../../components/query-state.js';
 import { SeverityTag } from '../../components/severity-tag.js';
@@ -191,6 +192,7 @@ function Result({ result, corpusReport }: { result: InspectResult; corpusReport?
   const selectCell = (key: string) => update({ cell: key, finding: undefined });
   const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
   for (const f of result.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  const tally = cellTally(result.cells, result.findings);
 
   return (
     <>
@@ -199,7 +201,7 @@ function Result({ result, corpusReport }: { result: InspectResult; corpusReport?
         showIcon
         style={{ marginBottom: 12 }}
         title={`${result.name}：${result.agency ?? '（未识别机关）'} ${result.year ?? ''}年度报告（${result.format}年格式，${result.sourceType.toUpperCase()}）`}
-        description={`${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 条提示；读出 ${Object.values(result.cells).filter((v) => v !== null).length} 个单元格`}
+        description={`${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 条提示；读出 ${tally.read} 个单元格，空白 ${tally.blank} 个，未能读出 ${tally.unread} 个`}
         action={
           result.agency !== null ? (
             <LetterButton result={result} {...(corpusReport !== undefined ? { corpusReport } : {})} />

@@ -10,6 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { findingName } from '../../../../src/core/finding-names.js';
+import { problemCodes } from '../../../../src/corpus/problem-kinds.js';
 import { QueryView } from '../../components/query-state.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import { encode } from '../../lib/url-codec.js';
@@ -17,6 +18,23 @@ import { inspectUrl } from '../inspector/url.js';
 import { corpusReportQuery, letterUrl, sourceUrl } from './api.js';
 import { kindNames } from './names.js';
 import { checksUrl, compareUrl } from './url.js';
+
+/**
+ * A report's findings in two groups, each only when it has some: the report's own (the checks',
+ * which a 核查意见 tells its body) and those of reading it (figures not read, left blank).
+ */
+function findingGroups<F extends { code: string }>(findings: readonly F[]) {
+  const own = findings.filter((f) => problemCodes.report.some((p) => f.code.startsWith(p)));
+  const reading = findings.filter((f) => !own.includes(f));
+  return [
+    { title: '报告本身的问题', note: '核查发现的，写进给机关的核查意见', findings: own },
+    {
+      title: '读取中的问题',
+      note: '读取时无法确定的记为空值，换一份原文（DOCX、PDF）可能读得出；空白单元格等只作提示',
+      findings: reading,
+    },
+  ].filter((g) => g.findings.length > 0);
+}
 
 export function ReportDrawer({ reportId, onClose }: { reportId: number | undefined; onClose: () => void }) {
   const detail = useQuery({ ...corpusReportQuery(reportId ?? 0), enabled: reportId !== undefined });
@@ -112,32 +130,44 @@ export function ReportDrawer({ reportId, onClose }: { reportId: number | undefin
                   </Link>
                 )}
               </Space>
-              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-                问题（{d.findings.length}）
-              </Typography.Title>
               {d.findings.length === 0 ? (
-                <Empty description="没有发现问题" />
+                <>
+                  <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                    问题（0）
+                  </Typography.Title>
+                  <Empty description="没有发现问题" />
+                </>
               ) : (
-                <List
-                  aria-label="问题列表"
-                  size="small"
-                  dataSource={d.findings}
-                  renderItem={(f) => (
-                    <List.Item>
-                      <Space direction="vertical" size={0}>
-                        <Space wrap>
-                          <SeverityTag severity={f.severity} />
-                          <Typography.Text strong>{findingName(f.code)}</Typography.Text>
-                          <Typography.Text code>{f.code}</Typography.Text>
-                          {f.line !== null && (
-                            <Typography.Text type="secondary">第 {f.line} 行</Typography.Text>
-                          )}
-                        </Space>
-                        <span>{f.message}</span>
-                      </Space>
-                    </List.Item>
-                  )}
-                />
+                findingGroups(d.findings).map((g) => (
+                  <section key={g.title} aria-label={g.title}>
+                    <Typography.Title level={2} style={{ fontSize: 16, margin: '0 0 4px' }}>
+                      {g.title}（{g.findings.length}）
+                    </Typography.Title>
+                    <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+                      {g.note}
+                    </Typography.Paragraph>
+                    <List
+                      aria-label={g.title}
+                      size="small"
+                      dataSource={g.findings}
+                      renderItem={(f) => (
+                        <List.Item>
+                          <Space direction="vertical" size={0}>
+                            <Space wrap>
+                              <SeverityTag severity={f.severity} />
+                              <Typography.Text strong>{findingName(f.code)}</Typography.Text>
+                              <Typography.Text code>{f.code}</Typography.Text>
+                              {f.line !== null && (
+                                <Typography.Text type="secondary">第 {f.line} 行</Typography.Text>
+                              )}
+                            </Space>
+                            <span>{f.message}</span>
+                          </Space>
+                        </List.Item>
+                      )}
+                    />
+                  </section>
+                ))
               )}
             </Space>
           )}
