@@ -67,8 +67,14 @@ export function readCells(
   /** The columns each table part's header shows (worked out for the first row that needs them). */
   let headers: Map<TablePartSpec, HeaderColumns> | undefined;
   /** A short row placed by the header's columns, if any. */
+  let regions: Map<TablePartSpec, [number, number]> | undefined;
   const byHeader = (r: RowFigures) => {
-    headers ??= headerColumnsOf(stream, headerRegions(stream, tables), rowFigures);
+    regions ??= headerRegions(stream, tables);
+    // Only under a header on the row's own page: text extraction spaces each page's lines afresh.
+    const region = regions.get(r.location.part);
+    const first = r.figures[0];
+    if (!region || !first || stream.pageOf(region[0]) !== stream.pageOf(first.index)) return null;
+    headers ??= headerColumnsOf(stream, regions, rowFigures);
     const columns = headers.get(r.location.part);
     return columns ? placeUnderHeaderColumns(r, columns) : null;
   };

@@ -69,8 +69,8 @@ export interface ColumnModel {
 export type ColumnModels = ColumnModel[];
 
 /**
- * The column centres the complete rows nearest to `rows[index]` (same table part) agree on, in
- * each measure: the median of each column over the two to four nearest rows, when each of them
+ * The column centres the complete rows nearest to `rows[index]` (same table part and page) agree
+ * on, in each measure: the median of each column over the two to four nearest rows, when each of them
  * is within `tolerance` columns of it.
  */
 export function nearbyColumns(
@@ -80,9 +80,14 @@ export function nearbyColumns(
   tolerance = 4,
 ): ColumnModels {
   const row = rows[index] as RowFigures;
+  // Rows on the same page only: text extraction spaces each page's lines afresh.
+  const page = (r: RowFigures) => (stream && r.figures[0] ? stream.pageOf(r.figures[0].index) : 0);
+  const own = page(row);
   const near = rows
     .map((r, i) => ({ r, distance: Math.abs(i - index) }))
-    .filter(({ r }) => r !== row && r.location.part === row.location.part && complete(r))
+    .filter(
+      ({ r }) => r !== row && r.location.part === row.location.part && complete(r) && page(r) === own,
+    )
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 4)
     .map(({ r }) => r);

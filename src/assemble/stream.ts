@@ -95,6 +95,32 @@ export class TokenStream {
     this.owner = owner;
   }
 
+  /** The page of each block, counted from the text's page breaks (made when first asked). */
+  private blockPages: Int32Array | undefined;
+
+  /**
+   * The page token `k` stands on: its own (a PDF's or a scan's), else counted in the text from the
+   * page breaks before its block (a form feed, a page number or a running head left by PDF
+   * extraction; 0 for text without any). A layout's columns hold within a page: `pdftotext
+   * -layout` spaces each page's lines afresh.
+   */
+  pageOf(k: number): number {
+    const token = this.tokens[k];
+    if (!token) return 0;
+    if (token.page !== undefined) return token.page;
+    if (!this.blockPages) {
+      const pages = new Int32Array(this.blocks.length);
+      let page = 0;
+      for (let i = 0; i < this.blocks.length; i++) {
+        const block = this.blocks[i] as Block;
+        if (block.type === 'paragraph' && block.pageBreak) page++;
+        pages[i] = page;
+      }
+      this.blockPages = pages;
+    }
+    return this.blockPages[token.block] ?? 0;
+  }
+
   /**
    * Whether token `k` is a grid's (a table of cells: a web page's, a document's, a scan's, or
    * tab- or pipe-separated text), whose cells are placed by position, not by lines of text.
