@@ -85,9 +85,7 @@ export function nearbyColumns(
   const own = page(row);
   const near = rows
     .map((r, i) => ({ r, distance: Math.abs(i - index) }))
-    .filter(
-      ({ r }) => r !== row && r.location.part === row.location.part && complete(r) && page(r) === own,
-    )
+    .filter(({ r }) => r !== row && r.location.part === row.location.part && complete(r) && page(r) === own)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 4)
     .map(({ r }) => r);
