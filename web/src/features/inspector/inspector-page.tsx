@@ -201,7 +201,7 @@ function Result({ result, corpusReport }: { result: InspectResult; corpusReport?
         showIcon
         style={{ marginBottom: 12 }}
         title={`${result.name}：${result.agency ?? '（未识别机关）'} ${result.year ?? ''}年度报告（${result.format}年格式，${result.sourceType.toUpperCase()}）`}
-        description={`${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 条提示；读出 ${tally.read} 个单元格，空白 ${tally.blank} 个，未能读出 ${tally.unread} 个`}
+        description={`${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 条提示；读出 ${tally.read} 个单元格，空白 ${tally.blank} 个，未能读出 ${tally.unread} 个${tally.unread > 0 ? '（记为空值，见下面的错误；换一份原文，如 DOCX 或 PDF，可能读得出）' : ''}`}
         action={
           result.agency !== null ? (
             <LetterButton result={result} {...(corpusReport !== undefined ? { corpusReport } : {})} />
