@@ -17,6 +17,7 @@ import {
   figuresRunTogether,
   type LineSpacing,
   learnSpacing,
+  linesAreCells,
   placeByGaps,
   type RowContext,
   type RowFigures,
@@ -53,7 +54,8 @@ export function readCells(
       place: pointOf(stream.tokens.at(-1)),
       keys: truncated.location.row.cells.map((c) => c.key),
     });
-  const spacingOf = tableSpacing(tables, rowFigures);
+  const holds: RowContext['holds'] = (row, placed, strict) => identitiesWithin(spec, row, placed, strict);
+  const spacingOf = tableSpacing(tables, rowFigures, holds);
   const glued = figuresRunTogether(rowFigures);
   const blanksShown = glued ? blankCellsShown(rowFigures) : undefined;
   let strays: boolean | undefined;
@@ -87,7 +89,6 @@ export function readCells(
     const nearby = nearbyColumns(rowFigures, i, stream);
     return nearby.length > 0 ? placeByColumns(r, nearby, () => byHeader(r)) : byHeader(r);
   };
-  const holds: RowContext['holds'] = (row, placed, strict) => identitiesWithin(spec, row, placed, strict);
   rowFigures.forEach((r, i) => {
     if (r !== truncated)
       readings.push(
@@ -305,10 +306,14 @@ function headerRegions(
 function tableSpacing(
   tables: readonly TableLocation[],
   rows: readonly RowFigures[],
+  holds: RowContext['holds'],
 ): (r: RowFigures) => LineSpacing | null {
   // Rows with figures a line each are the only ones spacing is learnt from or used for.
   if (!rows.some((r) => r.lineLayout)) return () => null;
-  const learnt = learnSpacing(rows);
+  let learnt = learnSpacing(rows);
+  // Where empty lines are cells, the fewest lines after a complete row are the lines after a row.
+  const endBy = learnt && linesAreCells(rows, learnt, holds) ? 'least' : 'mode';
+  if (endBy === 'least') learnt = learnSpacing(rows, false, endBy);
   let document = learnt;
   let oneRow = learnt;
   const own = new Map<TableSpec, LineSpacing | null>();
@@ -316,6 +321,7 @@ function tableSpacing(
     const spacing = learnSpacing(
       rows.filter((r) => r.location.table === t.table),
       true,
+      endBy,
     );
     own.set(t.table, spacing);
     if (spacing && document && !sameSpacing(spacing, document)) document = null;

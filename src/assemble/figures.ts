@@ -301,6 +301,12 @@ export function learnSpacing(
   rows: readonly RowFigures[],
   /** Only a spacing the complete rows agree on (null where too few rows are complete). */
   completeOnly = false,
+  /**
+   * The lines after a row from the complete rows: the most frequent (`mode`), or the fewest
+   * (`least`) where the document shows that its empty lines are cells (see linesAreCells): the
+   * rest are the next row's covered cells.
+   */
+  endBy: 'mode' | 'least' = 'mode',
 ): LineSpacing | null {
   const cell: number[] = [];
   const lead: number[] = [];
@@ -324,7 +330,11 @@ export function learnSpacing(
       if (complete) end.push(r.trailingGap);
     }
   }
-  const fromComplete = { cell: mode(cell), lead: mode(lead), end: mode(end) };
+  const fromComplete = {
+    cell: mode(cell),
+    lead: mode(lead),
+    end: endBy === 'least' ? least(end) : mode(end),
+  };
   if (completeOnly)
     return fromComplete.cell === null || fromComplete.lead === null || fromComplete.end === null
       ? null
@@ -365,6 +375,30 @@ function gapEmpties(r: RowFigures, spacing: LineSpacing): number[] {
     empties.push(gap < base ? 0 : Math.floor((gap - base) / period));
   }
   return empties;
+}
+
+/**
+ * Whether the document's empty lines are its blank cells, one a line: two rows or more short of
+ * figures whose empty lines before and between their figures stand for exactly the cells they
+ * lack, with each row's identities holding so (blanks as 0). Plain `pdftotext`, whose blank cells
+ * leave no line and whose empty lines part blocks, seldom shows one such row, let alone two.
+ */
+export function linesAreCells(
+  rows: readonly RowFigures[],
+  spacing: LineSpacing,
+  holds: RowContext['holds'],
+): boolean {
+  let shown = 0;
+  for (const r of rows) {
+    const k = r.figures.length;
+    const n = cellCount(r.location);
+    if (!r.lineLayout || k === 0 || k >= n || r.location.collapsed || spacedApart(r, spacing)) continue;
+    const empties = gapEmpties(r, spacing);
+    empties[k] = 0;
+    if (sum(empties) !== n - k || !holds(r, placeAmong(r, empties), true)) continue;
+    if (++shown >= 2) return true;
+  }
+  return false;
 }
 
 /**
