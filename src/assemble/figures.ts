@@ -512,7 +512,7 @@ function placeAmong(r: RowFigures, empties: readonly number[]): (Figure | null)[
  * the identities within the row hold so (`holds`): a cell lost rather than left blank would put
  * the figures after it one cell early, which breaks them. Null otherwise.
  */
-export function placeAtTableEnd(
+function placeAtTableEnd(
   r: RowFigures,
   n: number,
   spacing: LineSpacing,

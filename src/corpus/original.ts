@@ -19,20 +19,20 @@ export interface StoredOriginal {
   sha256: string;
 }
 
-/** The archive and the entry of a path inside a ZIP (`a.zip!b/c.pdf`), or null. */
-function zipEntry(file: string): { archive: string; entry: string } | null {
+/** The archive of a path inside a ZIP (`a.zip!b/c.pdf`: `a.zip`, whose entries have such paths), or null. */
+function archiveOf(file: string): string | null {
   const at = file.toLowerCase().indexOf('.zip!');
-  return at === -1 ? null : { archive: file.slice(0, at + 4), entry: file };
+  return at === -1 ? null : file.slice(0, at + 4);
 }
 
 /** The bytes at the ingested path (or in its archive), whatever they are now; null if unreadable. */
 async function bytesAt(file: string): Promise<Uint8Array | null> {
   try {
-    const zip = zipEntry(file);
-    if (!zip) return await readFileBounded(file);
-    const entries = unzipBounded(zip.archive, await readFileBounded(zip.archive));
+    const archive = archiveOf(file);
+    if (!archive) return await readFileBounded(file);
+    const entries = unzipBounded(archive, await readFileBounded(archive));
     if (typeof entries === 'string') return null;
-    return entries.find((e) => e.path === zip.entry)?.bytes ?? null;
+    return entries.find((e) => e.path === file)?.bytes ?? null;
   } catch {
     return null;
   }

@@ -24,8 +24,9 @@ import { checksUrl, compareUrl } from './url.js';
  * which a 核查意见 tells its body) and those of reading it (figures not read, left blank).
  */
 function findingGroups<F extends { code: string }>(findings: readonly F[]) {
-  const own = findings.filter((f) => problemCodes.report.some((p) => f.code.startsWith(p)));
-  const reading = findings.filter((f) => !own.includes(f));
+  const own: F[] = [];
+  const reading: F[] = [];
+  for (const f of findings) (problemCodes.report.some((p) => f.code.startsWith(p)) ? own : reading).push(f);
   return [
     { title: '报告本身的问题', note: '核查发现的，写进给机关的核查意见', findings: own },
     {
