@@ -76,6 +76,9 @@ export async function loadCommands(args: readonly string[]): Promise<Define[]> {
   return (await Promise.all(wanted.map((m) => m.load()))).flat();
 }
 
+/** Terms wider than this (terminal columns) are set on a line of their own in help lists. */
+const stackedTermWidth = 36;
+
 export function createProgram(io: CliIO, done: (code: number) => void, defines: readonly Define[]): Command {
   const program = new Command('gongkai')
     .description('Gongkai（公开）：读取、核查、生成政府信息公开工作年度报告')
@@ -95,7 +98,17 @@ export function createProgram(io: CliIO, done: (code: number) => void, defines: 
       optionDescription(this: Help, option) {
         return translateOptionExtras(Help.prototype.optionDescription.call(this, option));
       },
-      subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`.trim(),
+      subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage().replaceAll('[options]', '[选项]')}`.trim(),
+      formatItem(this: Help, term, termWidth, description, helper) {
+        // Where a term is wider than stackedTermWidth (a subcommand's whole usage), a column of
+        // descriptions beside the terms would start past most of the screen: each term then takes
+        // a line of its own and its description the lines below, indented.
+        if (!description || termWidth <= stackedTermWidth) {
+          return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+        }
+        const wrapped = helper.boxWrap(description, (this.helpWidth ?? 80) - 6).replace(/\n/g, '\n      ');
+        return `  ${term}\n      ${wrapped}`;
+      },
     })
     .showHelpAfterError('（运行 gongkai help 查看用法）')
     .helpOption('-h, --help', '显示帮助')

@@ -188,6 +188,17 @@ describe('usage', () => {
     expect(check.stdout).toMatch(/ {2}-q, --quiet +只列出错误（汇总行仍计入全部问题）\n/);
   });
 
+  it('sets a long usage on a line of its own, its description indented below', async () => {
+    const corpus = await run(['corpus', '--help']);
+    expect(corpus.stdout).toContain(
+      '  check [--json | --to csv|xlsx [-o 文件]] [筛选选项]\n      跨报告核查：上年结转、现行有效件数、正文雷同、数据突变、缺少年度、报告被修\n      改\n',
+    );
+    // Commander's «[options]» in a subcommand's usage is in Chinese too.
+    const applications = await run(['applications', '--help']);
+    expect(applications.stdout).toContain('  add [选项]  ');
+    expect(applications.stdout).not.toContain('[options]');
+  });
+
   it('exits 2 with help on standard error when no command is given', async () => {
     const result = await run([]);
     expect(result.code).toBe(2);
