@@ -33,7 +33,7 @@ import { countResult, type IngestSummary, ingestBytes } from '../corpus/ingest.j
 import { letterFile, letterFileName, lettersZip } from '../corpus/letters/files.js';
 import { overdueBodies, remindersZip } from '../corpus/letters/reminder.js';
 import { letterSubject, letterSubjects } from '../corpus/letters/subjects.js';
-import { originalBytes } from '../corpus/original.js';
+import { hasOriginal, originalBytes } from '../corpus/original.js';
 import { type Pack, shippedPacks } from '../corpus/packs.js';
 import { defaultPublicationYear, publicationAnswer, publicationOf } from '../corpus/publication.js';
 import { type CorpusFilter, cellsOf, countReports, getReport, listReports } from '../corpus/query.js';
@@ -284,7 +284,7 @@ export const corpusRoutes: readonly Route[] = [
       // Not kept: the file it was ingested from, where that still holds the same bytes.
       const hasBytes =
         Boolean(stored.has_bytes) ||
-        (await originalBytes({ source: null, file: stored.file, sha256: stored.sha256 })) !== null;
+        (await hasOriginal({ source: null, file: stored.file, sha256: stored.sha256 }));
       const findings = await db
         .selectFrom('corpus_findings')
         .selectAll()

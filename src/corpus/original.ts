@@ -6,6 +6,7 @@
  * original is read from there: a file inside a ZIP (`报告.zip!2023/甲.pdf`) from the archive. So a
  * PDF ingested without `--keep-source` can still be read again, downloaded and inspected.
  */
+import { stat } from 'node:fs/promises';
 import { readFileBounded } from '../read/bounded-input.js';
 import { sha256 } from './ingest.js';
 import { unzipBounded } from './sources.js';
@@ -46,4 +47,33 @@ export async function originalBytes(row: StoredOriginal): Promise<Uint8Array | n
   if (row.source) return row.source;
   const bytes = await bytesAt(row.file);
   return bytes && sha256(bytes) === row.sha256 ? bytes : null;
+}
+
+/** What was last found at an ingested path: the file's size and time of change, and whether it held the bytes. */
+const checked = new Map<string, { size: number; mtimeMs: number; held: boolean }>();
+/** At most this many paths are remembered (the oldest go first). */
+const checkedLimit = 10_000;
+
+/**
+ * Whether the report's original is at hand (`originalBytes` would find it), without reading and
+ * hashing the file again while its size and time of change are those of the last check: the
+ * report page asks this each time a report is opened.
+ */
+export async function hasOriginal(row: StoredOriginal): Promise<boolean> {
+  if (row.source) return true;
+  const path = archiveOf(row.file) ?? row.file;
+  let now: { size: number; mtimeMs: number };
+  try {
+    now = await stat(path);
+  } catch {
+    return false;
+  }
+  const key = `${row.sha256}\0${row.file}`;
+  const last = checked.get(key);
+  if (last && last.size === now.size && last.mtimeMs === now.mtimeMs) return last.held;
+  const held = (await originalBytes(row)) !== null;
+  checked.delete(key);
+  checked.set(key, { size: now.size, mtimeMs: now.mtimeMs, held });
+  if (checked.size > checkedLimit) checked.delete(checked.keys().next().value as string);
+  return held;
 }

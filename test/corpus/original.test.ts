@@ -3,11 +3,12 @@
  * ingested path while it holds the same bytes (also inside a ZIP), else none; 重新读取 reads a
  * DOCX ingested without --keep-source from its file while the file is unchanged.
  */
+import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestPaths, sha256 } from '../../src/corpus/ingest.js';
-import { originalBytes } from '../../src/corpus/original.js';
+import { hasOriginal, originalBytes } from '../../src/corpus/original.js';
 import { rereadReport } from '../../src/corpus/reread.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { makeReport, tempDir, tempStore, writeFile } from './helpers.js';
@@ -45,6 +46,31 @@ describe('originalBytes', () => {
     );
     expect(await originalBytes({ source: null, file: `${archive}!b.txt`, sha256: hash })).toBeNull();
     expect(await originalBytes({ source: null, file: `${archive}!c.txt`, sha256: hash })).toBeNull();
+  });
+});
+
+describe('hasOriginal', () => {
+  const bytes = new TextEncoder().encode('乙机关2023年政府信息公开工作年度报告');
+  const hash = sha256(bytes);
+
+  it('says whether the original is at hand, reading the file again only once it changed', async () => {
+    const file = writeFile(join(tmp.dir, 'has.txt'), bytes);
+    const row = { source: null, file, sha256: hash };
+    // A time of change in whole seconds, so that it can be set back exactly.
+    const when = 1_700_000_000;
+    utimesSync(file, when, when);
+    expect(await hasOriginal(row)).toBe(true);
+    // The same size and time of change: taken as the same file, not read again.
+    writeFile(file, new Uint8Array(bytes.length));
+    utimesSync(file, when, when);
+    expect(await hasOriginal(row)).toBe(true);
+    // Changed: read again, and the bytes differ.
+    writeFile(file, new Uint8Array(bytes.length + 1));
+    expect(await hasOriginal(row)).toBe(false);
+    writeFile(file, bytes);
+    expect(await hasOriginal(row)).toBe(true);
+    expect(await hasOriginal({ ...row, file: join(tmp.dir, 'gone.txt') })).toBe(false);
+    expect(await hasOriginal({ source: bytes, file: join(tmp.dir, 'gone.txt'), sha256: 'x' })).toBe(true);
   });
 });
 
