@@ -4,7 +4,7 @@
 #   scripts/pg-test-server.sh [start]   initialise a cluster in $PG_TEST_DIR (default: a new temp dir),
 #                                       start it on a free loopback port with trust auth, create the
 #                                       database gongkai_test, print its URL on stdout
-#   scripts/pg-test-server.sh stop DIR  stop the cluster in DIR and delete DIR
+#   scripts/pg-test-server.sh stop [DIR]  stop the cluster in DIR (default: $PG_TEST_DIR) and delete DIR
 #
 # Run as root, the server runs as the `postgres` user (initdb refuses root). Nothing is written
 # outside the directory; the server listens on 127.0.0.1 only, with its socket in the directory.
@@ -24,14 +24,18 @@ as_owner() {
 command=${1:-start}
 case "$command" in
   stop)
-    dir=${2:?usage: pg-test-server.sh stop DIR}
+    dir=${2:-${PG_TEST_DIR:-}}
+    if [[ -z "$dir" ]]; then
+      echo "usage: pg-test-server.sh stop DIR (or set PG_TEST_DIR)" >&2
+      exit 2
+    fi
     if [[ -d "$dir/data" ]]; then as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true; fi
     rm -rf "$dir"
     exit 0
     ;;
   start) ;;
   *)
-    echo "usage: pg-test-server.sh [start] | stop DIR" >&2
+    echo "usage: pg-test-server.sh [start] | stop [DIR]" >&2
     exit 2
     ;;
 esac
