@@ -87,6 +87,10 @@ export const corpusReportRow = z
     errors: z.number().int(),
     warnings: z.number().int(),
     infos: z.number().int(),
+    unread: z.number().int().meta({
+      description:
+        '错误中读取时未能读出的（数字无法确定、记为空值，换一份原文可能读得出），其余是报告本身的错误',
+    }),
     ingestedAt: z.string(),
   })
   .meta({ id: 'CorpusReport', title: '报告库中的一份报告（一个版本）' });

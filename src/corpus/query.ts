@@ -53,6 +53,8 @@ export interface CorpusRow {
   errors: number;
   warnings: number;
   infos: number;
+  /** Of the errors, those of reading (problem-kinds.ts): figures that could not be read, left null. */
+  unread: number;
   ingestedAt: string;
 }
 
@@ -193,6 +195,15 @@ const selectRow = (q: SelectQueryBuilder<any, any, any>) =>
     'r.warnings',
     'r.infos',
     'r.ingested_at',
+    // The errors of reading, counted by code at ingest (a lookup by the report's key a row).
+    (eb) =>
+      eb
+        .selectFrom('corpus_finding_counts as u')
+        .select(sql<number>`coalesce(sum(u.n), 0)`.as('n'))
+        .where('u.report_id', '=', sql.ref<number>('r.id'))
+        .where('u.severity', '=', 'error')
+        .where((w) => w.or(problemCodes.reading.map((prefix) => w('u.code', 'like', `${prefix}%`))))
+        .as('unread'),
   ]);
 
 // biome-ignore lint/suspicious/noExplicitAny: rows of selectRow
@@ -216,6 +227,7 @@ const toRow = (r: any): CorpusRow => ({
   errors: r.errors,
   warnings: r.warnings,
   infos: r.infos,
+  unread: Number(r.unread ?? 0),
   ingestedAt: r.ingested_at,
 });
 

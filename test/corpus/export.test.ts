@@ -70,13 +70,13 @@ describe('corpus export', () => {
     expect(result.code).toBe(0);
     expect(
       result.stdout.startsWith(
-        '\ufeffagency,region,kind,year,version,format,publishedOn,signedOn,file,sha256,errors,warnings,p.rules.issued,',
+        '\ufeffagency,region,kind,year,version,format,publishedOn,signedOn,file,sha256,errors,warnings,unread,p.rules.issued,',
       ),
     ).toBe(true);
     const [header, ...rows] = splitCsv(result.stdout.slice(1)) as [string[], ...string[][]];
     expect(rows).toHaveLength(9);
     const keys2021 = new Set(cellKeys(getFormat('2021')));
-    expect(header).toHaveLength(12 + new Set([...keys2021, ...cellKeys(getFormat('2019'))]).size);
+    expect(header).toHaveLength(13 + new Set([...keys2021, ...cellKeys(getFormat('2019'))]).size);
     for (const row of rows) {
       const record = Object.fromEntries(header.map((h, i) => [h, row[i]]));
       const parsed = JSON.parse((await run(['parse', '--json', record.file as string])).stdout) as {
@@ -85,12 +85,18 @@ describe('corpus export', () => {
         format: string;
         publishedOn: string | null;
         cells: Record<string, number | null>;
+        findings: { code: string; severity: string }[];
       };
       expect(record.format).toBe(parsed.format);
       expect(Number(record.year)).toBe(parsed.year);
       expect(record.publishedOn).toBe(parsed.publishedOn ?? '');
+      // unread: the errors of reading (figures not read, left null), apart from the report's own.
+      const reading = parsed.findings.filter(
+        (f) => f.severity === 'error' && (f.code.startsWith('assemble.') || f.code.startsWith('read.')),
+      );
+      expect(Number(record.unread), record.file).toBe(reading.length);
       const own = new Set(cellKeys(getFormat(parsed.format as '2019' | '2021')));
-      for (const key of header.slice(12)) {
+      for (const key of header.slice(13)) {
         const expected = own.has(key) ? parsed.cells[key] : null;
         expect(record[key], `${record.file} ${key}`).toBe(
           expected === null || expected === undefined ? '' : String(expected),

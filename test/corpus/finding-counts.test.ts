@@ -227,6 +227,14 @@ describeEachBackend('corpus finding counts', (backend) => {
     expect(await ids({ problem: 'report' })).toEqual([wrong, both]);
     expect(await ids({ problem: 'reading' })).toEqual([unread, both]);
     expect(await ids({ problem: 'reading', year: 2022 })).toEqual([unread]);
+    // Each row counts its errors of reading apart (the list's 「其中 1 个未能读出」, the export's unread).
+    const counts = (await listReports(store.db, {})).rows.map((r) => [r.errors, r.unread]);
+    expect(counts).toEqual([
+      [1, 0],
+      [1, 1],
+      [2, 1],
+      [0, 0],
+    ]);
     // The statistics (over the measures' copies) choose the same reports.
     const reports = async (filter: Parameters<typeof corpusStats>[1]) =>
       (await corpusStats(store?.db as Store['db'], filter, 'year')).rows.map((r) => [r.group, r.reports]);

@@ -39,6 +39,7 @@ const report = (id: number, year: number, patch: Partial<CorpusReportRow> = {}):
   errors: 0,
   warnings: 0,
   infos: 0,
+  unread: 0,
   ingestedAt: '2024-03-01T00:00:00.000Z',
   ...patch,
 });

@@ -2,7 +2,7 @@
  * Screenshots of every page into docs/screenshots/, from the seeded register (scripts/web-screenshots.sh).
  * Runs only with GONGKAI_SCREENSHOTS=1: the images are documentation, not a test.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -119,6 +119,19 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       await shoot(page, 'inspect-scan');
     }
     await visit('/users', 'users', (p) => p.getByRole('cell', { name: '张管理' }).waitFor());
+    // A real report (河北省科学技术厅 2023, its text from a crawler, figures run together) with one row
+    // of table 二 changed so that its figures can be split three ways: the list shows that one of
+    // its errors is a figure not read (「其中 1 个未能读出」).
+    await ingestBytes(
+      server.store,
+      '河北省科学技术厅-2023.txt',
+      new TextEncoder().encode(
+        readFileSync(new URL('../fixtures/real/003.txt', import.meta.url), 'utf8').replace(
+          '规章000行政规范性文件',
+          '规章03250行政规范性文件',
+        ),
+      ),
+    );
     await ingestBytes(
       server.store,
       '湟源县人民政府办公室-2021.txt',

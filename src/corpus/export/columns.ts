@@ -19,6 +19,7 @@ export const factColumns = [
   'sha256',
   'errors',
   'warnings',
+  'unread',
 ] as const;
 
 let keys: readonly string[] | undefined;
@@ -53,6 +54,7 @@ export function exportValues(row: CorpusRow, cells: Readonly<Record<string, numb
     row.sha256,
     row.errors,
     row.warnings,
+    row.unread,
     ...unionKeys().map((key) => (own.has(key) ? (cells[key] ?? null) : null)),
   ];
 }

@@ -48,6 +48,7 @@ import { EditBodyDialog, MergeBodyDialog } from './body-dialogs.js';
 import { Chart } from './chart.js';
 import { applicationsByYearOption } from './chart-options.js';
 import { kindNames } from './names.js';
+import { ProblemCounts } from './problem-counts.js';
 import { daysText } from './publication.js';
 import { PublicationStatusTag } from './publication-status-tag.js';
 import { ReportDrawer } from './report-drawer.js';
@@ -60,11 +61,7 @@ const reportLink = (report: number) => ({ search: encode(bodyUrl, { report }).to
 const dash = (v: string | null | undefined) => v ?? '—';
 
 function findingsText(r: CorpusReportRow) {
-  return (
-    <span>
-      <Typography.Text type={r.errors > 0 ? 'danger' : undefined}>{r.errors}</Typography.Text> / {r.warnings}
-    </span>
-  );
+  return <ProblemCounts report={r} />;
 }
 
 function yearColumns(bodyId: string): TableColumnsType<HistoryRow> {

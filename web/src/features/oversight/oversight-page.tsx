@@ -41,6 +41,7 @@ import { ExportButtons } from './export-buttons.js';
 import { LettersButton } from './letters-button.js';
 import { MatrixTable } from './matrix-table.js';
 import { kindNames, regionLevelOptions } from './names.js';
+import { ProblemCounts } from './problem-counts.js';
 import { publicationNotice } from './publication.js';
 import { ReportDrawer } from './report-drawer.js';
 import { UploadPanel } from './upload-panel.js';
@@ -154,14 +155,9 @@ export default function OversightPage() {
     {
       title: '错误 / 警告',
       key: 'findings',
-      width: 100,
+      width: 130,
       align: 'right',
-      render: (_, r) => (
-        <span>
-          <Typography.Text type={r.errors > 0 ? 'danger' : undefined}>{r.errors}</Typography.Text> /{' '}
-          {r.warnings}
-        </span>
-      ),
+      render: (_, r) => <ProblemCounts report={r} />,
     },
     {
       title: '逾期',
