@@ -7,7 +7,7 @@ import { joinPipePieces } from './pipe-pieces.js';
 
 /** Lines that are page furniture, not report text: page numbers as PDF extraction leaves them. */
 const pageNumberLine =
-  /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+  /^\s*(?:[-—–－]\s*[0-9０-９]{1,4}\s*[-—–－]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4})\s*$/;
 
 /** A space or a tab (both whitespace to `\s`). */
 const isBlankUnit = (c: number): boolean => c === 0x20 || c === 0x09;
@@ -308,7 +308,16 @@ export function textToBlocks(text: string): Block[] {
   return blocks.some((b) => b.type === 'table') ? joinPipePieces(blocks) : blocks;
 }
 
-/** The plain-text reader: decodes the bytes and refuses what is not text. */
+/**
+ * The plain-text reader: decodes the bytes and refuses what is not text. A text whose lines end
+ * with a carriage return alone (old Mac OS, some exporters) is read as lines, and its places
+ * counted by those lines.
+ */
 export function readText(bytes: Uint8Array, file: SourceFile): Block[] {
-  return textToBlocks(decodedInput(bytes, file, '文本', decode));
+  let text = decodedInput(bytes, file, '文本', decode);
+  if (text.indexOf('\n') === -1 && text.indexOf('\r') !== -1) {
+    text = text.replaceAll('\r', '\n');
+    file.text = text;
+  }
+  return textToBlocks(text);
 }

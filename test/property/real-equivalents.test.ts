@@ -1,0 +1,51 @@
+/**
+ * Real reports written another way that means the same: other line endings (CRLF, a carriage
+ * return alone), spaces or a tab at the ends of lines, no-break or ideographic spaces, full-width
+ * digits (in the page numbers too), a byte-order mark, zero-width spaces after sentences. Any
+ * combination reads the same cells as the report as published, with the same cells named by errors.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { errors, fcParams } from '../support/parse.js';
+import { readReal as read, real } from '../support/real-spots.js';
+
+const fullWidth = (text: string) =>
+  text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x30 + 0xff10));
+
+/** Each rewriting, by name (in the order they are applied: line endings last). */
+const rewritings: Record<string, (text: string) => string> = {
+  trailingSpaces: (t) => t.replace(/\n/g, '  \n'),
+  trailingTab: (t) => t.replace(/\n/g, '\t\n'),
+  noBreakSpaces: (t) => t.replace(/ /g, '\u00a0'),
+  ideographicSpaces: (t) => t.replace(/ /g, '\u3000'),
+  fullWidthDigits: fullWidth,
+  zeroWidthSpaces: (t) => t.replace(/。/g, '。\u200b'),
+  byteOrderMark: (t) => `\ufeff${t}`,
+  crlf: (t) => t.replace(/\n/g, '\r\n'),
+  carriageReturns: (t) => t.replace(/\n/g, '\r'),
+};
+const names = Object.keys(rewritings);
+
+describe('real reports written another way that means the same', () => {
+  for (const name of ['001', '002', '003', '007', '008', '011', '014', '016', '018'].map((n) => `${n}.txt`))
+    it(`${name}: the same cells, the same cells named by errors`, async () => {
+      const text = readFileSync(real(name), 'utf8');
+      const { report: published } = await read(text, name);
+      const namedIn = (findings: typeof published.findings) =>
+        [...new Set(errors(findings).flatMap((f) => f.keys))].sort();
+      await fc.assert(
+        fc.asyncProperty(fc.subarray(names, { minLength: 1 }), async (chosen) => {
+          // Line endings last, and one kind of them.
+          const order = names.filter((n) => chosen.includes(n));
+          const endings = order.filter((n) => n === 'crlf' || n === 'carriageReturns');
+          const applied = [...order.filter((n) => !endings.includes(n)), ...endings.slice(0, 1)];
+          const rewritten = applied.reduce((t, n) => (rewritings[n] as (t: string) => string)(t), text);
+          const { report } = await read(rewritten, name);
+          expect(report.cells, applied.join(' + ')).toEqual(published.cells);
+          expect(namedIn(report.findings), applied.join(' + ')).toEqual(namedIn(published.findings));
+        }),
+        fcParams(12, 20261208),
+      );
+    }, 120_000);
+});
