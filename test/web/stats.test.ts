@@ -81,6 +81,8 @@ describe('stats', () => {
     expect(statsCaption('agency')).toBe(what);
     expect(statsCaption('city')).toBe(`${what}名称未写明所属市的机关按名称中最高一级的地区计。`);
     expect(statsCaption('province')).toBe(`${what}名称未写明所属省的机关按名称中最高一级的地区计。`);
+    expect(statsCaption('region', 'reading')).toBe(`${what}只计有未能读出的数字的报告。`);
+    expect(statsCaption('year', 'report')).toBe(`${what}只计报告本身有错误的报告。`);
   });
 
   it('offers every grouping the server has, and keeps the default (by county) out of the URL', () => {

@@ -26,7 +26,6 @@ import {
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CorpusReportRow } from '../../../../src/api/corpus-contract.js';
-import { problemKindNames, problemKinds } from '../../../../src/corpus/problem-kinds.js';
 import type { RegionLevel } from '../../../../src/corpus/region-level.js';
 import { can } from '../../app/access.js';
 import { LoadError } from '../../components/query-state.js';
@@ -42,6 +41,7 @@ import { LettersButton } from './letters-button.js';
 import { MatrixTable } from './matrix-table.js';
 import { kindNames, regionLevelOptions } from './names.js';
 import { ProblemCounts } from './problem-counts.js';
+import { ProblemSelect } from './problem-select.js';
 import { publicationNotice } from './publication.js';
 import { ReportDrawer } from './report-drawer.js';
 import { UploadPanel } from './upload-panel.js';
@@ -202,16 +202,7 @@ export default function OversightPage() {
             onChange={(hasErrors) => refine({ hasErrors })}
             options={yesNo}
           />
-          <Select
-            aria-label="错误类型"
-            placeholder="错误类型"
-            title="报告本身的错误由核查发现，写进给机关的核查意见；未能读出的数字记为空值，换一份原文（DOCX、PDF）可能读得出"
-            allowClear
-            style={{ width: 170 }}
-            value={state.problem}
-            onChange={(problem) => refine({ problem })}
-            options={problemKinds.map((k) => ({ value: k, label: problemKindNames[k] }))}
-          />
+          <ProblemSelect value={state.problem} onChange={(problem) => refine({ problem })} />
           <Checkbox
             checked={state.latest === 'true'}
             onChange={(e) => refine({ latest: e.target.checked ? 'true' : undefined })}

@@ -12,6 +12,7 @@ import { Empty, Flex, Segmented, Space, Table, type TableColumnsType, Typography
 import type { SortOrder } from 'antd/es/table/interface.js';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import type { ProblemKind } from '../../../../src/corpus/problem-kinds.js';
 import { type StatsDimension, statsDimensionNames } from '../../../../src/corpus/stats-dimensions.js';
 import { LoadError } from '../../components/query-state.js';
 import { useUrlState } from '../../lib/url-state.js';
@@ -19,6 +20,7 @@ import { corpusStatsQuery, statsExportUrl } from './api.js';
 import { bodyPath } from './body.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { ExportButtons } from './export-buttons.js';
+import { ProblemSelect } from './problem-select.js';
 import {
   figures,
   figureText,
@@ -75,10 +77,18 @@ function columnsOf(by: StatsDimension, sort: string, order: 'asc' | 'desc'): Tab
 }
 
 /** What the table is, and (once the answer for the grouping shown is in) how many groups it has. */
-function StatsCaption({ by, groups }: { by: StatsDimension; groups: number | undefined }) {
+function StatsCaption({
+  by,
+  problem,
+  groups,
+}: {
+  by: StatsDimension;
+  problem: ProblemKind | undefined;
+  groups: number | undefined;
+}) {
   return (
     <Flex justify="space-between" align="baseline" gap={16} style={{ marginBottom: 12 }}>
-      <Typography.Text type="secondary">{statsCaption(by)}</Typography.Text>
+      <Typography.Text type="secondary">{statsCaption(by, problem)}</Typography.Text>
       {/* Apart, on one line: the number read at a glance, not broken at the end of a long sentence. */}
       {groups !== undefined && (
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
@@ -175,6 +185,7 @@ export default function StatsPage() {
             regions={regions.data?.rows ?? []}
             years={yearsOf(years.data?.rows)}
           />
+          <ProblemSelect value={filter.problem} onChange={(problem) => refine({ problem })} />
           <ExportButtons
             href={(to) => statsExportUrl({ ...filter, by, sort, order }, to)}
             disabled={!data?.total}
@@ -185,7 +196,11 @@ export default function StatsPage() {
         <LoadError error={stats.error} retry={() => stats.refetch()} />
       ) : (
         <section className="gk-panel" aria-label="统计结果">
-          <StatsCaption by={shown} groups={stats.isPlaceholderData ? undefined : data?.total} />
+          <StatsCaption
+            by={shown}
+            problem={filter.problem}
+            groups={stats.isPlaceholderData ? undefined : data?.total}
+          />
           <StatsTable
             by={shown}
             sort={sort}

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { statsRow } from '../../../../src/api/corpus-contract.js';
+import { type ProblemKind, problemKindNames } from '../../../../src/corpus/problem-kinds.js';
 import type { StatsDimension } from '../../../../src/corpus/stats-dimensions.js';
 
 export type StatsRow = z.output<typeof statsRow>;
@@ -96,12 +97,14 @@ export const groupText = (by: StatsDimension, row: Pick<StatsRow, 'group' | 'lab
   by === 'year' && /^\d{4}$/.test(row.group) ? `${row.group}年度` : row.label;
 
 /** What the table is, said above it. */
-export function statsCaption(by: StatsDimension): string {
+export function statsCaption(by: StatsDimension, problem?: ProblemKind): string {
   const place = by === 'province' ? '省' : by === 'city' ? '市' : undefined;
   return [
     '每个机关每个年度取最新版本；2019 与 2021 年版按可比指标汇总；占比和纠错率按各组合计计算。',
     // As the server sums them up (statsQuery's `by`): a body is where its name says, as far up as it says.
     place ? `名称未写明所属${place}的机关按名称中最高一级的地区计。` : '',
+    // The filter changes what every figure is: said above the table, not only in the select.
+    problem ? `只计${problemKindNames[problem]}的报告。` : '',
   ].join('');
 }
 

@@ -136,6 +136,8 @@ export const statsUrl = z.object({
   kind: z.enum(['government', 'department']).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   agency: z.string().max(200).optional(),
+  /** Only reports with errors of one kind (problem-kinds.ts): the groups count those alone. */
+  problem: z.enum(problemKinds).optional(),
 });
 
 /**
