@@ -5,8 +5,11 @@ import type { FormatSpec, TablePartSpec, TableSpec } from '../spec/types.js';
 import {
   type HeaderColumns,
   headerColumnsOf,
+  lineMeasure,
+  type Measure,
   nearbyColumns,
   placeByColumns,
+  placeByFilledColumns,
   placeUnderHeaderColumns,
 } from './columns.js';
 import type { Evidence } from './evidence.js';
@@ -68,10 +71,16 @@ export function readCells(
   const readings: RowReading[] = [];
   /** The columns each table part's header shows (worked out for the first row that needs them). */
   let headers: Map<TablePartSpec, HeaderColumns> | undefined;
+  let linedIn: Measure | null | undefined;
+  /** The measure the document lines its tables up in (worked out for the first row that needs it). */
+  const lined = () => {
+    if (linedIn === undefined) linedIn = lineMeasure(stream, rowFigures);
+    return linedIn;
+  };
   /** A short row placed by the header's columns, if any. */
   let regions: Map<TablePartSpec, [number, number]> | undefined;
   const byHeader = (r: RowFigures) => {
-    regions ??= headerRegions(stream, tables);
+    regions ??= headerRegions(stream, tables, rowFigures);
     // Only under a header on the row's own page: text extraction spaces each page's lines afresh.
     const region = regions.get(r.location.part);
     const first = r.figures[0];
@@ -87,7 +96,8 @@ export function readCells(
   const byColumns = (r: RowFigures, i: number) => {
     if (r.figures.some((f) => isLoose(stream, f.token))) return null;
     const nearby = nearbyColumns(rowFigures, i, stream);
-    return nearby.length > 0 ? placeByColumns(r, nearby, () => byHeader(r)) : byHeader(r);
+    if (nearby.length > 0) return placeByColumns(r, nearby, () => byHeader(r));
+    return byHeader(r) ?? placeByFilledColumns(rowFigures, i, stream, lined());
   };
   rowFigures.forEach((r, i) => {
     if (r !== truncated)
@@ -192,6 +202,17 @@ function doubtEmptyAfterShort(
     const spacing = spacingOf(before);
     if (short && !(spacing && placeByGaps(before, n, spacing)) && !byTrailingCells(before, stream, stray))
       r.location.doubtful = 'after-short';
+    // Else the row before holds figures that may be another row's: they may be this one's too.
+    else {
+      const doubted = before.location.doubtful;
+      if (
+        r.figures.length === 0 &&
+        before.figures.length > 0 &&
+        before.lineLayout &&
+        (doubted === 'after-short' || doubted === 'run')
+      )
+        r.location.doubtful = 'after-doubted';
+    }
   }
 }
 
@@ -283,13 +304,18 @@ function reportUniqueSplits(readings: readonly RowReading[], file: SourceFile): 
 function headerRegions(
   stream: TokenStream,
   tables: readonly TableLocation[],
+  rows: readonly RowFigures[],
 ): Map<TablePartSpec, [number, number]> {
+  const figuresOf = new Map(rows.map((r) => [r.location, r.figures]));
   const regions = new Map<TablePartSpec, [number, number]>();
   for (const t of tables) {
     let end = stream.tokenAt(t.start);
     for (const row of t.rows) {
       if (!regions.has(row.part)) regions.set(row.part, [end, row.label?.firstToken ?? row.from]);
-      end = Math.max(end, row.to);
+      // A row's tokens run on to the next row's label, over the header of a part that starts
+      // there: the next part's header begins after the row's last figure.
+      const last = figuresOf.get(row)?.at(-1);
+      end = Math.max(end, last ? last.index + 1 : row.from);
     }
   }
   return regions;

@@ -92,10 +92,20 @@ export function nearbyColumns(
   if (near.length < 2) return [];
   const models: ColumnModels = [];
   for (const measure of measuresOf(stream)) {
-    const model = modelOf(
-      near.map((r) => r.figures.map((f) => centreIn(measure, f))),
-      tolerance,
-    );
+    const centres = near.map((r) => r.figures.map((f) => centreIn(measure, f)));
+    let model = modelOf(centres, tolerance);
+    // One row set apart from the others (`pdftotext -layout` may set a line's figures closer
+    // together, from further left): the columns of the rest, where they agree within a column
+    // (text that spaces every line unevenly, as of a browser's PDF, has no such columns). Else the
+    // other measure, in which that row happens to fit, would speak alone.
+    if (!model && centres.length >= 3)
+      for (let k = 0; k < centres.length; k++) {
+        const rest = modelOf(
+          centres.filter((_, i) => i !== k),
+          tolerance,
+        );
+        if (rest && rest.spread <= 1 && (!model || rest.spread < model.spread)) model = rest;
+      }
     if (model) models.push({ measure, ...model });
   }
   return models;
@@ -218,6 +228,8 @@ export interface HeaderModel {
   spans: [number, number][];
   /** Some complete row of the part stands under the columns, each figure under its own. */
   proven: boolean;
+  /** Some row of the part with figures well apart stands under two columns or more. */
+  spread: boolean;
 }
 
 /** Two columns or more between each figure of the row and the next. */
@@ -265,7 +277,7 @@ export function headerColumns(
   if (found.some((f, j) => f.leaf !== leaves[j])) return null;
   const spans = found.map((f) => f.span);
   if (spans.some((s, j) => j > 0 && s[0] < (spans[j - 1] as [number, number])[1])) return null;
-  const model: HeaderModel = { measure, spans, proven: false };
+  const model: HeaderModel = { measure, spans, proven: false, spread: false };
   // Text that is not laid out in columns (`pdftotext -raw`) seldom has every row fit.
   const columns: Figure[][] = spans.map(() => []);
   for (const r of rows) {
@@ -273,6 +285,7 @@ export function headerColumns(
     const placed = placeUnderHeader(r, model);
     if (!placed || (complete(r) && placed.some((f, j) => f !== r.figures[j]))) return null;
     if (complete(r)) model.proven = true;
+    if (wellApart(r, measure)) model.spread = true;
     placed.forEach((f, j) => {
       if (f) columns[j]?.push(f);
     });
@@ -305,12 +318,14 @@ function linedUp(figures: readonly Figure[], measure: Measure): boolean {
 
 /**
  * Places a short row under its part's header columns; with no complete row to show the columns,
- * only figures set well apart.
+ * only figures set well apart, or a figure alone where another row of the part, its figures well
+ * apart, stands under the columns.
  */
 export function placeUnderHeaderColumns(r: RowFigures, columns: HeaderColumns): (Figure | null)[] | null {
   const { model } = columns;
   if (!onOneLine(r) || r.location.row.cells.length !== model.spans.length) return null;
-  if (!model.proven && !wellApart(r, model.measure)) return null;
+  const alone = r.figures.length === 1 && model.spread;
+  if (!model.proven && !alone && !wellApart(r, model.measure)) return null;
   return placeUnderHeader(r, model);
 }
 
@@ -406,10 +421,19 @@ export function headerColumnsOf(
   rows: readonly RowFigures[],
 ): Map<TablePartSpec, HeaderColumns> {
   const measures = measuresOf(stream);
+  const [inCharacters, asShown] = measures;
+  // Starts in characters, widths as a terminal shows them (`pdftotext -layout`): the tool sets each
+  // word at the column where it stands on the page, but then counts each of its characters one
+  // column, so a header of CJK characters, twice as wide on the page, covers in characters only
+  // the first half of the place it stands over. Tried where the header in characters fits not.
+  const onPage: Measure | null =
+    inCharacters && asShown ? { at: inCharacters.at, width: asShown.width } : null;
   const byMeasure = measures.map((measure) => {
     const parts = new Map<TablePartSpec, HeaderColumns>();
     for (const [part, [from, to]] of regions) {
-      const columns = headerColumns(stream, part, from, to, rows, measure);
+      const columns =
+        headerColumns(stream, part, from, to, rows, measure) ??
+        (measure === inCharacters && onPage ? headerColumns(stream, part, from, to, rows, onPage) : null);
       if (columns) parts.set(part, columns);
     }
     return parts;
@@ -425,4 +449,96 @@ export function headerColumnsOf(
     return columns >= 2;
   });
   return telling.length === 1 ? (telling[0] as Map<TablePartSpec, HeaderColumns>) : new Map();
+}
+
+/** A figure's left end, centre or right end in one measure (figures of a column line up by one). */
+const edges: readonly ((measure: Measure, f: Figure) => number)[] = [
+  (m, f) => m.at(f.token),
+  (m, f) => centreIn(m, f),
+  (m, f) => m.at(f.token) + f.text.length,
+];
+
+/**
+ * Places a short row by the columns the short rows of its part on its page fill together, where no
+ * complete row is near and the header does not tell (`pdftotext -layout` sets a header of CJK words
+ * at other intervals than the figures under it): their figures stand in exactly as many places as
+ * the part has columns, each place at most one column wide and holding two figures or more, set
+ * three columns or more apart from the next; every other such row stands under them in order, and
+ * the row's figures as far apart as their places. A column every row leaves blank makes a place
+ * fewer: nothing is placed. In the measure the document's complete rows line up in (`lined`), else
+ * in each that places the row, alike.
+ */
+export function placeByFilledColumns(
+  rows: readonly RowFigures[],
+  index: number,
+  stream: TokenStream,
+  lined: Measure | null,
+): (Figure | null)[] | null {
+  const row = rows[index] as RowFigures;
+  const n = row.location.row.cells.length;
+  if (!onOneLine(row) || row.location.collapsed) return null;
+  const first = row.figures[0] as Figure;
+  const page = stream.pageOf(first.index);
+  const peers = rows.filter(
+    (r) =>
+      r.location.part === row.location.part &&
+      !r.location.collapsed &&
+      r.location.row.cells.length === n &&
+      onOneLine(r) &&
+      stream.pageOf((r.figures[0] as Figure).index) === page,
+  );
+  const others = peers.filter((r) => r !== row);
+  let placed: (Figure | null)[] | null = null;
+  for (const measure of lined ? [lined] : measuresOf(stream))
+    for (const edge of edges) {
+      // The places the other rows fill: the row itself may be set off them (see below).
+      const places = placesOf(others.flatMap((r) => r.figures.map((f) => edge(measure, f))));
+      if (places.length !== n || places.some((p) => p.count < 2)) continue;
+      const placeOf = (r: RowFigures, near: number): (Figure | null)[] | null => {
+        const here: (Figure | null)[] = places.map(() => null);
+        let previous = -1;
+        for (const f of r.figures) {
+          const x = edge(measure, f);
+          const column = places.findIndex((p) => x >= p.from - near && x <= p.to + near);
+          if (column <= previous) return null;
+          here[column] = f;
+          previous = column;
+        }
+        return here;
+      };
+      // Every other row of the part on the page stands under the places, its figures in order.
+      if (others.some((r) => !placeOf(r, 0))) return null;
+      const here = placeOf(row, 1);
+      if (!here) return null;
+      // The row's figures stand as far apart as their places: `pdftotext -layout` may set a line of
+      // few words closer together (「0  0  0」 three apart where the columns are four), each then
+      // within a column of a place, the first and last two off.
+      const offsets = row.figures.map((f) => {
+        const p = places[here.indexOf(f)] as { from: number; to: number };
+        return edge(measure, f) - (p.from + p.to) / 2;
+      });
+      if (Math.max(...offsets) - Math.min(...offsets) > 1) return null;
+      if (placed && differ(placed, here)) return null;
+      placed = here;
+    }
+  return placed;
+}
+
+/**
+ * Positions grouped into places at most one column wide, each three columns or more from the next
+ * (as complete rows' columns must be: text that sets figures of two columns closer, as `pdftotext
+ * -layout` of a browser's PDF does, spaces its lines unevenly). None where two are closer.
+ */
+function placesOf(xs: number[]): { from: number; to: number; count: number }[] {
+  xs.sort((a, b) => a - b);
+  const places: { from: number; to: number; count: number }[] = [];
+  for (const x of xs) {
+    const last = places.at(-1);
+    if (last && x - last.from <= 1) {
+      last.to = x;
+      last.count++;
+    } else if (last && x - last.to < 3) return [];
+    else places.push({ from: x, to: x, count: 1 });
+  }
+  return places;
 }

@@ -462,6 +462,8 @@ const emptyRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
     `「${row}」后没有数字，上一行之后的数字中间隔着别的文字，其中可能有该行的数字（行标签写在数字之后），无法确定`,
   'after-short': (row) =>
     `「${row}」后没有数字，上一行的数字少于单元格又无法定位，其中可能有该行的数字（行标签写在数字之后），无法确定`,
+  'after-doubted': (row) =>
+    `「${row}」后没有数字，上一行的数字不知是哪一行的，其中可能有该行的数字（行标签写在数字之后），无法确定`,
 };
 
 /**
@@ -620,7 +622,8 @@ export function readRow(r: RowFigures, file: SourceFile, context: RowContext): R
   // A row whose figures can't be told whatever it holds (see RowLocation.doubtful).
   const doubt = location.doubtful;
   const whyNot =
-    (doubt === 'after-short' || doubt === 'after-broken') && r.figures.length === 0
+    (doubt === 'after-short' || doubt === 'after-broken' || doubt === 'after-doubted') &&
+    r.figures.length === 0
       ? undefined
       : doubt && wholeRowDoubts[doubt];
   if (whyNot) {

@@ -26,9 +26,10 @@ export interface RowLocation {
    * rows written one line after another, then fewer figures than their cells, any row's; `broken`:
    * figures, other words, more figures after the row's label; `after-broken`: the row has no
    * figures and the row before it is `broken` (its later figures may be this one's, the label
-   * written after them).
+   * written after them); `after-doubted`: the row has no figures and the row before it, one figure
+   * a line, holds figures that may be another row's (`after-short`, `run`): some may be this one's.
    */
-  doubtful?: 'empty' | 'any' | 'after-short' | 'stray' | 'run' | 'broken' | 'after-broken';
+  doubtful?: 'empty' | 'any' | 'after-short' | 'stray' | 'run' | 'broken' | 'after-broken' | 'after-doubted';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { processBytes } from '../../src/pipeline.js';
+import { errors } from '../support/parse.js';
 
 const dir = new URL('../fixtures/pdftotext-plain/', import.meta.url);
 const names = readdirSync(dir).filter((f) => f.endsWith('.txt'));
@@ -35,4 +36,41 @@ describe('plain pdftotext of a table LibreOffice drew', () => {
       expect(wrong.filter((k) => !flagged.has(k))).toEqual([]);
     },
   );
+});
+
+describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () => {
+  const exact = (
+    truth: { cells: Record<string, number | null> },
+    cells: Record<string, unknown>,
+    prefix = '',
+  ) => Object.keys(truth.cells).filter((k) => k.startsWith(prefix) && cells[k] === truth.cells[k]).length;
+
+  it('blanks-9007-layout: no complete row in table 三, its rows stand under the places they fill together', async () => {
+    const { truth, report } = await read('blanks-9007-layout.txt');
+    expect(exact(truth, report.cells, 'a.')).toBe(161);
+    expect(exact(truth, report.cells)).toBe(192);
+  });
+
+  it('blanks-9001-layout: a part of table 二 with no complete row, under its header as wide as it stands on the page', async () => {
+    const { truth, report } = await read('blanks-9001-layout.txt');
+    // 「行政强制 165 … 48」 and 「行政处罚 8」 under 「上一年项目数量 本年增/减 处理决定数量」 (in
+    // characters that header covers only the first half of where it stands).
+    for (const key of [
+      'p.coercion.prevItems',
+      'p.coercion.change',
+      'p.coercion.decisions',
+      'p.penalty.prevItems',
+    ])
+      expect(report.cells[key], key).toBe(truth.cells[key]);
+    expect(exact(truth, report.cells)).toBe(186);
+  });
+
+  it('blanks-9050-layout: a line set closer together than its columns is not placed by them', async () => {
+    const { truth, report } = await read('blanks-9050-layout.txt');
+    // 「一、本年新收… 0  0  0」 three apart where the columns are four: named by an error, not
+    // taken for the first three columns.
+    const named = new Set(errors(report.findings).flatMap((f) => f.keys));
+    expect(['a.new.np', 'a.new.biz', 'a.new.res'].filter((k) => named.has(k))).toHaveLength(3);
+    expect(exact(truth, report.cells, 'a.')).toBe(172);
+  });
 });
