@@ -95,7 +95,18 @@ export function readCells(
    */
   const byColumns = (r: RowFigures, i: number) => {
     if (r.figures.some((f) => isLoose(stream, f.token))) return null;
-    const nearby = nearbyColumns(rowFigures, i, stream);
+    // Not by the terminal measure alone where the rows agree in it only loosely: where the rows'
+    // labels differ in width they may, one of them set apart in characters (pdftotext set its
+    // figures closer together), the columns of the rest then unknown.
+    const models = nearbyColumns(rowFigures, i, stream);
+    const [only] = models;
+    const nearby =
+      models.length === 1 &&
+      only?.measure.kind === 'terminal' &&
+      only.spread > 1 &&
+      lined()?.kind !== 'terminal'
+        ? []
+        : models;
     if (nearby.length > 0) return placeByColumns(r, nearby, () => byHeader(r));
     return byHeader(r) ?? placeByFilledColumns(rowFigures, i, stream, lined());
   };

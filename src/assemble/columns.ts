@@ -25,17 +25,20 @@ type Figure = RowFigures['figures'][number];
 
 /** A way of measuring a line: where a token starts, and how wide a text is. */
 export interface Measure {
+  /** Characters, or terminal columns (a CJK character two wide). */
+  kind: 'characters' | 'terminal';
   at(token: Token): number;
   width(text: string): number;
 }
 
 /** Characters (`pdftotext -layout`, lynx). */
-const characters: Measure = { at: (t) => t.column, width: (text) => text.length };
+const characters: Measure = { kind: 'characters', at: (t) => t.column, width: (text) => text.length };
 
 /** The measures of a stream's lines: characters, and terminal columns (w3m, links, elinks). */
 export function measuresOf(stream?: TokenStream): Measure[] {
   if (!stream) return [characters];
   const terminal: Measure = {
+    kind: 'terminal',
     at: (t) => stream.displayColumn(t),
     width: (text) => {
       let w = text.length;
@@ -92,20 +95,10 @@ export function nearbyColumns(
   if (near.length < 2) return [];
   const models: ColumnModels = [];
   for (const measure of measuresOf(stream)) {
-    const centres = near.map((r) => r.figures.map((f) => centreIn(measure, f)));
-    let model = modelOf(centres, tolerance);
-    // One row set apart from the others (`pdftotext -layout` may set a line's figures closer
-    // together, from further left): the columns of the rest, where they agree within a column
-    // (text that spaces every line unevenly, as of a browser's PDF, has no such columns). Else the
-    // other measure, in which that row happens to fit, would speak alone.
-    if (!model && centres.length >= 3)
-      for (let k = 0; k < centres.length; k++) {
-        const rest = modelOf(
-          centres.filter((_, i) => i !== k),
-          tolerance,
-        );
-        if (rest && rest.spread <= 1 && (!model || rest.spread < model.spread)) model = rest;
-      }
+    const model = modelOf(
+      near.map((r) => r.figures.map((f) => centreIn(measure, f))),
+      tolerance,
+    );
     if (model) models.push({ measure, ...model });
   }
   return models;
@@ -427,7 +420,7 @@ export function headerColumnsOf(
   // column, so a header of CJK characters, twice as wide on the page, covers in characters only
   // the first half of the place it stands over. Tried where the header in characters fits not.
   const onPage: Measure | null =
-    inCharacters && asShown ? { at: inCharacters.at, width: asShown.width } : null;
+    inCharacters && asShown ? { kind: 'characters', at: inCharacters.at, width: asShown.width } : null;
   const byMeasure = measures.map((measure) => {
     const parts = new Map<TablePartSpec, HeaderColumns>();
     for (const [part, [from, to]] of regions) {

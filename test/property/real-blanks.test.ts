@@ -63,7 +63,18 @@ describe('real reports with figures left blank', () => {
             ).toEqual([]);
           },
         ),
-        fcParams(runs, 20261206),
+        {
+          ...fcParams(runs, 20261206),
+          // Cases that once read wrong: a row placed by the columns of complete rows further down
+          // 011's table 三 (they drift with the labels' width) rather than the row next to it.
+          examples:
+            name === '011.txt'
+              ? ([
+                  [165107465, 3],
+                  [1554979509, 7],
+                ] as [number, number][])
+              : [],
+        },
       );
     }, 120_000);
 });
