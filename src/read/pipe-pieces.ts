@@ -8,10 +8,7 @@
  * and an empty cell is a blank cell.
  */
 import type { Block, Paragraph, TableBlock } from './blocks.js';
-
-/** 「- 3 -」「— 3 —」「第 3 页」「3 / 12」 as a cell or a line. */
-const pageNumber =
-  /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+import { pageNumberLine as pageNumber } from './page-number.js';
 
 /** A cell that holds nothing: empty, or the dash a converter writes in an empty table. */
 const emptyMark = /^[\s\-—–:]*$/;

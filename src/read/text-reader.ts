@@ -3,11 +3,8 @@ import { decode } from '../decode/decode.js';
 import { normalization } from '../spec/normalization.js';
 import type { Block, Paragraph, TableBlock, TableCell } from './blocks.js';
 import { decodedInput } from './decoded-input.js';
+import { pageNumberLine } from './page-number.js';
 import { joinPipePieces } from './pipe-pieces.js';
-
-/** Lines that are page furniture, not report text: page numbers as PDF extraction leaves them. */
-const pageNumberLine =
-  /^\s*(?:[-—–－]\s*[0-9０-９]{1,4}\s*[-—–－]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*页)?|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4})\s*$/;
 
 /** A space or a tab (both whitespace to `\s`). */
 const isBlankUnit = (c: number): boolean => c === 0x20 || c === 0x09;

@@ -1,7 +1,8 @@
 /**
  * Real reports written another way that means the same: other line endings (CRLF, a carriage
  * return alone), spaces or a tab at the ends of lines, no-break or ideographic spaces, full-width
- * digits (in the page numbers too), a byte-order mark, zero-width spaces after sentences. Any
+ * digits (in the page numbers too), a byte-order mark, zero-width spaces after sentences, page
+ * numbers printed another way (one way at a time: the last chosen). Any
  * combination reads the same cells as the report as published, with the same cells named by errors.
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,11 @@ const rewritings: Record<string, (text: string) => string> = {
   ideographicSpaces: (t) => t.replace(/ /g, '\u3000'),
   fullWidthDigits: fullWidth,
   zeroWidthSpaces: (t) => t.replace(/。/g, '。\u200b'),
+  // Page numbers as other PDFs print them: 「― 4 ―」 (a horizontal bar), 「─4─」, 「第 4 页」, 「4 / 6」.
+  barPageNumbers: (t) => t.replace(/^(\s*)-(\d+)-\s*$/gm, '$1― $2 ―'),
+  boxPageNumbers: (t) => t.replace(/^(\s*)-(\d+)-\s*$/gm, '$1─$2─'),
+  pagePageNumbers: (t) => t.replace(/^(\s*)-(\d+)-\s*$/gm, '$1第 $2 页'),
+  ofPageNumbers: (t) => t.replace(/^(\s*)-(\d+)-\s*$/gm, '$1$2 / 6'),
   byteOrderMark: (t) => `\ufeff${t}`,
   crlf: (t) => t.replace(/\n/g, '\r\n'),
   carriageReturns: (t) => t.replace(/\n/g, '\r'),
@@ -39,7 +45,12 @@ describe('real reports written another way that means the same', () => {
           // Line endings last, and one kind of them.
           const order = names.filter((n) => chosen.includes(n));
           const isEnding = (n: string) => n === 'crlf' || n === 'carriageReturns';
-          const applied = [...order.filter((n) => !isEnding(n)), ...order.filter(isEnding).slice(0, 1)];
+          const isPages = (n: string) => n.endsWith('PageNumbers');
+          const applied = [
+            ...order.filter(isPages).slice(-1),
+            ...order.filter((n) => !isEnding(n) && !isPages(n)),
+            ...order.filter(isEnding).slice(0, 1),
+          ];
           const rewritten = applied.reduce((t, n) => (rewritings[n] as (t: string) => string)(t), text);
           const { report } = await read(rewritten, name);
           expect(report.cells, applied.join(' + ')).toEqual(published.cells);

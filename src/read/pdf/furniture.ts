@@ -4,11 +4,8 @@
  * bottom margin; a header or footer is the same text (digits aside) at the same height on most
  * pages.
  */
+import { pageNumberLine as pageNumber } from '../page-number.js';
 import type { PdfLine } from './lines.js';
-
-/** 「-1-」「— 2 —」「第 3 页」「第 3 页 共 12 页」「3 / 12」「Page 3」. */
-export const pageNumber =
-  /^\s*(?:[-—–－‒―]\s*\d{1,4}\s*[-—–－‒―]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)\s*$/i;
 
 /** Share of the page height, at the top and at the bottom, where furniture stands. */
 const margin = 0.12;
