@@ -10,20 +10,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeFindings, errors, fcParams } from '../support/parse.js';
-import { readReal as read, real, spotsOf } from '../support/real-spots.js';
+import { readReal as read, real, realTexts, spotsOf } from '../support/real-spots.js';
 
 describe('real reports with figures left blank', () => {
-  for (const [name, runs] of [
-    ['011.txt', 60],
-    ['008.txt', 40],
-    ['007.txt', 25],
-    ['001.txt', 15],
-    ['002.txt', 15],
-    ['003.txt', 15],
-    ['014.txt', 15],
-    ['016.txt', 15],
-    ['018.txt', 15],
-  ] as const)
+  for (const [name, runs] of realTexts(60, 40, 15))
     it(`${name}: every cell exact (a blank one null) or named by an error`, async () => {
       const truth = JSON.parse(readFileSync(real(name.replace('.txt', '.expected.json')), 'utf8')).cells;
       const text = readFileSync(real(name), 'utf8');

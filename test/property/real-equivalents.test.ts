@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errors, fcParams } from '../support/parse.js';
-import { readReal as read, real } from '../support/real-spots.js';
+import { readReal as read, real, realTexts } from '../support/real-spots.js';
 
 const fullWidth = (text: string) =>
   text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x30 + 0xff10));
@@ -34,7 +34,7 @@ const rewritings: Record<string, (text: string) => string> = {
 const names = Object.keys(rewritings);
 
 describe('real reports written another way that means the same', () => {
-  for (const name of ['001', '002', '003', '007', '008', '011', '014', '016', '018'].map((n) => `${n}.txt`))
+  for (const [name, runs] of realTexts(12, 12, 12))
     it(`${name}: the same cells, the same cells named by errors`, async () => {
       const text = readFileSync(real(name), 'utf8');
       const { report: published } = await read(text, name);
@@ -56,7 +56,7 @@ describe('real reports written another way that means the same', () => {
           expect(report.cells, applied.join(' + ')).toEqual(published.cells);
           expect(namedIn(report.findings), applied.join(' + ')).toEqual(namedIn(published.findings));
         }),
-        fcParams(12, 20261208),
+        fcParams(runs, 20261208),
       );
     }, 120_000);
 });

@@ -10,20 +10,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateReport } from '../../src/generate/random-report.js';
 import { describeFindings, errors, fcParams } from '../support/parse.js';
-import { readReal as read, real, spotsOf } from '../support/real-spots.js';
+import { readReal as read, real, realTexts, spotsOf } from '../support/real-spots.js';
 
 describe('real reports with other figures', () => {
-  for (const [name, runs] of [
-    ['011.txt', 40],
-    ['008.txt', 30],
-    ['007.txt', 20],
-    ['001.txt', 15],
-    ['002.txt', 15],
-    ['003.txt', 15],
-    ['014.txt', 15],
-    ['016.txt', 15],
-    ['018.txt', 15],
-  ] as const)
+  for (const [name, runs] of realTexts(40, 30, 15))
     it(`${name}: every cell exact or named by an error`, async () => {
       const expectedJson = JSON.parse(readFileSync(real(name.replace('.txt', '.expected.json')), 'utf8'));
       const truth: Record<string, number | null> = expectedJson.cells;

@@ -7,6 +7,17 @@ import { processBytes } from '../../src/pipeline.js';
 import { toBytes } from './parse.js';
 
 export const real = (name: string) => new URL(`../fixtures/real/${name}`, import.meta.url);
+
+/**
+ * The real text fixtures, each a layout of its own, with how many cases a property tries on each
+ * (most where the layout has most to get wrong: columns, then a cell a line, then run together).
+ */
+export const realTexts = (columns: number, cellALine: number, runTogether: number): [string, number][] => [
+  ['011.txt', columns],
+  ['008.txt', cellALine],
+  ['007.txt', Math.round(cellALine * 0.65)],
+  ...['001', '002', '003', '014', '016', '018'].map((n): [string, number] => [`${n}.txt`, runTogether]),
+];
 export const readReal = async (text: string, name: string) => processBytes(toBytes(text), name);
 
 /** Where each figure of the report's complete rows is printed: its line and columns. */
