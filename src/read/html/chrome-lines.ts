@@ -18,10 +18,15 @@ const notices =
 const attachmentLabel = /^(?:相关)?附件\s*\d*\s*[:：]?\s*/;
 const fileLink = /\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|7z|ceb|txt)\s*$/i;
 
+import { pageNumberLine } from '../page-number.js';
+
 /** True when a line is page chrome, not report text. `linked`: how many of its characters are link text. */
 export function isChromeLine(text: string, linked: number): boolean {
   if (text.length > 200) return false;
   if (prefixes.test(text) || notices.test(text)) return true;
+  // A page number a converter carried over from the PDF or Word pages (「- 3 -」 between two pieces
+  // of a table): page furniture, not a figure.
+  if (text.length <= 24 && pageNumberLine.test(text)) return true;
   if (/^附件\s*[:：]?\s*$/.test(text)) return true;
   // A link to a file, after 「附件：」 or alone.
   const unlinked = text.replace(attachmentLabel, '').replace(/\s/g, '').length;
