@@ -90,14 +90,15 @@ export function readCells(
     return columns ? placeUnderHeaderColumns(r, columns) : null;
   };
   /**
-   * A short row placed by the nearby complete rows' columns, else by the header's; not a row of
-   * tab-separated text, whose columns don't line up (see byTrailingCells).
+   * A short row placed by the nearby complete rows' columns, else by the header's, else by the
+   * places the part's rows on the page fill together; not a row of tab-separated text, whose
+   * columns don't line up (see byTrailingCells).
    */
   const byColumns = (r: RowFigures, i: number) => {
     if (r.figures.some((f) => isLoose(stream, f.token))) return null;
-    // Not by the terminal measure alone where the rows agree in it only loosely: where the rows'
-    // labels differ in width they may, one of them set apart in characters (pdftotext set its
-    // figures closer together), the columns of the rest then unknown.
+    // The terminal measure alone, where the nearby rows agree in it only loosely and the document
+    // is not lined up in it, places nothing: rows whose labels differ in width can agree in it by
+    // chance when one of them is set apart in characters (pdftotext set its figures closer).
     const models = nearbyColumns(rowFigures, i, stream);
     const [only] = models;
     const nearby =

@@ -418,7 +418,7 @@ export function headerColumnsOf(
   // Starts in characters, widths as a terminal shows them (`pdftotext -layout`): the tool sets each
   // word at the column where it stands on the page, but then counts each of its characters one
   // column, so a header of CJK characters, twice as wide on the page, covers in characters only
-  // the first half of the place it stands over. Tried where the header in characters fits not.
+  // the first half of the place it stands over. Tried where the header does not fit in characters.
   const onPage: Measure | null =
     inCharacters && asShown ? { kind: 'characters', at: inCharacters.at, width: asShown.width } : null;
   const byMeasure = measures.map((measure) => {
