@@ -222,7 +222,7 @@ export interface HeaderModel {
   /** Some complete row of the part stands under the columns, each figure under its own. */
   proven: boolean;
   /** Some row of the part with figures well apart stands under two columns or more. */
-  spread: boolean;
+  apart: boolean;
 }
 
 /** Two columns or more between each figure of the row and the next. */
@@ -270,7 +270,7 @@ export function headerColumns(
   if (found.some((f, j) => f.leaf !== leaves[j])) return null;
   const spans = found.map((f) => f.span);
   if (spans.some((s, j) => j > 0 && s[0] < (spans[j - 1] as [number, number])[1])) return null;
-  const model: HeaderModel = { measure, spans, proven: false, spread: false };
+  const model: HeaderModel = { measure, spans, proven: false, apart: false };
   // Text that is not laid out in columns (`pdftotext -raw`) seldom has every row fit.
   const columns: Figure[][] = spans.map(() => []);
   for (const r of rows) {
@@ -278,7 +278,7 @@ export function headerColumns(
     const placed = placeUnderHeader(r, model);
     if (!placed || (complete(r) && placed.some((f, j) => f !== r.figures[j]))) return null;
     if (complete(r)) model.proven = true;
-    if (wellApart(r, measure)) model.spread = true;
+    if (wellApart(r, measure)) model.apart = true;
     placed.forEach((f, j) => {
       if (f) columns[j]?.push(f);
     });
@@ -317,7 +317,7 @@ function linedUp(figures: readonly Figure[], measure: Measure): boolean {
 export function placeUnderHeaderColumns(r: RowFigures, columns: HeaderColumns): (Figure | null)[] | null {
   const { model } = columns;
   if (!onOneLine(r) || r.location.row.cells.length !== model.spans.length) return null;
-  const alone = r.figures.length === 1 && model.spread;
+  const alone = r.figures.length === 1 && model.apart;
   if (!model.proven && !alone && !wellApart(r, model.measure)) return null;
   return placeUnderHeader(r, model);
 }

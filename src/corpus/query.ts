@@ -72,6 +72,17 @@ export const containsText = (column: Expression<string | null>, text: string) =>
   sql<SqlBool>`${column} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
 
 /**
+ * The finding counts made at ingest of a report's errors of one kind (problem-kinds.ts), as
+ * `corpus_finding_counts as fc`; `report` names the column that holds the report's id.
+ */
+const errorsOfKind = (eb: Eb, report: string, kind: ProblemKind) =>
+  eb
+    .selectFrom('corpus_finding_counts as fc')
+    .where('fc.report_id', '=', sql.ref<number>(report))
+    .where('fc.severity', '=', 'error')
+    .where((w) => w.or(problemCodes[kind].map((prefix) => w('fc.code', 'like', `${prefix}%`))));
+
+/**
  * The conditions of a filter, for any query over `corpus_reports as r left join corpus_bodies as b`,
  * or over `corpus_measures as r` (its copies of the report's columns have the same names), where
  * the newest version is a stored flag.
@@ -84,19 +95,12 @@ export function whereFilter(eb: Eb, filter: CorpusFilter, on: 'reports' | 'measu
   if (filter.format) and.push(eb('r.format', '=', filter.format));
   if (filter.late !== undefined) and.push(eb('r.late', '=', filter.late ? 1 : 0));
   if (filter.hasErrors !== undefined) and.push(eb('r.errors', filter.hasErrors ? '>' : '=', 0));
-  if (filter.problem) {
-    const prefixes = problemCodes[filter.problem];
+  if (filter.problem)
     and.push(
       eb.exists(
-        eb
-          .selectFrom('corpus_finding_counts as fc')
-          .select('fc.report_id')
-          .where('fc.report_id', '=', sql.ref<number>(on === 'measures' ? 'r.report_id' : 'r.id'))
-          .where('fc.severity', '=', 'error')
-          .where((w) => w.or(prefixes.map((prefix) => w('fc.code', 'like', `${prefix}%`)))),
+        errorsOfKind(eb, on === 'measures' ? 'r.report_id' : 'r.id', filter.problem).select('fc.report_id'),
       ),
     );
-  }
   if (filter.agency)
     and.push(eb.or([eb('r.body_id', '=', filter.agency), containsText(eb.ref('b.name'), filter.agency)]));
   if (filter.bodyIds)
@@ -195,14 +199,10 @@ const selectRow = (q: SelectQueryBuilder<any, any, any>) =>
     'r.warnings',
     'r.infos',
     'r.ingested_at',
-    // The errors of reading, counted by code at ingest (a lookup by the report's key a row).
+    // The errors of reading (a lookup by the report's key a row).
     (eb) =>
-      eb
-        .selectFrom('corpus_finding_counts as u')
-        .select(sql<number>`coalesce(sum(u.n), 0)`.as('n'))
-        .where('u.report_id', '=', sql.ref<number>('r.id'))
-        .where('u.severity', '=', 'error')
-        .where((w) => w.or(problemCodes.reading.map((prefix) => w('u.code', 'like', `${prefix}%`))))
+      errorsOfKind(eb as unknown as Eb, 'r.id', 'reading')
+        .select(sql<number>`coalesce(sum(fc.n), 0)`.as('n'))
         .as('unread'),
   ]);
 

@@ -6,11 +6,10 @@
  * kept (`--keep-source`) or is still where it was ingested from (original.ts), else the decoded
  * text for text and web pages (whose text is the file's content) — and, where the reading differs,
  * its cells, sections, dates, findings and the copies of them (measures, finding counts) are
- * written over in one transaction. Its id stays; so do
- * its body, year and version, unless its agency or year now reads differently: then it is listed, or
- * with `move` moved to the body and year read (the body created when new, the next version there, the
- * newest version marked anew where it was and where it goes). A report whose file the corpus doesn't
- * hold is listed with why.
+ * written over in one transaction. Its id stays; so do its body, year and version, unless its
+ * agency or year now reads differently: then it is listed, or with `move` moved to the body and
+ * year read (the body created when new, the next version there, the newest version marked anew
+ * where it was and where it goes). A report whose file the corpus doesn't hold is listed with why.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { deadlineFor, isLate } from '../check/kind-findings.js';

@@ -3,6 +3,7 @@
  * tools, share prompts, previous/next links, editor credits, footer notices, attachment links.
  * Only short lines are candidates, and metadata lines (发布时间, 来源, 阅读次数 …) never match.
  */
+import { pageNumberLine } from '../page-number.js';
 
 /** A line only made of these (and brackets, bars, colons) is a tool bar. */
 const toolWords =
@@ -17,8 +18,6 @@ const notices =
 
 const attachmentLabel = /^(?:相关)?附件\s*\d*\s*[:：]?\s*/;
 const fileLink = /\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|7z|ceb|txt)\s*$/i;
-
-import { pageNumberLine } from '../page-number.js';
 
 /** True when a line is page chrome, not report text. `linked`: how many of its characters are link text. */
 export function isChromeLine(text: string, linked: number): boolean {
