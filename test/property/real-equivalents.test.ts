@@ -2,12 +2,14 @@
  * Real reports written another way that means the same: other line endings (CRLF, a carriage
  * return alone), spaces or a tab at the ends of lines, no-break or ideographic spaces, full-width
  * digits (in the page numbers too), a byte-order mark, zero-width spaces after sentences, page
- * numbers printed another way (one way at a time: the last chosen). Any
- * combination reads the same cells as the report as published, with the same cells named by errors.
+ * numbers printed another way (one way at a time: the last chosen), and the bytes in UTF-16 with
+ * or without a byte-order mark (「Unicode」 text as editors save it). Any combination reads the same
+ * cells as the report as published, with the same cells named by errors.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { processBytes } from '../../src/pipeline.js';
 import { errors, fcParams } from '../support/parse.js';
 import { readReal as read, real, realTexts } from '../support/real-spots.js';
 
@@ -33,6 +35,14 @@ const rewritings: Record<string, (text: string) => string> = {
 };
 const names = Object.keys(rewritings);
 
+/** The bytes of the rewritten text, in each encoding a text report comes in. */
+const encodings: Record<string, (text: string) => Uint8Array> = {
+  'utf-8': (t) => Buffer.from(t, 'utf8'),
+  'utf-16le with a BOM': (t) => Buffer.from(`\ufeff${t.replace(/^\ufeff/, '')}`, 'utf16le'),
+  'utf-16le': (t) => Buffer.from(t.replace(/^\ufeff/, ''), 'utf16le'),
+  'utf-16be': (t) => Buffer.from(t.replace(/^\ufeff/, ''), 'utf16le').swap16(),
+};
+
 describe('real reports written another way that means the same', () => {
   for (const [name, runs] of realTexts(12, 12, 12))
     it(`${name}: the same cells, the same cells named by errors`, async () => {
@@ -41,21 +51,27 @@ describe('real reports written another way that means the same', () => {
       const namedIn = (findings: typeof published.findings) =>
         [...new Set(errors(findings).flatMap((f) => f.keys))].sort();
       await fc.assert(
-        fc.asyncProperty(fc.subarray(names, { minLength: 1 }), async (chosen) => {
-          // Line endings last, and one kind of them.
-          const order = names.filter((n) => chosen.includes(n));
-          const isEnding = (n: string) => n === 'crlf' || n === 'carriageReturns';
-          const isPages = (n: string) => n.endsWith('PageNumbers');
-          const applied = [
-            ...order.filter(isPages).slice(-1),
-            ...order.filter((n) => !isEnding(n) && !isPages(n)),
-            ...order.filter(isEnding).slice(0, 1),
-          ];
-          const rewritten = applied.reduce((t, n) => (rewritings[n] as (t: string) => string)(t), text);
-          const { report } = await read(rewritten, name);
-          expect(report.cells, applied.join(' + ')).toEqual(published.cells);
-          expect(namedIn(report.findings), applied.join(' + ')).toEqual(namedIn(published.findings));
-        }),
+        fc.asyncProperty(
+          fc.subarray(names, { minLength: 1 }),
+          fc.constantFrom(...Object.keys(encodings)),
+          async (chosen, encoding) => {
+            // Line endings last, and one kind of them.
+            const order = names.filter((n) => chosen.includes(n));
+            const isEnding = (n: string) => n === 'crlf' || n === 'carriageReturns';
+            const isPages = (n: string) => n.endsWith('PageNumbers');
+            const applied = [
+              ...order.filter(isPages).slice(-1),
+              ...order.filter((n) => !isEnding(n) && !isPages(n)),
+              ...order.filter(isEnding).slice(0, 1),
+            ];
+            const rewritten = applied.reduce((t, n) => (rewritings[n] as (t: string) => string)(t), text);
+            const bytes = (encodings[encoding] as (t: string) => Uint8Array)(rewritten);
+            const { report } = await processBytes(bytes, name);
+            const what = `${applied.join(' + ')} in ${encoding}`;
+            expect(report.cells, what).toEqual(published.cells);
+            expect(namedIn(report.findings), what).toEqual(namedIn(published.findings));
+          },
+        ),
         fcParams(runs, 20261208),
       );
     }, 120_000);

@@ -26,6 +26,18 @@ describe('decode', () => {
     expect(decode(bytes)).toEqual({ text: '报告2021', encoding: 'utf-16le', replacements: 0 });
   });
 
+  it('reads UTF-16 without a BOM in either byte order, told by which order reads as report text', () => {
+    const text = `一、总体情况\n公开 2021 件　第一页\n`;
+    const little = Buffer.from(text, 'utf16le');
+    expect(decode(little)).toEqual({ text, encoding: 'utf-16le', replacements: 0 });
+    expect(decode(Buffer.from(little).swap16())).toEqual({ text, encoding: 'utf-16be', replacements: 0 });
+  });
+
+  it('does not take binary data with zero bytes for UTF-16', () => {
+    const binary = Uint8Array.from({ length: 512 }, (_, i) => (i * 37) % 256);
+    expect(decode(binary).encoding).toBe('gb18030');
+  });
+
   it('measures how much of a text is binary garbage', () => {
     expect(garbageRatio(sample)).toBe(0);
     expect(garbageRatio('\u0000\u0001ab')).toBe(0.5);

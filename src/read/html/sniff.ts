@@ -3,6 +3,7 @@
  * comments and an XML declaration, the page must open with a tag that starts documents or
  * report bodies. Plain-text reports never open with one, so they keep going to the text reader.
  */
+import { utf16Order } from '../../decode/decode.js';
 
 /** Bytes looked at; a saved page's leading comments rarely run longer. */
 const window = 8192;
@@ -10,11 +11,13 @@ const window = 8192;
 const opening =
   /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|style|script|div|table|p|span|font|center|h[1-6]|form|section|article|main|header|nav|br|b|strong)(?=[\s/>])/i;
 
-/** The start of the bytes as text good enough to look at ASCII markup (UTF-16 by its BOM). */
+/** The start of the bytes as text good enough to look at ASCII markup (UTF-16 by its BOM or its zero bytes). */
 export function headText(bytes: Uint8Array, length = window): string {
   const head = bytes.subarray(0, length);
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head);
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
+  const order = head[0] === 0 || head[1] === 0 ? utf16Order(head) : undefined;
+  if (order) return new TextDecoder(order).decode(head);
   const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   // latin1 keeps every ASCII byte in place whatever the real encoding.
   return Buffer.from(head.buffer, head.byteOffset + start, head.byteLength - start).toString('latin1');
@@ -49,7 +52,12 @@ function firstByte(bytes: Uint8Array): number | undefined {
 }
 
 export function sniffHtml(bytes: Uint8Array): boolean {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // UTF-16 by its BOM, or without one: a zero byte beside the first character.
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    bytes[0] === 0 ||
+    bytes[1] === 0;
   // Most inputs are plain text: no need to look further than their first character.
   if (!utf16 && firstByte(bytes) !== 0x3c) return false;
   return opening.test(skipPrologue(headText(bytes)));

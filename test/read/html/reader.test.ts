@@ -54,6 +54,16 @@ describe('sniffing by content', () => {
     expect(sniffHtml(Uint8Array.from([0xfe, 0xff, ...Buffer.from(page, 'utf16le').swap16()]))).toBe(true);
   });
 
+  it('UTF-16 pages without a BOM are HTML, and decode in their byte order whatever they declare', () => {
+    const page = '<html><head><meta charset="gbk"></head><body>一、总体情况 2021</body></html>';
+    const little = Buffer.from(page, 'utf16le');
+    const big = Buffer.from(page, 'utf16le').swap16();
+    expect(sniffHtml(little)).toBe(true);
+    expect(sniffHtml(big)).toBe(true);
+    expect(decodeHtml(little)).toMatchObject({ text: page, encoding: 'utf-16le', from: 'detected' });
+    expect(decodeHtml(big)).toMatchObject({ text: page, encoding: 'utf-16be', from: 'detected' });
+  });
+
   it.each([
     '某某局2021年政府信息公开工作年度报告\n<一>总体情况',
     '<一>总体情况',
