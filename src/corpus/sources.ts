@@ -38,6 +38,8 @@ export const reportExtensions = new Set([
   '.html',
   '.shtml',
   '.xhtml',
+  '.mht',
+  '.mhtml',
   '.md',
   '.docx',
   '.doc',

@@ -7,6 +7,7 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { Block, SourceType } from './blocks.js';
 import { sniffHtml } from './html/sniff.js';
+import { sniffMhtml } from './mhtml/sniff.js';
 import type { OcrOptions } from './ocr/scan.js';
 import { readText } from './text-reader.js';
 
@@ -75,6 +76,8 @@ export const readers: Reader[] = [
     (bytes) => startsWith(bytes, OLE),
     async () => (await import('./doc/index.js')).docReader.read,
   ),
+  // A web page archive: its page is read by the HTML reader.
+  lazyReader('html', sniffMhtml, async () => (await import('./mhtml/index.js')).mhtmlReader.read),
   lazyReader('html', sniffHtml, async () => (await import('./html/index.js')).htmlReader.read),
   { type: 'text', sniff: () => true, read: readText },
 ];

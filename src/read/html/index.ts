@@ -28,7 +28,7 @@ const flattenedBound = 5 * flattenedNesting;
 /** Most table grid positions on one page (merged cells count every position they cover). */
 export const maxGridCells = 1_000_000;
 
-const noTextInPage = '网页中没有可读取的文字';
+export const noTextInPage = '网页中没有可读取的文字';
 
 export function readHtml(bytes: Uint8Array, file: SourceFile): Block[] {
   let text = decodedInput(bytes, file, '网页', decodeHtml);

@@ -31,9 +31,11 @@ function besideFile(address: string, folder: string): Uint8Array | null {
   }
 }
 
-export function htmlImages(bytes: Uint8Array, file: SourceFile): FoundImage[] {
-  const { text } = decodeHtml(bytes);
-  const folder = file.path === '-' || file.path === '' ? null : dirname(resolve(file.path));
+/**
+ * The pictures of a page's text: inline ones (`data:` URIs) and those `resource` finds by their
+ * address (HTML entities in it undone); each where its `<img>` stands.
+ */
+export function htmlImagesIn(text: string, resource: (address: string) => Uint8Array | null): FoundImage[] {
   const out: FoundImage[] = [];
   let line = 1;
   let lineStart = 0;
@@ -46,7 +48,10 @@ export function htmlImages(bytes: Uint8Array, file: SourceFile): FoundImage[] {
     if (dataUri.test(address)) {
       const data = address.slice(address.indexOf(',') + 1).replace(/\s+/g, '');
       if (data.length * 0.75 <= maxImageBytes) image = Buffer.from(data, 'base64');
-    } else if (folder) image = besideFile(address.replace(/&amp;/g, '&'), folder);
+    } else {
+      image = resource(address.replace(/&amp;/g, '&'));
+      if (image && image.length > maxImageBytes) image = null;
+    }
     if (!image) continue;
     for (; scanned < match.index; scanned++)
       if (text.charCodeAt(scanned) === 10) {
@@ -56,4 +61,10 @@ export function htmlImages(bytes: Uint8Array, file: SourceFile): FoundImage[] {
     out.push({ bytes: image, line, column: match.index - lineStart + 1 });
   }
   return out;
+}
+
+export function htmlImages(bytes: Uint8Array, file: SourceFile): FoundImage[] {
+  const { text } = decodeHtml(bytes);
+  const folder = file.path === '-' || file.path === '' ? null : dirname(resolve(file.path));
+  return htmlImagesIn(text, (address) => (folder ? besideFile(address, folder) : null));
 }
