@@ -1,10 +1,11 @@
 /**
- * Runs a command over its file arguments in order: reads and processes each one, reports the
- * inputs that cannot be used (`file: 错误：reason` on standard error) and shows progress on long
- * runs. While the progress bar is on screen, output meant for the terminal is held back and
+ * Runs a command over its file arguments in order: reads and processes each one (each report in a
+ * ZIP argument, named `archive.zip!entry`, as the corpus names them), reports the inputs that
+ * cannot be used (`file: 错误：reason` on standard error) and shows progress on long runs. While the progress bar is on screen, output meant for the terminal is held back and
  * written when it goes away.
  */
 import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { ExitCode, worst } from './exit-code.js';
 import { inputProcessor, type Outcome, STDIN } from './input.js';
 import type { CliIO, Output } from './io.js';
@@ -21,8 +22,20 @@ export type ReadOutcome = Extract<Outcome, { ok: true }>;
 export interface BatchResult {
   /** Exit code from the inputs alone: 2 if any could not be read, 70 on an internal error. */
   exitCode: number;
+  /** Inputs processed or refused (each report of a ZIP argument counts). */
   files: number;
   unreadable: number;
+}
+
+/** A ZIP argument: its reports are the inputs (by name, as folder walks take them). */
+const isZipArgument = (path: string) => path !== STDIN && extname(path).toLowerCase() === '.zip';
+
+/** The reports of a ZIP argument, each with its bytes or why it can't be used. */
+async function zipEntries(path: string): Promise<{ path: string; bytes?: Uint8Array; error?: string }[]> {
+  // The corpus's bounded unzipper (refuses ZIP bombs), loaded only when a ZIP is given.
+  const { readSource } = await import('../corpus/sources.js');
+  const entries = await readSource(path);
+  return entries.length > 0 ? entries : [{ path, error: '压缩包中没有报告文件' }];
 }
 
 /**
@@ -116,29 +129,39 @@ export async function runBatch(
   const processInput = inputProcessor(io);
   let exitCode: number = ExitCode.ok;
   let unreadable = 0;
+  let files = 0;
+  const refuse = (path: string, error: string) => {
+    files++;
+    unreadable++;
+    exitCode = worst(exitCode, ExitCode.unreadable);
+    sink.err(`${path}: 错误：${error}\n`);
+  };
+  const run = async (path: string, bytes?: Uint8Array) => {
+    files++;
+    const outcome = await processInput(path, bytes);
+    if (outcome.ok) {
+      handle(outcome, sink);
+    } else if (outcome.internal) {
+      unreadable++;
+      exitCode = worst(exitCode, ExitCode.internal);
+      sink.err(`${path}: 内部错误：${outcome.reason}\n`);
+      if (io.debug && outcome.error instanceof Error && outcome.error.stack)
+        sink.err(`${outcome.error.stack}\n`);
+    } else {
+      unreadable++;
+      exitCode = worst(exitCode, ExitCode.unreadable);
+      sink.err(`${path}: 错误：${outcome.reason}\n`);
+    }
+  };
   try {
     for (const { path, error } of inputs) {
-      if (error !== undefined) {
-        unreadable++;
-        exitCode = worst(exitCode, ExitCode.unreadable);
-        sink.err(`${path}: 错误：${error}\n`);
-        progress.tick();
-        continue;
-      }
-      const outcome = await processInput(path);
-      if (outcome.ok) {
-        handle(outcome, sink);
-      } else if (outcome.internal) {
-        unreadable++;
-        exitCode = worst(exitCode, ExitCode.internal);
-        sink.err(`${path}: 内部错误：${outcome.reason}\n`);
-        if (io.debug && outcome.error instanceof Error && outcome.error.stack)
-          sink.err(`${outcome.error.stack}\n`);
-      } else {
-        unreadable++;
-        exitCode = worst(exitCode, ExitCode.unreadable);
-        sink.err(`${path}: 错误：${outcome.reason}\n`);
-      }
+      if (error !== undefined) refuse(path, error);
+      else if (isZipArgument(path))
+        for (const entry of await zipEntries(path)) {
+          if (entry.bytes) await run(entry.path, entry.bytes);
+          else refuse(entry.path, entry.error ?? '无法读取');
+        }
+      else await run(path);
       progress.tick();
     }
   } finally {
@@ -146,5 +169,5 @@ export async function runBatch(
     progress.stop();
     for (const [stream, text] of held) stream.write(text);
   }
-  return { exitCode, files: inputs.length, unreadable };
+  return { exitCode, files, unreadable };
 }

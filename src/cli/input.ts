@@ -41,14 +41,16 @@ export const readAll = (stream: AsyncIterable<Uint8Array | string>): Promise<Uin
  * Makes a function that reads and processes one input. Standard input is read once: a second
  * `-` gets the same bytes.
  */
-export function inputProcessor(io: CliIO): (path: string) => Promise<Outcome> {
+export function inputProcessor(io: CliIO): (path: string, given?: Uint8Array) => Promise<Outcome> {
   let stdin: Promise<Uint8Array> | undefined;
   const processBytes = processorOf(io);
 
-  return async (path) => {
+  // `given`: the bytes of an input read already (an entry of a ZIP argument).
+  return async (path, given) => {
     let bytes: Uint8Array;
     try {
-      if (path === STDIN) {
+      if (given) bytes = given;
+      else if (path === STDIN) {
         stdin ??= readAll(io.stdin);
         bytes = await stdin;
       } else {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { docxReader } from '../../src/read/docx/index.js';
 import { htmlReader } from '../../src/read/html/index.js';
+import { mhtmlReader } from '../../src/read/mhtml/index.js';
 import { imageReader } from '../../src/read/ocr/index.js';
 import { readers } from '../../src/read/registry.js';
 
@@ -29,20 +30,23 @@ const samples: Uint8Array[] = [
   text('<?xml version="1.0"?><html>'),
   text('一、总体情况'),
   new Uint8Array(),
+  text('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b'),
+  text('Subject: 报告\r\n\r\n一、总体情况'),
 ];
 
 const typeOf = (b: Uint8Array) => readers.find((r) => r.sniff(b))?.type;
 
 describe('the registry’s sniffers', () => {
-  it('tell images, DOCX and HTML as the readers’ modules do', () => {
+  it('tell images, DOCX, HTML and web page archives as the readers’ modules do', () => {
     for (const sample of samples) {
-      for (const [reader, type] of [
-        [imageReader, 'image'],
-        [docxReader, 'docx'],
-        [htmlReader, 'html'],
+      for (const [modules, type] of [
+        [[imageReader], 'image'],
+        [[docxReader], 'docx'],
+        [[mhtmlReader, htmlReader], 'html'],
       ] as const) {
-        const own = readers.find((r) => r.type === type);
-        expect(own?.sniff(sample), `${type} ${[...sample.subarray(0, 8)]}`).toBe(reader.sniff(sample));
+        const own = readers.filter((r) => r.type === type).map((r) => r.sniff(sample));
+        const theirs = modules.map((r) => r.sniff(sample));
+        expect(own, `${type} ${[...sample.subarray(0, 8)]}`).toEqual(theirs);
       }
     }
   });
@@ -65,6 +69,8 @@ describe('the registry’s sniffers', () => {
       'html',
       'html',
       'text',
+      'text',
+      'html',
       'text',
     ]);
   });

@@ -1,10 +1,11 @@
 /** `main` in-process, with a stand-in pipeline (exit codes, output shape) and with the real one. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../../src/core/finding.js';
 import { UnreadableInputError } from '../../src/core/source-file.js';
-import { fakeProcessor, run, tempFiles } from './helpers.js';
+import { fakeProcessor, jsonLines, run, seed000, tempFiles } from './helpers.js';
 
 const warning = makeFinding('warning', 'check.label-variant', '标签写法不规范', {
   place: { line: 40, column: 1 },
@@ -163,6 +164,39 @@ describe('bad input (real pipeline)', () => {
         '',
       ].join('\n'),
     });
+  });
+
+  it('reads the reports in a ZIP argument, each named archive!entry; skips other files, refuses a nested ZIP', async () => {
+    const report = readFileSync(seed000);
+    const archive = join(
+      tempFiles({
+        'reports.zip': zipSync({
+          '2021/a.txt': report,
+          'b.txt': report,
+          'notes.jpg.xml': new Uint8Array([1]),
+          'inner.zip': zipSync({ 'c.txt': report }),
+        }),
+        'empty.zip': zipSync({ 'readme.xml': new Uint8Array([1]) }),
+      }),
+      'reports.zip',
+    );
+    const result = await run(['parse', '--json', archive, archive.replace('reports.zip', 'empty.zip')]);
+    expect(result.code).toBe(2);
+    expect(jsonLines(result.stdout).map((line) => [line.file, line.agency])).toEqual([
+      [`${archive}!2021/a.txt`, '嘉祥县工业和信息化局'],
+      [`${archive}!b.txt`, '嘉祥县工业和信息化局'],
+    ]);
+    expect(result.stderr).toBe(
+      [
+        `${archive}!inner.zip: 错误：压缩包中的压缩包不展开，请先解压`,
+        `${archive.replace('reports.zip', 'empty.zip')}: 错误：压缩包中没有报告文件`,
+        '',
+      ].join('\n'),
+    );
+    const check = await run(['check', archive]);
+    expect(check.stdout.split('\n').at(-2)).toBe(
+      '共 3 个文件：0 个错误，0 个警告，0 条提示；1 个文件无法读取',
+    );
   });
 
   it('reports empty standard input', async () => {

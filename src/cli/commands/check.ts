@@ -99,7 +99,7 @@ export function defineCheck(program: Command, io: CliIO, done: (code: number) =>
       ].join('\n'),
     )
     .usage('[选项] <文件...>')
-    .argument('<文件...>', '要核查的报告文件或目录，“-” 表示标准输入')
+    .argument('<文件...>', '要核查的报告文件、目录（递归）或 ZIP 压缩包，“-” 表示标准输入')
     .option('--json', '每个文件输出一行 JSON：{file, findings}')
     .option('-q, --quiet', '只列出错误（汇总行仍计入全部问题）')
     .option('--level <级别>', '只列出该级别及更严重的问题：error、warning（不列提示）或 info（默认）')

@@ -61,7 +61,7 @@ export function defineParse(program: Command, io: CliIO, done: (code: number) =>
       ].join('\n'),
     )
     .usage('[选项] <文件...>')
-    .argument('<文件...>', '要读取的报告文件或目录（递归），“-” 表示标准输入')
+    .argument('<文件...>', '要读取的报告文件、目录（递归）或 ZIP 压缩包，“-” 表示标准输入')
     .option('--json', '每个文件输出一行 JSON')
     .action(async (files: string[], options: ParseOptions) => {
       done(await runParse(files, options, io));
