@@ -33,6 +33,31 @@ export interface PdfPage {
   items: PdfItem[];
   /** The page's ruling lines (table borders), when they were read. */
   rules?: PageRules;
+  /** Characters of its text layer (spaces aside), and how many of them no report is written in. */
+  written?: { all: number; undecodable: number };
+}
+
+/**
+ * Whether a character of a text layer is one no report is written in: a control character, the
+ * replacement character or a private-use one. A font embedded without a map to Unicode (a
+ * `/ToUnicode` map, or glyph names or a cmap its glyphs can be known by) gives its glyph numbers
+ * as characters, which come out as such.
+ */
+const undecodable = (c: number): boolean =>
+  (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff);
+
+/** The characters of raw text items (spaces aside), and how many are undecodable. */
+export function writtenOf(raw: readonly RawTextItem[]): { all: number; undecodable: number } {
+  let all = 0;
+  let bad = 0;
+  for (const item of raw)
+    for (let i = 0; i < item.str.length; i++) {
+      const c = item.str.charCodeAt(i);
+      if (c === 0x20) continue;
+      all++;
+      if (undecodable(c)) bad++;
+    }
+  return { all, undecodable: bad };
 }
 
 /** A figure as a table cell holds it: digits, with a sign, thousands separators or decimals. */
@@ -113,5 +138,12 @@ export async function pageItems(page: PDFPageProxy): Promise<PdfPage> {
   const items = placeItems(raw, viewport.transform);
   // A page without text (a scan) has no table to rule, and its operator list decodes its images.
   const rules = items.length > 0 ? await pageRules(page) : undefined;
-  return { number: page.pageNumber, width: viewport.width, height: viewport.height, items, rules };
+  return {
+    number: page.pageNumber,
+    width: viewport.width,
+    height: viewport.height,
+    items,
+    rules,
+    written: writtenOf(raw),
+  };
 }

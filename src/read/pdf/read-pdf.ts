@@ -46,7 +46,7 @@ export async function readPdf(
   }
   // Gongkai's own reader first; PDF.js reads what it does not read exactly.
   const native = readNative(scanned.bytes, file);
-  if (native) return toBlocks(native, file);
+  if (native) return garbled(native) ? readGarbled(bytes, native, file, options) : toBlocks(native, file);
   let doc: Awaited<ReturnType<typeof openPdf>>;
   try {
     doc = await openPdf(scanned.bytes);
@@ -62,10 +62,41 @@ export async function readPdf(
     // A scan: every page by OCR.
     if (!pages.some((p) => p.items.some((item) => item.text !== '')))
       return await readScannedPdf(bytes, pages, file, options);
+    if (garbled(pages)) return await readGarbled(bytes, pages, file, options);
     return toBlocks(pages, file);
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/** Share of a document's text that no report is written in above which its text layer is unusable. */
+const garbledShare = 0.2;
+
+/** Whether the text layer of the pages is for the most part undecodable (items.ts `writtenOf`). */
+function garbled(pages: readonly PdfPage[]): boolean {
+  let all = 0;
+  let bad = 0;
+  for (const page of pages) {
+    all += page.written?.all ?? 0;
+    bad += page.written?.undecodable ?? 0;
+  }
+  return all > 0 && bad / all >= garbledShare;
+}
+
+/**
+ * A PDF whose text layer cannot be decoded (its fonts lack a map to Unicode): the pages show the
+ * right characters, so they are read by OCR as a scan's are, and the reader says why.
+ */
+async function readGarbled(
+  bytes: Uint8Array,
+  pages: readonly PdfPage[],
+  file: SourceFile,
+  options: OcrOptions,
+): Promise<Block[]> {
+  const why = 'PDF 的文字层无法解码（嵌入的字体没有到 Unicode 的映射，取出的文字是乱码）';
+  if (options.ocr === false) file.fail(`${why}，需要文字识别才能读取（已用 --no-ocr 关闭文字识别）`);
+  file.warn('read.pdf-garbled', `${why}，已按扫描件用文字识别读取各页`);
+  return readScannedPdf(bytes, pages, file, options);
 }
 
 /**

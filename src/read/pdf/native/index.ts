@@ -5,7 +5,7 @@
  * else throws `Unsupported`, and the caller reads the whole document with PDF.js instead.
  */
 import type { PdfPage } from '../items.js';
-import { placeItems } from '../items.js';
+import { placeItems, writtenOf } from '../items.js';
 import { RuleCollector } from '../rules.js';
 import { PageInterpreter, type RawItem } from './content.js';
 import { type PageNode, PdfDocument } from './document.js';
@@ -148,7 +148,7 @@ export function openNativePdf(bytes: Uint8Array, cap: number): NativePdf {
       const items = placeItems(raw, vp.transform);
       // As the PDF.js path: no rules for a page without text.
       const rules = items.length > 0 ? collector.rules : undefined;
-      return { number: n, width: vp.width, height: vp.height, items, rules };
+      return { number: n, width: vp.width, height: vp.height, items, rules, written: writtenOf(raw) };
     },
   };
 }
