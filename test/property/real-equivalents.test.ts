@@ -2,7 +2,8 @@
  * Real reports written another way that means the same: other line endings (CRLF, a carriage
  * return alone), spaces or a tab at the ends of lines, no-break or ideographic spaces, full-width
  * digits (in the page numbers too), a byte-order mark, zero-width spaces after sentences, page
- * numbers printed another way (one way at a time: the last chosen), and the bytes in UTF-16 with
+ * numbers printed another way (one way at a time: the last chosen), CJK radicals for the
+ * characters of the same shape (as some PDFs give them), and the bytes in UTF-16 with
  * or without a byte-order mark (「Unicode」 text as editors save it). Any combination reads the same
  * cells as the report as published, with the same cells named by errors.
  */
@@ -12,6 +13,30 @@ import { describe, expect, it } from 'vitest';
 import { processBytes } from '../../src/pipeline.js';
 import { errors, fcParams } from '../support/parse.js';
 import { readReal as read, real, realTexts } from '../support/real-spots.js';
+
+/**
+ * Characters as PDFs made on some systems give them: the CJK radical of the same shape (a font's
+ * cmap lists it first), Kangxi ones (U+2F00…) and those of the supplement (U+2E80…).
+ */
+const radicalOf: Record<string, string> = {
+  一: '\u2f00',
+  人: '\u2f08',
+  工: '\u2f2f',
+  方: '\u2f45',
+  日: '\u2f47',
+  月: '\u2f49',
+  生: '\u2f63',
+  行: '\u2f8f',
+  言: '\u2f94',
+  民: '\u2ea0',
+  门: '\u2ed4',
+  长: '\u2ed3',
+  见: '\u2ec5',
+  车: '\u2ecb',
+  页: '\u2eda',
+};
+const radicals = (text: string) =>
+  text.replace(/[一人工方日月生行言民门长见车页]/g, (c) => radicalOf[c] ?? c);
 
 const fullWidth = (text: string) =>
   text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x30 + 0xff10));
@@ -29,6 +54,7 @@ const rewritings: Record<string, (text: string) => string> = {
   boxPageNumbers: (t) => t.replace(/^(\s*)-(\d+)-\s*$/gm, '$1─$2─'),
   pagePageNumbers: (t) => t.replace(/^(\s*)-(\d+)-\s*$/gm, '$1第 $2 页'),
   ofPageNumbers: (t) => t.replace(/^(\s*)-(\d+)-\s*$/gm, '$1$2 / 6'),
+  radicals,
   byteOrderMark: (t) => `\ufeff${t}`,
   crlf: (t) => t.replace(/\n/g, '\r\n'),
   carriageReturns: (t) => t.replace(/\n/g, '\r'),
