@@ -22,8 +22,8 @@
  * - content controls (`w:sdt`), hyperlinks, smart tags and custom XML are read in place; so are
  *   text boxes: their paragraphs come right after the paragraph that anchors them; of an
  *   `mc:AlternateContent` only the first `mc:Choice` is read, never its `mc:Fallback`;
- * - headers, footers, footnotes and comments live in other parts and are never read; neither is
- *   content imported in another format (`w:altChunk`), which gets a warning.
+ * - headers, footers, footnotes and comments live in other parts and are never read; content
+ *   imported in another format (`w:altChunk`) is counted, and read by the caller (alt-chunks.ts).
  *
  * Tracked changes give one info finding (`read.docx-revisions`) at the first of them.
  *
@@ -179,7 +179,12 @@ const top = <T>(stack: readonly T[]): T | undefined =>
   stack.length > 0 ? stack[stack.length - 1] : undefined;
 
 /** Reads the document part; `numbering` counts the lists as paragraphs go by. */
-export function readDocument(bytes: Uint8Array, numbering: Numbering, file: SourceFile): Block[] {
+/** The body's blocks, and how many places import content in another format (`w:altChunk`). */
+export function readDocument(
+  bytes: Uint8Array,
+  numbering: Numbering,
+  file: SourceFile,
+): { blocks: Block[]; altChunks: number } {
   const body: Container = { items: [] };
   const containers: Container[] = [body];
   const names: string[] = [];
@@ -452,16 +457,11 @@ export function readDocument(bytes: Uint8Array, numbering: Numbering, file: Sour
     file.info('read.docx-revisions', '文档中有未接受的修订，已按接受全部修订读取（删除的文字不计）', {
       place: { line: revision, column: 1 },
     });
-  if (altChunks > 0)
-    file.warn(
-      'read.docx-altchunk',
-      `文档中有 ${altChunks} 处以其他格式嵌入的内容（altChunk），未能读取；请用 Word 打开后另存为 DOCX 再试`,
-    );
   for (let i = 0; i < ordinal; i++) lines[i] ??= '';
   file.text = lines.join('\n');
   const blocks: Block[] = [];
   toBlocks(body.items, blocks);
-  return blocks;
+  return { blocks, altChunks };
 }
 
 const clampSpan = (tag: Tag): number => Math.min(64, Math.max(1, intAttr(tag, 'val', 1)));

@@ -6,9 +6,11 @@
 import { formatBytes, limits } from '../../core/limits.js';
 import type { SourceFile } from '../../core/source-file.js';
 import type { Block } from '../blocks.js';
+import { readHtml } from '../html/index.js';
 import { docxImages } from '../images/docx-images.js';
 import { withImages } from '../images/embedded.js';
 import type { Reader } from '../registry.js';
+import { altChunkPages } from './alt-chunks.js';
 import { readDocument } from './document.js';
 import { Numbering } from './numbering.js';
 import { findEntry, listEntries, readEntry } from './zip.js';
@@ -43,13 +45,29 @@ export function readDocx(bytes: Uint8Array, file: SourceFile): Block[] {
     return entry ? readEntry(bytes, entry, file) : null;
   };
   const numbering = Numbering.fromXml(part('word/numbering.xml'), part('word/styles.xml'), file);
-  const blocks = readDocument(readEntry(bytes, main, file), numbering, file);
-  if (blocks.length === 0) {
-    if (file.findings.some((f) => f.code === 'read.docx-altchunk'))
-      file.fail('DOCX 文件的内容以其他格式嵌入（altChunk），无法读取，请用 Word 打开后另存为 DOCX 再试');
-    file.fail('DOCX 文件中没有可读取的文字（可能只有图片，例如扫描件）');
+  const document = readEntry(bytes, main, file);
+  const { blocks, altChunks } = readDocument(document, numbering, file);
+  if (altChunks === 0) {
+    if (blocks.length === 0) file.fail(noTextInDocx);
+    return blocks;
   }
+  // A document that is all imported web pages (a web application's 「导出 Word」) reads as them.
+  const chunks = blocks.length === 0 ? altChunkPages(bytes, entries, document, file) : null;
+  if (chunks && chunks.pages.length > 0) {
+    if (chunks.other > 0) warnAltChunks(chunks.other, file);
+    return readHtml(Buffer.from(`\ufeff${chunks.pages.join('\n')}`, 'utf8'), file);
+  }
+  if (blocks.length === 0)
+    file.fail('DOCX 文件的内容以其他格式嵌入（altChunk），无法读取，请用 Word 打开后另存为 DOCX 再试');
+  warnAltChunks(altChunks, file);
   return blocks;
+}
+
+function warnAltChunks(count: number, file: SourceFile): void {
+  file.warn(
+    'read.docx-altchunk',
+    `文档中有 ${count} 处以其他格式嵌入的内容（altChunk），未能读取；请用 Word 打开后另存为 DOCX 再试`,
+  );
 }
 
 /** Registered for every ZIP: one that is not a DOCX gets a clear message rather than「不是文本」. */

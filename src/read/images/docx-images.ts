@@ -4,39 +4,19 @@
  * reader numbers lines.
  */
 import { type SourceFile, UnreadableInputError } from '../../core/source-file.js';
+import { documentTargets } from '../docx/relationships.js';
 import { findEntry, listEntries, readEntry } from '../docx/zip.js';
 import { type FoundImage, maxImageBytes, maxImages } from './embedded.js';
 
 const decoder = new TextDecoder();
-const relationship = /<Relationship\b[^>]*>/g;
-/** The relationship attributes read, each with its pattern made once (not once per look-up). */
-const attributes = {
-  Id: /\sId="([^"]*)"/,
-  Target: /\sTarget="([^"]*)"/,
-  Type: /\sType="([^"]*)"/,
-  TargetMode: /\sTargetMode="([^"]*)"/,
-};
-const attribute = (tag: string, name: keyof typeof attributes) => attributes[name].exec(tag)?.[1];
 /** A paragraph's start, or a picture's reference. */
 const marks = /<w:p[\s>/]|<a:blip\b[^>]*?\sr:embed="([^"]+)"|<v:imagedata\b[^>]*?\sr:id="([^"]+)"/g;
 
 export function docxImages(bytes: Uint8Array, file: SourceFile): FoundImage[] {
   const entries = listEntries(bytes, file);
   const main = findEntry(entries, 'word/document.xml');
-  const rels = findEntry(entries, 'word/_rels/document.xml.rels');
-  if (!main || !rels) return [];
-  const targets = new Map<string, string>();
-  for (const [tag] of decoder.decode(readEntry(bytes, rels, file)).matchAll(relationship)) {
-    const id = attribute(tag, 'Id');
-    const target = attribute(tag, 'Target');
-    if (
-      id &&
-      target &&
-      /\/image$/.test(attribute(tag, 'Type') ?? '') &&
-      attribute(tag, 'TargetMode') !== 'External'
-    )
-      targets.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`);
-  }
+  if (!main) return [];
+  const targets = documentTargets(bytes, entries, file, 'image');
   if (targets.size === 0) return [];
   const out: FoundImage[] = [];
   const seen = new Set<string>();

@@ -29,7 +29,7 @@ export interface DocxParts {
   numbering?: string;
   styles?: string;
   /** Other parts by name (e.g. a header that must not be read). */
-  extra?: Record<string, string>;
+  extra?: Record<string, string | Uint8Array>;
 }
 
 export const numberingXml = (inner: string): string =>
@@ -51,7 +51,8 @@ export function docx(body: string, parts: DocxParts = {}): Uint8Array {
   };
   if (parts.numbering) files['word/numbering.xml'] = strToU8(parts.numbering);
   if (parts.styles) files['word/styles.xml'] = strToU8(parts.styles);
-  for (const [name, xml] of Object.entries(parts.extra ?? {})) files[name] = strToU8(xml);
+  for (const [name, xml] of Object.entries(parts.extra ?? {}))
+    files[name] = typeof xml === 'string' ? strToU8(xml) : xml;
   return zipSync(files);
 }
 
