@@ -6,6 +6,7 @@ import {
   agencySchema,
   applicationListSchema,
   applicationSchema,
+  auditPageSchema,
   caseListSchema,
   caseSchema,
   compiledSchema,
@@ -173,6 +174,18 @@ export const routes: readonly Route[] = [
       const u = await svc.updateUser(deps.store, signedIn(principal), params.userId, body);
       return { ...publicUser(u), supervises: u.supervises };
     },
+  }),
+
+  route({
+    method: 'GET',
+    url: '/api/audit',
+    summary:
+      '操作记录（审计日志，管理员）：本机关用户的操作，对本机关、其用户和记录的修改，登录失败和锁定；最新的在前，分页',
+    tag: '用户',
+    auth: true,
+    query: s.auditQuery,
+    response: auditPageSchema,
+    handle: ({ principal, query, deps }) => svc.listAudit(deps.store, signedIn(principal), query),
   }),
 
   route({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isCommonPassword, minPasswordLength } from '../auth/common-passwords.js';
 import { formats } from '../spec/registry.js';
 import type { SectionSpec } from '../spec/types.js';
+import { auditActionNames, auditEntityNames } from '../store/audit-names.js';
 import {
   applicantTypes,
   arrangementProblems,
@@ -185,6 +186,36 @@ export const dueQuery = z.strictObject({
     .meta({ description: '距答复期限不超过几个工作日算即将到期（默认 5）' }),
   asOf: isoDate.optional().meta({ description: '依据的日期（默认今天）' }),
 });
+
+// ── Audit log ────────────────────────────────────────────────────────────────────────────────────
+
+export const auditQuery = z.strictObject({
+  entity: z
+    .enum(Object.keys(auditEntityNames) as [string, ...string[]])
+    .optional()
+    .meta({ description: '只列出这类对象的记录' }),
+  action: z
+    .enum(Object.keys(auditActionNames) as [string, ...string[]])
+    .optional()
+    .meta({ description: '只列出这种操作' }),
+  user: recordId.optional().meta({ description: '只列出这个用户的操作' }),
+  from: isoDate.optional().meta({ description: '从这一天起（含）' }),
+  to: isoDate.optional().meta({ description: '到这一天止（含）' }),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: '接着上一页：只列出编号小于它的记录' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(50)
+    .meta({ description: '每页条数（默认 50，至多 200）' }),
+});
+export type AuditQuery = z.output<typeof auditQuery>;
 
 // ── Cases ────────────────────────────────────────────────────────────────────────────────────────
 

@@ -41,6 +41,7 @@ const commandModules: readonly { names: readonly string[]; load: () => Promise<D
   { names: ['schema'], load: async () => [(await import('./commands/schema.js')).defineSchema] },
   { names: ['serve'], load: async () => [(await import('./commands/serve.js')).defineServe] },
   { names: ['users'], load: async () => [(await import('./commands/users.js')).defineUsers] },
+  { names: ['audit'], load: async () => [(await import('./commands/audit.js')).defineAudit] },
   {
     names: ['agencies', 'applications', 'cases', 'proactive'],
     load: async () => {

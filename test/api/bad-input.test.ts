@@ -29,6 +29,7 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       body: { name: '甲县政府办', region: '某省' },
     },
     'GET /api/users': {},
+    'GET /api/audit': { query: { entity: 'user', from: '2024-01-01', to: '2024-12-31', limit: '10' } },
     'POST /api/users': {
       body: {
         username: 'new-user',

@@ -119,6 +119,14 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       await shoot(page, 'inspect-scan');
     }
     await visit('/users', 'users', (p) => p.getByRole('cell', { name: '张管理' }).waitFor());
+    // 操作记录 after a change of the admin's own: a colleague's name corrected, its row open.
+    await server.store.users.update({ userId: 'u-admin' }, 'u-reviewer', { displayName: '李审核员' });
+    await visit('/audit', 'audit', async (p) => {
+      const first = p.locator('.ant-table-tbody > tr.ant-table-row').first();
+      await first.getByText('张管理').waitFor();
+      await first.getByRole('button', { name: /展开/ }).click();
+      await p.locator('.ant-table-expanded-row').getByText('李审核员').waitFor();
+    });
     // A real report (河北省科学技术厅 2023, its text from a crawler, figures run together) with one row
     // of table 二 changed so that its figures can be split three ways: the list shows that one of
     // its errors is a figure not read (「其中 1 个未能读出」).

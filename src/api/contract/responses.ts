@@ -145,10 +145,33 @@ export const holidayTableSchema = z
 
 export const agencyListSchema = z.array(agencySchema);
 export const managedUserListSchema = z.array(managedUserSchema);
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.string().nullable().meta({ description: '操作的用户；cli 为本机命令行，null 为系统' }),
+  userName: z.string().nullable(),
+  action: z.string(),
+  actionName: z.string(),
+  entity: z.string(),
+  entityName: z.string(),
+  entityId: z.string(),
+  label: z
+    .string()
+    .meta({ description: '记录的名称：用户的姓名和用户名、机关名称、申请或案件编号、年度；否则为编号' }),
+  before: z.unknown().meta({ description: '操作前的记录（新建时为 null）' }),
+  after: z.unknown().meta({ description: '操作后的记录（删除时为 null）' }),
+});
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  next: z.number().int().nullable().meta({ description: '下一页的 before；没有更多时为 null' }),
+});
 export const applicationListSchema = z.array(applicationSchema);
 export const caseListSchema = z.array(caseSchema);
 
 export type User = z.infer<typeof userSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
 export type Agency = z.infer<typeof agencySchema>;
 export type Application = z.infer<typeof applicationSchema>;
 export type AppState = z.infer<typeof stateSchema>;

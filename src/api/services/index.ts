@@ -1,6 +1,7 @@
 /** The services the API and the CLI share: one function per register operation. */
 export * from './agencies.js';
 export * from './applications.js';
+export * from './audit.js';
 export * from './bootstrap.js';
 export * from './cases.js';
 export * from './compile.js';

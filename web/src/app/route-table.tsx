@@ -14,6 +14,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
+  HistoryOutlined,
   HomeOutlined,
   PieChartOutlined,
   ScheduleOutlined,
@@ -209,6 +210,14 @@ export const pages: readonly PageRoute[] = [
     capability: 'manage',
     group: '系统管理',
     load: () => import('../features/users/users-page.js'),
+  },
+  {
+    path: '/audit',
+    title: '操作记录',
+    icon: <HistoryOutlined />,
+    capability: 'manage',
+    group: '系统管理',
+    load: () => import('../features/users/audit-page.js'),
   },
 ];
 

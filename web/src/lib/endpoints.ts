@@ -163,6 +163,13 @@ export const updateUser = endpoint({
   response: r.managedUserSchema,
 });
 
+export const listAudit = endpoint({
+  method: 'GET',
+  url: '/api/audit',
+  query: s.auditQuery,
+  response: r.auditPageSchema,
+});
+
 export const inspect = endpoint({
   method: 'POST',
   url: '/api/inspect',
