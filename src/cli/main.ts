@@ -100,6 +100,10 @@ export function createProgram(io: CliIO, done: (code: number) => void, defines: 
         return translateOptionExtras(Help.prototype.optionDescription.call(this, option));
       },
       subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage().replaceAll('[options]', '[选项]')}`.trim(),
+      // A subcommand's own usage line too: 「用法： gongkai agencies add [选项]」.
+      commandUsage(this: Help, cmd) {
+        return Help.prototype.commandUsage.call(this, cmd).replaceAll('[options]', '[选项]');
+      },
       formatItem(this: Help, term, termWidth, description, helper) {
         // Where a term is wider than stackedTermWidth (a subcommand's whole usage), a column of
         // descriptions beside the terms would start past most of the screen: each term then takes

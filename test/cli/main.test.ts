@@ -231,6 +231,10 @@ describe('usage', () => {
     const applications = await run(['applications', '--help']);
     expect(applications.stdout).toContain('  add [选项]  ');
     expect(applications.stdout).not.toContain('[options]');
+    // And in a subcommand's own usage line.
+    expect((await run(['agencies', 'add', '--help'])).stdout.split('\n')[0]).toBe(
+      '用法： gongkai agencies add [选项]',
+    );
   });
 
   it('exits 2 with help on standard error when no command is given', async () => {
