@@ -256,6 +256,35 @@ export const routes: readonly Route[] = [
   }),
   route({
     method: 'GET',
+    url: '/api/applications/:applicationId/events/:ordinal/notice',
+    summary:
+      '事件对应的文书草稿：补正通知书、延期答复告知书、征求第三方或其他机关意见书、收费通知书、按办理结果的答复书（DOCX 或 Markdown）',
+    description:
+      '按登记的记录生成（日期、编号、申请内容、依《政府信息公开条例》算出的期限和依据的条款），记录中没有的（申请人姓名、提供的信息、理由等）为【待补充：…】；收到补正、收到意见、缴纳费用没有文书（400）。',
+    tag: '申请',
+    auth: true,
+    params: s.eventParams,
+    query: s.noticeQuery,
+    produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/markdown'],
+    async handle({ principal, params, query, reply, deps }) {
+      const file = await svc.applicationNotice(
+        deps.store,
+        signedIn(principal),
+        params.applicationId,
+        params.ordinal,
+        query.to,
+      );
+      reply.type(
+        query.to === 'md'
+          ? 'text/markdown; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      return reply.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+    },
+  }),
+  route({
+    method: 'GET',
     url: '/api/due',
     summary: '已超期和即将到期的申请（可见机关的）',
     tag: '申请',

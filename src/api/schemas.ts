@@ -165,6 +165,13 @@ export const eventParams = z.strictObject({
     .meta({ description: '事件在申请的事件中的序号（从 0 起算）' }),
 });
 
+export const noticeQuery = z.strictObject({
+  to: z
+    .enum(['docx', 'md'])
+    .default('docx')
+    .meta({ description: '文书格式：docx（默认，按 GB/T 9704 排版）或 md' }),
+});
+
 export const voidEventBody = z.strictObject({
   reason: text(500).min(2).meta({ description: '作废的理由（写入审计日志）' }),
 });

@@ -10,6 +10,8 @@ import { chineseDate } from './date.js';
 export type PlainAlignment = 'left' | 'center' | 'right';
 
 export type PlainBlock =
+  /** 主送机关 (GB/T 9704-2012 7.3.2): the addressee with its colon, flush left under the title. */
+  | { kind: 'addressee'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   | {

@@ -58,6 +58,10 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       path: { applicationId: 'a-app' },
       body: { type: 'extended', on: '2024-05-08', days: 10, approvedBy: '主任' },
     },
+    'GET /api/applications/{applicationId}/events/{ordinal}/notice': {
+      path: { applicationId: 'a-notice', ordinal: '0' },
+      query: { to: 'md' },
+    },
     'POST /api/applications/{applicationId}/events/{ordinal}/void': {
       path: { applicationId: 'a-app', ordinal: '0' },
       body: { reason: '误记的延期' },
@@ -239,6 +243,15 @@ describeEachBackend('bad input', (backend) => {
       channel: 'inPerson',
       submittedOn: '2024-05-06',
       requestText: '甲方申请',
+    });
+    await h.store.applications.create(systemActor, {
+      id: 'a-notice',
+      agencyId: 'A',
+      applicant: 'np',
+      channel: 'inPerson',
+      submittedOn: '2024-05-06',
+      requestText: '要补正的申请',
+      events: [{ type: 'correctionRequested', on: '2024-05-08', correctBy: '2024-05-20' }],
     });
     // One report of agency A's own body in the corpus, for the corpus routes.
     await ingestBytes(

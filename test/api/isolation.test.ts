@@ -50,6 +50,7 @@ const aimedAtB: Record<string, { query?: string; body?: unknown }> = {
     body: { type: 'consultationSent', on: '2024-05-08', party: 'agency' },
   },
   'POST /api/applications/{applicationId}/events/{ordinal}/void': { body: { reason: '越权作废' } },
+  'GET /api/applications/{applicationId}/events/{ordinal}/notice': { query: 'to=md' },
   'GET /api/due': { query: 'agency=B' },
   'GET /api/cases': { query: 'agency=B' },
   'POST /api/cases': { body: { agencyId: 'B', kind: 'review', filedOn: '2024-04-01' } },
@@ -167,7 +168,7 @@ describeEachBackend('isolation between agencies', (backend) => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(documented.filter((r) => !walked.has(r))).toEqual([]);
-    expect(documented.length).toBe(61);
+    expect(documented.length).toBe(62);
   });
 
   for (const username of ['a-admin', 'a-reviewer', 'a-clerk', 'a-supervisor']) {

@@ -41,6 +41,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/agencies/{agencyId}',
       'GET /api/applications',
       'GET /api/applications/{applicationId}',
+      'GET /api/applications/{applicationId}/events/{ordinal}/notice',
       'GET /api/audit',
       'GET /api/cases',
       'GET /api/cases/{caseId}',

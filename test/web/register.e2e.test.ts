@@ -94,6 +94,14 @@ describe.skipIf(!run)('web: register', () => {
     await p2.locator('.ant-select-item-option').filter({ hasText: '予以公开' }).first().click();
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await p2.getByText('已答复（超期）').waitFor();
+    // The reply's 答复书, drafted from the record.
+    const [reply] = await Promise.all([
+      p2.waitForEvent('download'),
+      p2.getByRole('button', { name: '答复书' }).click(),
+    ]);
+    expect(reply.suggestedFilename()).toBe('2024-006-政府信息公开申请答复书.docx');
+    expect((await readFile((await reply.path()) as string)).subarray(0, 2).toString()).toBe('PK');
+    expect(await axeViolations(p2)).toEqual([]);
     await p2.getByRole('link', { name: '到期提醒' }).click();
     await p2.locator('.gk-panel').filter({ hasText: '已超期' }).first().waitFor();
     await p2.getByText('2024-004').first().waitFor();

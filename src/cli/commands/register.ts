@@ -4,16 +4,18 @@
  * audit log) and prints the result.
  *
  *   gongkai agencies add|list
- *   gongkai applications add|event|list
+ *   gongkai applications add|event|list|notice
  *   gongkai cases add
  *   gongkai proactive set
  */
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import * as s from '../../api/schemas.js';
 import * as svc from '../../api/services/index.js';
 import { channels, outcomes } from '../../workflow/index.js';
 import { ExitCode } from '../exit-code.js';
 import type { CliIO } from '../io.js';
+import { describeWriteError } from '../output.js';
 import { agencyIdOf, numberOption, withStore, writeJson } from './register-shared.js';
 
 type Done = (code: number) => void;
@@ -207,6 +209,38 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
             if (o.json) writeJson(io, v);
             else io.stdout.write(`${stateLine(v)}\n`);
           if (!o.json) io.stdout.write(`共 ${list.length} 件\n`);
+          return ExitCode.ok;
+        }),
+      );
+    });
+  applications
+    .command('notice')
+    .summary('生成事件对应的文书草稿（补正通知书、延期答复告知书、征求意见书、收费通知书、答复书）')
+    .argument('<编号>', '申请的编号或 id')
+    .requiredOption('--event <序号>', '事件的序号（从 1 起算，即办理过程中的第几个事件）')
+    .option('--to <格式>', 'docx（默认，按 GB/T 9704 排版）或 md', 'docx')
+    .option('-o, --output <文件>', '输出文件（md 可省略或为 “-”，写到标准输出）')
+    .action(async (ref: string, o: { event: string; to: string; output?: string }) => {
+      done(
+        await withStore(io, async (store) => {
+          const { to } = s.noticeQuery.parse({ to: o.to.toLowerCase() });
+          const { ordinal } = s.eventParams.parse({ applicationId: ref, ordinal: Number(o.event) - 1 });
+          const toStdout = o.output === undefined || o.output === '-';
+          if (toStdout && to === 'docx' && io.stdout.isTTY === true) {
+            io.stderr.write('gongkai: 错误：DOCX 是二进制格式，不能输出到终端，请用 -o 指定输出文件\n');
+            return ExitCode.usage;
+          }
+          const file = await svc.applicationNotice(store, p, ref, ordinal, to);
+          if (toStdout) io.stdout.write(file.body);
+          else {
+            try {
+              await writeFile(o.output as string, file.body);
+            } catch (error) {
+              io.stderr.write(`${o.output}: 错误：${describeWriteError(error)}\n`);
+              return ExitCode.unreadable;
+            }
+            io.stderr.write(`已生成 ${o.output}\n`);
+          }
           return ExitCode.ok;
         }),
       );

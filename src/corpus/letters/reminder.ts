@@ -28,7 +28,7 @@ export function reminderLetter(
   return {
     title: [`关于尽快发布${year}年政府信息公开`, '工作年度报告的提醒'],
     blocks: [
-      paragraph(`${body.name}：`),
+      { kind: 'addressee' as const, text: `${body.name}：` },
       paragraph(
         `根据《中华人民共和国政府信息公开条例》第四十九条，${who}应当在每年${dayOfYear(body.deadline)}前向社会公布本行政机关上一年度政府信息公开工作年度报告。` +
           `截至${chineseDate(today)}，报告库中没有你单位${year}年度的报告，已超过期限（${chineseDate(body.deadline)}）${body.daysLate ?? 0}天。`,

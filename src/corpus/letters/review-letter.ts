@@ -194,7 +194,7 @@ export function reviewLetter(
   const heading = (text: string) => blocks.push({ kind: 'heading', text: `${numerals[part++]}、${text}` });
   const paragraph = (text: string) => blocks.push({ kind: 'paragraph', text });
 
-  paragraph(`${report.agency ?? ''}：`);
+  blocks.push({ kind: 'addressee', text: `${report.agency ?? ''}：` });
   paragraph(
     `按照《中华人民共和国政府信息公开条例》第四十九条、第五十条和年度报告格式（${getFormat(report.format).document}），` +
       `对你单位发布的${reportTitle(subject)}进行了核查` +

@@ -42,6 +42,10 @@ export const centredLine = (text: string): string =>
 export const bodyParagraph = (text: string): string =>
   paragraph({ line: linePitch, indent: firstLine, alignment: 'both' }, run(text, fangsong));
 
+/** 主送机关 (GB/T 9704-2012 7.3.2): body text flush left, without the first-line indent. */
+export const addresseeParagraph = (text: string): string =>
+  paragraph({ line: linePitch, alignment: 'both' }, run(text, fangsong));
+
 /** 一级标题 (「一、总体情况」): 3号黑体, indented like body text. */
 export const firstLevelHeading = (text: string): string =>
   paragraph(

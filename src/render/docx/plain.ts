@@ -6,14 +6,23 @@
 import type { PlainDocument } from '../plain-document.js';
 import { documentXmlOf } from './index.js';
 import { docxPackage } from './package.js';
-import { bodyParagraph, emptyLine, firstLevelHeading, signature, tableGap, titleLine } from './paragraphs.js';
+import {
+  addresseeParagraph,
+  bodyParagraph,
+  emptyLine,
+  firstLevelHeading,
+  signature,
+  tableGap,
+  titleLine,
+} from './paragraphs.js';
 import { plainTable } from './table.js';
 import { zipParts } from './zip.js';
 
 export function renderPlainDocx(doc: PlainDocument): Uint8Array {
   const children = [...doc.title.map(titleLine), emptyLine()];
   for (const b of doc.blocks) {
-    if (b.kind === 'heading') children.push(firstLevelHeading(b.text));
+    if (b.kind === 'addressee') children.push(addresseeParagraph(b.text));
+    else if (b.kind === 'heading') children.push(firstLevelHeading(b.text));
     else if (b.kind === 'paragraph') children.push(bodyParagraph(b.text));
     else children.push(plainTable(b.header, b.rows, { align: b.align, weights: b.weights }), tableGap());
   }

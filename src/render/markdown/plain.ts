@@ -6,7 +6,7 @@ const rule = { left: ':---', center: ':---:', right: '---:' } as const;
 
 function block(b: PlainBlock): string[] {
   if (b.kind === 'heading') return [`## ${escapeHtml(b.text)}`, ''];
-  if (b.kind === 'paragraph') return [escapeParagraph(b.text), ''];
+  if (b.kind === 'paragraph' || b.kind === 'addressee') return [escapeParagraph(b.text), ''];
   const row = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
   return [
     row(b.header),

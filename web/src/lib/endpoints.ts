@@ -163,6 +163,15 @@ export const updateUser = endpoint({
   response: r.managedUserSchema,
 });
 
+/** The document an event of an application sends (a file: DOCX or Markdown). */
+export const applicationNotice = endpoint({
+  method: 'GET',
+  url: '/api/applications/:applicationId/events/:ordinal/notice',
+  params: s.eventParams,
+  query: s.noticeQuery,
+  response: z.unknown(),
+});
+
 export const listAudit = endpoint({
   method: 'GET',
   url: '/api/audit',

@@ -6,13 +6,24 @@ import { Link, useParams } from 'react-router';
 import type { Application } from '../../../../src/api/contract/responses.js';
 import type { EventBody } from '../../../../src/api/schemas.js';
 import { can } from '../../app/access.js';
+import { DraftButton } from '../../components/draft-button.js';
 import { QueryView } from '../../components/query-state.js';
+import * as api from '../../lib/endpoints.js';
 import { applicantNameOf, channelNameOf, eventNames, partyNames } from '../../lib/names.js';
 import { useMe } from '../../lib/session.js';
 import { applicationQuery, useAddEvent } from './api.js';
 import { EventModal, outcomeOptions } from './event-form.js';
 import { type ActionKind, deadlineArticle, nextActions, workingDaysLeft } from './status.js';
 import { StatusTag } from './status-tag.js';
+
+/** The document each kind of event sends (none for a correction or an opinion received, a payment). */
+const noticeNames: Partial<Record<EventBody['type'], string>> = {
+  correctionRequested: '补正通知书',
+  extended: '延期答复告知书',
+  consultationSent: '征求意见书',
+  feeNotified: '收费通知书',
+  replied: '答复书',
+};
 
 export function describeEvent(e: EventBody, year: number): string {
   switch (e.type) {
@@ -154,9 +165,23 @@ function Detail({ app }: { app: Application }) {
               key: `${i}`,
               color: e.type === 'replied' ? 'green' : 'gray',
               content: (
-                <span>
-                  {e.on} <strong>{eventNames[e.type]}</strong> {describeEvent(e, year)}
-                </span>
+                <Space size="small" wrap>
+                  <span>
+                    {e.on} <strong>{eventNames[e.type]}</strong> {describeEvent(e, year)}
+                  </span>
+                  {noticeNames[e.type] && (
+                    <DraftButton
+                      endpoint={api.applicationNotice}
+                      input={{ params: { applicationId: app.id, ordinal: i }, query: { to: 'docx' } }}
+                      fallbackName={`${app.number}-${noticeNames[e.type]}.docx`}
+                      what={noticeNames[e.type] as string}
+                      title={`下载${noticeNames[e.type]}草稿（Word，按 GB/T 9704 排版；记录中没有的内容为【待补充】）`}
+                      size="small"
+                    >
+                      {noticeNames[e.type]}
+                    </DraftButton>
+                  )}
+                </Space>
               ),
             })),
           ]}
