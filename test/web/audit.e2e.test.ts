@@ -65,6 +65,16 @@ describe.skipIf(!run)('web: audit log', () => {
           new Set(await page.locator('.ant-table-tbody > tr.ant-table-row td:nth-child(4)').allInnerTexts()),
       )
       .toEqual(new Set(['新建']));
+    // From 用户管理, a user's own doings.
+    await page.goto('/users');
+    await page.getByRole('row').filter({ hasText: '张管理' }).getByRole('link', { name: '操作记录' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('user')).toBe('u-admin');
+    await expect
+      .poll(
+        async () =>
+          new Set(await page.locator('.ant-table-tbody > tr.ant-table-row td:nth-child(3)').allInnerTexts()),
+      )
+      .toEqual(new Set(['张管理']));
     expect(problems).toEqual([]);
     await context.close();
   });

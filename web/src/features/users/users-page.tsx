@@ -17,6 +17,7 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { newUserBody, userPatchBody } from '../../../../src/api/schemas.js';
 import { roleNames, roles } from '../../../../src/store/schema.js';
 import { useAgency } from '../../components/agency-select.js';
@@ -219,6 +220,7 @@ export default function UsersPage() {
           <Button size="small" onClick={() => setResetting(u)}>
             重设密码
           </Button>
+          <Link to={`/audit?user=${encodeURIComponent(u.id)}`}>操作记录</Link>
         </Space>
       ),
     },
