@@ -146,6 +146,23 @@ function isWords(token: Token | undefined, minimum = 1): boolean {
   return words >= minimum;
 }
 
+/**
+ * A unit written right after a figure, in its cell (「5件」「12万元」): part of the figure, not words
+ * of the table. The units of money are the ones figures.ts converts; the rest are counts.
+ */
+const unitAfterFigure = /^(?:件|个|次|项|条|份|宗|起|人|家|篇|元|千元|万元|亿元)$/;
+const isUnitOfFigure = (stream: TokenStream, k: number): boolean => {
+  const token = stream.tokens[k];
+  const before = stream.tokens[k - 1];
+  return (
+    token?.kind === 'text' &&
+    !token.spaced &&
+    before?.kind === 'num' &&
+    before.line === token.line &&
+    unitAfterFigure.test(token.text)
+  );
+};
+
 /** A CJK ideograph (U+4E00–U+9FFF) or a Latin letter. */
 const isWordUnit = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -270,9 +287,15 @@ export function locateTable(
     if (!f.label) {
       // A row without a label (table 四): the figures after the last words of the table
       // (punctuation such as a Markdown table's 「|」 or a heading's 「##」 is not words).
-      while (to > from && stream.tokens[to - 1]?.kind === 'text' && !isWords(stream.tokens[to - 1])) to--;
+      // A unit in a figure's cell (「5件」) is no words either.
+      while (
+        to > from &&
+        stream.tokens[to - 1]?.kind === 'text' &&
+        (!isWords(stream.tokens[to - 1]) || isUnitOfFigure(stream, to - 1))
+      )
+        to--;
       let k = to - 1;
-      while (k >= from && !isWords(stream.tokens[k])) k--;
+      while (k >= from && (!isWords(stream.tokens[k]) || isUnitOfFigure(stream, k))) k--;
       from = k + 1;
     } else if (!next || gapBetween(f.row, next.row)) {
       // The last row of a table ends at the first words after its figures; so does a row before

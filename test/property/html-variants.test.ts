@@ -1,7 +1,8 @@
 /**
  * Web pages written the ways government sites publish them: any combination of cell text wrapped
  * in Word's paragraphs and spans (`MsoNormal`, `<o:p>`), upper-case tags, no-break spaces in labels,
- * the tables inside a layout table or a centred `<div>`, figures in `<font>`, label cells as `<th>`,
+ * the tables inside a layout table or a centred `<div>`, figures in `<font>`, a unit typed after a
+ * count (「5件」), label cells as `<th>`,
  * labels broken by `<br>`, cell widths and borders, conditional comments, markup across lines, a
  * `<tbody>` for each row, and a table broken in pieces (a converter's page break, with or without
  * a page number between them). Every cell reads back exactly, with no error.
@@ -20,6 +21,8 @@ const rewritings: Rewritings = {
     ),
   noBreakSpaces: (h) => h.replace(/<td([^>]*)>([^<\d]*) ([^<\d]*)<\/td>/g, '<td$1>$2&nbsp;$3</td>'),
   fonts: (h) => h.replace(/<td([^>]*)>(\d+)<\/td>/g, '<td$1><font face="仿宋">$2</font></td>'),
+  // A count's unit typed into its cell (「5件」).
+  countUnits: (h) => h.replace(/<td([^>]*)>(\d+)<\/td>/g, '<td$1>$2件</td>'),
   headerCells: (h) => h.replace(/<td([^>]*)>([^<\d][^<]*)<\/td>/g, '<th$1>$2</th>'),
   brokenLabels: (h) => h.replace(/<td([^>]*)>([^<\d]{6})([^<\d]{4,})<\/td>/g, '<td$1>$2<br>$3</td>'),
   cellStyles: (h) =>
