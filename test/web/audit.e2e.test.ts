@@ -65,6 +65,12 @@ describe.skipIf(!run)('web: audit log', () => {
           new Set(await page.locator('.ant-table-tbody > tr.ant-table-row td:nth-child(4)').allInnerTexts()),
       )
       .toEqual(new Set(['新建']));
+    // An application's entry opens its page.
+    await page.goto('/audit?entity=application');
+    const application = page.locator('.ant-table-tbody > tr.ant-table-row').first().getByRole('link');
+    const number = await application.innerText();
+    await application.click();
+    await page.getByText(`申请 ${number}`).waitFor();
     // From 用户管理, a user's own doings.
     await page.goto('/users');
     await page.getByRole('row').filter({ hasText: '张管理' }).getByRole('link', { name: '操作记录' }).click();

@@ -16,6 +16,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../../src/api/contract/responses.js';
 import {
@@ -139,7 +140,18 @@ export default function AuditPage() {
       ),
     },
     { title: '对象', dataIndex: 'entityName', width: 160 },
-    { title: '记录', dataIndex: 'label', width: 220 },
+    {
+      title: '记录',
+      dataIndex: 'label',
+      width: 220,
+      // An application opens its page (申请详情), unless it was deleted since.
+      render: (label: string, e) =>
+        e.entity === 'application' && e.action !== 'delete' ? (
+          <Link to={`/applications/${encodeURIComponent(e.entityId)}`}>{label}</Link>
+        ) : (
+          label
+        ),
+    },
     {
       title: '改动',
       key: 'changed',
