@@ -20,7 +20,8 @@ function countReplacements(text: string): number {
   return n;
 }
 
-function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+/** UTF-16 in the given byte order (a BOM, if any, dropped by the decoder). */
+export function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
   const text = new TextDecoder(encoding).decode(bytes);
   return { text, encoding, replacements: countReplacements(text) };
 }

@@ -113,6 +113,23 @@ export function auditChangedFields(before: unknown, after: unknown): string[] {
 }
 
 /**
+ * The fields an entry shows, each before and after: those it changed, or every field of a record
+ * created or deleted.
+ */
+export function auditFields(
+  before: unknown,
+  after: unknown,
+): { key: string; before: unknown; after: unknown }[] {
+  const was = isRecord(before) ? before : {};
+  const is = isRecord(after) ? after : {};
+  const keys =
+    isRecord(before) && isRecord(after)
+      ? auditChangedFields(before, after)
+      : [...new Set([...Object.keys(was), ...Object.keys(is)])];
+  return keys.map((key) => ({ key, before: was[key], after: is[key] }));
+}
+
+/**
  * What an entry changed, in a few words: 「新建」「删除」, the changed fields' names (the first three
  * and how many when there are more), or 「—」.
  */

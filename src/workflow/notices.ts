@@ -133,8 +133,8 @@ const replies: Record<Outcome, { basis: string; text: string }> = {
 };
 
 /** 「本机关于2024年5月6日收到你提交的政府信息公开申请（编号2024-001），申请内容为：“……”。」 */
-function received(app: NoticeApplication, receivedOn: string, you = '你'): string {
-  return `本机关于${chineseDate(receivedOn)}收到${you}提交的政府信息公开申请（编号${app.number}），申请内容为：“${app.requestText}”。`;
+function received(app: NoticeApplication, receivedOn: string): string {
+  return `本机关于${chineseDate(receivedOn)}收到你提交的政府信息公开申请（编号${app.number}），申请内容为：“${app.requestText}”。`;
 }
 
 /**

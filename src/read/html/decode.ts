@@ -4,7 +4,7 @@
  * with the GB18030 fallback of `src/decode`. GBK, GB2312 and their aliases read as GB18030; a
  * declared Western single-byte charset is ignored (a Chinese report cannot be written in one).
  */
-import { decode, utf16Order } from '../../decode/decode.js';
+import { decode, utf16, utf16Order } from '../../decode/decode.js';
 import { headText } from './sniff.js';
 
 export interface DecodedHtml {
@@ -77,7 +77,8 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
     (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (bom) return { ...decode(bytes), from: 'bom' };
   // UTF-16 without a BOM: its declared charset (if any) was written for another encoding.
-  if (utf16Order(bytes)) return { ...decode(bytes), from: 'detected' };
+  const order = utf16Order(bytes);
+  if (order) return { ...utf16(bytes, order), from: 'detected' };
   const label = declaredCharset(bytes);
   const name =
     label === null ? null : gbFamily.has(label) ? 'gb18030' : big5Family.has(label) ? 'big5' : label;

@@ -22,10 +22,10 @@ import type { AuditEntry } from '../../../../src/api/contract/responses.js';
 import {
   auditActionNames,
   auditActor,
-  auditChangedFields,
   auditChangeSummary,
   auditEntityNames,
   auditFieldName,
+  auditFields,
   auditTime,
 } from '../../../../src/store/audit-names.js';
 import { roleNames } from '../../../../src/store/schema.js';
@@ -43,8 +43,6 @@ export const auditUrl = z.object({
 });
 
 const pageSize = 50;
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const timestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
@@ -60,19 +58,8 @@ function shown(key: string, value: unknown): string {
   return value;
 }
 
-/** The fields an entry shows: those it changed, or every field of a record created or deleted. */
-function fieldsOf(entry: AuditEntry): { key: string; before: unknown; after: unknown }[] {
-  const before = isRecord(entry.before) ? entry.before : {};
-  const after = isRecord(entry.after) ? entry.after : {};
-  const keys =
-    isRecord(entry.before) && isRecord(entry.after)
-      ? auditChangedFields(entry.before, entry.after)
-      : [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return keys.map((key) => ({ key, before: before[key], after: after[key] }));
-}
-
 function Changes({ entry }: { entry: AuditEntry }) {
-  const fields = fieldsOf(entry);
+  const fields = auditFields(entry.before, entry.after);
   if (fields.length === 0) return <Typography.Text type="secondary">没有改动的字段</Typography.Text>;
   return (
     <Table
