@@ -223,6 +223,18 @@ export const routes: readonly Route[] = [
       svc.getApplication(deps.store, signedIn(principal), params.applicationId, deps.today()),
   }),
   route({
+    method: 'PATCH',
+    url: '/api/applications/:applicationId',
+    summary: '修改申请的登记内容（申请人、联系方式、申请内容、提交渠道和日期）',
+    tag: '申请',
+    auth: true,
+    params: s.applicationParams,
+    body: s.applicationPatchBody,
+    response: applicationSchema,
+    handle: ({ principal, params, body, deps }) =>
+      svc.updateApplication(deps.store, signedIn(principal), params.applicationId, body, deps.today()),
+  }),
+  route({
     method: 'POST',
     url: '/api/applications/:applicationId/events',
     summary: '记录一个办理事件（补正、征求意见、延期、收费、答复等）；答复和延期需审核权限',

@@ -148,8 +148,31 @@ export const newApplicationBody = z.strictObject({
   signedForOn: isoDate.nullable().optional(),
   confirmedOn: isoDate.nullable().optional(),
   requestText: text(20_000).optional(),
+  applicantName: line(200).optional().meta({ description: '申请人姓名或者名称（条例第二十九条）' }),
+  applicantContact: text(500)
+    .optional()
+    .meta({ description: '申请人的联系方式：电话、通信地址、电子邮箱等' }),
+  delivery: line(500)
+    .optional()
+    .meta({ description: '申请人要求的获取信息的方式、途径（如邮寄纸质件、电子邮件）' }),
   events: z.array(eventSchema).max(100).optional(),
 });
+
+/** A correction of an application's own fields; its events change only by voiding them. */
+export const applicationPatchBody = newApplicationBody
+  .pick({
+    applicant: true,
+    applicantName: true,
+    applicantContact: true,
+    delivery: true,
+    requestText: true,
+    channel: true,
+    submittedOn: true,
+    signedForOn: true,
+    confirmedOn: true,
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { error: '至少应修改一项' });
 
 export const applicationParams = z.strictObject({
   applicationId: recordId.meta({ description: '申请的 id，或本机关的编号（如 2026-001）' }),
@@ -448,6 +471,7 @@ export const holidayYearBody = z
 export type HolidayYearBody = z.output<typeof holidayYearBody>;
 
 export type NewApplicationBody = z.infer<typeof newApplicationBody>;
+export type ApplicationPatchBody = z.infer<typeof applicationPatchBody>;
 export type EventBody = z.infer<typeof eventSchema>;
 export type NewCaseBody = z.infer<typeof newCaseBody>;
 export type CasePatchBody = z.infer<typeof casePatchBody>;

@@ -85,6 +85,12 @@ export interface ApplicationTable {
   /** Day of the reply event, if any: an application replied before a year began is not in it. */
   replied_on: DateText | null;
   request_text: string;
+  /** 申请人姓名或者名称 ('' when not recorded). */
+  applicant_name: Generated<string>;
+  /** 联系方式: telephone, address, e-mail ('' when not recorded). */
+  applicant_contact: Generated<string>;
+  /** 获取信息的方式、途径 the applicant asked for ('' when not recorded). */
+  delivery: Generated<string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

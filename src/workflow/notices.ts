@@ -4,8 +4,9 @@
  * another agency's opinion (第三十二条, 第三十四条), the 收费通知书 (第四十二条, 国办函〔2020〕109号) and
  * the 答复书 of each result (第三十六条 to 第三十九条, with the 第十四条 to 第十六条 grounds of not
  * disclosing). Each says what the register knows — the dates, the application's number and request,
- * the working-day deadlines it works out — and leaves what it can't know (the applicant's name, the
- * information given, the reasons) as 【待补充：…】 for the clerk, as the compiled annual report does.
+ * the working-day deadlines it works out, the applicant's name and the form they asked for — and
+ * leaves what it can't know (the information given, the reasons; the name when it was not recorded)
+ * as 【待补充：…】 for the clerk, as the compiled annual report does.
  * Events that send nothing (a correction or an opinion received, a payment) have none.
  */
 
@@ -22,6 +23,10 @@ export interface NoticeApplication extends Application {
   /** The agency's own number for it (2026-001). */
   number: string;
   requestText: string;
+  /** 申请人姓名或者名称; '' or absent when the register does not have it. */
+  applicantName?: string;
+  /** 获取信息的方式、途径 the applicant asked for; '' or absent when not recorded. */
+  delivery?: string;
 }
 
 /** A document as paragraphs, to be laid out by the plain-document renderers (src/render). */
@@ -153,8 +158,7 @@ export function noticeOf(
   const upTo: NoticeApplication = { ...app, events: app.events.slice(0, ordinal + 1) };
   const { timeline } = readTimeline(upTo, event.on, cal);
   const receivedOn = timeline?.receivedOn ?? event.on;
-  // The register keeps the applicant's kind, not their name.
-  const applicant = `${missing('申请人姓名或名称')}：`;
+  const applicant = `${app.applicantName?.trim() || missing('申请人姓名或名称')}：`;
   switch (event.type) {
     case 'correctionRequested':
       return {
@@ -218,10 +222,16 @@ export function noticeOf(
     case 'replied': {
       const reply = replies[event.outcome];
       const basis = reply.basis ? `根据${law}${reply.basis}的规定，` : '';
+      // What is given is given in the form asked for, where the agency holds it so (第四十条).
+      const delivery = app.delivery?.trim();
+      const form =
+        delivery && (event.outcome === 'open' || event.outcome === 'partial')
+          ? [`上述信息按照你申请时要求的方式（${delivery}）提供。`]
+          : [];
       return {
         title: '政府信息公开申请答复书',
         to: applicant,
-        paragraphs: [received(app, receivedOn), `经审查，${basis}现答复如下：`, reply.text, remedy],
+        paragraphs: [received(app, receivedOn), `经审查，${basis}现答复如下：`, reply.text, ...form, remedy],
         date: event.on,
       };
     }

@@ -54,6 +54,10 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       },
     },
     'GET /api/applications/{applicationId}': { path: { applicationId: 'a-app' } },
+    'PATCH /api/applications/{applicationId}': {
+      path: { applicationId: 'a-app' },
+      body: { applicantName: '张三', applicantContact: '13800000000', delivery: '电子邮件' },
+    },
     'POST /api/applications/{applicationId}/events': {
       path: { applicationId: 'a-app' },
       body: { type: 'extended', on: '2024-05-08', days: 10, approvedBy: '主任' },

@@ -75,6 +75,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/users/{userId}',
       'GET /openapi.json',
       'PATCH /api/agencies/{agencyId}',
+      'PATCH /api/applications/{applicationId}',
       'PATCH /api/cases/{caseId}',
       'PATCH /api/corpus/bodies/{bodyId}',
       'PATCH /api/users/{userId}',

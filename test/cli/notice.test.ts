@@ -64,4 +64,63 @@ describeEachBackend('gongkai applications notice', (backend) => {
     expect(none.code).toBe(2);
     expect(none.stderr).toBe('gongkai: 错误：「收到补正」不需要向申请人或第三方发出文书\n');
   });
+
+  it('records the applicant’s name and contact with `add` and `edit`, and addresses the notice to them', async () => {
+    await ok(['agencies', 'add', '--name', '某某县人民政府办公室', '--id', 'a1']);
+    await ok([
+      'applications',
+      'add',
+      '--applicant',
+      'np',
+      '--applicant-name',
+      '张三',
+      '--channel',
+      'inPerson',
+      '--submitted',
+      '2024-05-06',
+    ]);
+    const edited = await ok([
+      'applications',
+      'edit',
+      '2024-001',
+      '--applicant-name',
+      '张三丰',
+      '--contact',
+      '13800000000',
+      '--delivery',
+      '电子邮件',
+      '--json',
+    ]);
+    const view = JSON.parse(edited) as Record<string, unknown>;
+    expect([view.applicantName, view.applicantContact, view.delivery]).toEqual([
+      '张三丰',
+      '13800000000',
+      '电子邮件',
+    ]);
+    await ok([
+      'applications',
+      'event',
+      '2024-001',
+      '--type',
+      'correctionRequested',
+      '--on',
+      '2024-05-08',
+      '--correct-by',
+      '2024-05-20',
+    ]);
+    const notice = await ok(['applications', 'notice', '2024-001', '--event', '1', '--to', 'md']);
+    expect(notice.split('\n\n')[1]).toBe('张三丰：');
+    const nothing = await run(['applications', 'edit', '2024-001']);
+    expect(nothing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'gongkai: 错误：没有要修改的内容：请至少给出一项（--applicant-name、--contact、--delivery、--request、--applicant、--channel、--submitted、--signed-for、--confirmed）\n',
+    });
+    const late = await run(['applications', 'edit', '2024-001', '--submitted', '2024-05-09']);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toBe(
+      'gongkai: 错误：记录不符合办理规则：补正通知日期 2024-05-08 早于收到申请之日 2024-05-09\n',
+    );
+  });
 });

@@ -395,6 +395,10 @@ describeEachBackend('store', (backend) => {
       confirmedOn: '2024-02-28',
       receivedOn: '2024-02-28',
       requestText: '申请公开2023年度某项目的环评批复',
+      // Not given: the register has no name, contact or form asked for (empty strings).
+      applicantName: '',
+      applicantContact: '',
+      delivery: '',
       events: [],
       createdAt: T0,
       updatedAt: T0,

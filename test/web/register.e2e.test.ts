@@ -58,12 +58,24 @@ describe.skipIf(!run)('web: register', () => {
     await choose(page, '提交渠道', '当面提交');
     await page.getByLabel('提交日期').fill('2024-06-03');
     await page.getByLabel('提交日期').press('Tab');
+    await page.getByLabel('申请人', { exact: true }).fill('王五');
     await page.getByLabel('申请内容').fill('申请公开本县2024年度城乡低保资金发放情况');
     await page.getByLabel('编号').fill('2024-100');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /登\s*记/ }).click();
     await page.getByText('申请 2024-100').waitFor();
     await page.getByText('剩余 20 个工作日').waitFor();
+    await page.getByText('王五', { exact: true }).waitFor();
+    // The contact, added afterwards: the record's own fields are corrected in a dialog.
+    await page.getByRole('button', { name: '修改登记内容' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('联系方式').fill('13900000000');
+    await edit.getByLabel('获取方式').fill('电子邮件');
+    expect(await axeViolations(page)).toEqual([]);
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已修改申请 2024-100 的登记内容').waitFor();
+    await page.getByText('13900000000', { exact: true }).waitFor();
+    await page.getByText('电子邮件', { exact: true }).waitFor();
     // A clerk may ask for opinions but neither reply nor approve an extension.
     await page.getByRole('button', { name: '征求意见' }).waitFor();
     expect(await page.getByRole('button', { name: /^答\s*复$/ }).count()).toBe(0);

@@ -49,6 +49,23 @@ describe('notices of an application’s events', () => {
     expect(() => noticeOf(app, 4)).toThrow(RangeError);
   });
 
+  it('addresses the applicant by name, and gives the information in the form asked for (第四十条)', () => {
+    const app = {
+      ...application({ type: 'replied', on: '2024-05-30', outcome: 'open' }),
+      applicantName: ' 张三 ',
+      delivery: '电子邮件',
+    };
+    const open = noticeOf(app, 0);
+    expect(open?.to).toBe('张三：');
+    expect(open?.paragraphs[3]).toBe('上述信息按照你申请时要求的方式（电子邮件）提供。');
+    const denied = noticeOf(
+      { ...app, events: [{ type: 'replied', on: '2024-05-30', outcome: 'deny.secret' }] },
+      0,
+    );
+    expect(denied?.paragraphs.join('')).not.toContain('电子邮件');
+    expect(noticeOf({ ...app, applicantName: '  ' }, 0)?.to).toBe('【待补充：申请人姓名或名称】：');
+  });
+
   it('asks a third party (第三十二条) or another agency (第三十四条) for its opinion within 15 working days', () => {
     const third = noticeOf(
       application({ type: 'consultationSent', on: '2024-05-10', party: 'thirdParty' }),

@@ -18,7 +18,7 @@ import {
   type WorkingCalendar,
 } from '../../workflow/index.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import type { NewApplicationBody } from '../schemas.js';
+import type { ApplicationPatchBody, NewApplicationBody } from '../schemas.js';
 import { holidayCalendar, holidayCalendarAt, holidayVersionKey, holidayVersionOf } from './holidays.js';
 import { agencyScope, type Principal, requireRight, resolveAgency, visibleAgencyIds } from './principal.js';
 import { share } from './shared.js';
@@ -275,9 +275,34 @@ export async function createApplication(
     signedForOn: record.signedForOn,
     confirmedOn: record.confirmedOn,
     requestText: input.requestText ?? '',
+    applicantName: input.applicantName ?? '',
+    applicantContact: input.applicantContact ?? '',
+    delivery: input.delivery ?? '',
     events,
   });
   return committedView(created, asOf, calendar);
+}
+
+/**
+ * Corrects the record's own fields (录入 right): the applicant, their name and contact, the request,
+ * the channel and the dates of receipt. The record with the change must be possible (the dates of
+ * receipt decide its deadlines): it is checked inside the transaction that holds the record, like
+ * an event. Events are changed only by voiding them.
+ */
+export async function updateApplication(
+  store: Store,
+  p: Principal,
+  id: string,
+  patch: ApplicationPatchBody,
+  asOf: IsoDate,
+): Promise<ApplicationView> {
+  const appId = await findApplicationId(store, p, id);
+  requireRight(p, 'enter');
+  const calendar = await holidayCalendar(store);
+  const after = await store.applications.update(p.actor, appId, patch, (before) => {
+    validate({ ...before, ...patch }, calendar);
+  });
+  return committedView(after, asOf, calendar);
 }
 
 /**

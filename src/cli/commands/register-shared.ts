@@ -29,6 +29,8 @@ const flagOf: Record<string, string> = {
   signedForOn: 'signed-for',
   confirmedOn: 'confirmed',
   requestText: 'request',
+  applicantName: 'applicant-name',
+  applicantContact: 'contact',
   filedOn: 'filed',
   decidedOn: 'decided',
   applicationId: 'application',
@@ -64,6 +66,7 @@ const flags = new Set([
   'asOf',
   'signedOn',
   'publishedOn',
+  'delivery',
 ]);
 
 /**

@@ -4,7 +4,7 @@
  * audit log) and prints the result.
  *
  *   gongkai agencies add|list
- *   gongkai applications add|event|list|notice
+ *   gongkai applications add|edit|event|list|notice
  *   gongkai cases add
  *   gongkai proactive set
  */
@@ -74,8 +74,46 @@ interface ApplicationAddOptions {
   signedFor?: string;
   confirmed?: string;
   request?: string;
+  applicantName?: string;
+  contact?: string;
+  delivery?: string;
   id?: string;
   json?: boolean;
+}
+
+type ApplicationEditOptions = Partial<Omit<ApplicationAddOptions, 'agency' | 'id'>>;
+
+/** The fields of an application that its options give, by the API's names. */
+const applicationFields = (o: ApplicationEditOptions) =>
+  given({
+    applicant: o.applicant,
+    channel: o.channel,
+    submittedOn: o.submitted,
+    signedForOn: o.signedFor,
+    confirmedOn: o.confirmed,
+    requestText: o.request,
+    applicantName: o.applicantName,
+    applicantContact: o.contact,
+    delivery: o.delivery,
+  });
+
+/** The options `add` and `edit` share (what `add` requires, `edit` may leave out). */
+function applicationOptions(command: Command, required: boolean): Command {
+  const option = (flags: string, description: string) =>
+    required ? command.requiredOption(flags, description) : command.option(flags, description);
+  option(
+    '--applicant <类型>',
+    'np 自然人、biz 商业企业、res 科研机构、ngo 社会公益组织、law 法律服务机构、oth 其他',
+  );
+  option('--channel <方式>', `提交方式：${channels.join('、')}`);
+  option('--submitted <日期>', '申请人提交日期（YYYY-MM-DD）');
+  return command
+    .option('--signed-for <日期>', '邮寄：签收日期')
+    .option('--confirmed <日期>', '平常信函、互联网、电子邮件、传真：确认收到日期')
+    .option('--request <内容>', '申请内容')
+    .option('--applicant-name <姓名>', '申请人姓名或者名称')
+    .option('--contact <联系方式>', '申请人的联系方式（电话、通信地址、电子邮箱等）')
+    .option('--delivery <方式>', '申请人要求的获取信息的方式、途径（如邮寄纸质件、电子邮件）');
 }
 
 interface EventOptions {
@@ -100,39 +138,51 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
     .command('applications')
     .summary('登记政府信息公开申请及其办理事件')
     .usage('<命令>');
-  applications
-    .command('add')
-    .summary('登记一件申请')
-    .option('--agency <机关>', '机关编号或名称（只有一个机关时可省略）')
-    .requiredOption(
-      '--applicant <类型>',
-      'np 自然人、biz 商业企业、res 科研机构、ngo 社会公益组织、law 法律服务机构、oth 其他',
-    )
-    .requiredOption('--channel <方式>', `提交方式：${channels.join('、')}`)
-    .requiredOption('--submitted <日期>', '申请人提交日期（YYYY-MM-DD）')
-    .option('--signed-for <日期>', '邮寄：签收日期')
-    .option('--confirmed <日期>', '平常信函、互联网、电子邮件、传真：确认收到日期')
-    .option('--request <内容>', '申请内容')
+  applicationOptions(
+    applications
+      .command('add')
+      .summary('登记一件申请')
+      .option('--agency <机关>', '机关编号或名称（只有一个机关时可省略）'),
+    true,
+  )
     .option('--id <编号>', '本机关的申请编号（如 2026-001；省略时按年度顺序自动编号）')
     .option('--json', '输出 JSON')
     .action(async (o: ApplicationAddOptions) => {
       done(
         await withStore(io, async (store) => {
-          const body = s.newApplicationBody.parse(
-            given({
-              id: o.id,
-              agencyId: await agencyIdOf(store, o.agency),
-              applicant: o.applicant,
-              channel: o.channel,
-              submittedOn: o.submitted,
-              signedForOn: o.signedFor,
-              confirmedOn: o.confirmed,
-              requestText: o.request,
-            }),
-          );
+          const body = s.newApplicationBody.parse({
+            ...given({ id: o.id, agencyId: await agencyIdOf(store, o.agency) }),
+            ...applicationFields(o),
+          });
           const view = await svc.createApplication(store, p, body, svc.todayInChina());
           if (o.json) writeJson(io, view);
           else io.stdout.write(`已登记申请 ${stateLine(view)}\n`);
+          return ExitCode.ok;
+        }),
+      );
+    });
+  applicationOptions(
+    applications
+      .command('edit')
+      .summary('修改一件申请的登记内容（申请人、联系方式、申请内容、提交渠道和日期）')
+      .argument('<申请编号>'),
+    false,
+  )
+    .option('--json', '输出 JSON')
+    .action(async (id: string, o: ApplicationEditOptions & { json?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          const fields = applicationFields(o);
+          if (Object.keys(fields).length === 0) {
+            io.stderr.write(
+              'gongkai: 错误：没有要修改的内容：请至少给出一项（--applicant-name、--contact、--delivery、--request、--applicant、--channel、--submitted、--signed-for、--confirmed）\n',
+            );
+            return ExitCode.usage;
+          }
+          const patch = s.applicationPatchBody.parse(fields);
+          const view = await svc.updateApplication(store, p, id, patch, svc.todayInChina());
+          if (o.json) writeJson(io, view);
+          else io.stdout.write(`已修改申请 ${stateLine(view)}\n`);
           return ExitCode.ok;
         }),
       );

@@ -15,6 +15,7 @@ import * as holidayArrangements from './2026-12-05-09-holiday-arrangements.js';
 import * as corpusBodyDissolved from './2026-12-05-10-corpus-body-dissolved.js';
 import * as corpusBodyExpected from './2026-12-06-11-corpus-body-expected.js';
 import * as corpusFindingPage from './2026-12-06-12-corpus-finding-page.js';
+import * as applicationApplicant from './2026-12-06-13-application-applicant.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22-01-initial': initial,
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-05-10-corpus-body-dissolved': corpusBodyDissolved,
   '2026-12-06-11-corpus-body-expected': corpusBodyExpected,
   '2026-12-06-12-corpus-finding-page': corpusFindingPage,
+  '2026-12-06-13-application-applicant': applicationApplicant,
 };

@@ -36,6 +36,12 @@ export interface ApplicationRecord extends Application {
   number: string;
   /** What the applicant asked for (申请内容). */
   requestText: string;
+  /** 申请人姓名或者名称 ('' when not recorded). */
+  applicantName: string;
+  /** 联系方式 ('' when not recorded). */
+  applicantContact: string;
+  /** 获取信息的方式、途径 the applicant asked for ('' when not recorded). */
+  delivery: string;
   signedForOn: IsoDate | null;
   confirmedOn: IsoDate | null;
   /** The day of receipt by 第三十一条, or null while the date it needs is not recorded. */
@@ -55,13 +61,24 @@ export interface NewApplication {
   signedForOn?: IsoDate | null;
   confirmedOn?: IsoDate | null;
   requestText: string;
+  applicantName?: string;
+  applicantContact?: string;
+  delivery?: string;
   events?: readonly ApplicationEvent[];
 }
 
 export type ApplicationPatch = Partial<
   Pick<
     ApplicationRecord,
-    'applicant' | 'channel' | 'submittedOn' | 'signedForOn' | 'confirmedOn' | 'requestText'
+    | 'applicant'
+    | 'applicantName'
+    | 'applicantContact'
+    | 'delivery'
+    | 'channel'
+    | 'submittedOn'
+    | 'signedForOn'
+    | 'confirmedOn'
+    | 'requestText'
   >
 >;
 
@@ -83,6 +100,9 @@ function toRecord(row: ApplicationRow, events: ApplicationEvent[]): ApplicationR
     confirmedOn: row.confirmed_on,
     receivedOn: row.received_on,
     requestText: row.request_text,
+    applicantName: row.applicant_name,
+    applicantContact: row.applicant_contact,
+    delivery: row.delivery,
     events,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -377,6 +397,9 @@ export function applicationRepository(ctx: StoreContext) {
             confirmed_on: record.confirmedOn,
             ...columns,
             request_text: input.requestText,
+            applicant_name: input.applicantName ?? '',
+            applicant_contact: input.applicantContact ?? '',
+            delivery: input.delivery ?? '',
             created_at: at,
             updated_at: at,
           })
@@ -385,9 +408,18 @@ export function applicationRepository(ctx: StoreContext) {
         return auditCreated<ApplicationRecord>(trx, ctx, actor, 'application', id, load);
       }),
 
-    /** Changes the record's own fields (not its events). */
-    update: (actor: Actor, id: string, patch: ApplicationPatch): Promise<ApplicationRecord> =>
-      changeEvents(actor, id, 'update', async (trx) => {
+    /**
+     * Changes the record's own fields (not its events). `check` sees the record as it was, inside the
+     * transaction that holds it (see `appendEvent`): throwing there stores nothing.
+     */
+    update: (
+      actor: Actor,
+      id: string,
+      patch: ApplicationPatch,
+      check?: (before: ApplicationRecord) => void,
+    ): Promise<ApplicationRecord> =>
+      changeEvents(actor, id, 'update', async (trx, before) => {
+        check?.(before);
         if (patch.applicant !== undefined && !applicantTypes.includes(patch.applicant))
           invalid(`申请人类型「${String(patch.applicant)}」无效`);
         const set = definedFields({
@@ -397,6 +429,9 @@ export function applicationRepository(ctx: StoreContext) {
           signed_for_on: patch.signedForOn,
           confirmed_on: patch.confirmedOn,
           request_text: patch.requestText,
+          applicant_name: patch.applicantName,
+          applicant_contact: patch.applicantContact,
+          delivery: patch.delivery,
         });
         if (Object.keys(set).length > 0)
           await trx.updateTable('applications').set(set).where('id', '=', id).execute();

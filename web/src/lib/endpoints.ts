@@ -42,6 +42,13 @@ export const createApplication = endpoint({
   body: s.newApplicationBody,
   response: r.applicationSchema,
 });
+export const updateApplication = endpoint({
+  method: 'PATCH',
+  url: '/api/applications/:applicationId',
+  params: s.applicationParams,
+  body: s.applicationPatchBody,
+  response: r.applicationSchema,
+});
 export const getApplication = endpoint({
   method: 'GET',
   url: '/api/applications/:applicationId',

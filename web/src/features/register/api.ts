@@ -1,6 +1,6 @@
 /** The register's queries and mutations: each key built where its query is, so writes invalidate exactly it. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { EventBody, NewApplicationBody } from '../../../../src/api/schemas.js';
+import type { ApplicationPatchBody, EventBody, NewApplicationBody } from '../../../../src/api/schemas.js';
 import { call } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 
@@ -34,6 +34,19 @@ export function useAddEvent(applicationId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: EventBody) => call(api.addEvent, { params: { applicationId }, body }),
+    onSuccess: (app) => {
+      qc.setQueryData(applicationQuery(applicationId).queryKey, app);
+      qc.invalidateQueries({ queryKey: ['applications', 'list'] });
+      qc.invalidateQueries({ queryKey: ['due'] });
+    },
+  });
+}
+
+export function useUpdateApplication(applicationId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApplicationPatchBody) =>
+      call(api.updateApplication, { params: { applicationId }, body }),
     onSuccess: (app) => {
       qc.setQueryData(applicationQuery(applicationId).queryKey, app);
       qc.invalidateQueries({ queryKey: ['applications', 'list'] });

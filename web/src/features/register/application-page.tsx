@@ -12,6 +12,7 @@ import * as api from '../../lib/endpoints.js';
 import { applicantNameOf, channelNameOf, eventNames, partyNames } from '../../lib/names.js';
 import { useMe } from '../../lib/session.js';
 import { applicationQuery, useAddEvent } from './api.js';
+import { ApplicationEditModal } from './application-edit.js';
 import { EventModal, outcomeOptions } from './event-form.js';
 import { type ActionKind, deadlineArticle, nextActions, workingDaysLeft } from './status.js';
 import { StatusTag } from './status-tag.js';
@@ -93,6 +94,7 @@ function Detail({ app }: { app: Application }) {
   const { message } = App.useApp();
   const role = me.data?.user.role;
   const [action, setAction] = useState<ActionKind | null>(null);
+  const [editing, setEditing] = useState(false);
   const add = useAddEvent(app.id);
   const year = Number((app.receivedOn ?? app.submittedOn).slice(0, 4));
   const actions = nextActions(app.state, app.events, {
@@ -113,9 +115,21 @@ function Detail({ app }: { app: Application }) {
               <StatusTag state={app.state} events={app.events} />
             </Space>
           }
-          extra={<Link to="/applications">返回列表</Link>}
+          extra={
+            <Space>
+              {can(role, 'enter') && (
+                <Button size="small" onClick={() => setEditing(true)}>
+                  修改登记内容
+                </Button>
+              )}
+              <Link to="/applications">返回列表</Link>
+            </Space>
+          }
           items={[
+            { key: 'name', label: '申请人', children: app.applicantName || '—' },
             { key: 'applicant', label: '申请人类型', children: applicantNameOf(app.applicant) },
+            { key: 'contact', label: '联系方式', children: app.applicantContact || '—' },
+            { key: 'delivery', label: '获取方式', children: app.delivery || '—' },
             { key: 'channel', label: '提交渠道', children: channelNameOf(app.channel) },
             { key: 'submitted', label: '提交日期', children: app.submittedOn },
             { key: 'received', label: '收到申请日期', children: app.receivedOn ?? '—' },
@@ -187,6 +201,16 @@ function Detail({ app }: { app: Application }) {
           ]}
         />
       </div>
+      {editing && (
+        <ApplicationEditModal
+          app={app}
+          onClose={() => setEditing(false)}
+          onDone={(changed) => {
+            setEditing(false);
+            message.success(changed ? `已修改申请 ${app.number} 的登记内容` : '登记内容没有改动');
+          }}
+        />
+      )}
       {action && (
         <EventModal
           type={action}

@@ -32,7 +32,8 @@ export function matches(app: Application, f: z.output<typeof applicationsUrl>): 
   if (f.applicant && app.applicant !== f.applicant) return false;
   if (f.channel && app.channel !== f.channel) return false;
   const q = f.q.trim();
-  if (q && !app.number.includes(q) && !app.requestText.includes(q)) return false;
+  if (q && !app.number.includes(q) && !app.requestText.includes(q) && !app.applicantName.includes(q))
+    return false;
   return true;
 }
 
@@ -60,7 +61,17 @@ export default function ApplicationsPage() {
       width: 110,
       sorter: (a, b) => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? ''),
     },
-    { title: '申请人', dataIndex: 'applicant', width: 110, render: applicantNameOf },
+    {
+      title: '申请人',
+      key: 'applicant',
+      width: 140,
+      ellipsis: true,
+      // The name where it was recorded, with the kind the report counts it under.
+      render: (_, a) =>
+        a.applicantName
+          ? `${a.applicantName}（${applicantNameOf(a.applicant)}）`
+          : applicantNameOf(a.applicant),
+    },
     { title: '渠道', dataIndex: 'channel', width: 130, render: channelNameOf },
     { title: '申请内容', dataIndex: 'requestText', ellipsis: true },
     {
@@ -96,7 +107,7 @@ export default function ApplicationsPage() {
         <AgencySelect />
         <Input.Search
           aria-label="搜索编号或申请内容"
-          placeholder="搜索编号或申请内容"
+          placeholder="搜索编号、申请人或申请内容"
           allowClear
           defaultValue={filters.q}
           onSearch={(q) => update({ q, page: 1 })}
