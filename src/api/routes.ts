@@ -213,6 +213,33 @@ export const routes: readonly Route[] = [
   }),
   route({
     method: 'GET',
+    url: '/api/applications/export',
+    summary:
+      '导出依申请公开办理台账（XLSX 或 CSV）：每件申请一行，含申请人、联系方式、申请内容、办理过程、答复期限、办理结果和是否超期',
+    tag: '申请',
+    auth: true,
+    query: s.applicationExportQuery,
+    produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+    async handle({ principal, query, reply, deps }) {
+      const { to, asOf, ...scope } = query;
+      const file = await svc.applicationLedger(
+        deps.store,
+        signedIn(principal),
+        { ...scope, asOf: asOf ?? deps.today() },
+        to,
+      );
+      reply.type(
+        to === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      reply.header('x-rows', String(file.rows));
+      return reply.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+    },
+  }),
+  route({
+    method: 'GET',
     url: '/api/applications/:applicationId',
     summary: '一件申请及其办理状态',
     tag: '申请',

@@ -205,6 +205,13 @@ export const applicationListQuery = z.strictObject({
   asOf: isoDate.optional().meta({ description: '计算状态所依据的日期（默认今天）' }),
 });
 
+export const applicationExportQuery = applicationListQuery.extend({
+  to: z
+    .enum(['xlsx', 'csv'])
+    .default('xlsx')
+    .meta({ description: 'xlsx（默认，中文表头，供人阅读）或 csv（字段名表头，带 BOM 的 UTF-8）' }),
+});
+
 export const dueQuery = z.strictObject({
   agency: agencyRef.optional(),
   days: z.coerce

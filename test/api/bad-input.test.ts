@@ -53,6 +53,7 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
         events: [{ type: 'replied', on: '2024-05-20', outcome: 'open' }],
       },
     },
+    'GET /api/applications/export': { query: { agency: 'A', year: '2024', to: 'csv' } },
     'GET /api/applications/{applicationId}': { path: { applicationId: 'a-app' } },
     'PATCH /api/applications/{applicationId}': {
       path: { applicationId: 'a-app' },

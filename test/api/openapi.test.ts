@@ -40,6 +40,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/agencies',
       'GET /api/agencies/{agencyId}',
       'GET /api/applications',
+      'GET /api/applications/export',
       'GET /api/applications/{applicationId}',
       'GET /api/applications/{applicationId}/events/{ordinal}/notice',
       'GET /api/audit',

@@ -37,6 +37,14 @@ describe.skipIf(!run)('web: register', () => {
     await page.getByRole('heading', { name: '申请登记', level: 1 }).waitFor();
     await page.getByRole('link', { name: '2024-004' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // The 办理台账 of the agency shown, as a download.
+    const ledger = await page.getByRole('link', { name: /导出 Excel/ }).getAttribute('href');
+    expect(ledger).toMatch(/^\/api\/applications\/export\?agency=[^&]+&to=xlsx$/);
+    const sheet = await page.request.get(ledger as string);
+    expect(sheet.status()).toBe(200);
+    expect(decodeURIComponent(sheet.headers()['content-disposition'] ?? '')).toBe(
+      "attachment; filename*=UTF-8''湟源县人民政府办公室-依申请公开办理台账.xlsx",
+    );
     const api404 = await page.request.get('/api/nothing-here');
     expect(api404.status()).toBe(404);
     expect((await api404.json()).error.code).toBe('no-route');

@@ -7,6 +7,7 @@ export * from './cases.js';
 export * from './compile.js';
 export * from './fees.js';
 export * from './holidays.js';
+export * from './ledger.js';
 export * from './notices.js';
 export * from './principal.js';
 export * from './proactive.js';

@@ -4,7 +4,7 @@
  * audit log) and prints the result.
  *
  *   gongkai agencies add|list
- *   gongkai applications add|edit|event|list|notice
+ *   gongkai applications add|edit|event|list|export|notice
  *   gongkai cases add
  *   gongkai proactive set
  */
@@ -259,6 +259,51 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
             if (o.json) writeJson(io, v);
             else io.stdout.write(`${stateLine(v)}\n`);
           if (!o.json) io.stdout.write(`共 ${list.length} 件\n`);
+          return ExitCode.ok;
+        }),
+      );
+    });
+  applications
+    .command('export')
+    .summary('导出依申请公开办理台账（XLSX 或 CSV）')
+    .option('--agency <机关>', '机关编号或名称（省略时为全部）')
+    .option('--year <年度>', '只导出该年度收到的申请')
+    .option('--as-of <日期>', '状态依据的日期（默认今天）')
+    .option('--to <格式>', 'xlsx（默认，中文表头）或 csv（字段名表头）', 'xlsx')
+    .option('-o, --output <文件>', '输出文件（csv 可省略或为 “-”，写到标准输出）')
+    .action(async (o: { agency?: string; year?: string; asOf?: string; to: string; output?: string }) => {
+      done(
+        await withStore(io, async (store) => {
+          const q = s.applicationExportQuery.parse(
+            given({
+              agency: await agencyIdOf(store, o.agency),
+              year: o.year,
+              asOf: o.asOf,
+              to: o.to.toLowerCase(),
+            }),
+          );
+          const toStdout = o.output === undefined || o.output === '-';
+          if (toStdout && q.to === 'xlsx') {
+            io.stderr.write('gongkai: 错误：XLSX 是二进制格式，请用 -o 指定输出文件（或 --to csv）\n');
+            return ExitCode.usage;
+          }
+          const { to, asOf, ...scope } = q;
+          const file = await svc.applicationLedger(
+            store,
+            p,
+            { ...scope, asOf: asOf ?? svc.todayInChina() },
+            to,
+          );
+          if (toStdout) io.stdout.write(file.body);
+          else {
+            try {
+              await writeFile(o.output as string, file.body);
+            } catch (error) {
+              io.stderr.write(`${o.output}: 错误：${describeWriteError(error)}\n`);
+              return ExitCode.unreadable;
+            }
+            io.stderr.write(`已导出 ${file.rows} 件申请到 ${o.output}\n`);
+          }
           return ExitCode.ok;
         }),
       );

@@ -42,6 +42,12 @@ export const createApplication = endpoint({
   body: s.newApplicationBody,
   response: r.applicationSchema,
 });
+export const exportApplications = endpoint({
+  method: 'GET',
+  url: '/api/applications/export',
+  query: s.applicationExportQuery,
+  response: z.unknown(),
+});
 export const updateApplication = endpoint({
   method: 'PATCH',
   url: '/api/applications/:applicationId',

@@ -12,12 +12,12 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { crossFinding } from '../../../../src/api/corpus-contract.js';
 import { findingName } from '../../../../src/core/finding-names.js';
+import { ExportButtons } from '../../components/export-buttons.js';
 import { SeverityTag } from '../../components/severity-tag.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { checksExportUrl, corpusChecksQuery, corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { CountTags } from './count-tags.js';
-import { ExportButtons } from './export-buttons.js';
 import { LettersButton } from './letters-button.js';
 import { type ChecksState, checksUrl, reportInOversight } from './url.js';
 

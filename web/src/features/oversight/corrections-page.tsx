@@ -16,12 +16,12 @@ import {
   correctionStatuses,
   correctionStatusNames,
 } from '../../../../src/corpus/correction-status.js';
+import { ExportButtons } from '../../components/export-buttons.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusCorrectionsQuery, corpusStatsQuery, correctionsExportUrl } from './api.js';
 import { bodyPath } from './body.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
 import { CountTags } from './count-tags.js';
-import { ExportButtons } from './export-buttons.js';
 import { type CorrectionsState, correctionsUrl, reportInOversight } from './url.js';
 
 type Correction = z.output<typeof correctionsResponse>['rows'][number];

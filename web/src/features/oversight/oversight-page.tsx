@@ -28,6 +28,7 @@ import { Link } from 'react-router';
 import type { CorpusReportRow } from '../../../../src/api/corpus-contract.js';
 import type { RegionLevel } from '../../../../src/corpus/region-level.js';
 import { can } from '../../app/access.js';
+import { ExportButtons } from '../../components/export-buttons.js';
 import { LoadError } from '../../components/query-state.js';
 import { useMe } from '../../lib/session.js';
 import { encode } from '../../lib/url-codec.js';
@@ -36,7 +37,6 @@ import { corpusListQuery, corpusPublicationQuery, corpusStatsQuery, exportUrl } 
 import { Chart } from './chart.js';
 import { applicationsByRegionOption, findingsByCodeOption, onTimeByYearOption } from './chart-options.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
-import { ExportButtons } from './export-buttons.js';
 import { LettersButton } from './letters-button.js';
 import { MatrixTable } from './matrix-table.js';
 import { kindNames, regionLevelOptions } from './names.js';

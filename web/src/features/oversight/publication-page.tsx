@@ -28,6 +28,7 @@ import type { BodyPublication } from '../../../../src/api/corpus-contract.js';
 import { publicationStatuses, publicationStatusNames } from '../../../../src/corpus/publication-status.js';
 import { can } from '../../app/access.js';
 import { DraftButton } from '../../components/draft-button.js';
+import { ExportButtons } from '../../components/export-buttons.js';
 import { LoadError } from '../../components/query-state.js';
 import * as api from '../../lib/endpoints.js';
 import { useMe } from '../../lib/session.js';
@@ -36,7 +37,6 @@ import { corpusPublicationQuery, corpusStatsQuery, publicationExportUrl } from '
 import { bodyPath } from './body.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
 import { CountTags } from './count-tags.js';
-import { ExportButtons } from './export-buttons.js';
 import { kindNames } from './names.js';
 import {
   daysText,

@@ -22,13 +22,13 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { reportScore } from '../../../../src/api/corpus-contract.js';
 import { type Pack, packSchema } from '../../../../src/corpus/pack-schema.js';
+import { ExportButtons } from '../../components/export-buttons.js';
 import { call, callFile, messageOf } from '../../lib/api.js';
 import { saveBlob } from '../../lib/download.js';
 import * as api from '../../lib/endpoints.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusStatsQuery } from './api.js';
 import { BodyFilters, CorpusQueryError, yearsOf } from './corpus-filters.js';
-import { ExportButtons } from './export-buttons.js';
 import { reportInOversight, type ScoreState, scoreUrl } from './url.js';
 
 type ReportScore = z.output<typeof reportScore>;

@@ -14,12 +14,12 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { ProblemKind } from '../../../../src/corpus/problem-kinds.js';
 import { type StatsDimension, statsDimensionNames } from '../../../../src/corpus/stats-dimensions.js';
+import { ExportButtons } from '../../components/export-buttons.js';
 import { LoadError } from '../../components/query-state.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { corpusStatsQuery, statsExportUrl } from './api.js';
 import { bodyPath } from './body.js';
 import { BodyFilters, yearsOf } from './corpus-filters.js';
-import { ExportButtons } from './export-buttons.js';
 import { ProblemSelect } from './problem-select.js';
 import {
   figures,

@@ -56,7 +56,7 @@ export function UploadPanel() {
         </p>
         <p className="ant-upload-text">把报告文件拖到这里，或点击选择</p>
         <p className="ant-upload-hint">
-          支持文本、网页（含 MHT 单个文件网页）、DOCX、DOC、PDF、扫描件（PDF 或 PNG、JPEG、TIFF
+          支持文本、网页（含 MHT 单个文件网页）、DOCX、DOC、PDF、OFD、扫描件（PDF 或 PNG、JPEG、TIFF
           图片，经文字识别读取）与 ZIP 压缩包，每次不超过 {uploadLimitBytes / 1024 / 1024} MB
         </p>
       </Upload.Dragger>

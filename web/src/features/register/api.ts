@@ -1,7 +1,7 @@
 /** The register's queries and mutations: each key built where its query is, so writes invalidate exactly it. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApplicationPatchBody, EventBody, NewApplicationBody } from '../../../../src/api/schemas.js';
-import { call } from '../../lib/api.js';
+import { call, searchOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 
 export const applicationsQuery = (query: { agency?: string; year?: number }) =>
@@ -15,6 +15,16 @@ export const applicationQuery = (applicationId: string) =>
     queryKey: ['applications', 'one', applicationId],
     queryFn: () => call(api.getApplication, { params: { applicationId } }),
   });
+
+/**
+ * The 办理台账 of the agency (and year) on the page, as a file (a link: the download is the
+ * browser's). The ledger is of every application in that scope, not only those the page's other
+ * filters show.
+ */
+export const ledgerUrl = (
+  query: { agency?: string | undefined; year?: number },
+  to: 'csv' | 'xlsx',
+): string => api.exportApplications.url + searchOf({ ...query, to });
 
 export const dueQuery = (query: { agency?: string; days?: number }) =>
   queryOptions({ queryKey: ['due', query], queryFn: () => call(api.due, { query }) });

@@ -8,12 +8,13 @@ import type { Application } from '../../../../src/api/contract/responses.js';
 import { applicantTypes } from '../../../../src/workflow/applicant.js';
 import { can } from '../../app/access.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
+import { ExportButtons } from '../../components/export-buttons.js';
 import { LoadError } from '../../components/query-state.js';
 import { applicantNameOf, channelNameOf, channelNames } from '../../lib/names.js';
 import { useMe } from '../../lib/session.js';
 import { useServerToday, yearsAround } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
-import { applicationsQuery } from './api.js';
+import { applicationsQuery, ledgerUrl } from './api.js';
 import { type BadgeKind, badgeOf, badges, workingDaysLeft } from './status.js';
 import { StatusTag } from './status-tag.js';
 
@@ -153,6 +154,10 @@ export default function ApplicationsPage() {
             value: y,
             label: `${y}年`,
           }))}
+        />
+        <ExportButtons
+          href={(to) => ledgerUrl({ agency: agencyId, ...(filters.year ? { year: filters.year } : {}) }, to)}
+          disabled={agencyId === undefined || rows.length === 0}
         />
         {can(me.data?.user.role, 'enter') && (
           <Link to="/applications/new">

@@ -1,0 +1,117 @@
+/**
+ * 依申请公开办理台账: one row per application, as offices keep it and inspections ask for it — who
+ * applied and how to reach them, what they asked for, when it arrived, every step taken, the
+ * deadline and whether it was met, the result under the year's format. The columns are named by key
+ * (the API's field names, for machines) and in Chinese (for the people who read the sheet).
+ */
+import { formatForYear, getFormat } from '../spec/registry.js';
+import { applicantName } from './applicant.js';
+import type { ApplicationEvent } from './application.js';
+import { eventNames, partyNames } from './application.js';
+import type { IsoDate } from './calendar/date.js';
+import { channelNames } from './channel.js';
+import { outcomeName } from './outcome.js';
+
+/** What a row needs of an application and its status as of a day. */
+export interface LedgerApplication {
+  number: string;
+  agencyName: string;
+  applicant: Parameters<typeof applicantName>[0];
+  applicantName: string;
+  applicantContact: string;
+  delivery: string;
+  channel: keyof typeof channelNames;
+  submittedOn: IsoDate;
+  receivedOn: IsoDate | null;
+  requestText: string;
+  events: readonly ApplicationEvent[];
+  state: {
+    statusName: string;
+    dueOn: IsoDate | null;
+    closedOn: IsoDate | null;
+    answeredLate: boolean | null;
+  };
+}
+
+export type LedgerValue = string | number | null;
+
+/** The columns in order: key and Chinese name. */
+export const ledgerColumns = [
+  ['number', '编号'],
+  ['agency', '机关'],
+  ['applicantName', '申请人'],
+  ['applicant', '申请人类型'],
+  ['applicantContact', '联系方式'],
+  ['channel', '提交渠道'],
+  ['submittedOn', '提交日期'],
+  ['receivedOn', '收到日期'],
+  ['requestText', '申请内容'],
+  ['delivery', '获取方式'],
+  ['steps', '办理过程'],
+  ['extendedDays', '延期工作日'],
+  ['fee', '收费（元）'],
+  ['status', '状态'],
+  ['dueOn', '答复期限'],
+  ['repliedOn', '答复日期'],
+  ['outcome', '办理结果'],
+  ['late', '超期答复'],
+] as const;
+
+export type LedgerKey = (typeof ledgerColumns)[number][0];
+
+/** 「2024-05-08 补正通知（补正期限 2024-05-20）」 */
+function step(e: ApplicationEvent, year: number): string {
+  const detail = (() => {
+    switch (e.type) {
+      case 'correctionRequested':
+        return `补正期限 ${e.correctBy}`;
+      case 'consultationSent':
+      case 'consultationAnswered':
+        return partyNames[e.party];
+      case 'extended':
+        return `${e.days} 个工作日，${e.approvedBy} 批准`;
+      case 'feeNotified':
+        return `${e.amount} 元`;
+      case 'replied':
+        return outcomeOf(e.outcome, year);
+      default:
+        return '';
+    }
+  })();
+  return `${e.on} ${eventNames[e.type]}${detail ? `（${detail}）` : ''}`;
+}
+
+/** The result as the year's format names its row (the 2021 format for a year it does not know). */
+function outcomeOf(outcome: Extract<ApplicationEvent, { type: 'replied' }>['outcome'], year: number): string {
+  return outcomeName(formatForYear(year) ?? getFormat('2021'), outcome);
+}
+
+/** One application's row, in the order of `ledgerColumns`. */
+export function ledgerRow(app: LedgerApplication): LedgerValue[] {
+  const year = Number((app.receivedOn ?? app.submittedOn).slice(0, 4));
+  const reply = app.events.find((e) => e.type === 'replied');
+  const extended = app.events.find((e) => e.type === 'extended');
+  const fee = app.events.find((e) => e.type === 'feeNotified');
+  const late = app.state.answeredLate;
+  const values: Record<LedgerKey, LedgerValue> = {
+    number: app.number,
+    agency: app.agencyName,
+    applicantName: app.applicantName || null,
+    applicant: applicantName(app.applicant),
+    applicantContact: app.applicantContact || null,
+    channel: channelNames[app.channel] ?? app.channel,
+    submittedOn: app.submittedOn,
+    receivedOn: app.receivedOn,
+    requestText: app.requestText || null,
+    delivery: app.delivery || null,
+    steps: app.events.map((e) => step(e, year)).join('；') || null,
+    extendedDays: extended?.days ?? null,
+    fee: fee?.amount ?? null,
+    status: app.state.statusName,
+    dueOn: reply ? null : app.state.dueOn,
+    repliedOn: reply?.on ?? null,
+    outcome: reply ? outcomeOf(reply.outcome, year) : null,
+    late: late === null ? null : late ? '是' : '否',
+  };
+  return ledgerColumns.map(([key]) => values[key]);
+}
