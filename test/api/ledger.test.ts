@@ -82,9 +82,10 @@ describeEachBackend('the register’s ledger', (backend) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('办理台账');
-    const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
+    if (!sheet) throw new Error('no sheet 办理台账');
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(values(1).slice(0, 6)).toEqual(['编号', '机关', '申请人', '申请人类型', '联系方式', '提交渠道']);
-    expect(sheet?.rowCount).toBe(4);
+    expect(sheet.rowCount).toBe(4);
     expect(values(2).slice(0, 3)).toEqual(['2024-001', '甲县人民政府办公室', '张三']);
     expect(book.getWorksheet('说明')?.getRow(2).values).toEqual([undefined, 'number', '编号']);
   });
