@@ -11,6 +11,8 @@ export const findingNames: Readonly<Record<string, string>> = {
   'read.docx-altchunk': 'DOCX 嵌入内容无法读取',
   'read.docx-revisions': 'DOCX 含未接受的修订',
   'read.html-nesting': '网页标签嵌套过深',
+  'read.ofd-no-text': 'OFD 页无文字',
+  'read.ofd-pages': 'OFD 页数超过上限',
   'read.pdf-no-text': 'PDF 页无文字层',
   'read.pdf-garbled': 'PDF 文字层无法解码，按扫描件识别',
   'read.pdf-page': 'PDF 页已损坏',

@@ -18,6 +18,14 @@ export const limits = {
    */
   pdfFontBytes: 64 * 1024 * 1024,
   pdfContentBytes: 8 * 1024 * 1024,
+  /**
+   * Largest OFD input in bytes (compressed; a scanned one holds a picture a page), and most bytes
+   * its XML parts (pages, templates, resources) may inflate to in all: XML is wordier than a PDF's
+   * content streams (a real report's pages come to well under 2 MB). Its pages are bounded as a
+   * PDF's are (`pdfPages`).
+   */
+  ofdBytes: 128 * 1024 * 1024,
+  ofdXmlBytes: 32 * 1024 * 1024,
 } as const;
 
 export const formatBytes = (n: number): string =>

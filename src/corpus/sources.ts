@@ -45,6 +45,7 @@ export const reportExtensions = new Set([
   '.doc',
   '.wps',
   '.pdf',
+  '.ofd',
   '.zip',
 ]);
 

@@ -9,6 +9,7 @@ import type { Block, SourceType } from './blocks.js';
 import { sniffHtml } from './html/sniff.js';
 import { sniffMhtml } from './mhtml/sniff.js';
 import type { OcrOptions } from './ocr/scan.js';
+import { sniffOfd } from './ofd/sniff.js';
 import { readText } from './text-reader.js';
 
 /** How files are read: OCR of scans (on unless `ocr: false`). */
@@ -61,6 +62,9 @@ export const readers: Reader[] = [
     (bytes) => startsWith(bytes, PDF),
     async () => (await import('./pdf/read-pdf.js')).readPdf,
   ),
+  // An OFD package (a ZIP with OFD.xml, before the DOCX reader's every ZIP): its pages read as a
+  // PDF's text layer does, so its blocks' type is `pdf`.
+  lazyReader('pdf', sniffOfd, async () => (await import('./ofd/index.js')).ofdReader.read),
   lazyReader(
     'image',
     (bytes) => startsWith(bytes, PNG) || startsWith(bytes, JPEG) || TIFF.some((s) => startsWith(bytes, s)),

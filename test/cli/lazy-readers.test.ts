@@ -7,7 +7,9 @@ import { docxReader } from '../../src/read/docx/index.js';
 import { htmlReader } from '../../src/read/html/index.js';
 import { mhtmlReader } from '../../src/read/mhtml/index.js';
 import { imageReader } from '../../src/read/ocr/index.js';
+import { ofdReader } from '../../src/read/ofd/index.js';
 import { readers } from '../../src/read/registry.js';
+import { placedText, writeOfd } from '../support/ofd.js';
 
 const bytes = (...values: number[]) => new Uint8Array([...values, 0, 0, 0, 0, 0, 0, 0, 0]);
 const text = (s: string) => new TextEncoder().encode(s);
@@ -73,6 +75,15 @@ describe('the registry’s sniffers', () => {
       'html',
       'text',
     ]);
+  });
+
+  it('tell an OFD package (a ZIP with OFD.xml) as the OFD module does, ahead of the DOCX reader', () => {
+    const ofd = writeOfd({ pages: [{ layers: [placedText(1, '一、总体情况', 25, 40, 5)] }] });
+    for (const sample of [...samples, ofd]) {
+      const own = readers.find((r) => r.sniff(sample));
+      expect(own?.sniff === ofdReader.sniff || !ofdReader.sniff(sample)).toBe(true);
+    }
+    expect(typeOf(ofd)).toBe('pdf');
   });
 
   it('read through the module loaded on first use', async () => {

@@ -9,6 +9,7 @@ import type { Block } from '../blocks.js';
 import { readHtml } from '../html/index.js';
 import { docxImages } from '../images/docx-images.js';
 import { withImages } from '../images/embedded.js';
+import { sniffOfd } from '../ofd/sniff.js';
 import type { Reader } from '../registry.js';
 import { altChunkPages } from './alt-chunks.js';
 import { readDocument } from './document.js';
@@ -70,10 +71,18 @@ function warnAltChunks(count: number, file: SourceFile): void {
   );
 }
 
-/** Registered for every ZIP: one that is not a DOCX gets a clear message rather than「不是文本」. */
+// Tables published as pictures are read by OCR too (src/read/images).
+const readDocxAndPictures = withImages(readDocx, docxImages, noTextInDocx);
+
+/**
+ * Registered for every ZIP: one that is not a DOCX gets a clear message rather than「不是文本」. An
+ * OFD package (OFD.xml at its root) goes to the OFD reader, loaded only when one comes.
+ */
 export const docxReader: Reader = {
   type: 'docx',
   sniff: isZip,
-  // Tables published as pictures are read by OCR too (src/read/images).
-  read: withImages(readDocx, docxImages, noTextInDocx),
+  read: async (bytes, file, options) =>
+    sniffOfd(bytes)
+      ? (await import('../ofd/index.js')).readOfd(bytes, file, options)
+      : readDocxAndPictures(bytes, file, options),
 };

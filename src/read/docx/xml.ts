@@ -17,6 +17,7 @@
  * entities are never expanded, so a part cannot smuggle in entity expansion).
  */
 import type { SourceFile } from '../../core/source-file.js';
+import { type ArchiveKind, docxArchive } from './zip-directory.js';
 
 /** WordprocessingML, transitional and strict (ISO 29500 strict documents use the second). */
 const wordNamespaces = new Set([
@@ -164,7 +165,7 @@ function piece(source: Source, from: number, to: number): string {
  * Parses one part, calling the handlers in document order (an empty element opens and closes).
  * Malformed XML fails the file. `vocabulary` maps the WordprocessingML local names the handlers
  * act on to what they want to know of each (`tag.known`): it is looked up once per name a part
- * uses, not once per element.
+ * uses, not once per element. `kind` names the package in the failure (a DOCX unless said).
  */
 export function parseXml<K>(
   bytes: Uint8Array,
@@ -172,12 +173,13 @@ export function parseXml<K>(
   file: SourceFile,
   handlers: XmlHandlers<K>,
   vocabulary: ReadonlyMap<string, K> = new Map(),
+  kind: ArchiveKind = docxArchive,
 ): void {
   try {
     scan(decodeXml(bytes), handlers, vocabulary);
   } catch (error) {
     if (!(error instanceof MalformedXml)) throw error;
-    file.fail(`DOCX 文件已损坏（${part} 不是有效的 XML：${error.message}），请用 Word 另存后再试`);
+    file.fail(`${kind.name} 文件已损坏（${part} 不是有效的 XML：${error.message}），请${kind.resave}后再试`);
   }
 }
 

@@ -321,7 +321,7 @@ export default function InspectorPage() {
   return (
     <div className="gk-panel">
       <Upload.Dragger
-        accept=".txt,.html,.htm,.mht,.mhtml,.docx,.doc,.wps,.pdf,.md,.png,.jpg,.jpeg,.tif,.tiff,text/plain,text/html,multipart/related,message/rfc822,application/pdf,image/png,image/jpeg,image/tiff"
+        accept=".txt,.html,.htm,.mht,.mhtml,.docx,.doc,.wps,.pdf,.ofd,.md,.png,.jpg,.jpeg,.tif,.tiff,text/plain,text/html,multipart/related,message/rfc822,application/pdf,application/ofd,image/png,image/jpeg,image/tiff"
         multiple={false}
         showUploadList={false}
         beforeUpload={(file) => {
@@ -336,7 +336,7 @@ export default function InspectorPage() {
         </p>
         <p className="ant-upload-text">把年度报告拖到这里，或点击选择文件</p>
         <p className="ant-upload-hint">
-          支持文本、网页（HTML，或存为单个文件的 MHT）、Word（DOCX 和 Word 97–2003 的 DOC）、PDF
+          支持文本、网页（HTML，或存为单个文件的 MHT）、Word（DOCX 和 Word 97–2003 的 DOC）、PDF、OFD
           和扫描件（扫描的 PDF、PNG、JPEG、TIFF 图片，经文字识别读取）；文件只用于本次检查，不会保存
         </p>
       </Upload.Dragger>
