@@ -68,6 +68,8 @@ export async function seed(store: Store): Promise<void> {
     createApplication(store, p, { agencyId: 'A', ...body }, today);
   await add({
     id: '2024-001',
+    applicantName: '李明',
+    applicantContact: '13900000001',
     applicant: 'np',
     channel: 'inPerson',
     submittedOn: '2024-01-08',
@@ -76,6 +78,9 @@ export async function seed(store: Store): Promise<void> {
   });
   await add({
     id: '2024-002',
+    applicantName: '青海某建设工程有限公司',
+    applicantContact: '0971-0000002；西宁市某路2号',
+    delivery: '电子邮件',
     applicant: 'biz',
     channel: 'online',
     submittedOn: '2024-02-19',
@@ -89,6 +94,9 @@ export async function seed(store: Store): Promise<void> {
   });
   await add({
     id: '2024-003',
+    applicantName: '王芳',
+    applicantContact: '湟源县某镇某村',
+    delivery: '邮寄纸质件',
     applicant: 'np',
     channel: 'post',
     submittedOn: '2024-03-01',
@@ -98,6 +106,7 @@ export async function seed(store: Store): Promise<void> {
   });
   await add({
     id: '2024-004',
+    applicantName: '赵强',
     applicant: 'np',
     channel: 'inPerson',
     submittedOn: '2024-04-15',
@@ -105,6 +114,9 @@ export async function seed(store: Store): Promise<void> {
   });
   await add({
     id: '2024-005',
+    applicantName: '某某律师事务所',
+    applicantContact: 'law@example.cn',
+    delivery: '电子邮件',
     applicant: 'law',
     channel: 'email',
     submittedOn: '2024-05-08',
@@ -114,6 +126,7 @@ export async function seed(store: Store): Promise<void> {
   });
   await add({
     id: '2024-006',
+    applicantName: '陈华',
     applicant: 'np',
     channel: 'inPerson',
     submittedOn: '2024-05-06',
@@ -121,6 +134,7 @@ export async function seed(store: Store): Promise<void> {
   });
   await add({
     id: '2024-007',
+    applicantName: '某某环保志愿者协会',
     applicant: 'ngo',
     channel: 'online',
     submittedOn: '2024-05-20',
@@ -130,6 +144,7 @@ export async function seed(store: Store): Promise<void> {
   });
   await add({
     id: '2024-008',
+    applicantName: '某某大学公共管理学院',
     applicant: 'res',
     channel: 'inPerson',
     submittedOn: '2024-05-30',
@@ -137,6 +152,7 @@ export async function seed(store: Store): Promise<void> {
   });
   await add({
     id: '2024-009',
+    applicantName: '刘洋',
     applicant: 'np',
     channel: 'fax',
     submittedOn: '2024-03-11',

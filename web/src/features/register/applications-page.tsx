@@ -107,12 +107,12 @@ export default function ApplicationsPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <AgencySelect />
         <Input.Search
-          aria-label="搜索编号或申请内容"
+          aria-label="搜索编号、申请人或申请内容"
           placeholder="搜索编号、申请人或申请内容"
           allowClear
           defaultValue={filters.q}
           onSearch={(q) => update({ q, page: 1 })}
-          style={{ width: 240 }}
+          style={{ width: 280 }}
         />
         <Select
           aria-label="状态"
