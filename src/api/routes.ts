@@ -13,6 +13,7 @@ import {
   dueSchema,
   feeSchema,
   holidayTableSchema,
+  ledgerImportSchema,
   loginResponse,
   managedUserListSchema,
   managedUserSchema,
@@ -23,7 +24,7 @@ import {
 } from './contract/responses.js';
 import { corpusCompareRoutes } from './corpus-compare-routes.js';
 import { corpusRoutes } from './corpus-routes.js';
-import { unauthenticated } from './errors.js';
+import { ApiError, badRequest, unauthenticated } from './errors.js';
 import { inspectRoutes } from './inspect-routes.js';
 import { type Route, route } from './route.js';
 import * as s from './schemas.js';
@@ -210,6 +211,43 @@ export const routes: readonly Route[] = [
     response: applicationSchema,
     handle: ({ principal, body, deps }) =>
       svc.createApplication(deps.store, signedIn(principal), body, deps.today()),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/applications/import',
+    summary:
+      '导入办理台账（multipart 上传一个 XLSX 或 CSV 文件，表头同导出的台账）：每行先检查（取值、办理规则、编号是否已用、账号的权限），全部无误才按行序保存，否则不保存并列出各行的问题；dryRun=true 只检查',
+    tag: '申请',
+    auth: true,
+    multipart: true,
+    query: s.applicationImportQuery,
+    response: ledgerImportSchema,
+    async handle({ principal, query, request, deps }) {
+      // Who may import into which agency is settled before the file is read.
+      const p = signedIn(principal);
+      await svc.resolveAgency(deps.store, p, query.agency);
+      svc.requireRight(p, 'enter');
+      let bytes: Uint8Array | null = null;
+      try {
+        for await (const part of request.files()) {
+          if (bytes !== null) throw badRequest('one-file', '一次导入一个台账文件');
+          bytes = new Uint8Array(await part.toBuffer());
+        }
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new ApiError(413, 'too-large', '上传的文件过大');
+        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+          throw badRequest('no-file', '请以 multipart/form-data 上传台账文件（XLSX 或 CSV）');
+        throw error;
+      }
+      if (bytes === null || bytes.length === 0) throw badRequest('no-file', '请上传台账文件（XLSX 或 CSV）');
+      return svc.importLedger(
+        deps.store,
+        p,
+        { agency: query.agency, bytes, dryRun: query.dryRun === 'true' },
+        deps.today(),
+      );
+    },
   }),
   route({
     method: 'GET',

@@ -212,6 +212,11 @@ export const applicationExportQuery = applicationListQuery.extend({
     .meta({ description: 'xlsx（默认，中文表头，供人阅读）或 csv（字段名表头，带 BOM 的 UTF-8）' }),
 });
 
+export const applicationImportQuery = z.strictObject({
+  agency: agencyRef.optional(),
+  dryRun: z.enum(['true', 'false']).optional().meta({ description: 'true：只检查，不保存' }),
+});
+
 export const dueQuery = z.strictObject({
   agency: agencyRef.optional(),
   days: z.coerce

@@ -1,10 +1,10 @@
 /**
  * 依申请公开办理台账: one row per application, as offices keep it and inspections ask for it — who
  * applied and how to reach them, what they asked for, when it arrived, every step taken, the
- * deadline and whether it was met, the result under the year's format. The columns are named by key
+ * deadline and whether it was met, the result (named as the 2021 format names it). The columns are named by key
  * (the API's field names, for machines) and in Chinese (for the people who read the sheet).
  */
-import { formatForYear, getFormat } from '../spec/registry.js';
+import { getFormat } from '../spec/registry.js';
 import { applicantName } from './applicant.js';
 import type { ApplicationEvent } from './application.js';
 import { eventNames, partyNames } from './application.js';
@@ -59,8 +59,10 @@ export const ledgerColumns = [
 
 export type LedgerKey = (typeof ledgerColumns)[number][0];
 
-/** 「2024-05-08 补正通知（补正期限 2024-05-20）」 */
-function step(e: ApplicationEvent, year: number): string {
+export const stepSeparator = '；';
+
+/** 「2024-05-08 补正通知（补正期限 2024-05-20）」; steps are joined by `stepSeparator`. */
+export function step(e: ApplicationEvent): string {
   const detail = (() => {
     switch (e.type) {
       case 'correctionRequested':
@@ -71,9 +73,11 @@ function step(e: ApplicationEvent, year: number): string {
       case 'extended':
         return `${e.days} 个工作日，${e.approvedBy} 批准`;
       case 'feeNotified':
-        return `${e.amount} 元`;
+        return e.method === 'perItem'
+          ? `按件计收，本月第 ${e.quantity} 件，${e.amount} 元`
+          : `按量计收，${e.quantity} 页，${e.amount} 元`;
       case 'replied':
-        return outcomeOf(e.outcome, year);
+        return outcomeOf(e.outcome);
       default:
         return '';
     }
@@ -81,14 +85,16 @@ function step(e: ApplicationEvent, year: number): string {
   return `${e.on} ${eventNames[e.type]}${detail ? `（${detail}）` : ''}`;
 }
 
-/** The result as the year's format names its row (the 2021 format for a year it does not know). */
-function outcomeOf(outcome: Extract<ApplicationEvent, { type: 'replied' }>['outcome'], year: number): string {
-  return outcomeName(formatForYear(year) ?? getFormat('2021'), outcome);
+/**
+ * The result by the 2021 format's name of its row: one name for each result (the 2019 format puts
+ * all 其他处理 results in one row, which would not say which), and the names in use since 2021.
+ */
+export function outcomeOf(outcome: Extract<ApplicationEvent, { type: 'replied' }>['outcome']): string {
+  return outcomeName(getFormat('2021'), outcome);
 }
 
 /** One application's row, in the order of `ledgerColumns`. */
 export function ledgerRow(app: LedgerApplication): LedgerValue[] {
-  const year = Number((app.receivedOn ?? app.submittedOn).slice(0, 4));
   const reply = app.events.find((e) => e.type === 'replied');
   const extended = app.events.find((e) => e.type === 'extended');
   const fee = app.events.find((e) => e.type === 'feeNotified');
@@ -104,13 +110,13 @@ export function ledgerRow(app: LedgerApplication): LedgerValue[] {
     receivedOn: app.receivedOn,
     requestText: app.requestText || null,
     delivery: app.delivery || null,
-    steps: app.events.map((e) => step(e, year)).join('；') || null,
+    steps: app.events.map(step).join(stepSeparator) || null,
     extendedDays: extended?.days ?? null,
     fee: fee?.amount ?? null,
     status: app.state.statusName,
     dueOn: reply ? null : app.state.dueOn,
     repliedOn: reply?.on ?? null,
-    outcome: reply ? outcomeOf(reply.outcome, year) : null,
+    outcome: reply ? outcomeOf(reply.outcome) : null,
     late: late === null ? null : late ? '是' : '否',
   };
   return ledgerColumns.map(([key]) => values[key]);

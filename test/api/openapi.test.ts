@@ -81,6 +81,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'PATCH /api/corpus/bodies/{bodyId}',
       'PATCH /api/users/{userId}',
       'POST /api/applications',
+      'POST /api/applications/import',
       'POST /api/applications/{applicationId}/events',
       'POST /api/applications/{applicationId}/events/{ordinal}/void',
       'POST /api/cases',

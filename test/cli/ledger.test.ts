@@ -51,4 +51,33 @@ describeEachBackend('gongkai applications export', (backend) => {
       stderr: 'gongkai: 错误：XLSX 是二进制格式，请用 -o 指定输出文件（或 --to csv）\n',
     });
   });
+
+  it('imports a ledger into an agency, or says which rows are wrong and stores none', async () => {
+    await ok(['agencies', 'add', '--name', '甲', '--id', 'a1']);
+    await ok(['agencies', 'add', '--name', '乙', '--id', 'a2']);
+    const dir = tempFiles({
+      'good.csv':
+        'applicant,channel,submittedOn,receivedOn,repliedOn,outcome\nnp,当面提交,2024-05-06,,2024-05-30,open\nbiz,传真,2024-05-07,2024-05-08,,\n',
+      'bad.csv': 'applicant,channel,submittedOn\nnp,当面提交,2024-05-06\nxx,当面提交,2024-05-06\n',
+    });
+    const checked = await run([
+      'applications',
+      'import',
+      join(dir, 'good.csv'),
+      '--agency',
+      'a2',
+      '--dry-run',
+    ]);
+    expect(checked).toEqual({ code: 0, stdout: '共 2 件，检查无误（未保存）\n', stderr: '' });
+    const stored = await run(['applications', 'import', join(dir, 'good.csv'), '--agency', 'a2']);
+    expect(stored).toEqual({ code: 0, stdout: '已导入 2 件申请：2024-001、2024-002\n', stderr: '' });
+    const bad = await run(['applications', 'import', join(dir, 'bad.csv'), '--agency', 'a1']);
+    expect(bad).toEqual({
+      code: 1,
+      stdout: '共 2 件，1 件有问题，未导入（改正后重新导入）\n',
+      stderr: `${join(dir, 'bad.csv')}:3: 错误：申请人类型「xx」不是可选的值（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）\n`,
+    });
+    const missing = await run(['applications', 'import', join(dir, 'none.csv'), '--agency', 'a1']);
+    expect(missing.code).toBe(2);
+  });
 });

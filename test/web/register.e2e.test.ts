@@ -127,6 +127,29 @@ describe.skipIf(!run)('web: register', () => {
     await p2.getByText('2024-004').first().waitFor();
     expect(await overdue.getByRole('link', { name: '2024-006' }).count()).toBe(0);
 
+    // An office's ledger, checked then imported: a wrong row first, then the corrected file.
+    await p2.goto('/applications');
+    await p2.getByRole('button', { name: '导入台账' }).click();
+    const importing = p2.getByRole('dialog');
+    const ledger = (kind: string) => ({
+      name: '台账.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `申请人类型,申请人,提交渠道,提交日期,答复日期,办理结果\n${kind},赵六,当面提交,2024-06-03,2024-06-05,予以公开\n`,
+      ),
+    });
+    await importing.locator('input[type=file]').setInputFiles(ledger('单位'));
+    await importing.getByRole('button', { name: /检\s*查/ }).click();
+    await importing.getByText('共 1 件，1 件有问题').waitFor();
+    await importing.getByText(/申请人类型「单位」不是可选的值/).waitFor();
+    expect(await axeViolations(p2)).toEqual([]);
+    await importing.locator('input[type=file]').setInputFiles(ledger('自然人'));
+    await importing.getByRole('button', { name: /检\s*查/ }).click();
+    await importing.getByText('共 1 件申请，检查无误').waitFor();
+    await importing.getByRole('button', { name: /导入 1 件/ }).click();
+    await p2.getByText('已导入 1 件申请').waitFor();
+    await p2.getByText('赵六（自然人）').waitFor();
+
     await p2.goto('/report?year=2024');
     await p2
       .getByRole('region', { name: '2024年度报告正文' })

@@ -170,6 +170,22 @@ export const auditPageSchema = z.object({
   next: z.number().int().nullable().meta({ description: '下一页的 before；没有更多时为 null' }),
 });
 export const applicationListSchema = z.array(applicationSchema);
+export const ledgerImportSchema = z
+  .object({
+    dryRun: z.boolean(),
+    rows: z.number().int().meta({ description: '读到的申请行数（空行除外）' }),
+    created: z.number().int().meta({ description: '保存的申请数：全部行，或（有错误或只检查时）0' }),
+    results: z
+      .array(
+        z.object({
+          line: z.number().int().meta({ description: '在文件中的行号（表头为第 1 行）' }),
+          number: z.string().nullable(),
+          messages: z.array(z.string()),
+        }),
+      )
+      .meta({ description: '有问题的行及其原因；保存后为每一行及其编号' }),
+  })
+  .meta({ id: 'LedgerImport', title: '导入办理台账的结果' });
 export const caseListSchema = z.array(caseSchema);
 
 export type User = z.infer<typeof userSchema>;
@@ -177,6 +193,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type AuditPage = z.infer<typeof auditPageSchema>;
 export type Agency = z.infer<typeof agencySchema>;
 export type Application = z.infer<typeof applicationSchema>;
+export type LedgerImport = z.infer<typeof ledgerImportSchema>;
 export type AppState = z.infer<typeof stateSchema>;
 export type Case = z.infer<typeof caseSchema>;
 export type DueItem = z.infer<typeof dueItemSchema>;

@@ -240,7 +240,7 @@ export async function getApplication(
 }
 
 /** The reply and an extension need the 审核 right; other events the 录入 right. */
-const rightFor = (event: ApplicationEvent) =>
+export const rightFor = (event: ApplicationEvent) =>
   event.type === 'replied' || event.type === 'extended' ? 'reply' : 'enter';
 
 export async function createApplication(

@@ -8,6 +8,7 @@ export * from './compile.js';
 export * from './fees.js';
 export * from './holidays.js';
 export * from './ledger.js';
+export * from './ledger-import.js';
 export * from './notices.js';
 export * from './principal.js';
 export * from './proactive.js';

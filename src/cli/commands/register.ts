@@ -4,16 +4,17 @@
  * audit log) and prints the result.
  *
  *   gongkai agencies add|list
- *   gongkai applications add|edit|event|list|export|notice
+ *   gongkai applications add|edit|event|list|export|import|notice
  *   gongkai cases add
  *   gongkai proactive set
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import * as s from '../../api/schemas.js';
 import * as svc from '../../api/services/index.js';
 import { channels, outcomes } from '../../workflow/index.js';
 import { ExitCode } from '../exit-code.js';
+import { describeReadError } from '../input.js';
 import type { CliIO } from '../io.js';
 import { describeWriteError } from '../output.js';
 import { agencyIdOf, numberOption, withStore, writeJson } from './register-shared.js';
@@ -305,6 +306,49 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
             io.stderr.write(`已导出 ${file.rows} 件申请到 ${o.output}\n`);
           }
           return ExitCode.ok;
+        }),
+      );
+    });
+  applications
+    .command('import')
+    .summary('导入办理台账（XLSX 或 CSV，表头同导出的台账）：全部行无误才保存')
+    .argument('<文件>', '台账文件（.xlsx，或 UTF-8 / GB18030 编码的 .csv）')
+    .option('--agency <机关>', '机关编号或名称（只有一个机关时可省略）')
+    .option('--dry-run', '只检查，不保存')
+    .option('--json', '输出 JSON')
+    .action(async (path: string, o: { agency?: string; dryRun?: boolean; json?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          let bytes: Uint8Array;
+          try {
+            bytes = new Uint8Array(await readFile(path));
+          } catch (error) {
+            io.stderr.write(`${path}: 错误：${describeReadError(error)}\n`);
+            return ExitCode.unreadable;
+          }
+          const agency = await agencyIdOf(store, o.agency);
+          const result = await svc.importLedger(
+            store,
+            p,
+            { agency, bytes, dryRun: o.dryRun === true },
+            svc.todayInChina(),
+          );
+          if (o.json) writeJson(io, result);
+          const wrong = result.created === 0 ? result.results : [];
+          if (!o.json) {
+            for (const r of wrong)
+              io.stderr.write(
+                `${path}:${r.line}: 错误：${r.number ? `（${r.number}）` : ''}${r.messages.join('；')}\n`,
+              );
+            io.stdout.write(
+              wrong.length > 0
+                ? `共 ${result.rows} 件，${wrong.length} 件有问题，未导入（改正后重新导入）\n`
+                : result.dryRun
+                  ? `共 ${result.rows} 件，检查无误（未保存）\n`
+                  : `已导入 ${result.created} 件申请：${result.results.map((r) => r.number).join('、')}\n`,
+            );
+          }
+          return wrong.length > 0 ? ExitCode.findings : ExitCode.ok;
         }),
       );
     });

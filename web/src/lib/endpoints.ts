@@ -48,6 +48,12 @@ export const exportApplications = endpoint({
   query: s.applicationExportQuery,
   response: z.unknown(),
 });
+export const importApplications = endpoint({
+  method: 'POST',
+  url: '/api/applications/import',
+  query: s.applicationImportQuery,
+  response: r.ledgerImportSchema,
+});
 export const updateApplication = endpoint({
   method: 'PATCH',
   url: '/api/applications/:applicationId',

@@ -15,6 +15,7 @@ import { useMe } from '../../lib/session.js';
 import { useServerToday, yearsAround } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
 import { applicationsQuery, ledgerUrl } from './api.js';
+import { LedgerImportButton } from './ledger-import.js';
 import { type BadgeKind, badgeOf, badges, workingDaysLeft } from './status.js';
 import { StatusTag } from './status-tag.js';
 
@@ -159,6 +160,7 @@ export default function ApplicationsPage() {
           href={(to) => ledgerUrl({ agency: agencyId, ...(filters.year ? { year: filters.year } : {}) }, to)}
           disabled={agencyId === undefined || rows.length === 0}
         />
+        {can(me.data?.user.role, 'enter') && <LedgerImportButton agencyId={agencyId} />}
         {can(me.data?.user.role, 'enter') && (
           <Link to="/applications/new">
             <Button type="primary" icon={<PlusOutlined />}>
