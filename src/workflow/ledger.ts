@@ -18,7 +18,8 @@ export interface LedgerApplication {
   agencyName: string;
   applicant: Parameters<typeof applicantName>[0];
   applicantName: string;
-  applicantContact: string;
+  /** Null where the reader may not see it (a supervisor). */
+  applicantContact: string | null;
   delivery: string;
   channel: keyof typeof channelNames;
   submittedOn: IsoDate;

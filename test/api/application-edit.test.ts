@@ -45,6 +45,18 @@ describeEachBackend('an application’s applicant and corrections', (backend) =>
     expect(paragraphs).toContain('上述信息按照你申请时要求的方式（邮寄纸质件）提供。');
   });
 
+  it('shows the contact to the agency’s own users only, not to its supervisor', async () => {
+    const sup = (await h.call('a-supervisor', 'GET', '/api/applications/2024-007')).json();
+    expect([sup.applicantName, sup.applicantContact]).toEqual(['张三', null]);
+    const list = (await h.call('a-supervisor', 'GET', '/api/applications?agency=A')).json();
+    expect(list.map((a: { applicantContact: unknown }) => a.applicantContact)).toEqual([null]);
+    const ledger = await h.call('a-supervisor', 'GET', '/api/applications/export?agency=A&to=csv');
+    expect(ledger.body).not.toContain('13800000000');
+    expect((await h.call('a-clerk', 'GET', '/api/applications?agency=A')).json()[0].applicantContact).toBe(
+      '13800000000；某市某路1号',
+    );
+  });
+
   it('corrects the record’s own fields and audits each change', async () => {
     const res = await h.call('a-clerk', 'PATCH', '/api/applications/2024-007', {
       applicantName: '张三丰',

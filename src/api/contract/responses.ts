@@ -48,7 +48,10 @@ export const applicationSchema = z
     receivedOn: z.string().nullable(),
     requestText: z.string(),
     applicantName: z.string().meta({ description: '申请人姓名或者名称（未登记时为空）' }),
-    applicantContact: z.string().meta({ description: '申请人的联系方式（未登记时为空）' }),
+    applicantContact: z
+      .string()
+      .nullable()
+      .meta({ description: '申请人的联系方式（未登记时为空）；仅本机关的用户可见，监督角色看到的是 null' }),
     delivery: z.string().meta({ description: '申请人要求的获取信息的方式、途径（未登记时为空）' }),
     events: z.array(eventSchema),
     state: stateSchema,

@@ -3,6 +3,8 @@
  * stored: an impossible record (events out of order, a second reply, a 补正 after the reply, …) is
  * refused with the workflow's Chinese messages; warnings (a late reply) are returned with it.
  */
+
+import { hasRight } from '../../auth/roles.js';
 import type { ApplicationRecord, Store } from '../../store/index.js';
 import {
   type ApplicationEvent,
@@ -215,18 +217,33 @@ function validate(app: Parameters<typeof validateApplication>[0], calendar: Work
   assertNoErrors(validateApplication(app, calendar));
 }
 
+/** An application as a user sees it: the applicant's contact is null for those who may not see it. */
+export type ShownApplication = Omit<ApplicationView, 'applicantContact'> & {
+  applicantContact: string | null;
+};
+
+/**
+ * The applicant's contact (电话、地址) is personal information the agency needs to answer, and no one
+ * else: its own users see it, supervisors (who read the register of the agencies they oversee) do
+ * not (《个人信息保护法》第六条, 最小必要).
+ */
+export const seesContact = (p: Principal): boolean => p.user === null || hasRight(p.user.role, 'enter');
+
+const hideContact = (v: ApplicationView): ShownApplication => ({ ...v, applicantContact: null });
+
 export async function listApplications(
   store: Store,
   p: Principal,
   query: { agency?: string | undefined; year?: number | undefined; asOf: IsoDate },
-): Promise<readonly ApplicationView[]> {
+): Promise<readonly ShownApplication[]> {
   requireRight(p, 'read');
   const agencyIds = await agencyScope(store, p, query.agency);
   const filter = { agencyIds, ...(query.year !== undefined ? { receivedYear: query.year } : {}) };
   // Each status worked out once per data version and day, and shared (frozen, its JSON made once).
-  return fromRecords(store, filter, `views ${query.asOf}`, (records, calendar) =>
+  const views = await fromRecords(store, filter, `views ${query.asOf}`, (records, calendar) =>
     share(records.map((r) => viewOf(r, query.asOf, calendar))),
   );
+  return seesContact(p) ? views : views.map(hideContact);
 }
 
 export async function getApplication(
@@ -234,9 +251,10 @@ export async function getApplication(
   p: Principal,
   id: string,
   asOf: IsoDate,
-): Promise<ApplicationView> {
+): Promise<ShownApplication> {
   requireRight(p, 'read');
-  return viewOf(await findApplication(store, p, id), asOf, await holidayCalendar(store));
+  const view = viewOf(await findApplication(store, p, id), asOf, await holidayCalendar(store));
+  return seesContact(p) ? view : hideContact(view);
 }
 
 /** The reply and an extension need the 审核 right; other events the 录入 right. */

@@ -131,7 +131,7 @@ interface EventOptions {
   json?: boolean;
 }
 
-const stateLine = (v: svc.ApplicationView): string =>
+const stateLine = (v: svc.ShownApplication): string =>
   `${v.number}\t${v.receivedOn ?? '未确认收到'}\t${v.state.statusName}${v.state.dueOn ? `\t答复期限 ${v.state.dueOn}` : ''}`;
 
 export function defineApplications(program: Command, io: CliIO, done: Done): Command {

@@ -62,7 +62,7 @@ export function valuesOf(app: Application): ApplicationValues {
   return {
     applicant: app.applicant,
     applicantName: app.applicantName,
-    applicantContact: app.applicantContact,
+    applicantContact: app.applicantContact ?? '',
     delivery: app.delivery,
     channel: app.channel as ApplicationValues['channel'],
     submittedOn: date(app.submittedOn),

@@ -128,7 +128,16 @@ function Detail({ app }: { app: Application }) {
           items={[
             { key: 'name', label: '申请人', children: app.applicantName || '—' },
             { key: 'applicant', label: '申请人类型', children: applicantNameOf(app.applicant) },
-            { key: 'contact', label: '联系方式', children: app.applicantContact || '—' },
+            {
+              key: 'contact',
+              label: '联系方式',
+              children:
+                app.applicantContact === null ? (
+                  <Typography.Text type="secondary">仅本机关人员可见</Typography.Text>
+                ) : (
+                  app.applicantContact || '—'
+                ),
+            },
             { key: 'delivery', label: '获取方式', children: app.delivery || '—' },
             { key: 'channel', label: '提交渠道', children: channelNameOf(app.channel) },
             { key: 'submitted', label: '提交日期', children: app.submittedOn },
