@@ -60,8 +60,11 @@ describe.skipIf(!run)('web: home', () => {
     expect(await card('已更正的报告').getAttribute('href')).toBe(
       '/oversight/corrections?status=corrected&year=2023',
     );
-    // The register of the first agency supervised follows; 常用功能 has no page the role can't open.
-    await page.getByText('已超期').first().waitFor();
+    // The register of all the agencies supervised follows (A's two overdue applications; B has none);
+    // 常用功能 has no page the role can't open.
+    await page.getByText('所监督的 2 个机关的依申请公开办理情况', { exact: false }).waitFor();
+    const overdue = page.locator('.ant-statistic').filter({ hasText: '已超期' });
+    await expect.poll(() => overdue.innerText()).toBe('已超期\n2件');
     const common = page.locator('.gk-panel', { has: page.getByRole('heading', { name: '常用功能' }) });
     expect(await common.getByRole('link').allInnerTexts()).toEqual([
       '申请登记',

@@ -37,11 +37,15 @@ export default function HomePage() {
   const me = useMe();
   const { agencyId, agencies } = useAgency();
   const role = me.data?.user.role;
+  // A supervisor of several agencies sees the applications of them all (the API's scope without an
+  // agency); a user of one agency, that agency's.
+  const acrossAgencies = me.data?.user.agencyId == null && agencies.length > 1;
+  const scope = acrossAgencies ? undefined : agencyId;
   const due = useQuery({
-    ...dueQuery({ agency: agencyId, days: dueSoonDays }),
+    ...dueQuery({ agency: scope, days: dueSoonDays }),
     enabled: agencyId !== undefined && can(role, 'read'),
   });
-  const apps = useQuery({ ...applicationsQuery({ agency: agencyId }), enabled: agencyId !== undefined });
+  const apps = useQuery({ ...applicationsQuery({ agency: scope }), enabled: agencyId !== undefined });
   const open = (apps.data ?? []).filter((a) => !a.state.closedOn).length;
   const agencyName = agencies.find((a) => a.id === agencyId)?.name;
 
@@ -66,6 +70,14 @@ export default function HomePage() {
                   </span>
                 }
               />
+            </Col>
+          )}
+          {acrossAgencies && (
+            <Col span={24}>
+              <Typography.Text type="secondary">
+                所监督的 {agencies.length}{' '}
+                个机关的依申请公开办理情况（各机关的申请见申请登记、到期提醒，可按机关选择）
+              </Typography.Text>
             </Col>
           )}
           <Col span={6}>
@@ -104,9 +116,11 @@ export default function HomePage() {
               <Statistic title="统计日期" value={d.asOf} />
             </Card>
           </Col>
-          <Col span={24}>
-            <ReportDue today={d.asOf} agencyId={agencyId} agencyName={agencyName} />
-          </Col>
+          {!acrossAgencies && (
+            <Col span={24}>
+              <ReportDue today={d.asOf} agencyId={agencyId} agencyName={agencyName} />
+            </Col>
+          )}
         </Row>
       )}
     </QueryView>
