@@ -20,6 +20,7 @@ import {
   meResponse,
   okSchema,
   proactiveSchema,
+  registerSummarySchema,
   reportProseSchema,
 } from './contract/responses.js';
 import { corpusCompareRoutes } from './corpus-compare-routes.js';
@@ -211,6 +212,21 @@ export const routes: readonly Route[] = [
     response: applicationSchema,
     handle: ({ principal, body, deps }) =>
       svc.createApplication(deps.store, signedIn(principal), body, deps.today()),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/applications/summary',
+    summary:
+      '各机关办理情况：所见的每个机关（含没有申请的）按状态统计申请（收到、办理中、已超期、即将到期、已办结、超期答复、无法计算期限），有超期的在前',
+    tag: '申请',
+    auth: true,
+    query: s.registerSummaryQuery,
+    response: registerSummarySchema,
+    handle: ({ principal, query, deps }) =>
+      svc.registerSummary(deps.store, signedIn(principal), {
+        year: query.year,
+        asOf: query.asOf ?? deps.today(),
+      }),
   }),
   route({
     method: 'POST',

@@ -212,6 +212,11 @@ export const applicationExportQuery = applicationListQuery.extend({
     .meta({ description: 'xlsx（默认，中文表头，供人阅读）或 csv（字段名表头，带 BOM 的 UTF-8）' }),
 });
 
+export const registerSummaryQuery = z.strictObject({
+  year: reportYear.optional().meta({ description: '只统计该年度收到的申请' }),
+  asOf: isoDate.optional().meta({ description: '状态依据的日期（默认今天）' }),
+});
+
 export const applicationImportQuery = z.strictObject({
   agency: agencyRef.optional(),
   dryRun: z.enum(['true', 'false']).optional().meta({ description: 'true：只检查，不保存' }),

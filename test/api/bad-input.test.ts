@@ -74,6 +74,7 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
       body: { reason: '误记的延期' },
     },
     'GET /api/due': { query: { agency: 'A', days: '5', asOf: '2024-06-03' } },
+    'GET /api/applications/summary': { query: { year: '2024', asOf: '2024-06-03' } },
     'GET /api/cases': { query: { agency: 'A', year: '2024' } },
     'POST /api/cases': {
       body: {

@@ -90,6 +90,43 @@ describeEachBackend('the register’s ledger', (backend) => {
     expect(book.getWorksheet('说明')?.getRow(2).values).toEqual([undefined, 'number', '编号']);
   });
 
+  it('counts each agency’s applications by where they stand, for a supervisor of two', async () => {
+    const res = await h.call('ab-supervisor', 'GET', '/api/applications/summary?year=2024&asOf=2024-07-01');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      asOf: '2024-07-01',
+      year: 2024,
+      rows: [
+        {
+          agencyId: 'A',
+          agencyName: '甲县人民政府办公室',
+          received: 2,
+          open: 1,
+          overdue: 1,
+          dueSoon: 0,
+          closed: 1,
+          answeredLate: 1,
+          unknown: 0,
+        },
+        {
+          agencyId: 'B',
+          agencyName: '乙县人民政府办公室',
+          received: 1,
+          open: 1,
+          overdue: 1,
+          dueSoon: 0,
+          closed: 0,
+          answeredLate: 0,
+          unknown: 0,
+        },
+      ],
+    });
+    const clerk = (await h.call('a-clerk', 'GET', '/api/applications/summary?year=2023')).json();
+    expect(clerk.rows.map((r: { agencyId: string; received: number }) => [r.agencyId, r.received])).toEqual([
+      ['A', 0],
+    ]);
+  });
+
   it('refuses another agency, and a format it does not write', async () => {
     const other = await h.call('b-clerk', 'GET', '/api/applications/export?agency=A');
     expect(other.statusCode).toBe(404);

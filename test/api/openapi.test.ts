@@ -41,6 +41,7 @@ describeEachBackend('OpenAPI document', (backend) => {
       'GET /api/agencies/{agencyId}',
       'GET /api/applications',
       'GET /api/applications/export',
+      'GET /api/applications/summary',
       'GET /api/applications/{applicationId}',
       'GET /api/applications/{applicationId}/events/{ordinal}/notice',
       'GET /api/audit',

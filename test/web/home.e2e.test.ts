@@ -65,6 +65,11 @@ describe.skipIf(!run)('web: home', () => {
     await page.getByText('所监督的 2 个机关的依申请公开办理情况', { exact: false }).waitFor();
     const overdue = page.locator('.ant-statistic').filter({ hasText: '已超期' });
     await expect.poll(() => overdue.innerText()).toBe('已超期\n2件');
+    // Each agency's applications, those with overdue ones first, each a link to its register.
+    const byAgency = page.locator('.gk-panel', { has: page.getByRole('heading', { name: '各机关办理情况' }) });
+    const first = byAgency.locator('tbody tr').first();
+    await expect.poll(() => first.innerText()).toMatch(/^湟源县人民政府办公室\t9\t\d+\t2\t/);
+    expect(await first.getByRole('link').getAttribute('href')).toMatch(/^\/applications\?agency=/);
     const common = page.locator('.gk-panel', { has: page.getByRole('heading', { name: '常用功能' }) });
     expect(await common.getByRole('link').allInnerTexts()).toEqual([
       '申请登记',

@@ -239,7 +239,8 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       .getByRole('region', { name: '报告库与发布情况' })
       .getByRole('heading', { name: /年度报告发布情况$/ })
       .waitFor();
-    await supervisor.page.getByText('已超期').first().waitFor();
+    await supervisor.page.getByRole('heading', { name: '各机关办理情况' }).waitFor();
+    await supervisor.page.locator('tbody tr').first().waitFor();
     await shoot(supervisor.page, 'home-supervisor');
     expect(problems).toEqual([]);
     expect(evaluator.problems).toEqual([]);

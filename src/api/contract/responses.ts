@@ -173,6 +173,26 @@ export const auditPageSchema = z.object({
   next: z.number().int().nullable().meta({ description: '下一页的 before；没有更多时为 null' }),
 });
 export const applicationListSchema = z.array(applicationSchema);
+export const registerSummarySchema = z
+  .object({
+    asOf: z.string(),
+    year: z.number().int().nullable(),
+    rows: z.array(
+      z.object({
+        agencyId: z.string(),
+        agencyName: z.string(),
+        received: z.number().int().meta({ description: '该年度收到的申请（不限年度时为全部）' }),
+        open: z.number().int().meta({ description: '尚未办结' }),
+        overdue: z.number().int(),
+        dueSoon: z.number().int(),
+        closed: z.number().int(),
+        answeredLate: z.number().int().meta({ description: '超过答复期限才办结' }),
+        unknown: z.number().int().meta({ description: '无法计算期限（缺少节假日安排或记录有误）' }),
+      }),
+    ),
+  })
+  .meta({ id: 'RegisterSummary', title: '各机关办理情况' });
+export type RegisterSummary = z.infer<typeof registerSummarySchema>;
 export const ledgerImportSchema = z
   .object({
     dryRun: z.boolean(),

@@ -1,4 +1,7 @@
 /**
+ * 办理台账 as a file, and 各机关办理情况 (the applications of each agency in a user's scope counted
+ * by where they stand).
+ *
  * 办理台账 as a file: the applications of the agencies a user sees (one, or one year's) with their
  * status as of a day (src/workflow/ledger.ts). XLSX for people: Chinese headings, widths, wrapped
  * text, the heading row frozen, and a sheet naming each column's key; CSV for machines: the keys as
@@ -79,4 +82,70 @@ async function xlsxOf(rows: readonly LedgerValue[][], asOf: IsoDate): Promise<Ui
   about.addRow({});
   about.addRow({ column: '状态截至', name: asOf });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** One agency's applications as of a day: what a supervisor looks at first. */
+export interface RegisterSummaryRow {
+  agencyId: string;
+  agencyName: string;
+  /** Applications received in the year (本年新收), or all when no year is asked. */
+  received: number;
+  /** Not yet closed. */
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  closed: number;
+  /** Closed after their due date. */
+  answeredLate: number;
+  /** Whose status can't be worked out (a year's holidays missing, an impossible record). */
+  unknown: number;
+}
+
+/**
+ * 各机关办理情况: every agency in the user's scope (those without applications too), its
+ * applications counted by where they stand as of a day; those with overdue ones first.
+ */
+export async function registerSummary(
+  store: Store,
+  p: Principal,
+  query: { year?: number | undefined; asOf: IsoDate },
+): Promise<{ asOf: IsoDate; year: number | null; rows: RegisterSummaryRow[] }> {
+  const views = await listApplications(store, p, query);
+  const names = new Map((await store.agencies.list()).map((a) => [a.id, a.name]));
+  const rows = new Map<string, RegisterSummaryRow>();
+  for (const agencyId of await agencyScope(store, p, undefined))
+    rows.set(agencyId, {
+      agencyId,
+      agencyName: names.get(agencyId) ?? agencyId,
+      received: 0,
+      open: 0,
+      overdue: 0,
+      dueSoon: 0,
+      closed: 0,
+      answeredLate: 0,
+      unknown: 0,
+    });
+  for (const v of views) {
+    const row = rows.get(v.agencyId);
+    if (!row) continue;
+    row.received++;
+    const { state } = v;
+    if (state.closedOn !== null) {
+      row.closed++;
+      if (state.answeredLate) row.answeredLate++;
+    } else if (state.status === null) row.unknown++;
+    else {
+      row.open++;
+      if (state.status === 'overdue') row.overdue++;
+      else if (state.status === 'dueSoon') row.dueSoon++;
+    }
+  }
+  const ordered = [...rows.values()].sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.unknown - a.unknown ||
+      b.open - a.open ||
+      a.agencyName.localeCompare(b.agencyName, 'zh-CN'),
+  );
+  return { asOf: query.asOf, year: query.year ?? null, rows: ordered };
 }

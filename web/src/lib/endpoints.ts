@@ -48,6 +48,12 @@ export const exportApplications = endpoint({
   query: s.applicationExportQuery,
   response: z.unknown(),
 });
+export const registerSummary = endpoint({
+  method: 'GET',
+  url: '/api/applications/summary',
+  query: s.registerSummaryQuery,
+  response: r.registerSummarySchema,
+});
 export const importApplications = endpoint({
   method: 'POST',
   url: '/api/applications/import',

@@ -17,6 +17,7 @@ import { reportDeadline } from '../../lib/report-deadline.js';
 import { useMe } from '../../lib/session.js';
 import { applicationsQuery, dueQuery } from '../register/api.js';
 import { dueSoonDays } from '../register/status.js';
+import { AgencySummary } from './agency-summary.js';
 import { OversightSummary } from './oversight-summary.js';
 
 /** The pages 常用功能 offers, those of them the role may open. */
@@ -116,6 +117,16 @@ export default function HomePage() {
               <Statistic title="统计日期" value={d.asOf} />
             </Card>
           </Col>
+          {acrossAgencies && (
+            <Col span={24}>
+              <div className="gk-panel" style={{ marginBottom: 0 }}>
+                <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>
+                  各机关办理情况
+                </Typography.Title>
+                <AgencySummary />
+              </div>
+            </Col>
+          )}
           {!acrossAgencies && (
             <Col span={24}>
               <ReportDue today={d.asOf} agencyId={agencyId} agencyName={agencyName} />

@@ -26,6 +26,13 @@ export const ledgerUrl = (
   to: 'csv' | 'xlsx',
 ): string => api.exportApplications.url + searchOf({ ...query, to });
 
+/** 各机关办理情况: every agency in scope, its applications counted by where they stand. */
+export const registerSummaryQuery = (query: { year?: number }) =>
+  queryOptions({
+    queryKey: ['applications', 'summary', query],
+    queryFn: () => call(api.registerSummary, { query }),
+  });
+
 export const dueQuery = (query: { agency?: string; days?: number }) =>
   queryOptions({ queryKey: ['due', query], queryFn: () => call(api.due, { query }) });
 
