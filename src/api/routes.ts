@@ -225,6 +225,7 @@ export const routes: readonly Route[] = [
     handle: ({ principal, query, deps }) =>
       svc.registerSummary(deps.store, signedIn(principal), {
         year: query.year,
+        days: query.days,
         asOf: query.asOf ?? deps.today(),
       }),
   }),

@@ -214,6 +214,13 @@ export const applicationExportQuery = applicationListQuery.extend({
 
 export const registerSummaryQuery = z.strictObject({
   year: reportYear.optional().meta({ description: '只统计该年度收到的申请' }),
+  days: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60)
+    .default(5)
+    .meta({ description: '距答复期限不超过几个工作日算即将到期（默认 5）' }),
   asOf: isoDate.optional().meta({ description: '状态依据的日期（默认今天）' }),
 });
 

@@ -96,6 +96,7 @@ describeEachBackend('the register’s ledger', (backend) => {
     expect(res.json()).toEqual({
       asOf: '2024-07-01',
       year: 2024,
+      days: 5,
       rows: [
         {
           agencyId: 'A',

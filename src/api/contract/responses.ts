@@ -177,6 +177,7 @@ export const registerSummarySchema = z
   .object({
     asOf: z.string(),
     year: z.number().int().nullable(),
+    days: z.number().int().meta({ description: '即将到期：距答复期限不超过的工作日数' }),
     rows: z.array(
       z.object({
         agencyId: z.string(),

@@ -93,6 +93,7 @@ export interface RegisterSummaryRow {
   /** Not yet closed. */
   open: number;
   overdue: number;
+  /** Due within the asked number of working days. */
   dueSoon: number;
   closed: number;
   /** Closed after their due date. */
@@ -108,8 +109,8 @@ export interface RegisterSummaryRow {
 export async function registerSummary(
   store: Store,
   p: Principal,
-  query: { year?: number | undefined; asOf: IsoDate },
-): Promise<{ asOf: IsoDate; year: number | null; rows: RegisterSummaryRow[] }> {
+  query: { year?: number | undefined; asOf: IsoDate; days: number },
+): Promise<{ asOf: IsoDate; year: number | null; days: number; rows: RegisterSummaryRow[] }> {
   const views = await listApplications(store, p, query);
   const names = new Map((await store.agencies.list()).map((a) => [a.id, a.name]));
   const rows = new Map<string, RegisterSummaryRow>();
@@ -137,7 +138,13 @@ export async function registerSummary(
     else {
       row.open++;
       if (state.status === 'overdue') row.overdue++;
-      else if (state.status === 'dueSoon') row.dueSoon++;
+      // Due within `days` working days, the clock running (as the due list counts them).
+      else if (
+        (state.status === 'pending' || state.status === 'dueSoon') &&
+        state.workingDaysLeft !== null &&
+        state.workingDaysLeft <= query.days
+      )
+        row.dueSoon++;
     }
   }
   const ordered = [...rows.values()].sort(
@@ -147,5 +154,5 @@ export async function registerSummary(
       b.open - a.open ||
       a.agencyName.localeCompare(b.agencyName, 'zh-CN'),
   );
-  return { asOf: query.asOf, year: query.year ?? null, rows: ordered };
+  return { asOf: query.asOf, year: query.year ?? null, days: query.days, rows: ordered };
 }

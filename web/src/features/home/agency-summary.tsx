@@ -14,8 +14,8 @@ type Row = RegisterSummary['rows'][number];
 const count = (danger: boolean) => (n: number) =>
   n > 0 && danger ? <Typography.Text type="danger">{n}</Typography.Text> : n;
 
-export function AgencySummary() {
-  const summary = useQuery(registerSummaryQuery({}));
+export function AgencySummary({ days }: { days: number }) {
+  const summary = useQuery(registerSummaryQuery({ days }));
   return (
     <QueryView query={summary}>
       {(data) => (
@@ -36,7 +36,7 @@ export function AgencySummary() {
             { title: '申请', dataIndex: 'received', align: 'right', width: 80 },
             { title: '办理中', dataIndex: 'open', align: 'right', width: 80 },
             { title: '已超期', dataIndex: 'overdue', align: 'right', width: 80, render: count(true) },
-            { title: '即将到期', dataIndex: 'dueSoon', align: 'right', width: 90 },
+            { title: `${data.days}个工作日内到期`, dataIndex: 'dueSoon', align: 'right', width: 130 },
             { title: '已办结', dataIndex: 'closed', align: 'right', width: 80 },
             { title: '超期答复', dataIndex: 'answeredLate', align: 'right', width: 90, render: count(true) },
             { title: '无法计算期限', dataIndex: 'unknown', align: 'right', width: 120, render: count(true) },

@@ -123,7 +123,7 @@ export default function HomePage() {
                 <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>
                   各机关办理情况
                 </Typography.Title>
-                <AgencySummary />
+                <AgencySummary days={dueSoonDays} />
               </div>
             </Col>
           )}

@@ -27,7 +27,7 @@ export const ledgerUrl = (
 ): string => api.exportApplications.url + searchOf({ ...query, to });
 
 /** 各机关办理情况: every agency in scope, its applications counted by where they stand. */
-export const registerSummaryQuery = (query: { year?: number }) =>
+export const registerSummaryQuery = (query: { year?: number; days?: number }) =>
   queryOptions({
     queryKey: ['applications', 'summary', query],
     queryFn: () => call(api.registerSummary, { query }),
