@@ -212,15 +212,18 @@ export const applicationExportQuery = applicationListQuery.extend({
     .meta({ description: 'xlsx（默认，中文表头，供人阅读）或 csv（字段名表头，带 BOM 的 UTF-8）' }),
 });
 
+/** How many working days before its due date an application is 即将到期. */
+const dueSoonDays = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(60)
+  .default(5)
+  .meta({ description: '距答复期限不超过几个工作日算即将到期（默认 5）' });
+
 export const registerSummaryQuery = z.strictObject({
   year: reportYear.optional().meta({ description: '只统计该年度收到的申请' }),
-  days: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(60)
-    .default(5)
-    .meta({ description: '距答复期限不超过几个工作日算即将到期（默认 5）' }),
+  days: dueSoonDays,
   asOf: isoDate.optional().meta({ description: '状态依据的日期（默认今天）' }),
 });
 
@@ -231,13 +234,7 @@ export const applicationImportQuery = z.strictObject({
 
 export const dueQuery = z.strictObject({
   agency: agencyRef.optional(),
-  days: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(60)
-    .default(5)
-    .meta({ description: '距答复期限不超过几个工作日算即将到期（默认 5）' }),
+  days: dueSoonDays,
   asOf: isoDate.optional().meta({ description: '依据的日期（默认今天）' }),
 });
 

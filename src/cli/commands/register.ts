@@ -20,6 +20,27 @@ import { describeWriteError } from '../output.js';
 import { agencyIdOf, numberOption, withStore, writeJson } from './register-shared.js';
 
 type Done = (code: number) => void;
+
+/** Writes a made file to standard output (no path, or 「-」) or to the path, saying so; the exit code. */
+async function writeOutput(
+  io: CliIO,
+  path: string | undefined,
+  body: Uint8Array | string,
+  written: string,
+): Promise<number> {
+  if (path === undefined || path === '-') {
+    io.stdout.write(body);
+    return ExitCode.ok;
+  }
+  try {
+    await writeFile(path, body);
+  } catch (error) {
+    io.stderr.write(`${path}: 错误：${describeWriteError(error)}\n`);
+    return ExitCode.unreadable;
+  }
+  io.stderr.write(`${written}\n`);
+  return ExitCode.ok;
+}
 const p = svc.cliPrincipal;
 
 /** Drops the options that were not given. */
@@ -295,17 +316,7 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
             { ...scope, asOf: asOf ?? svc.todayInChina() },
             to,
           );
-          if (toStdout) io.stdout.write(file.body);
-          else {
-            try {
-              await writeFile(o.output as string, file.body);
-            } catch (error) {
-              io.stderr.write(`${o.output}: 错误：${describeWriteError(error)}\n`);
-              return ExitCode.unreadable;
-            }
-            io.stderr.write(`已导出 ${file.rows} 件申请到 ${o.output}\n`);
-          }
-          return ExitCode.ok;
+          return writeOutput(io, o.output, file.body, `已导出 ${file.rows} 件申请到 ${o.output}`);
         }),
       );
     });
@@ -370,17 +381,7 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
             return ExitCode.usage;
           }
           const file = await svc.applicationNotice(store, p, ref, ordinal, to);
-          if (toStdout) io.stdout.write(file.body);
-          else {
-            try {
-              await writeFile(o.output as string, file.body);
-            } catch (error) {
-              io.stderr.write(`${o.output}: 错误：${describeWriteError(error)}\n`);
-              return ExitCode.unreadable;
-            }
-            io.stderr.write(`已生成 ${o.output}\n`);
-          }
-          return ExitCode.ok;
+          return writeOutput(io, o.output, file.body, `已生成 ${o.output}`);
         }),
       );
     });
