@@ -105,6 +105,8 @@ describe.skipIf(!run)('web: register', () => {
     await p2.goto('/due');
     const overdue = p2.locator('.gk-panel').filter({ hasText: '已超期' });
     await overdue.getByRole('link', { name: '2024-006' }).waitFor();
+    // The applicant by name beside the number.
+    await overdue.getByText('陈华').waitFor();
     expect(await axeViolations(p2)).toEqual([]);
     await overdue.getByRole('link', { name: '2024-006' }).click();
     await p2.getByText('申请 2024-006').waitFor();

@@ -78,6 +78,7 @@ export const dueItemSchema = z.object({
   agencyId: z.string(),
   number: z.string(),
   applicant: z.string(),
+  applicantName: z.string().meta({ description: '申请人姓名或名称（未登记时为空）' }),
   receivedOn: z.string().nullable(),
   requestText: z.string(),
   state: stateSchema,

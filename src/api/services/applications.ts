@@ -379,6 +379,8 @@ export interface DueItem {
   agencyId: string;
   number: string;
   applicant: ApplicationRecord['applicant'];
+  /** 申请人姓名或名称 ('' when not recorded). */
+  applicantName: string;
   receivedOn: IsoDate | null;
   requestText: string;
   state: StatusSummary;
@@ -426,6 +428,7 @@ function dueOf(
       agencyId: app.agencyId,
       number: app.number,
       applicant: app.applicant,
+      applicantName: app.applicantName,
       receivedOn: app.receivedOn,
       requestText: app.requestText,
       state,

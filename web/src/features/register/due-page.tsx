@@ -43,7 +43,10 @@ function DueList({ title, items, type }: { title: string; items: DueItem[]; type
           const left = workingDaysLeft(d.state);
           return (
             <List.Item>
-              <Link to={`/applications/${encodeURIComponent(d.id)}`}>{d.number}</Link>
+              <span>
+                <Link to={`/applications/${encodeURIComponent(d.id)}`}>{d.number}</Link>
+                {d.applicantName && <Typography.Text type="secondary"> {d.applicantName}</Typography.Text>}
+              </span>
               <span>
                 期限 {d.state.dueOn ?? '—'}
                 {left !== null && (left < 0 ? `，超期 ${-left} 个工作日` : `，剩余 ${left} 个工作日`)}
