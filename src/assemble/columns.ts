@@ -500,9 +500,14 @@ export function placeByFilledColumns(
         return here;
       };
       // Every other row of the part on the page stands under the places, its figures in order.
-      if (others.some((r) => !placeOf(r, 0))) return null;
+      const under = others.map((r) => placeOf(r, 0));
+      if (under.some((u) => !u)) return null;
       const here = placeOf(row, 1);
       if (!here) return null;
+      // The figures of two places never touch: right-aligned figures of one column whose widths
+      // differ (「108」 and 「1」) have left ends three apart, two places by their left ends, while
+      // a column every row leaves blank makes a place fewer — as many places, one column off.
+      if (!apartOnTheLine([...under, here] as (Figure | null)[][], n, measure)) return null;
       // The row's figures stand as far apart as their places: `pdftotext -layout` may set a line of
       // few words closer together (「0  0  0」 three apart where the columns are four), each then
       // within a column of a place, the first and last two off.
@@ -515,6 +520,36 @@ export function placeByFilledColumns(
       placed = here;
     }
   return placed;
+}
+
+/**
+ * Whether the figures placed under each of `n` places, as they stand on their lines (left end to
+ * right end), leave a space between one place's and the next's.
+ */
+function apartOnTheLine(
+  placed: readonly (readonly (Figure | null)[])[],
+  n: number,
+  measure: Measure,
+): boolean {
+  const extents: [number, number][] = Array.from({ length: n }, () => [
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ]);
+  for (const row of placed)
+    row.forEach((f, j) => {
+      if (!f) return;
+      const extent = extents[j] as [number, number];
+      const from = measure.at(f.token);
+      extent[0] = Math.min(extent[0], from);
+      extent[1] = Math.max(extent[1], from + measure.width(f.text));
+    });
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of extents) {
+    if (from === Number.POSITIVE_INFINITY) continue;
+    if (from <= end) return false;
+    end = to;
+  }
+  return true;
 }
 
 /**

@@ -62,6 +62,9 @@ describe('real reports with figures left blank', () => {
               ? ([
                   [165107465, 3],
                   [1554979509, 7],
+                  // Half the figures blank: the right-aligned 「108」「103」 and 「1」「6」 of 自然人
+                  // made two places by their left ends, and 商业企业, blank in every row, one fewer.
+                  [493747278, 2],
                 ] as [number, number][])
               : [],
         },
