@@ -3,6 +3,7 @@ import type { SourceFile } from '../core/source-file.js';
 import type { Block, Paragraph } from '../read/blocks.js';
 import type { FormatSpec } from '../spec/types.js';
 import { readCells } from './cells.js';
+import { commaTables } from './comma-rows.js';
 import { type Evidence, emptyEvidence } from './evidence.js';
 import { detectFormat, formatScores } from './format-detect.js';
 import { extractMeta } from './meta.js';
@@ -25,7 +26,9 @@ export interface Assembled {
  * ran together), then the parts' prose. Everything it can't read with certainty becomes a finding
  * on `file`.
  */
-export function assemble(blocks: readonly Block[], file: SourceFile): Assembled {
+export function assemble(read: readonly Block[], file: SourceFile): Assembled {
+  // Rows of comma-separated values read as the tables they are.
+  const blocks = commaTables(read);
   const stream = new TokenStream(tokenize(blocks), blocks);
   const evidence = emptyEvidence();
 

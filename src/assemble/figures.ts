@@ -453,6 +453,8 @@ const wholeRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
     `「${row}」之后的数字中间隔着别的文字（阅读顺序文本中其后的数字可能是别的行或别的栏的），无法确定`,
   stray: (row) =>
     `表格中有不在任何行之后的数字（阅读顺序文本中行标签可能写在数字之后），「${row}」的数字无法确定`,
+  commas: (row) =>
+    `「${row}」以逗号分隔的数字中，逗号既可能分隔单元格，也可能是千位分隔符，表格的结构不能确定是哪一种，无法确定`,
 };
 
 /** The messages of the doubts that keep a row with no figures from being read as blank. */

@@ -5,7 +5,7 @@ import { compact, foldedOf } from '../text/fold.js';
 import type { Evidence } from './evidence.js';
 import { dateIn } from './meta.js';
 import type { Outline } from './outline.js';
-import type { TableLocation } from './rows.js';
+import { isUnitOfFigure, type TableLocation } from './rows.js';
 import type { TokenStream } from './stream.js';
 import { headerOffset } from './tables.js';
 import { pointOf, type Token } from './tokens.js';
@@ -160,7 +160,13 @@ export function sectionsAndProse(
   for (const t of tables) {
     if (t.rows.length === 0) continue;
     const first = t.rows[0];
-    const from = first?.label ? first.label.start : stream.offsetOf(first?.from ?? 0);
+    // (A grid cell's words are all the table's: a label's numbering, 「一、」, before its key too.)
+    const label = first?.label;
+    const from = label
+      ? stream.inGrid(label.firstToken)
+        ? Math.min(label.start, stream.offsetOf(label.firstToken))
+        : label.start
+      : stream.offsetOf(first?.from ?? 0);
     // A sentence paragraph of its own, apart from the block of the table's first row, is prose.
     const rowBlock = tokens[stream.tokenAt(from)]?.block;
     const inProse = (token: number) => {
@@ -443,8 +449,15 @@ function noteEnd(stream: TokenStream, at: number): number {
   return at;
 }
 
-/** A unit written after a table's last figure (「13575394432.52元」): the cell's, not prose. */
+/**
+ * A unit written after a table's last figure (「13575394432.52元」, a count's 「5件」 in its cell):
+ * the cell's, not prose.
+ */
 function unitAfter(stream: TokenStream, at: number): number {
   const unit = /^(?:万元|元)/.exec(stream.text.slice(at, at + 2));
-  return unit && stream.text[at - 1] === '#' ? at + unit[0].length : at;
+  if (unit && stream.text[at - 1] === '#') return at + unit[0].length;
+  const k = stream.tokenAt(at);
+  return stream.offsetOf(k) === at && isUnitOfFigure(stream, k)
+    ? at + (stream.tokens[k] as Token).text.length
+    : at;
 }

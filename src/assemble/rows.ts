@@ -1,5 +1,6 @@
 import type { LabelSpec, RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
 import { compact } from '../text/fold.js';
+import { isFigureUnit } from './figure-units.js';
 import { type LabelMatch, NUM, type TokenStream } from './stream.js';
 import type { Token } from './tokens.js';
 
@@ -27,9 +28,20 @@ export interface RowLocation {
    * figures, other words, more figures after the row's label; `after-broken`: the row has no
    * figures and the row before it is `broken` (its later figures may be this one's, the label
    * written after them); `after-doubted`: the row has no figures and the row before it, one figure
-   * a line, holds figures that may be another row's (`after-short`, `run`): some may be this one's.
+   * a line, holds figures that may be another row's (`after-short`, `run`): some may be this one's;
+   * `commas`: a row of comma-separated values whose commas between figures may separate cells or
+   * group thousands (see comma-rows.ts).
    */
-  doubtful?: 'empty' | 'any' | 'after-short' | 'stray' | 'run' | 'broken' | 'after-broken' | 'after-doubted';
+  doubtful?:
+    | 'empty'
+    | 'any'
+    | 'after-short'
+    | 'stray'
+    | 'run'
+    | 'broken'
+    | 'after-broken'
+    | 'after-doubted'
+    | 'commas';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }
@@ -147,11 +159,10 @@ function isWords(token: Token | undefined, minimum = 1): boolean {
 }
 
 /**
- * A unit written right after a figure, in its cell (「5件」「12万元」): part of the figure, not words
- * of the table. The units of money are the ones figures.ts converts; the rest are counts.
+ * A unit written right after a figure, in its cell (「5件」「12万元」, see figure-units.ts): part of
+ * the figure, not words of the table.
  */
-const unitAfterFigure = /^(?:件|个|次|项|条|份|宗|起|人|家|篇|元|千元|万元|亿元)$/;
-const isUnitOfFigure = (stream: TokenStream, k: number): boolean => {
+export const isUnitOfFigure = (stream: TokenStream, k: number): boolean => {
   const token = stream.tokens[k];
   const before = stream.tokens[k - 1];
   return (
@@ -159,7 +170,7 @@ const isUnitOfFigure = (stream: TokenStream, k: number): boolean => {
     !token.spaced &&
     before?.kind === 'num' &&
     before.line === token.line &&
-    unitAfterFigure.test(token.text)
+    isFigureUnit(token.text)
   );
 };
 

@@ -4,6 +4,7 @@
  * tab-cells.ts).
  */
 import type { Block, TableCell } from '../read/blocks.js';
+import { isFigureWithUnit } from './figure-units.js';
 
 /** What a document's tab-separated tables show that they keep. */
 export interface TabCellEvidence {
@@ -24,7 +25,9 @@ export interface TabCellEvidence {
 }
 
 const isEmpty = (cell: TableCell): boolean => cell.text.trim() === '';
-const figureCell = /^\s*[-+]?[\d,.]+\s*$/;
+const figureOnly = /^\s*[-+]?[\d,.]+\s*$/;
+/** A cell holding a figure, alone or with its unit (「5件」). */
+const figureCell = (text: string): boolean => figureOnly.test(text) || isFigureWithUnit(text);
 
 const found = new WeakMap<readonly Block[], TabCellEvidence>();
 
@@ -45,6 +48,15 @@ function evidenceOf(blocks: readonly Block[]): TabCellEvidence {
   const kept = { between: false, leading: false, expanded: false, repeated: false };
   for (const block of blocks) {
     if (block.type !== 'table' || !block.loose) continue;
+    // Comma-separated values write every cell, an empty one as an empty field; rows all of one
+    // width expanded their merged cells (a row's label in fewer cells than another's is followed
+    // by the empty ones it covers).
+    if (block.commas) {
+      kept.between = true;
+      kept.leading = true;
+      const width = block.rows[0]?.length;
+      if (block.rows.every((row) => row.length === width)) kept.expanded = true;
+    }
     for (const row of block.rows) {
       // The index of the first empty cell since the last one that isn't, or -1.
       let empty = -1;
@@ -82,8 +94,7 @@ function hasEmptyAfterFilled(row: readonly TableCell[]): boolean {
 }
 
 /** A row of words and no figures (a header, or a caption). */
-export const isHeader = (row: readonly TableCell[]): boolean =>
-  !row.some((cell) => figureCell.test(cell.text));
+export const isHeader = (row: readonly TableCell[]): boolean => !row.some((cell) => figureCell(cell.text));
 
 /** Whether two cells side by side hold the same words. */
 function hasRepeat(row: readonly TableCell[]): boolean {

@@ -38,6 +38,7 @@ export function locateTables(
     const location = realigned(stream, spec, locateTable(stream, table, start, end), start, end);
     // (On the rows as realigned: a realigned item takes figures that broke another row's range.)
     doubtBrokenRanges(stream, location.rows);
+    doubtUnsettled(stream, location.rows);
     tables.push(location);
     previousEnd = Math.max(previousEnd, location.rows.at(-1)?.label?.end ?? start);
     for (const v of location.variants) {
@@ -297,19 +298,44 @@ function strayFigures(stream: TokenStream, from: number, to: number, rows: reado
   return false;
 }
 
+/**
+ * A row whose figures stand on a row of comma-separated values that the text does not settle (a
+ * comma between figures may separate cells or group thousands, see comma-rows.ts): its figures
+ * can't be told, whatever else was doubted of it.
+ */
+function doubtUnsettled(stream: TokenStream, rows: readonly RowLocation[]): void {
+  if (!stream.blocks.some((b) => b.type === 'table' && b.commas?.unsettled.length)) return;
+  for (const r of rows) {
+    for (let k = r.from; k < r.to && r.doubtful !== 'commas'; k++) {
+      const token = stream.tokens[k] as Token;
+      const block = stream.blocks[token.block];
+      if (token.kind === 'num' && block?.type === 'table' && block.commas?.unsettled.includes(token.line))
+        r.doubtful = 'commas';
+    }
+  }
+}
+
 /** Marks every labelled row of the table doubtful (unless it already is). */
 function doubtAll(rows: readonly RowLocation[], why: NonNullable<RowLocation['doubtful']>): void {
   for (const r of rows) if (r.label && !r.doubtful) r.doubtful = why;
 }
 
-/** Figures in each row's range (the next row's numbering 「1.」 written at its end is none). */
+/**
+ * Figures in each row's range (the next row's numbering 「1.」 written at its end is none; empty grid
+ * cells past the row's last cell are a decorative column, as collectFigures reads them).
+ */
 function figureCounts(stream: TokenStream, rows: readonly RowLocation[]): number[] {
   return rows.map((r, i) => {
     const numbering = nextNumbering(stream, r, rows[i + 1]);
     let figures = 0;
-    for (let k = r.from; k < r.to; k++)
-      if (stream.tokens[k]?.kind !== 'text' && !(k === numbering.at && numbering.rest === '')) figures++;
-    return figures;
+    let emptyAtEnd = 0;
+    for (let k = r.from; k < r.to; k++) {
+      const token = stream.tokens[k] as Token;
+      if (token.kind === 'text' || (k === numbering.at && numbering.rest === '')) continue;
+      figures++;
+      emptyAtEnd = token.kind === 'blank' && token.text === '' ? emptyAtEnd + 1 : 0;
+    }
+    return figures - Math.min(emptyAtEnd, Math.max(0, figures - cellCount(r)));
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Point } from '../core/finding.js';
 import type { Block, TableBlock, TableCell } from '../read/blocks.js';
 import { foldedOf, foldText } from '../text/fold.js';
+import { isFigureUnit, isFigureWithUnit } from './figure-units.js';
 import { mergedCopies, type TabCellEvidence, tabCellEvidence } from './tab-evidence.js';
 
 export type TokenKind = 'text' | 'num' | 'blank';
@@ -31,6 +32,9 @@ export interface Token {
 const blankMarks = new Set(['/', '-', '—', '——', '--', '无', '空', '—/—', 'N/A', '/ ']);
 /** The longest blank mark: longer pieces (most prose) are not looked up (hashing a long piece costs). */
 const longestBlankMark = Math.max(...[...blankMarks].map((m) => m.length));
+
+/** Whether folded text, standing alone, is a mark for an empty cell (「/」「—」「无」). */
+export const isBlankMark = (text: string): boolean => text.length <= longestBlankMark && blankMarks.has(text);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -211,8 +215,10 @@ export function dataColumns(
       }
       if (cell.text.trim() === '') continue;
       end = c;
-      const words = hasWords(cell.text);
-      if (figureAt === -1 && hasDigit(cell.text) && !words) figureAt = c;
+      const digits = hasDigit(cell.text);
+      // A figure with its unit (「5件」) is a figure's cell, not a label's words.
+      const words = hasWords(cell.text) && !(digits && isFigureWithUnit(cell.text));
+      if (figureAt === -1 && digits && !words) figureAt = c;
       if (figureAt === -1 && words) labelEnd = c + 1;
     }
     own.push(labelEnd);
@@ -288,8 +294,18 @@ export function tokenize(blocks: readonly Block[]): Token[] {
           const before = tokens.length;
           tokenizeLine(folded.text, folded.map, cell.line, cell.column, cell.page, index, 0, tokens);
           const next = tokens[before];
-          if (next) next.spaced = true;
-          else if (hasFigure && c >= (columns.from[r] as number) && c < columns.to && c < last) {
+          if (next) {
+            next.spaced = true;
+            // A unit after one space in the figure's own cell (「3 件」) is written against it.
+            const unit = tokens[before + 1];
+            if (
+              tokens.length === before + 2 &&
+              next.kind === 'num' &&
+              unit?.spaced &&
+              isFigureUnit(unit.text)
+            )
+              unit.spaced = false;
+          } else if (hasFigure && c >= (columns.from[r] as number) && c < columns.to && c < last) {
             tokens.push(
               new TokenRecord('blank', '', cell.line, cell.column, cell.page, true, true, 0, true, index),
             );

@@ -37,6 +37,13 @@ export interface TableBlock {
   rows: (TableCell & { spanned?: boolean })[][];
   /** Cells separated in text (tabs): a row's columns may not line up with the other rows'. */
   loose?: boolean;
+  /**
+   * Cells separated by commas (comma-separated values, see assemble/comma-rows.ts): every cell is
+   * written, an empty one as an empty field. `unsettled`: the lines of rows whose cells the text
+   * does not settle (a comma between two figures may separate cells or group a figure's
+   * thousands); none of such a row's figures is read.
+   */
+  commas?: { unsettled: readonly number[] };
   line: number;
   column: number;
   page?: number;

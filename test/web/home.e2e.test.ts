@@ -66,7 +66,9 @@ describe.skipIf(!run)('web: home', () => {
     const overdue = page.locator('.ant-statistic').filter({ hasText: '已超期' });
     await expect.poll(() => overdue.innerText()).toBe('已超期\n2件');
     // Each agency's applications, those with overdue ones first, each a link to its register.
-    const byAgency = page.locator('.gk-panel', { has: page.getByRole('heading', { name: '各机关办理情况' }) });
+    const byAgency = page.locator('.gk-panel', {
+      has: page.getByRole('heading', { name: '各机关办理情况' }),
+    });
     const first = byAgency.locator('tbody tr').first();
     await expect.poll(() => first.innerText()).toMatch(/^湟源县人民政府办公室\t9\t\d+\t2\t/);
     expect(await first.getByRole('link').getAttribute('href')).toMatch(/^\/applications\?agency=/);
