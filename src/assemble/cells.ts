@@ -404,7 +404,7 @@ export function byTrailingCells(
   const first = r.figures[0];
   const last = r.figures.at(-1);
   if (!first || !last || r.figures.length >= n) return null;
-  const row = tabRow(stream, first.index, last.index);
+  const row = tabRow(stream, first.index, last.index, r.location.label?.firstToken);
   if (!row || row.cells !== r.figures.length) return null;
   if (row.trailing !== n - r.figures.length + (strayTabs() ? 1 : 0)) return null;
   const placed: (Figure | null)[] = [...r.figures];

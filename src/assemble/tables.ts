@@ -15,6 +15,7 @@ import {
   type TableLocation,
 } from './rows.js';
 import type { LabelMatch, TokenStream } from './stream.js';
+import { labelCellsEnd } from './tab-cells.js';
 import { pointOf, type Token } from './tokens.js';
 
 /**
@@ -35,7 +36,10 @@ export function locateTables(
     const start = heading?.end ?? previousEnd;
     const next = parts.ordered.find((h) => h.start >= start && h.section.number > table.section);
     const end = next?.start ?? stream.text.length;
-    const location = realigned(stream, spec, locateTable(stream, table, start, end), start, end);
+    const located = locateTable(stream, table, start, end);
+    leaveOutLabelCells(stream, located.rows);
+    const location = realigned(stream, spec, located, start, end);
+    if (location !== located) leaveOutLabelCells(stream, location.rows);
     // (On the rows as realigned: a realigned item takes figures that broke another row's range.)
     doubtBrokenRanges(stream, location.rows);
     doubtUnsettled(stream, location.rows);
@@ -318,6 +322,19 @@ function doubtUnsettled(stream: TokenStream, rows: readonly RowLocation[]): void
 /** Marks every labelled row of the table doubtful (unless it already is). */
 function doubtAll(rows: readonly RowLocation[], why: NonNullable<RowLocation['doubtful']>): void {
   for (const r of rows) if (r.label && !r.doubtful) r.doubtful = why;
+}
+
+/**
+ * Rows of tab-separated text whose figures' range starts with empty cells that are their label's
+ * (see labelCellsEnd): the range starts after them.
+ */
+function leaveOutLabelCells(stream: TokenStream, rows: readonly RowLocation[]): void {
+  const ends = labelCellsEnd(stream, rows);
+  if (!ends) return;
+  for (let i = 0; i < rows.length; i++) {
+    const end = ends[i];
+    if (end != null) (rows[i] as RowLocation).from = end;
+  }
 }
 
 /**

@@ -7,7 +7,9 @@
  * warning; in tab-separated rows, where a row may end with a stray tab, a blank last cell is told
  * only by its trailing tabs and a stray one after them (else it is named by an error, as a cell
  * lost with its tab would look the same). With trailing tabs dropped or runs of tabs squeezed into
- * one, a cell is exact or named by an error. In the flattened layout a blank cell leaves no trace
+ * one, a cell is exact or named by an error; so too with whole rows blank and a row label damaged,
+ * where a line that is no row (a wrapped label, a label alone whose tabs stand at one end) cuts a
+ * table in two. In the flattened layout a blank cell leaves no trace
  * at all; where the tables show blank cells (a row's digits too few for its cells), a run that
  * could hide one is not cut: a cell is exact or named by an error. In the text layouts, where only
  * spacing marks a blank cell, a cell reads back exactly or is named by an error, never silently
@@ -17,6 +19,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { withBlankCells } from '../../src/generate/blanks.js';
+import { damageLabels } from '../../src/generate/damaged-labels.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { processBytes } from '../../src/pipeline.js';
 import { getRenderer } from '../../src/render/index.js';
@@ -97,24 +100,26 @@ describe('blank cells where only spacing marks them: exact or named by an error'
     }, 180_000);
 });
 
+/** What converters do to the tabs of tab-separated rows. */
+const ways: [string, (text: string) => string][] = [
+  ['as rendered (a stray tab after every other row)', (text) => text],
+  ['trailing tabs dropped', (text) => text.replace(/\t+$/gm, '')],
+  ['one trailing tab each', (text) => text.replace(/\t+$/gm, '\t')],
+  ['runs of tabs squeezed into one', (text) => text.replace(/\t+/g, '\t')],
+  ['runs squeezed inside rows, trailing ones kept', (text) => text.replace(/\t+(?=[^\t\n])/g, '\t')],
+  ['leading tabs stripped', (text) => text.replace(/^\t+/gm, '')],
+  ['leading and trailing tabs stripped', (text) => text.replace(/^\t+|\t+$/gm, '')],
+  [
+    'header rows squeezed, the body expanded',
+    (text) =>
+      text
+        .split('\n')
+        .map((line) => (/\d/.test(line) ? line : line.replace(/\t+/g, '\t').replace(/\t+$/, '')))
+        .join('\n'),
+  ],
+];
+
 describe('tab-separated rows: as rendered, trailing tabs dropped, runs of tabs squeezed', () => {
-  const ways: [string, (text: string) => string][] = [
-    ['as rendered (a stray tab after every other row)', (text) => text],
-    ['trailing tabs dropped', (text) => text.replace(/\t+$/gm, '')],
-    ['one trailing tab each', (text) => text.replace(/\t+$/gm, '\t')],
-    ['runs of tabs squeezed into one', (text) => text.replace(/\t+/g, '\t')],
-    ['runs squeezed inside rows, trailing ones kept', (text) => text.replace(/\t+(?=[^\t\n])/g, '\t')],
-    ['leading tabs stripped', (text) => text.replace(/^\t+/gm, '')],
-    ['leading and trailing tabs stripped', (text) => text.replace(/^\t+|\t+$/gm, '')],
-    [
-      'header rows squeezed, the body expanded',
-      (text) =>
-        text
-          .split('\n')
-          .map((line) => (/\d/.test(line) ? line : line.replace(/\t+/g, '\t').replace(/\t+$/, '')))
-          .join('\n'),
-    ],
-  ];
   for (const [name, change] of ways)
     it(`${name}: never a silently wrong cell`, async () => {
       await fc.assert(
@@ -132,6 +137,36 @@ describe('tab-separated rows: as rendered, trailing tabs dropped, runs of tabs s
         fcParams(25, 20261205),
       );
     }, 120_000);
+});
+
+describe('tab-separated rows with whole rows blank, a row label damaged: never a silently wrong cell', () => {
+  // A line that isn't a row (a label wrapped in two; a row of a label alone, its figures all
+  // blank, that kept its tabs at one end only) cuts a table in two; a run may keep no row whose
+  // label stands in the table's last label column (see labelCellsEnd in tab-cells.ts).
+  it('every way the tabs come', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        blankReport(),
+        fc.constantFrom(0.06, 0.4, 0.85),
+        fc.integer({ min: 0, max: 2 }),
+        async ({ seed, format }, cellShare, count) => {
+          const report = withBlankCells(generateReport(seed, format), seed, { cellShare });
+          const rendered = renderText(report, 'tab-rows');
+          const { text, damaged } = damageLabels(report, rendered, seed, count);
+          for (const [name, change] of ways) {
+            const read = (await processBytes(toBytes(change(text)), 'report.txt')).report;
+            const context = `withBlankCells(generateReport(${seed}, '${format}'), ${seed}, { cellShare: ${cellShare} }) as tab-rows, ${name}, ${JSON.stringify(damaged)}\n${describeFindings(read.findings)}`;
+            const flagged = new Set(errors(read.findings).flatMap((f) => f.keys));
+            const wrong = differingKeys(report.cells, read.cells).filter(
+              (k) => read.cells[k] !== null || !flagged.has(k),
+            );
+            expect(wrong, context).toEqual([]);
+          }
+        },
+      ),
+      fcParams(30, 20261207),
+    );
+  }, 120_000);
 });
 
 describe('tab-separated rows of a filled report, tabs stripped or squeezed: every cell exact', () => {

@@ -148,24 +148,19 @@ describe('tab-separated tables with a unit in the cells', () => {
   }, 120_000);
 
   for (const name of realNames)
-    it(`real report ${name}: every cell exact or named, and the units cost no cell`, async () => {
+    it(`real report ${name}: every cell exact, no reading error, with units or without`, async () => {
       const report = await realReport(name);
-      // The same tables without units: what the units add must read as well.
-      const plain = await readsBack(
+      // Without units too: 007's tables, whose rows with a label in the third column all have
+      // their figures blank (label-only lines that cut table 三 into runs), once lost 35 cells.
+      await readsBack(
         report.cells,
         renderTabUnits(report, { count: '', money: 'none' }),
-        false,
+        true,
         `${name} without units`,
       );
-      const unread = new Set(differingKeys(report.cells, plain));
       await fc.assert(
         fc.asyncProperty(unitOptions, async (u) => {
-          const context = `${name} with ${JSON.stringify(u)}`;
-          const cells = await readsBack(report.cells, renderTabUnits(report, u), unread.size === 0, context);
-          expect(
-            differingKeys(report.cells, cells).filter((k) => !unread.has(k)),
-            context,
-          ).toEqual([]);
+          await readsBack(report.cells, renderTabUnits(report, u), true, `${name} with ${JSON.stringify(u)}`);
         }),
         fcParams(4, 20261224),
       );

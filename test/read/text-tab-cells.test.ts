@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import type { Report } from '../../src/core/report.js';
 import { withBlankCells } from '../../src/generate/blanks.js';
+import { damageLabels } from '../../src/generate/damaged-labels.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { textToBlocks } from '../../src/read/text-reader.js';
 import { renderText } from '../../src/render/text/index.js';
@@ -84,5 +85,58 @@ describe('tab-separated rows whose last cells are blank', () => {
     const { report: read } = await parseText(renderText(report, 'tab-rows').replace(/\t+$/gm, ''));
     expect(read.cells['l.review.upheld']).toBeNull();
     expect(wrongUnnamed(report, read)).toEqual([]);
+  });
+});
+
+describe('a table of tab-separated rows cut in two by a line that is no row', () => {
+  const wrongUnnamed = (report: Report, read: Report & { findings: Finding[] }) => {
+    const named = new Set(read.findings.filter((f) => f.severity === 'error').flatMap((f) => f.keys));
+    return Object.keys(report.cells).filter((k) => read.cells[k] !== report.cells[k] && !named.has(k));
+  };
+  const rowOf = (report: Report, prefix: string) =>
+    Object.keys(report.cells).filter((k) => k.startsWith(prefix));
+
+  it("a wrapped label: the rows before it read their own figures, not their labels' empty cells", async () => {
+    const report = generateReport(0, '2019');
+    const { text } = damageLabels(report, renderText(report, 'tab-rows'), 0, 1);
+    // The run before the wrapped label holds one row, its label in the first of three label columns.
+    expect(text).toContain(
+      '\n一、本年新收政府信息公开申请数量\t\t\t155\t7\t4\t32\t32\t24\t254\n二、上年结转政\n府信息',
+    );
+    const { report: read } = await parseText(text);
+    expect(read.cells).toEqual(report.cells);
+    expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it("rows of a label alone, their figures blank, whose tabs stand at one end: no row reads its label's cells", async () => {
+    // 「\t(二) 部分公开…\t\t…」 is no row of the run (no tab between words): the run before it, its
+    // rows' labels in the first two columns, once read 「一、本年新收…\t\t\t21\t24\t\t\t1\t\t」 as
+    // 21 in 商业企业 and 24 in 科研机构 (the label's third cell taken for 自然人, blank).
+    const report = withBlankCells(generateReport(8, '2019'), 8, { cellShare: 0.85 });
+    const text = renderText(report, 'tab-rows');
+    expect(text).toContain('\n一、本年新收政府信息公开申请数量\t\t\t21\t24\t\t\t1\t\t\n');
+    expect(text).toContain('\n\t(二) 部分公开（区分处理的，只计这一情形，不计其他情形）\t\t\t\t\t\t\t\t\t\n');
+    const { report: read } = await parseText(text);
+    expect(wrongUnnamed(report, read)).toEqual([]);
+    // Its last two cells blank, where rows may end with a stray tab: named, not guessed.
+    expect(rowOf(read, 'a.new.').map((k) => read.cells[k])).toEqual(rowOf(read, 'a.new.').map(() => null));
+    // 「三、本年度办理结果\t(一) 予以公开\t\t\t\t\t\t\t0\t42」 in the same run reads its own cells.
+    expect(rowOf(read, 'a.open.').map((k) => read.cells[k])).toEqual(
+      rowOf(report, 'a.open.').map((k) => report.cells[k]),
+    );
+  });
+
+  it("a label wrapped after cells of its line: the next line is not counted from the row's first cell", async () => {
+    // 「\t(二) 部分公开（区分处理的，只计\n这一情形，不计其他情形）\t\t2\t…」: the second line starts
+    // with the rest of the label's cell, one cell short; its cells once read one place to the left.
+    const report = withBlankCells(generateReport(13, '2021'), 0, { cellShare: 0.06 });
+    const { text } = damageLabels(report, renderText(report, 'tab-rows'), 0, 2);
+    expect(text).toMatch(/\n\t\(二\) 部分公开（区分处\n理的，只计这一情形，不计其他情形）\t\t2\t/);
+    const { report: read } = await parseText(text);
+    expect(wrongUnnamed(report, read)).toEqual([]);
+    // (「一、本年新收…」 was read one cell to the right: now each cell as written, or none.)
+    expect(
+      Object.keys(report.cells).filter((k) => read.cells[k] !== null && read.cells[k] !== report.cells[k]),
+    ).toEqual([]);
   });
 });
