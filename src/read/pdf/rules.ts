@@ -5,6 +5,7 @@
  * Coordinates are in the page's upright view, like the text items (points, y downwards).
  */
 import type { PDFPageProxy } from 'pdfjs-dist';
+import { apply, type Matrix, multiply } from '../matrix.js';
 import { pdfjs } from './pdfjs.js';
 
 /** A horizontal rule at y = `at` from x = `from` to `to`, or a vertical one at x = `at`. */
@@ -18,8 +19,6 @@ export interface PageRules {
   horizontal: Rule[];
   vertical: Rule[];
 }
-
-type Matrix = [number, number, number, number, number, number];
 
 /** Thicker than this (points), a filled shape is an area (shading), not a rule. */
 const thinRule = 2.5;
@@ -46,20 +45,6 @@ interface Ops {
   closeEOFillStroke: number;
 }
 
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
-const apply = (m: Matrix, x: number, y: number): [number, number] => [
-  m[0] * x + m[2] * y + m[4],
-  m[1] * x + m[3] * y + m[5],
-];
-
 /** Path commands in a pdf.js path buffer (DrawOPS) and the numbers each takes. */
 const moveTo = 0;
 const lineTo = 1;
@@ -78,7 +63,7 @@ export class RuleCollector {
   private readonly stack: Matrix[] = [];
   /** The page's view transform (points, y downwards). */
   constructor(view: readonly number[]) {
-    this.ctm = view.slice(0, 6) as Matrix;
+    this.ctm = view.slice(0, 6) as unknown as Matrix;
   }
   save(): void {
     this.stack.push(this.ctm);
@@ -92,7 +77,7 @@ export class RuleCollector {
   /** A form's matrix: an array, or the Float32Array that PDF.js passes (null: none). */
   formBegin(matrix: ArrayLike<number> | null): void {
     this.stack.push(this.ctm);
-    if (matrix && matrix.length === 6) this.ctm = multiply(this.ctm, Array.from(matrix) as Matrix);
+    if (matrix && matrix.length === 6) this.ctm = multiply(this.ctm, Array.from(matrix) as unknown as Matrix);
   }
   formEnd(): void {
     this.ctm = this.stack.pop() ?? this.ctm;
