@@ -1,7 +1,7 @@
 import type { Cells } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import { cellKeys } from '../spec/registry.js';
-import type { FormatSpec, TablePartSpec, TableSpec } from '../spec/types.js';
+import type { CellSpec, FormatSpec, TablePartSpec, TableSpec } from '../spec/types.js';
 import {
   type HeaderColumns,
   headerColumnsOf,
@@ -154,21 +154,70 @@ function identitiesWithin(
   placed: readonly (Figure | null)[],
   strict: boolean,
 ): boolean {
-  const values = new Map<string, number | null>();
-  r.location.row.cells.forEach((cell, i) => {
+  const within = identitiesOfRow(spec, r.location.row.cells);
+  // No identity among the row's own cells: nothing to hold (and nothing to read).
+  if (within.length === 0) return !strict;
+  const values: (number | null)[] = new Array(r.location.row.cells.length);
+  for (let i = 0; i < values.length; i++) {
     const f = placed[i];
-    values.set(cell.key, f && f.kind === 'num' ? (parseLoose(f.text) ?? Number.NaN) : strict ? 0 : null);
-  });
+    values[i] = f && f.kind === 'num' ? (parseLoose(f.text) ?? Number.NaN) : strict ? 0 : null;
+  }
   let any = false;
-  for (const identity of spec.identities) {
-    const keys = [...identity.left, ...identity.right];
-    if (!keys.every((k) => values.has(k))) continue;
-    if (keys.some((k) => values.get(k) === null)) continue;
-    const add = (side: readonly string[]) => side.reduce((total, k) => total + (values.get(k) as number), 0);
-    if (add(identity.left) !== add(identity.right)) return false;
+  for (const { left, right } of within) {
+    let sumLeft = 0;
+    let sumRight = 0;
+    let blank = false;
+    for (const i of left) {
+      const v = values[i] as number | null;
+      if (v === null) blank = true;
+      else sumLeft += v;
+    }
+    for (const i of right) {
+      const v = values[i] as number | null;
+      if (v === null) blank = true;
+      else sumRight += v;
+    }
+    // An identity with a blank cell says nothing (only where blank cells are not 0).
+    if (blank) continue;
+    if (sumLeft !== sumRight) return false;
     any = true;
   }
   return any || !strict;
+}
+
+/** An identity among one row's cells, as the indexes of its cells in the row. */
+interface RowIdentity {
+  left: readonly number[];
+  right: readonly number[];
+}
+
+/** The identities of a format whose cells are all one row's own, by format and row (worked out once). */
+const rowIdentities = new WeakMap<FormatSpec, WeakMap<readonly CellSpec[], readonly RowIdentity[]>>();
+
+function identitiesOfRow(spec: FormatSpec, cells: readonly CellSpec[]): readonly RowIdentity[] {
+  let ofSpec = rowIdentities.get(spec);
+  if (!ofSpec) {
+    ofSpec = new WeakMap();
+    rowIdentities.set(spec, ofSpec);
+  }
+  let found = ofSpec.get(cells);
+  if (!found) {
+    // A key named twice in a row stands for its last cell (as a map by key would keep it).
+    const index = new Map<string, number>();
+    cells.forEach((cell, i) => index.set(cell.key, i));
+    const within: RowIdentity[] = [];
+    for (const identity of spec.identities) {
+      const keys = [...identity.left, ...identity.right];
+      if (keys.every((k) => index.has(k)))
+        within.push({
+          left: identity.left.map((k) => index.get(k) as number),
+          right: identity.right.map((k) => index.get(k) as number),
+        });
+    }
+    found = within;
+    ofSpec.set(cells, found);
+  }
+  return found;
 }
 
 /**
