@@ -1,4 +1,5 @@
 /** Every route of the API. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessionCookie } from '../auth/session.js';
 import type { User } from '../store/index.js';
 import {
@@ -7,6 +8,7 @@ import {
   applicationListSchema,
   applicationSchema,
   auditPageSchema,
+  caseLedgerImportSchema,
   caseListSchema,
   caseSchema,
   compiledSchema,
@@ -36,6 +38,35 @@ const signedIn = (p: Principal | null): Principal => {
   if (p === null) throw unauthenticated();
   return p;
 };
+
+/** The file a ledger import uploads (multipart, one file), or why there is none. */
+async function uploadedLedger(request: FastifyRequest): Promise<Uint8Array> {
+  let bytes: Uint8Array | null = null;
+  try {
+    for await (const part of request.files()) {
+      if (bytes !== null) throw badRequest('one-file', '一次导入一个台账文件');
+      bytes = new Uint8Array(await part.toBuffer());
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new ApiError(413, 'too-large', '上传的文件过大');
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      throw badRequest('no-file', '请以 multipart/form-data 上传台账文件（XLSX 或 CSV）');
+    throw error;
+  }
+  if (bytes === null || bytes.length === 0) throw badRequest('no-file', '请上传台账文件（XLSX 或 CSV）');
+  return bytes;
+}
+
+const ledgerTypes = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'];
+
+/** A ledger as a download: its type, its name, and how many rows it has (x-rows). */
+function sendLedger(reply: FastifyReply, file: svc.LedgerFile, to: svc.LedgerFormat) {
+  reply.type(to === 'csv' ? 'text/csv; charset=utf-8' : (ledgerTypes[0] as string));
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+  reply.header('x-rows', String(file.rows));
+  return reply.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+}
 
 const publicUser = (u: User) => ({
   id: u.id,
@@ -244,20 +275,7 @@ export const routes: readonly Route[] = [
       const p = signedIn(principal);
       await svc.resolveAgency(deps.store, p, query.agency);
       svc.requireRight(p, 'enter');
-      let bytes: Uint8Array | null = null;
-      try {
-        for await (const part of request.files()) {
-          if (bytes !== null) throw badRequest('one-file', '一次导入一个台账文件');
-          bytes = new Uint8Array(await part.toBuffer());
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new ApiError(413, 'too-large', '上传的文件过大');
-        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
-          throw badRequest('no-file', '请以 multipart/form-data 上传台账文件（XLSX 或 CSV）');
-        throw error;
-      }
-      if (bytes === null || bytes.length === 0) throw badRequest('no-file', '请上传台账文件（XLSX 或 CSV）');
+      const bytes = await uploadedLedger(request);
       return svc.importLedger(
         deps.store,
         p,
@@ -274,7 +292,7 @@ export const routes: readonly Route[] = [
     tag: '申请',
     auth: true,
     query: s.applicationExportQuery,
-    produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+    produces: ledgerTypes,
     async handle({ principal, query, reply, deps }) {
       const { to, asOf, ...scope } = query;
       const file = await svc.applicationLedger(
@@ -283,14 +301,7 @@ export const routes: readonly Route[] = [
         { ...scope, asOf: asOf ?? deps.today() },
         to,
       );
-      reply.type(
-        to === 'csv'
-          ? 'text/csv; charset=utf-8'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      );
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      reply.header('x-rows', String(file.rows));
-      return reply.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+      return sendLedger(reply, file, to);
     },
   }),
   route({
@@ -434,6 +445,39 @@ export const routes: readonly Route[] = [
     query: s.caseListQuery,
     response: caseListSchema,
     handle: ({ principal, query, deps }) => svc.listCases(deps.store, signedIn(principal), query),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/export',
+    summary:
+      '导出复议诉讼台账（XLSX 或 CSV）：每个案件一行，含案件类型、收案日期、审结日期、结果（按表四的名称）和关联申请',
+    tag: '案件',
+    auth: true,
+    query: s.caseExportQuery,
+    produces: ledgerTypes,
+    async handle({ principal, query, reply, deps }) {
+      const { to, ...scope } = query;
+      return sendLedger(reply, await svc.caseLedger(deps.store, signedIn(principal), scope, to), to);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/cases/import',
+    summary:
+      '导入复议诉讼台账（multipart 上传一个 XLSX 或 CSV 文件，表头同导出的台账）：每行先检查（取值、案件规则、关联申请、编号是否已用），全部无误才按行序保存，否则不保存并列出各行的问题；dryRun=true 只检查',
+    tag: '案件',
+    auth: true,
+    multipart: true,
+    query: s.caseImportQuery,
+    response: caseLedgerImportSchema,
+    async handle({ principal, query, request, deps }) {
+      // Who may import into which agency is settled before the file is read.
+      const p = signedIn(principal);
+      await svc.resolveAgency(deps.store, p, query.agency);
+      svc.requireRight(p, 'enter');
+      const bytes = await uploadedLedger(request);
+      return svc.importCases(deps.store, p, { agency: query.agency, bytes, dryRun: query.dryRun === 'true' });
+    },
   }),
   route({
     method: 'POST',

@@ -205,12 +205,13 @@ export const applicationListQuery = z.strictObject({
   asOf: isoDate.optional().meta({ description: '计算状态所依据的日期（默认今天）' }),
 });
 
-export const applicationExportQuery = applicationListQuery.extend({
-  to: z
-    .enum(['xlsx', 'csv'])
-    .default('xlsx')
-    .meta({ description: 'xlsx（默认，中文表头，供人阅读）或 csv（字段名表头，带 BOM 的 UTF-8）' }),
-});
+/** The format of a register's ledger (applications', cases'). */
+const ledgerFormat = z
+  .enum(['xlsx', 'csv'])
+  .default('xlsx')
+  .meta({ description: 'xlsx（默认，中文表头，供人阅读）或 csv（字段名表头，带 BOM 的 UTF-8）' });
+
+export const applicationExportQuery = applicationListQuery.extend({ to: ledgerFormat });
 
 /** How many working days before its due date an application is 即将到期. */
 const dueSoonDays = z.coerce
@@ -227,10 +228,13 @@ export const registerSummaryQuery = z.strictObject({
   asOf: isoDate.optional().meta({ description: '状态依据的日期（默认今天）' }),
 });
 
-export const applicationImportQuery = z.strictObject({
+/** Importing a register's ledger (applications', cases') into an agency. */
+const ledgerImportQuery = z.strictObject({
   agency: agencyRef.optional(),
   dryRun: z.enum(['true', 'false']).optional().meta({ description: 'true：只检查，不保存' }),
 });
+
+export const applicationImportQuery = ledgerImportQuery;
 
 export const dueQuery = z.strictObject({
   agency: agencyRef.optional(),
@@ -307,6 +311,10 @@ export const caseListQuery = z.strictObject({
   agency: agencyRef.optional(),
   year: reportYear.optional().meta({ description: '只列出该年度收案的案件' }),
 });
+
+export const caseExportQuery = caseListQuery.extend({ to: ledgerFormat });
+
+export const caseImportQuery = ledgerImportQuery;
 
 // ── Proactive figures, compile, fees ─────────────────────────────────────────────────────────────
 

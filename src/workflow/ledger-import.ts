@@ -5,7 +5,7 @@
  * headings are the keys or the Chinese names; the steps (办理过程) in the form `step` writes them;
  * without steps, a 答复日期 and 办理结果 make the reply. Derived columns (status, deadline, late)
  * are ignored: they are worked out again. Each value that can't be read is a message naming the
- * row and the column; nothing is guessed.
+ * row and the column; nothing is guessed (ledger-cells.ts, shared with the cases' ledger).
  */
 
 import { formatForYear, getFormat } from '../spec/registry.js';
@@ -18,9 +18,10 @@ import {
   eventNames,
   partyNames,
 } from './application.js';
-import { type IsoDate, isIsoDate } from './calendar/date.js';
+import type { IsoDate } from './calendar/date.js';
 import { type Channel, channelNames, channels, receiptRule } from './channel.js';
 import { type LedgerKey, ledgerColumns, stepSeparator } from './ledger.js';
+import { cellReader, choice, dateOf, fail, headerReader, type LedgerLayout, plain } from './ledger-cells.js';
 import { type Outcome, outcomeName, outcomes } from './outcome.js';
 
 /** An application read from a row, in the API's fields (src/api/schemas.ts `newApplicationBody`). */
@@ -55,73 +56,16 @@ const aliases: Record<string, LedgerKey> = {
   收费: 'fee',
 };
 
-/** The columns every row needs. */
-const required: readonly LedgerKey[] = ['applicant', 'channel', 'submittedOn'];
-
-const nameOf = (key: LedgerKey): string => ledgerColumns.find(([k]) => k === key)?.[1] ?? key;
-
-/** A heading as compared: no spaces, no required-field star, full-width brackets as half. */
-const plain = (text: string): string =>
-  text
-    .replace(/^\ufeff/, '')
-    .replace(/[\s*＊]/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')');
-
-const byHeading = new Map<string, LedgerKey>([
-  ...ledgerColumns.flatMap(([key, name]): [string, LedgerKey][] => [
-    [plain(key), key],
-    [plain(name), key],
-  ]),
-  ...Object.entries(aliases).map(([name, key]): [string, LedgerKey] => [plain(name), key]),
-]);
-
-/** Which column each heading is (null: not one the import reads), or what is missing. */
-export function ledgerHeader(
-  headings: readonly string[],
-): { ok: true; keys: (LedgerKey | null)[] } | { ok: false; message: string } {
-  const keys = headings.map((h) => byHeading.get(plain(h)) ?? null);
-  const missing = required.filter((k) => !keys.includes(k));
-  if (missing.length > 0)
-    return {
-      ok: false,
-      message: `表头缺少${missing.map((k) => `「${nameOf(k)}」`).join('、')}列（第一行应为列名，如导出的办理台账）`,
-    };
-  const twice = keys.find((k, i) => k !== null && keys.indexOf(k) !== i);
-  if (twice) return { ok: false, message: `表头中「${nameOf(twice)}」列出现了两次` };
-  return { ok: true, keys };
-}
-
-/** Reads `text` as the kind of value `what`, or throws the message of why not. */
-class CellError extends Error {}
-
-const fail = (message: string): never => {
-  throw new CellError(message);
+const layout: LedgerLayout<LedgerKey> = {
+  columns: ledgerColumns,
+  aliases,
+  /** The columns every row needs. */
+  required: ['applicant', 'channel', 'submittedOn'],
+  title: '办理台账',
 };
 
-/** 2024-05-06, 2024/5/6, 2024.5.6, 2024年5月6日. */
-export function dateOf(text: string, what: string): IsoDate {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
-  const iso = m ? `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}` : '';
-  return isIsoDate(iso) ? iso : fail(`${what}「${text}」不是日期（应为 2024-05-06 这样的日期）`);
-}
-
-/** A name or its code, by the names a table gives (brackets' remarks optional: 「邮寄」 is 邮寄（需签收）). */
-function choice<T extends string>(
-  text: string,
-  codes: readonly T[],
-  name: (code: T) => string,
-  what: string,
-): T {
-  const t = plain(text);
-  const bare = (s: string) => plain(s).replace(/\(.*\)$/, '');
-  return (
-    codes.find((c) => c === text.trim()) ??
-    codes.find((c) => plain(name(c)) === t) ??
-    codes.find((c) => bare(name(c)) === t) ??
-    fail(`${what}「${text}」不是可选的值（${codes.map(name).join('、')}）`)
-  );
-}
+/** Which column each heading is (null: not one the import reads), or what is missing. */
+export const ledgerHeader = headerReader(layout);
 
 const count = (text: string, what: string): number =>
   /^\d+$/.test(text) ? Number(text) : fail(`${what}「${text}」不是整数`);
@@ -208,21 +152,7 @@ export type LedgerRowValues = ReadonlyMap<LedgerKey, string>;
 export function applicationOfRow(
   row: LedgerRowValues,
 ): { ok: true; application: ImportedApplication } | { ok: false; messages: string[] } {
-  const messages: string[] = [];
-  const read = <T>(key: LedgerKey, parse: (text: string) => T): T | undefined => {
-    const text = (row.get(key) ?? '').trim();
-    if (text === '') {
-      if (required.includes(key)) messages.push(`「${nameOf(key)}」不能为空`);
-      return undefined;
-    }
-    try {
-      return parse(text);
-    } catch (error) {
-      if (!(error instanceof CellError)) throw error;
-      messages.push(error.message);
-      return undefined;
-    }
-  };
+  const { read, messages } = cellReader(layout, row);
   const text = (key: LedgerKey) => read(key, (t) => t);
   const applicant = read('applicant', (t) => choice(t, applicantTypes, applicantName, '申请人类型'));
   const channel = read('channel', (t) => choice(t, channels, (c) => channelNames[c], '提交渠道'));

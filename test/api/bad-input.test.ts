@@ -76,6 +76,9 @@ const valid: Record<string, { path?: Record<string, string>; query?: Record<stri
     'GET /api/due': { query: { agency: 'A', days: '5', asOf: '2024-06-03' } },
     'GET /api/applications/summary': { query: { year: '2024', asOf: '2024-06-03' } },
     'GET /api/cases': { query: { agency: 'A', year: '2024' } },
+    'GET /api/cases/export': { query: { agency: 'A', year: '2024', to: 'csv' } },
+    // An upload (multipart): test/api/cases-ledger.test.ts sends its valid and wrong files.
+    'POST /api/cases/import': { query: { agency: 'A', dryRun: 'true' } },
     'POST /api/cases': {
       body: {
         agencyId: 'A',
@@ -328,6 +331,7 @@ describeEachBackend('bad input', (backend) => {
         key === 'DELETE /api/cases/{caseId}' ||
         key === 'POST /api/corpus/upload' ||
         key === 'POST /api/applications/import' ||
+        key === 'POST /api/cases/import' ||
         key === 'POST /api/inspect'
       )
         continue;

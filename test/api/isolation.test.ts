@@ -56,6 +56,8 @@ const aimedAtB: Record<string, { query?: string; body?: unknown }> = {
   'GET /api/applications/{applicationId}/events/{ordinal}/notice': { query: 'to=md' },
   'GET /api/due': { query: 'agency=B' },
   'GET /api/cases': { query: 'agency=B' },
+  'GET /api/cases/export': { query: 'agency=B&to=csv' },
+  'POST /api/cases/import': { query: 'agency=B' },
   'POST /api/cases': { body: { agencyId: 'B', kind: 'review', filedOn: '2024-04-01' } },
   'GET /api/cases/{caseId}': {},
   'PATCH /api/cases/{caseId}': { body: { decidedOn: '2024-05-01', outcome: 'corrected' } },
@@ -172,7 +174,7 @@ describeEachBackend('isolation between agencies', (backend) => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     expect(documented.filter((r) => !walked.has(r))).toEqual([]);
-    expect(documented.length).toBe(66);
+    expect(documented.length).toBe(68);
   });
 
   for (const username of ['a-admin', 'a-reviewer', 'a-clerk', 'a-supervisor']) {

@@ -1,4 +1,7 @@
-/** `gongkai applications export`: the 办理台账 as CSV on standard output or XLSX into a file. */
+/**
+ * `gongkai applications export|import` and `gongkai cases export|import`: the register's ledgers as
+ * CSV on standard output or XLSX into a file, and read back.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -78,6 +81,65 @@ describeEachBackend('gongkai applications export', (backend) => {
       stderr: `${join(dir, 'bad.csv')}:3: 错误：申请人类型「xx」不是可选的值（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）\n`,
     });
     const missing = await run(['applications', 'import', join(dir, 'none.csv'), '--agency', 'a1']);
+    expect(missing.code).toBe(2);
+  });
+});
+
+describeEachBackend('gongkai cases export and import', (backend) => {
+  useFreshStore(backend);
+
+  it('writes the 复议诉讼台账, and reads one into another agency or names each wrong row', async () => {
+    await ok(['agencies', 'add', '--name', '甲', '--id', 'a1']);
+    await ok(['agencies', 'add', '--name', '乙', '--id', 'a2']);
+    await ok(['cases', 'add', '--agency', 'a1', '--kind', 'review', '--filed', '2024-03-01']);
+    await ok([
+      'cases',
+      'add',
+      '--agency',
+      'a1',
+      '--kind',
+      'afterReview',
+      '--filed',
+      '2024-04-02',
+      '--decided',
+      '2024-06-28',
+      '--outcome',
+      'corrected',
+    ]);
+    const csv = await ok(['cases', 'export', '--agency', 'a1', '--to', 'csv']);
+    expect(csv.split('\r\n')).toEqual([
+      '\ufeffnumber,agency,kind,filedOn,decidedOn,outcome,applicationNumber',
+      '2024-001,甲,行政复议,2024-03-01,,尚未审结,',
+      '2024-002,甲,复议后起诉,2024-04-02,2024-06-28,结果纠正,',
+      '',
+    ]);
+    const dir = tempFiles({
+      'cases.csv': csv,
+      'bad.csv':
+        '案件类型,收案日期,审结日期,结果\n复议,2024-05-06,,\n行政复议,2024-05-06,2024-05-01,结果维持\n',
+    });
+    const file = join(dir, '复议诉讼台账.xlsx');
+    expect(await run(['cases', 'export', '--year', '2024', '-o', file])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `已导出 2 件案件到 ${file}\n`,
+    });
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    expect((await run(['cases', 'export'])).code).toBe(2);
+
+    const checked = await run(['cases', 'import', file, '--agency', 'a2', '--dry-run']);
+    expect(checked).toEqual({ code: 0, stdout: '共 2 件，检查无误（未保存）\n', stderr: '' });
+    const stored = await run(['cases', 'import', join(dir, 'cases.csv'), '--agency', 'a2']);
+    expect(stored).toEqual({ code: 0, stdout: '已导入 2 件案件：2024-001、2024-002\n', stderr: '' });
+    const again = await ok(['cases', 'export', '--agency', 'a2', '--to', 'csv']);
+    expect(again).toBe(csv.replaceAll(',甲,', ',乙,'));
+    const bad = await run(['cases', 'import', join(dir, 'bad.csv'), '--agency', 'a1']);
+    expect(bad).toEqual({
+      code: 1,
+      stdout: '共 2 件，1 件有问题，未导入（改正后重新导入）\n',
+      stderr: `${join(dir, 'bad.csv')}:3: 错误：案件 第3行 的结案日期 2024-05-01 早于收案日期 2024-05-06\n`,
+    });
+    const missing = await run(['cases', 'import', join(dir, 'none.csv'), '--agency', 'a1']);
     expect(missing.code).toBe(2);
   });
 });

@@ -195,22 +195,32 @@ export const registerSummarySchema = z
   })
   .meta({ id: 'RegisterSummary', title: '各机关办理情况' });
 export type RegisterSummary = z.infer<typeof registerSummarySchema>;
-export const ledgerImportSchema = z
-  .object({
-    dryRun: z.boolean(),
-    rows: z.number().int().meta({ description: '读到的申请行数（空行除外）' }),
-    created: z.number().int().meta({ description: '保存的申请数：全部行，或（有错误或只检查时）0' }),
-    results: z
-      .array(
-        z.object({
-          line: z.number().int().meta({ description: '在文件中的行号（表头为第 1 行）' }),
-          number: z.string().nullable(),
-          messages: z.array(z.string()),
-        }),
-      )
-      .meta({ description: '有问题的行及其原因；保存后为每一行及其编号' }),
-  })
-  .meta({ id: 'LedgerImport', title: '导入办理台账的结果' });
+/** The answer of importing a ledger whose rows are `noun`s (申请, 案件). */
+const ledgerImportOf = (noun: string, id: string, title: string) =>
+  z
+    .object({
+      dryRun: z.boolean(),
+      rows: z
+        .number()
+        .int()
+        .meta({ description: `读到的${noun}行数（空行除外）` }),
+      created: z
+        .number()
+        .int()
+        .meta({ description: `保存的${noun}数：全部行，或（有错误或只检查时）0` }),
+      results: z
+        .array(
+          z.object({
+            line: z.number().int().meta({ description: '在文件中的行号（表头为第 1 行）' }),
+            number: z.string().nullable(),
+            messages: z.array(z.string()),
+          }),
+        )
+        .meta({ description: '有问题的行及其原因；保存后为每一行及其编号' }),
+    })
+    .meta({ id, title });
+export const ledgerImportSchema = ledgerImportOf('申请', 'LedgerImport', '导入办理台账的结果');
+export const caseLedgerImportSchema = ledgerImportOf('案件', 'CaseLedgerImport', '导入复议诉讼台账的结果');
 export const caseListSchema = z.array(caseSchema);
 
 export type User = z.infer<typeof userSchema>;

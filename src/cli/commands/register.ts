@@ -5,7 +5,7 @@
  *
  *   gongkai agencies add|list
  *   gongkai applications add|edit|event|list|export|import|notice
- *   gongkai cases add
+ *   gongkai cases add|export|import
  *   gongkai proactive set
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -42,6 +42,61 @@ async function writeOutput(
   return ExitCode.ok;
 }
 const p = svc.cliPrincipal;
+
+/**
+ * A register's ledger (`make` it) to standard output or a file: XLSX, a binary format, only into a
+ * file. `noun` is what a row is (申请, 案件).
+ */
+async function exportLedger(
+  io: CliIO,
+  output: string | undefined,
+  to: svc.LedgerFormat,
+  noun: string,
+  make: () => Promise<svc.LedgerFile>,
+): Promise<number> {
+  if ((output === undefined || output === '-') && to === 'xlsx') {
+    io.stderr.write('gongkai: 错误：XLSX 是二进制格式，请用 -o 指定输出文件（或 --to csv）\n');
+    return ExitCode.usage;
+  }
+  const file = await make();
+  return writeOutput(io, output, file.body, `已导出 ${file.rows} 件${noun}到 ${output}`);
+}
+
+/** A ledger file's bytes, or null once it said why it can't be read. */
+async function readLedger(io: CliIO, path: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    io.stderr.write(`${path}: 错误：${describeReadError(error)}\n`);
+    return null;
+  }
+}
+
+/** What an import did: each wrong row as 「file:line: 错误：…」 (exit 1), or what was checked or stored. */
+function reportImport(
+  io: CliIO,
+  path: string,
+  result: svc.LedgerImportResult,
+  noun: string,
+  json: boolean,
+): number {
+  const wrong = result.created === 0 ? result.results : [];
+  if (json) writeJson(io, result);
+  else {
+    for (const r of wrong)
+      io.stderr.write(
+        `${path}:${r.line}: 错误：${r.number ? `（${r.number}）` : ''}${r.messages.join('；')}\n`,
+      );
+    io.stdout.write(
+      wrong.length > 0
+        ? `共 ${result.rows} 件，${wrong.length} 件有问题，未导入（改正后重新导入）\n`
+        : result.dryRun
+          ? `共 ${result.rows} 件，检查无误（未保存）\n`
+          : `已导入 ${result.created} 件${noun}：${result.results.map((r) => r.number).join('、')}\n`,
+    );
+  }
+  return wrong.length > 0 ? ExitCode.findings : ExitCode.ok;
+}
 
 /** Drops the options that were not given. */
 const given = <T extends Record<string, unknown>>(o: T): Partial<T> =>
@@ -304,19 +359,10 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
               to: o.to.toLowerCase(),
             }),
           );
-          const toStdout = o.output === undefined || o.output === '-';
-          if (toStdout && q.to === 'xlsx') {
-            io.stderr.write('gongkai: 错误：XLSX 是二进制格式，请用 -o 指定输出文件（或 --to csv）\n');
-            return ExitCode.usage;
-          }
           const { to, asOf, ...scope } = q;
-          const file = await svc.applicationLedger(
-            store,
-            p,
-            { ...scope, asOf: asOf ?? svc.todayInChina() },
-            to,
+          return exportLedger(io, o.output, to, '申请', () =>
+            svc.applicationLedger(store, p, { ...scope, asOf: asOf ?? svc.todayInChina() }, to),
           );
-          return writeOutput(io, o.output, file.body, `已导出 ${file.rows} 件申请到 ${o.output}`);
         }),
       );
     });
@@ -330,13 +376,8 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
     .action(async (path: string, o: { agency?: string; dryRun?: boolean; json?: boolean }) => {
       done(
         await withStore(io, async (store) => {
-          let bytes: Uint8Array;
-          try {
-            bytes = new Uint8Array(await readFile(path));
-          } catch (error) {
-            io.stderr.write(`${path}: 错误：${describeReadError(error)}\n`);
-            return ExitCode.unreadable;
-          }
+          const bytes = await readLedger(io, path);
+          if (bytes === null) return ExitCode.unreadable;
           const agency = await agencyIdOf(store, o.agency);
           const result = await svc.importLedger(
             store,
@@ -344,22 +385,7 @@ export function defineApplications(program: Command, io: CliIO, done: Done): Com
             { agency, bytes, dryRun: o.dryRun === true },
             svc.todayInChina(),
           );
-          if (o.json) writeJson(io, result);
-          const wrong = result.created === 0 ? result.results : [];
-          if (!o.json) {
-            for (const r of wrong)
-              io.stderr.write(
-                `${path}:${r.line}: 错误：${r.number ? `（${r.number}）` : ''}${r.messages.join('；')}\n`,
-              );
-            io.stdout.write(
-              wrong.length > 0
-                ? `共 ${result.rows} 件，${wrong.length} 件有问题，未导入（改正后重新导入）\n`
-                : result.dryRun
-                  ? `共 ${result.rows} 件，检查无误（未保存）\n`
-                  : `已导入 ${result.created} 件申请：${result.results.map((r) => r.number).join('、')}\n`,
-            );
-          }
-          return wrong.length > 0 ? ExitCode.findings : ExitCode.ok;
+          return reportImport(io, path, result, '申请', o.json === true);
         }),
       );
     });
@@ -436,6 +462,41 @@ export function defineCases(program: Command, io: CliIO, done: Done): Command {
         );
       },
     );
+  cases
+    .command('export')
+    .summary('导出复议诉讼台账（XLSX 或 CSV）')
+    .option('--agency <机关>', '机关编号或名称（省略时为全部）')
+    .option('--year <年度>', '只导出该年度收案的案件')
+    .option('--to <格式>', 'xlsx（默认，中文表头）或 csv（字段名表头）', 'xlsx')
+    .option('-o, --output <文件>', '输出文件（csv 可省略或为 “-”，写到标准输出）')
+    .action(async (o: { agency?: string; year?: string; to: string; output?: string }) => {
+      done(
+        await withStore(io, async (store) => {
+          const { to, ...scope } = s.caseExportQuery.parse(
+            given({ agency: await agencyIdOf(store, o.agency), year: o.year, to: o.to.toLowerCase() }),
+          );
+          return exportLedger(io, o.output, to, '案件', () => svc.caseLedger(store, p, scope, to));
+        }),
+      );
+    });
+  cases
+    .command('import')
+    .summary('导入复议诉讼台账（XLSX 或 CSV，表头同导出的台账）：全部行无误才保存')
+    .argument('<文件>', '台账文件（.xlsx，或 UTF-8 / GB18030 编码的 .csv）')
+    .option('--agency <机关>', '机关编号或名称（只有一个机关时可省略）')
+    .option('--dry-run', '只检查，不保存')
+    .option('--json', '输出 JSON')
+    .action(async (path: string, o: { agency?: string; dryRun?: boolean; json?: boolean }) => {
+      done(
+        await withStore(io, async (store) => {
+          const bytes = await readLedger(io, path);
+          if (bytes === null) return ExitCode.unreadable;
+          const agency = await agencyIdOf(store, o.agency);
+          const result = await svc.importCases(store, p, { agency, bytes, dryRun: o.dryRun === true });
+          return reportImport(io, path, result, '案件', o.json === true);
+        }),
+      );
+    });
   return cases;
 }
 
