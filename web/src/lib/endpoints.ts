@@ -106,6 +106,18 @@ export const listCases = endpoint({
   query: s.caseListQuery,
   response: r.caseListSchema,
 });
+export const exportCases = endpoint({
+  method: 'GET',
+  url: '/api/cases/export',
+  query: s.caseExportQuery,
+  response: z.unknown(),
+});
+export const importCases = endpoint({
+  method: 'POST',
+  url: '/api/cases/import',
+  query: s.caseImportQuery,
+  response: r.caseLedgerImportSchema,
+});
 export const createCase = endpoint({
   method: 'POST',
   url: '/api/cases',

@@ -1,4 +1,7 @@
-/** 复议诉讼: the year's review and litigation cases; register one, record its result, delete a mistake. */
+/**
+ * 复议诉讼: the year's review and litigation cases; register one, record its result, delete a
+ * mistake; the year's 复议诉讼台账 exported (CSV, Excel) or an office's imported (checked first).
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -24,9 +27,11 @@ import { casePatchBody, newCaseBody } from '../../../../src/api/schemas.js';
 import { caseKinds, caseOutcomes } from '../../../../src/workflow/cases.js';
 import { can } from '../../app/access.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
+import { ExportButtons } from '../../components/export-buttons.js';
+import { LedgerImportButton, type LedgerImportTarget } from '../../components/ledger-import.js';
 import { LoadError } from '../../components/query-state.js';
 import { YearSelect } from '../../components/year-select.js';
-import { call, fieldErrors, messageOf } from '../../lib/api.js';
+import { call, fieldErrors, messageOf, searchOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
 import { caseKindNames, caseOutcomeNames } from '../../lib/names.js';
@@ -35,6 +40,21 @@ import { useYear } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
 
 const url = z.object({ year: z.coerce.number().int().min(2008).max(2099).optional() });
+
+/** The 复议诉讼台账 of the agency and year on the page, as a file (a link: the download is the browser's). */
+const ledgerUrl = (query: { agency: string | undefined; year: number }, to: 'csv' | 'xlsx'): string =>
+  api.exportCases.url + searchOf({ ...query, to });
+
+const casesLedger: LedgerImportTarget = {
+  url: api.importCases.url,
+  noun: '案件',
+  title: '导入复议诉讼台账',
+  hint:
+    'XLSX 或 CSV 文件，第一行为列名，同「导出 Excel」的复议诉讼台账（可先导出一份作为模板）；必填：案件类型、收案日期。' +
+    '已审结的案件填写审结日期和结果（结果维持、结果纠正、其他结果），未审结的结果留空或填「尚未审结」；关联申请填写本机关的申请编号。' +
+    '先检查，全部无误才能导入。',
+  invalidates: [['cases']],
+};
 
 interface Values {
   kind?: string;
@@ -212,6 +232,11 @@ export default function CasesPage() {
       <Space style={{ marginBottom: 12 }} wrap>
         <AgencySelect />
         <YearSelect value={year} onChange={(y) => update({ year: y })} />
+        <ExportButtons
+          href={(to) => ledgerUrl({ agency: agencyId, year }, to)}
+          disabled={agencyId === undefined || (list.data ?? []).length === 0}
+        />
+        {can(role, 'enter') && <LedgerImportButton agencyId={agencyId} target={casesLedger} />}
         {can(role, 'enter') && (
           <Button type="primary" onClick={() => setEditing('new')}>
             登记案件
