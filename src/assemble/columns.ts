@@ -16,6 +16,7 @@
  * lines its tables up in, borne out by every row of the part.
  */
 import type { TablePartSpec } from '../spec/types.js';
+import { codeAt } from '../text/code-unit.js';
 import { compact } from '../text/fold.js';
 import type { RowFigures } from './figures.js';
 import { isWide, type TokenStream } from './stream.js';
@@ -42,7 +43,7 @@ export function measuresOf(stream?: TokenStream): Measure[] {
     at: (t) => stream.displayColumn(t),
     width: (text) => {
       let w = text.length;
-      for (let i = 0; i < text.length; i++) if (isWide(text.charCodeAt(i))) w++;
+      for (let i = 0; i < text.length; i++) if (isWide(codeAt(text, i))) w++;
       return w;
     },
   };

@@ -26,6 +26,7 @@
  * document with no table of such lines comes back as it was.
  */
 import type { Block, Paragraph, TableBlock, TableCell } from '../read/blocks.js';
+import { codeAt } from '../text/code-unit.js';
 import { type FoldedText, foldedOf } from '../text/fold.js';
 import { figureUnits } from './figure-units.js';
 import { isBlankMark } from './tokens.js';
@@ -73,11 +74,11 @@ function isCellWords(text: string): boolean {
   if (text.length > longestWords) return false;
   let words = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     // A sentence's end (「。」, and 「；！？」 folded).
     if (c === 0x3002 || c === 59 || c === 33 || c === 63) return false;
     // A figure set apart by a space (「予以公开  12」): two cells of a layout, not one.
-    if (c === 32 && i + 1 < text.length && isDigit(text.charCodeAt(i + 1))) return false;
+    if (c === 32 && i + 1 < text.length && isDigit(codeAt(text, i + 1))) return false;
     if ((c >= 0x3400 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) words = true;
   }
   return words;
@@ -86,8 +87,8 @@ function isCellWords(text: string): boolean {
 function kindOf(text: string): Kind | null {
   if (text === '') return 'empty';
   if (isBlankMark(text)) return 'mark';
-  const c = text.charCodeAt(0);
-  if (isDigit(c) || ((c === 43 || c === 45) && isDigit(text.charCodeAt(1)))) {
+  const c = codeAt(text, 0);
+  if (isDigit(c) || ((c === 43 || c === 45) && isDigit(codeAt(text, 1)))) {
     if (figure.test(text)) return 'figure';
     if (grouped.test(text)) return 'grouped';
     if (digitsAndCommas.test(text)) return 'bad';
@@ -104,15 +105,15 @@ function splitFields(text: string): Field[] | null {
   const n = text.length;
   let i = 0;
   for (;;) {
-    while (i < n && text.charCodeAt(i) === 32) i++;
-    if (i < n && text.charCodeAt(i) === 34) {
+    while (i < n && codeAt(text, i) === 32) i++;
+    if (i < n && codeAt(text, i) === 34) {
       let content = '';
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
         if (q === -1) return null;
         content += text.slice(j, q);
-        if (text.charCodeAt(q + 1) === 34) {
+        if (codeAt(text, q + 1) === 34) {
           content += '"';
           j = q + 2;
           continue;
@@ -122,13 +123,13 @@ function splitFields(text: string): Field[] | null {
       }
       fields.push({ from: i + 1, to: j - 1, quoted: true, kind: 'empty', text: content.trim() });
       i = j;
-      while (i < n && text.charCodeAt(i) === 32) i++;
-      if (i < n && text.charCodeAt(i) !== 44) return null;
+      while (i < n && codeAt(text, i) === 32) i++;
+      if (i < n && codeAt(text, i) !== 44) return null;
     } else {
       const comma = text.indexOf(',', i);
       const end = comma === -1 ? n : comma;
       let to = end;
-      while (to > i && text.charCodeAt(to - 1) === 32) to--;
+      while (to > i && codeAt(text, to - 1) === 32) to--;
       fields.push({ from: i, to, quoted: false, kind: 'empty', text: text.slice(i, to) });
       i = end;
     }
@@ -141,7 +142,7 @@ function splitFields(text: string): Field[] | null {
 function openBrackets(text: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c === 40) depth++;
     else if (c === 41) depth--;
   }
@@ -210,7 +211,7 @@ function mayBeRow(block: Block): block is Paragraph {
 /** Whether the comma at `at` of a row's folded line was written full-width (「，」). */
 function fullWidth(row: Row, at: number): boolean {
   const raw = row.folded.map ? (row.folded.map[at] as number) : at;
-  return row.block.text.charCodeAt(raw) !== 44;
+  return codeAt(row.block.text, raw) !== 44;
 }
 
 /** Whether fields `a` and `b` side by side may be one figure grouped by thousands (「1」「234」). */
@@ -241,7 +242,7 @@ function settle(rows: readonly Row[]): { fields: Field[]; unsettled: boolean }[]
       else half++;
       // (A comma at the end of the line says nothing of spacing.)
       if (k + 2 < fields.length || b.text !== '' || b.quoted)
-        if (text.charCodeAt(at + 1) === 32) spaced++;
+        if (codeAt(text, at + 1) === 32) spaced++;
         else unspaced++;
     }
   }
@@ -263,7 +264,7 @@ function settle(rows: readonly Row[]): { fields: Field[]; unsettled: boolean }[]
         if (a.quoted || b.quoted) break;
         const at = text.indexOf(',', a.to);
         const other = fullWidth(row, at) !== separatorFull;
-        const grouping = spacedStyle && mayGroup(a, b) && text.charCodeAt(at + 1) !== 32;
+        const grouping = spacedStyle && mayGroup(a, b) && codeAt(text, at + 1) !== 32;
         if (!other && !grouping) break;
         m++;
       }

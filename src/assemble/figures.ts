@@ -1,5 +1,6 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { CellSpec, CellType } from '../spec/types.js';
+import { codeAt } from '../text/code-unit.js';
 import { keyNumber } from './net.js';
 import type { RowLocation } from './rows.js';
 import { cellCount, numberingOffset, rowLabel } from './rows.js';
@@ -105,8 +106,8 @@ function isNumbering(stream: TokenStream, i: number): boolean {
   const next = stream.tokens[i + 1];
   if (token.kind !== 'num' || token.text.length > 2 || !(token.first || token.spaced)) return false;
   if (next?.kind !== 'text' || next.spaced || next.line !== token.line) return false;
-  const mark = next.text.charCodeAt(0);
-  const word = next.text.charCodeAt(1);
+  const mark = codeAt(next.text, 0);
+  const word = codeAt(next.text, 1);
   return (mark === 0x2e || mark === 0x3001) && word >= 0x4e00 && word <= 0x9fff;
 }
 
@@ -250,7 +251,7 @@ export function blankCellsShown(rows: readonly RowFigures[]): RowFigures | undef
     if (r.figures.length === 0 || ownCells(r)) return false;
     let digits = 0;
     for (const f of r.figures)
-      for (let i = 0; i < f.text.length; i++) if (isDigitCode(f.text.charCodeAt(i))) digits++;
+      for (let i = 0; i < f.text.length; i++) if (isDigitCode(codeAt(f.text, i))) digits++;
     return digits < cellCount(r.location);
   });
 }

@@ -1,6 +1,7 @@
 import type { Section } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import type { Block } from '../read/blocks.js';
+import { codeAt } from '../text/code-unit.js';
 import { compact, foldedOf } from '../text/fold.js';
 import type { Evidence } from './evidence.js';
 import { dateIn } from './meta.js';
@@ -24,7 +25,7 @@ function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[
   if (titles.size === 0) return captions;
   // A block's words end as a title does (a title holds words only): its last token is words
   // ending in a title's last character. Only such blocks are put together and compared.
-  const endings = new Set([...titles].map((t) => t.charCodeAt(t.length - 1)));
+  const endings = new Set([...titles].map((t) => codeAt(t, t.length - 1)));
   // A block's tokens stand together in the stream: each block is judged when its last token is met.
   let first = 0;
   let length = 0;
@@ -37,7 +38,7 @@ function captionBlocks(tokens: readonly Token[], tables: readonly TableLocation[
       length >= shortest &&
       t.kind === 'text' &&
       t.text.length > 0 &&
-      endings.has(t.text.charCodeAt(t.text.length - 1))
+      endings.has(codeAt(t.text, t.text.length - 1))
     ) {
       let words = '';
       for (let k = first; k <= i; k++) {
@@ -71,7 +72,7 @@ function isMarkupChar(c: number): boolean {
   );
 }
 /** `markup`, tested only for text that starts with one of its characters (most text doesn't). */
-const isMarkup = (text: string): boolean => isMarkupChar(text.charCodeAt(0)) && markup.test(text);
+const isMarkup = (text: string): boolean => isMarkupChar(codeAt(text, 0)) && markup.test(text);
 
 /** Half-open ranges of the compact stream, sorted and merged. */
 type Ranges = [number, number][];
@@ -297,7 +298,7 @@ const sentence = (text: string): boolean => text.length > 6 && /[。！？]/.tes
 function cjkAtLeast(text: string, n: number): boolean {
   let count = 0;
   for (let i = 0; i < text.length && count < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c >= 0x4e00 && c <= 0x9fff) count++;
   }
   return count >= n;
@@ -437,7 +438,7 @@ function noteStart(stream: TokenStream, at: number): number {
   // The last 「(」 at or before `at`, looked for only as far back as it may stand (12 characters).
   const text = stream.text;
   for (let i = Math.min(at, text.length - 1); i >= Math.max(0, at - 12); i--)
-    if (text.charCodeAt(i) === 40) return !text.slice(i, at).includes(')') ? i : at;
+    if (codeAt(text, i) === 40) return !text.slice(i, at).includes(')') ? i : at;
   return at;
 }
 
@@ -445,7 +446,7 @@ function noteEnd(stream: TokenStream, at: number): number {
   // The first 「)」 from `at` on, looked for only as far as it may stand (60 characters).
   const text = stream.text;
   for (let i = Math.max(0, at); i <= Math.min(text.length - 1, at + 60); i++)
-    if (text.charCodeAt(i) === 41) return !text.slice(at, i).includes('(') ? i + 1 : at;
+    if (codeAt(text, i) === 41) return !text.slice(at, i).includes('(') ? i + 1 : at;
   return at;
 }
 

@@ -1,4 +1,5 @@
 import type { LabelSpec, RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
+import { codeAt } from '../text/code-unit.js';
 import { compact } from '../text/fold.js';
 import { isFigureUnit } from './figure-units.js';
 import { type LabelMatch, NUM, type TokenStream } from './stream.js';
@@ -154,7 +155,7 @@ function isWords(token: Token | undefined, minimum = 1): boolean {
   if (token?.kind !== 'text') return false;
   const text = token.text;
   let words = 0;
-  for (let i = 0; i < text.length && words < minimum; i++) if (isWordUnit(text.charCodeAt(i))) words++;
+  for (let i = 0; i < text.length && words < minimum; i++) if (isWordUnit(codeAt(text, i))) words++;
   return words >= minimum;
 }
 
@@ -440,9 +441,9 @@ export function closest(
   for (let i = 1; i <= m; i++) {
     current[0] = i;
     currentStart[0] = 0;
-    const p = wanted.charCodeAt(i - 1);
+    const p = codeAt(wanted, i - 1);
     for (let j = 1; j <= n; j++) {
-      const c = text.charCodeAt(from + j - 1);
+      const c = codeAt(text, from + j - 1);
       const figure = c === 35 || c === 95;
       const substitute = (previous[j - 1] as number) + (figure ? far : c === p ? 0 : 1);
       const skipWanted = (previous[j] as number) + 1;

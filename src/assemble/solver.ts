@@ -2,6 +2,7 @@ import type { Finding, Point } from '../core/finding.js';
 import type { CellValue } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import type { CellType, IdentitySpec } from '../spec/types.js';
+import { codeAt } from '../text/code-unit.js';
 import type { RowReading } from './figures.js';
 import { IdentityNet, keyNumber, keyNumberCount, numbersOf } from './net.js';
 import { rowLabel } from './rows.js';
@@ -349,7 +350,7 @@ function digitsOf(u: number): number {
 function digitCount(run: string): number {
   let n = 0;
   for (let i = 0; i < run.length; i++) {
-    const c = run.charCodeAt(i);
+    const c = codeAt(run, i);
     if (c >= 48 && c <= 57) n++;
   }
   return n;
@@ -582,10 +583,10 @@ export function cutRow(
       }
       let v: number | null;
       if (digitsOnly) {
-        const d = text.charCodeAt(end - 1) - 48;
+        const d = codeAt(text, end - 1) - 48;
         if (d < 0 || d > 9) break;
         // A count of several digits never starts with 0.
-        if (end - offset > 1 && text.charCodeAt(offset) === 48) break;
+        if (end - offset > 1 && codeAt(text, offset) === 48) break;
         value = value * 10 + d;
         v = value;
       } else {

@@ -1,4 +1,5 @@
 import type { CellType } from '../spec/types.js';
+import { codeAt } from '../text/code-unit.js';
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -11,16 +12,16 @@ function isFigure(text: string, signed: boolean, fraction: boolean, strict: bool
   const n = text.length;
   let i = 0;
   if (signed && n > 0) {
-    const c = text.charCodeAt(0);
+    const c = codeAt(text, 0);
     if (c === 43 || c === 45) i = 1;
   }
   const from = i;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
-  if (i === from || (strict && i - from > 1 && text.charCodeAt(from) === 48)) return false;
+  while (i < n && isDigit(codeAt(text, i))) i++;
+  if (i === from || (strict && i - from > 1 && codeAt(text, from) === 48)) return false;
   if (i === n) return true;
-  if (!fraction || text.charCodeAt(i) !== 46) return false;
+  if (!fraction || codeAt(text, i) !== 46) return false;
   const point = ++i;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  while (i < n && isDigit(codeAt(text, i))) i++;
   return i > point && i === n;
 }
 
@@ -45,8 +46,8 @@ export function parseLoose(text: string): number | null {
 export const zeroLed = (text: string): boolean => {
   // (No character is read past the end: optimised code would be thrown away for it.)
   if (text.length < 2) return false;
-  const at = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
-  return at + 1 < text.length && text.charCodeAt(at) === 48 && isDigit(text.charCodeAt(at + 1));
+  const at = codeAt(text, 0) === 43 || codeAt(text, 0) === 45 ? 1 : 0;
+  return at + 1 < text.length && codeAt(text, at) === 48 && isDigit(codeAt(text, at + 1));
 };
 
 export interface SplitResult {
@@ -96,8 +97,8 @@ export function splitRuns(
       if (type === 'int') {
         // A count, read digit by digit (no piece cut out of the run for each end tried): past a
         // character that is no digit, or a leading 0, no longer piece is a count.
-        const d = text.charCodeAt(end - 1) - 48;
-        if (d < 0 || d > 9 || (end - offset > 1 && text.charCodeAt(offset) === 48)) break;
+        const d = codeAt(text, end - 1) - 48;
+        if (d < 0 || d > 9 || (end - offset > 1 && codeAt(text, offset) === 48)) break;
         // (Exact in floating point up to 15 digits; longer, as Number reads it.)
         count = end - offset <= 15 ? count * 10 + d : Number(text.slice(offset, end));
         value = count;
@@ -131,13 +132,13 @@ export function fewerFiguresFit(runs: readonly string[], n: number): boolean {
   let totals = 1;
   const limit = (1 << n) - 1;
   for (const run of runs) {
-    for (let i = 0; i < run.length; i++) if (!isDigit(run.charCodeAt(i))) return true;
+    for (let i = 0; i < run.length; i++) if (!isDigit(codeAt(run, i))) return true;
     // pieces[i]: the numbers of pieces run[0, i) can be cut into.
     const pieces = new Array<number>(run.length + 1).fill(0);
     pieces[0] = 1;
     for (let end = 1; end <= run.length; end++)
       for (let start = 0; start < end; start++) {
-        if (pieces[start] === 0 || (end - start > 1 && run.charCodeAt(start) === 48)) continue;
+        if (pieces[start] === 0 || (end - start > 1 && codeAt(run, start) === 48)) continue;
         pieces[end] = ((pieces[end] as number) | ((pieces[start] as number) << 1)) & limit;
       }
     const own = pieces[run.length] as number;

@@ -1,5 +1,6 @@
 import type { Block } from '../read/blocks.js';
 import type { LabelSpec } from '../spec/types.js';
+import { codeAt } from '../text/code-unit.js';
 import { compact } from '../text/fold.js';
 import { type TabCellEvidence, tabCellEvidence } from './tab-evidence.js';
 import type { Token } from './tokens.js';
@@ -140,7 +141,7 @@ export class TokenStream {
     if (block?.type !== 'paragraph') return token.column;
     const end = Math.min(block.text.length, token.column - block.column);
     let wide = 0;
-    for (let i = 0; i < end; i++) if (isWide(block.text.charCodeAt(i))) wide++;
+    for (let i = 0; i < end; i++) if (isWide(codeAt(block.text, i))) wide++;
     return token.column + wide;
   }
 

@@ -10,6 +10,7 @@
  * so what one table shows holds for all.
  */
 import type { TableCell } from '../read/blocks.js';
+import { codeAt } from '../text/code-unit.js';
 import { isFigureWithUnit } from './figure-units.js';
 import type { TokenStream } from './stream.js';
 import { dataColumns, type LooseRule, type Token } from './tokens.js';
@@ -108,7 +109,7 @@ export function wrapShift(stream: TokenStream, label: number, on: number): numbe
   if (block?.type === 'paragraph') {
     let tabs = 0;
     const before = Math.min(start.column - block.column, block.text.length);
-    for (let i = 0; i < before; i++) if (block.text.charCodeAt(i) === 9) tabs++;
+    for (let i = 0; i < before; i++) if (codeAt(block.text, i) === 9) tabs++;
     return tabs;
   }
   const cell = cellOf(stream, label);
@@ -135,7 +136,7 @@ function cellOf(stream: TokenStream, index: number) {
     const row = block.text.split('\t').map((text) => ({ text, line: block.line, column: 0 }));
     let c = 0;
     const before = Math.min(token.column - block.column, block.text.length);
-    for (let i = 0; i < before; i++) if (block.text.charCodeAt(i) === 9) c++;
+    for (let i = 0; i < before; i++) if (codeAt(block.text, i) === 9) c++;
     return { block: token.block, r: -1, row, c };
   }
   if (block?.type !== 'table' || !block.loose) return null;

@@ -1,5 +1,6 @@
 import type { Point } from '../core/finding.js';
 import type { Block, TableBlock, TableCell } from '../read/blocks.js';
+import { codeAt } from '../text/code-unit.js';
 import { foldedOf, foldText } from '../text/fold.js';
 import { isFigureUnit, isFigureWithUnit } from './figure-units.js';
 import { mergedCopies, type TabCellEvidence, tabCellEvidence } from './tab-evidence.js';
@@ -90,36 +91,36 @@ function tokenizeLine(
   const n = text.length;
   // Tokens are pushed by a plain function, not a closure made anew for every line (every cell).
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c === 32) {
       spaced = true;
       i++;
       continue;
     }
     // A sign before digits, also right after other digits (「22-22」 in a flattened 本年增/减 row).
-    const signed = (c === 45 || c === 43) && i + 1 < n && isDigit(text.charCodeAt(i + 1));
+    const signed = (c === 45 || c === 43) && i + 1 < n && isDigit(codeAt(text, i + 1));
     if (isDigit(c) || signed) {
       let j = i + 1;
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      while (j < n && isDigit(codeAt(text, j))) j++;
       // Thousands separators (「3,001」「12,345,678」): a lead of one to three digits, not 0, then
       // groups of exactly three digits each after a comma.
       const digitsFrom = signed ? i + 1 : i;
       let grouped = false;
-      if (j - digitsFrom <= 3 && text.charCodeAt(digitsFrom) !== 48)
+      if (j - digitsFrom <= 3 && codeAt(text, digitsFrom) !== 48)
         while (
           j + 3 < n + 0 &&
-          text.charCodeAt(j) === 44 &&
-          isDigit(text.charCodeAt(j + 1)) &&
-          isDigit(text.charCodeAt(j + 2)) &&
-          isDigit(text.charCodeAt(j + 3)) &&
-          (j + 4 >= n || !isDigit(text.charCodeAt(j + 4)))
+          codeAt(text, j) === 44 &&
+          isDigit(codeAt(text, j + 1)) &&
+          isDigit(codeAt(text, j + 2)) &&
+          isDigit(codeAt(text, j + 3)) &&
+          (j + 4 >= n || !isDigit(codeAt(text, j + 4)))
         ) {
           j += 4;
           grouped = true;
         }
-      if (j + 1 < n && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+      if (j + 1 < n && codeAt(text, j) === 46 && isDigit(codeAt(text, j + 1))) {
         j += 2;
-        while (j < n && isDigit(text.charCodeAt(j))) j++;
+        while (j < n && isDigit(codeAt(text, j))) j++;
       }
       const piece = grouped ? text.slice(i, j).replaceAll(',', '') : text.slice(i, j);
       pushToken(
@@ -140,13 +141,13 @@ function tokenizeLine(
     }
     let j = i + 1;
     while (j < n) {
-      const d = text.charCodeAt(j);
+      const d = codeAt(text, j);
       if (d === 32 || isDigit(d)) break;
-      if ((d === 45 || d === 43) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) break;
+      if ((d === 45 || d === 43) && j + 1 < n && isDigit(codeAt(text, j + 1))) break;
       j++;
     }
     const piece = text.slice(i, j);
-    const standalone = spaced && (j === n || text.charCodeAt(j) === 32);
+    const standalone = spaced && (j === n || codeAt(text, j) === 32);
     const kind = standalone && j - i <= longestBlankMark && blankMarks.has(piece) ? 'blank' : 'text';
     pushToken(
       out,
@@ -168,13 +169,13 @@ function tokenizeLine(
 
 /** An ASCII digit in the text (scanned by hand: it runs for every table cell). */
 function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i))) return true;
+  for (let i = 0; i < text.length; i++) if (isDigit(codeAt(text, i))) return true;
   return false;
 }
 /** Words (CJK or Latin letters): a label, as opposed to a figure or a blank mark. */
 function hasWords(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if ((c >= 0x3400 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
   }
   return false;

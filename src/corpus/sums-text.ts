@@ -7,6 +7,7 @@
  * its shortest exact form), and anything but a plain whole number is read by `Number`.
  */
 import { type RawBuilder, sql } from 'kysely';
+import { codeAt } from '../text/code-unit.js';
 
 /** The values, comma-separated, each cast to text; an empty (null) sum is 0. */
 export const sumsText = (values: readonly RawBuilder<unknown>[]): RawBuilder<string> =>
@@ -27,7 +28,7 @@ export function readSums(text: string): number[] {
   let value = 0;
   let whole = true;
   for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : comma;
+    const c = i < text.length ? codeAt(text, i) : comma;
     if (c === comma) {
       out.push(whole && i > start ? value : Number(text.slice(start, i)));
       start = i + 1;
@@ -38,8 +39,8 @@ export function readSums(text: string): number[] {
       whole &&
       c === dot &&
       i > start &&
-      text.charCodeAt(i + 1) === zero &&
-      (i + 2 === text.length || text.charCodeAt(i + 2) === comma)
+      codeAt(text, i + 1) === zero &&
+      (i + 2 === text.length || codeAt(text, i + 2) === comma)
     )
       i++;
     else whole = false;

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../core/source-file.js';
 import { decode } from '../decode/decode.js';
 import { normalization } from '../spec/normalization.js';
+import { codeAt } from '../text/code-unit.js';
 import type { Block, Paragraph, TableBlock, TableCell } from './blocks.js';
 import { decodedInput } from './decoded-input.js';
 import { pageNumberLine } from './page-number.js';
@@ -18,13 +19,13 @@ function isPageNumberText(t: string): boolean {
   // Spaces and tabs around the line are skipped (the pattern's \s allows them): an indented
   // table cell (「    12」) is settled by its first character like any other line.
   let a = 0;
-  while (a < t.length && isBlankUnit(t.charCodeAt(a))) a++;
+  while (a < t.length && isBlankUnit(codeAt(t, a))) a++;
   let b = t.length - 1;
-  while (b > a && isBlankUnit(t.charCodeAt(b))) b--;
+  while (b > a && isBlankUnit(codeAt(t, b))) b--;
   // Blank or empty: no page number (and no character read past the end, which optimised code
   // would be thrown away for).
   if (a === t.length) return false;
-  const c = t.charCodeAt(a);
+  const c = codeAt(t, a);
   // A CJK character other than 「第」, or printable ASCII other than 「-」 and digits: no page number.
   if (c >= 0x4e00 && c <= 0x9fff) {
     if (c !== 0x7b2c) return false;
@@ -32,7 +33,7 @@ function isPageNumberText(t: string): boolean {
     if (c < 0x30 || c > 0x39 || t.indexOf('/') === -1) return false;
   }
   // It ends (before any trailing whitespace) with a digit, 「页」 or a dash: not with other words.
-  const z = t.charCodeAt(b);
+  const z = codeAt(t, b);
   if (z >= 0x4e00 && z <= 0x9fff) {
     if (z !== 0x9875) return false;
   } else if (z > 0x20 && z < 0x7f && z !== 0x2d && (z < 0x30 || z > 0x39)) return false;
@@ -48,9 +49,7 @@ const solid = (c: number): boolean =>
 
 /** `text.trim()`, skipped for the common line that has nothing to trim. */
 const trimmedOf = (text: string): string =>
-  text.length > 0 && solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1))
-    ? text
-    : text.trim();
+  text.length > 0 && solid(codeAt(text, 0)) && solid(codeAt(text, text.length - 1)) ? text : text.trim();
 
 /** Replaces converter residue (「[image: …]」) with spaces of the same length, keeping columns. */
 function blankResidue(line: string): string {
@@ -192,9 +191,9 @@ const tabFigure = /^\t[-+]?\d[\d,.]*\s*$/;
 /** A tab alone on its line (spaces and a carriage return may follow). */
 function tabAlone(line: string): boolean {
   // (An empty line is settled by its length: reading past its end would throw optimised code away.)
-  if (line.length === 0 || line.charCodeAt(0) !== 9) return false;
+  if (line.length === 0 || codeAt(line, 0) !== 9) return false;
   for (let i = 1; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+    const c = codeAt(line, i);
     if (c !== 32 && c !== 13) return false;
   }
   return true;
@@ -269,7 +268,7 @@ export function textToBlocks(text: string): Block[] {
   for (let index = 0; index < lines.length; index++) {
     const line = index + 1;
     let raw = lines[index] as string;
-    if (anyReturn && raw.length > 0 && raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
+    if (anyReturn && raw.length > 0 && codeAt(raw, raw.length - 1) === 13) raw = raw.slice(0, -1);
     // A form feed ends a page (PDF extraction); a running head is page furniture, not text.
     const feed = anyFeed && raw.includes('\f');
     if (feed) raw = raw.replaceAll('\f', '');
@@ -279,7 +278,7 @@ export function textToBlocks(text: string): Block[] {
     }
     const cleaned = blankResidue(raw);
     const trimmed = trimmedOf(cleaned);
-    if (trimmed.length > 0 && trimmed.charCodeAt(0) === 0x7c && pipeRow.test(cleaned)) {
+    if (trimmed.length > 0 && codeAt(trimmed, 0) === 0x7c && pipeRow.test(cleaned)) {
       if (tabs.length > 0) flush();
       table.push({ text: cleaned, line });
     } else if (tabRow(cleaned)) {

@@ -1,4 +1,5 @@
 import { normalization } from '../spec/normalization.js';
+import { codeAt } from './code-unit.js';
 
 const whitespace = new Set<string>(normalization.whitespace);
 const equivalences = new Map<string, string>(normalization.equivalences.map(([a, b]) => [a, b]));
@@ -38,11 +39,11 @@ export function foldText(input: string): FoldedText {
   let folded: string | null = null;
   let last = 0;
   for (let i = 0; i < input.length; i++) {
-    const code = input.charCodeAt(i);
+    const code = codeAt(input, i);
     if (isPlain(code) || (code >= 0xd800 && code <= 0xdfff)) continue;
     const out = foldUnit(code);
     if (out.length !== 1) return foldWithMap(input);
-    if (out.charCodeAt(0) === code) continue;
+    if (codeAt(out, 0) === code) continue;
     folded = (folded ?? '') + input.slice(last, i) + out;
     last = i + 1;
   }
@@ -55,7 +56,7 @@ function foldWithMap(input: string): FoldedText {
   const parts: string[] = [];
   const map: number[] = [];
   for (let i = 0; i < input.length; i++) {
-    const code = input.charCodeAt(i);
+    const code = codeAt(input, i);
     // Surrogate pairs pass through unchanged.
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < input.length) {
       parts.push(input.slice(i, i + 2));

@@ -1,6 +1,7 @@
 /** Prose as the prose checks read it: folded, compacted and cut into sentences with places. */
 import type { ProseEvidence } from '../../assemble/evidence.js';
 import type { Point } from '../../core/finding.js';
+import { codeAt } from '../../text/code-unit.js';
 import { foldText } from '../../text/fold.js';
 import { sentenceEnds } from './vocabulary.js';
 
@@ -39,7 +40,7 @@ const nonSpace = /\S/g;
 /** An ASCII digit at the index (none outside the string). */
 const isDigitAt = (text: string, index: number): boolean => {
   if (index < 0 || index >= text.length) return false;
-  const c = text.charCodeAt(index);
+  const c = codeAt(text, index);
   return c >= 48 && c <= 57;
 };
 
@@ -49,7 +50,7 @@ const endUnits = new Uint8Array(0x10000);
 /** Where the next sentence end is, from `from` on (the text's length when there is none). */
 function nextEnd(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+    const code = codeAt(text, i);
     let known = endUnits[code];
     if (known === 0) {
       // The pattern is a class of single characters (no `u` flag: it matches code units).

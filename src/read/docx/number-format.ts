@@ -6,6 +6,7 @@
  * 「①」 「⑴」 「⒈」 「㈠」 「㊀」, full-width digits, and the Latin ones (decimal, roman, letters).
  * A format not listed prints as decimal; `none` and `bullet` print nothing (see numbering.ts).
  */
+import { codeAt } from '../../text/code-unit.js';
 
 const digits = '〇一二三四五六七八九';
 const countingDigits = '零一二三四五六七八九';
@@ -88,8 +89,8 @@ const formats: Record<string, (n: number) => string> = {
   decimal: String,
   decimalZero: (n) => (n < 10 && n >= 0 ? `0${n}` : String(n)),
   decimalHalfWidth: String,
-  decimalFullWidth: (n) => String(n).replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
-  decimalFullWidth2: (n) => String(n).replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+  decimalFullWidth: (n) => String(n).replace(/\d/g, (c) => String.fromCharCode(codeAt(c, 0) + 0xfee0)),
+  decimalFullWidth2: (n) => String(n).replace(/\d/g, (c) => String.fromCharCode(codeAt(c, 0) + 0xfee0)),
   ordinal: String,
   cardinalText: String,
   ordinalText: String,

@@ -11,6 +11,8 @@
  * the table that contains it. A table of a single column is taken for layout (a frame around
  * text) and read as its content.
  */
+
+import { codeAt } from '../../text/code-unit.js';
 import type { Block, TableBlock, TableCell } from '../blocks.js';
 
 export interface Segment {
@@ -64,7 +66,7 @@ export function joinCellText(lines: readonly string[]): string {
     const line = raw.trim();
     if (line === '') continue;
     if (out !== '') {
-      let end = out.charCodeAt(out.length - 1);
+      let end = codeAt(out, out.length - 1);
       if (end >= 0xdc00 && end <= 0xdfff && out.length >= 2) end = out.codePointAt(out.length - 2) ?? end;
       if (!(isCjk(end) && isCjk(line.codePointAt(0) ?? 0))) out += ' ';
     }

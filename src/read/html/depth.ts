@@ -5,6 +5,7 @@
  * their lines stay apart. Only pages the parser refused get here, so the estimate's errors
  * (tags the parser closes on its own) cost nothing on ordinary pages.
  */
+import { codeAt } from '../../text/code-unit.js';
 
 /** Elements that never nest (void) or that the parser closes on its own (optional end tags). */
 const uncounted = new Set([
@@ -156,7 +157,7 @@ export function limitNesting(text: string, limit: number): Flattened {
   while (i < n) {
     const lt = text.indexOf('<', i);
     if (lt === -1 || lt + 1 >= n) break;
-    const c = text.charCodeAt(lt + 1);
+    const c = codeAt(text, lt + 1);
     if (c === 0x21 || c === 0x3f) {
       // Comment, doctype, CDATA or processing instruction.
       const comment = text.startsWith('<!--', lt);
@@ -167,13 +168,13 @@ export function limitNesting(text: string, limit: number): Flattened {
     }
     const closing = c === 0x2f;
     const nameStart = closing ? lt + 2 : lt + 1;
-    if (!isAlpha(text.charCodeAt(nameStart))) {
+    if (!isAlpha(codeAt(text, nameStart))) {
       i = lt + 1;
       continue;
     }
     let j = nameStart + 1;
     while (j < n) {
-      const d = text.charCodeAt(j);
+      const d = codeAt(text, j);
       if (isSpace(d) || d === 0x2f || d === 0x3e) break;
       j++;
     }
@@ -181,7 +182,7 @@ export function limitNesting(text: string, limit: number): Flattened {
     // Attributes: a quote opens a value only after 「=」.
     let end = -1;
     while (j < n) {
-      const d = text.charCodeAt(j);
+      const d = codeAt(text, j);
       if (d === 0x3e) {
         end = j + 1;
         break;
@@ -193,15 +194,15 @@ export function limitNesting(text: string, limit: number): Flattened {
       // Attribute name.
       j++;
       while (j < n) {
-        const e = text.charCodeAt(j);
+        const e = codeAt(text, j);
         if (isSpace(e) || e === 0x2f || e === 0x3e || e === 0x3d) break;
         j++;
       }
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) !== 0x3d) continue;
+      while (j < n && isSpace(codeAt(text, j))) j++;
+      if (codeAt(text, j) !== 0x3d) continue;
       j++;
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
-      const q = text.charCodeAt(j);
+      while (j < n && isSpace(codeAt(text, j))) j++;
+      const q = codeAt(text, j);
       if (q === 0x22 || q === 0x27) {
         const close = text.indexOf(q === 0x22 ? '"' : "'", j + 1);
         if (close === -1) {
@@ -211,7 +212,7 @@ export function limitNesting(text: string, limit: number): Flattened {
         j = close + 1;
       } else {
         while (j < n) {
-          const e = text.charCodeAt(j);
+          const e = codeAt(text, j);
           if (isSpace(e) || e === 0x3e) break;
           j++;
         }

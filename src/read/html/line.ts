@@ -4,6 +4,7 @@
  * line break in the source (or a `<br>` inside a table cell) between two CJK characters joins
  * them without a space (「商业<br>企业」 is the label 「商业企业」).
  */
+import { codeAt } from '../../text/code-unit.js';
 
 /** Whitespace as a page shows it: ASCII, no-break space, ideographic space. */
 const isWhite = (c: number) =>
@@ -62,7 +63,7 @@ export class Line {
     const n = value.length;
     let i = 0;
     while (i < n) {
-      let c = value.charCodeAt(i);
+      let c = codeAt(value, i);
       if (isWhite(c)) {
         const breaks = c === 0x0a || c === 0x0d;
         if (this.gap < (breaks ? Gap.Break : Gap.Space)) this.gap = breaks ? Gap.Break : Gap.Space;
@@ -76,7 +77,7 @@ export class Line {
       // A run of visible characters.
       let j = i + 1;
       while (j < n) {
-        c = value.charCodeAt(j);
+        c = codeAt(value, j);
         if (isWhite(c) || isInvisible(c)) break;
         j++;
       }
@@ -85,7 +86,7 @@ export class Line {
       else if (this.gap === Gap.Space) this.text += ' ';
       else if (
         this.gap === Gap.Break &&
-        !(isWide(this.text.charCodeAt(this.text.length - 1)) && isWide(run.charCodeAt(0)))
+        !(isWide(codeAt(this.text, this.text.length - 1)) && isWide(codeAt(run, 0)))
       )
         this.text += ' ';
       this.text += run;

@@ -1,4 +1,6 @@
 /** Offsets in the decoded source → 1-based line and column, counted as the text reader counts them. */
+
+import { codeAt } from '../../text/code-unit.js';
 import { LinePositions } from '../../text/line-positions.js';
 
 export type { Place } from '../../text/line-positions.js';
@@ -12,7 +14,7 @@ export class Positions extends LinePositions {
     const s = this.source;
     let i = start;
     while (i < end) {
-      const c = s.charCodeAt(i);
+      const c = codeAt(s, i);
       if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0xfeff) {
         i++;
         continue;

@@ -4,6 +4,8 @@
  * the title, part headings, plenty of prose, table figures). Site chrome is dropped only when
  * it holds none of these.
  */
+
+import { codeAt } from '../../text/code-unit.js';
 import { type Element, isElement, isText, type ParentNode, walk } from './dom.js';
 
 export interface Stats {
@@ -35,7 +37,7 @@ const proseLength = 400;
 const visibleLength = (s: string): number => {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (!(c <= 0x20 || c === 0xa0 || c === 0x3000)) n++;
   }
   return n;
