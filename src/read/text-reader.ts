@@ -2,6 +2,7 @@ import type { SourceFile } from '../core/source-file.js';
 import { decode } from '../decode/decode.js';
 import { normalization } from '../spec/normalization.js';
 import { codeAt } from '../text/code-unit.js';
+import { FOLDED } from '../text/fold.js';
 import type { Block, Paragraph, TableBlock, TableCell } from './blocks.js';
 import { decodedInput } from './decoded-input.js';
 import { pageNumberLine } from './page-number.js';
@@ -232,6 +233,24 @@ function emptyCellLines(lines: readonly string[]): Set<number> {
 const tabRow = (line: string): boolean => line.indexOf('\t') !== -1 && line.trim().indexOf('\t') !== -1;
 
 /**
+ * A paragraph of the text. Every one has the same fields, those it lacks present as undefined
+ * (and the slot its folded text is kept in), so that the assembler's reads of paragraphs see one
+ * shape, not one for each combination of fields (V8 then reads them without a lookup).
+ */
+function paragraph(text: string, line: number, pageBreak?: true, emptyCell?: true): Paragraph {
+  return {
+    type: 'paragraph',
+    text,
+    line,
+    column: 1,
+    page: undefined,
+    pageBreak,
+    emptyCell,
+    [FOLDED]: undefined,
+  } as Paragraph;
+}
+
+/**
  * Splits decoded text into one paragraph per non-blank line (blank lines show as gaps in `line`);
  * runs of Markdown pipe-table rows, and of tab-separated rows, become a table.
  */
@@ -243,12 +262,10 @@ export function textToBlocks(text: string): Block[] {
     // Called before every paragraph: mostly nothing is pending.
     if (table.length === 0 && tabs.length === 0 && held.length === 0) return;
     if (table.length >= 2) blocks.push(pipeTable(table));
-    else
-      for (const row of table) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
+    else for (const row of table) blocks.push(paragraph(row.text, row.line));
     table = [];
     if (tabs.length >= 2) blocks.push(tabTable(tabs));
-    else
-      for (const row of tabs) blocks.push({ type: 'paragraph', text: row.text, line: row.line, column: 1 });
+    else for (const row of tabs) blocks.push(paragraph(row.text, row.line));
     tabs = [];
     blocks.push(...held);
     held = [];
@@ -286,12 +303,11 @@ export function textToBlocks(text: string): Block[] {
       tabs.push({ text: cleaned, line });
     } else if (emptyCells?.has(index)) {
       flush();
-      blocks.push({ type: 'paragraph', text: '', line, column: 1, emptyCell: true });
+      blocks.push(paragraph('', line, undefined, true));
     } else if (trimmed === '' && tabs.length > 0) {
       // A blank line inside tab-separated rows keeps the table together.
     } else if (trimmed !== '' && !(trimmed.length <= 24 && isPageNumberText(cleaned))) {
-      const block: Paragraph = { type: 'paragraph', text: cleaned, line, column: 1 };
-      if (broken || feed) block.pageBreak = true;
+      const block = paragraph(cleaned, line, broken || feed ? true : undefined);
       if (tabs.length > 0 && held.length < 3 && noteLine(trimmed)) held.push(block);
       else {
         flush();

@@ -76,7 +76,11 @@ export function compact(input: string): string {
   return foldText(input).text.replace(/ /g, '');
 }
 
-const FOLDED = Symbol('folded');
+/**
+ * Where a block keeps its folded text. A reader that makes many blocks may give each this slot
+ * (as undefined) when it makes it, so that keeping the folded text later changes no block's shape.
+ */
+export const FOLDED = Symbol('folded');
 
 /** The folded form of a block's text, computed once per block (kept on the block itself). */
 export function foldedOf(block: { text: string }): FoldedText {
