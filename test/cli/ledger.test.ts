@@ -91,8 +91,10 @@ describeEachBackend('gongkai cases export and import', (backend) => {
   it('writes the 复议诉讼台账, and reads one into another agency or names each wrong row', async () => {
     await ok(['agencies', 'add', '--name', '甲', '--id', 'a1']);
     await ok(['agencies', 'add', '--name', '乙', '--id', 'a2']);
-    await ok(['cases', 'add', '--agency', 'a1', '--kind', 'review', '--filed', '2024-03-01']);
-    await ok([
+    expect(await ok(['cases', 'add', '--agency', 'a1', '--kind', 'review', '--filed', '2024-03-01'])).toBe(
+      '已登记案件 2024-001（2024-03-01，尚未审结）\n',
+    );
+    const decided = await ok([
       'cases',
       'add',
       '--agency',
@@ -106,6 +108,8 @@ describeEachBackend('gongkai cases export and import', (backend) => {
       '--outcome',
       'corrected',
     ]);
+    // The result by the name table 四 gives it, not its code.
+    expect(decided).toBe('已登记案件 2024-002（2024-04-02，结果纠正）\n');
     const csv = await ok(['cases', 'export', '--agency', 'a1', '--to', 'csv']);
     expect(csv.split('\r\n')).toEqual([
       '\ufeffnumber,agency,kind,filedOn,decidedOn,outcome,applicationNumber',
@@ -137,7 +141,7 @@ describeEachBackend('gongkai cases export and import', (backend) => {
     expect(bad).toEqual({
       code: 1,
       stdout: '共 2 件，1 件有问题，未导入（改正后重新导入）\n',
-      stderr: `${join(dir, 'bad.csv')}:3: 错误：案件 第3行 的结案日期 2024-05-01 早于收案日期 2024-05-06\n`,
+      stderr: `${join(dir, 'bad.csv')}:3: 错误：审结日期 2024-05-01 早于收案日期 2024-05-06\n`,
     });
     const missing = await run(['cases', 'import', join(dir, 'none.csv'), '--agency', 'a1']);
     expect(missing.code).toBe(2);

@@ -86,10 +86,10 @@ describe('cases', () => {
   });
   it('refuses a decision before filing or without a result', () => {
     expect(validateCase(c({ decidedOn: '2024-02-01', outcome: 'upheld' }))[0]?.message).toBe(
-      '案件 C1 的结案日期 2024-02-01 早于收案日期 2024-03-01',
+      '审结日期 2024-02-01 早于收案日期 2024-03-01',
     );
     expect(() => caseOutcomeAsOf(c({ decidedOn: '2024-04-01' }), '2024-12-31')).toThrow(
-      '案件 C1 已结案，应记录结果（结果维持、结果纠正或其他结果）',
+      '案件 C1：已审结的案件应记录结果（结果维持、结果纠正或其他结果）',
     );
   });
 });

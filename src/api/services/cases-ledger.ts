@@ -90,7 +90,8 @@ export async function importCases(
     const messages: string[] = [];
     const body = newCaseBody.safeParse({ ...c, agencyId: agency.id });
     if (!body.success) messages.push(...body.error.issues.map((i) => `「${String(i.path[0])}」${i.message}`));
-    for (const issue of validateCase({ ...c, id: c.number ?? `第${line}行` }))
+    // The messages name no case: the row's line and number say which (the CLI's file:line, the web's table).
+    for (const issue of validateCase({ ...c, id: c.number ?? 'new' }))
       if (issue.severity === 'error') messages.push(issue.message);
     const ref = c.applicationId;
     if (ref !== undefined && !ids.has(ref) && !numbers.has(ref)) messages.push(notFound('申请', ref).message);

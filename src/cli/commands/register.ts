@@ -12,7 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import * as s from '../../api/schemas.js';
 import * as svc from '../../api/services/index.js';
-import { channels, outcomes } from '../../workflow/index.js';
+import { caseOutcomeNames, channels, outcomes } from '../../workflow/index.js';
 import { ExitCode } from '../exit-code.js';
 import { describeReadError } from '../input.js';
 import type { CliIO } from '../io.js';
@@ -422,7 +422,7 @@ export function defineCases(program: Command, io: CliIO, done: Done): Command {
     .option('--agency <机关>', '机关编号或名称（只有一个机关时可省略）')
     .requiredOption('--kind <类型>', 'review 行政复议、direct 未经复议直接起诉、afterReview 复议后起诉')
     .requiredOption('--filed <日期>', '收案日期（YYYY-MM-DD）')
-    .option('--decided <日期>', '结案日期')
+    .option('--decided <日期>', '审结日期（YYYY-MM-DD）')
     .option('--outcome <结果>', 'upheld 结果维持、corrected 结果纠正、other 其他结果')
     .option('--application <申请编号>', '相关的申请')
     .option('--id <编号>', '本机关的案件编号（省略时按年度顺序自动编号）')
@@ -455,7 +455,7 @@ export function defineCases(program: Command, io: CliIO, done: Done): Command {
             if (o.json) writeJson(io, c);
             else
               io.stdout.write(
-                `已登记案件 ${c.number}（${c.filedOn}${c.outcome ? `，${c.outcome}` : '，尚未审结'}）\n`,
+                `已登记案件 ${c.number}（${c.filedOn}，${caseOutcomeNames[c.outcome ?? 'pending']}）\n`,
               );
             return ExitCode.ok;
           }),
