@@ -458,9 +458,9 @@ const edges: readonly ((measure: Measure, f: Figure) => number)[] = [
  * at other intervals than the figures under it): their figures stand in exactly as many places as
  * the part has columns, each place at most one column wide and holding two figures or more, set
  * three columns or more apart from the next; every other such row stands under them in order, and
- * the row's figures as far apart as their places. A column every row leaves blank makes a place
- * fewer: nothing is placed. In the measure the document's complete rows line up in (`lined`), else
- * in each that places the row, alike.
+ * the row's figures as far apart as their places, and each place filled together with the next by
+ * some row. A column every row leaves blank makes a place fewer: nothing is placed. In the measure
+ * the document's complete rows line up in (`lined`), else in each that places the row, alike.
  */
 export function placeByFilledColumns(
   rows: readonly RowFigures[],
@@ -509,6 +509,7 @@ export function placeByFilledColumns(
       // differ (「108」 and 「1」) have left ends three apart, two places by their left ends, while
       // a column every row leaves blank makes a place fewer — as many places, one column off.
       if (!apartOnTheLine([...under, here] as (Figure | null)[][], n, measure)) return null;
+      if (!filledTogether([...under, here] as (Figure | null)[][], n)) return null;
       // The row's figures stand as far apart as their places: `pdftotext -layout` may set a line of
       // few words closer together (「0  0  0」 three apart where the columns are four), each then
       // within a column of a place, the first and last two off.
@@ -521,6 +522,17 @@ export function placeByFilledColumns(
       placed = here;
     }
   return placed;
+}
+
+/**
+ * Whether each place and the next are filled together by some row. Two places no row fills both of
+ * may be one column whose figures stand unevenly (`pdftotext -layout` set 「61」 of 011's 法律服务机构
+ * at 67–69 and 「0」 at 71–72, aligned by no edge), the count made up by a column every row leaves
+ * blank: the row would be placed a column off.
+ */
+function filledTogether(placed: readonly (readonly (Figure | null)[])[], n: number): boolean {
+  for (let j = 0; j + 1 < n; j++) if (!placed.some((row) => row[j] && row[j + 1])) return false;
+  return true;
 }
 
 /**
