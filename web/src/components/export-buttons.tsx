@@ -1,6 +1,10 @@
-/** 导出 CSV / 导出 Excel: links to a download (GET), or buttons that make one (a POST with a body). */
+/**
+ * 导出 CSV / 导出 Excel: links to a download (GET), or buttons that make one (a POST with a body).
+ * The two are one element (a Space of their own): a toolbar's Space spaces its children, and would
+ * set the pair edge to edge if they were handed to it as a bare array.
+ */
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -15,7 +19,7 @@ export function ExportButtons(
     | { onExport: (to: ExportFormat) => void; pending?: ExportFormat | undefined }
   ),
 ) {
-  return formats.map(({ to, label, icon }) =>
+  const buttons = formats.map(({ to, label, icon }) =>
     'href' in props ? (
       <Button key={to} icon={icon} href={props.href(to)} disabled={props.disabled}>
         {label}
@@ -32,4 +36,5 @@ export function ExportButtons(
       </Button>
     ),
   );
+  return <Space>{buttons}</Space>;
 }

@@ -2,6 +2,7 @@
  * 复议诉讼: the year's review and litigation cases; register one, record its result, delete a
  * mistake; the year's 复议诉讼台账 exported (CSV, Excel) or an office's imported (checked first).
  */
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -77,6 +78,7 @@ function CaseModal({
 }) {
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
+  const { message } = App.useApp();
   const [problem, setProblem] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: async (v: Values) => {
@@ -96,8 +98,9 @@ function CaseModal({
       if (!body.success) throw body.error;
       return call(api.createCase, { body: body.data });
     },
-    onSuccess: () => {
+    onSuccess: (saved) => {
       qc.invalidateQueries({ queryKey: ['cases'] });
+      message.success(editing ? `已修改案件 ${saved.number}` : `已登记案件 ${saved.number}`);
       onClose();
     },
     onError: (e) => {
@@ -174,10 +177,13 @@ export default function CasesPage() {
     enabled: agencyId !== undefined,
   });
   const remove = useMutation({
-    mutationFn: (caseId: string) => call(api.deleteCase, { params: { caseId } }),
-    onSuccess: () => {
+    mutationFn: async (c: Case) => {
+      await call(api.deleteCase, { params: { caseId: c.id } });
+      return c;
+    },
+    onSuccess: (c) => {
       qc.invalidateQueries({ queryKey: ['cases'] });
-      message.success('已删除');
+      message.success(`已删除案件 ${c.number}`);
     },
     onError: (e) => message.error(messageOf(e)),
   });
@@ -189,7 +195,8 @@ export default function CasesPage() {
       render: (k: string) => caseKindNames[k as keyof typeof caseKindNames] ?? k,
     },
     { title: '收案日期', dataIndex: 'filedOn' },
-    { title: '审结日期', dataIndex: 'decidedOn', render: (d: string | null) => d ?? '未审结' },
+    // Pending: the 结果 column says 尚未审结.
+    { title: '审结日期', dataIndex: 'decidedOn', render: (d: string | null) => d ?? '—' },
     {
       title: '结果',
       dataIndex: 'outcome',
@@ -201,7 +208,10 @@ export default function CasesPage() {
       render: (id: string | null, c) =>
         id ? <Link to={`/applications/${encodeURIComponent(id)}`}>{c.applicationNumber ?? id}</Link> : '—',
     },
-    {
+  ];
+  // Only for the roles that may change cases (a supervisor reads them: no empty column).
+  if (can(role, 'enter') || can(role, 'delete'))
+    columns.push({
       title: '操作',
       key: 'actions',
       render: (_, c) => (
@@ -213,10 +223,11 @@ export default function CasesPage() {
           )}
           {can(role, 'delete') && (
             <Popconfirm
-              title="确定删除这个误登记的案件？"
+              title={`删除误登记的案件 ${c.number}？`}
               okText="删除"
+              okButtonProps={{ danger: true }}
               cancelText="取消"
-              onConfirm={() => remove.mutate(c.id)}
+              onConfirm={() => remove.mutate(c)}
             >
               <Button size="small" danger>
                 删除
@@ -225,8 +236,7 @@ export default function CasesPage() {
           )}
         </Space>
       ),
-    },
-  ];
+    });
   return (
     <div className="gk-panel">
       <Space style={{ marginBottom: 12 }} wrap>
@@ -238,7 +248,7 @@ export default function CasesPage() {
         />
         {can(role, 'enter') && <LedgerImportButton agencyId={agencyId} target={casesLedger} />}
         {can(role, 'enter') && (
-          <Button type="primary" onClick={() => setEditing('new')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             登记案件
           </Button>
         )}
