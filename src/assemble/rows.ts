@@ -2,7 +2,7 @@ import type { LabelSpec, RowSpec, TablePartSpec, TableSpec } from '../spec/types
 import { codeAt } from '../text/code-unit.js';
 import { compact } from '../text/fold.js';
 import { isFigureUnit } from './figure-units.js';
-import { type LabelMatch, NUM, type TokenStream } from './stream.js';
+import { BLANK, type LabelMatch, NUM, type TokenStream } from './stream.js';
 import type { Token } from './tokens.js';
 
 /** Where one row of the format stands in the stream. */
@@ -147,6 +147,58 @@ function withLead(stream: TokenStream, row: RowSpec, match: LabelMatch): LabelMa
 }
 
 /**
+ * Figures written inside a row's label, before the words its key is found in: a label wrapped in a
+ * tall cell whose figures stand level with its first line (a cell aligned to the top, as Word sets
+ * it by default), so that the lines read 「1.申请人无正当理由  0  3  0 …」「逾期不补正、行政机…」.
+ * The label's words before the figures and those after them, up to the key, spell the label's
+ * start exactly (its numbering aside), the words before the figures at least two characters of it.
+ * Returns the label's first token (its numbering's, when written) and the first figure's, or null.
+ */
+function figuresInLabel(
+  stream: TokenStream,
+  row: RowSpec,
+  match: LabelMatch,
+): { first: number; figures: number } | null {
+  const own = row.path.at(-1);
+  if (!own || match.variant) return null;
+  const official = officialOf(own).compact;
+  const keyAt = official.indexOf(match.matched);
+  if (keyAt <= 0) return null;
+  const prefix = official.slice(0, keyAt + match.matched.length);
+  let tail = stream.text.slice(stream.offsetOf(match.firstToken), match.end);
+  if (tail.includes(NUM) || tail.includes(BLANK)) return null;
+  // Pieces of the group labels wrapped beside it (「（六）」「其他处」「理」) may stand between.
+  let k = match.firstToken - 1;
+  for (; k >= 0 && stream.tokens[k]?.kind === 'text'; k--) {
+    const text = (stream.tokens[k] as Token).text;
+    if (!row.path.slice(0, -1).some((l) => officialOf(l).compact.includes(text))) tail = text + tail;
+  }
+  const last = k;
+  while (k >= 0 && (stream.tokens[k]?.kind === 'num' || stream.tokens[k]?.kind === 'blank')) k--;
+  const figures = k + 1;
+  if (figures > last) return null;
+  let written = '';
+  let first = figures;
+  while (k >= 0 && stream.tokens[k]?.kind === 'text') {
+    const next = (stream.tokens[k] as Token).text + written;
+    if (!prefix.endsWith(next + tail)) break;
+    written = next;
+    first = k;
+    k--;
+  }
+  let words = 0;
+  for (let i = 0; i < written.length; i++) if (isWordUnit(codeAt(written, i))) words++;
+  if (words < 2) return null;
+  const rest = prefix.slice(0, prefix.length - written.length - tail.length);
+  if (rest === '') return { first, figures };
+  // Only the numbering is left (「1」 of 「1.申请人…」), written as a figure before the words.
+  const numbering = stream.tokens[first - 1];
+  if (numbering?.kind === 'num' && numbering.text === rest.replace(/[.、,]$/, ''))
+    return { first: first - 1, figures };
+  return null;
+}
+
+/**
  * A text token with words in it (CJK or Latin letters), as opposed to punctuation or figures.
  * Counted up to `minimum` by hand: matching every word character of a long token (a paragraph
  * of prose) made a string of each.
@@ -285,6 +337,7 @@ export function locateTable(
   };
 
   const endToken = stream.tokenAt(end);
+  const inside = found.map((f) => (f.label ? figuresInLabel(stream, f.row, f.label) : null));
   // Pushed onto a literal, not mapped (so too in tables.ts, prose.ts, solver.ts): V8 learns the
   // literal's element kind, so a table with no rows gets an array of the same shape, where `map`
   // over none gives another (and the reading code optimised for one is thrown away when the
@@ -293,9 +346,16 @@ export function locateTable(
   for (let i = 0; i < found.length; i++) {
     const f = found[i] as Found;
     let next: Found | undefined;
-    for (let k = i + 1; k < found.length && !next; k++) if ((found[k] as Found).label) next = found[k];
-    let from = f.label ? f.label.endToken : (found[i - 1]?.label?.endToken ?? stream.tokenAt(start));
-    let to = next?.label ? next.label.firstToken : endToken;
+    let nextInside: { first: number } | null = null;
+    for (let k = i + 1; k < found.length && !next; k++)
+      if ((found[k] as Found).label) {
+        next = found[k];
+        nextInside = inside[k] ?? null;
+      }
+    let from = f.label
+      ? (inside[i]?.figures ?? f.label.endToken)
+      : (found[i - 1]?.label?.endToken ?? stream.tokenAt(start));
+    let to = next?.label ? (nextInside?.first ?? next.label.firstToken) : endToken;
     if (!f.label) {
       // A row without a label (table 四): the figures after the last words of the table
       // (punctuation such as a Markdown table's 「|」 or a heading's 「##」 is not words).

@@ -13,14 +13,22 @@ import { clusterLines, lineText } from './lines.js';
 import { groupParagraphs, joinText } from './paragraphs.js';
 import { fillGrid, type GridPosition, type PdfTable } from './table.js';
 
-/** A page's ruled tables whose text the grid places with certainty. */
-function pageTables(page: PdfPage): PdfTable[] {
+/**
+ * A page's ruled tables whose text the grid places with certainty. A grid of one row is a table
+ * only where it is the page's first table and carries over a row of the last table on the page before
+ * (a table's last row on the next page, its header not repeated); elsewhere it is a framed line of
+ * text.
+ */
+function pageTables(page: PdfPage, before: readonly PdfTable[]): PdfTable[] {
   if (!page.rules) return [];
   const tables: PdfTable[] = [];
+  const last = before.at(-1);
   for (const grid of findGrids(page.rules)) {
-    if (grid.ys.length < 3) continue;
+    if (grid.ys.length < 2) continue;
     const table = fillGrid(grid, page.items, page.number);
-    if (table) tables.push(table);
+    if (!table) continue;
+    if (grid.ys.length === 2 && !(tables.length === 0 && last && carriedOver(last, table))) continue;
+    tables.push(table);
   }
   return tables;
 }
@@ -36,12 +44,27 @@ function continues(a: PdfTable, b: PdfTable): boolean {
   return a.xs.every((x, i) => Math.abs(x - (b.xs[i] as number)) <= 2);
 }
 
+/**
+ * A table on the page after `a` with `a`'s outer borders whose every border is one of `a`'s: a row
+ * of it carried over, whose merged cells leave out some of the table's borders.
+ */
+function carriedOver(a: PdfTable, b: PdfTable): boolean {
+  if (b.page !== a.page + 1) return false;
+  const near = (x: number, y: number) => Math.abs(x - y) <= 2;
+  return (
+    near(a.xs[0] as number, b.xs[0] as number) &&
+    near(a.xs.at(-1) as number, b.xs.at(-1) as number) &&
+    b.xs.every((x) => a.xs.some((y) => near(x, y)))
+  );
+}
+
 const sameRow = (a: readonly GridPosition[], b: readonly GridPosition[]) =>
   a.length === b.length && a.every((p, i) => p.text === b[i]?.text && !p.spanned === !b[i]?.spanned);
 
 /** Lays out each page's lines and tables, drops page furniture and numbers the lines through the document. */
 export function toBlocks(pages: readonly PdfPage[], _file?: SourceFile): Block[] {
-  const tables = pages.map(pageTables);
+  const tables: PdfTable[][] = [];
+  for (let p = 0; p < pages.length; p++) tables.push(pageTables(pages[p] as PdfPage, tables[p - 1] ?? []));
   const lefts: number[] = [];
   const placed: PlacedLine[][] = pages.map((page, p) => {
     let left = Number.POSITIVE_INFINITY;
