@@ -134,6 +134,51 @@ const examples: [Case][] = [
       },
     },
   ],
+  // Cells padded 1 pt, figures left-aligned: a label that fills its cell and the figure after the
+  // wall came as one text item (「3.危及“三安全一稳定” 0」) over the wall, and the whole grid on that
+  // page was refused (its rows read as lines, with errors).
+  [
+    {
+      seed: 327470802,
+      format: '2021',
+      blanks: true,
+      style: {
+        ...base,
+        walls: 'long',
+        size: 11,
+        padX: 1,
+        padY: 0,
+        figures: 'left',
+        labels: 'center',
+        vertical: 'top',
+        groupChars: 5,
+        blankMark: '无',
+        shift: 211,
+      },
+    },
+  ],
+  [
+    {
+      seed: 2147483620,
+      format: '2021',
+      blanks: true,
+      style: {
+        ...base,
+        walls: 'boxes',
+        size: 12,
+        padX: 1,
+        padY: 4,
+        figures: 'left',
+        labels: 'center',
+        charRuns: 'labels',
+        groupChars: 4,
+        repeatHeader: false,
+        pageNumber: 'di',
+        runningHead: 'text',
+        shift: 265,
+      },
+    },
+  ],
 ];
 
 describe('PDF as word processors print a report', () => {

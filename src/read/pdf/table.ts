@@ -47,6 +47,35 @@ function joinLines(lines: readonly string[]): string {
 /** Where the baseline-positioned item's text stands vertically: about the middle of its glyphs. */
 const middle = (item: PdfItem) => item.y - 0.35 * item.size;
 
+/**
+ * An item that runs over one wall of its row: a label's words ending against the wall and a figure
+ * set close after it in the next cell (cells padded so little that PDF.js joins the two, with a
+ * space between). The words and the figure, each in the cell on its side of the wall; null for
+ * anything else (figures side by side, more than one space, more than one wall).
+ */
+function labelAndFigure(
+  grid: RuledGrid,
+  item: PdfItem,
+  cellAt: (x: number, y: number) => number,
+): [PdfItem, PdfItem] | null {
+  const parts = item.text.split(/\s+/);
+  if (parts.length !== 2) return null;
+  const [words, figure] = parts as [string, string];
+  if (isFigureText(words) || !isFigureText(figure)) return null;
+  const y = middle(item);
+  const end = item.x + item.width;
+  const first = grid.cells[cellAt(item.x + overhang, y)];
+  const last = grid.cells[cellAt(end - overhang, y)];
+  if (!first || !last || first === last || Math.abs(first.right - last.left) > overhang) return null;
+  // The words within the first cell, the figure within the next.
+  if (item.x < first.left - overhang || end > last.right + overhang) return null;
+  const wall = last.left;
+  return [
+    { ...item, text: words, width: wall - item.x, spaceAfter: true },
+    { ...item, text: figure, x: wall, width: end - wall, spaceBefore: true },
+  ];
+}
+
 /** The grid's text, or null when the grid and the text don't agree. */
 export function fillGrid(grid: RuledGrid, items: readonly PdfItem[], page: number): PdfTable | null {
   const { xs, ys } = grid;
@@ -63,15 +92,21 @@ export function fillGrid(grid: RuledGrid, items: readonly PdfItem[], page: numbe
     while (i + 2 < edges.length && v >= (edges[i + 1] as number)) i++;
     return i;
   };
+  const cellAt = (x: number, y: number) => grid.owner[indexOf(ys, y) * columns + indexOf(xs, x)] as number;
   for (const item of items) {
     const cx = item.x + item.width / 2;
     const cy = middle(item);
     if (cx < left || cx > right || cy < top || cy > bottom) continue;
-    const cell = grid.owner[indexOf(ys, cy) * columns + indexOf(xs, cx)] as number;
+    const cell = cellAt(cx, cy);
     const box = grid.cells[cell];
     if (!box) return null;
-    if (item.text !== '' && (item.x < box.left - overhang || item.x + item.width > box.right + overhang))
-      return null;
+    if (item.text !== '' && (item.x < box.left - overhang || item.x + item.width > box.right + overhang)) {
+      const pieces = labelAndFigure(grid, item, cellAt);
+      if (!pieces) return null;
+      used.add(item);
+      for (const piece of pieces) (inCell[cellAt(piece.x + piece.width / 2, cy)] as PdfItem[]).push(piece);
+      continue;
+    }
     used.add(item);
     if (item.text !== '') (inCell[cell] as PdfItem[]).push(item);
   }

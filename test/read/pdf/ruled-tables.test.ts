@@ -97,6 +97,19 @@ describe('ruled tables from a PDF page', () => {
     expect(fillGrid(grid, [item('12 13', 90, 34, 30)], 1)).toBeNull();
     expect(fillGrid(grid, [item('12', 105, 34), item('13', 130, 34)], 1)).toBeNull();
   });
+
+  it('a label against its wall and the figure just after it, run together as one item: each in its cell', () => {
+    const [grid] = findGrids(ruled([0, 100, 150, 200], [0, 20, 40]));
+    if (!grid) throw new Error('no grid');
+    const table = fillGrid(grid, [item('保护第三方合法权益 12', 2, 34, 108), item('3', 160, 34)], 1);
+    expect(table?.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['', '', ''],
+      ['保护第三方合法权益', '12', '3'],
+    ]);
+    // Not two figures, nor a figure over two walls.
+    expect(fillGrid(grid, [item('保护 12', 90, 34, 30), item('13 14', 140, 34, 20)], 1)).toBeNull();
+    expect(fillGrid(grid, [item('保护第三方合法权益 12', 2, 34, 155)], 1)).toBeNull();
+  });
 });
 
 describe('011.pdf (Word, ruled tables)', () => {
