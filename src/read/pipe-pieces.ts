@@ -39,6 +39,9 @@ function mostCommonWidth(t: TableBlock): number {
 
 const width = (t: TableBlock): number => Math.max(0, ...t.rows.map((r) => r.length));
 
+/** How many cells the table's last row has (the piece a loose label's row would follow). */
+const lastWidth = (t: TableBlock): number => t.rows.at(-1)?.length ?? 0;
+
 /** Empty cells at the start of a row, before its first filled one. */
 const leadingEmpty = (row: TableBlock['rows'][number]): number => {
   let k = 0;
@@ -105,7 +108,9 @@ export function joinPipePieces(blocks: readonly Block[]): Block[] {
         labels.length <= maxLabels &&
         labels.every(looseLabel) &&
         isPipeTable(next) &&
-        width(next) === width(previous)
+        // As wide as the table before, or as its last piece: the small tables of table 二 (four
+        // columns, then two) come as one block when nothing but blank lines stands between them.
+        (width(next) === width(previous) || width(next) === lastWidth(previous))
       ) {
         const [first, ...rest] = next.rows;
         const columns = Math.max(labelColumns(previous), labelColumns(next));
