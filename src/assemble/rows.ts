@@ -2,7 +2,7 @@ import type { LabelSpec, RowSpec, TablePartSpec, TableSpec } from '../spec/types
 import { codeAt } from '../text/code-unit.js';
 import { compact } from '../text/fold.js';
 import { isFigureUnit } from './figure-units.js';
-import { BLANK, type LabelMatch, NUM, type TokenStream } from './stream.js';
+import { BLANK, type LabelMatch, labelKeys, NUM, type TokenStream } from './stream.js';
 import type { Token } from './tokens.js';
 
 /** Where one row of the format stands in the stream. */
@@ -147,6 +147,55 @@ function withLead(stream: TokenStream, row: RowSpec, match: LabelMatch): LabelMa
 }
 
 /**
+ * A row's label whose key a run of figures cuts in two: a label wrapped in a tall cell, its figures
+ * level with the line it breaks on (「4.无正当理由大量反  0  0  5 …」「复申请」), pieces of the group
+ * labels wrapped beside it perhaps before or after them (「不予」「三、本年度」). The key (not a
+ * variant) written whole around them, the first in [from, to); its figures are the row's
+ * (`figuresInLabel`).
+ */
+function findCutRow(stream: TokenStream, row: RowSpec, from: number, to: number): LabelMatch | null {
+  const own = row.path.at(-1);
+  if (!own) return null;
+  const groups = row.path.slice(0, -1).map((l) => officialOf(l).compact);
+  const window = stream.text.slice(from, to);
+  let best: LabelMatch | null = null;
+  for (const key of labelKeys(own).keys) {
+    const chars = [...key];
+    for (let j = 1; j < chars.length; j++) {
+      const head = chars.slice(0, j).join('');
+      const tail = chars.slice(j).join('');
+      for (let at = window.indexOf(head); at !== -1; at = window.indexOf(head, at + 1)) {
+        const start = from + at;
+        if (best && best.start <= start) break;
+        // The head ends a token; figures and group label pieces, then the tail starts one.
+        let k = stream.tokenAt(start + head.length - 1) + 1;
+        if (stream.offsetOf(k) !== start + head.length) continue;
+        let figures = 0;
+        for (; k < stream.tokens.length; k++) {
+          const token = stream.tokens[k] as Token;
+          if (token.kind === 'num' || token.kind === 'blank') figures++;
+          else if (!groups.some((g) => g.includes(token.text))) break;
+        }
+        const end = stream.offsetOf(k) + tail.length;
+        if (figures === 0 || end > to || !stream.text.startsWith(tail, stream.offsetOf(k))) continue;
+        const match: LabelMatch = {
+          start,
+          end,
+          firstToken: stream.tokenAt(start),
+          endToken: stream.tokenAt(end - 1) + 1,
+          matched: key,
+          variant: false,
+        };
+        if (!row.numberedKey || numberingOffset(stream, row, match) !== null)
+          best = withLead(stream, row, match);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/**
  * Figures written inside a row's label, before the words its key is found in: a label wrapped in a
  * tall cell whose figures stand level with its first line (a cell aligned to the top, as Word sets
  * it by default), so that the lines read 「1.申请人无正当理由  0  3  0 …」「逾期不补正、行政机…」.
@@ -161,6 +210,10 @@ function figuresInLabel(
 ): { first: number; figures: number } | null {
   const own = row.path.at(-1);
   if (!own || match.variant) return null;
+  // A key cut by the figures (findCutRow).
+  for (let at = match.start; at < match.end; at++)
+    if (stream.text[at] === NUM || stream.text[at] === BLANK)
+      return { first: match.firstToken, figures: stream.tokenAt(at) };
   const official = officialOf(own).compact;
   const keyAt = official.indexOf(match.matched);
   if (keyAt <= 0) return null;
@@ -296,7 +349,7 @@ export function locateTable(
         found.push({ row, part, label: null, collapsed: undefined });
         continue;
       }
-      const match = findRow(stream, row, cursor, end);
+      const match = findRow(stream, row, cursor, end) ?? findCutRow(stream, row, cursor, end);
       if (match) {
         found.push({ row, part, label: match, collapsed: undefined });
         if (match.variant) variants.push(match);
