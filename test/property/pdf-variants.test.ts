@@ -35,8 +35,8 @@ const build = ({ seed, format, blanks }: Case): Report => {
   return blanks ? withBlankCells(report, seed) : report;
 };
 
-/** The layouts a careful reader reads completely: every wall drawn. */
-const ruled = (s: WordPdfStyle) => s.rules === 'grid';
+/** The layouts a careful reader reads completely: every wall drawn, or all but the table's sides. */
+const ruled = (s: WordPdfStyle) => s.rules === 'grid' || s.rules === 'open';
 
 /** Checks a case; `complete`: every cell exact, no error, whatever the layout. */
 async function check(c: Case, complete = ruled(c.style)): Promise<void> {
@@ -179,6 +179,77 @@ const examples: [Case][] = [
       },
     },
   ],
+  // Every wall but the table's left and right sides (as 公文 tables are often drawn): the grid was
+  // taken between the outermost vertical rules, leaving out the label column and the last column
+  // of figures, whose text was read as lines beside the grid's: 规章 23 0 1 read as 1 1 0.
+  [
+    {
+      seed: 1994201140,
+      format: '2021',
+      blanks: true,
+      style: {
+        ...base,
+        rules: 'open',
+        walls: 'boxes',
+        size: 10,
+        padX: 2,
+        padY: 3,
+        figures: 'right',
+        charRuns: 'labels',
+        repeatHeader: false,
+        pageNumber: 'none',
+        shift: 145,
+      },
+    },
+  ],
+  [
+    {
+      seed: 1796862308,
+      format: '2019',
+      blanks: true,
+      style: {
+        ...base,
+        rules: 'open',
+        walls: 'long',
+        paint: 'fill',
+        size: 11,
+        padX: 2,
+        padY: 3,
+        figures: 'right',
+        vertical: 'top',
+        charRuns: 'all',
+        groupChars: 2,
+        repeatHeader: false,
+        pageNumber: 'none',
+        runningHead: 'text',
+        blankMark: '-',
+        shift: 1,
+      },
+    },
+  ],
+  // A label filling its cell and a blank mark 「无」 just after the wall, one item: the grid refused.
+  [
+    {
+      seed: 1093573202,
+      format: '2019',
+      blanks: true,
+      style: {
+        ...base,
+        walls: 'boxes',
+        paint: 'fill',
+        size: 12,
+        padX: 3,
+        padY: 3,
+        figures: 'left',
+        labels: 'center',
+        charRuns: 'labels',
+        groupChars: 4,
+        runningHead: 'ruled',
+        blankMark: '无',
+        shift: 397,
+      },
+    },
+  ],
 ];
 
 /**
@@ -259,7 +330,7 @@ describe('PDF as word processors print a report', () => {
       fc.asyncProperty(cases, async (c) => {
         await check(c);
       }),
-      { ...fcParams(16, 20261211), examples },
+      { ...fcParams(40, 20261211), examples },
     );
   }, 300_000);
 });

@@ -18,8 +18,11 @@ import { breakLines } from '../../src/render/pdf/breaking.js';
 import { fontSource, keepParsedFonts, shareFontWork } from '../../src/render/pdf/fonts.js';
 import { widthOfString } from '../../src/render/pdf/widths.js';
 
-/** Which borders are drawn: every cell's walls, only the horizontal ones, or none. */
-export type RuleStyle = 'grid' | 'horizontal' | 'none';
+/**
+ * Which borders are drawn: every cell's walls, all but the table's left and right sides (公文
+ * tables often leave them open), only the horizontal ones, or none.
+ */
+export type RuleStyle = 'grid' | 'open' | 'horizontal' | 'none';
 /**
  * How a border is drawn: cell by cell (each cell's walls, shared walls twice), as long lines
  * across the table, or as each cell's rectangle.
@@ -58,7 +61,7 @@ export interface WordPdfStyle {
 
 /** Any style. */
 export const arbitraryWordPdfStyle: fc.Arbitrary<WordPdfStyle> = fc.record({
-  rules: fc.constantFrom('grid' as const, 'horizontal' as const, 'none' as const),
+  rules: fc.constantFrom('grid' as const, 'open' as const, 'horizontal' as const, 'none' as const),
   walls: fc.constantFrom('cells' as const, 'long' as const, 'boxes' as const),
   paint: fc.constantFrom('stroke' as const, 'fill' as const),
   size: fc.constantFrom(9, 10, 10.5, 11, 12),
@@ -341,7 +344,14 @@ function drawRows(w: Writer, layout: Layout, rows: readonly number[], x0: number
   });
   doc.save().lineWidth(0.5).strokeColor('#000000').fillColor('#000000');
   if (style.rules !== 'none') {
-    const drawn = style.rules === 'horizontal' ? segments.filter((s) => s.horizontal) : segments;
+    const outer = (s: Segment) =>
+      !s.horizontal && (Math.abs(s.at - x0) < 0.01 || Math.abs(s.at - (xs.at(-1) as number)) < 0.01);
+    const drawn =
+      style.rules === 'horizontal'
+        ? segments.filter((s) => s.horizontal)
+        : style.rules === 'open'
+          ? segments.filter((s) => !outer(s))
+          : segments;
     if (style.walls === 'boxes' && style.rules === 'grid')
       for (const f of fragments) {
         const b = box(f);

@@ -91,6 +91,26 @@ export function findGrids(rules: PageRules): RuledGrid[] {
   return grids.sort((a, b) => (a.ys[0] as number) - (b.ys[0] as number));
 }
 
+/**
+ * The sides a table leaves open (公文 tables often draw no left and right borders): where its top
+ * and bottom rules both run on past its outermost vertical rule to one place, its edge stands
+ * there (added to `xs`).
+ */
+function openSides(horizontal: readonly Rule[], ys: readonly number[], xs: number[]): void {
+  const at = (y: number) => horizontal.filter((r) => Math.abs(r.at - y) <= slack);
+  const top = at(ys[0] as number);
+  const bottom = at(ys.at(-1) as number);
+  if (top.length === 0 || bottom.length === 0 || ys.length < 2) return;
+  const left = [top, bottom].map((rules) => Math.min(...rules.map((r) => r.from)));
+  const right = [top, bottom].map((rules) => Math.max(...rules.map((r) => r.to)));
+  const [l0, l1] = left as [number, number];
+  const [r0, r1] = right as [number, number];
+  if (Math.abs(l0 - l1) <= slack && Math.max(l0, l1) < (xs[0] as number) - slack)
+    xs.unshift(Math.min(l0, l1));
+  if (Math.abs(r0 - r1) <= slack && Math.min(r0, r1) > (xs.at(-1) as number) + slack)
+    xs.push(Math.max(r0, r1));
+}
+
 function gridOf(horizontal: readonly Rule[], vertical: readonly Rule[]): RuledGrid | null {
   const ys = cluster(
     horizontal.map((r) => r.at),
@@ -100,6 +120,7 @@ function gridOf(horizontal: readonly Rule[], vertical: readonly Rule[]): RuledGr
     vertical.map((r) => r.at),
     slack,
   );
+  openSides(horizontal, ys, xs);
   const rows = ys.length - 1;
   const columns = xs.length - 1;
   if (rows < 1 || columns < 2) return null;

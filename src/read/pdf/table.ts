@@ -47,11 +47,14 @@ function joinLines(lines: readonly string[]): string {
 /** Where the baseline-positioned item's text stands vertically: about the middle of its glyphs. */
 const middle = (item: PdfItem) => item.y - 0.35 * item.size;
 
+/** What reports write in a blank cell (as the assembler knows them, src/assemble/tokens.ts). */
+const blankMarks = new Set(['/', '-', '—', '——', '--', '无', '空']);
+
 /**
  * An item that runs over one wall of its row: a label's words ending against the wall and a figure
- * set close after it in the next cell (cells padded so little that PDF.js joins the two, with a
- * space between). The words and the figure, each in the cell on its side of the wall; null for
- * anything else (figures side by side, more than one space, more than one wall).
+ * (or a blank mark) set close after it in the next cell (cells padded so little that PDF.js joins
+ * the two, with a space between). The words and the figure, each in the cell on its side of the
+ * wall; null for anything else (figures side by side, more than one space, more than one wall).
  */
 function labelAndFigure(
   grid: RuledGrid,
@@ -61,7 +64,7 @@ function labelAndFigure(
   const parts = item.text.split(/\s+/);
   if (parts.length !== 2) return null;
   const [words, figure] = parts as [string, string];
-  if (isFigureText(words) || !isFigureText(figure)) return null;
+  if (isFigureText(words) || !(isFigureText(figure) || blankMarks.has(figure))) return null;
   const y = middle(item);
   const end = item.x + item.width;
   const first = grid.cells[cellAt(item.x + overhang, y)];
@@ -96,7 +99,13 @@ export function fillGrid(grid: RuledGrid, items: readonly PdfItem[], page: numbe
   for (const item of items) {
     const cx = item.x + item.width / 2;
     const cy = middle(item);
-    if (cx < left || cx > right || cy < top || cy > bottom) continue;
+    if (cy < top || cy > bottom) continue;
+    // Text level with the grid's rows beside it: the rules frame only part of the table (its open
+    // sides undrawn), and which cells are its cannot be told.
+    if (cx < left || cx > right) {
+      if (item.text !== '' && cy > top + overhang && cy < bottom - overhang) return null;
+      continue;
+    }
     const cell = cellAt(cx, cy);
     const box = grid.cells[cell];
     if (!box) return null;

@@ -110,6 +110,27 @@ describe('ruled tables from a PDF page', () => {
     expect(fillGrid(grid, [item('保护 12', 90, 34, 30), item('13 14', 140, 34, 20)], 1)).toBeNull();
     expect(fillGrid(grid, [item('保护第三方合法权益 12', 2, 34, 155)], 1)).toBeNull();
   });
+
+  it('a table with open sides: its top and bottom rules running on to one place are its edges', () => {
+    const rules = ruled([0, 100, 150, 200], [0, 20, 40]);
+    const open: PageRules = {
+      horizontal: rules.horizontal,
+      vertical: rules.vertical.filter((v) => v.at !== 0 && v.at !== 200),
+    };
+    const [grid] = findGrids(open);
+    expect([grid?.xs, grid?.ys]).toEqual([
+      [0, 100, 150, 200],
+      [0, 20, 40],
+    ]);
+    // Rules drawn short of the labels' column: text level with the rows beside the grid refuses it.
+    const [narrow] = findGrids({
+      horizontal: open.horizontal.filter((h) => h.from >= 100),
+      vertical: open.vertical,
+    });
+    if (!narrow) throw new Error('no grid');
+    expect(narrow.xs).toEqual([100, 150, 200]);
+    expect(fillGrid(narrow, [item('规章', 5, 34, 20), item('12', 110, 34)], 1)).toBeNull();
+  });
 });
 
 describe('011.pdf (Word, ruled tables)', () => {
