@@ -62,8 +62,11 @@ function blankResidue(line: string): string {
 
 const pipeRow = /^\s*\|.*\|\s*$/;
 const pipeRule = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
-/** A pipe row of empty cells and short dashes only. */
-const dashesOnly = /^\s*\|(?:[\s\-—–]*\|)+\s*$/;
+/**
+ * A pipe row of empty cells and short dashes only, a dash among them (a row of empty cells alone is
+ * a row: a piece's first row, taken for its header, whose cells are all blank).
+ */
+const dashesOnly = /^(?=.*[-—–])\s*\|(?:[\s\-—–]*\|)+\s*$/;
 
 /** A Markdown pipe table's rows as a grid: its empty cells then read as blank cells. */
 function pipeTable(lines: { text: string; line: number }[]): TableBlock {
