@@ -31,7 +31,9 @@ export interface RowLocation {
    * written after them); `after-doubted`: the row has no figures and the row before it, one figure
    * a line, holds figures that may be another row's (`after-short`, `run`): some may be this one's;
    * `commas`: a row of comma-separated values whose commas between figures may separate cells or
-   * group thousands (see comma-rows.ts).
+   * group thousands (see comma-rows.ts); `damaged`: the row has no figures and its label was found
+   * only as damaged wording (see placeDamaged), so where it starts is unsure: its figures may stand
+   * before the words taken for it (a group label's pieces among its lines).
    */
   doubtful?:
     | 'empty'
@@ -42,7 +44,8 @@ export interface RowLocation {
     | 'broken'
     | 'after-broken'
     | 'after-doubted'
-    | 'commas';
+    | 'commas'
+    | 'damaged';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

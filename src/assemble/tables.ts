@@ -43,6 +43,7 @@ export function locateTables(
     // (On the rows as realigned: a realigned item takes figures that broke another row's range.)
     doubtBrokenRanges(stream, location.rows);
     doubtUnsettled(stream, location.rows);
+    doubtDamagedEmpty(stream, location);
     tables.push(location);
     previousEnd = Math.max(previousEnd, location.rows.at(-1)?.label?.end ?? start);
     for (const v of location.variants) {
@@ -316,6 +317,23 @@ function doubtUnsettled(stream: TokenStream, rows: readonly RowLocation[]): void
       if (token.kind === 'num' && block?.type === 'table' && block.commas?.unsettled.includes(token.line))
         r.doubtful = 'commas';
     }
+  }
+}
+
+/**
+ * A row found only by damaged wording of its label (not the wording whole, elsewhere) with no
+ * figures after it: where its label starts is unsure, and its figures may stand before the words
+ * taken for it (「1.申请人无正当 … 0」「其他处  理由逾期不补」「理  正、行政机关不…」, a group label's
+ * pieces among its lines). Not read as blank.
+ */
+function doubtDamagedEmpty(stream: TokenStream, location: TableLocation): void {
+  for (const d of location.damaged) {
+    if (d.distance === 0) continue;
+    const r = location.rows.find((row) => row.label === d.label);
+    if (!r || r.doubtful) continue;
+    let figures = false;
+    for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
+    if (!figures) r.doubtful = 'damaged';
   }
 }
 

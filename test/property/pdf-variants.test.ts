@@ -2,15 +2,18 @@
  * PDF as Word and WPS print a report (test/support/word-pdf.ts): a random report of either format,
  * with cells left blank or not, its tables drawn in any combination of the ways word processors
  * draw them — every wall (cell by cell, as long lines, as each cell's rectangle; stroked, or
- * filled as thin rectangles), only the horizontal rules, or no rules at all; merged label cells
- * with their text wrapped over lines; figures left-, centre- or right-aligned; blank cells empty or
- * written 「/」「—」「-」「无」; 9 to 12 pt text, any padding; labels (or all text) one run per
- * character; tables broken across pages with or without their header rows repeated; page numbers
- * 「- 3 -」 or 「第 3 页」 and a running head, ruled or not.
+ * filled as thin rectangles), all but the table's left and right sides, only the inside ones, only
+ * the horizontal rules, a three-line table's, or no rules at all; merged label cells with their
+ * text wrapped over lines; figures left-, centre- or right-aligned, labels left, centred or spread
+ * over the cell (分散对齐); blank cells empty or written 「/」「—」「-」「无」; 9 to 12 pt text, any
+ * padding; labels (or all text) one run per character; tables broken across pages with or without
+ * their header rows repeated; page numbers 「- 3 -」 or 「第 3 页」 and a running head, ruled or not.
  *
  * Every cell reads back exactly, or null with an error finding naming it: never a wrong number.
- * And a floor: with every wall drawn (in any of the ways), the grid decides where every figure
- * stands, so every cell reads back exactly, with no error.
+ * And a floor: with every wall drawn (in any of the ways), or all but the table's sides, the grid
+ * decides where every figure stands, so every cell reads back exactly, with no error. (Without a
+ * grid only spacing tells the columns: there an empty cell with no mark, a label cut by its
+ * figures or damaged by a group label's pieces may leave a row to an error.)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -247,6 +250,104 @@ const examples: [Case][] = [
         runningHead: 'ruled',
         blankMark: '无',
         shift: 397,
+      },
+    },
+  ],
+  // Labels spread over their cells (分散对齐), cells padded 1 to 3 pt: a label's last characters and
+  // the figure after the wall came as one item, spaced (「行 政 规 范 性 文 件 309」「” 0」); the grid
+  // was refused.
+  [
+    {
+      seed: 603796414,
+      format: '2019',
+      blanks: true,
+      style: {
+        ...base,
+        paint: 'fill',
+        size: 11,
+        padX: 3,
+        figures: 'left',
+        labels: 'distributed',
+        vertical: 'top',
+        charRuns: 'labels',
+        repeatHeader: false,
+        pageNumber: 'di',
+        runningHead: 'text',
+        shift: 181,
+      },
+    },
+  ],
+  [
+    {
+      seed: 1897959358,
+      format: '2021',
+      blanks: true,
+      style: {
+        ...base,
+        rules: 'open',
+        paint: 'fill',
+        size: 11,
+        padX: 1,
+        padY: 4,
+        figures: 'left',
+        labels: 'distributed',
+        vertical: 'top',
+        charRuns: 'labels',
+        groupChars: 2,
+        repeatHeader: false,
+        runningHead: 'ruled',
+      },
+    },
+  ],
+  // A three-line table, labels spread, middle-aligned: 「其他对外管理服务事项」 wrapped over two lines,
+  // its figures 「4  /  4」 on a line of their own between them, taken for a page number 「4 / 4」
+  // and dropped: the row read as blank (4 read as null, only a warning).
+  [
+    {
+      seed: 937032948,
+      format: '2019',
+      blanks: true,
+      style: {
+        ...base,
+        rules: 'threeLine',
+        walls: 'boxes',
+        paint: 'fill',
+        padX: 4,
+        padY: 4,
+        figures: 'left',
+        labels: 'distributed',
+        charRuns: 'labels',
+        groupChars: 2,
+        pageNumber: 'none',
+        runningHead: 'text',
+        blankMark: '/',
+        shift: 270,
+      },
+    },
+  ],
+  // 「1.申请人无正当  …  0」「其他处  理由逾期不补」「理  正、行政机关不…」: the label found only as damaged
+  // wording from 「其他处」 on, after the row's one figure; the row read as blank (total 0 read as
+  // null, only a warning).
+  [
+    {
+      seed: 2079927159,
+      format: '2021',
+      blanks: true,
+      style: {
+        ...base,
+        rules: 'threeLine',
+        walls: 'boxes',
+        size: 12,
+        padX: 4,
+        padY: 4,
+        figures: 'left',
+        labels: 'center',
+        vertical: 'top',
+        charRuns: 'labels',
+        repeatHeader: false,
+        pageNumber: 'none',
+        runningHead: 'text',
+        shift: 24,
       },
     },
   ],

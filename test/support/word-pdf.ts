@@ -20,15 +20,16 @@ import { widthOfString } from '../../src/render/pdf/widths.js';
 
 /**
  * Which borders are drawn: every cell's walls, all but the table's left and right sides (公文
- * tables often leave them open), only the horizontal ones, or none.
+ * tables often leave them open), only the inside ones (no frame), only the horizontal ones, a
+ * three-line table's (its top, under its header, its foot), or none.
  */
-export type RuleStyle = 'grid' | 'open' | 'horizontal' | 'none';
+export type RuleStyle = 'grid' | 'open' | 'inner' | 'horizontal' | 'threeLine' | 'none';
 /**
  * How a border is drawn: cell by cell (each cell's walls, shared walls twice), as long lines
  * across the table, or as each cell's rectangle.
  */
 export type WallStyle = 'cells' | 'long' | 'boxes';
-export type Align = 'left' | 'center' | 'right';
+export type Align = 'left' | 'center' | 'right' | 'distributed';
 
 export interface WordPdfStyle {
   rules: RuleStyle;
@@ -41,8 +42,11 @@ export interface WordPdfStyle {
   padX: number;
   padY: number;
   figures: Align;
-  /** Row labels (group labels are centred, as header cells are). */
-  labels: 'left' | 'center';
+  /**
+   * Row labels (group labels are centred, as header cells are); `distributed`: each line spread
+   * over the cell's width (分散对齐), its characters placed one by one.
+   */
+  labels: 'left' | 'center' | 'distributed';
   vertical: 'top' | 'middle';
   /** Which text is written one run per character (some producers position each glyph). */
   charRuns: 'none' | 'labels' | 'all';
@@ -61,14 +65,21 @@ export interface WordPdfStyle {
 
 /** Any style. */
 export const arbitraryWordPdfStyle: fc.Arbitrary<WordPdfStyle> = fc.record({
-  rules: fc.constantFrom('grid' as const, 'open' as const, 'horizontal' as const, 'none' as const),
+  rules: fc.constantFrom(
+    'grid' as const,
+    'open' as const,
+    'inner' as const,
+    'horizontal' as const,
+    'threeLine' as const,
+    'none' as const,
+  ),
   walls: fc.constantFrom('cells' as const, 'long' as const, 'boxes' as const),
   paint: fc.constantFrom('stroke' as const, 'fill' as const),
   size: fc.constantFrom(9, 10, 10.5, 11, 12),
   padX: fc.integer({ min: 1, max: 6 }),
   padY: fc.integer({ min: 0, max: 4 }),
   figures: fc.constantFrom('left' as const, 'center' as const, 'right' as const),
-  labels: fc.constantFrom('left' as const, 'center' as const),
+  labels: fc.constantFrom('left' as const, 'center' as const, 'distributed' as const),
   vertical: fc.constantFrom('top' as const, 'middle' as const),
   charRuns: fc.constantFrom('none' as const, 'labels' as const, 'all' as const),
   groupChars: fc.integer({ min: 2, max: 5 }),
@@ -346,12 +357,25 @@ function drawRows(w: Writer, layout: Layout, rows: readonly number[], x0: number
   if (style.rules !== 'none') {
     const outer = (s: Segment) =>
       !s.horizontal && (Math.abs(s.at - x0) < 0.01 || Math.abs(s.at - (xs.at(-1) as number)) < 0.01);
+    const top = w.y;
+    const foot = y;
+    const frame = (s: Segment) =>
+      s.horizontal ? Math.abs(s.at - top) < 0.01 || Math.abs(s.at - foot) < 0.01 : outer(s);
+    const headFoot = rows
+      .filter((r) => r < layout.heads)
+      .reduce((sum, r) => sum + (layout.heights[r] as number), top);
     const drawn =
       style.rules === 'horizontal'
         ? segments.filter((s) => s.horizontal)
         : style.rules === 'open'
           ? segments.filter((s) => !outer(s))
-          : segments;
+          : style.rules === 'inner'
+            ? segments.filter((s) => !frame(s))
+            : style.rules === 'threeLine'
+              ? longLines(
+                  segments.filter((s) => s.horizontal && (frame(s) || Math.abs(s.at - headFoot) < 0.01)),
+                )
+              : segments;
     if (style.walls === 'boxes' && style.rules === 'grid')
       for (const f of fragments) {
         const b = box(f);
@@ -376,8 +400,19 @@ function drawRows(w: Writer, layout: Layout, rows: readonly number[], x0: number
     const perChar = style.charRuns === 'all' || (style.charRuns === 'labels' && cell.cell.kind !== 'value');
     for (const text of cell.lines) {
       const width = w.measure(text, style.size);
+      const chars = [...text];
+      if (cell.align === 'distributed' && chars.length > 1) {
+        const gap = (b.w - 2 * style.padX - width) / (chars.length - 1);
+        let x = b.x + style.padX;
+        for (const ch of chars) {
+          w.run(ch, x, lineTop + (pitch - style.size) / 2, style.size);
+          x += w.measure(ch, style.size) + gap;
+        }
+        lineTop += pitch;
+        continue;
+      }
       const x =
-        cell.align === 'left'
+        cell.align === 'left' || cell.align === 'distributed'
           ? b.x + style.padX
           : cell.align === 'right'
             ? b.x + b.w - style.padX - width
@@ -400,18 +435,14 @@ const thin = (doc: PDFKit.PDFDocument, s: Segment) =>
 
 /** Segments at one place that touch or overlap, joined into long lines. */
 function longLines(segments: readonly Segment[]): Segment[] {
+  const at = (s: Segment) => Math.round(s.at * 100);
   const sorted = [...segments].sort(
-    (a, b) => Number(a.horizontal) - Number(b.horizontal) || a.at - b.at || a.from - b.from,
+    (a, b) => Number(a.horizontal) - Number(b.horizontal) || at(a) - at(b) || a.from - b.from,
   );
   const out: Segment[] = [];
   for (const s of sorted) {
     const last = out.at(-1);
-    if (
-      last &&
-      last.horizontal === s.horizontal &&
-      Math.abs(last.at - s.at) < 0.01 &&
-      s.from <= last.to + 0.01
-    )
+    if (last && last.horizontal === s.horizontal && at(last) === at(s) && s.from <= last.to + 0.01)
       last.to = Math.max(last.to, s.to);
     else out.push({ ...s });
   }

@@ -1,8 +1,8 @@
 /**
  * Page furniture: page numbers and running headers and footers, which are not report text.
- * Page numbers go wherever they stand alone on a line, and as a lone item in the page's top or
- * bottom margin; a header or footer is the same text (digits aside) at the same height on most
- * pages.
+ * Page numbers go wherever they stand alone on a line (in the page's body, only written close
+ * together), and as a lone item in the page's top or bottom margin; a header or footer is the same
+ * text (digits aside) at the same height on most pages.
  */
 import { pageNumberLine as pageNumber } from '../page-number.js';
 import type { PdfLine } from './lines.js';
@@ -45,10 +45,26 @@ export function dropMarginPageNumbers(line: PdfLine, height: number): PdfLine {
   return kept.length === line.items.length ? line : { ...line, items: kept };
 }
 
-/** Whether a line is a page number: one alone on its line, or a bare number ending a page. */
+/**
+ * Whether a line is a page number: one alone on its line, or a bare number ending a page in the
+ * top or bottom margin. In the body of the page, only one written as a page number is, its pieces
+ * close together: a row's figures on a line of their own (a wrapped label's, level with its
+ * middle) may read like one, spread over their columns (「4      /      4」「-     4     -」).
+ */
 function isPageNumber(p: PlacedLine, edge: boolean): boolean {
-  if (pageNumber.test(p.text)) return true;
+  if (pageNumber.test(p.text)) return inMargin(p) || closeTogether(p.line);
   return edge && inMargin(p) && /^\s*\d{1,4}\s*$/.test(p.text);
+}
+
+/** Whether the items of a line follow one another with no gap wider than an em and a half. */
+function closeTogether(line: PdfLine): boolean {
+  let end = Number.NaN;
+  for (const item of line.items) {
+    if (item.text === '') continue;
+    if (item.x - end > 1.5 * item.size) return false;
+    end = item.x + item.width;
+  }
+  return true;
 }
 
 /** Removes page numbers and running headers and footers from the document's lines. */

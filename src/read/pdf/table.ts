@@ -54,7 +54,7 @@ const blankMarks = new Set(['/', '-', '—', '——', '--', '无', '空']);
  * An item that runs over one wall of its row: a label's words ending against the wall and a figure
  * (or a blank mark) set close after it in the next cell (cells padded so little that PDF.js joins
  * the two, with a space between). The words and the figure, each in the cell on its side of the
- * wall; null for anything else (figures side by side, more than one space, more than one wall).
+ * wall; null for anything else (figures side by side, words after the figure, more than one wall).
  */
 function labelAndFigure(
   grid: RuledGrid,
@@ -62,9 +62,13 @@ function labelAndFigure(
   cellAt: (x: number, y: number) => number,
 ): [PdfItem, PdfItem] | null {
   const parts = item.text.split(/\s+/);
-  if (parts.length !== 2) return null;
-  const [words, figure] = parts as [string, string];
-  if (isFigureText(words) || !(isFigureText(figure) || blankMarks.has(figure))) return null;
+  const figure = parts.pop() as string;
+  const figureLike = (text: string) => isFigureText(text) || blankMarks.has(text);
+  // Words before it, their last no figure (a label spread over its cell, 分散对齐, has spaces
+  // between its characters, its numbering's digits too: 「2 . 其 他 …」).
+  if (parts.length === 0 || figureLike(parts.at(-1) as string) || !figureLike(figure)) return null;
+  const words = parts.join(' ');
+  if (!/[^\d\s.,+-]/.test(words)) return null;
   const y = middle(item);
   const end = item.x + item.width;
   const first = grid.cells[cellAt(item.x + overhang, y)];

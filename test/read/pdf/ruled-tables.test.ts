@@ -106,6 +106,9 @@ describe('ruled tables from a PDF page', () => {
       ['', '', ''],
       ['保护第三方合法权益', '12', '3'],
     ]);
+    // A label spread over its cell (分散对齐), its characters spaced, ending in punctuation.
+    const spread = fillGrid(grid, [item('2 . 其 他 ” 12', 2, 34, 108)], 1);
+    expect(spread?.rows[1]?.slice(0, 2).map((c) => c.text)).toEqual(['2 . 其 他 ”', '12']);
     // Not two figures, nor a figure over two walls.
     expect(fillGrid(grid, [item('保护 12', 90, 34, 30), item('13 14', 140, 34, 20)], 1)).toBeNull();
     expect(fillGrid(grid, [item('保护第三方合法权益 12', 2, 34, 155)], 1)).toBeNull();
