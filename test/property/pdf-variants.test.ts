@@ -351,6 +351,48 @@ const examples: [Case][] = [
       },
     },
   ],
+  // Table 三's last row alone on the next page, its header not repeated, its last cell blank: the
+  // one-row grid, a table of its own, had no header to tell its last column, and the blank was
+  // lost (an error).
+  [
+    {
+      seed: 23,
+      format: '2019',
+      blanks: true,
+      style: {
+        ...base,
+        size: 9,
+        padX: 1,
+        figures: 'left',
+        vertical: 'top',
+        groupChars: 2,
+        repeatHeader: false,
+        shift: 67,
+      },
+    },
+  ],
+  // The same with table 三's header alone with rows 一、二 at a page's foot, the rest (总计 blank in
+  // every row) on the next page unheaded: the two pieces' borders differ (the label columns are
+  // merged in rows 一、二), so they were two tables, and the second had no header to tell its last
+  // column: every row's blank 总计 lost (errors). Pieces whose borders are among each other's are
+  // now one table, on the finer columns.
+  [
+    {
+      seed: 23,
+      format: '2019',
+      blanks: true,
+      style: {
+        ...base,
+        size: 9,
+        padX: 1,
+        figures: 'left',
+        vertical: 'top',
+        groupChars: 2,
+        repeatHeader: false,
+        shift: 179,
+      },
+    },
+  ],
 ];
 
 /**

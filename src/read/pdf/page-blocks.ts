@@ -44,18 +44,60 @@ function continues(a: PdfTable, b: PdfTable): boolean {
   return a.xs.every((x, i) => Math.abs(x - (b.xs[i] as number)) <= 2);
 }
 
-/**
- * A table on the page after `a` with `a`'s outer borders whose every border is one of `a`'s: a row
- * of it carried over, whose merged cells leave out some of the table's borders.
- */
-function carriedOver(a: PdfTable, b: PdfTable): boolean {
-  if (b.page !== a.page + 1) return false;
+/** Whether every one of `xs` is one of `of` (within 2 points), the outer ones the outer ones. */
+function bordersAmong(xs: readonly number[], of: readonly number[]): boolean {
   const near = (x: number, y: number) => Math.abs(x - y) <= 2;
   return (
-    near(a.xs[0] as number, b.xs[0] as number) &&
-    near(a.xs.at(-1) as number, b.xs.at(-1) as number) &&
-    b.xs.every((x) => a.xs.some((y) => near(x, y)))
+    near(xs[0] as number, of[0] as number) &&
+    near(xs.at(-1) as number, of.at(-1) as number) &&
+    xs.every((x) => of.some((y) => near(x, y)))
   );
+}
+
+/**
+ * A table on the page after `a` with `a`'s outer borders whose every border is one of `a`'s, or the
+ * other way round: the table carried over, where merged cells on one page leave out borders that
+ * the other page's rows have (label columns merged in the rows above a page break, say).
+ */
+function carriedOver(a: PdfTable, b: PdfTable): boolean {
+  return b.page === a.page + 1 && (bordersAmong(b.xs, a.xs) || bordersAmong(a.xs, b.xs));
+}
+
+/**
+ * `t`'s rows on columns `xs` (every border of `t` one of them): each cell spans the columns
+ * between its borders.
+ */
+function onColumns(t: PdfTable, xs: readonly number[]): GridPosition[][] {
+  const index = t.xs.map((x) => xs.findIndex((y) => Math.abs(x - y) <= 2));
+  return t.rows.map((row) =>
+    row.flatMap((cell, j) => {
+      const page = cell.page ?? t.page;
+      const span = (index[j + 1] as number) - (index[j] as number);
+      const rest = Array.from({ length: Math.max(0, span - 1) }, () => ({
+        text: '',
+        x: cell.x,
+        spanned: true,
+        page,
+      }));
+      return [{ ...cell, page }, ...rest];
+    }),
+  );
+}
+
+/**
+ * A table carried over to the next page (`carriedOver`) joined to the part before it, on the
+ * finer columns of the two: so a table's last rows on the next page, their header not repeated,
+ * are rows of the table whose header tells its columns.
+ */
+function joinCarried(a: PdfTable, b: PdfTable): PdfTable {
+  const xs = bordersAmong(b.xs, a.xs) ? a.xs : b.xs;
+  const before = onColumns(a, xs);
+  const rows = onColumns(b, xs);
+  // Without the header the next page repeats.
+  for (let r = 0; r < before.length && rows.length > 0; r++)
+    if (sameRow(before[r] as GridPosition[], rows[0] as GridPosition[])) rows.shift();
+    else break;
+  return { ...a, xs, rows: [...before, ...rows] };
 }
 
 const sameRow = (a: readonly GridPosition[], b: readonly GridPosition[]) =>
@@ -104,6 +146,10 @@ export function toBlocks(pages: readonly PdfPage[], _file?: SourceFile): Block[]
         ...last.table,
         rows: [...last.table.rows, ...rows.map((row) => row.map((c) => ({ ...c, page: entry.table.page })))],
       };
+      continue;
+    }
+    if ('table' in entry && last && 'table' in last && carriedOver(last.table, entry.table)) {
+      last.table = joinCarried(last.table, entry.table);
       continue;
     }
     merged.push(entry);
