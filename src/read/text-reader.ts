@@ -38,6 +38,15 @@ function isPageNumberText(t: string): boolean {
   if (z >= 0x4e00 && z <= 0x9fff) {
     if (z !== 0x9875) return false;
   } else if (z > 0x20 && z < 0x7f && z !== 0x2d && (z < 0x30 || z > 0x39)) return false;
+  // A page number's pieces stand close together (「- 3 -」「3 / 12」「第 3 页」); pieces set apart by
+  // a tab or three spaces or more are a table's cells on a line of their own (「4   /   4」: two
+  // figures and a blank mark of a row whose label wrapped around them), which must not be dropped.
+  for (let i = a + 1, spaces = 0; i < b; i++) {
+    const c = codeAt(t, i);
+    if (c === 0x09) return false;
+    spaces = c === 0x20 ? spaces + 1 : 0;
+    if (spaces >= 3) return false;
+  }
   return pageNumberLine.test(t);
 }
 

@@ -16,6 +16,19 @@ describe('page furniture in extracted PDF text', () => {
     expect(texts(text)).toEqual([head, '第1页的正文', '12', '第2页的正文', '12', '第3页的正文', '12']);
   });
 
+  it('a row of figures set apart on a line of its own is no page number (「4   /   4」 is two figures and a blank)', () => {
+    const text = [
+      '1.申请人无正当理由',
+      '        4      /      4',
+      '逾期不补正',
+      '- 2 -',
+      '3 / 12',
+      '第 3 页',
+      '—  5  —',
+    ].join('\n');
+    expect(texts(text)).toEqual(['1.申请人无正当理由', '        4      /      4', '逾期不补正']);
+  });
+
   it('a head that changes with the page number is still a head', () => {
     const lines = [
       '正文一',
