@@ -503,7 +503,7 @@ export const routes: readonly Route[] = [
   route({
     method: 'PATCH',
     url: '/api/cases/:caseId',
-    summary: '修改案件（如记录结案日期和结果）',
+    summary: '修改案件（如记录审结日期和结果）',
     tag: '案件',
     auth: true,
     params: s.caseParams,
