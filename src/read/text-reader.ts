@@ -245,6 +245,23 @@ function emptyCellLines(lines: readonly string[]): Set<number> {
 const tabRow = (line: string): boolean => line.indexOf('\t') !== -1 && line.trim().indexOf('\t') !== -1;
 
 /**
+ * A row of tab-separated cells whose cells after its words are all empty: words, then two tabs or
+ * more to the end of the line (「\t（七）总计\t\t\t\t\t\t\t\t」, a row left blank). Among
+ * tab-separated rows it is one of them; it must not end their table, or the next row, read as a
+ * paragraph of its own, loses where its empty cells stand.
+ */
+function emptyCellsRow(line: string): boolean {
+  let tabs = 0;
+  let i = line.length - 1;
+  for (; i >= 0; i--) {
+    const c = codeAt(line, i);
+    if (c === 9) tabs++;
+    else if (c !== 32) break;
+  }
+  return tabs >= 2 && i >= 0;
+}
+
+/**
  * A paragraph of the text. Every one has the same fields, those it lacks present as undefined
  * (and the slot its folded text is kept in), so that the assembler's reads of paragraphs see one
  * shape, not one for each combination of fields (V8 then reads them without a lookup).
@@ -310,7 +327,7 @@ export function textToBlocks(text: string): Block[] {
     if (trimmed.length > 0 && codeAt(trimmed, 0) === 0x7c && pipeRow.test(cleaned)) {
       if (tabs.length > 0) flush();
       table.push({ text: cleaned, line });
-    } else if (tabRow(cleaned)) {
+    } else if (tabRow(cleaned) || (tabs.length > 0 && emptyCellsRow(cleaned))) {
       if (table.length > 0) flush();
       tabs.push({ text: cleaned, line });
     } else if (emptyCells?.has(index)) {

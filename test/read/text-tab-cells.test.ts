@@ -139,4 +139,35 @@ describe('a table of tab-separated rows cut in two by a line that is no row', ()
       Object.keys(report.cells).filter((k) => read.cells[k] !== null && read.cells[k] !== report.cells[k]),
     ).toEqual([]);
   });
+
+  it('a row left blank (its label, then only tabs) stays in the table: the rows after it read in place', async () => {
+    // withBlankCells(generateReport(1561677683, '2021'), …) as tab rows with 「件」 after each count
+    // (a property sweep, seed 11): 「\t（七）总计」 and eight tabs once ended the table there, and
+    // 「四、结转下年度继续办理\t\t\t0件\t\t\t\t\t\t0件」, a paragraph of its own, read two of seven.
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '\t\t\t申请人情况\t\t\t\t\t\t',
+      '\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计',
+      '\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t',
+      '\t（六）其他处理\t3.其他\t0件\t\t\t\t\t\t0件',
+      '\t（七）总计\t\t\t\t\t\t\t\t',
+      '四、结转下年度继续办理\t\t\t2件\t\t\t\t\t\t2件',
+      '',
+    ].join('\n');
+    const tables = textToBlocks(text).filter((b) => b.type === 'table');
+    // (The header's first line, 「申请人情况」 alone among tabs, is a paragraph before the table.)
+    expect(tables.map((t) => t.rows.map((r) => r[0]?.line))).toEqual([[3, 4, 5, 6, 7]]);
+    const { report } = await parseText(text);
+    expect(
+      ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map((c) => report.cells[`a.next.${c}`]),
+    ).toEqual([2, null, null, null, null, null, 2]);
+    expect(
+      report.findings.filter((f) => f.severity === 'error' && f.keys.some((k) => k.startsWith('a.next.'))),
+    ).toEqual([]);
+  });
+
+  it('a line of words and trailing tabs outside tab-separated rows stays a paragraph', () => {
+    const blocks = textToBlocks('第一段。\t\t\n第二段。\n');
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+  });
 });
