@@ -468,6 +468,33 @@ describe('PDF as word processors print a report', () => {
     },
   );
 
+  it('only the walls inside, no frame: the edges stand where the rules that run past the outermost end', async () => {
+    // The header's first row, the label column, the 总计 column and the last row lay outside the
+    // outermost rules, so the text beside the grid's rows refused it and the rows were read by
+    // spacing alone: every row with a blank cell lost (errors, 140 cells).
+    await check(
+      {
+        seed: 2001,
+        format: '2019',
+        blanks: true,
+        style: {
+          ...base,
+          rules: 'inner',
+          walls: 'long',
+          size: 10.5,
+          padX: 6,
+          padY: 4,
+          figures: 'right',
+          vertical: 'top',
+          charRuns: 'labels',
+          pageNumber: 'di',
+          shift: 0,
+        },
+      },
+      true,
+    );
+  });
+
   it('any way of drawing the tables: every cell exact or named by an error; ruled grids read completely', async () => {
     await fc.assert(
       fc.asyncProperty(cases, async (c) => {

@@ -22,6 +22,11 @@ export interface RuledGrid {
 
 /** Points by which rules that meet may miss each other, and lines at one place may differ. */
 const slack = 2;
+/**
+ * Points a rule must run on past the outermost rule across it to reach an open edge (no row or
+ * column is narrower): a frame drawn a little long is no edge.
+ */
+const reach = 6;
 /** Share of a cell side a rule must cover to be a wall. */
 const cover = 0.8;
 
@@ -92,23 +97,40 @@ export function findGrids(rules: PageRules): RuledGrid[] {
 }
 
 /**
- * The sides a table leaves open (公文 tables often draw no left and right borders): where its top
- * and bottom rules both run on past its outermost vertical rule to one place, its edge stands
- * there (added to `xs`).
+ * Where all the rules that run on past the outermost rules across them end: the edge of a table
+ * that leaves that side open (公文 tables often draw no left and right borders; some draw only the
+ * walls inside, no frame at all). `past` gives how far a rule runs on past the outermost one, the
+ * place it ends, or null where it doesn't; the rules that do must end at one place, else the
+ * side has no edge.
  */
-function openSides(horizontal: readonly Rule[], ys: readonly number[], xs: number[]): void {
-  const at = (y: number) => horizontal.filter((r) => Math.abs(r.at - y) <= slack);
-  const top = at(ys[0] as number);
-  const bottom = at(ys.at(-1) as number);
-  if (top.length === 0 || bottom.length === 0 || ys.length < 2) return;
-  const left = [top, bottom].map((rules) => Math.min(...rules.map((r) => r.from)));
-  const right = [top, bottom].map((rules) => Math.max(...rules.map((r) => r.to)));
-  const [l0, l1] = left as [number, number];
-  const [r0, r1] = right as [number, number];
-  if (Math.abs(l0 - l1) <= slack && Math.max(l0, l1) < (xs[0] as number) - slack)
-    xs.unshift(Math.min(l0, l1));
-  if (Math.abs(r0 - r1) <= slack && Math.min(r0, r1) > (xs.at(-1) as number) + slack)
-    xs.push(Math.max(r0, r1));
+function openEdge(rules: readonly Rule[], past: (r: Rule) => number | null): number | null {
+  let edge: number | null = null;
+  let far = Number.NEGATIVE_INFINITY;
+  let near = Number.POSITIVE_INFINITY;
+  for (const r of rules) {
+    const end = past(r);
+    if (end === null) continue;
+    edge ??= end;
+    far = Math.max(far, end);
+    near = Math.min(near, end);
+  }
+  return edge !== null && far - near <= slack ? edge : null;
+}
+
+/**
+ * The edges a table leaves open, added to `xs` and `ys`: on each side, where rules run on past the
+ * outermost rule across them, all to one place, the table's edge stands there.
+ */
+function openEdges(horizontal: readonly Rule[], vertical: readonly Rule[], ys: number[], xs: number[]): void {
+  const [x0, x1, y0, y1] = [xs[0], xs.at(-1), ys[0], ys.at(-1)] as [number, number, number, number];
+  const left = openEdge(horizontal, (r) => (r.from < x0 - reach ? r.from : null));
+  const right = openEdge(horizontal, (r) => (r.to > x1 + reach ? r.to : null));
+  const top = openEdge(vertical, (r) => (r.from < y0 - reach ? r.from : null));
+  const bottom = openEdge(vertical, (r) => (r.to > y1 + reach ? r.to : null));
+  if (left !== null) xs.unshift(left);
+  if (right !== null) xs.push(right);
+  if (top !== null) ys.unshift(top);
+  if (bottom !== null) ys.push(bottom);
 }
 
 function gridOf(horizontal: readonly Rule[], vertical: readonly Rule[]): RuledGrid | null {
@@ -120,7 +142,7 @@ function gridOf(horizontal: readonly Rule[], vertical: readonly Rule[]): RuledGr
     vertical.map((r) => r.at),
     slack,
   );
-  openSides(horizontal, ys, xs);
+  openEdges(horizontal, vertical, ys, xs);
   const rows = ys.length - 1;
   const columns = xs.length - 1;
   if (rows < 1 || columns < 2) return null;
