@@ -26,6 +26,7 @@ import { z } from 'zod';
 import type { Case } from '../../../../src/api/contract/responses.js';
 import { casePatchBody, newCaseBody } from '../../../../src/api/schemas.js';
 import { caseKinds, caseOutcomes } from '../../../../src/workflow/cases.js';
+import { caseFieldName } from '../../../../src/workflow/cases-ledger.js';
 import { can } from '../../app/access.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { ExportButtons } from '../../components/export-buttons.js';
@@ -64,7 +65,9 @@ interface Values {
   outcome?: string | null;
   applicationId?: string;
 }
-const fields = ['kind', 'filedOn', 'decidedOn', 'outcome', 'applicationId'];
+const fields = ['kind', 'filedOn', 'decidedOn', 'outcome', 'applicationId'] as const;
+/** A field's label: its name in the 复议诉讼台账 (and in the messages of the API and the import). */
+const label = (field: (typeof fields)[number]) => caseFieldName(field);
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : d === null ? null : undefined);
 
 function CaseModal({
@@ -138,23 +141,23 @@ function CaseModal({
             : { kind: 'review' }
         }
       >
-        <Form.Item label="案件类型" name="kind" required>
+        <Form.Item label={label('kind')} name="kind" required>
           <Select options={caseKinds.map((k) => ({ value: k, label: caseKindNames[k] }))} />
         </Form.Item>
-        <Form.Item label="收案日期" name="filedOn" required>
+        <Form.Item label={label('filedOn')} name="filedOn" required>
           <DatePicker />
         </Form.Item>
-        <Form.Item label="审结日期" name="decidedOn">
+        <Form.Item label={label('decidedOn')} name="decidedOn">
           <DatePicker />
         </Form.Item>
-        <Form.Item label="结果" name="outcome">
+        <Form.Item label={label('outcome')} name="outcome">
           <Select
             allowClear
             placeholder="未审结"
             options={caseOutcomes.map((o) => ({ value: o, label: caseOutcomeNames[o] }))}
           />
         </Form.Item>
-        <Form.Item label="关联申请编号" name="applicationId">
+        <Form.Item label={label('applicationId')} name="applicationId">
           <Input />
         </Form.Item>
       </Form>
