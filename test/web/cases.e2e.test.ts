@@ -199,8 +199,21 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
       expect(await alert.textContent()).toBe(`记录不符合办理规则：${message}`);
       expect(await stored()).toEqual(['2024-001', '2024-002']);
     };
+    // Decided before it was filed, and without its result: each problem on its own line.
+    await typeDay(dialog, '审结日期', '2024-05-10');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await alert.getByRole('listitem').first().waitFor();
+    expect(await alert.locator('.ant-alert-title').textContent()).toBe('记录不符合办理规则');
+    expect(await alert.getByRole('listitem').allInnerTexts()).toEqual([
+      '审结日期 2024-05-10 早于收案日期 2024-05-20',
+      '已审结的案件应记录结果（结果维持、结果纠正或其他结果）',
+    ]);
+    expect(await stored()).toEqual(['2024-001', '2024-002']);
+    expect(await axeViolations(page)).toEqual([]);
     // Decided, without its result.
+    await typeDay(dialog, '审结日期', '2024-05-30');
     await refusedWith('已审结的案件应记录结果（结果维持、结果纠正或其他结果）');
+    expect(await alert.getByRole('listitem').count()).toBe(0);
     // Decided before it was filed.
     await choose(page, dialog, '结果', '结果纠正');
     await typeDay(dialog, '审结日期', '2024-05-10');
@@ -271,16 +284,23 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
           '行政诉讼,2024-05-08,,,',
           '复议后起诉,2024-05-10,2024-05-31,,',
           '复议,2024-05-12,,,2024-999',
+          '复议后起诉,2024-05-14,2024-05-01,,',
         ]),
       );
     await dialog.getByRole('button', { name: /检\s*查/ }).click();
-    await dialog.getByText('共 5 件，4 件有问题；改正后重新选择文件检查').waitFor();
+    await dialog.getByText('共 6 件，5 件有问题；改正后重新选择文件检查').waitFor();
     expect(await dialog.locator('.ant-table-thead th').allInnerTexts()).toEqual(['行', '编号', '问题']);
     expect(await rowsOf(dialog, '3')).toEqual([
       ['3', '—', '审结日期 2024-05-01 早于收案日期 2024-05-06'],
       ['4', '—', '案件类型「行政诉讼」不是可选的值（行政复议、未经复议直接起诉、复议后起诉）'],
       ['5', '—', '已审结的案件应记录结果（结果维持、结果纠正或其他结果）'],
       ['6', '—', '申请「2024-999」不存在或无权查看'],
+      // A row's problems each on its own line.
+      [
+        '7',
+        '—',
+        '审结日期 2024-05-01 早于收案日期 2024-05-14\n已审结的案件应记录结果（结果维持、结果纠正或其他结果）',
+      ],
     ]);
     expect(await dialog.getByRole('button', { name: /^导入/ }).isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);

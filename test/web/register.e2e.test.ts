@@ -169,4 +169,29 @@ describe.skipIf(!run)('web: register', () => {
     expect(reviewer.problems).toEqual([]);
     await reviewer.context.close();
   });
+
+  it('refuses a correction its events contradict, each reason on its own line, and stores nothing', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+    await page.goto('/applications');
+    await page.getByRole('link', { name: '2024-002' }).click();
+    await page.getByText('申请 2024-002').waitFor();
+    await page.getByRole('button', { name: '修改登记内容' }).click();
+    const edit = page.getByRole('dialog');
+    // Received after the opinions were asked and answered (2024-02-26, 2024-03-08).
+    await edit.getByLabel('确认日期').fill('2024-03-10');
+    await edit.getByLabel('确认日期').press('Tab');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    const alert = edit.getByRole('alert').filter({ has: page.getByRole('listitem') });
+    await alert.waitFor();
+    expect(await alert.locator('.ant-alert-title').textContent()).toBe('记录不符合办理规则');
+    expect(await alert.getByRole('listitem').allInnerTexts()).toEqual([
+      '征求意见日期 2024-02-26 早于收到申请之日 2024-03-10',
+      '收到意见日期 2024-03-08 早于收到申请之日 2024-03-10',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    const [stored] = await server.store.applications.find('2024-002', ['A']);
+    expect(stored?.confirmedOn).toBe('2024-02-19');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -5,7 +5,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   DatePicker,
@@ -31,12 +30,14 @@ import { can } from '../../app/access.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { ExportButtons } from '../../components/export-buttons.js';
 import { LedgerImportButton, type LedgerImportTarget } from '../../components/ledger-import.js';
+import { ProblemsAlert } from '../../components/problems-alert.js';
 import { LoadError } from '../../components/query-state.js';
 import { YearSelect } from '../../components/year-select.js';
 import { call, fieldErrors, messageOf, searchOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
 import { caseKindNames, caseOutcomeNames } from '../../lib/names.js';
+import { type Problems, problemsOf, problemsOfError } from '../../lib/problems.js';
 import { useMe } from '../../lib/session.js';
 import { useYear } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
@@ -82,7 +83,7 @@ function CaseModal({
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problems | null>(null);
   const save = useMutation({
     mutationFn: async (v: Values) => {
       const raw = {
@@ -107,10 +108,9 @@ function CaseModal({
       onClose();
     },
     onError: (e) => {
-      if (e instanceof z.ZodError) {
-        const rest = showFieldErrors(form, fieldErrors(e), fields);
-        setProblem(rest.length ? rest.join('；') : null);
-      } else setProblem(messageOf(e));
+      // Each problem on its own line: on its field, or listed above the form.
+      if (e instanceof z.ZodError) setProblems(problemsOf(showFieldErrors(form, fieldErrors(e), fields)));
+      else setProblems(problemsOfError(e));
     },
   });
   return (
@@ -123,7 +123,7 @@ function CaseModal({
       okText="保存"
       cancelText="取消"
     >
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <ProblemsAlert problems={problems} style={{ marginBottom: 12 }} />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,14 +1,16 @@
 /** The form of one event (补正通知, 征求意见, 延期, 收费, 答复…), checked with the API's event schema. */
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type EventBody, eventSchema } from '../../../../src/api/schemas.js';
 import { formatForYear, getFormat } from '../../../../src/spec/registry.js';
 import { outcomeName, outcomes } from '../../../../src/workflow/outcome.js';
+import { ProblemsAlert } from '../../components/problems-alert.js';
 import { call, fieldErrors, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
 import { eventNames, eventFieldNames as names, partyNames } from '../../lib/names.js';
+import { type Problems, problemsOf, problemsOfError } from '../../lib/problems.js';
 import type { ActionKind } from './status.js';
 
 interface Values {
@@ -77,17 +79,16 @@ export function EventModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problems | null>(null);
   const [busy, setBusy] = useState(false);
   const [feeNote, setFeeNote] = useState<string | null>(null);
 
   const submit = async () => {
-    setProblem(null);
+    setProblems(null);
     const values = form.getFieldsValue();
     const checked = eventSchema.safeParse(eventOf(type, values));
     if (!checked.success) {
-      const rest = showFieldErrors(form, fieldErrors(checked.error), fieldNames);
-      if (rest.length) setProblem(rest.join('；'));
+      setProblems(problemsOf(showFieldErrors(form, fieldErrors(checked.error), fieldNames)));
       return;
     }
     setBusy(true);
@@ -95,7 +96,7 @@ export function EventModal({
       await onSubmit(checked.data);
       onClose();
     } catch (error) {
-      setProblem(messageOf(error));
+      setProblems(problemsOfError(error));
     } finally {
       setBusy(false);
     }
@@ -130,7 +131,7 @@ export function EventModal({
         </Space>
       }
     >
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <ProblemsAlert problems={problems} style={{ marginBottom: 12 }} />
       <Form<Values>
         form={form}
         layout="vertical"
