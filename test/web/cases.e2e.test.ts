@@ -6,12 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { startWebServer, type WebServer } from './support/seed.js';
-
-const run = browserAvailable();
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
 /** The seeded cases as the list shows them (编号, 类型, 收案日期, 审结日期, 结果, 关联申请). */
 const seeded = [
@@ -56,23 +54,14 @@ const csv = (lines: string[]) => ({
   buffer: Buffer.from(`${lines.join('\n')}\n`),
 });
 
-describe.skipIf(!run)('web: 复议诉讼', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeWeb('web: 复议诉讼', () => {
+  const web = useWebServer();
 
   const stored = async () =>
-    (await server.store.cases.list({ agencyIds: ['A'] })).map((c) => c.number).sort();
+    (await web.server.store.cases.list({ agencyIds: ['A'] })).map((c) => c.number).sort();
 
   it('lists the seeded cases, and downloads the year’s ledger as CSV and as Excel', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+    const { page, problems, context } = await web.open('clerk');
     await page.goto('/cases');
     await page.getByRole('heading', { name: '复议诉讼', level: 1 }).waitFor();
     expect(await rowsOf(page, '2024-001')).toEqual(seeded);
@@ -136,7 +125,7 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
   });
 
   it('shows a supervisor the cases of the agencies it oversees, to read and export only', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'supervisor');
+    const { page, problems, context } = await web.open('supervisor');
     await page.goto('/cases');
     await page.getByRole('heading', { name: '复议诉讼', level: 1 }).waitFor();
     // The first agency it oversees has no cases: nothing to export.
@@ -181,7 +170,7 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
   });
 
   it('registers a case (a wrong entry refused, nothing stored), corrects one and deletes one', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'reviewer');
+    const { page, problems, context } = await web.open('reviewer');
     await page.goto('/cases');
     await rowsOf(page, '2024-001');
     await page.getByRole('button', { name: '登记案件' }).click();
@@ -268,7 +257,7 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
   });
 
   it('imports an office’s ledger: each wrong row listed and nothing stored, then the corrected file', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+    const { page, problems, context } = await web.open('clerk');
     await page.goto('/cases');
     await rowsOf(page, '2024-001');
     await page.getByRole('button', { name: '导入台账' }).click();
