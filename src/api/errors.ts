@@ -58,6 +58,33 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * How messages name a field: its Chinese name by its path (「收案日期」), or undefined to name it by
+ * the path itself (「filedOn」).
+ */
+export type FieldNamer = (path: readonly PropertyKey[]) => string | undefined;
+
+/**
+ * Names fields by their Chinese names (`name`, as a register's forms and ledgers call them): 「提交日期」;
+ * an item of a list 「办理过程第 2 项」, a member of one by `member`: 「办理过程第 2 项的日期」. A path
+ * whose field has no name is named by itself.
+ */
+export function byFieldName(
+  name: (field: string) => string | undefined,
+  member: (field: string) => string | undefined = name,
+): FieldNamer {
+  return (path) => {
+    const [first, ...rest] = path;
+    const named = typeof first === 'string' ? name(first) : undefined;
+    if (named === undefined || rest.length === 0) return named;
+    const [index, key, ...deeper] = rest;
+    if (typeof index !== 'number') return undefined;
+    if (key === undefined) return `${named}第 ${index + 1} 项`;
+    const part = typeof key === 'string' && deeper.length === 0 ? member(key) : undefined;
+    return `${named}第 ${index + 1} 项的${part ?? ` ${fieldPath([key, ...deeper])}`}`;
+  };
+}
+
 const typeNames: Record<string, string> = {
   string: '字符串',
   number: '数字',
@@ -75,9 +102,9 @@ const chinese = /[\u4e00-\u9fff]/;
 const isMissing = (issue: z.core.$ZodIssue): boolean =>
   'input' in issue ? issue.input === undefined : /received undefined/.test(issue.message);
 
-/** One zod issue in Chinese. */
-function issueText(issue: z.core.$ZodIssue): string {
-  const where = fieldPath(issue.path);
+/** One zod issue in Chinese, naming its field by `name` where it gives a name. */
+function issueText(issue: z.core.$ZodIssue, name?: FieldNamer): string {
+  const where = name?.(issue.path) ?? fieldPath(issue.path);
   const at = where ? `「${where}」` : '请求';
   // A bound the schema explains in its own words (「撤销年份应为 2000–2100 年之间的年份」) says it so.
   if ((issue.code === 'too_small' || issue.code === 'too_big') && chinese.test(issue.message))
@@ -114,10 +141,14 @@ function issueText(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** A zod error as a 400 with every issue in Chinese. */
-export function invalidInput(error: z.ZodError): ApiError {
-  const texts = [...new Set(error.issues.map(issueText))];
-  return badRequest('invalid-input', `输入有误：${texts.join('；')}`);
+/** Each issue of a zod error in Chinese, once; fields named by `name` where it gives a name. */
+export const issueTexts = (error: z.ZodError, name?: FieldNamer): string[] => [
+  ...new Set(error.issues.map((issue) => issueText(issue, name))),
+];
+
+/** A zod error as a 400 with every issue in Chinese; fields named by `name` where it gives a name. */
+export function invalidInput(error: z.ZodError, name?: FieldNamer): ApiError {
+  return badRequest('invalid-input', `输入有误：${issueTexts(error, name).join('；')}`);
 }
 
 /** Fastify's own client errors (body parsing, limits), in Chinese. */

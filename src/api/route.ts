@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { LoginLimiter } from '../auth/rate-limit.js';
 import type { Store } from '../store/index.js';
 import type { IsoDate } from '../workflow/index.js';
+import type { FieldNamer } from './errors.js';
 import type { Principal } from './services/principal.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -52,6 +53,11 @@ export interface Route<P extends Schema = Schema, Q extends Schema = Schema, B e
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * How the messages of a wrong body name its fields: in Chinese, as the register's forms and ledgers
+   * do (「收案日期」, not 「filedOn」). Without it (or for a field it has no name for), by their keys.
+   */
+  fieldNames?: FieldNamer;
   /** Schema of a successful JSON response, for the document. */
   response?: z.ZodType;
   /** The body is multipart/form-data with files (an upload), read by the handler itself. */

@@ -2,6 +2,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessionCookie } from '../auth/session.js';
 import type { User } from '../store/index.js';
+import { eventFieldName } from '../workflow/application.js';
+import { caseFieldName } from '../workflow/cases-ledger.js';
+import { applicationFieldName } from '../workflow/ledger.js';
 import {
   agencyListSchema,
   agencySchema,
@@ -27,7 +30,7 @@ import {
 } from './contract/responses.js';
 import { corpusCompareRoutes } from './corpus-compare-routes.js';
 import { corpusRoutes } from './corpus-routes.js';
-import { ApiError, badRequest, unauthenticated } from './errors.js';
+import { ApiError, badRequest, byFieldName, unauthenticated } from './errors.js';
 import { inspectRoutes } from './inspect-routes.js';
 import { type Route, route } from './route.js';
 import * as s from './schemas.js';
@@ -77,6 +80,11 @@ const publicUser = (u: User) => ({
   createdAt: u.createdAt,
   disabled: u.disabledAt !== null,
 });
+
+/** The register's bodies name their fields in messages as its forms and ledgers do (「收案日期」). */
+const applicationFields = byFieldName(applicationFieldName, eventFieldName);
+const eventFields = byFieldName(eventFieldName);
+const caseFields = byFieldName(caseFieldName);
 
 export const routes: readonly Route[] = [
   route({
@@ -240,6 +248,7 @@ export const routes: readonly Route[] = [
     auth: true,
     status: 201,
     body: s.newApplicationBody,
+    fieldNames: applicationFields,
     response: applicationSchema,
     handle: ({ principal, body, deps }) =>
       svc.createApplication(deps.store, signedIn(principal), body, deps.today()),
@@ -323,6 +332,7 @@ export const routes: readonly Route[] = [
     auth: true,
     params: s.applicationParams,
     body: s.applicationPatchBody,
+    fieldNames: applicationFields,
     response: applicationSchema,
     handle: ({ principal, params, body, deps }) =>
       svc.updateApplication(deps.store, signedIn(principal), params.applicationId, body, deps.today()),
@@ -336,6 +346,7 @@ export const routes: readonly Route[] = [
     status: 201,
     params: s.applicationParams,
     body: s.eventSchema,
+    fieldNames: eventFields,
     response: applicationSchema,
     handle: ({ principal, params, body, deps }) =>
       svc.addEvent(deps.store, signedIn(principal), params.applicationId, body, deps.today()),
@@ -487,6 +498,7 @@ export const routes: readonly Route[] = [
     auth: true,
     status: 201,
     body: s.newCaseBody,
+    fieldNames: caseFields,
     response: caseSchema,
     handle: ({ principal, body, deps }) => svc.createCase(deps.store, signedIn(principal), body),
   }),
@@ -508,6 +520,7 @@ export const routes: readonly Route[] = [
     auth: true,
     params: s.caseParams,
     body: s.casePatchBody,
+    fieldNames: caseFields,
     response: caseSchema,
     handle: ({ principal, params, body, deps }) =>
       svc.updateCase(deps.store, signedIn(principal), params.caseId, body),

@@ -19,7 +19,7 @@ import { tokenFromHeaders } from '../auth/session.js';
 import type { Store } from '../store/index.js';
 import type { IsoDate } from '../workflow/index.js';
 import { uploadLimitBytes, uploadMaxFiles } from './corpus-contract.js';
-import { ApiError, errorResponse, invalidInput, toApiError } from './errors.js';
+import { ApiError, errorResponse, type FieldNamer, invalidInput, toApiError } from './errors.js';
 import { registerInspectBodies } from './inspect-routes.js';
 import { buildOpenApi } from './openapi.js';
 import type { ApiDeps, Route } from './route.js';
@@ -118,10 +118,10 @@ function loggerOptions(logger: ApiOptions['logger']): FastifyServerOptions['logg
   } as FastifyServerOptions['logger'];
 }
 
-function parse<S extends z.ZodType | undefined>(schema: S, value: unknown): unknown {
+function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, name?: FieldNamer): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? {}, { reportInput: true });
-  if (!result.success) throw invalidInput(result.error);
+  if (!result.success) throw invalidInput(result.error, name);
   return result.data;
 }
 
@@ -235,7 +235,7 @@ export async function buildApi(options: ApiOptions): Promise<FastifyInstance> {
         const input = {
           params: parse(r.params, request.params),
           query: parseQuery(request),
-          body: parse(r.body, request.body),
+          body: parse(r.body, request.body, r.fieldNames),
         };
         const result = await r.handle({ ...input, principal, token, request, reply, deps } as never);
         if (reply.sent || result === reply) return reply;

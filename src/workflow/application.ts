@@ -103,6 +103,26 @@ export const partyNames: Record<ConsultedParty, string> = {
   agency: '其他机关',
 };
 
+/** The members of an event as the register's event form names them (its labels, and messages). */
+export const eventFieldNames = {
+  type: '事件类型',
+  on: '日期',
+  correctBy: '补正期限',
+  party: '征求意见对象',
+  days: '延长工作日数',
+  approvedBy: '批准人',
+  method: '计收方式',
+  quantity: '数量',
+  amount: '金额（元）',
+  outcome: '办理结果',
+} as const;
+
+/** An event's member by its Chinese name (undefined for one it does not have). */
+export const eventFieldName = (member: string): string | undefined =>
+  Object.hasOwn(eventFieldNames, member)
+    ? eventFieldNames[member as keyof typeof eventFieldNames]
+    : undefined;
+
 export interface Application extends Receipt {
   id: string;
   applicant: ApplicantType;

@@ -43,6 +43,22 @@ export const caseLedgerColumns = [
 
 export type CaseLedgerKey = (typeof caseLedgerColumns)[number][0];
 
+/** The API's fields of a case (src/api/schemas.ts) whose column has another key. */
+const columnOfField: Readonly<Record<string, CaseLedgerKey>> = {
+  id: 'number',
+  agencyId: 'agency',
+  applicationId: 'applicationNumber',
+};
+
+/**
+ * A case's field by its Chinese name, as the ledger's column (and the register's form) names it
+ * (「收案日期」), for messages; undefined for a field it has no column for.
+ */
+export function caseFieldName(field: string): string | undefined {
+  const key = Object.hasOwn(columnOfField, field) ? columnOfField[field] : field;
+  return caseLedgerColumns.find(([k]) => k === key)?.[1];
+}
+
 /** One case's row, in the order of `caseLedgerColumns`. */
 export function caseLedgerRow(c: CaseLedgerCase): CaseLedgerValue[] {
   const values: Record<CaseLedgerKey, CaseLedgerValue> = {

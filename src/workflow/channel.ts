@@ -31,6 +31,9 @@ export const receiptRule: Record<Channel, 'submittedOn' | 'signedForOn' | 'confi
   fax: 'confirmedOn',
 };
 
+/** The dates of receipt as the register's form names them (the ledger has one 收到日期 column for both). */
+export const receiptDayNames = { signedForOn: '签收日期', confirmedOn: '确认日期' } as const;
+
 export const receiptRuleText: Record<Channel, string> = {
   inPerson: '当面提交的，以提交之日为收到申请之日（第三十一条第（一）项）',
   post: '以邮寄方式提交的，以行政机关签收之日为收到申请之日（第三十一条第（二）项）',

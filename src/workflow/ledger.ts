@@ -9,7 +9,7 @@ import { applicantName } from './applicant.js';
 import type { ApplicationEvent } from './application.js';
 import { eventNames, partyNames } from './application.js';
 import type { IsoDate } from './calendar/date.js';
-import { channelNames } from './channel.js';
+import { channelNames, receiptDayNames } from './channel.js';
 import { outcomeName } from './outcome.js';
 
 /** What a row needs of an application and its status as of a day. */
@@ -59,6 +59,30 @@ export const ledgerColumns = [
 ] as const;
 
 export type LedgerKey = (typeof ledgerColumns)[number][0];
+
+/** The API's fields of an application (src/api/schemas.ts) whose column has another key. */
+const columnOfField: Readonly<Record<string, LedgerKey>> = {
+  id: 'number',
+  agencyId: 'agency',
+  events: 'steps',
+  signedForOn: 'receivedOn',
+  confirmedOn: 'receivedOn',
+};
+
+/** The Chinese name of the ledger's column that holds an application's field (「收到日期」 for both dates of receipt). */
+export function ledgerColumnName(field: string): string | undefined {
+  const key = Object.hasOwn(columnOfField, field) ? columnOfField[field] : field;
+  return ledgerColumns.find(([k]) => k === key)?.[1];
+}
+
+/**
+ * An application's field by its Chinese name, as the ledger's column and the register's form name
+ * it (「提交日期」, 「签收日期」), for messages; undefined for a field neither shows.
+ */
+export function applicationFieldName(field: string): string | undefined {
+  if (Object.hasOwn(receiptDayNames, field)) return receiptDayNames[field as keyof typeof receiptDayNames];
+  return ledgerColumnName(field);
+}
 
 export const stepSeparator = '；';
 

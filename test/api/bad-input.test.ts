@@ -420,15 +420,49 @@ describeEachBackend('bad input', (backend) => {
       applicant: 'np',
       channel: 'inPerson',
     });
-    expect(missing.message).toBe('输入有误：缺少「submittedOn」');
+    expect(missing.message).toBe('输入有误：缺少「提交日期」');
     const wrongType = await expect400('type', 'POST', '/api/cases', { kind: 'review', filedOn: 20240401 });
-    expect(wrongType.message).toBe('输入有误：「filedOn」应为字符串');
+    expect(wrongType.message).toBe('输入有误：「收案日期」应为字符串');
     const date = await expect400('date', 'POST', '/api/cases', { kind: 'review', filedOn: '2019-02-30' });
-    expect(date.message).toBe('输入有误：「filedOn」：不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）');
+    expect(date.message).toBe('输入有误：「收案日期」：不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）');
     const range = await expect400('range', 'POST', '/api/cases', { kind: 'review', filedOn: '1999-12-31' });
-    expect(range.message).toBe('输入有误：「filedOn」：日期应在 2000-01-01 至 2099-12-31 之间');
+    expect(range.message).toBe('输入有误：「收案日期」：日期应在 2000-01-01 至 2099-12-31 之间');
     const choice = await expect400('enum', 'POST', '/api/cases', { kind: 'appeal', filedOn: '2024-04-01' });
-    expect(choice.message).toBe('输入有误：「kind」的值无效，应为 review、direct、afterReview 之一');
+    expect(choice.message).toBe('输入有误：「案件类型」的值无效，应为 review、direct、afterReview 之一');
+    // The register's bodies name their fields as its forms and ledgers do, never by their keys.
+    const application = await expect400('application', 'POST', '/api/applications', {
+      applicant: 'np',
+      channel: 'post',
+      submittedOn: '2024-05-06',
+      signedForOn: '2100-01-04',
+      applicantName: '张'.repeat(201),
+      events: [{ type: 'replied', on: '2024-13-01', outcome: 'open' }],
+    });
+    expect(application.message).toBe(
+      '输入有误：「签收日期」：日期应在 2000-01-01 至 2099-12-31 之间；「申请人」太长（至多 200 个字符）；「办理过程第 1 项的日期」：不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）',
+    );
+    const event = await expect400('event', 'POST', '/api/applications/a-app/events', {
+      type: 'extended',
+      on: '2024-05-08',
+      days: 0,
+      approvedBy: '',
+    });
+    expect(event.message).toBe('输入有误：「延长工作日数」不能小于 1；「批准人」太短（至少 1 个字符）');
+    const edit = await expect400('edit', 'PATCH', '/api/applications/a-app', {
+      channel: 'pigeon',
+      confirmedOn: '2024-02-30',
+    });
+    expect(edit.message).toBe(
+      '输入有误：「提交渠道」的值无效，应为 inPerson、post、ordinaryMail、online、email、fax 之一；「确认日期」：不是有效的日期（应为 YYYY-MM-DD，如 2024-03-01）',
+    );
+    const decided = await expect400('case edit', 'PATCH', '/api/cases/a-case', {
+      decidedOn: '2100-01-04',
+      outcome: 'won',
+      applicationId: '2024/003',
+    });
+    expect(decided.message).toBe(
+      '输入有误：「审结日期」：日期应在 2000-01-01 至 2099-12-31 之间；「结果」的值无效，应为 upheld、corrected、other 之一；「关联申请编号」：编号只能包含字母、数字和 . _ -',
+    );
     const unknown = await expect400('unknown', 'GET', '/api/due?dayz=3');
     expect(unknown.message).toBe('输入有误：请求中有未知的字段：dayz');
     const json = await expect400('json', 'POST', '/api/cases', '{', { 'content-type': 'application/json' });

@@ -263,12 +263,15 @@ describeEachBackend('the cases’ ledger', (backend) => {
       '2024-015,review,2024-03-01,,,2024-009',
       '2024-015,review,1999-03-01,,,',
       '2024-016,review,2024-03-01,,,',
+      // Values the ledger reads but the API's limits refuse: each named by its column.
+      '2024-017,review,2024-03-01,2100-01-04,结果维持,',
+      '2024-018,review,2024-03-01,,,2024/009',
     ].join('\n');
     const res = await upload('a-admin', '', 'x.csv', csv);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
       dryRun: false,
-      rows: 9,
+      rows: 11,
       created: 0,
       results: [
         { line: 2, number: '2024-001', messages: ['编号 2024-001 已登记'] },
@@ -301,7 +304,17 @@ describeEachBackend('the cases’ ledger', (backend) => {
         {
           line: 9,
           number: '2024-015',
-          messages: ['「filedOn」日期应在 2000-01-01 至 2099-12-31 之间', '编号 2024-015 与第 8 行重复'],
+          messages: ['「收案日期」：日期应在 2000-01-01 至 2099-12-31 之间', '编号 2024-015 与第 8 行重复'],
+        },
+        {
+          line: 11,
+          number: '2024-017',
+          messages: ['「审结日期」：日期应在 2000-01-01 至 2099-12-31 之间'],
+        },
+        {
+          line: 12,
+          number: '2024-018',
+          messages: ['「关联申请编号」：编号只能包含字母、数字和 . _ -', '申请「2024/009」不存在或无权查看'],
         },
       ],
     });

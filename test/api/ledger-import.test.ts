@@ -144,17 +144,22 @@ describeEachBackend('importing a ledger', (backend) => {
 
   it('stores nothing when a row is wrong, and says why for each', async () => {
     const csv = [
-      'number,applicant,channel,submittedOn,receivedOn,steps',
-      '2024-001,np,inPerson,2024-05-06,,',
-      '2024-010,np,inPerson,2024-05-06,,2024-05-04 答复（予以公开）',
-      '2024-011,np,inPerson,2024-13-01,,',
-      '2024-012,np,fax,2024-05-06,,2024-05-07 延长答复期限（十个工作日）',
-      '2024-010,np,inPerson,2024-05-06,,',
+      'number,applicant,applicantName,channel,submittedOn,receivedOn,steps',
+      '2024-001,np,,inPerson,2024-05-06,,',
+      '2024-010,np,,inPerson,2024-05-06,,2024-05-04 答复（予以公开）',
+      '2024-011,np,,inPerson,2024-13-01,,',
+      '2024-012,np,,fax,2024-05-06,,2024-05-07 延长答复期限（十个工作日）',
+      '2024-010,np,,inPerson,2024-05-06,,',
+      // Values the ledger reads but the API's limits refuse: each named by its column.
+      `2024-013,np,${'张'.repeat(201)},inPerson,2024-05-06,,`,
+      '2024-014,np,,post,2024-05-06,2100-01-04,',
+      '2024-015,np,,inPerson,2024-05-06,,2100-01-04 答复（予以公开）',
+      '2024/016,np,,inPerson,2024-05-06,,',
     ].join('\n');
     const res = await upload('a-admin', '', 'x.csv', csv);
     expect(res.json()).toEqual({
       dryRun: false,
-      rows: 5,
+      rows: 9,
       created: 0,
       results: [
         { line: 2, number: '2024-001', messages: ['编号 2024-001 已登记'] },
@@ -170,6 +175,11 @@ describeEachBackend('importing a ledger', (backend) => {
           messages: ['办理过程「2024-05-07 延长答复期限（十个工作日）」的内容看不懂'],
         },
         { line: 6, number: '2024-010', messages: ['编号 2024-010 与第 3 行重复'] },
+        { line: 7, number: '2024-013', messages: ['「申请人」太长（至多 200 个字符）'] },
+        // The date of receipt by its column (the API's signedForOn), a step by its column.
+        { line: 8, number: '2024-014', messages: ['「收到日期」：日期应在 2000-01-01 至 2099-12-31 之间'] },
+        { line: 9, number: '2024-015', messages: ['「办理过程」：日期应在 2000-01-01 至 2099-12-31 之间'] },
+        { line: 10, number: '2024/016', messages: ['「编号」：编号只能包含字母、数字和 . _ -'] },
       ],
     });
     expect((await h.store.applications.list({ agencyIds: ['A'] })).length).toBe(3);

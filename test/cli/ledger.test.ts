@@ -62,6 +62,8 @@ describeEachBackend('gongkai applications export', (backend) => {
       'good.csv':
         'applicant,channel,submittedOn,receivedOn,repliedOn,outcome\nnp,当面提交,2024-05-06,,2024-05-30,open\nbiz,传真,2024-05-07,2024-05-08,,\n',
       'bad.csv': 'applicant,channel,submittedOn\nnp,当面提交,2024-05-06\nxx,当面提交,2024-05-06\n',
+      // Values past the API's limits, named by the columns they were read from.
+      'limits.csv': `申请人类型,申请人,提交渠道,提交日期,收到日期\n自然人,${'张'.repeat(201)},当面提交,2024-05-06,\n自然人,李四,邮寄,2024-05-06,2100-01-04\n`,
     });
     const checked = await run([
       'applications',
@@ -79,6 +81,16 @@ describeEachBackend('gongkai applications export', (backend) => {
       code: 1,
       stdout: '共 2 件，1 件有问题，未导入（改正后重新导入）\n',
       stderr: `${join(dir, 'bad.csv')}:3: 错误：申请人类型「xx」不是可选的值（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）\n`,
+    });
+    const limits = await run(['applications', 'import', join(dir, 'limits.csv'), '--agency', 'a1']);
+    expect(limits).toEqual({
+      code: 1,
+      stdout: '共 2 件，2 件有问题，未导入（改正后重新导入）\n',
+      stderr: [
+        `${join(dir, 'limits.csv')}:2: 错误：「申请人」太长（至多 200 个字符）`,
+        `${join(dir, 'limits.csv')}:3: 错误：「收到日期」：日期应在 2000-01-01 至 2099-12-31 之间`,
+        '',
+      ].join('\n'),
     });
     const missing = await run(['applications', 'import', join(dir, 'none.csv'), '--agency', 'a1']);
     expect(missing.code).toBe(2);
@@ -120,7 +132,8 @@ describeEachBackend('gongkai cases export and import', (backend) => {
     const dir = tempFiles({
       'cases.csv': csv,
       'bad.csv':
-        '案件类型,收案日期,审结日期,结果\n复议,2024-05-06,,\n行政复议,2024-05-06,2024-05-01,结果维持\n',
+        '案件类型,收案日期,审结日期,结果\n复议,2024-05-06,,\n行政复议,2024-05-06,2024-05-01,结果维持\n' +
+        '行政复议,1999-12-31,,\n行政复议,2024-05-06,2100-01-04,结果维持\n',
     });
     const file = join(dir, '复议诉讼台账.xlsx');
     expect(await run(['cases', 'export', '--year', '2024', '-o', file])).toEqual({
@@ -140,8 +153,14 @@ describeEachBackend('gongkai cases export and import', (backend) => {
     const bad = await run(['cases', 'import', join(dir, 'bad.csv'), '--agency', 'a1']);
     expect(bad).toEqual({
       code: 1,
-      stdout: '共 2 件，1 件有问题，未导入（改正后重新导入）\n',
-      stderr: `${join(dir, 'bad.csv')}:3: 错误：审结日期 2024-05-01 早于收案日期 2024-05-06\n`,
+      stdout: '共 4 件，3 件有问题，未导入（改正后重新导入）\n',
+      stderr: [
+        `${join(dir, 'bad.csv')}:3: 错误：审结日期 2024-05-01 早于收案日期 2024-05-06`,
+        // The API's limits name the column, as the file's heading has it.
+        `${join(dir, 'bad.csv')}:4: 错误：「收案日期」：日期应在 2000-01-01 至 2099-12-31 之间`,
+        `${join(dir, 'bad.csv')}:5: 错误：「审结日期」：日期应在 2000-01-01 至 2099-12-31 之间`,
+        '',
+      ].join('\n'),
     });
     const missing = await run(['cases', 'import', join(dir, 'none.csv'), '--agency', 'a1']);
     expect(missing.code).toBe(2);

@@ -3,27 +3,15 @@
  * (who, what, which record), with each changed field before and after; the filters go into the
  * URL; a clerk may not open the page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { startWebServer, type WebServer } from './support/seed.js';
+import { expect, it } from 'vitest';
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
-
-describe.skipIf(!run)('web: audit log', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeWeb('web: audit log', () => {
+  const web = useWebServer();
 
   it('shows what the admin did first, its changes on expanding, and filters in the URL', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'admin');
+    const { page, problems, context } = await web.open('admin');
     await page.goto('/users');
     const row = page.getByRole('row').filter({ hasText: '李审核' });
     await row.getByRole('button', { name: /^停\s*用$/ }).click();
@@ -86,7 +74,7 @@ describe.skipIf(!run)('web: audit log', () => {
   });
 
   it('is not for a clerk', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+    const { page, problems, context } = await web.open('clerk');
     await page.goto('/audit');
     await page.getByText('无权访问').waitFor();
     expect(await page.getByRole('menuitem', { name: '操作记录' }).count()).toBe(0);

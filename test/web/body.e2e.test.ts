@@ -7,17 +7,15 @@
  * figures are the reports' own cells; the merged body's id moves to the body that stands. 机关, 统计对比,
  * 发布情况 and 两年对比 link the page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { ingestBytes } from '../../src/corpus/ingest.js';
 import { crosswalk, measureValue } from '../../src/spec/crosswalk.js';
 import { compareReport } from '../corpus/compare-fixture.js';
 import { makeReport, renderAs, storeReport } from '../corpus/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
 const today = '2024-03-15';
 const agency = '宿迁市宿城区财政局';
 const oldName = '宿迁市宿城区财政和国资局';
@@ -32,66 +30,65 @@ const newApplications = (report: Report): number => {
   return measureValue(measure, report.format, report.cells) ?? 0;
 };
 
-describe.skipIf(!run)('web: body profile', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeWeb('web: body profile', () => {
   /** The reports counted by year (each year's newest version). */
   const counted = new Map<number, Report>();
   const ids = { body: '', old: '' };
 
   const ingest = async (file: string, report: Report, status: 'new' | 'version') => {
-    const result = await ingestBytes(server.store, file, new TextEncoder().encode(renderAs(report, 'txt')));
+    const result = await ingestBytes(
+      web.server.store,
+      file,
+      new TextEncoder().encode(renderAs(report, 'txt')),
+    );
     expect(result.status).toBe(status);
   };
   const bodyIdOf = async (name: string) =>
     (
-      await server.store.db
+      await web.server.store.db
         .selectFrom('corpus_bodies')
         .select('id')
         .where('name', '=', name)
         .executeTakeFirstOrThrow()
     ).id;
 
-  beforeAll(async () => {
-    server = await startWebServer({ today });
-    await addEvaluator(server.store);
-    const r2021 = compareReport(agency, 2021);
-    await ingest(`${agency}-2021.txt`, r2021, 'new');
-    await ingest(`${agency}-2022.txt`, compareReport(agency, 2022), 'new');
-    // The same report again, published after the deadline: the newest version, late.
-    const r2022 = compareReport(agency, 2022);
-    r2022.publishedOn = '2023-02-06';
-    await ingest(`${agency}-2022-2.txt`, r2022, 'version');
-    const r2020 = makeReport({ agency: oldName, year: 2020 });
-    await ingest(`${oldName}-2020.txt`, r2020, 'new');
-    counted.set(2020, r2020).set(2021, r2021).set(2022, r2022);
-    ids.body = await bodyIdOf(agency);
-    ids.old = await bodyIdOf(oldName);
-    expect(ids.old).not.toBe(ids.body);
-    // A version whose year could not be read.
-    await storeReport(server.store, {
-      sha256: 'undated',
-      body_id: ids.body,
-      agency_name: agency,
-      year: null,
-      version: 1,
-      file: `${agency}-无年度.pdf`,
-      published_on: null,
-      signed_on: null,
-    });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const web = useWebServer({
+    today,
+    evaluator: true,
+    seed: async (server) => {
+      const r2021 = compareReport(agency, 2021);
+      await ingest(`${agency}-2021.txt`, r2021, 'new');
+      await ingest(`${agency}-2022.txt`, compareReport(agency, 2022), 'new');
+      // The same report again, published after the deadline: the newest version, late.
+      const r2022 = compareReport(agency, 2022);
+      r2022.publishedOn = '2023-02-06';
+      await ingest(`${agency}-2022-2.txt`, r2022, 'version');
+      const r2020 = makeReport({ agency: oldName, year: 2020 });
+      await ingest(`${oldName}-2020.txt`, r2020, 'new');
+      counted.set(2020, r2020).set(2021, r2021).set(2022, r2022);
+      ids.body = await bodyIdOf(agency);
+      ids.old = await bodyIdOf(oldName);
+      expect(ids.old).not.toBe(ids.body);
+      // A version whose year could not be read.
+      await storeReport(server.store, {
+        sha256: 'undated',
+        body_id: ids.body,
+        agency_name: agency,
+        year: null,
+        version: 1,
+        file: `${agency}-无年度.pdf`,
+        published_on: null,
+        signed_on: null,
+      });
+    },
   });
 
   it('shows a body’s years, figures and names; opens a report; links 两年对比; a merged id moves', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     // The other spelling merged into the body, through the API as 机关's 「合并到…」 does.
     const merged = await page.request.post(`/api/corpus/bodies/${ids.old}/merge`, {
       data: { into: ids.body },
-      headers: { origin: server.url },
+      headers: { origin: web.server.url },
     });
     expect(merged.status()).toBe(200);
 
@@ -237,7 +234,7 @@ describe.skipIf(!run)('web: body profile', () => {
   });
 
   it('is linked from 统计对比, 发布情况 and 两年对比', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     const profile = `/oversight/bodies/${ids.body}`;
     await page.goto('/oversight/stats?by=agency');
     const stats = page.getByRole('region', { name: '统计结果' }).getByRole('link', { name: agency });
@@ -259,7 +256,7 @@ describe.skipIf(!run)('web: body profile', () => {
   });
 
   it('marks a body dissolved (撤销年份) and corrected, and no longer lists the years after', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     // Set on the profile itself, with the dialog 机关 uses (修改 → 撤销年份).
     await page.goto(`/oversight/bodies/${ids.body}`);
     await page.getByRole('button', { name: '修 改' }).click();

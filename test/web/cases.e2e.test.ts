@@ -6,12 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { startWebServer, type WebServer } from './support/seed.js';
-
-const run = browserAvailable();
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
 /** The seeded cases as the list shows them (编号, 类型, 收案日期, 审结日期, 结果, 关联申请). */
 const seeded = [
@@ -56,23 +54,14 @@ const csv = (lines: string[]) => ({
   buffer: Buffer.from(`${lines.join('\n')}\n`),
 });
 
-describe.skipIf(!run)('web: 复议诉讼', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeWeb('web: 复议诉讼', () => {
+  const web = useWebServer();
 
   const stored = async () =>
-    (await server.store.cases.list({ agencyIds: ['A'] })).map((c) => c.number).sort();
+    (await web.server.store.cases.list({ agencyIds: ['A'] })).map((c) => c.number).sort();
 
   it('lists the seeded cases, and downloads the year’s ledger as CSV and as Excel', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+    const { page, problems, context } = await web.open('clerk');
     await page.goto('/cases');
     await page.getByRole('heading', { name: '复议诉讼', level: 1 }).waitFor();
     expect(await rowsOf(page, '2024-001')).toEqual(seeded);
@@ -136,7 +125,7 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
   });
 
   it('shows a supervisor the cases of the agencies it oversees, to read and export only', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'supervisor');
+    const { page, problems, context } = await web.open('supervisor');
     await page.goto('/cases');
     await page.getByRole('heading', { name: '复议诉讼', level: 1 }).waitFor();
     // The first agency it oversees has no cases: nothing to export.
@@ -181,7 +170,7 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
   });
 
   it('registers a case (a wrong entry refused, nothing stored), corrects one and deletes one', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'reviewer');
+    const { page, problems, context } = await web.open('reviewer');
     await page.goto('/cases');
     await rowsOf(page, '2024-001');
     await page.getByRole('button', { name: '登记案件' }).click();
@@ -199,8 +188,21 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
       expect(await alert.textContent()).toBe(`记录不符合办理规则：${message}`);
       expect(await stored()).toEqual(['2024-001', '2024-002']);
     };
+    // Decided before it was filed, and without its result: each problem on its own line.
+    await typeDay(dialog, '审结日期', '2024-05-10');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await alert.getByRole('listitem').first().waitFor();
+    expect(await alert.locator('.ant-alert-title').textContent()).toBe('记录不符合办理规则');
+    expect(await alert.getByRole('listitem').allInnerTexts()).toEqual([
+      '审结日期 2024-05-10 早于收案日期 2024-05-20',
+      '已审结的案件应记录结果（结果维持、结果纠正或其他结果）',
+    ]);
+    expect(await stored()).toEqual(['2024-001', '2024-002']);
+    expect(await axeViolations(page)).toEqual([]);
     // Decided, without its result.
+    await typeDay(dialog, '审结日期', '2024-05-30');
     await refusedWith('已审结的案件应记录结果（结果维持、结果纠正或其他结果）');
+    expect(await alert.getByRole('listitem').count()).toBe(0);
     // Decided before it was filed.
     await choose(page, dialog, '结果', '结果纠正');
     await typeDay(dialog, '审结日期', '2024-05-10');
@@ -255,7 +257,7 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
   });
 
   it('imports an office’s ledger: each wrong row listed and nothing stored, then the corrected file', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+    const { page, problems, context } = await web.open('clerk');
     await page.goto('/cases');
     await rowsOf(page, '2024-001');
     await page.getByRole('button', { name: '导入台账' }).click();
@@ -271,16 +273,23 @@ describe.skipIf(!run)('web: 复议诉讼', () => {
           '行政诉讼,2024-05-08,,,',
           '复议后起诉,2024-05-10,2024-05-31,,',
           '复议,2024-05-12,,,2024-999',
+          '复议后起诉,2024-05-14,2024-05-01,,',
         ]),
       );
     await dialog.getByRole('button', { name: /检\s*查/ }).click();
-    await dialog.getByText('共 5 件，4 件有问题；改正后重新选择文件检查').waitFor();
+    await dialog.getByText('共 6 件，5 件有问题；改正后重新选择文件检查').waitFor();
     expect(await dialog.locator('.ant-table-thead th').allInnerTexts()).toEqual(['行', '编号', '问题']);
     expect(await rowsOf(dialog, '3')).toEqual([
       ['3', '—', '审结日期 2024-05-01 早于收案日期 2024-05-06'],
       ['4', '—', '案件类型「行政诉讼」不是可选的值（行政复议、未经复议直接起诉、复议后起诉）'],
       ['5', '—', '已审结的案件应记录结果（结果维持、结果纠正或其他结果）'],
       ['6', '—', '申请「2024-999」不存在或无权查看'],
+      // A row's problems each on its own line.
+      [
+        '7',
+        '—',
+        '审结日期 2024-05-01 早于收案日期 2024-05-14\n已审结的案件应记录结果（结果维持、结果纠正或其他结果）',
+      ],
     ]);
     expect(await dialog.getByRole('button', { name: /^导入/ }).isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);

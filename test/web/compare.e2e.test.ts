@@ -3,67 +3,59 @@
  * opened from the report drawer; the changed cells are marked with their difference in the tables,
  * and a sentence carried over from 2021 is marked in the 2022 prose.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
 import { compareReport } from '../corpus/compare-fixture.js';
 import { renderAs } from '../corpus/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
 const agency = '宿迁市宿城区财政局';
 
-describe.skipIf(!run)('web: two years side by side', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeWeb('web: two years side by side', () => {
   let newAt2021 = 0;
-  beforeAll(async () => {
-    server = await startWebServer();
-    await addEvaluator(server.store);
-    for (const year of [2021, 2022] as const) {
-      const report = compareReport(agency, year);
-      if (year === 2021) newAt2021 = report.cells['a.new.np'] as number;
-      const result = await ingestBytes(
+  const web = useWebServer({
+    evaluator: true,
+    seed: async (server) => {
+      for (const year of [2021, 2022] as const) {
+        const report = compareReport(agency, year);
+        if (year === 2021) newAt2021 = report.cells['a.new.np'] as number;
+        const result = await ingestBytes(
+          server.store,
+          `${agency}-${year}.txt`,
+          new TextEncoder().encode(renderAs(report, 'txt')),
+        );
+        expect(result.status).toBe('new');
+      }
+      // Another body whose 2021 report is this one's under its own name (to compare two bodies).
+      const other = await ingestBytes(
         server.store,
-        `${agency}-${year}.txt`,
-        new TextEncoder().encode(renderAs(report, 'txt')),
+        '宿迁市宿豫区财政局-2021.txt',
+        new TextEncoder().encode(renderAs(compareReport('宿迁市宿豫区财政局', 2021), 'txt')),
       );
-      expect(result.status).toBe('new');
-    }
-    // Another body whose 2021 report is this one's under its own name (to compare two bodies).
-    const other = await ingestBytes(
-      server.store,
-      '宿迁市宿豫区财政局-2021.txt',
-      new TextEncoder().encode(renderAs(compareReport('宿迁市宿豫区财政局', 2021), 'txt')),
-    );
-    expect(other.status).toBe('new');
-    // Bodies without reports listed before it (no region), so that the select's first 50 leave it out.
-    for (let i = 0; i < 50; i++)
-      await server.store.db
-        .insertInto('corpus_bodies')
-        .values({
-          id: `filler-${i}`,
-          name: `某机关${String(i).padStart(2, '0')}`,
-          match_key: `某机关${i}`,
-          province: null,
-          city: null,
-          county: null,
-          region: '',
-          kind: 'department',
-          merged_into: null,
-          created_at: '2024-03-01T00:00:00.000Z',
-        })
-        .execute();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+      expect(other.status).toBe('new');
+      // Bodies without reports listed before it (no region), so that the select's first 50 leave it out.
+      for (let i = 0; i < 50; i++)
+        await server.store.db
+          .insertInto('corpus_bodies')
+          .values({
+            id: `filler-${i}`,
+            name: `某机关${String(i).padStart(2, '0')}`,
+            match_key: `某机关${i}`,
+            province: null,
+            city: null,
+            county: null,
+            region: '',
+            kind: 'department',
+            merged_into: null,
+            created_at: '2024-03-01T00:00:00.000Z',
+          })
+          .execute();
+    },
   });
 
   it('opens the comparison from a report and marks the changed cells and the copied sentences', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight?year=2022');
     await page.getByRole('region', { name: '报告列表' }).getByRole('link', { name: agency }).click();
     await page
@@ -132,10 +124,10 @@ describe.skipIf(!run)('web: two years side by side', () => {
   });
 
   it('compares two bodies (甲 and 乙): the last year both have, the same figures and sentences marked', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     const id = async (name: string) =>
       (
-        await server.store.db
+        await web.server.store.db
           .selectFrom('corpus_bodies')
           .select('id')
           .where('name', '=', name)

@@ -2,45 +2,36 @@
  * 整改情况 in the browser: the bodies whose first version had problems, their newest version's
  * status (filters and the status in the URL), a body's profile and a version's report a click away.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { ingestBytes } from '../../src/corpus/ingest.js';
 import { makeReport, renderAs } from '../corpus/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
-
-const run = browserAvailable();
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
 /** A total one more than its row: check.row-sum. */
 const wrongTotal = (r: Report) => {
   r.cells['a.new.total'] = (r.cells['a.new.total'] ?? 0) + 1;
 };
 
-describe.skipIf(!run)('web: corrections', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    await addEvaluator(server.store);
-    const put = async (agency: string, seed: number, edit?: (r: Report) => void) => {
-      const report = makeReport({ agency, year: 2024, seed, ...(edit ? { edit } : {}) });
-      const bytes = new TextEncoder().encode(renderAs(report, 'txt'));
-      await ingestBytes(server.store, `${agency}-${seed}.txt`, bytes);
-    };
-    // 教育局 wrong and not corrected; 财政局 wrong, then a corrected version.
-    await put('西宁市城北区教育局', 1, wrongTotal);
-    await put('西宁市城北区财政局', 2, wrongTotal);
-    await put('西宁市城北区财政局', 3);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+describeWeb('web: corrections', () => {
+  const web = useWebServer({
+    evaluator: true,
+    seed: async (server) => {
+      const put = async (agency: string, seed: number, edit?: (r: Report) => void) => {
+        const report = makeReport({ agency, year: 2024, seed, ...(edit ? { edit } : {}) });
+        const bytes = new TextEncoder().encode(renderAs(report, 'txt'));
+        await ingestBytes(server.store, `${agency}-${seed}.txt`, bytes);
+      };
+      // 教育局 wrong and not corrected; 财政局 wrong, then a corrected version.
+      await put('西宁市城北区教育局', 1, wrongTotal);
+      await put('西宁市城北区财政局', 2, wrongTotal);
+      await put('西宁市城北区财政局', 3);
+    },
   });
 
   it('lists each body-year with problems first and its newest version’s status; filters by status', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight');
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '整改情况' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight/corrections');

@@ -4,46 +4,39 @@
  * page lists it as such; a clerk reads the table but can't enter a year; the admin enters 2027
  * (the form refuses overlapping closures before sending), and the deadline shows: 2027-01-04.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createApplication } from '../../src/api/services/applications.js';
 import { cliPrincipal } from '../../src/api/services/principal.js';
 import { writeNotice } from '../support/holiday-notice.js';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { startWebServer, type WebServer } from './support/seed.js';
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
 /** A Monday in December, after the last built-in year's notice could reach. */
 const today = '2026-12-07';
 
-describe.skipIf(!run)('web: holiday arrangements', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer({ today });
-    // Received on a Saturday: 20 working days from Monday 12-07 run into January 2027.
-    await createApplication(
-      server.store,
-      cliPrincipal,
-      {
-        agencyId: 'A',
-        number: '2026-050',
-        applicant: 'np',
-        channel: 'inPerson',
-        submittedOn: '2026-12-05',
-        requestText: '申请公开本县2026年度城乡低保资金发放情况',
-      },
-      today,
-    );
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+describeWeb('web: holiday arrangements', () => {
+  const web = useWebServer({
+    today,
+    seed: async (server) => {
+      // Received on a Saturday: 20 working days from Monday 12-07 run into January 2027.
+      await createApplication(
+        server.store,
+        cliPrincipal,
+        {
+          agencyId: 'A',
+          number: '2026-050',
+          applicant: 'np',
+          channel: 'inPerson',
+          submittedOn: '2026-12-05',
+          requestText: '申请公开本县2026年度城乡低保资金发放情况',
+        },
+        today,
+      );
+    },
   });
 
   it("lists what can't be dated on the due page; a clerk reads the table and can't enter a year", async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+    const { page, problems, context } = await web.open('clerk');
     // The home page warns before any count: 已超期 0 may not be the whole truth.
     await page.goto('/');
     await page
@@ -85,7 +78,7 @@ describe.skipIf(!run)('web: holiday arrangements', () => {
   });
 
   it('the admin enters 2027: the form checks it, the table shows it, the deadline is worked out', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'admin');
+    const { page, problems, context } = await web.open('admin');
     await page.goto('/holidays');
     await page.getByRole('button', { name: '录入 2027 年安排' }).click();
     const dialog = page.getByRole('dialog', { name: '录入 2027 年节假日安排' });
@@ -158,7 +151,7 @@ describe.skipIf(!run)('web: holiday arrangements', () => {
   });
 
   it('the admin pastes the notice itself: read into the form, checked, saved', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'admin');
+    const { page, problems, context } = await web.open('admin');
     await page.goto('/holidays');
     await page.getByRole('button', { name: '录入 2027 年安排' }).click();
     const dialog = page.getByRole('dialog', { name: '录入 2027 年节假日安排' });

@@ -6,34 +6,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { startWebServer, type WebServer } from './support/seed.js';
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
 const examples = resolve(import.meta.dirname, '../../examples');
 
-describe.skipIf(!run)('web: home', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    // 湟源县人民政府办公室 is supervised (its 2021 report; none of 2022 or 2023), 嘉祥 is not.
-    for (const name of ['湟源县人民政府办公室-2021.txt', '嘉祥县工业和信息化局-2021.txt']) {
-      const result = await ingestBytes(server.store, name, readFileSync(join(examples, name)));
-      expect(result.status).toBe('new');
-    }
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+describeWeb('web: home', () => {
+  const web = useWebServer({
+    seed: async (server) => {
+      // 湟源县人民政府办公室 is supervised (its 2021 report; none of 2022 or 2023), 嘉祥 is not.
+      for (const name of ['湟源县人民政府办公室-2021.txt', '嘉祥县工业和信息化局-2021.txt']) {
+        const result = await ingestBytes(server.store, name, readFileSync(join(examples, name)));
+        expect(result.status).toBe('new');
+      }
+    },
   });
 
   it('shows a supervisor the last year’s 发布情况 and the corpus in scope, each a link', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'supervisor');
+    const { page, problems, context } = await web.open('supervisor');
     await page.goto('/');
     const summary = page.getByRole('region', { name: '报告库与发布情况' });
     await summary.getByRole('heading', { name: '2023 年度报告发布情况' }).waitFor();
@@ -93,7 +85,7 @@ describe.skipIf(!run)('web: home', () => {
   });
 
   it('shows an admin the register without the summary, and every page in 常用功能', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'admin');
+    const { page, problems, context } = await web.open('admin');
     await page.goto('/');
     await page.getByText('已超期').first().waitFor();
     const common = page.locator('.gk-panel', { has: page.getByRole('heading', { name: '常用功能' }) });

@@ -3,34 +3,25 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { chooseEngine } from '../../src/read/ocr/engine.js';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
+import { axeViolations } from './support/browser.js';
 import { brokenExample, degradedScan } from './support/reports.js';
-import { startWebServer, type WebServer } from './support/seed.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
 const ocrInstalled = (await chooseEngine()) !== null;
 
-describe.skipIf(!run)('web: inspector', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeWeb('web: inspector', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-inspect-'));
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
+  const web = useWebServer();
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the cells of a dropped report; a cell and a finding highlight their place in the source', async () => {
     const file = join(dir, '湟源县-2021.txt');
     writeFileSync(file, brokenExample());
-    const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+    const { page, problems, context } = await web.open('clerk');
     await page.goto('/inspect');
     await page.getByText('把年度报告拖到这里').waitFor();
     await page.locator('input[type=file]').setInputFiles(file);
@@ -86,7 +77,7 @@ describe.skipIf(!run)('web: inspector', () => {
     async () => {
       const file = join(dir, 'scan.pdf');
       writeFileSync(file, await degradedScan());
-      const { page, problems, context } = await openPage(browser, server.url, 'clerk');
+      const { page, problems, context } = await web.open('clerk');
       await page.goto('/inspect');
       await page.locator('input[type=file]').setInputFiles(file);
       const tab = page.getByRole('tab', { name: /存疑单元格（[1-9]/ });

@@ -3,38 +3,32 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
 import { makeReport, renderAs } from '../corpus/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
+import { axeViolations } from './support/browser.js';
 import { brokenExample } from './support/reports.js';
-import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
 const examples = resolve(import.meta.dirname, '../../examples');
 
-describe.skipIf(!run)('web: oversight', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeWeb('web: oversight', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-oversight-'));
-  beforeAll(async () => {
-    server = await startWebServer();
-    await addEvaluator(server.store);
-    for (const name of ['湟源县人民政府办公室-2021.txt', '嘉祥县工业和信息化局-2021.txt']) {
-      const result = await ingestBytes(server.store, name, readFileSync(join(examples, name)));
-      expect(result.status).toBe('new');
-    }
-    browser = await launchBrowser();
+  const web = useWebServer({
+    evaluator: true,
+    seed: async (server) => {
+      for (const name of ['湟源县人民政府办公室-2021.txt', '嘉祥县工业和信息化局-2021.txt']) {
+        const result = await ingestBytes(server.store, name, readFileSync(join(examples, name)));
+        expect(result.status).toBe('new');
+      }
+    },
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('lands the evaluator on it, lists the corpus, draws the charts, drills down to a report and ingests an upload', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/oversight');
     // An evaluator has no register, but checks single reports: 报告检查 is in the menu.
@@ -175,9 +169,13 @@ describe.skipIf(!run)('web: oversight', () => {
     const jiaxiangText = readFileSync(join(examples, '嘉祥县工业和信息化局-2021.txt'), 'utf8');
     const february = jiaxiangText.replace('发布时间:2022-01-25', '发布时间:2022-02-25');
     expect(february).not.toBe(jiaxiangText);
-    const late = await ingestBytes(server.store, '嘉祥县工业和信息化局-2021-2.txt', Buffer.from(february));
+    const late = await ingestBytes(
+      web.server.store,
+      '嘉祥县工业和信息化局-2021-2.txt',
+      Buffer.from(february),
+    );
     expect(late.status).toBe('version');
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight?late=true');
     await page.getByText('共 1 份报告').waitFor();
     const lateRows = page.getByRole('region', { name: '报告列表' });
@@ -269,7 +267,7 @@ describe.skipIf(!run)('web: oversight', () => {
   });
 
   it('lists the cross-report findings, filters them by code and opens a finding’s report', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight/checks');
     const codes = page.getByRole('navigation', { name: '按问题筛选' });
     await codes.getByText(/^同一年度有不同版本（\d+）$/).waitFor();
@@ -323,7 +321,7 @@ describe.skipIf(!run)('web: oversight', () => {
   });
 
   it('scores the corpus by the shipped rule pack and by a pack read from a file', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight/score');
     const results = page.getByRole('region', { name: '评分结果' });
     // The pack applies to departments; 嘉祥 is a government now (corrected above), so nothing is scored.
@@ -392,8 +390,8 @@ describe.skipIf(!run)('web: oversight', () => {
   it('fills in the places other bodies’ names give (补全所属地区), as the curator confirms', async () => {
     // 济宁市嘉祥县人民政府 says where 嘉祥县 lies: 嘉祥县工业和信息化局 (嘉祥县) may be placed in 济宁市.
     const report = makeReport({ agency: '济宁市嘉祥县人民政府', year: 2021 });
-    await ingestBytes(server.store, 'jx-gov.txt', new TextEncoder().encode(renderAs(report, 'txt')));
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    await ingestBytes(web.server.store, 'jx-gov.txt', new TextEncoder().encode(renderAs(report, 'txt')));
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight/bodies');
     await page.getByRole('button', { name: '补全所属地区（1）' }).click();
     const dialog = page.getByRole('dialog', { name: '补全所属地区' });
@@ -422,7 +420,6 @@ describe.skipIf(!run)('web: oversight', () => {
   });
 
   describe('bodies paged by the server', () => {
-    let paged: WebServer;
     // 55 departments (named by the sexagenary cycle: 甲子局, 乙丑局, …) and 3 governments, in the
     // API's order: by region, then name (code points on SQLite).
     const bodies = [
@@ -438,30 +435,29 @@ describe.skipIf(!run)('web: oversight', () => {
       })),
     ].sort((a, b) => (a.region === b.region ? (a.name < b.name ? -1 : 1) : a.region < b.region ? -1 : 1));
     const names = bodies.map((b) => b.name);
-    beforeAll(async () => {
-      paged = await startWebServer();
-      await addEvaluator(paged.store);
-      for (const [i, b] of bodies.entries())
-        await paged.store.db
-          .insertInto('corpus_bodies')
-          .values({
-            id: `body-${i}`,
-            ...b,
-            match_key: b.name,
-            province: null,
-            city: '海东市',
-            county: b.region.slice(3),
-            merged_into: null,
-            created_at: '2024-03-01T00:00:00.000Z',
-          })
-          .execute();
-    });
-    afterAll(async () => {
-      await paged?.close();
+    const paged = useWebServer({
+      evaluator: true,
+      browserOf: web,
+      seed: async (server) => {
+        for (const [i, b] of bodies.entries())
+          await server.store.db
+            .insertInto('corpus_bodies')
+            .values({
+              id: `body-${i}`,
+              ...b,
+              match_key: b.name,
+              province: null,
+              city: '海东市',
+              county: b.region.slice(3),
+              merged_into: null,
+              created_at: '2024-03-01T00:00:00.000Z',
+            })
+            .execute();
+      },
     });
 
     it('asks for 50 bodies at a time, with the text, kind and page in the URL', async () => {
-      const { page, problems, context } = await openPage(browser, paged.url, 'evaluator');
+      const { page, problems, context } = await paged.open('evaluator');
       // The query of each request for the table's bodies (the select's and the count's aside).
       const asked: string[] = [];
       page.on('request', (r) => {

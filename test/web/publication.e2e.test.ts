@@ -8,14 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
 import { makeReport, renderAs } from '../corpus/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
+import { axeViolations, type openPage } from './support/browser.js';
+import type { WebServer } from './support/seed.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
 const today = '2024-03-15';
 
 /** A body's report of a year, published (and signed) on the days given, ingested. */
@@ -49,31 +48,26 @@ const tagsOf = (counts: readonly number[]) =>
     (name, i) => `${name}（${counts[i]}）`,
   );
 
-describe.skipIf(!run)('web: publication', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer({ today });
-    await addEvaluator(server.store);
-    // 2022 only: a department past its deadline (逾期未发布), a government not yet due (尚未到期).
-    await ingest(server, '西宁市湟中区财政局', 2022, '2023-01-20');
-    await ingest(server, '西宁市湟中区人民政府', 2022, '2023-03-10');
-    // 2023: a department published after 31 January, one without a date, a government on time.
-    await ingest(server, '西宁市城北区教育局', 2023, '2024-02-05');
-    await ingest(server, '西宁市城北区民政局', 2023, null);
-    await ingest(server, '西宁市城北区人民政府', 2022, '2023-03-20');
-    await ingest(server, '西宁市城北区人民政府', 2023, '2024-03-01', '2024-02-26');
-    // First seen in 2024: not expected to have published 2023's report.
-    await ingest(server, '西宁市城西区审计局', 2024, '2025-01-20');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+describeWeb('web: publication', () => {
+  const web = useWebServer({
+    today,
+    evaluator: true,
+    seed: async (server) => {
+      // 2022 only: a department past its deadline (逾期未发布), a government not yet due (尚未到期).
+      await ingest(server, '西宁市湟中区财政局', 2022, '2023-01-20');
+      await ingest(server, '西宁市湟中区人民政府', 2022, '2023-03-10');
+      // 2023: a department published after 31 January, one without a date, a government on time.
+      await ingest(server, '西宁市城北区教育局', 2023, '2024-02-05');
+      await ingest(server, '西宁市城北区民政局', 2023, null);
+      await ingest(server, '西宁市城北区人民政府', 2022, '2023-03-20');
+      await ingest(server, '西宁市城北区人民政府', 2023, '2024-03-01', '2024-02-26');
+      // First seen in 2024: not expected to have published 2023's report.
+      await ingest(server, '西宁市城西区审计局', 2024, '2025-01-20');
+    },
   });
 
   it('shows the year before today’s: the counts, the deadlines, each body’s status; filters and exports', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight');
     const menu = page.getByRole('navigation', { name: '主菜单' });
     await menu.getByRole('link', { name: '发布情况' }).click();
@@ -248,7 +242,7 @@ describe.skipIf(!run)('web: publication', () => {
   });
 
   it('sums up the bodies by region, those with the most overdue first; a region filters the page to it', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight/publication?status=pending');
     const panel = page.getByRole('region', { name: '按地区汇总' });
     const rows = panel.getByRole('row');
@@ -296,7 +290,7 @@ describe.skipIf(!run)('web: publication', () => {
   });
 
   it('tells 监督概览 how many bodies are overdue, links 发布情况 in the same scope and marks the matrix', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     // The year filter and the report filters choose reports, not bodies: the notice stays 2023's.
     await page.goto('/oversight?year=2022&late=false');
     const notice = page.getByRole('status').filter({ hasText: '年度报告：' });
@@ -352,7 +346,7 @@ describe.skipIf(!run)('web: publication', () => {
   });
 
   it('shows another year from the picker, an empty year, and nothing to a clerk', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight/publication');
     const list = page.getByRole('region', { name: '各机关发布情况' });
     await list.getByText(/^2023 年度报告的发布期限/).waitFor();
@@ -378,7 +372,7 @@ describe.skipIf(!run)('web: publication', () => {
     expect(problems).toEqual([]);
     await context.close();
 
-    const clerk = await openPage(browser, server.url, 'clerk');
+    const clerk = await web.open('clerk');
     await clerk.page.goto('/oversight/publication');
     await clerk.page.getByText('当前账号没有查看此页面的权限。').waitFor();
     const menu = clerk.page.getByRole('navigation', { name: '主菜单' });
@@ -388,7 +382,7 @@ describe.skipIf(!run)('web: publication', () => {
   });
 
   it('leaves a body dissolved in 2023 (机关 → 修改 → 撤销年份) out of 2023’s 发布情况', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight/publication');
     const statuses = page.getByRole('navigation', { name: '按发布情况筛选' });
     await statuses.getByText('全部（5）').waitFor();
@@ -420,7 +414,7 @@ describe.skipIf(!run)('web: publication', () => {
   });
 
   it('lists a body that never published as overdue once 应发布名录 names it (机关 → 导入应发布名录)', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight/bodies');
     await page.getByRole('button', { name: '导入应发布名录' }).click();
     const dialog = page.getByRole('dialog', { name: '导入应发布名录' });
@@ -452,27 +446,26 @@ describe.skipIf(!run)('web: publication', () => {
   });
 
   describe('paged by the server', () => {
-    let paged: WebServer;
     // 55 departments past their deadline, named by the sexagenary cycle (甲子局, 乙丑局, …), in the
     // API's order: by name within their region.
     const departments = Array.from(
       { length: 55 },
       (_, i) => `海东市平安区${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[i % 12]}局`,
     ).sort(new Intl.Collator('zh-CN').compare);
-    beforeAll(async () => {
-      paged = await startWebServer({ today });
-      await addEvaluator(paged.store);
-      // 2022 only: 55 departments past 2023's deadline, 3 governments not yet due.
-      for (const agency of departments) await ingest(paged, agency, 2022, '2023-01-20');
-      for (const agency of ['海东市平安区人民政府', '海东市乐都区人民政府', '海东市互助土族自治县人民政府'])
-        await ingest(paged, agency, 2022, '2023-03-10');
-    });
-    afterAll(async () => {
-      await paged?.close();
+    const paged = useWebServer({
+      today,
+      evaluator: true,
+      browserOf: web,
+      seed: async (server) => {
+        // 2022 only: 55 departments past 2023's deadline, 3 governments not yet due.
+        for (const agency of departments) await ingest(server, agency, 2022, '2023-01-20');
+        for (const agency of ['海东市平安区人民政府', '海东市乐都区人民政府', '海东市互助土族自治县人民政府'])
+          await ingest(server, agency, 2022, '2023-03-10');
+      },
     });
 
     it('asks for 50 bodies at a time, keeps the page in the URL, and goes back to the first on another status', async () => {
-      const { page, problems, context } = await openPage(browser, paged.url, 'evaluator');
+      const { page, problems, context } = await paged.open('evaluator');
       // The query of each request for 发布情况's bodies.
       const asked: string[] = [];
       page.on('request', (r) => {

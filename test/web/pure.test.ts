@@ -11,7 +11,9 @@ import {
 } from '../../web/src/features/register/status.js';
 import { proactiveProblems } from '../../web/src/features/report/proactive-checks.js';
 import { proseOf, sameProse } from '../../web/src/features/report/prose.js';
+import { ApiError } from '../../web/src/lib/api.js';
 import { corpusScope } from '../../web/src/lib/corpus-scope.js';
+import { problemsOfError, problemsOf as recordProblemsOf } from '../../web/src/lib/problems.js';
 import { reportDeadline } from '../../web/src/lib/report-deadline.js';
 import { decode, encode } from '../../web/src/lib/url-codec.js';
 
@@ -300,5 +302,34 @@ describe('the annual report due next', () => {
       daysLeft: 59,
     });
     expect(reportDeadline('2024-06-03', undefined)).toMatchObject({ year: 2024, kind: 'department' });
+  });
+});
+
+describe('why a record is refused', () => {
+  it('shows one problem as the title, several each on its own line under what they are', () => {
+    const order = '审结日期 2024-05-10 早于收案日期 2024-05-20';
+    const outcome = '已审结的案件应记录结果（结果维持、结果纠正或其他结果）';
+    const refused = (problems: string[]) =>
+      new ApiError(400, 'workflow.case-order', `记录不符合办理规则：${problems.join('；')}`, {}, problems);
+    expect(problemsOfError(refused([order, outcome]))).toEqual({
+      title: '记录不符合办理规则',
+      items: [order, outcome],
+    });
+    expect(problemsOfError(refused([outcome]))).toEqual({
+      title: `记录不符合办理规则：${outcome}`,
+      items: [],
+    });
+    expect(problemsOfError(new ApiError(0, 'network', '无法连接服务器，请检查网络后重试'))).toEqual({
+      title: '无法连接服务器，请检查网络后重试',
+      items: [],
+    });
+    // A message that is not its reasons joined: the reasons under a title of their own.
+    expect(problemsOfError(new ApiError(400, 'x', '出错了', {}, [order, outcome]))).toEqual({
+      title: '无法保存',
+      items: [order, outcome],
+    });
+    expect(recordProblemsOf([])).toBeNull();
+    expect(recordProblemsOf([order])).toEqual({ title: order, items: [] });
+    expect(recordProblemsOf([order, outcome])).toEqual({ title: '输入有误', items: [order, outcome] });
   });
 });

@@ -3,27 +3,17 @@
  * → events → reply → the due list changes → compile → download DOCX.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { password, startWebServer, type WebServer } from './support/seed.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { axeViolations } from './support/browser.js';
+import { password } from './support/seed.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
-
-describe.skipIf(!run)('web: register', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeWeb('web: register', () => {
+  const web = useWebServer();
 
   it('logs in, and an unknown path under /api stays a JSON 404', async () => {
-    const { page, problems, context } = await openPage(browser, server.url);
+    const { page, problems, context } = await web.open();
     await page.goto('/applications');
     await page.getByLabel('用户名').waitFor();
     expect(new URL(page.url()).searchParams.get('next')).toBe('/applications');
@@ -59,7 +49,7 @@ describe.skipIf(!run)('web: register', () => {
   }
 
   it('registers an application, records events and the reply, the due list changes, compiles and downloads DOCX', async () => {
-    const clerk = await openPage(browser, server.url, 'clerk');
+    const clerk = await web.open('clerk');
     const page = clerk.page;
     await page.goto('/applications/new');
     await choose(page, '申请人类型', '自然人');
@@ -100,7 +90,7 @@ describe.skipIf(!run)('web: register', () => {
     expect(clerk.problems).toEqual([]);
     await clerk.context.close();
 
-    const reviewer = await openPage(browser, server.url, 'reviewer');
+    const reviewer = await web.open('reviewer');
     const p2 = reviewer.page;
     await p2.goto('/due');
     const overdue = p2.locator('.gk-panel').filter({ hasText: '已超期' });
@@ -168,5 +158,30 @@ describe.skipIf(!run)('web: register', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(reviewer.problems).toEqual([]);
     await reviewer.context.close();
+  });
+
+  it('refuses a correction its events contradict, each reason on its own line, and stores nothing', async () => {
+    const { page, problems, context } = await web.open('clerk');
+    await page.goto('/applications');
+    await page.getByRole('link', { name: '2024-002' }).click();
+    await page.getByText('申请 2024-002').waitFor();
+    await page.getByRole('button', { name: '修改登记内容' }).click();
+    const edit = page.getByRole('dialog');
+    // Received after the opinions were asked and answered (2024-02-26, 2024-03-08).
+    await edit.getByLabel('确认日期').fill('2024-03-10');
+    await edit.getByLabel('确认日期').press('Tab');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    const alert = edit.getByRole('alert').filter({ has: page.getByRole('listitem') });
+    await alert.waitFor();
+    expect(await alert.locator('.ant-alert-title').textContent()).toBe('记录不符合办理规则');
+    expect(await alert.getByRole('listitem').allInnerTexts()).toEqual([
+      '征求意见日期 2024-02-26 早于收到申请之日 2024-03-10',
+      '收到意见日期 2024-03-08 早于收到申请之日 2024-03-10',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    const [stored] = await web.server.store.applications.find('2024-002', ['A']);
+    expect(stored?.confirmedOn).toBe('2024-02-19');
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

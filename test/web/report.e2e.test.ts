@@ -6,27 +6,15 @@
  * block, the date and the prose; 「保存正文」 keeps the prose for the next visit.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { startWebServer, type WebServer } from './support/seed.js';
+import { expect, it } from 'vitest';
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
-const run = browserAvailable();
-
-describe.skipIf(!run)('web: annual report', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeWeb('web: annual report', () => {
+  const web = useWebServer();
 
   it('compiles with the signature, the publication date and a part’s prose entered, and downloads them', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'admin');
+    const { page, problems, context } = await web.open('admin');
     await page.goto('/report?year=2024');
     const shown = page.getByRole('region', { name: '2024年度报告正文' });
     await shown.getByText('湟源县人民政府办公室').first().waitFor();

@@ -5,32 +5,28 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { chooseEngine } from '../../src/read/ocr/engine.js';
 import { compareReport } from '../corpus/compare-fixture.js';
 import { renderAs } from '../corpus/helpers.js';
-import { haveBrowser, launchBrowser, openPage } from './support/browser.js';
+import { haveBrowser } from './support/browser.js';
 import { brokenExample, degradedScan } from './support/reports.js';
-import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
+import { addEvaluator } from './support/seed.js';
+import { useWebServer } from './support/web.js';
 
 const out = resolve(import.meta.dirname, '../../docs/screenshots');
 
 describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots', () => {
-  let server: WebServer;
-  let browser: Browser;
   let dir = '';
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'gongkai-shots-'));
     mkdirSync(out, { recursive: true });
-    server = await startWebServer();
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const web = useWebServer();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -41,13 +37,13 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
   };
 
   it('takes a picture of every page', async () => {
-    const anonymous = await openPage(browser, server.url);
+    const anonymous = await web.open();
     await anonymous.page.goto('/login');
     await anonymous.page.getByLabel('用户名').waitFor();
     await shoot(anonymous.page, 'login');
     await anonymous.context.close();
 
-    const { page, problems, context } = await openPage(browser, server.url, 'admin');
+    const { page, problems, context } = await web.open('admin');
     const visit = async (path: string, name: string, ready: (p: Page) => Promise<unknown>) => {
       await page.goto(path);
       await ready(page);
@@ -120,7 +116,7 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     }
     await visit('/users', 'users', (p) => p.getByRole('cell', { name: '张管理' }).waitFor());
     // 操作记录 after a change of the admin's own: a colleague's name corrected, its row open.
-    await server.store.users.update({ userId: 'u-admin' }, 'u-reviewer', { displayName: '李审核员' });
+    await web.server.store.users.update({ userId: 'u-admin' }, 'u-reviewer', { displayName: '李审核员' });
     await visit('/audit', 'audit', async (p) => {
       const first = p.locator('.ant-table-tbody > tr.ant-table-row').first();
       await first.getByText('张管理').waitFor();
@@ -131,7 +127,7 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     // of table 二 changed so that its figures can be split three ways: the list shows that one of
     // its errors is a figure not read (「其中 1 个未能读出」).
     await ingestBytes(
-      server.store,
+      web.server.store,
       '河北省科学技术厅-2023.txt',
       new TextEncoder().encode(
         readFileSync(new URL('../fixtures/real/003.txt', import.meta.url), 'utf8').replace(
@@ -141,24 +137,24 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       ),
     );
     await ingestBytes(
-      server.store,
+      web.server.store,
       '湟源县人民政府办公室-2021.txt',
       new TextEncoder().encode(brokenExample()),
     );
     for (const year of [2021, 2022] as const)
       await ingestBytes(
-        server.store,
+        web.server.store,
         `宿迁市宿城区财政局-${year}.txt`,
         new TextEncoder().encode(renderAs(compareReport('宿迁市宿城区财政局', year), 'txt')),
       );
     // Another body whose 2021 report is 宿城区's under its own name (两个机关对比).
     await ingestBytes(
-      server.store,
+      web.server.store,
       '宿迁市宿豫区财政局-2021.txt',
       new TextEncoder().encode(renderAs(compareReport('宿迁市宿豫区财政局', 2021), 'txt')),
     );
     const bodyNamed = (name: string) =>
-      server.store.db
+      web.server.store.db
         .selectFrom('corpus_bodies')
         .select('id')
         .where('name', '=', name)
@@ -171,7 +167,7 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
       const report = generateReport(seed, '2021', { year: 2021 + (seed % 3) });
       if (seed % 5 === 0) report.cells['a.new.np'] = ((report.cells['a.new.np'] as number | null) ?? 0) + 7;
       await ingestBytes(
-        server.store,
+        web.server.store,
         `${report.agency}-${report.year}.txt`,
         new TextEncoder().encode(renderAs(report, 'txt')),
       );
@@ -180,14 +176,14 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     for (const seed of [5, 10]) {
       const report = generateReport(seed, '2021', { year: 2021 + (seed % 3) });
       await ingestBytes(
-        server.store,
+        web.server.store,
         `${report.agency}-${report.year}-更正.txt`,
         new TextEncoder().encode(renderAs(report, 'txt')),
       );
     }
     // The oversight pages are an evaluator's view: the admin sees only the bodies of its own agency.
-    await addEvaluator(server.store);
-    const evaluator = await openPage(browser, server.url, 'evaluator');
+    await addEvaluator(web.server.store);
+    const evaluator = await web.open('evaluator');
     await evaluator.page.goto('/oversight');
     await evaluator.page
       .getByRole('region', { name: '报告列表' })
@@ -233,7 +229,7 @@ describe.skipIf(!process.env.GONGKAI_SCREENSHOTS || !haveBrowser)('screenshots',
     await evaluator.page.getByRole('region', { name: '机关列表' }).getByText('宿迁市宿城区财政局').waitFor();
     await shoot(evaluator.page, 'bodies');
     // A supervisor's home: the last year's 发布情况 of the bodies supervised, then the register.
-    const supervisor = await openPage(browser, server.url, 'supervisor');
+    const supervisor = await web.open('supervisor');
     await supervisor.page.goto('/');
     await supervisor.page
       .getByRole('region', { name: '报告库与发布情况' })

@@ -6,16 +6,13 @@
  * back from the server: the table groups by county, year and body, sorts, filters, exports.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.js';
 import { ingestBytes } from '../../src/corpus/ingest.js';
 import { crosswalk, measureValue } from '../../src/spec/crosswalk.js';
 import { makeReport, renderAs } from '../corpus/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, openPage } from './support/browser.js';
-import { addEvaluator, startWebServer, type WebServer } from './support/seed.js';
-
-const run = browserAvailable();
+import { axeViolations } from './support/browser.js';
+import { describeWeb, useWebServer } from './support/web.js';
 
 /** A report the statistics count (the newest version of its body and year). */
 interface Counted {
@@ -60,9 +57,7 @@ function rowOf(label: string, reports: readonly Counted[], withErrors: number): 
 /** A table row's cells, as read. */
 const cellsOf = (text: string) => text.split('\t').map((t) => t.trim());
 
-describe.skipIf(!run)('web: stats', () => {
-  let server: WebServer;
-  let browser: Browser;
+describeWeb('web: stats', () => {
   const counted: Counted[] = [];
 
   /** Ingests a body's report of a year; `late` publishes it in February (a department's is late). */
@@ -81,7 +76,7 @@ describe.skipIf(!run)('web: stats', () => {
     // A figure off its sum: the report has an error, its totals (and so the measures) stay.
     if (options.error) report.cells['a.new.np'] = ((report.cells['a.new.np'] as number | null) ?? 0) + 7;
     const result = await ingestBytes(
-      server.store,
+      web.server.store,
       `${agency}-${year}${options.seed ? `-${options.seed}` : ''}.txt`,
       new TextEncoder().encode(renderAs(report, 'txt')),
     );
@@ -94,24 +89,20 @@ describe.skipIf(!run)('web: stats', () => {
 
   const of = (f: (c: Counted) => boolean) => counted.filter(f);
 
-  beforeAll(async () => {
-    server = await startWebServer();
-    await addEvaluator(server.store);
-    await ingest('西宁市城北区教育局', '西宁市城北区', 2020);
-    await ingest('西宁市城北区教育局', '西宁市城北区', 2021);
-    await ingest('西宁市城北区教育局', '西宁市城北区', 2021, { seed: 99, error: true });
-    await ingest('西宁市城北区人民政府', '西宁市城北区', 2020);
-    await ingest('西宁市城北区人民政府', '西宁市城北区', 2021);
-    await ingest('西宁市湟中区财政局', '西宁市湟中区', 2021, { late: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const web = useWebServer({
+    evaluator: true,
+    seed: async () => {
+      await ingest('西宁市城北区教育局', '西宁市城北区', 2020);
+      await ingest('西宁市城北区教育局', '西宁市城北区', 2021);
+      await ingest('西宁市城北区教育局', '西宁市城北区', 2021, { seed: 99, error: true });
+      await ingest('西宁市城北区人民政府', '西宁市城北区', 2020);
+      await ingest('西宁市城北区人民政府', '西宁市城北区', 2021);
+      await ingest('西宁市湟中区财政局', '西宁市湟中区', 2021, { late: true });
+    },
   });
 
   it('compares the counties (the default), then the years; sorts; exports the grouping shown', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight');
     const menu = page.getByRole('navigation', { name: '主菜单' });
     await menu.getByRole('link', { name: '统计对比' }).click();
@@ -241,7 +232,7 @@ describe.skipIf(!run)('web: stats', () => {
   });
 
   it('filters in the URL, links each body to its profile, and says when nothing is left', async () => {
-    const { page, problems, context } = await openPage(browser, server.url, 'evaluator');
+    const { page, problems, context } = await web.open('evaluator');
     await page.goto('/oversight/stats?by=agency');
     const result = page.getByRole('region', { name: '统计结果' });
     const rows = result.getByRole('row');
@@ -304,7 +295,7 @@ describe.skipIf(!run)('web: stats', () => {
     expect(problems).toEqual([]);
     await context.close();
 
-    const clerk = await openPage(browser, server.url, 'clerk');
+    const clerk = await web.open('clerk');
     await clerk.page.goto('/oversight/stats');
     await clerk.page.getByText('当前账号没有查看此页面的权限。').waitFor();
     expect(await clerk.page.getByRole('navigation', { name: '主菜单' }).getByText('统计对比').count()).toBe(

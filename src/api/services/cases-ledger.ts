@@ -10,15 +10,17 @@ import type { Store } from '../../store/index.js';
 import { validateCase } from '../../workflow/cases.js';
 import {
   type CaseLedgerKey,
+  caseFieldName,
   caseLedgerColumns,
   caseLedgerHeader,
   caseLedgerRow,
   caseOfRow,
 } from '../../workflow/cases-ledger.js';
-import { notFound } from '../errors.js';
+import { issueTexts, notFound } from '../errors.js';
 import { newCaseBody } from '../schemas.js';
 import { createCase, listCases } from './cases.js';
 import {
+  columnNamer,
   type LedgerFile,
   type LedgerFormat,
   type LedgerImportResult,
@@ -64,6 +66,9 @@ export async function caseLedger(
   return { name, body, rows: rows.length };
 }
 
+/** A field named by its column, as the file has it. */
+const byColumn = columnNamer(caseFieldName);
+
 export async function importCases(
   store: Store,
   p: Principal,
@@ -89,7 +94,7 @@ export async function importCases(
     const c = read.case;
     const messages: string[] = [];
     const body = newCaseBody.safeParse({ ...c, agencyId: agency.id });
-    if (!body.success) messages.push(...body.error.issues.map((i) => `「${String(i.path[0])}」${i.message}`));
+    if (!body.success) messages.push(...issueTexts(body.error, byColumn));
     // The messages name no case: the row's line and number say which (the CLI's file:line, the web's table).
     for (const issue of validateCase({ ...c, id: c.number ?? 'new' }))
       if (issue.severity === 'error') messages.push(issue.message);

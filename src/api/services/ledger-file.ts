@@ -10,7 +10,7 @@ import { csvLine } from '../../corpus/export/csv.js';
 import { decode } from '../../decode/decode.js';
 import type { Store } from '../../store/index.js';
 import { parseDelimited } from '../../text/csv.js';
-import { ApiError, badRequest } from '../errors.js';
+import { ApiError, badRequest, type FieldNamer } from '../errors.js';
 import { agencyScope, type Principal } from './principal.js';
 
 export type LedgerFormat = 'csv' | 'xlsx';
@@ -185,6 +185,15 @@ export function numberCheck(
     return messages;
   };
 }
+
+/**
+ * Names a row's field by the column it was read from (`column`: a field's column's Chinese name), the
+ * whole of it: a wrong step is 「办理过程」, whichever of its parts is wrong.
+ */
+export const columnNamer =
+  (column: (field: string) => string | undefined): FieldNamer =>
+  ([field]) =>
+    typeof field === 'string' ? column(field) : undefined;
 
 /** A row checked: its messages, or the body to store. */
 export interface CheckedRow<B> {

@@ -15,12 +15,17 @@ import {
   validateApplication,
   WorkflowError,
 } from '../../workflow/index.js';
+import { ledgerColumnName } from '../../workflow/ledger.js';
 import { applicationOfRow, ledgerHeader } from '../../workflow/ledger-import.js';
+import { issueTexts } from '../errors.js';
 import { newApplicationBody } from '../schemas.js';
 import { createApplication, rightFor } from './applications.js';
 import { holidayCalendar } from './holidays.js';
-import { type LedgerImportResult, ledgerRows, numberCheck, storeAll } from './ledger-file.js';
+import { columnNamer, type LedgerImportResult, ledgerRows, numberCheck, storeAll } from './ledger-file.js';
 import { type Principal, requireRight, resolveAgency } from './principal.js';
+
+/** A field named by the column it was read from (「收到日期」 for a date of receipt), as the file has it. */
+const byColumn = columnNamer(ledgerColumnName);
 
 export async function importLedger(
   store: Store,
@@ -43,7 +48,7 @@ export async function importLedger(
     const app = read.application;
     const messages: string[] = [];
     const body = newApplicationBody.safeParse({ ...app, agencyId: agency.id });
-    if (!body.success) messages.push(...body.error.issues.map((i) => `「${String(i.path[0])}」${i.message}`));
+    if (!body.success) messages.push(...issueTexts(body.error, byColumn));
     try {
       for (const issue of validateApplication(
         {

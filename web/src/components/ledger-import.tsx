@@ -153,7 +153,12 @@ function LedgerImportModal({
             columns={[
               { title: '行', dataIndex: 'line', width: 60 },
               { title: '编号', dataIndex: 'number', width: 100, render: (n: string | null) => n ?? '—' },
-              { title: '问题', dataIndex: 'messages', render: (m: string[]) => m.join('；') },
+              {
+                title: '问题',
+                dataIndex: 'messages',
+                // Each problem of the row on its own line.
+                render: (m: string[]) => m.map((text) => <div key={text}>{text}</div>),
+              },
             ]}
           />
         </>

@@ -42,6 +42,8 @@ export class ApiError extends Error {
     message: string,
     /** Field paths of an invalid input, when the check was made here. */
     public readonly fields: Record<string, string> = {},
+    /** Each reason the server gave for refusing a record (the errors of its `issues`), in order. */
+    public readonly problems: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -112,8 +114,15 @@ export function requestOf<E extends Endpoint>(
 
 async function errorOf(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
-    if (body.error?.message) return new ApiError(res.status, body.error.code ?? 'error', body.error.message);
+    const body = (await res.json()) as {
+      error?: { code?: string; message?: string; issues?: { severity?: string; message?: string }[] };
+    };
+    if (body.error?.message) {
+      const problems = (body.error.issues ?? []).flatMap((i) =>
+        i.severity === 'error' && typeof i.message === 'string' ? [i.message] : [],
+      );
+      return new ApiError(res.status, body.error.code ?? 'error', body.error.message, {}, problems);
+    }
   } catch {
     // not JSON: fall through
   }

@@ -5,7 +5,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   DatePicker,
@@ -26,16 +25,19 @@ import { z } from 'zod';
 import type { Case } from '../../../../src/api/contract/responses.js';
 import { casePatchBody, newCaseBody } from '../../../../src/api/schemas.js';
 import { caseKinds, caseOutcomes } from '../../../../src/workflow/cases.js';
+import { caseFieldName } from '../../../../src/workflow/cases-ledger.js';
 import { can } from '../../app/access.js';
 import { AgencySelect, useAgency } from '../../components/agency-select.js';
 import { ExportButtons } from '../../components/export-buttons.js';
 import { LedgerImportButton, type LedgerImportTarget } from '../../components/ledger-import.js';
+import { ProblemsAlert } from '../../components/problems-alert.js';
 import { LoadError } from '../../components/query-state.js';
 import { YearSelect } from '../../components/year-select.js';
 import { call, fieldErrors, messageOf, searchOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
 import { caseKindNames, caseOutcomeNames } from '../../lib/names.js';
+import { type Problems, problemsOf, problemsOfError } from '../../lib/problems.js';
 import { useMe } from '../../lib/session.js';
 import { useYear } from '../../lib/today.js';
 import { useUrlState } from '../../lib/url-state.js';
@@ -64,7 +66,9 @@ interface Values {
   outcome?: string | null;
   applicationId?: string;
 }
-const fields = ['kind', 'filedOn', 'decidedOn', 'outcome', 'applicationId'];
+const fields = ['kind', 'filedOn', 'decidedOn', 'outcome', 'applicationId'] as const;
+/** A field's label: its name in the 复议诉讼台账 (and in the messages of the API and the import). */
+const label = (field: (typeof fields)[number]) => caseFieldName(field);
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : d === null ? null : undefined);
 
 function CaseModal({
@@ -79,7 +83,7 @@ function CaseModal({
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problems | null>(null);
   const save = useMutation({
     mutationFn: async (v: Values) => {
       const raw = {
@@ -104,10 +108,9 @@ function CaseModal({
       onClose();
     },
     onError: (e) => {
-      if (e instanceof z.ZodError) {
-        const rest = showFieldErrors(form, fieldErrors(e), fields);
-        setProblem(rest.length ? rest.join('；') : null);
-      } else setProblem(messageOf(e));
+      // Each problem on its own line: on its field, or listed above the form.
+      if (e instanceof z.ZodError) setProblems(problemsOf(showFieldErrors(form, fieldErrors(e), fields)));
+      else setProblems(problemsOfError(e));
     },
   });
   return (
@@ -120,7 +123,7 @@ function CaseModal({
       okText="保存"
       cancelText="取消"
     >
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <ProblemsAlert problems={problems} style={{ marginBottom: 12 }} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -138,23 +141,23 @@ function CaseModal({
             : { kind: 'review' }
         }
       >
-        <Form.Item label="案件类型" name="kind" required>
+        <Form.Item label={label('kind')} name="kind" required>
           <Select options={caseKinds.map((k) => ({ value: k, label: caseKindNames[k] }))} />
         </Form.Item>
-        <Form.Item label="收案日期" name="filedOn" required>
+        <Form.Item label={label('filedOn')} name="filedOn" required>
           <DatePicker />
         </Form.Item>
-        <Form.Item label="审结日期" name="decidedOn">
+        <Form.Item label={label('decidedOn')} name="decidedOn">
           <DatePicker />
         </Form.Item>
-        <Form.Item label="结果" name="outcome">
+        <Form.Item label={label('outcome')} name="outcome">
           <Select
             allowClear
             placeholder="未审结"
             options={caseOutcomes.map((o) => ({ value: o, label: caseOutcomeNames[o] }))}
           />
         </Form.Item>
-        <Form.Item label="关联申请编号" name="applicationId">
+        <Form.Item label={label('applicationId')} name="applicationId">
           <Input />
         </Form.Item>
       </Form>

@@ -8,8 +8,10 @@ import { Alert, Button, Form, Modal, Space } from 'antd';
 import { useState } from 'react';
 import type { Application } from '../../../../src/api/contract/responses.js';
 import { type ApplicationPatchBody, applicationPatchBody } from '../../../../src/api/schemas.js';
-import { fieldErrors, messageOf } from '../../lib/api.js';
+import { ProblemsAlert } from '../../components/problems-alert.js';
+import { fieldErrors } from '../../lib/api.js';
 import { fieldsOf as apiFieldsOf, showFieldErrors } from '../../lib/form-errors.js';
+import { type Problems, problemsOf, problemsOfError } from '../../lib/problems.js';
 import { useUpdateApplication } from './api.js';
 import {
   ApplicationFields,
@@ -29,11 +31,11 @@ export function ApplicationEditModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<ApplicationValues>();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problems | null>(null);
   const update = useUpdateApplication(app.id);
 
   const submit = async () => {
-    setProblem(null);
+    setProblems(null);
     const changes = changesOf(app, form.getFieldsValue(true));
     if (Object.keys(changes).length === 0) {
       onDone(false);
@@ -41,16 +43,16 @@ export function ApplicationEditModal({
     }
     const checked = applicationPatchBody.safeParse(changes);
     if (!checked.success) {
-      const rest = showFieldErrors(form, fieldErrors(checked.error), applicationFieldNames);
-      if (rest.length) setProblem(rest.join('；'));
+      setProblems(problemsOf(showFieldErrors(form, fieldErrors(checked.error), applicationFieldNames)));
       return;
     }
     try {
       await update.mutateAsync(checked.data as ApplicationPatchBody);
       onDone(true);
     } catch (error) {
+      // The server's reasons (a date of receipt after the events recorded…), each on its own line.
       const rest = showFieldErrors(form, apiFieldsOf(error), applicationFieldNames);
-      setProblem(rest.length ? rest.join('；') : messageOf(error));
+      setProblems(rest.length ? problemsOf(rest) : problemsOfError(error));
     }
   };
 
@@ -73,7 +75,7 @@ export function ApplicationEditModal({
         </Space>
       }
     >
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <ProblemsAlert problems={problems} style={{ marginBottom: 12 }} />
       <Form<ApplicationValues>
         form={form}
         layout="horizontal"

@@ -8,6 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Application } from '../../../../src/api/contract/responses.js';
 import { applicantTypes } from '../../../../src/workflow/applicant.js';
 import { channels, receiptRule, receiptRuleText } from '../../../../src/workflow/channel.js';
+import { applicationFieldName } from '../../../../src/workflow/ledger.js';
 import { applicantNameOf, channelNames } from '../../lib/names.js';
 
 export interface ApplicationValues {
@@ -34,6 +35,9 @@ export const applicationFieldNames = [
   'confirmedOn',
   'requestText',
 ] as const;
+
+/** A field's label: its name in the 办理台账 (and in the messages of the API and the import). */
+const label = (field: (typeof applicationFieldNames)[number]): string => applicationFieldName(field) ?? field;
 
 const day = (d: Dayjs | undefined | null) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -95,52 +99,60 @@ export function ApplicationFields({ form }: { form: FormInstance<ApplicationValu
   return (
     <>
       <Form.Item
-        label="申请人类型"
+        label={label('applicant')}
         name="applicant"
-        rules={[{ required: true, message: '请选择申请人类型' }]}
+        rules={[{ required: true, message: `请选择${label('applicant')}` }]}
       >
         <Select
           options={applicantTypes.map((t) => ({ value: t, label: applicantNameOf(t) }))}
           placeholder="请选择"
         />
       </Form.Item>
-      <Form.Item label="申请人" name="applicantName" extra="姓名或者名称">
+      <Form.Item label={label('applicantName')} name="applicantName" extra="姓名或者名称">
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item label="联系方式" name="applicantContact">
+      <Form.Item label={label('applicantContact')} name="applicantContact">
         <Input.TextArea rows={2} maxLength={500} placeholder="电话、通信地址、电子邮箱等" />
       </Form.Item>
-      <Form.Item label="获取方式" name="delivery" extra="申请人要求的获取信息的方式、途径">
+      <Form.Item label={label('delivery')} name="delivery" extra="申请人要求的获取信息的方式、途径">
         <Input maxLength={500} placeholder="如邮寄纸质件、电子邮件、当面领取" />
       </Form.Item>
-      <Form.Item label="提交渠道" name="channel" rules={[{ required: true, message: '请选择提交渠道' }]}>
+      <Form.Item
+        label={label('channel')}
+        name="channel"
+        rules={[{ required: true, message: `请选择${label('channel')}` }]}
+      >
         <Select options={channels.map((c) => ({ value: c, label: channelNames[c] }))} placeholder="请选择" />
       </Form.Item>
       {channel && (
         <Alert type="info" showIcon title={receiptRuleText[channel]} style={{ marginBottom: 16 }} />
       )}
-      <Form.Item label="提交日期" name="submittedOn" rules={[{ required: true, message: '请选择提交日期' }]}>
+      <Form.Item
+        label={label('submittedOn')}
+        name="submittedOn"
+        rules={[{ required: true, message: `请选择${label('submittedOn')}` }]}
+      >
         <DatePicker />
       </Form.Item>
       {rule === 'signedForOn' && (
         <Form.Item
-          label="签收日期"
+          label={label('signedForOn')}
           name="signedForOn"
-          rules={[{ required: true, message: '请选择签收日期' }]}
+          rules={[{ required: true, message: `请选择${label('signedForOn')}` }]}
         >
           <DatePicker />
         </Form.Item>
       )}
       {rule === 'confirmedOn' && (
         <Form.Item
-          label="确认日期"
+          label={label('confirmedOn')}
           name="confirmedOn"
-          rules={[{ required: true, message: '请选择确认日期' }]}
+          rules={[{ required: true, message: `请选择${label('confirmedOn')}` }]}
         >
           <DatePicker />
         </Form.Item>
       )}
-      <Form.Item label="申请内容" name="requestText">
+      <Form.Item label={label('requestText')} name="requestText">
         <Input.TextArea rows={4} maxLength={20000} showCount />
       </Form.Item>
     </>

@@ -1,14 +1,16 @@
 /** The form of one event (补正通知, 征求意见, 延期, 收费, 答复…), checked with the API's event schema. */
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type EventBody, eventSchema } from '../../../../src/api/schemas.js';
 import { formatForYear, getFormat } from '../../../../src/spec/registry.js';
 import { outcomeName, outcomes } from '../../../../src/workflow/outcome.js';
+import { ProblemsAlert } from '../../components/problems-alert.js';
 import { call, fieldErrors, messageOf } from '../../lib/api.js';
 import * as api from '../../lib/endpoints.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
-import { eventNames, partyNames } from '../../lib/names.js';
+import { eventNames, eventFieldNames as names, partyNames } from '../../lib/names.js';
+import { type Problems, problemsOf, problemsOfError } from '../../lib/problems.js';
 import type { ActionKind } from './status.js';
 
 interface Values {
@@ -77,17 +79,16 @@ export function EventModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problems | null>(null);
   const [busy, setBusy] = useState(false);
   const [feeNote, setFeeNote] = useState<string | null>(null);
 
   const submit = async () => {
-    setProblem(null);
+    setProblems(null);
     const values = form.getFieldsValue();
     const checked = eventSchema.safeParse(eventOf(type, values));
     if (!checked.success) {
-      const rest = showFieldErrors(form, fieldErrors(checked.error), fieldNames);
-      if (rest.length) setProblem(rest.join('；'));
+      setProblems(problemsOf(showFieldErrors(form, fieldErrors(checked.error), fieldNames)));
       return;
     }
     setBusy(true);
@@ -95,7 +96,7 @@ export function EventModal({
       await onSubmit(checked.data);
       onClose();
     } catch (error) {
-      setProblem(messageOf(error));
+      setProblems(problemsOfError(error));
     } finally {
       setBusy(false);
     }
@@ -130,7 +131,7 @@ export function EventModal({
         </Space>
       }
     >
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <ProblemsAlert problems={problems} style={{ marginBottom: 12 }} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -142,37 +143,42 @@ export function EventModal({
           days: 20,
         }}
       >
-        <Form.Item label="日期" name="on" required>
+        <Form.Item label={names.on} name="on" required>
           <DatePicker />
         </Form.Item>
         {type === 'correctionRequested' && (
-          <Form.Item label="补正期限" name="correctBy" required extra="申请人应在此日期前补正（第三十条）">
+          <Form.Item
+            label={names.correctBy}
+            name="correctBy"
+            required
+            extra="申请人应在此日期前补正（第三十条）"
+          >
             <DatePicker />
           </Form.Item>
         )}
         {(type === 'consultationSent' || type === 'consultationAnswered') && (
-          <Form.Item label="征求意见对象" name="party" required>
+          <Form.Item label={names.party} name="party" required>
             <Select options={Object.entries(partyNames).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
         )}
         {type === 'extended' && (
           <>
             <Form.Item
-              label="延长工作日数"
+              label={names.days}
               name="days"
               required
               extra="延长的期限最长不得超过20个工作日（第三十三条第二款）"
             >
               <InputNumber min={1} max={20} />
             </Form.Item>
-            <Form.Item label="批准人" name="approvedBy" required>
+            <Form.Item label={names.approvedBy} name="approvedBy" required>
               <Input />
             </Form.Item>
           </>
         )}
         {type === 'feeNotified' && (
           <>
-            <Form.Item label="计收方式" name="method" required>
+            <Form.Item label={names.method} name="method" required>
               <Select
                 options={[
                   { value: 'perItem', label: '按件计收' },
@@ -180,10 +186,10 @@ export function EventModal({
                 ]}
               />
             </Form.Item>
-            <Form.Item label="数量（按件：本月第几件；按量：页数）" name="quantity" required>
+            <Form.Item label={`${names.quantity}（按件：本月第几件；按量：页数）`} name="quantity" required>
               <InputNumber min={1} />
             </Form.Item>
-            <Form.Item label="金额（元）" name="amount" required>
+            <Form.Item label={names.amount} name="amount" required>
               <InputNumber min={0} />
             </Form.Item>
             <Button onClick={calculate}>按标准计算</Button>
@@ -195,7 +201,7 @@ export function EventModal({
           </>
         )}
         {type === 'replied' && (
-          <Form.Item label="办理结果" name="outcome" required>
+          <Form.Item label={names.outcome} name="outcome" required>
             <Select
               showSearch
               optionFilterProp="label"

@@ -1,11 +1,13 @@
 /** 登记新申请: the form is checked with the API's own schema before it is sent. */
-import { Alert, App, Button, Form, Input, Space } from 'antd';
+import { App, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type NewApplicationBody, newApplicationBody } from '../../../../src/api/schemas.js';
 import { useAgency } from '../../components/agency-select.js';
-import { fieldErrors, messageOf } from '../../lib/api.js';
+import { ProblemsAlert } from '../../components/problems-alert.js';
+import { fieldErrors } from '../../lib/api.js';
 import { showFieldErrors } from '../../lib/form-errors.js';
+import { type Problems, problemsOf, problemsOfError } from '../../lib/problems.js';
 import { useCreateApplication } from './api.js';
 import {
   ApplicationFields,
@@ -32,14 +34,13 @@ export default function NewApplicationPage() {
   const { message } = App.useApp();
   const { agencyId } = useAgency();
   const create = useCreateApplication();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problems | null>(null);
 
   const submit = async (values: Values) => {
-    setProblem(null);
+    setProblems(null);
     const checked = newApplicationBody.safeParse(bodyOf(values, agencyId));
     if (!checked.success) {
-      const rest = showFieldErrors(form, fieldErrors(checked.error), fieldNames);
-      if (rest.length) setProblem(rest.join('；'));
+      setProblems(problemsOf(showFieldErrors(form, fieldErrors(checked.error), fieldNames)));
       return;
     }
     try {
@@ -47,13 +48,13 @@ export default function NewApplicationPage() {
       message.success(`已登记申请 ${app.number}`);
       navigate(`/applications/${encodeURIComponent(app.id)}`);
     } catch (error) {
-      setProblem(messageOf(error));
+      setProblems(problemsOfError(error));
     }
   };
 
   return (
     <div className="gk-panel" style={{ maxWidth: 760 }}>
-      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
+      <ProblemsAlert problems={problems} style={{ marginBottom: 16 }} />
       <Form<Values>
         form={form}
         layout="horizontal"
