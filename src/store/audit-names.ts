@@ -4,6 +4,8 @@
  * itself.
  */
 import { cellLabel } from '../spec/cell-label.js';
+import { caseFieldName } from '../workflow/cases-ledger.js';
+import { applicationFieldName } from '../workflow/ledger.js';
 
 export const auditActionNames: Readonly<Record<string, string>> = {
   create: '新建',
@@ -89,8 +91,8 @@ export const auditFieldNames: Readonly<Record<string, string>> = {
   events: '办理记录',
   updatedAt: '修改时间',
   kind: '类型',
-  filedOn: '收到日期',
-  decidedOn: '决定日期',
+  filedOn: '收案日期',
+  decidedOn: '审结日期',
   outcome: '结果',
   applicationId: '相关申请',
   cells: '数据',
@@ -104,9 +106,26 @@ export const auditFieldNames: Readonly<Record<string, string>> = {
   holidays: '放假安排',
 };
 
-/** A field's name: its own, or a report cell's place in the tables (表二的数字 are kept by cell key). */
-export const auditFieldName = (key: string): string =>
-  auditFieldNames[key] ?? cellLabel('2021', key) ?? cellLabel('2019', key) ?? key;
+/**
+ * The names a kind of record gives its fields where its forms and ledger name them (a case's
+ * 「收案日期」「审结日期」「案件类型」, an application's 「提交渠道」): the log says what the page says.
+ */
+const recordFieldNames: Readonly<Record<string, (key: string) => string | undefined>> = {
+  case: caseFieldName,
+  application: applicationFieldName,
+};
+
+/**
+ * A field's name: as the record's own forms and ledger name it (`entity`, the log's code for the
+ * kind of record), else its name in the log, or a report cell's place in the tables (表二的数字 are
+ * kept by cell key).
+ */
+export const auditFieldName = (key: string, entity?: string): string =>
+  (entity === undefined ? undefined : recordFieldNames[entity]?.(key)) ??
+  auditFieldNames[key] ??
+  cellLabel('2021', key) ??
+  cellLabel('2019', key) ??
+  key;
 
 /** The fields an entry changed: those of the record before and after that differ (none for a record created or deleted). */
 export function auditChangedFields(before: unknown, after: unknown): string[] {
@@ -136,10 +155,17 @@ export function auditFields(
  * What an entry changed, in a few words: 「新建」「删除」, the changed fields' names (the first three
  * and how many when there are more), or 「—」.
  */
-export function auditChangeSummary(entry: { action: string; before: unknown; after: unknown }): string {
+export function auditChangeSummary(entry: {
+  action: string;
+  entity?: string;
+  before: unknown;
+  after: unknown;
+}): string {
   if (entry.action === 'create') return '新建';
   if (entry.action === 'delete') return '删除';
-  const fields = auditChangedFields(entry.before, entry.after).map(auditFieldName);
+  const fields = auditChangedFields(entry.before, entry.after).map((key) =>
+    auditFieldName(key, entry.entity),
+  );
   if (fields.length === 0) return '—';
   return fields.length <= 3 ? fields.join('、') : `${fields.slice(0, 3).join('、')} 等 ${fields.length} 项`;
 }

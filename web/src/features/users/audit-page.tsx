@@ -68,7 +68,12 @@ function Changes({ entry }: { entry: AuditEntry }) {
       pagination={false}
       dataSource={fields}
       columns={[
-        { title: '字段', dataIndex: 'key', width: 160, render: (k: string) => auditFieldName(k) },
+        {
+          title: '字段',
+          dataIndex: 'key',
+          width: 160,
+          render: (k: string) => auditFieldName(k, entry.entity),
+        },
         {
           title: '操作前',
           dataIndex: 'before',
