@@ -16,7 +16,7 @@ const seeded = [
   ['2024-001', '行政复议', '2024-04-22', '2024-05-28', '结果维持', '2024-003'],
   ['2024-002', '未经复议直接起诉', '2024-05-15', '—', '尚未审结', '2024-002'],
 ];
-const headings = ['编号', '类型', '收案日期', '审结日期', '结果', '关联申请'];
+const headings = ['编号', '案件类型', '收案日期', '审结日期', '结果', '关联申请编号'];
 
 /** The table's rows, the first six cells of each (the 操作 column aside), once `first` is shown. */
 async function rowsOf(scope: Page | Locator, first: string): Promise<string[][]> {

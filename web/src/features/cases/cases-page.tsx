@@ -191,22 +191,22 @@ export default function CasesPage() {
     onError: (e) => message.error(messageOf(e)),
   });
   const columns: TableColumnsType<Case> = [
-    { title: '编号', dataIndex: 'number', width: 120 },
+    { title: caseFieldName('number'), dataIndex: 'number', width: 120 },
     {
-      title: '类型',
+      title: caseFieldName('kind'),
       dataIndex: 'kind',
       render: (k: string) => caseKindNames[k as keyof typeof caseKindNames] ?? k,
     },
-    { title: '收案日期', dataIndex: 'filedOn' },
+    { title: caseFieldName('filedOn'), dataIndex: 'filedOn' },
     // Pending: the 结果 column says 尚未审结.
-    { title: '审结日期', dataIndex: 'decidedOn', render: (d: string | null) => d ?? '—' },
+    { title: caseFieldName('decidedOn'), dataIndex: 'decidedOn', render: (d: string | null) => d ?? '—' },
     {
-      title: '结果',
+      title: caseFieldName('outcome'),
       dataIndex: 'outcome',
       render: (o: string | null) => caseOutcomeNames[(o ?? 'pending') as keyof typeof caseOutcomeNames] ?? o,
     },
     {
-      title: '关联申请',
+      title: caseFieldName('applicationId'),
       dataIndex: 'applicationId',
       render: (id: string | null, c) =>
         id ? <Link to={`/applications/${encodeURIComponent(id)}`}>{c.applicationNumber ?? id}</Link> : '—',
