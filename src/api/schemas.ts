@@ -45,7 +45,7 @@ export const recordId = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: '编号只能包含字母、数字和 . _ -' });
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: '只能包含字母、数字和 . _ -' });
 
 export const reportYear = z.coerce
   .number({ error: '年度应为整数' })

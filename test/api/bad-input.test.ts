@@ -461,7 +461,7 @@ describeEachBackend('bad input', (backend) => {
       applicationId: '2024/003',
     });
     expect(decided.message).toBe(
-      '输入有误：「审结日期」：日期应在 2000-01-01 至 2099-12-31 之间；「结果」的值无效，应为 upheld、corrected、other 之一；「关联申请编号」：编号只能包含字母、数字和 . _ -',
+      '输入有误：「审结日期」：日期应在 2000-01-01 至 2099-12-31 之间；「结果」的值无效，应为 upheld、corrected、other 之一；「关联申请编号」：只能包含字母、数字和 . _ -',
     );
     const unknown = await expect400('unknown', 'GET', '/api/due?dayz=3');
     expect(unknown.message).toBe('输入有误：请求中有未知的字段：dayz');

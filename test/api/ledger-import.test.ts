@@ -179,7 +179,7 @@ describeEachBackend('importing a ledger', (backend) => {
         // The date of receipt by its column (the API's signedForOn), a step by its column.
         { line: 8, number: '2024-014', messages: ['「收到日期」：日期应在 2000-01-01 至 2099-12-31 之间'] },
         { line: 9, number: '2024-015', messages: ['「办理过程」：日期应在 2000-01-01 至 2099-12-31 之间'] },
-        { line: 10, number: '2024/016', messages: ['「编号」：编号只能包含字母、数字和 . _ -'] },
+        { line: 10, number: '2024/016', messages: ['「编号」：只能包含字母、数字和 . _ -'] },
       ],
     });
     expect((await h.store.applications.list({ agencyIds: ['A'] })).length).toBe(3);
