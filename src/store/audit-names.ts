@@ -127,6 +127,10 @@ export const auditFieldName = (key: string, entity?: string): string =>
   cellLabel('2019', key) ??
   key;
 
+/** Whether a record's field is a report cell (表二's figures are kept by cell key). */
+const isCellKey = (key: string): boolean =>
+  !Object.hasOwn(auditFieldNames, key) && (cellLabel('2021', key) ?? cellLabel('2019', key)) !== null;
+
 /** The fields an entry changed: those of the record before and after that differ (none for a record created or deleted). */
 export function auditChangedFields(before: unknown, after: unknown): string[] {
   if (!isRecord(before) || !isRecord(after)) return [];
@@ -163,9 +167,12 @@ export function auditChangeSummary(entry: {
 }): string {
   if (entry.action === 'create') return '新建';
   if (entry.action === 'delete') return '删除';
-  const fields = auditChangedFields(entry.before, entry.after).map((key) =>
-    auditFieldName(key, entry.entity),
-  );
+  const changed = auditChangedFields(entry.before, entry.after);
+  // A report's figures (表二's, kept by cell key) are counted, not named: each one's place in the
+  // tables is a sentence (the entry's details name them).
+  const figures = changed.filter(isCellKey).length;
+  const fields = changed.filter((key) => !isCellKey(key)).map((key) => auditFieldName(key, entry.entity));
+  if (figures > 0) fields.push(`${figures} 个数字`);
   if (fields.length === 0) return '—';
   return fields.length <= 3 ? fields.join('、') : `${fields.slice(0, 3).join('、')} 等 ${fields.length} 项`;
 }

@@ -31,4 +31,12 @@ describe('audit field names', () => {
       '案件类型、收案日期、审结日期',
     );
   });
+
+  it("a year's 表二 figures are counted, not each named by its place in the tables", () => {
+    const before = { year: 2024, 'p.rules.issued': 1, 'p.license.decisions': 3, updatedAt: 'a' };
+    const after = { year: 2024, 'p.rules.issued': 2, 'p.license.decisions': 4, updatedAt: 'b' };
+    expect(auditChangeSummary({ action: 'set', entity: 'proactive_figures', before, after })).toBe(
+      '修改时间、2 个数字',
+    );
+  });
 });
