@@ -156,6 +156,10 @@ export function runningHeads(
       // The first line of the next page: on this line after the feed, or the next one.
       if (raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '') boundary.add(i);
       else boundary.add(nonBlank(i + 1, 1));
+      // The last line of the page before: on this line before the feed, or the one before (a
+      // running foot, or a head that text in content-stream order, \`pdftotext -raw\`, puts last).
+      if (raw.slice(0, raw.indexOf('\f')).trim() !== '') boundary.add(i);
+      else boundary.add(nonBlank(i - 1, -1));
     }
     if (number) {
       boundary.add(nonBlank(i - 1, -1));

@@ -29,6 +29,17 @@ describe('page furniture in extracted PDF text', () => {
     expect(texts(text)).toEqual(['1.申请人无正当理由', '        4      /      4', '逾期不补正']);
   });
 
+  it('a running head written last on each page (pdftotext -raw: content-stream order) goes too', () => {
+    // Once kept after table 四's one line of figures, where it made the figures read as no row's:
+    // 「没有填写数字」, fifteen cells blank, and no error. (pdftotext ends every page, the last too, with a
+    // form feed.)
+    const foot = '凤翔县发展和改革局政府信息公开工作年度报告';
+    const text = ['正文一', foot, '\f正文二', '11 5 4 1 21', foot, '\f五、存在的主要问题', foot, '\f'].join(
+      '\n',
+    );
+    expect(texts(text)).toEqual(['正文一', '正文二', '11 5 4 1 21', '五、存在的主要问题']);
+  });
+
   it('a head that changes with the page number is still a head', () => {
     const lines = [
       '正文一',

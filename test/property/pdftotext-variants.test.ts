@@ -1,0 +1,94 @@
+/**
+ * The text `pdftotext` gives of PDFs as Word and WPS print a report (test/support/word-pdf.ts: any
+ * way of drawing the tables, cells left blank or not): laid out (`-layout`, the form real/011.txt
+ * comes in), raw (`-raw`, in content-stream order) and in its default reading order (cells one
+ * after another, often column by column). Reports gathered as text come this way, from whatever
+ * tool the gatherer had. Every cell reads back exactly, or null, or named by an error (the
+ * damage properties' verdict, test/support/verdict.ts): never silently wrong; and a report with
+ * any cell not read exactly (blank included) has an error, as the fixtures are scored.
+ *
+ * How many read exactly differs by mode (a sample of 150–200 reports, a third with blank cells,
+ * 2026-12-07): `-layout` 178 of 200, `-raw` 116 of 150, the default order 13 of 150 (its cells
+ * 47%: a table given column by column, its header words among the figures, is named, not guessed).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withBlankCells } from '../../src/generate/blanks.js';
+import { generateReport } from '../../src/generate/random-report.js';
+import { processBytes } from '../../src/pipeline.js';
+import type { FormatId } from '../../src/spec/types.js';
+import { describeFindings, errors, fcParams } from '../support/parse.js';
+import { violations } from '../support/verdict.js';
+import { arbitraryWordPdfStyle, wordPdf } from '../support/word-pdf.js';
+
+/** Whether poppler's pdftotext runs here (.ci/run installs poppler-utils under CI=true). */
+function havePdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const installed = havePdftotext();
+const inCi = process.env.CI === 'true';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdftotext-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cases = fc.record({
+  seed: fc.integer({ min: 0, max: 0x7fffffff }),
+  format: fc.constantFrom<FormatId>('2019', '2021'),
+  blanks: fc.boolean(),
+  style: arbitraryWordPdfStyle,
+});
+
+describe.runIf(!installed)('pdftotext', () => {
+  it.runIf(inCi)('is installed in CI (poppler-utils)', () => {
+    expect(installed, 'pdftotext is missing: see .ci/run').toBe(true);
+  });
+  it.skipIf(inCi)('is not installed here: the pdftotext variants skip (install poppler-utils)', () => {
+    console.warn('pdftotext variants skipped: poppler-utils not installed');
+  });
+});
+
+describe.runIf(installed)('pdftotext of PDFs as word processors print a report', () => {
+  const modes: [string, string[], number][] = [
+    ['-layout', ['-layout'], 20261231],
+    ['-raw', ['-raw'], 20261232],
+    ['reading order (no option)', [], 20261233],
+  ];
+  it.each(modes)(
+    '%s: every cell exact or named by an error',
+    async (_, options, seed) => {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(cases, async (c) => {
+          const report = c.blanks
+            ? withBlankCells(generateReport(c.seed, c.format), c.seed)
+            : generateReport(c.seed, c.format);
+          const pdf = join(dir, `${n++}.pdf`);
+          writeFileSync(pdf, await wordPdf(report, c.style));
+          const text = execFileSync('pdftotext', [...options, pdf, '-']);
+          const result = await processBytes(new Uint8Array(text), 'report.txt');
+          const context = `${JSON.stringify(c)} ${options.join(' ')}\n${describeFindings(result.report.findings)}`;
+          expect(violations(report, result, { breaks: false }), context).toEqual([]);
+          // And as the fixtures are scored (shared/tools/score-fixtures): a report with any cell
+          // not read exactly, blank included, has an error.
+          const back = result.report;
+          const differs = Object.keys(report.cells).filter(
+            (k) => (back.cells[k] ?? null) !== report.cells[k],
+          );
+          if (differs.length > 0)
+            expect(errors(back.findings).length, `${context}\n${differs.join(' ')}`).toBeGreaterThan(0);
+        }),
+        fcParams(8, seed),
+      );
+    },
+    300_000,
+  );
+});
