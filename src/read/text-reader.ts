@@ -157,7 +157,7 @@ export function runningHeads(
       if (raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '') boundary.add(i);
       else boundary.add(nonBlank(i + 1, 1));
       // The last line of the page before: on this line before the feed, or the one before (a
-      // running foot, or a head that text in content-stream order, \`pdftotext -raw\`, puts last).
+      // running foot, or a head that text in content-stream order, `pdftotext -raw`, puts last).
       if (raw.slice(0, raw.indexOf('\f')).trim() !== '') boundary.add(i);
       else boundary.add(nonBlank(i - 1, -1));
     }

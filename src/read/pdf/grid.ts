@@ -99,9 +99,9 @@ export function findGrids(rules: PageRules): RuledGrid[] {
 /**
  * Where all the rules that run on past the outermost rules across them end: the edge of a table
  * that leaves that side open (公文 tables often draw no left and right borders; some draw only the
- * walls inside, no frame at all). `past` gives how far a rule runs on past the outermost one, the
- * place it ends, or null where it doesn't; the rules that do must end at one place, else the
- * side has no edge.
+ * walls inside, no frame at all). `past` gives where a rule that runs on past the outermost one
+ * ends, or null for one that doesn't; the rules that do must end at one place, else the side has
+ * no edge.
  */
 function openEdge(rules: readonly Rule[], past: (r: Rule) => number | null): number | null {
   let edge: number | null = null;
