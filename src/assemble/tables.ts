@@ -251,13 +251,13 @@ function realignedParts(
     changed = true;
   }
   if (changed) trimClaimed(stream, rows, realignedRows);
-  // A row whose figures run on past a later part's caption: those are that part's (its labels
-  // written after them), so the row can't be told.
+  // A row whose figures run on past a later part's caption, the caption right after its label
+  // too: those are that part's (its labels written after them), so the row can't be told.
   for (const r of rows) {
     const own = parts.indexOf(r.part);
     for (let j = own + 1; j < parts.length && !r.doubtful; j++) {
       const caption = stream.tokenAt(captions[j] as number);
-      if (caption <= r.from || caption >= r.to) continue;
+      if (caption < r.from || caption >= r.to) continue;
       for (let k = caption; k < r.to; k++) if (stream.tokens[k]?.kind === 'num') r.doubtful = 'stray';
     }
   }

@@ -124,6 +124,9 @@ function tabTable(lines: { text: string; line: number }[]): TableBlock {
   return { type: 'table', rows, line: first.line, column: 1, loose: true };
 }
 
+/** A figure or a blank mark standing apart on a line (a table's cell), as no running foot has. */
+const apartFigure = /(?:^|\s)(?:[+-]?\d[\d.,]*|[/—–―无空-]+)(?=\s|$)/;
+
 /** Most characters of a running head (a line of page furniture, not a paragraph). */
 const headLength = 60;
 
@@ -157,9 +160,10 @@ export function runningHeads(
       if (raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '') boundary.add(i);
       else boundary.add(nonBlank(i + 1, 1));
       // The last line of the page before: on this line before the feed, or the one before (a
-      // running foot, or a head that text in content-stream order, `pdftotext -raw`, puts last).
-      if (raw.slice(0, raw.indexOf('\f')).trim() !== '') boundary.add(i);
-      else boundary.add(nonBlank(i - 1, -1));
+      // running foot, or a head that text in content-stream order, `pdftotext -raw`, puts last);
+      // not one with a figure or a blank mark standing apart, a table's row that ends pages.
+      const foot = raw.slice(0, raw.indexOf('\f')).trim() !== '' ? i : nonBlank(i - 1, -1);
+      if (foot >= 0 && !apartFigure.test(lines[foot] as string)) boundary.add(foot);
     }
     if (number) {
       boundary.add(nonBlank(i - 1, -1));

@@ -40,6 +40,27 @@ describe('page furniture in extracted PDF text', () => {
     expect(texts(text)).toEqual(['正文一', '正文二', '11 5 4 1 21', '五、存在的主要问题']);
   });
 
+  it("a table's row that ends two pages alike (「0 无 无 无 无 无 0」) is no running foot", () => {
+    const row = '0 无 无 无 无 无 0';
+    const text = [
+      '1.属于国家秘密',
+      row,
+      '\f2.其他法律行政法规',
+      row,
+      '\f3.危及“三安全一稳定”',
+      row,
+      '\f',
+    ].join('\n');
+    expect(texts(text)).toEqual([
+      '1.属于国家秘密',
+      row,
+      '2.其他法律行政法规',
+      row,
+      '3.危及“三安全一稳定”',
+      row,
+    ]);
+  });
+
   it('a head that changes with the page number is still a head', () => {
     const lines = [
       '正文一',
