@@ -28,6 +28,7 @@ import {
   readRow,
   tableEndLines,
 } from './figures.js';
+import { announceSettled } from './fragile.js';
 import { keyNumber } from './net.js';
 import { cellCount, type RowLocation, type TableLocation } from './rows.js';
 import { type Settled, settle, type Values } from './solver.js';
@@ -126,6 +127,7 @@ export function readCells(
   });
   reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
+  announceSettled(settled, file);
   const cells = cellsMaker(spec)(settled.values);
   for (const r of readings) {
     const place = pointOf(r.token);

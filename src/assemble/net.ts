@@ -251,6 +251,12 @@ export class IdentityNet {
   private readonly bounded: Uint8Array;
   readonly value: Float64Array;
   readonly assigned: Uint8Array;
+  /**
+   * Identities switched off (1), or null for none: each holds a blank cell that is never
+   * assigned, so it says nothing, as an identity with a blank cell says nothing (a net with some
+   * identities relaxed is the same shape as the net with all of them).
+   */
+  private off: Uint8Array | null = null;
 
   /**
    * Cells for `keys` first (in order, `nonNegative(i)` telling the sign of the i-th), then for
@@ -288,12 +294,27 @@ export class IdentityNet {
     this.reset();
   }
 
+  /** Switches identities off (by their index in `identities`): unassigns every cell. */
+  switchOff(ids: readonly number[]): void {
+    if (ids.length === 0) this.off = null;
+    else {
+      const off = this.off ?? new Uint8Array(this.identities.length);
+      off.fill(0);
+      for (const id of ids) off[id] = 1;
+      this.off = off;
+    }
+    this.reset();
+  }
+
   /** Every cell unassigned; bounds recomputed from `ub`. */
   reset(): void {
     this.assigned.fill(0);
     this.state.fill(0);
-    for (let id = 0; id < this.identities.length; id++)
+    const off = this.off;
+    for (let id = 0; id < this.identities.length; id++) {
       this.state[id] = (this.cellsOf[id] as readonly number[]).length;
+      if (off !== null && off[id] === 1) this.state[this.blanksAt + id] = 1;
+    }
     const size = this.ub.length;
     for (let c = 0; c < size; c++) {
       const u = this.ub[c] as number;
@@ -482,6 +503,7 @@ export class IdentityNet {
 
   /** One identity's part of `propagateBounds`: whether it lowered a bound. */
   private tighten(id: number): boolean {
+    if (this.off !== null && this.off[id] === 1) return false;
     const cells = this.cellsOf[id] as readonly number[];
     const nl = this.leftCount[id] as number;
     // What each side can hold at most (bounds of the open cells, values of the set ones), and

@@ -31,6 +31,15 @@ export interface Settled {
   unsettled: { reading: RowReading; candidates: CellValue[][]; finding?: Finding }[];
   /** Steps spent (cuts tried, transitions between rows), against `settleBudget`. */
   steps: number;
+  /** The rows the identities settled, to be announced (see fragile.ts). */
+  kept: Kept[];
+}
+
+/** Rows settled together, the identities that settled them, and each row's cut (null: not settled so). */
+export interface Kept {
+  rows: readonly RowReading[];
+  identities: readonly IdentitySpec[];
+  cuts: (number[] | null)[];
 }
 
 export class Budget {
@@ -56,7 +65,8 @@ type Outcome =
  * that can be evaluated. Cells that differ between the cuts left are blank, with an error naming
  * the candidates. When no assignment satisfies every identity (the report breaks one), the rows
  * are settled by the identities that hold and the broken one is named. Returns the values of
- * every cell read.
+ * every cell read, and the rows the identities settled: `announceSettled` (fragile.ts) says
+ * whether a figure printed wrong would let another cut fit.
  */
 export function settle(
   readings: readonly RowReading[],
@@ -75,7 +85,7 @@ export function settle(
     } else open.push(r);
   }
   const unsettled: Settled['unsettled'] = [];
-  if (open.length === 0) return { values: known, unsettled, steps: 0 };
+  if (open.length === 0) return { values: known, unsettled, steps: 0, kept: [] };
   const budget = new Budget(budgetSteps);
 
   // Each open row's number, by key number (−1: no open row).
@@ -86,6 +96,7 @@ export function settle(
   const relevant = identities.filter((id) => numbersOf(id).some((n) => (rowOf[n] as number) >= 0));
 
   const inComponent = new Uint8Array(known.length);
+  const kept: Kept[] = [];
   for (const component of components(open, relevant, rowOf)) {
     const rows = component;
     inComponent.fill(0);
@@ -114,7 +125,11 @@ export function settle(
           return o.kind === 'solved' ? (o.used[0] ?? null) : null;
         });
         finish(split.broken, { kind: 'none', local: cuts }, [], known, unsettled, file);
-        finish(split.rest, split.outcome, [], known, unsettled, file);
+        kept.push({
+          rows: split.rest,
+          identities: split.usable,
+          cuts: finish(split.rest, split.outcome, [], known, unsettled, file),
+        });
         continue;
       }
       const relaxed = relax(rows, mine, known, budget, 2);
@@ -123,9 +138,9 @@ export function settle(
         broken = relaxed.broken;
       }
     }
-    finish(rows, outcome, broken, known, unsettled, file);
+    kept.push({ rows, identities: mine, cuts: finish(rows, outcome, broken, known, unsettled, file) });
   }
-  return { values: known, unsettled, steps: budgetSteps - budget.left };
+  return { values: known, unsettled, steps: budgetSteps - budget.left, kept };
 }
 
 /** Writes a component's outcome into `known`, with the findings it calls for. */
@@ -136,7 +151,8 @@ function finish(
   known: Values,
   unsettled: Settled['unsettled'],
   file: SourceFile,
-): void {
+): (number[] | null)[] {
+  const settledCuts: (number[] | null)[] = rows.map(() => null);
   rows.forEach((r, i) => {
     const raw = outcome.kind === 'solved' ? (outcome.used[i] ?? []) : (outcome.local[i] ?? null);
     const candidates = (raw ?? []).map((c) => c.map((v) => (Number.isNaN(v) ? null : v)));
@@ -149,12 +165,8 @@ function finish(
       known[n] = settledValues[k] ?? null;
     });
     if (outcome.kind === 'solved' && candidates.length === 1) {
-      if (r.runs || r.candidates.length > 1)
-        file.info(
-          'assemble.split-settled',
-          `「${rowName(r)}」的数字「${r.printed}」连在一起，按表内勾稽关系唯一拆分为${describe(candidates[0] as CellValue[])}`,
-          { place: place(r), keys: r.keys },
-        );
+      // Announced once every component is settled (see `announce`).
+      if (r.runs || r.candidates.length > 1) settledCuts[i] = raw?.[0] ?? null;
       return;
     }
     const listed = candidates.slice(0, 12).map(describe).join('、') + (candidates.length > 12 ? ' 等' : '');
@@ -188,6 +200,7 @@ function finish(
       keys,
     });
   }
+  return settledCuts;
 }
 
 export const rowName = (r: RowReading) => rowLabel(r.location);
@@ -255,7 +268,7 @@ function withoutBrokenRows(
   identities: readonly IdentitySpec[],
   known: Values,
   budget: Budget,
-): { broken: RowReading[]; rest: RowReading[]; outcome: Outcome } | null {
+): { broken: RowReading[]; rest: RowReading[]; usable: IdentitySpec[]; outcome: Outcome } | null {
   const broken = rows.filter((r) => {
     const own = identities.filter((id) =>
       numbersOf(id).every((n) => r.numbers.includes(n) || (known[n] ?? null) !== null),
@@ -268,7 +281,7 @@ function withoutBrokenRows(
   const usable = identities.filter((id) => !keysOf(id).some((k) => brokenKeys.has(k)));
   const outcome: Outcome =
     rest.length > 0 ? solve(rest, usable, known, budget) : { kind: 'solved', used: [] };
-  return outcome.kind === 'none' ? null : { broken, rest, outcome };
+  return outcome.kind === 'none' ? null : { broken, rest, usable, outcome };
 }
 
 /**
@@ -339,7 +352,7 @@ const powers = Array.from({ length: 32 }, (_, k) => 10 ** k);
 const pow10 = (k: number): number => (k >= 0 && k < powers.length ? (powers[k] as number) : 10 ** k);
 
 /** Characters of a bound written as a whole number (String(Math.floor(u)).length). */
-function digitsOf(u: number): number {
+export function digitsOf(u: number): number {
   if (!(u >= 0 && u < 1e15)) return String(Math.floor(u)).length;
   let digits = 1;
   for (let x = Math.floor(u); x >= 10; x = Math.floor(x / 10)) digits++;
@@ -357,17 +370,38 @@ function digitCount(run: string): number {
 }
 
 /**
- * Every assignment of cuts to the rows that satisfies the identities: first each row alone
- * (cuts checked against every identity as soon as its last cell is set, and against the bounds
- * of the others), then the rows together, row by row, merging partial assignments that leave the
- * same running sums (so the work grows with the sums, not with the product of the rows' cuts).
+ * A row's cuts (its readings, for a row read without cutting) that the identities allow, the
+ * cells outside it as read; null when the budget runs out. (Phase 1 of `solve` for one row.)
  */
-function solve(
-  rows: readonly RowReading[],
+export function cutsAlone(
+  r: RowReading,
   identities: readonly IdentitySpec[],
   known: Values,
   budget: Budget,
-): Outcome {
+): number[][] | null {
+  const net = netOf([r], identities);
+  const cells = net.keyCells.slice(0, r.keys.length);
+  const n = net.keys.length;
+  const assignFixed = () => {
+    for (let c = r.keys.length; c < n; c++) {
+      const v = known[net.numbers[c] as number];
+      net.assign(c, v === undefined || v === null ? Number.NaN : v);
+    }
+  };
+  if (r.runs) {
+    let longest = 0;
+    for (const run of r.runs) longest = Math.max(longest, digitCount(run));
+    if (longest <= 12) for (const c of cells) net.ub[c] = 10 ** longest - 1;
+  }
+  assignFixed();
+  net.propagateBounds();
+  net.reset();
+  assignFixed();
+  return r.runs ? cutRow(r.runs, r.types, cells, net, budget) : filterRow(r.candidates, cells, net, budget);
+}
+
+/** A net over the identities whose first cells are the rows' cells, in order. */
+export function netOf(rows: readonly RowReading[], identities: readonly IdentitySpec[]): IdentityNet {
   const rowKeys: string[] = [];
   const rowTypes: CellType[] = [];
   for (const r of rows)
@@ -375,19 +409,51 @@ function solve(
       rowKeys.push(r.keys[k] as string);
       rowTypes.push(r.types[k] as CellType);
     }
-  const net = new IdentityNet(identities, rowKeys, (i) => nonNegativeType(rowTypes[i]));
-  // The arrays a row are pushed onto literals, as in rows.ts (a solve without rows gets the same
-  // shapes).
-  let at = 0;
+  return new IdentityNet(identities, rowKeys, (i) => nonNegativeType(rowTypes[i]));
+}
+
+/**
+ * Every assignment of cuts to the rows that satisfies the identities: first each row alone
+ * (cuts checked against every identity as soon as its last cell is set, and against the bounds
+ * of the others), then the rows together, row by row, merging partial assignments that leave the
+ * same running sums (so the work grows with the sums, not with the product of the rows' cuts).
+ */
+export function solve(
+  rows: readonly RowReading[],
+  identities: readonly IdentitySpec[],
+  known: Values,
+  budget: Budget,
+  /** Identities (indexes in `identities`) switched off: they say nothing. */
+  off: readonly number[] = [],
+  /** A net over `identities` to use (its bounds and state are set again), and each row's cells in it. */
+  shared?: { net: IdentityNet; cells: readonly (readonly number[])[] },
+): Outcome {
+  let net: IdentityNet;
   const rowCells: number[][] = [];
   const local: (number[][] | null)[] = [];
   const pinned: boolean[] = [];
-  for (const r of rows) {
-    const from = at;
-    at += r.keys.length;
-    rowCells.push(net.keyCells.slice(from, at));
-    local.push(null);
-    pinned.push(false);
+  if (shared) {
+    net = shared.net;
+    net.ub.fill(Number.POSITIVE_INFINITY);
+    net.switchOff(off);
+    for (const cells of shared.cells) {
+      rowCells.push(cells.slice());
+      local.push(null);
+      pinned.push(false);
+    }
+  } else {
+    net = netOf(rows, identities);
+    if (off.length > 0) net.switchOff(off);
+    // The arrays a row are pushed onto literals, as in rows.ts (a solve without rows gets the same
+    // shapes).
+    let at = 0;
+    for (const r of rows) {
+      const from = at;
+      at += r.keys.length;
+      rowCells.push(net.keyCells.slice(from, at));
+      local.push(null);
+      pinned.push(false);
+    }
   }
   const openCell = new Uint8Array(net.keys.length);
   for (const cells of rowCells) for (const c of cells) openCell[c] = 1;

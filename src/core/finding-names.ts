@@ -37,6 +37,7 @@ export const findingNames: Readonly<Record<string, string>> = {
   'assemble.split': '连写数字唯一拆分',
   'assemble.split-ambiguous': '连写数字无法确定拆分',
   'assemble.split-blank': '连写数字中可能有空白单元格',
+  'assemble.split-fragile': '连写数字拆分存疑',
   'assemble.split-inconsistent': '连写数字无一拆分相符',
   'assemble.split-prose': '连写数字按正文拆分',
   'assemble.split-settled': '连写数字按勾稽关系拆分',

@@ -85,7 +85,27 @@ describe('what the reader says about the real reports', () => {
   it('016: two splits of 予以公开 are told apart by the column identities', async () => {
     const report = await read('016.txt');
     expect(report.cells['a.open.np']).toBe(27);
-    expect(report.findings.filter((f) => f.code === 'assemble.split-settled').length).toBeGreaterThan(0);
+    // Table 三's rows stand by the row and the column identities together: no figure printed
+    // wrong would let another cut fit.
+    const settled = report.findings.filter((f) => f.code === 'assemble.split-settled');
+    expect(settled.map((f) => f.keys[0])).toEqual([
+      'a.new.np',
+      'a.open.np',
+      'a.none.notHeld.np',
+      'a.total.np',
+    ]);
+  });
+
+  it('016: table 四 as one run is cut as printed, its 行政诉讼 cells named as resting on the group totals', async () => {
+    const report = await read('016.txt');
+    // 「10203120001200000」: 1 0 2 0 3 | 12 0 0 0 12 | 0 0 0 0 0, the one cut that keeps the three
+    // group totals; were one of them printed wrong, 1 20 0 0 12 and others would fit too.
+    expect(['l.direct.upheld', 'l.direct.total'].map((k) => report.cells[k])).toEqual([12, 12]);
+    const fragile = report.findings.filter((f) => f.code === 'assemble.split-fragile');
+    expect(fragile.map((f) => [f.severity, f.keys])).toEqual([
+      ['warning', ['l.direct.upheld', 'l.direct.corrected', 'l.direct.pending', 'l.direct.total']],
+    ]);
+    expect(fragile[0]?.message).toContain('（1，0，2，0，3，1，20，0，0，12，0，0，0，0，0）');
   });
 
   it('008: a blank 总计 cell shows as extra blank lines in the one-cell-per-line layout', async () => {
