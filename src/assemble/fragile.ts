@@ -4,9 +4,13 @@
  * one printed. A cut is fragile when another cut fits too with the identities of any one cell
  * relaxed (that figure printed wrong) or any one identity relaxed (with the derived identities that
  * share a cell with it); the cut of a report that breaks one identity, or whose one figure is
- * wrong, is among those. A fragile cut is kept (it is the one that satisfies every identity), with
- * a warning `assemble.split-fragile` naming each cell another cut reads differently, and the other
- * cuts; a cut no relaxation changes gets the info finding `assemble.split-settled`.
+ * wrong, is among those. A fragile cut is kept (it is the one that satisfies every identity, the
+ * right one whenever the report is consistent), with an error `assemble.split-fragile` naming each
+ * cell another cut reads differently, and the other cuts: an error, not a warning, because a wrong
+ * cut that keeps every identity leaves the checker nothing to find, and a report whose only sign
+ * of a wrong number is a warning is silently wrong (as shared/tools/score-fixtures and the
+ * properties' verdict count). A cut no relaxation changes gets the info finding
+ * `assemble.split-settled`.
  */
 import type { SourceFile } from '../core/source-file.js';
 import type { IdentitySpec } from '../spec/types.js';
@@ -37,7 +41,7 @@ const fragilityShare = 1 / 3;
 /**
  * Announces the rows `settle` settled by identities, with what is left of its budget (`settle`
  * spent `settled.steps` of `budgetSteps`), up to `fragilityShare` of it. When that runs out
- * before a group of rows is decided, the warning names every cell of its rows.
+ * before a group of rows is decided, the error names every cell of its rows.
  */
 export function announceSettled(settled: Settled, file: SourceFile, budgetSteps = settleBudget): void {
   const allowed = Math.min(budgetSteps - settled.steps, Math.floor(budgetSteps * fragilityShare));
@@ -62,7 +66,7 @@ function announce(group: Kept, known: Values, budget: Budget, file: SourceFile):
     if (!cut) return;
     const values = cut.map((v) => (Number.isNaN(v) ? null : v));
     if (others === null) {
-      file.warn(
+      file.error(
         'assemble.split-fragile',
         `「${rowName(r)}」的数字「${r.printed}」连在一起，按表内勾稽关系拆分为${describe(values)}；表内若有一个数字填错，可能另有拆分，因可能的拆分方式过多未能逐一核对，本行各单元格的读数都可能有误，请对照原件核实`,
         { place: place(r), keys: r.keys, actual: r.printed },
@@ -84,7 +88,7 @@ function announce(group: Kept, known: Values, budget: Budget, file: SourceFile):
     const differs = r.keys.map((_, k) => alternatives.some((c) => c[k] !== values[k]));
     const listed =
       alternatives.slice(0, 12).map(describe).join('、') + (alternatives.length > 12 ? ' 等' : '');
-    file.warn(
+    file.error(
       'assemble.split-fragile',
       `「${rowName(r)}」的数字「${r.printed}」连在一起，按表内勾稽关系拆分为${describe(values)}；表内若有一个数字填错或一处勾稽关系本不成立，也可拆分为${listed}，第 ${differs.flatMap((d, k) => (d ? [k + 1] : [])).join('、')} 个单元格的读数可能有误，请对照原件核实`,
       { place: place(r), keys: r.keys.filter((_, k) => differs[k]), actual: r.printed },

@@ -68,7 +68,7 @@ describe('fragile cuts', () => {
     );
   });
 
-  it('a report that breaks one identity: no cell read wrong without an error or the fragile warning', async () => {
+  it('a report that breaks one identity: no cell read wrong without an error naming it', async () => {
     await fc.assert(
       fc.asyncProperty(seedAndFormat(), fc.nat(), async ([seed, format], pick) => {
         const { report, text } = flattened(seed, format, pick);

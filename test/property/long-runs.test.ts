@@ -31,8 +31,13 @@ describe('long runs of digits in every row', () => {
       expect(text).toBe(renderText(report, 'flattened'));
       const read = (await parseText(text)).report;
       for (const key of tableKeys(report)) expect([key, read.cells[key]]).toEqual([key, report.cells[key]]);
-      // Table 二 has no identities: its ambiguous runs are the only errors.
-      expect(errors(read.findings).every((f) => f.keys.every((k) => k.startsWith('p.')))).toBe(true);
+      // Table 二 has no identities: its ambiguous runs are the only errors but for the cuts of
+      // 三 and 四 that rest on identities a report may break (kept, and named as such).
+      expect(
+        errors(read.findings).every(
+          (f) => f.code === 'assemble.split-fragile' || f.keys.every((k) => k.startsWith('p.')),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -108,7 +113,7 @@ describe('a report that breaks one of its own identities', () => {
   it('seed 319932884, pick 1177461135: table 四 as one run whose printed cut breaks the 行政复议 total', async () => {
     // A deep sweep's counterexample (GONGKAI_FC_RUNS=60 GONGKAI_FC_SEED=5151): the printed
     // 3 0 2 6 13 | 0 0 12 11 23 | 2 0 0 0 2 breaks 13 = 3 + 0 + 2 + 6, and another cut keeps all
-    // three group totals. That cut is kept, but no longer as the only one: the warning names the
+    // three group totals. That cut is kept, but no longer as the only one: an error names the
     // cells another cut (one where a figure is printed wrong, the printed one among them) reads
     // differently, with those cuts.
     const seed = 319932884;
@@ -123,7 +128,7 @@ describe('a report that breaks one of its own identities', () => {
     const settled = read.findings.filter(
       (f) => f.code.startsWith('assemble.split-') && f.keys[0]?.startsWith('l.'),
     );
-    expect(settled.map((f) => [f.severity, f.code])).toEqual([['warning', 'assemble.split-fragile']]);
+    expect(settled.map((f) => [f.severity, f.code])).toEqual([['error', 'assemble.split-fragile']]);
     expect(settled[0]?.keys).toEqual([
       'l.review.upheld',
       'l.review.corrected',

@@ -103,7 +103,7 @@ describe('what the reader says about the real reports', () => {
     expect(['l.direct.upheld', 'l.direct.total'].map((k) => report.cells[k])).toEqual([12, 12]);
     const fragile = report.findings.filter((f) => f.code === 'assemble.split-fragile');
     expect(fragile.map((f) => [f.severity, f.keys])).toEqual([
-      ['warning', ['l.direct.upheld', 'l.direct.corrected', 'l.direct.pending', 'l.direct.total']],
+      ['error', ['l.direct.upheld', 'l.direct.corrected', 'l.direct.pending', 'l.direct.total']],
     ]);
     expect(fragile[0]?.message).toContain('（1，0，2，0，3，1，20，0，0，12，0，0，0，0，0）');
   });

@@ -25,8 +25,7 @@ export interface Expectation {
 /**
  * Violations of: a damaged report that breaks an identity or the shape of a table gets an error
  * finding; a cell that comes back different from the original is null or named by an error
- * finding (or by the warning `assemble.split-fragile`, which names the cells of a cut that rests
- * on identities the report may break, with the other cuts); a misread format comes with an error.
+ * finding; a misread format comes with an error.
  */
 export function violations(
   original: Report,
@@ -36,13 +35,7 @@ export function violations(
   if (result === 'unreadable') return [];
   const report = result.report;
   const errs = errors(report.findings);
-  // Cells an error names, and those the warning of a fragile cut names: it says they may be
-  // wrong (were one figure of the table printed wrong) and what else they could be.
-  const named = new Set(
-    report.findings
-      .filter((f) => f.severity === 'error' || f.code === 'assemble.split-fragile')
-      .flatMap((f) => f.keys),
-  );
+  const named = new Set(errs.flatMap((f) => f.keys));
   const exempt = new Set(expect.exempt ?? []);
   const out: string[] = [];
   if (expect.breaks && errs.length === 0) out.push('no error finding');
