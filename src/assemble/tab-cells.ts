@@ -13,6 +13,7 @@ import type { TableCell } from '../read/blocks.js';
 import { codeAt } from '../text/code-unit.js';
 import { isFigureWithUnit } from './figure-units.js';
 import type { TokenStream } from './stream.js';
+import { cellText } from './tab-evidence.js';
 import { dataColumns, type LooseRule, type Token } from './tokens.js';
 
 const isEmpty = (cell: TableCell): boolean => cell.text.trim() === '';
@@ -181,7 +182,7 @@ function figureToken(stream: TokenStream, index: number): boolean {
   if (next?.kind === 'text' && !next.spaced && next.line === token.line && /^[.．、]/.test(next.text))
     return false;
   const cell = cellOf(stream, index);
-  return !cell || figureCell((cell.row[cell.c] as TableCell).text);
+  return !cell || figureCell(cellText(cell.row[cell.c] as TableCell));
 }
 
 /** Whether the first token of a row's range that isn't words is an empty cell of tab-separated text. */

@@ -4,6 +4,7 @@
  * tab-cells.ts).
  */
 import type { Block, TableCell } from '../read/blocks.js';
+import { foldText } from '../text/fold.js';
 import { isFigureWithUnit } from './figure-units.js';
 
 /** What a document's tab-separated tables show that they keep. */
@@ -25,8 +26,16 @@ export interface TabCellEvidence {
 }
 
 const isEmpty = (cell: TableCell): boolean => cell.text.trim() === '';
+
+/**
+ * A cell's text folded (NFKC: full-width digits, 「，」 and 「．」 as ASCII), as its tokens read it:
+ * what tells a cell's kind (a figure, words, the same as its neighbour's) is looked for in this,
+ * not in the text as written (a row of 「０」 is a row of figures, not a header repeating a word).
+ */
+export const cellText = (cell: TableCell): string => foldText(cell.text).text;
+
 const figureOnly = /^\s*[-+]?[\d,.]+\s*$/;
-/** A cell holding a figure, alone or with its unit (「5件」). */
+/** A cell holding a figure, alone or with its unit (「5件」), in folded text. */
 const figureCell = (text: string): boolean => figureOnly.test(text) || isFigureWithUnit(text);
 
 const found = new WeakMap<readonly Block[], TabCellEvidence>();
@@ -94,13 +103,14 @@ function hasEmptyAfterFilled(row: readonly TableCell[]): boolean {
 }
 
 /** A row of words and no figures (a header, or a caption). */
-export const isHeader = (row: readonly TableCell[]): boolean => !row.some((cell) => figureCell(cell.text));
+export const isHeader = (row: readonly TableCell[]): boolean =>
+  !row.some((cell) => figureCell(cellText(cell)));
 
 /** Whether two cells side by side hold the same words. */
 function hasRepeat(row: readonly TableCell[]): boolean {
   for (let c = 1; c < row.length; c++) {
-    const text = (row[c] as TableCell).text.trim();
-    if (text !== '' && text === (row[c - 1] as TableCell).text.trim()) return true;
+    const text = cellText(row[c] as TableCell).trim();
+    if (text !== '' && text === cellText(row[c - 1] as TableCell).trim()) return true;
   }
   return false;
 }
@@ -120,10 +130,12 @@ export function mergedCopies(rows: readonly (readonly TableCell[])[]): (Uint8Arr
     if (!header) return null;
     let copies: Uint8Array | null = null;
     for (let c = 1; c < row.length; c++) {
-      const text = (row[c] as TableCell).text.trim();
-      const above = header[c]?.text.trim() ?? '';
-      if (text === '' || text !== (row[c - 1] as TableCell).text.trim()) continue;
-      if (above === '' || above !== (header[c - 1]?.text.trim() ?? '')) continue;
+      const text = cellText(row[c] as TableCell).trim();
+      const cell = header[c];
+      const left = header[c - 1];
+      const above = cell ? cellText(cell).trim() : '';
+      if (text === '' || text !== cellText(row[c - 1] as TableCell).trim()) continue;
+      if (above === '' || above !== (left ? cellText(left).trim() : '')) continue;
       copies ??= new Uint8Array(row.length);
       copies[c] = 1;
     }

@@ -3,7 +3,7 @@ import type { Block, TableBlock, TableCell } from '../read/blocks.js';
 import { codeAt } from '../text/code-unit.js';
 import { foldedOf, foldText } from '../text/fold.js';
 import { isFigureUnit, isFigureWithUnit } from './figure-units.js';
-import { mergedCopies, type TabCellEvidence, tabCellEvidence } from './tab-evidence.js';
+import { cellText, mergedCopies, type TabCellEvidence, tabCellEvidence } from './tab-evidence.js';
 
 export type TokenKind = 'text' | 'num' | 'blank';
 
@@ -167,7 +167,7 @@ function tokenizeLine(
   if (out.length > startCount) (out[out.length - 1] as Token).last = true;
 }
 
-/** An ASCII digit in the text (scanned by hand: it runs for every table cell). */
+/** An ASCII digit in the (folded) text (scanned by hand: it runs for every table cell). */
 function hasDigit(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isDigit(codeAt(text, i))) return true;
   return false;
@@ -216,9 +216,10 @@ export function dataColumns(
       }
       if (cell.text.trim() === '') continue;
       end = c;
-      const digits = hasDigit(cell.text);
+      const text = cellText(cell);
+      const digits = hasDigit(text);
       // A figure with its unit (「5件」) is a figure's cell, not a label's words.
-      const words = hasWords(cell.text) && !(digits && isFigureWithUnit(cell.text));
+      const words = hasWords(text) && !(digits && isFigureWithUnit(text));
       if (figureAt === -1 && digits && !words) figureAt = c;
       if (figureAt === -1 && words) labelEnd = c + 1;
     }
@@ -226,7 +227,7 @@ export function dataColumns(
     first.push(figureAt);
     if (figureAt !== -1) {
       common = Math.max(common, labelEnd);
-      if (labelEnd > 0 && numberedLabel.test((row[labelEnd - 1] as TableCell).text)) {
+      if (labelEnd > 0 && numberedLabel.test(cellText(row[labelEnd - 1] as TableCell))) {
         if (numberedAt !== -1 && numberedAt !== labelEnd) numberedOff = true;
         numberedAt = labelEnd;
       }
@@ -281,7 +282,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
         // An empty cell is a blank figure in a row that has figures, in a column of figures.
         let hasFigure = false;
         for (const cell of row)
-          if (!cell.spanned && hasDigit(cell.text)) {
+          if (!cell.spanned && hasDigit(cellText(cell))) {
             hasFigure = true;
             break;
           }

@@ -2,7 +2,7 @@ import type { SourceFile } from '../core/source-file.js';
 import { decode } from '../decode/decode.js';
 import { normalization } from '../spec/normalization.js';
 import { codeAt } from '../text/code-unit.js';
-import { FOLDED } from '../text/fold.js';
+import { FOLDED, foldText } from '../text/fold.js';
 import type { Block, Paragraph, TableBlock, TableCell } from './blocks.js';
 import { decodedInput } from './decoded-input.js';
 import { pageNumberLine } from './page-number.js';
@@ -206,8 +206,11 @@ const noteLine = (text: string): boolean =>
 
 /** A table cell written on a line of its own after a tab (「\t12」, 「\t自然人」). */
 const tabCell = /^\t[^\t\s][^\t]*$/;
-/** Such a cell holding a figure. */
-const tabFigure = /^\t[-+]?\d[\d,.]*\s*$/;
+/** A figure as a cell holds it, folded. */
+const figureText = /^[-+]?\d[\d,.]*\s*$/;
+/** Such a cell holding a figure, its digits as written (「12」, full-width 「１２」, 「3,001」). */
+const tabFigure = (line: string): boolean =>
+  line.length > 1 && codeAt(line, 0) === 9 && figureText.test(foldText(line.slice(1)).text);
 
 /** A tab alone on its line (spaces and a carriage return may follow). */
 function tabAlone(line: string): boolean {
@@ -241,7 +244,7 @@ function emptyCellLines(lines: readonly string[]): Set<number> {
     if (
       tabCell.test(before) &&
       (cellAfter || after.trim() === '') &&
-      (tabFigure.test(before) || (cellAfter && tabFigure.test(after)))
+      (tabFigure(before) || (cellAfter && tabFigure(after)))
     )
       for (let k = p + 1; k < n; k++) empty.add(k);
     i = n - 1;
