@@ -51,6 +51,10 @@ describe('real reports that break their own identities', () => {
   it("002: the （七）总计 row fits no split that keeps the row's identity: an error naming its cells", async () => {
     const findings = await read('real', '002.txt');
     expect(findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.keys])).toEqual([
+      // The rows whose cut the other identities settled, kept as read (exact), and named: with the
+      // report breaking one identity already, another might be broken too.
+      ['assemble.split-fragile', ['a.new.np', 'a.new.biz', 'a.new.oth', 'a.new.total']],
+      ['assemble.split-fragile', ['a.open.np', 'a.open.oth', 'a.open.total']],
       [
         'assemble.split-inconsistent',
         [
