@@ -145,13 +145,14 @@ function Identities({
 }
 
 /**
- * The findings of cells whose figure is in doubt: digit runs with more than one split, and figures
- * of a scan that the OCR was unsure of or that alone break identities (null, to be checked against
- * the original).
+ * The findings of cells whose figure is in doubt: digit runs with more than one split, or cut by
+ * identities the report may break (kept as cut, to be checked), and figures of a scan that the OCR
+ * was unsure of or that alone break identities (null, to be checked against the original).
  */
 const doubtCodes = new Set([
   'assemble.split-ambiguous',
   'assemble.split-inconsistent',
+  'assemble.split-fragile',
   'read.ocr-doubt',
   'read.ocr-identity',
 ]);
