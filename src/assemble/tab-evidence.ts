@@ -32,7 +32,15 @@ const isEmpty = (cell: TableCell): boolean => cell.text.trim() === '';
  * what tells a cell's kind (a figure, words, the same as its neighbour's) is looked for in this,
  * not in the text as written (a row of 「０」 is a row of figures, not a header repeating a word).
  */
-export const cellText = (cell: TableCell): string => foldText(cell.text).text;
+export const cellText = (cell: TableCell): string =>
+  wide.test(cell.text) ? foldText(cell.text).text : cell.text;
+
+/**
+ * What folding changes in a cell's kind: full-width forms (「０」「，」「．」「－」) and the ideographic
+ * space. A cell without them is its own folded text (most cells: folding each costs the tokenizer
+ * as much again).
+ */
+const wide = /[\u3000\uff01-\uff5e]/;
 
 const figureOnly = /^\s*[-+]?[\d,.]+\s*$/;
 /** A cell holding a figure, alone or with its unit (「5件」), in folded text. */

@@ -210,7 +210,9 @@ const tabCell = /^\t[^\t\s][^\t]*$/;
 const figureText = /^[-+]?\d[\d,.]*\s*$/;
 /** Such a cell holding a figure, its digits as written (「12」, full-width 「１２」, 「3,001」). */
 const tabFigure = (line: string): boolean =>
-  line.length > 1 && codeAt(line, 0) === 9 && figureText.test(foldText(line.slice(1)).text);
+  line.length > 1 &&
+  codeAt(line, 0) === 9 &&
+  figureText.test(/[\uff01-\uff5e]/.test(line) ? foldText(line.slice(1)).text : line.slice(1));
 
 /** A tab alone on its line (spaces and a carriage return may follow). */
 function tabAlone(line: string): boolean {
