@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { ingestBytes } from '../../src/corpus/ingest.js';
 import { compareReport } from '../corpus/compare-fixture.js';
-import { renderAs } from '../corpus/helpers.js';
+import { renderAs, storeBody } from '../corpus/helpers.js';
 import { axeViolations } from './support/browser.js';
 import { describeWeb, useWebServer } from './support/web.js';
 
@@ -36,21 +36,7 @@ describeWeb('web: two years side by side', () => {
       expect(other.status).toBe('new');
       // Bodies without reports listed before it (no region), so that the select's first 50 leave it out.
       for (let i = 0; i < 50; i++)
-        await server.store.db
-          .insertInto('corpus_bodies')
-          .values({
-            id: `filler-${i}`,
-            name: `某机关${String(i).padStart(2, '0')}`,
-            match_key: `某机关${i}`,
-            province: null,
-            city: null,
-            county: null,
-            region: '',
-            kind: 'department',
-            merged_into: null,
-            created_at: '2024-03-01T00:00:00.000Z',
-          })
-          .execute();
+        await storeBody(server.store, { id: `filler-${i}`, name: `某机关${String(i).padStart(2, '0')}` });
     },
   });
 
