@@ -6,3 +6,19 @@
  */
 export const pageNumberLine =
   /^\s*(?:[-—–－‒―─]\s*[0-9０-９]{1,4}\s*[-—–－‒―─]|第\s*[0-9０-９]{1,4}\s*[页⻚](?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*[页⻚])?|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|(?:page|p\.)\s*[0-9０-９]{1,4}(?:\s*(?:of|\/)\s*[0-9０-９]{1,4})?)\s*$/i;
+
+/** The page and the page count a page number gives (「3 / 12」「第 3 页 共 12 页」「Page 3 of 12」). */
+const ofCount = /([0-9０-９]{1,4})\D+?([0-9０-９]{1,4})\s*[页⻚]?\s*$/;
+
+/**
+ * Whether a line is a page number (`pageNumberLine`) that can be one: where it gives the page and
+ * the page count, the page is 1 to the count. 「2 / 0」 is a table's row on a line of its own (a
+ * figure, a blank mark 「/」, a figure), not page 2 of 0.
+ */
+export function isPageNumberLine(text: string): boolean {
+  if (!pageNumberLine.test(text)) return false;
+  const m = ofCount.exec(text.normalize('NFKC'));
+  if (!m || /^\s*[-—–－‒―─]/.test(text)) return true;
+  const page = Number(m[1]);
+  return page >= 1 && page <= Number(m[2]);
+}

@@ -8,7 +8,7 @@
  * and an empty cell is a blank cell.
  */
 import type { Block, Paragraph, TableBlock } from './blocks.js';
-import { pageNumberLine as pageNumber } from './page-number.js';
+import { isPageNumberLine } from './page-number.js';
 
 /** A cell that holds nothing: empty, or the dash a converter writes in an empty table. */
 const emptyMark = /^[\s\-—–:]*$/;
@@ -22,7 +22,7 @@ const isEmptyTable = (t: TableBlock): boolean =>
 /** A page footer as a table row: a page number alone in the row. */
 const isFooterRow = (row: TableBlock['rows'][number]): boolean => {
   const filled = row.filter((c) => c.text.trim() !== '');
-  return filled.length === 1 && pageNumber.test((filled[0] as { text: string }).text);
+  return filled.length === 1 && isPageNumberLine((filled[0] as { text: string }).text);
 };
 
 /** A row label on a line of its own: words, short, not a sentence, not a heading with a table part. */

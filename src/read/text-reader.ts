@@ -5,7 +5,7 @@ import { codeAt } from '../text/code-unit.js';
 import { FOLDED, foldText } from '../text/fold.js';
 import type { Block, Paragraph, TableBlock, TableCell } from './blocks.js';
 import { decodedInput } from './decoded-input.js';
-import { pageNumberLine } from './page-number.js';
+import { isPageNumberLine } from './page-number.js';
 import { joinPipePieces } from './pipe-pieces.js';
 
 /** A space or a tab (both whitespace to `\s`). */
@@ -47,7 +47,7 @@ function isPageNumberText(t: string): boolean {
     spaces = c === 0x20 ? spaces + 1 : 0;
     if (spaces >= 3) return false;
   }
-  return pageNumberLine.test(t);
+  return isPageNumberLine(t);
 }
 
 /**

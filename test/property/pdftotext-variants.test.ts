@@ -62,7 +62,32 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
   const found: Record<string, Case[]> = {
     // Two pages ending with the row 「0 无 无 无 无 无 0」, taken for a running foot and dropped:
     // the rows read 「没有填写数字」, no error.
+    // 「其他对外管理服务事项」 then 「2 / 0」 (a figure, the blank mark 「/」, a figure), taken for a page
+    // number and dropped: the row read 「没有填写数字」, no error.
     '-raw': [
+      {
+        seed: 358250844,
+        format: '2019',
+        blanks: true,
+        style: {
+          rules: 'grid',
+          walls: 'cells',
+          paint: 'stroke',
+          size: 12,
+          padX: 1,
+          padY: 0,
+          figures: 'left',
+          labels: 'left',
+          vertical: 'top',
+          charRuns: 'none',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          runningHead: 'none',
+          blankMark: '/',
+          shift: 0,
+        },
+      },
       {
         seed: 1426366371,
         format: '2021',

@@ -61,6 +61,16 @@ describe('page furniture in extracted PDF text', () => {
     ]);
   });
 
+  it('「2 / 0」 is no page number (page 2 of 0): a row of figures and a blank mark on its own line', () => {
+    // pdftotext -raw: 「其他对外管理服务事项」 then 「2 / 0」, once dropped: the row read 「没有填写数字」.
+    expect(texts('其他对外管理服务事项\n2 / 0\n0 / 0\n5 / 3\n3 / 12\n')).toEqual([
+      '其他对外管理服务事项',
+      '2 / 0',
+      '0 / 0',
+      '5 / 3',
+    ]);
+  });
+
   it('a head that changes with the page number is still a head', () => {
     const lines = [
       '正文一',

@@ -3,7 +3,7 @@
  * tools, share prompts, previous/next links, editor credits, footer notices, attachment links.
  * Only short lines are candidates, and metadata lines (发布时间, 来源, 阅读次数 …) never match.
  */
-import { pageNumberLine } from '../page-number.js';
+import { isPageNumberLine } from '../page-number.js';
 
 /** A line only made of these (and brackets, bars, colons) is a tool bar. */
 const toolWords =
@@ -25,7 +25,7 @@ export function isChromeLine(text: string, linked: number): boolean {
   if (prefixes.test(text) || notices.test(text)) return true;
   // A page number a converter carried over from the PDF or Word pages (「- 3 -」 between two pieces
   // of a table): page furniture, not a figure.
-  if (text.length <= 24 && pageNumberLine.test(text)) return true;
+  if (text.length <= 24 && isPageNumberLine(text)) return true;
   if (/^附件\s*[:：]?\s*$/.test(text)) return true;
   // A link to a file, after 「附件：」 or alone.
   const unlinked = text.replace(attachmentLabel, '').replace(/\s/g, '').length;
