@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { blockCuts, fragility } from '../../src/assemble/fragile.js';
+import { fragility } from '../../src/assemble/fragile.js';
+import { blockCuts } from '../../src/assemble/run-cuts.js';
 import { Budget } from '../../src/assemble/solver.js';
 import { splitRuns } from '../../src/assemble/split.js';
 import type { Finding } from '../../src/core/finding.js';
