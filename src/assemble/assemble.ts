@@ -58,7 +58,7 @@ export function assemble(read: readonly Block[], file: SourceFile): Assembled {
     );
 
   const tables = locateTables(stream, spec, parts, evidence, file);
-  const { cells, settled } = readCells(stream, spec, tables, evidence, file);
+  const { cells, settled } = readCells(stream, spec, tables, evidence, file, parts.ordered);
   const { sections, prose } = sectionsAndProse(stream, blocks, parts, tables, meta.signatureLine, file);
   evidence.prose = prose;
   for (const [key, value] of proseHints(settled, prose, spec, file)) cells[key] = value;

@@ -33,6 +33,7 @@ import { keyNumber } from './net.js';
 import { cellCount, type RowLocation, type TableLocation } from './rows.js';
 import { type Settled, settle, type Values } from './solver.js';
 import { parseLoose } from './split.js';
+import { doubtStrayFigures } from './stray-figures.js';
 import type { TokenStream } from './stream.js';
 import { tabRow, trailingCells } from './tab-cells.js';
 import { pointOf, type Token } from './tokens.js';
@@ -47,6 +48,8 @@ export function readCells(
   tables: readonly TableLocation[],
   evidence: Evidence,
   file: SourceFile,
+  /** The parts' headings, in stream order (where the part after a table ends). */
+  headings: readonly { start: number }[],
 ): { cells: Cells; settled: Settled } {
   const rowFigures: RowFigures[] = [];
   for (const t of tables)
@@ -69,6 +72,7 @@ export function readCells(
     return strays;
   };
   doubtEmptyAfterShort(stream, rowFigures, spacingOf, stray);
+  doubtStrayFigures(stream, tables, rowFigures, headings, glued, truncated, file);
   const readings: RowReading[] = [];
   /** The columns each table part's header shows (worked out for the first row that needs them). */
   let headers: Map<TablePartSpec, HeaderColumns> | undefined;

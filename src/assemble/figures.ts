@@ -626,6 +626,11 @@ export function readRow(r: RowFigures, file: SourceFile, context: RowContext): R
 
   // A row whose figures can't be told whatever it holds (see RowLocation.doubtful).
   const doubt = location.doubtful;
+  // Named with the figures after its table that may be its own (see stray-figures.ts).
+  if (doubt === 'stray-after') {
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
   const whyNot =
     (doubt === 'after-short' || doubt === 'after-broken' || doubt === 'after-doubted') &&
     r.figures.length === 0

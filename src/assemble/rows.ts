@@ -33,7 +33,9 @@ export interface RowLocation {
    * `commas`: a row of comma-separated values whose commas between figures may separate cells or
    * group thousands (see comma-rows.ts); `damaged`: the row has no figures and its label was found
    * only as damaged wording (see placeDamaged), so where it starts is unsure: its figures may stand
-   * before the words taken for it (a group label's pieces among its lines).
+   * before the words taken for it (a group label's pieces among its lines); `stray-after`: the
+   * row reads blank cells and figures that no row holds stand alone after its table (see
+   * stray-figures.ts): they may be its own, so it is read as null (the finding named there).
    */
   doubtful?:
     | 'empty'
@@ -45,7 +47,8 @@ export interface RowLocation {
     | 'after-broken'
     | 'after-doubted'
     | 'commas'
-    | 'damaged';
+    | 'damaged'
+    | 'stray-after';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

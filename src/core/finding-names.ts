@@ -41,6 +41,7 @@ export const findingNames: Readonly<Record<string, string>> = {
   'assemble.split-inconsistent': '连写数字无一拆分相符',
   'assemble.split-prose': '连写数字按正文拆分',
   'assemble.split-settled': '连写数字按勾稽关系拆分',
+  'assemble.stray-figures': '表格后有不属于任何行的数字',
   'assemble.stray-text': '表格中有零散文字',
   'assemble.table-missing': '缺少统计表格',
   'assemble.truncated': '文件在表格中截断',

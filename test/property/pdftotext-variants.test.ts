@@ -133,6 +133,26 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 57,
         },
       },
+      // 「政府集中采购」 the last row of table 二, its column 「采购总金额 46 482」 put after the next
+      // part's heading: the row read 「没有填写数字」 (a warning), no error.
+      {
+        seed: 0,
+        format: '2019',
+        blanks: false,
+        style: {
+          ...drawn,
+          size: 10,
+          padX: 3,
+          padY: 1,
+          figures: 'right',
+          vertical: 'middle',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'none',
+          blankMark: '',
+          shift: 303,
+        },
+      },
     ],
   };
   const modes: [string, string[], number][] = [

@@ -1,0 +1,143 @@
+import type { SourceFile } from '../core/source-file.js';
+import type { RowFigures } from './figures.js';
+import { cellCount, isUnitOfFigure, type RowLocation, rowLabel, type TableLocation } from './rows.js';
+import type { TokenStream } from './stream.js';
+import { headerOffset } from './tables.js';
+import { pointOf, type Token } from './tokens.js';
+
+/** Most figures a finding quotes (the rest as 「…」). */
+const QUOTED = 8;
+
+/**
+ * Figures that stand after a table, held by no row, before the next table's header (or, after
+ * the last table, before the end of the part that follows it): where the table has rows that
+ * read blank cells, they may be those rows' own. Reading-order text (plain `pdftotext`) puts a
+ * column's last cells after whatever stands beside the table lower down the page: the next
+ * part's heading comes out before 「采购总金额 46 482」, the last item of table 二 then reads
+ * 「没有填写数字」. Each such row (fewer figures than cells, no doubt on it yet; a short row only
+ * where figures don't run together, as they are then cut, not read as blank) is named by an error
+ * (`assemble.stray-figures`) and read as null: which cells the figures are can't be told from
+ * the text (a column's label may stand before another column's figure, as 「采购总金额」 before
+ * 46), so they are never read into the row.
+ *
+ * The figures are numbers on lines of their own, figures (blank marks, a figure's unit) alone on
+ * the line, outside any grid (a grid's cells stand where they are drawn); a figure in a sentence
+ * is prose's. Looked for only where a table has such a row, from its rows' end (and its labels')
+ * to the next table's first row, and kept only before that table's header.
+ */
+export function doubtStrayFigures(
+  stream: TokenStream,
+  tables: readonly TableLocation[],
+  rows: readonly RowFigures[],
+  headings: readonly { start: number }[],
+  glued: boolean,
+  truncated: RowFigures | undefined,
+  file: SourceFile,
+): void {
+  const blank: RowFigures[] = [];
+  for (const r of rows) {
+    const k = r.figures.length;
+    if (r === truncated || r.location.doubtful || k >= cellCount(r.location) || (k > 0 && glued)) continue;
+    blank.push(r);
+  }
+  // (Most reports: no row reads blank cells.)
+  if (blank.length === 0) return;
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as TableLocation;
+    const own = blank.filter((r) => r.location.table === table.table);
+    if (own.length === 0) continue;
+    const stray = strayAfter(stream, tables, t, headings);
+    if (stray.length === 0) continue;
+    let printed = '';
+    for (let i = 0; i < Math.min(stray.length, QUOTED); i++)
+      printed += i === 0 ? (stray[i] as Token).text : ` ${(stray[i] as Token).text}`;
+    if (stray.length > QUOTED) printed += ' …';
+    const where = stray[0] as Token;
+    const at = where.page !== undefined ? `第 ${where.page} 页第 ${where.line} 行` : `第 ${where.line} 行`;
+    for (const r of own) {
+      const location = r.location;
+      const n = cellCount(location);
+      const name = rowLabel(location);
+      let figures = '';
+      for (const f of r.figures) figures += figures === '' ? f.text : ` ${f.text}`;
+      const lacking =
+        r.figures.length === 0
+          ? `「${name}」没有填写数字`
+          : `「${name}」只有 ${r.figures.length} 个数字（${figures}），少于 ${n} 个单元格`;
+      file.error(
+        'assemble.stray-figures',
+        `${lacking}，而表格之后（${at}）有不属于任何行的数字「${printed}」，可能是该行的（阅读顺序文本中一列的数字可能排在下一部分的标题之后），无法确定，该行各单元格记为空值`,
+        {
+          place: pointOf(r.figures[0]?.token ?? r.labelToken),
+          keys: (location.collapsed ?? [location.row]).flatMap((row) => row.cells.map((c) => c.key)),
+          ...(figures === '' ? {} : { actual: figures }),
+          expected: `${n} 个单元格`,
+        },
+      );
+      location.doubtful = 'stray-after';
+    }
+  }
+}
+
+/**
+ * The figures standing alone after table `t`'s rows and before the next table's header (see
+ * doubtStrayFigures), held by no row of any table.
+ */
+function strayAfter(
+  stream: TokenStream,
+  tables: readonly TableLocation[],
+  t: number,
+  headings: readonly { start: number }[],
+): Token[] {
+  const table = tables[t] as TableLocation;
+  let from = table.labelsEnd ?? 0;
+  for (const r of table.rows) if (r.to > from) from = r.to;
+  // Up to the next table's first row (its header is looked for only when figures stand there),
+  // and at most to the end of the part after the table's (its heading is where the table ends).
+  let next: TableLocation | undefined;
+  let firstRow: RowLocation | undefined;
+  for (let u = t + 1; u < tables.length && !firstRow; u++) {
+    next = tables[u] as TableLocation;
+    firstRow = next.rows.find((r) => r.label) ?? next.rows[0];
+  }
+  let end = stream.text.length;
+  for (const h of headings)
+    if (h.start > table.end) {
+      end = h.start;
+      break;
+    }
+  const rowStart = firstRow ? (firstRow.label?.start ?? stream.offsetOf(firstRow.from)) : end;
+  const stray: number[] = [];
+  for (let k = from, to = stream.tokenAt(Math.min(end, rowStart)); k < to; k++)
+    if (aloneOnLine(stream, k)) stray.push(k);
+  if (stray.length === 0) return [];
+  const to =
+    next && firstRow
+      ? stream.tokenAt(Math.min(end, headerOffset(stream, next, rowStart)))
+      : stream.tokens.length;
+  const kept: Token[] = [];
+  for (const k of stray) if (k < to && !held(tables, k)) kept.push(stream.tokens[k] as Token);
+  return kept;
+}
+
+/**
+ * Whether token `k` is a number on a line of figures only (blank marks and a figure's unit
+ * beside it), outside a grid.
+ */
+function aloneOnLine(stream: TokenStream, k: number): boolean {
+  const tokens = stream.tokens;
+  const token = tokens[k] as Token;
+  if (token.kind !== 'num' || stream.inGrid(k)) return false;
+  let a = k;
+  while (!(tokens[a] as Token).first) a--;
+  let b = k;
+  while (!(tokens[b] as Token).last) b++;
+  for (let i = a; i <= b; i++)
+    if ((tokens[i] as Token).kind === 'text' && !isUnitOfFigure(stream, i)) return false;
+  return true;
+}
+
+/** Whether some row of some table holds token `k` in its range. */
+function held(tables: readonly TableLocation[], k: number): boolean {
+  return tables.some((t) => t.rows.some((r) => r.from <= k && k < r.to));
+}
