@@ -20,12 +20,18 @@ export interface Expectation {
   breaks: boolean;
   /** Keys whose changed value nothing can reveal. */
   exempt?: readonly string[];
+  /**
+   * The damage may legitimately read as blank cells (a lost figure looks like an empty cell): a
+   * cell that comes back blank needs no error then. Otherwise a figure read as blank is wrong like
+   * any other, and must be named by an error (as shared/tools/score-fixtures counts it).
+   */
+  blankTolerant?: boolean;
 }
 
 /**
  * Violations of: a damaged report that breaks an identity or the shape of a table gets an error
- * finding; a cell that comes back different from the original is null or named by an error
- * finding; a misread format comes with an error.
+ * finding; a cell that comes back different from the original is named by an error finding (or
+ * blank, where the damage may read as blank cells); a misread format comes with an error.
  */
 export function violations(
   original: Report,
@@ -44,8 +50,11 @@ export function violations(
   for (const key of cellKeys(getFormat(original.format))) {
     if (exempt.has(key)) continue;
     const actual = report.format === original.format ? (report.cells[key] ?? null) : null;
-    if (actual !== null && actual !== original.cells[key] && !named.has(key))
-      out.push(`silently wrong ${key}: ${original.cells[key]} read as ${actual}`);
+    const truth = original.cells[key] ?? null;
+    if (actual === truth || named.has(key)) continue;
+    if (actual !== null) out.push(`silently wrong ${key}: ${truth} read as ${actual}`);
+    else if (!expect.blankTolerant && report.format === original.format)
+      out.push(`silently blank ${key}: ${truth} read as blank`);
   }
   return out;
 }
