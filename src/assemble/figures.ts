@@ -458,6 +458,9 @@ const wholeRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
     `「${row}」以逗号分隔的数字中，逗号既可能分隔单元格，也可能是千位分隔符，表格的结构不能确定是哪一种，无法确定`,
 };
 
+const shortAmongOverfull = (row: string, k: number, n: number, printed: string) =>
+  `「${row}」只有 ${k} 个数字（${printed}），少于 ${n} 个单元格，而表格中其他行的数字多于单元格，该行其余的数字可能写在别处，哪几格空白无法确定`;
+
 /** The messages of the doubts that keep a row with no figures from being read as blank. */
 const emptyRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row: string) => string>> = {
   empty: (row) => `「${row}」后没有数字，表格中其他行的数字多于单元格，该行的数字可能写在别处，无法确定`,
@@ -638,6 +641,20 @@ export function readRow(r: RowFigures, file: SourceFile, context: RowContext): R
       : doubt && wholeRowDoubts[doubt];
   if (whyNot) {
     file.error('assemble.row-shape', whyNot(rowName), {
+      place: pointOf(rowToken),
+      keys: reading.keys,
+      actual: printed,
+      expected: `${n} 个单元格`,
+    });
+    reading.candidates = [allNull()];
+    return expandCollapsed(reading, r, file);
+  }
+  // A short row of a table another row of which holds more figures than its cells (`empty`,
+  // reading-order text whose labels stand away from their figures): its other figures may be
+  // among those, and which of its cells it fills can't be told (a row of cells that keeps its
+  // empty ones, a grid's or tab-separated text's, can).
+  if (doubt === 'empty' && r.figures.length > 0 && r.figures.length < n && byCells() === null) {
+    file.error('assemble.row-shape', shortAmongOverfull(rowName, r.figures.length, n, printed), {
       place: pointOf(rowToken),
       keys: reading.keys,
       actual: printed,

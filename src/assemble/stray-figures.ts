@@ -23,7 +23,10 @@ const QUOTED = 8;
  * The figures are numbers on lines of their own, figures (blank marks, a figure's unit) alone on
  * the line, outside any grid (a grid's cells stand where they are drawn); a figure in a sentence
  * is prose's. Looked for only where a table has such a row, from its rows' end (and its labels')
- * to the next table's first row, and kept only before that table's header.
+ * to the next table's first row. Those past the next table's header words may be that table's
+ * own (figures before their row's label, in reading order): they doubt only the rows with no
+ * figure at all, which read blank either way (a whole table 三 given after 「四、…」 and its header,
+ * its rows' labels left in part 三 with nothing after them), not a short row's figures.
  */
 export function doubtStrayFigures(
   stream: TokenStream,
@@ -35,19 +38,27 @@ export function doubtStrayFigures(
   file: SourceFile,
 ): void {
   const blank: RowFigures[] = [];
+  let overfull: RowFigures | undefined;
   for (const r of rows) {
     const k = r.figures.length;
-    if (r === truncated || r.location.doubtful || k >= cellCount(r.location) || (k > 0 && glued)) continue;
+    const n = cellCount(r.location);
+    if (k > n && !overfull) overfull = r;
+    if (r === truncated || r.location.doubtful || k >= n || (k > 0 && glued)) continue;
     blank.push(r);
   }
   // (Most reports: no row reads blank cells.)
   if (blank.length === 0) return;
+  if (overfull) doubtBesideOverfull(stream, tables, blank, overfull, file);
   for (let t = 0; t < tables.length; t++) {
     const table = tables[t] as TableLocation;
     const own = blank.filter((r) => r.location.table === table.table);
     if (own.length === 0) continue;
-    const stray = strayAfter(stream, tables, t, headings);
-    if (stray.length === 0) continue;
+    const { stray: all, beforeHeader } = strayAfter(stream, tables, t, headings);
+    if (all.length === 0) continue;
+    // Figures past the next table's header words may be that table's own, standing before its
+    // first row's label: they doubt only rows with no figure at all (read blank either way), not
+    // a short row's figures.
+    const stray = beforeHeader > 0 ? all.slice(0, beforeHeader) : all;
     let printed = '';
     for (let i = 0; i < Math.min(stray.length, QUOTED); i++)
       printed += i === 0 ? (stray[i] as Token).text : ` ${(stray[i] as Token).text}`;
@@ -55,6 +66,7 @@ export function doubtStrayFigures(
     const where = stray[0] as Token;
     const at = where.page !== undefined ? `第 ${where.page} 页第 ${where.line} 行` : `第 ${where.line} 行`;
     for (const r of own) {
+      if (r.location.doubtful || (beforeHeader === 0 && r.figures.length > 0)) continue;
       const location = r.location;
       const n = cellCount(location);
       const name = rowLabel(location);
@@ -80,15 +92,54 @@ export function doubtStrayFigures(
 }
 
 /**
- * The figures standing alone after table `t`'s rows and before the next table's header (see
- * doubtStrayFigures), held by no row of any table.
+ * Rows with no figure at all in a report where some row of another table holds more figures than
+ * its cells: in reading-order text a table's figures may all come where another table's rows take
+ * them (table 四's after table 三's last label), and then its rows read blank. Each is named by an
+ * error and read as null, as it would read either way. (Rows of the overfull row's own table are
+ * doubted where the table is located, see tables.ts `realigned`.)
+ */
+function doubtBesideOverfull(
+  stream: TokenStream,
+  tables: readonly TableLocation[],
+  blank: readonly RowFigures[],
+  overfull: RowFigures,
+  file: SourceFile,
+): void {
+  const where = overfull.location;
+  const holder = rowLabel(where);
+  for (const r of blank) {
+    const location = r.location;
+    if (r.figures.length > 0 || location.table === where.table) continue;
+    const n = cellCount(location);
+    file.error(
+      'assemble.stray-figures',
+      `「${rowLabel(location)}」没有填写数字，而另一表格的「${holder}」有 ${overfull.figures.length} 个数字，多于 ${cellCount(where)} 个单元格，其中可能有该行的数字（阅读顺序文本中一张表格的数字可能排在另一张表格的行标签之后），无法确定，该行各单元格记为空值`,
+      {
+        // (A row without a label, table 四's: where its table starts.)
+        place: pointOf(r.labelToken ?? stream.tokens[stream.tokenAt(tableStart(tables, location))]),
+        keys: (location.collapsed ?? [location.row]).flatMap((row) => row.cells.map((c) => c.key)),
+        expected: `${n} 个单元格`,
+      },
+    );
+    location.doubtful = 'stray-after';
+  }
+}
+
+/** Where the row's table starts in the stream (its heading). */
+const tableStart = (tables: readonly TableLocation[], row: RowLocation): number =>
+  tables.find((t) => t.table === row.table)?.start ?? 0;
+
+/**
+ * The figures standing alone after table `t`'s rows and before the next table's first row (see
+ * doubtStrayFigures), held by no row of any table; and how many of them stand before that
+ * table's header.
  */
 function strayAfter(
   stream: TokenStream,
   tables: readonly TableLocation[],
   t: number,
   headings: readonly { start: number }[],
-): Token[] {
+): { stray: Token[]; beforeHeader: number } {
   const table = tables[t] as TableLocation;
   let from = table.labelsEnd ?? 0;
   for (const r of table.rows) if (r.to > from) from = r.to;
@@ -107,17 +158,15 @@ function strayAfter(
       break;
     }
   const rowStart = firstRow ? (firstRow.label?.start ?? stream.offsetOf(firstRow.from)) : end;
-  const stray: number[] = [];
+  const at: number[] = [];
   for (let k = from, to = stream.tokenAt(Math.min(end, rowStart)); k < to; k++)
-    if (aloneOnLine(stream, k)) stray.push(k);
-  if (stray.length === 0) return [];
-  const to =
-    next && firstRow
-      ? stream.tokenAt(Math.min(end, headerOffset(stream, next, rowStart)))
-      : stream.tokens.length;
-  const kept: Token[] = [];
-  for (const k of stray) if (k < to && !held(tables, k)) kept.push(stream.tokens[k] as Token);
-  return kept;
+    if (aloneOnLine(stream, k) && !held(tables, k)) at.push(k);
+  const stray = at.map((k) => stream.tokens[k] as Token);
+  if (at.length === 0 || !next || !firstRow) return { stray, beforeHeader: at.length };
+  const header = stream.tokenAt(Math.min(end, headerOffset(stream, next, rowStart)));
+  let beforeHeader = 0;
+  while (beforeHeader < at.length && (at[beforeHeader] as number) < header) beforeHeader++;
+  return { stray, beforeHeader };
 }
 
 /**

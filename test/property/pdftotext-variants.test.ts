@@ -3,9 +3,9 @@
  * way of drawing the tables, cells left blank or not): laid out (`-layout`, the form real/011.txt
  * comes in), raw (`-raw`, in content-stream order) and in its default reading order (cells one
  * after another, often column by column). Reports gathered as text come this way, from whatever
- * tool the gatherer had. Every cell reads back exactly, or null, or named by an error (the
- * damage properties' verdict, test/support/verdict.ts): never silently wrong; and a report with
- * any cell not read exactly (blank included) has an error, as the fixtures are scored.
+ * tool the gatherer had. Every cell reads back exactly or is named by an error (the damage
+ * properties' verdict, test/support/verdict.ts; a figure read as blank too): never silently
+ * wrong; and a report with any cell not read exactly has an error, as the fixtures are scored.
  *
  * How many read exactly differs by mode (a sample of 150–200 reports, a third with blank cells,
  * 2026-12-07): `-layout` 178 of 200, `-raw` 116 of 150, the default order 13 of 150 (its cells
@@ -151,6 +151,66 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           pageNumber: 'none',
           blankMark: '',
           shift: 303,
+        },
+      },
+      // Table 三's figures all after 「四、…」 and table 三's header, its labels left in part 三 with
+      // nothing after them: every row read 「没有填写数字」 (warnings), no error naming them.
+      {
+        seed: 0,
+        format: '2019',
+        blanks: false,
+        style: {
+          ...drawn,
+          size: 9,
+          padX: 1,
+          padY: 0,
+          figures: 'right',
+          vertical: 'top',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 67,
+        },
+      },
+      // 「政府集中采购」 with 482 after its label and 46 before it, in a table whose 「行政事业性收费」
+      // took every other figure: read as 采购总金额 482 and a blank cell (a warning), no error.
+      {
+        seed: 0,
+        format: '2019',
+        blanks: false,
+        style: {
+          ...drawn,
+          size: 9,
+          padX: 1,
+          padY: 0,
+          figures: 'right',
+          vertical: 'middle',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 0,
+        },
+      },
+      // Table 四's figures all taken by table 三's last rows: table 四 read 「没有填写数字」 (a
+      // warning), no error naming its cells.
+      {
+        seed: 0,
+        format: '2019',
+        blanks: false,
+        style: {
+          ...drawn,
+          size: 12,
+          padX: 3,
+          padY: 0,
+          figures: 'right',
+          vertical: 'middle',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 0,
         },
       },
     ],

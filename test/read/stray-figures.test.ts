@@ -111,3 +111,43 @@ describe('figures standing alone after a table whose row reads blank', () => {
     expect(back.findings).toEqual([]);
   });
 });
+
+describe('a table whose rows read blank while a row of another table holds more figures than its cells', () => {
+  it("table 四's figures all after table 三's last row: table 四 named by an error, read as null", async () => {
+    // Reading-order text (plain `pdftotext`) may give one table's figures where another's rows
+    // take them: table 四's 15 after 「四、结转下年度继续办理」's 7, before table 四's heading.
+    const heading4 = '四、政府信息公开行政复议、行政诉讼情况';
+    const [before, after] = text.split(`${heading4}\n\n`) as [string, string];
+    const figuresAt = after.indexOf('\n\n0\n') + 2;
+    const partFive = after.indexOf('五、');
+    const moved = `${before}${after.slice(figuresAt, partFive)}${heading4}\n\n${after.slice(0, figuresAt)}${after.slice(partFive)}`;
+    const back = (await processBytes(toBytes(moved), 'stray-figures.txt')).report;
+    const litigation = Object.keys(report.cells).filter((k) => k.startsWith('l.'));
+    const next = ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map((c) => `a.next.${c}`);
+    const blank = [...next, ...litigation].map((k) => [k, null]);
+    expect(back.cells).toEqual({ ...report.cells, ...Object.fromEntries(blank) });
+    const figures = [...next.map((k) => report.cells[k]), ...litigation.map((k) => report.cells[k])];
+    expect(back.findings.filter((f) => f.severity !== 'info')).toEqual([
+      {
+        code: 'assemble.row-shape',
+        severity: 'error',
+        message: `「四、结转下年度继续办理」应有 7 个数字，读到 22 个（${figures.join(' ')}），无法确定对应关系`,
+        line: moved.split('\n').indexOf('四、结转下年度继续办理') + 3,
+        column: 1,
+        keys: next,
+        actual: figures.join(' '),
+        expected: '7 个单元格',
+      },
+      {
+        code: 'assemble.stray-figures',
+        severity: 'error',
+        message:
+          '「政府信息公开行政复议、行政诉讼情况」没有填写数字，而另一表格的「四、结转下年度继续办理」有 22 个数字，多于 7 个单元格，其中可能有该行的数字（阅读顺序文本中一张表格的数字可能排在另一张表格的行标签之后），无法确定，该行各单元格记为空值',
+        line: moved.split('\n').indexOf('行政复议') + 1,
+        column: 1,
+        keys: litigation,
+        expected: '15 个单元格',
+      },
+    ]);
+  });
+});

@@ -54,7 +54,8 @@ export interface WordPdfStyle {
   groupChars: number;
   /** The header rows printed again at the top of the page a table continues on. */
   repeatHeader: boolean;
-  pageNumber: 'dash' | 'di' | 'none';
+  /** `bare`: the number alone, as Word's page number field prints it. */
+  pageNumber: 'dash' | 'di' | 'bare' | 'none';
   /** A running head at the top of every page, with a rule under it or not. */
   runningHead: 'none' | 'text' | 'ruled';
   /** What a blank cell holds. */
@@ -84,7 +85,7 @@ export const arbitraryWordPdfStyle: fc.Arbitrary<WordPdfStyle> = fc.record({
   charRuns: fc.constantFrom('none' as const, 'labels' as const, 'all' as const),
   groupChars: fc.integer({ min: 2, max: 5 }),
   repeatHeader: fc.boolean(),
-  pageNumber: fc.constantFrom('dash' as const, 'di' as const, 'none' as const),
+  pageNumber: fc.constantFrom('dash' as const, 'di' as const, 'bare' as const, 'none' as const),
   runningHead: fc.constantFrom('none' as const, 'text' as const, 'ruled' as const),
   blankMark: fc.constantFrom('', '/', '—', '-', '无'),
   shift: fc.integer({ min: 0, max: 400 }),
@@ -178,7 +179,12 @@ class Writer {
       const width = (this.doc.page as unknown as { width: number }).width;
       const n = i + 1;
       if (this.style.pageNumber !== 'none') {
-        const text = this.style.pageNumber === 'dash' ? `- ${n} -` : `第 ${n} 页`;
+        const text =
+          this.style.pageNumber === 'dash'
+            ? `- ${n} -`
+            : this.style.pageNumber === 'di'
+              ? `第 ${n} 页`
+              : String(n);
         this.run(text, (width - this.measure(text, 9)) / 2, 800, 9);
       }
       if (this.style.runningHead !== 'none') {
