@@ -34,8 +34,8 @@ export interface RowLocation {
    * group thousands (see comma-rows.ts); `damaged`: the row has no figures and its label was found
    * only as damaged wording (see placeDamaged), so where it starts is unsure: its figures may stand
    * before the words taken for it (a group label's pieces among its lines); `stray-after`: the
-   * row reads blank cells and figures that no row holds stand alone after its table (see
-   * stray-figures.ts): they may be its own, so it is read as null (the finding named there).
+   * row reads blank cells and figures that no row holds stand alone after its table, or
+   * before it (see stray-figures.ts): they may be its own, so it is read as null (the finding named there).
    */
   doubtful?:
     | 'empty'

@@ -26,7 +26,9 @@ const QUOTED = 8;
  * to the next table's first row. Those past the next table's header words may be that table's
  * own (figures before their row's label, in reading order): they doubt only the rows with no
  * figure at all, which read blank either way (a whole table 三 given after 「四、…」 and its header,
- * its rows' labels left in part 三 with nothing after them), not a short row's figures.
+ * its rows' labels left in part 三 with nothing after them), not a short row's figures. For the
+ * same reason the figures after one table doubt the next table's rows with no figure at all (table
+ * 四's figures given before its only row).
  */
 export function doubtStrayFigures(
   stream: TokenStream,
@@ -49,46 +51,63 @@ export function doubtStrayFigures(
   // (Most reports: no row reads blank cells.)
   if (blank.length === 0) return;
   if (overfull) doubtBesideOverfull(stream, tables, blank, overfull, file);
+  // Strays after each table (and before the next one's first row), found when first asked.
+  const after: ({ stray: Token[]; beforeHeader: number } | undefined)[] = [];
+  const strays = (t: number) => {
+    after[t] ??= strayAfter(stream, tables, t, headings);
+    return after[t];
+  };
   for (let t = 0; t < tables.length; t++) {
     const table = tables[t] as TableLocation;
     const own = blank.filter((r) => r.location.table === table.table);
     if (own.length === 0) continue;
-    const { stray: all, beforeHeader } = strayAfter(stream, tables, t, headings);
-    if (all.length === 0) continue;
-    // Figures past the next table's header words may be that table's own, standing before its
-    // first row's label: they doubt only rows with no figure at all (read blank either way), not
-    // a short row's figures.
-    const stray = beforeHeader > 0 ? all.slice(0, beforeHeader) : all;
-    let printed = '';
-    for (let i = 0; i < Math.min(stray.length, QUOTED); i++)
-      printed += i === 0 ? (stray[i] as Token).text : ` ${(stray[i] as Token).text}`;
-    if (stray.length > QUOTED) printed += ' …';
-    const where = stray[0] as Token;
-    const at = where.page !== undefined ? `第 ${where.page} 页第 ${where.line} 行` : `第 ${where.line} 行`;
-    for (const r of own) {
-      if (r.location.doubtful || (beforeHeader === 0 && r.figures.length > 0)) continue;
-      const location = r.location;
-      const n = cellCount(location);
-      const name = rowLabel(location);
-      let figures = '';
-      for (const f of r.figures) figures += figures === '' ? f.text : ` ${f.text}`;
-      const lacking =
-        r.figures.length === 0
-          ? `「${name}」没有填写数字`
-          : `「${name}」只有 ${r.figures.length} 个数字（${figures}），少于 ${n} 个单元格`;
-      file.error(
-        'assemble.stray-figures',
-        `${lacking}，而表格之后（${at}）有不属于任何行的数字「${printed}」，可能是该行的（阅读顺序文本中一列的数字可能排在下一部分的标题之后），无法确定，该行各单元格记为空值`,
-        {
-          place: pointOf(r.figures[0]?.token ?? r.labelToken),
-          keys: (location.collapsed ?? [location.row]).flatMap((row) => row.cells.map((c) => c.key)),
-          ...(figures === '' ? {} : { actual: figures }),
-          expected: `${n} 个单元格`,
-        },
-      );
-      location.doubtful = 'stray-after';
+    const { stray: all, beforeHeader } = strays(t);
+    if (all.length > 0) {
+      // Figures past the next table's header words may be that table's own, standing before its
+      // first row's label: they doubt only rows with no figure at all (read blank either way),
+      // not a short row's figures.
+      const stray = beforeHeader > 0 ? all.slice(0, beforeHeader) : all;
+      for (const r of own)
+        if (!r.location.doubtful && (beforeHeader > 0 || r.figures.length === 0))
+          doubtRow(r, stray, 'after', file);
     }
+    // And those after the table before, standing before this one's first row: they may be its
+    // own, written before their labels (a row with no figure at all, as above).
+    const before = t > 0 ? strays(t - 1).stray : [];
+    if (before.length > 0)
+      for (const r of own)
+        if (!r.location.doubtful && r.figures.length === 0) doubtRow(r, before, 'before', file);
   }
+}
+
+/** Names row `r` by an error for the stray figures (before or after its table) and reads it as null. */
+function doubtRow(r: RowFigures, stray: readonly Token[], side: 'before' | 'after', file: SourceFile): void {
+  let printed = '';
+  for (let i = 0; i < Math.min(stray.length, QUOTED); i++)
+    printed += i === 0 ? (stray[i] as Token).text : ` ${(stray[i] as Token).text}`;
+  if (stray.length > QUOTED) printed += ' …';
+  const where = stray[0] as Token;
+  const at = where.page !== undefined ? `第 ${where.page} 页第 ${where.line} 行` : `第 ${where.line} 行`;
+  const location = r.location;
+  const n = cellCount(location);
+  const name = rowLabel(location);
+  let figures = '';
+  for (const f of r.figures) figures += figures === '' ? f.text : ` ${f.text}`;
+  const lacking =
+    r.figures.length === 0
+      ? `「${name}」没有填写数字`
+      : `「${name}」只有 ${r.figures.length} 个数字（${figures}），少于 ${n} 个单元格`;
+  const why =
+    side === 'after'
+      ? `而表格之后（${at}）有不属于任何行的数字「${printed}」，可能是该行的（阅读顺序文本中一列的数字可能排在下一部分的标题之后）`
+      : `而表格之前（${at}）有不属于任何行的数字「${printed}」，可能是该行的（阅读顺序文本中表格的数字可能排在行标签之前）`;
+  file.error('assemble.stray-figures', `${lacking}，${why}，无法确定，该行各单元格记为空值`, {
+    place: pointOf(r.figures[0]?.token ?? r.labelToken ?? where),
+    keys: (location.collapsed ?? [location.row]).flatMap((row) => row.cells.map((c) => c.key)),
+    ...(figures === '' ? {} : { actual: figures }),
+    expected: `${n} 个单元格`,
+  });
+  location.doubtful = 'stray-after';
 }
 
 /**

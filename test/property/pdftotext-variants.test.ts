@@ -193,6 +193,26 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 0,
         },
       },
+      // Table 四's figures among table 三's stray figures, before table 四's heading: table 四 read
+      // 「没有填写数字」 (a warning), no error naming its cells.
+      {
+        seed: 2,
+        format: '2019',
+        blanks: true,
+        style: {
+          ...drawn,
+          size: 9,
+          padX: 2,
+          padY: 0,
+          figures: 'left',
+          vertical: 'top',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 331,
+        },
+      },
       // Table 四's figures all taken by table 三's last rows: table 四 read 「没有填写数字」 (a
       // warning), no error naming its cells.
       {
