@@ -153,6 +153,32 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 303,
         },
       },
+      // 「（七）总计」 spread a character apart: 「（」「计」 before its figures, 「七」「）」「总」 among the
+      // next row's, with a figure of an earlier row; the row was not found, and 「四、结转下年度继续办理」
+      // read 7 figures (0 1 0 0 0 0 1), three cells wrong, no error.
+      {
+        seed: 3,
+        format: '2019',
+        blanks: true,
+        style: {
+          rules: 'none',
+          walls: 'long',
+          paint: 'fill',
+          size: 11,
+          padX: 5,
+          padY: 1,
+          figures: 'left',
+          labels: 'distributed',
+          vertical: 'top',
+          charRuns: 'none',
+          groupChars: 4,
+          repeatHeader: false,
+          pageNumber: 'di',
+          runningHead: 'text',
+          blankMark: '',
+          shift: 394,
+        },
+      },
     ],
   };
   const modes: [string, string[], number][] = [
