@@ -30,9 +30,9 @@ import {
 } from './figures.js';
 import { announceSettled } from './fragile.js';
 import { keyNumber } from './net.js';
-import { cellCount, type RowLocation, type TableLocation } from './rows.js';
+import { cellCount, type RowLocation, rowLabel, type TableLocation } from './rows.js';
 import { type Settled, settle, type Values } from './solver.js';
-import { parseLoose } from './split.js';
+import { fewerFiguresFit, parseLoose } from './split.js';
 import { doubtStrayFigures } from './stray-figures.js';
 import type { TokenStream } from './stream.js';
 import { tabRow, trailingCells } from './tab-cells.js';
@@ -129,8 +129,9 @@ export function readCells(
         }),
       );
   });
-  reportUniqueSplits(readings, file);
   const settled = settle(readings, spec.identities, file);
+  if (glued && !blanksShown) doubtUncheckedCuts(readings, rowFigures, spec, settled, file);
+  reportUniqueSplits(readings, file);
   announceSettled(settled, file);
   const cells = cellsMaker(spec)(settled.values);
   for (const r of readings) {
@@ -138,6 +139,41 @@ export function readCells(
     if (place) for (const key of r.keys) evidence.cellPlaces.set(key, place);
   }
   return { cells, settled };
+}
+
+/**
+ * Figures run together, no row too few digits to fill its cells (see blankCellsShown), but a row
+ * that no cut reconciles with the identities: a blank cell, which leaves no trace, may hide in the
+ * runs (it breaks the identities as a figure printed wrong would: the text can't tell which). A
+ * row whose one cut by the rules of counts no identity checks (table 二's), and whose digits could
+ * be fewer figures, may hide one unseen (「125」 cut 1 2 5 where _ 12 5 was written): named by an
+ * error, its cells null. The rows the identities check are settled by them, a blank hidden there
+ * breaking them. (Looked at only where a row is so broken.)
+ */
+function doubtUncheckedCuts(
+  readings: readonly RowReading[],
+  rows: readonly RowFigures[],
+  spec: FormatSpec,
+  settled: Settled,
+  file: SourceFile,
+): void {
+  const broken = settled.unsettled.find((u) => u.finding?.code === 'assemble.split-inconsistent');
+  if (!broken) return;
+  let checked: Set<string> | undefined;
+  for (const r of readings) {
+    if (!r.splitUnique || r.location.collapsed) continue;
+    checked ??= new Set(spec.identities.flatMap((id) => [...id.left, ...id.right]));
+    if (r.keys.some((k) => checked?.has(k))) continue;
+    const runs = (rows.find((f) => f.location === r.location)?.figures ?? []).map((f) => f.text);
+    if (!fewerFiguresFit(runs, r.keys.length)) continue;
+    file.error(
+      'assemble.split-blank',
+      `「${rowLabel(r.location)}」的数字「${r.printed}」连在一起，而表格中可能有空白单元格（「${rowLabel(broken.reading.location)}」的数字怎样拆分都不满足勾稽关系），空白单元格在连写的数字中不留痕迹，该行又没有勾稽关系可以核对，无法确定`,
+      { place: pointOf(r.token), keys: r.keys, actual: r.printed, expected: `${r.keys.length} 个单元格` },
+    );
+    for (const n of r.numbers) settled.values[n] = null;
+    r.splitUnique = false;
+  }
 }
 
 /**

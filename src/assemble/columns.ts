@@ -94,13 +94,25 @@ export function nearbyColumns(
     .slice(0, 4)
     .map(({ r }) => r);
   if (near.length < 2) return [];
+  // The rows between the row and the nearest complete one, their figures on one line: each must
+  // stand under the columns too. Where one doesn't, the lines of that stretch are spaced otherwise
+  // (`pdftotext -layout` sets the rows beside a group label's column further right than those
+  // without one) and the columns say nothing of the row.
+  const nearest = rows.indexOf(near[0] as RowFigures);
+  const between: RowFigures[] = [];
+  for (let i = Math.min(nearest, index) + 1; i < Math.max(nearest, index); i++) {
+    const r = rows[i] as RowFigures;
+    if (r.location.part === row.location.part && !r.location.collapsed && onOneLine(r) && page(r) === own)
+      between.push(r);
+  }
   const models: ColumnModels = [];
   for (const measure of measuresOf(stream)) {
     const model = modelOf(
       near.map((r) => r.figures.map((f) => centreIn(measure, f))),
       tolerance,
     );
-    if (model) models.push({ measure, ...model });
+    if (model && between.every((r) => placeUnder(r, { measure, ...model }) !== null))
+      models.push({ measure, ...model });
   }
   return models;
 }

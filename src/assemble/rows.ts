@@ -35,7 +35,9 @@ export interface RowLocation {
    * only as damaged wording (see placeDamaged), so where it starts is unsure: its figures may stand
    * before the words taken for it (a group label's pieces among its lines); `stray-after`: the
    * row reads blank cells and figures that no row holds stand alone after its table, or
-   * before it (see stray-figures.ts): they may be its own, so it is read as null (the finding named there).
+   * before it (see stray-figures.ts): they may be its own, so it is read as null (the finding
+   * named there); `after-missing`: the row after one not found, in an `empty` table, its figures
+   * one a line: they may be the lost row's (its label written after them).
    */
   doubtful?:
     | 'empty'
@@ -48,7 +50,8 @@ export interface RowLocation {
     | 'after-doubted'
     | 'commas'
     | 'damaged'
-    | 'stray-after';
+    | 'stray-after'
+    | 'after-missing';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

@@ -44,6 +44,7 @@ export function locateTables(
     doubtBrokenRanges(stream, location.rows);
     doubtUnsettled(stream, location.rows);
     doubtDamagedEmpty(stream, location);
+    doubtAfterMissing(stream, location);
     tables.push(location);
     previousEnd = Math.max(previousEnd, location.rows.at(-1)?.label?.end ?? start);
     for (const v of location.variants) {
@@ -337,6 +338,24 @@ function doubtDamagedEmpty(stream: TokenStream, location: TableLocation): void {
   }
 }
 
+/**
+ * The row right after a row of the format that was not found, in a table where some row holds
+ * more figures than its cells (`empty`: figures stand away from their labels), its figures each
+ * alone on its line: they may be the lost row's, whose label (spread over lines, or damaged) was
+ * written after them, the count matching by chance (blank cells leave no line). The row is
+ * doubtful. (Only where rows are missing: most tables have none.)
+ */
+function doubtAfterMissing(stream: TokenStream, location: TableLocation): void {
+  for (const m of location.missing) {
+    const after = m.part.rows[m.part.rows.indexOf(m.row) + 1];
+    const r = after && location.rows.find((row) => row.row === after);
+    if (!r?.label || r.doubtful !== 'empty' || r.collapsed) continue;
+    let figures = false;
+    for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
+    if (figures && figuresAlone(stream, r)) r.doubtful = 'after-missing';
+  }
+}
+
 /** Marks every labelled row of the table doubtful (unless it already is). */
 function doubtAll(rows: readonly RowLocation[], why: NonNullable<RowLocation['doubtful']>): void {
   for (const r of rows) if (r.label && !r.doubtful) r.doubtful = why;
@@ -533,7 +552,8 @@ function markBroken(
   parts: readonly TablePartSpec[],
 ): void {
   for (const r of rows) {
-    if (r.doubtful || !r.label) continue;
+    // (`empty` tells only of a row with no figures: a row with some may still be broken.)
+    if ((r.doubtful && r.doubtful !== 'empty') || !r.label) continue;
     let figures = false;
     let wordsAfter = false;
     let words = -1;
@@ -554,7 +574,7 @@ function markBroken(
     }
     // Another item's column header before the row's figures (table 二 given column by column):
     // the figures after it are that column's.
-    if (r.doubtful || words === -1 || last < words || parts.length < 2) continue;
+    if (r.doubtful === 'broken' || words === -1 || last < words || parts.length < 2) continue;
     if (foreignHeaderIn(stream, parts, r.part, stream.offsetOf(words), stream.offsetOf(last)))
       r.doubtful = 'broken';
   }

@@ -82,6 +82,13 @@ describe('blank cells where only spacing marks them: exact or named by an error'
     ['txt', 'tab-split-labels', 30],
     ['txt', 'flattened', 30],
   ];
+  /** Counterexamples found, kept (by layout). */
+  const kept: Partial<Record<TextLayout, { seed: number; format: FormatId }[]>> = {
+    // 「行政强制」 (a blank cell, 12, 5) run together as 「125」, no row too few digits to fill its
+    // cells: cut 1 2 5, no error (table 二 has no identity to check it; table 三's, broken by its
+    // own blank cells, showed that the runs hide some).
+    flattened: [{ seed: 1089067485, format: '2019' }],
+  };
   for (const [target, layout, runs] of layouts)
     it(`${layout ?? target}: never a silently wrong cell`, async () => {
       await fc.assert(
@@ -95,7 +102,10 @@ describe('blank cells where only spacing marks them: exact or named by an error'
           const context = `withBlankCells(generateReport(${seed}, '${format}'), ${seed}) as ${layout ?? target}\n${describeFindings(read.findings)}`;
           expect(silent, context).toEqual([]);
         }),
-        fcParams(runs, 20261202),
+        {
+          ...fcParams(runs, 20261202),
+          examples: ((layout && kept[layout]) || []).map((c) => [c] as [typeof c]),
+        },
       );
     }, 180_000);
 });

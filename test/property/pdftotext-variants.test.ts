@@ -69,6 +69,34 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
   } as const;
   /** Counterexamples found, kept (each in the mode that found it). */
   const found: Record<string, Case[]> = {
+    // Table 三's only complete rows (一, 二) set four characters left of the rows beside the group
+    // labels: under their columns 「4.保护第三方合法权益 5 12 0 _ 0 0 _」 went a column right (0 read
+    // as blank, blank as 0), no error (test/fixtures/pdftotext-plain/blanks-wordpdf-2147483623-layout).
+    '-layout': [
+      {
+        seed: 2147483623,
+        format: '2019',
+        blanks: true,
+        style: {
+          rules: 'grid',
+          walls: 'long',
+          paint: 'fill',
+          size: 10.5,
+          padX: 1,
+          padY: 0,
+          figures: 'right',
+          labels: 'left',
+          vertical: 'top',
+          charRuns: 'all',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'di',
+          runningHead: 'none',
+          blankMark: '',
+          shift: 88,
+        },
+      },
+    ],
     // Two pages ending with the row 「0 无 无 无 无 无 0」, taken for a running foot and dropped:
     // the rows read 「没有填写数字」, no error.
     // 「其他对外管理服务事项」 then 「2 / 0」 (a figure, the blank mark 「/」, a figure), taken for a page
@@ -231,6 +259,32 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           pageNumber: 'dash',
           blankMark: '',
           shift: 0,
+        },
+      },
+      // 「（七）总计」 spread a character apart: 「（」「计」 before its figures, 「七」「）」「总」 among the
+      // next row's, with a figure of an earlier row; the row was not found, and 「四、结转下年度继续办理」
+      // read 7 figures (0 1 0 0 0 0 1), three cells wrong, no error.
+      {
+        seed: 3,
+        format: '2019',
+        blanks: true,
+        style: {
+          rules: 'none',
+          walls: 'long',
+          paint: 'fill',
+          size: 11,
+          padX: 5,
+          padY: 1,
+          figures: 'left',
+          labels: 'distributed',
+          vertical: 'top',
+          charRuns: 'none',
+          groupChars: 4,
+          repeatHeader: false,
+          pageNumber: 'di',
+          runningHead: 'text',
+          blankMark: '',
+          shift: 394,
         },
       },
     ],

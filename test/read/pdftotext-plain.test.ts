@@ -73,4 +73,19 @@ describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () =>
     expect(['a.new.np', 'a.new.biz', 'a.new.res'].filter((k) => named.has(k))).toHaveLength(3);
     expect(exact(truth, report.cells, 'a.')).toBe(172);
   });
+
+  it('blanks-wordpdf-2147483623-layout: complete rows far off, set otherwise than the rows between, place none', async () => {
+    const { truth, report } = await read('blanks-wordpdf-2147483623-layout.txt');
+    // 「4.保护第三方合法权益 5 12 0 _ 0 0 _」 and 「3.补正后申请内容仍不明确 0 0 0 _ 1 10 _」: under the
+    // columns of 一 and 二 (the only complete rows, set four characters further left than the rows
+    // beside the group labels) their last two figures went a column right, no error. The rows
+    // between stand under no such columns: named by errors.
+    const named = new Set(errors(report.findings).flatMap((f) => f.keys));
+    for (const row of ['a.deny.thirdParty', 'a.none.unclear'])
+      for (const c of ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total']) {
+        expect(named.has(`${row}.${c}`), `${row}.${c}`).toBe(true);
+        expect(report.cells[`${row}.${c}`], `${row}.${c}`).toBeNull();
+      }
+    expect(exact(truth, report.cells, 'a.')).toBe(53);
+  });
 });
