@@ -148,6 +148,10 @@ export function runningHeads(
   };
   const boundary = new Set<number>();
   let breaks = 0;
+  // The last and the first line of the pages at each form feed (−1: none), where bare page numbers
+  // are looked for (and the lines next to them).
+  const feet: number[] = [];
+  const heads: number[] = [];
   // A plain loop, not a callback a line: it runs over every line of every report.
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
@@ -164,6 +168,8 @@ export function runningHeads(
       // not one with a figure or a blank mark standing apart, a table's row that ends pages.
       const foot = raw.slice(0, raw.indexOf('\f')).trim() !== '' ? i : nonBlank(i - 1, -1);
       if (foot >= 0 && !apartFigure.test(lines[foot] as string)) boundary.add(foot);
+      feet.push(foot);
+      heads.push(raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '' ? i : nonBlank(i + 1, 1));
     }
     if (number) {
       boundary.add(nonBlank(i - 1, -1));
@@ -192,7 +198,51 @@ export function runningHeads(
   // Pages = breaks (a form feed and a number at one break count twice: halve for safety).
   for (const at of byKey.values())
     if (at.length >= 2 && at.length * 4 >= breaks) for (const i of at) drop.add(i + 1);
+  // Bare page numbers: the last or first line of the pages, or the line next to a running head or
+  // foot standing there (before or after it).
+  const inner = (at: readonly number[], step: number) =>
+    at.map((i) => (i >= 0 && drop.has(i + 1) ? nonBlank(i + step, step) : -1));
+  // (The lines after a form feed are the next page's: the first is page 2's.)
+  for (const [at, page] of [
+    [feet, 1],
+    [inner(feet, -1), 1],
+    [heads, 2],
+    [inner(heads, 1), 2],
+  ] as const)
+    for (const i of barePageNumbers(lines, at, page)) drop.add(i + 1);
   return drop;
+}
+
+/** A number alone on its line (spaces around it), as a page number field prints one. */
+const bareNumber = /^\s*(\d{1,4})\s*$/;
+
+/**
+ * Page numbers printed as a number alone (Word's page field), among the lines at the form feeds
+ * (each page's last line from page `firstPage` on, or each one's first; −1: none): a run that counts up a page at a time
+ * from one page break to the next, over every page but one at most (a cover without a number),
+ * page k numbered k (or k − 1, the cover not counted).
+ * A table's cell of one figure may end a page too; its figures counting up page by page, all
+ * through the report, is what they are not.
+ */
+function barePageNumbers(lines: readonly string[], at: readonly number[], firstPage: number): number[] {
+  const value = (i: number): number => {
+    const m = i >= 0 ? bareNumber.exec((lines[i] as string).replaceAll('\f', '')) : null;
+    return m ? Number(m[1]) : Number.NaN;
+  };
+  let from = 0;
+  let to = 0;
+  for (let b = 0; b < at.length; ) {
+    let e = b + 1;
+    while (e < at.length && value(at[e] as number) === value(at[e - 1] as number) + 1) e++;
+    // (Page k numbered k, or k − 1 after a cover without a number.)
+    const offset = value(at[b] as number) - (b + firstPage);
+    if (e - b > to - from && (offset === 0 || offset === -1)) {
+      from = b;
+      to = e;
+    }
+    b = e;
+  }
+  return to - from >= 2 && to - from >= at.length - 1 ? (at.slice(from, to) as number[]) : [];
 }
 
 /**

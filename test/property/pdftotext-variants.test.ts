@@ -102,6 +102,27 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
     // 「其他对外管理服务事项」 then 「2 / 0」 (a figure, the blank mark 「/」, a figure), taken for a page
     // number and dropped: the row read 「没有填写数字」, no error.
     '-raw': [
+      // A bare page number (Word's page field), then the running head, last on each page: 「1」
+      // read as 行政强制's last figure (-5 4 1 where -5, a blank and 4 were printed), no error.
+      {
+        seed: 0,
+        format: '2019',
+        blanks: true,
+        style: {
+          ...drawn,
+          runningHead: 'ruled',
+          size: 9,
+          padX: 1,
+          padY: 0,
+          figures: 'left',
+          vertical: 'top',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'bare',
+          blankMark: '',
+          shift: 0,
+        },
+      },
       {
         seed: 358250844,
         format: '2019',

@@ -98,4 +98,32 @@ describe('page furniture in extracted PDF text', () => {
       ['5', 7, false],
     ]);
   });
+  it("a bare page number (Word's page field: 「3」 alone) counting up page by page goes, beside a running head too", () => {
+    // pdftotext -raw of a report with both: the number, then the head, last on each page. Once
+    // kept, 「1」 read as 行政强制's last figure: -5 4 1 where -5 (blank) 4 was printed, no error.
+    const foot = '将乐县人力资源和社会保障局政府信息公开工作年度报告';
+    const text = [
+      '行政强制 -5 4',
+      '1',
+      foot,
+      '\f行政事业性收费 280',
+      '2',
+      foot,
+      '\f五、存在的主要问题',
+      '3',
+      foot,
+      '\f',
+    ].join('\n');
+    expect(texts(text)).toEqual(['行政强制 -5 4', '行政事业性收费 280', '五、存在的主要问题']);
+  });
+
+  it('figures ending pages that do not count up page by page all through are cells, not page numbers', () => {
+    // 「3」「4」 end two pages in a row, 「9」 the third: a table's cells one a line.
+    const text = ['行政许可', '3', '\f行政处罚', '4', '\f行政强制', '9', '\f'].join('\n');
+    expect(texts(text)).toEqual(['行政许可', '3', '行政处罚', '4', '行政强制', '9']);
+  });
+  it('a bare page number first on each page after the first (a page head) goes too', () => {
+    const text = ['规章 3 0 12', '\f2', '行政许可 4', '\f3', '行政处罚 0', '\f'].join('\n');
+    expect(texts(text)).toEqual(['规章 3 0 12', '行政许可 4', '行政处罚 0']);
+  });
 });
