@@ -636,27 +636,19 @@ export function readRow(r: RowFigures, file: SourceFile, context: RowContext): R
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);
   }
-  const whyNot =
-    (doubt === 'after-short' || doubt === 'after-broken' || doubt === 'after-doubted') &&
-    r.figures.length === 0
-      ? undefined
-      : doubt && wholeRowDoubts[doubt];
-  if (whyNot) {
-    file.error('assemble.row-shape', whyNot(rowName), {
-      place: pointOf(rowToken),
-      keys: reading.keys,
-      actual: printed,
-      expected: `${n} 个单元格`,
-    });
-    reading.candidates = [allNull()];
-    return expandCollapsed(reading, r, file);
-  }
   // A short row of a table another row of which holds more figures than its cells (`empty`,
   // reading-order text whose labels stand away from their figures): its other figures may be
   // among those, and which of its cells it fills can't be told (a row of cells that keeps its
   // empty ones, a grid's or tab-separated text's, can).
-  if (doubt === 'empty' && r.figures.length > 0 && r.figures.length < n && byCells() === null) {
-    file.error('assemble.row-shape', shortAmongOverfull(rowName, r.figures.length, n, printed), {
+  const shortAmong = doubt === 'empty' && r.figures.length > 0 && r.figures.length < n && byCells() === null;
+  const whyNot = shortAmong
+    ? shortAmongOverfull(rowName, r.figures.length, n, printed)
+    : (doubt === 'after-short' || doubt === 'after-broken' || doubt === 'after-doubted') &&
+        r.figures.length === 0
+      ? undefined
+      : doubt && wholeRowDoubts[doubt]?.(rowName);
+  if (whyNot) {
+    file.error('assemble.row-shape', whyNot, {
       place: pointOf(rowToken),
       keys: reading.keys,
       actual: printed,
