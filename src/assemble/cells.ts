@@ -307,9 +307,23 @@ function doubtEmptyAfterShort(
         (doubted === 'after-short' || doubted === 'run')
       )
         r.location.doubtful = 'after-doubted';
+      // Or the row before has none and is not read as blank, its figures perhaps written before
+      // its label: labels of two rows or more written after their figures (a tall label cell
+      // each) leave those figures before the first, so this one's may stand there too. (A doubt
+      // the row has already, `run`, says it more exactly.)
+      else if (!doubt && r.figures.length === 0 && before.figures.length === 0 && afterDoubts.has(doubted))
+        r.location.doubtful = 'after-empty';
     }
   }
 }
+
+/** The doubts of a row without figures whose figures may stand before its label. */
+const afterDoubts: ReadonlySet<RowLocation['doubtful']> = new Set<RowLocation['doubtful']>([
+  'after-short',
+  'after-broken',
+  'after-doubted',
+  'after-empty',
+]);
 
 /** Whether the token is a cell of tab-separated text (a loose grid). */
 function isLoose(stream: TokenStream, token: Token): boolean {

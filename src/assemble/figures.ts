@@ -472,6 +472,8 @@ const emptyRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
     `「${row}」后没有数字，上一行的数字少于单元格又无法定位，其中可能有该行的数字（行标签写在数字之后），无法确定`,
   'after-doubted': (row) =>
     `「${row}」后没有数字，上一行的数字不知是哪一行的，其中可能有该行的数字（行标签写在数字之后），无法确定`,
+  'after-empty': (row) =>
+    `「${row}」后没有数字，上一行也没有数字、其数字可能写在前面，其中也可能有该行的数字（行标签写在数字之后），无法确定`,
   damaged: (row) =>
     `「${row}」后没有数字，该行的行标签与格式的写法不同，不能确定它从哪里开始，该行的数字可能写在前面，无法确定`,
 };
@@ -643,7 +645,10 @@ export function readRow(r: RowFigures, file: SourceFile, context: RowContext): R
   const shortAmong = doubt === 'empty' && r.figures.length > 0 && r.figures.length < n && byCells() === null;
   const whyNot = shortAmong
     ? shortAmongOverfull(rowName, r.figures.length, n, printed)
-    : (doubt === 'after-short' || doubt === 'after-broken' || doubt === 'after-doubted') &&
+    : (doubt === 'after-short' ||
+          doubt === 'after-broken' ||
+          doubt === 'after-doubted' ||
+          doubt === 'after-empty') &&
         r.figures.length === 0
       ? undefined
       : doubt && wholeRowDoubts[doubt]?.(rowName);

@@ -30,6 +30,9 @@ export interface RowLocation {
    * figures and the row before it is `broken` (its later figures may be this one's, the label
    * written after them); `after-doubted`: the row has no figures and the row before it, one figure
    * a line, holds figures that may be another row's (`after-short`, `run`): some may be this one's;
+   * `after-empty`: the row has no figures and the row before it has none either and is doubted so
+   * (`after-short`, `after-broken`, `after-doubted`, `after-empty`): the figures that may be that
+   * row's, before its label, may be this one's too;
    * `commas`: a row of comma-separated values whose commas between figures may separate cells or
    * group thousands (see comma-rows.ts); `damaged`: the row has no figures and its label was found
    * only as damaged wording (see placeDamaged), so where it starts is unsure: its figures may stand
@@ -48,6 +51,7 @@ export interface RowLocation {
     | 'broken'
     | 'after-broken'
     | 'after-doubted'
+    | 'after-empty'
     | 'commas'
     | 'damaged'
     | 'stray-after'

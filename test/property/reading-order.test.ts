@@ -36,6 +36,20 @@ describe('reading-order PDF text', () => {
     );
   });
 
+  it('does not take a row for blank when the row before it has none and is doubted (two labels after their figures)', async () => {
+    // A deep sweep's counterexample (GONGKAI_FC_RUNS=1500 GONGKAI_FC_SEED=88): （六）其他处理's
+    // figures, then （七）总计's and 四's (np and total each), then both labels. 总计 was doubted
+    // (the row before short of figures), but 四 was read as blank, with a warning only, where it
+    // holds 0 and 0 (written before 总计's label, the figures before it any of these rows').
+    const report = withBlankCells(generateReport(1556332274, '2019'), 1556332274);
+    const back = await read(renderReadingOrder(report, 1556332274));
+    const doubt = back.findings.find((f) => f.code === 'assemble.row-shape' && f.keys?.includes('a.next.np'));
+    expect(doubt?.severity).toBe('error');
+    expect(doubt?.message).toBe(
+      '「四、结转下年度继续办理」后没有数字，上一行也没有数字、其数字可能写在前面，其中也可能有该行的数字（行标签写在数字之后），无法确定',
+    );
+  });
+
   it('reads back exactly: every cell, agency, year and dates, no error', async () => {
     await fc.assert(
       fc.asyncProperty(seeded(), async ({ seed, format }) => {
