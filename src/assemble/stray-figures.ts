@@ -101,11 +101,20 @@ function doubtRow(r: RowFigures, stray: readonly Token[], side: 'before' | 'afte
     side === 'after'
       ? `而表格之后（${at}）有不属于任何行的数字「${printed}」，可能是该行的（阅读顺序文本中一列的数字可能排在下一部分的标题之后）`
       : `而表格之前（${at}）有不属于任何行的数字「${printed}」，可能是该行的（阅读顺序文本中表格的数字可能排在行标签之前）`;
-  file.error('assemble.stray-figures', `${lacking}，${why}，无法确定，该行各单元格记为空值`, {
-    place: pointOf(r.figures[0]?.token ?? r.labelToken ?? where),
+  nameRow(r, `${lacking}，${why}`, r.figures[0]?.token ?? r.labelToken ?? where, figures, file);
+}
+
+/**
+ * Names row `r` by an `assemble.stray-figures` error (`why`, where it points) and reads it as null
+ * (readRow leaves a `stray-after` row at that).
+ */
+function nameRow(r: RowFigures, why: string, at: Token | undefined, figures: string, file: SourceFile): void {
+  const location = r.location;
+  file.error('assemble.stray-figures', `${why}，无法确定，该行各单元格记为空值`, {
+    place: pointOf(at),
     keys: (location.collapsed ?? [location.row]).flatMap((row) => row.cells.map((c) => c.key)),
     ...(figures === '' ? {} : { actual: figures }),
-    expected: `${n} 个单元格`,
+    expected: `${cellCount(location)} 个单元格`,
   });
   location.doubtful = 'stray-after';
 }
@@ -129,18 +138,14 @@ function doubtBesideOverfull(
   for (const r of blank) {
     const location = r.location;
     if (r.figures.length > 0 || location.table === where.table) continue;
-    const n = cellCount(location);
-    file.error(
-      'assemble.stray-figures',
-      `「${rowLabel(location)}」没有填写数字，而另一表格的「${holder}」有 ${overfull.figures.length} 个数字，多于 ${cellCount(where)} 个单元格，其中可能有该行的数字（阅读顺序文本中一张表格的数字可能排在另一张表格的行标签之后），无法确定，该行各单元格记为空值`,
-      {
-        // (A row without a label, table 四's: where its table starts.)
-        place: pointOf(r.labelToken ?? stream.tokens[stream.tokenAt(tableStart(tables, location))]),
-        keys: (location.collapsed ?? [location.row]).flatMap((row) => row.cells.map((c) => c.key)),
-        expected: `${n} 个单元格`,
-      },
+    nameRow(
+      r,
+      `「${rowLabel(location)}」没有填写数字，而另一表格的「${holder}」有 ${overfull.figures.length} 个数字，多于 ${cellCount(where)} 个单元格，其中可能有该行的数字（阅读顺序文本中一张表格的数字可能排在另一张表格的行标签之后）`,
+      // (A row without a label, table 四's: where its table starts.)
+      r.labelToken ?? stream.tokens[stream.tokenAt(tableStart(tables, location))],
+      '',
+      file,
     );
-    location.doubtful = 'stray-after';
   }
 }
 
