@@ -161,15 +161,15 @@ export function runningHeads(
     breaks++;
     if (feed) {
       // The first line of the next page: on this line after the feed, or the next one.
-      if (raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '') boundary.add(i);
-      else boundary.add(nonBlank(i + 1, 1));
+      const head = raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '' ? i : nonBlank(i + 1, 1);
+      boundary.add(head);
       // The last line of the page before: on this line before the feed, or the one before (a
       // running foot, or a head that text in content-stream order, `pdftotext -raw`, puts last);
       // not one with a figure or a blank mark standing apart, a table's row that ends pages.
       const foot = raw.slice(0, raw.indexOf('\f')).trim() !== '' ? i : nonBlank(i - 1, -1);
       if (foot >= 0 && !apartFigure.test(lines[foot] as string)) boundary.add(foot);
       feet.push(foot);
-      heads.push(raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '' ? i : nonBlank(i + 1, 1));
+      heads.push(head);
     }
     if (number) {
       boundary.add(nonBlank(i - 1, -1));
