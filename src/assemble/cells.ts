@@ -30,6 +30,7 @@ import {
 } from './figures.js';
 import { announceSettled } from './fragile.js';
 import { keyNumber } from './net.js';
+import { doubtPageNumbers } from './page-number-figures.js';
 import { cellCount, type RowLocation, rowLabel, type TableLocation } from './rows.js';
 import { type Settled, settle, type Values } from './solver.js';
 import { fewerFiguresFit, parseLoose } from './split.js';
@@ -73,6 +74,7 @@ export function readCells(
   };
   doubtEmptyAfterShort(stream, rowFigures, spacingOf, stray);
   doubtStrayFigures(stream, tables, rowFigures, headings, glued, truncated, file);
+  doubtPageNumbers(stream, rowFigures, file);
   const readings: RowReading[] = [];
   /** The columns each table part's header shows (worked out for the first row that needs them). */
   let headers: Map<TablePartSpec, HeaderColumns> | undefined;

@@ -633,7 +633,8 @@ export function readRow(r: RowFigures, file: SourceFile, context: RowContext): R
 
   // A row whose figures can't be told whatever it holds (see RowLocation.doubtful).
   const doubt = location.doubtful;
-  // Named with the figures after its table that may be its own (see stray-figures.ts).
+  // Named already: with the figures after its table that may be its own (see stray-figures.ts), or
+  // for a figure that may be a page number (see page-number-figures.ts).
   if (doubt === 'stray-after') {
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);

@@ -19,6 +19,12 @@ export interface Paragraph {
    * after a tab): the paragraph's text is empty, and it stands for a blank cell.
    */
   emptyCell?: boolean;
+  /**
+   * A number alone on its line equal to its page's number, on a page whose number was not found
+   * where the report's other pages have theirs (text in reading order may set it among a table's
+   * cells): it may be the page number, not a figure of the report.
+   */
+  pageNumberLike?: boolean;
 }
 
 export interface TableCell {

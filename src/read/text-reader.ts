@@ -130,16 +130,28 @@ const apartFigure = /(?:^|\s)(?:[+-]?\d[\d.,]*|[/—–―无空-]+)(?=\s|$)/;
 /** Most characters of a running head (a line of page furniture, not a paragraph). */
 const headLength = 60;
 
+/** Page furniture found in the lines of a text (line numbers, 1-based). */
+export interface Furniture {
+  /** Running heads and feet, and page numbers: lines that go. */
+  drop: Set<number>;
+  /**
+   * Numbers alone on a line, each equal to its page's number, on pages whose number was not found
+   * where the others' are (the report prints bare page numbers): text in reading order may have
+   * set the page's number among its other lines, a table's cells too. They stay, marked.
+   */
+  pageNumberLike: Set<number>;
+}
+
 /**
  * Running heads and feet: the same line (digits aside) at the page breaks of most pages, where a
- * page break is a form feed (as PDF extraction leaves it) or a page-number line. Returns the line
- * numbers (1-based) to drop.
+ * page break is a form feed (as PDF extraction leaves it) or a page-number line; and page numbers
+ * printed bare (see barePageNumbers).
  */
-export function runningHeads(
+export function pageFurniture(
   lines: readonly string[],
   /** False when the caller knows no line holds a form feed (none is then looked for). */
   feeds = true,
-): Set<number> {
+): Furniture {
   const isPageNumber = (t: string) => t.length <= 24 && isPageNumberText(t);
   const nonBlank = (from: number, step: number): number => {
     for (let i = from; i >= 0 && i < lines.length; i += step)
@@ -177,7 +189,8 @@ export function runningHeads(
     }
   }
   const drop = new Set<number>();
-  if (breaks < 2) return drop;
+  const pageNumberLike = new Set<number>();
+  if (breaks < 2) return { drop, pageNumberLike };
   const byKey = new Map<string, number[]>();
   for (const i of boundary) {
     if (i < 0) continue;
@@ -198,51 +211,74 @@ export function runningHeads(
   // Pages = breaks (a form feed and a number at one break count twice: halve for safety).
   for (const at of byKey.values())
     if (at.length >= 2 && at.length * 4 >= breaks) for (const i of at) drop.add(i + 1);
-  // Bare page numbers: the last or first line of the pages, or the line next to a running head or
-  // foot standing there (before or after it).
-  const inner = (at: readonly number[], step: number) =>
-    at.map((i) => (i >= 0 && drop.has(i + 1) ? nonBlank(i + step, step) : -1));
-  // (The lines after a form feed are the next page's: the first is page 2's.)
-  for (const [at, page] of [
-    [feet, 1],
-    [inner(feet, -1), 1],
-    [heads, 2],
-    [inner(heads, 1), 2],
-  ] as const)
-    for (const i of barePageNumbers(lines, at, page)) drop.add(i + 1);
-  return drop;
+  if (feet.length > 0) {
+    // The last page's last line, where text follows the last form feed.
+    if ((heads.at(-1) as number) >= 0) feet.push(nonBlank(lines.length - 1, -1));
+    // Bare page numbers: the last or first line of the pages, or the line next to a running head
+    // or foot standing there (before or after it).
+    const inner = (at: readonly number[], step: number) =>
+      at.map((i) => (i >= 0 && drop.has(i + 1) ? nonBlank(i + step, step) : -1));
+    const bare = barePageNumbers(lines, [feet, inner(feet, -1)], [heads, inner(heads, 1)]);
+    for (const i of bare.numbers) drop.add(i + 1);
+    for (const i of bare.like) pageNumberLike.add(i + 1);
+  }
+  return { drop, pageNumberLike };
 }
 
 /** A number alone on its line (spaces around it), as a page number field prints one. */
 const bareNumber = /^\s*(\d{1,4})\s*$/;
 
 /**
- * Page numbers printed as a number alone (Word's page field), among the lines at the form feeds
- * (each page's last line from page `firstPage` on, or each one's first; −1: none): a run that counts up a page at a time
- * from one page break to the next, over every page but one at most (a cover without a number),
- * page k numbered k (or k − 1, the cover not counted).
- * A table's cell of one figure may end a page too; its figures counting up page by page, all
- * through the report, is what they are not.
+ * Page numbers printed as a number alone (Word's page field), among the lines at the form feeds:
+ * each page's last line or the line before a running foot (`feet`, from page 1 on), or its first
+ * or the line after a running head (`heads`, from page 2 on); −1: none. They are page numbers
+ * when they count the pages, page k numbered k (or k − 1, a cover not counted), on every page but
+ * one, or on three pages and half of them at least (text in reading order, plain `pdftotext`,
+ * sets some pages' numbers among their other lines).
+ * A table's cell of one figure may end a page too; its figures counting the pages, through most
+ * of the report, is what they are not. On two pages only, they may be: they stay, marked (`like`).
+ * Where two pages or more have their numbers so, the lines of the other pages holding their
+ * page's number alone are marked too: one of them may be that page's number.
  */
-function barePageNumbers(lines: readonly string[], at: readonly number[], firstPage: number): number[] {
-  const value = (i: number): number => {
-    const m = i >= 0 ? bareNumber.exec((lines[i] as string).replaceAll('\f', '')) : null;
+function barePageNumbers(
+  lines: readonly string[],
+  feet: readonly (readonly number[])[],
+  heads: readonly (readonly number[])[],
+): { numbers: number[]; like: number[] } {
+  const value = (i: number | undefined): number => {
+    const m = i !== undefined && i >= 0 ? bareNumber.exec((lines[i] as string).replaceAll('\f', '')) : null;
     return m ? Number(m[1]) : Number.NaN;
   };
-  let from = 0;
-  let to = 0;
-  for (let b = 0; b < at.length; ) {
-    let e = b + 1;
-    while (e < at.length && value(at[e] as number) === value(at[e - 1] as number) + 1) e++;
-    // (Page k numbered k, or k − 1 after a cover without a number.)
-    const offset = value(at[b] as number) - (b + firstPage);
-    if (e - b > to - from && (offset === 0 || offset === -1)) {
-      from = b;
-      to = e;
+  // The candidate lists, each as the lines of pages 1, 2, …: heads start at page 2.
+  const lists = [...feet, ...heads.map((at) => [-1, ...at])];
+  const pages = (feet[0] as readonly number[]).length;
+  for (const offset of [0, -1]) {
+    // The lists that hold the most page numbers first: where the document prints them.
+    const counted = lists
+      .map((at) => ({ at, count: at.filter((i, p) => value(i) === p + 1 + offset).length }))
+      .sort((a, b) => b.count - a.count);
+    const numbers: (number | undefined)[] = [];
+    for (let p = 0; p < pages; p++)
+      numbers.push(counted.find(({ at }) => value(at[p]) === p + 1 + offset)?.at[p]);
+    const found = numbers.filter((i) => i !== undefined).length;
+    if (found < 2) continue;
+    // Fewer: the numbers found may be cells by chance; they stay, and mark the other pages' only.
+    const sure = found >= pages - 1 || (found >= 3 && 2 * found >= pages);
+    const like = sure ? [] : (numbers.filter((i) => i !== undefined) as number[]);
+    if (found < pages) {
+      let page = 0;
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] as string;
+        const feeds = line.split('\f').length - 1;
+        // A line after a form feed with text on it is the next page's.
+        const on = feeds > 0 && line.slice(line.lastIndexOf('\f') + 1).trim() !== '' ? page + feeds : page;
+        if (numbers[on] === undefined && on + 1 + offset >= 1 && value(i) === on + 1 + offset) like.push(i);
+        page += feeds;
+      }
     }
-    b = e;
+    return { numbers: sure ? numbers.filter((i) => i !== undefined) : [], like };
   }
-  return to - from >= 2 && to - from >= at.length - 1 ? (at.slice(from, to) as number[]) : [];
+  return { numbers: [], like: [] };
 }
 
 /**
@@ -329,7 +365,13 @@ function emptyCellsRow(line: string): boolean {
  * (and the slot its folded text is kept in), so that the assembler's reads of paragraphs see one
  * shape, not one for each combination of fields (V8 then reads them without a lookup).
  */
-function paragraph(text: string, line: number, pageBreak?: true, emptyCell?: true): Paragraph {
+function paragraph(
+  text: string,
+  line: number,
+  pageBreak?: true,
+  emptyCell?: true,
+  pageNumberLike?: true,
+): Paragraph {
   return {
     type: 'paragraph',
     text,
@@ -338,6 +380,7 @@ function paragraph(text: string, line: number, pageBreak?: true, emptyCell?: tru
     page: undefined,
     pageBreak,
     emptyCell,
+    pageNumberLike,
     [FOLDED]: undefined,
   } as Paragraph;
 }
@@ -369,7 +412,7 @@ export function textToBlocks(text: string): Block[] {
   // Carriage returns and form feeds, looked for in each line only when the text has any.
   const anyReturn = text.indexOf('\r') !== -1;
   const anyFeed = text.indexOf('\f') !== -1;
-  const furniture = runningHeads(lines, anyFeed);
+  const { drop: furniture, pageNumberLike } = pageFurniture(lines, anyFeed);
   // Empty cells written as a tab alone, looked for only where a line is one.
   const emptyCells = /\n\t *\r?\n/.test(text) ? emptyCellLines(lines) : null;
   /** Page furniture since the last paragraph. */
@@ -399,7 +442,13 @@ export function textToBlocks(text: string): Block[] {
     } else if (trimmed === '' && tabs.length > 0) {
       // A blank line inside tab-separated rows keeps the table together.
     } else if (trimmed !== '' && !(trimmed.length <= 24 && isPageNumberText(cleaned))) {
-      const block = paragraph(cleaned, line, broken || feed ? true : undefined);
+      const block = paragraph(
+        cleaned,
+        line,
+        broken || feed ? true : undefined,
+        undefined,
+        pageNumberLike.size > 0 && pageNumberLike.has(line) ? true : undefined,
+      );
       if (tabs.length > 0 && held.length < 3 && noteLine(trimmed)) held.push(block);
       else {
         flush();

@@ -308,6 +308,29 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 394,
         },
       },
+      // Bare page numbers (Word's page field), pages 1 and 4's set among their tables' cells: page
+      // 4's 「4」 in table 四's fifteen figures, one of them blank, filled the count: every cell
+      // after it read a place early (the blank 「尚未审结」 as 0), no error naming it
+      // (test/fixtures/pdftotext-plain/blanks-wordpdf-0-bare-plain; with labels set to the middle of
+      // their cells, page 2's number too: -bare-middle-plain).
+      ...(['top', 'middle'] as const).map((vertical) => ({
+        seed: 0,
+        format: '2019' as const,
+        blanks: true,
+        style: {
+          ...drawn,
+          size: 11,
+          padX: 2,
+          padY: 1,
+          figures: 'left' as const,
+          vertical,
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'bare' as const,
+          blankMark: '',
+          shift: 0,
+        },
+      })),
     ],
   };
   const modes: [string, string[], number][] = [

@@ -89,3 +89,41 @@ describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () =>
     expect(exact(truth, report.cells, 'a.')).toBe(53);
   });
 });
+
+describe("plain pdftotext of a report printing bare page numbers (Word's page field)", () => {
+  const litigation = ['review', 'direct', 'afterReview'].flatMap((row) =>
+    ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `l.${row}.${c}`),
+  );
+
+  it.each([
+    ['blanks-wordpdf-0-bare-plain.txt', 485, 503],
+    ['blanks-wordpdf-0-bare-middle-plain.txt', 495, 513],
+  ])(
+    "%s: page 4's 「4」 among table 四's figures, one of them blank, is named, the row read as null",
+    async (name, first, at) => {
+      const { truth, report } = await read(name);
+      expect(report.findings.filter((f) => f.code === 'assemble.page-number')).toEqual([
+        {
+          code: 'assemble.page-number',
+          severity: 'error',
+          message: `「政府信息公开行政复议、行政诉讼情况」的数字中，第 ${at} 行单独的「4」与所在页的页码相同，而该页的页码不在页首页尾（阅读顺序文本中页码可能排在表格的数字之间），可能是页码，无法确定，该行各单元格记为空值`,
+          line: first,
+          column: 1,
+          keys: litigation,
+          actual: '0 0 0 0 0 0 0 0 0 4 0 0 0 0 0',
+          expected: '15 个单元格',
+        },
+      ]);
+      for (const key of litigation) expect(report.cells[key], key).toBeNull();
+      expect(truth.cells['l.afterReview.pending']).toBeNull();
+    },
+  );
+
+  it('pages 2, 3 and 5 of 5 numbered last on their pages: those numbers go, and 「四、结转…」 reads exactly', async () => {
+    // Page 2's 「2」 stood after the row's seven figures: it read eight, an error.
+    const { truth, report } = await read('blanks-wordpdf-0-bare-plain.txt');
+    const next = Object.keys(truth.cells).filter((k) => k.startsWith('a.next.'));
+    expect(next.map((k) => report.cells[k])).toEqual([1, 0, 0, 9, 0, 1, 11]);
+    expect(next.map((k) => truth.cells[k])).toEqual([1, 0, 0, 9, 0, 1, 11]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '../../src/read/blocks.js';
-import { runningHeads, textToBlocks } from '../../src/read/text-reader.js';
+import { pageFurniture, textToBlocks } from '../../src/read/text-reader.js';
 
 const texts = (text: string) => textToBlocks(text).map((b) => (b as Paragraph).text);
 
@@ -81,7 +81,7 @@ describe('page furniture in extracted PDF text', () => {
       '\f第 3 页 共 3 页 报告',
       '正文三',
     ];
-    expect([...runningHeads(lines)]).toEqual([3, 6]);
+    expect([...pageFurniture(lines).drop]).toEqual([3, 6]);
   });
 
   it('a line at only a few of many page breaks (a table header repeated) stays', () => {
@@ -122,6 +122,64 @@ describe('page furniture in extracted PDF text', () => {
     const text = ['行政许可', '3', '\f行政处罚', '4', '\f行政强制', '9', '\f'].join('\n');
     expect(texts(text)).toEqual(['行政许可', '3', '行政处罚', '4', '行政强制', '9']);
   });
+  it("bare page numbers last on three pages of five go; the other pages' numbers alone are marked, not dropped", () => {
+    // Plain pdftotext: pages 1 and 4 have their numbers among their cells (「1」 twice on page 1: a
+    // cell and the page number, which of the two the text does not tell).
+    const lines = [
+      '规章',
+      '1',
+      '3',
+      '1',
+      '0',
+      '\f行政许可',
+      '2',
+      '\f行政处罚',
+      '3',
+      '\f行政强制',
+      '4',
+      '0',
+      '\f结束',
+      '5',
+      '\f',
+    ];
+    const { drop, pageNumberLike } = pageFurniture(lines);
+    expect([...drop].sort((a, b) => a - b)).toEqual([7, 9, 14]);
+    expect([...pageNumberLike].sort((a, b) => a - b)).toEqual([2, 4, 11]);
+    const marked = (textToBlocks(lines.join('\n')) as Paragraph[]).filter((b) => b.pageNumberLike);
+    expect(marked.map((b) => [b.text, b.line])).toEqual([
+      ['1', 2],
+      ['1', 4],
+      ['4', 11],
+    ]);
+  });
+
+  it("bare numbers last on two pages of five only stay, marked, with the other pages' numbers alone", () => {
+    const lines = [
+      '规章',
+      '1',
+      '0',
+      '\f行政许可',
+      '2',
+      '7',
+      '\f行政处罚',
+      '3',
+      '\f行政强制',
+      '4',
+      '0',
+      '\f结束',
+      '5',
+      '\f',
+    ];
+    const { drop, pageNumberLike } = pageFurniture(lines);
+    expect([...drop]).toEqual([]);
+    expect([...pageNumberLike].sort((a, b) => a - b)).toEqual([2, 5, 8, 10, 13]);
+  });
+
+  it('a report that prints no page numbers marks nothing: a cell equal to its page number by chance', () => {
+    const lines = ['规章', '1', '0', '\f行政许可', '2', '7', '\f行政处罚', '3', '1', '\f结束', '\f'];
+    expect(pageFurniture(lines)).toEqual({ drop: new Set(), pageNumberLike: new Set() });
+  });
+
   it('a bare page number first on each page after the first (a page head) goes too', () => {
     const text = ['规章 3 0 12', '\f2', '行政许可 4', '\f3', '行政处罚 0', '\f'].join('\n');
     expect(texts(text)).toEqual(['规章 3 0 12', '行政许可 4', '行政处罚 0']);
