@@ -30,7 +30,7 @@ import {
 } from './figures.js';
 import { announceSettled } from './fragile.js';
 import { keyNumber } from './net.js';
-import { doubtPageNumbers } from './page-number-figures.js';
+import { doubtPageNumbers } from './page-numbers.js';
 import { cellCount, type RowLocation, rowLabel, type TableLocation } from './rows.js';
 import { type Settled, settle, type Values } from './solver.js';
 import { fewerFiguresFit, parseLoose } from './split.js';

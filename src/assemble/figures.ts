@@ -634,7 +634,7 @@ export function readRow(r: RowFigures, file: SourceFile, context: RowContext): R
   // A row whose figures can't be told whatever it holds (see RowLocation.doubtful).
   const doubt = location.doubtful;
   // Named already: with the figures after its table that may be its own (see stray-figures.ts), or
-  // for a figure that may be a page number (see page-number-figures.ts).
+  // for a figure that may be a page number (see page-numbers.ts).
   if (doubt === 'stray-after') {
     reading.candidates = [allNull()];
     return expandCollapsed(reading, r, file);

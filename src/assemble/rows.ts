@@ -40,7 +40,7 @@ export interface RowLocation {
    * row reads blank cells and figures that no row holds stand alone after its table, or
    * before it (see stray-figures.ts): they may be its own, so it is read as null (the finding
    * named there; so is a row whose figures hold a number alone on its line that may be its page's
-   * number, see page-number-figures.ts); `after-missing`: the row after one not found, in an
+   * number, see page-numbers.ts); `after-missing`: the row after one not found, in an
    * `empty` table, its figures one a line: they may be the lost row's (its label written after
    * them).
    */
