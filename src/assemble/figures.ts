@@ -101,7 +101,7 @@ export function inWordsDown(stream: TokenStream, i: number): boolean {
  * where it stands (wrapped round figures, damaged). Taken as a figure, it fills a blank cell of the
  * row before with a count that may even fit the identities.
  */
-function isNumbering(stream: TokenStream, i: number): boolean {
+export function isNumbering(stream: TokenStream, i: number): boolean {
   const token = stream.tokens[i] as Token;
   const next = stream.tokens[i + 1];
   if (token.kind !== 'num' || token.text.length > 2 || !(token.first || token.spaced)) return false;
@@ -452,6 +452,8 @@ const wholeRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
     `「${row}」与相邻行的标签连写、其后的数字少于这些行的单元格（阅读顺序文本中空白单元格不留行），不知各是哪一行的，无法确定`,
   broken: (row) =>
     `「${row}」之后的数字中间隔着别的文字（阅读顺序文本中其后的数字可能是别的行或别的栏的），无法确定`,
+  numbered: (row) =>
+    `「${row}」之后的数字中间写着另一行的编号和文字（该行的标签折行，数字与之并排），其后的数字可能是那一行的，无法确定`,
   'after-missing': (row) =>
     `上一行未找到，表格中其他行的数字多于单元格（阅读顺序文本中行标签可能写在数字之后），「${row}」之后的数字中可能有上一行的，无法确定`,
   stray: (row) =>

@@ -26,8 +26,10 @@ export interface RowLocation {
    * (a label written after its own figures); `stray`: figures in the table that no row holds (a
    * label written after its figures), so any row's figures may be another's; `run`: labels of
    * rows written one line after another, then fewer figures than their cells, any row's; `broken`:
-   * figures, other words, more figures after the row's label; `after-broken`: the row has no
-   * figures and the row before it is `broken` (its later figures may be this one's, the label
+   * figures, other words, more figures after the row's label; `numbered`: a later row's numbering
+   * and words (「3.要求提供公开」), then figures, after the row's label (that row's label found
+   * further on by its key: the figures may be its own); `after-broken`: the row has no figures and
+   * the row before it is `broken` or `numbered` (its later figures may be this one's, the label
    * written after them); `after-doubted`: the row has no figures and the row before it, one figure
    * a line, holds figures that may be another row's (`after-short`, `run`): some may be this one's;
    * `after-empty`: the row has no figures and the row before it has none either and is doubted so
@@ -51,6 +53,7 @@ export interface RowLocation {
     | 'stray'
     | 'run'
     | 'broken'
+    | 'numbered'
     | 'after-broken'
     | 'after-doubted'
     | 'after-empty'
@@ -239,7 +242,7 @@ function figuresInLabel(
   let k = match.firstToken - 1;
   for (; k >= 0 && stream.tokens[k]?.kind === 'text'; k--) {
     const text = (stream.tokens[k] as Token).text;
-    if (!row.path.slice(0, -1).some((l) => officialOf(l).compact.includes(text))) tail = text + tail;
+    if (!isGroupPiece(row, text)) tail = text + tail;
   }
   const last = k;
   while (k >= 0 && (stream.tokens[k]?.kind === 'num' || stream.tokens[k]?.kind === 'blank')) k--;
@@ -248,10 +251,16 @@ function figuresInLabel(
   let written = '';
   let first = figures;
   while (k >= 0 && stream.tokens[k]?.kind === 'text') {
-    const next = (stream.tokens[k] as Token).text + written;
-    if (!prefix.endsWith(next + tail)) break;
-    written = next;
-    first = k;
+    const text = (stream.tokens[k] as Token).text;
+    const next = text + written;
+    if (prefix.endsWith(next + tail)) {
+      written = next;
+      first = k;
+    }
+    // So too between the figures and the words before them: a group label wrapped beside the row,
+    // centred on its rows, may set a piece at the start of the figures' line (「3.要求提供公开」
+    // 「（五）  0  0」「出版物」); the words before it are still the label's.
+    else if (!isGroupPiece(row, text)) break;
     k--;
   }
   let words = 0;
@@ -265,6 +274,10 @@ function figuresInLabel(
     return { first: first - 1, figures };
   return null;
 }
+
+/** Whether the text is a piece of one of the row's group labels (「（五）」「不予处」「理」 of 「（五）不予处理」). */
+const isGroupPiece = (row: RowSpec, text: string): boolean =>
+  row.path.slice(0, -1).some((l) => officialOf(l).compact.includes(text));
 
 /**
  * A text token with words in it (CJK or Latin letters), as opposed to punctuation or figures.

@@ -1,7 +1,7 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { FormatSpec, LabelSpec, RowSpec, TablePartSpec } from '../spec/types.js';
 import type { Evidence } from './evidence.js';
-import { nextNumbering } from './figures.js';
+import { isNumbering, nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
 import { alignPart, alignReadingOrder, labelsClose, onlyFigures } from './reading-order.js';
 import {
@@ -534,13 +534,17 @@ function foreignHeaderIn(
 function doubtBrokenRanges(stream: TokenStream, rows: readonly RowLocation[]): void {
   const parts = rows[0]?.table.parts ?? [];
   markBroken(stream, rows, parts);
+  markNumbered(stream, rows);
   // A row after a broken one with no figures of its own: the broken row's later figures may be
   // its own, written before its label (reading-order text); it is not read as blank.
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i] as RowLocation;
-    if ((rows[i - 1] as RowLocation).doubtful !== 'broken' || r.doubtful) continue;
+    const before = (rows[i - 1] as RowLocation).doubtful;
+    if ((before !== 'broken' && before !== 'numbered') || r.doubtful) continue;
     let figures = false;
-    for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
+    // (The next row's numbering, 「4」 of 「4.无正当…」 before its label's words, is no figure.)
+    for (let k = r.from; k < r.to && !figures; k++)
+      figures = stream.tokens[k]?.kind !== 'text' && !isNumbering(stream, k);
     if (!figures) r.doubtful = 'after-broken';
   }
 }
@@ -577,6 +581,30 @@ function markBroken(
     if (r.doubtful === 'broken' || words === -1 || last < words || parts.length < 2) continue;
     if (foreignHeaderIn(stream, parts, r.part, stream.offsetOf(words), stream.offsetOf(last)))
       r.doubtful = 'broken';
+  }
+}
+
+/**
+ * Marks `numbered` each row whose range holds a later row's numbering and words (「3.要求提供公开」),
+ * then figures: that row's label was found only further on, by its key (its words before the key
+ * not seen as its own: set round a piece of a group label, say), and the figures level with its
+ * wrapped label stand in its cells, not this row's (`pdftotext -layout` sets lines top to bottom).
+ * Read here, they would fill this row's blank cells and leave that row blank.
+ */
+function markNumbered(stream: TokenStream, rows: readonly RowLocation[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as RowLocation;
+    if ((r.doubtful && r.doubtful !== 'empty') || !r.label) continue;
+    // (The next row's numbering run onto this row's last figure, 「00000002.」, is no such words.)
+    const { at } = nextNumbering(stream, r, rows[i + 1]);
+    let numbering = false;
+    for (let k = r.from; k < r.to; k++) {
+      if (k !== at && isNumbering(stream, k)) numbering = true;
+      else if (numbering && stream.tokens[k]?.kind !== 'text') {
+        r.doubtful = 'numbered';
+        break;
+      }
+    }
   }
 }
 

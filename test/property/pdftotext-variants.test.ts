@@ -96,6 +96,29 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 88,
         },
       },
+      // Labels in the middle of their cells, wrapped three characters a line beside the group
+      // labels: 「3.要求提供公开」, then 「（五）  0  0」 (a piece of the group label 「（五）不予处理」
+      // starting the figures' line), then 「出版物」. The label was found by its key 「出版物」 alone,
+      // its two zeros read as 「2.重复申请」's (named) and the row as blank, no error
+      // (test/fixtures/pdftotext-plain/blanks-wordpdf-1193671746-layout).
+      {
+        seed: 1193671746,
+        format: '2021',
+        blanks: true,
+        style: {
+          ...drawn,
+          size: 11,
+          padX: 6,
+          padY: 0,
+          figures: 'left',
+          vertical: 'middle',
+          groupChars: 3,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 0,
+        },
+      },
     ],
     // Two pages ending with the row 「0 无 无 无 无 无 0」, taken for a running foot and dropped:
     // the rows read 「没有填写数字」, no error.

@@ -88,6 +88,59 @@ describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () =>
       }
     expect(exact(truth, report.cells, 'a.')).toBe(53);
   });
+
+  describe('blanks-wordpdf-1193671746-layout: a label wrapped round a piece of its group label', () => {
+    // 「3.要求提供公开」, 「（五）  0  0」 (the group label 「（五）不予处理」 set beside its rows, a piece
+    // of it starting the figures' line), 「出版物」: the row's label found by its key alone, its two
+    // zeros went to 「2.重复申请」 and the row read as blank, no error.
+    const name = 'blanks-wordpdf-1193671746-layout.txt';
+    const wrapped =
+      '        3.要求提供公开\n    （五）            0                             0\n        出版物\n';
+    const publication = ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map(
+      (c) => `a.reject.publication.${c}`,
+    );
+    const readText = async (text: string) =>
+      (await processBytes(new TextEncoder().encode(text), name)).report;
+    const original = () => readFileSync(new URL(name, dir), 'utf8');
+
+    it('the figures level with the label are its own: short, they are named', async () => {
+      expect(original()).toContain(wrapped);
+      const report = await readText(original());
+      const shape = errors(report.findings).filter((f) => f.code === 'assemble.row-shape');
+      expect(shape.find((f) => f.message.includes('「2.重复申请」'))?.actual).toBe('0 14');
+      const row = shape.find((f) => f.message.includes('「3.要求提供公开出版物」'));
+      expect(row?.actual).toBe('0 0');
+      expect(row?.keys).toEqual(publication);
+      for (const key of publication) expect(report.cells[key], key).toBeNull();
+    });
+
+    it('a whole row so wrapped reads exactly', async () => {
+      const whole = '    （五）    0    1    2    3    4    5    15';
+      const text = original().replace(wrapped, wrapped.replace(/ {4}（五）.*/, whole));
+      const report = await readText(text);
+      expect(publication.map((k) => report.cells[k])).toEqual([0, 1, 2, 3, 4, 5, 15]);
+      expect(errors(report.findings).filter((f) => f.keys.some((k) => publication.includes(k)))).toEqual([]);
+    });
+
+    it("where the words before the figures are not the label's, the figures after its numbering are named", async () => {
+      // 「（X）」 is no piece of a group label: the label is again found by its key alone. The
+      // figures after 「3.要求提供公开」 may be its own; neither row reads them.
+      const text = original().replace(wrapped, wrapped.replace('（五）', '（X）'));
+      const report = await readText(text);
+      const messages = errors(report.findings).map((f) => f.message);
+      expect(messages).toContain(
+        '「2.重复申请」之后的数字中间写着另一行的编号和文字（该行的标签折行，数字与之并排），其后的数字可能是那一行的，无法确定',
+      );
+      expect(messages).toContain(
+        '「3.要求提供公开出版物」后没有数字，上一行之后的数字中间隔着别的文字，其中可能有该行的数字（行标签写在数字之后），无法确定',
+      );
+      const named = new Set(errors(report.findings).flatMap((f) => f.keys));
+      for (const key of [...publication, 'a.reject.repeat.np', 'a.reject.repeat.total']) {
+        expect(named.has(key), key).toBe(true);
+        expect(report.cells[key], key).toBeNull();
+      }
+    });
+  });
 });
 
 describe("plain pdftotext of a report printing bare page numbers (Word's page field)", () => {
