@@ -289,8 +289,9 @@ function doubtEmptyAfterShort(
     const doubt = r.location.doubtful;
     const weaker = (doubt === 'empty' && r.figures.length > 0) || (doubt === 'run' && r.figures.length === 0);
     // A row with figures only where blank lines don't stand for blank cells: where they do, each
-    // row's label is written before its own cells.
-    if ((r.figures.length > 0 && (!r.lineLayout || placing)) || (doubt && !weaker)) continue;
+    // row's label is written before its own cells. (Its figures each last on a line: its first
+    // may share its line with a piece of its wrapped label, 「其他对外管理服务事 56」「项」「-14」.)
+    if ((r.figures.length > 0 && (!lastOnLines(r) || placing)) || (doubt && !weaker)) continue;
     if (before.location.table !== r.location.table) continue;
     // Rows of a grid each on a line of their own, label and figures: no figure leaves its row.
     if (ownGridLine(before, stream) && ownGridLine(r, stream)) continue;
@@ -318,6 +319,10 @@ function doubtEmptyAfterShort(
     }
   }
 }
+
+/** Whether each of the row's figures ends a line of its own (one a line, words before them allowed). */
+const lastOnLines = (r: RowFigures): boolean =>
+  r.lineLayout || r.figures.every((f, i) => f.token.last && (i === 0 || f.token.first));
 
 /** The doubts of a row without figures whose figures may stand before its label. */
 const afterDoubts: ReadonlySet<RowLocation['doubtful']> = new Set<RowLocation['doubtful']>([

@@ -345,12 +345,18 @@ function inOrder(labels: readonly LabelMatch[]): boolean {
  * Whether the next label follows a label with nothing but words between, on lines of their own
  * with no blank line before any (pieces of a group label written down the page, 「不予公|开」),
  * on one page (blank lines lost to a page break would say nothing): labels of a tall cell's rows
- * written one after another. (The next label's numbering, 「6.」, may start its line.)
+ * written one after another. (The next label's numbering, 「6.」, may start its line, and words
+ * before that: a group label's piece set beside its rows.)
  */
 export function labelsClose(stream: TokenStream, label: LabelMatch, next: LabelMatch): boolean {
   const tokens = stream.tokens;
   const at = next.firstToken;
-  const lineStart = at > 0 && (tokens[at - 1] as Token).kind === 'num' ? at - 1 : at;
+  let lineStart = at > 0 && (tokens[at - 1] as Token).kind === 'num' ? at - 1 : at;
+  // Words before it on its line: a piece of a group label beside the rows (「五） 2.重复申请」).
+  while (lineStart > label.endToken && !(tokens[lineStart] as Token).first) {
+    if ((tokens[lineStart - 1] as Token).kind !== 'text') break;
+    lineStart--;
+  }
   const page = (tokens[label.endToken - 1] as Token).page;
   if (!(tokens[lineStart] as Token).first) return false;
   for (let k = label.endToken; k <= lineStart; k++) {

@@ -331,6 +331,49 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 394,
         },
       },
+      // 「行政许可 0 -13」 short (named), then 「其他对外管理服务事 56」「项」「-14」「1」: the 1 was
+      // 行政许可's (its column read after the next row's), read as 其他对外管理服务事项's blank
+      // 处理决定数量, no error: the row's first figure on its label's line kept it from the doubt a
+      // row after a short one gets.
+      {
+        seed: 792065478,
+        format: '2019',
+        blanks: true,
+        style: {
+          ...drawn,
+          size: 12,
+          padX: 1,
+          padY: 1,
+          figures: 'left',
+          vertical: 'top',
+          groupChars: 2,
+          repeatHeader: true,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 103,
+        },
+      },
+      // 「（ 1.信访…」「五） 2.重复申请」「不予 3.要求提供…」「处理 4.无正当…」, then seven 0s: the labels
+      // written one a line, pieces of 「（五）不予处理」 before them, were not seen as a run; 4 read the
+      // 0s (its cells blank), no error.
+      {
+        seed: 1006622818,
+        format: '2019',
+        blanks: true,
+        style: {
+          ...drawn,
+          size: 12,
+          padX: 1,
+          padY: 1,
+          figures: 'left',
+          vertical: 'top',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 44,
+        },
+      },
       // Bare page numbers (Word's page field), pages 1 and 4's set among their tables' cells: page
       // 4's 「4」 in table 四's fifteen figures, one of them blank, filled the count: every cell
       // after it read a place early (the blank 「尚未审结」 as 0), no error naming it

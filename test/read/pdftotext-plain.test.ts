@@ -180,3 +180,41 @@ describe("plain pdftotext of a report printing bare page numbers (Word's page fi
     expect(next.map((k) => truth.cells[k])).toEqual([1, 0, 0, 9, 0, 1, 11]);
   });
 });
+
+describe('plain pdftotext: group label pieces beside the rows (「（五）不予处理」 down the page)', () => {
+  const rowFindings = async (name: string, prefix: string) =>
+    (await read(name)).report.findings.filter((f) => f.keys?.some((k) => k.startsWith(prefix)));
+
+  it("a row after a short one, its first figure on its label's line (「其他对外管理服务事 56」): named, it may hold the short row's", async () => {
+    expect(await rowFindings('blanks-wordpdf-792065478-plain.txt', 'p.otherServices.')).toEqual([
+      {
+        code: 'assemble.row-shape',
+        severity: 'error',
+        message:
+          '上一行的数字少于单元格又无法定位，「其他对外管理服务事项」的数字中可能有上一行的（行标签写在数字之间），无法确定',
+        line: 80,
+        column: 11,
+        keys: ['p.otherServices.prevItems', 'p.otherServices.change', 'p.otherServices.decisions'],
+        actual: '56 -14 1',
+        expected: '3 个单元格',
+      },
+    ]);
+  });
+
+  it("labels one a line with pieces of a group label before them (「五） 2.重复申请」) are a run: the figures after it any row's", async () => {
+    const keys = ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map((c) => `a.reject.mass.${c}`);
+    expect(await rowFindings('blanks-wordpdf-1006622818-plain.txt', 'a.reject.mass.')).toEqual([
+      {
+        code: 'assemble.row-shape',
+        severity: 'error',
+        message:
+          '「4.无正当理由大量反复申请」与相邻行的标签连写、其后的数字少于这些行的单元格（阅读顺序文本中空白单元格不留行），不知各是哪一行的，无法确定',
+        line: 207,
+        column: 1,
+        keys,
+        actual: '0 0 0 0 0 0 0',
+        expected: '7 个单元格',
+      },
+    ]);
+  });
+});
