@@ -296,7 +296,7 @@ function doubtEmptyAfterShort(
     // Rows of a grid each on a line of their own, label and figures: no figure leaves its row.
     if (ownGridLine(before, stream) && ownGridLine(r, stream)) continue;
     const n = cellCount(before.location);
-    const short = before.figures.length > 0 && before.figures.length < n && before.lineLayout;
+    const short = before.figures.length > 0 && before.figures.length < n && lastOnLines(before);
     const spacing = spacingOf(before);
     if (short && !(spacing && placeByGaps(before, n, spacing)) && !byTrailingCells(before, stream, stray))
       r.location.doubtful = 'after-short';
@@ -320,9 +320,14 @@ function doubtEmptyAfterShort(
   }
 }
 
-/** Whether each of the row's figures ends a line of its own (one a line, words before them allowed). */
+/**
+ * Whether the row's figures stand one a line: each alone on its line, or the first after words
+ * on its line (its label's last piece: 「可0」「23」) and the others alone. (A single figure after
+ * its label, 「行政许可  0」, is a line of a column-aligned layout as well.)
+ */
 const lastOnLines = (r: RowFigures): boolean =>
-  r.lineLayout || r.figures.every((f, i) => f.token.last && (i === 0 || f.token.first));
+  r.lineLayout ||
+  (r.figures.length >= 2 && r.figures.every((f, i) => f.token.last && (i === 0 || f.token.first)));
 
 /** The doubts of a row without figures whose figures may stand before its label. */
 const afterDoubts: ReadonlySet<RowLocation['doubtful']> = new Set<RowLocation['doubtful']>([

@@ -353,6 +353,28 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 103,
         },
       },
+      // The same with 行政许可's label spread a character a line, its last on its first figure's
+      // line (「可0」「23」): the short row was not taken for one a line, 「其他对外管理服务事 0」「项」「6」
+      // 「3」 read its 3 as a blank cell's.
+      {
+        seed: 792092960,
+        format: '2019',
+        blanks: true,
+        style: {
+          ...drawn,
+          size: 12,
+          padX: 2,
+          padY: 1,
+          figures: 'left',
+          labels: 'distributed',
+          vertical: 'top',
+          groupChars: 2,
+          repeatHeader: true,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 103,
+        },
+      },
       // 「（ 1.信访…」「五） 2.重复申请」「不予 3.要求提供…」「处理 4.无正当…」, then seven 0s: the labels
       // written one a line, pieces of 「（五）不予处理」 before them, were not seen as a run; 4 read the
       // 0s (its cells blank), no error.
