@@ -13,13 +13,14 @@
  */
 import type { SourceFile } from '../core/source-file.js';
 import type { Paragraph } from '../read/blocks.js';
-import type { RowFigures } from './figures.js';
+import type { Figure, RowFigures } from './figures.js';
 import { cellCount, rowLabel } from './rows.js';
 import type { TokenStream } from './stream.js';
 import { pointOf } from './tokens.js';
 
 /**
- * Names each row whose figures hold a marked line: a row not doubted yet (but for `empty`, which
+ * Names each row whose figures hold a marked line, or end with a figure set after the page's foot
+ * (see afterFoot): a row not doubted yet (but for `empty`, which
  * leaves a full row as it stands), with no more figures than cells (a row with more is named for
  * that).
  */
@@ -32,12 +33,16 @@ export function doubtPageNumbers(stream: TokenStream, rows: readonly RowFigures[
     const marked = r.figures.find(
       (f) => (stream.blocks[f.token.block] as Paragraph | undefined)?.pageNumberLike === true,
     );
-    if (!marked) continue;
+    const last = marked ? undefined : afterFoot(stream, r, file.text);
+    if (!marked && !last) continue;
     let figures = '';
     for (const f of r.figures) figures += figures === '' ? f.text : ` ${f.text}`;
+    const why = marked
+      ? `「${rowLabel(location)}」的数字中，第 ${marked.token.line} 行单独的「${marked.text}」与所在页的页码相同，而该页的页码不在页首页尾（阅读顺序文本中页码可能排在表格的数字之间），可能是页码`
+      : `「${rowLabel(location)}」的最后一个数字「${last?.text}」（第 ${last?.token.line} 行）单独排在页码或页脚之后、该页的末尾（阅读顺序文本中它可能是下一页上下一行的数字）`;
     file.error(
-      'assemble.page-number',
-      `「${rowLabel(location)}」的数字中，第 ${marked.token.line} 行单独的「${marked.text}」与所在页的页码相同，而该页的页码不在页首页尾（阅读顺序文本中页码可能排在表格的数字之间），可能是页码，无法确定，该行各单元格记为空值`,
+      marked ? 'assemble.page-number' : 'assemble.after-foot',
+      `${why}，无法确定，该行各单元格记为空值`,
       {
         place: pointOf(r.figures[0]?.token),
         keys: (location.collapsed ?? [location.row]).flatMap((row) => row.cells.map((c) => c.key)),
@@ -47,4 +52,31 @@ export function doubtPageNumbers(stream: TokenStream, rows: readonly RowFigures[
     );
     location.doubtful = 'stray-after';
   }
+}
+
+/**
+ * The row's last figure, when it stands alone after page furniture (a page number, a foot) that
+ * is no page break (no form feed between it and the figure before) and nothing but blank lines
+ * follow it before the form feed: text in reading order set it after the page's foot, last on
+ * the page. A column's cell to the right of the foot would come there too, but so does the first
+ * cell of the row the next page goes on with (its label over the page): which, the text does not
+ * tell. (Several figures after the foot, a table's columns read on, are not taken for this.)
+ */
+function afterFoot(stream: TokenStream, r: RowFigures, text: string): Figure | undefined {
+  const k = r.figures.length - 1;
+  const last = r.figures[k];
+  const before = r.figures[k - 1];
+  if (!last || !before || !last.token.first || !last.token.last) return undefined;
+  if ((stream.blocks[last.token.block] as Paragraph | undefined)?.pageBreak !== true) return undefined;
+  if (text.indexOf('\f') === -1) return undefined;
+  const lines = text.split('\n');
+  // (Lines are 1-based: line l is lines[l − 1].)
+  for (let l = before.token.line; l < last.token.line; l++)
+    if ((lines[l] as string).includes('\f')) return undefined;
+  for (let l = last.token.line; l < lines.length; l++) {
+    const line = lines[l] as string;
+    if (line.includes('\f')) return last;
+    if (line.trim() !== '') return undefined;
+  }
+  return undefined;
 }

@@ -43,6 +43,7 @@ export const findingNames: Readonly<Record<string, string>> = {
   'assemble.split-settled': '连写数字按勾稽关系拆分',
   'assemble.stray-figures': '表格后有不属于任何行的数字',
   'assemble.page-number': '表格的数字中可能混有页码',
+  'assemble.after-foot': '一行的最后一个数字排在页脚之后',
   'assemble.stray-text': '表格中有零散文字',
   'assemble.table-missing': '缺少统计表格',
   'assemble.truncated': '文件在表格中截断',

@@ -353,6 +353,47 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 103,
         },
       },
+      // A row's last figure alone after the page's foot, the page's last line: 「8.属于行政查询事项」
+      // 0 0 0 0 0 0 「-2-」 0 where one cell was blank (the last 0 the next page's row's), read as
+      // seven 0s, no error; and (no blank cells) 「一、本年新收…」 14 5 7 3 3 19 「-2-」 51 for
+      // 19 14 5 7 3 3 51, its sum holding either way.
+      {
+        seed: 1150428741,
+        format: '2019',
+        blanks: true,
+        style: {
+          ...drawn,
+          size: 12,
+          padX: 1,
+          padY: 2,
+          figures: 'left',
+          vertical: 'top',
+          groupChars: 3,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 30,
+        },
+      },
+      {
+        seed: 7,
+        format: '2021',
+        blanks: false,
+        style: {
+          ...drawn,
+          size: 10.5,
+          padX: 6,
+          padY: 4,
+          figures: 'center',
+          labels: 'center',
+          vertical: 'top',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 220,
+        },
+      },
       // The same with 行政许可's label spread a character a line, its last on its first figure's
       // line (「可0」「23」): the short row was not taken for one a line, 「其他对外管理服务事 0」「项」「6」
       // 「3」 read its 3 as a blank cell's.

@@ -218,3 +218,43 @@ describe('plain pdftotext: group label pieces beside the rows (「（五）不�
     ]);
   });
 });
+
+describe("plain pdftotext: a row's last figure alone after the page's foot, last on the page", () => {
+  const keysOf = (row: string) =>
+    ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map((c) => `${row}.${c}`);
+  const named = (report: { findings: { severity: string; keys?: string[] }[] }) =>
+    new Set(errors(report.findings as never).flatMap((f) => f.keys));
+
+  it.each([
+    [
+      'blanks-wordpdf-1150428741-plain.txt',
+      '8.属于行政查询事项',
+      'a.deny.query',
+      '0',
+      311,
+      297,
+      '0 0 0 0 0 0 0',
+    ],
+    ['wordpdf-7-plain.txt', '一、本年新收政府信息公开申请数量', 'a.new', '51', 132, 118, '14 5 7 3 3 19 51'],
+  ])(
+    '%s: 「%s」 is named, read as null; every cell not read exactly is named',
+    async (name, label, row, figure, at, line, actual) => {
+      const { truth, report } = await read(name);
+      expect(report.findings.filter((f) => f.code === 'assemble.after-foot')).toEqual([
+        {
+          code: 'assemble.after-foot',
+          severity: 'error',
+          message: `「${label}」的最后一个数字「${figure}」（第 ${at} 行）单独排在页码或页脚之后、该页的末尾（阅读顺序文本中它可能是下一页上下一行的数字），无法确定，该行各单元格记为空值`,
+          line,
+          column: 1,
+          keys: keysOf(row),
+          actual,
+          expected: '7 个单元格',
+        },
+      ]);
+      for (const key of keysOf(row)) expect(report.cells[key], key).toBeNull();
+      const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
+      expect(wrong.filter((k) => !named(report).has(k))).toEqual([]);
+    },
+  );
+});
