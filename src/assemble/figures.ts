@@ -456,6 +456,8 @@ const wholeRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
     `「${row}」之后的数字中间写着另一行的编号和文字（该行的标签折行，数字与之并排），其后的数字可能是那一行的，无法确定`,
   'after-missing': (row) =>
     `上一行未找到，表格中其他行的数字多于单元格（阅读顺序文本中行标签可能写在数字之后），「${row}」之后的数字中可能有上一行的，无法确定`,
+  'damaged-after-missing': (row) =>
+    `上一行未找到，「${row}」的行标签又与格式的写法不同（阅读顺序文本中两行的标签可能逐字交错），其后的数字中可能有上一行的，无法确定`,
   stray: (row) =>
     `表格中有不在任何行之后的数字（阅读顺序文本中行标签可能写在数字之后），「${row}」的数字无法确定`,
   commas: (row) =>

@@ -44,7 +44,8 @@ export interface RowLocation {
    * named there; so is a row whose figures hold a number alone on its line that may be its page's
    * number, see page-numbers.ts); `after-missing`: the row after one not found, in an
    * `empty` table, its figures one a line: they may be the lost row's (its label written after
-   * them).
+   * them); `damaged-after-missing`: so, the row found only by damaged wording (the two labels
+   * spread and interleaved), its figures each ending a line.
    */
   doubtful?:
     | 'empty'
@@ -60,7 +61,8 @@ export interface RowLocation {
     | 'commas'
     | 'damaged'
     | 'stray-after'
-    | 'after-missing';
+    | 'after-missing'
+    | 'damaged-after-missing';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

@@ -343,17 +343,38 @@ function doubtDamagedEmpty(stream: TokenStream, location: TableLocation): void {
  * more figures than its cells (`empty`: figures stand away from their labels), its figures each
  * alone on its line: they may be the lost row's, whose label (spread over lines, or damaged) was
  * written after them, the count matching by chance (blank cells leave no line). The row is
- * doubtful. (Only where rows are missing: most tables have none.)
+ * doubtful; so is such a row found only by damaged wording, its figures each ending a line
+ * (`damaged-after-missing`). (Only where rows are missing: most tables have none.)
  */
 function doubtAfterMissing(stream: TokenStream, location: TableLocation): void {
   for (const m of location.missing) {
     const after = m.part.rows[m.part.rows.indexOf(m.row) + 1];
     const r = after && location.rows.find((row) => row.row === after);
-    if (!r?.label || r.doubtful !== 'empty' || r.collapsed) continue;
+    if (!r?.label || r.collapsed) continue;
+    // Or a row found only by damaged wording: the lost row's label and its, spread a character a
+    // line, may stand interleaved (「规|规|…|章0|范|性|文|件0|0|0」), their figures too.
+    const damaged =
+      (!r.doubtful || r.doubtful === 'empty') &&
+      location.damaged.some((d) => d.label === r.label && d.distance > 0);
+    if (r.doubtful !== 'empty' && !damaged) continue;
     let figures = false;
     for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
-    if (figures && figuresAlone(stream, r)) r.doubtful = 'after-missing';
+    if (!figures) continue;
+    if (r.doubtful === 'empty' && figuresAlone(stream, r)) r.doubtful = 'after-missing';
+    else if (damaged && figuresEndLines(stream, r)) r.doubtful = 'damaged-after-missing';
   }
+}
+
+/**
+ * Whether each figure in the row's range ends its line, outside a grid: one a line, the first
+ * perhaps after the label's last piece (「件0」).
+ */
+function figuresEndLines(stream: TokenStream, row: RowLocation): boolean {
+  for (let k = row.from; k < row.to; k++) {
+    const t = stream.tokens[k] as Token;
+    if (t.kind !== 'text' && !(t.last && !stream.inGrid(k))) return false;
+  }
+  return true;
 }
 
 /** Marks every labelled row of the table doubtful (unless it already is). */

@@ -394,6 +394,27 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 220,
         },
       },
+      // 「规章」 and 「规范性文件」 spread a character a line, interleaved: 规章 not found, 规范性文件
+      // found as 「范性文件」 read 0 0 0 where its 总数 was blank, no error.
+      {
+        seed: 792873347,
+        format: '2019',
+        blanks: true,
+        style: {
+          ...drawn,
+          size: 12,
+          padX: 2,
+          padY: 1,
+          figures: 'left',
+          labels: 'distributed',
+          vertical: 'top',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 103,
+        },
+      },
       // The same with 行政许可's label spread a character a line, its last on its first figure's
       // line (「可0」「23」): the short row was not taken for one a line, 「其他对外管理服务事 0」「项」「6」
       // 「3」 read its 3 as a blank cell's.

@@ -258,3 +258,28 @@ describe("plain pdftotext: a row's last figure alone after the page's foot, last
     },
   );
 });
+
+describe('plain pdftotext: two labels spread a character a line, interleaved', () => {
+  it("「规章」 not found and 「规范性文件」 found only as damaged wording: its figures may be 规章's, named", async () => {
+    // 「规|规|容|本年新制作数量|本年新公开数量|章0|范|性|文|件0|对外公开总数量|0|0」: 规范性文件's 总数 was
+    // blank, the 0s partly 规章's; read 0 0 0, no error.
+    const { report } = await read('blanks-wordpdf-792873347-plain.txt');
+    expect(
+      report.findings.filter(
+        (f) => f.severity === 'error' && f.keys?.some((k) => k.startsWith('p.normative.')),
+      ),
+    ).toEqual([
+      {
+        code: 'assemble.row-shape',
+        severity: 'error',
+        message:
+          '上一行未找到，「规范性文件」的行标签又与格式的写法不同（阅读顺序文本中两行的标签可能逐字交错），其后的数字中可能有上一行的，无法确定',
+        line: 51,
+        column: 2,
+        keys: ['p.normative.made', 'p.normative.published', 'p.normative.total'],
+        actual: '0 0 0',
+        expected: '3 个单元格',
+      },
+    ]);
+  });
+});
