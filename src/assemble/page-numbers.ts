@@ -20,11 +20,17 @@ import { pointOf } from './tokens.js';
 
 /**
  * Names each row whose figures hold a marked line, or end with a figure set after the page's foot
- * (see afterFoot): a row not doubted yet (but for `empty`, which
- * leaves a full row as it stands), with no more figures than cells (a row with more is named for
- * that).
+ * (see afterFoot): a row not doubted yet (but for `empty`, which leaves a full row as it stands),
+ * with no more figures than cells (a row with more is named for that).
  */
 export function doubtPageNumbers(stream: TokenStream, rows: readonly RowFigures[], file: SourceFile): void {
+  // The text's lines, split once for the rows that need them (only text with form feeds does).
+  const feeds = file.text.indexOf('\f') !== -1;
+  let lines: readonly string[] | undefined;
+  const linesOf = () => {
+    lines ??= file.text.split('\n');
+    return lines;
+  };
   for (const r of rows) {
     const { location } = r;
     const n = cellCount(location);
@@ -33,7 +39,7 @@ export function doubtPageNumbers(stream: TokenStream, rows: readonly RowFigures[
     const marked = r.figures.find(
       (f) => (stream.blocks[f.token.block] as Paragraph | undefined)?.pageNumberLike === true,
     );
-    const last = marked ? undefined : afterFoot(stream, r, file.text);
+    const last = marked || !feeds ? undefined : afterFoot(stream, r, linesOf);
     if (!marked && !last) continue;
     let figures = '';
     for (const f of r.figures) figures += figures === '' ? f.text : ` ${f.text}`;
@@ -62,14 +68,13 @@ export function doubtPageNumbers(stream: TokenStream, rows: readonly RowFigures[
  * cell of the row the next page goes on with (its label over the page): which, the text does not
  * tell. (Several figures after the foot, a table's columns read on, are not taken for this.)
  */
-function afterFoot(stream: TokenStream, r: RowFigures, text: string): Figure | undefined {
+function afterFoot(stream: TokenStream, r: RowFigures, linesOf: () => readonly string[]): Figure | undefined {
   const k = r.figures.length - 1;
   const last = r.figures[k];
   const before = r.figures[k - 1];
   if (!last || !before || !last.token.first || !last.token.last) return undefined;
   if ((stream.blocks[last.token.block] as Paragraph | undefined)?.pageBreak !== true) return undefined;
-  if (text.indexOf('\f') === -1) return undefined;
-  const lines = text.split('\n');
+  const lines = linesOf();
   // (Lines are 1-based: line l is lines[l − 1].)
   for (let l = before.token.line; l < last.token.line; l++)
     if ((lines[l] as string).includes('\f')) return undefined;
