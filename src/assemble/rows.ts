@@ -44,8 +44,8 @@ export interface RowLocation {
    * named there; so is a row whose figures hold a number alone on its line that may be its page's
    * number, see page-numbers.ts); `after-missing`: the row after one not found, in an
    * `empty` table, its figures one a line: they may be the lost row's (its label written after
-   * them); `damaged-after-missing`: so, the row found only by damaged wording (the two labels
-   * spread and interleaved), its figures each ending a line.
+   * them); `damaged-after-missing`: so, the row found only by damaged wording or out of the
+   * format's place (the two labels spread and interleaved), its figures each ending a line.
    */
   doubtful?:
     | 'empty'

@@ -343,19 +343,19 @@ function doubtDamagedEmpty(stream: TokenStream, location: TableLocation): void {
  * more figures than its cells (`empty`: figures stand away from their labels), its figures each
  * alone on its line: they may be the lost row's, whose label (spread over lines, or damaged) was
  * written after them, the count matching by chance (blank cells leave no line). The row is
- * doubtful; so is such a row found only by damaged wording, its figures each ending a line
- * (`damaged-after-missing`). (Only where rows are missing: most tables have none.)
+ * doubtful; so is such a row found only by damaged wording or whole out of the format's place,
+ * its figures each ending a line (`damaged-after-missing`). (Only where rows are missing: most tables have none.)
  */
 function doubtAfterMissing(stream: TokenStream, location: TableLocation): void {
   for (const m of location.missing) {
     const after = m.part.rows[m.part.rows.indexOf(m.row) + 1];
     const r = after && location.rows.find((row) => row.row === after);
     if (!r?.label || r.collapsed) continue;
-    // Or a row found only by damaged wording: the lost row's label and its, spread a character a
-    // line, may stand interleaved (「规|规|…|章0|范|性|文|件0|0|0」), their figures too.
+    // Or a row found only by damaged wording, or whole but out of the format's place: the lost
+    // row's label and its, spread a character a line, may stand interleaved
+    // (「规|规|…|章0|范|性|文|件0|0|0」, or 「规|…|章 0|规 范 性 文 件 0|…|0|0」), their figures too.
     const damaged =
-      (!r.doubtful || r.doubtful === 'empty') &&
-      location.damaged.some((d) => d.label === r.label && d.distance > 0);
+      (!r.doubtful || r.doubtful === 'empty') && location.damaged.some((d) => d.label === r.label);
     if (r.doubtful !== 'empty' && !damaged) continue;
     let figures = false;
     for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';

@@ -25,7 +25,14 @@ import { processBytes } from '../../src/pipeline.js';
 import { getRenderer } from '../../src/render/index.js';
 import { renderText, type TextLayout } from '../../src/render/text/index.js';
 import type { FormatId } from '../../src/spec/types.js';
-import { describeFindings, differingKeys, errors, fcParams, toBytes } from '../support/parse.js';
+import {
+  describeFindings,
+  differingKeys,
+  errors,
+  fcParams,
+  toBytes,
+  withExamples,
+} from '../support/parse.js';
 
 /** A seed and a format; the report is built from them inside the property (short counterexamples). */
 const blankReport = () =>
@@ -102,10 +109,10 @@ describe('blank cells where only spacing marks them: exact or named by an error'
           const context = `withBlankCells(generateReport(${seed}, '${format}'), ${seed}) as ${layout ?? target}\n${describeFindings(read.findings)}`;
           expect(silent, context).toEqual([]);
         }),
-        {
+        withExamples({
           ...fcParams(runs, 20261202),
           examples: ((layout && kept[layout]) || []).map((c) => [c] as [typeof c]),
-        },
+        }),
       );
     }, 180_000);
 });

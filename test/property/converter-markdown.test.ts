@@ -11,7 +11,14 @@ import { renderConverterMarkdown } from '../../src/generate/converter-markdown.j
 import { generateReport } from '../../src/generate/random-report.js';
 import { processBytes } from '../../src/pipeline.js';
 import type { FormatId } from '../../src/spec/types.js';
-import { describeFindings, differingKeys, errors, fcParams, toBytes } from '../support/parse.js';
+import {
+  describeFindings,
+  differingKeys,
+  errors,
+  fcParams,
+  toBytes,
+  withExamples,
+} from '../support/parse.js';
 
 const seeded = () =>
   fc
@@ -46,7 +53,7 @@ describe('converter Markdown', () => {
           report.signedOn,
         ]);
       }),
-      {
+      withExamples({
         ...fcParams(60, 20261205),
         // A case that once read wrong: 「行政强制」 lifted out of the two-column piece after
         // table 二's four-column one, the pieces of table 二 one block (their width then four).
@@ -56,7 +63,7 @@ describe('converter Markdown', () => {
           [{ seed: 1514053638, format: '2021' as FormatId, blanks: true }],
           [{ seed: 962921948, format: '2019' as FormatId, blanks: true }],
         ],
-      },
+      }),
     );
   }, 180_000);
 });

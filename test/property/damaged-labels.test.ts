@@ -15,7 +15,7 @@ import { renderText, type TextLayout } from '../../src/render/text/index.js';
 import { getFormat } from '../../src/spec/registry.js';
 import type { FormatId } from '../../src/spec/types.js';
 import { compact } from '../../src/text/fold.js';
-import { describeFindings, fcParams, toBytes } from '../support/parse.js';
+import { describeFindings, fcParams, toBytes, withExamples } from '../support/parse.js';
 import { violations } from '../support/verdict.js';
 
 type Layout = TextLayout | 'md';
@@ -81,7 +81,7 @@ describe('damaged row labels', () => {
             ).toBe(true);
         },
       ),
-      {
+      withExamples({
         ...fcParams(60, 20261203),
         // A case once refused: 「二、上年结转政府信息公开申请数量」 wrapped onto two lines in
         // tab-separated rows cut table 三 in two, and the first run, whose one row's label stands
@@ -90,7 +90,7 @@ describe('damaged row labels', () => {
         examples: [[{ seed: 0, format: '2019', layout: 'tab-rows', count: 1 }]] as [
           { seed: number; format: FormatId; layout: Layout; count: number },
         ][],
-      },
+      }),
     );
   });
 });

@@ -23,7 +23,7 @@ import { generateReport } from '../../src/generate/random-report.js';
 import { processBytes } from '../../src/pipeline.js';
 import { cellKeys, getFormat } from '../../src/spec/registry.js';
 import type { FormatId } from '../../src/spec/types.js';
-import { describeFindings, errors, fcParams } from '../support/parse.js';
+import { describeFindings, errors, fcParams, withExamples } from '../support/parse.js';
 import { arbitraryWordPdfStyle, type WordPdfStyle, wordPdf } from '../support/word-pdf.js';
 
 interface Case {
@@ -500,7 +500,7 @@ describe('PDF as word processors print a report', () => {
       fc.asyncProperty(cases, async (c) => {
         await check(c);
       }),
-      { ...fcParams(40, 20261211), examples },
+      withExamples({ ...fcParams(40, 20261211), examples }),
     );
   }, 300_000);
 });

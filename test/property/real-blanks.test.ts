@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeFindings, errors, fcParams } from '../support/parse.js';
+import { describeFindings, errors, fcParams, withExamples } from '../support/parse.js';
 import { readReal as read, real, realTexts, spotsOf } from '../support/real-spots.js';
 
 describe('real reports with figures left blank', () => {
@@ -53,7 +53,7 @@ describe('real reports with figures left blank', () => {
             ).toEqual([]);
           },
         ),
-        {
+        withExamples({
           ...fcParams(runs, 20261206),
           // Cases that once read wrong: a row placed by the columns of complete rows further down
           // 011's table 三 (they drift with the labels' width) rather than the row next to it.
@@ -70,7 +70,7 @@ describe('real reports with figures left blank', () => {
                   [640216244, 2],
                 ] as [number, number][])
               : [],
-        },
+        }),
       );
     }, 120_000);
 });

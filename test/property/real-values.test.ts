@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateReport } from '../../src/generate/random-report.js';
-import { describeFindings, errors, fcParams } from '../support/parse.js';
+import { describeFindings, errors, fcParams, withExamples } from '../support/parse.js';
 import { readReal as read, real, realTexts, spotsOf } from '../support/real-spots.js';
 
 describe('real reports with other figures', () => {
@@ -81,11 +81,11 @@ describe('real reports with other figures', () => {
             ).toEqual([]);
           },
         ),
-        {
+        withExamples({
           ...fcParams(runs, 20261207),
           // A case that once read wrong (see real-blanks.test.ts).
           examples: name === '011.txt' ? ([[2147483631, 10]] as [number, number][]) : [],
-        },
+        }),
       );
     }, 120_000);
 });

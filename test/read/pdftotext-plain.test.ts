@@ -273,9 +273,31 @@ describe('plain pdftotext: two labels spread a character a line, interleaved', (
         code: 'assemble.row-shape',
         severity: 'error',
         message:
-          '上一行未找到，「规范性文件」的行标签又与格式的写法不同（阅读顺序文本中两行的标签可能逐字交错），其后的数字中可能有上一行的，无法确定',
+          '上一行未找到，「规范性文件」的行标签又与格式的写法不同或不在格式的位置上（阅读顺序文本中两行的标签可能逐字交错），其后的数字中可能有上一行的，无法确定',
         line: 51,
         column: 2,
+        keys: ['p.normative.made', 'p.normative.published', 'p.normative.total'],
+        actual: '0 0 0',
+        expected: '3 个单元格',
+      },
+    ]);
+  });
+  it("the same a little wider: 「规范性文件」 found whole but out of the format's place, named too", async () => {
+    // 「规|…|本年新公开数量|章 0|规 范 性 文 件 0|对外公开总数量|0|0」: 规范性文件 whole (label-moved,
+    // not damaged), its 总数 blank; read 0 0 0, no error.
+    const { report } = await read('blanks-wordpdf-792873347-wide-plain.txt');
+    expect(
+      report.findings.filter(
+        (f) => f.severity === 'error' && f.keys?.some((k) => k.startsWith('p.normative.')),
+      ),
+    ).toEqual([
+      {
+        code: 'assemble.row-shape',
+        severity: 'error',
+        message:
+          '上一行未找到，「规范性文件」的行标签又与格式的写法不同或不在格式的位置上（阅读顺序文本中两行的标签可能逐字交错），其后的数字中可能有上一行的，无法确定',
+        line: 44,
+        column: 11,
         keys: ['p.normative.made', 'p.normative.published', 'p.normative.total'],
         actual: '0 0 0',
         expected: '3 个单元格',

@@ -42,6 +42,15 @@ export function fcParams(numRuns: number, seed: number): { numRuns: number; seed
   };
 }
 
+/**
+ * fast-check settings with counterexamples kept from earlier sweeps, which run first. fast-check
+ * counts examples within numRuns (past numRuns examples, the later ones and every random case
+ * would not run): the random runs come on top of them.
+ */
+export function withExamples<P extends { numRuns: number; examples: unknown[] }>(params: P): P {
+  return { ...params, numRuns: params.numRuns + params.examples.length };
+}
+
 /** A part's prose as readers give it back: as written, each paragraph trimmed, whitespace runs as one space. */
 export const foldedProse = (text: string): string =>
   text
