@@ -31,7 +31,7 @@ import {
 import { announceSettled } from './fragile.js';
 import { keyNumber } from './net.js';
 import { doubtPageNumbers } from './page-numbers.js';
-import { cellCount, type RowLocation, rowLabel, type TableLocation } from './rows.js';
+import { cellCount, locationKeys, type RowLocation, rowLabel, type TableLocation } from './rows.js';
 import { type Settled, settle, type Values } from './solver.js';
 import { fewerFiguresFit, parseLoose } from './split.js';
 import { doubtStrayFigures } from './stray-figures.js';
@@ -60,7 +60,7 @@ export function readCells(
   if (truncated)
     file.error('assemble.truncated', '文档在统计表格中结束，表格不完整，文件可能被截断', {
       place: pointOf(stream.tokens.at(-1)),
-      keys: truncated.location.row.cells.map((c) => c.key),
+      keys: locationKeys(truncated.location),
     });
   const holds: RowContext['holds'] = (row, placed, strict) => identitiesWithin(spec, row, placed, strict);
   const spacingOf = tableSpacing(tables, rowFigures, holds);

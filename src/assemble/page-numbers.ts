@@ -14,7 +14,7 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { Paragraph } from '../read/blocks.js';
 import type { Figure, RowFigures } from './figures.js';
-import { cellCount, rowLabel } from './rows.js';
+import { cellCount, locationKeys, rowLabel } from './rows.js';
 import type { TokenStream } from './stream.js';
 import { pointOf } from './tokens.js';
 
@@ -51,7 +51,7 @@ export function doubtPageNumbers(stream: TokenStream, rows: readonly RowFigures[
       `${why}，无法确定，该行各单元格记为空值`,
       {
         place: pointOf(r.figures[0]?.token),
-        keys: (location.collapsed ?? [location.row]).flatMap((row) => row.cells.map((c) => c.key)),
+        keys: locationKeys(location),
         actual: figures,
         expected: `${n} 个单元格`,
       },

@@ -70,6 +70,10 @@ export interface RowLocation {
 /** The cells of a located row (of the first row of a collapsed group: the group's row of sums). */
 export const cellCount = (r: RowLocation): number => r.collapsed?.[0]?.cells.length ?? r.row.cells.length;
 
+/** The keys a located row reads: its cells', or every cell of the rows a collapsed group stands for. */
+export const locationKeys = (r: RowLocation): string[] =>
+  (r.collapsed ?? [r.row]).flatMap((row) => row.cells.map((c) => c.key));
+
 /** What messages call a row: its own label, or its table's title for a row without one (table 四). */
 export const rowLabel = (location: RowLocation): string =>
   location.row.path.at(-1)?.official ?? location.table.title;

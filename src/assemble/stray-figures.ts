@@ -1,6 +1,13 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { RowFigures } from './figures.js';
-import { cellCount, isUnitOfFigure, type RowLocation, rowLabel, type TableLocation } from './rows.js';
+import {
+  cellCount,
+  isUnitOfFigure,
+  locationKeys,
+  type RowLocation,
+  rowLabel,
+  type TableLocation,
+} from './rows.js';
 import type { TokenStream } from './stream.js';
 import { headerOffset } from './tables.js';
 import { pointOf, type Token } from './tokens.js';
@@ -112,7 +119,7 @@ function nameRow(r: RowFigures, why: string, at: Token | undefined, figures: str
   const location = r.location;
   file.error('assemble.stray-figures', `${why}，无法确定，该行各单元格记为空值`, {
     place: pointOf(at),
-    keys: (location.collapsed ?? [location.row]).flatMap((row) => row.cells.map((c) => c.key)),
+    keys: locationKeys(location),
     ...(figures === '' ? {} : { actual: figures }),
     expected: `${cellCount(location)} 个单元格`,
   });

@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { generateReport } from '../../src/generate/random-report.js';
 import { processBytes } from '../../src/pipeline.js';
+import { renderText } from '../../src/render/text/index.js';
 
 const dir = new URL('../fixtures/word-text/', import.meta.url);
 const names = readdirSync(dir).filter((f) => f.endsWith('.txt'));
@@ -29,5 +31,24 @@ describe('text a word processor saved', () => {
     const named = new Set(errors.flatMap((f) => f.keys));
     const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
     expect(wrong.filter((k) => !named.has(k))).toEqual([]);
+  });
+});
+
+describe('text a word processor saved, cut off', () => {
+  it('ending at the group label 「（六）其他处理」 (read as the group in one row): its three rows are named', async () => {
+    // generateReport(26, '2021') as word-text, cut at byte 3678 (damage, truncate): the text ends
+    // with 「（六）其他处理」, taken for the group printed as one row. The truncation was named on
+    // its first row's keys alone; 2. and 3. read blank, no error.
+    const report = generateReport(26, '2021');
+    const bytes = new TextEncoder().encode(renderText(report, 'word-text')).slice(0, 3678);
+    expect(new TextDecoder().decode(bytes).endsWith('（六）其他处理')).toBe(true);
+    const { report: back } = await processBytes(bytes, 'cut.txt');
+    const truncated = back.findings.filter((f) => f.code === 'assemble.truncated');
+    expect(truncated.map((f) => f.keys)).toEqual([
+      ['noCorrection', 'noFee', 'other'].flatMap((row) =>
+        ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map((column) => `a.other.${row}.${column}`),
+      ),
+    ]);
+    for (const key of truncated[0]?.keys ?? []) expect(back.cells[key], key).toBeNull();
   });
 });
