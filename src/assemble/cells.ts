@@ -1,7 +1,7 @@
 import type { Cells } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import { cellKeys } from '../spec/registry.js';
-import type { CellSpec, FormatSpec, TablePartSpec, TableSpec } from '../spec/types.js';
+import type { FormatSpec, TablePartSpec, TableSpec } from '../spec/types.js';
 import {
   type HeaderColumns,
   headerColumnsOf,
@@ -31,6 +31,7 @@ import {
 import { announceSettled } from './fragile.js';
 import { keyNumber } from './net.js';
 import { doubtPageNumbers } from './page-numbers.js';
+import { identitiesOfRow } from './row-identities.js';
 import { cellCount, locationKeys, type RowLocation, rowLabel, type TableLocation } from './rows.js';
 import { type Settled, settle, type Values } from './solver.js';
 import { fewerFiguresFit, parseLoose } from './split.js';
@@ -219,41 +220,6 @@ function identitiesWithin(
     any = true;
   }
   return any || !strict;
-}
-
-/** An identity among one row's cells, as the indexes of its cells in the row. */
-interface RowIdentity {
-  left: readonly number[];
-  right: readonly number[];
-}
-
-/** The identities of a format whose cells are all one row's own, by format and row (worked out once). */
-const rowIdentities = new WeakMap<FormatSpec, WeakMap<readonly CellSpec[], readonly RowIdentity[]>>();
-
-function identitiesOfRow(spec: FormatSpec, cells: readonly CellSpec[]): readonly RowIdentity[] {
-  let ofSpec = rowIdentities.get(spec);
-  if (!ofSpec) {
-    ofSpec = new WeakMap();
-    rowIdentities.set(spec, ofSpec);
-  }
-  let found = ofSpec.get(cells);
-  if (!found) {
-    // A key named twice in a row stands for its last cell (as a map by key would keep it).
-    const index = new Map<string, number>();
-    for (let i = 0; i < cells.length; i++) index.set((cells[i] as CellSpec).key, i);
-    const within: RowIdentity[] = [];
-    for (const identity of spec.identities) {
-      const keys = [...identity.left, ...identity.right];
-      if (keys.every((k) => index.has(k)))
-        within.push({
-          left: identity.left.map((k) => index.get(k) as number),
-          right: identity.right.map((k) => index.get(k) as number),
-        });
-    }
-    found = within;
-    ofSpec.set(cells, found);
-  }
-  return found;
 }
 
 /**

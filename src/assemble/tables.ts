@@ -4,6 +4,7 @@ import type { Evidence } from './evidence.js';
 import { isNumbering, nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
 import { alignPart, alignReadingOrder, labelsClose, onlyFigures } from './reading-order.js';
+import { rowIdentitiesHold } from './row-identities.js';
 import {
   cellCount,
   columnLeaves,
@@ -14,6 +15,7 @@ import {
   rowLocation,
   type TableLocation,
 } from './rows.js';
+import { parseLoose } from './split.js';
 import type { LabelMatch, TokenStream } from './stream.js';
 import { labelCellsEnd } from './tab-cells.js';
 import { pointOf, type Token } from './tokens.js';
@@ -425,7 +427,12 @@ function figureCounts(stream: TokenStream, rows: readonly RowLocation[]): number
  * it no fewer (figures there would make another reading: labels written after their figures).
  * Returns whether a run was shared out.
  */
-function splitLabelRuns(stream: TokenStream, rows: RowLocation[], counts: number[]): boolean {
+function splitLabelRuns(
+  stream: TokenStream,
+  spec: FormatSpec,
+  rows: RowLocation[],
+  counts: number[],
+): boolean {
   let changed = false;
   for (let b = 0; b < rows.length; b++) {
     const last = rows[b] as RowLocation;
@@ -459,6 +466,12 @@ function splitLabelRuns(stream: TokenStream, rows: RowLocation[], counts: number
     if (before && before.part === last.part && (counts[a - 1] as number) < cellCount(before)) continue;
     const after = rows[b + 1];
     if (after && (counts[b + 1] as number) < cellCount(after)) continue;
+    // Shared out row by row, each row's own identities must hold: a table given column by column
+    // (「0|0|0|0|0|0|0|0|0|0|0|11|…」 down each column) has its cells in another order.
+    if (!rowsHold(stream, spec, rows, a, b, first)) {
+      for (let r = a; r <= b; r++) (rows[r] as RowLocation).doubtful ??= 'run-order';
+      continue;
+    }
     let at = first;
     for (let r = a; r <= b; r++) {
       const row = rows[r] as RowLocation;
@@ -471,6 +484,26 @@ function splitLabelRuns(stream: TokenStream, rows: RowLocation[], counts: number
     changed = true;
   }
   return changed;
+}
+
+/** Whether rows a..b, given the figures from token `first` on in order, each hold their own identities. */
+function rowsHold(
+  stream: TokenStream,
+  spec: FormatSpec,
+  rows: readonly RowLocation[],
+  a: number,
+  b: number,
+  first: number,
+): boolean {
+  let at = first;
+  for (let r = a; r <= b; r++) {
+    const cells = (rows[r] as RowLocation).row.cells;
+    const values: (number | null)[] = [];
+    for (let i = 0; i < cells.length; i++) values.push(parseLoose((stream.tokens[at + i] as Token).text));
+    if (!rowIdentitiesHold(spec, cells, values)) return false;
+    at += cells.length;
+  }
+  return true;
 }
 
 /**
@@ -647,7 +680,7 @@ function realigned(
   const counts = figureCounts(stream, location.rows);
   const overfull = () => location.rows.some((r, i) => (counts[i] as number) > cellCount(r));
   let tooMany = overfull();
-  if (tooMany && splitLabelRuns(stream, location.rows, counts)) tooMany = overfull();
+  if (tooMany && splitLabelRuns(stream, spec, location.rows, counts)) tooMany = overfull();
   doubtLabelRuns(stream, location.rows, counts);
   const part = location.table.parts[0];
   if (!part) return location;

@@ -436,6 +436,27 @@ describe.runIf(installed)('pdftotext of PDFs as word processors print a report',
           shift: 103,
         },
       },
+      // Table 三's rows from 「1.信访举报投诉类申请」 on, their labels in a run, then their figures
+      // column by column: shared out row by row, 信访举报投诉类申请 read seven 0s for 0 0 0 0 0 2 2
+      // (its sum holding), no error.
+      {
+        seed: 1125945273,
+        format: '2021',
+        blanks: false,
+        style: {
+          ...drawn,
+          size: 9,
+          padX: 4,
+          padY: 0,
+          figures: 'left',
+          vertical: 'top',
+          groupChars: 2,
+          repeatHeader: false,
+          pageNumber: 'dash',
+          blankMark: '',
+          shift: 234,
+        },
+      },
       // The same with 行政许可's label spread a character a line, its last on its first figure's
       // line (「可0」「23」): the short row was not taken for one a line, 「其他对外管理服务事 0」「项」「6」
       // 「3」 read its 3 as a blank cell's.

@@ -219,12 +219,13 @@ describe('plain pdftotext: group label pieces beside the rows (「（五）不�
   });
 });
 
-describe("plain pdftotext: a row's last figure alone after the page's foot, last on the page", () => {
-  const keysOf = (row: string) =>
-    ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map((c) => `${row}.${c}`);
-  const named = (report: { findings: { severity: string; keys?: string[] }[] }) =>
-    new Set(errors(report.findings as never).flatMap((f) => f.keys));
+/** The keys of a row of table 三. */
+const keysOf = (row: string) => ['np', 'biz', 'res', 'ngo', 'law', 'oth', 'total'].map((c) => `${row}.${c}`);
+/** The keys an error names. */
+const named = (report: { findings: { severity: string; keys?: string[] }[] }) =>
+  new Set(errors(report.findings as never).flatMap((f) => f.keys));
 
+describe("plain pdftotext: a row's last figure alone after the page's foot, last on the page", () => {
   it.each([
     [
       'blanks-wordpdf-1150428741-plain.txt',
@@ -303,5 +304,35 @@ describe('plain pdftotext: two labels spread a character a line, interleaved', (
         expected: '3 个单元格',
       },
     ]);
+  });
+});
+
+describe('plain pdftotext: labels written in a run, then their figures column by column', () => {
+  it("the figures are not shared out row by row when the rows' sums then break: every row of the run is named", async () => {
+    // Table 三's rows from 「1.信访举报投诉类申请」 to 「四、结转下年度继续办理」, their labels one
+    // after another, then their 70 figures down each column (6 rows, then the rest). Shared out
+    // seven a row, six rows broke their sums (named by the checker) and 信访举报投诉类申请 read
+    // 0 0 0 0 0 0 0 for 0 0 0 0 0 2 2, its sum holding: no error.
+    const { truth, report } = await read('wordpdf-1125945273-plain.txt');
+    const rows = ['a.reject.petition', 'a.reject.repeat', 'a.reject.publication', 'a.reject.mass'];
+    rows.push(
+      'a.reject.confirm',
+      'a.other.noCorrection',
+      'a.other.noFee',
+      'a.other.other',
+      'a.total',
+      'a.next',
+    );
+    const run = report.findings.filter((f) => f.message.includes('按行依次分给这些行时勾稽关系不成立'));
+    expect(run.map((f) => [f.code, f.severity, f.keys[0]])).toEqual(
+      rows.map((row) => ['assemble.row-shape', 'error', `${row}.np`]),
+    );
+    expect(run[0]?.message).toBe(
+      '「1.信访举报投诉类申请」与相邻行的标签连写，其后的数字按行依次分给这些行时勾稽关系不成立（阅读顺序文本中表格可能逐列给出），不知各是哪一行的，无法确定',
+    );
+    expect(run[0]?.line).toBe(261);
+    for (const row of rows) for (const key of keysOf(row)) expect(report.cells[key], key).toBeNull();
+    const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
+    expect(wrong.filter((k) => !named(report).has(k))).toEqual([]);
   });
 });
