@@ -42,6 +42,8 @@ export interface RowFigures {
   endGap: number | null;
   /** The first token of the row's label. */
   labelToken: Token | undefined;
+  /** Where the row's figures were looked for (a row without a label and figures is named there). */
+  lookedAt: Token | undefined;
 }
 
 /** The possible readings of a row: each a value per cell (`null` = blank). */
@@ -195,6 +197,7 @@ export function collectFigures(
     trailingGap: ender?.first && enderInTable ? ender.gap : null,
     endGap: ender?.first && !enderInTable ? ender.gap : null,
     labelToken: location.label ? stream.tokens[location.label.firstToken] : undefined,
+    lookedAt: stream.tokens[location.from],
   };
 }
 
@@ -458,6 +461,8 @@ const wholeRowDoubts: Partial<Record<NonNullable<RowLocation['doubtful']>, (row:
     `上一行未找到，表格中其他行的数字多于单元格（阅读顺序文本中行标签可能写在数字之后），「${row}」之后的数字中可能有上一行的，无法确定`,
   'damaged-after-missing': (row) =>
     `上一行未找到，「${row}」的行标签又与格式的写法不同或不在格式的位置上（阅读顺序文本中两行的标签可能逐字交错），其后的数字中可能有上一行的，无法确定`,
+  'unlabelled-blank': (row) =>
+    `「${row}」的数字按表格中最后的文字之后读，那里没有数字，而表格中在它之前另有只写着数字的行（下一部分的标题未找到时，其后的正文也算在表格之内），该表的数字可能是那些，无法确定`,
   'run-order': (row) =>
     `「${row}」与相邻行的标签连写，其后的数字按行依次分给这些行时勾稽关系不成立（阅读顺序文本中表格可能逐列给出），不知各是哪一行的，无法确定`,
   stray: (row) =>
@@ -613,7 +618,7 @@ export function readRow(r: RowFigures, file: SourceFile, context: RowContext): R
   const n = types.length;
   const first = r.figures[0]?.token;
   // Where the row's findings point (made only for a finding).
-  const rowToken = first ?? r.labelToken;
+  const rowToken = first ?? r.labelToken ?? r.lookedAt;
   let printed = '';
   for (let i = 0; i < r.figures.length; i++)
     printed += i === 0 ? (r.figures[0] as Figure).text : ` ${(r.figures[i] as Figure).text}`;

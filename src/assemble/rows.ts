@@ -63,7 +63,8 @@ export interface RowLocation {
     | 'stray-after'
     | 'after-missing'
     | 'damaged-after-missing'
-    | 'run-order';
+    | 'run-order'
+    | 'unlabelled-blank';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

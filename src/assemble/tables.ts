@@ -47,6 +47,7 @@ export function locateTables(
     doubtUnsettled(stream, location.rows);
     doubtDamagedEmpty(stream, location);
     doubtAfterMissing(stream, location);
+    doubtUnlabelledBlank(stream, location);
     tables.push(location);
     previousEnd = Math.max(previousEnd, location.rows.at(-1)?.label?.end ?? start);
     for (const v of location.variants) {
@@ -364,6 +365,27 @@ function doubtAfterMissing(stream: TokenStream, location: TableLocation): void {
     if (!figures) continue;
     if (r.doubtful === 'empty' && figuresAlone(stream, r)) r.doubtful = 'after-missing';
     else if (damaged && figuresEndLines(stream, r)) r.doubtful = 'damaged-after-missing';
+  }
+}
+
+/**
+ * A row without a label (table 四) reads the figures after its table's last words. Where the next
+ * part's heading was not found, the table runs on into that part's prose, and the figures before
+ * those words would read as blank: such a row that holds no figure while a line of figures only
+ * stands in the table before it is doubtful (`unlabelled-blank`).
+ */
+function doubtUnlabelledBlank(stream: TokenStream, location: TableLocation): void {
+  let previous = stream.tokenAt(location.start);
+  for (const r of location.rows) {
+    let figures = false;
+    for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
+    if (!r.label && !figures && !r.doubtful)
+      for (let k = previous; k < r.from; k++)
+        if (stream.tokens[k]?.kind === 'num' && onlyFigures(stream, k)) {
+          r.doubtful = 'unlabelled-blank';
+          break;
+        }
+    previous = Math.max(previous, r.to);
   }
 }
 

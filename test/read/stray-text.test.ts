@@ -41,3 +41,42 @@ describe('a sentence standing inside a table', () => {
     expect(back.findings.filter((f) => f.code === 'assemble.stray-text')).toEqual([]);
   });
 });
+
+describe("table 四 when part 五's heading is not found", () => {
+  const report = generateReport(582028937, '2019');
+  const text = renderText(report, 'tab-rows');
+  const keys = Object.keys(report.cells).filter((k) => k.startsWith('l.'));
+
+  it.each([
+    ['worded otherwise', text.replace('五、存在的主要问题', '五、存在的主X要问题')],
+    ['left out', text.replace('五、存在的主要问题及改进情况', '')],
+    [
+      'cut by binary garbage (damage, seed 4321 x100)',
+      text.replace('五、存在的主要问题', '五、存在的主\0要问题'),
+    ],
+  ])(
+    '%s: its figures, before the prose taken into the table, are named, not read as blank',
+    async (_, damaged) => {
+      // The table's one row (no label) is read after the table's last words: the prose of part 五,
+      // taken into the table. Before: read blank (a warning), 0 0 0 6 6 0 0 0 5 5 0 3 9 3 15 lost.
+      expect(damaged).not.toBe(text);
+      const back = (await processBytes(new TextEncoder().encode(damaged), 'no-five.txt')).report;
+      const named = back.findings.filter((f) => f.severity === 'error' && f.keys.includes('l.review.upheld'));
+      expect(named).toEqual([
+        {
+          code: 'assemble.row-shape',
+          severity: 'error',
+          message:
+            '「政府信息公开行政复议、行政诉讼情况」的数字按表格中最后的文字之后读，那里没有数字，而表格中在它之前另有只写着数字的行（下一部分的标题未找到时，其后的正文也算在表格之内），该表的数字可能是那些，无法确定',
+          line: damaged.split('\n').findIndex((l) => l.startsWith('六、')) + 1,
+          column: 1,
+          keys,
+          actual: '',
+          expected: '15 个单元格',
+        },
+      ]);
+      for (const key of keys) expect(back.cells[key], key).toBeNull();
+      expect(back.findings.filter((f) => f.code === 'assemble.blank-cell')).toEqual([]);
+    },
+  );
+});
