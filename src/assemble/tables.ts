@@ -1,5 +1,5 @@
 import type { SourceFile } from '../core/source-file.js';
-import type { FormatSpec, LabelSpec, RowSpec, TablePartSpec } from '../spec/types.js';
+import type { FormatSpec, LabelSpec, RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
 import type { Evidence } from './evidence.js';
 import { isNumbering, nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
@@ -33,11 +33,11 @@ export function locateTables(
 ): TableLocation[] {
   const tables: TableLocation[] = [];
   let previousEnd = parts.ordered[0]?.end ?? 0;
-  for (const table of spec.tables) {
+  for (const [t, table] of spec.tables.entries()) {
     const heading = parts.chosen.get(table.section);
     const start = heading?.end ?? previousEnd;
     const next = parts.ordered.find((h) => h.start >= start && h.section.number > table.section);
-    const end = next?.start ?? stream.text.length;
+    const end = nextTableStart(stream, spec.tables[t + 1], parts, start, next?.start ?? stream.text.length);
     const located = locateTable(stream, table, start, end);
     leaveOutLabelCells(stream, located.rows);
     const location = realigned(stream, spec, located, start, end);
@@ -369,23 +369,42 @@ function doubtAfterMissing(stream: TokenStream, location: TableLocation): void {
 }
 
 /**
+ * Where the table after this one starts, when its part's heading was not found (else `end`, the
+ * next heading's start): at its first row's label, so that this table's last row does not read
+ * across its header into its first row's figures (「行政事业性收费　（…）申请人情况…一、本年新收
+ * 政府信息公开申请数量301411111269」, 行政事业性收费 blank).
+ */
+function nextTableStart(
+  stream: TokenStream,
+  following: TableSpec | undefined,
+  parts: Outline,
+  start: number,
+  end: number,
+): number {
+  if (!following || parts.chosen.has(following.section)) return end;
+  const first = following.parts[0]?.rows.find((r) => r.path.length > 0);
+  return (first && findRow(stream, first, start, end)?.start) ?? end;
+}
+
+/**
  * A row without a label (table 四) reads the figures after its table's last words. Where the next
  * part's heading was not found, the table runs on into that part's prose, and the figures before
- * those words would read as blank: such a row that holds no figure while a line of figures only
- * stands in the table before it is doubtful (`unlabelled-blank`).
+ * those words would read as blank: such a row that holds no figure while a figure stands after
+ * its part's header (without one found, a line of figures only in the table before it) is
+ * doubtful (`unlabelled-blank`).
  */
 function doubtUnlabelledBlank(stream: TokenStream, location: TableLocation): void {
-  let previous = stream.tokenAt(location.start);
   for (const r of location.rows) {
+    if (r.label || r.doubtful) continue;
     let figures = false;
     for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
-    if (!r.label && !figures && !r.doubtful)
-      for (let k = previous; k < r.from; k++)
-        if (stream.tokens[k]?.kind === 'num' && onlyFigures(stream, k)) {
-          r.doubtful = 'unlabelled-blank';
-          break;
-        }
-    previous = Math.max(previous, r.to);
+    if (figures) continue;
+    const header = headerEnd(stream, r.part, location.start, location.end);
+    for (let k = stream.tokenAt(header ?? location.start); k < r.from; k++)
+      if (stream.tokens[k]?.kind === 'num' && (header !== null || onlyFigures(stream, k))) {
+        r.doubtful = 'unlabelled-blank';
+        break;
+      }
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withBlankCells } from '../../src/generate/blanks.js';
 import { generateReport } from '../../src/generate/random-report.js';
 import { processBytes } from '../../src/pipeline.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
@@ -67,7 +68,7 @@ describe("table 四 when part 五's heading is not found", () => {
           code: 'assemble.row-shape',
           severity: 'error',
           message:
-            '「政府信息公开行政复议、行政诉讼情况」的数字按表格中最后的文字之后读，那里没有数字，而表格中在它之前另有只写着数字的行（下一部分的标题未找到时，其后的正文也算在表格之内），该表的数字可能是那些，无法确定',
+            '「政府信息公开行政复议、行政诉讼情况」的数字按表格中最后的文字之后读，那里没有数字，而表头之后、它之前另有数字（下一部分的标题未找到时，其后的正文也算在表格之内），该表的数字可能是那些，无法确定',
           line: damaged.split('\n').findIndex((l) => l.startsWith('六、')) + 1,
           column: 1,
           keys,
@@ -79,4 +80,20 @@ describe("table 四 when part 五's heading is not found", () => {
       expect(back.findings.filter((f) => f.code === 'assemble.blank-cell')).toEqual([]);
     },
   );
+});
+
+describe("table 二 when part 三's heading is not found", () => {
+  it("its last row, blank, does not read across table 三's header into its first row's figures", async () => {
+    // 「行政事业性收费　（本列数据的勾稽关系为：…）申请人情况…一、本年新收政府信息公开申请数量
+    // 301411111269…」 (flattened, 行政事业性收费 blank): the row skipped the words after its label
+    // up to the next figures, and read 301411111269, no error (lost-headings, seed 7 x100).
+    const report = withBlankCells(generateReport(14, '2021'), 14);
+    expect(report.cells['p.fees.amount']).toBeNull();
+    const text = renderText(report, 'flattened').replace('三、收到和处理政府信息公开申请情况', '');
+    const back = (await processBytes(new TextEncoder().encode(text), 'no-three.txt')).report;
+    expect(back.cells['p.fees.amount']).toBeNull();
+    expect(
+      back.findings.filter((f) => f.keys.includes('p.fees.amount')).map((f) => [f.code, f.message]),
+    ).toEqual([['assemble.blank-cell', '「行政事业性收费」没有填写数字，1 个单元格记为空值']]);
+  });
 });
