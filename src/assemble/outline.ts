@@ -2,13 +2,13 @@ import type { Point } from '../core/finding.js';
 import type { Block, Paragraph } from '../read/blocks.js';
 import type { SectionSpec } from '../spec/types.js';
 import { foldedOf } from '../text/fold.js';
-import { chooseHeadings, findHeadings, type HeadingMatch } from './sections.js';
+import { chooseHeadings, findHeadings, type HeadingMatch, withoutContents } from './sections.js';
 import type { TokenStream } from './stream.js';
 
 /** The report's parts: every heading found, the one that opens each part, and the preface's count. */
 export interface Outline {
-  /** Every heading-like match, in stream order (duplicates included). */
-  all: HeadingMatch[];
+  /** Every heading-like match, in stream order (duplicates included, a table of contents not). */
+  all: readonly HeadingMatch[];
   /** The heading that opens each part, by part number. */
   chosen: Map<number, HeadingMatch>;
   /** The chosen headings in stream order. */
@@ -26,7 +26,8 @@ export function outline(
   blocks: readonly Block[],
   sections: readonly SectionSpec[],
 ): Outline {
-  const all = findHeadings(stream, sections);
+  // (A table of contents is none of them: its headings are written again where their parts start.)
+  const all = withoutContents(findHeadings(stream, sections), stream.text);
   const chosen = chooseHeadings(all);
   const ordered = [...chosen.values()].sort((a, b) => a.start - b.start);
   const first = ordered[0];

@@ -71,6 +71,36 @@ export function findHeadings(stream: TokenStream, sections: readonly SectionSpec
  * The heading that opens each part: walking the stream in order, the first heading of a part
  * that comes after the part before it.
  */
+/**
+ * The matches with a table of contents left out: three headings or more in the parts' order with
+ * no more than the rest of a title, dots or a page number between them (「一、总体情况」「二、主动
+ * 公开政府信息情况」…, a line each or on one line), each written again later. The parts then open
+ * at their later headings, where their text is (the contents' would hold no table).
+ */
+export function withoutContents(matches: readonly HeadingMatch[], text: string): readonly HeadingMatch[] {
+  let out: HeadingMatch[] | null = null;
+  for (let i = 0; i < matches.length; ) {
+    let j = i + 1;
+    while (j < matches.length) {
+      const before = matches[j - 1] as HeadingMatch;
+      const m = matches[j] as HeadingMatch;
+      if (m.section.number <= before.section.number || !titleGap(text, before.end, m.start)) break;
+      j++;
+    }
+    const run = matches.slice(i, j);
+    const later = matches.slice(j);
+    if (run.length >= 3 && run.every((m) => later.some((l) => l.section === m.section))) {
+      out ??= matches.slice(0, i);
+    } else out?.push(...run);
+    i = j;
+  }
+  return out ?? matches;
+}
+
+/** Whether the compact text between two headings is no more than a title's rest, dots or a page number. */
+const titleGap = (text: string, from: number, to: number): boolean =>
+  to >= from && to - from <= 16 && !/[。;!?]/.test(text.slice(from, to));
+
 export function chooseHeadings(matches: readonly HeadingMatch[]): Map<number, HeadingMatch> {
   const chosen = new Map<number, HeadingMatch>();
   let last = 0;
