@@ -164,6 +164,8 @@ export function pageFurniture(
   // are looked for (and the lines next to them).
   const feet: number[] = [];
   const heads: number[] = [];
+  // Lines that are page numbers as such (「-3-」「第 3 页」).
+  let numbered = 0;
   // A plain loop, not a callback a line: it runs over every line of every report.
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
@@ -184,6 +186,7 @@ export function pageFurniture(
       heads.push(head);
     }
     if (number) {
+      numbered++;
       boundary.add(nonBlank(i - 1, -1));
       boundary.add(nonBlank(i + 1, 1));
     }
@@ -214,6 +217,9 @@ export function pageFurniture(
   if (feet.length > 0) {
     // The last page's last line, where text follows the last form feed.
     if ((heads.at(-1) as number) >= 0) feet.push(nonBlank(lines.length - 1, -1));
+    // Pages numbered as such, all but one at most: a figure alone that equals its page's number
+    // is a cell (a row ending page 3 with 「3」 beside 「-3-」), not a second page number.
+    if (numbered >= feet.length - 1) return { drop, pageNumberLike };
     // Bare page numbers: the last or first line of the pages, or the line next to a running head
     // or foot standing there (before or after it).
     const inner = (at: readonly number[], step: number) =>

@@ -175,6 +175,30 @@ describe('page furniture in extracted PDF text', () => {
     expect([...pageNumberLike].sort((a, b) => a - b)).toEqual([2, 5, 8, 10, 13]);
   });
 
+  it('pages numbered 「-k-」: figures opening pages are cells, not their numbers (reading order, seed 4321 x100)', () => {
+    // Pages 3, 4 and 5 open with 「2」「3」「4」 (cells): they were taken for bare page numbers (a
+    // cover not counted) and dropped. (With two such pages, every other page's lone figure equal
+    // to its number was marked, and its row named by assemble.page-number though it read exactly.)
+    const lines = [
+      '规章',
+      '1',
+      '-1-',
+      '\f行政许可',
+      '5',
+      '-2-',
+      '\f2',
+      '行政处罚',
+      '-3-',
+      '\f3',
+      '行政强制',
+      '-4-',
+    ];
+    lines.push('\f4', '0', '-5-', '\f');
+    expect(pageFurniture(lines)).toEqual({ drop: new Set(), pageNumberLike: new Set() });
+    lines[12] = '\f行政事业性收费';
+    expect(pageFurniture(lines)).toEqual({ drop: new Set(), pageNumberLike: new Set() });
+  });
+
   it('a report that prints no page numbers marks nothing: a cell equal to its page number by chance', () => {
     const lines = ['规章', '1', '0', '\f行政许可', '2', '7', '\f行政处罚', '3', '1', '\f结束', '\f'];
     expect(pageFurniture(lines)).toEqual({ drop: new Set(), pageNumberLike: new Set() });
