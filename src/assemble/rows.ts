@@ -301,6 +301,62 @@ function isWords(token: Token | undefined, minimum = 1): boolean {
 }
 
 /**
+ * Where a grid row's range ends when a row the format does not have follows it (「行政强制 | 」
+ * then 「合计 | 9」): at the first words of a later row of the same grid that holds figures. A grid's cells are
+ * settled by position; the figures after another row's label are that row's, not this one's
+ * (nor, taken for too many, the next row's, its label written after them). Words in the label's
+ * own row are its rest or a unit.
+ */
+function beforeOtherRow(
+  stream: TokenStream,
+  row: RowSpec,
+  part: TablePartSpec,
+  label: LabelMatch,
+  from: number,
+  to: number,
+): number {
+  const last = label.endToken - 1;
+  if (!stream.inGrid(last)) return to;
+  const block = (stream.tokens[last] as Token).block;
+  // Not tab-separated text, whose lines a wrapped label continues (「本机关不掌握相」「关政府信息 0 …」).
+  const grid = stream.blocks[block];
+  if (grid?.type === 'table' && grid.loose) return to;
+  let at = -2;
+  for (let k = from; k < to; k++) {
+    const t = stream.tokens[k] as Token;
+    if (t.block !== block || !isWords(t, 2) || isUnitOfFigure(stream, k)) continue;
+    // The row's own label written again (「（七）总计」 after a header's 「总计」 taken for it), or
+    // the header's words (repeated on a new page).
+    if (ownLabel(row, t) || headerWords(part, t)) continue;
+    if (at === -2) at = stream.gridRow(last);
+    const other = at === -1 ? -1 : stream.gridRow(k);
+    if (other <= at) continue;
+    // A row of figures (not a header's second line, words only).
+    for (
+      let j = k + 1;
+      j < to && (stream.tokens[j] as Token).block === block && stream.gridRow(j) === other;
+      j++
+    )
+      if ((stream.tokens[j] as Token).kind === 'num') return k;
+  }
+  return to;
+}
+
+/** Whether the token is words of the part's column header, at any level (「申请人情况」「商业企业」). */
+function headerWords(part: TablePartSpec, token: Token): boolean {
+  const text = compact(token.text);
+  return part.columns.some((c) => c.path.some((l) => labelKeys(l).keys.some((key) => text.includes(key))));
+}
+
+/** Whether the token holds a key of the row's own label. */
+function ownLabel(row: RowSpec, token: Token): boolean {
+  const own = row.path.at(-1);
+  if (!own) return false;
+  const text = compact(token.text);
+  return labelKeys(own).keys.some((key) => text.includes(key));
+}
+
+/**
  * A unit written right after a figure, in its cell (「5件」「12万元」, see figure-units.ts): part of
  * the figure, not words of the table.
  */
@@ -466,6 +522,7 @@ export function locateTable(
       while (k < to && !isWords(stream.tokens[k], 2)) k++;
       to = k;
     }
+    if (f.label) to = beforeOtherRow(stream, f.row, f.part, f.label, from, to);
     rows.push(rowLocation(f.row, f.part, table, f.label, from, to, to, f.collapsed));
   }
   // A table ends with the last figure of its last row.

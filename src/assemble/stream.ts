@@ -130,6 +130,57 @@ export class TokenStream {
     return this.grids.size > 0 && this.grids.has((this.tokens[k] as Token).block);
   }
 
+  /** Each grid's cells where they start in the source, in order, with their rows (built when asked). */
+  private gridCells:
+    | Map<number, { lines: Float64Array; columns: Float64Array; rows: Int32Array }>
+    | undefined;
+
+  /**
+   * The row of the grid that token `k` stands in (its cell's, found by where the cell starts in
+   * the source), or −1 outside a grid, or where the grid's cells do not start in order row by row
+   * (a scan's, placed by the picture).
+   */
+  gridRow(k: number): number {
+    if (!this.inGrid(k)) return -1;
+    const token = this.tokens[k] as Token;
+    this.gridCells ??= new Map();
+    let cells = this.gridCells.get(token.block);
+    if (!cells) {
+      const places: [number, number, number][] = [];
+      const block = this.blocks[token.block] as Extract<Block, { type: 'table' }>;
+      block.rows.forEach((row, r) => {
+        for (const cell of row) if (!cell.spanned) places.push([cell.line, cell.column, r]);
+      });
+      // In order already, row by row (a cell of a row not after the row before's: no rows told).
+      let ordered = true;
+      for (let i = 1; i < places.length && ordered; i++) {
+        const [line, column, r] = places[i] as [number, number, number];
+        const [l0, c0, r0] = places[i - 1] as [number, number, number];
+        ordered = r === r0 || line > l0 || (line === l0 && column > c0);
+      }
+      if (!ordered) places.length = 0;
+      cells = {
+        lines: Float64Array.from(places, (p) => p[0]),
+        columns: Float64Array.from(places, (p) => p[1]),
+        rows: Int32Array.from(places, (p) => p[2]),
+      };
+      this.gridCells.set(token.block, cells);
+    }
+    // The last cell starting at or before the token.
+    let lo = 0;
+    let hi = cells.rows.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const line = cells.lines[mid] as number;
+      if (line < token.line || (line === token.line && (cells.columns[mid] as number) <= token.column)) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found === -1 ? -1 : (cells.rows[found] as number);
+  }
+
   /**
    * The token's column as a terminal shows its line, where a wide character (CJK, full-width
    * forms) takes two columns: text dumped from a web page by a text-mode browser (w3m) lines
