@@ -97,6 +97,11 @@ export interface TableLocation {
    * (reading-order text: a label drawn in a tall cell comes out after the figures).
    */
   labelsEnd?: number;
+  /**
+   * Tokens where a row of a grid that the format does not have starts (「合计 | 9」 after a row): its
+   * figures are no row's (see beforeOtherRow).
+   */
+  otherRows: number[];
 }
 
 const officials = new WeakMap<LabelSpec, { compact: string; numberless: string }>();
@@ -481,6 +486,7 @@ export function locateTable(
     return false;
   };
 
+  const otherRows: number[] = [];
   const endToken = stream.tokenAt(end);
   const inside = found.map((f) => (f.label ? figuresInLabel(stream, f.row, f.label) : null));
   // Pushed onto a literal, not mapped (so too in tables.ts, prose.ts, solver.ts): V8 learns the
@@ -522,7 +528,11 @@ export function locateTable(
       while (k < to && !isWords(stream.tokens[k], 2)) k++;
       to = k;
     }
-    if (f.label) to = beforeOtherRow(stream, f.row, f.part, f.label, from, to);
+    if (f.label) {
+      const other = beforeOtherRow(stream, f.row, f.part, f.label, from, to);
+      if (other < to) otherRows.push(other);
+      to = other;
+    }
     rows.push(rowLocation(f.row, f.part, table, f.label, from, to, to, f.collapsed));
   }
   // A table ends with the last figure of its last row.
@@ -532,7 +542,7 @@ export function locateTable(
     while (k > last.from && stream.tokens[k - 1]?.kind === 'text') k--;
     for (const r of rows) r.tableEnd = k;
   }
-  return { table, start, end, rows, missing, variants, damaged, labelsEnd: undefined };
+  return { table, start, end, rows, missing, variants, damaged, labelsEnd: undefined, otherRows };
 }
 
 /**

@@ -91,6 +91,21 @@ export function locateTables(
           at,
         );
     }
+    for (const k of new Set(location.rows.length > 0 ? location.otherRows : [])) {
+      const words = stream.tokens[k] as Token;
+      // Not a group's label before a row of the format in its grid row (「（三）不予公开 | 1.属于…」).
+      const gridRow = stream.gridRow(k);
+      const ofRow = (r: RowLocation) =>
+        r.label !== null &&
+        (stream.tokens[r.label.firstToken] as Token).block === words.block &&
+        stream.gridRow(r.label.firstToken) === gridRow;
+      if (location.rows.some(ofRow)) continue;
+      file.warn(
+        'assemble.extra-row',
+        `「${table.title}」中的「${words.text.length > 20 ? `${words.text.slice(0, 20)}…` : words.text}」一行不是规定格式中的行，其数字不计入任何单元格`,
+        { place: pointOf(words) },
+      );
+    }
     for (const m of location.missing)
       file.error('assemble.row-missing', `未找到「${m.row.path.at(-1)?.official}」行，该行各单元格记为空值`, {
         place: pointOf(stream.tokens[stream.tokenAt(heading?.start ?? start)]),
@@ -778,5 +793,6 @@ function realigned(
     variants,
     damaged: [],
     labelsEnd: aligned.end,
+    otherRows: [],
   };
 }

@@ -45,6 +45,7 @@ export const findingNames: Readonly<Record<string, string>> = {
   'assemble.page-number': '表格的数字中可能混有页码',
   'assemble.after-foot': '一行的最后一个数字排在页脚之后',
   'assemble.stray-text': '表格中有零散文字',
+  'assemble.extra-row': '表格中有格式以外的行',
   'assemble.table-missing': '缺少统计表格',
   'assemble.truncated': '文件在表格中截断',
   'assemble.unit': '数字带有单位',

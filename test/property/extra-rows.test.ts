@@ -73,7 +73,7 @@ describe('a row the format does not have, in a grid', () => {
     );
   }, 180_000);
 
-  it('「行政强制 | 」 then 「合计 | 9」: 行政强制 reads blank (Markdown and a web page)', async () => {
+  it('「行政强制 | 」 then 「合计 | 9」: 行政强制 reads blank, the row named by a warning (Markdown and a web page)', async () => {
     const report = withBlankCells(generateReport(27, '2021'), 27);
     expect(report.cells['p.coercion.decisions']).toBeNull();
     const rendered = (await getRenderer('md')?.render(report, {})) as string;
@@ -88,6 +88,13 @@ describe('a row the format does not have, in a grid', () => {
       const back = (await processBytes(toBytes(text), name)).report;
       expect(back.cells['p.coercion.decisions'], name).toBeNull();
       expect(back.cells['p.penalty.decisions'], name).toBe(report.cells['p.penalty.decisions']);
+      // The row is named: nothing is dropped unsaid.
+      expect(
+        back.findings.filter((f) => f.code === 'assemble.extra-row').map((f) => [f.severity, f.message]),
+        name,
+      ).toEqual([
+        ['warning', '「主动公开政府信息情况」中的「合计」一行不是规定格式中的行，其数字不计入任何单元格'],
+      ]);
     }
   });
 });
