@@ -31,7 +31,7 @@ import {
 import { announceSettled } from './fragile.js';
 import { keyNumber } from './net.js';
 import { doubtPageNumbers } from './page-numbers.js';
-import { identitiesOfRow } from './row-identities.js';
+import { identitiesChecked, identitiesOfRow } from './row-identities.js';
 import { cellCount, locationKeys, type RowLocation, rowLabel, type TableLocation } from './rows.js';
 import { type Settled, settle, type Values } from './solver.js';
 import { fewerFiguresFit, parseLoose } from './split.js';
@@ -199,27 +199,9 @@ function identitiesWithin(
     const f = placed[i];
     values[i] = f && f.kind === 'num' ? (parseLoose(f.text) ?? Number.NaN) : strict ? 0 : null;
   }
-  let any = false;
-  for (const { left, right } of within) {
-    let sumLeft = 0;
-    let sumRight = 0;
-    let blank = false;
-    for (const i of left) {
-      const v = values[i] as number | null;
-      if (v === null) blank = true;
-      else sumLeft += v;
-    }
-    for (const i of right) {
-      const v = values[i] as number | null;
-      if (v === null) blank = true;
-      else sumRight += v;
-    }
-    // An identity with a blank cell says nothing (only where blank cells are not 0).
-    if (blank) continue;
-    if (sumLeft !== sumRight) return false;
-    any = true;
-  }
-  return any || !strict;
+  // An identity with a blank cell says nothing (only where blank cells are not 0).
+  const checked = identitiesChecked(within, values);
+  return checked > 0 || (checked === 0 && !strict);
 }
 
 /**

@@ -40,28 +40,31 @@ export function identitiesOfRow(spec: FormatSpec, cells: readonly CellSpec[]): r
 }
 
 /**
- * Whether every identity among a row's own cells holds with these values (in the row's cell
- * order; a null value, a blank cell, leaves its identities unchecked).
+ * How many of a row's own identities (see identitiesOfRow) these values check, in the row's cell
+ * order (a null value, a blank cell, leaves its identities unchecked); −1 when one is broken.
  */
-export function rowIdentitiesHold(
-  spec: FormatSpec,
-  cells: readonly CellSpec[],
+export function identitiesChecked(
+  within: readonly RowIdentity[],
   values: readonly (number | null)[],
-): boolean {
-  for (const { left, right } of identitiesOfRow(spec, cells)) {
-    let sum = 0;
+): number {
+  let checked = 0;
+  for (const { left, right } of within) {
+    let sumLeft = 0;
+    let sumRight = 0;
     let blank = false;
     for (const i of left) {
       const v = values[i] ?? null;
       if (v === null) blank = true;
-      else sum += v;
+      else sumLeft += v;
     }
     for (const i of right) {
       const v = values[i] ?? null;
       if (v === null) blank = true;
-      else sum -= v;
+      else sumRight += v;
     }
-    if (!blank && Math.abs(sum) > 1e-6) return false;
+    if (blank) continue;
+    if (sumLeft !== sumRight) return -1;
+    checked++;
   }
-  return true;
+  return checked;
 }

@@ -307,10 +307,10 @@ function isWords(token: Token | undefined, minimum = 1): boolean {
 
 /**
  * Where a grid row's range ends when a row the format does not have follows it (「行政强制 | 」
- * then 「合计 | 9」): at the first words of a later row of the same grid that holds figures. A grid's cells are
- * settled by position; the figures after another row's label are that row's, not this one's
- * (nor, taken for too many, the next row's, its label written after them). Words in the label's
- * own row are its rest or a unit.
+ * then 「合计 | 9」): at the first words of a later row of the same grid that holds figures. A
+ * grid's cells are settled by position; the figures after another row's label are that row's,
+ * not this one's (nor, taken for too many, the next row's, its label written after them). Words
+ * in the label's own row are its rest or a unit.
  */
 function beforeOtherRow(
   stream: TokenStream,

@@ -68,10 +68,6 @@ export function findHeadings(stream: TokenStream, sections: readonly SectionSpec
 }
 
 /**
- * The heading that opens each part: walking the stream in order, the first heading of a part
- * that comes after the part before it.
- */
-/**
  * The matches with a table of contents left out: three headings or more in the parts' order with
  * no more than the rest of a title, dots or a page number between them (「一、总体情况」「二、主动
  * 公开政府信息情况」…, a line each or on one line), each written again later. The parts then open
@@ -88,10 +84,9 @@ export function withoutContents(matches: readonly HeadingMatch[], text: string):
       j++;
     }
     const run = matches.slice(i, j);
-    const later = matches.slice(j);
-    if (run.length >= 3 && run.every((m) => later.some((l) => l.section === m.section))) {
-      out ??= matches.slice(0, i);
-    } else out?.push(...run);
+    const again = (m: HeadingMatch) => matches.slice(j).some((l) => l.section === m.section);
+    if (run.length >= 3 && run.every(again)) out ??= matches.slice(0, i);
+    else out?.push(...run);
     i = j;
   }
   return out ?? matches;
@@ -101,6 +96,10 @@ export function withoutContents(matches: readonly HeadingMatch[], text: string):
 const titleGap = (text: string, from: number, to: number): boolean =>
   to >= from && to - from <= 16 && !/[。;!?]/.test(text.slice(from, to));
 
+/**
+ * The heading that opens each part: walking the stream in order, the first heading of a part
+ * that comes after the part before it.
+ */
 export function chooseHeadings(matches: readonly HeadingMatch[]): Map<number, HeadingMatch> {
   const chosen = new Map<number, HeadingMatch>();
   let last = 0;

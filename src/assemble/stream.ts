@@ -1,4 +1,4 @@
-import type { Block } from '../read/blocks.js';
+import type { Block, TableBlock } from '../read/blocks.js';
 import type { LabelSpec } from '../spec/types.js';
 import { codeAt } from '../text/code-unit.js';
 import { compact } from '../text/fold.js';
@@ -147,7 +147,7 @@ export class TokenStream {
     let cells = this.gridCells.get(token.block);
     if (!cells) {
       const places: [number, number, number][] = [];
-      const block = this.blocks[token.block] as Extract<Block, { type: 'table' }>;
+      const block = this.blocks[token.block] as TableBlock;
       block.rows.forEach((row, r) => {
         for (const cell of row) if (!cell.spanned) places.push([cell.line, cell.column, r]);
       });

@@ -4,7 +4,7 @@ import type { Evidence } from './evidence.js';
 import { isNumbering, nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
 import { alignPart, alignReadingOrder, labelsClose, onlyFigures } from './reading-order.js';
-import { rowIdentitiesHold } from './row-identities.js';
+import { identitiesChecked, identitiesOfRow } from './row-identities.js';
 import {
   cellCount,
   columnLeaves,
@@ -91,21 +91,7 @@ export function locateTables(
           at,
         );
     }
-    for (const k of new Set(location.rows.length > 0 ? location.otherRows : [])) {
-      const words = stream.tokens[k] as Token;
-      // Not a group's label before a row of the format in its grid row (「（三）不予公开 | 1.属于…」).
-      const gridRow = stream.gridRow(k);
-      const ofRow = (r: RowLocation) =>
-        r.label !== null &&
-        (stream.tokens[r.label.firstToken] as Token).block === words.block &&
-        stream.gridRow(r.label.firstToken) === gridRow;
-      if (location.rows.some(ofRow)) continue;
-      file.warn(
-        'assemble.extra-row',
-        `「${table.title}」中的「${words.text.length > 20 ? `${words.text.slice(0, 20)}…` : words.text}」一行不是规定格式中的行，其数字不计入任何单元格`,
-        { place: pointOf(words) },
-      );
-    }
+    warnOtherRows(stream, location, file);
     for (const m of location.missing)
       file.error('assemble.row-missing', `未找到「${m.row.path.at(-1)?.official}」行，该行各单元格记为空值`, {
         place: pointOf(stream.tokens[stream.tokenAt(heading?.start ?? start)]),
@@ -350,9 +336,7 @@ function doubtDamagedEmpty(stream: TokenStream, location: TableLocation): void {
     if (d.distance === 0) continue;
     const r = location.rows.find((row) => row.label === d.label);
     if (!r || r.doubtful) continue;
-    let figures = false;
-    for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
-    if (!figures) r.doubtful = 'damaged';
+    if (!holdsFigures(stream, r)) r.doubtful = 'damaged';
   }
 }
 
@@ -362,7 +346,8 @@ function doubtDamagedEmpty(stream: TokenStream, location: TableLocation): void {
  * alone on its line: they may be the lost row's, whose label (spread over lines, or damaged) was
  * written after them, the count matching by chance (blank cells leave no line). The row is
  * doubtful; so is such a row found only by damaged wording or whole out of the format's place,
- * its figures each ending a line (`damaged-after-missing`). (Only where rows are missing: most tables have none.)
+ * its figures each ending a line (`damaged-after-missing`). (Only where rows are missing: most
+ * tables have none.)
  */
 function doubtAfterMissing(stream: TokenStream, location: TableLocation): void {
   for (const m of location.missing) {
@@ -375,12 +360,40 @@ function doubtAfterMissing(stream: TokenStream, location: TableLocation): void {
     const damaged =
       (!r.doubtful || r.doubtful === 'empty') && location.damaged.some((d) => d.label === r.label);
     if (r.doubtful !== 'empty' && !damaged) continue;
-    let figures = false;
-    for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
-    if (!figures) continue;
+    if (!holdsFigures(stream, r)) continue;
     if (r.doubtful === 'empty' && figuresAlone(stream, r)) r.doubtful = 'after-missing';
     else if (damaged && figuresEndLines(stream, r)) r.doubtful = 'damaged-after-missing';
   }
+}
+
+/**
+ * Names each row of a grid that the format does not have (「合计 | 9」, see rows.ts beforeOtherRow):
+ * its figures are counted in no cell. Not a group's label before a row of the format in its grid
+ * row (「（三）不予公开 | 1.属于国家秘密 | …」), where a row's range ends too.
+ */
+function warnOtherRows(stream: TokenStream, location: TableLocation, file: SourceFile): void {
+  if (location.rows.length === 0) return;
+  for (const k of new Set(location.otherRows)) {
+    const words = stream.tokens[k] as Token;
+    const gridRow = stream.gridRow(k);
+    const ofRow = (r: RowLocation) =>
+      r.label !== null &&
+      (stream.tokens[r.label.firstToken] as Token).block === words.block &&
+      stream.gridRow(r.label.firstToken) === gridRow;
+    if (location.rows.some(ofRow)) continue;
+    const text = words.text.length > 20 ? `${words.text.slice(0, 20)}…` : words.text;
+    file.warn(
+      'assemble.extra-row',
+      `「${location.table.title}」中的「${text}」一行不是规定格式中的行，其数字不计入任何单元格`,
+      { place: pointOf(words) },
+    );
+  }
+}
+
+/** Whether the row's range holds a figure (or a blank mark). */
+function holdsFigures(stream: TokenStream, r: RowLocation): boolean {
+  for (let k = r.from; k < r.to; k++) if (stream.tokens[k]?.kind !== 'text') return true;
+  return false;
 }
 
 /**
@@ -410,10 +423,7 @@ function nextTableStart(
  */
 function doubtUnlabelledBlank(stream: TokenStream, location: TableLocation): void {
   for (const r of location.rows) {
-    if (r.label || r.doubtful) continue;
-    let figures = false;
-    for (let k = r.from; k < r.to && !figures; k++) figures = stream.tokens[k]?.kind !== 'text';
-    if (figures) continue;
+    if (r.label || r.doubtful || holdsFigures(stream, r)) continue;
     const header = headerEnd(stream, r.part, location.start, location.end);
     for (let k = stream.tokenAt(header ?? location.start); k < r.from; k++)
       if (stream.tokens[k]?.kind === 'num' && (header !== null || onlyFigures(stream, k))) {
@@ -556,7 +566,7 @@ function rowsHold(
     const cells = (rows[r] as RowLocation).row.cells;
     const values: (number | null)[] = [];
     for (let i = 0; i < cells.length; i++) values.push(parseLoose((stream.tokens[at + i] as Token).text));
-    if (!rowIdentitiesHold(spec, cells, values)) return false;
+    if (identitiesChecked(identitiesOfRow(spec, cells), values) < 0) return false;
     at += cells.length;
   }
   return true;
