@@ -75,7 +75,7 @@ export function readCells(
   };
   doubtEmptyAfterShort(stream, rowFigures, spacingOf, stray);
   doubtStrayFigures(stream, tables, rowFigures, headings, glued, truncated, file);
-  doubtPageNumbers(stream, rowFigures, file);
+  doubtPageNumbers(stream, rowFigures, file, (r) => !identitiesWithin(spec, r, r.figures, false));
   const readings: RowReading[] = [];
   /** The columns each table part's header shows (worked out for the first row that needs them). */
   let headers: Map<TablePartSpec, HeaderColumns> | undefined;

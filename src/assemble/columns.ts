@@ -325,14 +325,64 @@ function linedUp(figures: readonly Figure[], measure: Measure): boolean {
 /**
  * Places a short row under its part's header columns; with no complete row to show the columns,
  * only figures set well apart, or a figure alone where another row of the part, its figures well
- * apart, stands under the columns.
+ * apart, stands under the columns; and then only figures that line up with their header texts or
+ * stand clear of the others' (see alignedUnderHeader, clearOfOthers).
  */
 export function placeUnderHeaderColumns(r: RowFigures, columns: HeaderColumns): (Figure | null)[] | null {
   const { model } = columns;
   if (!onOneLine(r) || r.location.row.cells.length !== model.spans.length) return null;
   const alone = r.figures.length === 1 && model.apart;
-  if (!model.proven && !alone && !wellApart(r, model.measure)) return null;
-  return placeUnderHeader(r, model);
+  if (model.proven) return placeUnderHeader(r, model);
+  if (!alone && !wellApart(r, model.measure)) return null;
+  const placed = placeUnderHeader(r, model);
+  return placed && (alignedUnderHeader(placed, model) || clearOfOthers(placed, model)) ? placed : null;
+}
+
+/**
+ * Whether each of a row's figures stands three columns or more clear of every other column's
+ * header text: far from any other column, a figure is under its own however the header is set.
+ */
+function clearOfOthers(placed: readonly (Figure | null)[], model: HeaderModel): boolean {
+  const { measure, spans } = model;
+  for (let j = 0; j < placed.length; j++) {
+    const f = placed[j];
+    if (!f) continue;
+    const x0 = measure.at(f.token);
+    const x1 = x0 + measure.width(f.text);
+    for (let k = 0; k < spans.length; k++) {
+      if (k === j) continue;
+      const [a, b] = spans[k] as [number, number];
+      if (Math.max(a - x1, x0 - b) < 3) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether a row's figures stand alike under their columns' header text, by one edge (left ends,
+ * centres or right ends, as a cell aligns them): that alone shows the columns where no complete
+ * row does. Header text narrower than its cell may otherwise put a figure under a neighbouring
+ * column: `pdftotext -layout` may set a header one or two characters off the figures under it
+ * (「0 0 … 0」 of table 四 read with its blank one column off, every identity holding). A column
+ * grid rounds each figure's start, so centres of figures of odd and even width stray by 1.5.
+ */
+function alignedUnderHeader(placed: readonly (Figure | null)[], model: HeaderModel): boolean {
+  const { measure, spans } = model;
+  const lows = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const highs = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (let j = 0; j < placed.length; j++) {
+    const f = placed[j];
+    if (!f) continue;
+    const [a, b] = spans[j] as [number, number];
+    const x0 = measure.at(f.token);
+    const x1 = x0 + measure.width(f.text);
+    const offsets = [x0 - a, (x0 + x1 - a - b) / 2, x1 - b];
+    for (let e = 0; e < 3; e++) {
+      lows[e] = Math.min(lows[e] as number, offsets[e] as number);
+      highs[e] = Math.max(highs[e] as number, offsets[e] as number);
+    }
+  }
+  return lows.some((low, e) => (highs[e] as number) - low <= 1.5);
 }
 
 /**

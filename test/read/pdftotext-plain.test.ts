@@ -89,6 +89,26 @@ describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () =>
     expect(exact(truth, report.cells, 'a.')).toBe(53);
   });
 
+  it.each([
+    // 「0 … 0」 under 「其他结果」(62) 「尚未审结」(66): the figure at 65, at the edge of both, went to 其他结果.
+    ['blanks-wordpdf-7-layout.txt', '0 0 0 0 0 0 0 0 0 0 0 0 0', 156],
+    // Figures right, headers centred: in characters each of 未经复议直接起诉's figures stood under
+    // the next column's header, 2 read as 结果纠正.
+    ['blanks-wordpdf-1434188075-layout.txt', '0 0 10 2 0 11 0 13', 125],
+  ])(
+    "%s: table 四's short row under header text its figures don't line up with is named",
+    async (name, actual, line) => {
+      const { truth, report } = await read(name);
+      const litigation = Object.keys(truth.cells).filter((k) => k.startsWith('l.'));
+      expect(litigation.some((k) => truth.cells[k] === null)).toBe(true);
+      const shape = errors(report.findings).filter((f) => f.keys?.includes('l.review.upheld'));
+      expect(shape.map((f) => [f.code, f.actual, f.line, f.keys])).toEqual([
+        ['assemble.row-shape', actual, line, litigation],
+      ]);
+      for (const key of litigation) expect(report.cells[key], key).toBeNull();
+    },
+  );
+
   describe('blanks-wordpdf-1193671746-layout: a label wrapped round a piece of its group label', () => {
     // 「3.要求提供公开」, 「（五）  0  0」 (the group label 「（五）不予处理」 set beside its rows, a piece
     // of it starting the figures' line), 「出版物」: the row's label found by its key alone, its two
@@ -171,6 +191,28 @@ describe("plain pdftotext of a report printing bare page numbers (Word's page fi
       expect(truth.cells['l.afterReview.pending']).toBeNull();
     },
   );
+
+  it("page 4's 「4」 among table 四's figures and a 「4」 of the row ending the page: the row is named, its identity broken", async () => {
+    // 0 0 0 0 0 4 0 0 [4] 0 4 0 0 0 4 | 4: the last 「4」, alone at the page's end, was taken for the
+    // page number; the one among the figures stayed. 未经复议直接起诉 broke its sum (named), and
+    // 复议后起诉 read 4 0 0 0 4 for 0 0 0 4 4, its sum holding: no error.
+    const { truth, report } = await read('blanks-wordpdf-1642220544-plain.txt');
+    expect(litigation.map((k) => truth.cells[k]).join(' ')).toBe('0 0 0 0 0 4 0 0 0 4 0 0 0 4 4');
+    expect(report.findings.filter((f) => f.code === 'assemble.page-number')).toEqual([
+      {
+        code: 'assemble.page-number',
+        severity: 'error',
+        message:
+          '「政府信息公开行政复议、行政诉讼情况」的数字之后、该页末尾单独的「4」（第 558 行）当作页码，而该行数字中也有「4」、勾稽关系不成立（阅读顺序文本中页码可能排在表格的数字之间，页末的「4」可能是该行的数字），无法确定，该行各单元格记为空值',
+        line: 528,
+        column: 1,
+        keys: litigation,
+        actual: '0 0 0 0 0 4 0 0 4 0 4 0 0 0 4',
+        expected: '15 个单元格',
+      },
+    ]);
+    for (const key of litigation) expect(report.cells[key], key).toBeNull();
+  });
 
   it('pages 2, 3 and 5 of 5 numbered last on their pages: those numbers go, and 「四、结转…」 reads exactly', async () => {
     // Page 2's 「2」 stood after the row's seven figures: it read eight, an error.
