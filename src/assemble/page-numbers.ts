@@ -82,7 +82,7 @@ function footTaken(
   linesOf: () => readonly string[],
 ): { text: string; line: number } | undefined {
   const last = r.figures.at(-1);
-  if (!last || !last.token.first || !last.token.last) return undefined;
+  if (!last?.token.first || !last.token.last) return undefined;
   const lines = linesOf();
   let at = last.token.line;
   while (at < lines.length && (lines[at] as string).trim() === '') at++;
