@@ -325,8 +325,8 @@ function linedUp(figures: readonly Figure[], measure: Measure): boolean {
 /**
  * Places a short row under its part's header columns; with no complete row to show the columns,
  * only figures set well apart, or a figure alone where another row of the part, its figures well
- * apart, stands under the columns; and then only figures that line up with their header texts or
- * stand clear of the others' (see alignedUnderHeader, clearOfOthers).
+ * apart, stands under the columns; and then only figures unmistakably under their own header
+ * texts (see nearestUnderHeader).
  */
 export function placeUnderHeaderColumns(r: RowFigures, columns: HeaderColumns): (Figure | null)[] | null {
   const { model } = columns;
@@ -335,55 +335,53 @@ export function placeUnderHeaderColumns(r: RowFigures, columns: HeaderColumns): 
   if (model.proven) return placeUnderHeader(r, model);
   if (!alone && !wellApart(r, model.measure)) return null;
   const placed = placeUnderHeader(r, model);
-  return placed && (alignedUnderHeader(placed, model) || clearOfOthers(placed, model)) ? placed : null;
+  return placed && nearestUnderHeader(placed, model) ? placed : null;
 }
 
 /**
- * Whether each of a row's figures stands three columns or more clear of every other column's
- * header text: far from any other column, a figure is under its own however the header is set.
+ * Whether a row's figures stand under their own columns' header texts unmistakably: by one edge
+ * (left ends, centres or right ends, as a cell aligns them), each figure set off its column's
+ * text as the row's figures are (their median offset), nearer there by 1.5 columns or more than
+ * where it would stand under any other column. That alone shows the columns where no complete
+ * row does: header text narrower than its cell, or set off its figures by `pdftotext -layout`'s
+ * spacing, may put a figure as near another column (「0 … 0」 of table 四, one figure between
+ * 「其他结果」 and 「尚未审结」, read with its blank one column off, every identity holding).
  */
-function clearOfOthers(placed: readonly (Figure | null)[], model: HeaderModel): boolean {
+function nearestUnderHeader(placed: readonly (Figure | null)[], model: HeaderModel): boolean {
   const { measure, spans } = model;
+  const figures: [number, number][] = [];
+  const columns: number[] = [];
   for (let j = 0; j < placed.length; j++) {
     const f = placed[j];
     if (!f) continue;
-    const x0 = measure.at(f.token);
-    const x1 = x0 + measure.width(f.text);
-    for (let k = 0; k < spans.length; k++) {
-      if (k === j) continue;
-      const [a, b] = spans[k] as [number, number];
-      if (Math.max(a - x1, x0 - b) < 3) return false;
-    }
+    const x = measure.at(f.token);
+    figures.push([x, x + measure.width(f.text)]);
+    columns.push(j);
   }
-  return true;
+  return edgesOfSpan.some((edge) => {
+    const at = figures.map(([a, b]) => edge(a, b));
+    const column = (k: number) => edge(...(spans[k] as [number, number]));
+    const offsets = columns.map((j, i) => (at[i] as number) - column(j)).sort((x, y) => x - y);
+    const middle = offsets.length >> 1;
+    const median =
+      offsets.length % 2 === 1
+        ? (offsets[middle] as number)
+        : ((offsets[middle - 1] as number) + (offsets[middle] as number)) / 2;
+    return columns.every((j, i) => {
+      const off = (k: number) => Math.abs((at[i] as number) - column(k) - median);
+      const own = off(j);
+      for (let k = 0; k < spans.length; k++) if (k !== j && off(k) < own + 1.5) return false;
+      return true;
+    });
+  });
 }
 
-/**
- * Whether a row's figures stand alike under their columns' header text, by one edge (left ends,
- * centres or right ends, as a cell aligns them): that alone shows the columns where no complete
- * row does. Header text narrower than its cell may otherwise put a figure under a neighbouring
- * column: `pdftotext -layout` may set a header one or two characters off the figures under it
- * (「0 0 … 0」 of table 四 read with its blank one column off, every identity holding). A column
- * grid rounds each figure's start, so centres of figures of odd and even width stray by 1.5.
- */
-function alignedUnderHeader(placed: readonly (Figure | null)[], model: HeaderModel): boolean {
-  const { measure, spans } = model;
-  const lows = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  const highs = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
-  for (let j = 0; j < placed.length; j++) {
-    const f = placed[j];
-    if (!f) continue;
-    const [a, b] = spans[j] as [number, number];
-    const x0 = measure.at(f.token);
-    const x1 = x0 + measure.width(f.text);
-    const offsets = [x0 - a, (x0 + x1 - a - b) / 2, x1 - b];
-    for (let e = 0; e < 3; e++) {
-      lows[e] = Math.min(lows[e] as number, offsets[e] as number);
-      highs[e] = Math.max(highs[e] as number, offsets[e] as number);
-    }
-  }
-  return lows.some((low, e) => (highs[e] as number) - low <= 1.5);
-}
+/** The left end, centre or right end of a span [a, b). */
+const edgesOfSpan: readonly ((a: number, b: number) => number)[] = [
+  (a) => a,
+  (a, b) => (a + b) / 2,
+  (_a, b) => b,
+];
 
 /**
  * The leaf labels written in the header: a token that is one, or pieces on lines one under the
