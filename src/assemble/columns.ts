@@ -588,11 +588,45 @@ export function placeByFilledColumns(
  * Whether each place and the next are filled together by some row. Two places no row fills both of
  * may be one column whose figures stand unevenly (`pdftotext -layout` set 「61」 of 011's 法律服务机构
  * at 67–69 and 「0」 at 71–72, aligned by no edge), the count made up by a column every row leaves
- * blank: the row would be placed a column off.
+ * blank: the row would be placed a column off. So may the places on either side of one, where the
+ * rows of some lines stand a column further left than the rest (see shiftedRows).
  */
 function filledTogether(placed: readonly (readonly (Figure | null)[])[], n: number): boolean {
   for (let j = 0; j + 1 < n; j++) if (!placed.some((row) => row[j] && row[j + 1])) return false;
+  for (let j = 1; j + 1 < n; j++) if (shiftedRows(placed, j)) return false;
   return true;
+}
+
+/**
+ * Whether the rows that fill the places on either side of place `j` are two groups of lines, one
+ * above the other, no row filling both and each group filling `j` too: the lines of one group set
+ * a column further left than the other's (「30@31 6@35」 on the first lines, 「0@34 0@39」 below),
+ * so that one column makes two places, 31 and 39, about the one they share, and a column every row
+ * leaves blank (自然人) is made up: the rows would be placed a column off.
+ */
+function shiftedRows(placed: readonly (readonly (Figure | null)[])[], j: number): boolean {
+  let left: [number, number] | null = null;
+  let right: [number, number] | null = null;
+  let leftAlso = false;
+  let rightAlso = false;
+  const widen = (span: [number, number] | null, line: number): [number, number] =>
+    span ? [Math.min(span[0], line), Math.max(span[1], line)] : [line, line];
+  for (const row of placed) {
+    const l = row[j - 1];
+    const r = row[j + 1];
+    if (l && r) return false;
+    const f = l ?? r;
+    if (!f) continue;
+    if (l) {
+      left = widen(left, f.token.line);
+      leftAlso ||= row[j] != null;
+    } else {
+      right = widen(right, f.token.line);
+      rightAlso ||= row[j] != null;
+    }
+  }
+  if (!left || !right || !leftAlso || !rightAlso) return false;
+  return left[1] < right[0] || right[1] < left[0];
 }
 
 /**

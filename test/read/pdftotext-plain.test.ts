@@ -109,6 +109,19 @@ describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () =>
     },
   );
 
+  it('blanks-wordpdf-1481476670-layout: rows of a few lines set a column left of the rest make no column of their own', async () => {
+    // 自然人 blank in every row; 「4 7 30 6 26 87」 at 23 27 31 35 43 48 on the first lines, 「2 0 0 0
+    // 0」 at 23 27 34 39 43 below: 31 and 39 made two places about 34–35, seven for seven columns,
+    // and 「二、上年结转… 16 0 0 7 1 24」 read 16 as 自然人's, every row a column off, no error.
+    const { truth, report } = await read('blanks-wordpdf-1481476670-layout.txt');
+    const prev = Object.keys(truth.cells).filter((k) => k.startsWith('a.prev.'));
+    expect(prev.map((k) => truth.cells[k])).toEqual([null, 16, 0, 0, 7, 1, 24]);
+    const shape = errors(report.findings).find((f) => f.keys?.includes('a.prev.np'));
+    expect([shape?.code, shape?.actual, shape?.keys]).toEqual(['assemble.row-shape', '16 0 0 7 1 24', prev]);
+    for (const key of prev) expect(report.cells[key], key).toBeNull();
+    expect(exact(truth, report.cells, 'a.')).toBe(33);
+  });
+
   describe('blanks-wordpdf-1193671746-layout: a label wrapped round a piece of its group label', () => {
     // 「3.要求提供公开」, 「（五）  0  0」 (the group label 「（五）不予处理」 set beside its rows, a piece
     // of it starting the figures' line), 「出版物」: the row's label found by its key alone, its two
