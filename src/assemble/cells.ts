@@ -230,6 +230,9 @@ function doubtEmptyAfterShort(
       placeByGaps(r, cellCount(r.location), spacing) !== null
     );
   });
+  // Tables where some row holds more figures than cells: figures stand off their rows there.
+  const overfull = (table: RowLocation['table']) =>
+    rows.some((x) => x.location.table === table && x.figures.length > cellCount(x.location));
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i] as RowFigures;
     const before = rows[i - 1] as RowFigures;
@@ -244,7 +247,16 @@ function doubtEmptyAfterShort(
     // Rows of a grid each on a line of their own, label and figures: no figure leaves its row.
     if (ownGridLine(before, stream) && ownGridLine(r, stream)) continue;
     const n = cellCount(before.location);
-    const short = before.figures.length > 0 && before.figures.length < n && lastOnLines(before);
+    // A figure alone after its label (「开 0」) may be a line of a column-aligned layout, a row with
+    // blank cells; not in a table where rows hold more figures than cells (reading order), before
+    // a row as full as its cells (one with fewer or more is named for that there).
+    const short =
+      before.figures.length > 0 &&
+      before.figures.length < n &&
+      (lastOnLines(before) ||
+        (r.figures.length === cellCount(r.location) &&
+          overfull(r.location.table) &&
+          before.figures.every((f) => f.token.last)));
     const spacing = spacingOf(before);
     if (short && !(spacing && placeByGaps(before, n, spacing)) && !byTrailingCells(before, stream, stray))
       r.location.doubtful = 'after-short';

@@ -122,6 +122,22 @@ describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () =>
     expect(exact(truth, report.cells, 'a.')).toBe(33);
   });
 
+  it('blanks-wordpdf-26130771-plain: a full row after a row of one figure, in a table where rows hold more figures than cells, is named', async () => {
+    // 「予」「以」「公」「开 0」, then 「办理结果 （二）部分公开（区分处理的，只计这一情 0」 and six
+    // 0s: (一)予以公开 read one figure (named), and (二) seven, one of them (一)'s, its blank
+    // 其他 read as 0, no error.
+    const { truth, report } = await read('blanks-wordpdf-26130771-plain.txt');
+    const partial = Object.keys(truth.cells).filter((k) => k.startsWith('a.partial.'));
+    expect(partial.map((k) => truth.cells[k])).toEqual([0, 0, 0, 0, 0, null, 0]);
+    const doubt = errors(report.findings).find((f) => f.keys?.includes('a.partial.oth'));
+    expect([doubt?.code, doubt?.message, doubt?.keys]).toEqual([
+      'assemble.row-shape',
+      '上一行的数字少于单元格又无法定位，「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」的数字中可能有上一行的（行标签写在数字之间），无法确定',
+      partial,
+    ]);
+    for (const key of partial) expect(report.cells[key], key).toBeNull();
+  });
+
   describe('blanks-wordpdf-1193671746-layout: a label wrapped round a piece of its group label', () => {
     // 「3.要求提供公开」, 「（五）  0  0」 (the group label 「（五）不予处理」 set beside its rows, a piece
     // of it starting the figures' line), 「出版物」: the row's label found by its key alone, its two
