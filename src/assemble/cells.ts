@@ -441,7 +441,7 @@ function tableSpacing(
     if (!spacing) return null;
     let full = withEnd.get(spacing);
     if (!full) {
-      full = { ...spacing, tableEnd };
+      full = { ...spacing, tableEnd, cellsShown: endBy === 'least' };
       withEnd.set(spacing, full);
     }
     return full;

@@ -271,6 +271,8 @@ export interface LineSpacing {
   end: number;
   /** Blank lines after a table's last row, where the document shows them (see tableEndLines). */
   tableEnd?: number;
+  /** The document shows its empty lines are blank cells (see linesAreCells); with `tableEnd`. */
+  cellsShown?: boolean;
 }
 
 /** The most frequent value (the least of those tied); null for fewer than three. */
@@ -535,7 +537,8 @@ function placeAmong(r: RowFigures, empties: readonly number[]): (Figure | null)[
  * figures placed from its label on, and the cells it lacks blank, where the empty lines after it
  * are the document's lines after a table (tableEndLines) and one blank cell's each, exactly, and
  * the identities within the row hold so (`holds`): a cell lost rather than left blank would put
- * the figures after it one cell early, which breaks them. Null otherwise.
+ * the figures after it one cell early, which breaks them (where the document does not show its
+ * empty lines are cells, they must break). Null otherwise.
  */
 function placeAtTableEnd(
   r: RowFigures,
@@ -550,7 +553,18 @@ function placeAtTableEnd(
   if (left <= 0 || r.endGap - spacing.tableEnd !== left * (spacing.cell + 1)) return null;
   empties[k] = left;
   const placed = placeAmong(r, empties);
-  return holds(r, placed, true) ? placed : null;
+  if (!holds(r, placed, true)) return null;
+  if (spacing.cellsShown) return placed;
+  // Where the document doesn't show its empty lines are cells (plain `pdftotext`: a blank cell
+  // leaves no line, an empty line parts blocks), the identities must tell the place: the cells
+  // lost before any figure instead would break them (a row of 0s is placed nowhere).
+  for (let i = 0; i < k; i++) {
+    const moved = [...empties];
+    moved[k] = 0;
+    moved[i] = (moved[i] as number) + left;
+    if (holds(r, placeAmong(r, moved), true)) return null;
+  }
+  return placed;
 }
 
 interface CellLists {

@@ -138,6 +138,21 @@ describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () =>
     for (const key of partial) expect(report.cells[key], key).toBeNull();
   });
 
+  it('blanks-wordpdf-1325524897-plain: a table of 0s one short, an empty line after it, is not placed by that line', async () => {
+    // Table 四's fourteen 0s, one a line, then an empty line and part 五: the empty line, one more
+    // than after the other tables, was taken for a blank last cell; the blank was the first.
+    const { truth, report } = await read('blanks-wordpdf-1325524897-plain.txt');
+    const litigation = Object.keys(truth.cells).filter((k) => k.startsWith('l.'));
+    expect(litigation.map((k) => truth.cells[k])).toEqual([null, ...Array(14).fill(0)]);
+    const shape = errors(report.findings).find((f) => f.keys?.includes('l.review.upheld'));
+    expect([shape?.code, shape?.actual, shape?.keys]).toEqual([
+      'assemble.row-shape',
+      '0 0 0 0 0 0 0 0 0 0 0 0 0 0',
+      litigation,
+    ]);
+    for (const key of litigation) expect(report.cells[key], key).toBeNull();
+  });
+
   describe('blanks-wordpdf-1193671746-layout: a label wrapped round a piece of its group label', () => {
     // 「3.要求提供公开」, 「（五）  0  0」 (the group label 「（五）不予处理」 set beside its rows, a piece
     // of it starting the figures' line), 「出版物」: the row's label found by its key alone, its two
