@@ -278,6 +278,25 @@ function doubtEmptyAfterShort(
         r.location.doubtful = 'after-empty';
     }
   }
+  // A full row before a short one in a table where rows hold more figures than cells, its last
+  // figure set off the others otherwise than they are from each other: that may be the short
+  // row's first, standing before its label (six 0s each after an empty line, then 「0」 right
+  // after the last, then 「（一）予以公开」 and six 0s).
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const r = rows[i] as RowFigures;
+    const next = rows[i + 1] as RowFigures;
+    if (r.location.table !== next.location.table || !overfull(r.location.table)) continue;
+    if ((r.location.doubtful && r.location.doubtful !== 'empty') || next.location.collapsed) continue;
+    if (r.figures.length !== cellCount(r.location) || !lastOnLines(r)) continue;
+    if (next.figures.length === 0 || next.figures.length >= cellCount(next.location) || !lastOnLines(next))
+      continue;
+    if (ownGridLine(r, stream) && ownGridLine(next, stream)) continue;
+    // Its last figure set off the others otherwise than they are from each other.
+    const inner = r.gaps.slice(1, -1);
+    const last = r.gaps.at(-1);
+    if (inner.length < 2 || inner.some((g) => g !== inner[0]) || last === inner[0]) continue;
+    r.location.doubtful = 'before-short';
+  }
 }
 
 /**

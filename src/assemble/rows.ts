@@ -45,7 +45,9 @@ export interface RowLocation {
    * number, see page-numbers.ts); `after-missing`: the row after one not found, in an
    * `empty` table, its figures one a line: they may be the lost row's (its label written after
    * them); `damaged-after-missing`: so, the row found only by damaged wording or out of the
-   * format's place (the two labels spread and interleaved), its figures each ending a line.
+   * format's place (the two labels spread and interleaved), its figures each ending a line;
+   * `before-short`: in an `empty` table, the row's figures, one a line, fill its cells and the next
+   * row's, one a line, fall short: that row's first may stand before its label, among these.
    */
   doubtful?:
     | 'empty'
@@ -64,7 +66,8 @@ export interface RowLocation {
     | 'after-missing'
     | 'damaged-after-missing'
     | 'run-order'
-    | 'unlabelled-blank';
+    | 'unlabelled-blank'
+    | 'before-short';
   /** For a group printed as one row (2021 （六）其他处理 the 2019 way): the rows it stands for. */
   collapsed?: readonly RowSpec[];
 }

@@ -158,6 +158,21 @@ describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () =>
     ]);
   });
 
+  it('blanks-wordpdf-2111406657-plain: a full row whose last figure stands closer than the others, before a short row, is named', async () => {
+    // 「二、上年结转…」, six 0s each after an empty line, then 「0」 right after the last, then
+    // 「（一）予以公开」 and six 0s: the 0 was (一)'s, its label written after it; 二 read its
+    // blank 自然人 as 0, no error.
+    const { keys, truths, named } = await namedRow('blanks-wordpdf-2111406657-plain.txt', 'a.prev.');
+    expect(truths).toEqual([null, 0, 0, 0, 0, 0, 0]);
+    expect(named.map((f) => [f.code, f.message, f.keys])).toEqual([
+      [
+        'assemble.row-shape',
+        '下一行的数字少于单元格，表格中又有行的数字多于单元格，「二、上年结转政府信息公开申请数量」的数字中可能有下一行的（阅读顺序文本中下一行的数字可能写在其标签之前），无法确定',
+        keys,
+      ],
+    ]);
+  });
+
   describe('blanks-wordpdf-1193671746-layout: a label wrapped round a piece of its group label', () => {
     // 「3.要求提供公开」, 「（五）  0  0」 (the group label 「（五）不予处理」 set beside its rows, a piece
     // of it starting the figures' line), 「出版物」: the row's label found by its key alone, its two
