@@ -231,8 +231,10 @@ function doubtEmptyAfterShort(
     );
   });
   // Tables where some row holds more figures than cells: figures stand off their rows there.
-  const overfull = (table: RowLocation['table']) =>
-    rows.some((x) => x.location.table === table && x.figures.length > cellCount(x.location));
+  const overfullTables = new Set(
+    rows.filter((x) => x.figures.length > cellCount(x.location)).map((x) => x.location.table),
+  );
+  const overfull = (table: RowLocation['table']) => overfullTables.has(table);
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i] as RowFigures;
     const before = rows[i - 1] as RowFigures;
