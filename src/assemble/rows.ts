@@ -170,22 +170,26 @@ function withLead(stream: TokenStream, row: RowSpec, match: LabelMatch): LabelMa
   if (lead === '') return match;
   let k = match.firstToken;
   let written = stream.tokens[k]?.text.slice(0, match.start - stream.offsetOf(k)) ?? '';
+  if (!lead.endsWith(written)) return match;
+  // As far back as the words spell the lead: a piece of a group label may stand before it
+  // (「处理  理 由 逾 期 不 补」, the label spread a character a token).
   while (k > 0 && written.length < lead.length) {
     const t = stream.tokens[k - 1];
-    if (!t || t.kind === 'num') break;
+    if (!t || t.kind === 'num' || !lead.endsWith(t.text + written)) break;
     written = t.text + written;
     k--;
   }
-  if (k === match.firstToken || !lead.endsWith(written)) return match;
+  if (k === match.firstToken) return match;
   return { ...match, firstToken: k };
 }
 
 /**
  * A row's label whose key a run of figures cuts in two: a label wrapped in a tall cell, its figures
  * level with the line it breaks on (「4.无正当理由大量反  0  0  5 …」「复申请」), pieces of the group
- * labels wrapped beside it perhaps before or after them (「不予」「三、本年度」). The key (not a
- * variant) written whole around them, the first in [from, to); its figures are the row's
- * (`figuresInLabel`).
+ * labels wrapped beside it perhaps before or after them (「不予」「三、本年度」). Or cut by such
+ * pieces alone, its figures on an earlier line (「1.申请人无正当  0 2 0 …」「其他处  理由逾期不补」
+ * 「理  正、行政机关不」: 「逾期不补|理|正」). The key (not a variant) written whole around them, the
+ * first in [from, to); its figures are the row's (`figuresInLabel`).
  */
 function findCutRow(stream: TokenStream, row: RowSpec, from: number, to: number): LabelMatch | null {
   const own = row.path.at(-1);
@@ -204,14 +208,15 @@ function findCutRow(stream: TokenStream, row: RowSpec, from: number, to: number)
         // The head ends a token; figures and group label pieces, then the tail starts one.
         let k = stream.tokenAt(start + head.length - 1) + 1;
         if (stream.offsetOf(k) !== start + head.length) continue;
-        let figures = 0;
+        let cut = 0;
         for (; k < stream.tokens.length; k++) {
           const token = stream.tokens[k] as Token;
-          if (token.kind === 'num' || token.kind === 'blank') figures++;
-          else if (!groups.some((g) => g.includes(token.text))) break;
+          if (token.kind !== 'num' && token.kind !== 'blank' && !groups.some((g) => g.includes(token.text)))
+            break;
+          cut++;
         }
         const end = stream.offsetOf(k) + tail.length;
-        if (figures === 0 || end > to || !stream.text.startsWith(tail, stream.offsetOf(k))) continue;
+        if (cut === 0 || end > to || !stream.text.startsWith(tail, stream.offsetOf(k))) continue;
         const match: LabelMatch = {
           start,
           end,
@@ -252,7 +257,10 @@ function figuresInLabel(
   const keyAt = official.indexOf(match.matched);
   if (keyAt <= 0) return null;
   const prefix = official.slice(0, keyAt + match.matched.length);
-  let tail = stream.text.slice(stream.offsetOf(match.firstToken), match.end);
+  // A key cut by group label pieces alone (findCutRow) counts as written whole.
+  const inStream = stream.text.slice(match.start, match.end);
+  const key = inStream.length > match.matched.length ? match.matched : inStream;
+  let tail = stream.text.slice(stream.offsetOf(match.firstToken), match.start) + key;
   if (tail.includes(NUM) || tail.includes(BLANK)) return null;
   // Pieces of the group labels wrapped beside it (「（六）」「其他处」「理」) may stand between.
   let k = match.firstToken - 1;

@@ -397,7 +397,8 @@ const examples: [Case][] = [
 
 /**
  * Unruled tables whose label a row of figures cuts (a tall cell's figures level with the line its
- * label breaks on), which once went unread (the row missing, an error), now read completely.
+ * label breaks on), or pieces of a group label beside it, which once went unread (the row missing,
+ * or its figures another's: errors), now read completely.
  */
 const cutLabels: Case[] = [
   // 「4.无正当理由大量反  0 0 5 0 0 0 5」「复申请」: the key 「大量反复」 cut by the figures.
@@ -458,11 +459,58 @@ const cutLabels: Case[] = [
       shift: 53,
     },
   },
+  // 「（六）  1.申请人无正当  0 2 0 0 0 0 2」「其他处  理由逾期不补」「理  正、行政机关不」: the key
+  // 「逾期不补正」 cut by a piece of the group label alone, the figures on the label's first line.
+  // The row was found only as damaged wording, and its figures went to the row before (both named).
+  {
+    seed: 2112174565,
+    format: '2021',
+    blanks: false,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      walls: 'boxes',
+      paint: 'fill',
+      size: 12,
+      padX: 6,
+      vertical: 'top',
+      repeatHeader: false,
+      pageNumber: 'none',
+      runningHead: 'ruled',
+      blankMark: '—',
+      shift: 381,
+    },
+  },
+  // 「（六）其他  1.申请人无正当  0 0 …」「处理  理 由 逾 期 不 补」: the label spread a character a
+  // token, a group label's piece 「处理」 before it. The label's start was taken back over 「处理」 and
+  // its own 「理」 (a character of the group label too) left out: its figures were the row before's.
+  {
+    seed: 1141473806,
+    format: '2021',
+    blanks: false,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      size: 12,
+      padX: 6,
+      padY: 1,
+      figures: 'left',
+      labels: 'distributed',
+      vertical: 'top',
+      charRuns: 'labels',
+      groupChars: 5,
+      repeatHeader: false,
+      pageNumber: 'none',
+      runningHead: 'text',
+      blankMark: '—',
+      shift: 8,
+    },
+  },
 ];
 
 describe('PDF as word processors print a report', () => {
   it.each(cutLabels.map((c) => [c.seed, c]))(
-    'a label cut by its figures reads completely (%i)',
+    'a label cut by its figures or a group label reads completely (%i)',
     async (_, c) => {
       await check(c, true);
     },
