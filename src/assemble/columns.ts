@@ -516,11 +516,12 @@ const edges: readonly ((measure: Measure, f: Figure) => number)[] = [
  * Places a short row by the columns the short rows of its part on its page fill together, where no
  * complete row is near and the header does not tell (`pdftotext -layout` sets a header of CJK words
  * at other intervals than the figures under it): their figures stand in exactly as many places as
- * the part has columns, each place at most one column wide and holding two figures or more, set
- * three columns or more apart from the next; every other such row stands under them in order, and
- * the row's figures as far apart as their places, and each place filled together with the next by
- * some row. A column every row leaves blank makes a place fewer: nothing is placed. In the measure
- * the document's complete rows line up in (`lined`), else in each that places the row, alike.
+ * the part has columns, each place at most one column wide and holding two figures or more (or
+ * the places at one pitch), set three columns or more apart from the next; every other such row
+ * stands under them in order, and the row's figures as far apart as their places, and each place
+ * filled together with the next by some row (unless at one pitch). A column every row leaves blank
+ * makes a place fewer: nothing is placed. In the measure the document's complete rows line up in
+ * (`lined`), else in each that places the row, alike.
  */
 export function placeByFilledColumns(
   rows: readonly RowFigures[],
@@ -545,9 +546,19 @@ export function placeByFilledColumns(
   let placed: (Figure | null)[] | null = null;
   for (const measure of lined ? [lined] : measuresOf(stream))
     for (const edge of edges) {
-      // The places the other rows fill: the row itself may be set off them (see below).
-      const places = placesOf(others.flatMap((r) => r.figures.map((f) => edge(measure, f))));
-      if (places.length !== n || places.some((p) => p.count < 2)) continue;
+      // The places the other rows fill: the row itself may be set off them (see below). A place
+      // one figure fills (a column left blank in all rows but one, 总计 in the result rows) only
+      // where the places stand at one pitch, as a table's equal columns do; so too the row's own
+      // figures, where without them the others fill a place fewer.
+      let places = placesOf(others.flatMap((r) => r.figures.map((f) => edge(measure, f))));
+      if (places.length === n - 1 && !places.some((p) => p.count < 2))
+        places = placesOf(peers.flatMap((r) => r.figures.map((f) => edge(measure, f))));
+      // At one pitch only where the rows are laid out in columns (two columns or more between
+      // figures): in text that runs figures on one space apart (`pdftotext -raw`) single figures
+      // stand at one pitch by their widths alone.
+      const evenly =
+        onePitch(places) && [...others, row].every((r) => r.figures.length < 2 || wellApart(r, measure));
+      if (places.length !== n || (places.some((p) => p.count < 2) && !evenly)) continue;
       const placeOf = (r: RowFigures, near: number): (Figure | null)[] | null => {
         const here: (Figure | null)[] = places.map(() => null);
         let previous = -1;
@@ -569,7 +580,7 @@ export function placeByFilledColumns(
       // differ (「108」 and 「1」) have left ends three apart, two places by their left ends, while
       // a column every row leaves blank makes a place fewer — as many places, one column off.
       if (!apartOnTheLine([...under, here] as (Figure | null)[][], n, measure)) return null;
-      if (!filledTogether([...under, here] as (Figure | null)[][], n)) return null;
+      if (!filledTogether([...under, here] as (Figure | null)[][], n, evenly)) return null;
       // The row's figures stand as far apart as their places: `pdftotext -layout` may set a line of
       // few words closer together (「0  0  0」 three apart where the columns are four), each then
       // within a column of a place, the first and last two off.
@@ -584,15 +595,34 @@ export function placeByFilledColumns(
   return placed;
 }
 
+/** Whether places stand at one pitch: the gaps between their centres within a column of each other. */
+function onePitch(places: readonly { from: number; to: number }[]): boolean {
+  let least = Number.POSITIVE_INFINITY;
+  let most = Number.NEGATIVE_INFINITY;
+  for (let j = 1; j < places.length; j++) {
+    const a = places[j - 1] as { from: number; to: number };
+    const b = places[j] as { from: number; to: number };
+    const gap = (b.from + b.to - a.from - a.to) / 2;
+    least = Math.min(least, gap);
+    most = Math.max(most, gap);
+  }
+  return most - least <= 1;
+}
+
 /**
  * Whether each place and the next are filled together by some row. Two places no row fills both of
  * may be one column whose figures stand unevenly (`pdftotext -layout` set 「61」 of 011's 法律服务机构
  * at 67–69 and 「0」 at 71–72, aligned by no edge), the count made up by a column every row leaves
- * blank: the row would be placed a column off. So may the places on either side of one, where the
- * rows of some lines stand a column further left than the rest (see shiftedRows).
+ * blank: the row would be placed a column off; not where the places stand at one pitch (`evenly`),
+ * one column's figures nearer each other than that. So may the places on either side of one, where
+ * the rows of some lines stand a column further left than the rest (see shiftedRows).
  */
-function filledTogether(placed: readonly (readonly (Figure | null)[])[], n: number): boolean {
-  for (let j = 0; j + 1 < n; j++) if (!placed.some((row) => row[j] && row[j + 1])) return false;
+function filledTogether(
+  placed: readonly (readonly (Figure | null)[])[],
+  n: number,
+  evenly: boolean,
+): boolean {
+  if (!evenly) for (let j = 0; j + 1 < n; j++) if (!placed.some((row) => row[j] && row[j + 1])) return false;
   for (let j = 1; j + 1 < n; j++) if (shiftedRows(placed, j)) return false;
   return true;
 }

@@ -51,6 +51,67 @@ function isPageNumberText(t: string): boolean {
 }
 
 /**
+ * Lines that look like page numbers (`isPageNumberText`) where the text says otherwise: a table's
+ * row on a line of its own may take their form (「3 / 42」: 3, the blank mark 「/」, 42; 「— 14 —」: a
+ * blank mark, 14, a blank mark). 「N / M」 must give the text's page count (its pages, where form
+ * feeds end them, as PDF extraction leaves them; or a count two such lines give for different
+ * pages); and where form feeds tell each line's page, a number must agree with the page it stands
+ * on as the others do (each page number N on page p gives N − p; most agree), where two or more
+ * agree and fewer on its own offset, and be no page's number alone in three pages or more. Indexes
+ * of `lines`.
+ */
+export function refutedPageNumbers(lines: readonly string[]): Set<number> {
+  const found: { index: number; page: number; number: number; count: number | null }[] = [];
+  const slashPages = new Map<number, Set<number>>();
+  let page = 0;
+  // Whether words follow the last form feed (pdftotext ends every page, the last too, with one).
+  let after = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
+    const feeds = raw.indexOf('\f') === -1 ? 0 : raw.split('\f').length - 1;
+    const text = feeds > 0 ? raw.replaceAll('\f', '') : raw;
+    const trimmed = text.trim();
+    // A page number before a form feed on its line is the page's; after one, the next page's.
+    const endsPage = feeds > 0 && raw.trimEnd().endsWith('\f');
+    if (feeds > 0 && !endsPage) page += feeds;
+    if (feeds > 0) after = raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '';
+    else after ||= trimmed !== '';
+    if (trimmed !== '' && trimmed.length <= 24 && isPageNumberText(text)) {
+      const folded = trimmed.normalize('NFKC');
+      const slash = slashForm.exec(folded);
+      const number = Number(/\d{1,4}/.exec(folded)?.[0]);
+      const count = slash ? Number(slash[2]) : null;
+      found.push({ index: i, page, number, count });
+      if (count !== null) slashPages.set(count, (slashPages.get(count) ?? new Set()).add(number));
+    }
+    if (endsPage) page += feeds;
+  }
+  const refuted = new Set<number>();
+  if (found.length === 0) return refuted;
+  const pages = page + (after ? 1 : 0);
+  for (const f of found)
+    if (f.count !== null && f.count !== pages && (slashPages.get(f.count)?.size ?? 0) < 2)
+      refuted.add(f.index);
+  if (page === 0) return refuted;
+  // One page number in a text of three pages or more: the others would have theirs.
+  if (found.length === 1 && pages >= 3) return new Set([(found[0] as (typeof found)[number]).index]);
+  const offsets = new Map<number, number>();
+  for (const f of found)
+    if (!refuted.has(f.index)) offsets.set(f.number - f.page, (offsets.get(f.number - f.page) ?? 0) + 1);
+  let most = 0;
+  for (const n of offsets.values()) most = Math.max(most, n);
+  if (most >= 2)
+    for (const f of found) if ((offsets.get(f.number - f.page) ?? 0) < most) refuted.add(f.index);
+  return refuted;
+}
+
+/** No line refuted. */
+const none: ReadonlySet<number> = new Set();
+
+/** 「3 / 12」: a page and the page count (NFKC-folded). */
+const slashForm = /^(\d{1,4})\s*[/／]\s*(\d{1,4})$/;
+
+/**
  * Whether a character is surely not whitespace (printable ASCII, CJK, full-width forms): a line
  * with such characters at both ends needs no trimming.
  */
@@ -151,8 +212,10 @@ export function pageFurniture(
   lines: readonly string[],
   /** False when the caller knows no line holds a form feed (none is then looked for). */
   feeds = true,
+  /** Lines that look like page numbers but are not (see refutedPageNumbers). */
+  refuted: ReadonlySet<number> = refutedPageNumbers(lines),
 ): Furniture {
-  const isPageNumber = (t: string) => t.length <= 24 && isPageNumberText(t);
+  const isPageNumber = (t: string, i: number) => t.length <= 24 && isPageNumberText(t) && !refuted.has(i);
   const nonBlank = (from: number, step: number): number => {
     for (let i = from; i >= 0 && i < lines.length; i += step)
       if ((lines[i] as string).trim() !== '') return i;
@@ -170,7 +233,7 @@ export function pageFurniture(
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
     const feed = feeds && raw.includes('\f');
-    const number = isPageNumber(feed ? raw.replaceAll('\f', '') : raw);
+    const number = isPageNumber(feed ? raw.replaceAll('\f', '') : raw, i);
     if (!feed && !number) continue;
     breaks++;
     if (feed) {
@@ -201,7 +264,7 @@ export function pageFurniture(
     if (
       text === '' ||
       text.length > headLength ||
-      isPageNumber(text) ||
+      isPageNumber(text, i) ||
       text.includes('\t') ||
       text.startsWith('|')
     )
@@ -418,7 +481,10 @@ export function textToBlocks(text: string): Block[] {
   // Carriage returns and form feeds, looked for in each line only when the text has any.
   const anyReturn = text.indexOf('\r') !== -1;
   const anyFeed = text.indexOf('\f') !== -1;
-  const { drop: furniture, pageNumberLike } = pageFurniture(lines, anyFeed);
+  // Looked for only where a line may take a page number's form and the text can refute it.
+  const refuted =
+    anyFeed || text.indexOf('/') !== -1 || text.indexOf('／') !== -1 ? refutedPageNumbers(lines) : none;
+  const { drop: furniture, pageNumberLike } = pageFurniture(lines, anyFeed, refuted);
   // Empty cells written as a tab alone, looked for only where a line is one.
   const emptyCells = /\n\t *\r?\n/.test(text) ? emptyCellLines(lines) : null;
   /** Page furniture since the last paragraph. */
@@ -447,7 +513,10 @@ export function textToBlocks(text: string): Block[] {
       blocks.push(paragraph('', line, undefined, true));
     } else if (trimmed === '' && tabs.length > 0) {
       // A blank line inside tab-separated rows keeps the table together.
-    } else if (trimmed !== '' && !(trimmed.length <= 24 && isPageNumberText(cleaned))) {
+    } else if (
+      trimmed !== '' &&
+      !(trimmed.length <= 24 && isPageNumberText(cleaned) && !refuted.has(index))
+    ) {
       const block = paragraph(
         cleaned,
         line,

@@ -133,6 +133,14 @@ describe('pdftotext -layout of tables LibreOffice drew, with blank cells', () =>
     expect(exact(truth, report.cells, 'a.')).toBe(33);
   });
 
+  it('blanks-wordpdf-21-raw: figures run one space apart stand at one pitch by their widths alone, and place nothing', async () => {
+    // 「行政处罚 0 102」 beside the part's one complete row 「行政强制 0 -23 3」: the centres of 0, -23
+    // and 3 stand three apart, so one pitch once placed 102 under 本年增/减 (blank) for 处理决定数量.
+    const { keys, truths, named } = await namedRow('blanks-wordpdf-21-raw.txt', 'p.penalty.');
+    expect(truths).toEqual([0, null, 102]);
+    expect(named.map((f) => [f.code, f.keys])).toEqual([['assemble.row-shape', keys]]);
+  });
+
   it('blanks-wordpdf-26130771-plain: a full row after a row of one figure, in a table where rows hold more figures than cells, is named', async () => {
     // 「予」「以」「公」「开 0」, then 「办理结果 （二）部分公开（区分处理的，只计这一情 0」 and six
     // 0s: (一)予以公开 read one figure (named), and (二) seven, one of them (一)'s, its blank
@@ -440,5 +448,25 @@ describe('plain pdftotext: labels written in a run, then their figures column by
     for (const row of rows) for (const key of keysOf(row)) expect(report.cells[key], key).toBeNull();
     const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
     expect(wrong.filter((k) => !named(report).has(k))).toEqual([]);
+  });
+});
+
+describe("pdftotext -raw: a row's figures on a line of their own, in a page number's form", () => {
+  it.each([
+    // 「其他对外管理服务」「事项」「3 / 42」: 3, the blank mark 「/」, 42, in a five-page report
+    // numbered 「- 1 -」, once dropped as page 3 of 42 (the row read 「没有填写数字」, no error).
+    ['wordpdf-728067274-raw.txt', 'p.otherServices.', [3, null, 42]],
+    // 「其他对外管理服务事」「项」「— 14 —」: a blank, 14, a blank, in a report with no page numbers,
+    // once dropped as page 14.
+    ['wordpdf-1285303513-raw.txt', 'p.otherServices.', [null, 14, null]],
+  ])('%s reads exactly, with no error', async (name, prefix, row) => {
+    const { truth, report } = await read(name);
+    expect(
+      Object.keys(truth.cells)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => report.cells[k]),
+    ).toEqual(row);
+    expect(report.cells).toEqual(truth.cells);
+    expect(errors(report.findings)).toEqual([]);
   });
 });

@@ -85,8 +85,8 @@ describe('a web page dumped by a text-mode browser', () => {
       'w3m-105.txt': 200,
       'w3m-139.txt': 194,
       'w3m80-122.txt': 198,
-      'w3m80-7023.txt': 196,
-      'w3m-7003.txt': 196,
+      'w3m80-7023.txt': 198,
+      'w3m-7003.txt': 198,
       'w3m-7004.txt': 200,
     });
   });

@@ -24,6 +24,7 @@ describe('page furniture in extracted PDF text', () => {
       '- 2 -',
       '3 / 12',
       '第 3 页',
+      '4 / 12',
       '—  5  —',
     ].join('\n');
     expect(texts(text)).toEqual(['1.申请人无正当理由', '        4      /      4', '逾期不补正']);
@@ -63,12 +64,81 @@ describe('page furniture in extracted PDF text', () => {
 
   it('「2 / 0」 is no page number (page 2 of 0): a row of figures and a blank mark on its own line', () => {
     // pdftotext -raw: 「其他对外管理服务事项」 then 「2 / 0」, once dropped: the row read 「没有填写数字」.
-    expect(texts('其他对外管理服务事项\n2 / 0\n0 / 0\n5 / 3\n3 / 12\n')).toEqual([
+    expect(texts('其他对外管理服务事项\n2 / 0\n0 / 0\n5 / 3\n3 / 12\n4 / 12\n')).toEqual([
       '其他对外管理服务事项',
       '2 / 0',
       '0 / 0',
       '5 / 3',
     ]);
+  });
+
+  it('「3 / 42」 is a page number only where the text bears out the count: its pages, or another page of 42', () => {
+    // pdftotext -raw of a five-page report numbered 「- 1 -」: 「3 / 42」 (3, a blank, 42) was dropped
+    // as page 3 of 42, and the row read 「没有填写数字」 with no error.
+    const pages = [
+      '规章 2 / 0',
+      '其他对外管理服务',
+      '事项',
+      '3 / 42',
+      '- 1 -',
+      '\f行政处罚 0 -28 0',
+      '- 2 -',
+      '\f',
+    ];
+    expect(texts(pages.join('\n'))).toEqual([
+      '规章 2 / 0',
+      '其他对外管理服务',
+      '事项',
+      '3 / 42',
+      '行政处罚 0 -28 0',
+    ]);
+    // A two-page text numbered 「1 / 2」「2 / 2」: its page count.
+    expect(texts(['正文一', '1 / 2', '\f正文二', '2 / 2', '\f'].join('\n'))).toEqual(['正文一', '正文二']);
+    // No form feeds: two lines giving one count for different pages.
+    expect(texts(['正文一', '1 / 9', '正文二', '2 / 9', '3 / 42'].join('\n'))).toEqual([
+      '正文一',
+      '正文二',
+      '3 / 42',
+    ]);
+  });
+
+  it("「— 14 —」 is a page number only where it agrees with the text's pages: alone in five pages, or off the others' count, it stays", () => {
+    // pdftotext -raw of a report with no page numbers: 「其他对外管理服务事」「项」「— 14 —」 (a blank,
+    // 14, a blank) was dropped as page 14, the row read 「没有填写数字」.
+    const alone = [
+      '其他对外管理服务事',
+      '项',
+      '— 14 —',
+      '\f正文二',
+      '\f正文三',
+      '\f正文四',
+      '\f正文五',
+      '\f',
+    ];
+    expect(texts(alone.join('\n'))).toEqual([
+      '其他对外管理服务事',
+      '项',
+      '— 14 —',
+      '正文二',
+      '正文三',
+      '正文四',
+      '正文五',
+    ]);
+    // Pages numbered 「- 1 -」 on: 「— 14 —」 on page 2 is no page's number; 「- 2 -」 is.
+    const numbered = [
+      '正文一',
+      '- 1 -',
+      '\f其他对外管理服务事项',
+      '— 14 —',
+      '- 2 -',
+      '\f正文三',
+      '- 3 -',
+      '\f',
+    ];
+    expect(texts(numbered.join('\n'))).toEqual(['正文一', '其他对外管理服务事项', '— 14 —', '正文三']);
+    // A report printed from page 14 of a bulletin: its numbers agree with its pages.
+    const bulletin = ['正文一', '— 14 —', '\f正文二', '— 15 —', '\f正文三', '— 16 —', '\f'];
+    expect(texts(bulletin.join('\n'))).toEqual(['正文一', '正文二', '正文三']);
   });
 
   it('a head that changes with the page number is still a head', () => {
