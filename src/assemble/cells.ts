@@ -90,9 +90,10 @@ export function readCells(
   const byHeader = (r: RowFigures) => {
     regions ??= headerRegions(stream, tables, rowFigures);
     // Only under a header on the row's own page: text extraction spaces each page's lines afresh.
+    // (The header ends the region; a table's heading before it may stand on the page before.)
     const region = regions.get(r.location.part);
     const first = r.figures[0];
-    if (!region || !first || stream.pageOf(region[0]) !== stream.pageOf(first.index)) return null;
+    if (!region || !first || stream.pageOf(region[1] - 1) !== stream.pageOf(first.index)) return null;
     headers ??= headerColumnsOf(stream, regions, rowFigures);
     const columns = headers.get(r.location.part);
     return columns ? placeUnderHeaderColumns(r, columns) : null;

@@ -421,9 +421,16 @@ function headerLeaves(
         while (spelled.length < leaf.length) {
           const last = pieces.at(-1) as Token;
           const [a, b] = spanOf(last);
-          const next = byLine
-            .get(last.line + 1)
-            ?.find((u) => !used.has(u) && overlaps(spanOf(u), a, b) && leaf.startsWith(spelled + u.text));
+          // On the next line, or the one after where nothing stands over it in between (a header
+          // cell's text centred in a tall cell beside two rows of others: 「结果」, 「总计」 of
+          // another column on the line between, 「维持」).
+          let next: Token | undefined;
+          for (let line = last.line + 1; line <= last.line + 2 && !next; line++) {
+            const over = byLine.get(line)?.filter((u) => !used.has(u) && overlaps(spanOf(u), a, b));
+            if (!over || over.length === 0) continue;
+            next = over.find((u) => leaf.startsWith(spelled + u.text));
+            if (!next) break;
+          }
           if (!next) break;
           pieces.push(next);
           spelled += next.text;
@@ -442,7 +449,10 @@ function headerLeaves(
 
 const overlaps = ([x0, x1]: [number, number], a: number, b: number): boolean => x0 < b && x1 > a;
 
-/** The row's figures under the header's columns: each under the one column it overlaps, in order. */
+/**
+ * The row's figures under the header's columns: each under the one column it overlaps (or else
+ * touches), in order.
+ */
 function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] | null {
   const { spans, measure } = model;
   const placed: (Figure | null)[] = spans.map(() => null);
@@ -457,6 +467,15 @@ function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] 
       if (column !== -1) return null;
       column = j;
     }
+    // Else the one column whose header text it touches (a figure set flush right against where
+    // the text ends: the page's widths rounded to characters).
+    if (column === -1)
+      for (let j = 0; j < spans.length; j++) {
+        const [a, b] = spans[j] as [number, number];
+        if (x0 !== b && x1 !== a) continue;
+        if (column !== -1) return null;
+        column = j;
+      }
     if (column <= previous) return null;
     placed[column] = f;
     previous = column;

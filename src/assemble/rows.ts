@@ -188,8 +188,9 @@ function withLead(stream: TokenStream, row: RowSpec, match: LabelMatch): LabelMa
  * level with the line it breaks on (「4.无正当理由大量反  0  0  5 …」「复申请」), pieces of the group
  * labels wrapped beside it perhaps before or after them (「不予」「三、本年度」). Or cut by such
  * pieces alone, its figures on an earlier line (「1.申请人无正当  0 2 0 …」「其他处  理由逾期不补」
- * 「理  正、行政机关不」: 「逾期不补|理|正」). The key (not a variant) written whole around them, the
- * first in [from, to); its figures are the row's (`figuresInLabel`).
+ * 「理  正、行政机关不」: 「逾期不补|理|正」). A piece may run into the tail's token (「逾期不  0 …」
+ * 「其他处补正、…」). The key (not a variant) written whole around them, the first in [from, to); its
+ * figures are the row's (`figuresInLabel`).
  */
 function findCutRow(stream: TokenStream, row: RowSpec, from: number, to: number): LabelMatch | null {
   const own = row.path.at(-1);
@@ -215,8 +216,22 @@ function findCutRow(stream: TokenStream, row: RowSpec, from: number, to: number)
             break;
           cut++;
         }
-        const end = stream.offsetOf(k) + tail.length;
-        if (cut === 0 || end > to || !stream.text.startsWith(tail, stream.offsetOf(k))) continue;
+        // The tail starts a token, or follows a group label's piece written in the same one
+        // (「其他处补正、行政机关不…」: the piece and the label's next line run together).
+        let tailAt = stream.offsetOf(k);
+        const glued = stream.tokens[k];
+        if (glued?.kind === 'text' && !glued.text.startsWith(tail))
+          for (let p = 1; p + tail.length <= glued.text.length && p <= 6; p++) {
+            const piece = glued.text.slice(0, p);
+            if (!groups.some((g) => g.includes(piece))) break;
+            if (glued.text.startsWith(tail, p)) {
+              tailAt += p;
+              cut++;
+              break;
+            }
+          }
+        const end = tailAt + tail.length;
+        if (cut === 0 || end > to || !stream.text.startsWith(tail, tailAt)) continue;
         const match: LabelMatch = {
           start,
           end,

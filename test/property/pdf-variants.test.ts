@@ -506,6 +506,71 @@ const cutLabels: Case[] = [
       shift: 8,
     },
   },
+  // 「（六）1.申请人无正当理由逾期不  0 0 4 0 0 0 4」「其他处补正、行政机关不再处理其」: the key
+  // 「逾期不补正」 cut by the figures and a piece of the group label written in the tail's token.
+  {
+    seed: 1271192529,
+    format: '2021',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'threeLine',
+      walls: 'boxes',
+      paint: 'fill',
+      size: 12,
+      padX: 1,
+      figures: 'right',
+      labels: 'distributed',
+      vertical: 'top',
+      pageNumber: 'di',
+      blankMark: '无',
+      shift: 5,
+    },
+  },
+];
+
+/**
+ * Unruled tables whose short rows (a column blank in all or all but one) only their header places,
+ * once named by errors, now read completely.
+ */
+const underHeaders: Case[] = [
+  // Table 四's header on the page after its heading: the header was looked for on the heading's
+  // page. Its figures, right-aligned, touch their header texts' right ends (the page's widths
+  // rounded to characters): overlapping none, they stood under no column.
+  {
+    seed: 2147483618,
+    format: '2019',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      walls: 'long',
+      size: 12,
+      padX: 5,
+      padY: 3,
+      figures: 'right',
+      labels: 'center',
+      vertical: 'top',
+      charRuns: 'labels',
+      shift: 67,
+    },
+  },
+  // 行政诉讼's 「结果」 and 「维持」 a line apart, 「总计」 of another column on the line between: the
+  // column's header text was not pieced together.
+  {
+    seed: 1742233810,
+    format: '2019',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      size: 9,
+      padX: 3,
+      padY: 3,
+      repeatHeader: false,
+      shift: 392,
+    },
+  },
 ];
 
 describe('PDF as word processors print a report', () => {
@@ -515,6 +580,44 @@ describe('PDF as word processors print a report', () => {
       await check(c, true);
     },
   );
+
+  it.each(underHeaders.map((c) => [c.seed, c]))(
+    "short rows that only the header's columns place read completely (%i)",
+    async (_, c) => {
+      await check(c, true);
+    },
+  );
+
+  it("总计 blank in all rows of table 三 but one a page: the places its rows fill, 总计's by one figure, stand at one pitch", async () => {
+    // Three-line rules, figures right: 「一、本年新收… 0 _ 0 0 0 0 0」 on page 3 and 「四、结转… 0 0 0 0 0
+    // _ 0」 on page 4 alone fill 总计 (seven characters right of 其他, as each column is of the one
+    // before). A place needed two figures: every short row was named (149 cells).
+    const c: Case = {
+      seed: 4,
+      format: '2021',
+      blanks: true,
+      style: {
+        ...base,
+        rules: 'threeLine',
+        size: 11,
+        padX: 5,
+        padY: 0,
+        figures: 'right',
+        labels: 'distributed',
+        charRuns: 'labels',
+        groupChars: 5,
+        pageNumber: 'di',
+        runningHead: 'ruled',
+        shift: 207,
+      },
+    };
+    const report = build(c);
+    const { report: back } = await processBytes(await wordPdf(report, c.style), 'x.pdf');
+    const keys = cellKeys(getFormat(report.format)).filter((k) => k.startsWith('a.'));
+    expect(keys.map((k) => back.cells[k])).toEqual(keys.map((k) => report.cells[k] ?? null));
+    expect(keys.filter((k) => report.cells[k] === null && k.endsWith('.total')).length).toBeGreaterThan(20);
+    expect(errors(back.findings).filter((f) => f.keys.some((k) => k.startsWith('a.')))).toEqual([]);
+  });
 
   it('only the walls inside, no frame: the edges stand where the rules that run past the outermost end', async () => {
     // The header's first row, the label column, the 总计 column and the last row lay outside the
