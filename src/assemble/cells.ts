@@ -3,7 +3,9 @@ import type { SourceFile } from '../core/source-file.js';
 import { cellKeys } from '../spec/registry.js';
 import type { FormatSpec, TablePartSpec, TableSpec } from '../spec/types.js';
 import {
+  carriedOver,
   type HeaderColumns,
+  type HeaderRegion,
   headerColumnsOf,
   lineMeasure,
   type Measure,
@@ -78,24 +80,44 @@ export function readCells(
   doubtPageNumbers(stream, rowFigures, file, (r) => !identitiesWithin(spec, r, r.figures, false));
   const readings: RowReading[] = [];
   /** The columns each table part's header shows (worked out for the first row that needs them). */
-  let headers: Map<TablePartSpec, HeaderColumns> | undefined;
+  let headers: Map<HeaderRegion, HeaderColumns> | undefined;
   let linedIn: Measure | null | undefined;
   /** The measure the document lines its tables up in (worked out for the first row that needs it). */
   const lined = () => {
     if (linedIn === undefined) linedIn = lineMeasure(stream, rowFigures);
     return linedIn;
   };
+  let regions: HeaderRegion[] | undefined;
+  /** The header columns carried onto a page without its own (see carriedOver), by part and page. */
+  const carried = new Map<string, HeaderColumns | null>();
+  const pageOf = (r: RowFigures) => stream.pageOf((r.figures[0] as RowFigures['figures'][number]).index);
+  const onPage = (part: TablePartSpec, page: number) =>
+    rowFigures.filter((f) => f.location.part === part && f.figures.length > 0 && pageOf(f) === page);
+  const carriedTo = (part: TablePartSpec, page: number, known: Map<HeaderRegion, HeaderColumns>) => {
+    const key = `${part.id} ${page}`;
+    let columns = carried.get(key);
+    if (columns === undefined) {
+      const before = regions?.filter((h) => h.part === part && h.page < page && known.has(h)).at(-1);
+      const header = before && known.get(before);
+      columns =
+        before && header && carriedOver(header, onPage(part, before.page), onPage(part, page))
+          ? header
+          : null;
+      carried.set(key, columns);
+    }
+    return columns;
+  };
   /** A short row placed by the header's columns, if any. */
-  let regions: Map<TablePartSpec, [number, number]> | undefined;
   const byHeader = (r: RowFigures) => {
     regions ??= headerRegions(stream, tables, rowFigures);
-    // Only under a header on the row's own page: text extraction spaces each page's lines afresh.
-    // (The header ends the region; a table's heading before it may stand on the page before.)
-    const region = regions.get(r.location.part);
-    const first = r.figures[0];
-    if (!region || !first || stream.pageOf(region[1] - 1) !== stream.pageOf(first.index)) return null;
+    if (!r.figures[0]) return null;
+    // Only under a header on the row's own page (text extraction spaces each page's lines afresh),
+    // or one on an earlier page whose rows stand where this page's do.
+    const page = pageOf(r);
+    const part = r.location.part;
     headers ??= headerColumnsOf(stream, regions, rowFigures);
-    const columns = headers.get(r.location.part);
+    const region = regions.find((h) => h.part === part && h.page === page);
+    const columns = (region && headers.get(region)) ?? carriedTo(part, page, headers);
     return columns ? placeUnderHeaderColumns(r, columns) : null;
   };
   /**
@@ -397,23 +419,35 @@ function reportUniqueSplits(readings: readonly RowReading[], file: SourceFile): 
 
 /**
  * The tokens of each table part's column header: from the end of the rows before it (the table's
- * start for its first part) to the start of its first row.
+ * start for its first part) to the start of its first row; and, where the part's rows go on onto
+ * another page, from the last figure of the page before to its first row there (a header repeated
+ * on each page). Each on the page where it ends (a table's heading may stand on the page before).
  */
 function headerRegions(
   stream: TokenStream,
   tables: readonly TableLocation[],
   rows: readonly RowFigures[],
-): Map<TablePartSpec, [number, number]> {
+): HeaderRegion[] {
   const figuresOf = new Map(rows.map((r) => [r.location, r.figures]));
-  const regions = new Map<TablePartSpec, [number, number]>();
+  const regions: HeaderRegion[] = [];
   for (const t of tables) {
     let end = stream.tokenAt(t.start);
+    let previous: RowLocation | undefined;
     for (const row of t.rows) {
-      if (!regions.has(row.part)) regions.set(row.part, [end, row.label?.firstToken ?? row.from]);
+      const start = row.label?.firstToken ?? row.from;
+      const page = stream.pageOf(start);
+      if (
+        start > end &&
+        (previous?.part !== row.part
+          ? !regions.some((h) => h.part === row.part)
+          : stream.pageOf(end - 1) !== page)
+      )
+        regions.push({ part: row.part, from: end, to: start, page: stream.pageOf(start - 1) });
       // A row's tokens run on to the next row's label, over the header of a part that starts
       // there: the next part's header begins after the row's last figure.
       const last = figuresOf.get(row)?.at(-1);
       end = Math.max(end, last ? last.index + 1 : row.from);
+      previous = row;
     }
   }
   return regions;

@@ -248,6 +248,18 @@ function wellApart(r: RowFigures, measure: Measure): boolean {
   return r.figures.length >= 2;
 }
 
+/**
+ * Where a table part's column header may stand: the tokens [from, to) before its first row, or
+ * before its first row on a later page (a header repeated there), and the page the header ends on.
+ * The rows of that page bear it out; text extraction spaces each page's lines afresh.
+ */
+export interface HeaderRegion {
+  part: TablePartSpec;
+  from: number;
+  to: number;
+  page: number;
+}
+
 /** A part's columns as its header shows them, and how well its rows bear them out. */
 export interface HeaderColumns {
   model: HeaderModel;
@@ -266,12 +278,11 @@ export interface HeaderColumns {
  */
 export function headerColumns(
   stream: TokenStream,
-  part: TablePartSpec,
-  from: number,
-  to: number,
+  region: HeaderRegion,
   rows: readonly RowFigures[],
   measure: Measure,
 ): HeaderColumns | null {
+  const { part, from, to } = region;
   const leaves = part.columns.map((c) => {
     const leaf = c.path.at(-1);
     return leaf ? compact(leaf.official) : '';
@@ -288,6 +299,7 @@ export function headerColumns(
   const columns: Figure[][] = spans.map(() => []);
   for (const r of rows) {
     if (r.location.part !== part || !onOneLine(r)) continue;
+    if (stream.pageOf((r.figures[0] as Figure).index) !== region.page) continue;
     const placed = placeUnderHeader(r, model);
     if (!placed || (complete(r) && placed.some((f, j) => f !== r.figures[j]))) return null;
     if (complete(r)) model.proven = true;
@@ -303,6 +315,33 @@ export function headerColumns(
     if (figures.length >= 3) evidence++;
   }
   return { model, evidence };
+}
+
+/**
+ * Whether a header's columns hold on a later page that has none (a table broken across pages, its
+ * header not repeated): the rows there (`rows`) stand where the rows under the header (`under`)
+ * do. By one edge, the places the figures of each page fill agree within a column, this page's as
+ * many as the header page's or one fewer; and each of its rows stands under the header's columns.
+ * Where the page's lines were spaced afresh (as text extraction may), the places move and differ.
+ */
+export function carriedOver(
+  header: HeaderColumns,
+  under: readonly RowFigures[],
+  rows: readonly RowFigures[],
+): boolean {
+  const { measure } = header.model;
+  const lines = rows.filter(onOneLine);
+  if (lines.length === 0 || lines.some((r) => !placeUnderHeader(r, header.model))) return false;
+  const centre = (p: { from: number; to: number }) => (p.from + p.to) / 2;
+  return edges.some((edge) => {
+    const there = placesOf(under.filter(onOneLine).flatMap((r) => r.figures.map((f) => edge(measure, f))));
+    const here = placesOf(lines.flatMap((r) => r.figures.map((f) => edge(measure, f))));
+    return (
+      here.length >= 2 &&
+      here.length >= there.length - 1 &&
+      here.every((p) => there.some((q) => Math.abs(centre(p) - centre(q)) <= 1))
+    );
+  });
 }
 
 /** Figures one under the other: their left ends, centres or right ends within a column. */
@@ -490,9 +529,9 @@ function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] 
  */
 export function headerColumnsOf(
   stream: TokenStream,
-  regions: ReadonlyMap<TablePartSpec, readonly [number, number]>,
+  regions: readonly HeaderRegion[],
   rows: readonly RowFigures[],
-): Map<TablePartSpec, HeaderColumns> {
+): Map<HeaderRegion, HeaderColumns> {
   const measures = measuresOf(stream);
   const [inCharacters, asShown] = measures;
   // Starts in characters, widths as a terminal shows them (`pdftotext -layout`): the tool sets each
@@ -502,17 +541,17 @@ export function headerColumnsOf(
   const onPage: Measure | null =
     inCharacters && asShown ? { kind: 'characters', at: inCharacters.at, width: asShown.width } : null;
   const byMeasure = measures.map((measure) => {
-    const parts = new Map<TablePartSpec, HeaderColumns>();
-    for (const [part, [from, to]] of regions) {
+    const parts = new Map<HeaderRegion, HeaderColumns>();
+    for (const region of regions) {
       const columns =
-        headerColumns(stream, part, from, to, rows, measure) ??
-        (measure === inCharacters && onPage ? headerColumns(stream, part, from, to, rows, onPage) : null);
-      if (columns) parts.set(part, columns);
+        headerColumns(stream, region, rows, measure) ??
+        (measure === inCharacters && onPage ? headerColumns(stream, region, rows, onPage) : null);
+      if (columns) parts.set(region, columns);
     }
     return parts;
   });
   const lined = lineMeasure(stream, rows, measures);
-  if (lined) return byMeasure[measures.indexOf(lined)] as Map<TablePartSpec, HeaderColumns>;
+  if (lined) return byMeasure[measures.indexOf(lined)] as Map<HeaderRegion, HeaderColumns>;
   // Two columns or more, each of three figures or more lined up: two figures may line up by chance
   // (「5」 and 「25」 of two columns of `pdftotext -layout`, their right ends one apart as a terminal
   // shows them).
@@ -521,7 +560,7 @@ export function headerColumnsOf(
     for (const c of parts.values()) columns += c.evidence;
     return columns >= 2;
   });
-  return telling.length === 1 ? (telling[0] as Map<TablePartSpec, HeaderColumns>) : new Map();
+  return telling.length === 1 ? (telling[0] as Map<HeaderRegion, HeaderColumns>) : new Map();
 }
 
 /** A figure's left end, centre or right end in one measure (figures of a column line up by one). */

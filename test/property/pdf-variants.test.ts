@@ -531,7 +531,8 @@ const cutLabels: Case[] = [
 
 /**
  * Unruled tables whose short rows (a column blank in all or all but one) only their header places,
- * once named by errors, now read completely.
+ * once named by errors, now read completely: the header on the page after the table's heading, its
+ * texts wrapped round another column's, repeated on the table's next page or not.
  */
 const underHeaders: Case[] = [
   // Table 四's header on the page after its heading: the header was looked for on the heading's
@@ -569,6 +570,50 @@ const underHeaders: Case[] = [
       padY: 3,
       repeatHeader: false,
       shift: 392,
+    },
+  },
+  // Table 三 broken across pages, its header repeated; 法律服务机构 blank in every row (the places
+  // its rows fill one fewer than its columns): only the first page's header was looked for, and the
+  // rows on the next page stood under none.
+  {
+    seed: 11,
+    format: '2021',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'threeLine',
+      walls: 'long',
+      paint: 'fill',
+      size: 10,
+      padX: 4,
+      padY: 1,
+      labels: 'distributed',
+      vertical: 'top',
+      groupChars: 5,
+      pageNumber: 'bare',
+      runningHead: 'ruled',
+      shift: 324,
+    },
+  },
+  // The same, the header not repeated (自然人 blank): the rows on the next page stand where the rows
+  // under the header do (the places they fill agree), so its columns hold there.
+  {
+    seed: 1625556018,
+    format: '2019',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      walls: 'long',
+      size: 11,
+      padX: 2,
+      padY: 4,
+      labels: 'distributed',
+      groupChars: 4,
+      repeatHeader: false,
+      pageNumber: 'bare',
+      runningHead: 'text',
+      shift: 130,
     },
   },
 ];
