@@ -99,7 +99,8 @@ export function inWordsDown(stream: TokenStream, i: number): boolean {
 
 /**
  * A row's numbering, not a figure: a number of one or two digits set apart before it and
- * followed at once by 「.」 or 「、」 and words (「5.要求行政机关确认…」), the label of a row not found
+ * followed at once by 「.」 or 「、」 and words (「5.要求行政机关确认…」), or by the mark alone and
+ * words (「2 . 申 请 人…」, a label spread a character a token), the label of a row not found
  * where it stands (wrapped round figures, damaged). Taken as a figure, it fills a blank cell of the
  * row before with a count that may even fit the identities.
  */
@@ -107,10 +108,15 @@ export function isNumbering(stream: TokenStream, i: number): boolean {
   const token = stream.tokens[i] as Token;
   const next = stream.tokens[i + 1];
   if (token.kind !== 'num' || token.text.length > 2 || !(token.first || token.spaced)) return false;
-  if (next?.kind !== 'text' || next.spaced || next.line !== token.line) return false;
+  if (next?.kind !== 'text' || next.line !== token.line) return false;
   const mark = codeAt(next.text, 0);
-  const word = codeAt(next.text, 1);
-  return (mark === 0x2e || mark === 0x3001) && word >= 0x4e00 && word <= 0x9fff;
+  if (mark !== 0x2e && mark !== 0x3001) return false;
+  // The mark alone, the label spread a character a token after it (「2 . 申 请 人…」).
+  const words = next.text.length === 1 ? stream.tokens[i + 2] : next;
+  if (next.text.length > 1 && next.spaced) return false;
+  const word =
+    words?.kind === 'text' && words.line === token.line ? codeAt(words.text, words === next ? 1 : 0) : 0;
+  return word >= 0x4e00 && word <= 0x9fff;
 }
 
 /**

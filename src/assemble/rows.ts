@@ -173,14 +173,16 @@ function withLead(stream: TokenStream, row: RowSpec, match: LabelMatch): LabelMa
   if (!lead.endsWith(written)) return match;
   // As far back as the words spell the lead: a piece of a group label may stand before it
   // (「处理  理 由 逾 期 不 补」, the label spread a character a token).
+  let first = k;
   while (k > 0 && written.length < lead.length) {
     const t = stream.tokens[k - 1];
-    if (!t || t.kind === 'num' || !lead.endsWith(t.text + written)) break;
+    if (!t) break;
+    if (t.kind === 'num' || !lead.endsWith(t.text + written)) break;
     written = t.text + written;
-    k--;
+    first = --k;
   }
-  if (k === match.firstToken) return match;
-  return { ...match, firstToken: k };
+  if (first === match.firstToken) return match;
+  return { ...match, firstToken: first };
 }
 
 /**
@@ -289,7 +291,11 @@ function figuresInLabel(
   if (figures > last) return null;
   let written = '';
   let first = figures;
-  while (k >= 0 && stream.tokens[k]?.kind === 'text') {
+  // A blank mark that is a character of the label (「无」 of 「申 请 人 无 正 当」, spread a
+  // character a token) spells it too.
+  const spells = (t: Token | undefined): t is Token =>
+    t?.kind === 'text' || (t?.kind === 'blank' && prefix.endsWith(t.text + written + tail));
+  while (k >= 0 && spells(stream.tokens[k])) {
     const text = (stream.tokens[k] as Token).text;
     const next = text + written;
     if (prefix.endsWith(next + tail)) {

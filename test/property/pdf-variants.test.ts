@@ -527,6 +527,51 @@ const cutLabels: Case[] = [
       shift: 5,
     },
   },
+  // 「1 . 申 请 人 无 正 当 理  0 0 4 …」「他处理  由 逾 期 …」: the label spread a character a token,
+  // its 「无」 a blank mark on its own. The words before the figures spell the label's start only
+  // with it.
+  {
+    seed: 1957439084,
+    format: '2021',
+    blanks: false,
+    style: {
+      ...base,
+      rules: 'threeLine',
+      size: 12,
+      padX: 2,
+      padY: 2,
+      figures: 'left',
+      labels: 'distributed',
+      vertical: 'top',
+      groupChars: 4,
+      repeatHeader: false,
+      runningHead: 'ruled',
+      blankMark: '-',
+      shift: 2,
+    },
+  },
+  // 「2 . 申 请 人 逾 期 未」「处理  按 收 费 通 知…」: the next row's numbering, set apart from its mark,
+  // was read as the last figure of the row before (eight figures, named).
+  {
+    seed: 17,
+    format: '2021',
+    blanks: false,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      size: 10,
+      padX: 5,
+      padY: 1,
+      figures: 'right',
+      labels: 'distributed',
+      charRuns: 'labels',
+      groupChars: 5,
+      repeatHeader: false,
+      runningHead: 'text',
+      blankMark: '无',
+      shift: 240,
+    },
+  },
 ];
 
 /**
