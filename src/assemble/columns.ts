@@ -488,10 +488,7 @@ function headerLeaves(
 
 const overlaps = ([x0, x1]: [number, number], a: number, b: number): boolean => x0 < b && x1 > a;
 
-/**
- * The row's figures under the header's columns: each under the one column it overlaps (or else
- * touches), in order.
- */
+/** The row's figures under the header's columns: each under the one column it overlaps, in order. */
 function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] | null {
   const { spans, measure } = model;
   const placed: (Figure | null)[] = spans.map(() => null);
@@ -506,15 +503,6 @@ function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] 
       if (column !== -1) return null;
       column = j;
     }
-    // Else the one column whose header text it touches (a figure set flush right against where
-    // the text ends: the page's widths rounded to characters).
-    if (column === -1)
-      for (let j = 0; j < spans.length; j++) {
-        const [a, b] = spans[j] as [number, number];
-        if (x0 !== b && x1 !== a) continue;
-        if (column !== -1) return null;
-        column = j;
-      }
     if (column <= previous) return null;
     placed[column] = f;
     previous = column;

@@ -576,31 +576,10 @@ const cutLabels: Case[] = [
 
 /**
  * Unruled tables whose short rows (a column blank in all or all but one) only their header places,
- * once named by errors, now read completely: the header on the page after the table's heading, its
- * texts wrapped round another column's, repeated on the table's next page or not.
+ * once named by errors, now read completely: the header's texts wrapped round another column's,
+ * repeated on the table's next page or not.
  */
 const underHeaders: Case[] = [
-  // Table 四's header on the page after its heading: the header was looked for on the heading's
-  // page. Its figures, right-aligned, touch their header texts' right ends (the page's widths
-  // rounded to characters): overlapping none, they stood under no column.
-  {
-    seed: 2147483618,
-    format: '2019',
-    blanks: true,
-    style: {
-      ...base,
-      rules: 'horizontal',
-      walls: 'long',
-      size: 12,
-      padX: 5,
-      padY: 3,
-      figures: 'right',
-      labels: 'center',
-      vertical: 'top',
-      charRuns: 'labels',
-      shift: 67,
-    },
-  },
   // 行政诉讼's 「结果」 and 「维持」 a line apart, 「总计」 of another column on the line between: the
   // column's header text was not pieced together.
   {
