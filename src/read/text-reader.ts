@@ -64,30 +64,41 @@ export function refutedPageNumbers(lines: readonly string[]): Set<number> {
   const found: { index: number; page: number; number: number; count: number | null }[] = [];
   const slashPages = new Map<number, Set<number>>();
   let page = 0;
-  // Whether words follow the last form feed (pdftotext ends every page, the last too, with one).
-  let after = false;
+  let lastFeed = -1;
+  // A plain loop, most lines settled by their first character (isPageNumberText): it runs over
+  // every line of a report with a form feed or a 「/」.
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
-    const feeds = raw.indexOf('\f') === -1 ? 0 : raw.split('\f').length - 1;
+    const feedAt = raw.indexOf('\f');
+    const feeds = feedAt === -1 ? 0 : raw.split('\f').length - 1;
     const text = feeds > 0 ? raw.replaceAll('\f', '') : raw;
-    const trimmed = text.trim();
     // A page number before a form feed on its line is the page's; after one, the next page's.
     const endsPage = feeds > 0 && raw.trimEnd().endsWith('\f');
-    if (feeds > 0 && !endsPage) page += feeds;
-    if (feeds > 0) after = raw.slice(raw.lastIndexOf('\f') + 1).trim() !== '';
-    else after ||= trimmed !== '';
-    if (trimmed !== '' && trimmed.length <= 24 && isPageNumberText(text)) {
-      const folded = trimmed.normalize('NFKC');
-      const slash = slashForm.exec(folded);
-      const number = Number(/\d{1,4}/.exec(folded)?.[0]);
-      const count = slash ? Number(slash[2]) : null;
-      found.push({ index: i, page, number, count });
-      if (count !== null) slashPages.set(count, (slashPages.get(count) ?? new Set()).add(number));
+    if (feeds > 0) {
+      lastFeed = i;
+      if (!endsPage) page += feeds;
+    }
+    if (isPageNumberText(text)) {
+      const folded = text.trim().normalize('NFKC');
+      if (folded.length <= 24) {
+        const slash = slashForm.exec(folded);
+        const number = Number(/\d{1,4}/.exec(folded)?.[0]);
+        const count = slash ? Number(slash[2]) : null;
+        found.push({ index: i, page, number, count });
+        if (count !== null) slashPages.set(count, (slashPages.get(count) ?? new Set()).add(number));
+      }
     }
     if (endsPage) page += feeds;
   }
   const refuted = new Set<number>();
   if (found.length === 0) return refuted;
+  // Words after the last form feed make a page (pdftotext ends every page, the last too, with one).
+  let after = lastFeed === -1;
+  if (lastFeed !== -1) {
+    const tail = lines[lastFeed] as string;
+    after = tail.slice(tail.lastIndexOf('\f') + 1).trim() !== '';
+    for (let i = lastFeed + 1; i < lines.length && !after; i++) after = (lines[i] as string).trim() !== '';
+  }
   const pages = page + (after ? 1 : 0);
   for (const f of found)
     if (f.count !== null && f.count !== pages && (slashPages.get(f.count)?.size ?? 0) < 2)
