@@ -115,8 +115,10 @@ export function readCells(
     // or one on an earlier page whose rows stand where this page's do.
     const page = pageOf(r);
     const part = r.location.part;
-    headers ??= headerColumnsOf(stream, regions, rowFigures);
     const region = regions.find((h) => h.part === part && h.page === page);
+    // No header of the part on this page or before: nothing to place by (and none worked out).
+    if (!region && !regions.some((h) => h.part === part && h.page < page)) return null;
+    headers ??= headerColumnsOf(stream, regions, rowFigures);
     const columns = (region && headers.get(region)) ?? carriedTo(part, page, headers);
     return columns ? placeUnderHeaderColumns(r, columns) : null;
   };
