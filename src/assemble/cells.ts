@@ -1,19 +1,8 @@
 import type { Cells } from '../core/report.js';
 import type { SourceFile } from '../core/source-file.js';
 import { cellKeys } from '../spec/registry.js';
-import type { FormatSpec, TablePartSpec, TableSpec } from '../spec/types.js';
-import {
-  carriedOver,
-  type HeaderColumns,
-  type HeaderRegion,
-  headerColumnsOf,
-  lineMeasure,
-  type Measure,
-  nearbyColumns,
-  placeByColumns,
-  placeByFilledColumns,
-  placeUnderHeaderColumns,
-} from './columns.js';
+import type { FormatSpec, TableSpec } from '../spec/types.js';
+import { lineMeasure, type Measure, nearbyColumns, placeByColumns, placeByFilledColumns } from './columns.js';
 import type { Evidence } from './evidence.js';
 import {
   blankCellsShown,
@@ -31,6 +20,7 @@ import {
   tableEndLines,
 } from './figures.js';
 import { announceSettled } from './fragile.js';
+import { headerPlacer } from './header-places.js';
 import { keyNumber } from './net.js';
 import { doubtPageNumbers } from './page-numbers.js';
 import { identitiesChecked, identitiesOfRow } from './row-identities.js';
@@ -79,49 +69,14 @@ export function readCells(
   doubtStrayFigures(stream, tables, rowFigures, headings, glued, truncated, file);
   doubtPageNumbers(stream, rowFigures, file, (r) => !identitiesWithin(spec, r, r.figures, false));
   const readings: RowReading[] = [];
-  /** The columns each table part's header shows (worked out for the first row that needs them). */
-  let headers: Map<HeaderRegion, HeaderColumns> | undefined;
   let linedIn: Measure | null | undefined;
   /** The measure the document lines its tables up in (worked out for the first row that needs it). */
   const lined = () => {
     if (linedIn === undefined) linedIn = lineMeasure(stream, rowFigures);
     return linedIn;
   };
-  let regions: HeaderRegion[] | undefined;
-  /** The header columns carried onto a page without its own (see carriedOver), by part and page. */
-  const carried = new Map<string, HeaderColumns | null>();
-  const pageOf = (r: RowFigures) => stream.pageOf((r.figures[0] as RowFigures['figures'][number]).index);
-  const onPage = (part: TablePartSpec, page: number) =>
-    rowFigures.filter((f) => f.location.part === part && f.figures.length > 0 && pageOf(f) === page);
-  const carriedTo = (part: TablePartSpec, page: number, known: Map<HeaderRegion, HeaderColumns>) => {
-    const key = `${part.id} ${page}`;
-    let columns = carried.get(key);
-    if (columns === undefined) {
-      const before = regions?.filter((h) => h.part === part && h.page < page && known.has(h)).at(-1);
-      const header = before && known.get(before);
-      columns =
-        before && header && carriedOver(header, onPage(part, before.page), onPage(part, page))
-          ? header
-          : null;
-      carried.set(key, columns);
-    }
-    return columns;
-  };
-  /** A short row placed by the header's columns, if any. */
-  const byHeader = (r: RowFigures) => {
-    regions ??= headerRegions(stream, tables, rowFigures);
-    if (!r.figures[0]) return null;
-    // Only under a header on the row's own page (text extraction spaces each page's lines afresh),
-    // or one on an earlier page whose rows stand where this page's do.
-    const page = pageOf(r);
-    const part = r.location.part;
-    const region = regions.find((h) => h.part === part && h.page === page);
-    // No header of the part on this page or before: nothing to place by (and none worked out).
-    if (!region && !regions.some((h) => h.part === part && h.page < page)) return null;
-    headers ??= headerColumnsOf(stream, regions, rowFigures);
-    const columns = (region && headers.get(region)) ?? carriedTo(part, page, headers);
-    return columns ? placeUnderHeaderColumns(r, columns) : null;
-  };
+  /** A short row placed by the header's columns, if any (see header-places.ts). */
+  const byHeader = headerPlacer(stream, tables, rowFigures);
   /**
    * A short row placed by the nearby complete rows' columns, else by the header's, else by the
    * places the part's rows on the page fill together; not a row of tab-separated text, whose
@@ -417,42 +372,6 @@ function reportUniqueSplits(readings: readonly RowReading[], file: SourceFile): 
       { place: pointOf(rows[0]?.token), keys },
     );
   }
-}
-
-/**
- * The tokens of each table part's column header: from the end of the rows before it (the table's
- * start for its first part) to the start of its first row; and, where the part's rows go on onto
- * another page, from the last figure of the page before to its first row there (a header repeated
- * on each page). Each on the page where it ends (a table's heading may stand on the page before).
- */
-function headerRegions(
-  stream: TokenStream,
-  tables: readonly TableLocation[],
-  rows: readonly RowFigures[],
-): HeaderRegion[] {
-  const figuresOf = new Map(rows.map((r) => [r.location, r.figures]));
-  const regions: HeaderRegion[] = [];
-  for (const t of tables) {
-    let end = stream.tokenAt(t.start);
-    let previous: RowLocation | undefined;
-    for (const row of t.rows) {
-      const start = row.label?.firstToken ?? row.from;
-      const page = stream.pageOf(start);
-      if (
-        start > end &&
-        (previous?.part !== row.part
-          ? !regions.some((h) => h.part === row.part)
-          : stream.pageOf(end - 1) !== page)
-      )
-        regions.push({ part: row.part, from: end, to: start, page: stream.pageOf(start - 1) });
-      // A row's tokens run on to the next row's label, over the header of a part that starts
-      // there: the next part's header begins after the row's last figure.
-      const last = figuresOf.get(row)?.at(-1);
-      end = Math.max(end, last ? last.index + 1 : row.from);
-      previous = row;
-    }
-  }
-  return regions;
 }
 
 /**
