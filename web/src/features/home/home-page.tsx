@@ -188,7 +188,10 @@ function ReportDue({
         {bodyKindNames[due.kind]}，《条例》第四十九条），
         {due.daysLeft > 0 ? `还有 ${due.daysLeft} 天。` : '今天是最后一天。'}
       </Typography.Text>{' '}
-      <Link to={`/report?${new URLSearchParams({ agency: agencyId, year: String(due.year) })}`}>
+      <Link
+        className="gk-text-link"
+        to={`/report?${new URLSearchParams({ agency: agencyId, year: String(due.year) })}`}
+      >
         生成年度报告
       </Link>
     </div>
