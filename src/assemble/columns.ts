@@ -602,9 +602,9 @@ export function placeByFilledColumns(
       // At one pitch only where the rows are laid out in columns (two columns or more between
       // figures): in text that runs figures on one space apart (`pdftotext -raw`) single figures
       // stand at one pitch by their widths alone.
-      const evenly =
-        onePitch(places) && [...others, row].every((r) => r.figures.length < 2 || wellApart(r, measure));
-      if (places.length !== n || (places.some((p) => p.count < 2) && !evenly)) continue;
+      if (places.length !== n) continue;
+      const evenly = onePitch(places) && peers.every((r) => r.figures.length < 2 || wellApart(r, measure));
+      if (places.some((p) => p.count < 2) && !evenly) continue;
       const placeOf = (r: RowFigures, near: number): (Figure | null)[] | null => {
         const here: (Figure | null)[] = places.map(() => null);
         let previous = -1;

@@ -111,11 +111,15 @@ export function isNumbering(stream: TokenStream, i: number): boolean {
   if (next?.kind !== 'text' || next.line !== token.line) return false;
   const mark = codeAt(next.text, 0);
   if (mark !== 0x2e && mark !== 0x3001) return false;
-  // The mark alone, the label spread a character a token after it (「2 . 申 请 人…」).
-  const words = next.text.length === 1 ? stream.tokens[i + 2] : next;
-  if (next.text.length > 1 && next.spaced) return false;
-  const word =
-    words?.kind === 'text' && words.line === token.line ? codeAt(words.text, words === next ? 1 : 0) : 0;
+  let word: number;
+  if (next.text.length > 1) {
+    if (next.spaced) return false;
+    word = codeAt(next.text, 1);
+  } else {
+    // The mark alone, the label spread a character a token after it (「2 . 申 请 人…」).
+    const after = stream.tokens[i + 2];
+    word = after?.kind === 'text' && after.line === token.line ? codeAt(after.text, 0) : 0;
+  }
   return word >= 0x4e00 && word <= 0x9fff;
 }
 

@@ -176,8 +176,7 @@ function withLead(stream: TokenStream, row: RowSpec, match: LabelMatch): LabelMa
   let first = k;
   while (k > 0 && written.length < lead.length) {
     const t = stream.tokens[k - 1];
-    if (!t) break;
-    if (t.kind === 'num' || !lead.endsWith(t.text + written)) break;
+    if (!t || t.kind === 'num' || !lead.endsWith(t.text + written)) break;
     written = t.text + written;
     first = --k;
   }
