@@ -236,6 +236,15 @@ export interface HeaderModel {
   proven: boolean;
   /** Some row of the part with figures well apart stands under two columns or more. */
   apart: boolean;
+  /**
+   * Whether a figure that overlaps no header text but touches the end of one (or the start) stands
+   * under it: a figure set flush against where the text ends, the page's places rounded to
+   * columns. Only for lines laid out from the page's positions (`Paragraph.positioned`), header
+   * and figure, in the measure of the page (starts in characters, widths as shown); null
+   * elsewhere. In `pdftotext -layout` a CJK header's width is not to be trusted: 「行政许可  0  56」
+   * stands nine columns right of its header's start there, touching the wrong header's end.
+   */
+  flush: ((t: Token) => boolean) | null;
 }
 
 /** Two columns or more between each figure of the row and the next. */
@@ -281,6 +290,7 @@ export function headerColumns(
   region: HeaderRegion,
   rows: readonly RowFigures[],
   measure: Measure,
+  onPage = false,
 ): HeaderColumns | null {
   const { part, from, to } = region;
   const leaves = part.columns.map((c) => {
@@ -294,7 +304,8 @@ export function headerColumns(
   if (found.some((f, j) => f.leaf !== leaves[j])) return null;
   const spans = found.map((f) => f.span);
   if (spans.some((s, j) => j > 0 && s[0] < (spans[j - 1] as [number, number])[1])) return null;
-  const model: HeaderModel = { measure, spans, proven: false, apart: false };
+  const flush = onPage && found.every((f) => f.positioned) ? (t: Token) => stream.positioned(t) : null;
+  const model: HeaderModel = { measure, spans, proven: false, apart: false, flush };
   // Text that is not laid out in columns (`pdftotext -raw`) seldom has every row fit.
   const columns: Figure[][] = spans.map(() => []);
   for (const r of rows) {
@@ -433,7 +444,7 @@ function headerLeaves(
   to: number,
   leaves: readonly string[],
   measure: Measure,
-): { leaf: string; span: [number, number] }[] {
+): { leaf: string; span: [number, number]; positioned: boolean }[] {
   const byLine = new Map<number, Token[]>();
   for (let k = from; k < to; k++) {
     const token = stream.tokens[k] as Token;
@@ -447,7 +458,7 @@ function headerLeaves(
     return [x, x + measure.width(t.text)];
   };
   const used = new Set<Token>();
-  const found: { leaf: string; span: [number, number] }[] = [];
+  const found: { leaf: string; span: [number, number]; positioned: boolean }[] = [];
   for (const line of [...byLine.keys()].sort((a, b) => a - b))
     for (const token of byLine.get(line) as Token[]) {
       if (used.has(token)) continue;
@@ -481,16 +492,23 @@ function headerLeaves(
       }
       if (!best) continue;
       for (const piece of best.pieces) used.add(piece);
-      found.push({ leaf: best.leaf, span: best.span });
+      found.push({
+        leaf: best.leaf,
+        span: best.span,
+        positioned: best.pieces.every((p) => stream.positioned(p)),
+      });
     }
   return found;
 }
 
 const overlaps = ([x0, x1]: [number, number], a: number, b: number): boolean => x0 < b && x1 > a;
 
-/** The row's figures under the header's columns: each under the one column it overlaps, in order. */
+/**
+ * The row's figures under the header's columns: each under the one column it overlaps (or else,
+ * where the model allows it, touches: see `HeaderModel.flush`), in order.
+ */
 function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] | null {
-  const { spans, measure } = model;
+  const { spans, measure, flush } = model;
   const placed: (Figure | null)[] = spans.map(() => null);
   let previous = -1;
   for (const f of r.figures) {
@@ -503,6 +521,13 @@ function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] 
       if (column !== -1) return null;
       column = j;
     }
+    if (column === -1 && flush?.(f.token))
+      for (let j = 0; j < spans.length; j++) {
+        const [a, b] = spans[j] as [number, number];
+        if (x0 !== b && x1 !== a) continue;
+        if (column !== -1) return null;
+        column = j;
+      }
     if (column <= previous) return null;
     placed[column] = f;
     previous = column;
@@ -533,7 +558,7 @@ export function headerColumnsOf(
     for (const region of regions) {
       const columns =
         headerColumns(stream, region, rows, measure) ??
-        (measure === inCharacters && onPage ? headerColumns(stream, region, rows, onPage) : null);
+        (measure === inCharacters && onPage ? headerColumns(stream, region, rows, onPage, true) : null);
       if (columns) parts.set(region, columns);
     }
     return parts;

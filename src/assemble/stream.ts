@@ -181,6 +181,12 @@ export class TokenStream {
     return found === -1 ? -1 : (cells.rows[found] as number);
   }
 
+  /** Whether the token's line was laid out from positions on the page (see `Paragraph.positioned`). */
+  positioned(token: Token): boolean {
+    const block = this.blocks[token.block];
+    return block?.type === 'paragraph' && block.positioned === true;
+  }
+
   /**
    * The token's column as a terminal shows its line, where a wide character (CJK, full-width
    * forms) takes two columns: text dumped from a web page by a text-mode browser (w3m) lines

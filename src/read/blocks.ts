@@ -25,6 +25,13 @@ export interface Paragraph {
    * cells): it may be the page number, not a figure of the report.
    */
   pageNumberLike?: boolean;
+  /**
+   * Laid out from positions on the page (the PDF and OFD readers): each piece of text stands at
+   * the column of its place on the page, in half-width characters, and a CJK character covers two
+   * such columns, as on the page — to within the rounding of each piece's start to a column.
+   * Text from another tool (`pdftotext -layout`) is not: its widths are not to be trusted.
+   */
+  positioned?: boolean;
 }
 
 export interface TableCell {

@@ -640,6 +640,65 @@ const underHeaders: Case[] = [
       shift: 130,
     },
   },
+  // The PDF reader's own lines, a column blank in every row of table 三 (自然人 here, 法律服务机构 and
+  // 自然人 below): each piece of a line stands at the column of its place on the page, rounded, so a
+  // figure set flush right in its cell may touch its header text's end without overlapping it
+  // (「0」 at 52, 「科研机构」 as shown at 48–52). No row stood under the header, and every short row
+  // was named (150 cells here).
+  {
+    seed: 2147483626,
+    format: '2021',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'none',
+      walls: 'boxes',
+      size: 11,
+      padX: 6,
+      padY: 4,
+      figures: 'right',
+      labels: 'distributed',
+      runningHead: 'ruled',
+      shift: 396,
+    },
+  },
+  {
+    seed: 1146511267,
+    format: '2019',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      walls: 'boxes',
+      paint: 'fill',
+      padX: 1,
+      figures: 'right',
+      labels: 'distributed',
+      vertical: 'top',
+      charRuns: 'labels',
+      groupChars: 4,
+      repeatHeader: false,
+      shift: 390,
+    },
+  },
+  {
+    seed: 1657385496,
+    format: '2019',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'none',
+      walls: 'long',
+      paint: 'fill',
+      size: 9,
+      padX: 3,
+      padY: 0,
+      figures: 'left',
+      repeatHeader: false,
+      runningHead: 'text',
+      shift: 6,
+    },
+  },
 ];
 
 describe('PDF as word processors print a report', () => {

@@ -180,7 +180,15 @@ export function toBlocks(pages: readonly PdfPage[], _file?: SourceFile): Block[]
     number +=
       above && above.line.page === first.line.page ? 1 + blankLines(first.line.y - above.line.y, pitch) : 1;
     const text = joinText(group);
-    blocks.push({ type: 'paragraph', text, line: number, column: first.indent + 1, page: first.line.page });
+    blocks.push({
+      type: 'paragraph',
+      text,
+      line: number,
+      column: first.indent + 1,
+      page: first.line.page,
+      // A paragraph of several lines runs them together: only a line alone keeps its places.
+      positioned: group.length === 1,
+    });
     above = group.at(-1);
   }
   return blocks;

@@ -32,7 +32,9 @@ describe('PDFs that cannot be read are refused with the reason', () => {
     });
     const file = new SourceFile('x.pdf');
     const blocks = await readPdf(pdf, file);
-    expect(blocks).toEqual([{ type: 'paragraph', text: 'Annual report', line: 1, column: 1, page: 1 }]);
+    expect(blocks).toEqual([
+      { type: 'paragraph', text: 'Annual report', line: 1, column: 1, page: 1, positioned: true },
+    ]);
     expect(file.findings.map((f) => [f.severity, f.code, f.message])).toEqual([
       ['warning', 'read.pdf-no-text', 'PDF 第 2 页没有文字层（可能是扫描页或图片），其中的内容无法读取'],
     ]);
