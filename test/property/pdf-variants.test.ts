@@ -701,7 +701,59 @@ const underHeaders: Case[] = [
   },
 ];
 
+/**
+ * Labels spread over their cells (distributed), figures flush left in the next: the label's last
+ * character and the figure, 0.1–0.6 em apart, are one text item with a space between (「制 57」),
+ * as PDF.js joins them; the figure's place was lost, and the short rows named. The native reader
+ * keeps where each such space stands, and a figure after one in a row laid out in columns stands
+ * at its place.
+ */
+const joinedItems: Case[] = [
+  {
+    seed: 26130771,
+    format: '2021',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      walls: 'boxes',
+      size: 10,
+      padX: 2,
+      figures: 'left',
+      labels: 'distributed',
+      vertical: 'top',
+      groupChars: 5,
+      shift: 5,
+    },
+  },
+  {
+    seed: 1819771020,
+    format: '2019',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      walls: 'long',
+      padX: 2,
+      figures: 'left',
+      labels: 'distributed',
+      charRuns: 'all',
+      groupChars: 5,
+      pageNumber: 'di',
+      runningHead: 'text',
+      shift: 186,
+    },
+  },
+];
+
 describe('PDF as word processors print a report', () => {
+  it.each(joinedItems.map((c) => [c.seed, c]))(
+    'a figure joined to the label before it in one text item stands at its place (%i)',
+    async (_, c) => {
+      await check(c, true);
+    },
+  );
+
   it.each(cutLabels.map((c) => [c.seed, c]))(
     'a label cut by its figures or a group label reads completely (%i)',
     async (_, c) => {

@@ -23,6 +23,19 @@ export interface PdfItem {
   /** Whitespace stood before or after the text in the same item. */
   spaceBefore: boolean;
   spaceAfter: boolean;
+  /**
+   * Where a space in the text stands for a gap between glyphs (the native reader's items, see
+   * `RawItem.gaps`; not PDF.js's, which keep only the space): the space's index in `text`, and
+   * where the text before it ends and the text after it starts on the page. Only on upright items.
+   */
+  gaps?: readonly PdfGap[];
+}
+
+/** A gap inside an item's text (see `PdfItem.gaps`). */
+export interface PdfGap {
+  at: number;
+  end: number;
+  start: number;
 }
 
 /** A page's items and size. */
@@ -87,6 +100,8 @@ export interface RawTextItem {
   str: string;
   width: number;
   transform: number[];
+  /** The native reader's fake spaces (see `RawItem.gaps`). */
+  gaps?: number[] | undefined;
 }
 
 const multiply = (m: readonly number[], n: readonly number[]): number[] => [
@@ -117,7 +132,7 @@ export function placeItems(raw: readonly RawTextItem[], view: readonly number[])
     const lead = item.str.length - item.str.trimStart().length;
     const advance = item.width / Math.max(1, [...item.str].length);
     const trail = item.str.length - item.str.trimEnd().length;
-    items.push({
+    const placed: PdfItem = {
       text,
       x: x + lead * advance,
       y,
@@ -125,10 +140,40 @@ export function placeItems(raw: readonly RawTextItem[], view: readonly number[])
       size,
       spaceBefore: before,
       spaceAfter: after,
-    });
+    };
+    // Upright text (the view and the item neither turned nor mirrored), its characters as given
+    // (their indexes the raw string's, after the leading whitespace): each gap on the page.
+    if (
+      item.gaps &&
+      m[1] === 0 &&
+      m[2] === 0 &&
+      (m[0] as number) > 0 &&
+      view[1] === 0 &&
+      view[2] === 0 &&
+      (view[0] as number) > 0 &&
+      cleanLength(item.str) === item.str.length
+    ) {
+      const gaps: PdfGap[] = [];
+      const scale = view[0] as number;
+      for (let g = 0; g + 2 < item.gaps.length; g += 3) {
+        const at = (item.gaps[g] as number) - lead;
+        if (at <= 0 || at >= text.length || text[at] !== ' ') continue;
+        gaps.push({
+          at,
+          end: x + (item.gaps[g + 1] as number) * scale,
+          start: x + (item.gaps[g + 2] as number) * scale,
+        });
+      }
+      if (gaps.length > 0) placed.gaps = gaps;
+    }
+    items.push(placed);
   }
   return items;
 }
+
+/** The length of a raw string as `cleanItemText` spaces it (before trimming). */
+const cleanLength = (raw: string): number =>
+  dropInvisible(raw.replace(fullWidthSpace, '  ').replace(otherSpaces, ' ')).length;
 
 /** Reads one page's text items. */
 export async function pageItems(page: PDFPageProxy): Promise<PdfPage> {

@@ -9,7 +9,7 @@ import type { Block, TableBlock, TableCell } from '../blocks.js';
 import { dropFurniture, dropMarginPageNumbers, type PlacedLine } from './furniture.js';
 import { findGrids } from './grid.js';
 import type { PdfPage } from './items.js';
-import { clusterLines, lineText } from './lines.js';
+import { clusterLines, figurePieces, laidOut, lineText } from './lines.js';
 import { groupParagraphs, joinText } from './paragraphs.js';
 import { fillGrid, type GridPosition, type PdfTable } from './table.js';
 
@@ -115,8 +115,11 @@ export function toBlocks(pages: readonly PdfPage[], _file?: SourceFile): Block[]
     const inTables = new Set((tables[p] as PdfTable[]).flatMap((t) => [...t.items]));
     const items = inTables.size > 0 ? page.items.filter((item) => !inTables.has(item)) : page.items;
     return clusterLines(items, page.number).map((raw) => {
-      const line = dropMarginPageNumbers(raw, page.height);
-      const { text, indent } = lineText(line, left);
+      const dropped = dropMarginPageNumbers(raw, page.height);
+      // Figures set off inside items only in lines laid out in columns: in prose, a figure at its
+      // place would stand as far from the words before as the CJK characters are wide.
+      const line = laidOut(dropped) ? { ...dropped, items: figurePieces(dropped.items) } : dropped;
+      const { text, indent } = lineText(line, left, true);
       return { line, text, indent, width: page.width, height: page.height };
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PdfItem } from '../../../src/read/pdf/items.js';
 import { cleanItemText } from '../../../src/read/pdf/items.js';
-import { clusterLines, lineText } from '../../../src/read/pdf/lines.js';
+import { clusterLines, figurePieces, laidOut, lineText } from '../../../src/read/pdf/lines.js';
 
 const item = (text: string, x: number, y: number, width: number, size = 10): PdfItem => ({
   text,
@@ -92,5 +92,66 @@ describe('item text', () => {
     });
     expect(cleanItemText('\u3000行政许可\u0000 ')).toEqual({ text: '行政许可', before: true, after: true });
     expect(cleanItemText('\u3000')).toEqual({ text: '', before: true, after: true });
+  });
+});
+
+describe("figures set off inside an item (the native reader's gaps)", () => {
+  // 「一、本年新收申请数量 19」 as one item, as PDF.js joins a label filling its cell and the figure
+  // 0.3 em after it (10 pt: each CJK character 10 wide, the label 100), then 67 in the 总计 column.
+  const joined: PdfItem = {
+    ...item('一、本年新收申请数量 19', 50, 100, 113),
+    gaps: [{ at: 10, end: 150, start: 153 }],
+  };
+  const line = (items: PdfItem[]) => ({ page: 1, y: 100, size: 10, items });
+
+  it('a figure becomes an item of its own, where the gap puts it; the words before stay one item', () => {
+    expect(figurePieces([joined]).map((p) => [p.text, p.x, p.width, p.spaceBefore, p.spaceAfter])).toEqual([
+      ['一、本年新收申请数量', 50, 100, false, true],
+      ['19', 153, 10, true, false],
+    ]);
+  });
+
+  it('words alone keep their item; figures between words stand apart', () => {
+    const words: PdfItem = { ...item('自然 人', 50, 100, 35), gaps: [{ at: 2, end: 70, start: 75 }] };
+    expect(figurePieces([words])).toEqual([words]);
+    const between: PdfItem = {
+      ...item('规章 3 件', 50, 100, 50),
+      gaps: [
+        { at: 2, end: 70, start: 73 },
+        { at: 4, end: 78, start: 81 },
+      ],
+    };
+    expect(figurePieces([between]).map((p) => [p.text, p.x])).toEqual([
+      ['规章', 50],
+      ['3', 73],
+      ['件', 81],
+    ]);
+  });
+
+  it('in a line laid out in columns, a figure after a narrow space stands at its place on the page', () => {
+    const row = line([...figurePieces([joined]), item('67', 300, 100, 10)]);
+    expect(laidOut(row)).toBe(true);
+    // 153 is 20.6 half-widths from the left edge at 50: column 21, not one space after the label.
+    expect(lineText(row, 50, true).text).toBe(`一、本年新收申请数量${' '.repeat(11)}19${' '.repeat(27)}67`);
+    // As PDF.js gives it (one item): the figure one space after the label.
+    expect(lineText(line([joined, item('67', 300, 100, 10)]), 50, true).text).toBe(
+      `一、本年新收申请数量 19${' '.repeat(37)}67`,
+    );
+  });
+
+  it('however narrow the space: a figure flush left in its cell, 0.15 em after the label', () => {
+    const close = line([
+      { ...item('一、本年新收申请数量', 50, 100, 100), spaceAfter: true },
+      item('19', 151.5, 100, 10),
+      item('67', 300, 100, 10),
+    ]);
+    expect(lineText(close, 50, true).text).toBe(`一、本年新收申请数量${' '.repeat(10)}19${' '.repeat(28)}67`);
+    expect(lineText(close, 50).text).toBe(`一、本年新收申请数量 19${' '.repeat(37)}67`);
+  });
+
+  it('prose (no gap wider than a space) keeps its one space', () => {
+    const prose = line([{ ...item('共收到申请 19 件', 50, 100, 73), gaps: [] }]);
+    expect(laidOut(prose)).toBe(false);
+    expect(lineText(prose, 50, true).text).toBe('共收到申请 19 件');
   });
 });

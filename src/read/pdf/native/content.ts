@@ -32,6 +32,15 @@ export interface RawItem {
   str: string;
   width: number;
   transform: Matrix;
+  /**
+   * The spaces PDF.js would put into the string for a gap between glyphs (a gap of a tenth of an
+   * em to 0.6 em: see `addFakeSpaces`), as triples: the space's index in `str`, and where the text
+   * before it ends and the text after it starts, along the item from its start (in the units of
+   * `width`). The string keeps only a space for a gap of any width: a table's cells set closer
+   * than 0.6 em (a label filling its cell, the figure after it) become one item. Undefined where
+   * there is none, or the string's characters were changed (`normalizeUnicode`).
+   */
+  gaps: number[] | undefined;
 }
 
 const transform = (m1: Matrix, m2: Matrix): Matrix => [
@@ -182,6 +191,8 @@ const fontCache = new WeakMap<PdfDocument, Map<Dict, NativeFont>>();
 interface ContentItem {
   initialized: boolean;
   str: string[];
+  /** The fake spaces so far (see `RawItem.gaps`). */
+  gaps: number[];
   totalWidth: number;
   width: number;
   height: number;
@@ -204,6 +215,7 @@ class StreamRun {
   private readonly item: ContentItem = {
     initialized: false,
     str: [],
+    gaps: [],
     totalWidth: 0,
     width: 0,
     height: 0,
@@ -517,7 +529,7 @@ class StreamRun {
   }
 
   private pushWhitespace(width: number, transformOf: Matrix | null): void {
-    this.items.push({ str: ' ', width, transform: transformOf as Matrix });
+    this.items.push({ str: ' ', width, transform: transformOf as Matrix, gaps: undefined });
   }
 
   /**
@@ -718,6 +730,12 @@ class StreamRun {
     if (textOrientation * item.spaceInFlowMin <= width && width <= textOrientation * item.spaceInFlowMax) {
       if (item.initialized) {
         this.resetLastChars();
+        if (textOrientation > 0) {
+          let at = 0;
+          for (const piece of item.str) at += piece.length;
+          const end = item.totalWidth + item.width * item.textAdvanceScale;
+          item.gaps.push(at, end, end + width * item.textAdvanceScale);
+        }
         item.str.push(' ');
       }
       return false;
@@ -732,11 +750,19 @@ class StreamRun {
     const item = this.item;
     if (!item.initialized) return;
     item.totalWidth += item.width * item.textAdvanceScale;
-    const text = normalizeUnicode(item.str.join(''));
+    const joined = item.str.join('');
+    const text = normalizeUnicode(joined);
     if (rightToLeft.test(text)) unsupported('right-to-left text');
-    this.items.push({ str: text, width: Math.abs(item.totalWidth), transform: item.transform as Matrix });
+    const gaps = item.gaps.length > 0 && text.length === joined.length ? item.gaps : undefined;
+    this.items.push({
+      str: text,
+      width: Math.abs(item.totalWidth),
+      transform: item.transform as Matrix,
+      gaps,
+    });
     item.initialized = false;
     item.str.length = 0;
+    if (item.gaps.length > 0) item.gaps = [];
   }
 }
 
