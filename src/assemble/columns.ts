@@ -573,7 +573,15 @@ export function headerColumnsOf(
     for (const c of parts.values()) columns += c.evidence;
     return columns >= 2;
   });
-  return telling.length === 1 ? (telling[0] as Map<HeaderRegion, HeaderColumns>) : new Map();
+  if (telling.length === 1) return telling[0] as Map<HeaderRegion, HeaderColumns>;
+  if (telling.length > 1) return new Map();
+  // Lines laid out from the page's positions (the PDF reader's own, see HeaderModel.flush) show
+  // the columns where they stand on the page, in its measure: there the header places without
+  // figures lined up under it (a table's first page with one row on it, the rest carried over).
+  const positioned = new Map<HeaderRegion, HeaderColumns>();
+  for (const [region, columns] of byMeasure[0] ?? [])
+    if (columns.model.flush) positioned.set(region, columns);
+  return positioned;
 }
 
 /** A figure's left end, centre or right end in one measure (figures of a column line up by one). */
