@@ -505,12 +505,17 @@ const overlaps = ([x0, x1]: [number, number], a: number, b: number): boolean => 
 
 /**
  * The row's figures under the header's columns: each under the one column it overlaps (or else,
- * where the model allows it, touches: see `HeaderModel.flush`), in order.
+ * where the model allows it, touches: see `HeaderModel.flush`), in order. A figure that touches
+ * the end of one header text and the start of the next (a figure flush left in its cell, the
+ * header texts filling theirs) stands under the one the order of the row's other figures leaves
+ * it, else under the one its offset by one edge puts it nearer, as the other figures stand off
+ * their columns (see `nearerByEdge`).
  */
 function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] | null {
   const { spans, measure, flush } = model;
-  const placed: (Figure | null)[] = spans.map(() => null);
-  let previous = -1;
+  // Each figure's column; -1 where it touches two, the first of which `pairs` holds.
+  const columns: number[] = [];
+  const pairs: number[] = [];
   for (const f of r.figures) {
     const x0 = measure.at(f.token);
     const x1 = x0 + measure.width(f.text);
@@ -521,18 +526,83 @@ function placeUnderHeader(r: RowFigures, model: HeaderModel): (Figure | null)[] 
       if (column !== -1) return null;
       column = j;
     }
+    let pair = -1;
     if (column === -1 && flush?.(f.token))
       for (let j = 0; j < spans.length; j++) {
         const [a, b] = spans[j] as [number, number];
         if (x0 !== b && x1 !== a) continue;
-        if (column !== -1) return null;
-        column = j;
+        if (column === -1) column = j;
+        else if (pair === -1 && j === column + 1 && x0 === spans[column]?.[1] && x1 === a) pair = column;
+        else return null;
       }
+    if (column === -1) return null;
+    columns.push(pair === -1 ? column : -1);
+    pairs.push(pair);
+  }
+  for (let i = 0; i < columns.length; i++) {
+    if (columns[i] !== -1) continue;
+    const j = pairs[i] as number;
+    const before = columns.slice(0, i).findLast((c) => c !== -1) ?? -1;
+    const after = columns.slice(i + 1).find((c) => c !== -1) ?? spans.length;
+    const open = [j, j + 1].filter((c) => c > before && c < after);
+    const column =
+      open.length === 1 ? open[0] : open.length === 2 ? nearerByEdge(r, i, columns, j, model) : null;
+    if (column === null || column === undefined) return null;
+    columns[i] = column;
+  }
+  const placed: (Figure | null)[] = spans.map(() => null);
+  let previous = -1;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as number;
     if (column <= previous) return null;
-    placed[column] = f;
+    placed[column] = r.figures[i] as Figure;
     previous = column;
   }
   return placed;
+}
+
+/**
+ * Which of columns `j` and `j + 1` figure `i` of a row stands under: by the edge (left end, centre
+ * or right end) by which the row's placed figures stand off their columns' header texts most
+ * evenly, the column where its offset is nearer their median, by 1.5 columns or more. Null where
+ * no figure is placed yet, or neither is nearer by so much.
+ */
+function nearerByEdge(
+  r: RowFigures,
+  i: number,
+  columns: readonly number[],
+  j: number,
+  model: HeaderModel,
+): number | null {
+  const { measure, spans } = model;
+  const span = (f: Figure): [number, number] => {
+    const x = measure.at(f.token);
+    return [x, x + measure.width(f.text)];
+  };
+  let best: { spread: number; median: number; edge: (a: number, b: number) => number } | null = null;
+  for (const edge of edgesOfSpan) {
+    const offsets: number[] = [];
+    columns.forEach((c, k) => {
+      if (c >= 0)
+        offsets.push(edge(...span(r.figures[k] as Figure)) - edge(...(spans[c] as [number, number])));
+    });
+    if (offsets.length === 0) return null;
+    offsets.sort((x, y) => x - y);
+    const spread = (offsets.at(-1) as number) - (offsets[0] as number);
+    const middle = offsets.length >> 1;
+    const median =
+      offsets.length % 2 === 1
+        ? (offsets[middle] as number)
+        : ((offsets[middle - 1] as number) + (offsets[middle] as number)) / 2;
+    if (!best || spread < best.spread) best = { spread, median, edge };
+  }
+  if (!best) return null;
+  const { edge, median } = best;
+  const at = edge(...span(r.figures[i] as Figure));
+  const off = (c: number) => Math.abs(at - edge(...(spans[c] as [number, number])) - median);
+  if (off(j) + 1.5 <= off(j + 1)) return j;
+  if (off(j + 1) + 1.5 <= off(j)) return j + 1;
+  return null;
 }
 
 /**

@@ -746,7 +746,67 @@ const joinedItems: Case[] = [
   },
 ];
 
+/**
+ * Figures flush left in cells padded by a point, labels spread over theirs: in the PDF reader's own
+ * lines a figure 0.1–0.25 em after the label, no space between (two text items), was joined to it
+ * (「只计0」: both), and the document read as figures run together; and a figure set where one
+ * header text ends and the next begins touched both (a 「0」 where 「商业企业」 ends and 「科研机构」
+ * begins: the second) and was placed under neither. The figure now stands at its place, and the
+ * one of the two columns the order of the row's other figures leaves it (or its offset by one edge
+ * puts it nearer) takes it.
+ */
+const flushLeft: Case[] = [
+  {
+    seed: 400293689,
+    format: '2019',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      walls: 'long',
+      paint: 'fill',
+      size: 12,
+      padX: 1,
+      figures: 'left',
+      labels: 'distributed',
+      vertical: 'top',
+      charRuns: 'labels',
+      groupChars: 5,
+      pageNumber: 'di',
+      runningHead: 'text',
+      blankMark: '/',
+      shift: 19,
+    },
+  },
+  {
+    seed: 352726656,
+    format: '2021',
+    blanks: true,
+    style: {
+      ...base,
+      rules: 'horizontal',
+      walls: 'boxes',
+      size: 11,
+      padX: 1,
+      padY: 4,
+      figures: 'left',
+      labels: 'distributed',
+      charRuns: 'all',
+      pageNumber: 'none',
+      runningHead: 'text',
+      shift: 329,
+    },
+  },
+];
+
 describe('PDF as word processors print a report', () => {
+  it.each(flushLeft.map((c) => [c.seed, c]))(
+    'a figure flush left in its cell, against the label or between two header texts, stands at its place (%i)',
+    async (_, c) => {
+      await check(c, true);
+    },
+  );
+
   it.each(joinedItems.map((c) => [c.seed, c]))(
     'a figure joined to the label before it in one text item stands at its place (%i)',
     async (_, c) => {

@@ -22,6 +22,12 @@ const baselineTolerance = 0.5;
 const lineSpan = 0.8;
 /** A gap wider than this share of an em is a space even where the PDF has no space character. */
 const spaceGap = 0.25;
+/**
+ * In a line laid out in columns, a gap wider than this share of an em sets a figure apart from the
+ * text before it (PDF.js's least space within a run of text): a label filling its cell, the figure
+ * flush left in the next.
+ */
+const figureGap = 0.1;
 /** Width of one space, as a share of an em (a half-width character). */
 const spaceWidth = 0.5;
 
@@ -156,10 +162,10 @@ export function laidOut(line: PdfLine): boolean {
 
 /**
  * A line's text, and how far its first item stands from `left` (the page's left text edge) in
- * half-width characters. `figuresInPlace`: in a line laid out in columns, a figure after a space
- * stands at its place on the page however narrow the space (a label filling its cell, the figure
- * flush left in the next), not one space after the text before it, which counts each CJK
- * character one column where the page takes two.
+ * half-width characters. `figuresInPlace`: in a line laid out in columns, a figure after a space,
+ * or a gap of a tenth of an em, stands at its place on the page however narrow the space (a label
+ * filling its cell, the figure flush left in the next), not one space after the text before it (or
+ * joined to it), which counts each CJK character one column where the page takes two.
  */
 export function lineText(
   line: PdfLine,
@@ -186,7 +192,8 @@ export function lineText(
       let spaces = 0;
       // A wide gap pads the line to the item's place on the page (in half-width characters from
       // the left edge), so that figures under one table column get the same column on every row.
-      if (gap > spaceGap * em || (inPlace && (pendingSpace || item.spaceBefore) && isFigurePiece(item.text)))
+      const apart = pendingSpace || item.spaceBefore || gap > figureGap * em;
+      if (gap > spaceGap * em || (inPlace && apart && isFigurePiece(item.text)))
         spaces = Math.max(1, Math.round((item.x - left) / (spaceWidth * em)) - indent - text.length);
       else if (pendingSpace || item.spaceBefore) spaces = 1;
       text += ' '.repeat(spaces) + item.text;

@@ -149,6 +149,25 @@ describe("figures set off inside an item (the native reader's gaps)", () => {
     expect(lineText(close, 50).text).toBe(`一、本年新收申请数量 19${' '.repeat(37)}67`);
   });
 
+  it('or no space at all: a label and a figure 0.15 em apart, two items, no space between', () => {
+    const glued = line([
+      item('（二）部分公开（区分处理的，只计', 50, 100, 165),
+      item('0', 216.5, 100, 5),
+      item('0', 300, 100, 5),
+    ]);
+    expect(lineText(glued, 50, true).text).toBe(
+      `（二）部分公开（区分处理的，只计${' '.repeat(17)}0${' '.repeat(16)}0`,
+    );
+    expect(lineText(glued, 50).text).toBe(`（二）部分公开（区分处理的，只计0${' '.repeat(33)}0`);
+    // Nearer than a tenth of an em, the figure is part of the text before it.
+    const close = line([
+      item('（二）部分公开', 50, 100, 70),
+      item('0', 120.5, 100, 5),
+      item('0', 300, 100, 5),
+    ]);
+    expect(lineText(close, 50, true).text).toBe(`（二）部分公开0${' '.repeat(42)}0`);
+  });
+
   it('prose (no gap wider than a space) keeps its one space', () => {
     const prose = line([{ ...item('共收到申请 19 件', 50, 100, 73), gaps: [] }]);
     expect(laidOut(prose)).toBe(false);
