@@ -98,7 +98,8 @@ export function inWordsDown(stream: TokenStream, i: number): boolean {
 }
 
 /**
- * A row's numbering, not a figure: a number of one or two digits set apart before it and
+ * A row's numbering, not a figure: a number of one or two digits set apart before it (or glued
+ * to a group label's last character: 「（六）其他2.申请人…」) and
  * followed at once by 「.」 or 「、」 and words (「5.要求行政机关确认…」), or by the mark alone and
  * words (「2 . 申 请 人…」, a label spread a character a token), the label of a row not found
  * where it stands (wrapped round figures, damaged). Taken as a figure, it fills a blank cell of the
@@ -107,7 +108,15 @@ export function inWordsDown(stream: TokenStream, i: number): boolean {
 export function isNumbering(stream: TokenStream, i: number): boolean {
   const token = stream.tokens[i] as Token;
   const next = stream.tokens[i + 1];
-  if (token.kind !== 'num' || token.text.length > 2 || !(token.first || token.spaced)) return false;
+  if (token.kind !== 'num' || token.text.length > 2) return false;
+  // Apart from the words before it, or glued to a group label's (「（六）其他2.申请人…」: the
+  // group label and the row's numbering in one word).
+  if (!(token.first || token.spaced)) {
+    const before = stream.tokens[i - 1];
+    if (before?.kind !== 'text' || before.line !== token.line) return false;
+    const last = codeAt(before.text, before.text.length - 1);
+    if (last < 0x4e00 || last > 0x9fff) return false;
+  }
   if (next?.kind !== 'text' || next.line !== token.line) return false;
   const mark = codeAt(next.text, 0);
   if (mark !== 0x2e && mark !== 0x3001) return false;

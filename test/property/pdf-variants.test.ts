@@ -94,6 +94,27 @@ const base: WordPdfStyle = {
 
 /** Counterexamples found, kept. */
 const examples: [Case][] = [
+  // Group label and row numbering in one word, 「（六）其他2.申请人逾期未按」, under the row
+  // 「1.申请人无正当理由…」 whose figures 「0 0 0 0 0 0」 left 自然人 blank: the 2 was taken as its
+  // seventh figure, np null read as 0 and 总计 0 as 2 (named only by the checker's row sum).
+  // (GONGKAI_FC_SEED=1234 ×40.)
+  [
+    {
+      seed: 515472862,
+      format: '2021',
+      blanks: true,
+      style: {
+        ...base,
+        rules: 'threeLine',
+        size: 12,
+        padX: 1,
+        padY: 0,
+        figures: 'left',
+        groupChars: 5,
+        repeatHeader: false,
+      },
+    },
+  ],
   // Cells aligned to the top, no rules: 「1.申请人无正当理由  0 3 0 0 3 0 无」 over 「其他处  逾期不补
   // 正、行政机…」. The label's key (「逾期不补正」) stands after the figures on its first line, so
   // they went to the row before and the next row's (whose key 「收费通知」 came after its own)
