@@ -820,34 +820,32 @@ const flushLeft: Case[] = [
   },
 ];
 
-describe('PDF as word processors print a report', () => {
-  it.each(flushLeft.map((c) => [c.seed, c]))(
+/** Reads a case, expecting table 三 exact and no error on its cells; its report and cell keys. */
+async function tableThreeExact(c: Case): Promise<{ report: Report; keys: string[] }> {
+  const report = build(c);
+  const { report: back } = await processBytes(await wordPdf(report, c.style), 'x.pdf');
+  const keys = cellKeys(getFormat(report.format)).filter((k) => k.startsWith('a.'));
+  expect(keys.map((k) => back.cells[k])).toEqual(keys.map((k) => report.cells[k] ?? null));
+  expect(errors(back.findings).filter((f) => f.keys.some((k) => k.startsWith('a.')))).toEqual([]);
+  return { report, keys };
+}
+
+/** Examples that read completely, each list under what it shows. */
+const readCompletely: [string, Case[]][] = [
+  [
     'a figure flush left in its cell, against the label or between two header texts, stands at its place (%i)',
-    async (_, c) => {
-      await check(c, true);
-    },
-  );
+    flushLeft,
+  ],
+  ['a figure joined to the label before it in one text item stands at its place (%i)', joinedItems],
+  ['a label cut by its figures or a group label reads completely (%i)', cutLabels],
+  ["short rows that only the header's columns place read completely (%i)", underHeaders],
+];
 
-  it.each(joinedItems.map((c) => [c.seed, c]))(
-    'a figure joined to the label before it in one text item stands at its place (%i)',
-    async (_, c) => {
+describe('PDF as word processors print a report', () => {
+  for (const [title, list] of readCompletely)
+    it.each(list.map((c) => [c.seed, c] as const))(title, async (_, c) => {
       await check(c, true);
-    },
-  );
-
-  it.each(cutLabels.map((c) => [c.seed, c]))(
-    'a label cut by its figures or a group label reads completely (%i)',
-    async (_, c) => {
-      await check(c, true);
-    },
-  );
-
-  it.each(underHeaders.map((c) => [c.seed, c]))(
-    "short rows that only the header's columns place read completely (%i)",
-    async (_, c) => {
-      await check(c, true);
-    },
-  );
+    });
 
   it("总计 blank in all rows of table 三 but one a page: the places its rows fill, 总计's by one figure, stand at one pitch", async () => {
     // Three-line rules, figures right: 「一、本年新收… 0 _ 0 0 0 0 0」 on page 3 and 「四、结转… 0 0 0 0 0
@@ -872,12 +870,8 @@ describe('PDF as word processors print a report', () => {
         shift: 207,
       },
     };
-    const report = build(c);
-    const { report: back } = await processBytes(await wordPdf(report, c.style), 'x.pdf');
-    const keys = cellKeys(getFormat(report.format)).filter((k) => k.startsWith('a.'));
-    expect(keys.map((k) => back.cells[k])).toEqual(keys.map((k) => report.cells[k] ?? null));
+    const { report, keys } = await tableThreeExact(c);
     expect(keys.filter((k) => report.cells[k] === null && k.endsWith('.total')).length).toBeGreaterThan(20);
-    expect(errors(back.findings).filter((f) => f.keys.some((k) => k.startsWith('a.')))).toEqual([]);
   });
 
   it("table 三's header on a page with one row, the rest on the next page: the PDF reader's own lines place by the header alone", async () => {
@@ -905,12 +899,8 @@ describe('PDF as word processors print a report', () => {
         shift: 267,
       },
     };
-    const report = build(c);
-    const { report: back } = await processBytes(await wordPdf(report, c.style), 'x.pdf');
-    const keys = cellKeys(getFormat(report.format)).filter((k) => k.startsWith('a.'));
-    expect(keys.map((k) => back.cells[k])).toEqual(keys.map((k) => report.cells[k] ?? null));
+    const { report, keys } = await tableThreeExact(c);
     expect(keys.filter((k) => k.endsWith('.np')).every((k) => report.cells[k] === null)).toBe(true);
-    expect(errors(back.findings).filter((f) => f.keys.some((k) => k.startsWith('a.')))).toEqual([]);
   });
 
   it('only the walls inside, no frame: the edges stand where the rules that run past the outermost end', async () => {
