@@ -412,11 +412,7 @@ function nearestUnderHeader(placed: readonly (Figure | null)[], model: HeaderMod
     const at = figures.map(([a, b]) => edge(a, b));
     const column = (k: number) => edge(...(spans[k] as [number, number]));
     const offsets = columns.map((j, i) => (at[i] as number) - column(j)).sort((x, y) => x - y);
-    const middle = offsets.length >> 1;
-    const median =
-      offsets.length % 2 === 1
-        ? (offsets[middle] as number)
-        : ((offsets[middle - 1] as number) + (offsets[middle] as number)) / 2;
+    const median = medianOfSorted(offsets);
     return columns.every((j, i) => {
       const off = (k: number) => Math.abs((at[i] as number) - column(k) - median);
       const own = off(j);
@@ -424,6 +420,14 @@ function nearestUnderHeader(placed: readonly (Figure | null)[], model: HeaderMod
       return true;
     });
   });
+}
+
+/** The median of numbers sorted in ascending order (the mean of the middle two of an even count). */
+function medianOfSorted(sorted: readonly number[]): number {
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** The left end, centre or right end of a span [a, b). */
@@ -589,11 +593,7 @@ function nearerByEdge(
     if (offsets.length === 0) return null;
     offsets.sort((x, y) => x - y);
     const spread = (offsets.at(-1) as number) - (offsets[0] as number);
-    const middle = offsets.length >> 1;
-    const median =
-      offsets.length % 2 === 1
-        ? (offsets[middle] as number)
-        : ((offsets[middle - 1] as number) + (offsets[middle] as number)) / 2;
+    const median = medianOfSorted(offsets);
     if (!best || spread < best.spread) best = { spread, median, edge };
   }
   if (!best) return null;

@@ -73,6 +73,9 @@ export function writtenOf(raw: readonly RawTextItem[]): { all: number; undecodab
   return { all, undecodable: bad };
 }
 
+/** Blank marks of a table cell made of slashes and dashes (as the assembler knows them, src/assemble/tokens.ts). */
+export const dashMarks: readonly string[] = ['/', '-', '—', '——', '--'];
+
 /** A figure as a table cell holds it: digits, with a sign, thousands separators or decimals. */
 export const isFigureText = (text: string): boolean => /^[+-]?\d[\d,]*(?:\.\d+)?$/.test(text);
 

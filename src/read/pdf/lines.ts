@@ -4,7 +4,7 @@
  * the gap (so table columns stay apart), and pieces that touch join without one (a word set
  * character by character).
  */
-import { isFigureText, type PdfItem } from './items.js';
+import { dashMarks, isFigureText, type PdfItem } from './items.js';
 
 /** One line of a page: its items from left to right. */
 export interface PdfLine {
@@ -72,9 +72,12 @@ function dedupe(items: PdfItem[]): PdfItem[] {
   return out;
 }
 
-/** A table cell's figure or blank mark (「/」「—」), as a piece of a line may be. */
+/**
+ * A table cell's figure or blank mark (「/」「—」), as a piece of a line may be: not 「无」 or 「空」,
+ * which may be a character of a label spread over its cell.
+ */
 const isFigurePiece = (text: string): boolean => isFigureText(text) || blankMarks.has(text);
-const blankMarks = new Set(['/', '-', '—', '——', '--', '－']);
+const blankMarks = new Set([...dashMarks, '－']);
 
 /**
  * The line's items with each figure that a gap inside an item sets off (see `PdfItem.gaps`) an

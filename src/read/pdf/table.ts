@@ -7,7 +7,7 @@
  */
 
 import type { RuledGrid } from './grid.js';
-import { isFigureText, type PdfItem } from './items.js';
+import { dashMarks, isFigureText, type PdfItem } from './items.js';
 import { clusterLines, lineText } from './lines.js';
 
 export interface GridPosition {
@@ -48,7 +48,7 @@ function joinLines(lines: readonly string[]): string {
 const middle = (item: PdfItem) => item.y - 0.35 * item.size;
 
 /** What reports write in a blank cell (as the assembler knows them, src/assemble/tokens.ts). */
-const blankMarks = new Set(['/', '-', '—', '——', '--', '无', '空']);
+const blankMarks = new Set([...dashMarks, '无', '空']);
 
 /**
  * An item that runs over one wall of its row: a label's words ending against the wall and a figure
