@@ -13,12 +13,23 @@ import { parseLoose } from './split.js';
 import type { LabelMatch, TokenStream } from './stream.js';
 import type { Token } from './tokens.js';
 
+/** A blank mark that is a CJK character (「无」「空」): it may be a character of words. */
+const cjkMark = /[\u4e00-\u9fff]/;
+
 /**
- * A figure or a blank mark; not a blank mark that is a character of words (「无」 of a group label
- * written down the page one character a line, 「（四）|无|法|提|供」).
+ * A figure or a blank mark; a CJK blank mark only where it stands apart, alone on its line with a
+ * blank line before it and after it (each cell of reading-order text a block of its own), not a
+ * character of words: 「无」 of a group label written down the page one character a line
+ * (「（四）|无|法|提|供」) has no blank line between its characters.
  */
-const isFigure = (t: Token | undefined): boolean =>
-  t !== undefined && (t.kind === 'num' || (t.kind === 'blank' && !/[\u4e00-\u9fff]/.test(t.text)));
+function isFigureAt(stream: TokenStream, k: number): boolean {
+  const t = stream.tokens[k];
+  if (t === undefined || t.kind === 'text') return false;
+  if (t.kind === 'num' || !cjkMark.test(t.text)) return true;
+  if (!t.first || !t.last || t.gap === 0) return false;
+  const next = stream.tokens[k + 1];
+  return next === undefined || (next.first && next.gap > 0);
+}
 
 interface Occurrence {
   row: number;
@@ -126,7 +137,7 @@ function segmentsOf(stream: TokenStream, found: readonly Occurrence[], end: numb
     const stop = found[i + 1]?.first ?? endToken;
     const figures: number[] = [];
     for (let k = o.match.endToken; k < stop; k++) {
-      if (isFigure(stream.tokens[k])) figures.push(k);
+      if (isFigureAt(stream, k)) figures.push(k);
     }
     return figures;
   });
@@ -157,12 +168,12 @@ function alignByGroups(
   for (const s of segments)
     for (const k of s) {
       const t = stream.tokens[k];
-      if (t?.kind !== 'num' || !t.first || !t.last) return null;
+      if (!t?.first || !t.last) return null;
     }
   // Figures before the first label: labels may follow their figures throughout; don't guess.
   for (let k = stream.tokenAt(start); k < (found[0] as Occurrence).first; k++) {
     const t = stream.tokens[k];
-    if (t && isFigure(t) && t.first && t.last) return null;
+    if (t && isFigureAt(stream, k) && t.first && t.last) return null;
   }
 
   const placed: (Placed | null)[] = rows.map(() => null);
@@ -216,6 +227,7 @@ function alignByGroups(
       } else if (away.length === extra) takers = away;
       else if (rowsBetween.length === extra) takers = rowsBetween;
       else return null;
+      if (extra > 0 && !rowsByRuns(stream, figures, n)) return null;
       [o.row, ...takers].forEach((index, g) => {
         const label = g === 0 ? o.match : labelOf.get(index);
         if (!label || !put(index, label, figures[g * n] as number, (figures[g * n + n - 1] as number) + 1))
@@ -280,11 +292,13 @@ function alignFull(
   const figures: number[] = [];
   for (let k = stream.tokenAt(start), stop = stream.tokenAt(end); k < stop; k++) {
     const t = stream.tokens[k];
-    if (!isFigure(t) || inLabel.has(k)) continue;
-    if (t?.kind !== 'num' || !onlyFigures(stream, k)) return null;
+    if (!isFigureAt(stream, k) || inLabel.has(k)) continue;
+    // (A blank mark alone on its line; figures may share one.)
+    if (t?.kind === 'num' ? !onlyFigures(stream, k) : !(t?.first && t.last)) return null;
     figures.push(k);
   }
   if (figures.length !== rows.length * n) return null;
+  if (!rowsByRuns(stream, figures, n)) return null;
   const position = new Map<number, number>();
   for (let i = 0; i < figures.length; i++) position.set(figures[i] as number, i);
   const segments = segmentsOf(stream, found, end);
@@ -326,6 +340,51 @@ function alignFull(
   const all = rows.map((_, r) => r);
   if (checked && !identitiesHold(stream, placed, all, identities, true)) return null;
   return { rows: placed, end: tableEnd(found, [figures]) };
+}
+
+/**
+ * Whether figures taken n at a time as rows (token indexes, in the rows' order) may be rows, by the
+ * runs they stand in: figures on lines one right after another, no blank line between, where the
+ * text sets other figures apart by one (plain `pdftotext` sets each block of the page apart by a
+ * blank line). A run may be one row's figures after its label; but a table's rows set close
+ * together come out column by column, each run one column's cells of those rows (「0|0|—」 then
+ * 「—|0|0」: three rows' cells of two columns), which read n at a time are the rows transposed,
+ * and right when the figures or blank marks agree, as rows of zeros do, so the identities cannot
+ * tell. So a run of more than one figure must be exactly one row, after words (its label), not
+ * after another figure: runs of one row each one after another are the same text as one column
+ * each of a group of as many rows.
+ */
+function rowsByRuns(stream: TokenStream, figures: readonly number[], n: number): boolean {
+  if (n < 2) return true;
+  const tokens = stream.tokens;
+  // Only where the text sets figures apart by blank lines: a text without them (as portals
+  // serve it) writes every cell on the next line, and its runs tell nothing.
+  let apart = false;
+  for (let j = 1; j < figures.length && !apart; j++) {
+    const k = figures[j] as number;
+    apart =
+      k === (figures[j - 1] as number) + 1 && (tokens[k] as Token).first && (tokens[k] as Token).gap > 0;
+  }
+  if (!apart) return true;
+  for (let i = 0; i < figures.length; ) {
+    const start = figures[i] as number;
+    let j = i + 1;
+    for (; j < figures.length; j++) {
+      const k = figures[j] as number;
+      const t = tokens[k] as Token;
+      const previous = tokens[k - 1] as Token;
+      // (The line right after: a line dropped between, a page's number, is a break too.)
+      if (k !== (figures[j - 1] as number) + 1 || (t.first && (t.gap !== 0 || t.line !== previous.line + 1)))
+        break;
+    }
+    const length = j - i;
+    if (length > 1) {
+      const before = tokens[start - 1];
+      if (length !== n || i % n !== 0 || (before !== undefined && before.kind !== 'text')) return false;
+    }
+    i = j;
+  }
+  return true;
 }
 
 /** Whether some identity names a cell of the part. */
@@ -400,11 +459,12 @@ function identitiesHold(
     let c = 0;
     for (let k = p.from; k < p.to; k++) {
       const t = stream.tokens[k];
-      if (t?.kind !== 'num') continue;
-      const value = parseLoose(t.text);
+      if (t?.kind !== 'num' && !(t?.kind === 'blank' && isFigureAt(stream, k))) continue;
+      // A blank cell: no value, so no identity with it is checked.
+      const value = t.kind === 'blank' ? Number.NaN : parseLoose(t.text);
       if (value === null || c >= numbers.length) return false;
       const at = numbers[c++] as number;
-      if (at === -1) continue;
+      if (at === -1 || Number.isNaN(value)) continue;
       known[at] = 1;
       values[at] = value;
       rowOf[at] = row;

@@ -464,6 +464,31 @@ describe('plain pdftotext: labels written in a run, then their figures column by
   });
 });
 
+describe('plain pdftotext: blank marks alone on their lines, cells like figures', () => {
+  it('wordpdf-78713784-plain: 「无」 between blank lines is a blank cell, and table 三 aligns as figures do', async () => {
+    // Labels of a tall group's rows one after another, then their figures, each cell a block of
+    // its own: 「无」 for a blank cell. Blank marks once stopped the alignment (table 三 read 63 of
+    // its cells, the rest named).
+    const { truth, report } = await read('wordpdf-78713784-plain.txt');
+    expect(report.cells).toEqual(truth.cells);
+    expect(errors(report.findings)).toEqual([]);
+    expect(Object.values(truth.cells).filter((v) => v === null).length).toBe(40);
+  });
+
+  it("blanks-wordpdf-22-plain: three rows' cells given column by column (「0|0|—」) are not read as rows", async () => {
+    // （六）其他处理's 3.其他, （七）总计 and 四, one line each and set close together, come out
+    // after all the labels as seven runs of three lines, one a column; read seven at a time they
+    // were the rows transposed: 其他 0 0 0 0 0 0 0 and 四 0 0 0 0 — 0 0 read as 0 0 0 0 0 0 — and
+    // — 0 0 0 0 0 0, no identity telling (blank marks and zeros). Now every row there is named.
+    const { truth, report } = await read('blanks-wordpdf-22-plain.txt');
+    const rows = ['a.other.noCorrection', 'a.other.noFee', 'a.other.other', 'a.total', 'a.next'];
+    for (const row of rows) for (const key of keysOf(row)) expect(report.cells[key], key).toBeNull();
+    expect(keysOf('a.next').map((k) => truth.cells[k])).toEqual([0, 0, 0, 0, null, 0, 0]);
+    const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
+    expect(wrong.filter((k) => !named(report).has(k))).toEqual([]);
+  });
+});
+
 describe("pdftotext -raw: a row's figures on a line of their own, in a page number's form", () => {
   it.each([
     // 「其他对外管理服务」「事项」「3 / 42」: 3, the blank mark 「/」, 42, in a five-page report
