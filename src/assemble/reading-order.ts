@@ -8,7 +8,7 @@
  * labels stand elsewhere, and only when their number fits exactly.
  */
 import type { IdentitySpec, RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
-import { findRow, numberingOffset } from './rows.js';
+import { columnLeaves, findRow, numberingOffset } from './rows.js';
 import { parseLoose } from './split.js';
 import type { LabelMatch, TokenStream } from './stream.js';
 import type { Token } from './tokens.js';
@@ -128,6 +128,76 @@ export function alignPart(
   const found = occurrences(stream, rows, start, end);
   if (!found || found.length === 0) return null;
   return alignFull(stream, part, n, found, start, end, identities);
+}
+
+/**
+ * The labels of a table of several parts (the items of table 二) written as one column before the
+ * first part's caption, every row's once, in the format's order, and no figure among them: plain
+ * `pdftotext` gives the table's first column whole (「信息内容|规章|规范性文件|信息内容|行政许可|…」),
+ * then each part's caption, column headers and figures. Each part's rows' labels, or null.
+ */
+export function labelColumn(
+  stream: TokenStream,
+  parts: readonly TablePartSpec[],
+  start: number,
+  firstCaption: number,
+): Map<TablePartSpec, LabelMatch[]> | null {
+  const column = new Map<TablePartSpec, LabelMatch[]>();
+  let at = start;
+  let first = -1;
+  for (const part of parts) {
+    const labels: LabelMatch[] = [];
+    for (const row of part.rows) {
+      const match = findRow(stream, row, at, firstCaption);
+      if (!match) return null;
+      if (first === -1) first = match.firstToken;
+      labels.push(match);
+      at = match.end;
+    }
+    column.set(part, labels);
+  }
+  for (let k = first, stop = stream.tokenAt(firstCaption); k < stop; k++)
+    if (isFigureAt(stream, k)) return null;
+  return column;
+}
+
+/**
+ * One part of a table whose labels stand in a column before the captions (see `labelColumn`),
+ * aligned in its stretch of the stream (from its caption to the next part's): its caption, its
+ * column headers, then its figures, exactly one for each cell, one after another with nothing
+ * between, each alone on its line (figures may share one), taken row by row (see `rowsByRuns`).
+ */
+export function alignUnderCaption(
+  stream: TokenStream,
+  part: TablePartSpec,
+  start: number,
+  end: number,
+  labels: readonly LabelMatch[],
+): { rows: Placed[]; end: number } | null {
+  const rows = part.rows;
+  const n = rows[0]?.cells.length ?? 0;
+  if (n < 1 || labels.length !== rows.length || rows.some((r) => r.cells.length !== n)) return null;
+  const figures: number[] = [];
+  for (let k = stream.tokenAt(start), stop = stream.tokenAt(end); k < stop; k++) {
+    const t = stream.tokens[k] as Token;
+    if (!isFigureAt(stream, k)) continue;
+    if (t.kind === 'num' ? !onlyFigures(stream, k) : !(t.first && t.last)) return null;
+    // One after another: nothing else between the part's figures.
+    if (figures.length > 0 && k !== (figures.at(-1) as number) + 1) return null;
+    figures.push(k);
+  }
+  if (figures.length !== rows.length * n || !rowsByRuns(stream, figures, n)) return null;
+  // The part's column headers between its caption and its figures.
+  const firstFigure = stream.offsetOf(figures[0] as number);
+  if (!columnLeaves(part).every((leaf) => stream.find(leaf, start, firstFigure))) return null;
+  const placed = rows.map((row, r) => ({
+    row,
+    part,
+    label: labels[r] as LabelMatch,
+    from: figures[r * n] as number,
+    to: (figures[r * n + n - 1] as number) + 1,
+  }));
+  return { rows: placed, end: (figures.at(-1) as number) + 1 };
 }
 
 /** The figure tokens after each label, up to the next label (or the end). */

@@ -3,7 +3,14 @@ import type { FormatSpec, LabelSpec, RowSpec, TablePartSpec, TableSpec } from '.
 import type { Evidence } from './evidence.js';
 import { isNumbering, nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
-import { alignPart, alignReadingOrder, labelsClose, onlyFigures } from './reading-order.js';
+import {
+  alignPart,
+  alignReadingOrder,
+  alignUnderCaption,
+  labelColumn,
+  labelsClose,
+  onlyFigures,
+} from './reading-order.js';
 import { identitiesChecked, identitiesOfRow } from './row-identities.js';
 import {
   cellCount,
@@ -222,6 +229,8 @@ function realignedParts(
   const missing = [...location.missing];
   const damaged = [...location.damaged];
   const realignedRows = new Set<RowLocation>();
+  // Every row's label in one column before the first caption: looked for once, when needed.
+  let column: Map<TablePartSpec, LabelMatch[]> | null | undefined;
   let changed = false;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as TablePartSpec;
@@ -241,7 +250,12 @@ function realignedParts(
     // Not where another item's column header stands in the stretch (a table given column by
     // column): its figures may be that column's.
     if (foreignHeaderIn(stream, parts, part, captions[i] as number, regionEnd)) continue;
-    const aligned = alignPart(stream, part, captions[i] as number, regionEnd, spec.identities);
+    let aligned = alignPart(stream, part, captions[i] as number, regionEnd, spec.identities);
+    if (!aligned) {
+      if (column === undefined) column = labelColumn(stream, parts, start, captions[0] as number);
+      const labels = column?.get(part);
+      if (labels) aligned = alignUnderCaption(stream, part, captions[i] as number, regionEnd, labels);
+    }
     if (!aligned) continue;
     const tableEnd = located[0]?.tableEnd ?? stream.tokenAt(end);
     // The part's rows in the format's order: where its first row stood, or before the next part's.

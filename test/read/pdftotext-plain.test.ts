@@ -489,6 +489,23 @@ describe('plain pdftotext: blank marks alone on their lines, cells like figures'
   });
 });
 
+describe("plain pdftotext: table 二's labels in one column before the items' captions", () => {
+  it('blanks-wordpdf-2147483647-plain: each item read from its caption, headers and figures, its rows in order', async () => {
+    // 「信息内容|规章|规范性文件|信息内容|行政许可|…|政府集中采购」, then 「第二十条第（一）项|本年新制作
+    // 数量|本年新公开数量|对外公开总数量|17|5|0|2|274|24」 and so on: no label stood in any item's
+    // stretch, and every row of table 二 was named (规章 「未找到」).
+    const { truth, report } = await read('blanks-wordpdf-2147483647-plain.txt');
+    const proactive = Object.keys(truth.cells).filter((k) => k.startsWith('p.'));
+    expect(proactive.map((k) => report.cells[k])).toEqual(proactive.map((k) => truth.cells[k]));
+    expect(
+      ['p.rules', 'p.normative'].flatMap((row) =>
+        ['made', 'published', 'total'].map((c) => truth.cells[`${row}.${c}`]),
+      ),
+    ).toEqual([17, 5, 0, 2, 274, 24]);
+    expect(errors(report.findings).filter((f) => f.keys?.some((k) => k.startsWith('p.')))).toEqual([]);
+  });
+});
+
 describe("pdftotext -raw: a row's figures on a line of their own, in a page number's form", () => {
   it.each([
     // 「其他对外管理服务」「事项」「3 / 42」: 3, the blank mark 「/」, 42, in a five-page report
