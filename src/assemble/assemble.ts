@@ -3,6 +3,7 @@ import type { SourceFile } from '../core/source-file.js';
 import type { Block, Paragraph } from '../read/blocks.js';
 import type { FormatSpec } from '../spec/types.js';
 import { readCells } from './cells.js';
+import { transposeColumnRuns } from './column-runs.js';
 import { commaTables } from './comma-rows.js';
 import { type Evidence, emptyEvidence } from './evidence.js';
 import { detectFormat, formatScores } from './format-detect.js';
@@ -29,7 +30,8 @@ export interface Assembled {
 export function assemble(read: readonly Block[], file: SourceFile): Assembled {
   // Rows of comma-separated values read as the tables they are.
   const blocks = commaTables(read);
-  const stream = new TokenStream(tokenize(blocks), blocks);
+  // Rows that plain `pdftotext` gave column by column, put back row by row.
+  const stream = new TokenStream(transposeColumnRuns(tokenize(blocks)), blocks);
   const evidence = emptyEvidence();
 
   // Both formats share the part headings, so the outline comes before the format is known.

@@ -58,6 +58,12 @@ class TokenRecord implements Token {
   ) {}
 }
 
+/** A copy of a token alone on its line, with `gap` blank lines before it. */
+export function aloneWithGap(token: Token, gap: number): Token {
+  const t = token;
+  return new TokenRecord(t.kind, t.text, t.line, t.column, t.page, true, true, gap, t.spaced, t.block);
+}
+
 /** Appends one token of a line (the first on its line when `out` has grown no further than `startCount`). */
 function pushToken(
   out: Token[],

@@ -435,23 +435,41 @@ describe('plain pdftotext: two labels spread a character a line, interleaved', (
 });
 
 describe('plain pdftotext: labels written in a run, then their figures column by column', () => {
-  it("the figures are not shared out row by row when the rows' sums then break: every row of the run is named", async () => {
+  const rows = ['a.reject.petition', 'a.reject.repeat', 'a.reject.publication', 'a.reject.mass'];
+  rows.push(
+    'a.reject.confirm',
+    'a.other.noCorrection',
+    'a.other.noFee',
+    'a.other.other',
+    'a.total',
+    'a.next',
+  );
+
+  it('seven runs of six figures, a blank line between, are six rows turned round: the run of labels reads exactly', async () => {
     // Table 三's rows from 「1.信访举报投诉类申请」 to 「四、结转下年度继续办理」, their labels one
-    // after another, then their 70 figures down each column (6 rows, then the rest). Shared out
-    // seven a row, six rows broke their sums (named by the checker) and 信访举报投诉类申请 read
-    // 0 0 0 0 0 0 0 for 0 0 0 0 0 2 2, its sum holding: no error.
+    // after another, then their 70 figures: the first six rows down each column (seven runs of
+    // six lines), then the rest a figure a block. They were named (see the next test); the runs
+    // are now put back row by row (column-runs.ts).
     const { truth, report } = await read('wordpdf-1125945273-plain.txt');
-    const rows = ['a.reject.petition', 'a.reject.repeat', 'a.reject.publication', 'a.reject.mass'];
-    rows.push(
-      'a.reject.confirm',
-      'a.other.noCorrection',
-      'a.other.noFee',
-      'a.other.other',
-      'a.total',
-      'a.next',
-    );
+    for (const row of rows)
+      for (const key of keysOf(row)) expect(report.cells[key], key).toBe(truth.cells[key]);
+    expect(keysOf('a.reject.petition').map((k) => report.cells[k])).toEqual([0, 0, 0, 0, 0, 2, 2]);
+    const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
+    expect(wrong.filter((k) => !named(report).has(k))).toEqual([]);
+    expect(wrong.some((k) => rows.some((row) => k.startsWith(`${row}.`)))).toBe(false);
+  });
+
+  it("the same figures in one run: not shared out row by row when the rows' sums then break, every row of the run named", async () => {
+    // Without the blank lines between the columns nothing tells them apart. Shared out seven a
+    // row, six rows broke their sums (named by the checker) and 信访举报投诉类申请 read
+    // 0 0 0 0 0 0 0 for 0 0 0 0 0 2 2, its sum holding: no error.
+    const { truth } = await read('wordpdf-1125945273-plain.txt');
+    const lines = readFileSync(new URL('wordpdf-1125945273-plain.txt', dir), 'utf8').split('\n');
+    const between = new Set([280, 287, 294, 301, 308, 315]);
+    const text = lines.filter((_, i) => !between.has(i + 1)).join('\n');
+    const { report } = await processBytes(new TextEncoder().encode(text), 'one-run.txt');
     const run = report.findings.filter((f) => f.message.includes('按行依次分给这些行时勾稽关系不成立'));
-    expect(run.map((f) => [f.code, f.severity, f.keys[0]])).toEqual(
+    expect(run.map((f) => [f.code, f.severity, f.keys?.[0]])).toEqual(
       rows.map((row) => ['assemble.row-shape', 'error', `${row}.np`]),
     );
     expect(run[0]?.message).toBe(
@@ -475,15 +493,29 @@ describe('plain pdftotext: blank marks alone on their lines, cells like figures'
     expect(Object.values(truth.cells).filter((v) => v === null).length).toBe(40);
   });
 
-  it("blanks-wordpdf-22-plain: three rows' cells given column by column (「0|0|—」) are not read as rows", async () => {
+  it("blanks-wordpdf-22-plain: three rows' cells given column by column (「0|0|—」) are turned round", async () => {
     // （六）其他处理's 3.其他, （七）总计 and 四, one line each and set close together, come out
-    // after all the labels as seven runs of three lines, one a column; read seven at a time they
-    // were the rows transposed: 其他 0 0 0 0 0 0 0 and 四 0 0 0 0 — 0 0 read as 0 0 0 0 0 0 — and
-    // — 0 0 0 0 0 0, no identity telling (blank marks and zeros). Now every row there is named.
+    // after all the labels as seven runs of three lines, one a column. Read seven at a time they
+    // were the rows transposed: 其他 0 0 0 0 0 — 0 and 四 0 0 0 0 — 0 0 read as 0 0 0 0 0 0 — and
+    // — 0 0 0 0 0 0, no identity telling (blank marks and zeros). They are put back row by row.
     const { truth, report } = await read('blanks-wordpdf-22-plain.txt');
     const rows = ['a.other.noCorrection', 'a.other.noFee', 'a.other.other', 'a.total', 'a.next'];
+    for (const row of rows)
+      for (const key of keysOf(row)) expect(report.cells[key], key).toBe(truth.cells[key]);
+    expect(keysOf('a.next').map((k) => report.cells[k])).toEqual([0, 0, 0, 0, null, 0, 0]);
+    expect(errors(report.findings).filter((f) => f.keys?.some((k) => k.startsWith('a.')))).toEqual([]);
+  });
+
+  it('the same runs broken by a line of words between two of them: not read as rows, but named', async () => {
+    // Three runs, a note, four runs: no stretch of seven to turn round, and runs of three lines
+    // are no rows (a run of figures on consecutive lines must be one row after its label).
+    const { truth } = await read('blanks-wordpdf-22-plain.txt');
+    const lines = readFileSync(new URL('blanks-wordpdf-22-plain.txt', dir), 'utf8').split('\n');
+    expect(lines.slice(304, 311)).toEqual(['0', '0', '0', '', '0', '0', '0']);
+    lines[307] = '注：本表数据截至年底。';
+    const { report } = await processBytes(new TextEncoder().encode(lines.join('\n')), 'broken.txt');
+    const rows = ['a.other.noCorrection', 'a.other.noFee', 'a.other.other', 'a.total', 'a.next'];
     for (const row of rows) for (const key of keysOf(row)) expect(report.cells[key], key).toBeNull();
-    expect(keysOf('a.next').map((k) => truth.cells[k])).toEqual([0, 0, 0, 0, null, 0, 0]);
     const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
     expect(wrong.filter((k) => !named(report).has(k))).toEqual([]);
   });
