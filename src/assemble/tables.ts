@@ -683,18 +683,38 @@ function doubtBrokenRanges(stream: TokenStream, rows: readonly RowLocation[]): v
   }
 }
 
+/** Whether a row's range holds a figure or a blank mark (a label's numbering is none). */
+function hasFigure(stream: TokenStream, r: RowLocation): boolean {
+  for (let k = r.from; k < r.to; k++)
+    if (stream.tokens[k]?.kind !== 'text' && !isNumbering(stream, k)) return true;
+  return false;
+}
+
+/**
+ * Whether the part's column header stands in [from, to): its leaves together (see `headerEnd`), or
+ * a label that groups columns (「申请人情况」「法人或其他组织」), which no row's label holds, however
+ * the header's lines are interleaved.
+ */
+function ownHeaderIn(stream: TokenStream, part: TablePartSpec, from: number, to: number): boolean {
+  if (headerEnd(stream, part, from, to) !== null) return true;
+  const groups = new Set(part.columns.flatMap((c) => c.path.slice(0, -1)));
+  for (const group of groups) if (stream.find(group, from, to)) return true;
+  return false;
+}
+
 /** Marks `broken` each row whose figures come, words between, in two stretches (see above). */
 function markBroken(
   stream: TokenStream,
   rows: readonly RowLocation[],
   parts: readonly TablePartSpec[],
 ): void {
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
     // (`empty` tells only of a row with no figures: a row with some may still be broken.)
     if ((r.doubtful && r.doubtful !== 'empty') || !r.label) continue;
     let figures = false;
     let wordsAfter = false;
     let words = -1;
+    let first = -1;
     let last = -1;
     for (let k = r.from; k < r.to; k++) {
       const t = stream.tokens[k] as Token;
@@ -704,15 +724,35 @@ function markBroken(
           break;
         }
         figures = true;
+        if (first === -1) first = k;
         last = k;
       } else if (t.kind === 'text') {
         if (words === -1) words = k;
         if (figures) wordsAfter = true;
       }
     }
+    if (r.doubtful === 'broken' || words === -1 || last < words) continue;
+    // In a table where rows hold more figures than cells (`empty`: reading order, labels away from
+    // their figures), a row whose label ends a run of labels (the row before holds no figure) and
+    // whose figures stand after the table's own column header (the header a new page repeats):
+    // those figures may be any row's of the run, or of a row before (plain `pdftotext` gave
+    // 「（七）总计|四、结转…」, then page 3's header, then the row of 「5.要求行政机关确认…」, whose
+    // label stood before the run). (The first row's label may stand among the header's lines.)
+    const before = rows[i - 1];
+    if (
+      r.doubtful === 'empty' &&
+      words < first &&
+      before?.label &&
+      before.part === r.part &&
+      !hasFigure(stream, before) &&
+      ownHeaderIn(stream, r.part, stream.offsetOf(words), stream.offsetOf(first))
+    ) {
+      r.doubtful = 'broken';
+      continue;
+    }
     // Another item's column header before the row's figures (table 二 given column by column):
     // the figures after it are that column's.
-    if (r.doubtful === 'broken' || words === -1 || last < words || parts.length < 2) continue;
+    if (parts.length < 2) continue;
     if (foreignHeaderIn(stream, parts, r.part, stream.offsetOf(words), stream.offsetOf(last)))
       r.doubtful = 'broken';
   }

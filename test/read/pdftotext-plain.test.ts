@@ -521,6 +521,27 @@ describe('plain pdftotext: blank marks alone on their lines, cells like figures'
   });
 });
 
+describe("plain pdftotext: a run of labels, then a page's repeated header and a row's figures", () => {
+  it("blanks-wordpdf-0-repeated-header-plain: the figures after the header are not taken for the last label's row", async () => {
+    // 「5.要求行政机关确认…」 … 「（七）总计」「四、结转下年度继续办理」, labels one after another, then
+    // page 3's repeated header and 「0|0|0|0|0|无|0」, the row of 5.要求行政机关确认 (blank 其他).
+    // 四 read them as its own, 其他 blank for 0, with a warning only (a deep sweep of
+    // pdftotext-variants, GONGKAI_FC_SEED=7171).
+    const { truth, report } = await read('blanks-wordpdf-0-repeated-header-plain.txt');
+    expect(keysOf('a.reject.confirm').map((k) => truth.cells[k])).toEqual([0, 0, 0, 0, 0, null, 0]);
+    expect(keysOf('a.next').map((k) => truth.cells[k])).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    for (const key of keysOf('a.next')) expect(report.cells[key], key).toBeNull();
+    const next = errors(report.findings).find((f) => f.keys?.[0] === 'a.next.np');
+    expect([next?.code, next?.line, next?.message]).toEqual([
+      'assemble.row-shape',
+      368,
+      '「四、结转下年度继续办理」之后的数字中间隔着别的文字（阅读顺序文本中其后的数字可能是别的行或别的栏的），无法确定',
+    ]);
+    const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
+    expect(wrong.filter((k) => !named(report).has(k))).toEqual([]);
+  });
+});
+
 describe("plain pdftotext: table 二's labels in one column before the items' captions", () => {
   it('blanks-wordpdf-2147483647-plain: each item read from its caption, headers and figures, its rows in order', async () => {
     // 「信息内容|规章|规范性文件|信息内容|行政许可|…|政府集中采购」, then 「第二十条第（一）项|本年新制作
