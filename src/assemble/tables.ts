@@ -1,5 +1,6 @@
 import type { SourceFile } from '../core/source-file.js';
 import type { FormatSpec, LabelSpec, RowSpec, TablePartSpec, TableSpec } from '../spec/types.js';
+import { compact } from '../text/fold.js';
 import type { Evidence } from './evidence.js';
 import { isNumbering, nextNumbering } from './figures.js';
 import type { Outline } from './outline.js';
@@ -55,6 +56,7 @@ export function locateTables(
     doubtDamagedEmpty(stream, location);
     doubtAfterMissing(stream, location);
     doubtUnlabelledBlank(stream, location);
+    doubtGluedStretches(stream, location.rows);
     tables.push(location);
     previousEnd = Math.max(previousEnd, location.rows.at(-1)?.label?.end ?? start);
     for (const v of location.variants) {
@@ -681,6 +683,51 @@ function doubtBrokenRanges(stream: TokenStream, rows: readonly RowLocation[]): v
       figures = stream.tokens[k]?.kind !== 'text' && !isNumbering(stream, k);
     if (!figures) r.doubtful = 'after-broken';
   }
+}
+
+/**
+ * Marks `broken` each row still read whole whose figures come in two stretches, words between
+ * that are no piece of its own label, each stretch ending a line, its first figure glued to the
+ * words before it (「其他对外管理服务事项1」, 「罚0」: a label, or a piece of one spread a
+ * character a line), as many figures as the row's cells: read whole, the row would raise no
+ * doubt, yet the later figures may be the next rows' (their labels spread and interleaved, not
+ * found: 「…服务事项1|信|行|行|…|罚0|制 41」 read 1 0 41 for 1 −3 1). Run after the other doubts,
+ * which name such rows more exactly; with more or fewer figures than cells a row is named for
+ * that anyway.
+ */
+function doubtGluedStretches(stream: TokenStream, rows: readonly RowLocation[]): void {
+  for (const r of rows) {
+    if ((r.doubtful && r.doubtful !== 'empty') || !r.label) continue;
+    let ended = false;
+    // The words between the first stretch and the next figure: token indexes [from, to).
+    let from = -1;
+    let to = -1;
+    let count = 0;
+    for (let k = r.from; k < r.to; k++) {
+      const t = stream.tokens[k] as Token;
+      if (t.kind !== 'text' && !isNumbering(stream, k)) count++;
+      if (t.kind === 'num' && t.last && !stream.inGrid(k)) {
+        if (from !== -1 && to === -1) to = k;
+        ended = true;
+      } else if (t.kind === 'text' && ended && from === -1) from = k;
+    }
+    if (to === -1 || count !== cellCount(r)) continue;
+    // Words of the row's own labels (its wrapped end, pieces of its group's label beside it), or
+    // the table's header (the first row's label among the header's lines): its own figures.
+    let foreign = false;
+    for (let k = from; k < to && !foreign; k++) {
+      const t = stream.tokens[k] as Token;
+      if (t.kind === 'text' && !ownWords(r, t.text)) foreign = true;
+    }
+    if (foreign && !ownHeaderIn(stream, r.part, stream.offsetOf(from), stream.offsetOf(to)))
+      r.doubtful = 'broken';
+  }
+}
+
+/** Whether words are a piece of one of the row's labels (its own, its group's). */
+function ownWords(r: RowLocation, words: string): boolean {
+  const piece = compact(words);
+  return r.row.path.some((label) => compact(label.official).includes(piece));
 }
 
 /** Whether a row's range holds a figure or a blank mark (a label's numbering is none). */

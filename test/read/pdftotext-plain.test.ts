@@ -542,6 +542,27 @@ describe("plain pdftotext: a run of labels, then a page's repeated header and a 
   });
 });
 
+describe('plain pdftotext: figures glued to words, in two stretches, as many as the cells', () => {
+  it("wordpdf-612617060-plain: the later stretch after other rows' spread labels is not the row's own", async () => {
+    // 「…其他对外管理服务事项1」, then 行政处罚 and 行政强制 spread a character a line and
+    // interleaved (「信|行|行|息|政|政|内|处|强|容|罚0|制 41」, neither found): the row read
+    // 1 0 41 for 1 −3 1, three figures for its three cells, no error (a deep sweep of
+    // pdftotext-variants, GONGKAI_FC_SEED=7171).
+    const { truth, report } = await read('wordpdf-612617060-plain.txt');
+    const row = ['prevItems', 'change', 'decisions'].map((c) => `p.otherServices.${c}`);
+    expect(row.map((k) => truth.cells[k])).toEqual([1, -3, 1]);
+    for (const key of row) expect(report.cells[key], key).toBeNull();
+    const error = errors(report.findings).find((f) => f.keys?.[0] === 'p.otherServices.prevItems');
+    expect([error?.code, error?.line, error?.message]).toEqual([
+      'assemble.row-shape',
+      50,
+      '「其他对外管理服务事项」之后的数字中间隔着别的文字（阅读顺序文本中其后的数字可能是别的行或别的栏的），无法确定',
+    ]);
+    const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
+    expect(wrong.filter((k) => !named(report).has(k))).toEqual([]);
+  });
+});
+
 describe("plain pdftotext: table 二's labels in one column before the items' captions", () => {
   it('blanks-wordpdf-2147483647-plain: each item read from its caption, headers and figures, its rows in order', async () => {
     // 「信息内容|规章|规范性文件|信息内容|行政许可|…|政府集中采购」, then 「第二十条第（一）项|本年新制作
