@@ -22,3 +22,18 @@ export function isPageNumberLine(text: string): boolean {
   const page = Number(m[1]);
   return page >= 1 && page <= Number(m[2]);
 }
+
+/**
+ * Whether a page number's page count, where it gives one (「3 / 12」「第 3 页 共 12 页」), fits a
+ * document of `pages` pages (the count itself, or one less: a cover not counted) and its page is 1
+ * to the count. 「0 / 1」 in a PDF of three pages is a table's row on a line of its own (0, the
+ * blank mark 「/」, 1), not a page number.
+ */
+export function pageCountFits(text: string, pages: number): boolean {
+  if (!pageNumberLine.test(text)) return false;
+  const m = ofCount.exec(text.normalize('NFKC'));
+  if (!m || /^\s*[-—–－‒―─]/.test(text)) return true;
+  const page = Number(m[1]);
+  const count = Number(m[2]);
+  return page >= 1 && page <= count && (count === pages || count === pages - 1);
+}

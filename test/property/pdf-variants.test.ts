@@ -94,6 +94,28 @@ const base: WordPdfStyle = {
 
 /** Counterexamples found, kept. */
 const examples: [Case][] = [
+  // 「其他对外管理服务事」「0   /   1」「项」: the row's figures on a line of their own near page 1's
+  // foot, in the form of page 0 of 1, were dropped as the page number; the row read blank (a
+  // warning) for 0 _ 1. A page count must now fit the document's. (GONGKAI_FC_SEED=1313 ×30.)
+  [
+    {
+      seed: 1173463328,
+      format: '2019',
+      blanks: true,
+      style: {
+        ...base,
+        rules: 'horizontal',
+        size: 12,
+        padX: 1,
+        padY: 0,
+        figures: 'left',
+        groupChars: 2,
+        repeatHeader: false,
+        blankMark: '/',
+        shift: 82,
+      },
+    },
+  ],
   // Group label and row numbering in one word, 「（六）其他2.申请人逾期未按」, under the row
   // 「1.申请人无正当理由…」 whose figures 「0 0 0 0 0 0」 left 自然人 blank: the 2 was taken as its
   // seventh figure, np null read as 0 and 总计 0 as 2 (named only by the checker's row sum).

@@ -4,7 +4,7 @@
  * together), and as a lone item in the page's top or bottom margin; a header or footer is the same
  * text (digits aside) at the same height on most pages.
  */
-import { pageNumberLine as pageNumber } from '../page-number.js';
+import { pageCountFits, pageNumberLine as pageNumber } from '../page-number.js';
 import type { PdfLine } from './lines.js';
 
 /** Share of the page height, at the top and at the bottom, where furniture stands. */
@@ -49,10 +49,14 @@ export function dropMarginPageNumbers(line: PdfLine, height: number): PdfLine {
  * Whether a line is a page number: one alone on its line, or a bare number ending a page in the
  * top or bottom margin. In the body of the page, only one written as a page number is, its pieces
  * close together: a row's figures on a line of their own (a wrapped label's, level with its
- * middle) may read like one, spread over their columns (「4      /      4」「-     4     -」).
+ * middle) may read like one, spread over their columns (「4      /      4」「-     4     -」);
+ * spread so in a margin, one whose page count fits the document's.
  */
-function isPageNumber(p: PlacedLine, edge: boolean): boolean {
-  if (pageNumber.test(p.text)) return inMargin(p) || closeTogether(p.line);
+function isPageNumber(p: PlacedLine, edge: boolean, pages: number): boolean {
+  // Spread over the line in a margin, only with a page count that fits the document's: a row's
+  // figures on a line of their own near the foot may take the form (「0     /     1」, page 0 of 1
+  // in a PDF of three pages).
+  if (pageNumber.test(p.text)) return closeTogether(p.line) || (inMargin(p) && pageCountFits(p.text, pages));
   return edge && inMargin(p) && /^\s*\d{1,4}\s*$/.test(p.text);
 }
 
@@ -70,7 +74,7 @@ function closeTogether(line: PdfLine): boolean {
 /** Removes page numbers and running headers and footers from the document's lines. */
 export function dropFurniture(pages: readonly PlacedLine[][]): PlacedLine[][] {
   const numbered = pages.map((lines) =>
-    lines.filter((p, i) => !isPageNumber(p, i === 0 || i === lines.length - 1)),
+    lines.filter((p, i) => !isPageNumber(p, i === 0 || i === lines.length - 1, pages.length)),
   );
   const repeated = runningLines(numbered);
   return numbered.map((lines) => lines.filter((p) => !repeated.has(p)));

@@ -36,6 +36,26 @@ describe('page furniture is not report text', () => {
     ]);
   });
 
+  it("a row's figures near the foot in the form of a page number whose count does not fit stay (「0   /   1」 in three pages)", async () => {
+    const pages = [1, 2, 3].map((n) => ({
+      runs: [
+        ...body(n),
+        ...(n === 1
+          ? [
+              { text: '0', x: 150, y: 780 },
+              { text: '/', x: 300, y: 780 },
+              { text: '1', x: 450, y: 780 },
+            ]
+          : []),
+        { text: `- ${n} -`, x: 290, y: 810, size: 9 },
+      ],
+    }));
+    const lines = await read(pages);
+    expect(lines.filter((l) => l.startsWith('1:'))).toHaveLength(3);
+    expect(lines[2]?.replace(/^1:\d+:/, '').replace(/\s+/g, ' ')).toBe('0 / 1');
+    expect(lines.some((l) => l.includes('- 1 -') || l.includes('-1-'))).toBe(false);
+  });
+
   it('a page number standing apart in a footer line goes; so do running headers and footers', async () => {
     const pages = [1, 2, 3, 4].map((n) => ({
       runs: [
