@@ -48,6 +48,22 @@ describe.each([format2021, format2019])('identities of format $id', (spec) => {
     expect(check(missing)).toEqual([]);
   });
 
+  it('reports a side with blank cells whose other cells already pass the other side (no cell is negative)', () => {
+    // 「二、上年结转」 read 20 12 _ 0 0 37 with 总计 0 (its figures shifted by one): whatever the
+    // blank holds, the applicants add up to 69 at least.
+    const cells = { ...zero(), 'a.prev.np': 20, 'a.prev.biz': 12, 'a.prev.res': null, 'a.prev.oth': 37 };
+    const findings = check(cells).filter((f) => f.keys[0] === 'a.prev.total');
+    expect(summary(findings)).toEqual(['error check.row-sum']);
+    expect(findings[0]?.keys).toEqual(rowKeys('prev'));
+    expect(findings[0]).toMatchObject({ actual: '69', expected: '0' });
+    expect(findings[0]?.message).toBe(
+      '勾稽关系不成立：「二、上年结转政府信息公开申请数量」行：总计 = 各类申请人之和，右边有 1 格空白，其余各格之和已为 69，大于左边的 0',
+    );
+    // Up to the other side, the blank may hold the rest: nothing to report.
+    const fits = check({ ...zero(), 'a.prev.np': 20, 'a.prev.res': null, 'a.prev.total': 25 });
+    expect(fits.filter((f) => f.keys[0] === 'a.prev.total')).toEqual([]);
+  });
+
   it('reports a broken litigation total with all five keys', () => {
     const findings = check({ ...zero(), 'l.direct.corrected': 2 });
     expect(summary(findings)).toEqual(['error check.litigation-sum']);

@@ -563,6 +563,22 @@ describe('plain pdftotext: figures glued to words, in two stretches, as many as 
   });
 });
 
+describe('plain pdftotext: a row whose first figure comes after its last', () => {
+  it('blanks-wordpdf-18-plain: read shifted, with a blank cell, it is named by its sum (the known cells pass the total)', async () => {
+    const { truth, report } = await read('blanks-wordpdf-18-plain.txt');
+    expect(keysOf('a.prev').map((k) => truth.cells[k])).toEqual([0, 20, 12, null, 0, 0, 37]);
+    expect(keysOf('a.prev').map((k) => report.cells[k])).toEqual([20, 12, null, 0, 0, 37, 0]);
+    const sum = errors(report.findings).find(
+      (f) => f.code === 'check.row-sum' && f.keys?.includes('a.prev.np'),
+    );
+    expect(sum?.message).toBe(
+      '勾稽关系不成立：「二、上年结转政府信息公开申请数量」行：总计 = 各类申请人之和，右边有 1 格空白，其余各格之和已为 69，大于左边的 0',
+    );
+    const wrong = Object.keys(truth.cells).filter((k) => report.cells[k] !== truth.cells[k]);
+    expect(wrong.filter((k) => !named(report).has(k))).toEqual([]);
+  });
+});
+
 describe("plain pdftotext: table 二's labels in one column before the items' captions", () => {
   it('blanks-wordpdf-2147483647-plain: each item read from its caption, headers and figures, its rows in order', async () => {
     // 「信息内容|规章|规范性文件|信息内容|行政许可|…|政府集中采购」, then 「第二十条第（一）项|本年新制作
